@@ -1,0 +1,194 @@
+// The query engine's port: what skills may ask of posture data. The columnar in-memory engine implements it
+// over an export today; a live Azure source will implement the same contract later.
+
+import type {
+  Category,
+  Cloud,
+  GovernanceState,
+  RiskFactor,
+  RiskLevel,
+  Severity,
+  StatusCode,
+} from './model';
+import type { Viewer } from './viewer';
+
+/** Every field is optional; fields are ANDed, values inside one field are ORed (except riskFactors: all of). */
+export interface PostureFilter {
+  riskLevels?: RiskLevel[];
+  /** Every listed factor must be present. */
+  riskFactors?: RiskFactor[];
+  severities?: Severity[];
+  /** Undefined means every status; skills default to Unhealthy. */
+  statuses?: StatusCode[];
+  categories?: Category[];
+  clouds?: Cloud[];
+  /** ARM resource types, matched case-insensitively (e.g. `microsoft.storage/storageaccounts`). */
+  resourceTypes?: string[];
+  /** Subscription ids or display names, matched case-insensitively. */
+  subscriptions?: string[];
+  resourceGroups?: string[];
+  /** Owner e-mail or name, case-insensitive exact. */
+  owners?: string[];
+  governance?: GovernanceState[];
+  /** Recommendation display name contains this text (case-insensitive). */
+  recommendationText?: string;
+  /** Exact assessment keys. */
+  recommendationKeys?: string[];
+  /** Resource name contains this text (case-insensitive). */
+  resourceText?: string;
+  /** Exact resource ids (case-insensitive). */
+  resourceIds?: string[];
+  /** Resource tags: every pair must match (key and value case-insensitive). */
+  tags?: Array<{ key: string; value: string }>;
+  /** The resource has open vulnerability findings of one of these severities. */
+  findingSeverities?: Severity[];
+  /** Only rows with at least one attack path. */
+  hasAttackPaths?: boolean;
+}
+
+export type SortOrder = 'risk' | 'severity' | 'dueDate';
+
+export interface SearchRequest {
+  filter: PostureFilter;
+  /** Defaults to 'risk': risk level, then attack paths, then severity (falls back to severity without risk data). */
+  sort?: SortOrder;
+  offset?: number;
+  limit: number;
+}
+
+/** One row of a result list: everything the recommendations card shows. Dates are epoch ms. */
+export interface RecommendationRow {
+  assessmentId: string;
+  key: string;
+  displayName: string;
+  status: StatusCode;
+  severity: Severity;
+  riskLevel?: RiskLevel;
+  riskFactors: RiskFactor[];
+  attackPathCount: number;
+  categories: Category[];
+  cloud: Cloud;
+  resourceId: string;
+  resourceName: string;
+  resourceType: string;
+  resourceGroup?: string;
+  subscriptionId?: string;
+  subscriptionName?: string;
+  owner?: string;
+  dueDate?: number;
+  governance: GovernanceState;
+  findingCount: number;
+}
+
+export interface SearchResult {
+  total: number;
+  offset: number;
+  items: RecommendationRow[];
+}
+
+export type GroupBy = 'severity' | 'riskLevel' | 'resourceType' | 'subscription' | 'owner' | 'category' | 'cloud' | 'recommendation' | 'governance' | 'riskFactor';
+
+export interface GroupResult {
+  by: GroupBy;
+  total: number;
+  /** Sorted by count, descending (severity and riskLevel: by rank, highest first). */
+  groups: Array<{ key: string; label: string; count: number }>;
+}
+
+export interface FindingView {
+  id: string;
+  findingId: string;
+  displayName: string;
+  severity: Severity;
+  status: StatusCode;
+  cves: string[];
+  cvssScore?: number;
+  patchable?: boolean;
+  category?: string;
+  description?: string;
+  remediation?: string;
+}
+
+export interface AttackPathView {
+  id: string;
+  displayName: string;
+  riskLevel?: RiskLevel;
+  description?: string;
+  entryPoint?: string;
+  target?: string;
+}
+
+/** Every field of one recommendation, its resource, governance and findings. */
+export interface RecommendationDetails extends RecommendationRow {
+  riskFactorLabels: string[];
+  statusCause?: string;
+  statusDescription?: string;
+  firstEvaluationDate?: number;
+  statusChangeDate?: number;
+  description?: string;
+  remediationDescription?: string;
+  assessmentType?: string;
+  userImpact?: string;
+  implementationEffort?: string;
+  threats: string[];
+  policyDefinitionId?: string;
+  nativeResourceId?: string;
+  connectorId?: string;
+  portalLink?: string;
+  location?: string;
+  tags: Record<string, string>;
+  isGracePeriod?: boolean;
+  ticketNumber?: string;
+  ticketLink?: string;
+  findings: FindingView[];
+  attackPaths: AttackPathView[];
+}
+
+/** Fields whose distinct values the planner matches user words against. */
+export type VocabularyField =
+  | 'subscription'
+  | 'resourceGroup'
+  | 'resourceName'
+  | 'resourceType'
+  | 'recommendation'
+  | 'owner'
+  | 'tagKey'
+  | 'tagValue';
+
+export interface FuzzyMatch {
+  value: string;
+  /** 0..1, 1 is exact (case-insensitive). */
+  score: number;
+}
+
+export interface SecureScoreSummary {
+  current: number;
+  max: number;
+  percentage: number;
+  subscriptions: Array<{ subscriptionId: string; subscriptionName?: string; current: number; max: number; percentage: number }>;
+  controls: Array<{ displayName: string; current: number; max: number; unhealthyResourceCount?: number }>;
+}
+
+export interface EngineCapabilities {
+  /** False when no assessment carries risk (no Defender CSPM): rank and label by severity instead. */
+  hasRiskData: boolean;
+  hasAttackPaths: boolean;
+  hasGovernance: boolean;
+  hasFindings: boolean;
+  hasSecureScore: boolean;
+  assessmentCount: number;
+  resourceCount: number;
+}
+
+export interface PostureEngine {
+  capabilities(viewer: Viewer): EngineCapabilities;
+  search(viewer: Viewer, request: SearchRequest): SearchResult;
+  count(viewer: Viewer, filter: PostureFilter): number;
+  group(viewer: Viewer, filter: PostureFilter, by: GroupBy): GroupResult;
+  details(viewer: Viewer, assessmentId: string): RecommendationDetails | undefined;
+  /** Distinct values of a field (tag values: across all keys), for the planner's vocabulary. */
+  vocabulary(viewer: Viewer, field: VocabularyField): readonly string[];
+  /** Best fuzzy matches of `text` among the field's distinct values, best first. */
+  fuzzyFind(viewer: Viewer, field: VocabularyField, text: string, limit?: number): FuzzyMatch[];
+  secureScore(viewer: Viewer): SecureScoreSummary | undefined;
+}

@@ -1,0 +1,192 @@
+// The normalized posture model: what the loader produces from Azure Resource Graph rows and the engine stores.
+// Raw rows (any casing, any source) are turned into these records one at a time; nothing here holds a whole tenant.
+
+export const SEVERITIES = ['Low', 'Medium', 'High', 'Critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const RISK_LEVELS = ['Low', 'Medium', 'High', 'Critical'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const STATUS_CODES = ['Healthy', 'Unhealthy', 'NotApplicable'] as const;
+export type StatusCode = (typeof STATUS_CODES)[number];
+
+export const CLOUDS = ['Azure', 'AWS', 'GCP', 'OnPremise', 'Other'] as const;
+export type Cloud = (typeof CLOUDS)[number];
+
+/** Canonical risk factors; the data's own spellings are kept in `riskFactorLabels`. */
+export const RISK_FACTORS = [
+  'internetExposure',
+  'sensitiveData',
+  'lateralMovement',
+  'criticalResource',
+  'vulnerabilities',
+] as const;
+export type RiskFactor = (typeof RISK_FACTORS)[number];
+
+/** Defender's API categories; derived from the resource type when the data has none. */
+export const CATEGORIES = ['Compute', 'Networking', 'Data', 'IdentityAndAccess', 'IoT', 'Containers', 'AppServices', 'DevOps', 'Other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const GOVERNANCE_STATES = ['overdue', 'onTime', 'unassigned', 'completed'] as const;
+export type GovernanceState = (typeof GOVERNANCE_STATES)[number];
+
+/** One recommendation on one resource (`microsoft.security/assessments`). Dates are epoch milliseconds. */
+export interface AssessmentRecord {
+  kind: 'assessment';
+  /** The assessment's ARM id as in the data (case kept). */
+  id: string;
+  /** Assessment metadata name (GUID), lower-cased. */
+  key: string;
+  displayName: string;
+  status: StatusCode;
+  statusCause?: string;
+  statusDescription?: string;
+  firstEvaluationDate?: number;
+  statusChangeDate?: number;
+  severity: Severity;
+  categories: Category[];
+  description?: string;
+  remediationDescription?: string;
+  assessmentType?: string;
+  userImpact?: string;
+  implementationEffort?: string;
+  threats: string[];
+  policyDefinitionId?: string;
+  preview?: boolean;
+  /** Undefined when the row carries no `properties.risk` (no Defender CSPM). */
+  riskLevel?: RiskLevel;
+  riskFactors: RiskFactor[];
+  /** Risk factor strings as the data spelled them. */
+  riskFactorLabels: string[];
+  attackPathIds: string[];
+  resourceId: string;
+  resourceName: string;
+  resourceType: string;
+  resourceGroup?: string;
+  subscriptionId?: string;
+  cloud: Cloud;
+  /** AWS/GCP native id (ARN, GCP resource name) when the resource comes through a connector. */
+  nativeResourceId?: string;
+  connectorId?: string;
+  portalLink?: string;
+  /** Where the severity/name came from when the row had no metadata. */
+  metadataSource: 'row' | 'catalog' | 'none';
+}
+
+/** An ordinary resource row (`resources`). */
+export interface ResourceRecord {
+  kind: 'resource';
+  id: string;
+  name: string;
+  type: string;
+  location?: string;
+  resourceGroup?: string;
+  subscriptionId?: string;
+  tags: Record<string, string>;
+}
+
+/** `microsoft.resources/subscriptions` (or an AWS account / GCP project known by name). */
+export interface SubscriptionRecord {
+  kind: 'subscription';
+  subscriptionId: string;
+  displayName: string;
+  state?: string;
+}
+
+/** `microsoft.security/assessments/governanceassignments`. */
+export interface GovernanceRecord {
+  kind: 'governance';
+  id: string;
+  /** The assessment this assignment is for (lower-cased `assignedResourceId`). */
+  assessmentId: string;
+  owner?: string;
+  dueDate?: number;
+  isGracePeriod?: boolean;
+  etaDate?: number;
+  etaJustification?: string;
+  ticketNumber?: string;
+  ticketLink?: string;
+  ticketStatus?: string;
+}
+
+/** `microsoft.security/assessments/subassessments`: one finding (CVE, SQL VA check, image vulnerability). */
+export interface FindingRecord {
+  kind: 'finding';
+  id: string;
+  /** Parent assessment key (GUID), lower-cased. */
+  parentKey: string;
+  /** The resource the parent assessment concerns. */
+  resourceId: string;
+  findingId: string;
+  displayName: string;
+  status: StatusCode;
+  severity: Severity;
+  category?: string;
+  description?: string;
+  impact?: string;
+  remediation?: string;
+  cves: string[];
+  cvssScore?: number;
+  patchable?: boolean;
+  timeGenerated?: number;
+}
+
+/** `microsoft.security/attackpaths`. */
+export interface AttackPathRecord {
+  kind: 'attackPath';
+  id: string;
+  displayName: string;
+  description?: string;
+  riskLevel?: RiskLevel;
+  riskFactors: RiskFactor[];
+  entryPoint?: string;
+  target?: string;
+  /** Assessment ids or keys the path references, lower-cased. */
+  assessmentRefs: string[];
+  resourceIds: string[];
+}
+
+/** `microsoft.security/securescores` and `.../securescorecontrols`. */
+export interface SecureScoreRecord {
+  kind: 'secureScore';
+  id: string;
+  subscriptionId?: string;
+  current: number;
+  max: number;
+  /** 0..1 */
+  percentage: number;
+  weight?: number;
+}
+
+export interface SecureScoreControlRecord {
+  kind: 'secureScoreControl';
+  id: string;
+  subscriptionId?: string;
+  displayName: string;
+  current: number;
+  max: number;
+  percentage?: number;
+  healthyResourceCount?: number;
+  unhealthyResourceCount?: number;
+  notApplicableResourceCount?: number;
+}
+
+export type PostureRecord =
+  | AssessmentRecord
+  | ResourceRecord
+  | SubscriptionRecord
+  | GovernanceRecord
+  | FindingRecord
+  | AttackPathRecord
+  | SecureScoreRecord
+  | SecureScoreControlRecord;
+
+/** Where the loader hands records; the columnar store builder implements it. */
+export interface RecordSink {
+  add(record: PostureRecord): void;
+}
+
+/** A local change the bot made, kept in the records store and applied on top of the export at load. */
+export type OverlayChange =
+  | { kind: 'status'; assessmentId: string; status: StatusCode; at: number; by?: string; note?: string }
+  | { kind: 'governance'; assessmentId: string; owner?: string; dueDate?: number; at: number; by?: string };

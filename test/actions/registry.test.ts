@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { createActionRegistry } from '../../src/actions/registry';
+import { AppError } from '../../src/errors/appError';
+import { SYSTEM_VIEWER } from '../../src/posture/viewer';
+
+function context(confirmed = false) {
+  const replies: unknown[] = [];
+  const memory = new Map<string, unknown>();
+  return {
+    replies,
+    ctx: {
+      viewer: SYSTEM_VIEWER,
+      confirmed,
+      reply: async (message: unknown) => {
+        replies.push(message);
+      },
+      conversation: {
+        get: <T>(key: string) => memory.get(key) as T | undefined,
+        set: <T>(key: string, value: T) => void memory.set(key, value),
+        delete: (key: string) => void memory.delete(key),
+      },
+    },
+  };
+}
+
+describe('action registry', () => {
+  const registry = createActionRegistry();
+  registry.register({
+    name: 'echo',
+    description: 'Repeats a word',
+    parameters: z.object({ word: z.string().min(1).max(10) }).strict(),
+    sideEffects: false,
+    handler: async (params, ctx) => ctx.reply(params.word),
+  });
+  registry.register({
+    name: 'fix',
+    description: 'Changes something',
+    parameters: z.object({}).strict(),
+    sideEffects: true,
+    handler: async (_params, ctx) => ctx.reply('fixed'),
+  });
+
+  it('runs an action with valid parameters', async () => {
+    const { ctx, replies } = context();
+    await registry.run({ name: 'echo', parameters: { word: 'hi' } }, ctx);
+    expect(replies).toEqual(['hi']);
+  });
+
+  it('refuses invalid parameters before the handler runs, listing each problem', async () => {
+    const { ctx, replies } = context();
+    const run = registry.run({ name: 'echo', parameters: { word: 'x'.repeat(11), extra: 1 } }, ctx);
+    await expect(run).rejects.toBeInstanceOf(AppError);
+    await expect(run).rejects.toMatchObject({ code: 'INVALID_ACTION', details: { problems: expect.arrayContaining([expect.stringContaining('word')]) } });
+    expect(replies).toEqual([]);
+  });
+
+  it('refuses unknown actions', () => {
+    expect(() => registry.validate({ name: 'rm -rf', parameters: {} })).toThrow(AppError);
+  });
+
+  it('runs side effects only when confirmed', async () => {
+    const unconfirmed = context(false);
+    await expect(registry.run({ name: 'fix', parameters: {} }, unconfirmed.ctx)).rejects.toMatchObject({ code: 'INVALID_ACTION' });
+    expect(unconfirmed.replies).toEqual([]);
+    const confirmed = context(true);
+    await registry.run({ name: 'fix', parameters: {} }, confirmed.ctx);
+    expect(confirmed.replies).toEqual(['fixed']);
+  });
+
+  it('refuses to register the same name twice', () => {
+    expect(() =>
+      registry.register({ name: 'echo', description: '', parameters: z.object({}), sideEffects: false, handler: async () => undefined }),
+    ).toThrow(/twice/);
+  });
+});
