@@ -38,8 +38,8 @@ export interface PostureFilter {
   resourceText?: string;
   /** Exact resource ids (case-insensitive). */
   resourceIds?: string[];
-  /** Resource tags: every pair must match (key and value case-insensitive). */
-  tags?: Array<{ key: string; value: string }>;
+  /** Resource tags: every pair must match (key and value case-insensitive; no key = the value under any key). */
+  tags?: Array<{ key?: string; value: string }>;
   /** The resource has open vulnerability findings of one of these severities. */
   findingSeverities?: Severity[];
   /** Only rows with at least one attack path. */
