@@ -16,21 +16,27 @@ export interface WriteOptions {
    * Omitted: write unconditionally (last writer wins).
    * '*': create only; fails with STORAGE_CONFLICT if the record exists.
    * An etag: update only if the stored etag still matches; STORAGE_CONFLICT otherwise (also when it was deleted).
+   * On delete, '*' means "whatever version exists": STORAGE_CONFLICT if there is none.
    */
   ifMatch?: string;
 }
 
 export interface ListOptions {
-  /** Only ids starting with this prefix. */
+  /** Only ids starting with this prefix, compared literally (no wildcard characters). */
   prefix?: string;
   limit?: number;
 }
 
+/**
+ * Collections and ids are non-empty strings (BAD_REQUEST otherwise, e.g. empty or with unpaired surrogates).
+ * Values are plain JSON data and read back equal; anything JSON would drop or alter (undefined, functions,
+ * BigInt, NaN, cycles, class instances such as Date or Map) is refused with STORAGE_FAILURE and nothing is written.
+ */
 export interface RecordsStore {
   get<T = unknown>(collection: string, id: string): Promise<StoredRecord<T> | undefined>;
   put<T = unknown>(collection: string, id: string, value: T, options?: WriteOptions): Promise<StoredRecord<T>>;
   delete(collection: string, id: string, options?: WriteOptions): Promise<boolean>;
-  /** Ordered by id. */
+  /** Ordered by id in code-point order (UTF-8 byte order). */
   list<T = unknown>(collection: string, options?: ListOptions): Promise<Array<StoredRecord<T>>>;
   close(): Promise<void>;
 }

@@ -1,0 +1,97 @@
+// botbuilder's Storage (conversation and user state) on the embedded SQLite database, with botbuilder's eTag rules.
+import { randomUUID } from 'node:crypto';
+import type { Storage, StoreItems } from 'botbuilder';
+import { hasLoneSurrogate } from './recordKeys';
+import type { SqliteDatabase } from './sqliteDatabase';
+
+export interface SqliteConversationStorageOptions {
+  now?: () => number;
+}
+
+interface Row {
+  key: string;
+  value: string;
+  etag: string;
+}
+
+/**
+ * Same contract as botbuilder's MemoryStorage and BlobsStorage: an item without an eTag, or with '*', is written
+ * unconditionally; an item carrying an eTag is written only if that is still the stored one, otherwise the write
+ * throws an Error whose message names the key and says "eTag conflict". Like BlobsStorage (and unlike
+ * MemoryStorage) a write with an eTag to a key that no longer exists is a conflict too: someone deleted it.
+ * One write() call is one transaction: a conflict on any key leaves every key unchanged.
+ * State is stored with plain JSON.stringify, as botbuilder's own storages do (dialog state holds Dates).
+ */
+export function createSqliteConversationStorage(database: SqliteDatabase, options: SqliteConversationStorageOptions = {}): Storage {
+  const now = options.now ?? Date.now;
+  const db = database.connection;
+  const select = db.prepare<[string], Row>('SELECT key, value, etag FROM conversation_items WHERE key = ?');
+  const upsert = db.prepare(
+    `INSERT INTO conversation_items (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`,
+  );
+  const swap = db.prepare('UPDATE conversation_items SET value = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
+  const remove = db.prepare('DELETE FROM conversation_items WHERE key = ?');
+
+  const writeAll = db.transaction((entries: Array<[string, string, string | undefined]>) => {
+    const updatedAt = now();
+    for (const [key, text, eTag] of entries) {
+      const next = randomUUID();
+      if (eTag === undefined) {
+        upsert.run(key, text, next, updatedAt);
+      } else if (swap.run(text, next, updatedAt, key, eTag).changes === 0) {
+        throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+      }
+    }
+  });
+  const deleteAll = db.transaction((keys: string[]) => {
+    for (const key of keys) remove.run(key);
+  });
+
+  return {
+    async read(keys: string[]): Promise<StoreItems> {
+      if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
+      keys.forEach(assertKey);
+      const items: StoreItems = {};
+      for (const key of keys) {
+        const row = select.get(key);
+        if (row) items[key] = { ...(JSON.parse(row.value) as Record<string, unknown>), eTag: row.etag };
+      }
+      return items;
+    },
+
+    async write(changes: StoreItems): Promise<void> {
+      if (changes === null || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
+      const entries = Object.entries(changes).map(([key, item]): [string, string, string | undefined] => {
+        assertKey(key);
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+          throw new TypeError(`Storage: the item for "${key}" must be an object.`);
+        }
+        const { eTag, ...state } = item as Record<string, unknown>;
+        const condition = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : undefined;
+        return [key, serialize(key, state), condition];
+      });
+      writeAll(entries);
+    },
+
+    async delete(keys: string[]): Promise<void> {
+      if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when deleting.');
+      keys.forEach(assertKey);
+      deleteAll(keys);
+    },
+  };
+}
+
+function serialize(key: string, state: Record<string, unknown>): string {
+  try {
+    return JSON.stringify(state);
+  } catch (cause) {
+    throw new TypeError(`Storage: the item for "${key}" cannot be saved as JSON (${String(cause)}).`, { cause });
+  }
+}
+
+// Unlike records, an empty key is allowed: botbuilder's storages accept any string.
+function assertKey(key: unknown): asserts key is string {
+  if (typeof key !== 'string') throw new TypeError('Storage: keys must be strings.');
+  if (hasLoneSurrogate(key)) throw new TypeError('Storage: a key contains an unpaired surrogate and cannot be stored.');
+}

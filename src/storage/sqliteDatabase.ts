@@ -1,0 +1,117 @@
+// The one embedded database file under DATA_DIR that every SQLite-backed store shares.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../errors/appError';
+import type { Logger } from '../logging/logger';
+
+export const DEFAULT_DATABASE_FILE = 'posture-bot.sqlite';
+
+export interface SqliteDatabaseOptions {
+  logger?: Logger;
+  /** File name inside dataDir. */
+  fileName?: string;
+  /** How long a writer waits for another connection's lock before failing (ms). */
+  busyTimeoutMs?: number;
+}
+
+export interface SqliteDatabase {
+  readonly file: string;
+  /** The raw connection, for the stores in this folder only. */
+  readonly connection: Database.Database;
+  readonly schemaVersion: number;
+  /** Idempotent. Stores built on this database fail with STORAGE_FAILURE afterwards. */
+  close(): void;
+}
+
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+// Append only: a shipped migration never changes, or databases already past it would differ from new ones.
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE records (
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        value TEXT NOT NULL,
+        etag TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (collection, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE conversation_items (
+        key TEXT NOT NULL PRIMARY KEY,
+        value TEXT NOT NULL,
+        etag TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+/** Opens (creating if needed) `<dataDir>/posture-bot.sqlite` in WAL mode and brings its schema up to date. */
+export function createSqliteDatabase(dataDir: string, options: SqliteDatabaseOptions = {}): SqliteDatabase {
+  const file = join(dataDir, options.fileName ?? DEFAULT_DATABASE_FILE);
+  let connection: Database.Database;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    connection = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+  } catch (cause) {
+    throw new AppError('CONFIG_INVALID', `The data folder ${dataDir} cannot hold the bot's database.`, {
+      cause,
+      details: { file },
+    });
+  }
+  try {
+    // WAL lets readers proceed while one writer commits; NORMAL sync is durable across app crashes in WAL mode.
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+    const schemaVersion = migrate(connection);
+    options.logger?.info({ file, schemaVersion }, 'sqlite database open');
+    let closed = false;
+    return {
+      file,
+      connection,
+      schemaVersion,
+      close() {
+        if (closed) return;
+        closed = true;
+        connection.close();
+      },
+    };
+  } catch (cause) {
+    connection.close();
+    if (cause instanceof AppError) throw cause;
+    throw new AppError('STORAGE_FAILURE', 'The bot database could not be opened.', { cause, details: { file } });
+  }
+}
+
+function migrate(connection: Database.Database): number {
+  connection.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const currentVersion = (): number => {
+    const row = connection.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    return row.v ?? 0;
+  };
+  // IMMEDIATE takes the write lock before reading the version, so two processes starting together migrate once.
+  const apply = connection.transaction(() => {
+    const from = currentVersion();
+    if (from > LATEST_SCHEMA_VERSION) {
+      throw new AppError('STORAGE_FAILURE', 'The bot database was written by a newer version of the bot.', {
+        details: { schemaVersion: from, supported: LATEST_SCHEMA_VERSION },
+      });
+    }
+    const record = connection.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= from) continue;
+      connection.exec(migration.sql);
+      record.run(migration.version, Date.now());
+    }
+    return currentVersion();
+  });
+  return apply.immediate();
+}

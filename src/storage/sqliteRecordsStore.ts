@@ -1,0 +1,148 @@
+// RecordsStore on the embedded SQLite database: one row per record, compare-and-swap on the etag column.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../errors/appError';
+import { serializeJsonValue, UnstorableValueError } from './jsonValue';
+import { assertValidKey, prefixUpperBound } from './recordKeys';
+import type { ListOptions, RecordsStore, StoredRecord, WriteOptions } from './recordsStore';
+import type { SqliteDatabase } from './sqliteDatabase';
+
+export interface SqliteRecordsStoreOptions {
+  /** Clock for updatedAt; tests pass a fake. */
+  now?: () => number;
+}
+
+interface Row {
+  collection: string;
+  id: string;
+  value: string;
+  etag: string;
+  updated_at: number;
+}
+
+const COLUMNS = 'collection, id, value, etag, updated_at';
+
+/** close() ends this store only; the shared database is closed by whoever opened it. */
+export function createSqliteRecordsStore(database: SqliteDatabase, options: SqliteRecordsStoreOptions = {}): RecordsStore {
+  const now = options.now ?? Date.now;
+  const db = database.connection;
+  const statements = {
+    get: db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM records WHERE collection = ? AND id = ?`),
+    upsert: db.prepare(
+      `INSERT INTO records (${COLUMNS}) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`,
+    ),
+    insertNew: db.prepare(`INSERT INTO records (${COLUMNS}) VALUES (?, ?, ?, ?, ?) ON CONFLICT (collection, id) DO NOTHING`),
+    swap: db.prepare('UPDATE records SET value = ?, etag = ?, updated_at = ? WHERE collection = ? AND id = ? AND etag = ?'),
+    delete: db.prepare('DELETE FROM records WHERE collection = ? AND id = ?'),
+    deleteIfMatch: db.prepare('DELETE FROM records WHERE collection = ? AND id = ? AND etag = ?'),
+    listFrom: db.prepare<[string, string, number], Row>(
+      `SELECT ${COLUMNS} FROM records WHERE collection = ? AND id >= ? ORDER BY id LIMIT ?`,
+    ),
+    listRange: db.prepare<[string, string, string, number], Row>(
+      `SELECT ${COLUMNS} FROM records WHERE collection = ? AND id >= ? AND id < ? ORDER BY id LIMIT ?`,
+    ),
+  };
+  let closed = false;
+
+  // Every call goes through here so callers always see AppError, and sync throws become rejected promises.
+  async function run<R>(operation: string, collection: string, id: string | undefined, body: () => R): Promise<R> {
+    if (closed || !db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation, reason: 'store closed' } });
+    try {
+      return body();
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('STORAGE_FAILURE', undefined, { cause: error, details: { operation, collection, id } });
+    }
+  }
+
+  function conflict(operation: string, collection: string, id: string, ifMatch: string): AppError {
+    return new AppError('STORAGE_CONFLICT', undefined, { details: { operation, collection, id, ifMatch } });
+  }
+
+  return {
+    get<T>(collection: string, id: string) {
+      return run('get', collection, id, () => {
+        assertValidKey('collection', collection);
+        assertValidKey('id', id);
+        const row = statements.get.get(collection, id);
+        return row ? toRecord<T>(row) : undefined;
+      });
+    },
+
+    put<T>(collection: string, id: string, value: T, writeOptions: WriteOptions = {}) {
+      return run('put', collection, id, () => {
+        assertValidKey('collection', collection);
+        assertValidKey('id', id);
+        const text = serializeForStore(value, collection, id);
+        const etag = randomUUID();
+        const updatedAt = now();
+        const { ifMatch } = writeOptions;
+        if (ifMatch === undefined) {
+          statements.upsert.run(collection, id, text, etag, updatedAt);
+        } else if (ifMatch === '*') {
+          if (statements.insertNew.run(collection, id, text, etag, updatedAt).changes === 0) {
+            throw conflict('create', collection, id, ifMatch);
+          }
+        } else if (statements.swap.run(text, etag, updatedAt, collection, id, ifMatch).changes === 0) {
+          throw conflict('update', collection, id, ifMatch);
+        }
+        // Parse our own text rather than return the caller's object, so later mutations of it don't leak in.
+        return { collection, id, value: JSON.parse(text) as T, etag, updatedAt };
+      });
+    },
+
+    delete(collection: string, id: string, writeOptions: WriteOptions = {}) {
+      return run('delete', collection, id, () => {
+        assertValidKey('collection', collection);
+        assertValidKey('id', id);
+        const { ifMatch } = writeOptions;
+        if (ifMatch === undefined) return statements.delete.run(collection, id).changes > 0;
+        if (ifMatch === '*') {
+          // '*' means "whatever version exists": a conditional delete of something absent is a conflict.
+          if (statements.delete.run(collection, id).changes === 0) throw conflict('delete', collection, id, ifMatch);
+          return true;
+        }
+        if (statements.deleteIfMatch.run(collection, id, ifMatch).changes === 0) throw conflict('delete', collection, id, ifMatch);
+        return true;
+      });
+    },
+
+    list<T>(collection: string, listOptions: ListOptions = {}) {
+      return run('list', collection, undefined, () => {
+        assertValidKey('collection', collection);
+        const prefix = listOptions.prefix ?? '';
+        assertValidKey('prefix', prefix);
+        const limit = listOptions.limit ?? -1; // SQLite: a negative LIMIT means no limit
+        if (listOptions.limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
+          throw new AppError('BAD_REQUEST', 'A list limit must be a whole number of zero or more.', { details: { limit } });
+        }
+        const bound = prefixUpperBound(prefix);
+        const rows =
+          bound === undefined
+            ? statements.listFrom.all(collection, prefix, limit)
+            : statements.listRange.all(collection, prefix, bound, limit);
+        return rows.map((row) => toRecord<T>(row));
+      });
+    },
+
+    async close() {
+      closed = true;
+    },
+  };
+}
+
+function serializeForStore(value: unknown, collection: string, id: string): string {
+  try {
+    return serializeJsonValue(value);
+  } catch (cause) {
+    if (!(cause instanceof UnstorableValueError)) throw cause;
+    throw new AppError('STORAGE_FAILURE', 'Saving failed: that value cannot be stored.', {
+      cause,
+      details: { collection, id, path: cause.path, reason: cause.message },
+    });
+  }
+}
+
+function toRecord<T>(row: Row): StoredRecord<T> {
+  return { collection: row.collection, id: row.id, value: JSON.parse(row.value) as T, etag: row.etag, updatedAt: row.updated_at };
+}
