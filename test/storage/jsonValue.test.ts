@@ -1,0 +1,33 @@
+import { serializeJsonValue, UnstorableValueError } from '../../src/storage/jsonValue';
+
+describe('serializeJsonValue', () => {
+  it('is JSON.stringify for plain JSON data, including null-prototype objects', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    expect(serializeJsonValue({ x: [1, 'two', null, { y: false }] })).toBe('{"x":[1,"two",null,{"y":false}]}');
+    expect(serializeJsonValue(bare)).toBe('{"a":1}');
+  });
+
+  it.each([
+    [{ a: { b: [0, { c: () => 1 }] } }, '$.a.b[1].c', /is a function/],
+    [{ when: new Date(0) }, '$.when', /is a Date, not a plain object/],
+    [[1, Number.NaN], '$[1]', /is NaN/],
+    [{ big: BigInt(2) }, '$.big', /is a bigint/],
+    [undefined, '$', /is undefined/],
+  ])('names where %p goes wrong', (value, path, message) => {
+    let caught: unknown;
+    try {
+      serializeJsonValue(value);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UnstorableValueError);
+    expect((caught as UnstorableValueError).path).toBe(path);
+    expect((caught as Error).message).toMatch(message);
+  });
+
+  it('finds a cycle through an array', () => {
+    const list: unknown[] = [1];
+    list.push({ back: list });
+    expect(() => serializeJsonValue({ list })).toThrow(/\$\.list\[1\]\.back refers back to itself/);
+  });
+});
