@@ -1,0 +1,182 @@
+// The store builder: takes normalized records one at a time, in any order, straight into growable columns.
+// Nothing is joined here; finish() (join.ts) links governance, findings, resources and builds the indexes.
+import type {
+  AssessmentRecord,
+  AttackPathRecord,
+  FindingRecord,
+  GovernanceRecord,
+  PostureRecord,
+  ResourceRecord,
+  SecureScoreControlRecord,
+  SecureScoreRecord,
+} from '../model';
+import { categoryMask, cloudCode, riskCode, riskFactorMask, severityCode, statusCode } from './codecs';
+import { GrowableColumn } from './columns';
+import { StringDictionary } from './dictionary';
+import type { Dictionaries, KeyInfo, ResourceInfo, Sparse } from './table';
+
+export const ASSESSMENT_ID_INFIX = '/providers/Microsoft.Security/assessments/';
+
+export interface BuilderState {
+  dict: Dictionaries;
+  cols: ReturnType<typeof createGrowableColumns>;
+  sparse: Sparse;
+  keyInfo: Map<number, KeyInfo>;
+  /** Lower-cased assessment id -> the last assignment added for it. */
+  governance: Map<string, GovernanceRecord>;
+  subscriptionNames: Map<number, string>;
+  resources: Map<number, ResourceInfo>;
+  findings: Map<number, FindingRecord[]>;
+  findingCount: number;
+  interned: Map<string, string>;
+  attackPaths: AttackPathRecord[];
+  secureScores: SecureScoreRecord[];
+  secureScoreControls: SecureScoreControlRecord[];
+}
+
+function createGrowableColumns() {
+  const i32 = () => new GrowableColumn(Int32Array);
+  const u8 = () => new GrowableColumn(Uint8Array);
+  return {
+    key: i32(), name: i32(), status: u8(), severity: u8(), risk: u8(), cloud: u8(), riskFactors: u8(),
+    categories: new GrowableColumn(Uint16Array), attackPaths: new GrowableColumn(Uint16Array),
+    resource: i32(), resourceName: i32(), resourceType: i32(), resourceGroup: i32(), subscription: i32(),
+    statusCause: i32(), statusDescription: i32(), riskLabels: i32(),
+    firstEvaluation: new GrowableColumn(Float64Array), statusChange: new GrowableColumn(Float64Array),
+  };
+}
+
+export function createBuilderState(): BuilderState {
+  const dictionary = () => new StringDictionary();
+  return {
+    dict: {
+      key: dictionary(), name: dictionary(), resource: dictionary(), resourceName: dictionary(),
+      resourceType: dictionary(), resourceGroup: dictionary(), subscription: dictionary(), owner: dictionary(),
+      text: dictionary(), riskLabels: dictionary(),
+    },
+    cols: createGrowableColumns(),
+    sparse: { id: new Map(), idLookup: new Map(), nativeResourceId: new Map(), connectorId: new Map(), portalLink: new Map(), attackPathIds: new Map() },
+    keyInfo: new Map(),
+    governance: new Map(),
+    subscriptionNames: new Map(),
+    resources: new Map(),
+    findings: new Map(),
+    findingCount: 0,
+    interned: new Map(),
+    attackPaths: [],
+    secureScores: [],
+    secureScoreControls: [],
+  };
+}
+
+export function addRecord(state: BuilderState, record: PostureRecord): void {
+  switch (record.kind) {
+    case 'assessment':
+      return addAssessment(state, record);
+    case 'resource':
+      return addResource(state, record);
+    case 'subscription': {
+      const code = state.dict.subscription.encode(record.subscriptionId);
+      if (record.displayName) state.subscriptionNames.set(code, record.displayName);
+      return;
+    }
+    case 'governance':
+      state.governance.set(record.assessmentId.toLowerCase(), record);
+      return;
+    case 'finding':
+      return addFinding(state, record);
+    case 'attackPath':
+      state.attackPaths.push(record);
+      return;
+    case 'secureScore':
+      state.secureScores.push(record);
+      return;
+    case 'secureScoreControl':
+      state.secureScoreControls.push(record);
+      return;
+  }
+}
+
+function addAssessment(state: BuilderState, a: AssessmentRecord): void {
+  const { cols, dict, sparse } = state;
+  const row = cols.key.length;
+  const key = dict.key.encode(a.key.toLowerCase());
+  const resource = dict.resource.encode(a.resourceId);
+  cols.key.push(key);
+  cols.name.push(dict.name.encode(a.displayName || a.key));
+  cols.status.push(statusCode(a.status));
+  cols.severity.push(severityCode(a.severity));
+  cols.risk.push(riskCode(a.riskLevel));
+  cols.cloud.push(cloudCode(a.cloud));
+  cols.riskFactors.push(riskFactorMask(a.riskFactors));
+  cols.categories.push(categoryMask(a.categories));
+  cols.attackPaths.push(Math.min(a.attackPathIds.length, 0xffff));
+  cols.resource.push(resource);
+  cols.resourceName.push(dict.resourceName.encode(a.resourceName || lastSegment(a.resourceId)));
+  cols.resourceType.push(dict.resourceType.encode(a.resourceType));
+  cols.resourceGroup.push(dict.resourceGroup.encodeOptional(a.resourceGroup));
+  cols.subscription.push(dict.subscription.encodeOptional(a.subscriptionId));
+  cols.statusCause.push(dict.text.encodeOptional(a.statusCause));
+  cols.statusDescription.push(dict.text.encodeOptional(a.statusDescription));
+  cols.riskLabels.push(a.riskFactorLabels.length ? dict.riskLabels.encode(a.riskFactorLabels.join('\u0000')) : -1);
+  cols.firstEvaluation.push(a.firstEvaluationDate ?? Number.NaN);
+  cols.statusChange.push(a.statusChangeDate ?? Number.NaN);
+  // Most ids are the resource id plus the key: rebuild those on demand instead of holding a million strings.
+  if (a.id !== dict.resource.value(resource) + ASSESSMENT_ID_INFIX + dict.key.value(key)) sparse.id.set(row, a.id);
+  if (a.nativeResourceId) sparse.nativeResourceId.set(row, a.nativeResourceId);
+  if (a.connectorId) sparse.connectorId.set(row, a.connectorId);
+  if (a.portalLink) sparse.portalLink.set(row, a.portalLink);
+  if (a.attackPathIds.length) sparse.attackPathIds.set(row, a.attackPathIds);
+  rememberKeyInfo(state.keyInfo, key, a);
+}
+
+/** The first row of a recommendation that has a text supplies it; later rows only fill gaps. */
+function rememberKeyInfo(keyInfo: Map<number, KeyInfo>, key: number, a: AssessmentRecord): void {
+  let info = keyInfo.get(key);
+  if (!info) {
+    info = { threats: a.threats };
+    keyInfo.set(key, info);
+  } else if (!info.threats.length && a.threats.length) info.threats = a.threats;
+  info.description ??= a.description;
+  info.remediationDescription ??= a.remediationDescription;
+  info.assessmentType ??= a.assessmentType;
+  info.userImpact ??= a.userImpact;
+  info.implementationEffort ??= a.implementationEffort;
+  info.policyDefinitionId ??= a.policyDefinitionId;
+}
+
+function addResource(state: BuilderState, r: ResourceRecord): void {
+  const code = state.dict.resource.encode(r.id);
+  state.resources.set(code, { location: r.location, tags: r.tags });
+}
+
+/** Findings repeat the same CVE texts across resources: keep one copy of each string. */
+function intern(state: BuilderState, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const hit = state.interned.get(text);
+  if (hit !== undefined) return hit;
+  state.interned.set(text, text);
+  return text;
+}
+
+function addFinding(state: BuilderState, f: FindingRecord): void {
+  const code = state.dict.resource.encode(f.resourceId);
+  const stored: FindingRecord = {
+    ...f,
+    parentKey: f.parentKey.toLowerCase(),
+    displayName: intern(state, f.displayName) ?? f.displayName,
+    description: intern(state, f.description),
+    impact: intern(state, f.impact),
+    remediation: intern(state, f.remediation),
+    category: intern(state, f.category),
+  };
+  const list = state.findings.get(code);
+  if (list) list.push(stored);
+  else state.findings.set(code, [stored]);
+  state.findingCount++;
+}
+
+function lastSegment(id: string): string {
+  const parts = id.split('/').filter(Boolean);
+  return parts[parts.length - 1] ?? id;
+}

@@ -1,0 +1,82 @@
+// Growable typed-array columns for the builder, and CSR "rows by code" indexes for the frozen table.
+
+export type NumericArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+
+interface NumericArrayConstructor<A extends NumericArray> {
+  new (length: number): A;
+}
+
+export class GrowableColumn<A extends NumericArray> {
+  private data: A;
+  private size = 0;
+
+  constructor(
+    private readonly ctor: NumericArrayConstructor<A>,
+    capacity = 1024,
+  ) {
+    this.data = new ctor(capacity);
+  }
+
+  push(value: number): void {
+    if (this.size === this.data.length) {
+      const next = new this.ctor(this.data.length * 2);
+      copyInto(next, this.data);
+      this.data = next;
+    }
+    this.data[this.size++] = value;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** A right-sized copy; the builder's oversized buffer can then be collected. */
+  toArray(): A {
+    const out = new this.ctor(this.size);
+    copyInto(out, this.data.subarray(0, this.size) as A);
+    return out;
+  }
+}
+
+function copyInto(target: NumericArray, source: NumericArray): void {
+  // Same element type on both sides, so set() copies without conversion.
+  target.set(source);
+}
+
+/** Rows grouped by a code column (compressed sparse rows): rows of code c are rows[offsets[c] .. offsets[c+1]). */
+export interface CodeIndex {
+  readonly offsets: Uint32Array;
+  readonly rows: Uint32Array;
+}
+
+/** Codes below 0 (none) are left out, as are rows with live[row] === 0. */
+export function buildCodeIndex(codes: ArrayLike<number>, codeCount: number, live: Uint8Array): CodeIndex {
+  const offsets = new Uint32Array(codeCount + 1);
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row] as number;
+    if (code >= 0 && live[row] === 1) offsets[code + 1] = (offsets[code + 1] as number) + 1;
+  }
+  for (let code = 0; code < codeCount; code++) offsets[code + 1] = (offsets[code + 1] as number) + (offsets[code] as number);
+  const cursor = offsets.slice(0, codeCount);
+  const rows = new Uint32Array(offsets[codeCount] as number);
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row] as number;
+    if (code >= 0 && live[row] === 1) {
+      const at = cursor[code] as number;
+      rows[at] = row;
+      cursor[code] = at + 1;
+    }
+  }
+  return { offsets, rows };
+}
+
+export function indexedCount(index: CodeIndex, codes: readonly number[]): number {
+  let total = 0;
+  for (const code of codes) total += ((index.offsets[code + 1] ?? 0) - (index.offsets[code] ?? 0));
+  return total;
+}
+
+export function forEachIndexed(index: CodeIndex, code: number, visit: (row: number) => void): void {
+  const end = index.offsets[code + 1] ?? 0;
+  for (let i = index.offsets[code] ?? 0; i < end; i++) visit(index.rows[i] as number);
+}

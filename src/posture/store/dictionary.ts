@@ -1,0 +1,77 @@
+// Dictionary encoding for string columns: each distinct value (case-folded) gets one small integer code.
+// Matching is case-insensitive everywhere in posture data (ARM ids, names), so codes are assigned per
+// lower-cased value and the first spelling seen is kept for display.
+
+export class StringDictionary {
+  /** Exact spelling -> code; only needed while encoding, dropped by seal() to save memory. */
+  private exact: Map<string, number> | undefined = new Map();
+  private readonly folded = new Map<string, number>();
+  private readonly display: string[] = [];
+  private readonly lowered: string[] = [];
+
+  encode(value: string): number {
+    const hit = this.exact?.get(value);
+    if (hit !== undefined) return hit;
+    const lower = value.toLowerCase();
+    let code = this.folded.get(lower);
+    if (code === undefined) {
+      code = this.display.length;
+      this.display.push(value);
+      this.lowered.push(lower);
+      this.folded.set(lower, code);
+    }
+    this.exact?.set(value, code);
+    return code;
+  }
+
+  /** Encodes an optional value; -1 stands for "none". */
+  encodeOptional(value: string | undefined): number {
+    return value === undefined || value === '' ? -1 : this.encode(value);
+  }
+
+  /** The code of a value, case-insensitively; undefined when the data never had it. */
+  find(value: string): number | undefined {
+    return this.folded.get(value.toLowerCase());
+  }
+
+  value(code: number): string {
+    return this.display[code] ?? '';
+  }
+
+  optional(code: number): string | undefined {
+    return code < 0 ? undefined : this.display[code];
+  }
+
+  lower(code: number): string {
+    return this.lowered[code] ?? '';
+  }
+
+  get size(): number {
+    return this.display.length;
+  }
+
+  values(): readonly string[] {
+    return this.display;
+  }
+
+  lowerValues(): readonly string[] {
+    return this.lowered;
+  }
+
+  /** One flag per code: 1 where the lower-cased value passes the test. Scans distinct values, never rows. */
+  matching(test: (lower: string, code: number) => boolean): { table: Uint8Array; codes: number[] } {
+    const table = new Uint8Array(this.lowered.length);
+    const codes: number[] = [];
+    for (let code = 0; code < this.lowered.length; code++) {
+      if (test(this.lowered[code] as string, code)) {
+        table[code] = 1;
+        codes.push(code);
+      }
+    }
+    return { table, codes };
+  }
+
+  seal(): void {
+    this.exact = undefined;
+  }
+}

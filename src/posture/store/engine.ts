@@ -1,0 +1,106 @@
+// The columnar PostureEngine: filters compile to code checks, candidates come from the most selective index,
+// lists use top-k selection, and the clock is read per query for governance state.
+import type { EngineCapabilities, PostureEngine, PostureFilter, SearchResult } from '../engine';
+import type { Viewer } from '../viewer';
+import { forEachIndexed } from './columns';
+import { buildDetails } from './details';
+import { compileFilter } from './filter';
+import { startOfUtcDay } from './governance';
+import { createGrouper } from './grouping';
+import { createComparator, TopK } from './ranking';
+import { toRow } from './rows';
+import { everyoneSeesEverything, type ScopeResolver } from './scope';
+import { summarizeSecureScore } from './secureScore';
+import type { PostureTable } from './table';
+import { createVocabulary } from './vocabulary';
+
+export interface ColumnarEngineOptions {
+  now?: () => number;
+  scope?: ScopeResolver;
+}
+
+/** Most results a single page may ask for; larger limits are clamped rather than refused. */
+export const MAX_PAGE = 10_000;
+const DEFAULT_FUZZY_LIMIT = 5;
+
+export function createColumnarEngine(table: PostureTable, options: ColumnarEngineOptions = {}): PostureEngine {
+  const now = options.now ?? Date.now;
+  const scope = options.scope ?? everyoneSeesEverything;
+  const vocabulary = createVocabulary(table);
+  const secureScore = summarizeSecureScore(table);
+
+  const scan = (viewer: Viewer, filter: PostureFilter, todayStart: number, visit: (row: number) => void): void => {
+    const compiled = compileFilter(table, filter ?? {}, todayStart, scope(table, viewer));
+    if (compiled.none) return;
+    const { index, codes } = compiled.source;
+    for (const code of codes) forEachIndexed(index, code, (row) => compiled.test(row) && visit(row));
+  };
+
+  return {
+    capabilities(viewer): EngineCapabilities {
+      const visible = scope(table, viewer);
+      return {
+        hasRiskData: table.hasRiskData,
+        hasAttackPaths: table.hasAttackPathRows || table.attackPaths.length > 0,
+        hasGovernance: table.governance.length > 0,
+        hasFindings: table.findingCount > 0,
+        hasSecureScore: secureScore !== undefined,
+        assessmentCount: visible ? visible.reduce((sum, flag, row) => sum + (flag & (table.live[row] ?? 0)), 0) : table.liveCount,
+        resourceCount: table.resourceCount,
+      };
+    },
+
+    search(viewer, request): SearchResult {
+      const todayStart = startOfUtcDay(now());
+      const offset = clampInt(request.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
+      const limit = clampInt(request.limit, 0, MAX_PAGE);
+      const top = new TopK(offset + limit, createComparator(table, request.sort ?? 'risk'));
+      let total = 0;
+      scan(viewer, request.filter, todayStart, (row) => {
+        total++;
+        top.offer(row);
+      });
+      const items = top.sorted().slice(offset, offset + limit).map((row) => toRow(table, row, todayStart));
+      return { total, offset, items };
+    },
+
+    count(viewer, filter) {
+      let total = 0;
+      scan(viewer, filter, startOfUtcDay(now()), () => total++);
+      return total;
+    },
+
+    group(viewer, filter, by) {
+      const todayStart = startOfUtcDay(now());
+      const grouper = createGrouper(table, by, todayStart);
+      scan(viewer, filter, todayStart, grouper.visit);
+      return grouper.finish();
+    },
+
+    details(viewer, assessmentId) {
+      if (typeof assessmentId !== 'string' || !assessmentId.trim()) return undefined;
+      const visible = scope(table, viewer);
+      const found = buildDetails(table, assessmentId, startOfUtcDay(now()));
+      if (!found || !visible) return found;
+      return compileFilter(table, { resourceIds: [found.resourceId], recommendationKeys: [found.key] }, 0, visible).none ? undefined : found;
+    },
+
+    vocabulary(_viewer, field) {
+      return vocabulary.values(field);
+    },
+
+    fuzzyFind(_viewer, field, text, limit = DEFAULT_FUZZY_LIMIT) {
+      if (typeof text !== 'string') return [];
+      return vocabulary.fuzzy(field, text.slice(0, 200), clampInt(limit, 0, 100));
+    },
+
+    secureScore() {
+      return secureScore;
+    },
+  };
+}
+
+function clampInt(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min;
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}

@@ -1,0 +1,144 @@
+// Compiles a PostureFilter into per-column checks over codes, resolved once per query against the
+// dictionaries, and picks the most selective index to draw candidate rows from.
+import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_LEVELS, STATUS_CODES } from '../model';
+import type { PostureFilter } from '../engine';
+import { categoryMask, maskOf, riskFactorMask, severityMask } from './codecs';
+import { indexedCount, type CodeIndex } from './columns';
+import type { StringDictionary } from './dictionary';
+import { governanceStateCode } from './governance';
+import { resourcesWithTags } from './tags';
+import type { PostureTable } from './table';
+
+export interface CompiledFilter {
+  /** Some value resolved to nothing in the data: no row can match. */
+  none: boolean;
+  source: { index: CodeIndex; codes: number[] };
+  test: (row: number) => boolean;
+}
+
+interface CodeCondition {
+  column: Int32Array;
+  table: Uint8Array;
+  index?: CodeIndex;
+  codes: number[];
+}
+
+const given = <T>(values: readonly T[] | undefined): values is readonly T[] => values !== undefined && values.length > 0;
+const text = (value: string | undefined): string | undefined => (value?.trim() ? value.trim().toLowerCase() : undefined);
+
+export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart: number, visible?: Uint8Array): CompiledFilter {
+  const c = t.columns;
+  const conditions: CodeCondition[] = [];
+  let none = false;
+  const byCodes = (column: Int32Array, dict: StringDictionary, wanted: readonly string[], index?: CodeIndex) => {
+    const set = new Set(wanted.map((value) => value.trim().toLowerCase()));
+    const match = dict.matching((lower) => set.has(lower));
+    conditions.push({ column, index, ...match });
+    if (!match.codes.length) none = true;
+  };
+  const byText = (column: Int32Array, dict: StringDictionary, needle: string, index: CodeIndex) => {
+    const match = dict.matching((lower) => lower.includes(needle));
+    conditions.push({ column, index, ...match });
+    if (!match.codes.length) none = true;
+  };
+
+  if (given(filter.recommendationKeys)) byCodes(c.key, t.dict.key, filter.recommendationKeys, t.indexes.key);
+  if (given(filter.resourceTypes)) byCodes(c.resourceType, t.dict.resourceType, filter.resourceTypes, t.indexes.resourceType);
+  if (given(filter.resourceGroups)) byCodes(c.resourceGroup, t.dict.resourceGroup, filter.resourceGroups);
+  if (given(filter.owners)) byCodes(c.owner, t.dict.owner, filter.owners);
+  if (given(filter.subscriptions)) {
+    const wanted = new Set(filter.subscriptions.map((value) => value.trim().toLowerCase()));
+    const match = t.dict.subscription.matching(
+      (lower, code) => wanted.has(lower) || wanted.has((t.subscriptionNames.get(code) ?? '').trim().toLowerCase()),
+    );
+    conditions.push({ column: c.subscription, index: t.indexes.subscription, ...match });
+    if (!match.codes.length) none = true;
+  }
+  const recommendationText = text(filter.recommendationText);
+  if (recommendationText) byText(c.name, t.dict.name, recommendationText, t.indexes.name);
+  const resourceText = text(filter.resourceText);
+  if (resourceText) byText(c.resourceName, t.dict.resourceName, resourceText, t.indexes.resourceName);
+
+  const resourceTable = resourceConditions(t, filter);
+  if (resourceTable) {
+    const codes: number[] = [];
+    resourceTable.forEach((flag, code) => flag && codes.push(code));
+    conditions.push({ column: c.resource, table: resourceTable, index: t.indexes.resource, codes });
+    if (!codes.length) none = true;
+  }
+
+  const statusMask = given(filter.statuses) ? maskOf(STATUS_CODES, filter.statuses) : 0;
+  const severities = given(filter.severities) ? severityMask(filter.severities) : 0;
+  const risks = given(filter.riskLevels) ? maskOf(RISK_LEVELS, filter.riskLevels, 1) : 0;
+  const clouds = given(filter.clouds) ? maskOf(CLOUDS, filter.clouds) : 0;
+  const factors = given(filter.riskFactors) ? riskFactorMask(filter.riskFactors) : 0;
+  const categories = given(filter.categories) ? categoryMask(filter.categories.filter((x) => CATEGORIES.includes(x))) : 0;
+  const governance = given(filter.governance) ? maskOf(GOVERNANCE_STATES, filter.governance) : 0;
+  const attackPaths = filter.hasAttackPaths === true;
+  if ((given(filter.statuses) && !statusMask) || (given(filter.severities) && !severities) || (given(filter.riskLevels) && !risks)) none = true;
+  if ((given(filter.riskFactors) && factors === 0) || (given(filter.categories) && !categories) || (given(filter.governance) && !governance)) none = true;
+
+  const candidates: Array<{ index: CodeIndex; codes: number[] }> = [
+    { index: t.indexes.status, codes: statusMask ? bits(statusMask) : [0, 1, 2] },
+  ];
+  if (severities) candidates.push({ index: t.indexes.severity, codes: bits(severities) });
+  if (risks) candidates.push({ index: t.indexes.risk, codes: bits(risks) });
+  for (const condition of conditions) if (condition.index) candidates.push({ index: condition.index, codes: condition.codes });
+  let source = candidates[0] as { index: CodeIndex; codes: number[] };
+  let best = indexedCount(source.index, source.codes);
+  for (const candidate of candidates.slice(1)) {
+    const size = indexedCount(candidate.index, candidate.codes);
+    if (size < best) [source, best] = [candidate, size];
+  }
+
+  const codeChecks = conditions.map(({ column, table }) => ({ column, table }));
+  const test = (row: number): boolean => {
+    if (visible !== undefined && visible[row] !== 1) return false;
+    if (statusMask && !(statusMask & (1 << (c.status[row] as number)))) return false;
+    if (severities && !(severities & (1 << (c.severity[row] as number)))) return false;
+    if (risks && !(risks & (1 << (c.risk[row] as number)))) return false;
+    if (clouds && !(clouds & (1 << (c.cloud[row] as number)))) return false;
+    if (factors && ((c.riskFactors[row] as number) & factors) !== factors) return false;
+    if (categories && !((c.categories[row] as number) & categories)) return false;
+    if (attackPaths && c.attackPaths[row] === 0) return false;
+    for (const check of codeChecks) {
+      const code = check.column[row] as number;
+      if (code < 0 || check.table[code] !== 1) return false;
+    }
+    if (governance && !(governance & (1 << governanceStateCode(c, row, todayStart)))) return false;
+    return true;
+  };
+  return { none, source, test };
+}
+
+/** Resource-level conditions (ids, tags, finding severities) folded into one flag per resource code. */
+function resourceConditions(t: PostureTable, filter: PostureFilter): Uint8Array | undefined {
+  const size = t.dict.resource.size;
+  let table: Uint8Array | undefined;
+  const and = (next: Uint8Array) => {
+    if (!table) table = next;
+    else for (let code = 0; code < size; code++) table[code] = (table[code] as number) & (next[code] as number);
+  };
+  if (given(filter.resourceIds)) {
+    const ids = new Uint8Array(size);
+    for (const id of filter.resourceIds) {
+      const code = t.dict.resource.find(id.trim());
+      if (code !== undefined) ids[code] = 1;
+    }
+    and(ids);
+  }
+  if (given(filter.tags)) and(resourcesWithTags(t.tagIndex, filter.tags, size));
+  if (given(filter.findingSeverities)) {
+    const wanted = severityMask(filter.findingSeverities);
+    const hits = new Uint8Array(size);
+    for (let code = 0; code < size; code++) if ((t.findingSeverityMask[code] as number) & wanted) hits[code] = 1;
+    and(hits);
+  }
+  return table;
+}
+
+function bits(mask: number): number[] {
+  const out: number[] = [];
+  for (let bit = 0; bit < 31; bit++) if (mask & (1 << bit)) out.push(bit);
+  return out;
+}

@@ -1,0 +1,40 @@
+// Assessment ids <-> rows without a million-entry id map: standard ids are the resource id plus the key, so a
+// lookup goes through the resource's rows; only ids of another shape are kept (and looked up) verbatim.
+import { ASSESSMENT_ID_INFIX } from './builder';
+import type { CodeIndex } from './columns';
+import type { Dictionaries, Sparse } from './table';
+
+const INFIX_LOWER = ASSESSMENT_ID_INFIX.toLowerCase();
+
+interface LookupSource {
+  dict: Dictionaries;
+  sparse: Sparse;
+  columns: { key: Int32Array; resource: Int32Array };
+  live: Uint8Array;
+  indexes: { resource: CodeIndex };
+}
+
+export function assessmentIdOf(t: Pick<LookupSource, 'dict' | 'sparse' | 'columns'>, row: number): string {
+  return (
+    t.sparse.id.get(row) ??
+    t.dict.resource.value(t.columns.resource[row] as number) + ASSESSMENT_ID_INFIX + t.dict.key.value(t.columns.key[row] as number)
+  );
+}
+
+/** The live row with this assessment id (any casing), or undefined. */
+export function findRow(t: LookupSource, id: string): number | undefined {
+  const lower = id.trim().toLowerCase();
+  const verbatim = t.sparse.idLookup.get(lower);
+  if (verbatim !== undefined && t.live[verbatim] === 1) return verbatim;
+  const at = lower.lastIndexOf(INFIX_LOWER);
+  if (at <= 0) return undefined;
+  const resource = t.dict.resource.find(lower.slice(0, at));
+  const key = t.dict.key.find(lower.slice(at + INFIX_LOWER.length));
+  if (resource === undefined || key === undefined) return undefined;
+  const { offsets, rows } = t.indexes.resource;
+  for (let i = offsets[resource] ?? 0; i < (offsets[resource + 1] ?? 0); i++) {
+    const row = rows[i] as number;
+    if (t.columns.key[row] === key && !t.sparse.id.has(row)) return row;
+  }
+  return undefined;
+}

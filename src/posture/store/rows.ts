@@ -1,0 +1,45 @@
+// Materializes result rows from columns: only for the page being shown, never for every match.
+import type { RecommendationRow } from '../engine';
+import { categoriesOf, cloudOf, governanceOf, riskFactorsOf, riskOf, severityOf, statusOf } from './codecs';
+import { governanceStateCode } from './governance';
+import { assessmentIdOf } from './rowLookup';
+import type { PostureTable } from './table';
+
+export function subscriptionLabel(t: PostureTable, code: number): string | undefined {
+  if (code < 0) return undefined;
+  return t.subscriptionNames.get(code) ?? t.dict.subscription.value(code);
+}
+
+export function toRow(t: PostureTable, row: number, todayStart: number): RecommendationRow {
+  const c = t.columns;
+  const subscription = c.subscription[row] as number;
+  const due = c.dueDate[row] as number;
+  const out: RecommendationRow = {
+    assessmentId: assessmentIdOf(t, row),
+    key: t.dict.key.value(c.key[row] as number),
+    displayName: t.dict.name.value(c.name[row] as number),
+    status: statusOf(c.status[row] as number),
+    severity: severityOf(c.severity[row] as number),
+    riskFactors: riskFactorsOf(c.riskFactors[row] as number),
+    attackPathCount: c.attackPaths[row] as number,
+    categories: categoriesOf(c.categories[row] as number),
+    cloud: cloudOf(c.cloud[row] as number),
+    resourceId: t.dict.resource.value(c.resource[row] as number),
+    resourceName: t.dict.resourceName.value(c.resourceName[row] as number),
+    resourceType: t.dict.resourceType.value(c.resourceType[row] as number),
+    governance: governanceOf(governanceStateCode(c, row, todayStart)),
+    findingCount: c.findingCount[row] as number,
+  };
+  const risk = riskOf(c.risk[row] as number);
+  if (risk) out.riskLevel = risk;
+  const group = t.dict.resourceGroup.optional(c.resourceGroup[row] as number);
+  if (group !== undefined) out.resourceGroup = group;
+  if (subscription >= 0) {
+    out.subscriptionId = t.dict.subscription.value(subscription);
+    out.subscriptionName = subscriptionLabel(t, subscription);
+  }
+  const owner = t.dict.owner.optional(c.owner[row] as number);
+  if (owner !== undefined) out.owner = owner;
+  if (!Number.isNaN(due)) out.dueDate = due;
+  return out;
+}

@@ -1,0 +1,126 @@
+// The frozen columnar table the engine queries: one typed-array slot per assessment row, strings as dictionary
+// codes, rarely used per-row fields in sparse maps and per-recommendation text once per key.
+import type {
+  AttackPathRecord,
+  FindingRecord,
+  GovernanceRecord,
+  SecureScoreControlRecord,
+  SecureScoreRecord,
+} from '../model';
+import type { CodeIndex } from './columns';
+import type { StringDictionary } from './dictionary';
+
+/** Text that belongs to the recommendation (assessment key), not to each row. */
+export interface KeyInfo {
+  description?: string;
+  remediationDescription?: string;
+  assessmentType?: string;
+  userImpact?: string;
+  implementationEffort?: string;
+  threats: string[];
+  policyDefinitionId?: string;
+}
+
+export interface ResourceInfo {
+  location?: string;
+  tags: Record<string, string>;
+}
+
+export interface Dictionaries {
+  key: StringDictionary;
+  name: StringDictionary;
+  resource: StringDictionary;
+  resourceName: StringDictionary;
+  resourceType: StringDictionary;
+  resourceGroup: StringDictionary;
+  subscription: StringDictionary;
+  owner: StringDictionary;
+  /** Status causes and descriptions: few distinct values across many rows. */
+  text: StringDictionary;
+  /** Risk factor labels as the data spelled them, joined by NUL. */
+  riskLabels: StringDictionary;
+}
+
+export interface Columns {
+  key: Int32Array;
+  name: Int32Array;
+  status: Uint8Array;
+  severity: Uint8Array;
+  risk: Uint8Array;
+  cloud: Uint8Array;
+  riskFactors: Uint8Array;
+  categories: Uint16Array;
+  attackPaths: Uint16Array;
+  resource: Int32Array;
+  resourceName: Int32Array;
+  resourceType: Int32Array;
+  resourceGroup: Int32Array;
+  subscription: Int32Array;
+  statusCause: Int32Array;
+  statusDescription: Int32Array;
+  riskLabels: Int32Array;
+  firstEvaluation: Float64Array;
+  statusChange: Float64Array;
+  /** Filled by the join: index into governance records (-1 none), owner code (-1), due date (NaN). */
+  governance: Int32Array;
+  owner: Int32Array;
+  dueDate: Float64Array;
+  findingCount: Uint32Array;
+  /** riskLevel, then attack paths, then severity packed into one number (see ranking.ts). */
+  riskRank: Uint32Array;
+}
+
+export interface Sparse {
+  /** Assessment ids that are not `${resourceId}/providers/Microsoft.Security/assessments/${key}` verbatim. */
+  id: Map<number, string>;
+  /** Lower-cased form of those ids -> row. */
+  idLookup: Map<string, number>;
+  nativeResourceId: Map<number, string>;
+  connectorId: Map<number, string>;
+  portalLink: Map<number, string>;
+  attackPathIds: Map<number, string[]>;
+}
+
+export interface Indexes {
+  status: CodeIndex;
+  severity: CodeIndex;
+  risk: CodeIndex;
+  key: CodeIndex;
+  name: CodeIndex;
+  resource: CodeIndex;
+  resourceName: CodeIndex;
+  resourceType: CodeIndex;
+  subscription: CodeIndex;
+}
+
+export interface PostureTable {
+  /** Physical rows, including duplicates superseded by a later row with the same id. */
+  rowCount: number;
+  liveCount: number;
+  live: Uint8Array;
+  columns: Columns;
+  dict: Dictionaries;
+  sparse: Sparse;
+  keyInfo: Map<number, KeyInfo>;
+  governance: GovernanceRecord[];
+  subscriptionNames: Map<number, string>;
+  resources: Map<number, ResourceInfo>;
+  /** Lower-cased "key\0value" -> resource codes carrying that tag. */
+  tagIndex: Map<string, Uint32Array>;
+  tagKeys: string[];
+  tagValues: string[];
+  findingsByResource: Map<number, FindingRecord[]>;
+  /** Per resource code: bit (severity code) set when it has an unhealthy finding of that severity. */
+  findingSeverityMask: Uint8Array;
+  findingCount: number;
+  attackPaths: AttackPathRecord[];
+  secureScores: SecureScoreRecord[];
+  secureScoreControls: SecureScoreControlRecord[];
+  /** Sort position of each display-name / resource-name code, for stable tie-breaks. */
+  nameOrder: Uint32Array;
+  resourceNameOrder: Uint32Array;
+  indexes: Indexes;
+  resourceCount: number;
+  hasRiskData: boolean;
+  hasAttackPathRows: boolean;
+}

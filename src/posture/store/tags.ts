@@ -1,0 +1,53 @@
+// Resource tags as an inverted index: each distinct (key, value) pair lists the resources carrying it, so a tag
+// filter touches the distinct pairs, not every resource.
+import type { ResourceInfo } from './table';
+
+export interface TagIndex {
+  tagIndex: Map<string, Uint32Array>;
+  tagKeys: string[];
+  tagValues: string[];
+}
+
+export const tagPair = (key: string, value: string): string => `${key.toLowerCase()}\u0000${value.toLowerCase()}`;
+
+export function buildTagIndex(resources: Map<number, ResourceInfo>): TagIndex {
+  const lists = new Map<string, number[]>();
+  const keys = new Map<string, string>();
+  const values = new Map<string, string>();
+  for (const [code, info] of resources) {
+    for (const [key, value] of Object.entries(info.tags)) {
+      if (typeof value !== 'string') continue;
+      const pair = tagPair(key, value);
+      const list = lists.get(pair);
+      if (list) list.push(code);
+      else lists.set(pair, [code]);
+      if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
+      if (value && !values.has(value.toLowerCase())) values.set(value.toLowerCase(), value);
+    }
+  }
+  const tagIndex = new Map<string, Uint32Array>();
+  for (const [pair, list] of lists) tagIndex.set(pair, Uint32Array.from(list));
+  return { tagIndex, tagKeys: [...keys.values()], tagValues: [...values.values()] };
+}
+
+/** Resource codes matching every requested tag (no key: the value under any key); undefined = nothing matches. */
+export function resourcesWithTags(
+  index: Map<string, Uint32Array>,
+  tags: ReadonlyArray<{ key?: string; value: string }>,
+  resourceCount: number,
+): Uint8Array {
+  const hits = new Uint8Array(resourceCount);
+  tags.forEach((tag, position) => {
+    const key = tag.key?.trim().toLowerCase();
+    const value = tag.value.trim().toLowerCase();
+    for (const [pair, codes] of index) {
+      const split = pair.indexOf('\u0000');
+      if (pair.slice(split + 1) !== value || (key !== undefined && key !== '' && pair.slice(0, split) !== key)) continue;
+      // Count each tag once per resource: a resource matches when it met all earlier tags and this one.
+      for (const code of codes) if (hits[code] === position) hits[code] = position + 1;
+    }
+  });
+  const out = new Uint8Array(resourceCount);
+  for (let code = 0; code < resourceCount; code++) if (hits[code] === tags.length && tags.length > 0) out[code] = 1;
+  return out;
+}

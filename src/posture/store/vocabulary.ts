@@ -1,0 +1,70 @@
+// Distinct values per vocabulary field, read from the dictionaries (never from rows) and cached with their
+// fuzzy indexes on first use.
+import type { FuzzyMatch, VocabularyField } from '../engine';
+import { createFuzzyIndex, type FuzzyIndex } from './fuzzy';
+import { subscriptionLabel } from './rows';
+import type { PostureTable } from './table';
+
+export interface Vocabulary {
+  values(field: VocabularyField): readonly string[];
+  fuzzy(field: VocabularyField, text: string, limit: number): FuzzyMatch[];
+}
+
+export function createVocabulary(t: PostureTable): Vocabulary {
+  const values = new Map<VocabularyField, readonly string[]>();
+  const indexes = new Map<VocabularyField, FuzzyIndex>();
+  const read = (field: VocabularyField): readonly string[] => {
+    let list = values.get(field);
+    if (!list) {
+      list = Object.freeze(distinct(t, field));
+      values.set(field, list);
+    }
+    return list;
+  };
+  return {
+    values: read,
+    fuzzy(field, text, limit) {
+      let index = indexes.get(field);
+      if (!index) {
+        index = createFuzzyIndex(read(field));
+        indexes.set(field, index);
+      }
+      return index.find(text, limit);
+    },
+  };
+}
+
+function distinct(t: PostureTable, field: VocabularyField): string[] {
+  switch (field) {
+    case 'subscription': {
+      const labels = new Set<string>();
+      for (let code = 0; code < t.dict.subscription.size; code++) labels.add(subscriptionLabel(t, code) ?? '');
+      labels.delete('');
+      return [...labels];
+    }
+    case 'resourceGroup':
+      return [...t.dict.resourceGroup.values()];
+    case 'resourceName':
+      return [...t.dict.resourceName.values()];
+    case 'resourceType':
+      return [...t.dict.resourceType.values()];
+    case 'recommendation':
+      return uniqueCaseInsensitive(t.dict.name.values());
+    case 'owner':
+      return [...t.dict.owner.values()];
+    case 'tagKey':
+      return [...t.tagKeys];
+    case 'tagValue':
+      return [...t.tagValues];
+  }
+}
+
+function uniqueCaseInsensitive(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const lower = value.toLowerCase();
+    if (seen.has(lower)) return false;
+    seen.add(lower);
+    return true;
+  });
+}
