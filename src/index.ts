@@ -1,1 +1,106 @@
-export {};
+// The composition root: parse config once, create the logger and storage, pick implementations, build the bot,
+// start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
+import { createActionRegistry } from './actions/registry';
+import { createBot, registerPlatformActions, type Bot } from './app';
+import type { AppConfig } from './config/appConfig';
+import { ConfigError, loadConfig } from './config/loadConfig';
+import { createLogger, type Logger } from './logging/logger';
+import { projectPath } from './paths';
+import { createHelpOnlyPlanner } from './planner/helpOnlyPlanner';
+import { createActivityDeduper } from './storage/activityDeduper';
+import { createSqliteConversationStorage } from './storage/sqliteConversationStorage';
+import { createSqliteDatabase } from './storage/sqliteDatabase';
+import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
+import { createCardActionRouter } from './teams/cardActionRouter';
+import type { Reply } from './views/reply';
+
+const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface Running {
+  bot: Bot;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Everything after config: the seam where the posture engine and its skills will be added (registry, cardActions). */
+export async function startBot(config: AppConfig, logger: Logger): Promise<Running> {
+  if (!config.bot) {
+    const warning = 'BOT_ID is not set: requests are NOT authenticated. Use this only on your own machine.';
+    logger.warn({ appEnv: config.appEnv }, warning);
+    process.stderr.write(`\nWARNING: ${warning}\n\n`);
+  }
+  const database = createSqliteDatabase(config.dataDir, { logger });
+  try {
+    const records = createSqliteRecordsStore(database);
+    const registry = createActionRegistry<Reply>();
+    const cardActions = createCardActionRouter();
+    registerPlatformActions(registry, cardActions);
+    const bot = createBot(config, {
+      logger,
+      storage: createSqliteConversationStorage(database),
+      deduper: createActivityDeduper(records, { ttlMs: DEDUP_TTL_MS, logger }),
+      planner: createHelpOnlyPlanner(),
+      registry,
+      cardActions,
+    });
+    const { url } = await bot.start();
+    return {
+      bot,
+      url,
+      stop: async () => {
+        await bot.stop();
+        database.close();
+      },
+    };
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+}
+
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let config: AppConfig;
+  try {
+    config = loadConfig({ env, envDir: projectPath('env') });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`posture-bot cannot start. ${error.userMessage}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const running = await startBot(config, logger);
+  logger.info(
+    { url: running.url, appEnv: config.appEnv, production: config.production, authenticated: Boolean(config.bot), tenants: config.allowedTenantIds.length, startupMs: Math.round(process.uptime() * 1000) },
+    'posture-bot listening',
+  );
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => logger.flush(() => process.exit(0)),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        logger.flush(() => process.exit(1));
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  return 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => {
+      if (code !== 0) process.exit(code);
+    },
+    (error: unknown) => {
+      process.stderr.write(`posture-bot failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,105 @@
+// Builds the bot from parsed config and injected dependencies: adapter, teams-ai Application, turn gates, HTTP
+// server. The composition root (src/index.ts) and in-process tests both call createBot.
+import type { AddressInfo } from 'node:net';
+import type { Application, Planner, TurnState } from '@microsoft/teams-ai';
+import type { Storage } from 'botbuilder';
+import type restify from 'restify';
+import type { ActionRegistry } from './actions/registry';
+import { createCardRenderer, type CardRenderer } from './cards/cardRenderer';
+import type { AppConfig } from './config/appConfig';
+import type { Logger } from './logging/logger';
+import { projectPath } from './paths';
+import { createHelpAction } from './skills/help/helpAction';
+import type { CardActionRouter } from './teams/cardActionRouter';
+import { createHttpServer } from './teams/httpServer';
+import { createMessagesEndpoint } from './teams/messagesEndpoint';
+import { createPostureAdapter, type PostureAdapter } from './teams/postureAdapter';
+import { createPromptCardVerb } from './teams/promptCardVerb';
+import { createTeamsApp } from './teams/teamsApp';
+import { createTurnErrorHandler, type TurnErrorHandler } from './teams/turnErrorHandler';
+import { createTurnGate, type ActivityDeduper, type TurnLogic } from './teams/turnGate';
+import type { Reply } from './views/reply';
+
+export type BotConfig = Pick<AppConfig, 'port' | 'host' | 'bot' | 'allowedTenantIds'>;
+
+export interface BotDeps {
+  logger: Logger;
+  /** Conversation state (teams-ai TurnState). */
+  storage: Storage;
+  deduper: ActivityDeduper;
+  planner: Planner<TurnState>;
+  /** Every action must be registered before createBot: each becomes a teams-ai AI action here. */
+  registry: ActionRegistry<Reply>;
+  cardActions: CardActionRouter;
+  /** Defaults to the project's adaptiveCards/ folder. */
+  cards?: CardRenderer;
+  startTypingTimer?: boolean;
+  maxBodyBytes?: number;
+}
+
+export interface Bot {
+  server: restify.Server;
+  app: Application<TurnState>;
+  adapter: PostureAdapter;
+  /** Gates + Application.run: what the adapter runs per activity. A botbuilder TestAdapter can run it too. */
+  turnLogic: TurnLogic;
+  /** The one error boundary; set it as onTurnError on any other adapter that runs turnLogic. */
+  onTurnError: TurnErrorHandler;
+  start(): Promise<{ port: number; url: string }>;
+  stop(): Promise<void>;
+}
+
+/** The platform's own actions and card verbs (help, sample-prompt buttons). */
+export function registerPlatformActions(registry: ActionRegistry<Reply>, cardActions: CardActionRouter): void {
+  registry.register(createHelpAction());
+  cardActions.register(createPromptCardVerb());
+}
+
+export function createBot(config: BotConfig, deps: BotDeps): Bot {
+  const { logger } = deps;
+  const cards = deps.cards ?? createCardRenderer({ dir: projectPath('adaptiveCards') });
+  const adapter = createPostureAdapter(config.bot);
+  const onTurnError = createTurnErrorHandler({ logger });
+  const app = createTeamsApp({
+    registry: deps.registry,
+    cardActions: deps.cardActions,
+    planner: deps.planner,
+    storage: deps.storage,
+    cards,
+    logger,
+    adapter,
+    ...(deps.startTypingTimer === undefined ? {} : { startTypingTimer: deps.startTypingTimer }),
+  });
+  app.error(onTurnError);
+  const turnLogic = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, (context) => app.run(context));
+  const server = createHttpServer({
+    logger,
+    messages: createMessagesEndpoint({ adapter, logic: turnLogic, logger, ...(deps.maxBodyBytes ? { maxBodyBytes: deps.maxBodyBytes } : {}) }),
+  });
+
+  return {
+    server,
+    app,
+    adapter,
+    turnLogic,
+    onTurnError,
+    start: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        const onListening = () => {
+          server.off('error', reject);
+          const address = server.address() as AddressInfo;
+          const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve({ port: address.port, url: `http://${host === '[::]' || host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}` });
+        };
+        if (config.host) server.listen(config.port, config.host, onListening);
+        else server.listen(config.port, onListening);
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        // Keep-alive sockets would hold close() open until they time out.
+        server.server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

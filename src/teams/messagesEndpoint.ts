@@ -1,0 +1,118 @@
+// POST /api/messages: size limit, JSON and activity checks (400/413 with a JSON body), SDK authentication (401),
+// then the turn. Unknown activity types are acknowledged (200) without running a turn.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Activity } from 'botbuilder';
+import type { Logger } from '../logging/logger';
+import { checkActivity } from './activitySchema';
+import type { PostureAdapter } from './postureAdapter';
+import type { TurnLogic } from './turnGate';
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+export interface MessagesEndpointOptions {
+  adapter: PostureAdapter;
+  logic: TurnLogic;
+  logger: Logger;
+  maxBodyBytes?: number;
+}
+
+type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true; bytes: number };
+
+function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    let bytes = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      // Keep draining so the client reads our answer, but stop buffering once over the limit.
+      if (bytes <= limit) chunks.push(chunk);
+      else if (bytes > limit * 8) req.destroy();
+    });
+    req.on('end', () => resolve(bytes > limit ? { ok: false, tooLarge: true, bytes } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('error', reject);
+    req.on('close', () => {
+      if (bytes > limit) resolve({ ok: false, tooLarge: true, bytes });
+    });
+    if (Number.isFinite(declared) && declared > limit) {
+      resolve({ ok: false, tooLarge: true, bytes: declared });
+      req.resume();
+    }
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body?: unknown): void {
+  if (res.headersSent) return;
+  res.statusCode = status;
+  if (body === undefined) {
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+const errorBody = (code: string, message: string, problems?: string[]) => ({ error: { code, message, ...(problems ? { problems } : {}) } });
+
+function statusOf(error: unknown): number | undefined {
+  const status = typeof error === 'object' && error !== null && 'statusCode' in error ? (error as { statusCode: unknown }).statusCode : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
+export function createMessagesEndpoint(options: MessagesEndpointOptions) {
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const { logger } = options;
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const body = await readBody(req, limit);
+    if (!body.ok) {
+      sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', `The request body is ${body.bytes} bytes; the limit is ${limit} bytes.`));
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(body.text);
+    } catch {
+      sendJson(res, 400, errorBody('BAD_REQUEST', 'The request body is not valid JSON.'));
+      return;
+    }
+    const check = checkActivity(json);
+    if (check.kind === 'invalid') {
+      sendJson(res, 400, errorBody('BAD_REQUEST', 'The activity is missing required fields or has invalid ones.', check.problems));
+      return;
+    }
+    const activity = (check.kind === 'handled' ? check.activity : json) as unknown as Activity;
+    const header = req.headers.authorization ?? '';
+    let auth: Awaited<ReturnType<PostureAdapter['authenticate']>>;
+    try {
+      auth = await options.adapter.authenticate(activity, header);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 401 || status === 403) {
+        logger.warn({ status, reason: error instanceof Error ? error.message : String(error) }, 'request refused by authentication');
+        sendJson(res, status, errorBody('UNAUTHORIZED', 'The request is not authenticated for this bot.'));
+        return;
+      }
+      logger.error({ err: error }, 'authentication could not be completed');
+      sendJson(res, 500, errorBody('INTERNAL', 'Authentication could not be completed; try again.'));
+      return;
+    }
+    if (check.kind === 'ignored') {
+      logger.debug({ type: check.type }, 'activity type ignored');
+      sendJson(res, 200);
+      return;
+    }
+    try {
+      const response = await options.adapter.processAuthenticated(auth, activity, async (context) => {
+        await options.logic(context);
+      });
+      sendJson(res, response?.status ?? 200, response?.body);
+    } catch (error) {
+      // Turn errors are answered by the turn error handler; reaching here means the pipeline itself failed.
+      logger.error({ err: error, activityId: activity.id }, 'activity processing failed');
+      sendJson(res, 500, errorBody('INTERNAL', 'The activity could not be processed.'));
+    }
+  };
+}

@@ -1,0 +1,28 @@
+// The teams-ai adapter, opened up so the HTTP endpoint can authenticate a request itself (and answer 401 with a
+// clear body) before the turn runs. Validation is the SDK's own: it is never skipped when a bot id is configured.
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { BotIdentity } from '../config/appConfig';
+
+export class PostureAdapter extends TeamsAdapter {
+  /** Validates the Authorization header (JWT) for this activity; rejects with an error carrying statusCode 401/403. */
+  authenticate(activity: Activity, authHeader: string) {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs the turn for an already authenticated request; returns the invoke or expectReplies response. */
+  processAuthenticated(auth: Awaited<ReturnType<PostureAdapter['authenticate']>>, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+/** Without an identity the SDK authenticates nothing: callers must have decided that is acceptable (local use). */
+export function createPostureAdapter(bot: BotIdentity | undefined): PostureAdapter {
+  if (!bot) return new PostureAdapter({});
+  return new PostureAdapter({
+    MicrosoftAppId: bot.id,
+    MicrosoftAppType: bot.type,
+    ...(bot.password ? { MicrosoftAppPassword: bot.password } : {}),
+    ...(bot.tenantId ? { MicrosoftAppTenantId: bot.tenantId } : {}),
+  });
+}

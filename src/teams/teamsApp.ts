@@ -1,0 +1,75 @@
+// The teams-ai Application: card actions first (a Submit is a message with a value and no text), then install
+// welcomes, then the AI system, whose planner may only name registry actions.
+import { AI, Application, TurnState, type Planner, type TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import type { ActionRegistry } from '../actions/registry';
+import type { CardRenderer } from '../cards/cardRenderer';
+import { AppError } from '../errors/appError';
+import type { Logger } from '../logging/logger';
+import { buildWelcomeView } from '../skills/help/helpAction';
+import type { Reply } from '../views/reply';
+import type { CardActionRouter } from './cardActionRouter';
+import { registerCardActionRoutes } from './cardActionRoutes';
+import { actionContextFor, conversationMemory, sendReply, viewerOf } from './turnBridge';
+
+export interface TeamsAppOptions {
+  registry: ActionRegistry<Reply>;
+  cardActions: CardActionRouter;
+  planner: Planner<TurnState>;
+  storage: Storage;
+  cards: CardRenderer;
+  logger: Logger;
+  /** Absent in whole-turn tests (botbuilder TestAdapter drives app.run directly). */
+  adapter?: TeamsAdapter;
+  /** teams-ai adds `typing` activities to slow turns; tests turn it off. */
+  startTypingTimer?: boolean;
+}
+
+const WELCOMED_KEY = 'welcomedAt';
+
+async function welcome(context: TurnContext, state: TurnState, cards: CardRenderer): Promise<void> {
+  const memory = conversationMemory(state);
+  // Teams sends both installationUpdate and conversationUpdate on install: greet once per conversation.
+  if (memory.get<string>(WELCOMED_KEY)) return;
+  memory.set(WELCOMED_KEY, new Date().toISOString());
+  const model = buildWelcomeView(viewerOf(context.activity).conversationType);
+  await sendReply(context, { kind: 'card', card: { template: 'welcome', model } }, cards);
+}
+
+export function createTeamsApp(options: TeamsAppOptions): Application<TurnState> {
+  const { registry, cards } = options;
+  const app = new Application<TurnState>({
+    storage: options.storage,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
+    ai: { planner: options.planner, allow_looping: false },
+    removeRecipientMention: true,
+    startTypingTimer: options.startTypingTimer ?? true,
+    longRunningMessages: false,
+    turnStateFactory: () => new TurnState(),
+  });
+
+  registerCardActionRoutes(app, { registry, cardActions: options.cardActions, cards });
+
+  app.conversationUpdate('membersAdded', async (context, state) => {
+    const botId = context.activity.recipient?.id;
+    if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await welcome(context, state, cards);
+  });
+  app.activity(ActivityTypes.InstallationUpdate, async (context, state) => {
+    const action = context.activity.action ?? '';
+    if (action === 'add' || action === 'add-upgrade') await welcome(context, state, cards);
+  });
+
+  for (const definition of registry.list()) {
+    app.ai.action(definition.name, async (context: TurnContext, state: TurnState, parameters: Record<string, unknown> | undefined) => {
+      await registry.run({ name: definition.name, parameters: parameters ?? {} }, actionContextFor(context, state, cards));
+      // An empty output ends the plan step without asking the planner to continue.
+      return '';
+    });
+  }
+  // teams-ai's default only logs to the console and stops; refuse through the registry so the user hears why.
+  app.ai.action(AI.UnknownActionName, async (_context: TurnContext, _state: TurnState, _plan: unknown, action: string | undefined) => {
+    registry.validate({ name: action ?? '', parameters: {} });
+    throw new AppError('INVALID_ACTION', undefined, { details: { action } });
+  });
+  return app;
+}

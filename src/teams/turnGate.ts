@@ -1,0 +1,83 @@
+// Checks that run before the teams-ai Application loads any state: tenant allow-list, @mention in shared
+// conversations, duplicate deliveries, message length. A refused activity touches no stored data.
+import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
+import type { Logger } from '../logging/logger';
+import { activityDedupKey } from '../storage/activityDeduper';
+
+export interface ActivityDeduper {
+  /** True the first time a key is seen (and records it); false for a repeat within the retention window. */
+  firstSeen(key: string): Promise<boolean>;
+}
+
+export const MAX_MESSAGE_CHARS = 4000;
+
+export interface TurnGateOptions {
+  /** Lower-case tenant GUIDs; empty serves every tenant. */
+  allowedTenantIds: readonly string[];
+  deduper: ActivityDeduper;
+  logger: Logger;
+  maxMessageChars?: number;
+}
+
+export type TurnLogic = (context: TurnContext) => Promise<unknown>;
+
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  const channelData: unknown = activity.channelData;
+  const fromChannelData =
+    typeof channelData === 'object' && channelData !== null && 'tenant' in channelData ? (channelData as { tenant?: { id?: unknown } }).tenant?.id : undefined;
+  const id = typeof fromChannelData === 'string' ? fromChannelData : activity.conversation?.tenantId;
+  return typeof id === 'string' && id.length > 0 ? id.toLowerCase() : undefined;
+}
+
+export function isTenantAllowed(activity: Partial<Activity>, allowed: readonly string[]): boolean {
+  if (allowed.length === 0) return true;
+  const tenant = tenantOf(activity);
+  return tenant !== undefined && allowed.includes(tenant);
+}
+
+/** In group chats and channels the bot reads only messages that @mention it; card submits carry no text and pass. */
+export function isAddressedToBot(activity: Partial<Activity>): boolean {
+  if (activity.type !== ActivityTypes.Message) return true;
+  const type = activity.conversation?.conversationType;
+  if (type !== 'groupChat' && type !== 'channel') return true;
+  if (!activity.text && activity.value !== undefined) return true;
+  const botId = activity.recipient?.id;
+  return botId !== undefined && TurnContext.getMentions(activity).some((m) => m.mentioned?.id === botId);
+}
+
+const formatCount = (n: number) => n.toLocaleString('en-US');
+
+/** Wraps the Application's turn logic with the gates; returns the logic the adapter (or a TestAdapter) runs. */
+export function createTurnGate(options: TurnGateOptions, next: TurnLogic): TurnLogic {
+  const maxChars = options.maxMessageChars ?? MAX_MESSAGE_CHARS;
+  return async (context) => {
+    const activity = context.activity;
+    if (!isTenantAllowed(activity, options.allowedTenantIds)) {
+      options.logger.warn({ tenant: tenantOf(activity) ?? '(none)', type: activity.type, conversationId: activity.conversation?.id }, 'activity from a tenant not served');
+      if (activity.type === ActivityTypes.Message) {
+        await context.sendActivity('This bot does not serve your organization.');
+      } else if (activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
+      }
+      return;
+    }
+    if (!isAddressedToBot(activity)) {
+      options.logger.debug({ conversationId: activity.conversation?.id }, 'message without an @mention ignored');
+      return;
+    }
+    if (activity.id && activity.conversation?.id) {
+      const first = await options.deduper.firstSeen(activityDedupKey(activity.channelId ?? '', activity.conversation.id, activity.id));
+      if (!first) {
+        options.logger.info({ activityId: activity.id, conversationId: activity.conversation.id }, 'duplicate delivery ignored');
+        return;
+      }
+    }
+    if (activity.type === ActivityTypes.Message && typeof activity.text === 'string' && activity.text.length > maxChars) {
+      await context.sendActivity(
+        `Your message is ${formatCount(activity.text.length)} characters long; I read at most ${formatCount(maxChars)}. Please shorten it and ask again.`,
+      );
+      return;
+    }
+    await next(context);
+  };
+}

@@ -1,0 +1,15 @@
+// What skills hand back: text or a card, plus optional suggested replies. The transport turns it into activities,
+// so skills never see botbuilder or card JSON. Adding a card = one union member here + a view model + a template.
+import type { HelpView } from './helpView';
+import type { WelcomeView } from './welcomeView';
+
+/** `template` names a file adaptiveCards/<template>.json; `model` is the data it is filled with. */
+export type CardReply = { template: 'welcome'; model: WelcomeView } | { template: 'help'; model: HelpView };
+
+export type CardTemplateName = CardReply['template'];
+
+export type Reply =
+  | { kind: 'text'; text: string; suggestions?: string[] }
+  | { kind: 'card'; card: CardReply; suggestions?: string[] };
+
+export const textReply = (text: string, suggestions?: string[]): Reply => (suggestions ? { kind: 'text', text, suggestions } : { kind: 'text', text });
