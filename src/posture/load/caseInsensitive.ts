@@ -1,0 +1,39 @@
+// The one way the loader reads raw rows: keys are matched case-insensitively at every level, because real
+// exports mix `resourceDetails.Source` with `source`, `Properties` with `properties`, and so on.
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** One member of an object; the exact spelling is tried first since it is by far the common case. */
+export function getField(value: unknown, key: string): unknown {
+  if (!isObject(value)) return undefined;
+  const exact = value[key];
+  if (exact !== undefined) return exact;
+  const wanted = key.toLowerCase();
+  for (const name in value) {
+    if (name.length === wanted.length && name.toLowerCase() === wanted) return value[name];
+  }
+  return undefined;
+}
+
+/** A dotted path such as `properties.status.code`, each segment matched case-insensitively. */
+export function getPath(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const segment of path.split('.')) {
+    current = getField(current, segment);
+    if (current === undefined) return undefined;
+  }
+  return current;
+}
+
+/** The first of several paths that holds a value (null and '' count as absent). */
+export function firstPresent(value: unknown, paths: readonly string[]): unknown {
+  for (const path of paths) {
+    const found = getPath(value, path);
+    if (found !== undefined && found !== null && found !== '') return found;
+  }
+  return undefined;
+}

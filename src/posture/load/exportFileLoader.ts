@@ -1,0 +1,181 @@
+// Streams every row of an export (one file or a folder) through the normalizer into a RecordSink, and says
+// exactly where a broken export is broken (file, line or row, field). Strict by default: the first bad row
+// refuses the whole export; lenient mode skips bad rows and counts them.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename, relative, sep } from 'node:path';
+import { AppError } from '../../errors/appError';
+import type { Logger } from '../../logging/logger';
+import type { Catalog } from '../catalog/catalog';
+import type { RecordSink } from '../model';
+import { getField, isObject } from './caseInsensitive';
+import { ExportFileError, listExportFiles, readTextChunks } from './exportFiles';
+import { RowError } from './fieldParsers';
+import { formatFromContent, formatFromName, type ExportFormat } from './formatSniffer';
+import { DocumentSyntaxError, createJsonDocumentSplitter } from './jsonDocumentSplitter';
+import { createJsonLinesSplitter } from './jsonLinesSplitter';
+import { createRowNormalizer } from './normalizeRow';
+
+export interface ExportLoadOptions {
+  path: string;
+  catalog: Catalog;
+  lenient?: boolean;
+  logger?: Logger;
+  /** Bytes per read (tests force tiny chunks). */
+  highWaterMark?: number;
+}
+
+export interface ExportLoadResult {
+  files: string[];
+  rows: number;
+  records: number;
+  skipped: number;
+  skippedReasons: string[];
+  ignoredTypes: Record<string, number>;
+  hash: string;
+  generatedAt?: number;
+}
+
+const MAX_REASONS = 5;
+
+export async function loadExportFiles(options: ExportLoadOptions, sink: RecordSink): Promise<ExportLoadResult> {
+  const { files, root } = await listExportFiles(options.path).catch(rethrow);
+  const single = files.length === 1 && files[0] === root;
+  const label = (file: string): string => (single ? basename(file) : relative(root, file).split(sep).join('/'));
+  const normalize = createRowNormalizer({ catalog: options.catalog });
+  const hash = createHash('sha256');
+  const result: ExportLoadResult = { files, rows: 0, records: 0, skipped: 0, skippedReasons: [], ignoredTypes: {}, hash: '' };
+
+  const refuse = (message: string, cause?: unknown): never => {
+    throw new AppError('EXPORT_INVALID', message, { cause, details: { path: options.path } });
+  };
+  const rowFailed = (where: string, problem: string, cause?: unknown): void => {
+    const message = `${where}: ${problem}`;
+    if (!options.lenient) refuse(message, cause);
+    result.skipped++;
+    if (result.skippedReasons.length < MAX_REASONS) result.skippedReasons.push(message);
+  };
+  const noteGeneratedAt = (where: string, value: unknown): void => {
+    const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+    if (!Number.isFinite(ms)) return rowFailed(where, `generatedAt: ${JSON.stringify(value)} is not a date`);
+    if (result.generatedAt === undefined || ms > result.generatedAt) result.generatedAt = ms;
+  };
+  const handleRow = (where: string, row: unknown): void => {
+    result.rows++;
+    try {
+      const normalized = normalize(row);
+      if (normalized.kind === 'ignored') {
+        result.ignoredTypes[normalized.type] = (result.ignoredTypes[normalized.type] ?? 0) + 1;
+        return;
+      }
+      sink.add(normalized.record);
+      result.records++;
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      rowFailed(where, error.message, error);
+    }
+  };
+  const handleText = (where: string, text: string): void => {
+    let row: unknown;
+    try {
+      row = JSON.parse(text);
+    } catch (error) {
+      result.rows++;
+      return rowFailed(where, `invalid JSON (${(error as Error).message})`, error);
+    }
+    handleRow(where, row);
+  };
+
+  for (const file of files) {
+    const name = label(file);
+    let format: ExportFormat | undefined = formatFromName(file);
+    let head = '';
+    const rowsBefore = result.rows;
+    const skippedBefore = result.skipped;
+    const lines = createJsonLinesSplitter({
+      line(text, lineNumber) {
+        const where = `${name} line ${lineNumber}`;
+        if (text.trimStart().startsWith('{')) {
+          let value: unknown;
+          try {
+            value = JSON.parse(text);
+          } catch (error) {
+            result.rows++;
+            return rowFailed(where, `invalid JSON (${(error as Error).message})`, error);
+          }
+          // A header line such as {"generatedAt": "..."} describes the export; it is not a row.
+          if (isObject(value) && getField(value, 'generatedAt') !== undefined && getField(value, 'id') === undefined && getField(value, 'type') === undefined) {
+            return noteGeneratedAt(where, getField(value, 'generatedAt'));
+          }
+          return handleRow(where, value);
+        }
+        handleText(where, text);
+      },
+    });
+    const document = createJsonDocumentSplitter({
+      row: (text, where, byte) => handleText(`${name} ${where || 'row'} (byte ${byte})`, text),
+      meta: (key, value) => {
+        if (key.toLowerCase() === 'generatedat') noteGeneratedAt(`${name} ${key}`, value);
+      },
+      single: (value) => handleRow(name, value),
+    });
+    const feed = (text: string): void => {
+      try {
+        if (format === 'lines') lines.push(text);
+        else document.push(text);
+      } catch (error) {
+        if (error instanceof DocumentSyntaxError) refuse(`${name} at byte ${error.byteOffset}: ${error.message}`, error);
+        throw error;
+      }
+    };
+    try {
+      for await (const text of readTextChunks(file, { hash, highWaterMark: options.highWaterMark })) {
+        if (format === undefined) {
+          head += text;
+          format = formatFromContent(head, false);
+          if (format === undefined) continue;
+          feed(head);
+          head = '';
+        } else feed(text);
+      }
+      if (format === undefined) {
+        format = formatFromContent(head, true) ?? 'document';
+        feed(head);
+      }
+      if (format === 'lines') {
+        lines.end();
+        if (result.rows === rowsBefore && result.skipped === skippedBefore) refuse(`${name}: the file is empty`);
+      } else document.end();
+    } catch (error) {
+      if (error instanceof DocumentSyntaxError) refuse(`${name} at byte ${error.byteOffset}: ${error.message}`, error);
+      if (error instanceof ExportFileError) refuse(`${name}: ${error.message}`, error);
+      throw error;
+    }
+  }
+  result.hash = hash.digest('hex');
+  options.logger?.info(
+    { path: options.path, files: files.length, rows: result.rows, records: result.records, skipped: result.skipped, ignoredTypes: result.ignoredTypes },
+    'posture export loaded',
+  );
+  if (result.skipped > 0) options.logger?.warn({ skipped: result.skipped, reasons: result.skippedReasons }, 'posture export rows skipped (lenient mode)');
+  return result;
+}
+
+/** The sha256 a load would report, from the bytes alone (no parsing): lets overlays be looked up before loading. */
+export async function fingerprintExportFiles(path: string): Promise<string> {
+  const { files } = await listExportFiles(path).catch(rethrow);
+  const hash = createHash('sha256');
+  for (const file of files) {
+    try {
+      for await (const bytes of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(bytes as Buffer);
+    } catch (error) {
+      throw new AppError('EXPORT_INVALID', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+    }
+  }
+  return hash.digest('hex');
+}
+
+function rethrow(error: unknown): never {
+  if (error instanceof ExportFileError) throw new AppError('EXPORT_INVALID', error.message, { cause: error });
+  throw error;
+}

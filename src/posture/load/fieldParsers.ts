@@ -1,0 +1,103 @@
+// Typed reads of raw row fields. A value that is present but wrong throws a RowError naming the field, so the
+// loader can say exactly where an export is broken.
+import { getPath } from './caseInsensitive';
+import { RISK_LEVELS, SEVERITIES, STATUS_CODES, type RiskLevel, type Severity, type StatusCode } from '../model';
+
+export class RowError extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(field ? `${field}: ${problem}` : problem);
+    this.name = 'RowError';
+  }
+}
+
+const show = (value: unknown): string => {
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+};
+
+function enumParser<T extends string>(values: readonly T[]): (raw: unknown, field: string) => T | undefined {
+  const byLower = new Map(values.map((value) => [value.toLowerCase(), value] as const));
+  const list = values.join('/');
+  return (raw, field) => {
+    if (raw === undefined || raw === null || raw === '') return undefined;
+    const found = typeof raw === 'string' ? byLower.get(raw.trim().toLowerCase()) : undefined;
+    if (!found) throw new RowError(field, `${show(raw)} is not ${list}`);
+    return found;
+  };
+}
+
+export const parseStatus: (raw: unknown, field: string) => StatusCode | undefined = enumParser(STATUS_CODES);
+export const parseSeverity: (raw: unknown, field: string) => Severity | undefined = enumParser(SEVERITIES);
+const parseRiskLevelStrict = enumParser(RISK_LEVELS);
+
+/** Risk level; "None" means the row was evaluated and carries no risk, which we keep as undefined. */
+export function parseRiskLevel(raw: unknown, field: string): RiskLevel | undefined {
+  if (typeof raw === 'string' && raw.trim().toLowerCase() === 'none') return undefined;
+  return parseRiskLevelStrict(raw, field);
+}
+
+export function readString(row: unknown, path: string): string | undefined {
+  const value = getPath(row, path);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.length > 0 ? value : undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new RowError(path, `expected text, found ${show(value)}`);
+}
+
+export function requireString(row: unknown, path: string): string {
+  const value = readString(row, path);
+  if (value === undefined) throw new RowError(path, 'missing');
+  return value;
+}
+
+export function readNumber(row: unknown, path: string): number | undefined {
+  const value = getPath(row, path);
+  if (value === undefined || value === null || value === '') return undefined;
+  const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  if (!Number.isFinite(number)) throw new RowError(path, `${show(value)} is not a number`);
+  return number;
+}
+
+export function readBoolean(row: unknown, path: string): boolean | undefined {
+  const value = getPath(row, path);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+  throw new RowError(path, `${show(value)} is not true/false`);
+}
+
+/** ISO dates (or epoch milliseconds) to epoch milliseconds. */
+export function readDate(row: unknown, path: string): number | undefined {
+  const value = getPath(row, path);
+  if (value === undefined || value === null || value === '') return undefined;
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (!Number.isFinite(ms)) throw new RowError(path, `${show(value)} is not a date`);
+  return ms;
+}
+
+/** A list of strings; a single string is accepted as a one-item list, objects give their name/title/id. */
+export function readStringList(row: unknown, path: string, objectKeys: readonly string[] = ['name', 'title', 'id']): string[] {
+  const value = getPath(row, path);
+  if (value === undefined || value === null || value === '') return [];
+  const items = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const item of items) {
+    if (typeof item === 'string') {
+      if (item.trim().length > 0) out.push(item.trim());
+    } else if (typeof item === 'number') {
+      out.push(String(item));
+    } else if (item && typeof item === 'object') {
+      for (const key of objectKeys) {
+        const named = getPath(item, key);
+        if (typeof named === 'string' && named.length > 0) {
+          out.push(named);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}

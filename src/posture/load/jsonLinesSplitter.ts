@@ -1,0 +1,47 @@
+// JSON Lines: one row per line, read line by line from decoded chunks (a line never needs the whole file).
+
+export interface LineHandlers {
+  line(text: string, lineNumber: number): void;
+}
+
+export interface LineSplitter {
+  push(chunk: string): void;
+  end(): void;
+}
+
+export function createJsonLinesSplitter(handlers: LineHandlers): LineSplitter {
+  let pending = '';
+  let lineNumber = 0;
+  let first = true;
+  const emit = (raw: string): void => {
+    lineNumber++;
+    let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (first) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (text.trim().length > 0) handlers.line(text, lineNumber);
+  };
+  return {
+    push(chunk) {
+      let start = 0;
+      let newline = chunk.indexOf('\n');
+      if (newline >= 0 && pending.length > 0) {
+        emit(pending + chunk.slice(0, newline));
+        pending = '';
+        start = newline + 1;
+        newline = chunk.indexOf('\n', start);
+      }
+      while (newline >= 0) {
+        emit(chunk.slice(start, newline));
+        start = newline + 1;
+        newline = chunk.indexOf('\n', start);
+      }
+      pending += chunk.slice(start);
+    },
+    end() {
+      if (pending.length > 0) emit(pending);
+      pending = '';
+    },
+  };
+}

@@ -1,0 +1,156 @@
+// One `microsoft.security/assessments` row -> AssessmentRecord. Field paths and the resource id/name rules
+// follow Microsoft's published Resource Graph queries for Defender for Cloud (see RESOURCE-GRAPH.md).
+import { getField, getPath, isObject } from './caseInsensitive';
+import { parseArmId, segmentAfter, stripSecuritySuffix } from './armId';
+import { canonicalRiskFactors } from './riskFactors';
+import {
+  RowError,
+  parseRiskLevel,
+  parseSeverity,
+  parseStatus,
+  readBoolean,
+  readDate,
+  readString,
+  readStringList,
+  requireString,
+} from './fieldParsers';
+import { categoryForResourceType } from '../catalog/categories';
+import type { Catalog } from '../catalog/catalog';
+import { CATEGORIES, type AssessmentRecord, type Category, type Cloud } from '../model';
+
+const CLOUD_BY_SOURCE: Record<string, Cloud> = {
+  azure: 'Azure',
+  aws: 'AWS',
+  gcp: 'GCP',
+  onpremise: 'OnPremise',
+  onpremises: 'OnPremise',
+  onpremisesql: 'OnPremise',
+};
+
+function cloudOf(source: string | undefined, resourceId: string): Cloud {
+  if (!source) return resourceId.startsWith('/subscriptions/') ? 'Azure' : 'Other';
+  return CLOUD_BY_SOURCE[source.trim().toLowerCase().replace(/[^a-z]/g, '')] ?? 'Other';
+}
+
+function parseCategories(raw: unknown): Category[] {
+  const items = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+  const out: Category[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') continue;
+    const found = CATEGORIES.find((category) => category.toLowerCase() === item.trim().toLowerCase());
+    if (found && !out.includes(found)) out.push(found);
+  }
+  return out;
+}
+
+interface ResourceFacts {
+  resourceId: string;
+  resourceName: string;
+  resourceType: string;
+  cloud: Cloud;
+  nativeResourceId?: string;
+  connectorId?: string;
+}
+
+function resourceFacts(props: unknown, assessmentId: string): ResourceFacts {
+  const details = getField(props, 'resourceDetails');
+  const source = readString(details, 'source');
+  const sourceLower = source?.trim().toLowerCase();
+  const connectorId = readString(details, 'connectorId');
+  const detailsId = readString(details, 'id');
+  const multicloud = sourceLower === 'aws' || sourceLower === 'gcp';
+  let resourceId =
+    multicloud && !connectorId ? readString(details, 'azureResourceId') ?? detailsId : detailsId ?? readString(details, 'azureResourceId');
+  // Some payloads put the assessment's own id in resourceDetails.id: the resource is what precedes it.
+  if (resourceId && segmentAfter(resourceId, 'providers/microsoft.security/assessments')) {
+    resourceId = stripSecuritySuffix(resourceId, '/providers/microsoft.security/assessments/') ?? resourceId;
+  }
+  resourceId ??= stripSecuritySuffix(assessmentId, '/providers/microsoft.security/assessments/', false);
+  if (!resourceId) throw new RowError('properties.resourceDetails.id', 'missing, and the assessment id names no resource');
+  const parsed = parseArmId(resourceId);
+  const additional = getField(props, 'additionalData');
+  const resourceName =
+    readString(details, 'resourceName') ??
+    readString(additional, 'cloudNativeResourceName') ??
+    readString(additional, 'resourceName') ??
+    parsed.name;
+  const resourceType = readString(details, 'resourceType') ?? parsed.type ?? 'Unknown';
+  const cloud = cloudOf(source, resourceId);
+  const facts: ResourceFacts = { resourceId, resourceName, resourceType, cloud };
+  const native =
+    readString(details, 'nativeResourceId') ??
+    readString(details, 'awsResourceId') ??
+    readString(details, 'gcpResourceId') ??
+    (multicloud && detailsId && !detailsId.startsWith('/') ? detailsId : undefined);
+  if (native) facts.nativeResourceId = native;
+  if (connectorId) facts.connectorId = connectorId;
+  return facts;
+}
+
+export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentRecord {
+  const id = requireString(row, 'id');
+  const key = (readString(row, 'name') ?? segmentAfter(id, 'providers/microsoft.security/assessments') ?? '').toLowerCase();
+  if (!key) throw new RowError('name', 'missing, and the id names no assessment key');
+  const props = getField(row, 'properties');
+  if (!isObject(props)) throw new RowError('properties', props === undefined ? 'missing' : 'is not an object');
+  const status = parseStatus(getPath(props, 'status.code'), 'properties.status.code');
+  if (!status) throw new RowError('properties.status.code', 'missing');
+
+  const metadata = getField(props, 'metadata');
+  const entry = catalog.byKey(key);
+  const rowSeverity = parseSeverity(getField(metadata, 'severity'), 'properties.metadata.severity');
+  const resource = resourceFacts(props, id);
+  const parsedResource = parseArmId(resource.resourceId);
+  const parsedAssessment = parseArmId(id);
+
+  const rowCategories = parseCategories(getField(metadata, 'categories'));
+  const categories: Category[] =
+    rowCategories.length > 0
+      ? rowCategories
+      : entry && entry.categories.length > 0
+        ? entry.categories
+        : [categoryForResourceType(resource.resourceType)];
+
+  const riskLabels = readStringList(props, 'risk.riskFactors');
+  const record: AssessmentRecord = {
+    kind: 'assessment',
+    id,
+    key,
+    displayName: readString(props, 'displayName') ?? readString(metadata, 'displayName') ?? entry?.displayName ?? key,
+    status,
+    severity: rowSeverity ?? entry?.severity ?? 'Low',
+    categories,
+    threats: metadata !== undefined && getField(metadata, 'threats') !== undefined ? readStringList(metadata, 'threats') : entry?.threats ?? [],
+    riskFactors: canonicalRiskFactors(riskLabels),
+    riskFactorLabels: riskLabels,
+    attackPathIds: readStringList(props, 'risk.attackPathsReferences', ['id', 'name', 'attackPathId']),
+    resourceId: resource.resourceId,
+    resourceName: resource.resourceName,
+    resourceType: resource.resourceType,
+    cloud: resource.cloud,
+    metadataSource: rowSeverity ? 'row' : entry ? 'catalog' : 'none',
+  };
+  const optional: Partial<AssessmentRecord> = {
+    statusCause: readString(props, 'status.cause'),
+    statusDescription: readString(props, 'status.description'),
+    firstEvaluationDate: readDate(props, 'status.firstEvaluationDate'),
+    statusChangeDate: readDate(props, 'status.statusChangeDate'),
+    description: readString(metadata, 'description') ?? entry?.description,
+    remediationDescription: readString(metadata, 'remediationDescription') ?? entry?.remediationDescription,
+    assessmentType: readString(metadata, 'assessmentType') ?? entry?.assessmentType,
+    userImpact: readString(metadata, 'userImpact') ?? entry?.userImpact,
+    implementationEffort: readString(metadata, 'implementationEffort') ?? entry?.implementationEffort,
+    policyDefinitionId: readString(metadata, 'policyDefinitionId') ?? entry?.policyDefinitionId,
+    preview: readBoolean(metadata, 'preview') ?? entry?.preview,
+    riskLevel: parseRiskLevel(getPath(props, 'risk.level'), 'properties.risk.level'),
+    resourceGroup: readString(row, 'resourceGroup') ?? parsedResource.resourceGroup ?? parsedAssessment.resourceGroup,
+    subscriptionId: readString(row, 'subscriptionId') ?? parsedResource.subscriptionId ?? parsedAssessment.subscriptionId,
+    nativeResourceId: resource.nativeResourceId,
+    connectorId: resource.connectorId,
+    portalLink: readString(props, 'links.azurePortal') ?? readString(props, 'links.azurePortalUri'),
+  };
+  for (const [name, value] of Object.entries(optional)) {
+    if (value !== undefined) (record as unknown as Record<string, unknown>)[name] = value;
+  }
+  return record;
+}

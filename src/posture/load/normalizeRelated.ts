@@ -1,0 +1,161 @@
+// Rows around assessments: governance assignments, sub-assessment findings and attack paths.
+import { getField, getPath, isObject } from './caseInsensitive';
+import { segmentAfter, stripSecuritySuffix } from './armId';
+import { canonicalRiskFactors } from './riskFactors';
+import {
+  RowError,
+  parseRiskLevel,
+  parseSeverity,
+  parseStatus,
+  readBoolean,
+  readDate,
+  readNumber,
+  readString,
+  readStringList,
+  requireString,
+} from './fieldParsers';
+import type { AttackPathRecord, FindingRecord, GovernanceRecord, RiskLevel } from '../model';
+
+function setDefined<T extends object>(target: T, values: Partial<T>): T {
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined) (target as Record<string, unknown>)[name] = value;
+  }
+  return target;
+}
+
+function propertiesOf(row: unknown): Record<string, unknown> {
+  const props = getField(row, 'properties');
+  if (!isObject(props)) throw new RowError('properties', props === undefined ? 'missing' : 'is not an object');
+  return props;
+}
+
+export function normalizeGovernance(row: unknown): GovernanceRecord {
+  const id = requireString(row, 'id');
+  const props = propertiesOf(row);
+  // Published queries join on assignedResourceId; REST payloads lack it, and the row id's parent is the assessment.
+  const assessmentId = (readString(props, 'assignedResourceId') ?? stripSecuritySuffix(id, '/governanceassignments/', false))?.toLowerCase();
+  if (!assessmentId) throw new RowError('properties.assignedResourceId', 'missing, and the id names no assessment');
+  return setDefined<GovernanceRecord>(
+    { kind: 'governance', id, assessmentId },
+    {
+      owner: readString(props, 'owner')?.trim() || undefined,
+      dueDate: readDate(props, 'remediationDueDate'),
+      isGracePeriod: readBoolean(props, 'isGracePeriod'),
+      etaDate: readDate(props, 'remediationEta.eta'),
+      etaJustification: readString(props, 'remediationEta.justification'),
+      ticketNumber: readString(props, 'additionalData.ticketNumber'),
+      ticketLink: readString(props, 'additionalData.ticketLink'),
+      ticketStatus: readString(props, 'additionalData.ticketStatus'),
+    },
+  );
+}
+
+/** The highest base score over the CVSS versions given (`{"2.0":{"base":7},"3.0":{"base":9.8}}`), or a bare number. */
+function cvssScore(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return raw;
+  if (!isObject(raw)) return undefined;
+  let best: number | undefined;
+  for (const version of Object.values(raw)) {
+    const base = getField(version, 'base');
+    const score = typeof base === 'number' ? base : typeof base === 'string' ? Number(base) : Number.NaN;
+    if (Number.isFinite(score) && (best === undefined || score > best)) best = score;
+  }
+  return best;
+}
+
+export function normalizeFinding(row: unknown): FindingRecord {
+  const id = requireString(row, 'id');
+  const props = propertiesOf(row);
+  const parentKey = segmentAfter(id, 'providers/microsoft.security/assessments')?.toLowerCase();
+  const resourceId = stripSecuritySuffix(id);
+  if (!parentKey || !resourceId) throw new RowError('id', 'does not name a parent assessment (…/providers/Microsoft.Security/assessments/<key>/subAssessments/…)');
+  const status = parseStatus(getPath(props, 'status.code'), 'properties.status.code');
+  if (!status) throw new RowError('properties.status.code', 'missing');
+  const additional = getField(props, 'additionalData');
+  return setDefined<FindingRecord>(
+    {
+      kind: 'finding',
+      id,
+      parentKey,
+      resourceId,
+      findingId: readString(props, 'id') ?? readString(row, 'name') ?? id,
+      displayName: readString(props, 'displayName') ?? readString(props, 'id') ?? readString(row, 'name') ?? id,
+      status,
+      // Findings without a severity are rare (SQL VA and image scans always set one); Low keeps them listed last.
+      severity: parseSeverity(getPath(props, 'status.severity'), 'properties.status.severity') ?? 'Low',
+      cves: readStringList(additional, 'cve', ['title', 'id', 'name']),
+    },
+    {
+      category: readString(props, 'category'),
+      description: readString(props, 'description'),
+      impact: readString(props, 'impact'),
+      remediation: readString(props, 'remediation'),
+      cvssScore: cvssScore(getField(additional, 'cvss')) ?? readNumber(additional, 'cvssScore'),
+      patchable: readBoolean(additional, 'patchable'),
+      timeGenerated: readDate(props, 'timeGenerated'),
+    },
+  );
+}
+
+/** An entry point or target: a name, or an entity object whose most telling field we show. */
+function entityLabel(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw || undefined;
+  if (!isObject(raw)) return undefined;
+  for (const key of ['name', 'displayName', 'entityName', 'azureResourceId', 'id', 'entityInternalId']) {
+    const value = getField(raw, key);
+    if (typeof value === 'string' && value) return value;
+  }
+  return undefined;
+}
+
+function parseLevelLoosely(raw: unknown): RiskLevel | undefined {
+  try {
+    return parseRiskLevel(raw, 'properties.potentialImpact');
+  } catch {
+    return undefined; // legacy potentialImpact holds impact words ("DataExposure"), not levels
+  }
+}
+
+export function normalizeAttackPath(row: unknown): AttackPathRecord {
+  const id = requireString(row, 'id');
+  const props = propertiesOf(row);
+  const factorLabels = [...readStringList(props, 'riskFactors'), ...readStringList(props, 'riskCategories')];
+  const resourceIds = new Set<string>();
+  const entities = getPath(props, 'graphComponent.entities');
+  if (Array.isArray(entities)) {
+    for (const entity of entities) {
+      const resourceId = readString(entity, 'entityIdentifiers.azureResourceId') ?? readString(entity, 'azureResourceId');
+      if (resourceId) resourceIds.add(resourceId);
+    }
+  }
+  const refs = new Set<string>();
+  const assessments = getField(props, 'assessments');
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') refs.add(value.toLowerCase());
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (isObject(value)) {
+      const named = getField(value, 'assessmentId') ?? getField(value, 'assessmentKey') ?? getField(value, 'id') ?? getField(value, 'name');
+      if (typeof named === 'string') refs.add(named.toLowerCase());
+      else Object.values(value).forEach(collect);
+    }
+  };
+  collect(assessments);
+  return setDefined<AttackPathRecord>(
+    {
+      kind: 'attackPath',
+      id,
+      displayName: readString(props, 'displayName') ?? readString(row, 'name') ?? id,
+      riskFactors: canonicalRiskFactors(factorLabels),
+      assessmentRefs: [...refs],
+      resourceIds: [...resourceIds],
+    },
+    {
+      description: readString(props, 'description'),
+      riskLevel: parseRiskLevel(getField(props, 'riskLevel'), 'properties.riskLevel') ?? parseLevelLoosely(getField(props, 'potentialImpact')),
+      entryPoint: entityLabel(getField(props, 'entryPoint')) ?? readString(props, 'entryPointEntityInternalID'),
+      target: entityLabel(getField(props, 'target')) ?? readString(props, 'targetEntityInternalID'),
+    },
+  );
+}
+
+export { setDefined, propertiesOf };

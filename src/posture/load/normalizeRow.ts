@@ -1,0 +1,116 @@
+// Dispatch one raw Resource Graph / REST row to its normalizer by `type` (case-insensitive).
+import { getField } from './caseInsensitive';
+import { parseArmId } from './armId';
+import { RowError, readNumber, readString, requireString } from './fieldParsers';
+import { normalizeAssessment } from './normalizeAssessment';
+import { normalizeAttackPath, normalizeFinding, normalizeGovernance, propertiesOf, setDefined } from './normalizeRelated';
+import type { Catalog } from '../catalog/catalog';
+import type { PostureRecord, ResourceRecord, SecureScoreControlRecord, SecureScoreRecord, SubscriptionRecord } from '../model';
+
+export type NormalizedRow = { kind: 'record'; record: PostureRecord } | { kind: 'ignored'; type: string };
+
+/** Defender and ARM bookkeeping types that are not resources and that we do not use. */
+const IGNORED_PREFIXES = ['microsoft.security/', 'microsoft.resources/', 'microsoft.authorization/', 'microsoft.management/', 'microsoft.policyinsights/'];
+
+function subscriptionIdOf(row: unknown, id: string): string | undefined {
+  return readString(row, 'subscriptionId') ?? parseArmId(id).subscriptionId;
+}
+
+function normalizeSubscription(row: unknown): SubscriptionRecord {
+  const id = readString(row, 'id');
+  const subscriptionId = readString(row, 'subscriptionId') ?? readString(row, 'properties.subscriptionId') ?? (id ? parseArmId(id).subscriptionId : undefined);
+  if (!subscriptionId) throw new RowError('subscriptionId', 'missing');
+  // In `resourcecontainers` the row's name IS the display name; REST lists have displayName.
+  const displayName = readString(row, 'displayName') ?? readString(row, 'properties.displayName') ?? readString(row, 'name') ?? subscriptionId;
+  return setDefined<SubscriptionRecord>({ kind: 'subscription', subscriptionId, displayName }, { state: readString(row, 'properties.state') ?? readString(row, 'state') });
+}
+
+function normalizeSecureScore(row: unknown): SecureScoreRecord {
+  const id = requireString(row, 'id');
+  const props = propertiesOf(row);
+  const current = readNumber(props, 'score.current') ?? 0;
+  const max = readNumber(props, 'score.max') ?? 0;
+  return setDefined<SecureScoreRecord>(
+    { kind: 'secureScore', id, current, max, percentage: readNumber(props, 'score.percentage') ?? (max > 0 ? current / max : 0) },
+    { subscriptionId: subscriptionIdOf(row, id), weight: readNumber(props, 'weight') },
+  );
+}
+
+function normalizeSecureScoreControl(row: unknown): SecureScoreControlRecord {
+  const id = requireString(row, 'id');
+  const props = propertiesOf(row);
+  return setDefined<SecureScoreControlRecord>(
+    {
+      kind: 'secureScoreControl',
+      id,
+      displayName: readString(props, 'displayName') ?? readString(row, 'name') ?? id,
+      current: readNumber(props, 'score.current') ?? 0,
+      max: readNumber(props, 'score.max') ?? 0,
+    },
+    {
+      subscriptionId: subscriptionIdOf(row, id),
+      percentage: readNumber(props, 'score.percentage'),
+      healthyResourceCount: readNumber(props, 'healthyResourceCount'),
+      unhealthyResourceCount: readNumber(props, 'unhealthyResourceCount'),
+      notApplicableResourceCount: readNumber(props, 'notApplicableResourceCount'),
+    },
+  );
+}
+
+function normalizeResource(row: unknown, id: string, type: string): ResourceRecord {
+  const parsed = parseArmId(id);
+  const tags: Record<string, string> = {};
+  const rawTags = getField(row, 'tags');
+  if (rawTags && typeof rawTags === 'object' && !Array.isArray(rawTags)) {
+    for (const [key, value] of Object.entries(rawTags)) {
+      if (value !== null && value !== undefined) tags[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    }
+  }
+  return setDefined<ResourceRecord>(
+    { kind: 'resource', id, name: readString(row, 'name') ?? parsed.name, type, tags },
+    {
+      location: readString(row, 'location'),
+      resourceGroup: readString(row, 'resourceGroup') ?? parsed.resourceGroup,
+      subscriptionId: readString(row, 'subscriptionId') ?? parsed.subscriptionId,
+    },
+  );
+}
+
+export interface RowNormalizer {
+  (row: unknown): NormalizedRow;
+}
+
+export function createRowNormalizer(options: { catalog: Catalog }): RowNormalizer {
+  const { catalog } = options;
+  return (row) => {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw new RowError('', `row is not an object (found ${Array.isArray(row) ? 'an array' : row === null ? 'null' : typeof row})`);
+    }
+    const rawType = readString(row, 'type');
+    if (!rawType) {
+      const id = readString(row, 'id');
+      // REST subscription lists carry no type; their ids say what they are.
+      if (id && /^\/subscriptions\/[^/]+\/?$/i.test(id)) return { kind: 'record', record: normalizeSubscription(row) };
+      throw new RowError('type', 'missing');
+    }
+    const type = rawType.toLowerCase();
+    switch (type) {
+      case 'microsoft.security/assessments':
+        return { kind: 'record', record: normalizeAssessment(row, catalog) };
+      case 'microsoft.security/assessments/subassessments':
+        return { kind: 'record', record: normalizeFinding(row) };
+      case 'microsoft.security/assessments/governanceassignments':
+        return { kind: 'record', record: normalizeGovernance(row) };
+      case 'microsoft.security/attackpaths':
+        return { kind: 'record', record: normalizeAttackPath(row) };
+      case 'microsoft.security/securescores':
+        return { kind: 'record', record: normalizeSecureScore(row) };
+      case 'microsoft.security/securescores/securescorecontrols':
+        return { kind: 'record', record: normalizeSecureScoreControl(row) };
+      case 'microsoft.resources/subscriptions':
+        return { kind: 'record', record: normalizeSubscription(row) };
+    }
+    if (!type.includes('/') || IGNORED_PREFIXES.some((prefix) => type.startsWith(prefix))) return { kind: 'ignored', type };
+    return { kind: 'record', record: normalizeResource(row, requireString(row, 'id'), rawType) };
+  };
+}

@@ -1,0 +1,49 @@
+// Load a posture source into a fresh engine: stream records (with local overlays laid on top) into the store
+// builder and finish it. Any failure throws and the half-filled builder is simply dropped.
+import { AppError } from '../errors/appError';
+import type { PostureEngine } from './engine';
+import type { RecordSink } from './model';
+import { createOverlaySink, type OverlayStore } from './overlay';
+import type { LoadReport, PostureSource } from './source';
+
+/** The store builder's shape (src/posture/store): a sink that becomes an engine when finished. */
+export interface PostureStoreBuilderLike extends RecordSink {
+  finish(options?: { dateShiftMs?: number }): PostureEngine;
+}
+
+export interface LoadPostureOptions {
+  source: PostureSource;
+  overlays?: OverlayStore;
+  builder: PostureStoreBuilderLike;
+  /** 'toNow' moves every date by (now - export generatedAt), so a demo export never looks stale; a number is ms. */
+  dateShift?: 'toNow' | number;
+  now?: () => number;
+}
+
+export interface LoadedPosture {
+  engine: PostureEngine;
+  report: LoadReport;
+  /** How many overlay changes were laid over the export. */
+  overlayChanges: number;
+}
+
+export async function loadPosture(options: LoadPostureOptions): Promise<LoadedPosture> {
+  const { source, overlays, builder } = options;
+  const hash = overlays && source.fingerprint ? await source.fingerprint() : undefined;
+  const changes = overlays && hash ? await overlays.list(hash) : [];
+  const sink = createOverlaySink(builder, changes);
+  const report = await source.load(sink);
+  if (hash && report.hash !== hash) {
+    // The export changed between fingerprint and load; its overlays belong to the old bytes.
+    throw new AppError('EXPORT_INVALID', 'The posture export changed while it was being loaded; load it again.', {
+      details: { fingerprint: hash, loaded: report.hash },
+    });
+  }
+  sink.finish();
+  const now = options.now ?? Date.now;
+  let dateShiftMs = 0;
+  if (options.dateShift === 'toNow') dateShiftMs = report.generatedAt === undefined ? 0 : now() - report.generatedAt;
+  else if (typeof options.dateShift === 'number') dateShiftMs = options.dateShift;
+  const engine = builder.finish(dateShiftMs === 0 ? {} : { dateShiftMs });
+  return { engine, report, overlayChanges: changes.length };
+}

@@ -1,0 +1,60 @@
+// The posture source port: where posture rows come from (an export on disk today, Azure Resource Graph later).
+// A source streams normalized records into a sink and reports what it read.
+import type { Logger } from '../logging/logger';
+import { createCatalog, type Catalog } from './catalog/catalog';
+import { fingerprintExportFiles, loadExportFiles } from './load/exportFileLoader';
+import type { RecordSink } from './model';
+
+export interface LoadReport {
+  source: string;
+  files: string[];
+  rows: number;
+  records: number;
+  skipped: number;
+  skippedReasons: string[];
+  ignoredTypes: Record<string, number>;
+  /** sha256 of the bytes read, stable across loads of the same data. */
+  hash: string;
+  /** Epoch ms of the export's `generatedAt`, when it says. */
+  generatedAt?: number;
+}
+
+export interface PostureSource {
+  describe(): string;
+  /**
+   * The hash a load would report, without loading. Optional: a source that cannot know it in advance omits it,
+   * and overlays (keyed by that hash) are then not applied.
+   */
+  fingerprint?(): Promise<string>;
+  /** Throws AppError('EXPORT_INVALID') for a broken export; the sink must then be discarded. */
+  load(sink: RecordSink): Promise<LoadReport>;
+}
+
+export interface ExportFileSourceOptions {
+  /** A file or a folder (read recursively, files sorted by relative path). */
+  path: string;
+  /** Skip bad rows instead of refusing the export (config POSTURE_LENIENT). */
+  lenient?: boolean;
+  logger?: Logger;
+  /** Defaults to the committed built-in catalog. */
+  catalog?: Catalog;
+  /** Bytes per read; only tests change it. */
+  highWaterMark?: number;
+}
+
+export function createExportFileSource(options: ExportFileSourceOptions): PostureSource {
+  let catalog = options.catalog;
+  const describe = (): string => `export ${options.path}${options.lenient ? ' (lenient)' : ''}`;
+  return {
+    describe,
+    fingerprint: () => fingerprintExportFiles(options.path),
+    async load(sink) {
+      catalog ??= createCatalog();
+      const result = await loadExportFiles(
+        { path: options.path, catalog, lenient: options.lenient, logger: options.logger, highWaterMark: options.highWaterMark },
+        sink,
+      );
+      return { source: describe(), ...result };
+    },
+  };
+}
