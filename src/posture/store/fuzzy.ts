@@ -19,8 +19,9 @@ export interface FuzzyIndex {
 
 const MIN_SCORE = 0.5;
 
+/** Lower case, accents dropped (users type "ubersicht" for "Übersicht"), separators as single spaces. */
 export function normalize(text: string): string {
-  return text.toLowerCase().replace(/[\s\-_./\\:,;|()[\]{}'"]+/g, ' ').trim();
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[\s\-_./\\:,;|()[\]{}'"]+/g, ' ').trim();
 }
 
 export function createFuzzyIndex(values: readonly string[]): FuzzyIndex {

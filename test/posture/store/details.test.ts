@@ -1,0 +1,56 @@
+import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
+import { engineOf, NOW } from './records';
+import { dbDisk, s3, STG, stgNetwork, tenantRecords, webEndpoint, webVuln } from './tenant';
+
+const engine = engineOf(tenantRecords(), { now: NOW });
+
+describe('details', () => {
+  it('finds the assessment by id in any casing, with every joined field', () => {
+    const details = engine.details(SYSTEM_VIEWER, `  ${webVuln.id.toUpperCase()} `);
+    expect(details).toMatchObject({
+      assessmentId: webVuln.id,
+      riskFactorLabels: ['Internet exposure', 'Vulnerabilities'],
+      statusCause: 'FindingsFound',
+      description: 'Vulnerabilities found on machines',
+      location: 'westeurope',
+      tags: { env: 'prod', team: 'web' },
+      owner: 'alice@contoso.com',
+      ticketNumber: 'T-1',
+      governance: 'overdue',
+      findingCount: 2,
+    });
+    expect(details?.findings.map((f) => [f.findingId, f.status])).toEqual([
+      ['cve-2', 'Unhealthy'],
+      ['cve-1', 'Unhealthy'],
+      ['cve-3', 'Healthy'],
+    ]);
+    expect(details?.findings[0]).toMatchObject({ cves: ['CVE-2024-0002'], cvssScore: 9.8, severity: 'Critical' });
+    expect(details?.attackPaths.map((p) => p.id)).toEqual(['ap1']);
+  });
+
+  it('other recommendations on the resource do not borrow its findings', () => {
+    const details = engine.details(SYSTEM_VIEWER, webEndpoint.id);
+    expect(details?.findings).toEqual([]);
+    expect(details?.findingCount).toBe(0);
+    expect(details?.attackPaths.map((p) => p.id)).toEqual(['ap1']);
+  });
+
+  it('attack paths naming the resource are listed', () => {
+    expect(engine.details(SYSTEM_VIEWER, stgNetwork.id)?.attackPaths).toEqual([{ id: 'ap3', displayName: 'Exposed storage' }]);
+    expect(STG).toBeTruthy();
+  });
+
+  it('non-standard ids (AWS) work, and optional fields are absent rather than undefined', () => {
+    const details = engine.details(SYSTEM_VIEWER, s3.id.toLowerCase());
+    expect(details).toMatchObject({ cloud: 'AWS', nativeResourceId: 'arn:aws:s3:::my-bucket', tags: {}, findings: [], attackPaths: [] });
+    expect(details).not.toHaveProperty('location');
+    expect(details).not.toHaveProperty('resourceGroup');
+    expect(engine.details(SYSTEM_VIEWER, dbDisk.id)?.governance).toBe('completed');
+  });
+
+  it('unknown or malformed ids give undefined', () => {
+    for (const id of ['', '   ', 'nope', `${webVuln.id}x`, '/providers/Microsoft.Security/assessments/k-vuln']) {
+      expect(engine.details(SYSTEM_VIEWER, id)).toBeUndefined();
+    }
+  });
+});
