@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger';
 import type { RecordsStore } from './recordsStore';
 
 export const ACTIVITY_DEDUP_COLLECTION = 'activity-dedup';
+const PRUNE_PAGE_SIZE = 500;
 
 export interface ActivityDeduperOptions {
   /** How long a key is remembered; a redelivery after this is treated as new. */
@@ -65,16 +66,21 @@ export function createActivityDeduper(store: RecordsStore, options: ActivityDedu
     const at = now();
     lastPruneAt = at;
     let removed = 0;
-    for (const record of await store.list<SeenEntry>(collection)) {
-      if (!isExpired(record.value, at)) continue;
-      try {
-        // By etag: a replica that just re-claimed this key keeps it.
-        if (await store.delete(collection, record.id, { ifMatch: record.etag })) removed += 1;
-      } catch (error) {
-        if (!isAppError(error) || error.code !== 'STORAGE_CONFLICT') throw error;
+    // In pages, so a day of deliveries never sits in memory at once.
+    for (let startAfter: string | undefined; ; ) {
+      const page = await store.list<SeenEntry>(collection, { limit: PRUNE_PAGE_SIZE, ...(startAfter === undefined ? {} : { startAfter }) });
+      for (const record of page) {
+        if (!isExpired(record.value, at)) continue;
+        try {
+          // By etag: a replica that just re-claimed this key keeps it.
+          if (await store.delete(collection, record.id, { ifMatch: record.etag })) removed += 1;
+        } catch (error) {
+          if (!isAppError(error) || error.code !== 'STORAGE_CONFLICT') throw error;
+        }
       }
+      if (page.length < PRUNE_PAGE_SIZE) return removed;
+      startAfter = page[page.length - 1]?.id;
     }
-    return removed;
   }
 
   return {

@@ -50,3 +50,8 @@ export function prefixUpperBound(prefix: string): string | undefined {
   }
   return undefined;
 }
+
+/** Orders strings as SQLite orders UTF-8 text: by their UTF-8 bytes, which is code-point order. */
+export function compareCodePoints(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}

@@ -24,6 +24,8 @@ export interface WriteOptions {
 export interface ListOptions {
   /** Only ids starting with this prefix, compared literally (no wildcard characters). */
   prefix?: string;
+  /** Only ids after this one (exclusive): pass the last id of one page to get the next. */
+  startAfter?: string;
   limit?: number;
 }
 

@@ -1,8 +1,9 @@
 // RecordsStore on the embedded SQLite database: one row per record, compare-and-swap on the etag column.
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { AppError } from '../errors/appError';
 import { serializeJsonValue, UnstorableValueError } from './jsonValue';
-import { assertValidKey, prefixUpperBound } from './recordKeys';
+import { assertValidKey, compareCodePoints, prefixUpperBound } from './recordKeys';
 import type { ListOptions, RecordsStore, StoredRecord, WriteOptions } from './recordsStore';
 import type { SqliteDatabase } from './sqliteDatabase';
 
@@ -35,12 +36,17 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
     swap: db.prepare('UPDATE records SET value = ?, etag = ?, updated_at = ? WHERE collection = ? AND id = ? AND etag = ?'),
     delete: db.prepare('DELETE FROM records WHERE collection = ? AND id = ?'),
     deleteIfMatch: db.prepare('DELETE FROM records WHERE collection = ? AND id = ? AND etag = ?'),
-    listFrom: db.prepare<[string, string, number], Row>(
-      `SELECT ${COLUMNS} FROM records WHERE collection = ? AND id >= ? ORDER BY id LIMIT ?`,
-    ),
-    listRange: db.prepare<[string, string, string, number], Row>(
-      `SELECT ${COLUMNS} FROM records WHERE collection = ? AND id >= ? AND id < ? ORDER BY id LIMIT ?`,
-    ),
+  };
+  // One range scan on the primary key per page: the lower end is the prefix or the cursor, whichever is later.
+  const listStatements = new Map<string, Database.Statement<unknown[], Row>>();
+  const listStatement = (lower: '>' | '>=', bounded: boolean) => {
+    const sql = `SELECT ${COLUMNS} FROM records WHERE collection = ? AND id ${lower} ?${bounded ? ' AND id < ?' : ''} ORDER BY id LIMIT ?`;
+    let statement = listStatements.get(sql);
+    if (!statement) {
+      statement = db.prepare<unknown[], Row>(sql);
+      listStatements.set(sql, statement);
+    }
+    return statement;
   };
   let closed = false;
 
@@ -116,11 +122,13 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
         if (listOptions.limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
           throw new AppError('BAD_REQUEST', 'A list limit must be a whole number of zero or more.', { details: { limit } });
         }
+        const { startAfter } = listOptions;
+        if (startAfter !== undefined) assertValidKey('id', startAfter);
+        const afterCursor = startAfter !== undefined && compareCodePoints(startAfter, prefix) >= 0;
+        const lower = afterCursor ? startAfter : prefix;
         const bound = prefixUpperBound(prefix);
-        const rows =
-          bound === undefined
-            ? statements.listFrom.all(collection, prefix, limit)
-            : statements.listRange.all(collection, prefix, bound, limit);
+        const statement = listStatement(afterCursor ? '>' : '>=', bound !== undefined);
+        const rows = bound === undefined ? statement.all(collection, lower, limit) : statement.all(collection, lower, bound, limit);
         return rows.map((row) => toRecord<T>(row));
       });
     },

@@ -56,6 +56,18 @@ describe('activity deduper', () => {
     expect(await deduper.firstSeen('recent')).toBe(false);
   });
 
+  it('prunes past the first page of keys, keeping fresh ones spread across pages', async () => {
+    const deduper = createActivityDeduper(store, { ttlMs: 1_000, now, pruneEveryMs: Number.MAX_SAFE_INTEGER });
+    const keys = Array.from({ length: 1_200 }, (_, i) => `k${String(i).padStart(4, '0')}`);
+    for (const key of keys) await deduper.firstSeen(key);
+    clock += 1_500;
+    const refreshed = keys.filter((_, i) => i % 4 === 0);
+    for (const key of refreshed) expect(await deduper.firstSeen(key)).toBe(true);
+    clock += 100;
+    expect(await deduper.prune()).toBe(900);
+    expect((await store.list(ACTIVITY_DEDUP_COLLECTION)).map((r) => r.id)).toEqual(refreshed);
+  });
+
   it('prunes opportunistically from firstSeen, at most once per interval', async () => {
     const deduper = createActivityDeduper(store, { ttlMs: 1_000, now, pruneEveryMs: 5_000 });
     for (let i = 0; i < 5; i++) await deduper.firstSeen(`old${i}`);

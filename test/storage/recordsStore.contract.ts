@@ -240,6 +240,24 @@ export function runRecordsStoreContract(name: string, factory: () => Promise<Rec
         expect(await store.list('odd', { limit: 0 })).toEqual([]);
       });
 
+      it('pages with startAfter, exclusive, combined with prefix and limit', async () => {
+        const sorted = [...ODD_IDS].sort(byCodePoint);
+        const seen: string[] = [];
+        for (let page = await store.list('odd', { limit: 4 }); page.length > 0; ) {
+          seen.push(...page.map((r) => r.id));
+          page = await store.list('odd', { limit: 4, startAfter: page[page.length - 1]?.id ?? '' });
+        }
+        expect(seen).toEqual(sorted);
+        const withA = sorted.filter((id) => id.startsWith('a'));
+        expect((await store.list('odd', { prefix: 'a', startAfter: 'a%' })).map((r) => r.id)).toEqual(
+          withA.filter((id) => byCodePoint(id, 'a%') > 0),
+        );
+        expect((await store.list('odd', { prefix: 'a', startAfter: '0' })).map((r) => r.id)).toEqual(withA);
+        expect((await store.list('odd', { prefix: 'a', startAfter: 'a_a', limit: 1 })).map((r) => r.id)).toEqual(['a_b']);
+        expect(await store.list('odd', { prefix: 'a', startAfter: 'b' })).toEqual([]);
+        expect(await store.list('odd', { startAfter: '😀' })).toEqual([]);
+      });
+
       it('lists an unknown collection as empty and refuses a nonsense limit', async () => {
         expect(await store.list('empty')).toEqual([]);
         await expectAppError(store.list('odd', { limit: -1 }), 'BAD_REQUEST');
