@@ -83,7 +83,7 @@ export async function* readTextChunks(file: string, options: ReadOptions): Async
   const raw = createReadStream(file, { highWaterMark: options.highWaterMark ?? 1 << 20 });
   raw.on('data', (bytes) => options.hash.update(bytes as Buffer));
   const decoder = new StringDecoder('utf8');
-  const source = gzip ? raw.pipe(createGunzip({ chunkSize: options.highWaterMark ?? 1 << 16 })) : raw;
+  const source = gzip ? raw.pipe(createGunzip({ chunkSize: Math.max(64, options.highWaterMark ?? 1 << 16) })) : raw;
   if (gzip) raw.on('error', (error) => source.destroy(error));
   try {
     for await (const bytes of source) {
