@@ -1,10 +1,18 @@
 // What skills hand back: text or a card, plus optional suggested replies. The transport turns it into activities,
 // so skills never see botbuilder or card JSON. Adding a card = one union member here + a view model + a template.
+import type { BreakdownView } from './breakdownView';
+import type { DetailsView } from './detailsView';
 import type { HelpView } from './helpView';
+import type { RecommendationsView } from './recommendationsView';
 import type { WelcomeView } from './welcomeView';
 
 /** `template` names a file adaptiveCards/<template>.json; `model` is the data it is filled with. */
-export type CardReply = { template: 'welcome'; model: WelcomeView } | { template: 'help'; model: HelpView };
+export type CardReply =
+  | { template: 'welcome'; model: WelcomeView }
+  | { template: 'help'; model: HelpView }
+  | { template: 'recommendations'; model: RecommendationsView }
+  | { template: 'details'; model: DetailsView }
+  | { template: 'breakdown'; model: BreakdownView };
 
 export type CardTemplateName = CardReply['template'];
 

@@ -1,0 +1,167 @@
+// The analyze skill: answers analyze/refine/showMore/details/secureScore/outOfScope actions from the posture engine,
+// and keeps the conversation's active list so follow-ups act on it. Plain TypeScript: no Teams, no cards.
+import type { ActionContext } from '../../actions/registry';
+import { AppError } from '../../errors/appError';
+import type { GroupBy, PostureEngine, SortOrder } from '../../posture/engine';
+import { escapeMarkdown } from '../../views/markdown';
+import type { Reply } from '../../views/reply';
+import { ACTIVE_LIST_KEY, MAX_REMEMBERED_ROWS, newListId, parseActiveList, parseRowRef, type ActiveList } from './activeList';
+import { buildBreakdownView } from './breakdownView';
+import { buildDetailsView } from './detailsView';
+import { describeFilter } from './filterSummary';
+import { buildRecommendationsView } from './listView';
+import type { AnalyzeFilter, RefineParams } from './params';
+import { toPostureFilter } from './postureFilter';
+import { refineFilter } from './refineFilter';
+import { secureScoreText } from './secureScoreText';
+import { countSuggestions, listSuggestions } from './suggestions';
+
+export type Ctx = ActionContext<Reply>;
+
+export interface AnalyzeSkillOptions {
+  engine: PostureEngine;
+  /** Rows per page of the recommendations card. */
+  pageSize?: number;
+  now?: () => number;
+}
+
+type View = ActiveList['view'];
+
+interface Question {
+  filter: AnalyzeFilter;
+  view: View;
+  groupBy?: GroupBy | undefined;
+  sort?: SortOrder | undefined;
+}
+
+export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
+  const { engine } = options;
+  const pageSize = options.pageSize ?? 10;
+  const now = options.now ?? Date.now;
+
+  const activeList = (ctx: Ctx) => parseActiveList(ctx.conversation.get(ACTIVE_LIST_KEY));
+
+  async function answer(ctx: Ctx, question: Question): Promise<void> {
+    const { viewer } = ctx;
+    const capabilities = engine.capabilities(viewer);
+    const effective = toPostureFilter(question.filter, capabilities.hasRiskData);
+    const summary = describeFilter(question.filter, { engine, viewer, hasRiskData: capabilities.hasRiskData });
+    const list: ActiveList = {
+      listId: newListId(),
+      filter: question.filter,
+      view: question.view,
+      ...(question.groupBy ? { groupBy: question.groupBy } : {}),
+      ...(question.sort ? { sort: question.sort } : {}),
+      pageSize,
+      total: 0,
+      refs: [],
+      createdAt: now(),
+    };
+
+    if (question.view === 'count') {
+      list.total = engine.count(viewer, effective.filter);
+      ctx.conversation.set(ACTIVE_LIST_KEY, list);
+      const notes = effective.notes.length > 0 ? `\n\n${effective.notes.join(' ')}` : '';
+      const noun = list.total === 1 ? 'recommendation matches' : 'recommendations match';
+      await ctx.reply({ kind: 'text', text: `**${list.total.toLocaleString('en-US')}** ${noun}: ${escapeMarkdown(summary)}.${notes}`, suggestions: countSuggestions(list.total) });
+      return;
+    }
+
+    if (question.view === 'breakdown') {
+      const by = question.groupBy ?? 'severity';
+      const groups = engine.group(viewer, effective.filter, by);
+      list.total = groups.total;
+      list.groupBy = by;
+      ctx.conversation.set(ACTIVE_LIST_KEY, list);
+      await ctx.reply({
+        kind: 'card',
+        card: { template: 'breakdown', model: buildBreakdownView(groups, summary, capabilities.hasRiskData, effective.notes) },
+        suggestions: countSuggestions(groups.total, by),
+      });
+      return;
+    }
+
+    const result = engine.search(viewer, { filter: effective.filter, sort: question.sort ?? 'risk', offset: 0, limit: pageSize });
+    list.total = result.total;
+    list.refs = result.items.map((row) => row.assessmentId);
+    ctx.conversation.set(ACTIVE_LIST_KEY, list);
+    await ctx.reply({
+      kind: 'card',
+      card: {
+        template: 'recommendations',
+        model: buildRecommendationsView({ result, listId: list.listId, pageSize, filterSummary: summary, hasRiskData: capabilities.hasRiskData, notes: effective.notes }),
+      },
+      suggestions: listSuggestions({ engine, viewer, capabilities, filter: question.filter, postureFilter: effective.filter, total: result.total }),
+    });
+  }
+
+  async function showMore(ctx: Ctx, listId?: string): Promise<void> {
+    const list = activeList(ctx);
+    if (!list) throw new AppError('STALE_ACTION', 'There is no list to continue. Ask a question first, for example "show critical risks".');
+    if (listId !== undefined && listId !== list.listId) throw new AppError('STALE_ACTION', 'That button belongs to an older list. Use the newest card, or ask again.');
+    if (list.view !== 'list') return answer(ctx, { filter: list.filter, view: 'list', sort: list.sort });
+    const { viewer } = ctx;
+    const capabilities = engine.capabilities(viewer);
+    const effective = toPostureFilter(list.filter, capabilities.hasRiskData);
+    const offset = list.refs.length;
+    const result = engine.search(viewer, { filter: effective.filter, sort: list.sort ?? 'risk', offset, limit: list.pageSize });
+    if (result.items.length === 0) {
+      await ctx.reply({ kind: 'text', text: `That was all: the list has ${result.total.toLocaleString('en-US')} rows.` });
+      return;
+    }
+    const updated: ActiveList = { ...list, total: result.total, refs: [...list.refs, ...result.items.map((r) => r.assessmentId)].slice(0, MAX_REMEMBERED_ROWS) };
+    ctx.conversation.set(ACTIVE_LIST_KEY, updated);
+    const summary = describeFilter(list.filter, { engine, viewer, hasRiskData: capabilities.hasRiskData });
+    await ctx.reply({
+      kind: 'card',
+      card: {
+        template: 'recommendations',
+        model: buildRecommendationsView({ result, listId: list.listId, pageSize: list.pageSize, filterSummary: summary, hasRiskData: capabilities.hasRiskData, notes: effective.notes }),
+      },
+    });
+  }
+
+  async function details(ctx: Ctx, params: { ordinal?: number | undefined; ref?: string | undefined }): Promise<void> {
+    const list = activeList(ctx);
+    let assessmentId: string | undefined;
+    if (params.ref !== undefined) {
+      const ref = parseRowRef(params.ref);
+      if (!ref || !list || ref.listId !== list.listId || ref.index >= list.refs.length) {
+        throw new AppError('STALE_ACTION', 'That button belongs to an older list. Use the newest card, or ask again.');
+      }
+      assessmentId = list.refs[ref.index];
+    } else if (params.ordinal !== undefined) {
+      if (!list || list.view !== 'list') throw new AppError('STALE_ACTION', 'There is no list to pick from yet. Ask a question first, for example "show critical risks".');
+      if (params.ordinal > list.total) {
+        throw new AppError('NOT_FOUND', `The current list has ${list.total} ${list.total === 1 ? 'row' : 'rows'}, so there is no number ${params.ordinal}.`);
+      }
+      assessmentId = list.refs[params.ordinal - 1] ?? (await fetchRow(ctx, list, params.ordinal - 1));
+    }
+    const found = assessmentId === undefined ? undefined : engine.details(ctx.viewer, assessmentId);
+    if (!found || !list) throw new AppError('STALE_ACTION', 'That recommendation is no longer in the data. Ask again for a fresh list.');
+    ctx.conversation.set(ACTIVE_LIST_KEY, { ...list, selectedRef: found.assessmentId });
+    const capabilities = engine.capabilities(ctx.viewer);
+    await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData) } });
+  }
+
+  async function fetchRow(ctx: Ctx, list: ActiveList, index: number): Promise<string | undefined> {
+    const capabilities = engine.capabilities(ctx.viewer);
+    const { filter } = toPostureFilter(list.filter, capabilities.hasRiskData);
+    return engine.search(ctx.viewer, { filter, sort: list.sort ?? 'risk', offset: index, limit: 1 }).items[0]?.assessmentId;
+  }
+
+  return {
+    answer,
+    refine: async (ctx: Ctx, p: RefineParams) => {
+      const list = activeList(ctx);
+      const filter = refineFilter(list?.filter ?? {}, p);
+      const view = p.view ?? (p.groupBy ? 'breakdown' : (list?.view ?? 'list'));
+      await answer(ctx, { filter, view, groupBy: p.groupBy ?? list?.groupBy, sort: p.sort ?? list?.sort });
+    },
+    showMore,
+    details,
+    secureScore: (ctx: Ctx) => ctx.reply({ kind: 'text', text: secureScoreText(engine.secureScore(ctx.viewer)), suggestions: ['Show critical risks', 'What is overdue?'] }),
+  };
+}
+
+export type AnalyzeSkill = ReturnType<typeof createAnalyzeSkill>;

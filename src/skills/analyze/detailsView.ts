@@ -1,0 +1,100 @@
+// Builds the details card's view model: every field of one recommendation, its resource, owner and findings.
+import type { RecommendationDetails } from '../../posture/engine';
+import type { DetailsView, LabelledValue } from '../../views/detailsView';
+import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from './labels';
+import { governanceText, isoDate } from './listView';
+
+/** Findings shown on the card; the rest are counted. */
+const MAX_FINDINGS = 15;
+
+const present = (entries: Array<[string, string | number | boolean | undefined]>): LabelledValue[] =>
+  entries
+    .filter((e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== '')
+    .map(([label, value]) => ({ label, value: typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value) }));
+
+/** Only https links to Microsoft portals become buttons: a link in the data is data, not a place to send users. */
+function safePortalLink(link: string | undefined): string {
+  if (!link) return '';
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' && /(^|\.)(azure\.com|azure\.cn|azure\.us|microsoft\.com)$/i.test(url.hostname) ? url.toString() : '';
+  } catch {
+    return '';
+  }
+}
+
+export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean): DetailsView {
+  const headline = [
+    hasRiskData ? `${d.riskLevel ?? 'No'} risk` : undefined,
+    `${d.severity} severity`,
+    d.status === 'NotApplicable' ? 'Not applicable' : d.status,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const tags = Object.entries(d.tags).map(([k, v]) => `${k}: ${v}`).join('; ');
+  const openFindings = d.findings.filter((f) => f.status === 'Unhealthy');
+  return {
+    title: d.displayName,
+    headline,
+    headlineColor: levelColor(hasRiskData ? d.riskLevel : d.severity),
+    description: d.description ?? '',
+    remediation: d.remediationDescription ?? '',
+    recommendation: present([
+      ['Status', d.statusCause ? `${d.status} (${d.statusCause})` : d.status],
+      ['Status detail', d.statusDescription],
+      ['Severity', d.severity],
+      ['Risk level', hasRiskData ? (d.riskLevel ?? 'None') : 'n/a (needs Defender CSPM)'],
+      ['Category', d.categories.map((c) => CATEGORY_LABELS[c]).join(', ')],
+      ['Threats', d.threats.join(', ')],
+      ['User impact', d.userImpact],
+      ['Effort', d.implementationEffort],
+      ['Type', d.assessmentType],
+      ['First evaluated', d.firstEvaluationDate === undefined ? undefined : isoDate(d.firstEvaluationDate)],
+      ['Status changed', d.statusChangeDate === undefined ? undefined : isoDate(d.statusChangeDate)],
+      ['Assessment key', d.key],
+      ['Policy', d.policyDefinitionId],
+    ]),
+    resource: present([
+      ['Name', d.resourceName],
+      ['Type', `${resourceTypeLabel(d.resourceType)} (${d.resourceType})`],
+      ['Cloud', CLOUD_LABELS[d.cloud]],
+      ['Subscription', d.subscriptionName ? `${d.subscriptionName} (${d.subscriptionId ?? ''})` : d.subscriptionId],
+      ['Resource group', d.resourceGroup],
+      ['Location', d.location],
+      ['Tags', tags],
+      ['Resource id', d.resourceId],
+      ['Native id', d.nativeResourceId],
+      ['Connector', d.connectorId],
+    ]),
+    governance: present([
+      ['Owner', d.owner ?? 'Unassigned'],
+      ['Due date', d.dueDate === undefined ? undefined : isoDate(d.dueDate)],
+      ['State', GOVERNANCE_LABELS[d.governance]],
+      ['Grace period', d.isGracePeriod],
+      ['Ticket', d.ticketNumber],
+      ['Summary', governanceText(d)],
+    ]),
+    riskFactors: !hasRiskData
+      ? 'n/a (needs Defender CSPM)'
+      : d.riskFactors.length > 0
+        ? d.riskFactors.map((f) => RISK_FACTOR_LABELS[f]).join(', ')
+        : d.riskFactorLabels.length > 0
+          ? d.riskFactorLabels.join(', ')
+          : 'None',
+    attackPaths: d.attackPaths.map((p) => ({
+      label: p.riskLevel ? `${p.riskLevel} risk` : 'Attack path',
+      value: [p.displayName, p.entryPoint ? `from ${p.entryPoint}` : '', p.target ? `to ${p.target}` : ''].filter(Boolean).join(' '),
+    })),
+    findingsTitle: openFindings.length === 0 ? '' : `Vulnerability findings (${openFindings.length}${openFindings.length > MAX_FINDINGS ? `, showing ${MAX_FINDINGS}` : ''})`,
+    findings: openFindings.slice(0, MAX_FINDINGS).map((f) => ({
+      title: f.displayName,
+      severity: f.severity,
+      severityColor: levelColor(f.severity),
+      facts: [f.cves.join(', ') || f.findingId, f.cvssScore === undefined ? '' : `CVSS ${f.cvssScore}`, f.patchable === undefined ? '' : f.patchable ? 'patch available' : 'no patch yet']
+        .filter(Boolean)
+        .join(' · '),
+    })),
+    portalLink: safePortalLink(d.portalLink),
+    rankingNote: hasRiskData ? '' : 'This data has no risk levels or attack paths: risk prioritization needs Defender CSPM.',
+  };
+}

@@ -1,0 +1,35 @@
+// Says the applied filters plainly: "Critical risk · Internet exposure · Unhealthy".
+import type { PostureEngine } from '../../posture/engine';
+import type { Viewer } from '../../posture/viewer';
+import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, pluralLabel, resourceTypeLabel } from './labels';
+import type { AnalyzeFilter } from './params';
+
+const or = (values: readonly string[]) => (values.length <= 2 ? values.join(' or ') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`);
+
+/** Subscription ids are shown by display name when the data has one. */
+function subscriptionLabel(engine: PostureEngine | undefined, viewer: Viewer, value: string): string {
+  if (!engine || !/^[0-9a-f-]{36}$/i.test(value)) return value;
+  const hit = engine.group(viewer, { subscriptions: [value] }, 'subscription').groups[0];
+  return hit?.label ?? value;
+}
+
+export function describeFilter(filter: AnalyzeFilter, options: { engine?: PostureEngine; viewer: Viewer; hasRiskData: boolean }): string {
+  const parts: string[] = [];
+  if (filter.riskLevels) parts.push(`${or(filter.riskLevels)} ${options.hasRiskData ? 'risk' : 'severity'}`);
+  for (const factor of filter.riskFactors ?? []) parts.push(RISK_FACTOR_LABELS[factor]);
+  if (filter.hasAttackPaths) parts.push('On an attack path');
+  if (filter.severities) parts.push(`${or(filter.severities)} severity`);
+  if (filter.findingSeverities) parts.push(`${or(filter.findingSeverities)} severity vulnerabilities`);
+  if (filter.categories) parts.push(or(filter.categories.map((c) => CATEGORY_LABELS[c])));
+  if (filter.clouds) parts.push(or(filter.clouds.map((c) => CLOUD_LABELS[c])));
+  if (filter.resourceTypes) parts.push(or(filter.resourceTypes.map((t) => pluralLabel(resourceTypeLabel(t)))));
+  if (filter.subscriptions) parts.push(`Subscription ${or(filter.subscriptions.map((s) => subscriptionLabel(options.engine, options.viewer, s)))}`);
+  if (filter.resourceGroups) parts.push(`Resource group ${or(filter.resourceGroups)}`);
+  if (filter.owners) parts.push(`Owner ${or(filter.owners)}`);
+  if (filter.governance) parts.push(or(filter.governance.map((g) => GOVERNANCE_LABELS[g])));
+  if (filter.recommendationText) parts.push(`Recommendation contains "${filter.recommendationText}"`);
+  if (filter.resourceText) parts.push(`Resource name contains "${filter.resourceText}"`);
+  for (const tag of filter.tags ?? []) parts.push(tag.key ? `${tag.key} = ${tag.value}` : `Tagged ${tag.value}`);
+  parts.push(or(filter.statuses ?? ['Unhealthy']).replace('NotApplicable', 'Not applicable'));
+  return parts.join(' · ');
+}

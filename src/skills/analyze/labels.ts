@@ -1,0 +1,100 @@
+// Plain words for the model's enums and ARM types, as users read them in cards and answers.
+import type { Category, Cloud, GovernanceState, RiskFactor, RiskLevel, Severity } from '../../posture/model';
+
+export const RISK_FACTOR_LABELS: Record<RiskFactor, string> = {
+  internetExposure: 'Internet exposure',
+  sensitiveData: 'Sensitive data',
+  lateralMovement: 'Lateral movement',
+  criticalResource: 'Critical resource',
+  vulnerabilities: 'Vulnerabilities',
+};
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  Compute: 'Compute',
+  Networking: 'Networking',
+  Data: 'Data',
+  IdentityAndAccess: 'Identity and access',
+  IoT: 'IoT',
+  Containers: 'Containers',
+  AppServices: 'App services',
+  DevOps: 'DevOps',
+  Other: 'Other',
+};
+
+export const CLOUD_LABELS: Record<Cloud, string> = { Azure: 'Azure', AWS: 'AWS', GCP: 'GCP', OnPremise: 'On-premises', Other: 'Other clouds' };
+
+export const GOVERNANCE_LABELS: Record<GovernanceState, string> = {
+  overdue: 'Overdue',
+  onTime: 'On time',
+  unassigned: 'Unassigned',
+  completed: 'Completed',
+};
+
+/** Adaptive Card colours by level: the same scale for risk and severity. */
+export function levelColor(level: RiskLevel | Severity | undefined): string {
+  switch (level) {
+    case 'Critical':
+      return 'Attention';
+    case 'High':
+      return 'Warning';
+    case 'Medium':
+      return 'Accent';
+    case 'Low':
+      return 'Good';
+    default:
+      return 'Default';
+  }
+}
+
+// Names Defender and the portal use for the types users meet most; anything else is derived from the type itself.
+const KNOWN_TYPES: Record<string, string> = {
+  'microsoft.compute/virtualmachines': 'Virtual machine',
+  'microsoft.compute/virtualmachinescalesets': 'VM scale set',
+  'microsoft.classiccompute/virtualmachines': 'Classic virtual machine',
+  'microsoft.hybridcompute/machines': 'Arc-enabled server',
+  'microsoft.storage/storageaccounts': 'Storage account',
+  'microsoft.sql/servers': 'SQL server',
+  'microsoft.sql/servers/databases': 'SQL database',
+  'microsoft.sql/managedinstances': 'SQL managed instance',
+  'microsoft.containerservice/managedclusters': 'Kubernetes cluster',
+  'microsoft.containerregistry/registries': 'Container registry',
+  'microsoft.web/sites': 'App Service app',
+  'microsoft.keyvault/vaults': 'Key vault',
+  'microsoft.documentdb/databaseaccounts': 'Cosmos DB account',
+  'microsoft.network/networksecuritygroups': 'Network security group',
+  'microsoft.network/virtualnetworks': 'Virtual network',
+  'microsoft.network/applicationgateways': 'Application gateway',
+  'microsoft.dbforpostgresql/flexibleservers': 'PostgreSQL server',
+  'microsoft.dbforpostgresql/servers': 'PostgreSQL server',
+  'microsoft.dbformysql/flexibleservers': 'MySQL server',
+  'microsoft.dbformysql/servers': 'MySQL server',
+  'microsoft.cache/redis': 'Redis cache',
+  'microsoft.resources/subscriptions': 'Subscription',
+};
+
+function words(segment: string): string {
+  const spaced = segment.replace(/[_-]+/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim();
+  const singular = spaced.replace(/ies$/i, 'y').replace(/(?<!s)s$/i, '');
+  return singular.charAt(0).toUpperCase() + singular.slice(1).toLowerCase();
+}
+
+/** "microsoft.storage/storageaccounts" -> "Storage account"; "AWS::S3::Bucket" -> "S3 bucket". */
+export function resourceTypeLabel(type: string): string {
+  const known = KNOWN_TYPES[type.toLowerCase()];
+  if (known) return known;
+  if (type.includes('::')) {
+    const parts = type.split('::').filter(Boolean);
+    const service = parts.length >= 3 ? parts[parts.length - 2] : undefined;
+    const last = parts[parts.length - 1] ?? type;
+    return service ? `${service} ${words(last).toLowerCase()}` : words(last);
+  }
+  const last = type.split('/').filter(Boolean).pop();
+  return last ? words(last) : type || 'Resource';
+}
+
+/** Plural for summaries: "Storage accounts", "Key vaults". */
+export function pluralLabel(label: string): string {
+  if (/(s|x|sh|ch)$/i.test(label)) return `${label}es`;
+  if (/[^aeiou]y$/i.test(label)) return `${label.slice(0, -1)}ies`;
+  return `${label}s`;
+}

@@ -1,0 +1,35 @@
+// From the planner's filter (user terms) to the engine's filter, with the defaults an analyst expects.
+import type { PostureFilter } from '../../posture/engine';
+import type { Severity } from '../../posture/model';
+import type { AnalyzeFilter } from './params';
+
+export interface EffectiveFilter {
+  filter: PostureFilter;
+  /** Said to the user when the tenant has no risk data and risk terms were translated or dropped. */
+  notes: string[];
+}
+
+/**
+ * Status defaults to Unhealthy. Without risk data (no Defender CSPM) a risk level is read as the same severity,
+ * and risk factors cannot be judged, so they are dropped — both said plainly in `notes`.
+ */
+export function toPostureFilter(filter: AnalyzeFilter, hasRiskData: boolean): EffectiveFilter {
+  const notes: string[] = [];
+  const { riskLevels, riskFactors, hasAttackPaths, severities, ...rest } = filter;
+  const out: PostureFilter = { ...rest, statuses: filter.statuses ?? ['Unhealthy'] };
+  if (severities) out.severities = severities;
+  if (hasRiskData) {
+    if (riskLevels) out.riskLevels = riskLevels;
+    if (riskFactors) out.riskFactors = riskFactors;
+    if (hasAttackPaths !== undefined) out.hasAttackPaths = hasAttackPaths;
+  } else {
+    if (riskLevels) {
+      const asSeverity = riskLevels as Severity[];
+      out.severities = severities ? severities.filter((s) => asSeverity.includes(s)) : asSeverity;
+      notes.push(`No risk levels in this data, so "${riskLevels.join(' or ')} risk" is read as ${riskLevels.join(' or ')} severity.`);
+    }
+    if (riskFactors || hasAttackPaths) notes.push('Risk factors and attack paths need Defender CSPM, which this data does not have, so they were not applied.');
+  }
+  if (out.severities?.length === 0) delete out.severities;
+  return { filter: out, notes };
+}

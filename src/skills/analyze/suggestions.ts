@@ -1,0 +1,42 @@
+// Follow-up prompts that refine the current answer. Each is a phrase the keyless planner turns into `refine`
+// (a test plans every suggestion the demo tenant produces), built from what the answer actually contains.
+import type { EngineCapabilities, GroupBy, PostureEngine, PostureFilter } from '../../posture/engine';
+import type { Viewer } from '../../posture/viewer';
+import { pluralLabel, resourceTypeLabel } from './labels';
+import type { AnalyzeFilter } from './params';
+
+const MAX_SUGGESTIONS = 4;
+
+interface SuggestionInput {
+  engine: PostureEngine;
+  viewer: Viewer;
+  capabilities: EngineCapabilities;
+  filter: AnalyzeFilter;
+  postureFilter: PostureFilter;
+  total: number;
+}
+
+const GROUP_WORDS: Partial<Record<GroupBy, string>> = { subscription: 'subscription', severity: 'severity', resourceType: 'resource type', owner: 'owner' };
+
+export function listSuggestions(input: SuggestionInput): string[] {
+  const { engine, viewer, capabilities, filter, postureFilter, total } = input;
+  if (total === 0) return [];
+  const out: string[] = [];
+  if (!filter.resourceTypes) {
+    const types = engine.group(viewer, postureFilter, 'resourceType').groups;
+    const top = types[0];
+    if (top && types.length > 1) out.push(`Just the ${pluralLabel(resourceTypeLabel(top.key)).toLowerCase()}`);
+  }
+  if (capabilities.hasRiskData && !filter.riskLevels) out.push('Only critical risk');
+  else if (capabilities.hasRiskData && filter.riskLevels?.length === 1 && filter.riskLevels[0] === 'Critical') out.push('Include high risk too');
+  else if (!capabilities.hasRiskData && !filter.severities) out.push('Only high severity');
+  if (capabilities.hasGovernance && !filter.governance) out.push('Only overdue ones');
+  if (total > 1) out.push(total > 3 && !filter.subscriptions ? 'Break them down by subscription' : 'Details of the first one');
+  return out.slice(0, MAX_SUGGESTIONS);
+}
+
+export function countSuggestions(total: number, groupBy: GroupBy = 'severity'): string[] {
+  if (total === 0) return [];
+  const other = groupBy === 'severity' ? 'subscription' : 'severity';
+  return ['Show them', `Break them down by ${GROUP_WORDS[other] ?? other}`];
+}

@@ -1,0 +1,42 @@
+// View model for adaptiveCards/recommendations.json: one page of an analyze list.
+// Every string that comes from the tenant's data is rendered by the template as a plain TextRun, never as markdown.
+
+export interface RecommendationRowView {
+  /** 1-based position in the whole list ("details of the 3rd one"). */
+  position: number;
+  recommendation: string;
+  resourceName: string;
+  /** Everyday name of the resource type ("Storage account"), or the ARM type when none is known. */
+  resourceType: string;
+  subscription: string;
+  /** "Critical", "High"… or "" when the tenant has no risk data. */
+  riskLevel: string;
+  /** Adaptive Card colour for the risk or severity badge: attention, warning, accent, good, default. */
+  riskColor: string;
+  riskFactors: string;
+  severity: string;
+  severityColor: string;
+  attackPaths: string;
+  /** "alice@contoso.com · due 12 Dec (overdue)", or "Unassigned". */
+  governance: string;
+  governanceColor: string;
+  /** Opaque button data: { verb: 'details', ref }. */
+  detailsRef: string;
+}
+
+export interface RecommendationsView {
+  title: string;
+  /** The filters applied, said plainly: "Critical risk · Internet exposure · Unhealthy". */
+  filterSummary: string;
+  /** "Showing 1–10 of 37", "" when nothing matched. */
+  range: string;
+  /** Set when the ranking is by severity (no Defender CSPM); "" otherwise. */
+  rankingNote: string;
+  /** Said when nothing matched. */
+  emptyText: string;
+  rows: RecommendationRowView[];
+  hasMore: boolean;
+  /** Opaque button data for "Show more": { verb: 'showMore', ref }. */
+  moreRef: string;
+  moreLabel: string;
+}
