@@ -120,7 +120,8 @@ export function buildAssessment(
   const { details, additional } = resourceDetails(ctx, target);
   const properties: Record<string, unknown> = { resourceDetails: details, displayName: fact.displayName, status: statusObj };
   if (prng.chance(ctx.metadataRate)) properties['metadata'] = metadataOf(fact, target);
-  if (status.code === 'Unhealthy' && prng.chance(0.85)) {
+  // A row that an attack path points at always carries its risk, or the reference would dangle.
+  if (status.code === 'Unhealthy' && (attackPathIds.length > 0 || prng.chance(0.85))) {
     properties['risk'] = {
       level: riskLevel(fact.severity, target.profile),
       riskFactors: factorsOf(target.profile).map((factor) => spell(prng, factor)),

@@ -1,0 +1,95 @@
+// Determinism, the committed file matching the generator, and scale mode's exact counts.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CATALOG_FACTS } from '../../../src/posture/demo/catalogFacts';
+import { demoTenantRows, generateDemoTenant, parseGeneratedAt } from '../../../src/posture/demo/generator';
+import { renderDemoTenant, writeDemoTenantJsonLines } from '../../../src/posture/demo/tenantFile';
+import { get, str, typeOf } from './rowAccess';
+
+const committed = join(__dirname, '../../../src/posture/demo/demo-tenant.json');
+const sharedCatalog = join(__dirname, '../../../../shared/defender/catalog.json');
+
+describe('demo tenant generator', () => {
+  it('gives identical bytes for the same seed and time, and a different tenant for another seed', () => {
+    const a = renderDemoTenant({ seed: 's1' }).text;
+    expect(renderDemoTenant({ seed: 's1' }).text).toBe(a);
+    expect(renderDemoTenant({ seed: 's2' }).text).not.toBe(a);
+  });
+
+  it('matches the committed file byte for byte (regenerate with npm run demo:generate, never hand-edit)', () => {
+    expect(readFileSync(committed, 'utf8')).toBe(renderDemoTenant().text);
+  });
+
+  it('dates everything relative to --generated-at', () => {
+    const first = (iso: string) => {
+      for (const row of demoTenantRows({ generatedAt: iso })) {
+        if (typeOf(row) === 'microsoft.security/assessments') return Date.parse(str(get(row, 'properties', 'status', 'firstEvaluationDate')));
+      }
+      throw new Error('no assessment');
+    };
+    const shift = Date.parse('2030-01-01T00:00:00Z') - Date.parse('2026-06-01T08:00:00Z');
+    expect(first('2030-01-01T00:00:00Z') - first('2026-06-01T08:00:00Z')).toBe(shift);
+    const text = renderDemoTenant({ generatedAt: '2030-01-01T00:00:00Z' }).text;
+    expect(text.startsWith('{"generatedAt": "2030-01-01T00:00:00.000Z"')).toBe(true);
+  });
+
+  it('refuses dates that are not ISO date-times and negative scales', () => {
+    expect(() => parseGeneratedAt('yesterday')).toThrow(/ISO/);
+    expect(() => parseGeneratedAt('2026-13-45T00:00:00Z')).toThrow(/ISO/);
+    expect(() => [...demoTenantRows({ assessmentCount: -1 })]).toThrow(/whole number/);
+  });
+
+  it.each([1, 37, 2500])('writes exactly %i assessment rows in scale mode', (n) => {
+    let count = 0;
+    for (const row of demoTenantRows({ assessmentCount: n })) if (typeOf(row) === 'microsoft.security/assessments') count++;
+    expect(count).toBe(n);
+  });
+
+  it('scales resources, findings and governance with the assessment count', () => {
+    const counts = (n: number) => {
+      const c: Record<string, number> = {};
+      for (const row of demoTenantRows({ assessmentCount: n })) c[typeOf(row)] = (c[typeOf(row)] ?? 0) + 1;
+      return c;
+    };
+    const small = counts(2000);
+    const large = counts(8000);
+    for (const type of ['microsoft.compute/virtualmachines', 'microsoft.security/assessments/subassessments', 'microsoft.security/assessments/governanceassignments']) {
+      expect((large[type] ?? 0) / (small[type] ?? 1)).toBeGreaterThan(2.5);
+    }
+  });
+
+  it('streams JSON Lines to disk with one row per line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-tenant-'));
+    try {
+      const path = join(dir, 'nested', 'tenant.jsonl');
+      const counts = await writeDemoTenantJsonLines(path, { assessmentCount: 3000, seed: 'jsonl' });
+      const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+      expect(counts['microsoft.security/assessments']).toBe(3000);
+      expect(lines.length).toBe(Object.values(counts).reduce((a, b) => a + b, 0));
+      expect(lines.filter((line) => (JSON.parse(line) as { type: string }).type === 'microsoft.security/assessments').length).toBe(3000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is also an async iterable', async () => {
+    let n = 0;
+    for await (const row of generateDemoTenant({ assessmentCount: 10 })) if (typeOf(row) === 'microsoft.security/assessments') n++;
+    expect(n).toBe(10);
+  });
+
+  const sharedIt = existsSync(sharedCatalog) ? it : it.skip;
+  if (!existsSync(sharedCatalog)) console.warn(`skipping catalog conformance: ${sharedCatalog} not found (../shared is absent)`);
+  sharedIt('uses keys, names and severities exactly as the shared Defender catalog has them', () => {
+    const catalog = JSON.parse(readFileSync(sharedCatalog, 'utf8')) as { assessmentKey: string; displayName: string; severity: string; policyDefinitionId?: string }[];
+    const byKey = new Map(catalog.map((entry) => [entry.assessmentKey, entry]));
+    for (const fact of CATALOG_FACTS) {
+      const entry = byKey.get(fact.key);
+      expect(entry).toBeDefined();
+      expect(fact.displayName).toBe(entry?.displayName);
+      expect(fact.severity).toBe(entry?.severity);
+      if (fact.policyDefinitionId) expect(fact.policyDefinitionId).toBe(entry?.policyDefinitionId);
+    }
+  });
+});
