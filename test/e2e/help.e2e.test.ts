@@ -1,0 +1,69 @@
+// The whole stack in a real browser: bot + Agents Playground + chromium, as a user would try it after npm start.
+import { buildHelpView, buildWelcomeView } from '../../src/skills/help/helpAction';
+import { chromiumStatus } from './support/chromium';
+import { openPlayground, screenshot, sendMessage, waitForCardText, type PlaygroundSession } from './support/playground';
+import { startBot, startPlayground, type RunningBot, type RunningProcess } from './support/stack';
+
+const status = chromiumStatus();
+if (!status.run) console.warn(status.message);
+const describeInBrowser = status.run ? describe : describe.skip;
+
+describeInBrowser('the Agents Playground in chromium', () => {
+  let bot: RunningBot | undefined;
+  let playground: RunningProcess | undefined;
+  let session: PlaygroundSession | undefined;
+
+  beforeAll(async () => {
+    if (!status.available) throw new Error(status.message);
+    bot = await startBot();
+    playground = await startPlayground(bot);
+    session = await openPlayground(playground.url);
+  });
+
+  afterAll(async () => {
+    await session?.close().catch(() => undefined);
+    await playground?.stop();
+    await bot?.stop();
+  });
+
+  /** Runs a step and, when it fails, keeps a screenshot and says what the page and bot reported. */
+  async function step<T>(name: string, body: (s: PlaygroundSession) => Promise<T>): Promise<T> {
+    if (!session) throw new Error('the Playground page did not open (see beforeAll)');
+    const current = session;
+    try {
+      const result = await body(current);
+      await screenshot(current.page, name);
+      return result;
+    } catch (error) {
+      const shot = await screenshot(current.page, `${name}-FAILED`).catch(() => 'no screenshot');
+      const botTail = bot?.output().split('\n').slice(-15).join('\n') ?? '';
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\nscreenshot: ${shot}\npage problems: ${current.problems.join('; ') || 'none'}\nbot output:\n${botTail}`,
+      );
+    }
+  }
+
+  it('shows the welcome card when the Playground installs the app', async () => {
+    const welcome = buildWelcomeView('personal');
+    await step('welcome-card', async ({ page }) => {
+      const card = await waitForCardText(page, welcome.title);
+      const text = await card.innerText();
+      for (const prompt of welcome.prompts) expect(text).toContain(prompt.title);
+      // Teams sends installationUpdate and conversationUpdate together on install; the bot means to greet once.
+      const greetings = await page.locator('.ac-adaptiveCard', { hasText: welcome.title }).count();
+      if (greetings > 1) console.warn(`the welcome card was shown ${greetings} times for one install`);
+    });
+  });
+
+  it('answers "help" typed in the message box with the help card', async () => {
+    const help = buildHelpView();
+    await step('help-card', async ({ page }) => {
+      const before = await sendMessage(page, 'help');
+      const card = await waitForCardText(page, help.title, { newerThan: before });
+      const text = await card.innerText();
+      expect(text).toContain(help.intro);
+      for (const capability of help.capabilities) expect(text).toContain(capability.name);
+      for (const sample of help.samples) expect(text).toContain(sample.prompt);
+    });
+  });
+});

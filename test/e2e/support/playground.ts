@@ -1,0 +1,91 @@
+// Drives the Agents Playground page in chromium: open it, type into the chat box, find the bot's Adaptive Cards.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+
+export const RESULTS_DIR = join(__dirname, '..', '..', '..', 'test-results');
+
+const MESSAGE_BOX = 'div[role="textbox"][data-lexical-editor="true"]';
+const CARD = '.ac-adaptiveCard';
+// The Playground's fonts come from an Office CDN: unreachable offline and irrelevant to the test.
+const FONT_CDN = /^https:\/\/res-1\.cdn\.office\.net\/.*\.woff2?$/;
+
+export interface PlaygroundSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Page errors and failed requests seen so far, for diagnosing a failure. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openPlayground(url: string): Promise<PlaygroundSession> {
+  // A fresh browser has an empty profile: no state leaks between runs.
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.route(FONT_CDN, (route) => route.abort());
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => {
+      if (!FONT_CDN.test(request.url())) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`);
+    });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.locator(MESSAGE_BOX).first().waitFor({ state: 'visible' });
+    return { browser, context, page, problems, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+export function cards(page: Page): Locator {
+  return page.locator(CARD);
+}
+
+/** Types `text` into the chat box and sends it; returns how many cards were on the page before, for waitForCardText. */
+export async function sendMessage(page: Page, text: string): Promise<number> {
+  const before = await cards(page).count();
+  const box = page.locator(MESSAGE_BOX).first();
+  await box.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  return before;
+}
+
+/**
+ * Waits for a visible card containing `text`, among the cards after index `newerThan` (0: any card).
+ * Returns that card so the test can read or click it.
+ */
+export async function waitForCardText(page: Page, text: string, options: { newerThan?: number; timeoutMs?: number } = {}): Promise<Locator> {
+  const newerThan = options.newerThan ?? 0;
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    const all = cards(page);
+    const count = await all.count();
+    seen = [];
+    for (let i = count - 1; i >= newerThan; i--) {
+      const card = all.nth(i);
+      const cardText = await card.innerText().catch(() => '');
+      seen.push(cardText.slice(0, 120).replace(/\s+/g, ' '));
+      if (cardText.includes(text)) {
+        await card.scrollIntoViewIfNeeded();
+        if (await card.isVisible()) return card;
+      }
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no card containing "${text}" appeared (cards after #${newerThan}: ${seen.length ? seen.map((s) => `"${s}"`).join(', ') : 'none'})`);
+}
+
+/** Saves a screenshot under test-results/ (git-ignored) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+  await page.screenshot({ path });
+  return path;
+}
