@@ -45,8 +45,9 @@ export function registerCardActionRoutes(app: Application<TurnState>, deps: Card
   };
   const scope = (context: TurnContext, state: TurnState) => ({ conversation: conversationMemory(state), viewer: viewerOf(context.activity) });
 
-  app.adaptiveCards.actionSubmit(isSubmit, async (context, state, data) => {
-    await run(context, state, await deps.cardActions.resolve(data, scope(context, state)));
+  // A plain route rather than adaptiveCards.actionSubmit, which throws an untyped error on a non-object value.
+  app.addRoute(isSubmit, async (context, state) => {
+    await run(context, state, await deps.cardActions.resolve(context.activity.value, scope(context, state)));
   });
 
   app.adaptiveCards.actionExecute(isExecute, async (context, state): Promise<AdaptiveCard | string> => {

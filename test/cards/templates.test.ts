@@ -1,0 +1,70 @@
+// Every adaptiveCards/*.json template, expanded from a sample view model: valid Adaptive Card 1.5, nothing left
+// unfilled, and card buttons that carry only opaque data.
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createCardRenderer } from '../../src/cards/cardRenderer';
+import { projectPath } from '../../src/paths';
+import { REF_PATTERN, VERB_PATTERN } from '../../src/teams/cardActionRouter';
+import { PLATFORM_CARD_SAMPLES, allCardSamples } from './sampleCards';
+
+const dir = projectPath('adaptiveCards');
+const renderer = createCardRenderer({ dir });
+const samples = allCardSamples();
+
+function collectActions(node: unknown, found: Record<string, unknown>[] = []): Record<string, unknown>[] {
+  if (Array.isArray(node)) node.forEach((n) => collectActions(n, found));
+  else if (typeof node === 'object' && node !== null) {
+    const record = node as Record<string, unknown>;
+    if (record.type === 'Action.Submit' || record.type === 'Action.Execute') found.push(record);
+    Object.values(record).forEach((v) => collectActions(v, found));
+  }
+  return found;
+}
+
+describe('card templates', () => {
+  it('has a sample view model for every template file', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => basename(f, '.json'));
+    expect(files.length).toBeGreaterThan(0);
+    const sampled = new Set(samples.map((s) => s.card.template as string));
+    const missing = files.filter((name) => !sampled.has(name));
+    // Add a sample in a *.cardSamples.ts file under test/ (see test/cards/sampleCards.ts).
+    expect(missing).toEqual([]);
+    expect([...renderer.templates].sort()).toEqual([...files].sort());
+  });
+
+  describe.each(samples.map(({ file, card }, i) => [`${card.template} #${i} (${basename(file)})`, card] as const))('%s', (_label, card) => {
+    const attachment = renderer.render(card);
+    const text = JSON.stringify(attachment.content);
+
+    it('expands to an Adaptive Card 1.5 that is full width in Teams', () => {
+      expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      expect(attachment.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5', msteams: { width: 'Full' } });
+      expect(JSON.parse(text)).toEqual(attachment.content);
+    });
+
+    it('leaves no template expression unfilled', () => {
+      expect(text).not.toContain('${');
+      expect(text).not.toContain('$data');
+      expect(text).not.toContain('$when');
+    });
+
+    it('gives every Submit/Execute button opaque data only', () => {
+      for (const action of collectActions(attachment.content)) {
+        const data = (action.type === 'Action.Execute' ? { ...(action.data as object), verb: action.verb } : action.data) as Record<string, unknown>;
+        expect(typeof data).toBe('object');
+        expect(String(data.verb)).toMatch(VERB_PATTERN);
+        for (const [key, value] of Object.entries(data)) {
+          if (key === 'verb') continue;
+          expect(key).toMatch(/^[a-z][A-Za-z]{0,15}$/);
+          expect(typeof value === 'number' ? String(value) : value).toMatch(REF_PATTERN);
+        }
+      }
+    });
+  });
+
+  it('renders the sample prompts of the welcome card as buttons', () => {
+    const welcome = PLATFORM_CARD_SAMPLES[0]!;
+    if (welcome.template !== 'welcome') throw new Error('the first platform sample is the welcome card');
+    expect(collectActions(renderer.render(welcome).content)).toHaveLength(welcome.model.prompts.length);
+  });
+});
