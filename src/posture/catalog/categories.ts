@@ -17,11 +17,27 @@ const BY_NAMESPACE: ReadonlyArray<readonly [RegExp, Category]> = [
   [/^microsoft\.security\/securityconnectors\/(devops|github|gitlab|azuredevops)/, 'DevOps'],
 ];
 
-/** The category for one resource type; 'Other' when the namespace says nothing we can rely on. */
+// AWS and GCP resources arrive with connector types (`microsoft.awsconnector/ec2instances`) or native names
+// (`AwsEc2Snapshot`): their service words say the area.
+const BY_SERVICE_WORD: ReadonlyArray<readonly [RegExp, Category]> = [
+  [/eks|ecr|ecs|gke|container|kubernetes|artifactregistry/, 'Containers'],
+  [/lambda|cloudfunction|cloudrun|appengine|apigateway|elasticbeanstalk/, 'AppServices'],
+  [/iam|identity|user|role|accesskey|serviceaccount|kms|secretsmanager/, 'IdentityAndAccess'],
+  [/vpc|subnet|securitygroup|firewall|loadbalanc|elb|cloudfront|route53|network|waf/, 'Networking'],
+  [/s3|bucket|rds|redshift|dynamo|aurora|sqs|sns|kinesis|elasticsearch|opensearch|efs|glacier|bigquery|cloudsql|spanner|storage|database|sql|snapshot|backup/, 'Data'],
+  [/ec2|instance|compute|vm|autoscaling|ssm/, 'Compute'],
+];
+const CONNECTOR_TYPE = /^(microsoft\.(aws|gcp)connector\/|aws|gcp)/;
+
+/** The category for one resource type; 'Other' when the type says nothing we can rely on. */
 export function categoryForResourceType(resourceType: string | undefined): Category {
   if (!resourceType) return 'Other';
   const lower = resourceType.trim().toLowerCase();
   for (const [pattern, category] of BY_NAMESPACE) if (pattern.test(lower)) return category;
+  if (CONNECTOR_TYPE.test(lower)) {
+    const service = lower.replace(CONNECTOR_TYPE, '');
+    for (const [pattern, category] of BY_SERVICE_WORD) if (pattern.test(service)) return category;
+  }
   return 'Other';
 }
 
