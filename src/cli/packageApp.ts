@@ -5,6 +5,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { ZipFile } from 'yazl';
+import { pickEnvName } from '../config/loadConfig';
 import { projectRoot } from '../paths';
 
 export type EnvVars = Record<string, string | undefined>;
@@ -12,7 +13,7 @@ export type EnvVars = Record<string, string | undefined>;
 export interface PackageAppOptions {
   /** Project folder holding appPackage/ and env/; defaults to this project. */
   rootDir?: string;
-  /** Which env/.env.<name> files to read; defaults to APP_ENV, else `local`. */
+  /** Which env/.env.<name> files to read; defaults to the bot's own choice (APP_ENV, else production or local). */
   envName?: string;
   /** Defaults to process.env; always wins over the env files. */
   env?: EnvVars;
@@ -137,7 +138,7 @@ function writeZip(outFile: string, entries: Array<[string, Buffer]>): Promise<vo
 export async function packageApp(options: PackageAppOptions = {}): Promise<PackageAppResult> {
   const rootDir = options.rootDir ?? projectRoot();
   const env = options.env ?? process.env;
-  const envName = options.envName ?? (env.APP_ENV?.trim() || 'local');
+  const envName = options.envName ?? pickEnvName(env).name;
   if (!ENV_NAME.test(envName)) {
     throw new PackageError([`env name must be a short lower-case name like local or dev (got "${envName.slice(0, 40)}")`]);
   }

@@ -67,6 +67,13 @@ describe('packageApp', () => {
     expect(result.manifest.validDomains).toEqual(['staging.example.net']);
   });
 
+  it('reads the production files when NODE_ENV=production, like the bot does', async () => {
+    writeEnv('.env.production', `BOT_ID=${BOT_ID}\nBOT_DOMAIN=bot.example.org\nTEAMS_APP_ID=${APP_ID}\n`);
+    const result = await packageApp({ rootDir: root, env: { NODE_ENV: 'production' }, outFile: join(root, 'a.zip') });
+    expect(result.envName).toBe('production');
+    expect(result.manifest.validDomains).toEqual(['bot.example.org']);
+  });
+
   it('refuses a fresh clone without ids, naming every missing variable and where to set it', async () => {
     const outFile = join(root, 'build', 'appPackage.zip');
     const error = await expectPackageError(packageApp({ rootDir: root, env: {}, outFile }));
