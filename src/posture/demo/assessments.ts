@@ -31,6 +31,8 @@ export interface AssessmentTarget {
   label: string;
   category: string;
   profile: RiskProfile;
+  /** Share of this target's recommendations that fail: well-kept resources pass most, neglected ones fail most. */
+  unhealthyRate: number;
 }
 
 export interface BuiltAssessment {
@@ -55,10 +57,10 @@ const CAUSES: Record<string, string> = {
 
 function pickStatus(prng: Prng, mustFail: boolean, fact: CatalogFact, target: AssessmentTarget): { code: StatusCode; cause?: string } {
   if (mustFail) return { code: 'Unhealthy' };
+  if (prng.chance(target.unhealthyRate)) return { code: 'Unhealthy' };
   const r = prng.next();
-  if (r < 0.6) return { code: 'Unhealthy' };
-  if (r < 0.87) return { code: 'Healthy' };
-  if (r < 0.96) {
+  if (r < 0.7) return { code: 'Healthy' };
+  if (r < 0.9) {
     const networkOnVm = target.resource?.kind.id === 'vm' && /network|ports|hardening/i.test(fact.displayName);
     const cause = networkOnVm ? (target.profile.exposed ? 'NoNsgOnVm' : 'NonInternetFacingVms') : 'OffByPolicy';
     return { code: 'NotApplicable', cause };

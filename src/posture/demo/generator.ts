@@ -31,6 +31,8 @@ export interface DemoTenantOptions {
 
 const VULNERABILITY_KEYS = new Set([MACHINE_VULNERABILITY_KEY, SQL_VULNERABILITY_KEY, REGISTRY_VULNERABILITY_KEY]);
 const EXPOSURE_THEMES = new Set(['network', 'mgmtPorts']);
+/** How well a resource is kept: the unhealthy share of its recommendations (about 55% overall, as in neglected estates). */
+const UPKEEP = [[0.15, 3], [0.55, 4], [0.9, 4]] as const;
 const factsByKind = new Map(RESOURCE_KINDS.map((kind) => [kind.id, kind.keys.map((key) => catalogFact(key))]));
 
 /** Throws a plain Error with a readable message; the CLI turns it into a usage error. */
@@ -63,6 +65,7 @@ export function* demoTenantRows(options: DemoTenantOptions = {}): Generator<Demo
       subscriptionId: subscription.subscriptionId, resourceId: `/subscriptions/${subscription.subscriptionId}`,
       scope: `/subscriptions/${subscription.subscriptionId}`, label: 'subscription', category: 'IdentityAndAccess',
       profile: { exposed: false, sensitive: false, critical: subscription.environment === 'production', vulnerable: false, lateral: true },
+      unhealthyRate: 0.5,
     };
     const built: BuiltAssessment[] = [];
     for (const key of SUBSCRIPTION_KEYS) {
@@ -92,6 +95,7 @@ export function* demoTenantRows(options: DemoTenantOptions = {}): Generator<Demo
     const target: AssessmentTarget = {
       resource, subscriptionId: resource.subscriptionId, resourceGroup: resource.resourceGroup, resourceId: resource.id,
       scope: resource.aws?.entityId ?? resource.id, label: kindLabel(kind.id), category: kind.category, profile,
+      unhealthyRate: prng.weighted(UPKEEP),
     };
     const built: BuiltAssessment[] = [];
     const pathRefs: string[] = [];
