@@ -36,9 +36,12 @@ describe('card templates', () => {
     const attachment = renderer.render(card);
     const text = JSON.stringify(attachment.content);
 
-    it('expands to an Adaptive Card 1.5 that is full width in Teams', () => {
+    it('expands to an Adaptive Card 1.5 (Teams renders up to 1.5)', () => {
       expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
-      expect(attachment.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5', msteams: { width: 'Full' } });
+      expect(attachment.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+      // Narrow cards may omit msteams.width; a wide one must say Full (the only other value Teams knows).
+      const msteams = attachment.content.msteams as { width?: unknown } | undefined;
+      if (msteams?.width !== undefined) expect(msteams.width).toBe('Full');
       expect(JSON.parse(text)).toEqual(attachment.content);
     });
 
@@ -60,6 +63,10 @@ describe('card templates', () => {
         }
       }
     });
+  });
+
+  it('makes the platform cards full width', () => {
+    for (const card of PLATFORM_CARD_SAMPLES) expect(renderer.render(card).content).toMatchObject({ msteams: { width: 'Full' } });
   });
 
   it('renders the sample prompts of the welcome card as buttons', () => {

@@ -1,0 +1,103 @@
+// Samples for the analyze cards (recommendations, details, breakdown), so the template conformance test covers
+// them: a full page, an empty result, and values with markdown and template-like text from tenant data.
+import type { CardReply } from '../../src/views/reply';
+
+const row = (position: number, name: string) => ({
+  position,
+  recommendation: 'Storage accounts should restrict network access',
+  resourceName: name,
+  resourceType: 'Storage account',
+  subscription: 'Contoso Production',
+  riskLevel: 'Critical',
+  riskColor: 'attention',
+  riskFactors: 'Internet exposure · Sensitive data',
+  severity: 'High',
+  severityColor: 'warning',
+  attackPaths: '2 attack paths',
+  governance: 'alice@contoso.com · due 12 Dec (overdue)',
+  governanceColor: 'attention',
+  detailsRef: `k3x9a1_${position}`,
+});
+
+export const CARD_SAMPLES: CardReply[] = [
+  {
+    template: 'recommendations',
+    model: {
+      title: 'Critical risk recommendations',
+      filterSummary: 'Critical risk · Unhealthy',
+      range: 'Showing 1–2 of 37',
+      rankingNote: '',
+      emptyText: '',
+      rows: [row(1, 'stcontosoprod01'), row(2, '**bold** <at>x</at> $root \\ "quoted"')],
+      hasMore: true,
+      moreRef: 'k3x9a1',
+      moreLabel: 'Show 10 more',
+    },
+  },
+  {
+    template: 'recommendations',
+    model: {
+      title: 'Recommendations',
+      filterSummary: 'Low risk · Healthy',
+      range: '',
+      rankingNote: 'Ranked by severity: this tenant has no risk data.',
+      emptyText: 'Nothing matched.',
+      rows: [],
+      hasMore: false,
+      moreRef: 'k3x9a2',
+      moreLabel: '',
+    },
+  },
+  {
+    template: 'details',
+    model: {
+      title: 'Storage accounts should restrict network access',
+      headline: 'Critical risk · High severity · Unhealthy',
+      headlineColor: 'attention',
+      description: 'Network access to the storage account is open to all networks.',
+      remediation: '1. Open the storage account.\n2. Restrict public network access.',
+      recommendation: [{ label: 'Category', value: 'Data' }],
+      resource: [{ label: 'Name', value: 'stcontosoprod01' }],
+      governance: [{ label: 'Owner', value: 'alice@contoso.com' }],
+      riskFactors: 'Internet exposure',
+      attackPaths: [{ label: 'Path', value: 'Internet → VM → Storage' }],
+      findingsTitle: 'Findings',
+      findings: [{ title: 'CVE-2021-44228', severity: 'Critical', severityColor: 'attention', facts: 'CVSS 10 · patch available' }],
+      portalLink: 'https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade',
+      rankingNote: '',
+    },
+  },
+  {
+    template: 'details',
+    model: {
+      title: 'A recommendation with little data',
+      headline: 'High severity · Unhealthy',
+      headlineColor: 'warning',
+      description: '',
+      remediation: '',
+      recommendation: [],
+      resource: [],
+      governance: [],
+      riskFactors: '',
+      attackPaths: [],
+      findingsTitle: '',
+      findings: [],
+      portalLink: '',
+      rankingNote: 'Ranked by severity: this tenant has no risk data.',
+    },
+  },
+  {
+    template: 'breakdown',
+    model: {
+      title: 'Unhealthy recommendations by severity',
+      filterSummary: 'Unhealthy',
+      total: '37',
+      rows: [
+        { label: 'High', count: '20', share: '54%' },
+        { label: 'Medium', count: '17', share: '46%' },
+      ],
+      more: '',
+      rankingNote: '',
+    },
+  },
+];
