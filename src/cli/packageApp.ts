@@ -113,8 +113,14 @@ function checkFilledManifest(manifest: Record<string, unknown>, problems: string
   }
 }
 
+const HINTS: Record<string, () => string> = {
+  TEAMS_APP_ID: () => `${randomUUID()}  (any new GUID; keep it once chosen)`,
+  BOT_ID: () => "<the bot's Microsoft App ID: the Entra app registration's client id>",
+  BOT_DOMAIN: () => '<host name the bot is reached at, e.g. your tunnel or App Service host, without https://>',
+};
+
 function missingMessage(names: string[], envName: string): string {
-  const lines = names.map((name) => (name === 'TEAMS_APP_ID' ? `${name}=${randomUUID()}  (any new GUID; keep it once chosen)` : `${name}=...`));
+  const lines = names.map((name) => `${name}=${HINTS[name]?.() ?? '...'}`);
   return (
     `unfilled placeholders in appPackage/manifest.json: ${names.join(', ')}. ` +
     `Set them in env/.env.${envName}.user (git-ignored) or the environment, for example:\n      ${lines.join('\n      ')}`
