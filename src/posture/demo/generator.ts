@@ -113,7 +113,8 @@ export function* demoTenantRows(options: DemoTenantOptions = {}): Generator<Demo
       if (gov) yield gov;
       if (isVulnKey) yield* findingsFor(findCtx, a, resource, undefined);
     }
-    if (plan) yield attackPathRow(prng, layout.tenantId, plan, pathRefs);
+    // A path needs a weakness Defender can point at; without an unhealthy assessment on the entry there is none.
+    if (plan && pathRefs.length > 0) yield attackPathRow(prng, layout.tenantId, plan, pathRefs);
     tally.add(kind.cloud === 'AWS' ? layout.aws.connectorId : `/subscriptions/${resource.subscriptionId}`, resource.subscriptionId, built);
     if (kind.holdsData && profile.sensitive) {
       pool.push(resource);

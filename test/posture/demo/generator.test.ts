@@ -73,6 +73,23 @@ describe('demo tenant generator', () => {
     }
   });
 
+  it.each(['north', 'south', 'east'])('holds its invariants for other seeds too (%s)', (seed) => {
+    const rows = [...demoTenantRows({ seed })];
+    const assessments = rows.filter((row) => typeOf(row) === 'microsoft.security/assessments');
+    expect(assessments.length).toBeGreaterThanOrEqual(600);
+    expect(rows.filter((row) => !/^microsoft\.(security|resources)\//.test(typeOf(row))).length).toBeGreaterThanOrEqual(150);
+    const ids = new Set(assessments.map((row) => str(row['id'])));
+    const paths = rows.filter((row) => typeOf(row) === 'microsoft.security/attackpaths');
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) {
+      const refs = (get(path, 'properties', 'graphComponent', 'insights') as { assessmentId: string }[]).map((i) => i.assessmentId);
+      expect(refs.length).toBeGreaterThan(0);
+      for (const ref of refs) expect(ids.has(ref)).toBe(true);
+    }
+    const governed = rows.filter((row) => typeOf(row) === 'microsoft.security/assessments/governanceassignments');
+    for (const row of governed) expect(ids.has(str(get(row, 'properties', 'assignedResourceId')))).toBe(true);
+  });
+
   it('is also an async iterable', async () => {
     let n = 0;
     for await (const row of generateDemoTenant({ assessmentCount: 10 })) if (typeOf(row) === 'microsoft.security/assessments') n++;
