@@ -1,0 +1,72 @@
+// Command-line options of `npm run bench`, and the two presets (full, smoke).
+
+export interface BenchOptions {
+  mode: 'full' | 'smoke';
+  connections: number;
+  warmupSec: number;
+  durationSec: number;
+  scaleRows: number[];
+  /** Engine runs of each representative query per size. */
+  engineRuns: number;
+  /** Whole-turn repetitions of each representative prompt per size. */
+  turnReps: number;
+  startupSamples: number;
+  /** Run the bot once more under load with --cpu-prof and summarize the profile. */
+  profile: boolean;
+  sections: Array<'turn' | 'scale'>;
+  /** Where results go; the full run writes bench/results/latest.*, smoke a git-ignored file. */
+  outBase?: string;
+}
+
+const FULL: BenchOptions = {
+  mode: 'full', connections: 10, warmupSec: 2, durationSec: 10, scaleRows: [10_000, 100_000, 1_000_000],
+  engineRuns: 50, turnReps: 5, startupSamples: 3, profile: true, sections: ['turn', 'scale'],
+};
+const SMOKE: BenchOptions = {
+  mode: 'smoke', connections: 4, warmupSec: 0.5, durationSec: 2, scaleRows: [2_000],
+  engineRuns: 5, turnReps: 1, startupSamples: 1, profile: false, sections: ['turn', 'scale'],
+};
+
+export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--no-profile] [--duration SEC] [--scale N,N,...] [--out PATH_WITHOUT_EXT]`;
+
+function positiveNumber(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number (got ${value ?? 'nothing'})\n${USAGE}`);
+  return n;
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = { ...(argv.includes('--smoke') ? SMOKE : FULL) };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    switch (flag) {
+      case '--smoke':
+        break;
+      case '--no-profile':
+        options.profile = false;
+        break;
+      case '--only':
+        if (value !== 'turn' && value !== 'scale') throw new Error(`--only takes turn or scale\n${USAGE}`);
+        options.sections = [value];
+        i++;
+        break;
+      case '--duration':
+        options.durationSec = positiveNumber(flag, value);
+        i++;
+        break;
+      case '--scale':
+        options.scaleRows = (value ?? '').split(',').map((s) => Math.round(positiveNumber(flag, s)));
+        i++;
+        break;
+      case '--out':
+        if (!value || value.startsWith('--')) throw new Error(`--out needs a path\n${USAGE}`);
+        options.outBase = value;
+        i++;
+        break;
+      default:
+        throw new Error(`unknown option ${flag}\n${USAGE}`);
+    }
+  }
+  return options;
+}

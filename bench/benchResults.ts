@@ -1,0 +1,46 @@
+// The whole results document: the required fields (checked by resultsShape.ts) plus the details that
+// explain them.
+import type { ProfileLine } from './cpuProfile';
+import type { MachineFacts } from './machine';
+import type { ScaleEntry, TargetResult, TurnMetricsShape } from './resultsShape';
+import type { TurnRun } from './turnLoad';
+
+export type TurnTargetName = 'echoFloor' | 'teamsAiFloor' | 'cardFloor' | 'analyze';
+export const TURN_TARGETS: readonly TurnTargetName[] = ['echoFloor', 'teamsAiFloor', 'cardFloor', 'analyze'];
+
+export interface TurnDetail extends TurnRun {
+  what: string;
+  storage: string;
+  /** How the target answered the prompts before load (e.g. "24/24 replied with an adaptive card"). */
+  preflight: string;
+  startupMs: number;
+}
+
+export interface ScaleDetail {
+  generateMs?: number;
+  fileMb: number;
+  assessmentRows: number;
+  heapUsedMb: number;
+  engineRunsPerQuery: number;
+  turnRepsPerPrompt: number;
+  botStartupMs: number;
+  botPeakRssMb: number;
+  perQuery: Array<{ name: string; prompt: string; resultCount: number; engineP50Ms: number; engineP95Ms: number; turnP50Ms: number; turnP95Ms: number; turnReply: string }>;
+}
+
+export interface BenchResults {
+  machine: MachineFacts;
+  commit: string;
+  command: string;
+  date: string;
+  mode: 'full' | 'smoke';
+  settings: { connections: number; warmupSec: number; durationSec: number; prompts: number; scaleRows: number[] };
+  turn: Record<TurnTargetName, TurnMetricsShape> & { cpuRatioToCardFloor: number; cpuRatioToEchoFloor: number };
+  turnDetails: Record<TurnTargetName, TurnDetail>;
+  startup: { demoTenantMs: number; samplesMs: number[] };
+  scale: Record<string, ScaleEntry>;
+  scaleDetails: Record<string, ScaleDetail>;
+  targets: TargetResult[];
+  profile?: { how: string; samples: number; top: ProfileLine[]; byArea: Array<{ area: string; selfPct: number }> };
+  notes: string[];
+}

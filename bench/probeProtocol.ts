@@ -1,0 +1,23 @@
+// Messages between the bench runner and the probe preloaded into each server process (fork IPC).
+
+export type ProbeRequest = { bench: 'reset' } | { bench: 'report' } | { bench: 'exit' };
+
+export interface ProbeReport {
+  bench: 'report';
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  /** Wall time since the last reset. */
+  wallMs: number;
+  rssMb: number;
+  /** Highest sampled RSS since the last reset. */
+  peakRssMb: number;
+  /** getrusage maxRSS: the whole life of the process, startup included. */
+  lifetimeMaxRssMb: number;
+  heapUsedMb: number;
+}
+
+export function isProbeReport(value: unknown): value is ProbeReport {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return v.bench === 'report' && typeof v.cpuUserMs === 'number' && typeof v.peakRssMb === 'number';
+}

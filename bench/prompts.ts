@@ -1,0 +1,60 @@
+// What the bench asks the bot. Analyze prompts use only words any Defender tenant has (risk, severity, resource
+// kinds, governance), never names from one tenant, so the same list works on the demo tenant and on any export.
+import type { GroupBy, PostureEngine, PostureFilter } from '../src/posture/engine';
+import type { Viewer } from '../src/posture/viewer';
+
+/** The turn load rotates over these (the issue asks for at least 20 variants). */
+export const ANALYZE_PROMPTS: readonly string[] = Object.freeze([
+  'Show critical risk recommendations',
+  'Which recommendations have attack paths?',
+  'Break down unhealthy recommendations by severity',
+  'Show overdue recommendations',
+  'Show internet exposed resources with high risk',
+  'High severity recommendations on storage accounts',
+  'How many high or critical recommendations are open?',
+  'Recommendations about encryption',
+  'Break down open recommendations by resource type',
+  'Unassigned high risk recommendations',
+  'Critical severity issues on virtual machines',
+  'What has sensitive data and is exposed to the internet?',
+  'Show recommendations with lateral movement risk',
+  'Medium severity recommendations on key vaults',
+  'How many recommendations are overdue?',
+  'Group open recommendations by owner',
+  'List high severity recommendations sorted by due date',
+  'Show AWS recommendations',
+  'Which SQL servers have high severity findings?',
+  'Break down recommendations by risk level',
+  'Show unhealthy recommendations on app services',
+  'Recommendations about MFA',
+  'Show critical vulnerabilities',
+  'Network recommendations with high risk',
+]);
+
+export interface RepresentativeQuery {
+  name: string;
+  /** The same question as the bot hears it. */
+  prompt: string;
+  /** What the analyze skill asks the engine for it: one page of ten, a count, or a breakdown. */
+  run(engine: PostureEngine, viewer: Viewer): number;
+}
+
+const UNHEALTHY: PostureFilter = { statuses: ['Unhealthy'] };
+const list = (filter: PostureFilter, sort?: 'risk' | 'severity' | 'dueDate') => (engine: PostureEngine, viewer: Viewer) =>
+  engine.search(viewer, { filter: { ...UNHEALTHY, ...filter }, limit: 10, ...(sort ? { sort } : {}) }).total;
+const group = (filter: PostureFilter, by: GroupBy) => (engine: PostureEngine, viewer: Viewer) => engine.group(viewer, { ...UNHEALTHY, ...filter }, by).total;
+const count = (filter: PostureFilter) => (engine: PostureEngine, viewer: Viewer) => engine.count(viewer, { ...UNHEALTHY, ...filter });
+
+/** Ten queries covering the engine's paths: indexed enums, bit masks, text scans, joins, grouping, sorting. */
+export const REPRESENTATIVE_QUERIES: readonly RepresentativeQuery[] = Object.freeze([
+  { name: 'critical risk', prompt: 'Show critical risk recommendations', run: list({ riskLevels: ['Critical'] }) },
+  { name: 'attack paths', prompt: 'Which recommendations have attack paths?', run: list({ hasAttackPaths: true }) },
+  { name: 'by severity', prompt: 'Break down unhealthy recommendations by severity', run: group({}, 'severity') },
+  { name: 'overdue', prompt: 'Show overdue recommendations', run: list({ governance: ['overdue'] }) },
+  { name: 'internet exposed, high risk', prompt: 'Show internet exposed resources with high risk', run: list({ riskFactors: ['internetExposure'], riskLevels: ['High'] }) },
+  { name: 'storage, high severity', prompt: 'High severity recommendations on storage accounts', run: list({ severities: ['High'], resourceTypes: ['microsoft.storage/storageaccounts'] }) },
+  { name: 'count high+critical', prompt: 'How many high or critical recommendations are open?', run: count({ severities: ['High', 'Critical'] }) },
+  { name: 'text: encryption', prompt: 'Recommendations about encryption', run: list({ recommendationText: 'encrypt' }) },
+  { name: 'by resource type', prompt: 'Break down open recommendations by resource type', run: group({}, 'resourceType') },
+  { name: 'high severity by due date', prompt: 'List high severity recommendations sorted by due date', run: list({ severities: ['High'] }, 'dueDate') },
+]);

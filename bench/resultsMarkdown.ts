@@ -1,0 +1,76 @@
+// Renders a results document as the tables in bench/results/latest.md.
+import { TURN_TARGETS, type BenchResults } from './benchResults';
+
+const cell = (v: unknown): string => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const row = (cells: unknown[]): string => `| ${cells.map(cell).join(' | ')} |`;
+function table(head: string[], rows: unknown[][]): string {
+  return [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+}
+
+/** Partial runs (--only scale) have no turn section. */
+function renderTurns(r: BenchResults, out: string[]): void {
+  out.push('## Turns: floors and analyze', '');
+  out.push(
+    table(
+      ['target', 'what', 'storage', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/turn', 'server CPU (cores)', 'peak RSS MB', 'errors / non-2xx / bad bodies', 'preflight'],
+      TURN_TARGETS.map((name) => {
+        const t = r.turn[name];
+        const d = r.turnDetails[name];
+        return [name, d.what, d.storage, t.reqPerSec, t.p50Ms, t.p99Ms, t.cpuMsPerTurn, d.serverCpuCores, t.peakRssMb, `${d.errors} / ${d.non2xx} / ${d.badBodies}`, d.preflight];
+      }),
+    ),
+    '',
+  );
+  out.push(`CPU per analyze turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the card floor, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
+  out.push(`Startup on the demo tenant (spawn to /healthz ok): median ${r.startup.demoTenantMs} ms of ${r.startup.samplesMs.length} (${r.startup.samplesMs.join(', ')} ms).`, '');
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(`# posture-bot benchmarks (${r.mode})`, '');
+  out.push(`- Date: ${r.date}; commit \`${r.commit}\`; command \`${r.command}\``);
+  out.push(`- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.totalMemMb} MB RAM, Node ${m.node}, ${m.os}; 1-min load average at start ${m.loadAvg1mAtStart}`);
+  const s = r.settings;
+  out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${s.warmupSec} s warm-up then ${s.durationSec} s measured per target, ${s.prompts} prompts rotating, expectReplies; one conversation per connection`, '');
+
+  if (TURN_TARGETS.every((name) => r.turnDetails[name])) renderTurns(r, out);
+
+  out.push('## Scale', '');
+  const sizes = Object.keys(r.scale);
+  out.push(
+    table(
+      ['rows', 'file MB', 'load ms', 'peak RSS MB', 'heap MB', 'engine p50 ms', 'engine p95 ms', 'turn p50 ms', 'turn p95 ms'],
+      sizes.map((k) => {
+        const e = r.scale[k];
+        const d = r.scaleDetails[k];
+        return e ? [k.replace('rows_', ''), d?.fileMb ?? '', e.loadMs, e.rssMb, d?.heapUsedMb ?? '', e.engine.p50Ms, e.engine.p95Ms, e.turn.p50Ms, e.turn.p95Ms] : [k];
+      }),
+    ),
+    '',
+  );
+  for (const k of sizes) {
+    const d = r.scaleDetails[k];
+    if (!d) continue;
+    out.push(`### ${k.replace('rows_', '')} rows: per query (engine ${d.engineRunsPerQuery} runs, turn ${d.turnRepsPerPrompt} reps each)`, '');
+    out.push(
+      table(
+        ['query', 'prompt', 'matches', 'engine p50', 'engine p95', 'turn p50', 'turn p95', 'bot reply'],
+        d.perQuery.map((q) => [q.name, q.prompt, q.resultCount, q.engineP50Ms, q.engineP95Ms, q.turnP50Ms, q.turnP95Ms, q.turnReply]),
+      ),
+      '',
+    );
+  }
+
+  out.push('## Targets', '');
+  out.push(table(['target', 'goal', 'measured', 'met', 'note'], r.targets.map((t) => [t.name, t.target, t.measured, t.met ? 'yes' : '**no**', t.note ?? ''])), '');
+  if (r.profile) {
+    out.push('## CPU profile of the bot under load', '', r.profile.how, '');
+    out.push(`Self time by area (${r.profile.samples} samples):`, '');
+    out.push(table(['self %', 'area'], r.profile.byArea.map((a) => [a.selfPct, a.area])), '');
+    out.push('Hottest functions (self time):', '');
+    out.push(table(['self %', 'function', 'where'], r.profile.top.map((p) => [p.selfPct, p.fn, p.where])), '');
+  }
+  if (r.notes.length > 0) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
+  return out.join('\n');
+}

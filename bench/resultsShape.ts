@@ -1,0 +1,66 @@
+// The shape of bench/results/*.json, checked before anything is written: smoke runs fail on a wrong shape.
+import { z } from 'zod';
+
+const ms = z.number().finite().nonnegative();
+
+export const turnMetricsSchema = z
+  .object({ reqPerSec: ms, p50Ms: ms, p99Ms: ms, cpuMsPerTurn: ms, peakRssMb: ms })
+  .strict();
+
+export const scaleEntrySchema = z
+  .object({
+    loadMs: ms,
+    rssMb: ms,
+    engine: z.object({ p50Ms: ms, p95Ms: ms }).strict(),
+    turn: z.object({ p50Ms: ms, p95Ms: ms }).strict(),
+  })
+  .strict();
+
+export const targetSchema = z.object({
+  name: z.string().min(1),
+  target: z.string().min(1),
+  measured: z.string().min(1),
+  met: z.boolean(),
+  note: z.string().optional(),
+});
+
+const resultsBase = z
+  .object({
+    machine: z
+      .object({ cpuModel: z.string(), cores: z.number().int().positive(), totalMemMb: ms, node: z.string(), os: z.string() })
+      .passthrough(),
+    commit: z.string().min(1),
+    command: z.string().min(1),
+    date: z.string().datetime(),
+    turn: z
+      .object({
+        echoFloor: turnMetricsSchema,
+        teamsAiFloor: turnMetricsSchema,
+        cardFloor: turnMetricsSchema,
+        analyze: turnMetricsSchema,
+        cpuRatioToCardFloor: ms,
+        cpuRatioToEchoFloor: ms,
+      })
+      .strict(),
+    scale: z.record(z.string().regex(/^rows_\d+$/), scaleEntrySchema),
+    targets: z.array(targetSchema),
+  })
+  .passthrough();
+
+export type TurnMetricsShape = z.infer<typeof turnMetricsSchema>;
+export type ScaleEntry = z.infer<typeof scaleEntrySchema>;
+export type TargetResult = z.infer<typeof targetSchema>;
+export type BenchResultsShape = z.infer<typeof resultsBase>;
+
+export const scaleKey = (rows: number): string => `rows_${rows}`;
+
+/** Problems with `value` as a results file for the given scale sizes; empty when it is well formed. */
+export function checkResultsShape(value: unknown, scaleRows: readonly number[]): string[] {
+  const parsed = resultsBase.safeParse(value);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  const scale = (value as { scale?: unknown } | null)?.scale;
+  for (const rows of scaleRows) {
+    if (!scale || typeof scale !== 'object' || !(scaleKey(rows) in scale)) problems.push(`scale.${scaleKey(rows)}: missing`);
+  }
+  return problems;
+}

@@ -1,0 +1,127 @@
+// `npm run bench` (full, minutes) and `npm run bench:smoke` (seconds, CI): turn floors vs analyze, scale, targets.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectPath, projectRoot } from '../src/paths';
+import { parseBenchArgs, type BenchOptions } from './benchOptions';
+import { TURN_TARGETS, type BenchResults, type TurnDetail, type TurnTargetName } from './benchResults';
+import { currentCommit, machineFacts } from './machine';
+import { profileTarget } from './profileRun';
+import { ANALYZE_PROMPTS } from './prompts';
+import { writeResults } from './resultsFiles';
+import { runScaleSize } from './scaleSection';
+import { startServer } from './serverProcess';
+import { percentile, round } from './stats';
+import { judgeTargets } from './targets';
+import { runTurnTarget } from './turnSection';
+import { botSpec, turnTargets } from './turnTargets';
+import { fixedCard } from './servers/fixedCard';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function requireBuilt(): void {
+  for (const file of [projectPath('dist', 'src', 'index.js'), join(__dirname, 'servers', 'cpuProbe.js')]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
+  }
+}
+
+async function startupSamples(first: number, count: number, workDir: string): Promise<number[]> {
+  const samples = [first];
+  for (let i = 1; i < count; i++) {
+    const server = await startServer(botSpec(`startup-${i}`, workDir, { dataDir: join(workDir, `data-startup-${i}`) }));
+    samples.push(Math.round(server.startupMs));
+    await server.stop();
+  }
+  return samples;
+}
+
+function notesFor(options: BenchOptions, results: Pick<BenchResults, 'machine'>): string[] {
+  const card = fixedCard();
+  return [
+    `Every server runs alone in its own process (node --require dist/bench/servers/cpuProbe.js); CPU is process.cpuUsage() of that process over the measured window (reset after warm-up) divided by completed requests; peak RSS is sampled every 20 ms over the window. Scale peak RSS is getrusage maxRSS of a fresh process that only loaded the export.`,
+    `The load generator (autocannon, in the bench process) shares the machine's ${results.machine.cores} cores with the server under test; req/s and latency are therefore lower bounds, CPU per turn is not affected by that.`,
+    `Each load connection is its own personal conversation (conversation state is read and written every turn but does not grow with the run); every analyze prompt is a new question, so the active list is replaced each turn as in real use.`,
+    `The card floor renders adaptiveCards/${card.template}.json through the bot's own renderer and reply mapping${card.provisional ? ' (PROVISIONAL: the recommendations card had not landed, the help card stands in)' : ''}. Floors use MemoryStorage; the bot uses its own SQLite conversation storage, so the analyze turn also pays for durable state.`,
+    `The bot runs as npm start runs it (dist/src/index.js with env/.env.local), except PORT (free port), HOST=127.0.0.1, DATA_DIR (scratch) and POSTURE_SNAPSHOT (empty = embedded demo tenant; the scale export otherwise).`,
+    `Scale turns: ${options.turnReps} rep(s) of each representative prompt sent one at a time after one unmeasured warm turn each; engine: ${options.engineRuns} runs per query after 3 warm runs, governance judged as of the export's generatedAt.`,
+  ];
+}
+
+async function main(): Promise<number> {
+  const options = parseBenchArgs(process.argv.slice(2));
+  requireBuilt();
+  const workDir = mkdtempSync(join(tmpdir(), 'posture-bench-'));
+  const partial = options.sections.length < 2;
+  const base = options.outBase ?? projectPath('bench', 'results', partial ? 'partial.tmp' : options.mode === 'smoke' ? 'smoke.tmp' : 'latest');
+  log(`posture-bot bench (${options.mode}); logs and scratch data in ${workDir}`);
+  const machine = machineFacts();
+  const results: BenchResults = {
+    machine,
+    commit: currentCommit(projectRoot()),
+    command: `node dist/bench/run.js ${process.argv.slice(2).join(' ')}`.trim(),
+    date: new Date().toISOString(),
+    mode: options.mode,
+    settings: { connections: options.connections, warmupSec: options.warmupSec, durationSec: options.durationSec, prompts: ANALYZE_PROMPTS.length, scaleRows: partial && !options.sections.includes('scale') ? [] : options.scaleRows },
+    turn: {} as BenchResults['turn'],
+    turnDetails: {} as BenchResults['turnDetails'],
+    startup: { demoTenantMs: 0, samplesMs: [] },
+    scale: {},
+    scaleDetails: {},
+    targets: [],
+    notes: notesFor(options, { machine }),
+  };
+
+  if (options.sections.includes('turn')) {
+    log('turns:');
+    const details = {} as Record<TurnTargetName, TurnDetail>;
+    const targets = turnTargets();
+    for (const target of targets) {
+      details[target.name] = await runTurnTarget(target, { ...options, prompts: ANALYZE_PROMPTS, workDir, log });
+    }
+    results.turnDetails = details;
+    for (const name of TURN_TARGETS) {
+      const { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb } = details[name];
+      results.turn[name] = { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb };
+    }
+    results.turn.cpuRatioToCardFloor = round(details.analyze.cpuMsPerTurn / details.cardFloor.cpuMsPerTurn, 2);
+    results.turn.cpuRatioToEchoFloor = round(details.analyze.cpuMsPerTurn / details.echoFloor.cpuMsPerTurn, 2);
+    log('startup on the demo tenant:');
+    const samples = await startupSamples(details.analyze.startupMs, options.startupSamples, workDir);
+    results.startup = { demoTenantMs: percentile(samples, 50), samplesMs: samples };
+    log(`  ${samples.join(', ')} ms`);
+    const analyze = targets.find((t) => t.name === 'analyze');
+    if (options.profile && analyze) {
+      log('profile: the bot under load with --cpu-prof');
+      results.profile = await profileTarget(analyze, { connections: options.connections, durationSec: options.durationSec, prompts: ANALYZE_PROMPTS, workDir });
+      for (const a of results.profile.byArea.slice(0, 6)) log(`  ${a.selfPct}% ${a.area}`);
+    }
+  }
+
+  if (options.sections.includes('scale')) {
+    log('scale:');
+    for (const rows of options.scaleRows) {
+      const { entry, detail } = await runScaleSize(rows, { engineRuns: options.engineRuns, turnReps: options.turnReps, workDir, cacheDir: projectPath('.data', 'bench'), log });
+      results.scale[`rows_${rows}`] = entry;
+      results.scaleDetails[`rows_${rows}`] = detail;
+    }
+  }
+
+  if (!partial) results.targets = judgeTargets(results);
+  const outcome = writeResults(results, base, { checkShape: !partial });
+  for (const t of results.targets) log(`target ${t.met ? 'met    ' : 'NOT MET'} ${t.name}: ${t.measured} (goal ${t.target})${t.note ? `; ${t.note}` : ''}`);
+  log(`wrote ${outcome.jsonPath} and ${outcome.mdPath}`);
+  if (outcome.problems.length > 0) {
+    log(`results have the wrong shape:\n  ${outcome.problems.join('\n  ')}\nscratch kept in ${workDir}`);
+    return 1;
+  }
+  rmSync(workDir, { recursive: true, force: true });
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

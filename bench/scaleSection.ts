@@ -1,0 +1,97 @@
+// Scale: per size, the engine alone in a fresh process, then a whole bot turn on the same export.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { messageActivity } from './activities';
+import type { ScaleDetail } from './benchResults';
+import { ensureDemoExport } from './demoExports';
+import { REPRESENTATIVE_QUERIES } from './prompts';
+import type { ScaleEntry } from './resultsShape';
+import { startServer } from './serverProcess';
+import type { ScaleProbeResult } from './servers/scaleProbe';
+import { percentile, round } from './stats';
+import { sendOne } from './turnLoad';
+import { botSpec } from './turnTargets';
+
+const run = promisify(execFile);
+
+export interface ScaleSettings {
+  engineRuns: number;
+  turnReps: number;
+  workDir: string;
+  cacheDir: string;
+  log: (line: string) => void;
+}
+
+async function probeEngine(path: string, runs: number): Promise<ScaleProbeResult> {
+  const { stdout } = await run(process.execPath, [join(__dirname, 'servers', 'scaleProbe.js'), path, String(runs)], { maxBuffer: 4 * 2 ** 20 });
+  const last = stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as ScaleProbeResult;
+}
+
+async function botTurns(path: string, rows: number, settings: ScaleSettings) {
+  const server = await startServer(botSpec(`bot-${rows}`, settings.workDir, { snapshot: path, dataDir: join(settings.workDir, `data-${rows}`) }));
+  try {
+    const perPrompt = REPRESENTATIVE_QUERIES.map(() => [] as number[]);
+    const replies: string[] = REPRESENTATIVE_QUERIES.map(() => '');
+    let n = 0;
+    // One warm turn per prompt first: the first turn after startup pays for lazy work that later turns do not.
+    for (let rep = -1; rep < settings.turnReps; rep++) {
+      for (const [i, query] of REPRESENTATIVE_QUERIES.entries()) {
+        const body = JSON.stringify(messageActivity({ text: query.prompt, conversationId: `a:bench-scale-${rows}`, userIndex: 0, activityId: `scale-${rows}-${n++}` }));
+        const answer = await sendOne(server, body);
+        if (answer.status !== 200 || !answer.reply) throw new Error(`bot at ${rows} rows answered "${query.prompt}" with HTTP ${answer.status} ${answer.error ?? ''}`);
+        if (rep < 0) {
+          replies[i] = answer.reply.cardContentTypes.length > 0 ? 'card' : `text: ${answer.reply.text.slice(0, 80)}`;
+          continue;
+        }
+        perPrompt[i]?.push(answer.ms);
+      }
+    }
+    const probe = await server.readProbe();
+    return { perPrompt, replies, startupMs: Math.round(server.startupMs), peakRssMb: round(probe.lifetimeMaxRssMb, 1) };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function runScaleSize(rows: number, settings: ScaleSettings): Promise<{ entry: ScaleEntry; detail: ScaleDetail }> {
+  const file = await ensureDemoExport(rows, settings.cacheDir, settings.log);
+  settings.log(`  ${rows} rows: engine probe (${file.fileMb} MB export)`);
+  const engine = await probeEngine(file.path, settings.engineRuns);
+  settings.log(`  ${rows} rows: loaded in ${engine.loadMs} ms, peak RSS ${engine.peakRssMb} MB, engine p50 ${engine.engine.p50Ms} / p95 ${engine.engine.p95Ms} ms; bot turns`);
+  const bot = await botTurns(file.path, rows, settings);
+  const allTurns = bot.perPrompt.flat();
+  const entry: ScaleEntry = {
+    loadMs: engine.loadMs,
+    rssMb: engine.peakRssMb,
+    engine: engine.engine,
+    turn: { p50Ms: round(percentile(allTurns, 50)), p95Ms: round(percentile(allTurns, 95)) },
+  };
+  settings.log(`  ${rows} rows: bot started in ${bot.startupMs} ms, turn p50 ${entry.turn.p50Ms} / p95 ${entry.turn.p95Ms} ms`);
+  const detail: ScaleDetail = {
+    ...(file.generateMs !== undefined ? { generateMs: file.generateMs } : {}),
+    fileMb: file.fileMb,
+    assessmentRows: engine.assessmentRows,
+    heapUsedMb: engine.heapUsedMb,
+    engineRunsPerQuery: settings.engineRuns,
+    turnRepsPerPrompt: settings.turnReps,
+    botStartupMs: bot.startupMs,
+    botPeakRssMb: bot.peakRssMb,
+    perQuery: REPRESENTATIVE_QUERIES.map((q, i) => {
+      const e = engine.perQuery[i];
+      const turns = bot.perPrompt[i] ?? [];
+      return {
+        name: q.name,
+        prompt: q.prompt,
+        resultCount: e?.resultCount ?? -1,
+        engineP50Ms: e?.p50Ms ?? Number.NaN,
+        engineP95Ms: e?.p95Ms ?? Number.NaN,
+        turnP50Ms: round(percentile(turns, 50)),
+        turnP95Ms: round(percentile(turns, 95)),
+        turnReply: bot.replies[i] ?? '',
+      };
+    }),
+  };
+  return { entry, detail };
+}

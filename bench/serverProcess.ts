@@ -1,0 +1,127 @@
+// Starts one server under test in its own process with the CPU/RSS probe preloaded, and talks to the probe.
+import { fork, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { isProbeReport, type ProbeReport, type ProbeRequest } from './probeProtocol';
+
+export interface ServerSpec {
+  name: string;
+  /** Compiled JS entry (absolute). */
+  script: string;
+  args?: string[];
+  env?: Record<string, string | undefined>;
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeFlags?: string[];
+  /** Path polled (GET, 200 = up). */
+  healthPath: string;
+  /** The server's stdout/stderr go here, so logging costs the parent nothing and failures stay readable. */
+  logFile: string;
+  startTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  name: string;
+  baseUrl: string;
+  pid: number;
+  /** Spawn until the health path first answered 200. */
+  startupMs: number;
+  resetProbe(): Promise<void>;
+  readProbe(): Promise<ProbeReport>;
+  stop(): Promise<void>;
+}
+
+export function probePath(): string {
+  return join(__dirname, 'servers', 'cpuProbe.js');
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitHealthy(url: string, child: ChildProcess, deadline: number, logFile: string): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before it was healthy; see ${logFile}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server not healthy at ${url} in time; see ${logFile}`);
+    await sleep(10);
+  }
+}
+
+function ask<T>(child: ChildProcess, request: ProbeRequest, accept: (m: unknown) => T | undefined, timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`probe did not answer ${request.bench}: was the server started with the probe preloaded?`)), timeoutMs);
+    const onMessage = (message: unknown) => {
+      const value = accept(message);
+      if (value !== undefined) done(undefined, value);
+    };
+    const onExit = () => done(new Error(`server exited while waiting for ${request.bench}`));
+    function done(error?: Error, value?: T) {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve(value as T);
+    }
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.send(request);
+  });
+}
+
+export async function startServer(spec: ServerSpec): Promise<RunningServer> {
+  const port = await freePort();
+  mkdirSync(dirname(spec.logFile), { recursive: true });
+  const logFd = openSync(spec.logFile, 'w');
+  const started = performance.now();
+  const child = fork(spec.script, spec.args ?? [], {
+    execArgv: [...(spec.nodeFlags ?? []), '--require', probePath()],
+    env: { ...process.env, ...spec.env, PORT: String(port) },
+    stdio: ['ignore', logFd, logFd, 'ipc'],
+  });
+  closeSync(logFd);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitHealthy(baseUrl + spec.healthPath, child, Date.now() + (spec.startTimeoutMs ?? 30_000), spec.logFile);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  const startupMs = performance.now() - started;
+
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.send({ bench: 'exit' } satisfies ProbeRequest);
+    const graceful = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+    if (!graceful) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  };
+
+  return {
+    name: spec.name,
+    baseUrl,
+    pid: child.pid ?? -1,
+    startupMs,
+    resetProbe: () => ask(child, { bench: 'reset' }, (m) => ((m as { bench?: string } | null)?.bench === 'reset-ok' ? true : undefined)).then(() => undefined),
+    readProbe: () => ask(child, { bench: 'report' }, (m) => (isProbeReport(m) ? m : undefined)),
+    stop,
+  };
+}

@@ -1,0 +1,70 @@
+// One scale measurement in a fresh process: load an export into the columnar engine (time, peak RSS), then time
+// the representative queries. Prints one JSON line on stdout, so the runner needs nothing else from this process.
+import { createPostureStoreBuilder } from '../../src/posture/store';
+import { createExportFileSource } from '../../src/posture/source';
+import { SYSTEM_VIEWER } from '../../src/posture/viewer';
+import { REPRESENTATIVE_QUERIES } from '../prompts';
+import { percentile, round } from '../stats';
+
+export interface ScaleProbeResult {
+  loadMs: number;
+  peakRssMb: number;
+  rssAfterLoadMb: number;
+  heapUsedMb: number;
+  assessmentRows: number;
+  sourceRows: number;
+  engine: { p50Ms: number; p95Ms: number };
+  perQuery: Array<{ name: string; resultCount: number; p50Ms: number; p95Ms: number }>;
+}
+
+const WARM_RUNS = 3;
+
+async function main(): Promise<void> {
+  const [path, runsText] = process.argv.slice(2);
+  const runs = Number(runsText);
+  if (!path || !Number.isInteger(runs) || runs < 1) throw new Error('usage: scaleProbe.js <export path> <runs per query>');
+
+  let exportTime: number | undefined;
+  const started = performance.now();
+  // Governance states are judged as of the export's own date, so "overdue" means what it meant when exported.
+  const builder = createPostureStoreBuilder({ now: () => exportTime ?? Date.now() });
+  const report = await createExportFileSource({ path }).load(builder);
+  exportTime = report.generatedAt;
+  const engine = builder.finish();
+  const loadMs = performance.now() - started;
+  const memory = process.memoryUsage();
+  // maxRSS (kilobytes) covers this whole process, whose life so far is the load: the true peak, unsampled.
+  const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
+
+  const all: number[] = [];
+  const perQuery: ScaleProbeResult['perQuery'] = [];
+  for (const query of REPRESENTATIVE_QUERIES) {
+    let resultCount = 0;
+    for (let i = 0; i < WARM_RUNS; i++) resultCount = query.run(engine, SYSTEM_VIEWER);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      query.run(engine, SYSTEM_VIEWER);
+      times.push(performance.now() - t);
+    }
+    all.push(...times);
+    perQuery.push({ name: query.name, resultCount, p50Ms: round(percentile(times, 50), 3), p95Ms: round(percentile(times, 95), 3) });
+  }
+
+  const result: ScaleProbeResult = {
+    loadMs: Math.round(loadMs),
+    peakRssMb,
+    rssAfterLoadMb: round(memory.rss / 2 ** 20, 1),
+    heapUsedMb: round(memory.heapUsed / 2 ** 20, 1),
+    assessmentRows: engine.capabilities(SYSTEM_VIEWER).assessmentCount,
+    sourceRows: report.rows,
+    engine: { p50Ms: round(percentile(all, 50), 3), p95Ms: round(percentile(all, 95), 3) },
+    perQuery,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`scale probe failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+// Runs the turn section: each target in turn (never two at once, they share the cores), checked, then loaded.
+import { connectionBodies } from './activities';
+import type { TurnDetail } from './benchResults';
+import { startServer } from './serverProcess';
+import { measureTurns, sendOne } from './turnLoad';
+import type { TurnTarget } from './turnTargets';
+
+export interface TurnSettings {
+  connections: number;
+  warmupSec: number;
+  durationSec: number;
+  prompts: readonly string[];
+  workDir: string;
+  log: (line: string) => void;
+}
+
+/** Sends every prompt once; throws when any answer is not what the target must give, so nothing bogus is timed. */
+async function preflight(target: TurnTarget, server: Awaited<ReturnType<typeof startServer>>, prompts: readonly string[]): Promise<string> {
+  const bodies = connectionBodies(prompts, 0, 'preflight');
+  let cards = 0;
+  const problems: string[] = [];
+  for (const [i, body] of bodies.entries()) {
+    const answer = await sendOne(server, body);
+    const prompt = prompts[i] ?? '';
+    if (answer.status !== 200 || !answer.reply) {
+      problems.push(`"${prompt}": HTTP ${answer.status} ${answer.error ?? ''}`);
+      continue;
+    }
+    if (answer.reply.cardContentTypes.some((t) => t === 'application/vnd.microsoft.card.adaptive')) cards++;
+    else if (target.expect === 'card') problems.push(`"${prompt}": no card (${answer.reply.types.join(',')}: ${answer.reply.text})`);
+  }
+  if (problems.length > 0 && (target.expect === 'text' || problems.length === prompts.length)) {
+    throw new Error(`${target.name} did not answer as expected:\n  ${problems.join('\n  ')}`);
+  }
+  return target.expect === 'card' ? `${cards}/${prompts.length} answered with a card${problems.length ? `; others: ${problems.slice(0, 3).join('; ')}` : ''}` : `${prompts.length}/${prompts.length} echoed`;
+}
+
+export async function runTurnTarget(target: TurnTarget, settings: TurnSettings, nodeFlags?: string[]): Promise<TurnDetail> {
+  const server = await startServer(target.spec(settings.workDir, nodeFlags));
+  try {
+    settings.log(`  ${target.name}: started in ${Math.round(server.startupMs)} ms (pid ${server.pid}); preflight`);
+    const checked = await preflight(target, server, settings.prompts);
+    settings.log(`  ${target.name}: ${checked}; load ${settings.warmupSec}+${settings.durationSec} s at ${settings.connections} connections`);
+    const run = await measureTurns(server, {
+      prompts: settings.prompts,
+      connections: settings.connections,
+      warmupSec: settings.warmupSec,
+      durationSec: settings.durationSec,
+      runTag: target.name,
+    });
+    settings.log(`  ${target.name}: ${run.reqPerSec} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.cpuMsPerTurn} CPU ms/turn, peak RSS ${run.peakRssMb} MB`);
+    return { ...run, what: target.what, storage: target.storage, preflight: checked, startupMs: Math.round(server.startupMs) };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,26 @@
+import { parseBenchArgs } from '../../bench/benchOptions';
+
+describe('bench options', () => {
+  it('runs everything at the issue sizes by default, and in seconds with --smoke', () => {
+    const full = parseBenchArgs([]);
+    expect(full).toMatchObject({ mode: 'full', scaleRows: [10_000, 100_000, 1_000_000], sections: ['turn', 'scale'], profile: true });
+    const smoke = parseBenchArgs(['--smoke']);
+    expect(smoke.mode).toBe('smoke');
+    expect(smoke.durationSec).toBeLessThanOrEqual(2);
+    expect(Math.max(...smoke.scaleRows)).toBeLessThanOrEqual(2000);
+  });
+
+  it('takes sections, sizes and duration', () => {
+    expect(parseBenchArgs(['--only', 'scale', '--scale', '5000,20000', '--duration', '3', '--no-profile'])).toMatchObject({
+      sections: ['scale'], scaleRows: [5000, 20000], durationSec: 3, profile: false,
+    });
+  });
+
+  it('says what is wrong with bad arguments', () => {
+    expect(() => parseBenchArgs(['--only', 'everything'])).toThrow(/--only takes turn or scale/);
+    expect(() => parseBenchArgs(['--duration', '-1'])).toThrow(/positive number/);
+    expect(() => parseBenchArgs(['--scale', '10,abc'])).toThrow(/positive number/);
+    expect(() => parseBenchArgs(['--out'])).toThrow(/needs a path/);
+    expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option --fast/);
+  });
+});

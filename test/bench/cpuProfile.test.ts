@@ -1,0 +1,35 @@
+import { areaOf, summarizeProfile } from '../../bench/cpuProfile';
+
+const node = (id: number, functionName: string, url: string, hitCount: number) => ({ id, callFrame: { functionName, url, lineNumber: 9 }, hitCount });
+
+describe('CPU profile summary', () => {
+  it('sums self time per function and per area, largest first', () => {
+    const profile = {
+      nodes: [
+        node(1, '(root)', '', 0),
+        node(2, 'search', 'file:///repo/dist/src/posture/store/engine.js', 30),
+        node(3, 'search', 'file:///repo/dist/src/posture/store/engine.js', 10),
+        node(4, 'expand', 'file:///repo/node_modules/adaptivecards-templating/lib/template.js', 40),
+        node(5, '(garbage collector)', '', 20),
+      ],
+    };
+    const summary = summarizeProfile(JSON.stringify(profile), 5);
+    expect(summary.samples).toBe(100);
+    expect(summary.byFunction[0]).toEqual({ fn: 'search', where: 'dist/src/posture/store/engine.js:10', selfPct: 40 });
+    expect(summary.byArea).toEqual([
+      { area: 'src/posture', selfPct: 40 },
+      { area: 'adaptivecards-templating', selfPct: 40 },
+      { area: '(garbage collector)', selfPct: 20 },
+    ]);
+  });
+
+  it('names scoped packages and node internals', () => {
+    expect(areaOf('file:///x/node_modules/@microsoft/teams-ai/lib/Application.js', 'run')).toBe('@microsoft/teams-ai');
+    expect(areaOf('node:internal/streams/readable', 'read')).toBe('node internals');
+    expect(areaOf('', 'parse')).toBe('(native)');
+  });
+
+  it('refuses a file that is not a profile', () => {
+    expect(() => summarizeProfile('{"samples": []}')).toThrow(/not a V8 CPU profile/);
+  });
+});

@@ -1,0 +1,46 @@
+import { checkResultsShape } from '../../bench/resultsShape';
+import { sampleResults } from './sampleResults';
+
+const SIZES = [10_000, 100_000, 1_000_000];
+
+describe('results shape', () => {
+  it('accepts a complete document', () => {
+    expect(checkResultsShape(sampleResults(), SIZES)).toEqual([]);
+  });
+
+  it('names a missing turn metric', () => {
+    const doc = sampleResults() as unknown as { turn: { analyze: Record<string, unknown> } };
+    delete doc.turn.analyze.cpuMsPerTurn;
+    expect(checkResultsShape(doc, SIZES)).toEqual([expect.stringContaining('turn.analyze.cpuMsPerTurn')]);
+  });
+
+  it('refuses NaN and negative numbers (a failed measurement must not pass as a result)', () => {
+    const doc = sampleResults();
+    doc.turn.cardFloor.p99Ms = Number.NaN;
+    doc.scale.rows_10000!.engine.p95Ms = -1;
+    const problems = checkResultsShape(doc, SIZES);
+    expect(problems.some((p) => p.startsWith('turn.cardFloor.p99Ms'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('scale.rows_10000.engine.p95Ms'))).toBe(true);
+  });
+
+  it('requires every scale size the run was asked for', () => {
+    const doc = sampleResults();
+    delete doc.scale.rows_1000000;
+    expect(checkResultsShape(doc, SIZES)).toEqual(['scale.rows_1000000: missing']);
+    expect(checkResultsShape(doc, [10_000, 100_000])).toEqual([]);
+  });
+
+  it('refuses unknown fields inside the fixed entries and a bad date', () => {
+    const doc = sampleResults() as unknown as { turn: { echoFloor: Record<string, unknown> }; date: string };
+    doc.turn.echoFloor.extra = 1;
+    doc.date = 'yesterday';
+    const problems = checkResultsShape(doc, SIZES);
+    expect(problems.some((p) => p.startsWith('turn.echoFloor'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('date'))).toBe(true);
+  });
+
+  it('refuses something that is not a results document at all', () => {
+    expect(checkResultsShape(null, []).length).toBeGreaterThan(0);
+    expect(checkResultsShape({}, [2000])).toContain('scale.rows_2000: missing');
+  });
+});
