@@ -1,6 +1,7 @@
 // The composition root: parse config once, create the logger and storage, pick implementations, build the bot,
 // start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
-import { createActionRegistry } from './actions/registry';
+import type { Planner, TurnState } from '@microsoft/teams-ai';
+import { createActionRegistry, type ActionRegistry } from './actions/registry';
 import { createBot, registerPlatformActions, type Bot } from './app';
 import type { AppConfig } from './config/appConfig';
 import { ConfigError, loadConfig } from './config/loadConfig';
@@ -11,7 +12,8 @@ import { createActivityDeduper } from './storage/activityDeduper';
 import { createSqliteConversationStorage } from './storage/sqliteConversationStorage';
 import { createSqliteDatabase } from './storage/sqliteDatabase';
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
-import { createCardActionRouter } from './teams/cardActionRouter';
+import type { RecordsStore } from './storage/recordsStore';
+import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import type { Reply } from './views/reply';
 
 const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
@@ -22,7 +24,25 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Everything after config: the seam where the posture engine and its skills will be added (registry, cardActions). */
+export interface Skills {
+  registry: ActionRegistry<Reply>;
+  cardActions: CardActionRouter;
+  planner: Planner<TurnState>;
+}
+
+/**
+ * THE SEAM for posture: load the engine (config.postureSnapshot / demo tenant), register its skills' actions and
+ * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
+ */
+export async function composeSkills(_config: AppConfig, _logger: Logger, _records: RecordsStore): Promise<Skills> {
+  const registry = createActionRegistry<Reply>();
+  const cardActions = createCardActionRouter();
+  registerPlatformActions(registry, cardActions);
+  // Temporary until src/planner/keylessPlanner.ts lands: plans only `help`.
+  return { registry, cardActions, planner: createHelpOnlyPlanner() };
+}
+
+/** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */
 export async function startBot(config: AppConfig, logger: Logger): Promise<Running> {
   if (!config.bot) {
     const warning = 'BOT_ID is not set: requests are NOT authenticated. Use this only on your own machine.';
@@ -32,16 +52,12 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   const database = createSqliteDatabase(config.dataDir, { logger });
   try {
     const records = createSqliteRecordsStore(database);
-    const registry = createActionRegistry<Reply>();
-    const cardActions = createCardActionRouter();
-    registerPlatformActions(registry, cardActions);
+    const skills = await composeSkills(config, logger, records);
     const bot = createBot(config, {
       logger,
       storage: createSqliteConversationStorage(database),
       deduper: createActivityDeduper(records, { ttlMs: DEDUP_TTL_MS, logger }),
-      planner: createHelpOnlyPlanner(),
-      registry,
-      cardActions,
+      ...skills,
     });
     const { url } = await bot.start();
     return {
