@@ -122,7 +122,7 @@ function addAssessment(state: BuilderState, a: AssessmentRecord): void {
   cols.firstEvaluation.push(a.firstEvaluationDate ?? Number.NaN);
   cols.statusChange.push(a.statusChangeDate ?? Number.NaN);
   // Most ids are the resource id plus the key: rebuild those on demand instead of holding a million strings.
-  if (a.id !== dict.resource.value(resource) + ASSESSMENT_ID_INFIX + dict.key.value(key)) sparse.id.set(row, a.id);
+  if (!isStandardId(a.id, dict.resource.value(resource), dict.key.value(key))) sparse.id.set(row, a.id);
   if (a.nativeResourceId) sparse.nativeResourceId.set(row, a.nativeResourceId);
   if (a.connectorId) sparse.connectorId.set(row, a.connectorId);
   if (a.portalLink) sparse.portalLink.set(row, a.portalLink);
@@ -174,6 +174,16 @@ function addFinding(state: BuilderState, f: FindingRecord): void {
   if (list) list.push(stored);
   else state.findings.set(code, [stored]);
   state.findingCount++;
+}
+
+/** Same as comparing with the concatenation, without building a new string per row. */
+function isStandardId(id: string, resourceId: string, key: string): boolean {
+  return (
+    id.length === resourceId.length + ASSESSMENT_ID_INFIX.length + key.length &&
+    id.startsWith(resourceId) &&
+    id.startsWith(ASSESSMENT_ID_INFIX, resourceId.length) &&
+    id.endsWith(key)
+  );
 }
 
 function lastSegment(id: string): string {

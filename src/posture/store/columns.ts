@@ -75,8 +75,3 @@ export function indexedCount(index: CodeIndex, codes: readonly number[]): number
   for (const code of codes) total += ((index.offsets[code + 1] ?? 0) - (index.offsets[code] ?? 0));
   return total;
 }
-
-export function forEachIndexed(index: CodeIndex, code: number, visit: (row: number) => void): void {
-  const end = index.offsets[code + 1] ?? 0;
-  for (let i = index.offsets[code] ?? 0; i < end; i++) visit(index.rows[i] as number);
-}

@@ -2,12 +2,11 @@
 // lists use top-k selection, and the clock is read per query for governance state.
 import type { EngineCapabilities, PostureEngine, PostureFilter, SearchResult } from '../engine';
 import type { Viewer } from '../viewer';
-import { forEachIndexed } from './columns';
 import { buildDetails } from './details';
 import { compileFilter } from './filter';
 import { startOfUtcDay } from './governance';
 import { createGrouper } from './grouping';
-import { createComparator, TopK } from './ranking';
+import { createOrder, TopK } from './ranking';
 import { toRow } from './rows';
 import { everyoneSeesEverything, type ScopeResolver } from './scope';
 import { summarizeSecureScore } from './secureScore';
@@ -32,8 +31,15 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
   const scan = (viewer: Viewer, filter: PostureFilter, todayStart: number, visit: (row: number) => void): void => {
     const compiled = compileFilter(table, filter ?? {}, todayStart, scope(table, viewer));
     if (compiled.none) return;
-    const { index, codes } = compiled.source;
-    for (const code of codes) forEachIndexed(index, code, (row) => compiled.test(row) && visit(row));
+    const { test } = compiled;
+    const { offsets, rows } = compiled.source.index;
+    for (const code of compiled.source.codes) {
+      const end = offsets[code + 1] ?? 0;
+      for (let i = offsets[code] ?? 0; i < end; i++) {
+        const row = rows[i] as number;
+        if (test(row)) visit(row);
+      }
+    }
   };
 
   return {
@@ -54,7 +60,7 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
       const todayStart = startOfUtcDay(now());
       const offset = clampInt(request.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
       const limit = clampInt(request.limit, 0, MAX_PAGE);
-      const top = new TopK(offset + limit, createComparator(table, request.sort ?? 'risk'));
+      const top = new TopK(offset + limit, createOrder(table, request.sort ?? 'risk'));
       let total = 0;
       scan(viewer, request.filter, todayStart, (row) => {
         total++;

@@ -18,10 +18,12 @@ export interface FuzzyIndex {
 }
 
 const MIN_SCORE = 0.5;
+const ASCII = /^[\x20-\x7e]*$/;
 
 /** Lower case, accents dropped (users type "ubersicht" for "Übersicht"), separators as single spaces. */
 export function normalize(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[\s\-_./\\:,;|()[\]{}'"]+/g, ' ').trim();
+  const plain = ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return plain.toLowerCase().replace(/[\s\-_./\\:,;|()[\]{}'"]+/g, ' ').trim();
 }
 
 export function createFuzzyIndex(values: readonly string[]): FuzzyIndex {
@@ -35,17 +37,31 @@ export function createFuzzyIndex(values: readonly string[]): FuzzyIndex {
       const normal = normalize(text);
       if (!normal || limit <= 0) return [];
       const query = { lower, normal, compact: normal.replace(/ /g, ''), tokens: normal.split(' ') };
-      const scored: FuzzyMatch[] = [];
+      // Keep only the best `limit` (vocabularies can hold hundreds of thousands of names).
+      const best: FuzzyMatch[] = [];
       for (const entry of entries) {
-        const score = scoreEntry(entry, query);
-        if (score >= MIN_SCORE) scored.push({ value: entry.value, score: Math.round(score * 1000) / 1000 });
+        const score = Math.round(scoreEntry(entry, query) * 1000) / 1000;
+        if (score < MIN_SCORE) continue;
+        const match = { value: entry.value, score };
+        if (best.length === limit && !ranksBefore(match, best[limit - 1] as FuzzyMatch)) continue;
+        let at = best.length;
+        while (at > 0 && ranksBefore(match, best[at - 1] as FuzzyMatch)) at--;
+        best.splice(at, 0, match);
+        if (best.length > limit) best.pop();
       }
-      return scored.sort((a, b) => b.score - a.score || a.value.length - b.value.length || a.value.localeCompare(b.value)).slice(0, limit);
+      return best;
     },
   };
 }
 
 type Query = Omit<Entry, 'value'>;
+
+/** Higher score first; then the shorter value (closer to what was typed); then alphabetical, for stable answers. */
+function ranksBefore(a: FuzzyMatch, b: FuzzyMatch): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.value.length !== b.value.length) return a.value.length < b.value.length;
+  return a.value < b.value;
+}
 
 function scoreEntry(entry: Entry, q: Query): number {
   if (entry.lower === q.lower) return 1;
@@ -55,13 +71,17 @@ function scoreEntry(entry: Entry, q: Query): number {
   if (entry.normal.includes(q.normal) || entry.compact.includes(q.compact)) return 0.78 + 0.1 * coverage;
   let best = tokenScore(entry.tokens, q.tokens);
   const longest = Math.max(entry.compact.length, q.compact.length);
-  // Whole-string typos only make sense between strings of similar length.
-  if (Math.abs(entry.compact.length - q.compact.length) <= Math.max(2, longest * 0.3)) {
-    const edits = editDistance(entry.compact, q.compact);
-    best = Math.max(best, 0.9 * (1 - edits / longest));
+  // Whole-string typos only make sense between strings of similar length, and only when they could win.
+  const floor = Math.max(best, MIN_SCORE);
+  const maxEdits = Math.floor(longest * (1 - floor / WHOLE_WEIGHT));
+  if (maxEdits >= 1 && Math.abs(entry.compact.length - q.compact.length) <= maxEdits) {
+    const edits = editDistance(entry.compact, q.compact, maxEdits);
+    if (edits <= maxEdits) best = Math.max(best, WHOLE_WEIGHT * (1 - edits / longest));
   }
   return best;
 }
+
+const WHOLE_WEIGHT = 0.9;
 
 /** Share of query tokens found among the value's tokens (exactly, as a prefix, or within one or two typos). */
 function tokenScore(valueTokens: string[], queryTokens: string[]): number {
@@ -71,9 +91,10 @@ function tokenScore(valueTokens: string[], queryTokens: string[]): number {
     for (const candidate of valueTokens) {
       if (candidate === token) best = 1;
       else if (token.length >= 3 && candidate.startsWith(token)) best = Math.max(best, 0.9);
-      else if (token.length >= 4 && Math.abs(candidate.length - token.length) <= 2) {
+      else if (best < 0.8 && token.length >= 4 && Math.abs(candidate.length - token.length) <= 2) {
         const allowed = token.length >= 8 ? 2 : 1;
-        if (editDistance(candidate, token) <= allowed) best = Math.max(best, 0.8);
+        const plain = distance(candidate, token);
+        if (plain <= allowed || (plain <= 2 * allowed && candidate.length <= MAX_ALIGN && token.length <= MAX_ALIGN && optimalStringAlignment(candidate, token) <= allowed)) best = 0.8;
       }
       if (best === 1) break;
     }
@@ -85,25 +106,34 @@ function tokenScore(valueTokens: string[], queryTokens: string[]): number {
   return 0.4 + 0.4 * share + 0.1 * covered;
 }
 
-/** Levenshtein (fast, bit-parallel) refined to count one adjacent transposition as one edit. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein (fast, bit-parallel) refined to count an adjacent transposition as one edit. The refinement runs
+ * only when its result could be `within` or less (transpositions save at most half the edits).
+ */
+export function editDistance(a: string, b: string, within = Number.POSITIVE_INFINITY): number {
   const plain = distance(a, b);
-  if (plain < 2 || a.length > 64 || b.length > 64) return plain;
+  // Typos are a few edits: beyond four, transpositions no longer change whether two names are alike.
+  if (plain < 2 || plain > 4 || Math.ceil(plain / 2) > within || a.length > MAX_ALIGN || b.length > MAX_ALIGN) return plain;
   return Math.min(plain, optimalStringAlignment(a, b));
 }
 
+const MAX_ALIGN = 64;
+
+/** Edit distance where swapping two adjacent characters is one edit; three rolling rows, strings are short. */
 function optimalStringAlignment(a: string, b: string): number {
   const width = b.length + 1;
-  const d = new Uint16Array((a.length + 1) * width);
-  for (let i = 0; i <= a.length; i++) d[i * width] = i;
-  for (let j = 0; j <= b.length; j++) d[j] = j;
+  let before = new Uint16Array(width);
+  let previous = Uint16Array.from({ length: width }, (_, j) => j);
+  let current = new Uint16Array(width);
   for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((d[(i - 1) * width + j] as number) + 1, (d[i * width + j - 1] as number) + 1, (d[(i - 1) * width + j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (d[(i - 2) * width + j - 2] as number) + 1);
-      d[i * width + j] = v;
+      let v = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (before[j - 2] as number) + 1);
+      current[j] = v;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length * width + b.length] as number;
+  return previous[b.length] as number;
 }

@@ -1,79 +1,102 @@
-// Counts of matching rows per group. Multi-valued fields (categories, risk factors) count a row once per value.
+// Counts of matching rows per group: a counter array per code while scanning, labels only for the groups
+// that occur. Multi-valued fields (categories, risk factors) count a row once per value.
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVERITIES } from '../model';
 import type { GroupBy, GroupResult } from '../engine';
 import { governanceStateCode } from './governance';
 import { subscriptionLabel } from './rows';
 import type { PostureTable } from './table';
 
-interface Bucket {
+interface Group {
   key: string;
   label: string;
   count: number;
   rank: number;
 }
 
-/** Returns a visitor to feed matching rows into, and a finisher that sorts the groups. */
+interface Dimension {
+  /** Counter slots; codes are shifted by one so that "none" (-1) has slot 0. */
+  size: number;
+  /** Adds the row's slot(s) to the counters. */
+  count: (row: number, counters: Uint32Array) => void;
+  describe: (slot: number) => Omit<Group, 'count'>;
+}
+
 export function createGrouper(t: PostureTable, by: GroupBy, todayStart: number) {
-  const c = t.columns;
-  const buckets = new Map<number, Bucket>();
+  const dimension = dimensionOf(t, by, todayStart);
+  const counters = new Uint32Array(dimension.size);
   let total = 0;
-  const bump = (code: number, make: () => Omit<Bucket, 'count'>) => {
-    const bucket = buckets.get(code);
-    if (bucket) bucket.count++;
-    else buckets.set(code, { ...make(), count: 1 });
-  };
-  const enumBucket = (values: readonly string[], index: number, rank = index) => ({ key: values[index] ?? '', label: values[index] ?? '', rank });
   const visit = (row: number): void => {
     total++;
-    switch (by) {
-      case 'severity': {
-        const code = c.severity[row] as number;
-        return bump(code, () => enumBucket(SEVERITIES, code - 1, code));
-      }
-      case 'riskLevel': {
-        const code = c.risk[row] as number;
-        return bump(code, () => (code === 0 ? { key: 'none', label: 'No risk level', rank: 0 } : enumBucket(RISK_LEVELS, code - 1, code)));
-      }
-      case 'cloud':
-        return bump(c.cloud[row] as number, () => enumBucket(CLOUDS, c.cloud[row] as number));
-      case 'governance': {
-        const code = governanceStateCode(c, row, todayStart);
-        return bump(code, () => enumBucket(GOVERNANCE_STATES, code));
-      }
-      case 'category':
-        return eachBit(c.categories[row] as number, CATEGORIES.length, (bit) => bump(bit, () => enumBucket(CATEGORIES, bit)));
-      case 'riskFactor':
-        return eachBit(c.riskFactors[row] as number, RISK_FACTORS.length, (bit) => bump(bit, () => enumBucket(RISK_FACTORS, bit)));
-      case 'resourceType': {
-        const code = c.resourceType[row] as number;
-        return bump(code, () => ({ key: t.dict.resourceType.lower(code), label: t.dict.resourceType.value(code), rank: 0 }));
-      }
-      case 'recommendation': {
-        const code = c.key[row] as number;
-        return bump(code, () => ({ key: t.dict.key.value(code), label: t.dict.name.value(c.name[row] as number), rank: 0 }));
-      }
-      case 'subscription': {
-        const code = c.subscription[row] as number;
-        return bump(code, () =>
-          code < 0 ? { key: '', label: 'No subscription', rank: 0 } : { key: t.dict.subscription.value(code), label: subscriptionLabel(t, code) ?? '', rank: 0 },
-        );
-      }
-      case 'owner': {
-        const code = c.owner[row] as number;
-        return bump(code, () => (code < 0 ? { key: '', label: 'No owner', rank: 0 } : { key: t.dict.owner.lower(code), label: t.dict.owner.value(code), rank: 0 }));
-      }
-    }
+    dimension.count(row, counters);
   };
   const finish = (): GroupResult => {
+    const groups: Group[] = [];
+    counters.forEach((count, slot) => count > 0 && groups.push({ ...dimension.describe(slot), count }));
     const byRank = by === 'severity' || by === 'riskLevel';
-    const groups = [...buckets.values()].sort(
-      (a, b) => (byRank ? b.rank - a.rank : b.count - a.count || a.label.localeCompare(b.label)),
-    );
+    groups.sort((a, b) => (byRank ? b.rank - a.rank : b.count - a.count || a.label.localeCompare(b.label)));
     return { by, total, groups: groups.map(({ key, label, count }) => ({ key, label, count })) };
   };
   return { visit, finish };
 }
 
-function eachBit(mask: number, width: number, visit: (bit: number) => void): void {
-  for (let bit = 0; bit < width; bit++) if (mask & (1 << bit)) visit(bit);
+function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimension {
+  const c = t.columns;
+  const single = (column: ArrayLike<number>, size: number, describe: Dimension['describe']): Dimension => ({
+    size: size + 1,
+    count: (row, counters) => {
+      const slot = (column[row] as number) + 1;
+      counters[slot] = (counters[slot] as number) + 1;
+    },
+    describe,
+  });
+  const bits = (column: ArrayLike<number>, values: readonly string[]): Dimension => ({
+    size: values.length + 1,
+    count: (row, counters) => {
+      const mask = column[row] as number;
+      for (let bit = 0; bit < values.length; bit++) if (mask & (1 << bit)) counters[bit + 1] = (counters[bit + 1] as number) + 1;
+    },
+    describe: (slot) => named(values[slot - 1] ?? '', slot),
+  });
+  const none = (label: string) => ({ key: '', label, rank: 0 });
+  switch (by) {
+    case 'severity':
+      return single(c.severity, 5, (slot) => named(SEVERITIES[slot - 2] ?? '', slot));
+    case 'riskLevel':
+      return single(c.risk, 5, (slot) => (slot === 1 ? { key: 'none', label: 'No risk level', rank: 0 } : named(RISK_LEVELS[slot - 2] ?? '', slot)));
+    case 'cloud':
+      return single(c.cloud, CLOUDS.length, (slot) => named(CLOUDS[slot - 1] ?? '', slot));
+    case 'governance':
+      return {
+        size: GOVERNANCE_STATES.length,
+        count: (row, counters) => {
+          const slot = governanceStateCode(c, row, todayStart);
+          counters[slot] = (counters[slot] as number) + 1;
+        },
+        describe: (slot) => named(GOVERNANCE_STATES[slot] ?? '', slot),
+      };
+    case 'category':
+      return bits(c.categories, CATEGORIES);
+    case 'riskFactor':
+      return bits(c.riskFactors, RISK_FACTORS);
+    case 'resourceType':
+      return single(c.resourceType, t.dict.resourceType.size, (slot) => ({ key: t.dict.resourceType.lower(slot - 1), label: t.dict.resourceType.value(slot - 1), rank: 0 }));
+    case 'recommendation':
+      return single(c.key, t.dict.key.size, (slot) => ({ key: t.dict.key.value(slot - 1), label: recommendationName(t, slot - 1), rank: 0 }));
+    case 'subscription':
+      return single(c.subscription, t.dict.subscription.size, (slot) =>
+        slot === 0 ? none('No subscription') : { key: t.dict.subscription.value(slot - 1), label: subscriptionLabel(t, slot - 1) ?? '', rank: 0 },
+      );
+    case 'owner':
+      return single(c.owner, t.dict.owner.size, (slot) => (slot === 0 ? none('No owner') : { key: t.dict.owner.lower(slot - 1), label: t.dict.owner.value(slot - 1), rank: 0 }));
+  }
+}
+
+function named(value: string, rank: number): Omit<Group, 'count'> {
+  return { key: value, label: value, rank };
+}
+
+/** The display name of a recommendation: the one on its first row. */
+function recommendationName(t: PostureTable, key: number): string {
+  const first = t.indexes.key.rows[t.indexes.key.offsets[key] ?? 0];
+  return first === undefined ? t.dict.key.value(key) : t.dict.name.value(t.columns.name[first] as number);
 }

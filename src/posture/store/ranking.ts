@@ -6,72 +6,112 @@ import type { PostureTable } from './table';
 
 export type RowComparator = (a: number, b: number) => number;
 
-export function createComparator(t: PostureTable, sort: SortOrder): RowComparator {
+export interface RowOrder {
+  /** A number per row, higher first, consistent with `compare`: settles most comparisons without it. */
+  primary: (row: number) => number;
+  /** The full order: negative when a comes first. */
+  compare: RowComparator;
+}
+
+const SEVERITY_WEIGHT = 2 ** 22;
+
+export function createOrder(t: PostureTable, sort: SortOrder): RowOrder {
   const { riskRank, severity, dueDate, name, resourceName } = t.columns;
   const tie = (a: number, b: number): number =>
     (t.nameOrder[name[a] as number] as number) - (t.nameOrder[name[b] as number] as number) ||
     (t.resourceNameOrder[resourceName[a] as number] as number) - (t.resourceNameOrder[resourceName[b] as number] as number) ||
     a - b;
   const byRisk = (a: number, b: number): number => (riskRank[b] as number) - (riskRank[a] as number);
-  if (sort === 'severity') return (a, b) => (severity[b] as number) - (severity[a] as number) || byRisk(a, b) || tie(a, b);
+  if (sort === 'severity') {
+    const primary = (row: number) => (severity[row] as number) * SEVERITY_WEIGHT + (riskRank[row] as number);
+    return { primary, compare: (a, b) => primary(b) - primary(a) || tie(a, b) };
+  }
   if (sort === 'dueDate') {
     // Earliest due first (overdue work leads); rows without a due date go last.
-    return (a, b) => {
-      const x = dueDate[a] as number;
-      const y = dueDate[b] as number;
-      const xMissing = Number.isNaN(x);
-      if (xMissing !== Number.isNaN(y)) return xMissing ? 1 : -1;
-      return (xMissing ? 0 : x - y) || byRisk(a, b) || tie(a, b);
+    const primary = (row: number) => {
+      const due = dueDate[row] as number;
+      return Number.isNaN(due) ? Number.NEGATIVE_INFINITY : -due;
+    };
+    return {
+      primary,
+      compare: (a, b) => {
+        const x = primary(a);
+        const y = primary(b);
+        return x === y ? byRisk(a, b) || tie(a, b) : x > y ? -1 : 1;
+      },
     };
   }
-  return (a, b) => byRisk(a, b) || tie(a, b);
+  return { primary: (row) => riskRank[row] as number, compare: (a, b) => byRisk(a, b) || tie(a, b) };
 }
 
-/** Keeps the k best rows seen (a max-heap on "worst kept"), then returns them best first. */
+/** Keeps the k best rows seen in a heap whose root is the worst kept; most rows are rejected on `primary`. */
 export class TopK {
-  private readonly heap: number[] = [];
+  private readonly rows: Int32Array;
+  private readonly keys: Float64Array;
+  private size = 0;
 
   constructor(
     private readonly k: number,
-    private readonly compare: RowComparator,
-  ) {}
+    private readonly order: RowOrder,
+  ) {
+    this.rows = new Int32Array(Math.max(0, k));
+    this.keys = new Float64Array(Math.max(0, k));
+  }
 
   offer(row: number): void {
     if (this.k <= 0) return;
-    const heap = this.heap;
-    if (heap.length < this.k) {
-      heap.push(row);
-      this.siftUp(heap.length - 1);
-    } else if (this.compare(row, heap[0] as number) < 0) {
-      heap[0] = row;
-      this.siftDown(0);
+    const key = this.order.primary(row);
+    if (this.size < this.k) {
+      this.rows[this.size] = row;
+      this.keys[this.size] = key;
+      this.siftUp(this.size++);
+      return;
     }
+    const rootKey = this.keys[0] as number;
+    if (key < rootKey || (key === rootKey && this.order.compare(row, this.rows[0] as number) > 0)) return;
+    this.rows[0] = row;
+    this.keys[0] = key;
+    this.siftDown(0);
   }
 
   sorted(): number[] {
-    return [...this.heap].sort(this.compare);
+    return Array.from(this.rows.subarray(0, this.size)).sort(this.order.compare);
+  }
+
+  /** True when the row at i should sit below (is worse than) the row at j. */
+  private worse(i: number, j: number): boolean {
+    const a = this.keys[i] as number;
+    const b = this.keys[j] as number;
+    return a < b || (a === b && this.order.compare(this.rows[i] as number, this.rows[j] as number) > 0);
+  }
+
+  private swap(i: number, j: number): void {
+    const row = this.rows[i] as number;
+    const key = this.keys[i] as number;
+    this.rows[i] = this.rows[j] as number;
+    this.keys[i] = this.keys[j] as number;
+    this.rows[j] = row;
+    this.keys[j] = key;
   }
 
   private siftUp(at: number): void {
-    const heap = this.heap;
     while (at > 0) {
       const parent = (at - 1) >> 1;
-      if (this.compare(heap[at] as number, heap[parent] as number) <= 0) return;
-      [heap[at], heap[parent]] = [heap[parent] as number, heap[at] as number];
+      if (!this.worse(at, parent)) return;
+      this.swap(at, parent);
       at = parent;
     }
   }
 
   private siftDown(at: number): void {
-    const heap = this.heap;
     for (;;) {
       const left = 2 * at + 1;
       const right = left + 1;
       let worst = at;
-      if (left < heap.length && this.compare(heap[left] as number, heap[worst] as number) > 0) worst = left;
-      if (right < heap.length && this.compare(heap[right] as number, heap[worst] as number) > 0) worst = right;
+      if (left < this.size && this.worse(left, worst)) worst = left;
+      if (right < this.size && this.worse(right, worst)) worst = right;
       if (worst === at) return;
-      [heap[at], heap[worst]] = [heap[worst] as number, heap[at] as number];
+      this.swap(at, worst);
       at = worst;
     }
   }

@@ -48,6 +48,9 @@ describe('fuzzy matching over distinct values', () => {
   it('counts an adjacent transposition as one edit', () => {
     expect(editDistance('storage', 'stroage')).toBe(1);
     expect(editDistance('abc', 'abc')).toBe(0);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abdcef', 'abcdfe')).toBe(2);
+    expect(editDistance('ca', 'abc')).toBe(3);
     expect(normalize(' RG__Prod--web ')).toBe('rg prod web');
   });
 });
