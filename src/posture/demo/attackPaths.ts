@@ -64,6 +64,8 @@ export function attackPathRow(prng: Prng, tenantId: string, plan: PathPlan, asse
       potentialImpact: `Data in ${target.name} could be stolen or altered.`,
       entryPointEntityInternalID: entry.id,
       targetEntityInternalID: target.id,
+      // The assessments that make the entry point weak, listed flat as well as in the graph's insights.
+      assessments: assessmentIds.map((assessmentId) => ({ assessmentId, assessmentKey: assessmentId.slice(assessmentId.lastIndexOf('/') + 1) })),
       graphComponent: {
         entities: [entity(entry), entity(target)],
         connections: [{ sourceEntityInternalID: entry.id, targetEntityInternalID: target.id, title: entry.profile.lateral ? 'Has permission to' : 'Can reach' }],

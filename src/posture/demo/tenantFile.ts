@@ -41,7 +41,7 @@ export async function writeDemoTenantFile(path: string, options: DemoTenantOptio
   return counts;
 }
 
-/** One ARG row per line; memory stays flat because rows are batched into ~1 MB writes and the stream is drained. */
+/** A `{"generatedAt": ...}` header line, then one ARG row per line; memory stays flat because rows are batched into ~1 MB writes and the stream is drained. */
 export async function writeDemoTenantJsonLines(path: string, options: DemoTenantOptions): Promise<RowCounts> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.tmp-${process.pid}`;
@@ -49,7 +49,9 @@ export async function writeDemoTenantJsonLines(path: string, options: DemoTenant
   const failed = once(out, 'error').then(([error]) => { throw error; });
   failed.catch(() => undefined);
   const counts: RowCounts = {};
-  let batch: string[] = [];
+  // The first line is a header, not a row: loaders read the generation time from it to shift dates to now.
+  const generatedAt = new Date(Date.parse(options.generatedAt ?? DEFAULT_GENERATED_AT)).toISOString();
+  let batch: string[] = [`{"generatedAt": ${JSON.stringify(generatedAt)}}\n`];
   let batchSize = 0;
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;

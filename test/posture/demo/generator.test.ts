@@ -64,7 +64,8 @@ describe('demo tenant generator', () => {
     try {
       const path = join(dir, 'nested', 'tenant.jsonl');
       const counts = await writeDemoTenantJsonLines(path, { assessmentCount: 3000, seed: 'jsonl' });
-      const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+      const [header, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n');
+      expect(JSON.parse(header ?? '')).toEqual({ generatedAt: '2026-06-01T08:00:00.000Z' });
       expect(counts['microsoft.security/assessments']).toBe(3000);
       expect(lines.length).toBe(Object.values(counts).reduce((a, b) => a + b, 0));
       expect(lines.filter((line) => (JSON.parse(line) as { type: string }).type === 'microsoft.security/assessments').length).toBe(3000);
