@@ -1,0 +1,100 @@
+// Compiles the hand-written concept lists into one phrase table: token sequences, each with every meaning it carries.
+import { nameTokens } from './normalize';
+import type { Meaning } from './lexicon/meanings';
+import { NAME_CUES } from './lexicon/meanings';
+import {
+  ATTACK_PATH_WORDS, CATEGORY_CONCEPTS, CLOUD_CONCEPTS, GOVERNANCE_CONCEPTS, LEVELS, RISK_FACTOR_CONCEPTS, RISK_WORDS,
+  SEVERITY_WORDS, STATUS_CONCEPTS, VULNERABILITY_WORDS,
+} from './lexicon/filterConcepts';
+import { RESOURCE_TYPE_CONCEPTS } from './lexicon/resourceTypes';
+import {
+  BREAKDOWN_WORDS, CLEAR_ALL_PHRASES, CLEAR_PREFIXES, COUNT_WORDS, DETAILS_CUES, EXCLUDE_CUES, FIELD_NOUNS, GROUP_BY_NOUNS,
+  GROUP_BY_PREFIXES, LAST_WORDS, ORDINAL_WORDS, POSITION_CUES, RANGE_DOWN_WORDS, RANGE_UP_WORDS, REFINE_ADD_CUES,
+  REFINE_SET_CUES, SHOW_MORE_PHRASES, SORT_PHRASES,
+} from './lexicon/conversationConcepts';
+import {
+  DUMP_PHRASES, DUMP_WEAK_PHRASES, GREETING_WORDS, HELP_PHRASES, INJECTION_PHRASES, OFF_TOPIC_PHRASES, POSTURE_NOUNS, QUESTION_WORDS,
+  SECURE_SCORE_PHRASES,
+} from './lexicon/scopeConcepts';
+
+export interface LexiconEntry {
+  tokens: readonly string[];
+  meanings: readonly Meaning[];
+}
+
+export interface ConceptLexicon {
+  entries: readonly LexiconEntry[];
+  /** Entries by their first token, for exact lookup. */
+  byFirst: ReadonlyMap<string, readonly LexiconEntry[]>;
+  /** Every token that appears in some phrase: such words are concepts, not names. */
+  conceptTokens: ReadonlySet<string>;
+  longest: number;
+}
+
+export function createConceptLexicon(): ConceptLexicon {
+  const table = new Map<string, { tokens: string[]; meanings: Meaning[] }>();
+  const add = (phrases: readonly string[], meaning: Meaning): void => {
+    for (const phrase of phrases) {
+      const tokens = nameTokens(phrase);
+      if (tokens.length === 0) continue;
+      const key = tokens.join(' ');
+      const entry = table.get(key) ?? { tokens, meanings: [] };
+      if (!entry.meanings.some((m) => JSON.stringify(m) === JSON.stringify(meaning))) entry.meanings.push(meaning);
+      table.set(key, entry);
+    }
+  };
+
+  for (const c of LEVELS) add(c.phrases, { k: 'level', v: c.value });
+  add(SEVERITY_WORDS, { k: 'severityWord' });
+  add(RISK_WORDS, { k: 'riskWord' });
+  add(VULNERABILITY_WORDS, { k: 'vulnWord' });
+  for (const c of RISK_FACTOR_CONCEPTS) add(c.phrases, { k: 'riskFactor', v: c.value });
+  for (const c of STATUS_CONCEPTS) add(c.phrases, { k: 'status', v: c.value });
+  for (const c of CATEGORY_CONCEPTS) add(c.phrases, { k: 'category', v: c.value });
+  for (const c of CLOUD_CONCEPTS) add(c.phrases, { k: 'cloud', v: c.value });
+  for (const c of GOVERNANCE_CONCEPTS) add(c.phrases, { k: 'governance', v: c.value });
+  add(ATTACK_PATH_WORDS, { k: 'attackPath' });
+  for (const c of RESOURCE_TYPE_CONCEPTS) add(c.phrases, { k: 'resourceType', v: c.key });
+  add(COUNT_WORDS, { k: 'count' });
+  for (const g of GROUP_BY_NOUNS) add(g.phrases, { k: 'groupNoun', v: g.value });
+  add(GROUP_BY_PREFIXES, { k: 'groupPrefix' });
+  add(BREAKDOWN_WORDS, { k: 'breakdown' });
+  for (const s of SORT_PHRASES) add(s.phrases, { k: 'sort', v: s.value });
+  add(SHOW_MORE_PHRASES, { k: 'more' });
+  add(DETAILS_CUES, { k: 'detailsCue' });
+  for (const o of ORDINAL_WORDS) add(o.phrases, { k: 'ordinal', v: o.value });
+  add(LAST_WORDS, { k: 'last' });
+  add(POSITION_CUES, { k: 'positionCue' });
+  add(REFINE_SET_CUES, { k: 'refineSet' });
+  add(REFINE_ADD_CUES, { k: 'refineAdd' });
+  add(EXCLUDE_CUES, { k: 'exclude' });
+  add(RANGE_UP_WORDS, { k: 'rangeUp' });
+  add(RANGE_DOWN_WORDS, { k: 'rangeDown' });
+  for (const f of FIELD_NOUNS) add(f.phrases, { k: 'fieldNoun', fields: f.fields });
+  add(CLEAR_PREFIXES, { k: 'clearPrefix' });
+  add(CLEAR_ALL_PHRASES, { k: 'clearAll' });
+  add(HELP_PHRASES, { k: 'help' });
+  add(GREETING_WORDS, { k: 'greeting' });
+  add(SECURE_SCORE_PHRASES, { k: 'secureScore' });
+  add(DUMP_PHRASES, { k: 'dump' });
+  add(DUMP_WEAK_PHRASES, { k: 'dumpWeak' });
+  add(INJECTION_PHRASES, { k: 'injection' });
+  add(OFF_TOPIC_PHRASES, { k: 'offTopic' });
+  add(POSTURE_NOUNS, { k: 'postureNoun' });
+  add(QUESTION_WORDS, { k: 'question' });
+  for (const cue of NAME_CUES) add(cue.phrases, cue.meaning);
+
+  const entries = [...table.values()];
+  const byFirst = new Map<string, LexiconEntry[]>();
+  const conceptTokens = new Set<string>();
+  let longest = 1;
+  for (const entry of entries) {
+    const first = entry.tokens[0] ?? '';
+    const list = byFirst.get(first) ?? [];
+    list.push(entry);
+    byFirst.set(first, list);
+    for (const t of entry.tokens) conceptTokens.add(t);
+    longest = Math.max(longest, entry.tokens.length);
+  }
+  return { entries, byFirst, conceptTokens, longest };
+}

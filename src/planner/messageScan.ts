@@ -1,0 +1,87 @@
+// One pass over a message: tag pairs and hyphenated names first, then concepts (misspellings allowed except on
+// the tenant's own words), names after a "named"/"about" cue, whole names, partial and misspelt names.
+// What is left over is reported, never guessed.
+import type { VocabularyField } from '../posture/engine';
+import type { ConceptLexicon } from './conceptLexicon';
+import { matchConcepts, type ConceptMatch } from './conceptMatcher';
+import type { Meaning } from './lexicon/meanings';
+import { STOP_WORDS } from './lexicon/stopWords';
+import { indexNames } from './nameIndex';
+import {
+  isDistinctive, matchCuedNames, matchExactNames, matchFuzzyNames, matchPartialNames, matchTagPairs, NAME_FIELDS, type NameMatch,
+} from './nameMatcher';
+import { normalizeMessage, tokenize, type Token } from './normalize';
+import type { BoundVocabulary } from './vocabularyPort';
+
+export interface ScannedMessage {
+  normalized: string;
+  tokens: Token[];
+  concepts: ConceptMatch[];
+  names: NameMatch[];
+  /** Stand-alone numbers ("3", "#3"), by token index. */
+  numbers: Array<{ at: number; value: number }>;
+  /** Words that are neither concepts, names nor filler. */
+  unmatched: Token[];
+}
+
+const CUE_FIELDS: Partial<Record<Meaning['k'], readonly VocabularyField[]>> = {
+  ownerCue: ['owner'],
+  subscriptionCue: ['subscription'],
+  resourceGroupCue: ['resourceGroup'],
+  tagCue: ['tagValue'],
+  nameCue: ['resourceName', 'recommendation'],
+  recommendationCue: ['recommendation'],
+};
+/** Cues after which the following words are read as a name even when they are concept words. */
+const STRONG_CUES = new Set<Meaning['k']>(['nameCue', 'recommendationCue']);
+
+export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundVocabulary): ScannedMessage {
+  const normalized = normalizeMessage(text).replace(/#\s?(\d)/g, 'number $1');
+  const tokens = tokenize(normalized);
+  const claimed: boolean[] = tokens.map(() => false);
+
+  const names: NameMatch[] = matchTagPairs(tokens, claimed, vocab);
+  // A hyphenated or dotted word that is a whole name in the data is that name, even if its parts are concept words.
+  names.push(...matchExactNames(tokens, claimed, vocab, () => undefined, true));
+  const dataWord = (t: string) => NAME_FIELDS.some((field) => indexNames(vocab.values(field)).byToken.has(t));
+  let concepts = matchConcepts(tokens, claimed, lexicon, (i) => !dataWord(tokens[i]?.text ?? ''));
+
+  for (const cue of concepts.filter((c) => c.meanings.some((m) => STRONG_CUES.has(m.k)))) {
+    const fields = cue.meanings.flatMap((m) => CUE_FIELDS[m.k] ?? []);
+    const found = matchCuedNames(tokens, claimed, cue.end, concepts, fields, vocab);
+    if (!found) continue;
+    concepts = concepts.filter((c) => c.end <= found.start || c.start >= found.end);
+    for (let j = found.start; j < found.end; j += 1) claimed[j] = true;
+    names.push(found);
+  }
+
+  // A cue word just before or just after a name ("owned by X", "X subscription") says which field it belongs to.
+  const cueFrom = (j: number, step: 1 | -1): readonly VocabularyField[] | undefined => {
+    for (; j >= 0 && j < tokens.length; j += step) {
+      const match = concepts.find((c) => c.start <= j && j < c.end);
+      if (match) {
+        for (const meaning of match.meanings) {
+          const fields = CUE_FIELDS[meaning.k];
+          if (fields) return fields;
+        }
+        return undefined;
+      }
+      if (claimed[j] || !STOP_WORDS.has(tokens[j]?.text ?? '')) return undefined;
+    }
+    return undefined;
+  };
+  const cueAt = (start: number, end: number) => cueFrom(start - 1, -1) ?? cueFrom(end, 1);
+  names.push(...matchExactNames(tokens, claimed, vocab, cueAt));
+  names.push(...matchPartialNames(tokens, claimed, vocab, cueAt));
+  names.push(...matchFuzzyNames(tokens, claimed, vocab, cueAt));
+  names.sort((a, b) => a.start - b.start);
+
+  const numbers: ScannedMessage['numbers'] = [];
+  const unmatched: Token[] = [];
+  tokens.forEach((token, at) => {
+    if (claimed[at]) return;
+    if (/^\d{1,5}$/.test(token.text) && token.rawWord === token.text) numbers.push({ at, value: Number(token.text) });
+    else if (isDistinctive(token)) unmatched.push(token);
+  });
+  return { normalized, tokens, concepts, names, numbers, unmatched };
+}

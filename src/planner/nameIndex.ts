@@ -1,0 +1,73 @@
+// Token indexes over one vocabulary field, rebuilt only when the engine hands out a new list.
+import { nameTokens } from './normalize';
+
+export interface IndexedName {
+  value: string;
+  tokens: readonly string[];
+}
+
+export interface NameIndex {
+  names: readonly IndexedName[];
+  /** Names by each token they contain. */
+  byToken: ReadonlyMap<string, readonly number[]>;
+  longest: number;
+}
+
+const cache = new WeakMap<readonly string[], NameIndex>();
+
+export function indexNames(values: readonly string[]): NameIndex {
+  const hit = cache.get(values);
+  if (hit) return hit;
+  const names: IndexedName[] = [];
+  const byToken = new Map<string, number[]>();
+  let longest = 1;
+  for (const value of values) {
+    const tokens = nameTokens(value);
+    if (tokens.length === 0) continue;
+    const at = names.length;
+    names.push({ value, tokens });
+    longest = Math.max(longest, tokens.length);
+    for (const t of new Set(tokens)) {
+      const list = byToken.get(t);
+      if (list) list.push(at);
+      else byToken.set(t, [at]);
+    }
+  }
+  const index: NameIndex = { names, byToken, longest };
+  cache.set(values, index);
+  return index;
+}
+
+/** Position of `needle` as a contiguous run inside `tokens` (prefix match allowed on the last needle token), or -1. */
+export function findRun(tokens: readonly string[], needle: readonly string[], prefixLast: boolean): number {
+  outer: for (let i = 0; i + needle.length <= tokens.length; i += 1) {
+    for (let j = 0; j < needle.length; j += 1) {
+      const have = tokens[i + j] ?? '';
+      const want = needle[j] ?? '';
+      const last = j === needle.length - 1;
+      if (have === want) continue;
+      if (prefixLast && last && want.length >= 4 && have.startsWith(want)) continue;
+      continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** The characters of `value` covering tokens [from, from + count), as the data spells them (lower-cased). */
+export function tokenSubstring(value: string, from: number, count: number): string {
+  const lowered = value.normalize('NFKC').toLowerCase();
+  const re = /[\p{L}\p{N}]+/gu;
+  let index = 0;
+  let start = -1;
+  let end = -1;
+  for (let m = re.exec(lowered); m; m = re.exec(lowered)) {
+    if (index === from) start = m.index;
+    if (index === from + count - 1) {
+      end = m.index + m[0].length;
+      break;
+    }
+    index += 1;
+  }
+  return start >= 0 && end > start ? lowered.slice(start, end) : lowered;
+}

@@ -1,0 +1,59 @@
+// Turns a chat message into comparable tokens. Raw words (split on spaces) are kept apart from their sub-tokens
+// so a hyphenated name such as "critical-db" is never read as the concept word "critical".
+
+export interface Token {
+  /** Lower-case letters and digits only. */
+  text: string;
+  /** Index of the whitespace-separated word this token came from. */
+  word: number;
+  /** The word as typed (lower-cased, NFKC), punctuation inside it kept, e.g. "vm-web-01" or "bob@contoso.com". */
+  rawWord: string;
+}
+
+const MAX_INPUT = 2000;
+
+/** Lower-case, NFKC, without Teams mention markup, control characters or surrounding punctuation; spaces collapsed. */
+export function normalizeMessage(text: string): string {
+  return text
+    .slice(0, MAX_INPUT)
+    .normalize('NFKC')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202f\u2060\ufeff]/g, ' ')
+    .replace(/[‘’‛′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// Letters of any script and digits; everything else separates tokens inside a word.
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+// Punctuation that joins the parts of a name (vm-web-01, rg_prod, a.b@c.com, env=prod, env:prod).
+const WORD_EDGE_RE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+/** Splits a normalized message into tokens; a trailing "'s" is dropped so "alice's" reads as "alice". */
+export function tokenize(normalized: string): Token[] {
+  const tokens: Token[] = [];
+  let word = 0;
+  for (const piece of normalized.split(' ')) {
+    const rawWord = piece.replace(WORD_EDGE_RE, '').replace(/'s$/, '');
+    if (!rawWord) continue;
+    const parts = stripMarks(rawWord).match(TOKEN_RE);
+    if (!parts) continue;
+    for (const part of parts) tokens.push({ text: part, word, rawWord });
+    word += 1;
+  }
+  return tokens;
+}
+
+/** Tokens of a data value (a name from the tenant), compared the same way as the user's tokens. */
+export function nameTokens(value: string): string[] {
+  return stripMarks(value.normalize('NFKC').toLowerCase()).match(TOKEN_RE) ?? [];
+}
+
+/** "críticál" and "donnees" compare equal to "critical" and "données"; letters such as ø stay as they are. */
+function stripMarks(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC');
+}

@@ -1,0 +1,44 @@
+// Spelling tolerance for concept words: a typo costs one edit (a swapped pair counts as one).
+
+/** Optimal-string-alignment distance, giving up (returning max + 1) as soon as it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (prevPrev[j - 2] ?? 0) + 1);
+      }
+      row.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+/** Edits allowed for a word of this length: none under 5 letters, one from 5, two from 8. */
+export function allowedEdits(length: number): number {
+  if (length >= 8) return 2;
+  if (length >= 5) return 1;
+  return 0;
+}
+
+/** True when `typed` is `known` or a plausible misspelling of it. Digits must match exactly. */
+export function isSpellingOf(typed: string, known: string): boolean {
+  if (typed === known) return true;
+  if (/\d/.test(typed) || /\d/.test(known)) return false;
+  const edits = allowedEdits(Math.min(typed.length, known.length));
+  if (edits === 0) return false;
+  // The first letter is rarely the typo; requiring it keeps "high"/"light"-style accidents out.
+  if (typed[0] !== known[0]) return false;
+  return editDistance(typed, known, edits) <= edits;
+}

@@ -1,0 +1,78 @@
+// Runs the labelled prompt sets through the keyless planner on the demo tenant and reports accuracy.
+// dev.json is the set the planner was developed with; frozen.json (written by someone else) is held out.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlannedAction } from '../../src/actions/registry';
+import type { PostureEngine } from '../../src/posture/engine';
+import { SYSTEM_VIEWER } from '../../src/posture/viewer';
+import type { ActiveListSummary } from '../../src/planner/activeList';
+import { createConceptLexicon } from '../../src/planner/conceptLexicon';
+import { planMessage } from '../../src/planner/planMessage';
+import { ANALYZE_ACTIONS, analyzeParamsSchema, type AnalyzeFilter } from '../../src/skills/analyze/params';
+import { applyRefine, nextActiveList } from './support/activeListSim';
+import { DEMO_TENANT_PATH, loadDemoEngine } from './support/demoTenant';
+import { compareParameters, readLabelledSet, type Label } from './support/labelledSet';
+import { resourcesOf } from './support/resourcesOf';
+
+const DEV_THRESHOLD = 0.9;
+const FROZEN_THRESHOLD = 0.75;
+const lexicon = createConceptLexicon();
+const schemas: Record<string, { safeParse(v: unknown): { success: boolean } }> = { ...ANALYZE_ACTIONS, help: { safeParse: (v) => ({ success: JSON.stringify(v) === '{}' }) } };
+
+function plan(engine: PostureEngine, prompt: string, active: ActiveListSummary | undefined): PlannedAction {
+  const actions = planMessage(prompt, { vocabulary: engine, viewer: SYSTEM_VIEWER, hasActiveList: !!active, ...(active ? { activeList: active } : {}), lexicon });
+  if (actions.length !== 1 || !actions[0]) throw new Error(`expected one action, got ${JSON.stringify(actions)}`);
+  return actions[0];
+}
+
+function check(engine: PostureEngine, label: Label): string[] {
+  let active: ActiveListSummary | undefined;
+  for (const previous of label.context?.previous ?? []) active = nextActiveList(active, plan(engine, previous, active));
+  const action = plan(engine, label.prompt, active);
+  const problems: string[] = [];
+  if (!schemas[action.name]?.safeParse(action.parameters).success) problems.push(`invalid parameters for ${action.name}: ${JSON.stringify(action.parameters)}`);
+  if (action.name !== label.expect.action) return [...problems, `action: expected ${label.expect.action}, got ${action.name} ${JSON.stringify(action.parameters)}`];
+  if (label.expect.parameters) problems.push(...compareParameters(label.expect.parameters, action.parameters));
+  const resources = label.expect.resources;
+  if (resources && (action.name === 'analyze' || action.name === 'refine')) {
+    const filter: AnalyzeFilter = action.name === 'analyze' ? analyzeParamsSchema.parse(action.parameters).filter : applyRefine(active?.filter ?? {}, action.parameters);
+    const found = resourcesOf(engine, filter);
+    if (resources.total !== undefined && found.total !== resources.total) problems.push(`resources: expected ${resources.total} rows, got ${found.total}`);
+    for (const name of resources.includes ?? []) if (!found.names.has(name)) problems.push(`resources: ${name} missing`);
+  }
+  return problems;
+}
+
+function runSet(engine: PostureEngine, name: string, labels: Label[]): number {
+  const failures: string[] = [];
+  for (const label of labels) {
+    const problems = check(engine, label);
+    if (problems.length > 0) failures.push(`${label.id} ${JSON.stringify(label.prompt)}\n    ${problems.join('\n    ')}`);
+  }
+  const accuracy = (labels.length - failures.length) / labels.length;
+  console.log(`${name}: ${labels.length - failures.length}/${labels.length} = ${(accuracy * 100).toFixed(1)}%${failures.length ? `\n  ${failures.join('\n  ')}` : ''}`);
+  return accuracy;
+}
+
+const here = join(__dirname, 'labelled');
+const haveDemo = existsSync(DEMO_TENANT_PATH);
+if (!haveDemo) console.warn(`labelled set skipped: the demo tenant is not at ${DEMO_TENANT_PATH}`);
+const maybe = haveDemo ? describe : describe.skip;
+
+maybe('labelled prompt sets on the demo tenant', () => {
+  let engine: PostureEngine;
+  beforeAll(async () => {
+    engine = await loadDemoEngine();
+  });
+
+  it(`dev set: at least ${DEV_THRESHOLD * 100}% right, and 160 prompts or more`, () => {
+    const labels = readLabelledSet(join(here, 'dev.json'));
+    expect(labels.length).toBeGreaterThanOrEqual(160);
+    expect(runSet(engine, 'dev', labels)).toBeGreaterThanOrEqual(DEV_THRESHOLD);
+  });
+
+  const frozenPath = join(here, 'frozen.json');
+  (existsSync(frozenPath) ? it : it.skip)(`frozen set (held out): at least ${FROZEN_THRESHOLD * 100}% right`, () => {
+    expect(runSet(engine, 'frozen', readLabelledSet(frozenPath))).toBeGreaterThanOrEqual(FROZEN_THRESHOLD);
+  });
+});
