@@ -1,0 +1,119 @@
+// The engine against the naive reference on seeded random tenants: every filter, combined at random.
+import type { PostureFilter } from '../../../src/posture/engine';
+import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVERITIES, STATUS_CODES, type PostureRecord } from '../../../src/posture/model';
+import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
+import { assessment, DAY, engineOf, finding, governance, NOW, resource, resourceIdOf, subscription } from './records';
+import { createReference } from './reference';
+
+function random(seed: number) {
+  let state = seed;
+  const next = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const some = <T>(list: readonly T[], p: number): T[] => list.filter(() => next() < p);
+  return { next, pick, some };
+}
+
+const SUBS = ['11111111-0000-0000-0000-000000000001', '11111111-0000-0000-0000-000000000002', '11111111-0000-0000-0000-000000000003'];
+const TYPES = ['Microsoft.Compute/virtualMachines', 'Microsoft.Storage/storageAccounts', 'Microsoft.Sql/servers/databases'];
+const NAMES = ['Storage accounts should restrict network access', 'Machines should be patched', 'SQL databases should have vulnerability findings resolved', 'MFA should be enabled'];
+const OWNERS = ['ana@contoso.com', 'Ben@Contoso.com', 'chloé@contoso.com'];
+
+function tenant(seed: number): PostureRecord[] {
+  const r = random(seed);
+  const out: PostureRecord[] = [subscription(SUBS[0]!, 'Prod'), subscription(SUBS[1]!, 'Dev')];
+  for (let i = 0; i < 120; i++) {
+    const type = r.pick(TYPES);
+    const group = r.pick(['rg-a', 'RG-B', 'rg-c']);
+    const sub = r.pick(SUBS);
+    const name = `${r.pick(['web', 'db', 'stg', 'Ärchiv'])}-${i}`;
+    const id = resourceIdOf(name, type, group, sub);
+    if (r.next() < 0.7) out.push(resource(id, name, { tags: Object.fromEntries(r.some([['env', r.pick(['prod', 'dev'])], ['team', r.pick(['a', 'b'])]] as const, 0.6)) }));
+    for (let k = 0; k < 4; k++) {
+      if (r.next() < 0.3) continue;
+      const a = assessment({
+        resourceName: name, key: `key-${k}`, displayName: NAMES[k]!, resourceType: type, resourceGroup: group, subscriptionId: sub, resourceId: id,
+        status: r.pick(STATUS_CODES), severity: r.pick(SEVERITIES), riskLevel: r.next() < 0.8 ? r.pick(RISK_LEVELS) : undefined,
+        riskFactors: r.some(RISK_FACTORS, 0.3), categories: r.some(CATEGORIES, 0.3), cloud: r.pick(CLOUDS),
+        attackPathIds: r.next() < 0.2 ? ['p1', 'p2'].slice(0, 1 + Math.floor(r.next() * 2)) : [],
+      });
+      out.push(a);
+      if (r.next() < 0.5) out.push(governance(r.next() < 0.5 ? a.id.toUpperCase() : a.id, { owner: r.next() < 0.8 ? r.pick(OWNERS) : undefined, dueDate: r.next() < 0.8 ? NOW + Math.round((r.next() - 0.5) * 10) * DAY / 2 : undefined }));
+      if (r.next() < 0.1) out.push({ ...a, status: r.pick(STATUS_CODES) }); // a later copy replaces the row
+      if (k === 0 && r.next() < 0.4) out.push(finding(id, 'key-0', { severity: r.pick(SEVERITIES), status: r.pick(STATUS_CODES) }));
+    }
+  }
+  // Shuffle: the store must not depend on record order.
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r.next() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function randomFilter(seed: number): PostureFilter {
+  const r = random(seed);
+  const f: PostureFilter = {};
+  const maybe = (p: number) => r.next() < p;
+  if (maybe(0.5)) f.statuses = r.some(STATUS_CODES, 0.5);
+  if (maybe(0.3)) f.severities = r.some(SEVERITIES, 0.5);
+  if (maybe(0.3)) f.riskLevels = r.some(RISK_LEVELS, 0.5);
+  if (maybe(0.2)) f.riskFactors = r.some(RISK_FACTORS, 0.3);
+  if (maybe(0.2)) f.categories = r.some(CATEGORIES, 0.3);
+  if (maybe(0.2)) f.clouds = r.some(CLOUDS, 0.5);
+  if (maybe(0.2)) f.resourceTypes = [r.pick(TYPES).toUpperCase()];
+  if (maybe(0.3)) f.subscriptions = [r.pick([...SUBS, 'prod', 'DEV', 'nope'])];
+  if (maybe(0.2)) f.resourceGroups = [r.pick(['rg-a', 'rg-b', 'RG-C'])];
+  if (maybe(0.2)) f.owners = [r.pick([...OWNERS, 'BEN@contoso.com'])];
+  if (maybe(0.3)) f.governance = r.some(GOVERNANCE_STATES, 0.5);
+  if (maybe(0.2)) f.recommendationText = r.pick(['storage', 'SHOULD', 'vulnerab', 'zzz']);
+  if (maybe(0.2)) f.resourceText = r.pick(['web', 'DB-1', 'ärch', '7']);
+  if (maybe(0.2)) f.tags = [r.next() < 0.5 ? { key: 'ENV', value: r.pick(['prod', 'dev']) } : { value: r.pick(['a', 'b', 'prod']) }];
+  if (maybe(0.2)) f.findingSeverities = r.some(SEVERITIES, 0.5);
+  if (maybe(0.1)) f.hasAttackPaths = true;
+  return f;
+}
+
+describe.each([1, 2, 3])('random tenant %i', (seed) => {
+  const records = tenant(seed);
+  const engine = engineOf(records, { now: NOW });
+  const reference = createReference(records, NOW);
+
+  it('holds every assessment once (later copies replace earlier ones)', () => {
+    expect(engine.capabilities(SYSTEM_VIEWER).assessmentCount).toBe(reference.rows().length);
+  });
+
+  it('matches the reference on 150 random filters', () => {
+    let nonEmpty = 0;
+    for (let i = 0; i < 150; i++) {
+      const filter = randomFilter(seed * 1000 + i);
+      const result = engine.search(SYSTEM_VIEWER, { filter, limit: 1000 });
+      const got = result.items.map((row) => row.assessmentId).sort();
+      expect({ filter, ids: got }).toEqual({ filter, ids: reference.ids(filter) });
+      expect(result.total).toBe(got.length);
+      if (got.length > 0) nonEmpty++;
+    }
+    // The comparison only means something if the random filters select rows, and not always all of them.
+    expect(nonEmpty).toBeGreaterThan(40);
+    expect(nonEmpty).toBeLessThan(150);
+  });
+
+  it('orders by risk, attack paths, severity; governance state agrees', () => {
+    const byId = new Map(reference.rows().map((a) => [a.id, a]));
+    const items = engine.search(SYSTEM_VIEWER, { filter: {}, limit: 1000 }).items;
+    for (let i = 1; i < items.length; i++) {
+      const previous = reference.riskRank(byId.get(items[i - 1]!.assessmentId)!);
+      const current = reference.riskRank(byId.get(items[i]!.assessmentId)!);
+      const order = previous.map((value, at) => value - current[at]!).find((difference) => difference !== 0) ?? 0;
+      expect(order).toBeGreaterThanOrEqual(0);
+    }
+    for (const row of items) expect(row.governance).toBe(reference.stateOf(byId.get(row.assessmentId)!));
+  });
+
+  it('group counts add up to the filtered total', () => {
+    for (const by of ['severity', 'riskLevel', 'resourceType', 'subscription', 'owner', 'cloud', 'recommendation', 'governance'] as const) {
+      const result = engine.group(SYSTEM_VIEWER, { statuses: ['Unhealthy'] }, by);
+      expect(result.total).toBe(reference.ids({ statuses: ['Unhealthy'] }).length);
+      expect(result.groups.reduce((sum, g) => sum + g.count, 0)).toBe(result.total);
+    }
+  });
+});
