@@ -16,26 +16,30 @@ export interface MessagesEndpointOptions {
   maxBodyBytes?: number;
 }
 
-type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true; bytes: number };
+type BodyResult = { kind: 'ok'; text: string } | { kind: 'tooLarge'; bytes: number } | { kind: 'aborted' };
 
 function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const declared = Number(req.headers['content-length']);
     let bytes = 0;
     const chunks: Buffer[] = [];
+    const settle = () => {
+      if (bytes > limit) resolve({ kind: 'tooLarge', bytes });
+      else if (req.complete) resolve({ kind: 'ok', text: Buffer.concat(chunks).toString('utf8') });
+      else resolve({ kind: 'aborted' });
+    };
     req.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
       // Keep draining so the client reads our answer, but stop buffering once over the limit.
       if (bytes <= limit) chunks.push(chunk);
       else if (bytes > limit * 8) req.destroy();
     });
-    req.on('end', () => resolve(bytes > limit ? { ok: false, tooLarge: true, bytes } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
-    req.on('error', reject);
-    req.on('close', () => {
-      if (bytes > limit) resolve({ ok: false, tooLarge: true, bytes });
-    });
+    req.on('end', settle);
+    // A client that goes away mid-body must not leave this promise pending.
+    req.on('close', settle);
+    req.on('error', settle);
     if (Number.isFinite(declared) && declared > limit) {
-      resolve({ ok: false, tooLarge: true, bytes: declared });
+      resolve({ kind: 'tooLarge', bytes: declared });
       req.resume();
     }
   });
@@ -67,7 +71,8 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req, limit);
-    if (!body.ok) {
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'tooLarge') {
       sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', `The request body is ${body.bytes} bytes; the limit is ${limit} bytes.`));
       return;
     }

@@ -1,4 +1,5 @@
 // POST /api/messages and GET /healthz on a real in-process server (SQLite state in a temp DATA_DIR).
+import { request } from 'node:http';
 import type { Activity } from 'botbuilder';
 import { OTHER_TENANT_ID, TENANT_ID, message } from '../support/activities';
 import { startTestServer, type TestServer } from '../support/inProcessServer';
@@ -63,6 +64,19 @@ describe('HTTP endpoint', () => {
     const error = (res.json as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(error.message).toContain(String(64 * 1024));
+  });
+
+  it('refuses a chunked body (no Content-Length) once it passes the limit', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 80; i += 1) req.write('x'.repeat(1024));
+      req.end();
+    });
+    expect(status).toBe(413);
   });
 
   it('processes a redelivered activity once (SQLite deduper)', async () => {
