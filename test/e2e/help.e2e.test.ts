@@ -1,7 +1,8 @@
 // The whole stack in a real browser: bot + Agents Playground + chromium, as a user would try it after npm start.
 import { buildHelpView, buildWelcomeView } from '../../src/skills/help/helpAction';
+import { findSamplePrompt } from '../../src/skills/help/samplePrompts';
 import { chromiumStatus } from './support/chromium';
-import { openPlayground, screenshot, sendMessage, waitForCardText, type PlaygroundSession } from './support/playground';
+import { clickCardButton, openPlayground, screenshot, sendMessage, waitForCardText, type PlaygroundSession } from './support/playground';
 import { startBot, startPlayground, type RunningBot, type RunningProcess } from './support/stack';
 
 const status = chromiumStatus();
@@ -64,6 +65,18 @@ describeInBrowser('the Agents Playground in chromium', () => {
       expect(text).toContain(help.intro);
       for (const capability of help.capabilities) expect(text).toContain(capability.name);
       for (const sample of help.samples) expect(text).toContain(sample.prompt);
+    });
+  });
+
+  it('runs a sample prompt from a card button', async () => {
+    const welcome = buildWelcomeView('personal');
+    const help = buildHelpView();
+    const helpButton = welcome.prompts.find((p) => findSamplePrompt(p.ref)?.prompt.trim().toLowerCase() === 'help');
+    if (!helpButton) throw new Error('no sample prompt runs "help": pick another button whose answer the test can recognise');
+    await step('card-button', async ({ page }) => {
+      const card = await waitForCardText(page, welcome.title);
+      const before = await clickCardButton(page, card, helpButton.title);
+      await waitForCardText(page, help.title, { newerThan: before });
     });
   });
 });

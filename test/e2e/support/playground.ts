@@ -82,6 +82,13 @@ export async function waitForCardText(page: Page, text: string, options: { newer
   throw new Error(`no card containing "${text}" appeared (cards after #${newerThan}: ${seen.length ? seen.map((s) => `"${s}"`).join(', ') : 'none'})`);
 }
 
+/** Clicks the button named `name` on `card`; returns the card count before, for waitForCardText. */
+export async function clickCardButton(page: Page, card: Locator, name: string): Promise<number> {
+  const before = await cards(page).count();
+  await card.getByRole('button', { name, exact: true }).click();
+  return before;
+}
+
 /** Saves a screenshot under test-results/ (git-ignored) and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
