@@ -37,6 +37,8 @@ export async function ensureDemoExport(rows: number, cacheDir: string, log: (lin
   const path = join(cacheDir, `demo-${rows}-${generatorVersion()}.jsonl`);
   const fileMb = () => Math.round((statSync(path).size / 2 ** 20) * 10) / 10;
   if (existsSync(path)) return { path, rows, fileMb: fileMb() };
+  // Files of this size from an older generator are stale for good: drop them rather than let .data/bench grow.
+  for (const old of readdirSync(cacheDir).filter((f) => f.startsWith(`demo-${rows}-`) && f.endsWith('.jsonl'))) rmSync(join(cacheDir, old), { force: true });
   const partial = `${path}.partial-${process.pid}`;
   log(`  generating ${rows} assessment rows -> ${path}`);
   const started = performance.now();

@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     const details = {} as Record<TurnTargetName, TurnDetail>;
     const targets = turnTargets();
     for (const target of targets) {
-      details[target.name] = await runTurnTarget(target, { ...options, prompts: ANALYZE_PROMPTS, workDir, log });
+      details[target.name] = await runTurnTarget(target, { ...options, prompts: ANALYZE_PROMPTS, workDir, log, requireCards: options.mode === 'full' });
     }
     results.turnDetails = details;
     for (const name of TURN_TARGETS) {
