@@ -35,6 +35,8 @@ export interface BotDeps {
   cards?: CardRenderer;
   startTypingTimer?: boolean;
   maxBodyBytes?: number;
+  /** How long stop() waits for in-flight requests before closing their connections. */
+  stopGraceMs?: number;
 }
 
 export interface Bot {
@@ -97,9 +99,15 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
       }),
     stop: () =>
       new Promise((resolve) => {
-        // Keep-alive sockets would hold close() open until they time out.
-        server.server.closeAllConnections();
-        server.close(() => resolve());
+        // Stop accepting, let in-flight turns finish, and drop idle keep-alive sockets (they would hold close()
+        // open until they time out); whatever is still open after the grace period is cut.
+        const force = setTimeout(() => server.server.closeAllConnections(), deps.stopGraceMs ?? 5000);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.server.closeIdleConnections();
       }),
   };
 }

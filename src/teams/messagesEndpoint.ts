@@ -70,6 +70,8 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
   const { logger } = options;
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    res.once('finish', () => logger.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'POST /api/messages'));
     const body = await readBody(req, limit);
     if (body.kind === 'aborted') return;
     if (body.kind === 'tooLarge') {
