@@ -8,22 +8,25 @@ export interface ArmIdParts {
   name: string;
 }
 
+const isWord = (segment: string | undefined, word: string): boolean => segment !== undefined && segment.length === word.length && segment.toLowerCase() === word;
+
 export function parseArmId(id: string): ArmIdParts {
-  const segments = id.split('/').filter((segment) => segment.length > 0);
+  const raw = id.split('/');
+  const segments = raw.includes('') ? raw.filter((segment) => segment.length > 0) : raw;
   const parts: ArmIdParts = { name: segments[segments.length - 1] ?? id };
   if (!id.startsWith('/')) return parts;
   let i = 0;
-  if (segments[i]?.toLowerCase() === 'subscriptions' && segments[i + 1]) {
+  if (isWord(segments[i], 'subscriptions') && segments[i + 1]) {
     parts.subscriptionId = segments[i + 1];
     i += 2;
-    if (segments[i]?.toLowerCase() === 'resourcegroups' && segments[i + 1]) {
+    if (isWord(segments[i], 'resourcegroups') && segments[i + 1]) {
       parts.resourceGroup = segments[i + 1];
       i += 2;
     }
   }
   // The type comes from the LAST provider segment: nested ids (extension resources) describe the innermost one.
   let lastProvider = -1;
-  for (let j = i; j < segments.length; j++) if (segments[j]?.toLowerCase() === 'providers') lastProvider = j;
+  for (let j = i; j < segments.length; j++) if (isWord(segments[j], 'providers')) lastProvider = j;
   if (lastProvider >= 0 && segments[lastProvider + 1]) {
     const namespace = segments[lastProvider + 1] as string;
     const typeSegments: string[] = [];

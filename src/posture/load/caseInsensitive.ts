@@ -19,10 +19,19 @@ export function getField(value: unknown, key: string): unknown {
   return undefined;
 }
 
+// Paths are a small fixed set written in the code; splitting each once keeps a million-row load from
+// allocating a million arrays per field.
+const splitPaths = new Map<string, readonly string[]>();
+
 /** A dotted path such as `properties.status.code`, each segment matched case-insensitively. */
 export function getPath(value: unknown, path: string): unknown {
+  let segments = splitPaths.get(path);
+  if (!segments) {
+    segments = path.split('.');
+    if (splitPaths.size < 1000) splitPaths.set(path, segments);
+  }
   let current: unknown = value;
-  for (const segment of path.split('.')) {
+  for (const segment of segments) {
     current = getField(current, segment);
     if (current === undefined) return undefined;
   }

@@ -46,6 +46,7 @@ const enum Target {
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 const ROW_ARRAYS = new Set(['data', 'value']);
+const STRING_STOP = /["\\]/g;
 
 export function createJsonDocumentSplitter(handlers: DocumentHandlers): DocumentSplitter {
   let state = State.Root;
@@ -137,15 +138,25 @@ export function createJsonDocumentSplitter(handlers: DocumentHandlers): Document
       return -1;
     }
     for (; i < n; i++) {
-      const c = chunk.charCodeAt(i);
       if (inString) {
-        if (escape) escape = false;
-        else if (c === 92) escape = true;
-        else if (c === 34) {
+        if (escape) {
+          escape = false;
+          continue;
+        }
+        // Most of a row is string content: jump to the next quote or backslash instead of stepping through it.
+        STRING_STOP.lastIndex = i;
+        const stop = STRING_STOP.exec(chunk);
+        if (stop === null) return -1;
+        i = stop.index;
+        if (chunk.charCodeAt(i) === 92) escape = true;
+        else {
           inString = false;
           if (depth === 0) return i + 1;
         }
-      } else if (c === 34) inString = true;
+        continue;
+      }
+      const c = chunk.charCodeAt(i);
+      if (c === 34) inString = true;
       else if (c === 123 || c === 91) depth++;
       else if (c === 125 || c === 93) {
         depth--;

@@ -44,6 +44,7 @@ function parseCategories(raw: unknown): Category[] {
 }
 
 interface ResourceFacts {
+  parsed: ReturnType<typeof parseArmId>;
   resourceId: string;
   resourceName: string;
   resourceType: string;
@@ -76,7 +77,7 @@ function resourceFacts(props: unknown, assessmentId: string): ResourceFacts {
     parsed.name;
   const resourceType = readString(details, 'resourceType') ?? parsed.type ?? 'Unknown';
   const cloud = cloudOf(source, resourceId);
-  const facts: ResourceFacts = { resourceId, resourceName, resourceType, cloud };
+  const facts: ResourceFacts = { parsed, resourceId, resourceName, resourceType, cloud };
   const native =
     readString(details, 'nativeResourceId') ??
     readString(details, 'awsResourceId') ??
@@ -100,8 +101,7 @@ export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentR
   const entry = catalog.byKey(key);
   const rowSeverity = parseSeverity(getField(metadata, 'severity'), 'properties.metadata.severity');
   const resource = resourceFacts(props, id);
-  const parsedResource = parseArmId(resource.resourceId);
-  const parsedAssessment = parseArmId(id);
+  const parsedResource = resource.parsed;
 
   const rowCategories = parseCategories(getField(metadata, 'categories'));
   const categories: Category[] =
@@ -143,8 +143,8 @@ export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentR
     policyDefinitionId: readString(metadata, 'policyDefinitionId') ?? entry?.policyDefinitionId,
     preview: readBoolean(metadata, 'preview') ?? entry?.preview,
     riskLevel: parseRiskLevel(getPath(props, 'risk.level'), 'properties.risk.level'),
-    resourceGroup: readString(row, 'resourceGroup') ?? parsedResource.resourceGroup ?? parsedAssessment.resourceGroup,
-    subscriptionId: readString(row, 'subscriptionId') ?? parsedResource.subscriptionId ?? parsedAssessment.subscriptionId,
+    resourceGroup: readString(row, 'resourceGroup') ?? parsedResource.resourceGroup ?? (parsedResource.subscriptionId ? undefined : parseArmId(id).resourceGroup),
+    subscriptionId: readString(row, 'subscriptionId') ?? parsedResource.subscriptionId ?? parseArmId(id).subscriptionId,
     nativeResourceId: resource.nativeResourceId,
     connectorId: resource.connectorId,
     portalLink: readString(props, 'links.azurePortal') ?? readString(props, 'links.azurePortalUri'),

@@ -45,9 +45,21 @@ export function matchRiskFactor(label: string): RiskFactor[] {
   return found;
 }
 
+// Exports repeat a handful of labels on every row: remember what each spelling meant.
+const remembered = new Map<string, RiskFactor[]>();
+function matchRemembered(label: string): RiskFactor[] {
+  let found = remembered.get(label);
+  if (!found) {
+    found = matchRiskFactor(label);
+    if (remembered.size < 10_000) remembered.set(label, found);
+  }
+  return found;
+}
+
 /** Canonical factors of several labels, deduplicated, in the model's order. */
 export function canonicalRiskFactors(labels: readonly string[]): RiskFactor[] {
+  if (labels.length === 0) return [];
   const found = new Set<RiskFactor>();
-  for (const label of labels) for (const factor of matchRiskFactor(label)) found.add(factor);
+  for (const label of labels) for (const factor of matchRemembered(label)) found.add(factor);
   return RISK_FACTORS.filter((factor) => found.has(factor));
 }
