@@ -2,13 +2,11 @@
 // under this recommendation (or all of the resource's findings when it is not their parent) and attack paths.
 import type { AttackPathView, FindingView, RecommendationDetails } from '../engine';
 import type { FindingRecord } from '../model';
-import { findRow } from './rowLookup';
 import { toRow } from './rows';
 import type { PostureTable } from './table';
 
-export function buildDetails(t: PostureTable, id: string, todayStart: number): RecommendationDetails | undefined {
-  const row = findRow(t, id);
-  if (row === undefined) return undefined;
+/** The row must be live (see findRow). */
+export function buildDetails(t: PostureTable, row: number, todayStart: number): RecommendationDetails {
   const c = t.columns;
   const base = toRow(t, row, todayStart);
   const info = t.keyInfo.get(c.key[row] as number);

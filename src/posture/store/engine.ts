@@ -7,6 +7,7 @@ import { compileFilter } from './filter';
 import { startOfUtcDay } from './governance';
 import { createGrouper } from './grouping';
 import { createOrder, TopK } from './ranking';
+import { findRow } from './rowLookup';
 import { toRow } from './rows';
 import { everyoneSeesEverything, type ScopeResolver } from './scope';
 import { summarizeSecureScore } from './secureScore';
@@ -85,10 +86,11 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
 
     details(viewer, assessmentId) {
       if (typeof assessmentId !== 'string' || !assessmentId.trim()) return undefined;
+      const row = findRow(table, assessmentId);
+      if (row === undefined) return undefined;
       const visible = scope(table, viewer);
-      const found = buildDetails(table, assessmentId, startOfUtcDay(now()));
-      if (!found || !visible) return found;
-      return compileFilter(table, { resourceIds: [found.resourceId], recommendationKeys: [found.key] }, 0, visible).none ? undefined : found;
+      if (visible && visible[row] !== 1) return undefined;
+      return buildDetails(table, row, startOfUtcDay(now()));
     },
 
     vocabulary(_viewer, field) {
