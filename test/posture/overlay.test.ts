@@ -1,5 +1,10 @@
 import type { AssessmentRecord, GovernanceRecord, PostureRecord } from '../../src/posture/model';
 import { OVERLAY_COLLECTION, createOverlaySink, createOverlayStore } from '../../src/posture/overlay';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSqliteDatabase } from '../../src/storage/sqliteDatabase';
+import { createSqliteRecordsStore } from '../../src/storage/sqliteRecordsStore';
 import { createMemoryRecordsStore } from './overlayMemoryStore';
 
 const A1 = '/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/vm1/providers/Microsoft.Security/assessments/k1';
@@ -59,5 +64,17 @@ describe('overlay sink', () => {
   it('passes records through untouched without changes', () => {
     const input = [assessment(A1), exportGovernance];
     expect(run([], input)).toEqual(input);
+  });
+});
+
+describe('overlay store on the embedded SQLite records store', () => {
+  it('persists and lists changes across store instances', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'overlay-sqlite-'));
+    const first = createSqliteDatabase(dir);
+    await createOverlayStore(createSqliteRecordsStore(first)).add('h1', { kind: 'status', assessmentId: A1, status: 'Healthy', at: 7, by: 'alice' });
+    first.close();
+    const second = createSqliteDatabase(dir);
+    expect(await createOverlayStore(createSqliteRecordsStore(second)).list('h1')).toEqual([{ kind: 'status', assessmentId: A1, status: 'Healthy', at: 7, by: 'alice' }]);
+    second.close();
   });
 });
