@@ -40,7 +40,7 @@ export interface PostureFilter {
   resourceIds?: string[];
   /** Resource tags: every pair must match (key and value case-insensitive; no key = the value under any key). */
   tags?: Array<{ key?: string; value: string }>;
-  /** The resource has open vulnerability findings of one of these severities. */
+  /** The recommendation has open findings (sub-assessments: CVEs, SQL checks) of one of these severities on its resource. */
   findingSeverities?: Severity[];
   /** Only rows with at least one attack path. */
   hasAttackPaths?: boolean;

@@ -75,6 +75,8 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   const categories = given(filter.categories) ? categoryMask(filter.categories.filter((x) => CATEGORIES.includes(x))) : 0;
   const governance = given(filter.governance) ? maskOf(GOVERNANCE_STATES, filter.governance) : 0;
   const attackPaths = filter.hasAttackPaths === true;
+  // The resource condition above narrows candidates; this keeps the recommendations the findings belong to.
+  const findings = given(filter.findingSeverities) ? severityMask(filter.findingSeverities) : 0;
   if ((given(filter.statuses) && !statusMask) || (given(filter.severities) && !severities) || (given(filter.riskLevels) && !risks)) none = true;
   if ((given(filter.riskFactors) && factors === 0) || (given(filter.categories) && !categories) || (given(filter.governance) && !governance)) none = true;
 
@@ -101,6 +103,7 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
     if (factors && ((c.riskFactors[row] as number) & factors) !== factors) return false;
     if (categories && !((c.categories[row] as number) & categories)) return false;
     if (attackPaths && c.attackPaths[row] === 0) return false;
+    if (findings && !((c.findingSeverity[row] as number) & findings)) return false;
     for (const check of codeChecks) {
       const code = check.column[row] as number;
       if (code < 0 || check.table[code] !== 1) return false;

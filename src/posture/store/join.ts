@@ -32,6 +32,7 @@ export function buildTable(state: BuilderState, options: FinishOptions = {}): Po
     owner: new Int32Array(rowCount).fill(-1),
     dueDate: new Float64Array(rowCount).fill(Number.NaN),
     findingCount: new Uint32Array(rowCount),
+    findingSeverity: new Uint8Array(rowCount),
     riskRank: new Uint32Array(rowCount),
   };
   if (shift) shiftDates([columns.firstEvaluation, columns.statusChange], shift);
@@ -139,20 +140,26 @@ function joinGovernance(state: BuilderState, table: PostureTable, shift: number)
 function joinFindings(table: PostureTable, shift: number): void {
   const { columns, indexes } = table;
   const openByKey = new Map<string, number>();
+  const severitiesByKey = new Map<string, number>();
   for (const [resource, findings] of table.findingsByResource) {
     openByKey.clear();
+    severitiesByKey.clear();
     let mask = 0;
     for (const finding of findings) {
       if (shift && finding.timeGenerated !== undefined) finding.timeGenerated += shift;
       if (finding.status !== 'Unhealthy') continue;
-      mask |= 1 << severityCode(finding.severity);
+      const bit = 1 << severityCode(finding.severity);
+      mask |= bit;
       openByKey.set(finding.parentKey, (openByKey.get(finding.parentKey) ?? 0) + 1);
+      severitiesByKey.set(finding.parentKey, (severitiesByKey.get(finding.parentKey) ?? 0) | bit);
     }
     table.findingSeverityMask[resource] = mask;
     const end = indexes.resource.offsets[resource + 1] ?? 0;
     for (let i = indexes.resource.offsets[resource] ?? 0; i < end; i++) {
       const row = indexes.resource.rows[i] as number;
-      columns.findingCount[row] = openByKey.get(table.dict.key.lower(columns.key[row] as number)) ?? 0;
+      const key = table.dict.key.lower(columns.key[row] as number);
+      columns.findingCount[row] = openByKey.get(key) ?? 0;
+      columns.findingSeverity[row] = severitiesByKey.get(key) ?? 0;
     }
   }
 }

@@ -66,6 +66,8 @@ export interface Columns {
   owner: Int32Array;
   dueDate: Float64Array;
   findingCount: Uint32Array;
+  /** Severities (bit per severity) of this row's own open findings: the `findingSeverities` filter. */
+  findingSeverity: Uint8Array;
   /** riskLevel, then attack paths, then severity packed into one number (see ranking.ts). */
   riskRank: Uint32Array;
 }

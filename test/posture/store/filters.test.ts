@@ -36,8 +36,8 @@ describe('each filter alone', () => {
     ['tag key and value', { tags: [{ key: 'ENV', value: 'prod' }] }, [webVuln, webEndpoint, stgNetwork, stgPublic]],
     ['tag value under any key', { tags: [{ value: 'dev' }] }, [dbVuln, dbDisk, stgNetwork, stgPublic]],
     ['every tag must match', { tags: [{ key: 'env', value: 'prod' }, { key: 'team', value: 'web' }] }, [webVuln, webEndpoint]],
-    ['findings of severity Critical', { findingSeverities: ['Critical'] }, [webVuln, webEndpoint]],
-    ['findings of severity Medium', { findingSeverities: ['Medium'] }, [dbVuln, dbDisk]],
+    ['findings of severity Critical: the recommendation they belong to', { findingSeverities: ['Critical'] }, [webVuln]],
+    ['findings of severity Medium', { findingSeverities: ['Medium'] }, [dbVuln]],
     ['healthy findings do not count', { findingSeverities: ['Low'] }, []],
     ['has attack paths', { hasAttackPaths: true }, [webVuln, webEndpoint, stgNetwork]],
   ];

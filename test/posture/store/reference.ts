@@ -21,9 +21,9 @@ export function createReference(records: PostureRecord[], now: number) {
     else if (r.kind === 'subscription') names.set(r.subscriptionId.toLowerCase(), r.displayName);
     else if (r.kind === 'resource') tags.set(r.id.toLowerCase(), r.tags);
     else if (r.kind === 'finding' && r.status === 'Unhealthy') {
-      const set = findings.get(r.resourceId.toLowerCase()) ?? new Set<string>();
+      const set = findings.get(`${r.resourceId.toLowerCase()}|${r.parentKey.toLowerCase()}`) ?? new Set<string>();
       set.add(r.severity);
-      findings.set(r.resourceId.toLowerCase(), set);
+      findings.set(`${r.resourceId.toLowerCase()}|${r.parentKey.toLowerCase()}`, set);
     }
   }
   const today = Math.floor(now / DAY) * DAY;
@@ -53,7 +53,7 @@ export function createReference(records: PostureRecord[], now: number) {
       (!f.recommendationText || lower(a.displayName).includes(lower(f.recommendationText))) &&
       (!f.resourceText || lower(a.resourceName).includes(lower(f.resourceText))) &&
       (!has(f.tags) || f.tags.every((t) => resourceTags.some(([k, v]) => lower(v) === lower(t.value) && (!t.key || lower(k) === lower(t.key))))) &&
-      (!has(f.findingSeverities) || f.findingSeverities.some((s) => findings.get(a.resourceId.toLowerCase())?.has(s) ?? false)) &&
+      (!has(f.findingSeverities) || f.findingSeverities.some((s) => findings.get(`${a.resourceId.toLowerCase()}|${a.key.toLowerCase()}`)?.has(s) ?? false)) &&
       (!f.hasAttackPaths || a.attackPathIds.length > 0)
     );
   };
