@@ -19,11 +19,13 @@ const show = (value: unknown): string => {
 };
 
 function enumParser<T extends string>(values: readonly T[]): (raw: unknown, field: string) => T | undefined {
-  const byLower = new Map(values.map((value) => [value.toLowerCase(), value] as const));
+  // Spelling varies ("notApplicable", "Not Applicable", "NOT_APPLICABLE"): compare letters only.
+  const letters = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, '');
+  const byLetters = new Map(values.map((value) => [letters(value), value] as const));
   const list = values.join('/');
   return (raw, field) => {
     if (raw === undefined || raw === null || raw === '') return undefined;
-    const found = typeof raw === 'string' ? byLower.get(raw.trim().toLowerCase()) : undefined;
+    const found = typeof raw === 'string' ? byLetters.get(letters(raw)) : undefined;
     if (!found) throw new RowError(field, `${show(raw)} is not ${list}`);
     return found;
   };

@@ -61,6 +61,11 @@ describe('assessment rows', () => {
     expect(rec).toMatchObject({ riskLevel: 'High', riskFactors: ['internetExposure', 'sensitiveData', 'vulnerabilities'], riskFactorLabels: ['Exposed to the internet', 'Data sensitivity', 'has high severity vulnerabilities', 'Weak authorization'] });
   });
 
+  it('reads enum spellings with any case, spaces or underscores', () => {
+    expect(record(withProps({ status: { code: 'Not Applicable' }, metadata: { severity: 'CRITICAL' } }))).toMatchObject({ status: 'NotApplicable', severity: 'Critical' });
+    expect(record(withProps({ status: { code: 'not_applicable' } }))).toMatchObject({ status: 'NotApplicable' });
+  });
+
   it('leaves riskLevel undefined without risk data or with level None', () => {
     expect(record(withProps({ status: { code: 'Unhealthy' } }))).not.toHaveProperty('riskLevel');
     expect(record(withProps({ status: { code: 'Unhealthy' }, risk: { level: 'None' } }))).not.toHaveProperty('riskLevel');
