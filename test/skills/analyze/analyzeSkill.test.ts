@@ -1,0 +1,209 @@
+import { assessment, engineOf, finding, governance, SUB_A, SUB_B } from '../../posture/store/records';
+import type { AssessmentRecord, PostureRecord } from '../../../src/posture/model';
+import type { RecommendationsView } from '../../../src/views/recommendationsView';
+import type { DetailsView } from '../../../src/views/detailsView';
+import type { BreakdownView } from '../../../src/views/breakdownView';
+import { cardModel, skillHarness } from './skillHarness';
+
+const NOW = Date.UTC(2026, 10, 21, 12);
+const DAY = 86_400_000;
+
+/** 25 unhealthy VM rows (5 Critical with internet exposure), 3 storage rows, one healthy row. */
+function tenant(options: { risk?: boolean } = {}): PostureRecord[] {
+  const risk = options.risk ?? true;
+  const records: PostureRecord[] = [
+    { kind: 'subscription', subscriptionId: SUB_A, displayName: 'Prod [click](https://evil.example)' },
+    { kind: 'subscription', subscriptionId: SUB_B, displayName: 'Dev' },
+  ];
+  for (let i = 0; i < 25; i++) {
+    const critical = i < 5;
+    const row: AssessmentRecord = assessment({
+      key: `k-${i % 3}`,
+      displayName: `VM rule ${i % 3}`,
+      resourceName: `vm-${String(i).padStart(2, '0')}`,
+      severity: critical ? 'High' : i % 2 ? 'Medium' : 'Low',
+      subscriptionId: i % 2 ? SUB_B : SUB_A,
+      ...(risk ? { riskLevel: critical ? 'Critical' : 'Medium', riskFactors: critical ? ['internetExposure'] : [], attackPathIds: critical ? [`p${i}`] : [] } : {}),
+    });
+    records.push(row);
+    if (i === 0) records.push(governance(row.id, { owner: 'alice@contoso.example', dueDate: NOW - 3 * DAY }));
+  }
+  for (let i = 0; i < 3; i++) {
+    records.push(assessment({ key: 'k-st', displayName: 'Storage rule', resourceName: `st${i}`, resourceType: 'Microsoft.Storage/storageAccounts', severity: 'High' }));
+  }
+  const vulnerable = assessment({ key: 'k-vuln', displayName: 'Machines should have vulnerability findings resolved', resourceName: 'vm-vuln', severity: 'High' });
+  records.push(vulnerable, finding(vulnerable.resourceId, 'k-vuln', { findingId: 'cve', severity: 'High', cves: ['CVE-2021-44228'], cvssScore: 10 }));
+  records.push(assessment({ key: 'k-ok', resourceName: 'vm-ok', status: 'Healthy' }));
+  return records;
+}
+
+const list = (reply: Parameters<typeof cardModel>[0]) => cardModel(reply, 'recommendations') as unknown as RecommendationsView;
+
+describe('analyze: the recommendations list', () => {
+  const engine = engineOf(tenant(), { now: NOW });
+
+  it('lists the matches riskiest first, says the filters plainly, and pages by ten', async () => {
+    const bot = skillHarness(engine);
+    const reply = await bot.run('analyze', { filter: { riskLevels: ['Critical'], riskFactors: ['internetExposure'] } });
+    const view = list(reply);
+    expect(view.title).toBe('5 recommendations match');
+    expect(view.filterSummary).toBe('Critical risk · Internet exposure · Unhealthy');
+    expect(view.rows.map((r) => r.resourceName)).toEqual(['vm-00', 'vm-03', 'vm-01', 'vm-04', 'vm-02']); // ties: by recommendation name, then resource
+    expect(view.rows[0]).toMatchObject({ riskLevel: 'Critical', riskFactors: 'Internet exposure', attackPaths: '1', severity: 'High', position: 1 });
+    expect(view.rows[0]?.governance).toMatch(/^alice@contoso\.example · due \d{4}-\d{2}-\d{2} \(overdue\)$/);
+    expect(view.hasMore).toBe(false);
+  });
+
+  it('defaults to unhealthy rows and offers refinements that fit the answer', async () => {
+    const bot = skillHarness(engine);
+    const reply = await bot.run('analyze', {});
+    const view = list(reply);
+    expect(view.title).toBe('29 recommendations match');
+    expect(view.range).toBe('Showing 1–10 of 29, riskiest first');
+    expect(view.hasMore).toBe(true);
+    expect(reply.suggestions).toEqual(expect.arrayContaining(['Just the virtual machines', 'Only critical risk', 'Only overdue ones']));
+    expect(reply.suggestions!.length).toBeLessThanOrEqual(4);
+  });
+
+  it('shows the next page, then says when there is no more', async () => {
+    const bot = skillHarness(engine);
+    await bot.run('analyze', {});
+    const second = list(await bot.run('showMore'));
+    expect(second.rows.map((r) => r.position)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    const third = list(await bot.run('showMore'));
+    expect(third.rows.map((r) => r.position)).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29]);
+    expect(third.hasMore).toBe(false);
+    expect(await bot.run('showMore')).toMatchObject({ kind: 'text', text: expect.stringContaining('29 rows') });
+  });
+
+  it('refuses a Show more button from an older list', async () => {
+    const bot = skillHarness(engine);
+    const first = list(await bot.run('analyze', {}));
+    await bot.run('analyze', { filter: { severities: ['Low'] } });
+    await expect(bot.run('showMorePage', { listId: first.moreRef })).rejects.toMatchObject({ code: 'STALE_ACTION' });
+    await expect(bot.run('showMorePage', { listId: '../../etc' })).rejects.toMatchObject({ code: 'INVALID_ACTION' });
+  });
+
+  it('judges "high severity vulnerabilities" by the findings, on the recommendation they belong to', async () => {
+    const bot = skillHarness(engine);
+    const view = list(await bot.run('analyze', { filter: { findingSeverities: ['High'] } }));
+    expect(view.rows.map((r) => r.resourceName)).toEqual(['vm-vuln']);
+    expect(view.filterSummary).toBe('High severity vulnerabilities · Unhealthy');
+  });
+
+  it('says so when nothing matches', async () => {
+    const bot = skillHarness(engine);
+    const reply = await bot.run('analyze', { filter: { owners: ['nobody@example.com'] } });
+    expect(list(reply)).toMatchObject({ title: 'No matching recommendations', rows: [], hasMore: false, emptyText: expect.stringContaining('Nothing') });
+    expect(reply.suggestions).toEqual([]);
+  });
+});
+
+describe('analyze: follow-ups on the active list', () => {
+  const engine = engineOf(tenant(), { now: NOW });
+
+  it('narrows, widens and clears fields of the current filter', async () => {
+    const bot = skillHarness(engine);
+    await bot.run('analyze', { filter: { riskLevels: ['Critical'] } });
+    expect(list(await bot.run('refine', { add: { riskLevels: ['Medium'] } })).filterSummary).toBe('Critical or Medium risk · Unhealthy');
+    expect(list(await bot.run('refine', { set: { resourceTypes: ['microsoft.storage/storageaccounts'] } })).filterSummary).toBe(
+      'Critical or Medium risk · Storage accounts · Unhealthy',
+    );
+    expect(list(await bot.run('refine', { clear: ['riskLevels'] })).title).toBe('3 recommendations match');
+  });
+
+  it('opens details by position, including rows not shown yet', async () => {
+    const bot = skillHarness(engine);
+    await bot.run('analyze', {});
+    const first = cardModel(await bot.run('details', { ordinal: 1 }), 'details') as unknown as DetailsView;
+    expect(first.title).toBe('VM rule 0');
+    expect(first.resource).toEqual(expect.arrayContaining([{ label: 'Name', value: 'vm-00' }]));
+    expect(first.governance).toEqual(expect.arrayContaining([{ label: 'Owner', value: 'alice@contoso.example' }, { label: 'State', value: 'Overdue' }]));
+    const far = cardModel(await bot.run('details', { ordinal: 25 }), 'details') as unknown as DetailsView;
+    expect(far.title).toMatch(/rule/);
+    await expect(bot.run('details', { ordinal: 30 })).rejects.toMatchObject({ code: 'NOT_FOUND', userMessage: expect.stringContaining('29 rows') });
+  });
+
+  it('opens details from a card button and refuses stale or tampered refs', async () => {
+    const bot = skillHarness(engine);
+    const view = list(await bot.run('analyze', { filter: { findingSeverities: ['High'] } }));
+    const ref = view.rows[0]!.detailsRef;
+    const details = cardModel(await bot.run('details', { ref }), 'details') as unknown as DetailsView;
+    expect(details.findings).toEqual([expect.objectContaining({ severity: 'High', facts: 'CVE-2021-44228 · CVSS 10' })]);
+    await expect(bot.run('details', { ref: ref.replace(/_0$/, '_7') })).rejects.toMatchObject({ code: 'STALE_ACTION' });
+    await bot.run('analyze', {});
+    await expect(bot.run('details', { ref })).rejects.toMatchObject({ code: 'STALE_ACTION' });
+    await expect(bot.run('details', { ref: 'a b' })).rejects.toMatchObject({ code: 'INVALID_ACTION' });
+  });
+
+  it('treats malformed conversation state as no list', async () => {
+    const bot = skillHarness(engine);
+    bot.memory.set('activeList', { listId: 'x', refs: 'nope' });
+    await expect(bot.run('showMore')).rejects.toMatchObject({ code: 'STALE_ACTION' });
+  });
+});
+
+describe('analyze: counts and breakdowns', () => {
+  const engine = engineOf(tenant(), { now: NOW });
+
+  it('answers "how many" with the number and escapes names from the data', async () => {
+    const bot = skillHarness(engine);
+    const reply = await bot.run('analyze', { view: 'count', filter: { subscriptions: [SUB_A] } });
+    expect(reply).toMatchObject({ kind: 'text' });
+    const text = reply.kind === 'text' ? reply.text : '';
+    expect(text).toMatch(/^\*\*17\*\* recommendations match: Subscription Prod \\\[click\\\]\\\(https:\/\/evil\.example\\\) · Unhealthy\.$/);
+    expect(reply.suggestions).toEqual(['Show them', 'Break them down by subscription']);
+  });
+
+  it('breaks down by a dimension with shares', async () => {
+    const bot = skillHarness(engine);
+    const view = cardModel(await bot.run('analyze', { view: 'breakdown', groupBy: 'severity' }), 'breakdown') as unknown as BreakdownView;
+    expect(view.title).toBe('By severity');
+    expect(view.rows.map((r) => [r.label, r.count])).toEqual([
+      ['High', '9'],
+      ['Medium', '10'],
+      ['Low', '10'],
+    ]);
+    expect(view.total).toBe('29 recommendations in all');
+  });
+
+  it('turns a count into the list with "show them" (refine to list view)', async () => {
+    const bot = skillHarness(engine);
+    await bot.run('analyze', { view: 'count', filter: { severities: ['High'] } });
+    expect(list(await bot.run('refine', { view: 'list' })).title).toBe('9 recommendations match');
+  });
+});
+
+describe('analyze: a tenant without Defender CSPM', () => {
+  const engine = engineOf(tenant({ risk: false }), { now: NOW });
+
+  it('ranks by severity, labels it, and reads a risk level as the same severity', async () => {
+    const bot = skillHarness(engine);
+    const view = list(await bot.run('analyze', { filter: { riskLevels: ['High'], riskFactors: ['internetExposure'] } }));
+    expect(view.rankingNote).toContain('Risk prioritization needs Defender CSPM');
+    expect(view.rankingNote).toContain('read as High severity');
+    expect(view.rankingNote).toContain('were not applied');
+    expect(view.filterSummary.startsWith('High severity')).toBe(true);
+    expect(view.rows[0]).toMatchObject({ riskLevel: '', riskFactors: 'n/a (needs Defender CSPM)', severity: 'High' });
+    expect(view.range).toContain('most severe first');
+  });
+});
+
+describe('secure score and out of scope', () => {
+  it('says when the data has no secure score', async () => {
+    const bot = skillHarness(engineOf(tenant(), { now: NOW }));
+    expect(await bot.run('secureScore')).toMatchObject({ kind: 'text', text: expect.stringContaining('no secure score') });
+  });
+
+  it('reports the score from the data', async () => {
+    const records = [...tenant(), { kind: 'secureScore' as const, id: 's1', subscriptionId: SUB_A, current: 30, max: 60, percentage: 0.5 }];
+    const bot = skillHarness(engineOf(records, { now: NOW }));
+    expect(await bot.run('secureScore')).toMatchObject({ text: expect.stringContaining('**50%** (30 of 60 points)') });
+  });
+
+  it('declines politely and says what it can do', async () => {
+    const bot = skillHarness(engineOf(tenant(), { now: NOW }));
+    const reply = await bot.run('outOfScope', { reason: 'dumpAll' });
+    expect(reply).toMatchObject({ kind: 'text', text: expect.stringMatching(/^Sorry, I can't assist with that.*I can list/) });
+  });
+});
