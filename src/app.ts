@@ -68,7 +68,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     planner: deps.planner,
     storage: deps.storage,
     cards,
-    logger,
+    welcomed: deps.deduper,
     adapter,
     ...(deps.startTypingTimer === undefined ? {} : { startTypingTimer: deps.startTypingTimer }),
   });

@@ -5,12 +5,12 @@ import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import type { ActionRegistry } from '../actions/registry';
 import type { CardRenderer } from '../cards/cardRenderer';
 import { AppError } from '../errors/appError';
-import type { Logger } from '../logging/logger';
 import { buildWelcomeView } from '../skills/help/helpAction';
 import type { Reply } from '../views/reply';
 import type { CardActionRouter } from './cardActionRouter';
 import { registerCardActionRoutes } from './cardActionRoutes';
-import { actionContextFor, conversationMemory, sendReply, viewerOf } from './turnBridge';
+import type { ActivityDeduper } from './turnGate';
+import { actionContextFor, sendReply, viewerOf } from './turnBridge';
 
 export interface TeamsAppOptions {
   registry: ActionRegistry<Reply>;
@@ -18,20 +18,21 @@ export interface TeamsAppOptions {
   planner: Planner<TurnState>;
   storage: Storage;
   cards: CardRenderer;
-  logger: Logger;
+  /** Remembers which conversations were already greeted (the activity deduper serves). */
+  welcomed: ActivityDeduper;
   /** Absent in whole-turn tests (botbuilder TestAdapter drives app.run directly). */
   adapter?: TeamsAdapter;
   /** teams-ai adds `typing` activities to slow turns; tests turn it off. */
   startTypingTimer?: boolean;
 }
 
-const WELCOMED_KEY = 'welcomedAt';
-
-async function welcome(context: TurnContext, state: TurnState, cards: CardRenderer): Promise<void> {
-  const memory = conversationMemory(state);
-  // Teams sends both installationUpdate and conversationUpdate on install: greet once per conversation.
-  if (memory.get<string>(WELCOMED_KEY)) return;
-  memory.set(WELCOMED_KEY, new Date().toISOString());
+/**
+ * Teams sends installationUpdate and conversationUpdate together on install, and they race: a flag in
+ * conversation state would be read by both before either saved it. The deduper's create-only write is atomic.
+ */
+async function welcome(context: TurnContext, cards: CardRenderer, once: ActivityDeduper): Promise<void> {
+  const { channelId, conversation } = context.activity;
+  if (!(await once.firstSeen(`welcome|${channelId ?? ''}|${conversation?.id ?? ''}`))) return;
   const model = buildWelcomeView(viewerOf(context.activity).conversationType);
   await sendReply(context, { kind: 'card', card: { template: 'welcome', model } }, cards);
 }
@@ -50,13 +51,13 @@ export function createTeamsApp(options: TeamsAppOptions): Application<TurnState>
 
   registerCardActionRoutes(app, { registry, cardActions: options.cardActions, cards });
 
-  app.conversationUpdate('membersAdded', async (context, state) => {
+  app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
-    if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await welcome(context, state, cards);
+    if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await welcome(context, cards, options.welcomed);
   });
-  app.activity(ActivityTypes.InstallationUpdate, async (context, state) => {
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = context.activity.action ?? '';
-    if (action === 'add' || action === 'add-upgrade') await welcome(context, state, cards);
+    if (action === 'add' || action === 'add-upgrade') await welcome(context, cards, options.welcomed);
   });
 
   for (const definition of registry.list()) {

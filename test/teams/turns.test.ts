@@ -44,6 +44,16 @@ describe('welcome', () => {
     expect(await t.turn(installed('remove', { conversationId: 'conv-welcome-3' }))).toEqual([]);
   });
 
+  it('greets once when installationUpdate and conversationUpdate arrive at the same time', async () => {
+    const t = createTestBot();
+    t.adapter.activeQueue.splice(0);
+    await Promise.all([
+      t.adapter.processActivity(installed('add', { conversationId: 'conv-race' })),
+      t.adapter.processActivity(botAdded({ conversationId: 'conv-race' })),
+    ]);
+    expect(t.adapter.activeQueue.splice(0).filter((r) => cardText(r).includes('posture bot'))).toHaveLength(1);
+  });
+
   it('tells a channel to @mention the bot, and a 1:1 chat to just type', async () => {
     const t = createTestBot();
     const channel = await t.turn(botAdded({ conversationType: 'channel' }));
