@@ -39,11 +39,11 @@ export async function loadPosture(options: LoadPostureOptions): Promise<LoadedPo
       details: { fingerprint: hash, loaded: report.hash },
     });
   }
-  sink.finish();
   const now = options.now ?? Date.now;
   let dateShiftMs = 0;
   if (options.dateShift === 'toNow') dateShiftMs = report.generatedAt === undefined ? 0 : now() - report.generatedAt;
   else if (typeof options.dateShift === 'number') dateShiftMs = options.dateShift;
+  sink.finish(dateShiftMs);
   const engine = builder.finish(dateShiftMs === 0 ? {} : { dateShiftMs });
   return { engine, report, overlayChanges: changes.length };
 }

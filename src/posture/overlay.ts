@@ -28,8 +28,12 @@ export function createOverlayStore(records: RecordsStore): OverlayStore {
 }
 
 export interface OverlaySink extends RecordSink {
-  /** Emits the overlay's governance records; call once, after the export's own records. */
-  finish(): void;
+  /**
+   * Emits the changed records; call once, after the export's own records. The store shifts every date by
+   * `dateShiftMs` at finish (the demo tenant moves to now), but local changes happened now: pass the shift so
+   * their dates are pre-compensated and come out unchanged.
+   */
+  finish(dateShiftMs?: number): void;
 }
 
 /**
@@ -46,13 +50,14 @@ export function createOverlaySink(sink: RecordSink, changes: readonly OverlayCha
     else governanceById.set(key, change);
   }
   const exportGovernance = new Map<string, GovernanceRecord>();
+  const changedAssessments: Array<{ record: Extract<PostureRecord, { kind: 'assessment' }>; at: number }> = [];
   if (statusById.size === 0 && governanceById.size === 0) return { add: (record) => sink.add(record), finish: () => undefined };
   return {
     add(record: PostureRecord) {
       if (record.kind === 'assessment' && statusById.size > 0) {
         const change = statusById.get(record.id.toLowerCase());
         if (change) {
-          sink.add({ ...record, status: change.status, statusChangeDate: change.at });
+          changedAssessments.push({ record: { ...record, status: change.status }, at: change.at });
           return;
         }
       } else if (record.kind === 'governance' && governanceById.has(record.assessmentId)) {
@@ -60,12 +65,13 @@ export function createOverlaySink(sink: RecordSink, changes: readonly OverlayCha
       }
       sink.add(record);
     },
-    finish() {
+    finish(dateShiftMs = 0) {
+      for (const { record, at } of changedAssessments) sink.add({ ...record, statusChangeDate: at - dateShiftMs });
       for (const [assessmentId, change] of governanceById) {
         const base = exportGovernance.get(assessmentId);
         const record: GovernanceRecord = { ...(base ?? {}), kind: 'governance', id: base?.id ?? `overlay:${assessmentId}`, assessmentId };
         if (change.owner !== undefined) record.owner = change.owner;
-        if (change.dueDate !== undefined) record.dueDate = change.dueDate;
+        if (change.dueDate !== undefined) record.dueDate = change.dueDate - dateShiftMs;
         sink.add(record);
       }
     },

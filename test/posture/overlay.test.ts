@@ -29,11 +29,11 @@ describe('overlay store', () => {
 });
 
 describe('overlay sink', () => {
-  const run = (changes: Parameters<typeof createOverlaySink>[1], input: PostureRecord[]): PostureRecord[] => {
+  const run = (changes: Parameters<typeof createOverlaySink>[1], input: PostureRecord[], dateShiftMs?: number): PostureRecord[] => {
     const out: PostureRecord[] = [];
     const sink = createOverlaySink({ add: (record) => out.push(record) }, changes);
     input.forEach((record) => sink.add(record));
-    sink.finish();
+    sink.finish(dateShiftMs);
     return out;
   };
 
@@ -45,8 +45,22 @@ describe('overlay sink', () => {
       ],
       [assessment(A1), assessment(`${A1}x`)],
     );
-    expect(out.map((r) => r.kind === 'assessment' && r.status)).toEqual(['NotApplicable', 'Unhealthy']);
-    expect(out[0]).toMatchObject({ statusChangeDate: 5 });
+    // Changed assessments are held back until finish, when the date shift is known.
+    expect(out.map((r) => r.kind === 'assessment' && r.status)).toEqual(['Unhealthy', 'NotApplicable']);
+    expect(out[1]).toMatchObject({ statusChangeDate: 5 });
+  });
+
+  it('pre-compensates local dates for the shift the store applies to the export at finish', () => {
+    const out = run(
+      [
+        { kind: 'status', assessmentId: A1, status: 'Healthy', at: 1000 },
+        { kind: 'governance', assessmentId: A1, owner: 'alice@x', dueDate: 5000, at: 1000 },
+      ],
+      [assessment(A1)],
+      300,
+    );
+    expect(out[0]).toMatchObject({ status: 'Healthy', statusChangeDate: 700 });
+    expect(out[1]).toMatchObject({ kind: 'governance', dueDate: 4700 });
   });
 
   it('emits a governance record after the export, merged over the export assignment', () => {

@@ -52,6 +52,17 @@ describe('loadPosture', () => {
     expect(fixed.finished).toEqual({ dateShiftMs: 5 });
   });
 
+  it('keeps a local change made today on today when the demo tenant is shifted to now', async () => {
+    const generatedAt = '2026-01-01T00:00:00Z';
+    const now = Date.parse('2026-03-01T00:00:00Z');
+    const source = createExportFileSource({ path: writeExport('azGraph', mixedRows(), { generatedAt }) });
+    const overlays = createOverlayStore(createMemoryRecordsStore());
+    const dueDate = now + 7 * 86_400_000;
+    await overlays.add(await source.fingerprint!(), { kind: 'governance', assessmentId: VM_ASSESSMENT, owner: 'dana@contoso.com', dueDate, at: now });
+    const { engine } = await loadPosture({ source, overlays, builder: createPostureStoreBuilder({ now: () => now }), dateShift: 'toNow', now: () => now });
+    expect(engine.details(SYSTEM_VIEWER, VM_ASSESSMENT)).toMatchObject({ owner: 'dana@contoso.com', dueDate, governance: 'onTime' });
+  });
+
   it('throws the AppError of a broken export and never finishes the builder', async () => {
     const rows = [...mixedRows(), azureAssessment({ properties: { status: { code: 'Sick' } } })];
     const builder = recordingBuilder();
