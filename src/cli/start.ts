@@ -225,9 +225,13 @@ export async function runStart(options: StartOptions = {}): Promise<number> {
         'Press Ctrl+C to stop.\n\n',
     );
 
+    let stopRequested = false;
+    void stopSignal.then(() => (stopRequested = true));
     const firstExit = Promise.race(children.map((c) => c.exited.then((info) => ({ child: c, info }))));
     const outcome = await Promise.race([stopSignal.then(() => undefined), firstExit]);
-    if (outcome) {
+    // Ctrl+C reaches the children too, and one may exit a moment before our own handler runs.
+    if (outcome) await new Promise((r) => setTimeout(r, 300));
+    if (outcome && !stopRequested) {
       stderr.write(`${outcome.child.name} stopped unexpectedly (${describeExit(outcome.info)}); stopping the rest.\n`);
       await stopAll();
       return 1;
