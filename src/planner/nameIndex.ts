@@ -10,6 +10,8 @@ export interface NameIndex {
   names: readonly IndexedName[];
   /** Names by each token they contain. */
   byToken: ReadonlyMap<string, readonly number[]>;
+  /** [name, token position] pairs by the token's first letter: where a misspelt run of words may start. */
+  byInitial: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
   longest: number;
 }
 
@@ -20,6 +22,7 @@ export function indexNames(values: readonly string[]): NameIndex {
   if (hit) return hit;
   const names: IndexedName[] = [];
   const byToken = new Map<string, number[]>();
+  const byInitial = new Map<string, Array<readonly [number, number]>>();
   let longest = 1;
   for (const value of values) {
     const tokens = nameTokens(value);
@@ -32,8 +35,14 @@ export function indexNames(values: readonly string[]): NameIndex {
       if (list) list.push(at);
       else byToken.set(t, [at]);
     }
+    tokens.forEach((t, position) => {
+      const initial = t[0] ?? '';
+      const list = byInitial.get(initial);
+      if (list) list.push([at, position]);
+      else byInitial.set(initial, [[at, position]]);
+    });
   }
-  const index: NameIndex = { names, byToken, longest };
+  const index: NameIndex = { names, byToken, byInitial, longest };
   cache.set(values, index);
   return index;
 }

@@ -3,7 +3,7 @@
 import type { VocabularyField } from '../posture/engine';
 import { STOP_WORDS } from './lexicon/stopWords';
 import { findRun, indexNames, tokenSubstring } from './nameIndex';
-import { nameTokens, type Token } from './normalize';
+import type { Token } from './normalize';
 import { allowedEdits, editDistance } from './spelling';
 import type { BoundVocabulary } from './vocabularyPort';
 
@@ -177,18 +177,25 @@ function prefixPool(index: ReturnType<typeof indexNames>, start: string): number
   return [...pool].sort((a, b) => a - b);
 }
 
-/** Misspelt names, found through the engine's fuzzy search and accepted only within the typo allowance. */
+/**
+ * Misspelt names ("vm-bilng-prod-01", "alderbrok production"): one or two typed words compared with runs of a
+ * name's words, within the typo allowance. Recommendation texts are left out: they are found by their words.
+ */
 export function matchFuzzyNames(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary, cueAt: CueLookup): NameMatch[] {
   const out: NameMatch[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     if (claimed[i] || !startsWord(tokens, i) || !(isDistinctive(tokens[i]) || hasJoinedWord(tokens, i, i + 1))) continue;
     let end = i;
-    while (end < tokens.length && !claimed[end] && (isDistinctive(tokens[end]) || hasJoinedWord(tokens, end, end + 1))) end += 1;
+    let words = 0;
+    while (end < tokens.length && !claimed[end] && (isDistinctive(tokens[end]) || hasJoinedWord(tokens, end, end + 1))) {
+      if (startsWord(tokens, end)) words += 1;
+      if (words > 2) break;
+      end += 1;
+    }
     for (let stop = end; stop > i; stop -= 1) {
       if (!endsWord(tokens, stop)) continue;
       const typed = texts(tokens, i, stop).join('');
-      if (typed.length < 4) continue;
-      const match = firstFuzzy(typed, texts(tokens, i, stop).join(' '), fieldOrder(cueAt(i, stop), false), vocab);
+      const match = firstFuzzy(typed, fieldOrder(cueAt(i, stop), false), vocab);
       if (!match) continue;
       out.push(claim(claimed, { start: i, end: stop, ...match, exact: false }));
       i = stop - 1;
@@ -198,22 +205,31 @@ export function matchFuzzyNames(tokens: readonly Token[], claimed: boolean[], vo
   return out;
 }
 
-function firstFuzzy(compact: string, spaced: string, fields: readonly VocabularyField[], vocab: BoundVocabulary) {
+function firstFuzzy(compact: string, fields: readonly VocabularyField[], vocab: BoundVocabulary) {
   const edits = allowedEdits(compact.length);
   if (edits === 0) return undefined;
   for (const field of fields) {
-    if (field === 'tagKey' || field === 'resourceType') continue;
-    for (const candidate of vocab.fuzzy(field, spaced, 5)) {
-      const words = nameTokens(candidate.value);
-      for (let from = 0; from < words.length; from += 1) {
-        for (let to = from + 1; to <= words.length; to += 1) {
-          const window = words.slice(from, to).join('');
-          if (Math.abs(window.length - compact.length) > edits) continue;
-          if (window[0] !== compact[0] || editDistance(window, compact, edits) > edits) continue;
-          const whole = from === 0 && to === words.length;
-          return { field, values: [candidate.value], text: whole ? candidate.value : tokenSubstring(candidate.value, from, to - from) };
-        }
+    if (field === 'tagKey' || field === 'resourceType' || field === 'recommendation') continue;
+    const index = indexNames(vocab.values(field));
+    // The closest run of a name's words wins; on a tie, the longer run (the whole name if possible), then the first.
+    let best: { at: number; from: number; to: number; distance: number } | undefined;
+    for (const [at, from] of index.byInitial.get(compact[0] ?? '') ?? []) {
+      const name = index.names[at];
+      if (!name) continue;
+      let window = '';
+      for (let to = from + 1; to <= name.tokens.length; to += 1) {
+        window += name.tokens[to - 1] ?? '';
+        if (window.length - compact.length > edits) break;
+        if (compact.length - window.length > edits) continue;
+        const distance = editDistance(window, compact, edits);
+        if (distance > edits) continue;
+        if (!best || distance < best.distance || (distance === best.distance && to - from > best.to - best.from)) best = { at, from, to, distance };
       }
+    }
+    const name = best && index.names[best.at];
+    if (best && name) {
+      const whole = best.from === 0 && best.to === name.tokens.length;
+      return { field, values: [name.value], text: whole ? name.value : tokenSubstring(name.value, best.from, best.to - best.from) };
     }
   }
   return undefined;
@@ -244,4 +260,27 @@ export function matchCuedNames(
     if (match) return { start, end, ...match, exact: false };
   }
   return undefined;
+}
+
+/** A word that is the last part of one of the tenant's resource types ("ec2instances", "namespaces", "redshiftcluster"). */
+export function matchTypeSegments(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary): NameMatch[] {
+  const types = vocab.values('resourceType');
+  const out: NameMatch[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (claimed[i] || !startsWord(tokens, i)) continue;
+    let end = i + 1;
+    while (end < tokens.length && tokens[end]?.word === tokens[i]?.word) end += 1;
+    if (!free(claimed, i, end)) continue;
+    const typed = texts(tokens, i, end).join('');
+    if (typed.length < 5) continue;
+    const singular = typed.replace(/s$/, '');
+    const values = types.filter((type) => {
+      const segment = (type.split('/').pop() ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      return segment === typed || segment.replace(/s$/, '') === singular;
+    });
+    if (values.length === 0) continue;
+    out.push(claim(claimed, { start: i, end, field: 'resourceType', values: values.slice(0, MAX_VALUES), text: values[0] ?? '', exact: true }));
+    i = end - 1;
+  }
+  return out;
 }

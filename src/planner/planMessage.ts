@@ -51,13 +51,16 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
 
   // Off-topic words win over names alone: "write a python script" is not about a recommendation containing "write".
   const conceptFilters = filterFields - scan.names.length;
-  if (kinds.has('offTopic') && conceptFilters <= 0 && !kinds.has('postureNoun')) return outOfScope('notPosture');
+  if (kinds.has('offTopic') && conceptFilters <= 0) return outOfScope('notPosture');
   const postureSubject = kinds.has('postureNoun') || kinds.has('riskWord') || kinds.has('severityWord');
-  if (filterFields > 0 || changesView || postureSubject) {
+  const pointsAtList = context.hasActiveList && (kinds.has('refineSet') || kinds.has('refineAdd'));
+  if (filterFields > 0 || changesView || postureSubject || pointsAtList) {
     if (context.hasActiveList && isFollowUp(scan, kinds, draft, filterFields)) {
       const adding = kinds.has('refineAdd') || scan.tokens[0]?.text === 'and';
       const refine = resolveFollowUp(draft, context.activeList?.filter ?? {}, vocab, adding);
       if (refine) return action('refine', refine);
+      // "show them" after a count: the same filter, as a list.
+      if (filterFields === 0 && kinds.has('question')) return action('refine', { view: 'list' });
     }
     return action('analyze', analyzeParameters(draft));
   }

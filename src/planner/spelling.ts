@@ -35,10 +35,10 @@ export function allowedEdits(length: number): number {
 /** True when `typed` is `known` or a plausible misspelling of it. Digits must match exactly. */
 export function isSpellingOf(typed: string, known: string): boolean {
   if (typed === known) return true;
-  if (/\d/.test(typed) || /\d/.test(known)) return false;
-  const edits = allowedEdits(Math.min(typed.length, known.length));
-  if (edits === 0) return false;
-  // The first letter is rarely the typo; requiring it keeps "high"/"light"-style accidents out.
+  // The first letter is rarely the typo; requiring it keeps "high"/"light"-style accidents out (and is a cheap test).
   if (typed[0] !== known[0]) return false;
+  const edits = allowedEdits(Math.min(typed.length, known.length));
+  if (edits === 0 || Math.abs(typed.length - known.length) > edits) return false;
+  if (/\d/.test(typed) || /\d/.test(known)) return false;
   return editDistance(typed, known, edits) <= edits;
 }
