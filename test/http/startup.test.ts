@@ -1,5 +1,12 @@
 // The composition root refuses a bad configuration with every problem on stderr and a non-zero code.
-import { main } from '../../src/index';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/loadConfig';
+import { main, startBot } from '../../src/index';
+import { createSilentLogger } from '../../src/logging/logger';
+import { projectPath } from '../../src/paths';
+import { message } from '../support/activities';
+import { createTempDataDir } from '../support/tempDataDir';
 
 describe('main', () => {
   it('returns 1 and lists each problem when the configuration is invalid', async () => {
@@ -18,5 +25,37 @@ describe('main', () => {
     expect(text).toContain('PORT: must be a port number');
     expect(text).toContain('LOG_LEVEL');
     expect(text).toContain('BOT_ID: required in production');
+  });
+});
+
+describe('startBot', () => {
+  it('opens storage under DATA_DIR, answers /healthz and help, and stops cleanly', async () => {
+    const temp = createTempDataDir();
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const config = loadConfig({ env: { APP_ENV: 'local', PORT: '0', HOST: '127.0.0.1', DATA_DIR: temp.dir }, envDir: projectPath('env') });
+      const running = await startBot(config, createSilentLogger());
+      try {
+        expect(written.join('')).toContain('NOT authenticated');
+        expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+        const res = await fetch(`${running.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...message('help'), deliveryMode: 'expectReplies' }),
+        });
+        const body = (await res.json()) as { activities: { attachments?: unknown[] }[] };
+        expect(body.activities[0]?.attachments).toHaveLength(1);
+        expect(existsSync(join(temp.dir, 'posture-bot.sqlite'))).toBe(true);
+      } finally {
+        await running.stop();
+      }
+    } finally {
+      spy.mockRestore();
+      temp.cleanup();
+    }
   });
 });

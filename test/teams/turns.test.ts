@@ -139,6 +139,13 @@ describe('tenants', () => {
     expect(t.storage.touched).toBe(false);
   });
 
+  it('answers a card invoke from a foreign tenant with 403 and nothing else', async () => {
+    const t = createTestBot({ config });
+    const replies = await t.turn(execute('prompt', { ref: 'p1' }, { tenantId: OTHER_TENANT_ID }));
+    expect(replies).toEqual([expect.objectContaining({ type: 'invokeResponse', value: { status: 403 } })]);
+    expect(t.storage.touched).toBe(false);
+  });
+
   it('serves a listed tenant, matching case-insensitively', async () => {
     const t = createTestBot({ config });
     expect(await t.turn(message('help', { tenantId: TENANT_ID.toUpperCase() }))).toHaveLength(1);
