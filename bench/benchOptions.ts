@@ -27,7 +27,7 @@ const SMOKE: BenchOptions = {
   engineRuns: 5, turnReps: 1, startupSamples: 1, profile: false, sections: ['turn', 'scale'],
 };
 
-export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--no-profile] [--duration SEC] [--scale N,N,...] [--out PATH_WITHOUT_EXT]`;
+export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--scale N,N,...] [--out PATH_WITHOUT_EXT]`;
 
 function positiveNumber(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -45,6 +45,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--no-profile':
         options.profile = false;
+        break;
+      case '--profile':
+        options.profile = true;
         break;
       case '--only':
         if (value !== 'turn' && value !== 'scale') throw new Error(`--only takes turn or scale\n${USAGE}`);

@@ -38,6 +38,14 @@ export function areaOf(url: string, functionName: string): string {
   return path.split('/').slice(-2).join('/');
 }
 
+/** node_modules/<package>/... or dist/... : enough to find the file, without this machine's folders. */
+export function shortPath(url: string): string {
+  const modules = url.lastIndexOf('/node_modules/');
+  if (modules >= 0) return url.slice(modules + 1);
+  const dist = url.indexOf('/dist/');
+  return dist >= 0 ? url.slice(dist + 1) : url.replace(/^file:\/\//, '');
+}
+
 export function summarizeProfile(json: string, top = 12): ProfileSummary {
   const parsed: unknown = JSON.parse(json);
   if (!isProfile(parsed)) throw new Error('not a V8 CPU profile (no nodes array)');
@@ -50,7 +58,7 @@ export function summarizeProfile(json: string, top = 12): ProfileSummary {
     total += hits;
     const { functionName, url, lineNumber } = node.callFrame;
     const fn = functionName || '(anonymous)';
-    const where = url ? `${url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}` : '';
+    const where = url ? `${shortPath(url)}:${lineNumber + 1}` : '';
     const key = `${fn}@${where}`;
     const entry = byFn.get(key) ?? { fn, where, hits: 0 };
     entry.hits += hits;

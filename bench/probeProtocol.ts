@@ -1,6 +1,13 @@
 // Messages between the bench runner and the probe preloaded into each server process (fork IPC).
 
-export type ProbeRequest = { bench: 'reset' } | { bench: 'report' } | { bench: 'exit' };
+export type ProbeRequest =
+  | { bench: 'reset' }
+  | { bench: 'report' }
+  | { bench: 'exit' }
+  /** Starts V8's sampling CPU profiler (the one behind --cpu-prof), so a profile covers the load window only. */
+  | { bench: 'profile-start' }
+  /** Stops it and writes the .cpuprofile JSON to `path`; answered by profile-ok or profile-failed. */
+  | { bench: 'profile-stop'; path: string };
 
 export interface ProbeReport {
   bench: 'report';

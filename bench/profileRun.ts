@@ -1,5 +1,5 @@
-// Profiles the bot under the same turn load with `node --cpu-prof`, then summarizes the profile.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+// Profiles the bot under the same turn load with V8's sampling profiler, over the load window only.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchResults } from './benchResults';
 import { summarizeProfile } from './cpuProfile';
@@ -9,23 +9,29 @@ import type { TurnTarget } from './turnTargets';
 
 export async function profileTarget(
   target: TurnTarget,
-  settings: { connections: number; durationSec: number; prompts: readonly string[]; workDir: string },
+  settings: { connections: number; warmupSec: number; durationSec: number; prompts: readonly string[]; workDir: string },
 ): Promise<NonNullable<BenchResults['profile']>> {
   const dir = join(settings.workDir, 'cpu-prof');
   mkdirSync(dir, { recursive: true });
-  const flags = ['--cpu-prof', '--cpu-prof-dir', dir];
-  const server = await startServer(target.spec(settings.workDir, flags));
+  const file = join(dir, `${target.name}.cpuprofile`);
+  const server = await startServer(target.spec(settings.workDir));
   try {
-    await measureTurns(server, { prompts: settings.prompts, connections: settings.connections, warmupSec: 0, durationSec: settings.durationSec, runTag: 'profile' });
+    const load = { prompts: settings.prompts, connections: settings.connections, warmupSec: 0, runTag: 'profile' };
+    // Warm first, so the profile shows steady turns rather than module loading and JIT warm-up.
+    await measureTurns(server, { ...load, durationSec: Math.max(1, settings.warmupSec) });
+    await server.startProfile();
+    await measureTurns(server, { ...load, durationSec: settings.durationSec });
+    await server.stopProfile(file);
   } finally {
-    // The probe exits normally on request, which is when V8 writes the profile.
     await server.stop();
   }
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no .cpuprofile written in ${dir}`);
-  const summary = summarizeProfile(readFileSync(join(dir, file), 'utf8'));
+  const summary = summarizeProfile(readFileSync(file, 'utf8'));
   return {
-    how: `node ${flags.slice(0, 2).join(' ')} <dir> dist/src/index.js (demo tenant), ${settings.connections} connections, ${settings.durationSec} s of the same rotating analyze prompts; the profile covers startup too. Self time summed per function and per package/folder.`,
+    how:
+      `V8's sampling CPU profiler (the one behind node --cpu-prof), started through node:inspector by the bench preload in the bot process ` +
+      `(dist/src/index.js, demo tenant) after a ${Math.max(1, settings.warmupSec)} s warm-up and stopped after ${settings.durationSec} s of the same ` +
+      `rotating analyze prompts at ${settings.connections} connections; startup is excluded. The .cpuprofile is kept in the scratch folder. ` +
+      'Self time is summed per function and per package/folder.',
     samples: summary.samples,
     top: summary.byFunction,
     byArea: summary.byArea,

@@ -91,8 +91,8 @@ async function main(): Promise<number> {
     log(`  ${samples.join(', ')} ms`);
     const analyze = targets.find((t) => t.name === 'analyze');
     if (options.profile && analyze) {
-      log('profile: the bot under load with --cpu-prof');
-      results.profile = await profileTarget(analyze, { connections: options.connections, durationSec: options.durationSec, prompts: ANALYZE_PROMPTS, workDir });
+      log('profile: the bot under load (V8 CPU profiler over the load window)');
+      results.profile = await profileTarget(analyze, { ...options, prompts: ANALYZE_PROMPTS, workDir });
       for (const a of results.profile.byArea.slice(0, 6)) log(`  ${a.selfPct}% ${a.area}`);
     }
   }

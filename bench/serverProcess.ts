@@ -28,6 +28,9 @@ export interface RunningServer {
   startupMs: number;
   resetProbe(): Promise<void>;
   readProbe(): Promise<ProbeReport>;
+  /** V8 CPU profiling of the server over a window of our choosing (startup excluded). */
+  startProfile(): Promise<void>;
+  stopProfile(path: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,8 +70,12 @@ function ask<T>(child: ChildProcess, request: ProbeRequest, accept: (m: unknown)
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`probe did not answer ${request.bench}: was the server started with the probe preloaded?`)), timeoutMs);
     const onMessage = (message: unknown) => {
-      const value = accept(message);
-      if (value !== undefined) done(undefined, value);
+      try {
+        const value = accept(message);
+        if (value !== undefined) done(undefined, value);
+      } catch (error) {
+        done(error instanceof Error ? error : new Error(String(error)));
+      }
     };
     const onExit = () => done(new Error(`server exited while waiting for ${request.bench}`));
     function done(error?: Error, value?: T) {
@@ -82,6 +89,12 @@ function ask<T>(child: ChildProcess, request: ProbeRequest, accept: (m: unknown)
     child.once('exit', onExit);
     child.send(request);
   });
+}
+
+function profileAnswer(message: unknown): true | undefined {
+  const m = message as { bench?: string; error?: string } | null;
+  if (m?.bench === 'profile-failed') throw new Error(`profiler: ${m.error ?? 'failed'}`);
+  return m?.bench === 'profile-ok' ? true : undefined;
 }
 
 export async function startServer(spec: ServerSpec): Promise<RunningServer> {
@@ -122,6 +135,8 @@ export async function startServer(spec: ServerSpec): Promise<RunningServer> {
     startupMs,
     resetProbe: () => ask(child, { bench: 'reset' }, (m) => ((m as { bench?: string } | null)?.bench === 'reset-ok' ? true : undefined)).then(() => undefined),
     readProbe: () => ask(child, { bench: 'report' }, (m) => (isProbeReport(m) ? m : undefined)),
+    startProfile: () => ask(child, { bench: 'profile-start' }, profileAnswer).then(() => undefined),
+    stopProfile: (path) => ask(child, { bench: 'profile-stop', path }, profileAnswer, 60_000).then(() => undefined),
     stop,
   };
 }

@@ -1,5 +1,7 @@
 // Preloaded (`node --require`) into every server under test, so CPU and memory are measured inside the server
 // process without touching product code. Talks to the bench runner over the fork IPC channel.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import type { ProbeReport, ProbeRequest } from '../probeProtocol';
 
 const RSS_SAMPLE_MS = 20;
@@ -34,9 +36,31 @@ function installProbe(): void {
     };
   };
 
+  let profiler: Session | undefined;
+  const post = (session: Session, method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  const startProfile = async () => {
+    profiler = new Session();
+    profiler.connect();
+    await post(profiler, 'Profiler.enable');
+    await post(profiler, 'Profiler.start');
+    send({ bench: 'profile-ok' });
+  };
+  const stopProfile = async (path: string) => {
+    if (!profiler) throw new Error('profiler was not started');
+    const result = (await post(profiler, 'Profiler.stop')) as { profile: unknown };
+    profiler.disconnect();
+    profiler = undefined;
+    writeFileSync(path, JSON.stringify(result.profile));
+    send({ bench: 'profile-ok' });
+  };
+  const failed = (error: unknown) => send({ bench: 'profile-failed', error: error instanceof Error ? error.message : String(error) });
+
   process.on('message', (message: unknown) => {
     const request = message as Partial<ProbeRequest> | null;
     if (!request || typeof request !== 'object' || typeof request.bench !== 'string') return;
+    if (request.bench === 'profile-start') void startProfile().catch(failed);
+    if (request.bench === 'profile-stop' && typeof request.path === 'string') void stopProfile(request.path).catch(failed);
     if (request.bench === 'reset') {
       cpuStart = process.cpuUsage();
       wallStart = performance.now();

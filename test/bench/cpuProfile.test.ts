@@ -1,4 +1,4 @@
-import { areaOf, summarizeProfile } from '../../bench/cpuProfile';
+import { areaOf, shortPath, summarizeProfile } from '../../bench/cpuProfile';
 
 const node = (id: number, functionName: string, url: string, hitCount: number) => ({ id, callFrame: { functionName, url, lineNumber: 9 }, hitCount });
 
@@ -31,5 +31,13 @@ describe('CPU profile summary', () => {
 
   it('refuses a file that is not a profile', () => {
     expect(() => summarizeProfile('{"samples": []}')).toThrow(/not a V8 CPU profile/);
+  });
+});
+
+describe('profile paths', () => {
+  it('keeps the package name of a dependency and the project-relative path of our code', () => {
+    expect(shortPath('file:///w/node_modules/@typespec/ts-http-runtime/dist/commonjs/util/sanitizer.js')).toBe('node_modules/@typespec/ts-http-runtime/dist/commonjs/util/sanitizer.js');
+    expect(shortPath('file:///w/main/dist/src/teams/messagesEndpoint.js')).toBe('dist/src/teams/messagesEndpoint.js');
+    expect(shortPath('node:internal/streams/writable')).toBe('node:internal/streams/writable');
   });
 });
