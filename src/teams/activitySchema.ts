@@ -17,11 +17,11 @@ const handled = z
     id: id.optional(),
     channelId: z.string().min(1).max(64),
     serviceUrl: z.string().url().refine((u) => /^https?:\/\//i.test(u), { message: 'must be an http(s) URL' }),
-    conversation: z.object({ id, conversationType: z.string().max(64).optional(), tenantId: z.string().max(64).optional() }).passthrough(),
+    conversation: z.object({ id, conversationType: z.string().max(64).nullish(), tenantId: z.string().max(64).nullish() }).passthrough(),
     from: account,
     recipient: account,
-    text: z.string().optional(),
-    name: z.string().max(256).optional(),
+    text: z.string().nullish(),
+    name: z.string().max(256).nullish(),
   })
   .passthrough()
   .superRefine((activity, ctx) => {

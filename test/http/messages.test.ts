@@ -50,6 +50,12 @@ describe('HTTP endpoint', () => {
     expect(error.problems.join('\n')).toContain(field);
   });
 
+  it('accepts null for optional fields, as some clients send them', async () => {
+    const base = message('help');
+    const res = await server.post({ ...base, deliveryMode: 'expectReplies', name: null, conversation: { ...base.conversation, conversationType: null } });
+    expect(res.status).toBe(200);
+  });
+
   it('acknowledges unknown activity types with 200 and no body', async () => {
     for (const type of ['typing', 'event', 'messageReaction', 'somethingNew']) {
       const res = await server.post({ type, id: `u-${type}` });
