@@ -8,7 +8,7 @@ import {
 } from './lexicon/filterConcepts';
 import { RESOURCE_TYPE_CONCEPTS } from './lexicon/resourceTypes';
 import {
-  BREAKDOWN_WORDS, CLEAR_ALL_PHRASES, CLEAR_PREFIXES, COUNT_WORDS, DETAILS_CUES, EXCLUDE_CUES, FIELD_NOUNS, GROUP_BY_NOUNS,
+  BREAKDOWN_WORDS, GROUPING_QUESTIONS, CLEAR_ALL_PHRASES, CLEAR_PREFIXES, COUNT_WORDS, DETAILS_CUES, EXCLUDE_CUES, FIELD_NOUNS, GROUP_BY_NOUNS,
   GROUP_BY_PREFIXES, LAST_WORDS, ORDINAL_WORDS, POSITION_CUES, RANGE_DOWN_WORDS, RANGE_UP_WORDS, REFINE_ADD_CUES,
   REFINE_SET_CUES, SHOW_MORE_PHRASES, SORT_PHRASES,
 } from './lexicon/conversationConcepts';
@@ -59,6 +59,7 @@ export function createConceptLexicon(): ConceptLexicon {
   for (const g of GROUP_BY_NOUNS) add(g.phrases, { k: 'groupNoun', v: g.value });
   add(GROUP_BY_PREFIXES, { k: 'groupPrefix' });
   add(BREAKDOWN_WORDS, { k: 'breakdown' });
+  for (const g of GROUPING_QUESTIONS) add(g.phrases, { k: 'groupingQuestion', v: g.value });
   for (const s of SORT_PHRASES) add(s.phrases, { k: 'sort', v: s.value });
   add(SHOW_MORE_PHRASES, { k: 'more' });
   add(DETAILS_CUES, { k: 'detailsCue' });

@@ -79,7 +79,14 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
       i += 1;
       continue;
     }
-    if (has(m, 'clearPrefix') && has(concepts[i + 1], 'fieldNoun') && adjacent(m, concepts[i + 1], 1)) {
+    const grouping = value(m, 'groupingQuestion');
+    if (grouping) {
+      draft.groupBy = grouping.v;
+      draft.breakdown = true;
+    }
+    // "any severity", "all subscriptions", "remove the severity filter": that field no longer filters the list.
+    if ((has(m, 'clearPrefix') || has(m, 'exclude')) && has(concepts[i + 1], 'fieldNoun') && adjacent(m, concepts[i + 1], 1)) {
+      mode = 'include';
       const noun = concepts[i + 1];
       if (noun) draft.clear.push(...(value(noun, 'fieldNoun')?.fields ?? []));
       used[i + 1] = true;
@@ -116,6 +123,7 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
   return draft;
 
   function addName(name: ScannedMessage['names'][number]): void {
+    if (name.everything) return;
     mode = precedingMode(name.start);
     if (name.field === 'subscription') push('subscriptions', name.values);
     else if (name.field === 'resourceGroup') push('resourceGroups', name.values);

@@ -8,7 +8,8 @@ import type { Meaning } from './lexicon/meanings';
 import { STOP_WORDS } from './lexicon/stopWords';
 import { indexNames } from './nameIndex';
 import {
-  isDistinctive, matchCuedNames, matchExactNames, matchFuzzyNames, matchPartialNames, matchTagPairs, matchTypeSegments, NAME_FIELDS,
+  isDistinctive, matchCuedNames, matchExactNames, matchFuzzyNames, matchPartialNames, matchTagPairs, matchTypeSegments, matchValuePrefixes,
+  NAME_FIELDS,
   type NameMatch,
 } from './nameMatcher';
 import { normalizeMessage, tokenize, type Token } from './normalize';
@@ -74,6 +75,8 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   const cueAt = (start: number, end: number) => cueFrom(start - 1, -1) ?? cueFrom(end, 1);
   names.push(...matchExactNames(tokens, claimed, vocab, cueAt));
   names.push(...matchTypeSegments(tokens, claimed, vocab));
+  names.push(...matchFuzzyNames(tokens, claimed, vocab, cueAt, (t) => !dataWord(t.text)));
+  names.push(...matchValuePrefixes(tokens, claimed, vocab, cueAt));
   names.push(...matchPartialNames(tokens, claimed, vocab, cueAt));
   names.push(...matchFuzzyNames(tokens, claimed, vocab, cueAt));
   names.sort((a, b) => a.start - b.start);

@@ -17,6 +17,8 @@ export interface NameMatch {
   text: string;
   exact: boolean;
   tagKey?: string;
+  /** The words fit every value of the field ("alderbrook" in a tenant whose subscriptions all start so): no filter. */
+  everything?: boolean;
 }
 
 export const NAME_FIELDS: readonly VocabularyField[] = ['subscription', 'resourceGroup', 'resourceName', 'owner', 'tagValue', 'recommendation', 'resourceType'];
@@ -126,6 +128,27 @@ function firstExact(span: readonly Token[], fields: readonly VocabularyField[], 
   return undefined;
 }
 
+/**
+ * A short form of a one-word tag value ("prod" for "production"): when exactly one value starts with the word, the
+ * word means that classification rather than every name that happens to contain it.
+ */
+export function matchValuePrefixes(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary, cueAt: CueLookup): NameMatch[] {
+  const index = indexNames(vocab.values('tagValue'));
+  const out: NameMatch[] = [];
+  tokens.forEach((token, i) => {
+    if (claimed[i] || !startsWord(tokens, i) || !endsWord(tokens, i + 1) || !isDistinctive(token) || token.text.length < 3 || /\d/.test(token.text)) return;
+    const values = new Set<string>();
+    for (const name of index.names) {
+      if (name.tokens.length === 1 && (name.tokens[0] ?? '').length > token.text.length && name.tokens[0]?.startsWith(token.text)) values.add(name.tokens[0] ?? '');
+    }
+    const cue = cueAt(i, i + 1);
+    if (values.size !== 1 || (cue && !cue.includes('tagValue'))) return;
+    const value = index.names.find((n) => n.tokens.length === 1 && values.has(n.tokens[0] ?? ''))?.value ?? '';
+    out.push(claim(claimed, { start: i, end: i + 1, field: 'tagValue', values: [value], text: value, exact: false }));
+  });
+  return out;
+}
+
 /** Part of a name ("zeta finance" in "sub-zeta-finance", "prod" in "production"): exact tokens before prefixes. */
 export function matchPartialNames(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary, cueAt: CueLookup): NameMatch[] {
   const out: NameMatch[] = [];
@@ -164,7 +187,7 @@ function firstPartial(needle: readonly string[], fields: readonly VocabularyFiel
       values.push(name.value);
       if (values.length >= MAX_VALUES) break;
     }
-    if (values.length > 0) return { field, values, text };
+    if (values.length > 0) return { field, values, text, ...(values.length > 1 && values.length === index.names.length ? { everything: true } : {}) };
   }
   return undefined;
 }
@@ -181,7 +204,14 @@ function prefixPool(index: ReturnType<typeof indexNames>, start: string): number
  * Misspelt names ("vm-bilng-prod-01", "alderbrok production"): one or two typed words compared with runs of a
  * name's words, within the typo allowance. Recommendation texts are left out: they are found by their words.
  */
-export function matchFuzzyNames(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary, cueAt: CueLookup): NameMatch[] {
+export function matchFuzzyNames(
+  tokens: readonly Token[],
+  claimed: boolean[],
+  vocab: BoundVocabulary,
+  cueAt: CueLookup,
+  /** Only runs of two words where one is unknown to the tenant (a typo), tried before single-word matches. */
+  pairsWithUnknown?: (token: Token) => boolean,
+): NameMatch[] {
   const out: NameMatch[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     if (claimed[i] || !startsWord(tokens, i) || !(isDistinctive(tokens[i]) || hasJoinedWord(tokens, i, i + 1))) continue;
@@ -194,8 +224,11 @@ export function matchFuzzyNames(tokens: readonly Token[], claimed: boolean[], vo
     }
     for (let stop = end; stop > i; stop -= 1) {
       if (!endsWord(tokens, stop)) continue;
+      if (pairsWithUnknown && (new Set(tokens.slice(i, stop).map((t) => t.word)).size < 2 || !tokens.slice(i, stop).some(pairsWithUnknown))) continue;
       const typed = texts(tokens, i, stop).join('');
-      const match = firstFuzzy(typed, fieldOrder(cueAt(i, stop), false), vocab);
+      const lastWord = tokens.slice(i, stop).filter((t) => t.word === tokens[stop - 1]?.word).map((t) => t.text).join('');
+      const typedWords = new Set(tokens.slice(i, stop).map((t) => t.word)).size;
+      const match = firstFuzzy(typed, typedWords > 1 && lastWord.length >= 3, fieldOrder(cueAt(i, stop), false), vocab);
       if (!match) continue;
       out.push(claim(claimed, { start: i, end: stop, ...match, exact: false }));
       i = stop - 1;
@@ -205,31 +238,50 @@ export function matchFuzzyNames(tokens: readonly Token[], claimed: boolean[], vo
   return out;
 }
 
-function firstFuzzy(compact: string, fields: readonly VocabularyField[], vocab: BoundVocabulary) {
+/**
+ * `lastIsPrefix`: the last typed word may be the start of the name's last word ("alderbrok prod" for
+ * "Alderbrook Production"); such a match ranks after a full one. Every name tied for best is returned.
+ */
+function firstFuzzy(compact: string, lastIsPrefix: boolean, fields: readonly VocabularyField[], vocab: BoundVocabulary) {
   const edits = allowedEdits(compact.length);
   if (edits === 0) return undefined;
   for (const field of fields) {
     if (field === 'tagKey' || field === 'resourceType' || field === 'recommendation') continue;
     const index = indexNames(vocab.values(field));
-    // The closest run of a name's words wins; on a tie, the longer run (the whole name if possible), then the first.
-    let best: { at: number; from: number; to: number; distance: number } | undefined;
+    type Hit = { at: number; from: number; to: number; cost: number };
+    let best: Hit[] = [];
+    const consider = (hit: Hit) => {
+      const top = best[0];
+      const better = !top || hit.cost < top.cost || (hit.cost === top.cost && hit.to - hit.from > top.to - top.from);
+      if (better) best = [hit];
+      else if (hit.cost === top.cost && hit.to - hit.from === top.to - top.from && !best.some((b) => b.at === hit.at)) best.push(hit);
+    };
     for (const [at, from] of index.byInitial.get(compact[0] ?? '') ?? []) {
       const name = index.names[at];
       if (!name) continue;
       let window = '';
       for (let to = from + 1; to <= name.tokens.length; to += 1) {
         window += name.tokens[to - 1] ?? '';
-        if (window.length - compact.length > edits) break;
         if (compact.length - window.length > edits) continue;
-        const distance = editDistance(window, compact, edits);
-        if (distance > edits) continue;
-        if (!best || distance < best.distance || (distance === best.distance && to - from > best.to - best.from)) best = { at, from, to, distance };
+        if (window.length - compact.length <= edits) {
+          const distance = editDistance(window, compact, edits);
+          if (distance <= edits) consider({ at, from, to, cost: distance });
+        }
+        if (lastIsPrefix && window.length > compact.length) {
+          const distance = editDistance(window.slice(0, compact.length), compact, edits);
+          if (distance <= edits) consider({ at, from, to, cost: distance + 0.5 });
+        }
+        if (window.length - compact.length > edits && !lastIsPrefix) break;
+        if (window.length > compact.length + edits + 40) break;
       }
     }
-    const name = best && index.names[best.at];
-    if (best && name) {
-      const whole = best.from === 0 && best.to === name.tokens.length;
-      return { field, values: [name.value], text: whole ? name.value : tokenSubstring(name.value, best.from, best.to - best.from) };
+    const first = best[0];
+    const name = first && index.names[first.at];
+    if (first && name) {
+      const whole = first.from === 0 && first.to === name.tokens.length;
+      const values = best.map((b) => index.names[b.at]?.value ?? '').filter(Boolean).slice(0, MAX_VALUES);
+      const everything = values.length > 1 && values.length === index.names.length;
+      return { field, values, text: whole ? name.value : tokenSubstring(name.value, first.from, first.to - first.from), ...(everything ? { everything } : {}) };
     }
   }
   return undefined;

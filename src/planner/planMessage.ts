@@ -47,6 +47,10 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   if (ordinal !== undefined) return ordinal > 0 ? action('details', { ordinal }) : outOfScope('notUnderstood');
   const changesView = draft.count || draft.breakdown || draft.sort !== undefined || draft.clear.length > 0 || draft.clearAll;
   if (kinds.has('more') && filterFields === 0 && !changesView) return action('showMore', {});
+  // "details" with nothing else: only clear when the list has a single row.
+  if (kinds.has('detailsCue') && filterFields === 0 && !changesView && context.activeList?.total === 1 && scan.unmatched.length === 0) {
+    return action('details', { ordinal: 1 });
+  }
   if (kinds.has('help') && filterFields === 0 && !changesView) return action('help', {});
 
   // Off-topic words win over names alone: "write a python script" is not about a recommendation containing "write".
@@ -110,6 +114,8 @@ function findOrdinal(scan: ScannedMessage, kinds: Set<MeaningKind>, context: Pla
     }
   }
   const number = scan.numbers[0]?.value;
+  // "show the next 5" is paging, not the fifth row.
+  if (ordinal === undefined && kinds.has('more') && !kinds.has('detailsCue') && !kinds.has('positionCue')) return undefined;
   if (ordinal === undefined && number !== undefined && number >= 1) ordinal = number;
   if (ordinal === undefined) return undefined;
   const pointsAtRow = kinds.has('detailsCue') || kinds.has('positionCue') || scan.tokens.some((t) => t.text === 'one' || t.text === 'item' || t.text === 'row');

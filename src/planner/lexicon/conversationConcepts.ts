@@ -21,10 +21,18 @@ export const GROUP_BY_NOUNS: ReadonlyArray<{ value: GroupByValue; phrases: reado
   { value: 'riskFactor', phrases: ['risk factor', 'risk factors', 'factor', 'factors'] },
 ];
 export const GROUP_BY_PREFIXES: readonly string[] = ['by', 'per', 'grouped by', 'group by', 'broken down by', 'break down by', 'breakdown by', 'split by', 'across', 'for each', 'each'];
+/** Questions that are answered with a breakdown ("who owns the most overdue items"). */
+export const GROUPING_QUESTIONS: ReadonlyArray<{ value: GroupByValue; phrases: readonly string[] }> = [
+  { value: 'owner', phrases: ['who owns', 'who owns the most', 'which owners', 'which owner', 'who has the most', 'whose are', 'who is responsible for the most'] },
+  { value: 'subscription', phrases: ['which subscriptions', 'which subscription', 'what subscriptions', 'which subscription has the most', 'which subscriptions have the most'] },
+  { value: 'resourceType', phrases: ['which resource types', 'what resource types', 'which types of resources', 'what kinds of resources', 'which kinds of resources'] },
+  { value: 'category', phrases: ['which categories', 'what categories'] },
+  { value: 'recommendation', phrases: ['which recommendations are most common', 'most common recommendations', 'top recommendations by count'] },
+];
 export const BREAKDOWN_WORDS: readonly string[] = ['breakdown', 'break down', 'broken down', 'distribution', 'split', 'grouped', 'summary', 'summarize', 'summarise', 'overview', 'stats', 'statistics'];
 
 export const SORT_PHRASES: ReadonlyArray<{ value: 'risk' | 'severity' | 'dueDate'; phrases: readonly string[] }> = [
-  { value: 'dueDate', phrases: ['by due date', 'sorted by due date', 'sort by due date', 'order by due date', 'ordered by due date', 'soonest due', 'due soonest', 'earliest due date'] },
+  { value: 'dueDate', phrases: ['due soon', 'due this week', 'due next week', 'coming due', 'upcoming', 'upcoming due dates', 'by due date', 'sorted by due date', 'sort by due date', 'order by due date', 'ordered by due date', 'soonest due', 'due soonest', 'earliest due date'] },
   { value: 'severity', phrases: ['sorted by severity', 'sort by severity', 'order by severity', 'ordered by severity', 'most severe first'] },
   { value: 'risk', phrases: ['sorted by risk', 'sort by risk', 'order by risk', 'ordered by risk', 'riskiest first', 'most risky first'] },
 ];

@@ -19,6 +19,7 @@ export type Meaning =
   | { k: 'count' }
   | { k: 'groupNoun'; v: GroupByValue }
   | { k: 'groupPrefix' }
+  | { k: 'groupingQuestion'; v: GroupByValue }
   | { k: 'breakdown' }
   | { k: 'sort'; v: 'risk' | 'severity' | 'dueDate' }
   | { k: 'more' }

@@ -17,4 +17,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'environment', 'org', 'organization', 'organisation', 'company', 'estate', 'cloud', 'clouds', 'fix', 'fixing', 'need',
   'needs', 'needing', 'attention', 'identified', 'detected', 'flagged', 'found', 'reported', 'level', 'levels', 'rated',
   'labelled', 'labeled', 'marked', 'classified', 'considered', 'related', 'where', 'whose', 'filter', 'filtered', 'instead',
+  // Everyday nouns that name no resource on their own ("the payments app", "our billing service").
+  'app', 'application', 'workload', 'system', 'service', 'services', 'team', 'stuff', 'wrong', 'broken', 'bad', 'issue',
 ]);
