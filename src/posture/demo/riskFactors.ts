@@ -34,11 +34,12 @@ const SEVERITY_WEIGHT: Record<string, number> = { Low: 0, Medium: 1, High: 2, Cr
 
 /**
  * Risk is about the resource's context more than the recommendation's own severity: an internet-facing resource
- * with known vulnerabilities is Critical whatever else is true; otherwise severity and factors add up.
+ * with known vulnerabilities, or holding sensitive data, is Critical whatever else is true; otherwise severity and
+ * factors add up.
  */
 export function riskLevel(severity: string, profile: RiskProfile): RiskLevelName {
   const weight = SEVERITY_WEIGHT[severity] ?? 1;
-  if (profile.exposed && profile.vulnerable) return 'Critical';
+  if (profile.exposed && (profile.vulnerable || profile.sensitive)) return 'Critical';
   const score = weight + (profile.exposed ? 2 : 0) + (profile.vulnerable ? 1 : 0) + (profile.sensitive ? 1 : 0)
     + (profile.lateral ? 1 : 0) + (profile.critical ? 1 : 0);
   if (score >= 6) return 'Critical';
