@@ -5,15 +5,21 @@ import { createActionRegistry, type ActionRegistry } from './actions/registry';
 import { createBot, registerPlatformActions, type Bot } from './app';
 import type { AppConfig } from './config/appConfig';
 import { ConfigError, loadConfig } from './config/loadConfig';
+import { isAppError } from './errors/appError';
 import { createLogger, type Logger } from './logging/logger';
 import { projectPath } from './paths';
-import { createHelpOnlyPlanner } from './planner/helpOnlyPlanner';
+import { createKeylessPlanner } from './planner/keylessPlanner';
+import { openPosture } from './posture/openPosture';
+import { registerAnalyzeActions } from './skills/analyze/analyzeActions';
+import { createAnalyzeSkill } from './skills/analyze/analyzeSkill';
 import { createActivityDeduper } from './storage/activityDeduper';
 import { createSqliteConversationStorage } from './storage/sqliteConversationStorage';
 import { createSqliteDatabase } from './storage/sqliteDatabase';
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
+import { createAnalyzeCardVerbs } from './teams/analyzeCardVerbs';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
+import { viewerOf } from './teams/turnBridge';
 import type { Reply } from './views/reply';
 
 const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
@@ -34,12 +40,15 @@ export interface Skills {
  * THE SEAM for posture: load the engine (config.postureSnapshot / demo tenant), register its skills' actions and
  * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
  */
-export async function composeSkills(_config: AppConfig, _logger: Logger, _records: RecordsStore): Promise<Skills> {
+export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore): Promise<Skills> {
+  const { engine } = await openPosture(config, { logger, records });
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
   registerPlatformActions(registry, cardActions);
-  // Temporary until src/planner/keylessPlanner.ts lands: plans only `help`.
-  return { registry, cardActions, planner: createHelpOnlyPlanner() };
+  registerAnalyzeActions(registry, createAnalyzeSkill({ engine }));
+  for (const verb of createAnalyzeCardVerbs()) cardActions.register(verb);
+  const planner = createKeylessPlanner({ engine, logger, viewerOf: (context) => viewerOf(context.activity) });
+  return { registry, cardActions, planner };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */
@@ -86,7 +95,18 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
-  const running = await startBot(config, logger);
+  let running: Running;
+  try {
+    running = await startBot(config, logger);
+  } catch (error) {
+    // A broken export or an unusable DATA_DIR: say what is wrong (file, row, field) and stop.
+    if (isAppError(error)) {
+      logger.error({ err: error, code: error.code, details: error.details }, 'startup failed');
+      process.stderr.write(`posture-bot cannot start. ${error.userMessage}\n`);
+      return await new Promise<number>((resolve) => logger.flush(() => resolve(1)));
+    }
+    throw error;
+  }
   logger.info(
     { url: running.url, appEnv: config.appEnv, production: config.production, authenticated: Boolean(config.bot), tenants: config.allowedTenantIds.length, startupMs: Math.round(process.uptime() * 1000) },
     'posture-bot listening',

@@ -70,6 +70,25 @@ const KNOWN_TYPES: Record<string, string> = {
   'microsoft.dbformysql/servers': 'MySQL server',
   'microsoft.cache/redis': 'Redis cache',
   'microsoft.resources/subscriptions': 'Subscription',
+  // AWS and GCP resources as Defender's multicloud connectors type them (lower-cased, words run together).
+  'microsoft.awsconnector/ec2instances': 'EC2 instance',
+  'microsoft.awsconnector/s3buckets': 'S3 bucket',
+  'microsoft.awsconnector/rdsdbinstances': 'RDS DB instance',
+  'microsoft.awsconnector/redshiftclusters': 'Redshift cluster',
+  'microsoft.awsconnector/sqsqueues': 'SQS queue',
+  'microsoft.awsconnector/snstopics': 'SNS topic',
+  'microsoft.awsconnector/elasticsearchdomains': 'Elasticsearch domain',
+  'microsoft.awsconnector/apigatewayrestapis': 'API Gateway REST API',
+  'microsoft.awsconnector/lambdafunctions': 'Lambda function',
+  'microsoft.awsconnector/eksclusters': 'EKS cluster',
+  'microsoft.awsconnector/ecrrepositories': 'ECR repository',
+  'microsoft.awsconnector/iamusers': 'IAM user',
+  'microsoft.awsconnector/iamroles': 'IAM role',
+  'microsoft.awsconnector/dynamodbtables': 'DynamoDB table',
+  'microsoft.awsconnector/kmskeys': 'KMS key',
+  'microsoft.gcpconnector/computeinstances': 'Compute Engine instance',
+  'microsoft.gcpconnector/storagebuckets': 'Cloud Storage bucket',
+  'microsoft.gcpconnector/gkeclusters': 'GKE cluster',
 };
 
 function words(segment: string): string {
