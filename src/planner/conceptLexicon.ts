@@ -13,7 +13,7 @@ import {
   REFINE_SET_CUES, SHOW_MORE_PHRASES, SORT_PHRASES,
 } from './lexicon/conversationConcepts';
 import {
-  DUMP_PHRASES, DUMP_WEAK_PHRASES, GREETING_WORDS, HELP_PHRASES, INJECTION_PHRASES, OFF_TOPIC_PHRASES, POSTURE_NOUNS, QUESTION_WORDS,
+  DUMP_PHRASES, DUMP_WEAK_PHRASES, OTHER_TASK_PHRASES, GREETING_WORDS, HELP_PHRASES, INJECTION_PHRASES, OFF_TOPIC_PHRASES, POSTURE_NOUNS, QUESTION_WORDS,
   SECURE_SCORE_PHRASES,
 } from './lexicon/scopeConcepts';
 
@@ -81,6 +81,7 @@ export function createConceptLexicon(): ConceptLexicon {
   add(DUMP_WEAK_PHRASES, { k: 'dumpWeak' });
   add(INJECTION_PHRASES, { k: 'injection' });
   add(OFF_TOPIC_PHRASES, { k: 'offTopic' });
+  add(OTHER_TASK_PHRASES, { k: 'otherTask' });
   add(POSTURE_NOUNS, { k: 'postureNoun' });
   add(QUESTION_WORDS, { k: 'question' });
   for (const cue of NAME_CUES) add(cue.phrases, cue.meaning);

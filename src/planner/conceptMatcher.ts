@@ -53,6 +53,8 @@ function matchAt(tokens: readonly Token[], claimed: boolean[], start: number, en
     const want = entry.tokens[j] ?? '';
     if (!token || claimed[start + j]) return -1;
     if (token.text === want) continue;
+    // A lone short word ("score", "risks") must be typed exactly: "store" is a word of its own, not a typo.
+    if (entry.tokens.length === 1 && want.length < 6) return -1;
     if (!typoOk[start + j] || !isSpellingOf(token.text, want)) return -1;
     typos += 1;
   }

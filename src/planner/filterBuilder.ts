@@ -195,6 +195,8 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
       const prior = levelsPrior(start);
       if (has(prior, 'severityWord')) field = 'severities';
       else if (has(prior, 'riskWord')) field = 'riskLevels';
+      // "vulns rated high", "CVEs of critical severity"
+      else if (has(prior, 'vulnWord')) field = 'findingSeverities';
     }
     if (!field) draft.unqualifiedLevels = true;
     push(field ?? options.levelField, chosen);

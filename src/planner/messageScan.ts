@@ -35,11 +35,13 @@ const CUE_FIELDS: Partial<Record<Meaning['k'], readonly VocabularyField[]>> = {
   recommendationCue: ['recommendation'],
 };
 /** Cues after which the following words are read as a name even when they are concept words. */
-const STRONG_CUES = new Set<Meaning['k']>(['nameCue', 'recommendationCue']);
+const STRONG_CUES = new Set<Meaning['k']>(['nameCue', 'recommendationCue', 'ownerCue', 'subscriptionCue', 'resourceGroupCue', 'tagCue']);
+/** Cues that may also follow their name ("the data rg", "the staging subscription"). */
+const TRAILING_CUES = new Set<Meaning['k']>(['subscriptionCue', 'resourceGroupCue']);
 
 export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundVocabulary): ScannedMessage {
   const normalized = normalizeMessage(text).replace(/#\s?(\d)/g, 'number $1');
-  const tokens = tokenize(normalized);
+  const tokens = expandLevelAbbreviations(tokenize(normalized));
   const claimed: boolean[] = tokens.map(() => false);
 
   const names: NameMatch[] = matchTagPairs(tokens, claimed, vocab);
@@ -50,7 +52,9 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
 
   for (const cue of concepts.filter((c) => c.meanings.some((m) => STRONG_CUES.has(m.k)))) {
     const fields = cue.meanings.flatMap((m) => CUE_FIELDS[m.k] ?? []);
-    const found = matchCuedNames(tokens, claimed, cue.end, concepts, fields, vocab);
+    const trailing = cue.meanings.some((m) => TRAILING_CUES.has(m.k));
+    const found =
+      matchCuedNames(tokens, claimed, cue.end, concepts, fields, vocab) ?? (trailing ? matchCuedNames(tokens, claimed, cue.start, concepts, fields, vocab, true) : undefined);
     if (!found) continue;
     concepts = concepts.filter((c) => c.end <= found.start || c.start >= found.end);
     for (let j = found.start; j < found.end; j += 1) claimed[j] = true;
@@ -89,4 +93,15 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
     else if (isDistinctive(token)) unmatched.push(token);
   });
   return { normalized, tokens, concepts, names, numbers, unmatched };
+}
+
+const LEVEL_ABBREVIATIONS: Readonly<Record<string, string>> = { hi: 'high', lo: 'low', med: 'medium', crit: 'critical' };
+const LEVEL_QUALIFIERS = new Set(['risk', 'risks', 'sev', 'severity', 'pri', 'priority', 'vulns', 'vulnerabilities']);
+
+/** "hi-risk", "lo sev": short level words are only read as levels right before a qualifier ("hi" alone is a greeting). */
+function expandLevelAbbreviations(tokens: Token[]): Token[] {
+  return tokens.map((token, i) => {
+    const long = LEVEL_ABBREVIATIONS[token.text];
+    return long && LEVEL_QUALIFIERS.has(tokens[i + 1]?.text ?? '') ? { ...token, text: long } : token;
+  });
 }

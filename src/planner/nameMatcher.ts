@@ -298,7 +298,9 @@ export function matchCuedNames(
   concepts: ReadonlyArray<{ start: number; end: number }>,
   fields: readonly VocabularyField[],
   vocab: BoundVocabulary,
+  backwards = false,
 ): NameMatch | undefined {
+  if (backwards) return matchCuedNamesBefore(tokens, claimed, from, concepts, fields, vocab);
   let start = from;
   while (start < tokens.length && STOP_WORDS.has(tokens[start]?.text ?? '') && !claimed[start]) start += 1;
   // Concept tokens may be re-read as a name; tokens already taken by a name may not.
@@ -335,4 +337,27 @@ export function matchTypeSegments(tokens: readonly Token[], claimed: boolean[], 
     i = end - 1;
   }
   return out;
+}
+
+/** The words just before a cue ("the data rg", "the staging subscription"), longest first. */
+function matchCuedNamesBefore(
+  tokens: readonly Token[],
+  claimed: readonly boolean[],
+  cueStart: number,
+  concepts: ReadonlyArray<{ start: number; end: number }>,
+  fields: readonly VocabularyField[],
+  vocab: BoundVocabulary,
+): NameMatch | undefined {
+  let end = cueStart;
+  while (end > 0 && STOP_WORDS.has(tokens[end - 1]?.text ?? '') && !claimed[end - 1]) end -= 1;
+  const conceptTaken = (j: number) => concepts.some((c) => c.start <= j && j < c.end);
+  let limit = end;
+  while (limit > 0 && end - limit < MAX_SPAN && (!claimed[limit - 1] || conceptTaken(limit - 1))) limit -= 1;
+  for (let start = limit; start < end; start += 1) {
+    if (!startsWord(tokens, start) || concepts.some((c) => c.start < start && c.end > start)) continue;
+    if (!isDistinctive(tokens[start])) continue;
+    const match = firstPartial(texts(tokens, start, end), fields, vocab, false);
+    if (match) return { start, end, ...match, exact: false };
+  }
+  return undefined;
 }

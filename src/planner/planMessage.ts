@@ -41,6 +41,7 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
 
   if (kinds.has('injection')) return outOfScope('unsafe');
   if (kinds.has('dump') || (kinds.has('dumpWeak') && filterFields === 0)) return outOfScope('dumpAll');
+  if (kinds.has('otherTask')) return outOfScope('notPosture');
   if (kinds.has('secureScore')) return action('secureScore', {});
 
   const ordinal = findOrdinal(scan, kinds, context, filterFields);

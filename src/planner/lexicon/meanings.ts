@@ -42,6 +42,7 @@ export type Meaning =
   | { k: 'dumpWeak' }
   | { k: 'injection' }
   | { k: 'offTopic' }
+  | { k: 'otherTask' }
   | { k: 'postureNoun' }
   | { k: 'question' }
   | { k: 'ownerCue' }

@@ -4,7 +4,8 @@
 export const HELP_PHRASES: readonly string[] = [
   'help', 'what can you do', 'what do you do', 'how do i use this', 'how does this work', 'how do you work', 'commands',
   'what can i ask', 'what should i ask', 'usage', 'instructions for use', 'what are you', 'who are you', 'capabilities',
-  'how to use', 'examples', 'menu', 'options',
+  'how to use', 'examples', 'menu', 'options', 'what kind of questions', 'what questions', 'which questions',
+  'what can i ask you', 'how can you help', 'what do you know', 'can you help', 'help me', 'getting started', 'get started',
 ];
 export const GREETING_WORDS: readonly string[] = ['hi', 'hello', 'hey', 'hiya', 'good morning', 'good afternoon', 'good evening', 'yo', 'greetings', 'howdy', 'thanks', 'thank you', 'ok', 'okay', 'cool', 'great'];
 
@@ -37,14 +38,24 @@ export const INJECTION_PHRASES: readonly string[] = [
   'print your rules', 'show your rules', 'without restrictions', 'no restrictions', 'unfiltered', 'drop table', 'rm rf',
   'run this command', 'run the command', 'execute this', 'execute the following', 'ignore the rules', 'ignore your rules',
   'ignore safety', 'ignore everything', 'reveal your instructions', 'repeat the text above', 'initial prompt',
-  'your system message', 'hidden instructions', 'ignore the previous', 'ignore any previous',
+  'your system message', 'hidden instructions', 'ignore the previous', 'ignore any previous', 'you are an admin',
+  'you are admin', 'you are root', 'disable safety', 'disable all safety', 'safety checks', 'list credentials',
+  'show credentials', 'dump credentials', 'print credentials', 'show all secrets', 'list all secrets', 'reveal secrets',
+  'print secrets', 'dump secrets', 'show me the secrets', 'give me the password', 'show passwords', 'list passwords',
+];
+
+/** Tasks of another kind (writing code, creative text): declined even when they mention a posture word. */
+export const OTHER_TASK_PHRASES: readonly string[] = [
+  'terraform', 'terraform module', 'bicep', 'bicep template', 'arm template', 'write code', 'generate code',
+  'write a script', 'write me a script', 'python', 'javascript', 'typescript', 'powershell script', 'bash script',
+  'poem', 'haiku', 'song', 'joke', 'recipe', 'essay', 'story about',
 ];
 
 /** Topics nobody should mistake for posture triage. Only consulted when no posture word matched. */
 export const OFF_TOPIC_PHRASES: readonly string[] = [
-  'weather', 'joke', 'poem', 'story', 'recipe', 'song', 'sing', 'translate', 'stock', 'stock price', 'football',
+  'weather', 'story', 'sing', 'translate', 'stock', 'stock price', 'football',
   'soccer', 'movie', 'movies', 'restaurant', 'lunch', 'dinner', 'pizza', 'capital of', 'who won', 'president',
-  'write code', 'write a script', 'python', 'javascript', 'essay', 'email to', 'book a', 'meeting', 'calendar',
+  'email to', 'book a', 'meeting', 'calendar',
   'flight', 'hotel', 'bitcoin', 'crypto', 'horoscope', 'math', 'homework', 'news', 'sports', 'game', 'chess',
 ];
 
