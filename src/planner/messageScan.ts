@@ -7,11 +7,10 @@ import { matchConcepts, type ConceptMatch } from './conceptMatcher';
 import type { Meaning } from './lexicon/meanings';
 import { STOP_WORDS } from './lexicon/stopWords';
 import { indexNames } from './nameIndex';
-import {
-  isDistinctive, matchCuedNames, matchExactNames, matchFuzzyNames, matchPartialNames, matchTagPairs, matchTypeSegments, matchValuePrefixes,
-  NAME_FIELDS,
-  type NameMatch,
-} from './nameMatcher';
+import { matchFuzzyNames } from './misspeltNames';
+import { isDistinctive, NAME_FIELDS, type NameMatch } from './nameSpans';
+import { matchCuedNames, matchPartialNames } from './partialNames';
+import { matchExactNames, matchTagPairs, matchTypeSegments, matchValuePrefixes } from './wholeNames';
 import { normalizeMessage, tokenize, type Token } from './normalize';
 import type { BoundVocabulary } from './vocabularyPort';
 

@@ -1,0 +1,127 @@
+// Whole names typed in full: tag key-value pairs, exact names, the last part of a type, short forms of tag values.
+import type { VocabularyField } from '../posture/engine';
+import { indexNames } from './nameIndex';
+import { claim, endsWord, fieldOrder, free, hasJoinedWord, isDistinctive, MAX_SPAN, MAX_VALUES, startsWord, texts, type CueLookup, type NameMatch } from './nameSpans';
+import type { Token } from './normalize';
+import type { BoundVocabulary } from './vocabularyPort';
+
+/** "environment production", "env=prod", "criticality high": a tag key directly followed by one of its values. */
+export function matchTagPairs(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary): NameMatch[] {
+  const keys = indexNames(vocab.values('tagKey'));
+  const values = indexNames(vocab.values('tagValue'));
+  if (keys.names.length === 0 || values.names.length === 0) return [];
+  const out: NameMatch[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (!startsWord(tokens, i)) continue;
+    pairs: for (let keyLen = Math.min(3, keys.longest); keyLen >= 1; keyLen -= 1) {
+      const key = exactIn(keys, texts(tokens, i, i + keyLen));
+      if (!key || !free(claimed, i, i + keyLen)) continue;
+      let v = i + keyLen;
+      if (tokens[v]?.text === 'is' || tokens[v]?.text === 'equals') v += 1;
+      for (let valueLen = Math.min(4, values.longest); valueLen >= 1; valueLen -= 1) {
+        if (!endsWord(tokens, v + valueLen) || !free(claimed, v, v + valueLen)) continue;
+        const value = exactIn(values, texts(tokens, v, v + valueLen));
+        if (!value) continue;
+        out.push(claim(claimed, { start: i, end: v + valueLen, field: 'tagValue', values: [value], text: value, exact: true, tagKey: key }));
+        break pairs;
+      }
+    }
+  }
+  return out;
+}
+
+function exactIn(index: ReturnType<typeof indexNames>, needle: readonly string[]): string | undefined {
+  const pool = index.byToken.get(needle[0] ?? '') ?? [];
+  for (const at of pool) {
+    const name = index.names[at];
+    if (name && name.tokens.length === needle.length && name.tokens.every((t, j) => t === needle[j])) return name.value;
+  }
+  return undefined;
+}
+
+function allExact(index: ReturnType<typeof indexNames>, needle: readonly string[]): string[] {
+  const pool = index.byToken.get(needle[0] ?? '') ?? [];
+  const out: string[] = [];
+  for (const at of pool) {
+    const name = index.names[at];
+    if (name && name.tokens.length === needle.length && name.tokens.every((t, j) => t === needle[j])) out.push(name.value);
+  }
+  return out;
+}
+
+/** Whole names typed in full ("vm-web-01", "sub zeta finance"), longest first, on whole words only. */
+export function matchExactNames(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary, cueAt: CueLookup, joinedOnly = false): NameMatch[] {
+  const out: NameMatch[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (claimed[i] || !startsWord(tokens, i)) continue;
+    for (let end = Math.min(tokens.length, i + MAX_SPAN); end > i; end -= 1) {
+      if (!endsWord(tokens, end) || !free(claimed, i, end)) continue;
+      const span = tokens.slice(i, end);
+      if (!span.some(isDistinctive) && !hasJoinedWord(tokens, i, end)) continue;
+      if (joinedOnly && !hasJoinedWord(tokens, i, end)) continue;
+      const match = firstExact(span, fieldOrder(cueAt(i, end)), vocab);
+      if (!match) continue;
+      out.push(claim(claimed, { start: i, end, ...match, exact: true }));
+      i = end - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+function firstExact(span: readonly Token[], fields: readonly VocabularyField[], vocab: BoundVocabulary) {
+  const needle = span.map((t) => t.text);
+  for (const field of fields) {
+    if (field === 'tagKey') continue;
+    const values = allExact(indexNames(vocab.values(field)), needle).slice(0, MAX_VALUES);
+    if (values.length > 0) return { field, values, text: values[0] ?? '' };
+  }
+  return undefined;
+}
+
+
+/**
+ * A short form of a one-word tag value ("prod" for "production"): when exactly one value starts with the word, the
+ * word means that classification rather than every name that happens to contain it.
+ */
+export function matchValuePrefixes(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary, cueAt: CueLookup): NameMatch[] {
+  const index = indexNames(vocab.values('tagValue'));
+  const out: NameMatch[] = [];
+  tokens.forEach((token, i) => {
+    if (claimed[i] || !startsWord(tokens, i) || !endsWord(tokens, i + 1) || !isDistinctive(token) || token.text.length < 3 || /\d/.test(token.text)) return;
+    const values = new Set<string>();
+    for (const name of index.names) {
+      if (name.tokens.length === 1 && (name.tokens[0] ?? '').length > token.text.length && name.tokens[0]?.startsWith(token.text)) values.add(name.tokens[0] ?? '');
+    }
+    const cue = cueAt(i, i + 1);
+    if (values.size !== 1 || (cue && !cue.includes('tagValue'))) return;
+    const value = index.names.find((n) => n.tokens.length === 1 && values.has(n.tokens[0] ?? ''))?.value ?? '';
+    out.push(claim(claimed, { start: i, end: i + 1, field: 'tagValue', values: [value], text: value, exact: false }));
+  });
+  return out;
+}
+
+
+/** A word that is the last part of one of the tenant's resource types ("ec2instances", "namespaces", "redshiftcluster"). */
+export function matchTypeSegments(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary): NameMatch[] {
+  const types = vocab.values('resourceType');
+  const out: NameMatch[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (claimed[i] || !startsWord(tokens, i)) continue;
+    let end = i + 1;
+    while (end < tokens.length && tokens[end]?.word === tokens[i]?.word) end += 1;
+    if (!free(claimed, i, end)) continue;
+    const typed = texts(tokens, i, end).join('');
+    if (typed.length < 5) continue;
+    const singular = typed.replace(/s$/, '');
+    const values = types.filter((type) => {
+      const segment = (type.split('/').pop() ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      return segment === typed || segment.replace(/s$/, '') === singular;
+    });
+    if (values.length === 0) continue;
+    out.push(claim(claimed, { start: i, end, field: 'resourceType', values: values.slice(0, MAX_VALUES), text: values[0] ?? '', exact: true }));
+    i = end - 1;
+  }
+  return out;
+}
+
