@@ -3,6 +3,7 @@ import type { PostureEngine } from '../../posture/engine';
 import type { Viewer } from '../../posture/viewer';
 import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, pluralLabel, resourceTypeLabel } from './labels';
 import type { AnalyzeFilter } from './params';
+import { severitiesForRiskLevels } from './postureFilter';
 
 const or = (values: readonly string[]) => (values.length <= 2 ? values.join(' or ') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`);
 
@@ -15,7 +16,7 @@ function subscriptionLabel(engine: PostureEngine | undefined, viewer: Viewer, va
 
 export function describeFilter(filter: AnalyzeFilter, options: { engine?: PostureEngine; viewer: Viewer; hasRiskData: boolean }): string {
   const parts: string[] = [];
-  if (filter.riskLevels) parts.push(`${or(filter.riskLevels)} ${options.hasRiskData ? 'risk' : 'severity'}`);
+  if (filter.riskLevels) parts.push(options.hasRiskData ? `${or(filter.riskLevels)} risk` : `${or(severitiesForRiskLevels(filter.riskLevels))} severity`);
   for (const factor of filter.riskFactors ?? []) parts.push(RISK_FACTOR_LABELS[factor]);
   if (filter.hasAttackPaths) parts.push('On an attack path');
   if (filter.severities) parts.push(`${or(filter.severities)} severity`);

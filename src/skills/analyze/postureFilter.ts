@@ -1,12 +1,17 @@
 // From the planner's filter (user terms) to the engine's filter, with the defaults an analyst expects.
 import type { PostureFilter } from '../../posture/engine';
-import type { Severity } from '../../posture/model';
+import type { RiskLevel, Severity } from '../../posture/model';
 import type { AnalyzeFilter } from './params';
 
 export interface EffectiveFilter {
   filter: PostureFilter;
   /** Said to the user when the tenant has no risk data and risk terms were translated or dropped. */
   notes: string[];
+}
+
+/** Without risk data a risk level is read as severity; Defender rarely rates Critical severity, so Critical takes High too. */
+export function severitiesForRiskLevels(levels: readonly RiskLevel[]): Severity[] {
+  return [...new Set(levels.flatMap((level): Severity[] => (level === 'Critical' ? ['Critical', 'High'] : [level])))];
 }
 
 /**
@@ -24,9 +29,9 @@ export function toPostureFilter(filter: AnalyzeFilter, hasRiskData: boolean): Ef
     if (hasAttackPaths !== undefined) out.hasAttackPaths = hasAttackPaths;
   } else {
     if (riskLevels) {
-      const asSeverity = riskLevels as Severity[];
+      const asSeverity = severitiesForRiskLevels(riskLevels);
       out.severities = severities ? severities.filter((s) => asSeverity.includes(s)) : asSeverity;
-      notes.push(`No risk levels in this data, so "${riskLevels.join(' or ')} risk" is read as ${riskLevels.join(' or ')} severity.`);
+      notes.push(`No risk levels in this data, so "${riskLevels.join(' or ')} risk" is read as ${asSeverity.join(' or ')} severity.`);
     }
     if (riskFactors || hasAttackPaths) notes.push('Risk factors and attack paths need Defender CSPM, which this data does not have, so they were not applied.');
   }

@@ -184,6 +184,10 @@ describe('analyze: a tenant without Defender CSPM', () => {
     expect(view.rankingNote).toContain('read as High severity');
     expect(view.rankingNote).toContain('were not applied');
     expect(view.filterSummary.startsWith('High severity')).toBe(true);
+    const critical = list(await bot.run('analyze', { filter: { riskLevels: ['Critical'] } }));
+    expect(critical.filterSummary).toBe('Critical or High severity · Unhealthy');
+    expect(critical.rankingNote).toContain('"Critical risk" is read as Critical or High severity');
+    expect(critical.title).toBe('9 recommendations match');
     expect(view.rows[0]).toMatchObject({ riskLevel: '', riskFactors: 'n/a (needs Defender CSPM)', severity: 'High' });
     expect(view.range).toContain('most severe first');
   });
