@@ -10,7 +10,7 @@ import { indexNames } from './nameIndex';
 import { matchFuzzyNames } from './misspeltNames';
 import { isDistinctive, NAME_FIELDS, type NameMatch } from './nameSpans';
 import { matchCuedNames, matchPartialNames } from './partialNames';
-import { matchExactNames, matchTagPairs, matchTypeSegments, matchValuePrefixes } from './wholeNames';
+import { matchExactNames, matchTagPairs, matchTypePhrases, matchTypeSegments, matchValuePrefixes } from './wholeNames';
 import { normalizeMessage, tokenize, type Token } from './normalize';
 import type { BoundVocabulary } from './vocabularyPort';
 
@@ -48,6 +48,10 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   names.push(...matchExactNames(tokens, claimed, vocab, () => undefined, true));
   const dataWord = (t: string) => NAME_FIELDS.some((field) => indexNames(vocab.values(field)).byToken.has(t));
   let concepts = matchConcepts(tokens, claimed, lexicon, (i) => !dataWord(tokens[i]?.text ?? ''));
+  for (const typeName of matchTypePhrases(tokens, claimed, concepts, vocab)) {
+    concepts = concepts.filter((c) => c.end <= typeName.start || c.start >= typeName.end);
+    names.push(typeName);
+  }
 
   for (const cue of concepts.filter((c) => c.meanings.some((m) => STRONG_CUES.has(m.k)))) {
     const fields = cue.meanings.flatMap((m) => CUE_FIELDS[m.k] ?? []);

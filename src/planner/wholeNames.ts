@@ -125,3 +125,32 @@ export function matchTypeSegments(tokens: readonly Token[], claimed: boolean[], 
   return out;
 }
 
+
+/**
+ * Several words that spell the last part of one of the tenant's types ("rds db instances", "sqs queues"): the
+ * tenant's own type wins over the concept words inside it, unless one everyday phrase covers exactly those words.
+ */
+export function matchTypePhrases(
+  tokens: readonly Token[],
+  claimed: boolean[],
+  concepts: ReadonlyArray<{ start: number; end: number }>,
+  vocab: BoundVocabulary,
+): NameMatch[] {
+  const segments = vocab.values('resourceType').map((type) => ({ type, segment: (type.split('/').pop() ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') }));
+  const out: NameMatch[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (!startsWord(tokens, i)) continue;
+    for (let end = Math.min(tokens.length, i + 6); end > i + 1; end -= 1) {
+      if (!endsWord(tokens, end) || new Set(tokens.slice(i, end).map((t) => t.word)).size < 2) continue;
+      if (concepts.some((c) => (c.start < i && c.end > i) || (c.start < end && c.end > end) || (c.start === i && c.end === end))) continue;
+      if (tokens.slice(i, end).some((_, j) => claimed[i + j] && !concepts.some((c) => c.start <= i + j && i + j < c.end))) continue;
+      const typed = texts(tokens, i, end).join('');
+      const values = segments.filter((s) => s.segment === typed || s.segment.replace(/s$/, '') === typed.replace(/s$/, '')).map((s) => s.type);
+      if (values.length === 0) continue;
+      out.push(claim(claimed, { start: i, end, field: 'resourceType', values: values.slice(0, MAX_VALUES), text: values[0] ?? '', exact: true }));
+      i = end - 1;
+      break;
+    }
+  }
+  return out;
+}
