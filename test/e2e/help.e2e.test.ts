@@ -2,7 +2,7 @@
 import { buildHelpView, buildWelcomeView } from '../../src/skills/help/helpAction';
 import { findSamplePrompt } from '../../src/skills/help/samplePrompts';
 import { chromiumStatus } from './support/chromium';
-import { clickCardButton, openPlayground, screenshot, sendMessage, waitForCardText, type PlaygroundSession } from './support/playground';
+import { clickCardButton, openPlayground, sendMessage, stepRunner, waitForCardText, type PlaygroundSession } from './support/playground';
 import { startBot, startPlayground, type RunningBot, type RunningProcess } from './support/stack';
 
 const status = chromiumStatus();
@@ -27,22 +27,7 @@ describeInBrowser('the Agents Playground in chromium', () => {
     await bot?.stop();
   });
 
-  /** Runs a step and, when it fails, keeps a screenshot and says what the page and bot reported. */
-  async function step<T>(name: string, body: (s: PlaygroundSession) => Promise<T>): Promise<T> {
-    if (!session) throw new Error('the Playground page did not open (see beforeAll)');
-    const current = session;
-    try {
-      const result = await body(current);
-      await screenshot(current.page, name);
-      return result;
-    } catch (error) {
-      const shot = await screenshot(current.page, `${name}-FAILED`).catch(() => 'no screenshot');
-      const botTail = bot?.output().split('\n').slice(-15).join('\n') ?? '';
-      throw new Error(
-        `${error instanceof Error ? error.message : String(error)}\nscreenshot: ${shot}\npage problems: ${current.problems.join('; ') || 'none'}\nbot output:\n${botTail}`,
-      );
-    }
-  }
+  const step = stepRunner(() => session, () => bot?.output() ?? '');
 
   it('shows the welcome card when the Playground installs the app', async () => {
     const welcome = buildWelcomeView('personal');

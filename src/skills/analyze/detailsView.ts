@@ -1,8 +1,11 @@
 // Builds the details card's view model: every field of one recommendation, its resource, owner and findings.
 import type { RecommendationDetails } from '../../posture/engine';
+import type { Severity } from '../../posture/model';
 import type { DetailsView, LabelledValue } from '../../views/detailsView';
 import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from './labels';
-import { governanceText, isoDate } from './listView';
+import { isoDate } from './listView';
+
+const SEVERITY_RANK: Record<Severity, number> = { Low: 1, Medium: 2, High: 3, Critical: 4 };
 
 /** Findings shown on the card; the rest are counted. */
 const MAX_FINDINGS = 15;
@@ -11,6 +14,12 @@ const present = (entries: Array<[string, string | number | boolean | undefined]>
   entries
     .filter((e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== '')
     .map(([label, value]) => ({ label, value: typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value) }));
+
+/** Attack path ends are resource ids or ARNs: the name is what a person reads; the details card has the full id. */
+function resourceNameOf(reference: string): string {
+  const last = reference.split(/[/:]/).filter(Boolean).pop();
+  return last && last.length < reference.length ? last : reference;
+}
 
 /** Only https links to Microsoft portals become buttons: a link in the data is data, not a place to send users. */
 function safePortalLink(link: string | undefined): string {
@@ -32,7 +41,9 @@ export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean)
     .filter(Boolean)
     .join(' · ');
   const tags = Object.entries(d.tags).map(([k, v]) => `${k}: ${v}`).join('; ');
-  const openFindings = d.findings.filter((f) => f.status === 'Unhealthy');
+  const openFindings = d.findings
+    .filter((f) => f.status === 'Unhealthy')
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (b.cvssScore ?? 0) - (a.cvssScore ?? 0));
   return {
     title: d.displayName,
     headline,
@@ -72,7 +83,6 @@ export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean)
       ['State', GOVERNANCE_LABELS[d.governance]],
       ['Grace period', d.isGracePeriod],
       ['Ticket', d.ticketNumber],
-      ['Summary', governanceText(d)],
     ]),
     riskFactors: !hasRiskData
       ? 'n/a (needs Defender CSPM)'
@@ -83,7 +93,7 @@ export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean)
           : 'None',
     attackPaths: d.attackPaths.map((p) => ({
       label: p.riskLevel ? `${p.riskLevel} risk` : 'Attack path',
-      value: [p.displayName, p.entryPoint ? `from ${p.entryPoint}` : '', p.target ? `to ${p.target}` : ''].filter(Boolean).join(' '),
+      value: [p.displayName, p.entryPoint ? `from ${resourceNameOf(p.entryPoint)}` : '', p.target ? `to ${resourceNameOf(p.target)}` : ''].filter(Boolean).join(' '),
     })),
     findingsTitle: openFindings.length === 0 ? '' : `Vulnerability findings (${openFindings.length}${openFindings.length > MAX_FINDINGS ? `, showing ${MAX_FINDINGS}` : ''})`,
     findings: openFindings.slice(0, MAX_FINDINGS).map((f) => ({

@@ -96,3 +96,43 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** Card screenshots show the whole card, however long, not just what fits in the viewport. */
+export async function cardScreenshot(card: Locator, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+  const page = card.page();
+  const viewport = page.viewportSize();
+  const box = await card.boundingBox();
+  // A card taller than the window scrolls inside the chat pane: grow the window so the card fits, then restore.
+  if (viewport && box && box.height + 200 > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.ceil(box.height) + 400 });
+  try {
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path });
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+  }
+  return path;
+}
+
+/**
+ * A test step: runs `body` on the open session, keeps a screenshot, and when it fails says what the page and the
+ * bot reported alongside the error.
+ */
+export function stepRunner(session: () => PlaygroundSession | undefined, botOutput: () => string) {
+  return async <T>(name: string, body: (s: PlaygroundSession) => Promise<T>): Promise<T> => {
+    const current = session();
+    if (!current) throw new Error('the Playground page did not open (see beforeAll)');
+    try {
+      const result = await body(current);
+      await screenshot(current.page, name);
+      return result;
+    } catch (error) {
+      const shot = await screenshot(current.page, `${name}-FAILED`).catch(() => 'no screenshot');
+      const botTail = botOutput().split('\n').slice(-15).join('\n');
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\nscreenshot: ${shot}\npage problems: ${current.problems.join('; ') || 'none'}\nbot output:\n${botTail}`,
+      );
+    }
+  };
+}

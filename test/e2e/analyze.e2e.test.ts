@@ -1,0 +1,63 @@
+// The analyze flow in a real browser: the headline question, a long list paged with "Show more", and the details
+// card, on the embedded demo tenant as `npm start` runs it.
+import { chromiumStatus } from './support/chromium';
+import { cardScreenshot, cards, clickCardButton, openPlayground, sendMessage, stepRunner, waitForCardText, type PlaygroundSession } from './support/playground';
+import { startBot, startPlayground, type RunningBot, type RunningProcess } from './support/stack';
+
+const status = chromiumStatus();
+if (!status.run) console.warn(status.message);
+const describeInBrowser = status.run ? describe : describe.skip;
+
+describeInBrowser('analyze in the Agents Playground', () => {
+  let bot: RunningBot | undefined;
+  let playground: RunningProcess | undefined;
+  let session: PlaygroundSession | undefined;
+  const step = stepRunner(() => session, () => bot?.output() ?? '');
+
+  beforeAll(async () => {
+    if (!status.available) throw new Error(status.message);
+    bot = await startBot();
+    playground = await startPlayground(bot);
+    session = await openPlayground(playground.url);
+  });
+
+  afterAll(async () => {
+    await session?.close().catch(() => undefined);
+    await playground?.stop();
+    await bot?.stop();
+  });
+
+  it('answers the headline question with a ranked card, pages it, and opens one row', async () => {
+    await step('analyze-list', async ({ page }) => {
+      const before = await sendMessage(page, 'Show critical risks for publicly exposed resources');
+      const card = await waitForCardText(page, 'Critical risk · Internet exposure · Unhealthy', { newerThan: before });
+      const text = await card.innerText();
+      expect(text).toMatch(/\d+ recommendations match/);
+      expect(text).toMatch(/Showing 1–10 of \d+, riskiest first/);
+      expect(await card.getByRole('button', { name: 'Details', exact: true }).count()).toBe(10);
+      await cardScreenshot(card, 'analyze-list-card');
+
+      const more = await clickCardButton(page, card, 'Show 10 more');
+      const next = await waitForCardText(page, 'Showing 11–20 of', { newerThan: more });
+      expect(await next.innerText()).toContain('11.');
+      await cardScreenshot(next, 'analyze-list-page-2');
+
+      const opened = await cards(page).count();
+      await next.getByRole('button', { name: 'Details', exact: true }).first().click();
+      const details = await waitForCardText(page, 'Owner and due date', { newerThan: opened });
+      const detailsText = await details.innerText();
+      expect(detailsText).toContain('Risk factors');
+      expect(detailsText).toContain('Resource id');
+      await cardScreenshot(details, 'analyze-details-card');
+      expect(await cards(page).count()).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  it('refines the list from a typed follow-up', async () => {
+    await step('analyze-refine', async ({ page }) => {
+      const before = await sendMessage(page, 'just the storage accounts');
+      const card = await waitForCardText(page, 'Storage accounts', { newerThan: before });
+      expect(await card.innerText()).toContain('Critical risk · Internet exposure · Storage accounts · Unhealthy');
+    });
+  });
+});
