@@ -8,7 +8,7 @@ import type { Meaning } from './lexicon/meanings';
 import { STOP_WORDS } from './lexicon/stopWords';
 import { indexNames } from './nameIndex';
 import { matchFuzzyNames } from './misspeltNames';
-import { isDistinctive, NAME_FIELDS, type NameMatch } from './nameSpans';
+import { hasJoinedWord, isDistinctive, NAME_FIELDS, type NameMatch } from './nameSpans';
 import { matchCuedNames, matchPartialNames } from './partialNames';
 import { matchExactNames, matchTagPairs, matchTypePhrases, matchTypeSegments, matchValuePrefixes } from './wholeNames';
 import { normalizeMessage, tokenize, type Token } from './normalize';
@@ -44,8 +44,12 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   const claimed: boolean[] = tokens.map(() => false);
 
   const names: NameMatch[] = matchTagPairs(tokens, claimed, vocab);
-  // A hyphenated or dotted word that is a whole name in the data is that name, even if its parts are concept words.
-  names.push(...matchExactNames(tokens, claimed, vocab, () => undefined, true));
+  // A whole name typed in full is that name even when some of its words are concepts: a hyphenated or dotted word
+  // ("critical-db"), or several words of which one is no concept at all ("Tailspin AWS 1234").
+  const plainWord = (t: Token) => !lexicon.conceptTokens.has(t.text) && !STOP_WORDS.has(t.text);
+  const wholeNameFirst = (start: number, end: number) =>
+    hasJoinedWord(tokens, start, end) || (new Set(tokens.slice(start, end).map((t) => t.word)).size >= 2 && tokens.slice(start, end).some(plainWord));
+  names.push(...matchExactNames(tokens, claimed, vocab, () => undefined, wholeNameFirst));
   const dataWord = (t: string) => NAME_FIELDS.some((field) => indexNames(vocab.values(field)).byToken.has(t));
   let concepts = matchConcepts(tokens, claimed, lexicon, (i) => !dataWord(tokens[i]?.text ?? ''));
   for (const typeName of matchTypePhrases(tokens, claimed, concepts, vocab)) {

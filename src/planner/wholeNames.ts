@@ -50,7 +50,8 @@ function allExact(index: ReturnType<typeof indexNames>, needle: readonly string[
 }
 
 /** Whole names typed in full ("vm-web-01", "sub zeta finance"), longest first, on whole words only. */
-export function matchExactNames(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary, cueAt: CueLookup, joinedOnly = false): NameMatch[] {
+/** `only`: spans this early pass may take (before concepts); later passes take any span. */
+export function matchExactNames(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary, cueAt: CueLookup, only?: (start: number, end: number) => boolean): NameMatch[] {
   const out: NameMatch[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     if (claimed[i] || !startsWord(tokens, i)) continue;
@@ -58,7 +59,7 @@ export function matchExactNames(tokens: readonly Token[], claimed: boolean[], vo
       if (!endsWord(tokens, end) || !free(claimed, i, end)) continue;
       const span = tokens.slice(i, end);
       if (!span.some(isDistinctive) && !hasJoinedWord(tokens, i, end)) continue;
-      if (joinedOnly && !hasJoinedWord(tokens, i, end)) continue;
+      if (only && !only(i, end)) continue;
       const match = firstExact(span, fieldOrder(cueAt(i, end)), vocab);
       if (!match) continue;
       out.push(claim(claimed, { start: i, end, ...match, exact: true }));

@@ -51,14 +51,16 @@ function check(engine: PostureEngine, label: Label): string[] {
   return problems;
 }
 
-function runSet(engine: PostureEngine, name: string, labels: Label[]): number {
+/** The held-out set's failures are not printed unless asked for, so whoever tunes the planner does not see them. */
+function runSet(engine: PostureEngine, name: string, labels: Label[], showFailures = true): number {
   const failures: string[] = [];
   for (const label of labels) {
     const problems = check(engine, label);
     if (problems.length > 0) failures.push(`${label.id} ${JSON.stringify(label.prompt)}\n    ${problems.join('\n    ')}`);
   }
   const accuracy = (labels.length - failures.length) / labels.length;
-  console.log(`${name}: ${labels.length - failures.length}/${labels.length} = ${(accuracy * 100).toFixed(1)}%${failures.length ? `\n  ${failures.join('\n  ')}` : ''}`);
+  const details = showFailures && failures.length ? `\n  ${failures.join('\n  ')}` : '';
+  console.log(`${name}: ${labels.length - failures.length}/${labels.length} = ${(accuracy * 100).toFixed(1)}%${details}`);
   return accuracy;
 }
 
@@ -81,6 +83,7 @@ maybe('labelled prompt sets on the demo tenant', () => {
 
   const frozenPath = join(here, 'frozen.json');
   (existsSync(frozenPath) ? it : it.skip)(`frozen set (held out): at least ${FROZEN_THRESHOLD * 100}% right`, () => {
-    expect(runSet(engine, 'frozen', readLabelledSet(frozenPath))).toBeGreaterThanOrEqual(FROZEN_THRESHOLD);
+    const accuracy = runSet(engine, 'frozen', readLabelledSet(frozenPath), process.env.SHOW_FROZEN_FAILURES === '1');
+    expect(accuracy).toBeGreaterThanOrEqual(FROZEN_THRESHOLD);
   });
 });
