@@ -1,0 +1,46 @@
+// Every follow-up the analyze skill suggests must be understood by the keyless planner as a follow-up on the
+// list it was offered with, and must run: a suggestion the bot cannot act on is worse than none.
+import { readActiveList } from '../../../src/planner/activeList';
+import { planMessage } from '../../../src/planner/planMessage';
+import type { PostureEngine } from '../../../src/posture/engine';
+import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
+import type { Reply } from '../../../src/views/reply';
+import { loadDemoEngine } from '../../planner/support/demoTenant';
+import { skillHarness } from './skillHarness';
+
+const QUESTIONS: Array<[string, unknown]> = [
+  ['analyze', { filter: { riskLevels: ['Critical'], riskFactors: ['internetExposure'] } }],
+  ['analyze', { filter: { riskLevels: ['Critical'] } }],
+  ['analyze', {}],
+  ['analyze', { filter: { governance: ['overdue'] } }],
+  ['analyze', { filter: { findingSeverities: ['High'] } }],
+  ['analyze', { filter: { clouds: ['AWS'] } }],
+  ['analyze', { view: 'count', filter: { severities: ['High'] } }],
+  ['analyze', { view: 'breakdown', groupBy: 'severity' }],
+];
+
+describe('suggested follow-ups on the demo tenant', () => {
+  let engine: PostureEngine;
+  beforeAll(async () => {
+    engine = await loadDemoEngine();
+  });
+
+  it.each(QUESTIONS)('%s %j: each suggestion plans to a follow-up that runs', async (name, parameters) => {
+    const first = skillHarness(engine);
+    const reply = await first.run(name, parameters);
+    expect(reply.suggestions?.length ?? 0).toBeGreaterThanOrEqual(2);
+    for (const suggestion of reply.suggestions ?? []) {
+      // Each suggestion is tried on a fresh copy of the conversation, as a user would pick one of them.
+      const bot = skillHarness(engine);
+      await bot.run(name, parameters);
+      const activeList = readActiveList(Object.fromEntries(bot.memory));
+      const planned = planMessage(suggestion, { vocabulary: engine, viewer: SYSTEM_VIEWER, hasActiveList: activeList !== undefined, ...(activeList ? { activeList } : {}) });
+      expect({ suggestion, actions: planned.map((a) => a.name) }).toEqual({ suggestion, actions: [expect.stringMatching(/^(refine|details|showMore)$/)] });
+      const before = JSON.stringify(bot.memory.get('activeList'));
+      const answer: Reply = await bot.run(planned[0]!.name, planned[0]!.parameters);
+      expect(answer.kind).toBeDefined();
+      // A refinement must change what is asked (filter or view), not just repeat the list.
+      if (planned[0]!.name === 'refine') expect({ suggestion, changed: JSON.stringify(bot.memory.get('activeList')) !== before }).toEqual({ suggestion, changed: true });
+    }
+  });
+});
