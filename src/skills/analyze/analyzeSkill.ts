@@ -131,7 +131,8 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       }
       assessmentId = list.refs[ref.index];
     } else if (params.ordinal !== undefined) {
-      if (!list || list.view !== 'list') throw new AppError('STALE_ACTION', 'There is no list to pick from yet. Ask a question first, for example "show critical risks".');
+      // After a count the rows are known even if not shown; after a breakdown "the first one" would be a group.
+      if (!list || list.view === 'breakdown') throw new AppError('STALE_ACTION', 'There is no list to pick from yet. Ask a question first, for example "show critical risks".');
       if (params.ordinal > list.total) {
         throw new AppError('NOT_FOUND', `The current list has ${list.total} ${list.total === 1 ? 'row' : 'rows'}, so there is no number ${params.ordinal}.`);
       }
