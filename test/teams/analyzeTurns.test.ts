@@ -18,7 +18,9 @@ async function turnBot(rows: unknown[]) {
   const logger = createSilentLogger();
   const skills = await composeSkills(config, logger, createMemoryRecordsStore());
   const bot = createBot(config, { logger, storage: new MemoryStorage(), deduper: createMemoryDeduper(), ...skills, startTypingTimer: false });
-  const adapter = new TestAdapter(async (context) => bot.turnLogic(context));
+  const adapter = new TestAdapter(async (context) => {
+    await bot.turnLogic(context);
+  });
   adapter.onTurnError = bot.onTurnError;
   return {
     turn: async (activity: Partial<Activity>) => {
