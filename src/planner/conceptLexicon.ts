@@ -3,7 +3,7 @@ import { nameTokens } from './normalize';
 import type { Meaning } from './lexicon/meanings';
 import { NAME_CUES } from './lexicon/meanings';
 import {
-  ATTACK_PATH_WORDS, CATEGORY_CONCEPTS, CLOUD_CONCEPTS, GOVERNANCE_CONCEPTS, LEVELS, RISK_FACTOR_CONCEPTS, RISK_WORDS,
+  ASSIGNED_PHRASES, ATTACK_PATH_WORDS, CATEGORY_CONCEPTS, CLOUD_CONCEPTS, GOVERNANCE_CONCEPTS, LEVELS, RISK_FACTOR_CONCEPTS, RISK_WORDS,
   SEVERITY_WORDS, STATUS_CONCEPTS, VULNERABILITY_WORDS,
 } from './lexicon/filterConcepts';
 import { RESOURCE_TYPE_CONCEPTS } from './lexicon/resourceTypes';
@@ -53,6 +53,7 @@ export function createConceptLexicon(): ConceptLexicon {
   for (const c of CATEGORY_CONCEPTS) add(c.phrases, { k: 'category', v: c.value });
   for (const c of CLOUD_CONCEPTS) add(c.phrases, { k: 'cloud', v: c.value });
   for (const c of GOVERNANCE_CONCEPTS) add(c.phrases, { k: 'governance', v: c.value });
+  for (const state of ['overdue', 'onTime', 'completed'] as const) add(ASSIGNED_PHRASES, { k: 'governance', v: state });
   add(ATTACK_PATH_WORDS, { k: 'attackPath' });
   for (const c of RESOURCE_TYPE_CONCEPTS) add(c.phrases, { k: 'resourceType', v: c.key });
   add(COUNT_WORDS, { k: 'count' });

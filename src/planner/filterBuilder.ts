@@ -101,8 +101,8 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
     if (category) push('categories', [category.v]);
     const cloud = value(m, 'cloud');
     if (cloud) push('clouds', [cloud.v]);
-    const governance = value(m, 'governance');
-    if (governance) push('governance', [governance.v]);
+    const states = m.meanings.flatMap((x) => (x.k === 'governance' ? [x.v] : []));
+    if (states.length > 0) push('governance', states);
     if (has(m, 'attackPath')) target().hasAttackPaths = true;
     const type = value(m, 'resourceType');
     if (type) push('resourceTypes', resolveResourceTypes(type.v, options.dataResourceTypes));
@@ -124,6 +124,9 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
 
   function addName(name: ScannedMessage['names'][number]): void {
     if (name.everything) return;
+    // One loose word found in some recommendation's title ("access", "disabled") is noise beside real filters.
+    const looseWord = name.field === 'recommendation' && !name.exact && !name.cued && name.end - name.start === 1;
+    if (looseWord && Object.keys(draft.filter).length + Object.keys(draft.excluded).length > 0) return;
     mode = precedingMode(name.start);
     if (name.field === 'subscription') push('subscriptions', name.values);
     else if (name.field === 'resourceGroup') push('resourceGroups', name.values);

@@ -90,6 +90,7 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   names.push(...matchValuePrefixes(tokens, claimed, vocab, cueAt));
   names.push(...matchPartialNames(tokens, claimed, vocab, cueAt));
   names.push(...matchFuzzyNames(tokens, claimed, vocab, cueAt));
+  names.push(...unknownAfterCue(tokens, claimed, concepts));
   names.sort((a, b) => a.start - b.start);
 
   const numbers: ScannedMessage['numbers'] = [];
@@ -111,4 +112,35 @@ function expandLevelAbbreviations(tokens: Token[]): Token[] {
     const long = LEVEL_ABBREVIATIONS[token.text];
     return long && LEVEL_QUALIFIERS.has(tokens[i + 1]?.text ?? '') ? { ...token, text: long } : token;
   });
+}
+
+const UNKNOWN_FIELD: Partial<Record<Meaning['k'], VocabularyField>> = {
+  ownerCue: 'owner',
+  subscriptionCue: 'subscription',
+  resourceGroupCue: 'resourceGroup',
+  tagCue: 'tagValue',
+  nameCue: 'resourceName',
+  recommendationCue: 'recommendation',
+};
+
+/**
+ * "subscription 3f2a", "owned by zed": words right after a cue that match nothing in the tenant. They are kept as
+ * typed in the cued field, so the answer is an honest "nothing matches subscription 3f2a", not every row.
+ */
+function unknownAfterCue(tokens: readonly Token[], claimed: boolean[], concepts: readonly ConceptMatch[]): NameMatch[] {
+  const out: NameMatch[] = [];
+  for (const cue of concepts) {
+    const field = cue.meanings.map((m) => UNKNOWN_FIELD[m.k]).find((f) => f !== undefined);
+    if (!field) continue;
+    let start = cue.end;
+    while (start < tokens.length && !claimed[start] && STOP_WORDS.has(tokens[start]?.text ?? '')) start += 1;
+    let end = start;
+    while (end < tokens.length && !claimed[end] && (isDistinctive(tokens[end]) || tokens[end]?.word === tokens[end - 1]?.word)) end += 1;
+    if (end === start || (end < tokens.length && tokens[end]?.word === tokens[end - 1]?.word)) continue;
+    const words = [...new Set(tokens.slice(start, end).map((t) => t.word))].map((w) => tokens.find((t) => t.word === w)?.rawWord ?? '');
+    const text = words.join(' ').slice(0, 200);
+    for (let j = start; j < end; j += 1) claimed[j] = true;
+    out.push({ start, end, field, values: [text], text, exact: false, unknown: true });
+  }
+  return out;
 }

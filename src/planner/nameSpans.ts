@@ -13,6 +13,10 @@ export interface NameMatch {
   text: string;
   exact: boolean;
   tagKey?: string;
+  /** Found right beside a cue word ("recommendations about X", "owner X"). */
+  cued?: boolean;
+  /** Not in the tenant at all, but named right after a cue: kept as typed so the answer says nothing matched. */
+  unknown?: boolean;
   /** The words fit every value of the field ("alderbrook" in a tenant whose subscriptions all start so): no filter. */
   everything?: boolean;
 }

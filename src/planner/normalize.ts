@@ -24,6 +24,10 @@ export function normalizeMessage(text: string): string {
     .replace(/[‘’‛′]/g, "'")
     .replace(/[“”„″]/g, '"')
     .toLowerCase()
+    // Comparison signs people type for levels: "severity >= high", "high+".
+    .replace(/>=|=>|≥/g, ' at least ')
+    .replace(/<=|=<|≤/g, ' at most ')
+    .replace(/\b(critical|high|medium|low)\s*\+/g, '$1 and above ')
     .replace(/\s+/g, ' ')
     .trim();
 }

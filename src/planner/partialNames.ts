@@ -83,7 +83,7 @@ export function matchCuedNames(
     if (!endsWord(tokens, end) || concepts.some((c) => c.start < end && c.end > end)) continue;
     if (!isDistinctive(tokens[end - 1])) continue;
     const match = firstPartial(texts(tokens, start, end), fields, vocab, false);
-    if (match) return { start, end, ...match, exact: false };
+    if (match) return { start, end, ...match, exact: false, cued: true };
   }
   return undefined;
 }
@@ -107,7 +107,7 @@ function matchCuedNamesBefore(
     if (!startsWord(tokens, start) || concepts.some((c) => c.start < start && c.end > start)) continue;
     if (!isDistinctive(tokens[start])) continue;
     const match = firstPartial(texts(tokens, start, end), fields, vocab, false);
-    if (match) return { start, end, ...match, exact: false };
+    if (match) return { start, end, ...match, exact: false, cued: true };
   }
   return undefined;
 }

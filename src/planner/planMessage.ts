@@ -1,14 +1,15 @@
 // The keyless planner's pure core: one message (plus what the conversation shows) in, registry actions out.
 import type { PlannedAction } from '../actions/registry';
 import type { Viewer } from '../posture/viewer';
-import type { AnalyzeFilter } from '../skills/analyze/params';
+import type { AnalyzeFilter, AnalyzeFilterField } from '../skills/analyze/params';
 import type { ActiveListSummary } from './activeList';
 import { createConceptLexicon, type ConceptLexicon } from './conceptLexicon';
 import { buildFilter, type FilterDraft, type LevelField } from './filterBuilder';
 import { resolveFollowUp } from './followUp';
 import type { MeaningKind } from './lexicon/meanings';
 import { scanMessage, type ScannedMessage } from './messageScan';
-import { bindVocabulary, tenantHasRiskData, type VocabularySource } from './vocabularyPort';
+import { complement } from './exclusions';
+import { bindVocabulary, tenantHasRiskData, type BoundVocabulary, type VocabularySource } from './vocabularyPort';
 
 export interface PlanningContext {
   vocabulary: VocabularySource;
@@ -67,7 +68,7 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
       // "show them" after a count: the same filter, as a list.
       if (filterFields === 0 && kinds.has('question')) return action('refine', { view: 'list' });
     }
-    return action('analyze', analyzeParameters(draft));
+    return action('analyze', analyzeParameters(draft, vocab));
   }
   if (kinds.has('greeting') && scan.unmatched.length === 0) return action('help', {});
   if (kinds.has('offTopic') || scan.unmatched.length > 0) return outOfScope('notPosture');
@@ -84,8 +85,13 @@ function levelFieldFor(active: ActiveListSummary | undefined, hasRiskData: boole
   return hasRiskData ? 'riskLevels' : 'severities';
 }
 
-function analyzeParameters(draft: FilterDraft): Record<string, unknown> {
+function analyzeParameters(draft: FilterDraft, vocab: BoundVocabulary): Record<string, unknown> {
   const filter: AnalyzeFilter = { ...draft.filter };
+  const kept: Record<string, unknown> = filter;
+  for (const field of Object.keys(draft.excluded) as AnalyzeFilterField[]) {
+    const values = complement(field, draft.excluded, {}, vocab);
+    if (Array.isArray(values)) kept[field] = values;
+  }
   const params: Record<string, unknown> = { filter, view: 'list' };
   if (draft.breakdown) {
     params.view = 'breakdown';

@@ -82,3 +82,20 @@ describe('paging and positions', () => {
     expect(planWith(tenant, 'top 5 critical risks').name).toBe('analyze');
   });
 });
+
+describe('leaving values out of a new question', () => {
+  it.each([
+    ['non-critical risks', { riskLevels: ['Low', 'Medium', 'High'] }],
+    ['everything except low severity', { severities: ['Medium', 'High', 'Critical'] }],
+    ['anything but AWS', { clouds: ['Azure', 'GCP', 'OnPremise', 'Other'] }],
+    ['recommendations excluding storage accounts', { resourceTypes: ['microsoft.compute/virtualmachines', 'microsoft.web/sites'] }],
+    ['severity >= high', { severities: ['High', 'Critical'] }],
+  ])('%s', (text, filter) => {
+    expect(planWith(tenant, text)).toEqual({ name: 'analyze', parameters: { filter, view: 'list' } });
+  });
+
+  it('keeps a name the tenant does not have, said right after its cue, so the answer can say nothing matched', () => {
+    expect(planWith(tenant, 'show recommendations for subscription 3f2a')).toEqual({ name: 'analyze', parameters: { filter: { subscriptions: ['3f2a'] }, view: 'list' } });
+    expect(planWith(tenant, 'items owned by zed')).toEqual({ name: 'analyze', parameters: { filter: { owners: ['zed'] }, view: 'list' } });
+  });
+});

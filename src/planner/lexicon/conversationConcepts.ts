@@ -71,7 +71,11 @@ export const REFINE_SET_CUES: readonly string[] = [
   'what about', 'how about', 'what if', 'and what about', 'ok now', 'okay now', 'same but', 'same for', 'same thing for',
 ];
 export const REFINE_ADD_CUES: readonly string[] = ['include', 'including', 'also', 'too', 'as well', 'plus', 'add', 'and also', 'along with', 'together with'];
-export const EXCLUDE_CUES: readonly string[] = ['exclude', 'excluding', 'without', 'except', 'but not', 'not', 'remove', 'drop', 'hide', 'ignore', 'leave out', 'minus', 'no'];
+export const EXCLUDE_CUES: readonly string[] = [
+  'exclude', 'excluding', 'without', 'except', 'except for', 'but not', 'not', 'non', 'remove', 'drop', 'hide', 'ignore', 'leave out',
+  'minus', 'no', 'anything but', 'everything but', 'all but', 'other than', 'apart from', 'besides', 'not in', 'not on', 'outside',
+  'outside of', 'aside from',
+];
 export const RANGE_UP_WORDS: readonly string[] = ['and above', 'or above', 'or higher', 'and higher', 'and up', 'at least', 'or worse', 'or more', 'and worse', 'minimum', 'above'];
 export const RANGE_DOWN_WORDS: readonly string[] = ['and below', 'or below', 'or lower', 'and lower', 'at most', 'or less', 'below'];
 

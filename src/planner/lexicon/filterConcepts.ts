@@ -76,9 +76,12 @@ export const CLOUD_CONCEPTS: ReadonlyArray<Concept<Cloud>> = [
 export const GOVERNANCE_CONCEPTS: ReadonlyArray<Concept<GovernanceState>> = [
   { value: 'overdue', phrases: ['overdue', 'past due', 'late', 'past their due date', 'past the due date', 'missed due date', 'missed the due date', 'missed deadline', 'missed deadlines', 'behind schedule', 'delayed', 'expired'] },
   { value: 'onTime', phrases: ['on time', 'on track', 'not overdue', 'within due date', 'before due date', 'not late', 'on schedule'] },
-  { value: 'unassigned', phrases: ['unassigned', 'no owner', 'no owners', 'without owner', 'without an owner', 'without owners', 'not assigned', 'nobody owns', 'ownerless', 'unowned', 'have no owner', 'missing owner', 'no one assigned', 'nobody assigned'] },
+  { value: 'unassigned', phrases: ['unassigned', 'no owner', 'no owners', 'without owner', 'without an owner', 'without owners', 'not assigned', 'nobody owns', 'ownerless', 'unowned', 'have no owner', 'missing owner', 'no one assigned', 'nobody assigned', 'assigned to nobody', 'assigned to no one', 'owned by nobody', 'owned by no one'] },
   { value: 'completed', phrases: ['completed', 'complete'] },
 ];
+
+/** Phrases meaning "has an owner": every state but unassigned. */
+export const ASSIGNED_PHRASES: readonly string[] = ['assigned', 'with an owner', 'with owners', 'have an owner', 'has an owner', 'have owners', 'already assigned'];
 
 /** Words for attack paths: the filter is "has at least one". */
 export const ATTACK_PATH_WORDS: readonly string[] = ['attack paths', 'attack path', 'attack vectors', 'attack chains'];
