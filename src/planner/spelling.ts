@@ -38,7 +38,16 @@ export function isSpellingOf(typed: string, known: string): boolean {
   // The first letter is rarely the typo; requiring it keeps "high"/"light"-style accidents out (and is a cheap test).
   if (typed[0] !== known[0]) return false;
   const edits = allowedEdits(Math.min(typed.length, known.length));
-  if (edits === 0 || Math.abs(typed.length - known.length) > edits) return false;
+  // Four-letter words only forgive two neighbouring letters swapped ("mnay"), the commonest slip.
+  if (edits === 0) return typed.length === 4 && known.length === 4 && isOneSwap(typed, known);
+  if (Math.abs(typed.length - known.length) > edits) return false;
   if (/\d/.test(typed) || /\d/.test(known)) return false;
   return editDistance(typed, known, edits) <= edits;
+}
+
+function isOneSwap(a: string, b: string): boolean {
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) diff.push(i);
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }

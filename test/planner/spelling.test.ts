@@ -20,6 +20,8 @@ describe('spelling tolerance', () => {
 
   it('rejects short words, other first letters, digits and distant words', () => {
     expect(isSpellingOf('hgh', 'high')).toBe(false);
+    expect(isSpellingOf('mnay', 'many')).toBe(true);
+    expect(isSpellingOf('mnya', 'many')).toBe(false);
     expect(isSpellingOf('late', 'lane')).toBe(false);
     expect(isSpellingOf('xritical', 'critical')).toBe(false);
     expect(isSpellingOf('vm02', 'vm01')).toBe(false);

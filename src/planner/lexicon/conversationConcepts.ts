@@ -5,6 +5,7 @@ export type GroupByValue = 'severity' | 'riskLevel' | 'resourceType' | 'subscrip
 
 export const COUNT_WORDS: readonly string[] = [
   'how many', 'number of', 'count', 'count of', 'total', 'total number', 'how much', 'tally', 'quantity of', 'amount of', 'count them',
+  'percentage', 'percent', 'proportion', 'ratio',
 ];
 
 /** "by X" or "per X": a breakdown; a group-by word said alone ("breakdown") groups by severity. */
@@ -29,7 +30,7 @@ export const GROUPING_QUESTIONS: ReadonlyArray<{ value: GroupByValue; phrases: r
   { value: 'category', phrases: ['which categories', 'what categories'] },
   { value: 'recommendation', phrases: ['which recommendations are most common', 'most common recommendations', 'top recommendations by count'] },
 ];
-export const BREAKDOWN_WORDS: readonly string[] = ['breakdown', 'break down', 'broken down', 'distribution', 'split', 'grouped', 'summary', 'summarize', 'summarise', 'overview', 'stats', 'statistics'];
+export const BREAKDOWN_WORDS: readonly string[] = ['breakdown', 'break down', 'broken down', 'distribution', 'split', 'grouped', 'summary', 'summarize', 'summarise', 'overview', 'stats', 'statistics', 'big picture', 'at a glance', 'dashboard'];
 
 export const SORT_PHRASES: ReadonlyArray<{ value: 'risk' | 'severity' | 'dueDate'; phrases: readonly string[] }> = [
   { value: 'dueDate', phrases: ['due soon', 'due this week', 'due next week', 'coming due', 'upcoming', 'upcoming due dates', 'by due date', 'sorted by due date', 'sort by due date', 'order by due date', 'ordered by due date', 'soonest due', 'due soonest', 'earliest due date'] },
