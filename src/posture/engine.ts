@@ -2,9 +2,11 @@
 // over an export today; a live Azure source will implement the same contract later.
 
 import type {
+  AssessmentRecord,
   Category,
   Cloud,
   GovernanceState,
+  RecommendationInfo,
   RiskFactor,
   RiskLevel,
   Severity,
@@ -119,19 +121,10 @@ export interface AttackPathView {
 }
 
 /** Every field of one recommendation, its resource, governance and findings. */
-export interface RecommendationDetails extends RecommendationRow {
-  riskFactorLabels: string[];
-  statusCause?: string;
-  statusDescription?: string;
-  firstEvaluationDate?: number;
-  statusChangeDate?: number;
-  description?: string;
-  remediationDescription?: string;
-  assessmentType?: string;
-  userImpact?: string;
-  implementationEffort?: string;
-  threats: string[];
-  policyDefinitionId?: string;
+export interface RecommendationDetails
+  extends RecommendationRow,
+    RecommendationInfo,
+    Pick<AssessmentRecord, 'riskFactorLabels' | 'statusCause' | 'statusDescription' | 'firstEvaluationDate' | 'statusChangeDate'> {
   nativeResourceId?: string;
   connectorId?: string;
   portalLink?: string;

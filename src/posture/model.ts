@@ -131,6 +131,12 @@ export interface FindingRecord {
   timeGenerated?: number;
 }
 
+/** What belongs to a recommendation (its assessment key) rather than to one resource's row. */
+export type RecommendationInfo = Pick<
+  AssessmentRecord,
+  'description' | 'remediationDescription' | 'assessmentType' | 'userImpact' | 'implementationEffort' | 'threats' | 'policyDefinitionId'
+>;
+
 /** `microsoft.security/attackpaths`. */
 export interface AttackPathRecord {
   kind: 'attackPath';

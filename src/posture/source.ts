@@ -2,21 +2,12 @@
 // A source streams normalized records into a sink and reports what it read.
 import type { Logger } from '../logging/logger';
 import { createCatalog, type Catalog } from './catalog/catalog';
-import { fingerprintExportFiles, loadExportFiles } from './load/exportFileLoader';
+import { fingerprintExportFiles, loadExportFiles, type ExportLoadResult } from './load/exportFileLoader';
 import type { RecordSink } from './model';
 
-export interface LoadReport {
+/** What a load read: the export loader's counts, plus which source it was. */
+export interface LoadReport extends ExportLoadResult {
   source: string;
-  files: string[];
-  rows: number;
-  records: number;
-  skipped: number;
-  skippedReasons: string[];
-  ignoredTypes: Record<string, number>;
-  /** sha256 of the bytes read, stable across loads of the same data. */
-  hash: string;
-  /** Epoch ms of the export's `generatedAt`, when it says. */
-  generatedAt?: number;
 }
 
 export interface PostureSource {

@@ -1,31 +1,15 @@
 // The analyze flow in a real browser: the headline question, a long list paged with "Show more", and the details
 // card, on the embedded demo tenant as `npm start` runs it.
 import { chromiumStatus } from './support/chromium';
-import { cardScreenshot, cards, clickCardButton, openPlayground, sendMessage, stepRunner, waitForCardText, type PlaygroundSession } from './support/playground';
-import { startBot, startPlayground, type RunningBot, type RunningProcess } from './support/stack';
+import { cardScreenshot, cards, clickCardButton, sendMessage, waitForCardText } from './support/playground';
+import { usePlaygroundStack } from './support/suite';
 
 const status = chromiumStatus();
 if (!status.run) console.warn(status.message);
 const describeInBrowser = status.run ? describe : describe.skip;
 
 describeInBrowser('analyze in the Agents Playground', () => {
-  let bot: RunningBot | undefined;
-  let playground: RunningProcess | undefined;
-  let session: PlaygroundSession | undefined;
-  const step = stepRunner(() => session, () => bot?.output() ?? '');
-
-  beforeAll(async () => {
-    if (!status.available) throw new Error(status.message);
-    bot = await startBot();
-    playground = await startPlayground(bot);
-    session = await openPlayground(playground.url);
-  });
-
-  afterAll(async () => {
-    await session?.close().catch(() => undefined);
-    await playground?.stop();
-    await bot?.stop();
-  });
+  const { step } = usePlaygroundStack(status.available, status.message);
 
   it('answers the headline question with a ranked card, pages it, and opens one row', async () => {
     await step('analyze-list', async ({ page }) => {

@@ -2,32 +2,15 @@
 import { buildHelpView, buildWelcomeView } from '../../src/skills/help/helpAction';
 import { findSamplePrompt } from '../../src/skills/help/samplePrompts';
 import { chromiumStatus } from './support/chromium';
-import { clickCardButton, openPlayground, sendMessage, stepRunner, waitForCardText, type PlaygroundSession } from './support/playground';
-import { startBot, startPlayground, type RunningBot, type RunningProcess } from './support/stack';
+import { clickCardButton, sendMessage, waitForCardText } from './support/playground';
+import { usePlaygroundStack } from './support/suite';
 
 const status = chromiumStatus();
 if (!status.run) console.warn(status.message);
 const describeInBrowser = status.run ? describe : describe.skip;
 
 describeInBrowser('the Agents Playground in chromium', () => {
-  let bot: RunningBot | undefined;
-  let playground: RunningProcess | undefined;
-  let session: PlaygroundSession | undefined;
-
-  beforeAll(async () => {
-    if (!status.available) throw new Error(status.message);
-    bot = await startBot();
-    playground = await startPlayground(bot);
-    session = await openPlayground(playground.url);
-  });
-
-  afterAll(async () => {
-    await session?.close().catch(() => undefined);
-    await playground?.stop();
-    await bot?.stop();
-  });
-
-  const step = stepRunner(() => session, () => bot?.output() ?? '');
+  const { step } = usePlaygroundStack(status.available, status.message);
 
   it('shows the welcome card when the Playground installs the app', async () => {
     const welcome = buildWelcomeView('personal');

@@ -32,7 +32,9 @@ export interface ExportLoadResult {
   skipped: number;
   skippedReasons: string[];
   ignoredTypes: Record<string, number>;
+  /** sha256 of the bytes read, stable across loads of the same data. */
   hash: string;
+  /** Epoch ms of the export's `generatedAt`, when it says. */
   generatedAt?: number;
 }
 

@@ -4,6 +4,7 @@ import type {
   AttackPathRecord,
   FindingRecord,
   GovernanceRecord,
+  RecommendationInfo,
   SecureScoreControlRecord,
   SecureScoreRecord,
 } from '../model';
@@ -11,15 +12,7 @@ import type { CodeIndex } from './columns';
 import type { StringDictionary } from './dictionary';
 
 /** Text that belongs to the recommendation (assessment key), not to each row. */
-export interface KeyInfo {
-  description?: string;
-  remediationDescription?: string;
-  assessmentType?: string;
-  userImpact?: string;
-  implementationEffort?: string;
-  threats: string[];
-  policyDefinitionId?: string;
-}
+export type KeyInfo = RecommendationInfo;
 
 export interface ResourceInfo {
   location?: string;
