@@ -45,6 +45,7 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
   const { concepts, tokens } = scan;
   const draft: FilterDraft = { filter: {}, excluded: {}, clear: [], clearAll: false, count: false, breakdown: false, kinds: new Set(), unqualifiedLevels: false };
   const used = concepts.map(() => false);
+  for (const c of concepts) for (const meaning of c.meanings) draft.kinds.add(meaning.k);
   /** Only filler words between two matches. */
   const adjacent = (a: ConceptMatch | undefined, b: ConceptMatch | undefined, maxGap = 2, joiners?: Set<string>) => {
     if (!a || !b || b.start < a.end || b.start - a.end > maxGap) return false;
@@ -63,7 +64,6 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
   for (let i = 0; i < concepts.length; i += 1) {
     const m = concepts[i];
     if (!m || used[i]) continue;
-    for (const meaning of m.meanings) draft.kinds.add(meaning.k);
     if (has(m, 'exclude')) mode = 'exclude';
     else if (has(m, 'refineAdd') || has(m, 'refineSet') || has(m, 'question')) mode = 'include';
 

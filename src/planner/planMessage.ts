@@ -103,13 +103,21 @@ function analyzeParameters(draft: FilterDraft, vocab: BoundVocabulary): Record<s
 
 /** A follow-up acts on the list on screen: a cue ("just", "include", "without"), or a fragment with no question of its own. */
 function isFollowUp(scan: ScannedMessage, kinds: Set<MeaningKind>, draft: FilterDraft, filterFields: number): boolean {
-  if (kinds.has('refineSet') || kinds.has('refineAdd') || kinds.has('exclude') || draft.clear.length > 0 || draft.clearAll) return true;
+  const asksAnew = kinds.has('question') || kinds.has('postureNoun');
+  // "show critical risks and group them by subscription": a pronoun inside a full question points at that question.
+  const onlyPronouns = scan.concepts
+    .filter((c) => c.meanings.some((m) => m.k === 'refineSet'))
+    .every((c) => scan.tokens.slice(c.start, c.end).every((t) => PRONOUNS.has(t.text) || t.text === 'of' || t.text === 'among'));
+  const pronounInQuestion = onlyPronouns && kinds.has('question') && (kinds.has('postureNoun') || kinds.has('riskWord')) && filterFields > 0;
+  if (kinds.has('refineSet') && !pronounInQuestion) return true;
+  if (kinds.has('refineAdd') || kinds.has('exclude') || draft.clear.length > 0 || draft.clearAll) return true;
   if (scan.tokens[0]?.text === 'and') return true;
-  const asksAnew = kinds.has('question') || kinds.has('postureNoun') || kinds.has('riskWord');
   if (!asksAnew) return true;
   // "how many?" or "by severity" alone re-reads the same list.
   return filterFields === 0 && !kinds.has('postureNoun');
 }
+
+const PRONOUNS = new Set(['them', 'those', 'these', 'which', 'ones']);
 
 /** "details of the second one", "#3", "the last one": a position in the list on screen. 0 means unknown. */
 function findOrdinal(scan: ScannedMessage, kinds: Set<MeaningKind>, context: PlanningContext, filterFields: number): number | undefined {

@@ -50,6 +50,14 @@ describe('refinement detection', () => {
     expect(action).toEqual({ name: 'analyze', parameters: { filter: { severities: ['High'], resourceTypes: ['microsoft.storage/storageaccounts'] }, view: 'list' } });
   });
 
+  it('reads a pronoun inside a full question as pointing at that question', () => {
+    expect(planWith(tenant, 'show me critical risks and group them by subscription', { clouds: ['AWS'] })).toEqual({
+      name: 'analyze',
+      parameters: { filter: { riskLevels: ['Critical'] }, view: 'breakdown', groupBy: 'subscription' },
+    });
+    expect(planWith(tenant, 'list the overdue ones among them', critical)).toEqual({ name: 'refine', parameters: { set: { governance: ['overdue'] } } });
+  });
+
   it('reads refinement words as a new question when no list is on screen', () => {
     expect(planWith(tenant, 'just the virtual machines').name).toBe('analyze');
   });

@@ -65,7 +65,7 @@ export const POSTURE_NOUNS: readonly string[] = [
   'resources', 'resource', 'assessments', 'assessment', 'posture', 'security', 'security issues', 'things to fix',
   'what to fix', 'what should we fix', 'what should i fix', 'gaps', 'weaknesses', 'misconfigurations',
   'misconfigs', 'defender', 'defender for cloud', 'cspm', 'items', 'alerts', 'threats', 'exposures', 'priorities', 'todo',
-  'to do', 'action items', 'remediation', 'remediations', 'fixes', 'ones', 'stuff', 'things',
+  'to do', 'action items', 'remediation', 'remediations', 'fixes', 'stuff', 'things',
 ];
 
 /** Verbs and question words that start a new question (as opposed to a follow-up fragment). */
