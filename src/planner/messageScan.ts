@@ -68,6 +68,11 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
     names.push(found);
   }
 
+  // A message already declined (off topic, another task, an injection, a dump) needs no search for loose names.
+  const kindsSeen = new Set(concepts.flatMap((c) => c.meanings.map((m) => m.k)));
+  const declined = ['offTopic', 'otherTask', 'injection', 'dump'].some((k) => kindsSeen.has(k as Meaning['k']));
+  if (declined && !FILTER_KINDS.some((k) => kindsSeen.has(k))) return finish(tokens, normalized, concepts, names, claimed);
+
   // A cue word just before or just after a name ("owned by X", "X subscription") says which field it belongs to.
   const cueFrom = (j: number, step: 1 | -1): readonly VocabularyField[] | undefined => {
     for (; j >= 0 && j < tokens.length; j += step) {
@@ -91,8 +96,13 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   names.push(...matchPartialNames(tokens, claimed, vocab, cueAt));
   names.push(...matchFuzzyNames(tokens, claimed, vocab, cueAt));
   names.push(...unknownAfterCue(tokens, claimed, concepts));
-  names.sort((a, b) => a.start - b.start);
+  return finish(tokens, normalized, concepts, names, claimed);
+}
 
+const FILTER_KINDS: ReadonlyArray<Meaning['k']> = ['level', 'riskFactor', 'status', 'category', 'cloud', 'governance', 'resourceType', 'attackPath', 'vulnWord'];
+
+function finish(tokens: Token[], normalized: string, concepts: ConceptMatch[], names: NameMatch[], claimed: readonly boolean[]): ScannedMessage {
+  names.sort((a, b) => a.start - b.start);
   const numbers: ScannedMessage['numbers'] = [];
   const unmatched: Token[] = [];
   tokens.forEach((token, at) => {
