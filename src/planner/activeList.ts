@@ -1,26 +1,10 @@
-// The conversation's "active page": the list the bot last showed. The analyze skill writes it at
-// `state.conversation.activeList`; the planner only reads it to tell follow-ups from new questions.
-import { analyzeFilterSchema, type AnalyzeFilter } from '../skills/analyze/params';
+// The conversation's "active page", as the planner sees it: the analyze skill owns the list's definition and
+// writes it at `state.conversation.activeList`; the planner only reads a summary to tell follow-ups from new
+// questions.
+import { ACTIVE_LIST_KEY, parseActiveList } from '../skills/analyze/activeList';
+import type { AnalyzeFilter } from '../skills/analyze/params';
 
-export const ACTIVE_LIST_KEY = 'activeList';
-
-export type ActiveListView = 'list' | 'count' | 'breakdown';
-
-export interface ActiveListState {
-  filter: AnalyzeFilter;
-  view: ActiveListView;
-  groupBy?: string;
-  /** Index of the first row shown on the current page. */
-  offset: number;
-  pageSize: number;
-  total: number;
-  /** Assessment ids of the rows shown so far, in display order: ordinals refer to these. */
-  refs: string[];
-  /** The recommendation the user last opened. */
-  selectedRef?: string;
-  /** Epoch ms. */
-  createdAt: number;
-}
+export { ACTIVE_LIST_KEY };
 
 /** What the planner needs to know about the active list. */
 export interface ActiveListSummary {
@@ -31,21 +15,11 @@ export interface ActiveListSummary {
   total: number;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Reads the active list from conversation state written by anyone; anything malformed counts as no list. */
+/** Reads the active list from conversation state; anything malformed (or older than maxAgeMs) counts as no list. */
 export function readActiveList(conversation: unknown, maxAgeMs?: number, now: number = Date.now()): ActiveListSummary | undefined {
-  if (!isRecord(conversation)) return undefined;
-  const state = conversation[ACTIVE_LIST_KEY];
-  if (!isRecord(state) || !isRecord(state.filter)) return undefined;
-  const refs = Array.isArray(state.refs) ? state.refs : [];
-  const createdAt = typeof state.createdAt === 'number' ? state.createdAt : undefined;
-  if (maxAgeMs !== undefined && (createdAt === undefined || now - createdAt > maxAgeMs)) return undefined;
-  const filter = analyzeFilterSchema.safeParse(state.filter);
-  return {
-    filter: filter.success ? filter.data : {},
-    ...(typeof state.groupBy === 'string' ? { groupBy: state.groupBy } : {}),
-    shown: refs.length,
-    total: typeof state.total === 'number' ? state.total : refs.length,
-  };
+  if (typeof conversation !== 'object' || conversation === null) return undefined;
+  const list = parseActiveList((conversation as Record<string, unknown>)[ACTIVE_LIST_KEY]);
+  if (!list) return undefined;
+  if (maxAgeMs !== undefined && now - list.createdAt > maxAgeMs) return undefined;
+  return { filter: list.filter, ...(list.groupBy ? { groupBy: list.groupBy } : {}), shown: list.refs.length, total: list.total };
 }

@@ -25,7 +25,7 @@ async function turn(text: string, conversation: Record<string, unknown> = {}) {
 }
 
 const activeList = (createdAt = Date.now()) => ({
-  [ACTIVE_LIST_KEY]: { filter: { riskLevels: ['Critical'] }, view: 'list', offset: 0, pageSize: 5, total: 12, refs: ['a', 'b', 'c'], createdAt },
+  [ACTIVE_LIST_KEY]: { listId: 'abc123', filter: { riskLevels: ['Critical'] }, view: 'list', pageSize: 5, total: 12, refs: ['a', 'b', 'c'], createdAt },
 });
 
 describe('createKeylessPlanner', () => {

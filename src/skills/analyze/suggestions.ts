@@ -24,7 +24,8 @@ export function listSuggestions(input: SuggestionInput): string[] {
   const out: string[] = [];
   if (!filter.resourceTypes) {
     const types = engine.group(viewer, postureFilter, 'resourceType').groups;
-    const top = types[0];
+    // Subscription-level recommendations are not a kind of resource anyone narrows to.
+    const top = types.find((t) => t.key.toLowerCase() !== 'microsoft.resources/subscriptions');
     if (top && types.length > 1) out.push(`Just the ${pluralLabel(resourceTypeLabel(top.key)).toLowerCase()}`);
   }
   if (capabilities.hasRiskData && !filter.riskLevels) out.push('Only critical risk');

@@ -7,6 +7,7 @@ import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
 import type { Reply } from '../../../src/views/reply';
 import { loadDemoEngine } from '../../planner/support/demoTenant';
 import { skillHarness } from './skillHarness';
+import { pluralLabel, resourceTypeLabel } from '../../../src/skills/analyze/labels';
 
 const QUESTIONS: Array<[string, unknown]> = [
   ['analyze', { filter: { riskLevels: ['Critical'], riskFactors: ['internetExposure'] } }],
@@ -46,5 +47,26 @@ describe('suggested follow-ups on the demo tenant', () => {
       // A refinement must change what is asked (filter or view), not just repeat the list.
       if (planned[0]!.name === 'refine') expect({ suggestion, changed: asked() !== before }).toEqual({ suggestion, changed: true });
     }
+  });
+});
+
+describe('"Just the …" for every resource type of the demo tenant', () => {
+  let engine: PostureEngine;
+  beforeAll(async () => {
+    engine = await loadDemoEngine();
+  });
+
+  it('plans to a refinement that keeps that type', () => {
+    const types = engine.vocabulary(SYSTEM_VIEWER, 'resourceType').filter((t) => t.toLowerCase() !== 'microsoft.resources/subscriptions');
+    expect(types.length).toBeGreaterThanOrEqual(12);
+    const misunderstood: string[] = [];
+    for (const type of types) {
+      const suggestion = `Just the ${pluralLabel(resourceTypeLabel(type)).toLowerCase()}`;
+      const activeList = { filter: {}, shown: 10, total: 50 };
+      const [planned] = planMessage(suggestion, { vocabulary: engine, viewer: SYSTEM_VIEWER, hasActiveList: true, activeList });
+      const types = (planned?.parameters as { set?: { resourceTypes?: string[] } } | undefined)?.set?.resourceTypes ?? [];
+      if (planned?.name !== 'refine' || !types.some((t) => t.toLowerCase() === type.toLowerCase())) misunderstood.push(`${suggestion} -> ${JSON.stringify(planned)}`);
+    }
+    expect(misunderstood).toEqual([]);
   });
 });
