@@ -13,6 +13,8 @@ export interface TurnDetail extends TurnRun {
   storage: string;
   /** How the target answered the prompts before load (e.g. "24/24 replied with an adaptive card"). */
   preflight: string;
+  /** Prompts a card target answered with text instead (counts, refusals), with the start of each answer. */
+  textReplies: string[];
   startupMs: number;
 }
 

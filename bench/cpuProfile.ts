@@ -4,6 +4,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 
 export interface ProfileLine {
@@ -51,14 +52,28 @@ export function summarizeProfile(json: string, top = 12): ProfileSummary {
   if (!isProfile(parsed)) throw new Error('not a V8 CPU profile (no nodes array)');
   const byFn = new Map<string, { fn: string; where: string; hits: number }>();
   const byArea = new Map<string, number>();
+  const parentOf = new Map<number, ProfileNode>();
+  for (const node of parsed.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
+  // A native function (SQLite's run, a socket's writev) has no script: charge it to the nearest caller that has one.
+  const scriptCaller = (node: ProfileNode): ProfileNode | undefined => {
+    for (let up = parentOf.get(node.id); up; up = parentOf.get(up.id)) if (up.callFrame.url) return up;
+    return undefined;
+  };
   let total = 0;
   for (const node of parsed.nodes) {
     const hits = node.hitCount ?? 0;
     if (hits === 0) continue;
     total += hits;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, lineNumber } = node.callFrame;
     const fn = functionName || '(anonymous)';
-    const where = url ? `${shortPath(url)}:${lineNumber + 1}` : '';
+    const isNative = !node.callFrame.url && !fn.startsWith('(');
+    const caller = isNative ? scriptCaller(node) : undefined;
+    const url = node.callFrame.url || caller?.callFrame.url || '';
+    const where = node.callFrame.url
+      ? `${shortPath(url)}:${lineNumber + 1}`
+      : caller
+        ? `native, called from ${shortPath(url)}:${caller.callFrame.lineNumber + 1}`
+        : '';
     const key = `${fn}@${where}`;
     const entry = byFn.get(key) ?? { fn, where, hits: 0 };
     entry.hits += hits;

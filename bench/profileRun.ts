@@ -9,11 +9,11 @@ import type { TurnTarget } from './turnTargets';
 
 export async function profileTarget(
   target: TurnTarget,
-  settings: { connections: number; warmupSec: number; durationSec: number; prompts: readonly string[]; workDir: string },
+  settings: { connections: number; warmupSec: number; durationSec: number; prompts: readonly string[]; workDir: string; profileDir: string },
 ): Promise<NonNullable<BenchResults['profile']>> {
-  const dir = join(settings.workDir, 'cpu-prof');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${target.name}.cpuprofile`);
+  mkdirSync(settings.profileDir, { recursive: true });
+  // Kept after the run (the scratch folder is not), for a closer look in Chrome DevTools or VS Code.
+  const file = join(settings.profileDir, `${target.name}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
   const server = await startServer(target.spec(settings.workDir));
   try {
     const load = { prompts: settings.prompts, connections: settings.connections, warmupSec: 0, runTag: 'profile' };
@@ -30,7 +30,7 @@ export async function profileTarget(
     how:
       `V8's sampling CPU profiler (the one behind node --cpu-prof), started through node:inspector by the bench preload in the bot process ` +
       `(dist/src/index.js, demo tenant) after a ${Math.max(1, settings.warmupSec)} s warm-up and stopped after ${settings.durationSec} s of the same ` +
-      `rotating analyze prompts at ${settings.connections} connections; startup is excluded. The .cpuprofile is kept in the scratch folder. ` +
+      `rotating analyze prompts at ${settings.connections} connections; startup is excluded. The .cpuprofile is kept under .data/bench/profiles/. ` +
       'Self time is summed per function and per package/folder.',
     samples: summary.samples,
     top: summary.byFunction,

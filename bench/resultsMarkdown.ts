@@ -21,6 +21,8 @@ function renderTurns(r: BenchResults, out: string[]): void {
     ),
     '',
   );
+  const texts = r.turnDetails.analyze.textReplies ?? [];
+  if (texts.length > 0) out.push('Analyze prompts answered with text rather than a card (before the load, in one conversation):', '', ...texts.map((t) => `- ${t}`), '');
   out.push(`CPU per analyze turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the card floor, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
   out.push(`Startup on the demo tenant (spawn to /healthz ok): median ${r.startup.demoTenantMs} ms of ${r.startup.samplesMs.length} (${r.startup.samplesMs.join(', ')} ms).`, '');
 }

@@ -40,7 +40,7 @@ function notesFor(options: BenchOptions, results: Pick<BenchResults, 'machine'>)
   return [
     `Every server runs alone in its own process (node --require dist/bench/servers/cpuProbe.js); CPU is process.cpuUsage() of that process over the measured window (reset after warm-up) divided by completed requests; peak RSS is sampled every 20 ms over the window. Scale peak RSS is getrusage maxRSS of a fresh process that only loaded the export.`,
     `The load generator (autocannon, in the bench process) shares the machine's ${results.machine.cores} cores with the server under test; req/s and latency are therefore lower bounds, CPU per turn is not affected by that.`,
-    `Each load connection is its own personal conversation (conversation state is read and written every turn but does not grow with the run); every analyze prompt is a new question, so the active list is replaced each turn as in real use.`,
+    `Each load connection is its own personal conversation (conversation state is read and written every turn but does not grow with the run); the prompts arrive one after another in that conversation, so the bot may read some as follow-ups of the one before, as it would in a chat.`,
     `The card floor renders adaptiveCards/${card.template}.json through the bot's own renderer and reply mapping${card.provisional ? ' (PROVISIONAL: the recommendations card had not landed, the help card stands in)' : ''}. Floors use MemoryStorage; the bot uses its own SQLite conversation storage, so the analyze turn also pays for durable state.`,
     `The bot runs as npm start runs it (dist/src/index.js with env/.env.local), except PORT (free port), HOST=127.0.0.1, DATA_DIR (scratch) and POSTURE_SNAPSHOT (empty = embedded demo tenant; the scale export otherwise).`,
     `Scale turns: ${options.turnReps} rep(s) of each representative prompt sent one at a time after one unmeasured warm turn each; engine: ${options.engineRuns} runs per query after 3 warm runs, governance judged as of the export's generatedAt.`,
@@ -92,7 +92,7 @@ async function main(): Promise<number> {
     const analyze = targets.find((t) => t.name === 'analyze');
     if (options.profile && analyze) {
       log('profile: the bot under load (V8 CPU profiler over the load window)');
-      results.profile = await profileTarget(analyze, { ...options, prompts: ANALYZE_PROMPTS, workDir });
+      results.profile = await profileTarget(analyze, { ...options, prompts: ANALYZE_PROMPTS, workDir, profileDir: projectPath('.data', 'bench', 'profiles') });
       for (const a of results.profile.byArea.slice(0, 6)) log(`  ${a.selfPct}% ${a.area}`);
     }
   }

@@ -8,12 +8,12 @@ export interface TurnTarget {
   name: TurnTargetName;
   what: string;
   storage: string;
-  /** What every preflight reply must hold; the bot's analyze answers are cards, the floors' echoes text. */
-  expect: 'text' | 'card';
+  /** Floors: every reply an echo, or every reply a card. The bot: cards for lists, text for counts. */
+  expect: 'echo' | 'card' | 'analyze';
   spec(workDir: string, nodeFlags?: string[]): ServerSpec;
 }
 
-const floor = (name: TurnTargetName, file: string, what: string, storage: string, expect: 'text' | 'card'): TurnTarget => ({
+const floor = (name: TurnTargetName, file: string, what: string, storage: string, expect: TurnTarget['expect']): TurnTarget => ({
   name,
   what,
   storage,
@@ -45,14 +45,14 @@ export function botSpec(name: string, workDir: string, options: { snapshot?: str
 
 export function turnTargets(): TurnTarget[] {
   return [
-    floor('echoFloor', 'echoFloor', 'botbuilder CloudAdapter + ActivityHandler echo', 'none', 'text'),
-    floor('teamsAiFloor', 'teamsAiFloor', 'teams-ai Application echo', 'MemoryStorage (turn state loaded and saved)', 'text'),
+    floor('echoFloor', 'echoFloor', 'botbuilder CloudAdapter + ActivityHandler echo', 'none', 'echo'),
+    floor('teamsAiFloor', 'teamsAiFloor', 'teams-ai Application echo', 'MemoryStorage (turn state loaded and saved)', 'echo'),
     floor('cardFloor', 'cardFloor', 'teams-ai echo sending the card from a fixed view model', 'MemoryStorage (turn state loaded and saved)', 'card'),
     {
       name: 'analyze',
       what: 'posture-bot on the demo tenant (npm start configuration)',
       storage: "the bot's own (SQLite conversation state in DATA_DIR)",
-      expect: 'card',
+      expect: 'analyze',
       spec: (workDir, nodeFlags) => botSpec('analyze', workDir, { dataDir: join(workDir, 'data-analyze'), ...(nodeFlags ? { nodeFlags } : {}) }),
     },
   ];

@@ -23,6 +23,19 @@ describe('CPU profile summary', () => {
     ]);
   });
 
+  it('charges a native function to the nearest caller with a script', () => {
+    const profile = {
+      nodes: [
+        { ...node(1, '(root)', '', 0), children: [2] },
+        { ...node(2, 'save', 'file:///repo/dist/src/storage/sqliteConversationStorage.js', 1), children: [3] },
+        { ...node(3, 'run', '', 3), children: [] },
+      ],
+    };
+    const summary = summarizeProfile(JSON.stringify(profile));
+    expect(summary.byFunction[0]).toEqual({ fn: 'run', where: 'native, called from dist/src/storage/sqliteConversationStorage.js:10', selfPct: 75 });
+    expect(summary.byArea).toEqual([{ area: 'src/storage', selfPct: 100 }]);
+  });
+
   it('names scoped packages and node internals', () => {
     expect(areaOf('file:///x/node_modules/@microsoft/teams-ai/lib/Application.js', 'run')).toBe('@microsoft/teams-ai');
     expect(areaOf('node:internal/streams/readable', 'read')).toBe('node internals');

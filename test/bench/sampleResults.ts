@@ -4,7 +4,7 @@ import type { BenchResults, TurnDetail } from '../../bench/benchResults';
 const metrics = (cpu: number) => ({ reqPerSec: 1000, p50Ms: 2, p99Ms: 10, cpuMsPerTurn: cpu, peakRssMb: 150 });
 const detail = (cpu: number): TurnDetail => ({
   ...metrics(cpu), requests: 10000, errors: 0, non2xx: 0, badBodies: 0, durationSec: 10, serverCpuCores: 0.9,
-  lifetimeMaxRssMb: 160, what: 'x', storage: 'none', preflight: '24/24', startupMs: 500,
+  lifetimeMaxRssMb: 160, what: 'x', storage: 'none', preflight: '24/24', textReplies: [], startupMs: 500,
 });
 const scaleEntry = (loadMs: number, p95: number) => ({ loadMs, rssMb: 900, engine: { p50Ms: 1, p95Ms: p95 }, turn: { p50Ms: 5, p95Ms: 9 } });
 
