@@ -30,6 +30,13 @@ export interface ScaleDetail {
   perQuery: Array<{ name: string; prompt: string; resultCount: number; engineP50Ms: number; engineP95Ms: number; turnP50Ms: number; turnP95Ms: number; turnReply: string }>;
 }
 
+export interface ProfileReport {
+  how: string;
+  samples: number;
+  top: ProfileLine[];
+  byArea: Array<{ area: string; selfPct: number }>;
+}
+
 export interface BenchResults {
   machine: MachineFacts;
   commit: string;
@@ -43,6 +50,8 @@ export interface BenchResults {
   scale: Record<string, ScaleEntry>;
   scaleDetails: Record<string, ScaleDetail>;
   targets: TargetResult[];
-  profile?: { how: string; samples: number; top: ProfileLine[]; byArea: Array<{ area: string; selfPct: number }> };
+  profile?: ProfileReport;
+  /** Where loading an export spends its time (the load target's "why"). */
+  loadProfile?: ProfileReport;
   notes: string[];
 }

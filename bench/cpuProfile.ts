@@ -34,7 +34,8 @@ export function areaOf(url: string, functionName: string): string {
     return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1] ?? ''}` : (rest[0] ?? '?');
   }
   if (path.startsWith('node:')) return 'node internals';
-  const project = path.match(/\/dist\/((?:src|bench)\/[^/]+)/);
+  // Two levels where there are two (src/posture/load), so the loader and the store are told apart.
+  const project = path.match(/\/dist\/((?:src|bench)\/[^/]+(?:\/[^/.]+(?=\/))?)/);
   if (project?.[1]) return project[1];
   return path.split('/').slice(-2).join('/');
 }

@@ -1,5 +1,5 @@
 // Renders a results document as the tables in bench/results/latest.md.
-import { TURN_TARGETS, type BenchResults } from './benchResults';
+import { TURN_TARGETS, type BenchResults, type ProfileReport } from './benchResults';
 
 const cell = (v: unknown): string => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: unknown[]): string => `| ${cells.map(cell).join(' | ')} |`;
@@ -25,6 +25,14 @@ function renderTurns(r: BenchResults, out: string[]): void {
   if (texts.length > 0) out.push('Analyze prompts answered with text rather than a card (before the load, in one conversation):', '', ...texts.map((t) => `- ${t}`), '');
   out.push(`CPU per analyze turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the card floor, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
   out.push(`Startup on the demo tenant (spawn to /healthz ok): median ${r.startup.demoTenantMs} ms of ${r.startup.samplesMs.length} (${r.startup.samplesMs.join(', ')} ms).`, '');
+}
+
+function renderProfile(title: string, p: ProfileReport, out: string[]): void {
+  out.push(`## ${title}`, '', p.how, '');
+  out.push(`Self time by area (${p.samples} samples; native code is charged to the script that called it):`, '');
+  out.push(table(['self %', 'area'], p.byArea.map((a) => [a.selfPct, a.area])), '');
+  out.push('Hottest functions (self time):', '');
+  out.push(table(['self %', 'function', 'where'], p.top.map((f) => [f.selfPct, f.fn, f.where])), '');
 }
 
 export function renderMarkdown(r: BenchResults): string {
@@ -66,13 +74,8 @@ export function renderMarkdown(r: BenchResults): string {
 
   out.push('## Targets', '');
   out.push(table(['target', 'goal', 'measured', 'met', 'note'], r.targets.map((t) => [t.name, t.target, t.measured, t.met ? 'yes' : '**no**', t.note ?? ''])), '');
-  if (r.profile) {
-    out.push('## CPU profile of the bot under load', '', r.profile.how, '');
-    out.push(`Self time by area (${r.profile.samples} samples):`, '');
-    out.push(table(['self %', 'area'], r.profile.byArea.map((a) => [a.selfPct, a.area])), '');
-    out.push('Hottest functions (self time):', '');
-    out.push(table(['self %', 'function', 'where'], r.profile.top.map((p) => [p.selfPct, p.fn, p.where])), '');
-  }
+  if (r.profile) renderProfile('CPU profile of the bot under load', r.profile, out);
+  if (r.loadProfile) renderProfile('CPU profile of loading an export', r.loadProfile, out);
   if (r.notes.length > 0) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return out.join('\n');
 }

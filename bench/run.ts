@@ -9,7 +9,7 @@ import { currentCommit, machineFacts } from './machine';
 import { profileTarget } from './profileRun';
 import { ANALYZE_PROMPTS } from './prompts';
 import { writeResults } from './resultsFiles';
-import { runScaleSize } from './scaleSection';
+import { profileLoad, runScaleSize } from './scaleSection';
 import { startServer } from './serverProcess';
 import { percentile, round } from './stats';
 import { judgeTargets } from './targets';
@@ -99,10 +99,18 @@ async function main(): Promise<number> {
 
   if (options.sections.includes('scale')) {
     log('scale:');
+    const scaleSettings = { engineRuns: options.engineRuns, turnReps: options.turnReps, workDir, cacheDir: projectPath('.data', 'bench'), log };
     for (const rows of options.scaleRows) {
-      const { entry, detail } = await runScaleSize(rows, { engineRuns: options.engineRuns, turnReps: options.turnReps, workDir, cacheDir: projectPath('.data', 'bench'), log });
+      const { entry, detail } = await runScaleSize(rows, scaleSettings);
       results.scale[`rows_${rows}`] = entry;
       results.scaleDetails[`rows_${rows}`] = detail;
+    }
+    // The largest size up to 100k: big enough for the load to dominate, small enough to stay a few seconds.
+    const profileRows = Math.max(0, ...options.scaleRows.filter((rows) => rows <= 100_000)) || Math.min(...options.scaleRows);
+    if (options.profile) {
+      log(`profile: loading ${profileRows} rows`);
+      results.loadProfile = await profileLoad(profileRows, scaleSettings, projectPath('.data', 'bench', 'profiles'));
+      for (const a of results.loadProfile.byArea.slice(0, 6)) log(`  ${a.selfPct}% ${a.area}`);
     }
   }
 

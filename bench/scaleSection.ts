@@ -1,9 +1,11 @@
 // Scale: per size, the engine alone in a fresh process, then a whole bot turn on the same export.
 import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { messageActivity } from './activities';
-import type { ScaleDetail } from './benchResults';
+import type { BenchResults, ScaleDetail } from './benchResults';
+import { summarizeProfile } from './cpuProfile';
 import { ensureDemoExport } from './demoExports';
 import { REPRESENTATIVE_QUERIES } from './prompts';
 import type { ScaleEntry } from './resultsShape';
@@ -27,6 +29,23 @@ async function probeEngine(path: string, runs: number): Promise<ScaleProbeResult
   const { stdout } = await run(process.execPath, [join(__dirname, 'servers', 'scaleProbe.js'), path, String(runs)], { maxBuffer: 4 * 2 ** 20 });
   const last = stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as ScaleProbeResult;
+}
+
+/** The load of one export under V8's profiler (a separate run: profiling slows the load it would time). */
+export async function profileLoad(rows: number, settings: ScaleSettings, profileDir: string): Promise<NonNullable<BenchResults['loadProfile']>> {
+  const file = await ensureDemoExport(rows, settings.cacheDir, settings.log);
+  const dir = join(profileDir, `load-${rows}-${Date.now()}`);
+  mkdirSync(dir, { recursive: true });
+  await run(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, join(__dirname, 'servers', 'scaleProbe.js'), file.path, '1'], { maxBuffer: 4 * 2 ** 20 });
+  const profile = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!profile) throw new Error(`no .cpuprofile written in ${dir}`);
+  const summary = summarizeProfile(readFileSync(join(dir, profile), 'utf8'));
+  return {
+    how: `node --cpu-prof dist/bench/servers/scaleProbe.js on the ${rows}-row export (load, then one run of each query); profile kept in ${dir}`,
+    samples: summary.samples,
+    top: summary.byFunction,
+    byArea: summary.byArea,
+  };
 }
 
 async function botTurns(path: string, rows: number, settings: ScaleSettings) {

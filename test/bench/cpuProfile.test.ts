@@ -17,7 +17,7 @@ describe('CPU profile summary', () => {
     expect(summary.samples).toBe(100);
     expect(summary.byFunction[0]).toEqual({ fn: 'search', where: 'dist/src/posture/store/engine.js:10', selfPct: 40 });
     expect(summary.byArea).toEqual([
-      { area: 'src/posture', selfPct: 40 },
+      { area: 'src/posture/store', selfPct: 40 },
       { area: 'adaptivecards-templating', selfPct: 40 },
       { area: '(garbage collector)', selfPct: 20 },
     ]);
@@ -36,7 +36,9 @@ describe('CPU profile summary', () => {
     expect(summary.byArea).toEqual([{ area: 'src/storage', selfPct: 100 }]);
   });
 
-  it('names scoped packages and node internals', () => {
+  it('names scoped packages, project folders and node internals', () => {
+    expect(areaOf('file:///r/dist/src/teams/messagesEndpoint.js', 'f')).toBe('src/teams');
+    expect(areaOf('file:///r/dist/src/posture/load/armId.js', 'f')).toBe('src/posture/load');
     expect(areaOf('file:///x/node_modules/@microsoft/teams-ai/lib/Application.js', 'run')).toBe('@microsoft/teams-ai');
     expect(areaOf('node:internal/streams/readable', 'read')).toBe('node internals');
     expect(areaOf('', 'parse')).toBe('(native)');
