@@ -12,7 +12,7 @@ import { writeResults } from './resultsFiles';
 import { profileLoad, runScaleSize } from './scaleSection';
 import { startServer } from './serverProcess';
 import { percentile, round } from './stats';
-import { judgeTargets } from './targets';
+import { explainTargets, judgeTargets } from './targets';
 import { runTurnTarget } from './turnSection';
 import { botSpec, turnTargets } from './turnTargets';
 import { fixedCard } from './servers/fixedCard';
@@ -114,7 +114,7 @@ async function main(): Promise<number> {
     }
   }
 
-  if (!partial) results.targets = judgeTargets(results);
+  if (!partial) results.targets = explainTargets(judgeTargets(results), results);
   const outcome = writeResults(results, base, { checkShape: !partial });
   for (const t of results.targets) log(`target ${t.met ? 'met    ' : 'NOT MET'} ${t.name}: ${t.measured} (goal ${t.target})${t.note ? `; ${t.note}` : ''}`);
   log(`wrote ${outcome.jsonPath} and ${outcome.mdPath}`);

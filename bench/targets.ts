@@ -1,5 +1,5 @@
 // The issue's targets, judged against measured numbers; a target not measured is reported as not met, with why.
-import type { BenchResults } from './benchResults';
+import type { BenchResults, ProfileReport } from './benchResults';
 import type { TargetResult } from './resultsShape';
 import { scaleKey } from './resultsShape';
 
@@ -35,4 +35,23 @@ export function judgeTargets(results: Pick<BenchResults, 'turn' | 'scale' | 'sta
     met: results.startup.demoTenantMs < 3000,
   });
   return out;
+}
+
+const areas = (p: ProfileReport | undefined, n = 4): string | undefined =>
+  p ? p.byArea.slice(0, n).map((a) => `${a.area} ${a.selfPct}%`).join(', ') : undefined;
+
+/** Adds the measured "why" to each target not met, from the profiles and per-query numbers of the same run. */
+export function explainTargets(targets: TargetResult[], results: Pick<BenchResults, 'profile' | 'loadProfile' | 'scaleDetails'>): TargetResult[] {
+  const big = results.scaleDetails[scaleKey(MILLION)];
+  return targets.map((t) => {
+    if (t.met || t.note) return t;
+    let why: string | undefined;
+    if (t.name === 'analyze turn CPU' && results.profile) why = `bot self time under load: ${areas(results.profile)}`;
+    if (t.name === 'load 1M rows' && results.loadProfile) why = `load self time: ${areas(results.loadProfile)}${big ? `; ${big.fileMb} MB of JSON Lines to parse` : ''}`;
+    if (t.name === 'engine p95 at 1M rows' && big) {
+      const slow = [...big.perQuery].sort((a, b) => b.engineP95Ms - a.engineP95Ms).slice(0, 3);
+      why = `slowest queries at 1M (p95): ${slow.map((q) => `${q.name} ${q.engineP95Ms} ms (${q.resultCount} matches)`).join(', ')}`;
+    }
+    return why ? { ...t, note: why } : t;
+  });
 }

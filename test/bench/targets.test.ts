@@ -1,5 +1,5 @@
 import { renderMarkdown } from '../../bench/resultsMarkdown';
-import { judgeTargets } from '../../bench/targets';
+import { explainTargets, judgeTargets } from '../../bench/targets';
 import { sampleResults } from './sampleResults';
 
 const byName = (doc: ReturnType<typeof sampleResults>) => new Map(judgeTargets(doc).map((t) => [t.name, t]));
@@ -48,5 +48,26 @@ describe('results markdown', () => {
     const doc = sampleResults();
     doc.turnDetails = {} as typeof doc.turnDetails;
     expect(renderMarkdown(doc)).not.toContain('## Turns');
+  });
+});
+
+describe('target explanations', () => {
+  it('explains a missed CPU target from the bot profile and leaves met targets alone', () => {
+    const doc = sampleResults({ analyzeCpu: 2 });
+    doc.profile = { how: 'x', samples: 10, top: [], byArea: [{ area: 'src/planner', selfPct: 30 }, { area: 'zod', selfPct: 5 }] };
+    const [cpu, ...rest] = explainTargets(judgeTargets(doc), doc);
+    expect(cpu?.note).toBe('bot self time under load: src/planner 30%, zod 5%');
+    expect(rest.every((t) => t.met && t.note === undefined)).toBe(true);
+  });
+
+  it('names the slowest engine queries when p95 at 1M is missed', () => {
+    const doc = sampleResults({ engineP95_1M: 40 });
+    const q = (name: string, p95: number) => ({ name, prompt: name, resultCount: 5, engineP50Ms: 1, engineP95Ms: p95, turnP50Ms: 1, turnP95Ms: 1, turnReply: 'card' });
+    doc.scaleDetails.rows_1000000 = {
+      fileMb: 1800, assessmentRows: 1_000_000, heapUsedMb: 500, engineRunsPerQuery: 50, turnRepsPerPrompt: 5, botStartupMs: 1, botPeakRssMb: 1,
+      perQuery: [q('fast', 2), q('slowest', 60), q('slow', 30)],
+    };
+    const engine = explainTargets(judgeTargets(doc), doc).find((t) => t.name === 'engine p95 at 1M rows');
+    expect(engine?.note).toMatch(/^slowest queries at 1M \(p95\): slowest 60 ms \(5 matches\), slow 30 ms/);
   });
 });
