@@ -53,7 +53,8 @@ export const REPRESENTATIVE_QUERIES: readonly RepresentativeQuery[] = Object.fre
   { name: 'overdue', prompt: 'Show overdue recommendations', run: list({ governance: ['overdue'] }) },
   { name: 'internet exposed, high risk', prompt: 'Show internet exposed resources with high risk', run: list({ riskFactors: ['internetExposure'], riskLevels: ['High'] }) },
   { name: 'storage, high severity', prompt: 'High severity recommendations on storage accounts', run: list({ severities: ['High'], resourceTypes: ['microsoft.storage/storageaccounts'] }) },
-  { name: 'count high+critical', prompt: 'How many high or critical recommendations are open?', run: count({ severities: ['High', 'Critical'] }) },
+  // The planner reads "high or critical" as risk levels where the data has them (the demo tenant does).
+  { name: 'count high+critical risk', prompt: 'How many high or critical recommendations are open?', run: count({ riskLevels: ['High', 'Critical'] }) },
   { name: 'text: encryption', prompt: 'Recommendations about encryption', run: list({ recommendationText: 'encrypt' }) },
   { name: 'by resource type', prompt: 'Break down open recommendations by resource type', run: group({}, 'resourceType') },
   { name: 'high severity by due date', prompt: 'List high severity recommendations sorted by due date', run: list({ severities: ['High'] }, 'dueDate') },

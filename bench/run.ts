@@ -43,7 +43,7 @@ function notesFor(options: BenchOptions, results: Pick<BenchResults, 'machine'>)
     `Each load connection is its own personal conversation (conversation state is read and written every turn but does not grow with the run); the prompts arrive one after another in that conversation, so the bot may read some as follow-ups of the one before, as it would in a chat.`,
     `The card floor renders adaptiveCards/${card.template}.json through the bot's own renderer and reply mapping${card.provisional ? ' (PROVISIONAL: the recommendations card had not landed, the help card stands in)' : ''}. Floors use MemoryStorage; the bot uses its own SQLite conversation storage, so the analyze turn also pays for durable state.`,
     `The bot runs as npm start runs it (dist/src/index.js with env/.env.local), except PORT (free port), HOST=127.0.0.1, DATA_DIR (scratch) and POSTURE_SNAPSHOT (empty = embedded demo tenant; the scale export otherwise).`,
-    `Scale turns: ${options.turnReps} rep(s) of each representative prompt sent one at a time after one unmeasured warm turn each; engine: ${options.engineRuns} runs per query after 3 warm runs, governance judged as of the export's generatedAt.`,
+    `Scale turns: ${options.turnReps} rep(s) of each representative prompt sent one at a time, each in a new conversation (a standalone question, like its engine query), after one unmeasured warm turn each; engine: ${options.engineRuns} runs per query after 3 warm runs, governance judged as of the export's generatedAt.`,
   ];
 }
 

@@ -57,7 +57,8 @@ async function botTurns(path: string, rows: number, settings: ScaleSettings) {
     // One warm turn per prompt first: the first turn after startup pays for lazy work that later turns do not.
     for (let rep = -1; rep < settings.turnReps; rep++) {
       for (const [i, query] of REPRESENTATIVE_QUERIES.entries()) {
-        const body = JSON.stringify(messageActivity({ text: query.prompt, conversationId: `a:bench-scale-${rows}`, userIndex: 0, activityId: `scale-${rows}-${n++}` }));
+        // A new conversation each time: the question stands alone, as the engine query it is compared with does.
+        const body = JSON.stringify(messageActivity({ text: query.prompt, conversationId: `a:bench-scale-${rows}-${n}`, userIndex: 0, activityId: `scale-${rows}-${n++}` }));
         const answer = await sendOne(server, body);
         if (answer.status !== 200 || !answer.reply) throw new Error(`bot at ${rows} rows answered "${query.prompt}" with HTTP ${answer.status} ${answer.error ?? ''}`);
         if (rep < 0) {
