@@ -49,14 +49,14 @@ export function buildRecommendationsView(input: ListViewInput): RecommendationsV
   const first = result.offset + 1;
   const last = result.offset + result.items.length;
   const rows = result.items.map((row, i) => rowView(row, first + i, rowRef(listId, result.offset + i), hasRiskData));
-  const noun = result.total === 1 ? 'recommendation' : 'recommendations';
+  const noun = result.total === 1 ? 'recommendation matches' : 'recommendations match';
   const remaining = result.total - last;
   const rankingNote = [
     ...(hasRiskData ? [] : ['Ranked by severity: this data has no risk levels or attack paths. Risk prioritization needs Defender CSPM.']),
     ...input.notes,
   ].join(' ');
   return {
-    title: result.total === 0 ? 'No matching recommendations' : `${result.total.toLocaleString('en-US')} ${noun} match`,
+    title: result.total === 0 ? 'No matching recommendations' : `${result.total.toLocaleString('en-US')} ${noun}`,
     filterSummary: input.filterSummary,
     range: result.items.length === 0 ? '' : `Showing ${first}–${last} of ${result.total.toLocaleString('en-US')}, ${hasRiskData ? 'riskiest first' : 'most severe first'}`,
     rankingNote,
