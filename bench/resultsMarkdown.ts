@@ -47,14 +47,16 @@ export function renderMarkdown(r: BenchResults): string {
   if (TURN_TARGETS.every((name) => r.turnDetails[name])) renderTurns(r, out);
 
   out.push('## Scale', '');
+  out.push('Load, peak RSS and engine: a fresh process that only loads the export and runs the queries. Turn: the whole bot started on the export, one prompt at a time (bot startup includes the load).', '');
   const sizes = Object.keys(r.scale);
   out.push(
     table(
-      ['rows', 'file MB', 'load ms', 'peak RSS MB', 'heap MB', 'engine p50 ms', 'engine p95 ms', 'turn p50 ms', 'turn p95 ms'],
+      ['rows', 'file MB', 'load ms', 'peak RSS MB', 'heap MB', 'engine p50 ms', 'engine p95 ms', 'turn p50 ms', 'turn p95 ms', 'bot startup ms', 'bot peak RSS MB'],
       sizes.map((k) => {
         const e = r.scale[k];
         const d = r.scaleDetails[k];
-        return e ? [k.replace('rows_', ''), d?.fileMb ?? '', e.loadMs, e.rssMb, d?.heapUsedMb ?? '', e.engine.p50Ms, e.engine.p95Ms, e.turn.p50Ms, e.turn.p95Ms] : [k];
+        const bot = d ? [d.botStartupMs, d.botPeakRssMb] : ['', ''];
+        return e ? [k.replace('rows_', ''), d?.fileMb ?? '', e.loadMs, e.rssMb, d?.heapUsedMb ?? '', e.engine.p50Ms, e.engine.p95Ms, e.turn.p50Ms, e.turn.p95Ms, ...bot] : [k];
       }),
     ),
     '',
