@@ -5,6 +5,8 @@ export interface BenchOptions {
   connections: number;
   warmupSec: number;
   durationSec: number;
+  /** Times the four turn targets are measured, one after another; the results are combined. */
+  rounds: number;
   scaleRows: number[];
   /** Engine runs of each representative query per size. */
   engineRuns: number;
@@ -19,15 +21,15 @@ export interface BenchOptions {
 }
 
 const FULL: BenchOptions = {
-  mode: 'full', connections: 10, warmupSec: 2, durationSec: 10, scaleRows: [10_000, 100_000, 1_000_000],
+  mode: 'full', connections: 10, warmupSec: 2, durationSec: 10, rounds: 2, scaleRows: [10_000, 100_000, 1_000_000],
   engineRuns: 50, turnReps: 5, startupSamples: 3, profile: true, sections: ['turn', 'scale'],
 };
 const SMOKE: BenchOptions = {
-  mode: 'smoke', connections: 4, warmupSec: 0.5, durationSec: 2, scaleRows: [2_000],
+  mode: 'smoke', connections: 4, warmupSec: 0.5, durationSec: 2, rounds: 1, scaleRows: [2_000],
   engineRuns: 5, turnReps: 1, startupSamples: 1, profile: false, sections: ['turn', 'scale'],
 };
 
-export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--scale N,N,...] [--out PATH_WITHOUT_EXT]`;
+export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--rounds N] [--scale N,N,...] [--out PATH_WITHOUT_EXT]`;
 
 function positiveNumber(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -52,6 +54,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--only':
         if (value !== 'turn' && value !== 'scale') throw new Error(`--only takes turn or scale\n${USAGE}`);
         options.sections = [value];
+        i++;
+        break;
+      case '--rounds':
+        options.rounds = Math.round(positiveNumber(flag, value));
         i++;
         break;
       case '--duration':

@@ -16,6 +16,8 @@ export interface TurnDetail extends TurnRun {
   /** Prompts a card target answered with text instead (counts, refusals), with the start of each answer. */
   textReplies: string[];
   startupMs: number;
+  /** CPU ms per turn of each round, when there were several. */
+  cpuMsPerTurnByRound?: number[];
 }
 
 export interface ScaleDetail {
@@ -43,8 +45,10 @@ export interface BenchResults {
   command: string;
   date: string;
   mode: 'full' | 'smoke';
-  settings: { connections: number; warmupSec: number; durationSec: number; prompts: number; scaleRows: number[] };
+  settings: { connections: number; warmupSec: number; durationSec: number; rounds: number; prompts: number; scaleRows: number[] };
   turn: Record<TurnTargetName, TurnMetricsShape> & { cpuRatioToCardFloor: number; cpuRatioToEchoFloor: number };
+  /** analyze / card floor CPU of each round, to show how steady the ratio is. */
+  cpuRatioToCardFloorByRound: number[];
   turnDetails: Record<TurnTargetName, TurnDetail>;
   startup: { demoTenantMs: number; samplesMs: number[] };
   scale: Record<string, ScaleEntry>;

@@ -23,7 +23,9 @@ function renderTurns(r: BenchResults, out: string[]): void {
   );
   const texts = r.turnDetails.analyze.textReplies ?? [];
   if (texts.length > 0) out.push('Analyze prompts answered with text rather than a card (before the load, in one conversation):', '', ...texts.map((t) => `- ${t}`), '');
-  out.push(`CPU per analyze turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the card floor, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
+  const rounds = r.cpuRatioToCardFloorByRound ?? [];
+  const byRound = rounds.length > 1 ? ` (per round: ${rounds.map((x) => `${x.toFixed(2)}×`).join(', ')})` : '';
+  out.push(`CPU per analyze turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the card floor${byRound}, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
   out.push(`Startup on the demo tenant (spawn to /healthz ok): median ${r.startup.demoTenantMs} ms of ${r.startup.samplesMs.length} (${r.startup.samplesMs.join(', ')} ms).`, '');
 }
 
@@ -42,7 +44,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(`- Date: ${r.date}; commit \`${r.commit}\`; command \`${r.command}\``);
   out.push(`- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.totalMemMb} MB RAM, Node ${m.node}, ${m.os}; 1-min load average at start ${m.loadAvg1mAtStart}`);
   const s = r.settings;
-  out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${s.warmupSec} s warm-up then ${s.durationSec} s measured per target, ${s.prompts} prompts rotating, expectReplies; one conversation per connection`, '');
+  out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${s.warmupSec} s warm-up then ${s.durationSec} s measured per target${(s.rounds ?? 1) > 1 ? ` in each of ${s.rounds} rounds (figures are means; peak RSS the highest)` : ''}, ${s.prompts} prompts rotating, expectReplies; one conversation per connection`, '');
 
   if (TURN_TARGETS.every((name) => r.turnDetails[name])) renderTurns(r, out);
 

@@ -13,6 +13,7 @@ import { profileLoad, runScaleSize } from './scaleSection';
 import { startServer } from './serverProcess';
 import { percentile, round } from './stats';
 import { explainTargets, judgeTargets } from './targets';
+import { combineRounds } from './turnRounds';
 import { runTurnTarget } from './turnSection';
 import { botSpec, turnTargets } from './turnTargets';
 import { fixedCard } from './servers/fixedCard';
@@ -61,24 +62,33 @@ async function main(): Promise<number> {
     command: `node dist/bench/run.js ${process.argv.slice(2).join(' ')}`.trim(),
     date: new Date().toISOString(),
     mode: options.mode,
-    settings: { connections: options.connections, warmupSec: options.warmupSec, durationSec: options.durationSec, prompts: ANALYZE_PROMPTS.length, scaleRows: partial && !options.sections.includes('scale') ? [] : options.scaleRows },
+    settings: { connections: options.connections, warmupSec: options.warmupSec, durationSec: options.durationSec, rounds: options.rounds, prompts: ANALYZE_PROMPTS.length, scaleRows: partial && !options.sections.includes('scale') ? [] : options.scaleRows },
     turn: {} as BenchResults['turn'],
     turnDetails: {} as BenchResults['turnDetails'],
     startup: { demoTenantMs: 0, samplesMs: [] },
     scale: {},
     scaleDetails: {},
+    cpuRatioToCardFloorByRound: [],
     targets: [],
     notes: notesFor(options, { machine }),
   };
 
   if (options.sections.includes('turn')) {
     log('turns:');
-    const details = {} as Record<TurnTargetName, TurnDetail>;
+    const byTarget = new Map<TurnTargetName, TurnDetail[]>();
     const targets = turnTargets();
-    for (const target of targets) {
-      details[target.name] = await runTurnTarget(target, { ...options, prompts: ANALYZE_PROMPTS, workDir, log, requireCards: options.mode === 'full' });
+    for (let r = 1; r <= options.rounds; r++) {
+      if (options.rounds > 1) log(` round ${r} of ${options.rounds}`);
+      for (const target of targets) {
+        const run = await runTurnTarget(target, { ...options, prompts: ANALYZE_PROMPTS, workDir, log, requireCards: options.mode === 'full' });
+        byTarget.set(target.name, [...(byTarget.get(target.name) ?? []), run]);
+      }
     }
+    const details = Object.fromEntries(TURN_TARGETS.map((name) => [name, combineRounds(byTarget.get(name) ?? [])])) as Record<TurnTargetName, TurnDetail>;
     results.turnDetails = details;
+    const perRound = (name: TurnTargetName) => (byTarget.get(name) ?? []).map((d) => d.cpuMsPerTurn);
+    const cardRounds = perRound('cardFloor');
+    results.cpuRatioToCardFloorByRound = perRound('analyze').map((cpu, i) => round(cpu / (cardRounds[i] ?? Number.NaN), 2));
     for (const name of TURN_TARGETS) {
       const { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb } = details[name];
       results.turn[name] = { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb };

@@ -16,7 +16,7 @@ export function sampleResults(overrides: { analyzeCpu?: number; loadMs1M?: numbe
     command: 'node dist/bench/run.js',
     date: '2026-11-21T21:00:00.000Z',
     mode: 'full',
-    settings: { connections: 10, warmupSec: 2, durationSec: 10, prompts: 24, scaleRows: [10_000, 100_000, 1_000_000] },
+    settings: { connections: 10, warmupSec: 2, durationSec: 10, rounds: 2, prompts: 24, scaleRows: [10_000, 100_000, 1_000_000] },
     turn: {
       echoFloor: metrics(0.3), teamsAiFloor: metrics(0.4), cardFloor: metrics(1), analyze: metrics(analyzeCpu),
       cpuRatioToCardFloor: analyzeCpu / 1, cpuRatioToEchoFloor: analyzeCpu / 0.3,
@@ -25,6 +25,7 @@ export function sampleResults(overrides: { analyzeCpu?: number; loadMs1M?: numbe
     startup: { demoTenantMs: overrides.startupMs ?? 1200, samplesMs: [1200] },
     scale: { rows_10000: scaleEntry(200, 1), rows_100000: scaleEntry(1500, 4), rows_1000000: scaleEntry(overrides.loadMs1M ?? 9000, overrides.engineP95_1M ?? 20) },
     scaleDetails: {},
+    cpuRatioToCardFloorByRound: [analyzeCpu, analyzeCpu],
     targets: [],
     notes: ['a note | with a pipe'],
   };

@@ -1,0 +1,29 @@
+// Several rounds of the turn section, combined: one round of 10 s can be skewed by whatever else the machine did.
+import type { TurnDetail } from './benchResults';
+import { round } from './stats';
+
+const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+
+/** Means of the rates and latencies, sums of the counts, the highest memory; preflight and labels from round one. */
+export function combineRounds(rounds: readonly TurnDetail[]): TurnDetail {
+  const first = rounds[0];
+  if (!first) throw new Error('no rounds to combine');
+  const avg = (pick: (d: TurnDetail) => number, digits = 2) => round(mean(rounds.map(pick)), digits);
+  const sum = (pick: (d: TurnDetail) => number) => rounds.reduce((total, d) => total + pick(d), 0);
+  return {
+    ...first,
+    reqPerSec: avg((d) => d.reqPerSec, 1),
+    p50Ms: avg((d) => d.p50Ms),
+    p99Ms: avg((d) => d.p99Ms),
+    cpuMsPerTurn: avg((d) => d.cpuMsPerTurn, 3),
+    peakRssMb: Math.max(...rounds.map((d) => d.peakRssMb)),
+    lifetimeMaxRssMb: Math.max(...rounds.map((d) => d.lifetimeMaxRssMb)),
+    serverCpuCores: avg((d) => d.serverCpuCores),
+    requests: sum((d) => d.requests),
+    errors: sum((d) => d.errors),
+    non2xx: sum((d) => d.non2xx),
+    badBodies: sum((d) => d.badBodies),
+    durationSec: round(sum((d) => d.durationSec), 2),
+    cpuMsPerTurnByRound: rounds.map((d) => d.cpuMsPerTurn),
+  };
+}
