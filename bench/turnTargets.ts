@@ -1,4 +1,5 @@
 // The four servers the turn section measures, each started as its own process with the probe preloaded.
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from '../src/paths';
 import type { TurnTargetName } from './benchResults';
@@ -53,7 +54,8 @@ export function turnTargets(): TurnTarget[] {
       what: 'posture-bot on the demo tenant (npm start configuration)',
       storage: "the bot's own (SQLite conversation state in DATA_DIR)",
       expect: 'analyze',
-      spec: (workDir, nodeFlags) => botSpec('analyze', workDir, { dataDir: join(workDir, 'data-analyze'), ...(nodeFlags ? { nodeFlags } : {}) }),
+      // A fresh DATA_DIR per start: a later round must not inherit the earlier one's SQLite rows.
+      spec: (workDir, nodeFlags) => botSpec('analyze', workDir, { dataDir: mkdtempSync(join(workDir, 'data-analyze-')), ...(nodeFlags ? { nodeFlags } : {}) }),
     },
   ];
 }
