@@ -10,9 +10,21 @@ export interface ArmIdParts {
 
 const isWord = (segment: string | undefined, word: string): boolean => segment !== undefined && segment.length === word.length && segment.toLowerCase() === word;
 
+/** The '/'-separated segments of an id, empty ones left out, in one pass. */
+function nonEmptySegments(id: string): string[] {
+  const segments: string[] = [];
+  let start = 0;
+  while (start <= id.length) {
+    let end = id.indexOf('/', start);
+    if (end < 0) end = id.length;
+    if (end > start) segments.push(id.slice(start, end));
+    start = end + 1;
+  }
+  return segments;
+}
+
 export function parseArmId(id: string): ArmIdParts {
-  const raw = id.split('/');
-  const segments = raw.includes('') ? raw.filter((segment) => segment.length > 0) : raw;
+  const segments = nonEmptySegments(id);
   const parts: ArmIdParts = { name: segments[segments.length - 1] ?? id };
   if (!id.startsWith('/')) return parts;
   let i = 0;
@@ -50,12 +62,36 @@ export function stripSecuritySuffix(id: string, marker = '/providers/microsoft.s
 
 /** The segment after `/<collection>/` (e.g. `assessments`), case-insensitive; undefined when absent. */
 export function segmentAfter(id: string, collection: string): string | undefined {
-  const lower = id.toLowerCase();
-  const marker = `/${collection.toLowerCase()}/`;
-  const at = lower.indexOf(marker);
+  let at: number;
+  let markerLength: number;
+  if (NON_ASCII.test(id)) {
+    // Lower-casing can change lengths and match outside ASCII (the Kelvin sign is a k): keep its exact rules here.
+    const marker = `/${collection.toLowerCase()}/`;
+    at = id.toLowerCase().indexOf(marker);
+    markerLength = marker.length;
+  } else {
+    const marker = markerPattern(collection);
+    at = id.search(marker.pattern);
+    markerLength = marker.length;
+  }
   if (at < 0) return undefined;
-  const rest = id.slice(at + marker.length);
+  const rest = id.slice(at + markerLength);
   const end = rest.indexOf('/');
   const segment = end < 0 ? rest : rest.slice(0, end);
   return segment.length > 0 ? segment : undefined;
+}
+
+// `/<collection>/` as a case-insensitive pattern, built once per collection: searching with it spares lower-casing
+// every id (a few hundred characters, once per row).
+const NON_ASCII = /[^\u0000-\u007f]/;
+const markers = new Map<string, { pattern: RegExp; length: number }>();
+
+function markerPattern(collection: string): { pattern: RegExp; length: number } {
+  let marker = markers.get(collection);
+  if (!marker) {
+    const text = `/${collection}/`;
+    marker = { pattern: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), length: text.length };
+    if (markers.size < 100) markers.set(collection, marker);
+  }
+  return marker;
 }

@@ -12,11 +12,34 @@ export function getField(value: unknown, key: string): unknown {
   if (!isObject(value)) return undefined;
   const exact = value[key];
   if (exact !== undefined) return exact;
-  const wanted = key.toLowerCase();
+  const wanted = lowerKey(key);
   for (const name in value) {
-    if (name.length === wanted.length && name.toLowerCase() === wanted) return value[name];
+    if (name.length === wanted.length && sameIgnoringCase(name, wanted)) return value[name];
   }
   return undefined;
+}
+
+// Keys asked for are a small fixed set written in the code: lower-case each once, not once per row.
+const loweredKeys = new Map<string, string>();
+
+function lowerKey(key: string): string {
+  let lower = loweredKeys.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (loweredKeys.size < 1000) loweredKeys.set(key, lower);
+  }
+  return lower;
+}
+
+/** name.toLowerCase() === lower, without building the lower-cased copy for plain ASCII names. */
+function sameIgnoringCase(name: string, lower: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    let code = name.charCodeAt(i);
+    if (code > 127) return name.toLowerCase() === lower;
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 // Paths are a small fixed set written in the code; splitting each once keeps a million-row load from

@@ -1,6 +1,7 @@
 // Typed reads of raw row fields. A value that is present but wrong throws a RowError naming the field, so the
 // loader can say exactly where an export is broken.
 import { getPath } from './caseInsensitive';
+import { parseIsoDate } from './isoDate';
 import { RISK_LEVELS, SEVERITIES, STATUS_CODES, type RiskLevel, type Severity, type StatusCode } from '../model';
 
 export class RowError extends Error {
@@ -75,7 +76,7 @@ export function readBoolean(row: unknown, path: string): boolean | undefined {
 export function readDate(row: unknown, path: string): number | undefined {
   const value = getPath(row, path);
   if (value === undefined || value === null || value === '') return undefined;
-  const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? parseIsoDate(value) : Number.NaN;
   if (!Number.isFinite(ms)) throw new RowError(path, `${show(value)} is not a date`);
   return ms;
 }
