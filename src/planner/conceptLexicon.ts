@@ -26,6 +26,8 @@ export interface ConceptLexicon {
   entries: readonly LexiconEntry[];
   /** Entries by their first token, for exact lookup. */
   byFirst: ReadonlyMap<string, readonly LexiconEntry[]>;
+  /** Entries by the first letter of their first token: a misspelt word keeps its first letter (see spelling.ts). */
+  byFirstLetter: ReadonlyMap<string, readonly LexiconEntry[]>;
   /** Every token that appears in some phrase: such words are concepts, not names. */
   conceptTokens: ReadonlySet<string>;
   longest: number;
@@ -89,6 +91,7 @@ export function createConceptLexicon(): ConceptLexicon {
 
   const entries = [...table.values()];
   const byFirst = new Map<string, LexiconEntry[]>();
+  const byFirstLetter = new Map<string, LexiconEntry[]>();
   const conceptTokens = new Set<string>();
   let longest = 1;
   for (const entry of entries) {
@@ -96,8 +99,11 @@ export function createConceptLexicon(): ConceptLexicon {
     const list = byFirst.get(first) ?? [];
     list.push(entry);
     byFirst.set(first, list);
+    const letter = byFirstLetter.get(first.charAt(0)) ?? [];
+    letter.push(entry);
+    byFirstLetter.set(first.charAt(0), letter);
     for (const t of entry.tokens) conceptTokens.add(t);
     longest = Math.max(longest, entry.tokens.length);
   }
-  return { entries, byFirst, conceptTokens, longest };
+  return { entries, byFirst, byFirstLetter, conceptTokens, longest };
 }

@@ -23,7 +23,8 @@ export function matchConcepts(tokens: readonly Token[], claimed: boolean[], lexi
   for (let i = 0; i < tokens.length; i += 1) {
     if (claimed[i]) continue;
     const first = tokens[i]?.text ?? '';
-    const pool: readonly LexiconEntry[] = typoOk.some(Boolean) ? lexicon.entries : lexicon.byFirst.get(first) ?? [];
+    // A typo never changes the first letter, so only entries starting with it can match here.
+    const pool: readonly LexiconEntry[] = (typoOk[i] ? lexicon.byFirstLetter.get(first.charAt(0)) : lexicon.byFirst.get(first)) ?? [];
     for (const entry of pool) {
       const typos = matchAt(tokens, claimed, i, entry, typoOk);
       if (typos >= 0) candidates.push({ start: i, end: i + entry.tokens.length, meanings: entry.meanings, typos });
