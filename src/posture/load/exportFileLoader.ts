@@ -131,14 +131,16 @@ export async function loadExportFiles(options: ExportLoadOptions, sink: RecordSi
       }
     };
     try {
-      for await (const text of readTextChunks(file, { hash, highWaterMark: options.highWaterMark })) {
-        if (format === undefined) {
-          head += text;
-          format = formatFromContent(head, false);
-          if (format === undefined) continue;
-          feed(head);
-          head = '';
-        } else feed(text);
+      for await (const pieces of readTextChunks(file, { hash, highWaterMark: options.highWaterMark })) {
+        for (const text of pieces) {
+          if (format === undefined) {
+            head += text;
+            format = formatFromContent(head, false);
+            if (format === undefined) continue;
+            feed(head);
+            head = '';
+          } else feed(text);
+        }
       }
       if (format === undefined) {
         format = formatFromContent(head, true) ?? 'document';
