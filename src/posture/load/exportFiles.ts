@@ -77,6 +77,9 @@ export interface ReadOptions {
   highWaterMark?: number;
   /** Sees every byte as stored, in order (the export's sha256, or a worker handing the bytes on to be hashed). */
   hash: { update(bytes: Buffer): unknown };
+  /** Only bytes [start, end) of a plain (not gzip) file. */
+  start?: number;
+  end?: number;
 }
 
 /**
@@ -90,7 +93,10 @@ export async function* readTextChunks(file: string, options: ReadOptions): Async
   } catch (error) {
     throw new ExportFileError(file, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
-  const raw = createReadStream(file, { highWaterMark: options.highWaterMark ?? DEFAULT_READ_BYTES });
+  const ranged = options.start !== undefined || options.end !== undefined;
+  if (gzip && ranged) throw new ExportFileError(file, 'a byte range of gzip data cannot be read');
+  // createReadStream's end is inclusive.
+  const raw = createReadStream(file, { highWaterMark: options.highWaterMark ?? DEFAULT_READ_BYTES, start: options.start, end: options.end === undefined ? undefined : options.end - 1 });
   raw.on('data', (bytes) => options.hash.update(bytes as Buffer));
   const decoder = new StringDecoder('utf8');
   const source = gzip ? raw.pipe(createGunzip({ chunkSize: Math.max(64, options.highWaterMark ?? DEFAULT_READ_BYTES) })) : raw;

@@ -9,10 +9,11 @@ export interface LineSplitter {
   end(): void;
 }
 
-export function createJsonLinesSplitter(handlers: LineHandlers): LineSplitter {
+/** `linesBefore`: lines that precede the text pushed (a byte range that starts mid-file); a BOM only opens line 1. */
+export function createJsonLinesSplitter(handlers: LineHandlers, linesBefore = 0): LineSplitter {
   let pending = '';
-  let lineNumber = 0;
-  let first = true;
+  let lineNumber = linesBefore;
+  let first = linesBefore === 0;
   const emit = (raw: string): void => {
     lineNumber++;
     let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;

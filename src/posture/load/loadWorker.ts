@@ -1,0 +1,52 @@
+// The worker side of parallelLoad.ts: loads the second part of the file and posts its records in batches. Started
+// as a worker script only; when imported anywhere else it does nothing.
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createCatalog } from '../catalog/catalog';
+import { loadExportFilesInThread } from './exportFileLoader';
+import { MAX_WAITING_BATCHES, type WorkerInput, type WorkerMessage } from './parallelLoad';
+import { describeError } from './parallelResults';
+import { createRecordEncoder } from './recordWire';
+
+/** Newlines before `end`: the worker's first line number is the file's own. */
+async function countLines(file: string, end: number): Promise<number> {
+  if (end === 0) return 0;
+  let lines = 0;
+  for await (const bytes of createReadStream(file, { start: 0, end: end - 1, highWaterMark: 1 << 20 })) {
+    const chunk = bytes as Buffer;
+    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines++;
+  }
+  return lines;
+}
+
+async function run(input: WorkerInput): Promise<void> {
+  const post = (message: WorkerMessage, transfer?: ArrayBuffer[]): void => input.port.postMessage(message, transfer);
+  const waiting = new Int32Array(input.inFlight);
+  const encoder = createRecordEncoder((batch) => {
+    // Blocking is fine: this thread has nothing else to do until the main thread catches up.
+    for (let now = Atomics.load(waiting, 0); now >= MAX_WAITING_BATCHES; now = Atomics.load(waiting, 0)) Atomics.wait(waiting, 0, now, 1000);
+    Atomics.add(waiting, 0, 1);
+    post({ type: 'batch', batch }, [batch.ops.buffer as ArrayBuffer, batch.numbers.buffer as ArrayBuffer]);
+  });
+  try {
+    const linesBefore = await countLines(input.options.path, input.start);
+    const result = await loadExportFilesInThread(
+      {
+        ...input.options,
+        catalog: createCatalog({ entries: input.catalogEntries }),
+        range: { start: input.start, linesBefore },
+        bytesTo: () => undefined, // the main thread hashes the whole file in order
+      },
+      { add: (record) => encoder.add(record) },
+    );
+    encoder.flush();
+    post({ type: 'done', result });
+  } catch (error) {
+    post({ type: 'failed', error: describeError(error) });
+  }
+  // Stay alive until the main thread, which may not have read our messages yet, ends this worker: an exit before then
+  // means the worker crashed.
+  input.port.on('message', () => undefined);
+}
+
+if (parentPort) void run(workerData as WorkerInput);
