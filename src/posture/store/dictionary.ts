@@ -9,18 +9,30 @@ export class StringDictionary {
   private readonly display: string[] = [];
   private readonly lowered: string[] = [];
 
+  /**
+   * The last value encoded and its code. Exports list a resource's assessments one after another, so the resource,
+   * its name, group and subscription repeat row after row: comparing with the last one is cheaper than hashing a
+   * freshly parsed string of a hundred characters or more for the map.
+   */
+  private lastValue: string | undefined;
+  private lastCode = -1;
+
   encode(value: string): number {
-    const hit = this.exact?.get(value);
-    if (hit !== undefined) return hit;
-    const lower = value.toLowerCase();
-    let code = this.folded.get(lower);
+    if (value === this.lastValue) return this.lastCode;
+    let code = this.exact?.get(value);
     if (code === undefined) {
-      code = this.display.length;
-      this.display.push(value);
-      this.lowered.push(lower);
-      this.folded.set(lower, code);
+      const lower = value.toLowerCase();
+      code = this.folded.get(lower);
+      if (code === undefined) {
+        code = this.display.length;
+        this.display.push(value);
+        this.lowered.push(lower);
+        this.folded.set(lower, code);
+      }
+      this.exact?.set(value, code);
     }
-    this.exact?.set(value, code);
+    this.lastValue = value;
+    this.lastCode = code;
     return code;
   }
 
@@ -73,5 +85,6 @@ export class StringDictionary {
 
   seal(): void {
     this.exact = undefined;
+    this.lastValue = undefined;
   }
 }
