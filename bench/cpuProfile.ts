@@ -48,11 +48,11 @@ export function shortPath(url: string): string {
   return dist >= 0 ? url.slice(dist + 1) : url.replace(/^file:\/\//, '');
 }
 
-export function summarizeProfile(json: string, top = 12): ProfileSummary {
+type Tally = { byFn: Map<string, { fn: string; where: string; hits: number }>; byArea: Map<string, number>; total: number };
+
+function accumulate(json: string, tally: Tally): void {
   const parsed: unknown = JSON.parse(json);
   if (!isProfile(parsed)) throw new Error('not a V8 CPU profile (no nodes array)');
-  const byFn = new Map<string, { fn: string; where: string; hits: number }>();
-  const byArea = new Map<string, number>();
   const parentOf = new Map<number, ProfileNode>();
   for (const node of parsed.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
   // A native function (SQLite's run, a socket's writev) has no script: charge it to the nearest caller that has one.
@@ -60,12 +60,12 @@ export function summarizeProfile(json: string, top = 12): ProfileSummary {
     for (let up = parentOf.get(node.id); up; up = parentOf.get(up.id)) if (up.callFrame.url) return up;
     return undefined;
   };
-  let total = 0;
   for (const node of parsed.nodes) {
     const hits = node.hitCount ?? 0;
-    if (hits === 0) continue;
-    total += hits;
     const { functionName, lineNumber } = node.callFrame;
+    // Idle samples are a thread waiting, not CPU spent: left out so threads that wait do not dilute the rest.
+    if (hits === 0 || functionName === '(idle)') continue;
+    tally.total += hits;
     const fn = functionName || '(anonymous)';
     const isNative = !node.callFrame.url && !fn.startsWith('(');
     const caller = isNative ? scriptCaller(node) : undefined;
@@ -76,16 +76,22 @@ export function summarizeProfile(json: string, top = 12): ProfileSummary {
         ? `native, called from ${shortPath(url)}:${caller.callFrame.lineNumber + 1}`
         : '';
     const key = `${fn}@${where}`;
-    const entry = byFn.get(key) ?? { fn, where, hits: 0 };
+    const entry = tally.byFn.get(key) ?? { fn, where, hits: 0 };
     entry.hits += hits;
-    byFn.set(key, entry);
+    tally.byFn.set(key, entry);
     const area = areaOf(url, fn);
-    byArea.set(area, (byArea.get(area) ?? 0) + hits);
+    tally.byArea.set(area, (tally.byArea.get(area) ?? 0) + hits);
   }
-  const pct = (hits: number) => (total === 0 ? 0 : Math.round((hits / total) * 1000) / 10);
+}
+
+/** One profile, or several (one per thread, as --cpu-prof writes them for workers) summed together. */
+export function summarizeProfile(json: string | readonly string[], top = 12): ProfileSummary {
+  const tally: Tally = { byFn: new Map(), byArea: new Map(), total: 0 };
+  for (const one of typeof json === 'string' ? [json] : json) accumulate(one, tally);
+  const pct = (hits: number) => (tally.total === 0 ? 0 : Math.round((hits / tally.total) * 1000) / 10);
   return {
-    samples: total,
-    byFunction: [...byFn.values()].sort((a, b) => b.hits - a.hits).slice(0, top).map((e) => ({ fn: e.fn, where: e.where, selfPct: pct(e.hits) })),
-    byArea: [...byArea.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([area, hits]) => ({ area, selfPct: pct(hits) })),
+    samples: tally.total,
+    byFunction: [...tally.byFn.values()].sort((a, b) => b.hits - a.hits).slice(0, top).map((e) => ({ fn: e.fn, where: e.where, selfPct: pct(e.hits) })),
+    byArea: [...tally.byArea.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([area, hits]) => ({ area, selfPct: pct(hits) })),
   };
 }

@@ -37,11 +37,12 @@ export async function profileLoad(rows: number, settings: ScaleSettings, profile
   const dir = join(profileDir, `load-${rows}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
   await run(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, join(__dirname, 'servers', 'scaleProbe.js'), file.path, '1'], { maxBuffer: 4 * 2 ** 20 });
-  const profile = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!profile) throw new Error(`no .cpuprofile written in ${dir}`);
-  const summary = summarizeProfile(readFileSync(join(dir, profile), 'utf8'));
+  // One file per thread: the loader may parse on worker threads.
+  const profiles = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  if (profiles.length === 0) throw new Error(`no .cpuprofile written in ${dir}`);
+  const summary = summarizeProfile(profiles.map((f) => readFileSync(join(dir, f), 'utf8')));
   return {
-    how: `node --cpu-prof dist/bench/servers/scaleProbe.js on the ${rows}-row export (load, then one run of each query); profile kept in ${dir}`,
+    how: `node --cpu-prof dist/bench/servers/scaleProbe.js on the ${rows}-row export (load, then one run of each query), ${profiles.length} thread profile(s) summed; kept in ${dir}`,
     samples: summary.samples,
     top: summary.byFunction,
     byArea: summary.byArea,

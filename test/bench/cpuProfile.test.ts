@@ -56,3 +56,14 @@ describe('profile paths', () => {
     expect(shortPath('node:internal/streams/writable')).toBe('node:internal/streams/writable');
   });
 });
+
+describe('several thread profiles', () => {
+  it('sums them, leaving idle samples out', () => {
+    const main = { nodes: [node(1, '(idle)', '', 50), node(2, 'read', 'file:///r/dist/src/posture/load/exportFileLoader.js', 10)] };
+    const worker = { nodes: [node(1, 'parse', 'file:///r/dist/src/posture/load/normalizeRow.js', 30)] };
+    const summary = summarizeProfile([JSON.stringify(main), JSON.stringify(worker)]);
+    expect(summary.samples).toBe(40);
+    expect(summary.byArea).toEqual([{ area: 'src/posture/load', selfPct: 100 }]);
+    expect(summary.byFunction.map((f) => f.fn)).toEqual(['parse', 'read']);
+  });
+});
