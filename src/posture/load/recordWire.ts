@@ -28,34 +28,32 @@ export interface RecordEncoder {
 
 export function createRecordEncoder(send: (batch: RecordBatch) => void, batchSize = 1000): RecordEncoder {
   let strings: string[] = [];
-  let index = new Map<string, number>();
   let ops: number[] = [];
   let numbers: number[] = [];
   let count = 0;
-
-  /** Keys: a small set, hashed once by the engine, so a map lookup is cheap. */
-  const key = (name: string): number => {
-    let at = index.get(name);
-    if (at === undefined) {
-      at = strings.length;
+  // Per key (a small set, hashed once by the engine): its own string index, and the index of the last value sent
+  // under it. Values are not hashed (ids run to hundreds of characters, mostly unique, so hashing costs more than
+  // sending them); only a repeat of the previous value under the same key (a recommendation's texts, row after row)
+  // is sent once.
+  let slots = new Map<string, { at: number; last: number }>();
+  const slot = (name: string): { at: number; last: number } => {
+    let found = slots.get(name);
+    if (found === undefined) {
+      found = { at: strings.length, last: -1 };
       strings.push(name);
-      index.set(name, at);
+      slots.set(name, found);
     }
-    return at;
+    return found;
   };
-  // Values: hashing each (ids run to hundreds of characters, mostly unique) costs more than sending it; only a
-  // repeat of the previous value under the same key (a recommendation's texts, row after row) is sent once.
-  let previous = new Map<string, number>();
-  const text = (value: string, under?: string): number => {
+  const text = (value: string, under?: { at: number; last: number }): number => {
     if (under !== undefined) {
-      const last = previous.get(under);
-      if (last !== undefined && strings[last] === value) return last;
-      previous.set(under, strings.length);
+      if (under.last >= 0 && strings[under.last] === value) return under.last;
+      under.last = strings.length;
     }
     strings.push(value);
     return strings.length - 1;
   };
-  const write = (value: unknown, under?: string): void => {
+  const write = (value: unknown, under?: { at: number; last: number }): void => {
     switch (typeof value) {
       case 'string':
         ops.push(STRING, text(value, under));
@@ -85,8 +83,9 @@ export function createRecordEncoder(send: (batch: RecordBatch) => void, batchSiz
           const countAt = ops.length - 1;
           let keys = 0;
           for (const name of Object.keys(value)) {
-            ops.push(key(name));
-            write((value as Record<string, unknown>)[name], name);
+            const named = slot(name);
+            ops.push(named.at);
+            write((value as Record<string, unknown>)[name], named);
             keys++;
           }
           ops[countAt] = keys;
@@ -99,8 +98,7 @@ export function createRecordEncoder(send: (batch: RecordBatch) => void, batchSiz
     if (count === 0) return;
     const batch: RecordBatch = { count, strings, ops: Int32Array.from(ops), numbers: Float64Array.from(numbers) };
     strings = [];
-    index = new Map();
-    previous = new Map();
+    slots = new Map();
     ops = [];
     numbers = [];
     count = 0;
