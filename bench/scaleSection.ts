@@ -1,7 +1,8 @@
 // Scale: per size, the engine alone in a fresh process, then a whole bot turn on the same export.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { projectRoot } from '../src/paths';
 import { promisify } from 'node:util';
 import { messageActivity } from './activities';
 import type { BenchResults, ScaleDetail } from './benchResults';
@@ -42,7 +43,7 @@ export async function profileLoad(rows: number, settings: ScaleSettings, profile
   if (profiles.length === 0) throw new Error(`no .cpuprofile written in ${dir}`);
   const summary = summarizeProfile(profiles.map((f) => readFileSync(join(dir, f), 'utf8')));
   return {
-    how: `node --cpu-prof dist/bench/servers/scaleProbe.js on the ${rows}-row export (load, then one run of each query), ${profiles.length} thread profile(s) summed; kept in ${dir}`,
+    how: `node --cpu-prof dist/bench/servers/scaleProbe.js on the ${rows}-row export (load, then one run of each query), ${profiles.length} thread profile(s) summed; kept in ${relative(projectRoot(), dir)}`,
     samples: summary.samples,
     top: summary.byFunction,
     byArea: summary.byArea,
