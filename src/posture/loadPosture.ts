@@ -1,6 +1,5 @@
 // Load a posture source into a fresh engine: stream records (with local overlays laid on top) into the store
 // builder and finish it. Any failure throws and the half-filled builder is simply dropped.
-import { AppError } from '../errors/appError';
 import type { PostureEngine } from './engine';
 import type { RecordSink } from './model';
 import { createOverlaySink, type OverlayStore } from './overlay';
@@ -29,21 +28,16 @@ export interface LoadedPosture {
 
 export async function loadPosture(options: LoadPostureOptions): Promise<LoadedPosture> {
   const { source, overlays, builder } = options;
-  const hash = overlays && source.fingerprint ? await source.fingerprint() : undefined;
-  const changes = overlays && hash ? await overlays.list(hash) : [];
-  const sink = createOverlaySink(builder, changes);
+  // Changes are keyed by the export's hash, known only once it is read: hold what any change names, decide after.
+  const stored = overlays ? await overlays.listAll() : [];
+  const sink = createOverlaySink(builder, stored.map((entry) => entry.change));
   const report = await source.load(sink);
-  if (hash && report.hash !== hash) {
-    // The export changed between fingerprint and load; its overlays belong to the old bytes.
-    throw new AppError('EXPORT_INVALID', 'The posture export changed while it was being loaded; load it again.', {
-      details: { fingerprint: hash, loaded: report.hash },
-    });
-  }
+  const changes = stored.filter((entry) => entry.exportHash === report.hash).map((entry) => entry.change);
   const now = options.now ?? Date.now;
   let dateShiftMs = 0;
   if (options.dateShift === 'toNow') dateShiftMs = report.generatedAt === undefined ? 0 : now() - report.generatedAt;
   else if (typeof options.dateShift === 'number') dateShiftMs = options.dateShift;
-  sink.finish(dateShiftMs);
+  sink.finish(changes, dateShiftMs);
   const engine = builder.finish(dateShiftMs === 0 ? {} : { dateShiftMs });
   return { engine, report, overlayChanges: changes.length };
 }

@@ -11,9 +11,12 @@ export interface OverlayStore {
   add(exportHash: string, change: OverlayChange): Promise<void>;
   /** The changes for one export, oldest first. */
   list(exportHash: string): Promise<OverlayChange[]>;
+  /** Every export's changes, oldest first: loading needs them before it knows the export's hash. */
+  listAll(): Promise<Array<{ exportHash: string; change: OverlayChange }>>;
 }
 
 export function createOverlayStore(records: RecordsStore): OverlayStore {
+  const byTime = (a: { change: OverlayChange }, b: { change: OverlayChange }) => a.change.at - b.change.at;
   return {
     async add(exportHash, change) {
       // Ids sort by time, so listing by prefix returns changes in the order they were made.
@@ -24,49 +27,57 @@ export function createOverlayStore(records: RecordsStore): OverlayStore {
       const stored = await records.list<OverlayChange>(OVERLAY_COLLECTION, { prefix: `${exportHash}:` });
       return stored.map((record) => record.value).sort((a, b) => a.at - b.at);
     },
+    async listAll() {
+      const stored = await records.list<OverlayChange>(OVERLAY_COLLECTION);
+      return stored.map((record) => ({ exportHash: record.id.slice(0, record.id.indexOf(':')), change: record.value })).sort(byTime);
+    },
   };
 }
 
 export interface OverlaySink extends RecordSink {
   /**
-   * Emits the changed records; call once, after the export's own records. The store shifts every date by
-   * `dateShiftMs` at finish (the demo tenant moves to now), but local changes happened now: pass the shift so
-   * their dates are pre-compensated and come out unchanged.
+   * Emits the held records with this export's changes applied; call once, after the export's own records. The store
+   * shifts every date by `dateShiftMs` at finish (the demo tenant moves to now), but local changes happened now: pass
+   * the shift so their dates are pre-compensated and come out unchanged.
    */
-  finish(dateShiftMs?: number): void;
+  finish(changes: readonly OverlayChange[], dateShiftMs?: number): void;
 }
 
 /**
- * Wraps a sink so the changes apply while the export streams through: the latest status change replaces an
- * assessment's status; the latest governance change is emitted after the export's records (the store keeps the
- * last governance record per assessment), merged over the export's own assignment so ETA and ticket survive.
+ * Wraps a sink so local changes can be laid over the export without reading it twice: assessments that any change
+ * (for any export) names are held back while the export streams through; at finish, when the export's hash is
+ * known, the latest status change replaces a held assessment's status, and the latest governance change is emitted
+ * after the export's records (the store keeps the last governance record per assessment), merged over the export's
+ * own assignment so ETA and ticket survive.
  */
-export function createOverlaySink(sink: RecordSink, changes: readonly OverlayChange[]): OverlaySink {
-  const statusById = new Map<string, Extract<OverlayChange, { kind: 'status' }>>();
-  const governanceById = new Map<string, Extract<OverlayChange, { kind: 'governance' }>>();
-  for (const change of [...changes].sort((a, b) => a.at - b.at)) {
-    const key = change.assessmentId.toLowerCase();
-    if (change.kind === 'status') statusById.set(key, change);
-    else governanceById.set(key, change);
-  }
+export function createOverlaySink(sink: RecordSink, candidates: readonly OverlayChange[]): OverlaySink {
+  const idsOf = (kind: OverlayChange['kind']) => new Set(candidates.filter((c) => c.kind === kind).map((c) => c.assessmentId.toLowerCase()));
+  const statusIds = idsOf('status');
+  const governanceIds = idsOf('governance');
+  if (candidates.length === 0) return { add: (record) => sink.add(record), finish: () => undefined };
+  const held = new Map<string, Extract<PostureRecord, { kind: 'assessment' }>>();
   const exportGovernance = new Map<string, GovernanceRecord>();
-  const changedAssessments: Array<{ record: Extract<PostureRecord, { kind: 'assessment' }>; at: number }> = [];
-  if (statusById.size === 0 && governanceById.size === 0) return { add: (record) => sink.add(record), finish: () => undefined };
   return {
     add(record: PostureRecord) {
-      if (record.kind === 'assessment' && statusById.size > 0) {
-        const change = statusById.get(record.id.toLowerCase());
-        if (change) {
-          changedAssessments.push({ record: { ...record, status: change.status }, at: change.at });
-          return;
-        }
-      } else if (record.kind === 'governance' && governanceById.has(record.assessmentId)) {
-        exportGovernance.set(record.assessmentId, record);
+      if (record.kind === 'assessment' && statusIds.has(record.id.toLowerCase())) {
+        held.set(record.id.toLowerCase(), record);
+        return;
       }
+      if (record.kind === 'governance' && governanceIds.has(record.assessmentId)) exportGovernance.set(record.assessmentId, record);
       sink.add(record);
     },
-    finish(dateShiftMs = 0) {
-      for (const { record, at } of changedAssessments) sink.add({ ...record, statusChangeDate: at - dateShiftMs });
+    finish(changes, dateShiftMs = 0) {
+      const statusById = new Map<string, Extract<OverlayChange, { kind: 'status' }>>();
+      const governanceById = new Map<string, Extract<OverlayChange, { kind: 'governance' }>>();
+      for (const change of [...changes].sort((a, b) => a.at - b.at)) {
+        const key = change.assessmentId.toLowerCase();
+        if (change.kind === 'status') statusById.set(key, change);
+        else governanceById.set(key, change);
+      }
+      for (const [id, record] of held) {
+        const change = statusById.get(id);
+        sink.add(change ? { ...record, status: change.status, statusChangeDate: change.at - dateShiftMs } : record);
+      }
       for (const [assessmentId, change] of governanceById) {
         const base = exportGovernance.get(assessmentId);
         const record: GovernanceRecord = { ...(base ?? {}), kind: 'governance', id: base?.id ?? `overlay:${assessmentId}`, assessmentId };

@@ -33,9 +33,19 @@ describe('overlay sink', () => {
     const out: PostureRecord[] = [];
     const sink = createOverlaySink({ add: (record) => out.push(record) }, changes);
     input.forEach((record) => sink.add(record));
-    sink.finish(dateShiftMs);
+    sink.finish(changes, dateShiftMs);
     return out;
   };
+
+  it("holds what another export's change names, and lets it through unchanged when this export has no change", () => {
+    const out: PostureRecord[] = [];
+    const other = { kind: 'status' as const, assessmentId: A1, status: 'Healthy' as const, at: 5 };
+    const sink = createOverlaySink({ add: (record) => out.push(record) }, [other]);
+    sink.add(assessment(A1));
+    expect(out).toEqual([]);
+    sink.finish([]);
+    expect(out).toEqual([assessment(A1)]);
+  });
 
   it('replaces the status of the matching assessment (latest change wins, ids compared case-insensitively)', () => {
     const out = run(
