@@ -64,6 +64,8 @@ const MAX_REASONS = 5;
 /** Below this a worker's startup and record hand-over cost more than the second core saves. */
 const DEFAULT_WORKER_MIN_BYTES = 64 * 2 ** 20;
 
+const UNPARSED = Symbol('unparsed row');
+
 export async function loadExportFiles(options: ExportLoadOptions, sink: RecordSink): Promise<ExportLoadResult> {
   const plan = await planParallelLoad(options.path, options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES);
   const result = plan ? await loadInTwoThreads(options, plan, sink, loadExportFilesInThread) : await loadExportFilesInThread(options, sink);
@@ -115,15 +117,19 @@ export async function loadExportFilesInThread(options: ExportLoadOptions, sink: 
       rowFailed(where, error.message, error);
     }
   };
-  const handleText = (where: string, text: string): void => {
-    let row: unknown;
+  /** The parsed value, or UNPARSED after counting the row and reporting it. */
+  const parseRowText = (where: string, text: string): unknown => {
     try {
-      row = JSON.parse(text);
+      return JSON.parse(text);
     } catch (error) {
       result.rows++;
-      return rowFailed(where, `invalid JSON (${(error as Error).message})`, error);
+      rowFailed(where, `invalid JSON (${(error as Error).message})`, error);
+      return UNPARSED;
     }
-    handleRow(where, row);
+  };
+  const handleText = (where: string, text: string): void => {
+    const row = parseRowText(where, text);
+    if (row !== UNPARSED) handleRow(where, row);
   };
 
   for (const file of files) {
@@ -136,21 +142,13 @@ export async function loadExportFilesInThread(options: ExportLoadOptions, sink: 
     const lines = createJsonLinesSplitter({
       line(text, lineNumber) {
         const where = `${name} line ${lineNumber}`;
-        if (text.trimStart().startsWith('{')) {
-          let value: unknown;
-          try {
-            value = JSON.parse(text);
-          } catch (error) {
-            result.rows++;
-            return rowFailed(where, `invalid JSON (${(error as Error).message})`, error);
-          }
-          // A header line such as {"generatedAt": "..."} describes the export; it is not a row.
-          if (isObject(value) && getField(value, 'generatedAt') !== undefined && getField(value, 'id') === undefined && getField(value, 'type') === undefined) {
-            return noteGeneratedAt(where, getField(value, 'generatedAt'));
-          }
-          return handleRow(where, value);
+        const value = parseRowText(where, text);
+        if (value === UNPARSED) return;
+        // A header line such as {"generatedAt": "..."} describes the export; it is not a row.
+        if (isObject(value) && getField(value, 'generatedAt') !== undefined && getField(value, 'id') === undefined && getField(value, 'type') === undefined) {
+          return noteGeneratedAt(where, getField(value, 'generatedAt'));
         }
-        handleText(where, text);
+        handleRow(where, value);
       },
     }, range?.linesBefore);
     const document = createJsonDocumentSplitter({
