@@ -1,7 +1,7 @@
 // Starts one server under test in its own process with the CPU/RSS probe preloaded, and talks to the probe.
 import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { findFreePort } from '../src/cli/start';
 import { dirname, join } from 'node:path';
 import { isProbeReport, type ProbeReport, type ProbeRequest } from './probeProtocol';
 
@@ -36,18 +36,6 @@ export interface RunningServer {
 
 export function probePath(): string {
   return join(__dirname, 'servers', 'cpuProbe.js');
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -98,7 +86,7 @@ function profileAnswer(message: unknown): true | undefined {
 }
 
 export async function startServer(spec: ServerSpec): Promise<RunningServer> {
-  const port = await freePort();
+  const port = await findFreePort();
   mkdirSync(dirname(spec.logFile), { recursive: true });
   const logFd = openSync(spec.logFile, 'w');
   const started = performance.now();

@@ -148,7 +148,7 @@ export function findFreePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePromise(port));
+      server.close(() => (port ? resolvePromise(port) : reject(new Error('the OS gave no free port'))));
     });
   });
 }
