@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import type { Application, Planner, TurnState } from '@microsoft/teams-ai';
 import type { Storage } from 'botbuilder';
 import type restify from 'restify';
+import { createActionAudit } from './actions/actionAudit';
+import { confirmationActions, createConfirmationFlow, type ConfirmationFlow } from './actions/confirmationFlow';
+import { createPendingActionStore } from './actions/pendingActions';
 import type { ActionRegistry } from './actions/registry';
+import type { RecordsStore } from './storage/recordsStore';
+import { createConfirmationCardVerbs } from './teams/confirmationCardVerbs';
 import { createCardRenderer, type CardRenderer } from './cards/cardRenderer';
 import type { AppConfig } from './config/appConfig';
 import type { Logger } from './logging/logger';
@@ -55,6 +60,29 @@ export interface Bot {
 export function registerPlatformActions(registry: ActionRegistry<Reply>, cardActions: CardActionRouter): void {
   registry.register(createHelpAction());
   cardActions.register(createPromptCardVerb());
+}
+
+export interface ConfirmationDeps {
+  records: RecordsStore;
+  logger: Logger;
+  ttlMs?: number;
+  now?: () => number;
+}
+
+/** Side effects are proposed, stored as pending actions, and run only from their requester's Confirm press. */
+export function registerConfirmationFlow(registry: ActionRegistry<Reply>, cardActions: CardActionRouter, deps: ConfirmationDeps): ConfirmationFlow {
+  const flow = createConfirmationFlow({
+    registry,
+    store: createPendingActionStore(deps.records),
+    audit: createActionAudit(deps.records),
+    logger: deps.logger,
+    ...(deps.ttlMs === undefined ? {} : { ttlMs: deps.ttlMs }),
+    ...(deps.now === undefined ? {} : { now: deps.now }),
+  });
+  registry.useConfirmation(flow);
+  for (const action of confirmationActions(flow)) registry.register(action);
+  for (const verb of createConfirmationCardVerbs()) cardActions.register(verb);
+  return flow;
 }
 
 export function createBot(config: BotConfig, deps: BotDeps): Bot {

@@ -2,16 +2,20 @@
 // start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
 import type { Planner, TurnState } from '@microsoft/teams-ai';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
-import { createBot, registerPlatformActions, type Bot } from './app';
+import { createBot, registerConfirmationFlow, registerPlatformActions, type Bot } from './app';
 import type { AppConfig } from './config/appConfig';
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { isAppError } from './errors/appError';
 import { createLogger, type Logger } from './logging/logger';
 import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
+import type { OverlayChange } from './posture/model';
 import { openPosture } from './posture/openPosture';
+import { createOverlayStore } from './posture/overlay';
 import { registerAnalyzeActions } from './skills/analyze/analyzeActions';
 import { createAnalyzeSkill } from './skills/analyze/analyzeSkill';
+import { resolveTarget } from './skills/analyze/targetResolver';
+import { createAssignOwnerAction } from './skills/assign/assignOwnerAction';
 import { createActivityDeduper } from './storage/activityDeduper';
 import { createSqliteConversationStorage } from './storage/sqliteConversationStorage';
 import { createSqliteDatabase } from './storage/sqliteDatabase';
@@ -41,11 +45,17 @@ export interface Skills {
  * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
  */
 export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore): Promise<Skills> {
-  const { engine } = await openPosture(config, { logger, records });
+  const { engine, report } = await openPosture(config, { logger, records });
+  const exportHash = report.hash;
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
   registerPlatformActions(registry, cardActions);
+  registerConfirmationFlow(registry, cardActions, { records, logger });
   registerAnalyzeActions(registry, createAnalyzeSkill({ engine }));
+  // Until the posture holder lands, a change is recorded as an overlay and shows after the next load.
+  const overlays = createOverlayStore(records);
+  const posture = { current: () => engine, applyChange: (change: OverlayChange) => overlays.add(exportHash, change) };
+  registry.register(createAssignOwnerAction({ posture, resolveTarget }));
   for (const verb of createAnalyzeCardVerbs()) cardActions.register(verb);
   const planner = createKeylessPlanner({ engine, logger, viewerOf: (context) => viewerOf(context.activity) });
   return { registry, cardActions, planner };

@@ -2,16 +2,20 @@
 // handler). Planners only produce registry actions, and parameters are validated here before any handler runs.
 import type { z } from 'zod';
 import { AppError } from '../errors/appError';
+import type { ConfirmationContent } from '../views/confirmationView';
+import type { Person } from './pendingActions';
 
 /** What a handler receives besides its parameters. The transport builds it per turn. */
 export interface ActionContext<Reply = unknown> {
   viewer: import('../posture/viewer').Viewer;
+  /** Who sent this turn: the requester of any side effect it proposes, and the only one who may confirm it. */
+  actor: Person;
+  /** The conversation the turn belongs to (pending confirmations are kept per conversation). */
+  conversationId: string;
   /** Conversation-scoped memory the skill may read and write (the "active page"). */
   conversation: ConversationMemory;
   /** Sends a reply (a card or text) to the user. */
   reply(message: Reply): Promise<void>;
-  /** True only when the requesting user confirmed this exact side effect. */
-  confirmed: boolean;
 }
 
 export interface ConversationMemory {
@@ -20,13 +24,61 @@ export interface ConversationMemory {
   delete(key: string): void;
 }
 
-export interface ActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAny, Reply = unknown> {
+/** An action that only reads: it runs straight from a plan. */
+export interface ReadActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAny, Reply = unknown> {
   name: string;
   description: string;
   parameters: S;
-  /** Side effects (email, cards to others, PRs, fixes) run only after the requesting user confirms. */
-  sideEffects: boolean;
+  sideEffects: false;
   handler(params: z.infer<S>, context: ActionContext<Reply>): Promise<void>;
+}
+
+/** What a side-effect action proposes: the exact change, what it is about, and the card that shows it. */
+export interface Proposal<E> {
+  effect: E;
+  /** What the change is about (an assessment id): a newer proposal for the same target supersedes an older one. */
+  target: string;
+  card: ConfirmationContent;
+}
+
+export interface EffectContext<Reply = unknown> extends ActionContext<Reply> {
+  /** Stable for one confirmation: a re-run after a crash must find what this key already did, not do it twice. */
+  idempotencyKey: string;
+  /** Who confirmed (always the requester). */
+  confirmedBy: Person;
+}
+
+/** What the effect did, said to the user and kept in the audit record. */
+export interface EffectOutcome {
+  text: string;
+}
+
+/**
+ * An action that changes something (email, cards to others, pull requests, fixes, write-backs). It never runs
+ * from a plan: `propose` reads data and describes the change; the confirmation flow stores it as a pending action
+ * and shows the card; only the requester's press runs `perform`, with the stored effect.
+ */
+export interface SideEffectActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAny, E extends z.ZodTypeAny = z.ZodTypeAny, Reply = unknown> {
+  name: string;
+  description: string;
+  /** Ids only (recommendation or record ids, list positions): recipients, targets and text come from data and card inputs. */
+  parameters: S;
+  sideEffects: true;
+  /** Exactly what will change; validated again before it runs. */
+  effect: E;
+  propose(params: z.infer<S>, context: ActionContext<Reply>): Promise<Proposal<z.infer<E>>>;
+  /** Merges the card's submitted inputs into the effect; throws AppError BAD_INPUT with a sentence the user can act on. */
+  withInputs?(effect: z.infer<E>, inputs: Readonly<Record<string, string>>): z.infer<E>;
+  perform(effect: z.infer<E>, context: EffectContext<Reply>): Promise<EffectOutcome>;
+}
+
+export type ActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAny, Reply = unknown> =
+  | ReadActionDefinition<S, Reply>
+  | SideEffectActionDefinition<S, z.ZodTypeAny, Reply>;
+
+/** Receives side-effect actions instead of running them (the confirmation flow). */
+export interface SideEffectGate<Reply = unknown> {
+  propose(definition: SideEffectActionDefinition<z.ZodTypeAny, z.ZodTypeAny, Reply>, parameters: unknown, context: ActionContext<Reply>): Promise<void>;
 }
 
 export interface PlannedAction {
@@ -40,11 +92,15 @@ export interface ActionRegistry<Reply = unknown> {
   list(): ReadonlyArray<ActionDefinition<z.ZodTypeAny, Reply>>;
   /** Validates parameters with the action's schema; throws AppError INVALID_ACTION listing every problem. */
   validate(action: PlannedAction): { definition: ActionDefinition<z.ZodTypeAny, Reply>; parameters: unknown };
+  /** Runs a read action; hands a side-effect action to the confirmation gate (refused without one). */
   run(action: PlannedAction, context: ActionContext<Reply>): Promise<void>;
+  /** Side-effect actions are proposed through this gate from now on. */
+  useConfirmation(gate: SideEffectGate<Reply>): void;
 }
 
 export function createActionRegistry<Reply = unknown>(): ActionRegistry<Reply> {
   const actions = new Map<string, ActionDefinition<z.ZodTypeAny, Reply>>();
+  let gate: SideEffectGate<Reply> | undefined;
 
   const validate: ActionRegistry<Reply>['validate'] = (action) => {
     const definition = actions.get(action.name);
@@ -67,10 +123,12 @@ export function createActionRegistry<Reply = unknown>(): ActionRegistry<Reply> {
     validate,
     async run(action, context) {
       const { definition, parameters } = validate(action);
-      if (definition.sideEffects && !context.confirmed) {
-        throw new AppError('INVALID_ACTION', `The ${definition.name} action changes things and needs your confirmation first.`);
-      }
-      await definition.handler(parameters, context);
+      if (!definition.sideEffects) return definition.handler(parameters, context);
+      if (!gate) throw new AppError('INVALID_ACTION', `The ${definition.name} action changes things and needs your confirmation first.`);
+      return gate.propose(definition, parameters, context);
+    },
+    useConfirmation(next) {
+      gate = next;
     },
   };
 }

@@ -6,6 +6,7 @@ import type { PlannedAction } from '../actions/registry';
 import type { Logger } from '../logging/logger';
 import type { Viewer } from '../posture/viewer';
 import { ANALYZE_ACTIONS } from '../skills/analyze/params';
+import { assignOwnerParamsSchema } from '../skills/assign/assignOwnerAction';
 import { readActiveList } from './activeList';
 import { createConceptLexicon } from './conceptLexicon';
 import { planMessage } from './planMessage';
@@ -25,7 +26,7 @@ export interface KeylessPlannerOptions {
 const NO_DATA: VocabularySource = { vocabulary: () => [] };
 
 const HELP_SCHEMA = { safeParse: (value: unknown) => ({ success: !!value && typeof value === 'object' && Object.keys(value).length === 0 }) };
-const SCHEMAS: Record<string, { safeParse(value: unknown): { success: boolean } }> = { ...ANALYZE_ACTIONS, help: HELP_SCHEMA };
+const SCHEMAS: Record<string, { safeParse(value: unknown): { success: boolean } }> = { ...ANALYZE_ACTIONS, help: HELP_SCHEMA, assignOwner: assignOwnerParamsSchema };
 
 export function createKeylessPlanner(options: KeylessPlannerOptions): Planner<TurnState> {
   const lexicon = createConceptLexicon();

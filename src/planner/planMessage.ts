@@ -8,6 +8,7 @@ import { buildFilter, type FilterDraft, type LevelField } from './filterBuilder'
 import { resolveFollowUp } from './followUp';
 import type { MeaningKind } from './lexicon/meanings';
 import { scanMessage, type ScannedMessage } from './messageScan';
+import { planChangeIntent } from './changeIntents';
 import { complement } from './exclusions';
 import { bindVocabulary, tenantHasRiskData, type BoundVocabulary, type VocabularySource } from './vocabularyPort';
 
@@ -44,6 +45,8 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   if (kinds.has('dump') || (kinds.has('dumpWeak') && filterFields === 0)) return outOfScope('dumpAll');
   if (kinds.has('otherTask')) return outOfScope('notPosture');
   if (kinds.has('secureScore')) return action('secureScore', {});
+  const change = planChangeIntent(scan, context.activeList);
+  if (change) return change;
 
   const ordinal = findOrdinal(scan, kinds, context, filterFields);
   if (ordinal !== undefined) return ordinal > 0 ? action('details', { ordinal }) : outOfScope('notUnderstood');

@@ -1,6 +1,7 @@
 // Builds what skills see (Viewer, ConversationMemory, reply) from a teams-ai turn, so skills stay transport-free.
 import type { Activity, TurnContext } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
+import type { Person } from '../actions/pendingActions';
 import type { ActionContext, ConversationMemory } from '../actions/registry';
 import type { CardRenderer } from '../cards/cardRenderer';
 import type { Viewer } from '../posture/viewer';
@@ -27,6 +28,13 @@ export function viewerOf(activity: Partial<Activity>): Viewer {
     ...(activity.from?.name ? { displayName: activity.from.name } : {}),
     ...(conversationType ? { conversationType } : {}),
   };
+}
+
+/** The sender: their Entra object id when Teams gives one, else the channel's own user id (never mixed up with it). */
+export function actorOf(activity: Partial<Activity>): Person {
+  const name = activity.from?.name?.trim();
+  const id = activity.from?.aadObjectId ? activity.from.aadObjectId.toLowerCase() : `channel:${activity.from?.id ?? ''}`;
+  return name ? { id, name } : { id };
 }
 
 export function conversationMemory(state: TurnState): ConversationMemory {
@@ -56,8 +64,8 @@ export function actionContextFor(context: TurnContext, state: TurnState, cards: 
   return {
     viewer: viewerOf(context.activity),
     conversation: conversationMemory(state),
+    actor: actorOf(context.activity),
+    conversationId: context.activity.conversation?.id ?? '',
     reply: (message) => sendReply(context, message, cards),
-    // No confirmation flow yet: actions with side effects are refused by the registry.
-    confirmed: false,
   };
 }

@@ -1,6 +1,7 @@
 // What skills hand back: text or a card, plus optional suggested replies. The transport turns it into activities,
 // so skills never see botbuilder or card JSON. Adding a card = one union member here + a view model + a template.
 import type { BreakdownView } from './breakdownView';
+import type { ConfirmationView } from './confirmationView';
 import type { DetailsView } from './detailsView';
 import type { HelpView } from './helpView';
 import type { RecommendationsView } from './recommendationsView';
@@ -12,7 +13,8 @@ export type CardReply =
   | { template: 'help'; model: HelpView }
   | { template: 'recommendations'; model: RecommendationsView }
   | { template: 'details'; model: DetailsView }
-  | { template: 'breakdown'; model: BreakdownView };
+  | { template: 'breakdown'; model: BreakdownView }
+  | { template: 'confirmation'; model: ConfirmationView };
 
 export type CardTemplateName = CardReply['template'];
 

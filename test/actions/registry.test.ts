@@ -3,14 +3,15 @@ import { createActionRegistry } from '../../src/actions/registry';
 import { AppError } from '../../src/errors/appError';
 import { SYSTEM_VIEWER } from '../../src/posture/viewer';
 
-function context(confirmed = false) {
+function context() {
   const replies: unknown[] = [];
   const memory = new Map<string, unknown>();
   return {
     replies,
     ctx: {
       viewer: SYSTEM_VIEWER,
-      confirmed,
+      actor: { id: 'user-1' },
+      conversationId: 'c1',
       reply: async (message: unknown) => {
         replies.push(message);
       },
@@ -37,7 +38,12 @@ describe('action registry', () => {
     description: 'Changes something',
     parameters: z.object({}).strict(),
     sideEffects: true,
-    handler: async (_params, ctx) => ctx.reply('fixed'),
+    effect: z.object({}).strict(),
+    propose: async () => ({ effect: {}, target: 'x', card: { title: 'Fix', intro: '', facts: [], changes: ['fix'], inputs: [], confirmLabel: 'Confirm' } }),
+    perform: async (_effect, ctx) => {
+      await ctx.reply('fixed');
+      return { text: 'fixed' };
+    },
   });
 
   it('runs an action with valid parameters', async () => {
@@ -58,13 +64,16 @@ describe('action registry', () => {
     expect(() => registry.validate({ name: 'rm -rf', parameters: {} })).toThrow(AppError);
   });
 
-  it('runs side effects only when confirmed', async () => {
-    const unconfirmed = context(false);
+  it('never runs a side effect from a plan: refused without a confirmation gate, proposed through one', async () => {
+    const unconfirmed = context();
     await expect(registry.run({ name: 'fix', parameters: {} }, unconfirmed.ctx)).rejects.toMatchObject({ code: 'INVALID_ACTION' });
     expect(unconfirmed.replies).toEqual([]);
-    const confirmed = context(true);
-    await registry.run({ name: 'fix', parameters: {} }, confirmed.ctx);
-    expect(confirmed.replies).toEqual(['fixed']);
+    const proposed: string[] = [];
+    registry.useConfirmation({ propose: async (definition) => void proposed.push(definition.name) });
+    const gated = context();
+    await registry.run({ name: 'fix', parameters: {} }, gated.ctx);
+    expect(proposed).toEqual(['fix']);
+    expect(gated.replies).toEqual([]);
   });
 
   it('refuses to register the same name twice', () => {

@@ -173,7 +173,7 @@ describe('planner output goes through the registry', () => {
       name: 'boom',
       description: 'fails',
       parameters: z.object({}).strict(),
-      sideEffects: false,
+      sideEffects: false as const,
       handler: async () => {
         throw new Error('database password is hunter2');
       },
@@ -189,7 +189,7 @@ describe('planner output goes through the registry', () => {
       name: 'echo',
       description: 'echo',
       parameters: z.object({}).strict(),
-      sideEffects: false,
+      sideEffects: false as const,
       handler: async (_p: unknown, ctx: { reply(r: Reply): Promise<void> }) => ctx.reply({ kind: 'text', text: 'hi', suggestions: ['Show more', ' '] }),
     };
     const t = createTestBot({ routes: { echo: [{ do: 'echo' }] }, actions: [echo] });

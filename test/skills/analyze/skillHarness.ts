@@ -14,7 +14,8 @@ export function skillHarness(engine: PostureEngine, viewer: Viewer = { displayNa
   const replies: Reply[] = [];
   const context: ActionContext<Reply> = {
     viewer,
-    confirmed: false,
+    actor: { id: 'analyst-1', name: 'analyst' },
+    conversationId: 'conversation-1',
     reply: async (reply) => {
       replies.push(JSON.parse(JSON.stringify(reply)) as Reply);
     },

@@ -12,7 +12,8 @@ function context() {
     replies,
     ctx: {
       viewer: SYSTEM_VIEWER,
-      confirmed: false,
+      actor: { id: 'user-1' },
+      conversationId: 'c1',
       reply: async (r: Reply) => void replies.push(r),
       conversation: { get: <T>(k: string) => memory.get(k) as T | undefined, set: (k: string, v: unknown) => void memory.set(k, v), delete: (k: string) => void memory.delete(k) },
     },

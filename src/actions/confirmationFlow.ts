@@ -1,0 +1,250 @@
+// The one confirmation flow for side effects. A side-effect action proposes its change; the flow stores it as a
+// pending action and shows the confirmation card (the card that shows the final content). Only the requester's
+// press runs it, once, with the stored effect (plus the card's inputs), and every run is audited.
+import { z } from 'zod';
+import { AppError, isAppError } from '../errors/appError';
+import type { Logger } from '../logging/logger';
+import { inputCardId, type ConfirmationContent, type ConfirmationView } from '../views/confirmationView';
+import type { Reply } from '../views/reply';
+import type { ActionAudit } from './actionAudit';
+import { effectDigest, type PendingAction, type PendingActionStore, type Person } from './pendingActions';
+import type { ActionContext, ActionRegistry, ReadActionDefinition, SideEffectActionDefinition, SideEffectGate } from './registry';
+
+export const DEFAULT_CONFIRMATION_TTL_MS = 15 * 60 * 1000;
+/** A run that started longer ago than this and never finished was cut by a crash: its requester may run it again. */
+const RUN_LEASE_MS = 2 * 60 * 1000;
+const MAX_INPUTS = 20;
+const MAX_INPUT_CHARS = 4000;
+
+export const pendingRef = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export const confirmParamsSchema = z
+  .object({ ref: pendingRef, inputs: z.record(z.string().max(MAX_INPUT_CHARS)).refine((r) => Object.keys(r).length <= MAX_INPUTS, 'too many inputs').default({}) })
+  .strict();
+export const cancelParamsSchema = z.object({ ref: pendingRef }).strict();
+
+export interface ConfirmationFlowOptions {
+  registry: ActionRegistry<Reply>;
+  store: PendingActionStore;
+  audit: ActionAudit;
+  logger: Logger;
+  ttlMs?: number;
+  now?: () => number;
+}
+
+/** Stored beside the pending action so the card can be drawn again in any later state. */
+interface PendingWithCard extends PendingAction {
+  card: ConfirmationContent;
+  /** "Sent", "Submitted", "Applied": the past tense of the card's button, once done. */
+  confirmLabelDone?: string;
+}
+
+const clock = (ms: number) => `${new Date(ms).toISOString().slice(11, 16)} UTC`;
+const nameOf = (person: Person) => person.name?.trim() || 'the person who asked';
+
+type CardState = Pick<ConfirmationView, 'status' | 'statusColor'> & { actionable: boolean };
+
+function cardFor(pending: PendingWithCard, state: CardState): Reply {
+  const { card } = pending;
+  return {
+    kind: 'card',
+    card: {
+      template: 'confirmation',
+      model: {
+        title: card.title,
+        intro: card.intro,
+        facts: card.facts,
+        changes: card.changes,
+        inputs: card.inputs.map((input) => ({
+          ...input,
+          cardId: inputCardId(input.id),
+          placeholder: input.placeholder ?? '',
+          isText: input.kind === 'text',
+          isEmail: input.kind === 'email',
+          isDate: input.kind === 'date',
+          isMultiline: input.kind === 'multiline',
+        })),
+        ref: state.actionable ? pending.ref : '',
+        confirmLabel: card.confirmLabel,
+        status: state.status,
+        statusColor: state.statusColor,
+        actionable: state.actionable,
+      },
+    },
+  };
+}
+
+/** What the card says in each state; the same press twice draws the same card. */
+function stateOf(pending: PendingWithCard, now: number): CardState {
+  switch (pending.state) {
+    case 'done':
+      return { actionable: false, statusColor: 'Good', status: `${pending.confirmLabelDone ?? 'Confirmed'} by ${nameOf(pending.confirmedBy ?? pending.requester)} at ${clock(pending.confirmedAt ?? now)}. ${pending.outcome ?? ''}`.trim() };
+    case 'cancelled':
+      return { actionable: false, statusColor: 'Default', status: `Cancelled by ${nameOf(pending.confirmedBy ?? pending.requester)}. Nothing was changed.` };
+    case 'superseded':
+      return { actionable: false, statusColor: 'Warning', status: 'A newer request for the same item replaced this one. Nothing was changed here: use the newest card.' };
+    case 'running':
+      return { actionable: false, statusColor: 'Default', status: `Confirmed by ${nameOf(pending.confirmedBy ?? pending.requester)}: working on it.` };
+    case 'failed':
+      return { actionable: true, statusColor: 'Attention', status: `The last attempt failed (${pending.error ?? 'error'}). Nothing is half-done: you can try again until ${clock(pending.expiresAt)}.` };
+    case 'pending':
+      if (now > pending.expiresAt) return { actionable: false, statusColor: 'Warning', status: `This request expired at ${clock(pending.expiresAt)}. Nothing was changed. Ask again for a fresh one.` };
+      return { actionable: true, statusColor: 'Default', status: `Only ${nameOf(pending.requester)} can confirm. This request expires at ${clock(pending.expiresAt)}.` };
+  }
+}
+
+const PAST_TENSE: Record<ConfirmationContent['confirmLabel'], string> = { Confirm: 'Confirmed', Send: 'Sent', Submit: 'Submitted', Apply: 'Applied' };
+
+export interface ConfirmationFlow extends SideEffectGate<Reply> {
+  confirm(params: z.infer<typeof confirmParamsSchema>, context: ActionContext<Reply>): Promise<void>;
+  cancel(params: z.infer<typeof cancelParamsSchema>, context: ActionContext<Reply>): Promise<void>;
+}
+
+export function createConfirmationFlow(options: ConfirmationFlowOptions): ConfirmationFlow {
+  const { registry, store, audit, logger } = options;
+  const now = options.now ?? Date.now;
+  const ttlMs = options.ttlMs ?? DEFAULT_CONFIRMATION_TTL_MS;
+
+  async function load(context: ActionContext<Reply>, ref: string) {
+    const record = await store.get(context.conversationId, ref);
+    if (!record) {
+      await context.reply({ kind: 'text', text: 'That request is no longer available: it expired and was cleared, or it was not made in this conversation. Nothing was changed. Ask again for a fresh one.' });
+      return undefined;
+    }
+    return record as typeof record & { value: PendingWithCard };
+  }
+
+  async function refuseOthers(context: ActionContext<Reply>, pending: PendingWithCard, verb: string): Promise<boolean> {
+    if (pending.requester.id === context.actor.id) return false;
+    logger.info({ action: pending.action, ref: pending.ref }, `${verb} refused: not the requester`);
+    await context.reply({ kind: 'text', text: `Only ${nameOf(pending.requester)}, who asked for this, can ${verb} it.` });
+    return true;
+  }
+
+  function sideEffectAction(name: string): SideEffectActionDefinition<z.ZodTypeAny, z.ZodTypeAny, Reply> {
+    const definition = registry.get(name);
+    if (!definition?.sideEffects) throw new AppError('INTERNAL', undefined, { details: { reason: 'pending action names no side-effect action', name } });
+    return definition;
+  }
+
+  return {
+    async propose(definition, parameters, context) {
+      const proposal = await definition.propose(parameters, context);
+      const effect: unknown = definition.effect.parse(proposal.effect);
+      const at = now();
+      const pending = (await store.create({
+        conversationId: context.conversationId,
+        action: definition.name,
+        parameters,
+        effect,
+        target: proposal.target,
+        requester: context.actor,
+        createdAt: at,
+        expiresAt: at + ttlMs,
+        card: proposal.card,
+      } as Omit<PendingWithCard, 'ref' | 'state' | 'digest'>)) as PendingWithCard;
+      logger.info({ action: definition.name, ref: pending.ref, target: pending.target }, 'side effect proposed');
+      await context.reply(cardFor(pending, stateOf(pending, at)));
+    },
+
+    async confirm(params, context) {
+      const record = await load(context, params.ref);
+      if (!record) return;
+      const pending = record.value;
+      if (await refuseOthers(context, pending, 'confirm')) return;
+      const at = now();
+      // A run cut by a crash was confirmed in time: finishing it later is still that confirmation, whatever the expiry.
+      const stale = pending.state === 'running' && at - (pending.confirmedAt ?? 0) > RUN_LEASE_MS;
+      const runnable = ((pending.state === 'pending' || pending.state === 'failed') && at <= pending.expiresAt) || stale;
+      if (!runnable) {
+        // A double click, a duplicate delivery, an expired or superseded card: show where it stands, run nothing.
+        await context.reply(cardFor(pending, stateOf(pending, at)));
+        return;
+      }
+      const definition = sideEffectAction(pending.action);
+      let effect: unknown;
+      try {
+        // A run taken over after a crash repeats what was confirmed then, not what this press submits.
+        const edited = definition.withInputs && !stale ? definition.withInputs(pending.effect, inputsOf(params.inputs, pending.card)) : pending.effect;
+        effect = definition.effect.parse(edited);
+      } catch (error) {
+        if (isAppError(error) && error.code === 'BAD_REQUEST') {
+          await context.reply({ kind: 'text', text: `${error.userMessage} Nothing was changed; correct it on the card and press ${pending.card.confirmLabel} again.` });
+          return;
+        }
+        throw error;
+      }
+      const runDigest = effectDigest(pending.action, effect);
+      const running: PendingWithCard = { ...pending, state: 'running', effect, runDigest, confirmedBy: context.actor, confirmedAt: at };
+      const claimed = await store.update(record, running);
+      if (!claimed) {
+        // Another press (or replica) claimed it first: show the state it left.
+        const latest = await load(context, params.ref);
+        if (latest) await context.reply(cardFor(latest.value, stateOf(latest.value, now())));
+        return;
+      }
+      const entry = { conversationId: pending.conversationId, action: pending.action, target: pending.target, ref: pending.ref, requester: pending.requester, confirmedBy: context.actor, digest: runDigest };
+      let outcome;
+      try {
+        outcome = await definition.perform(effect, { ...context, idempotencyKey: pending.ref, confirmedBy: context.actor });
+      } catch (error) {
+        const code = isAppError(error) ? error.code : 'INTERNAL';
+        await store.update(claimed, { ...running, state: 'failed', error: code, finishedAt: now() });
+        await audit.record({ ...entry, at: now(), result: 'failed', error: code });
+        throw error;
+      }
+      const done: PendingWithCard = { ...running, state: 'done', outcome: outcome.text, finishedAt: now(), confirmLabelDone: PAST_TENSE[pending.card.confirmLabel] };
+      // The effect ran; if this bookkeeping write loses to nobody (we hold the claim), a failure here is a storage fault.
+      await store.update(claimed, done);
+      await audit.record({ ...entry, at: done.finishedAt ?? now(), result: 'done', outcome: outcome.text });
+      logger.info({ action: pending.action, ref: pending.ref, digest: runDigest }, 'side effect confirmed and run');
+      await context.reply(cardFor(done, stateOf(done, now())));
+    },
+
+    async cancel(params, context) {
+      const record = await load(context, params.ref);
+      if (!record) return;
+      const pending = record.value;
+      if (await refuseOthers(context, pending, 'cancel')) return;
+      if (pending.state !== 'pending' && pending.state !== 'failed') {
+        await context.reply(cardFor(pending, stateOf(pending, now())));
+        return;
+      }
+      const cancelled: PendingWithCard = { ...pending, state: 'cancelled', confirmedBy: context.actor, finishedAt: now() };
+      const saved = await store.update(record, cancelled);
+      const shown = saved ? cancelled : ((await load(context, params.ref))?.value ?? cancelled);
+      await context.reply(cardFor(shown, stateOf(shown, now())));
+    },
+  };
+}
+
+/** Only the inputs the card offered reach the action, by their ids; anything else submitted is ignored. */
+function inputsOf(submitted: Readonly<Record<string, string>>, card: ConfirmationContent): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const input of card.inputs) {
+    const value = submitted[input.id];
+    if (value === undefined) continue;
+    if (value.length > input.maxLength) throw new AppError('BAD_REQUEST', `${input.label} is longer than ${input.maxLength} characters.`);
+    values[input.id] = value;
+  }
+  return values;
+}
+
+/** The flow's own registry actions: what the card's Confirm and Cancel buttons resolve to. */
+export function confirmationActions(flow: ConfirmationFlow): Array<ReadActionDefinition<z.ZodTypeAny, Reply>> {
+  return [
+    {
+      name: 'confirmAction',
+      description: 'Run a proposed change: only from the confirmation card, only for its requester.',
+      parameters: confirmParamsSchema,
+      sideEffects: false,
+      handler: (p, ctx) => flow.confirm(p as z.infer<typeof confirmParamsSchema>, ctx),
+    },
+    {
+      name: 'cancelAction',
+      description: 'Drop a proposed change without running it.',
+      parameters: cancelParamsSchema,
+      sideEffects: false,
+      handler: (p, ctx) => flow.cancel(p as z.infer<typeof cancelParamsSchema>, ctx),
+    },
+  ];
+}

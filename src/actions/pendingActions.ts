@@ -1,0 +1,108 @@
+// Pending (confirmable) side effects, kept durably in the records store so a restart between asking and confirming
+// changes nothing. State moves by eTag compare-and-swap only, so a double click, a duplicate delivery or two
+// replicas racing claim a confirmation exactly once.
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError, isAppError } from '../errors/appError';
+import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
+
+export const PENDING_ACTIONS_COLLECTION = 'pending-actions';
+
+export type PendingState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled' | 'superseded';
+
+export interface Person {
+  /** Entra object id when Teams gives one; otherwise the channel's user id, prefixed `channel:`. */
+  id: string;
+  name?: string;
+}
+
+export interface PendingAction {
+  ref: string;
+  conversationId: string;
+  action: string;
+  /** The action's validated parameters, as planned. */
+  parameters: unknown;
+  /** Exactly what will change (validated by the action's effect schema); the only input of the effect. */
+  effect: unknown;
+  /** What the change is about (an assessment id, a record id): a newer proposal for the same target supersedes. */
+  target: string;
+  /** sha256 of the effect as shown on the card. */
+  digest: string;
+  requester: Person;
+  createdAt: number;
+  expiresAt: number;
+  state: PendingState;
+  confirmedBy?: Person;
+  confirmedAt?: number;
+  /** Digest of the effect actually run (the card's inputs may have changed it). */
+  runDigest?: string;
+  finishedAt?: number;
+  outcome?: string;
+  error?: string;
+}
+
+export interface PendingActionStore {
+  create(input: Omit<PendingAction, 'ref' | 'state' | 'digest'>): Promise<PendingAction>;
+  get(conversationId: string, ref: string): Promise<StoredRecord<PendingAction> | undefined>;
+  /** Compare-and-swap on the record's eTag; returns undefined when someone else wrote first. */
+  update(record: StoredRecord<PendingAction>, next: PendingAction): Promise<StoredRecord<PendingAction> | undefined>;
+}
+
+/** Canonical JSON (object keys sorted) so equal effects always digest equally. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function effectDigest(action: string, effect: unknown): string {
+  return createHash('sha256').update(canonicalJson({ action, effect })).digest('hex');
+}
+
+/** Conversation ids are long and arbitrary: a hash keeps record ids short and listable by prefix. */
+const conversationKey = (conversationId: string) => createHash('sha256').update(conversationId).digest('hex').slice(0, 24);
+const recordId = (conversationId: string, ref: string) => `${conversationKey(conversationId)}:${ref}`;
+
+export function createPendingActionStore(records: RecordsStore): PendingActionStore {
+  async function supersedeOlder(created: PendingAction): Promise<void> {
+    const older = await records.list<PendingAction>(PENDING_ACTIONS_COLLECTION, { prefix: `${conversationKey(created.conversationId)}:` });
+    for (const record of older) {
+      const value = record.value;
+      if (value.ref === created.ref || value.state !== 'pending') continue;
+      if (value.action !== created.action || value.target !== created.target || value.requester.id !== created.requester.id) continue;
+      // Losing this race only means someone confirmed or cancelled it first: nothing to supersede.
+      await tryUpdate(record, { ...value, state: 'superseded' });
+    }
+  }
+
+  async function tryUpdate(record: StoredRecord<PendingAction>, next: PendingAction): Promise<StoredRecord<PendingAction> | undefined> {
+    try {
+      return await records.put(PENDING_ACTIONS_COLLECTION, record.id, next, { ifMatch: record.etag });
+    } catch (error) {
+      if (isAppError(error) && error.code === 'STORAGE_CONFLICT') return undefined;
+      throw error;
+    }
+  }
+
+  return {
+    async create(input) {
+      const ref = randomBytes(12).toString('base64url');
+      const pending: PendingAction = { ...input, ref, state: 'pending', digest: effectDigest(input.action, input.effect) };
+      await records.put(PENDING_ACTIONS_COLLECTION, recordId(input.conversationId, ref), pending, { ifMatch: '*' });
+      await supersedeOlder(pending);
+      return pending;
+    },
+    async get(conversationId, ref) {
+      const record = await records.get<PendingAction>(PENDING_ACTIONS_COLLECTION, recordId(conversationId, ref));
+      if (record && record.value.conversationId !== conversationId) {
+        throw new AppError('INVALID_ACTION', "That button's data is not valid.", { details: { reason: 'pending action of another conversation' } });
+      }
+      return record;
+    },
+    update: tryUpdate,
+  };
+}

@@ -1,0 +1,112 @@
+// `assignOwner`: record an owner and a due date for one recommendation. A side effect: the card that proposes it
+// shows the recommendation, the current owner and editable owner and due-date fields; the press confirms it.
+import { z } from 'zod';
+import type { ActionContext, SideEffectActionDefinition } from '../../actions/registry';
+import { AppError } from '../../errors/appError';
+import type { PostureEngine, RecommendationDetails } from '../../posture/engine';
+import type { OverlayChange } from '../../posture/model';
+import type { ConfirmationContent } from '../../views/confirmationView';
+import type { Reply } from '../../views/reply';
+import type { TargetParams, TargetResolution } from '../analyze/targetResolver';
+import { dueDateProblem, parseDateInput, suggestedDueDate, toDateInput } from './dueDate';
+import { isEmailAddress } from './emailAddress';
+
+/** What this skill needs of the posture holder: the current data, and a way to change it that later answers see. */
+export interface PostureChanges {
+  current(): PostureEngine;
+  applyChange(change: OverlayChange): Promise<void>;
+}
+
+/** Tags whose whole value, when it is one address, names the resource's owner (first match wins). */
+export const OWNER_TAG_NAMES = ['owner', 'Owner', 'owner-email'];
+
+export const assignOwnerParamsSchema = z
+  .object({
+    ordinal: z.number().int().min(1).max(10000).optional(),
+    ref: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  })
+  .strict()
+  .refine((p) => p.ordinal === undefined || p.ref === undefined, { message: 'give at most one of ordinal or ref' });
+
+export const assignOwnerEffectSchema = z
+  .object({
+    assessmentId: z.string().min(1).max(2000),
+    owner: z.string().max(254),
+    /** YYYY-MM-DD */
+    dueDate: z.string().max(10),
+  })
+  .strict();
+type Effect = z.infer<typeof assignOwnerEffectSchema>;
+
+export interface AssignOwnerOptions {
+  posture: PostureChanges;
+  resolveTarget(context: ActionContext<Reply>, params: TargetParams): TargetResolution;
+  now?: () => number;
+}
+
+function ownerFromTags(tags: Record<string, string>): string | undefined {
+  const lower = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), v.trim()]));
+  for (const name of OWNER_TAG_NAMES) {
+    const value = tags[name]?.trim() ?? lower.get(name.toLowerCase());
+    if (value && isEmailAddress(value)) return value;
+  }
+  return undefined;
+}
+
+function card(details: RecommendationDetails, effect: Effect): ConfirmationContent {
+  const current = details.owner ? `${details.owner}${details.dueDate ? `, due ${toDateInput(details.dueDate)}` : ''}` : 'No owner yet';
+  return {
+    title: 'Set owner and due date',
+    intro: 'Check the owner and the due date, change them if needed, then confirm. The bot records them for this recommendation; later answers and reminders use them.',
+    facts: [
+      { label: 'Recommendation', value: details.displayName },
+      { label: 'Resource', value: details.resourceName },
+      ...(details.subscriptionName || details.subscriptionId ? [{ label: 'Subscription', value: details.subscriptionName ?? details.subscriptionId ?? '' }] : []),
+      { label: 'Now', value: current },
+    ],
+    changes: ['The owner becomes the address below.', 'The due date becomes the date below.'],
+    inputs: [
+      { id: 'owner', label: 'Owner (e-mail address)', kind: 'email', value: effect.owner, placeholder: 'name@example.com', required: true, maxLength: 254 },
+      { id: 'dueDate', label: 'Due date', kind: 'date', value: effect.dueDate, required: true, maxLength: 10 },
+    ],
+    confirmLabel: 'Confirm',
+  };
+}
+
+export function createAssignOwnerAction(options: AssignOwnerOptions): SideEffectActionDefinition<typeof assignOwnerParamsSchema, typeof assignOwnerEffectSchema, Reply> {
+  const now = options.now ?? Date.now;
+  return {
+    name: 'assignOwner',
+    description: 'Record an owner and a due date for one recommendation (asks the requester to confirm on a card).',
+    parameters: assignOwnerParamsSchema,
+    sideEffects: true,
+    effect: assignOwnerEffectSchema,
+    async propose(params, context) {
+      const target = options.resolveTarget(context, params);
+      if (!target.ok) throw new AppError('NOT_FOUND', target.reason);
+      const details = options.posture.current().details(context.viewer, target.assessmentId);
+      if (!details) throw new AppError('NOT_FOUND', 'That recommendation is no longer in the data. Ask again for a fresh list.');
+      const owner = details.owner && isEmailAddress(details.owner) ? details.owner : (ownerFromTags(details.tags) ?? '');
+      const dueDate = toDateInput(details.dueDate ?? suggestedDueDate(details.severity, now()));
+      const effect: Effect = { assessmentId: details.assessmentId, owner, dueDate };
+      return { effect, target: details.assessmentId, card: card(details, effect) };
+    },
+    withInputs(effect, inputs) {
+      const owner = (inputs.owner ?? effect.owner).trim();
+      const dueDate = (inputs.dueDate ?? effect.dueDate).trim();
+      if (!isEmailAddress(owner)) throw new AppError('BAD_REQUEST', 'The owner must be one e-mail address, like name@example.com.');
+      const due = parseDateInput(dueDate);
+      if (due === undefined) throw new AppError('BAD_REQUEST', 'The due date must be a date, like 2027-01-31.');
+      const problem = dueDateProblem(due, now());
+      if (problem) throw new AppError('BAD_REQUEST', problem);
+      return { ...effect, owner, dueDate };
+    },
+    async perform(effect, context) {
+      const due = parseDateInput(effect.dueDate);
+      if (due === undefined || !isEmailAddress(effect.owner)) throw new AppError('BAD_REQUEST', 'The owner or due date is not valid.');
+      // Setting the same owner and date twice leaves the same state: a re-run after a crash changes nothing more.
+      await options.posture.applyChange({ kind: 'governance', assessmentId: effect.assessmentId, owner: effect.owner, dueDate: due, at: now(), by: context.confirmedBy.name ?? context.confirmedBy.id });
+      return { text: `Owner set to ${effect.owner}, due ${effect.dueDate}.` };
+    },
+  };
+}

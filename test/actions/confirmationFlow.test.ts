@@ -1,0 +1,133 @@
+// The confirmation flow alone, with a counting side effect and a fake clock: exactly once under racing presses,
+// expiry, a crashed run taken over after its lease, a failed run retried, and the stored effect as the only input.
+import { z } from 'zod';
+import { ACTION_AUDIT_COLLECTION, createActionAudit } from '../../src/actions/actionAudit';
+import { confirmationActions, createConfirmationFlow } from '../../src/actions/confirmationFlow';
+import { createPendingActionStore, effectDigest, PENDING_ACTIONS_COLLECTION, type PendingAction } from '../../src/actions/pendingActions';
+import { createActionRegistry, type ActionContext } from '../../src/actions/registry';
+import { AppError } from '../../src/errors/appError';
+import { createSilentLogger } from '../../src/logging/logger';
+import type { Reply } from '../../src/views/reply';
+import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
+
+const ADA = { id: 'ada-oid', name: 'Ada' };
+
+function setup(options: { fail?: () => boolean } = {}) {
+  let clock = Date.UTC(2026, 11, 4, 9, 0);
+  const records = createMemoryRecordsStore();
+  const registry = createActionRegistry<Reply>();
+  const performed: unknown[] = [];
+  let release: (() => void) | undefined;
+  registry.register({
+    name: 'restart',
+    description: 'restarts a thing',
+    parameters: z.object({ thing: z.string() }).strict(),
+    sideEffects: true,
+    effect: z.object({ thing: z.string(), note: z.string() }).strict(),
+    propose: async ({ thing }) => ({
+      effect: { thing, note: '' },
+      target: thing,
+      card: { title: `Restart ${thing}`, intro: '', facts: [], changes: [`${thing} restarts`], inputs: [{ id: 'note', label: 'Note', kind: 'text', value: '', required: false, maxLength: 20 }], confirmLabel: 'Apply' },
+    }),
+    withInputs: (effect, inputs) => ({ ...effect, note: inputs.note ?? effect.note }),
+    perform: async (effect) => {
+      if (options.fail?.()) throw new AppError('DATA_UNAVAILABLE');
+      performed.push(effect);
+      await new Promise<void>((resolve) => {
+        release = resolve;
+        setImmediate(resolve);
+      });
+      return { text: `Restarted ${(effect as { thing: string }).thing}.` };
+    },
+  });
+  const flow = createConfirmationFlow({ registry, store: createPendingActionStore(records), audit: createActionAudit(records), logger: createSilentLogger(), ttlMs: 60_000, now: () => clock });
+  registry.useConfirmation(flow);
+  for (const action of confirmationActions(flow)) registry.register(action);
+
+  const context = (actor = ADA, conversationId = 'conv-1') => {
+    const replies: Reply[] = [];
+    const ctx: ActionContext<Reply> = {
+      viewer: {},
+      actor,
+      conversationId,
+      conversation: { get: () => undefined, set: () => undefined, delete: () => undefined },
+      reply: async (r) => void replies.push(r),
+    };
+    return { ctx, replies };
+  };
+  const lastStatus = (replies: Reply[]) => {
+    const last = replies[replies.length - 1];
+    if (last?.kind === 'text') return last.text;
+    if (last?.card.template !== 'confirmation') return '';
+    return last.card.model.status;
+  };
+  async function proposeOne(thing = 'vm-1') {
+    const { ctx, replies } = context();
+    await registry.run({ name: 'restart', parameters: { thing } }, ctx);
+    const card = replies[0];
+    if (card?.kind !== 'card' || card.card.template !== 'confirmation') throw new Error('no confirmation card');
+    return card.card.model.ref;
+  }
+  const confirm = (ref: string, inputs: Record<string, string> = {}, actor = ADA) => {
+    const c = context(actor);
+    return registry.run({ name: 'confirmAction', parameters: { ref, inputs } }, c.ctx).then(() => c.replies);
+  };
+  return { records, registry, performed, proposeOne, confirm, lastStatus, tick: (ms: number) => (clock += ms), release: () => release?.() };
+}
+
+describe('confirmation flow', () => {
+  it('stores exactly what the card shows, with its digest, and runs the edited effect once for racing presses', async () => {
+    const t = setup();
+    const ref = await t.proposeOne();
+    const [stored] = await t.records.list<PendingAction>(PENDING_ACTIONS_COLLECTION);
+    expect(stored?.value).toMatchObject({ action: 'restart', state: 'pending', target: 'vm-1', requester: ADA, effect: { thing: 'vm-1', note: '' } });
+    expect(stored?.value.digest).toBe(effectDigest('restart', { thing: 'vm-1', note: '' }));
+
+    const presses = await Promise.all(Array.from({ length: 5 }, () => t.confirm(ref, { note: 'after backup', extra: 'ignored' })));
+    expect(t.performed).toEqual([{ thing: 'vm-1', note: 'after backup' }]);
+    for (const replies of presses) expect(t.lastStatus(replies)).toMatch(/^(Applied by Ada at 09:00 UTC\. Restarted vm-1\.|Confirmed by Ada: working on it\.)$/);
+    const audit = await t.records.list(ACTION_AUDIT_COLLECTION);
+    expect(audit.map((r) => r.value)).toEqual([expect.objectContaining({ result: 'done', digest: effectDigest('restart', { thing: 'vm-1', note: 'after backup' }) })]);
+  });
+
+  it('refuses an expired confirmation and runs nothing', async () => {
+    const t = setup();
+    const ref = await t.proposeOne();
+    t.tick(60_001);
+    expect(t.lastStatus(await t.confirm(ref))).toBe('This request expired at 09:01 UTC. Nothing was changed. Ask again for a fresh one.');
+    expect(t.performed).toEqual([]);
+  });
+
+  it('refuses an input longer than the card allows, keeping the request open', async () => {
+    const t = setup();
+    const ref = await t.proposeOne();
+    expect(t.lastStatus(await t.confirm(ref, { note: 'x'.repeat(21) }))).toBe('Note is longer than 20 characters. Nothing was changed; correct it on the card and press Apply again.');
+    expect(t.performed).toEqual([]);
+    await t.confirm(ref, { note: 'ok' });
+    expect(t.performed).toHaveLength(1);
+  });
+
+  it('lets the requester retry a failed run, and take over a run cut by a crash once its lease is over', async () => {
+    let failures = 1;
+    const t = setup({ fail: () => failures-- > 0 });
+    const ref = await t.proposeOne();
+    await expect(t.confirm(ref)).rejects.toMatchObject({ code: 'DATA_UNAVAILABLE' });
+    expect(t.performed).toEqual([]);
+    await t.confirm(ref);
+    expect(t.performed).toHaveLength(1);
+
+    // A process that died mid-run leaves "running": a press within the lease shows it, after the lease reruns it.
+    const crashed = await t.proposeOne('vm-2');
+    const [record] = (await t.records.list<PendingAction>(PENDING_ACTIONS_COLLECTION)).filter((r) => r.value.ref === crashed);
+    await t.records.put(PENDING_ACTIONS_COLLECTION, record!.id, { ...record!.value, state: 'running', confirmedAt: Date.UTC(2026, 11, 4, 9, 0), confirmedBy: ADA });
+    expect(t.lastStatus(await t.confirm(crashed))).toBe('Confirmed by Ada: working on it.');
+    t.tick(2 * 60 * 1000 + 1);
+    await t.confirm(crashed);
+    expect(t.performed).toHaveLength(2);
+  });
+
+  it('refuses a ref of the wrong shape before anything is read', async () => {
+    const t = setup();
+    await expect(t.confirm('../../etc')).rejects.toMatchObject({ code: 'INVALID_ACTION' });
+  });
+});
