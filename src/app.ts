@@ -98,6 +98,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     cards,
     welcomed: deps.deduper,
     adapter,
+    continuation: { botAppId: config.bot?.id ?? '', logger },
     ...(deps.startTypingTimer === undefined ? {} : { startTypingTimer: deps.startTypingTimer }),
   });
   app.error(onTurnError);

@@ -2,9 +2,10 @@
 // pending action and shows the confirmation card (the card that shows the final content). Only the requester's
 // press runs it, once, with the stored effect (plus the card's inputs), and every run is audited.
 import { z } from 'zod';
-import { AppError, isAppError } from '../errors/appError';
+import { AppError, isAppError, toAppError } from '../errors/appError';
 import type { Logger } from '../logging/logger';
 import { inputCardId, type ConfirmationContent, type ConfirmationView } from '../views/confirmationView';
+import type { StoredRecord } from '../storage/recordsStore';
 import type { Reply } from '../views/reply';
 import type { ActionAudit } from './actionAudit';
 import { effectDigest, type PendingAction, type PendingActionStore, type Person } from './pendingActions';
@@ -53,6 +54,7 @@ function cardFor(pending: PendingWithCard, state: CardState): Reply {
         title: card.title,
         intro: card.intro,
         facts: card.facts,
+        changesTitle: state.actionable ? 'What will happen' : 'What was asked',
         changes: card.changes,
         inputs: card.inputs.map((input) => ({
           ...input,
@@ -120,6 +122,9 @@ export function createConfirmationFlow(options: ConfirmationFlowOptions): Confir
     return true;
   }
 
+  const perform = (definition: SideEffectActionDefinition<z.ZodTypeAny, z.ZodTypeAny, Reply>, claimed: StoredRecord<PendingAction>, running: PendingWithCard, context: ActionContext<Reply>) =>
+    runClaimed({ store, audit, logger, now }, definition, claimed, running, context);
+
   function sideEffectAction(name: string): SideEffectActionDefinition<z.ZodTypeAny, z.ZodTypeAny, Reply> {
     const definition = registry.get(name);
     if (!definition?.sideEffects) throw new AppError('INTERNAL', undefined, { details: { reason: 'pending action names no side-effect action', name } });
@@ -182,21 +187,23 @@ export function createConfirmationFlow(options: ConfirmationFlowOptions): Confir
         if (latest) await context.reply(cardFor(latest.value, stateOf(latest.value, now())));
         return;
       }
-      const entry = { conversationId: pending.conversationId, action: pending.action, target: pending.target, ref: pending.ref, requester: pending.requester, confirmedBy: context.actor, digest: runDigest };
-      let outcome;
-      try {
-        outcome = await definition.perform(effect, { ...context, idempotencyKey: pending.ref, confirmedBy: context.actor });
-      } catch (error) {
-        const code = isAppError(error) ? error.code : 'INTERNAL';
-        await store.update(claimed, { ...running, state: 'failed', error: code, finishedAt: now() });
-        await audit.record({ ...entry, at: now(), result: 'failed', error: code });
-        throw error;
+      if (definition.long && context.later) {
+        // Teams wants an answer within seconds: say it is under way now, finish in a proactive message.
+        await context.reply(cardFor(running, stateOf(running, now())));
+        context.later(async (later) => {
+          try {
+            const done = await perform(definition, claimed, running, { ...context, reply: later.reply });
+            await later.replaceCard(cardFor(done, stateOf(done, now())));
+            await later.reply({ kind: 'text', text: done.outcome ?? 'Done.' });
+          } catch (error) {
+            const failure = toAppError(error);
+            logger.error({ err: failure, action: pending.action, ref: pending.ref }, 'confirmed side effect failed after the acknowledgement');
+            await later.reply({ kind: 'text', text: `${PAST_TENSE[pending.card.confirmLabel]} by ${nameOf(context.actor)}, but it did not work: ${failure.userMessage} You can press ${pending.card.confirmLabel} again to retry.` });
+          }
+        });
+        return;
       }
-      const done: PendingWithCard = { ...running, state: 'done', outcome: outcome.text, finishedAt: now(), confirmLabelDone: PAST_TENSE[pending.card.confirmLabel] };
-      // The effect ran; if this bookkeeping write loses to nobody (we hold the claim), a failure here is a storage fault.
-      await store.update(claimed, done);
-      await audit.record({ ...entry, at: done.finishedAt ?? now(), result: 'done', outcome: outcome.text });
-      logger.info({ action: pending.action, ref: pending.ref, digest: runDigest }, 'side effect confirmed and run');
+      const done = await perform(definition, claimed, running, context);
       await context.reply(cardFor(done, stateOf(done, now())));
     },
 
@@ -215,6 +222,33 @@ export function createConfirmationFlow(options: ConfirmationFlowOptions): Confir
       await context.reply(cardFor(shown, stateOf(shown, now())));
     },
   };
+}
+
+/** Runs a claimed effect and records how it ended (pending state and audit); rethrows a failure after recording it. */
+async function runClaimed(
+  deps: { store: PendingActionStore; audit: ActionAudit; logger: Logger; now: () => number },
+  definition: SideEffectActionDefinition<z.ZodTypeAny, z.ZodTypeAny, Reply>,
+  claimed: StoredRecord<PendingAction>,
+  running: PendingWithCard,
+  context: ActionContext<Reply>,
+): Promise<PendingWithCard> {
+  const confirmedBy = running.confirmedBy ?? context.actor;
+  const entry = { conversationId: running.conversationId, action: running.action, target: running.target, ref: running.ref, requester: running.requester, confirmedBy, digest: running.runDigest ?? running.digest };
+  let outcome;
+  try {
+    outcome = await definition.perform(running.effect, { ...context, idempotencyKey: running.ref, confirmedBy });
+  } catch (error) {
+    const code = isAppError(error) ? error.code : 'INTERNAL';
+    await deps.store.update(claimed, { ...running, state: 'failed', error: code, finishedAt: deps.now() });
+    await deps.audit.record({ ...entry, at: deps.now(), result: 'failed', error: code });
+    throw error;
+  }
+  const done: PendingWithCard = { ...running, state: 'done', outcome: outcome.text, finishedAt: deps.now(), confirmLabelDone: PAST_TENSE[running.card.confirmLabel] };
+  // We hold the claim, so nobody else writes this record: a failure here is a storage fault, not a lost race.
+  await deps.store.update(claimed, done);
+  await deps.audit.record({ ...entry, at: done.finishedAt ?? deps.now(), result: 'done', outcome: outcome.text });
+  deps.logger.info({ action: running.action, ref: running.ref, digest: entry.digest }, 'side effect confirmed and run');
+  return done;
 }
 
 /** Only the inputs the card offered reach the action, by their ids; anything else submitted is ignored. */

@@ -16,6 +16,17 @@ export interface ActionContext<Reply = unknown> {
   conversation: ConversationMemory;
   /** Sends a reply (a card or text) to the user. */
   reply(message: Reply): Promise<void>;
+  /**
+   * Runs work after this turn has answered, in the same conversation (a proactive continuation): for effects that
+   * take longer than Teams waits. Absent where the transport cannot continue a conversation.
+   */
+  later?(work: (continuation: Continuation<Reply>) => Promise<void>): void;
+}
+
+export interface Continuation<Reply = unknown> {
+  reply(message: Reply): Promise<void>;
+  /** Replaces the card the turn answered (the pressed card) in place; a new message where that is not possible. */
+  replaceCard(message: Reply): Promise<void>;
 }
 
 export interface ConversationMemory {
@@ -70,6 +81,8 @@ export interface SideEffectActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAn
   /** Merges the card's submitted inputs into the effect; throws AppError BAD_INPUT with a sentence the user can act on. */
   withInputs?(effect: z.infer<E>, inputs: Readonly<Record<string, string>>): z.infer<E>;
   perform(effect: z.infer<E>, context: EffectContext<Reply>): Promise<EffectOutcome>;
+  /** Takes longer than Teams waits for an answer (SMTP, a pull request, ARM): acknowledged at once, finished later. */
+  long?: boolean;
 }
 
 export type ActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAny, Reply = unknown> =

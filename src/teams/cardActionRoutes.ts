@@ -7,12 +7,13 @@ import type { CardRenderer } from '../cards/cardRenderer';
 import type { Reply } from '../views/reply';
 import type { CardActionOutcome, CardActionRouter } from './cardActionRouter';
 import { toActivity } from './replyActivity';
-import { actionContextFor, collectReplies, conversationMemory, viewerOf } from './turnBridge';
+import { actionContextFor, collectReplies, conversationMemory, viewerOf, type ContinuationOptions } from './turnBridge';
 
 interface CardRouteDeps {
   registry: ActionRegistry<Reply>;
   cardActions: CardActionRouter;
   cards: CardRenderer;
+  continuation?: ContinuationOptions;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -35,7 +36,7 @@ function executePayload(value: unknown): unknown {
 export function registerCardActionRoutes(app: Application<TurnState>, deps: CardRouteDeps): void {
   const run = async (context: TurnContext, state: TurnState, outcome: CardActionOutcome) => {
     if (outcome.kind === 'action') {
-      await deps.registry.run(outcome.action, actionContextFor(context, state, deps.cards));
+      await deps.registry.run(outcome.action, actionContextFor(context, state, deps.cards, deps.continuation));
       return;
     }
     // A prompt button behaves as if the user had typed the prompt.

@@ -10,7 +10,7 @@ import type { Reply } from '../views/reply';
 import type { CardActionRouter } from './cardActionRouter';
 import { registerCardActionRoutes } from './cardActionRoutes';
 import type { ActivityDeduper } from './turnGate';
-import { actionContextFor, sendReply, viewerOf } from './turnBridge';
+import { actionContextFor, sendReply, viewerOf, type ContinuationOptions } from './turnBridge';
 
 export interface TeamsAppOptions {
   registry: ActionRegistry<Reply>;
@@ -24,6 +24,8 @@ export interface TeamsAppOptions {
   adapter?: TeamsAdapter;
   /** teams-ai adds `typing` activities to slow turns; tests turn it off. */
   startTypingTimer?: boolean;
+  /** For proactive continuations (long side effects); none in whole-turn tests on a TestAdapter. */
+  continuation?: ContinuationOptions;
 }
 
 /**
@@ -49,7 +51,7 @@ export function createTeamsApp(options: TeamsAppOptions): Application<TurnState>
     turnStateFactory: () => new TurnState(),
   });
 
-  registerCardActionRoutes(app, { registry, cardActions: options.cardActions, cards });
+  registerCardActionRoutes(app, { registry, cardActions: options.cardActions, cards, ...(options.continuation ? { continuation: options.continuation } : {}) });
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
@@ -62,7 +64,7 @@ export function createTeamsApp(options: TeamsAppOptions): Application<TurnState>
 
   for (const definition of registry.list()) {
     app.ai.action(definition.name, async (context: TurnContext, state: TurnState, parameters: Record<string, unknown> | undefined) => {
-      await registry.run({ name: definition.name, parameters: parameters ?? {} }, actionContextFor(context, state, cards));
+      await registry.run({ name: definition.name, parameters: parameters ?? {} }, actionContextFor(context, state, cards, options.continuation));
       // An empty output ends the plan step without asking the planner to continue.
       return '';
     });

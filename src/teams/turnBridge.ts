@@ -1,8 +1,9 @@
 // Builds what skills see (Viewer, ConversationMemory, reply) from a teams-ai turn, so skills stay transport-free.
-import type { Activity, TurnContext } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
 import type { Person } from '../actions/pendingActions';
-import type { ActionContext, ConversationMemory } from '../actions/registry';
+import type { ActionContext, Continuation, ConversationMemory } from '../actions/registry';
+import type { Logger } from '../logging/logger';
 import type { CardRenderer } from '../cards/cardRenderer';
 import type { Viewer } from '../posture/viewer';
 import type { Reply } from '../views/reply';
@@ -60,12 +61,47 @@ export async function sendReply(context: TurnContext, reply: Reply, cards: CardR
   await context.sendActivity(toActivity(reply, cards));
 }
 
-export function actionContextFor(context: TurnContext, state: TurnState, cards: CardRenderer): ActionContext<Reply> {
+export interface ContinuationOptions {
+  /** The bot's app id (empty when unauthenticated, on a developer's machine). */
+  botAppId: string;
+  logger: Logger;
+}
+
+export function actionContextFor(context: TurnContext, state: TurnState, cards: CardRenderer, continuation?: ContinuationOptions): ActionContext<Reply> {
   return {
     viewer: viewerOf(context.activity),
     conversation: conversationMemory(state),
     actor: actorOf(context.activity),
     conversationId: context.activity.conversation?.id ?? '',
     reply: (message) => sendReply(context, message, cards),
+    ...(continuation ? { later: (work: Parameters<NonNullable<ActionContext<Reply>['later']>>[0]) => continueLater(context, cards, continuation, work) } : {}),
   };
+}
+
+/** A proactive continuation of this conversation, started once the turn has answered. Errors are logged, never thrown. */
+function continueLater(context: TurnContext, cards: CardRenderer, options: ContinuationOptions, work: (continuation: Continuation<Reply>) => Promise<void>): void {
+  const reference = TurnContext.getConversationReference(context.activity);
+  // The pressed card's message: Action.Execute and Action.Submit both name it in replyToId.
+  const cardActivityId = context.activity.replyToId;
+  const adapter = context.adapter;
+  setImmediate(() => {
+    adapter
+      .continueConversationAsync(options.botAppId, reference, async (later) => {
+        await work({
+          reply: (message) => sendReply(later, message, cards),
+          replaceCard: async (message) => {
+            if (cardActivityId) {
+              try {
+                await later.updateActivity({ ...toActivity(message, cards), id: cardActivityId });
+                return;
+              } catch (error) {
+                options.logger.warn({ err: error }, 'could not update the card in place; sending it as a new message');
+              }
+            }
+            await later.sendActivity(toActivity(message, cards));
+          },
+        });
+      })
+      .catch((error: unknown) => options.logger.error({ err: error }, 'proactive continuation failed'));
+  });
 }

@@ -42,6 +42,8 @@ export interface ConfirmationView {
   title: string;
   intro: string;
   facts: LabelledValue[];
+  /** "What will happen" while it can be confirmed, "What was asked" after. */
+  changesTitle: string;
   changes: string[];
   inputs: ConfirmationInputView[];
   /** Empty once the card is no longer actionable (confirmed, cancelled, expired). */

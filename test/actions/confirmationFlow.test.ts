@@ -131,3 +131,54 @@ describe('confirmation flow', () => {
     await expect(t.confirm('../../etc')).rejects.toMatchObject({ code: 'INVALID_ACTION' });
   });
 });
+
+describe('confirmation flow with a long effect', () => {
+  it('acknowledges at once with a working card, then finishes in a continuation that replaces the card and says the outcome', async () => {
+    const records = createMemoryRecordsStore();
+    const registry = createActionRegistry<Reply>();
+    let finish: (() => void) | undefined;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    registry.register({
+      name: 'openPullRequest',
+      description: 'slow',
+      parameters: z.object({}).strict(),
+      sideEffects: true,
+      long: true,
+      effect: z.object({ branch: z.string() }).strict(),
+      propose: async () => ({ effect: { branch: 'fix/a' }, target: 'repo', card: { title: 'Open a pull request', intro: '', facts: [], changes: ['a PR'], inputs: [], confirmLabel: 'Submit' } }),
+      perform: async () => {
+        await gate;
+        return { text: 'Pull request 7 opened.' };
+      },
+    });
+    const flow = createConfirmationFlow({ registry, store: createPendingActionStore(records), audit: createActionAudit(records), logger: createSilentLogger() });
+    registry.useConfirmation(flow);
+    for (const action of confirmationActions(flow)) registry.register(action);
+    const replies: Reply[] = [];
+    const later: Reply[] = [];
+    const replaced: Reply[] = [];
+    let continuation: Promise<void> | undefined;
+    const ctx: ActionContext<Reply> = {
+      viewer: {},
+      actor: ADA,
+      conversationId: 'conv-long',
+      conversation: { get: () => undefined, set: () => undefined, delete: () => undefined },
+      reply: async (r) => void replies.push(r),
+      later: (work) => {
+        continuation = work({ reply: async (r) => void later.push(r), replaceCard: async (r) => void replaced.push(r) });
+      },
+    };
+    await registry.run({ name: 'openPullRequest', parameters: {} }, ctx);
+    const card = replies[0];
+    const ref = card?.kind === 'card' && card.card.template === 'confirmation' ? card.card.model.ref : '';
+    await registry.run({ name: 'confirmAction', parameters: { ref, inputs: {} } }, ctx);
+    const ack = replies[1];
+    expect(ack?.kind === 'card' && ack.card.template === 'confirmation' ? ack.card.model.status : '').toBe('Confirmed by Ada: working on it.');
+    expect(later).toEqual([]);
+    finish?.();
+    await continuation;
+    expect(later).toEqual([{ kind: 'text', text: 'Pull request 7 opened.' }]);
+    const final = replaced[0];
+    expect(final?.kind === 'card' && final.card.template === 'confirmation' ? final.card.model.status : '').toMatch(/^Submitted by Ada at \d\d:\d\d UTC\. Pull request 7 opened\.$/);
+  });
+});

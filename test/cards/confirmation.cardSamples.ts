@@ -13,6 +13,7 @@ export const CARD_SAMPLES: CardReply[] = [
       title: 'Set owner and due date',
       intro: 'Check the owner and the due date, then confirm.',
       facts,
+      changesTitle: 'What will happen',
       changes: ['The owner becomes the address below.', 'The due date becomes the date below.'],
       inputs: [
         { id: 'owner', cardId: 'in_owner', label: 'Owner (e-mail address)', kind: 'email', value: 'ops@example.com', placeholder: 'name@example.com', required: true, maxLength: 254, isText: false, isEmail: true, isDate: false, isMultiline: false },
@@ -32,7 +33,8 @@ export const CARD_SAMPLES: CardReply[] = [
       title: 'Set owner and due date',
       intro: '',
       facts,
-      changes: [],
+      changesTitle: 'What was asked',
+      changes: ['The owner becomes the address below.'],
       inputs: [],
       ref: '',
       confirmLabel: 'Confirm',
