@@ -207,6 +207,35 @@ export function createConfirmationFlow(options: ConfirmationFlowOptions): Confir
       await context.reply(cardFor(done, stateOf(done, now())));
     },
 
+    async runPressed(definition, parameters, context) {
+      const proposal = await definition.propose(parameters, context);
+      const effect: unknown = definition.effect.parse(proposal.effect);
+      const at = now();
+      // One record per distinct change by this presser: a double click or a redelivery finds it and runs nothing.
+      const claim = await store.claimPress({
+        conversationId: context.conversationId,
+        action: definition.name,
+        parameters,
+        effect,
+        target: proposal.target,
+        requester: context.actor,
+        createdAt: at,
+        expiresAt: at,
+        card: proposal.card,
+      } as Omit<PendingWithCard, 'ref' | 'state' | 'digest'>);
+      const takeOver = !claim.claimed && claim.record.value.state === 'running' && at - (claim.record.value.confirmedAt ?? 0) > RUN_LEASE_MS;
+      if (!claim.claimed && !takeOver) {
+        const earlier = claim.record.value as PendingWithCard;
+        await context.reply({ kind: 'text', text: earlier.outcome ? `Already done: ${earlier.outcome}` : 'That is already under way.' });
+        return;
+      }
+      const running = { ...(claim.record.value as PendingWithCard), state: 'running' as const, runDigest: claim.record.value.digest, confirmedBy: context.actor, confirmedAt: at };
+      const claimed = await store.update(claim.record, running);
+      if (!claimed) return;
+      const done = await perform(definition, claimed, running, context);
+      await context.reply({ kind: 'text', text: done.outcome ?? 'Done.' });
+    },
+
     async cancel(params, context) {
       const record = await load(context, params.ref);
       if (!record) return;

@@ -43,6 +43,11 @@ export interface PendingAction {
 export interface PendingActionStore {
   create(input: Omit<PendingAction, 'ref' | 'state' | 'digest'>): Promise<PendingAction>;
   get(conversationId: string, ref: string): Promise<StoredRecord<PendingAction> | undefined>;
+  /**
+   * For press-confirmed actions: a create-only record keyed by the change itself (action, effect, presser), so the
+   * same press twice claims once. `claimed` is false when it existed already.
+   */
+  claimPress(input: Omit<PendingAction, 'ref' | 'state' | 'digest'>): Promise<{ claimed: boolean; record: StoredRecord<PendingAction> }>;
   /** Compare-and-swap on the record's eTag; returns undefined when someone else wrote first. */
   update(record: StoredRecord<PendingAction>, next: PendingAction): Promise<StoredRecord<PendingAction> | undefined>;
 }
@@ -95,6 +100,23 @@ export function createPendingActionStore(records: RecordsStore): PendingActionSt
       await records.put(PENDING_ACTIONS_COLLECTION, recordId(input.conversationId, ref), pending, { ifMatch: '*' });
       await supersedeOlder(pending);
       return pending;
+    },
+    async claimPress(input) {
+      const digest = effectDigest(input.action, input.effect);
+      // The ref is derived, not random: the same change pressed again by the same person maps to the same record.
+      const ref = `p${createHash('sha256').update(`${digest}|${input.requester.id}`).digest('base64url').slice(0, 31)}`;
+      const pending: PendingAction = { ...input, ref, state: 'pending', digest };
+      const id = recordId(input.conversationId, ref);
+      try {
+        return { claimed: true, record: await records.put(PENDING_ACTIONS_COLLECTION, id, pending, { ifMatch: '*' }) };
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'STORAGE_CONFLICT') throw error;
+        const existing = await records.get<PendingAction>(PENDING_ACTIONS_COLLECTION, id);
+        if (!existing) throw error;
+        // A press whose earlier run failed may be retried: hand the failed record back as claimable.
+        if (existing.value.state === 'failed') return { claimed: true, record: existing };
+        return { claimed: false, record: existing };
+      }
     },
     async get(conversationId, ref) {
       const record = await records.get<PendingAction>(PENDING_ACTIONS_COLLECTION, recordId(conversationId, ref));

@@ -21,6 +21,8 @@ export interface ActionContext<Reply = unknown> {
    * take longer than Teams waits. Absent where the transport cannot continue a conversation.
    */
   later?(work: (continuation: Continuation<Reply>) => Promise<void>): void;
+  /** True when a person pressed a card button for this action (never for a planner's action). */
+  pressed?: boolean;
 }
 
 export interface Continuation<Reply = unknown> {
@@ -83,6 +85,12 @@ export interface SideEffectActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAn
   perform(effect: z.infer<E>, context: EffectContext<Reply>): Promise<EffectOutcome>;
   /** Takes longer than Teams waits for an answer (SMTP, a pull request, ARM): acknowledged at once, finished later. */
   long?: boolean;
+  /**
+   * Changes only the presser's own assignment (an owner card's Accept, Set ETA, Mark as fixed): a card press is the
+   * confirmation, so no second card follows. `propose` must refuse anyone the change does not belong to. From a
+   * planner such an action is still proposed on a confirmation card.
+   */
+  confirmedByPress?: boolean;
 }
 
 export type ActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAny, Reply = unknown> =
@@ -92,6 +100,8 @@ export type ActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAny, Reply = unkn
 /** Receives side-effect actions instead of running them (the confirmation flow). */
 export interface SideEffectGate<Reply = unknown> {
   propose(definition: SideEffectActionDefinition<z.ZodTypeAny, z.ZodTypeAny, Reply>, parameters: unknown, context: ActionContext<Reply>): Promise<void>;
+  /** Runs a press-confirmed action once per distinct change. */
+  runPressed(definition: SideEffectActionDefinition<z.ZodTypeAny, z.ZodTypeAny, Reply>, parameters: unknown, context: ActionContext<Reply>): Promise<void>;
 }
 
 export interface PlannedAction {
@@ -138,6 +148,7 @@ export function createActionRegistry<Reply = unknown>(): ActionRegistry<Reply> {
       const { definition, parameters } = validate(action);
       if (!definition.sideEffects) return definition.handler(parameters, context);
       if (!gate) throw new AppError('INVALID_ACTION', `The ${definition.name} action changes things and needs your confirmation first.`);
+      if (definition.confirmedByPress && context.pressed) return gate.runPressed(definition, parameters, context);
       return gate.propose(definition, parameters, context);
     },
     useConfirmation(next) {

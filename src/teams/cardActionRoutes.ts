@@ -36,7 +36,7 @@ function executePayload(value: unknown): unknown {
 export function registerCardActionRoutes(app: Application<TurnState>, deps: CardRouteDeps): void {
   const run = async (context: TurnContext, state: TurnState, outcome: CardActionOutcome) => {
     if (outcome.kind === 'action') {
-      await deps.registry.run(outcome.action, actionContextFor(context, state, deps.cards, deps.continuation));
+      await deps.registry.run(outcome.action, { ...actionContextFor(context, state, deps.cards, deps.continuation), pressed: true });
       return;
     }
     // A prompt button behaves as if the user had typed the prompt.

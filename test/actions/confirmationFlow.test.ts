@@ -182,3 +182,55 @@ describe('confirmation flow with a long effect', () => {
     expect(final?.kind === 'card' && final.card.template === 'confirmation' ? final.card.model.status : '').toMatch(/^Submitted by Ada at \d\d:\d\d UTC\. Pull request 7 opened\.$/);
   });
 });
+
+describe('press-confirmed actions', () => {
+  function pressSetup() {
+    const records = createMemoryRecordsStore();
+    const registry = createActionRegistry<Reply>();
+    const performed: unknown[] = [];
+    registry.register({
+      name: 'acceptAssignment',
+      description: "the owner accepts their own assignment",
+      parameters: z.object({ id: z.string() }).strict(),
+      sideEffects: true,
+      confirmedByPress: true,
+      effect: z.object({ id: z.string(), accepted: z.literal(true) }).strict(),
+      propose: async ({ id }, ctx) => {
+        if (ctx.actor.id !== 'owner-oid') throw new AppError('NOT_FOUND', 'Only the owner can accept this.');
+        return { effect: { id, accepted: true }, target: id, card: { title: 'Accept', intro: '', facts: [], changes: ['accepted'], inputs: [], confirmLabel: 'Confirm' } };
+      },
+      perform: async (effect) => {
+        performed.push(effect);
+        return { text: 'Accepted.' };
+      },
+    });
+    const flow = createConfirmationFlow({ registry, store: createPendingActionStore(records), audit: createActionAudit(records), logger: createSilentLogger() });
+    registry.useConfirmation(flow);
+    for (const action of confirmationActions(flow)) registry.register(action);
+    const run = async (actor: { id: string; name?: string }, pressed: boolean) => {
+      const replies: Reply[] = [];
+      await registry.run(
+        { name: 'acceptAssignment', parameters: { id: 'a1' } },
+        { viewer: {}, actor, conversationId: 'c', conversation: { get: () => undefined, set: () => undefined, delete: () => undefined }, reply: async (r) => void replies.push(r), pressed },
+      );
+      return replies;
+    };
+    return { run, performed, records };
+  }
+
+  it("runs on the owner's own press, once for a double click, and audits it", async () => {
+    const t = pressSetup();
+    const [first, second] = await Promise.all([t.run({ id: 'owner-oid', name: 'Olu' }, true), t.run({ id: 'owner-oid', name: 'Olu' }, true)]);
+    expect(t.performed).toEqual([{ id: 'a1', accepted: true }]);
+    expect([first, second].flat().map((r) => (r.kind === 'text' ? r.text : r.kind)).sort()).toEqual(['Accepted.', expect.stringMatching(/^(Already done: Accepted\.|That is already under way\.)$/)].sort());
+    expect((await t.records.list(ACTION_AUDIT_COLLECTION)).map((r) => r.value)).toEqual([expect.objectContaining({ action: 'acceptAssignment', result: 'done', confirmedBy: { id: 'owner-oid', name: 'Olu' } })]);
+  });
+
+  it("refuses someone else's press, and proposes a card when the same action comes from a plan", async () => {
+    const t = pressSetup();
+    await expect(t.run({ id: 'intruder' }, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const planned = await t.run({ id: 'owner-oid' }, false);
+    expect(planned[0]?.kind === 'card' && planned[0].card.template).toBe('confirmation');
+    expect(t.performed).toEqual([]);
+  });
+});

@@ -69,7 +69,7 @@ describe('action registry', () => {
     await expect(registry.run({ name: 'fix', parameters: {} }, unconfirmed.ctx)).rejects.toMatchObject({ code: 'INVALID_ACTION' });
     expect(unconfirmed.replies).toEqual([]);
     const proposed: string[] = [];
-    registry.useConfirmation({ propose: async (definition) => void proposed.push(definition.name) });
+    registry.useConfirmation({ propose: async (definition) => void proposed.push(definition.name), runPressed: async () => undefined });
     const gated = context();
     await registry.run({ name: 'fix', parameters: {} }, gated.ctx);
     expect(proposed).toEqual(['fix']);
