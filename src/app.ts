@@ -19,7 +19,7 @@ import type { CardActionRouter } from './teams/cardActionRouter';
 import { createHttpServer } from './teams/httpServer';
 import { createMessagesEndpoint } from './teams/messagesEndpoint';
 import { createPostureAdapter, type PostureAdapter } from './teams/postureAdapter';
-import { createPromptCardVerb } from './teams/promptCardVerb';
+import { createPromptCardVerb } from './skills/help/promptCardVerb';
 import { createTeamsApp } from './teams/teamsApp';
 import { createTurnErrorHandler, type TurnErrorHandler } from './teams/turnErrorHandler';
 import { createTurnGate, type ActivityDeduper, type TurnLogic } from './teams/turnGate';

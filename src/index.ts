@@ -21,7 +21,7 @@ import { createSqliteConversationStorage } from './storage/sqliteConversationSto
 import { createSqliteDatabase } from './storage/sqliteDatabase';
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
-import { createAnalyzeCardVerbs } from './teams/analyzeCardVerbs';
+import { createAnalyzeCardVerbs } from './skills/analyze/cardVerbs';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { viewerOf } from './teams/turnBridge';
 import type { Reply } from './views/reply';

@@ -2,7 +2,7 @@
 // `in_<id>`, as Adaptive Cards submit them); the flow re-checks the ref, the requester and the expiry.
 import { z } from 'zod';
 import { confirmParamsSchema } from '../actions/confirmationFlow';
-import { opaqueRef, type CardVerb } from './cardActionRouter';
+import { opaqueRef, type CardVerb } from '../actions/cardVerb';
 
 const INPUT_PREFIX = 'in_';
 const confirmData = z.object({ ref: opaqueRef }).catchall(z.unknown());

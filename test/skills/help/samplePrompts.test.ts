@@ -1,6 +1,6 @@
 // The sample prompts feed the cards and the app manifest's command list: keep them within Teams' limits.
 import { SAMPLE_PROMPTS, SAMPLE_PROMPT_LIMITS, findSamplePrompt } from '../../../src/skills/help/samplePrompts';
-import { REF_PATTERN } from '../../../src/teams/cardActionRouter';
+import { REF_PATTERN } from '../../../src/actions/cardVerb';
 
 describe('sample prompts', () => {
   it('fit the manifest command limits', () => {

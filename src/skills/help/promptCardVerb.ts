@@ -1,8 +1,8 @@
 // `prompt` buttons (help and welcome cards) run a sample prompt, named by its ref, through the planner.
 import { z } from 'zod';
-import { AppError } from '../errors/appError';
-import { findSamplePrompt } from '../skills/help/samplePrompts';
-import { opaqueRef, type CardVerb } from './cardActionRouter';
+import { AppError } from '../../errors/appError';
+import { findSamplePrompt } from './samplePrompts';
+import { opaqueRef, type CardVerb } from '../../actions/cardVerb';
 
 const promptData = z.object({ ref: opaqueRef }).strict();
 
