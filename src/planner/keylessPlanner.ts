@@ -5,8 +5,9 @@ import type { TurnContext } from 'botbuilder';
 import type { PlannedAction } from '../actions/registry';
 import type { Logger } from '../logging/logger';
 import type { Viewer } from '../posture/viewer';
-import { ANALYZE_ACTIONS } from '../skills/analyze/params';
-import { assignOwnerParamsSchema } from '../skills/assign/assignOwnerAction';
+import * as analyze from '../actions/contracts/analyze';
+import { assignOwnerParamsSchema } from '../actions/contracts/assign';
+import { helpParamsSchema, outOfScopeParamsSchema } from '../actions/contracts/help';
 import { readActiveList } from './activeList';
 import { createConceptLexicon } from './conceptLexicon';
 import { planMessage } from './planMessage';
@@ -25,8 +26,16 @@ export interface KeylessPlannerOptions {
 /** Concept words still work without data; names simply find nothing. */
 const NO_DATA: VocabularySource = { vocabulary: () => [] };
 
-const HELP_SCHEMA = { safeParse: (value: unknown) => ({ success: !!value && typeof value === 'object' && Object.keys(value).length === 0 }) };
-const SCHEMAS: Record<string, { safeParse(value: unknown): { success: boolean } }> = { ...ANALYZE_ACTIONS, help: HELP_SCHEMA, assignOwner: assignOwnerParamsSchema };
+const SCHEMAS: Record<string, { safeParse(value: unknown): { success: boolean } }> = {
+  analyze: analyze.analyzeParamsSchema,
+  refine: analyze.refineParamsSchema,
+  showMore: analyze.showMoreParamsSchema,
+  details: analyze.detailsParamsSchema,
+  secureScore: analyze.secureScoreParamsSchema,
+  outOfScope: outOfScopeParamsSchema,
+  help: helpParamsSchema,
+  assignOwner: assignOwnerParamsSchema,
+};
 
 export function createKeylessPlanner(options: KeylessPlannerOptions): Planner<TurnState> {
   const lexicon = createConceptLexicon();

@@ -8,7 +8,9 @@ import { SYSTEM_VIEWER } from '../../src/posture/viewer';
 import type { ActiveListSummary } from '../../src/planner/activeList';
 import { createConceptLexicon } from '../../src/planner/conceptLexicon';
 import { planMessage } from '../../src/planner/planMessage';
-import { ANALYZE_ACTIONS, analyzeParamsSchema, type AnalyzeFilter } from '../../src/skills/analyze/params';
+import * as analyze from '../../src/actions/contracts/analyze';
+import { analyzeParamsSchema, type AnalyzeFilter } from '../../src/actions/contracts/analyze';
+import { helpParamsSchema, outOfScopeParamsSchema } from '../../src/actions/contracts/help';
 import { applyRefine, nextActiveList } from './support/activeListSim';
 import { DEMO_TENANT_PATH, loadDemoEngine } from './support/demoTenant';
 import { compareParameters, readLabelledSet, type Label } from './support/labelledSet';
@@ -18,7 +20,15 @@ const DEV_THRESHOLD = 0.9;
 const FROZEN_THRESHOLD = 0.75;
 const STRICT_TOTALS = process.env.STRICT_DEMO_TOTALS === '1';
 const lexicon = createConceptLexicon();
-const schemas: Record<string, { safeParse(v: unknown): { success: boolean } }> = { ...ANALYZE_ACTIONS, help: { safeParse: (v) => ({ success: JSON.stringify(v) === '{}' }) } };
+const schemas: Record<string, { safeParse(v: unknown): { success: boolean } }> = {
+  analyze: analyze.analyzeParamsSchema,
+  refine: analyze.refineParamsSchema,
+  showMore: analyze.showMoreParamsSchema,
+  details: analyze.detailsParamsSchema,
+  secureScore: analyze.secureScoreParamsSchema,
+  outOfScope: outOfScopeParamsSchema,
+  help: helpParamsSchema,
+};
 
 function plan(engine: PostureEngine, prompt: string, active: ActiveListSummary | undefined): PlannedAction {
   const actions = planMessage(prompt, { vocabulary: engine, viewer: SYSTEM_VIEWER, hasActiveList: !!active, ...(active ? { activeList: active } : {}), lexicon });

@@ -1,21 +1,18 @@
 // Declares the analyze family in the action registry: names, descriptions and parameter schemas are what
 // any planner sees; handlers delegate to the analyze skill.
-import { z } from 'zod';
+import {
+  analyzeParamsSchema,
+  detailsParamsSchema,
+  refineParamsSchema,
+  secureScoreParamsSchema,
+  showMoreParamsSchema,
+  showMorePageParamsSchema,
+} from '../../actions/contracts/analyze';
+import { outOfScopeParamsSchema } from '../../actions/contracts/help';
 import type { ActionRegistry } from '../../actions/registry';
 import type { Reply } from '../../views/reply';
 import type { AnalyzeSkill } from './analyzeSkill';
 import { outOfScopeReply } from './outOfScope';
-import {
-  analyzeParamsSchema,
-  detailsParamsSchema,
-  outOfScopeParamsSchema,
-  refineParamsSchema,
-  secureScoreParamsSchema,
-  showMoreParamsSchema,
-} from './params';
-
-/** A "Show more" button names the list it belongs to; a stale one is refused by the skill. */
-export const showMorePageParamsSchema = z.object({ listId: z.string().regex(/^[a-z0-9]{6,16}$/) }).strict();
 
 export function registerAnalyzeActions(registry: ActionRegistry<Reply>, skill: AnalyzeSkill): void {
   registry.register({

@@ -1,6 +1,6 @@
 // What the bot says when it cannot or must not help: honest, short, and with what it can do instead.
 import type { Reply } from '../../views/reply';
-import type { OutOfScopeParams } from './params';
+import type { OutOfScopeParams } from '../../actions/contracts/help';
 
 const CAN_DO =
   'I can list, count and break down your Defender for Cloud recommendations by risk, risk factor, severity, resource type, subscription, owner or due date, and show the details of one.';

@@ -1,12 +1,10 @@
 // The `help` action: a card saying what the bot can do, with sample prompts to click.
-import { z } from 'zod';
+import { helpParamsSchema } from '../../actions/contracts/help';
 import type { ActionDefinition } from '../../actions/registry';
 import type { HelpView } from '../../views/helpView';
 import type { Reply } from '../../views/reply';
 import type { WelcomeView } from '../../views/welcomeView';
 import { SAMPLE_PROMPTS, type SamplePrompt } from './samplePrompts';
-
-export const helpParamsSchema = z.object({}).strict();
 
 const CAPABILITIES = [
   { name: 'Find', description: 'List Defender for Cloud recommendations by risk level, severity, risk factor, resource type, subscription, owner or tag.' },
