@@ -157,14 +157,14 @@ describe('planner output goes through the registry', () => {
     const t = createTestBot({ routes: { 'wipe it': [{ do: 'deleteEverything' }] } });
     const replies = await t.turn(message('wipe it'));
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.text).toMatch(/I don't know the action "deleteEverything"\. \(ref [0-9a-f]{8}\)/);
+    expect(replies[0]?.text).toMatch(/I don't know the action "deleteEverything"\. Type "help" to see what I can do\. \(ref [0-9a-f]{8}\)/);
   });
 
   it('refuses invalid parameters before the handler runs', async () => {
     const t = createTestBot({ routes: { 'help me': [{ do: 'help', parameters: { topic: 'x' } }] } });
     const replies = await t.turn(message('help me'));
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.text).toMatch(/invalid parameters/);
+    expect(replies[0]?.text).toMatch(/^I couldn't run that: the help action got a value it does not accept\./);
     expect(replies[0]?.attachments).toBeUndefined();
   });
 
