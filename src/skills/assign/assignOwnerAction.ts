@@ -8,7 +8,7 @@ import type { PostureEngine, RecommendationDetails } from '../../posture/engine'
 import type { OverlayChange } from '../../posture/model';
 import type { ConfirmationContent } from '../../views/confirmationView';
 import type { Reply } from '../../views/reply';
-import type { TargetParams, TargetResolution } from '../analyze/targetResolver';
+import type { TargetParams, TargetResolution } from '../../actions/contracts/target';
 import { dueDateProblem, parseDateInput, suggestedDueDate, toDateInput } from './dueDate';
 import { isEmailAddress } from './emailAddress';
 
