@@ -41,6 +41,12 @@ export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
       samples: [{ ref: 'p4', title: 'Overdue', prompt: 'Show overdue recommendations', description: 'Recommendations with an owner whose due date has passed.' }],
     },
     {
+      title: 'Secure score',
+      description: "Your tenant's secure score: overall, per subscription, and the controls losing most points.",
+      canDo: 'report your secure score',
+      samples: [{ ref: 'p8', title: 'Secure score', prompt: 'What is our secure score?', description: 'The secure score overall and per subscription, and the controls losing most points.' }],
+    },
+    {
       title: 'Drill in',
       description: 'Open one recommendation for its affected resources, risk factors and remediation steps.',
       canDo: 'show the details of one',
