@@ -17,7 +17,7 @@ describeInBrowser('the Agents Playground in chromium', () => {
     await step('welcome-card', async ({ page }) => {
       const card = await waitForCardText(page, welcome.title);
       const text = await card.innerText();
-      for (const prompt of welcome.prompts) expect(text).toContain(prompt.title);
+      for (const prompt of welcome.promptRows.flatMap((r) => r.buttons)) expect(text).toContain(prompt.title);
       // Teams sends installationUpdate and conversationUpdate together on install; the bot means to greet once.
       const greetings = await page.locator('.ac-adaptiveCard', { hasText: welcome.title }).count();
       if (greetings > 1) console.warn(`the welcome card was shown ${greetings} times for one install`);
@@ -39,7 +39,7 @@ describeInBrowser('the Agents Playground in chromium', () => {
   it('runs a sample prompt from a card button', async () => {
     const welcome = buildWelcomeView('personal', skillHelp());
     const help = buildHelpView(skillHelp());
-    const helpButton = welcome.prompts.find((p) => skillHelp().findSample(p.ref)?.prompt.trim().toLowerCase() === 'help');
+    const helpButton = welcome.promptRows.flatMap((r) => r.buttons).find((p) => skillHelp().findSample(p.ref)?.prompt.trim().toLowerCase() === 'help');
     if (!helpButton) throw new Error('no sample prompt runs "help": pick another button whose answer the test can recognise');
     await step('card-button', async ({ page }) => {
       const card = await waitForCardText(page, welcome.title);

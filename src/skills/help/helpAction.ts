@@ -4,10 +4,11 @@ import { helpParamsSchema } from '../../actions/contracts/help';
 import type { ActionDefinition } from '../../actions/registry';
 import type { HelpCatalog, SamplePrompt } from '../../actions/skillModule';
 import type { HelpView } from '../../views/helpView';
+import { promptRows } from '../../views/promptButton';
 import type { Reply } from '../../views/reply';
 import type { WelcomeView } from '../../views/welcomeView';
 
-const buttons = (prompts: readonly SamplePrompt[]) => prompts.map((p) => ({ title: p.title, ref: p.ref }));
+const buttons = (prompts: readonly SamplePrompt[]) => promptRows(prompts.map((p) => ({ title: p.title, ref: p.ref })));
 
 export function buildHelpView(help: HelpCatalog): HelpView {
   return {
@@ -15,7 +16,7 @@ export function buildHelpView(help: HelpCatalog): HelpView {
     intro: 'I help you triage Microsoft Defender for Cloud posture: recommendations, risk, attack paths, owners and due dates. Ask in plain words.',
     capabilities: help.entries.map((e) => ({ name: e.title, description: e.description })),
     samples: help.samples.map((p) => ({ title: p.title, prompt: p.prompt, description: p.description })),
-    prompts: buttons(help.samples),
+    promptRows: buttons(help.samples),
     footer: 'After a list, refine it ("only the VMs", "include medium too") or ask for details of an item.',
   };
 }
@@ -29,7 +30,7 @@ export function buildWelcomeView(conversationType: 'personal' | 'groupChat' | 'c
     title: 'Hi! I am the posture bot.',
     intro: 'I bring Microsoft Defender for Cloud posture into Teams: what is risky, what is exposed, who owns the fix and when it is due.',
     howToAsk,
-    prompts: buttons(help.samples),
+    promptRows: buttons(help.samples),
   };
 }
 

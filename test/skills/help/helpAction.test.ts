@@ -33,7 +33,7 @@ describe('help action', () => {
     expect(replies).toHaveLength(1);
     const reply = replies[0]!;
     if (reply.kind !== 'card' || reply.card.template !== 'help') throw new Error('expected the help card');
-    expect(reply.card.model.prompts.map((p) => p.ref)).toEqual(help.samples.map((p) => p.ref));
+    expect(reply.card.model.promptRows.flatMap((r) => r.buttons).map((p) => p.ref)).toEqual(help.samples.map((p) => p.ref));
     expect(reply.card.model.capabilities.length).toBeGreaterThan(0);
     for (const s of reply.suggestions ?? []) expect(help.samples.map((p) => p.prompt)).toContain(s);
   });
@@ -45,7 +45,7 @@ describe('help action', () => {
   it('words the welcome for where the bot was added', () => {
     expect(buildWelcomeView('personal', help).howToAsk).not.toMatch(/mention/i);
     expect(buildWelcomeView('groupChat', help).howToAsk).toMatch(/mention/i);
-    expect(buildWelcomeView('personal', help).prompts.map((p) => p.ref)).toEqual(help.samples.map((p) => p.ref));
+    expect(buildWelcomeView('personal', help).promptRows.flatMap((r) => r.buttons).map((p) => p.ref)).toEqual(help.samples.map((p) => p.ref));
   });
 
   it('declines with what the registered modules can do, and their sample prompts as suggestions', async () => {
