@@ -116,6 +116,8 @@ export interface PlannedAction {
 export interface PlanProblem {
   /** 0-based position of the action in the plan. */
   index: number;
+  /** unknownAction: no such action is registered; invalidParameter: the parameters fail the action's schema. */
+  code: 'unknownAction' | 'invalidParameter';
   action: string;
   /** Dotted path into the parameters (`filter.riskLevels.0`); empty for the action as a whole. */
   path: string;
@@ -124,7 +126,7 @@ export interface PlanProblem {
 
 /** The sentence the user sees for an invalid plan: plain words, no paths, no internals. */
 export function planProblemSentence(problems: readonly PlanProblem[]): string {
-  const unknown = problems.find((p) => p.path === '' && p.message.startsWith('unknown action'));
+  const unknown = problems.find((p) => p.code === 'unknownAction');
   if (unknown) return `I don't know the action "${unknown.action.slice(0, 60)}". Type "help" to see what I can do.`;
   const first = problems[0];
   if (!first) return 'That request was not valid.';
@@ -155,10 +157,10 @@ export function createActionRegistry<Reply = unknown>(): ActionRegistry<Reply> {
   const check = (action: PlannedAction, index: number): Checked => {
     const name = typeof action.name === 'string' ? action.name : String(action.name);
     const definition = actions.get(name);
-    if (!definition) return { ok: false, problems: [{ index, action: name, path: '', message: `unknown action; known actions: ${[...actions.keys()].join(', ')}` }] };
+    if (!definition) return { ok: false, problems: [{ index, code: 'unknownAction', action: name, path: '', message: `unknown action; known actions: ${[...actions.keys()].join(', ')}` }] };
     const parsed = definition.parameters.safeParse(action.parameters ?? {});
     if (parsed.success) return { ok: true, definition, parameters: parsed.data };
-    return { ok: false, problems: parsed.error.issues.map((issue) => ({ index, action: name, path: issue.path.join('.'), message: issue.message })) };
+    return { ok: false, problems: parsed.error.issues.map((issue) => ({ index, code: 'invalidParameter' as const, action: name, path: issue.path.join('.'), message: issue.message })) };
   };
 
   const validate: ActionRegistry<Reply>['validate'] = (action) => {

@@ -61,8 +61,8 @@ describe('action registry', () => {
       userMessage: 'I couldn\'t run that: the echo action got 2 values it does not accept. Try asking another way, or type "help" for examples.',
       details: {
         problems: [
-          { index: 0, action: 'echo', path: 'word', message: expect.stringMatching(/at most 10/) },
-          { index: 0, action: 'echo', path: '', message: expect.stringMatching(/extra/) },
+          { index: 0, code: 'invalidParameter', action: 'echo', path: 'word', message: expect.stringMatching(/at most 10/) },
+          { index: 0, code: 'invalidParameter', action: 'echo', path: '', message: expect.stringMatching(/extra/) },
         ],
       },
     });
@@ -77,8 +77,8 @@ describe('action registry', () => {
       { name: 'echo', parameters: { word: 7 } },
     ]);
     expect(problems).toEqual([
-      { index: 1, action: 'delete', path: '', message: 'unknown action; known actions: echo, fix' },
-      { index: 2, action: 'echo', path: 'word', message: expect.stringMatching(/string/i) },
+      { index: 1, code: 'unknownAction', action: 'delete', path: '', message: 'unknown action; known actions: echo, fix' },
+      { index: 2, code: 'invalidParameter', action: 'echo', path: 'word', message: expect.stringMatching(/string/i) },
     ]);
     expect(planProblemSentence(problems)).toBe('I don\'t know the action "delete". Type "help" to see what I can do.');
     expect(planProblemSentence(problems.slice(1))).toBe('I couldn\'t run that: the echo action got a value it does not accept. Try asking another way, or type "help" for examples.');
