@@ -43,7 +43,9 @@ export function describeChange(fix: Fix): ChangeDescription {
   const on = `${definition.resourceLabel} "${name}" (${location})`;
   const what =
     change.kind === 'setProperty'
-      ? `Set ${change.label} to ${shown(change.value, change.shownValue)} on ${on}.`
+      ? change.shownValue === 'on' || change.shownValue === 'off'
+        ? `Turn ${change.label} ${change.shownValue} for ${on}.`
+        : `Set ${change.label} to ${shown(change.value, change.shownValue)} on ${on}.`
       : change.kind === 'removeRule'
         ? `Remove ${change.label} ("${change.rule}") from ${on}.`
         : `Add ${change.label} ("${change.rule}") to ${on}.`;
