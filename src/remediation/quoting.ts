@@ -14,6 +14,15 @@ export function bashQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * Our own fixed words (subcommands, option names, enum values from a fix definition) may stay bare when they hold
+ * only characters no shell treats specially, for readability. Anything taken from a resource always goes through
+ * bashQuote instead.
+ */
+export function bashFixedWord(word: string): string {
+  return /^-{0,2}[A-Za-z0-9][A-Za-z0-9._=-]*$/.test(word) ? word : bashQuote(word);
+}
+
 const POWERSHELL_SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
 
 export function powershellQuote(value: string): string {

@@ -58,7 +58,7 @@ test('every fix an entry names fits the recommendation (cloud and resource type)
     const lookup = remediation.fixFor(key, sampleResourceId(definition));
     if (lookup.status !== 'fix') throw new Error(`${key}: ${JSON.stringify(lookup)}`);
     const rendered = remediation.renderScripts(lookup.fix);
-    expect(rendered.bash.text).toMatch(definition.cloud === 'azure' ? /\naz '/ : definition.cloud === 'aws' ? /\naws '/ : /\ngcloud '/);
+    expect(rendered.bash.text).toMatch(definition.cloud === 'azure' ? /\naz / : definition.cloud === 'aws' ? /\naws / : /\ngcloud /);
     if (definition.cloud === 'azure') {
       expect(rendered.powershell?.text).toContain('Set-AzContext');
       expect(rendered.arm?.url).toMatch(/^https:\/\/management\.azure\.com\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/.+\?api-version=\d{4}-\d{2}-\d{2}$/);

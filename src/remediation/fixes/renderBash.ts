@@ -1,7 +1,7 @@
-// bash scripts: Azure CLI for Azure fixes, AWS CLI for AWS, gcloud for GCP. Every word of every command is
-// single-quoted through ../quoting; comments hold only our own text and validated ids. No eval, no command
-// substitution, and no command reads another's output.
-import { bashQuote, argumentText } from '../quoting';
+// bash scripts: Azure CLI for Azure fixes, AWS CLI for AWS, gcloud for GCP. Every word taken from a resource is
+// single-quoted through ../quoting (our own plain words may stay bare); comments hold only our own text and
+// validated ids. No eval, no command substitution, and no command reads another's output.
+import { argumentText, bashFixedWord, bashQuote } from '../quoting';
 import type { Fix, Script, Token } from './model';
 import { renderArmRequest } from './renderArm';
 import { refValue } from './target';
@@ -21,7 +21,7 @@ function words(fix: Fix, tokens: readonly Token[]): string[] {
       out.push(bashQuote(`${token}=${text(fix, next)}`));
       i++;
     } else {
-      out.push(bashQuote(text(fix, token)));
+      out.push(typeof token === 'string' ? bashFixedWord(token) : bashQuote(text(fix, token)));
     }
   }
   return out;
@@ -30,7 +30,7 @@ function words(fix: Fix, tokens: readonly Token[]): string[] {
 /** One command: the program bare, every argument quoted, a line break before each option for reading. */
 export function bashCommand(program: 'az' | 'aws' | 'gcloud', words: readonly string[]): string {
   let line = program;
-  for (const quoted of words) line += quoted.startsWith("'--") ? ` \\\n  ${quoted}` : ` ${quoted}`;
+  for (const word of words) line += word.startsWith("'--") || word.startsWith('--') ? ` \\\n  ${word}` : ` ${word}`;
   return line;
 }
 
@@ -58,9 +58,10 @@ function azureBash(fix: Fix): Script {
   const notes = ['Targets exactly one resource, with the subscription pinned on the command.'];
   if (definition.azCli) return script(fix, notes, [bashCommand('az', words(fix, definition.azCli))]);
   const request = renderArmRequest(fix);
-  const rest = ['rest', '--method', request.method.toLowerCase(), `--url=${request.url}`];
-  if (request.body) rest.push(`--body=${JSON.stringify(request.body)}`);
-  return script(fix, ['Calls Azure Resource Manager directly; the URL holds the full resource id, subscription included.'], [bashCommand('az', rest.map(bashQuote))]);
+  const rest = ['rest', '--method', request.method.toLowerCase()].map(bashFixedWord);
+  rest.push(bashQuote(`--url=${request.url}`));
+  if (request.body) rest.push(bashQuote(`--body=${JSON.stringify(request.body)}`));
+  return script(fix, ['Calls Azure Resource Manager directly; the URL holds the full resource id, subscription included.'], [bashCommand('az', rest)]);
 }
 
 function awsBash(fix: Fix): Script {
