@@ -83,3 +83,10 @@ describe('software updates say which version fixes the CVEs', () => {
     expect(advice.sentence).toBe('No fixed version of log4j-core is published yet for CVE-2021-44228; limit exposure of the resource and check again when the vendor releases one.');
   });
 });
+
+test('fixes that close network or anonymous access say their undo would open it again', () => {
+  const closing = remediation.definitions().filter((d) => /public|network action|anonymous/i.test(d.change.label) || /NoPublic|NotPublic/.test(d.id));
+  expect(closing.length).toBeGreaterThanOrEqual(10);
+  for (const definition of closing) expect({ id: definition.id, undoOpensNetwork: definition.undoOpensNetwork }).toEqual({ id: definition.id, undoOpensNetwork: true });
+  expect(remediation.definitions().find((d) => d.id === 'sql.minimalTls12')?.undoOpensNetwork).toBe(false);
+});

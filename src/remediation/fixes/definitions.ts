@@ -14,7 +14,8 @@ const R: Token = { ref: 'region' };
 /** az words that pin the subscription and name one top-level resource. */
 const azTarget = (...command: string[]): Token[] => [...command, '--subscription', S, '--resource-group', G, '--name', N];
 
-type AzureFix = Omit<FixDefinition, 'cloud' | 'opensNetwork' | 'destroysData' | 'arm'> & {
+type AzureFix = Omit<FixDefinition, 'cloud' | 'opensNetwork' | 'destroysData' | 'arm' | 'undoOpensNetwork'> & {
+  undoOpensNetwork?: boolean;
   arm: { method: 'PATCH' | 'PUT' | 'DELETE'; apiVersion: string; childPath?: string[] };
   opensNetwork?: boolean;
   destroysData?: boolean;
@@ -23,6 +24,7 @@ const azure = (fix: AzureFix): FixDefinition => ({
   cloud: 'azure',
   opensNetwork: false,
   destroysData: false,
+  undoOpensNetwork: false,
   ...fix,
   arm: { childPath: [], ...fix.arm },
 });
@@ -54,6 +56,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   }),
   azure({
     id: 'storage.disallowBlobPublicAccess',
+    undoOpensNetwork: true,
     title: 'Disallow anonymous public read access to blobs',
     ...STORAGE,
     change: { kind: 'setProperty', property: 'properties.allowBlobPublicAccess', value: false, label: 'anonymous blob access', shownValue: 'disallowed', undoValue: true },
@@ -77,6 +80,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   }),
   azure({
     id: 'storage.denyByDefault',
+    undoOpensNetwork: true,
     title: 'Deny network access to the storage account by default',
     ...STORAGE,
     change: { kind: 'setProperty', property: 'properties.networkAcls.defaultAction', value: 'Deny', label: 'default network action', undoValue: 'Allow' },
@@ -90,6 +94,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   // --- Azure SQL ---
   azure({
     id: 'sql.disablePublicNetworkAccess',
+    undoOpensNetwork: true,
     title: 'Disable public network access on the SQL server',
     ...SQL_SERVER,
     change: { kind: 'setProperty', property: 'properties.publicNetworkAccess', value: 'Disabled', label: 'public network access', undoValue: 'Enabled' },
@@ -124,6 +129,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   }),
   azure({
     id: 'sqlManagedInstance.disablePublicDataEndpoint',
+    undoOpensNetwork: true,
     title: 'Turn off the public data endpoint of the SQL managed instance',
     azureType: 'microsoft.sql/managedinstances',
     resourceLabel: 'SQL managed instance',
@@ -252,6 +258,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   }),
   azure({
     id: 'keyVault.denyByDefault',
+    undoOpensNetwork: true,
     title: 'Turn on the key vault firewall (deny by default)',
     azureType: 'microsoft.keyvault/vaults',
     resourceLabel: 'key vault',
@@ -266,6 +273,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   // --- Cosmos DB ---
   azure({
     id: 'cosmosDb.disablePublicNetworkAccess',
+    undoOpensNetwork: true,
     title: 'Disable public network access on the Cosmos DB account',
     azureType: 'microsoft.documentdb/databaseaccounts',
     resourceLabel: 'Cosmos DB account',
@@ -290,6 +298,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   }),
   azure({
     id: 'postgres.disablePublicNetworkAccess',
+    undoOpensNetwork: true,
     title: 'Disable public network access on the PostgreSQL server',
     azureType: 'microsoft.dbforpostgresql/servers',
     resourceLabel: 'PostgreSQL server',
@@ -313,6 +322,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   }),
   azure({
     id: 'mysql.disablePublicNetworkAccess',
+    undoOpensNetwork: true,
     title: 'Disable public network access on the MySQL server',
     azureType: 'microsoft.dbformysql/servers',
     resourceLabel: 'MySQL server',
@@ -324,6 +334,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   }),
   azure({
     id: 'mariadb.disablePublicNetworkAccess',
+    undoOpensNetwork: true,
     title: 'Disable public network access on the MariaDB server',
     azureType: 'microsoft.dbformariadb/servers',
     resourceLabel: 'MariaDB server',
@@ -347,6 +358,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   }),
   azure({
     id: 'cognitiveServices.disablePublicNetworkAccess',
+    undoOpensNetwork: true,
     title: 'Disable public network access on the Azure AI services account',
     azureType: 'microsoft.cognitiveservices/accounts',
     resourceLabel: 'Azure AI services account',
@@ -357,6 +369,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   }),
   azure({
     id: 'containerRegistry.denyByDefault',
+    undoOpensNetwork: true,
     title: 'Deny network access to the container registry by default',
     azureType: 'microsoft.containerregistry/registries',
     resourceLabel: 'container registry',
@@ -371,6 +384,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   {
     id: 'aws.sqsEncryptionAtRest',
     cloud: 'aws',
+    undoOpensNetwork: false,
     title: 'Encrypt the SQS queue at rest with SQS-managed keys',
     resourceLabel: 'SQS queue',
     aws: { service: 'sqs', resourcePrefix: '' },
@@ -385,6 +399,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   {
     id: 'aws.rdsAutomatedBackups',
     cloud: 'aws',
+    undoOpensNetwork: false,
     title: 'Turn on automated backups for the RDS instance (7 days)',
     resourceLabel: 'RDS DB instance',
     aws: { service: 'rds', resourcePrefix: 'db:' },
@@ -399,6 +414,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   {
     id: 'aws.redshiftAllowVersionUpgrade',
     cloud: 'aws',
+    undoOpensNetwork: false,
     title: 'Let the Redshift cluster take major version upgrades',
     resourceLabel: 'Redshift cluster',
     aws: { service: 'redshift', resourcePrefix: 'cluster:' },
@@ -412,6 +428,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   },
   {
     id: 'aws.redshiftNoPublicAccess',
+    undoOpensNetwork: true,
     cloud: 'aws',
     title: 'Make the Redshift cluster not publicly accessible',
     resourceLabel: 'Redshift cluster',
@@ -427,6 +444,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   {
     id: 'aws.redshiftAutomatedSnapshots',
     cloud: 'aws',
+    undoOpensNetwork: false,
     title: 'Keep automated snapshots of the Redshift cluster for 7 days',
     resourceLabel: 'Redshift cluster',
     aws: { service: 'redshift', resourcePrefix: 'cluster:' },
@@ -440,6 +458,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   },
   {
     id: 'aws.ebsSnapshotNotPublic',
+    undoOpensNetwork: true,
     cloud: 'aws',
     title: 'Stop sharing the EBS snapshot publicly',
     resourceLabel: 'EBS snapshot',
@@ -455,6 +474,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   // --- GCP (no GCP keys in the catalog yet: reachable by fix id) ---
   {
     id: 'gcp.bucketPublicAccessPrevention',
+    undoOpensNetwork: true,
     cloud: 'gcp',
     title: 'Enforce public access prevention on the Cloud Storage bucket',
     resourceLabel: 'Cloud Storage bucket',
@@ -470,6 +490,7 @@ export const FIX_DEFINITIONS: readonly FixDefinition[] = [
   {
     id: 'gcp.bucketUniformAccess',
     cloud: 'gcp',
+    undoOpensNetwork: false,
     title: 'Turn on uniform bucket-level access for the Cloud Storage bucket',
     resourceLabel: 'Cloud Storage bucket',
     gcp: { service: 'storage.googleapis.com', collection: 'buckets' },

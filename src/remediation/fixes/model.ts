@@ -83,6 +83,11 @@ export const fixDefinitionSchema = z
     change: changeSchema,
     /** Opens network access: the bot never applies these. */
     opensNetwork: z.boolean(),
+    /**
+     * Undoing it would open network or anonymous access again (the undo of "disable public network access"): an
+     * undo of such a fix is itself a change the bot must never apply.
+     */
+    undoOpensNetwork: z.boolean().default(false),
     /** Destroys or irreversibly locks data: the bot never applies these. */
     destroysData: z.boolean(),
     /** Whether the bot may apply it (after confirmation). Scripts are offered either way. */

@@ -193,7 +193,7 @@ export const DATABASE_ENTRIES: KeyEntry[] = [
       'Set disableLocalAuth to true on the account, then regenerate the keys.',
     ],
     subjects: ['cosmos db', 'cosmos', 'cosmosdb', 'entra id', 'azure ad', 'local authentication', 'keys', 'authentication'],
-    checkedAgainst: checked,
+    checkedAgainst: [PAGES.identity, PAGES.data],
   },
   // Redis
   {
