@@ -52,18 +52,18 @@ describe('az scripts over hostile names', () => {
   ];
   const groups = ['rg-(legacy)', 'rg-émeraude-ß', 'rg_data.prod'];
 
-  for (const group of groups) {
-    for (const database of hostileDatabases) {
-      test(`TDE on ${JSON.stringify(database)} in ${group}: az gets exactly the names`, () => {
-        const fix = fixOf(remediation.fixFor(TDE, sqlDatabaseId(group, database)));
-        const { bash } = remediation.renderScripts(fix);
-        expectCleanRun(bash.text, [
-          ['az', 'sql', 'db', 'tde', 'set', `--subscription=${SUB}`, `--resource-group=${group}`, '--server=sql-billing', `--database=${database}`, '--status=Enabled'],
-        ]);
-        expectLintClean(bash.text);
-      });
-    }
-  }
+  // Each hostile database name once, in each resource group in turn.
+  hostileDatabases.forEach((database, index) => {
+    const group = groups[index % groups.length] as string;
+    test(`TDE on ${JSON.stringify(database)} in ${group}: az gets exactly the names`, () => {
+      const fix = fixOf(remediation.fixFor(TDE, sqlDatabaseId(group, database)));
+      const { bash } = remediation.renderScripts(fix);
+      expectCleanRun(bash.text, [
+        ['az', 'sql', 'db', 'tde', 'set', `--subscription=${SUB}`, `--resource-group=${group}`, '--server=sql-billing', `--database=${database}`, '--status=Enabled'],
+      ]);
+      expectLintClean(bash.text);
+    });
+  });
 
   test('a web app with a Unicode name in rg-(legacy)', () => {
     const id = `/subscriptions/${SUB}/resourceGroups/rg-(legacy)/providers/Microsoft.Web/sites/app-émeraude`;
