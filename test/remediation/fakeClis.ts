@@ -62,4 +62,12 @@ export function lintBash(scriptText: string): { syntax: string; shellcheck: stri
   }
 }
 
-export const SHELLCHECK_AVAILABLE = spawnSync('shellcheck', ['--version']).status === 0;
+/**
+ * shellcheck is required (Debian package `shellcheck`); a machine without it may skip only by saying so explicitly
+ * with REMEDIATION_SKIP_SHELLCHECK=1, so a CI image that lacks it fails instead of passing silently.
+ */
+export const SHELLCHECK_AVAILABLE = ((): boolean => {
+  if (spawnSync('shellcheck', ['--version']).status === 0) return true;
+  if (process.env.REMEDIATION_SKIP_SHELLCHECK === '1') return false;
+  throw new Error('shellcheck is not installed (apt-get install shellcheck); set REMEDIATION_SKIP_SHELLCHECK=1 to skip it knowingly');
+})();
