@@ -67,7 +67,7 @@ export function diagnosticLogsEntry(key: string, service: Service): KeyEntry {
     steps: [
       `Open Diagnostic settings on the ${service.label} and add a setting.`,
       'Select the log categories (or the audit / allLogs category group) and send them to a Log Analytics workspace, a storage account or an event hub.',
-      'Keep them as long as your investigation and compliance needs require (Defender\'s check expects retention to be configured, typically a year).',
+      'Keep them as long as your investigation and compliance needs require.',
       'At scale, assign the built-in "Deploy diagnostic settings" policy instead of configuring each resource.',
     ],
     subjects: [...service.words, 'diagnostic logs', 'diagnostic settings', 'resource logs', 'logging', 'audit', 'log analytics'],
@@ -79,11 +79,11 @@ export function entraAdminEntry(key: string, service: Service): KeyEntry {
   return {
     key,
     description: `Checks that a Microsoft Entra ID (formerly Azure Active Directory) administrator is set on the ${service.label}, so database sign-ins can use Entra identities.`,
-    whyItMatters: 'Entra authentication replaces shared SQL passwords with central identities: multifactor authentication, conditional access, managed identities for applications, and one place to revoke a leaver\'s access.',
+    whyItMatters: 'Entra authentication replaces shared database passwords with central identities: multifactor authentication, conditional access, managed identities for applications, and one place to revoke a leaver\'s access.',
     steps: [
       'Create (or choose) a Microsoft Entra group that will administer the server, rather than a single user.',
       `Set that group as the Microsoft Entra admin of the ${service.label}.`,
-      'Create contained users for applications (managed identities) and people from Entra, then retire the SQL logins they replace.',
+      'Create database users for applications (managed identities) and people from Entra, then retire the password-based logins they replace.',
     ],
     subjects: [...service.words, 'entra id', 'azure ad', 'aad', 'administrator', 'authentication', 'identity'],
     checkedAgainst: service.checkedAgainst,
