@@ -16,6 +16,7 @@ import type { Logger } from './logging/logger';
 import { projectPath } from './paths';
 import { createHelpAction } from './skills/help/helpAction';
 import type { CardActionRouter } from './teams/cardActionRouter';
+import { createConversationQueue, serializePerConversation } from './teams/conversationQueue';
 import { createHttpServer } from './teams/httpServer';
 import { createMessagesEndpoint } from './teams/messagesEndpoint';
 import { createPostureAdapter, type PostureAdapter } from './teams/postureAdapter';
@@ -102,7 +103,8 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     ...(deps.startTypingTimer === undefined ? {} : { startTypingTimer: deps.startTypingTimer }),
   });
   app.error(onTurnError);
-  const turnLogic = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, (context) => app.run(context));
+  const queue = createConversationQueue({ logger });
+  const turnLogic = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, serializePerConversation(queue, (context) => app.run(context)));
   const server = createHttpServer({
     logger,
     messages: createMessagesEndpoint({ adapter, logic: turnLogic, logger, ...(deps.maxBodyBytes ? { maxBodyBytes: deps.maxBodyBytes } : {}) }),

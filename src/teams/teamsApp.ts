@@ -9,6 +9,7 @@ import { buildWelcomeView } from '../skills/help/helpAction';
 import type { Reply } from '../views/reply';
 import type { CardActionRouter } from './cardActionRouter';
 import { registerCardActionRoutes } from './cardActionRoutes';
+import { MergingTurnState } from './mergingTurnState';
 import type { ActivityDeduper } from './turnGate';
 import { actionContextFor, sendReply, viewerOf, type ContinuationOptions } from './turnBridge';
 
@@ -48,7 +49,7 @@ export function createTeamsApp(options: TeamsAppOptions): Application<TurnState>
     removeRecipientMention: true,
     startTypingTimer: options.startTypingTimer ?? true,
     longRunningMessages: false,
-    turnStateFactory: () => new TurnState(),
+    turnStateFactory: () => new MergingTurnState(),
   });
 
   registerCardActionRoutes(app, { registry, cardActions: options.cardActions, cards, ...(options.continuation ? { continuation: options.continuation } : {}) });

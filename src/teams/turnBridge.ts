@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger';
 import type { CardRenderer } from '../cards/cardRenderer';
 import type { Viewer } from '../posture/viewer';
 import type { Reply } from '../views/reply';
+import { MergingTurnState, type StateMerge } from './mergingTurnState';
 import { toActivity } from './replyActivity';
 import { tenantOf } from './turnGate';
 
@@ -43,8 +44,9 @@ export function conversationMemory(state: TurnState): ConversationMemory {
   const bag = state.conversation as Record<string, unknown>;
   return {
     get: <T>(key: string) => bag[key] as T | undefined,
-    set: <T>(key: string, value: T) => {
+    set: (key, value, merge) => {
       bag[key] = value;
+      if (merge && state instanceof MergingTurnState) state.mergeConversationKey(key, merge as StateMerge);
     },
     delete: (key: string) => {
       delete bag[key];
