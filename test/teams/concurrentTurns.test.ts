@@ -29,7 +29,25 @@ describe('concurrent turns in one conversation, delivered normally', () => {
     expect(replies.filter((r) => isError(visible(r)))).toEqual([]);
     const shown = replies.flatMap((r) => positionsOf(r.cardTexts));
     expect(shown.sort((a, b) => a - b)).toEqual(Array.from({ length: ROWS }, (_, i) => i + 1));
+    // The pages are absolute and in order.
+    const ranges = replies.flatMap((r) => r.cardTexts.filter((t) => t.startsWith('Rows ')).map((t) => t.split(',')[0]));
+    expect(ranges).toEqual(['Rows 1–10 of 65', 'Rows 11–20 of 65', 'Rows 21–30 of 65', 'Rows 31–40 of 65', 'Rows 41–50 of 65', 'Rows 51–60 of 65', 'Rows 61–65 of 65']);
     expect(replies.filter((r) => /^That was all/.test(r.text ?? ''))).toHaveLength(14);
+  });
+
+  it('a double click (20 presses at once) on one "Show 10 more" shows that page once', async () => {
+    const conversationId = 'a:concurrent-double-click';
+    await bot.ask('show all risks', conversationId);
+    const more = bot.seen(conversationId)[0]!.buttons.find((b) => /^Show \d+ more$/.test(b.title))!;
+    await Promise.all(Array.from({ length: 20 }, () => bot.click(more.data, conversationId)));
+    const replies = bot.seen(conversationId).slice(1);
+    expect(replies).toHaveLength(20);
+    expect(replies.filter((r) => isError(visible(r)))).toEqual([]);
+    expect(replies.filter((r) => r.cardTexts.some((t) => t.startsWith('Rows 11–20 of 65')))).toHaveLength(1);
+    expect(replies.filter((r) => r.text === 'Rows 11–20 are already shown above.')).toHaveLength(19);
+    // The next typed "show more" continues after the page the button showed.
+    await bot.ask('show more', conversationId);
+    expect(bot.seen(conversationId).at(-1)!.cardTexts).toEqual(expect.arrayContaining([expect.stringMatching(/^Rows 21–30 of 65/)]));
   });
 
   it('mixed turns at once (questions, pages, details, counts) all answer without an error', async () => {

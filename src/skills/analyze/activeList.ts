@@ -1,10 +1,15 @@
 // The conversation's "active page" as the analyze skill keeps it in conversation state: the current list, what it
-// was asked with, which rows were shown (ordinals and card refs point into them) and the selected recommendation.
+// was asked with, which rows were shown (ordinals point into them) and the selected recommendation; and the few
+// lists before it, so a "Show more" button on an older card still pages its own list.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { ConversationMemory } from '../../actions/registry';
 import { analyzeFilterSchema, GROUP_BY } from './params';
 
 export const ACTIVE_LIST_KEY = 'activeList';
+export const RECENT_LISTS_KEY = 'recentLists';
+/** Lists a "Show more" button still works on: the active one and the ones before it. */
+export const MAX_LISTS = 5;
 /** Rows remembered per list: enough for many "show more" pages, small enough for conversation state. */
 export const MAX_REMEMBERED_ROWS = 500;
 
@@ -17,6 +22,8 @@ const activeListSchema = z.object({
   pageSize: z.number().int().min(1).max(50),
   total: z.number().int().min(0),
   refs: z.array(z.string().max(2000)).max(MAX_REMEMBERED_ROWS),
+  /** Rows shown so far, from the first: pages are absolute, so the next page starts here. Defaults to refs.length. */
+  shown: z.number().int().min(0).optional(),
   selectedRef: z.string().max(2000).optional(),
   createdAt: z.number(),
 });
@@ -32,12 +39,49 @@ export function newListId(): string {
   return randomBytes(6).toString('hex');
 }
 
-/** Card buttons carry `<listId>_<index>`: opaque, short, and checkable against the active list. */
-export function rowRef(listId: string, index: number): string {
-  return `${listId}_${index}`;
+export const shownRows = (list: ActiveList): number => list.shown ?? list.refs.length;
+
+/** Older lists, newest first; kept without their rows (a list taken up again fetches them). */
+export function recentLists(conversation: ConversationMemory): ActiveList[] {
+  const value: unknown = conversation.get(RECENT_LISTS_KEY);
+  return Array.isArray(value) ? value.map(parseActiveList).filter((l): l is ActiveList => l !== undefined) : [];
 }
 
-export function parseRowRef(ref: string): { listId: string; index: number } | undefined {
+/** Makes `list` the active one; the list it replaces joins the recent ones (a list appears once). */
+export function activateList(conversation: ConversationMemory, list: ActiveList): void {
+  const previous = parseActiveList(conversation.get(ACTIVE_LIST_KEY));
+  const older = [...(previous && previous.listId !== list.listId ? [previous] : []), ...recentLists(conversation)]
+    .filter((l) => l.listId !== list.listId)
+    .slice(0, MAX_LISTS - 1)
+    .map((l): ActiveList => ({ ...l, shown: shownRows(l), refs: [] }));
+  conversation.set(ACTIVE_LIST_KEY, list);
+  conversation.set(RECENT_LISTS_KEY, older);
+}
+
+/** The active list or a recent one with this id. */
+export function findList(conversation: ConversationMemory, listId: string): { list: ActiveList; active: boolean } | undefined {
+  const active = parseActiveList(conversation.get(ACTIVE_LIST_KEY));
+  if (active?.listId === listId) return { list: active, active: true };
+  const recent = recentLists(conversation).find((l) => l.listId === listId);
+  return recent ? { list: recent, active: false } : undefined;
+}
+
+/** A "Show more" button carries `<listId>_<first row of the page>`: the page is absolute, pressing twice shows it once. */
+export function pageRef(listId: string, offset: number): string {
+  return `${listId}_${offset}`;
+}
+
+export const PAGE_REF_PATTERN = /^([a-z0-9]{6,16})(?:_(\d{1,5}))?$/;
+
+/** Cards from before pages were absolute carry the list id alone: their page is "the next one". */
+export function parsePageRef(ref: string): { listId: string; offset?: number } | undefined {
+  const match = PAGE_REF_PATTERN.exec(ref);
+  if (!match?.[1]) return undefined;
+  return match[2] === undefined ? { listId: match[1] } : { listId: match[1], offset: Number(match[2]) };
+}
+
+/** Details buttons on cards from before refs named the recommendation: `<listId>_<index>` into that list's rows. */
+export function parseLegacyRowRef(ref: string): { listId: string; index: number } | undefined {
   const match = /^([a-z0-9]{6,16})_(\d{1,4})$/.exec(ref);
   if (!match?.[1] || !match[2]) return undefined;
   return { listId: match[1], index: Number(match[2]) };

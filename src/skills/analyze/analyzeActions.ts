@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ActionRegistry } from '../../actions/registry';
 import type { Reply } from '../../views/reply';
+import { PAGE_REF_PATTERN, parsePageRef } from './activeList';
 import type { AnalyzeSkill } from './analyzeSkill';
 import { outOfScopeReply } from './outOfScope';
 import {
@@ -14,8 +15,8 @@ import {
   showMoreParamsSchema,
 } from './params';
 
-/** A "Show more" button names the list it belongs to; a stale one is refused by the skill. */
-export const showMorePageParamsSchema = z.object({ listId: z.string().regex(/^[a-z0-9]{6,16}$/) }).strict();
+/** A "Show more" button names its list and the page it shows (see pageRef); one too old is refused by the skill. */
+export const showMorePageParamsSchema = z.object({ page: z.string().regex(PAGE_REF_PATTERN) }).strict();
 
 export function registerAnalyzeActions(registry: ActionRegistry<Reply>, skill: AnalyzeSkill): void {
   registry.register({
@@ -41,10 +42,10 @@ export function registerAnalyzeActions(registry: ActionRegistry<Reply>, skill: A
   });
   registry.register({
     name: 'showMorePage',
-    description: 'Show the next page of the list a card button belongs to.',
+    description: 'Show the page a card button names, of the list it belongs to.',
     parameters: showMorePageParamsSchema,
     sideEffects: false,
-    handler: (p, ctx) => skill.showMore(ctx, p.listId),
+    handler: (p, ctx) => skill.showMore(ctx, parsePageRef(p.page)),
   });
   registry.register({
     name: 'details',
