@@ -9,6 +9,7 @@ import { confirmationActions, createConfirmationFlow, type ConfirmationFlow } fr
 import { createPendingActionStore } from './actions/pendingActions';
 import type { ActionRegistry } from './actions/registry';
 import type { RecordsStore } from './storage/recordsStore';
+import type { ReplyRecordStore } from './storage/replyRecordStore';
 import { createConfirmationCardVerbs } from './teams/confirmationCardVerbs';
 import { createCardRenderer, type CardRenderer } from './cards/cardRenderer';
 import type { AppConfig } from './config/appConfig';
@@ -21,6 +22,7 @@ import { createHttpServer } from './teams/httpServer';
 import { createMessagesEndpoint } from './teams/messagesEndpoint';
 import { createPostureAdapter, type PostureAdapter } from './teams/postureAdapter';
 import { createPromptCardVerb } from './teams/promptCardVerb';
+import { createReplyRecorder, recordReplies } from './teams/replyRecorder';
 import { createTeamsApp } from './teams/teamsApp';
 import { createTurnErrorHandler, type TurnErrorHandler } from './teams/turnErrorHandler';
 import { createTurnGate, type ActivityDeduper, type TurnLogic } from './teams/turnGate';
@@ -43,6 +45,8 @@ export interface BotDeps {
   maxBodyBytes?: number;
   /** How long stop() waits for in-flight requests before closing their connections. */
   stopGraceMs?: number;
+  /** Where every sent reply is recorded (feedback, audit, metering read it); none in tests that do not look. */
+  replyRecords?: ReplyRecordStore;
 }
 
 export interface Bot {
@@ -104,7 +108,8 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
   });
   app.error(onTurnError);
   const queue = createConversationQueue({ logger });
-  const turnLogic = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, serializePerConversation(queue, (context) => app.run(context)));
+  const gated = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, serializePerConversation(queue, (context) => app.run(context)));
+  const turnLogic = deps.replyRecords ? recordReplies(createReplyRecorder({ store: deps.replyRecords, logger }), gated) : gated;
   const server = createHttpServer({
     logger,
     messages: createMessagesEndpoint({ adapter, logic: turnLogic, logger, ...(deps.maxBodyBytes ? { maxBodyBytes: deps.maxBodyBytes } : {}) }),

@@ -21,6 +21,7 @@ import { createSqliteConversationStorage } from './storage/sqliteConversationSto
 import { createSqliteDatabase } from './storage/sqliteDatabase';
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
+import { createReplyRecordStore } from './storage/replyRecordStore';
 import { createAnalyzeCardVerbs } from './teams/analyzeCardVerbs';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { viewerOf } from './teams/turnBridge';
@@ -76,6 +77,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       logger,
       storage: createSqliteConversationStorage(database),
       deduper: createActivityDeduper(records, { ttlMs: DEDUP_TTL_MS, logger }),
+      replyRecords: createReplyRecordStore(records),
       ...skills,
     });
     const { url } = await bot.start();

@@ -72,6 +72,7 @@ function cardFor(pending: PendingWithCard, state: CardState): Reply {
         actionable: state.actionable,
       },
     },
+    recommendationIds: [pending.target],
   };
 }
 

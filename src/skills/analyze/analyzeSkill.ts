@@ -95,6 +95,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
         template: 'recommendations',
         model: buildRecommendationsView({ result, listId: list.listId, detailsRefs, pageSize, filterSummary: summary, hasRiskData: capabilities.hasRiskData, notes: effective.notes }),
       },
+      recommendationIds: list.refs,
       suggestions: listSuggestions({ engine, viewer, capabilities, filter: question.filter, postureFilter: effective.filter, total: result.total }),
     });
   }
@@ -142,6 +143,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
         template: 'recommendations',
         model: buildRecommendationsView({ result, listId: list.listId, detailsRefs, pageSize: list.pageSize, filterSummary: summary, hasRiskData: capabilities.hasRiskData, notes: effective.notes }),
       },
+      recommendationIds: ids,
     });
   }
 
@@ -165,7 +167,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     if (list) ctx.conversation.set(ACTIVE_LIST_KEY, { ...list, selectedRef: found.assessmentId });
     rememberShown(ctx.conversation, [found.assessmentId]);
     const capabilities = engine.capabilities(ctx.viewer);
-    await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData) } });
+    await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData) }, recommendationIds: [found.assessmentId] });
   }
 
   async function fetchRow(ctx: Ctx, list: ActiveList, index: number): Promise<string | undefined> {
