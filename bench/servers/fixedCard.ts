@@ -3,7 +3,7 @@
 import type { RecommendationRow, SearchResult } from '../../src/posture/engine';
 import type { Category, RiskFactor, RiskLevel, Severity } from '../../src/posture/model';
 import { buildRecommendationsView } from '../../src/skills/analyze/listView';
-import { recommendationRef } from '../../src/skills/analyze/shownRefs';
+import { recommendationRef } from '../../src/actions/contracts/shownRefs';
 import type { Reply } from '../../src/views/reply';
 
 export interface FixedCard {

@@ -5,18 +5,19 @@ import { AppError } from '../../errors/appError';
 import type { GroupBy, PostureEngine, SortOrder } from '../../posture/engine';
 import { escapeMarkdown } from '../../views/markdown';
 import type { Reply } from '../../views/reply';
-import { ACTIVE_LIST_KEY, activateList, findList, MAX_REMEMBERED_ROWS, newListId, parseActiveList, shownRows, type ActiveList } from './activeList';
+import { ACTIVE_LIST_KEY, activateList, findList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
+import { rememberShown } from '../../actions/contracts/shownRefs';
+import { resolveCardRef, UNKNOWN_REF_REASON } from '../../actions/contracts/target';
+import { newListId } from './activeList';
 import { buildBreakdownView } from './breakdownView';
 import { buildDetailsView } from './detailsView';
 import { describeFilter } from './filterSummary';
 import { buildRecommendationsView } from './listView';
-import type { AnalyzeFilter, RefineParams } from './params';
+import type { AnalyzeFilter, RefineParams } from '../../actions/contracts/analyze';
 import { toPostureFilter } from './postureFilter';
 import { refineFilter } from './refineFilter';
 import { secureScoreText } from './secureScoreText';
-import { rememberShown } from './shownRefs';
 import { countSuggestions, listSuggestions } from './suggestions';
-import { resolveCardRef, UNKNOWN_REF_REASON } from './targetResolver';
 
 export type Ctx = ActionContext<Reply>;
 

@@ -3,7 +3,7 @@
 // button on an older card keeps working while the recommendation exists; a ref it was never shown is refused.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ConversationMemory } from '../../actions/registry';
+import type { ConversationMemory } from '../registry';
 
 export const SHOWN_REFS_KEY = 'shownRefs';
 export const MAX_SHOWN_REFS = 300;

@@ -1,8 +1,9 @@
 // Which recommendation "this", "the second one" or a card's ref means. A card's ref names the recommendation
 // itself (any card this conversation was shown, not only the newest); an ordinal is a position in the active
 // list. Other skills (assign, later summarize and delegate) name their target through this.
-import type { ActionContext, ConversationMemory } from '../../actions/registry';
-import { ACTIVE_LIST_KEY, parseActiveList, parseLegacyRowRef } from './activeList';
+import type { ActionContext, ConversationMemory } from '../registry';
+import { parseRowRef } from '../vocabularies';
+import { ACTIVE_LIST_KEY, parseActiveList } from './activeList';
 import { resolveShown } from './shownRefs';
 
 export interface TargetParams {
@@ -22,7 +23,7 @@ export function resolveCardRef(conversation: ConversationMemory, ref: string): s
   const shown = resolveShown(conversation, ref);
   if (shown) return shown;
   // Cards sent before refs named recommendations: `<listId>_<index>` into the active list.
-  const legacy = parseLegacyRowRef(ref);
+  const legacy = parseRowRef(ref);
   const list = parseActiveList(conversation.get(ACTIVE_LIST_KEY));
   return legacy && list && legacy.listId === list.listId ? list.refs[legacy.index] : undefined;
 }
