@@ -70,9 +70,9 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     const skills = await composeSkills(config, logger, records);
     const bot = createBot(config, {
       logger,
+      replyRecords: createReplyRecordStore(records),
       storage: createSqliteConversationStorage(database),
       deduper: createActivityDeduper(records, { ttlMs: DEDUP_TTL_MS, logger }),
-      replyRecords: createReplyRecordStore(records),
       ...skills,
     });
     const { url } = await bot.start();

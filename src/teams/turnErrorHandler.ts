@@ -22,16 +22,14 @@ export function createTurnErrorHandler(options: TurnErrorHandlerOptions): TurnEr
     const appError = toAppError(error);
     const correlationId = newId();
     const activity = context.activity;
-    const expected = EXPECTED.has(appError.code);
     const entry = {
       correlationId,
       code: appError.code,
       details: appError.details,
-      // An expected refusal is the user's input, not a fault: its sentence is enough, a stack trace is noise.
-      ...(expected ? { reason: appError.userMessage } : { err: appError.cause ?? appError }),
+      err: appError.cause ?? appError,
       activity: { type: activity.type, name: activity.name, id: activity.id, conversationId: activity.conversation?.id },
     };
-    if (expected) options.logger.warn(entry, 'turn refused');
+    if (EXPECTED.has(appError.code)) options.logger.warn(entry, 'turn refused');
     else options.logger.error(entry, 'turn failed');
 
     const text = `${appError.userMessage} (ref ${correlationId})`;
@@ -39,7 +37,7 @@ export function createTurnErrorHandler(options: TurnErrorHandlerOptions): TurnEr
       if (activity.type === ActivityTypes.Invoke) {
         // An invoke waits for its own response; a card action gets the message shown in place.
         if (!context.turnState.get(INVOKE_RESPONSE_KEY)) {
-          const status = expected ? 200 : 500;
+          const status = EXPECTED.has(appError.code) ? 200 : 500;
           await context.sendActivity({
             type: ActivityTypes.InvokeResponse,
             value: { status, body: { statusCode: status, type: 'application/vnd.microsoft.activity.message', value: text } },
