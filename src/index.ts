@@ -19,6 +19,7 @@ import { createSqliteConversationStorage } from './storage/sqliteConversationSto
 import { createSqliteDatabase } from './storage/sqliteDatabase';
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
+import { createReplyRecordStore } from './storage/replyRecordStore';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { viewerOf } from './teams/turnBridge';
 import type { Reply } from './views/reply';
@@ -69,6 +70,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     const skills = await composeSkills(config, logger, records);
     const bot = createBot(config, {
       logger,
+      replyRecords: createReplyRecordStore(records),
       storage: createSqliteConversationStorage(database),
       deduper: createActivityDeduper(records, { ttlMs: DEDUP_TTL_MS, logger }),
       ...skills,
