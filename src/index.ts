@@ -9,9 +9,7 @@ import { isAppError } from './errors/appError';
 import { createLogger, type Logger } from './logging/logger';
 import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
-import type { OverlayChange } from './posture/model';
-import { openPosture } from './posture/openPosture';
-import { createOverlayStore } from './posture/overlay';
+import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { registerAnalyzeActions } from './skills/analyze/analyzeActions';
 import { createAnalyzeSkill } from './skills/analyze/analyzeSkill';
 import { resolveTarget } from './skills/analyze/targetResolver';
@@ -31,6 +29,7 @@ const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
 export interface Running {
   bot: Bot;
   url: string;
+  posture: PostureHolder;
   stop(): Promise<void>;
 }
 
@@ -38,27 +37,25 @@ export interface Skills {
   registry: ActionRegistry<Reply>;
   cardActions: CardActionRouter;
   planner: Planner<TurnState>;
+  /** Skills read posture through it; the caller closes it. */
+  posture: PostureHolder;
 }
 
 /**
  * THE SEAM for posture: load the engine (config.postureSnapshot / demo tenant), register its skills' actions and
  * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
  */
-export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore): Promise<Skills> {
-  const { engine, report } = await openPosture(config, { logger, records });
-  const exportHash = report.hash;
+export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number } = {}): Promise<Skills> {
+  const posture = await openPostureHolder(config, { logger, records, ...options });
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
   registerPlatformActions(registry, cardActions);
   registerConfirmationFlow(registry, cardActions, { records, logger });
-  registerAnalyzeActions(registry, createAnalyzeSkill({ engine }));
-  // Until the posture holder lands, a change is recorded as an overlay and shows after the next load.
-  const overlays = createOverlayStore(records);
-  const posture = { current: () => engine, applyChange: (change: OverlayChange) => overlays.add(exportHash, change) };
+  registerAnalyzeActions(registry, createAnalyzeSkill({ engine: posture.current }));
   registry.register(createAssignOwnerAction({ posture, resolveTarget }));
   for (const verb of createAnalyzeCardVerbs()) cardActions.register(verb);
-  const planner = createKeylessPlanner({ engine, logger, viewerOf: (context) => viewerOf(context.activity) });
-  return { registry, cardActions, planner };
+  const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
+  return { registry, cardActions, planner, posture };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */
@@ -69,9 +66,11 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     process.stderr.write(`\nWARNING: ${warning}\n\n`);
   }
   const database = createSqliteDatabase(config.dataDir, { logger });
+  let closePosture = () => {};
   try {
     const records = createSqliteRecordsStore(database);
-    const skills = await composeSkills(config, logger, records);
+    const { posture, ...skills } = await composeSkills(config, logger, records);
+    closePosture = posture.close;
     const bot = createBot(config, {
       logger,
       storage: createSqliteConversationStorage(database),
@@ -82,12 +81,15 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     return {
       bot,
       url,
+      posture,
       stop: async () => {
         await bot.stop();
+        posture.close();
         database.close();
       },
     };
   } catch (error) {
+    closePosture();
     database.close();
     throw error;
   }
@@ -134,6 +136,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       },
     );
   };
+  // SIGHUP reads the posture source again (a new export) without a restart; turns in flight finish on the old data.
+  process.on('SIGHUP', () => {
+    running.posture.reload().then(
+      (result) => logger.info(result, 'posture data reloaded'),
+      (error: unknown) => logger.error({ err: error }, 'posture reload failed; the bot keeps the data it had'),
+    );
+  });
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   return 0;

@@ -6,27 +6,28 @@ import { createOverlaySink, type OverlayStore } from './overlay';
 import type { LoadReport, PostureSource } from './source';
 
 /** The store builder's shape (src/posture/store): a sink that becomes an engine when finished. */
-export interface PostureStoreBuilderLike extends RecordSink {
-  finish(options?: { dateShiftMs?: number }): PostureEngine;
+export interface PostureStoreBuilderLike<E extends PostureEngine = PostureEngine> extends RecordSink {
+  finish(options?: { dateShiftMs?: number }): E;
 }
 
-export interface LoadPostureOptions {
+export interface LoadPostureOptions<E extends PostureEngine = PostureEngine> {
   source: PostureSource;
+  /** Laid over the export while it loads; the running bot's holder lays its changes over the engine instead. */
   overlays?: OverlayStore;
-  builder: PostureStoreBuilderLike;
+  builder: PostureStoreBuilderLike<E>;
   /** 'toNow' moves every date by (now - export generatedAt), so a demo export never looks stale; a number is ms. */
   dateShift?: 'toNow' | number;
   now?: () => number;
 }
 
-export interface LoadedPosture {
-  engine: PostureEngine;
+export interface LoadedPosture<E extends PostureEngine = PostureEngine> {
+  engine: E;
   report: LoadReport;
   /** How many overlay changes were laid over the export. */
   overlayChanges: number;
 }
 
-export async function loadPosture(options: LoadPostureOptions): Promise<LoadedPosture> {
+export async function loadPosture<E extends PostureEngine>(options: LoadPostureOptions<E>): Promise<LoadedPosture<E>> {
   const { source, overlays, builder } = options;
   // Changes are keyed by the export's hash, known only once it is read: hold what any change names, decide after.
   const stored = overlays ? await overlays.listAll() : [];

@@ -19,7 +19,8 @@ import { countSuggestions, listSuggestions } from './suggestions';
 export type Ctx = ActionContext<Reply>;
 
 export interface AnalyzeSkillOptions {
-  engine: PostureEngine;
+  /** The posture holder's current(), read once per answer so a change made in chat shows in the next one; or fixed data. */
+  engine: PostureEngine | (() => PostureEngine);
   /** Rows per page of the recommendations card. */
   pageSize?: number;
   now?: () => number;
@@ -35,7 +36,8 @@ interface Question {
 }
 
 export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
-  const { engine } = options;
+  const { engine: source } = options;
+  const current = typeof source === 'function' ? source : () => source;
   const pageSize = options.pageSize ?? 10;
   const now = options.now ?? Date.now;
 
@@ -43,6 +45,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
 
   async function answer(ctx: Ctx, question: Question): Promise<void> {
     const { viewer } = ctx;
+    const engine = current();
     const capabilities = engine.capabilities(viewer);
     const effective = toPostureFilter(question.filter, capabilities.hasRiskData);
     const summary = describeFilter(question.filter, { engine, viewer, hasRiskData: capabilities.hasRiskData });
@@ -101,6 +104,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     if (listId !== undefined && listId !== list.listId) throw new AppError('STALE_ACTION', 'That button belongs to an older list. Use the newest card, or ask again.');
     if (list.view !== 'list') return answer(ctx, { filter: list.filter, view: 'list', sort: list.sort });
     const { viewer } = ctx;
+    const engine = current();
     const capabilities = engine.capabilities(viewer);
     const effective = toPostureFilter(list.filter, capabilities.hasRiskData);
     const offset = list.refs.length;
@@ -138,6 +142,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       }
       assessmentId = list.refs[params.ordinal - 1] ?? (await fetchRow(ctx, list, params.ordinal - 1));
     }
+    const engine = current();
     const found = assessmentId === undefined ? undefined : engine.details(ctx.viewer, assessmentId);
     if (!found || !list) throw new AppError('STALE_ACTION', 'That recommendation is no longer in the data. Ask again for a fresh list.');
     ctx.conversation.set(ACTIVE_LIST_KEY, { ...list, selectedRef: found.assessmentId });
@@ -146,6 +151,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
   }
 
   async function fetchRow(ctx: Ctx, list: ActiveList, index: number): Promise<string | undefined> {
+    const engine = current();
     const capabilities = engine.capabilities(ctx.viewer);
     const { filter } = toPostureFilter(list.filter, capabilities.hasRiskData);
     return engine.search(ctx.viewer, { filter, sort: list.sort ?? 'risk', offset: index, limit: 1 }).items[0]?.assessmentId;
@@ -161,7 +167,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     },
     showMore,
     details,
-    secureScore: (ctx: Ctx) => ctx.reply({ kind: 'text', text: secureScoreText(engine.secureScore(ctx.viewer)), suggestions: ['Show critical risks', 'What is overdue?'] }),
+    secureScore: (ctx: Ctx) => ctx.reply({ kind: 'text', text: secureScoreText(current().secureScore(ctx.viewer)), suggestions: ['Show critical risks', 'What is overdue?'] }),
   };
 }
 
