@@ -9,6 +9,7 @@
 // - reload reads the source again (a new export; later an Azure refresh) while turns go on reading the current
 //   engine, then swaps. A change the fresh data already shows is retired (deleted), the others are laid over it.
 // A turn reads current() once per step and keeps that value: a swap never changes data under a running query.
+import { AppError } from '../errors/appError';
 import type { Logger } from '../logging/logger';
 import type { RecordsStore } from '../storage/recordsStore';
 import type { ChangeablePostureEngine, PostureEngine } from './engine';
@@ -43,7 +44,10 @@ export interface ReloadResult {
 export interface PostureHolder {
   /** The data as it is now, changes included. Read it once per step of a turn. */
   current(): PostureEngine;
-  /** Durable first (records store), then visible to the next current() call. */
+  /**
+   * Durable first (records store), then visible to the next current() call. A fix (status Healthy) can only be
+   * simulated on the embedded demo tenant: on real data only the source says a resource is fixed (BAD_REQUEST).
+   */
   applyChange(change: OverlayChange): Promise<void>;
   /** Reads the source again and swaps; on failure the current data stays and the error is thrown. */
   reload(): Promise<ReloadResult>;
@@ -146,6 +150,9 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
 
     applyChange: (change) =>
       serial(async () => {
+        if (change.kind === 'status' && change.status === 'Healthy' && !base.demo) {
+          throw new AppError('BAD_REQUEST', 'A fix can only be simulated on the demo tenant. Fix the resource in Azure; the next data refresh shows it.');
+        }
         const id = await overlays.add(base.hash, change);
         active.set(id, change);
         derive();

@@ -19,6 +19,7 @@ const QUASAR_VULN = assessmentId('rg-ørsted', 'Microsoft.Compute/virtualMachine
 const VAULT_SOFT_DELETE = assessmentId('rg-ørsted', 'Microsoft.KeyVault/vaults', 'kv-ørsted-01', '1e66c121-a66a-4b1f-9b83-0fd99bf0fc2d');
 
 const fix = (id: string): OverlayChange => ({ kind: 'status', assessmentId: id, status: 'Healthy', at: Date.now(), by: 'Ada' });
+const exempt = (id: string): OverlayChange => ({ kind: 'status', assessmentId: id, status: 'NotApplicable', cause: 'Exempt', note: 'Risk accepted', at: Date.now(), by: 'Ada' });
 const owner = (id: string, email: string): OverlayChange => ({ kind: 'governance', assessmentId: id, owner: email, dueDate: Date.now() + 9 * 86_400_000, at: Date.now(), by: 'Ada' });
 const statusOf = (holder: PostureHolder, id: string) => holder.current().details(SYSTEM_VIEWER, id)?.status;
 const ownerOf = (holder: PostureHolder, id: string) => holder.current().details(SYSTEM_VIEWER, id)?.owner;
@@ -29,10 +30,11 @@ describe('posture holder', () => {
   const opened: Array<{ database: SqliteDatabase; holder: PostureHolder }> = [];
 
   /** One "process": its own connection to the database under DATA_DIR and its own holder. */
-  async function open(pollMs?: number) {
+  async function open(pollMs?: number, source: 'export' | 'demo' = 'export') {
     const database = createSqliteDatabase(data.dir);
     const records = createSqliteRecordsStore(database);
-    const holder = await openPostureHolder({ postureSnapshot: tenant.path, postureLenient: false }, { logger: createSilentLogger(), records, ...(pollMs === undefined ? {} : { pollMs }) });
+    const settings = source === 'demo' ? { postureLenient: false } : { postureSnapshot: tenant.path, postureLenient: false };
+    const holder = await openPostureHolder(settings, { logger: createSilentLogger(), records, ...(pollMs === undefined ? {} : { pollMs }) });
     const handle = { database, holder, records };
     opened.push(handle);
     return handle;
@@ -56,9 +58,9 @@ describe('posture holder', () => {
     const first = await open(0);
     const before = first.holder.current();
     expect(statusOf(first.holder, QUASAR_VULN)).toBe('Unhealthy');
-    await first.holder.applyChange(fix(QUASAR_VULN));
+    await first.holder.applyChange(exempt(QUASAR_VULN));
     await first.holder.applyChange(owner(VAULT_SOFT_DELETE, 'new.owner@zephyr.example'));
-    expect(statusOf(first.holder, QUASAR_VULN)).toBe('Healthy');
+    expect(first.holder.current().details(SYSTEM_VIEWER, QUASAR_VULN)).toMatchObject({ status: 'NotApplicable', statusCause: 'Exempt', statusDescription: 'Risk accepted' });
     expect(ownerOf(first.holder, VAULT_SOFT_DELETE)).toBe('new.owner@zephyr.example');
     expect(first.holder.info()).toMatchObject({ changes: 2, demo: false, rows: expect.any(Number) });
     // A reader that took the engine before the change keeps a consistent view.
@@ -66,9 +68,27 @@ describe('posture holder', () => {
     close(first);
 
     const restarted = await open(0);
-    expect(statusOf(restarted.holder, QUASAR_VULN)).toBe('Healthy');
+    expect(statusOf(restarted.holder, QUASAR_VULN)).toBe('NotApplicable');
     expect(ownerOf(restarted.holder, VAULT_SOFT_DELETE)).toBe('new.owner@zephyr.example');
     expect(restarted.holder.info().changes).toBe(2);
+  });
+
+  it('simulates a fix on the embedded demo tenant only: healthy at once and after a restart; refused on real data', async () => {
+    const demo = await open(0, 'demo');
+    const [target] = demo.holder.current().search(SYSTEM_VIEWER, { filter: { statuses: ['Unhealthy'] }, limit: 1 }).items;
+    if (!target) throw new Error('the demo tenant has no unhealthy row');
+    const unhealthy = demo.holder.current().count(SYSTEM_VIEWER, { statuses: ['Unhealthy'] });
+    await demo.holder.applyChange(fix(target.assessmentId));
+    expect(statusOf(demo.holder, target.assessmentId)).toBe('Healthy');
+    expect(demo.holder.current().count(SYSTEM_VIEWER, { statuses: ['Unhealthy'] })).toBe(unhealthy - 1);
+    close(demo);
+    const restarted = await open(0, 'demo');
+    expect(statusOf(restarted.holder, target.assessmentId)).toBe('Healthy');
+    close(restarted);
+
+    const real = await open(0);
+    await expect(real.holder.applyChange(fix(QUASAR_VULN))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(statusOf(real.holder, QUASAR_VULN)).toBe('Unhealthy');
   });
 
   it('a second process on the same DATA_DIR sees a change within 5 seconds (polling every 2 s)', async () => {
@@ -91,17 +111,17 @@ describe('posture holder', () => {
 
   it('reload swaps in fresh data, keeps readers on the old one, and retires only the changes the fresh data shows', async () => {
     const { holder, records } = await open(0);
-    await holder.applyChange(fix(QUASAR_VULN));
+    await holder.applyChange(exempt(QUASAR_VULN));
     await holder.applyChange(owner(VAULT_SOFT_DELETE, 'kept@zephyr.example'));
     const inFlight = holder.current();
     const countBefore = inFlight.count(SYSTEM_VIEWER, {});
 
-    // The new export: the vulnerability is now fixed in the data itself, and one machine is gone.
-    const rows = zephyrRows() as Array<{ id: string; properties?: { status?: { code: string } } }>;
+    // The new export: the exemption is now in the data itself, and one machine is gone.
+    const rows = zephyrRows() as Array<{ id: string; properties?: { status?: { code: string; cause?: string } } }>;
     const fresh = rows.filter((row) => !row.id.includes('vm-$(rm'));
     const vuln = fresh.find((row) => row.id.toLowerCase() === QUASAR_VULN.toLowerCase());
     if (!vuln?.properties?.status) throw new Error('test export changed');
-    vuln.properties.status.code = 'Healthy';
+    vuln.properties.status = { code: 'NotApplicable', cause: 'Exempt' };
     writeFileSync(tenant.path, fresh.map((row) => JSON.stringify(row)).join('\n') + '\n');
 
     const reloading = holder.reload();
@@ -111,7 +131,7 @@ describe('posture holder', () => {
     expect(result).toMatchObject({ retired: 1, changes: 1 });
     expect(holder.current().count(SYSTEM_VIEWER, {})).toBe(countBefore - 1);
     expect(inFlight.count(SYSTEM_VIEWER, {})).toBe(countBefore);
-    expect(statusOf(holder, QUASAR_VULN)).toBe('Healthy');
+    expect(statusOf(holder, QUASAR_VULN)).toBe('NotApplicable');
     expect(ownerOf(holder, VAULT_SOFT_DELETE)).toBe('kept@zephyr.example');
     const stored = await records.list<OverlayChange>(OVERLAY_COLLECTION);
     expect(stored.map((record) => record.value.kind)).toEqual(['governance']);
