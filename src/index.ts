@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './logging/logger';
 import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
+import { reloadOnSignal } from './posture/reloadSignal';
 import { registerAnalyzeActions } from './skills/analyze/analyzeActions';
 import { createAnalyzeSkill } from './skills/analyze/analyzeSkill';
 import { resolveTarget } from './skills/analyze/targetResolver';
@@ -136,13 +137,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       },
     );
   };
-  // SIGHUP reads the posture source again (a new export) without a restart; turns in flight finish on the old data.
-  process.on('SIGHUP', () => {
-    running.posture.reload().then(
-      (result) => logger.info(result, 'posture data reloaded'),
-      (error: unknown) => logger.error({ err: error }, 'posture reload failed; the bot keeps the data it had'),
-    );
-  });
+  reloadOnSignal(running.posture, logger);
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   return 0;
