@@ -80,10 +80,15 @@ describe('posture holder', () => {
     const unhealthy = demo.holder.current().count(SYSTEM_VIEWER, { statuses: ['Unhealthy'] });
     await demo.holder.applyChange(fix(target.assessmentId));
     expect(statusOf(demo.holder, target.assessmentId)).toBe('Healthy');
+    // The demo tenant's dates are shifted to now at load; a due date set in chat is not shifted with them.
+    const due = owner(target.assessmentId, 'demo.owner@contoso.example');
+    await demo.holder.applyChange(due);
+    expect(demo.holder.current().details(SYSTEM_VIEWER, target.assessmentId)?.dueDate).toBe(due.kind === 'governance' ? due.dueDate : undefined);
     expect(demo.holder.current().count(SYSTEM_VIEWER, { statuses: ['Unhealthy'] })).toBe(unhealthy - 1);
     close(demo);
     const restarted = await open(0, 'demo');
     expect(statusOf(restarted.holder, target.assessmentId)).toBe('Healthy');
+    expect(restarted.holder.current().details(SYSTEM_VIEWER, target.assessmentId)).toMatchObject({ owner: 'demo.owner@contoso.example', dueDate: due.kind === 'governance' ? due.dueDate : -1 });
     close(restarted);
 
     const real = await open(0);
