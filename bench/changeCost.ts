@@ -1,6 +1,6 @@
 // What laying local changes over a loaded engine costs: `node dist/bench/changeCost.js <export path>` (after
 // npm run build) loads the export once, then times engine.withChanges for one owner change, one simulated fix and
-// 100 mixed changes (median of 5 each), and the RSS the derived engine adds. Prints one JSON line.
+// 100 mixed changes (median of 5 each, each followed by the first query on the derived engine). Prints one JSON line.
 import { createExportFileSource } from '../src/posture/source';
 import type { OverlayChange } from '../src/posture/model';
 import { createPostureStoreBuilder } from '../src/posture/store';
