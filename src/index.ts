@@ -10,9 +10,8 @@ import { isAppError } from './errors/appError';
 import { createLogger, type Logger } from './logging/logger';
 import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
-import type { OverlayChange } from './posture/model';
-import { openPosture } from './posture/openPosture';
-import { createOverlayStore } from './posture/overlay';
+import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
+import { reloadOnSignal } from './posture/reloadSignal';
 import { SKILL_MODULES } from './skillModules';
 import { createActivityDeduper } from './storage/activityDeduper';
 import { createSqliteConversationStorage } from './storage/sqliteConversationStorage';
@@ -29,6 +28,7 @@ const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
 export interface Running {
   bot: Bot;
   url: string;
+  posture: PostureHolder;
   stop(): Promise<void>;
 }
 
@@ -37,24 +37,22 @@ export interface Skills {
   cardActions: CardActionRouter;
   planner: Planner<TurnState>;
   help: HelpCatalog;
+  /** Skills read posture through it; the caller closes it. */
+  posture: PostureHolder;
 }
 
 /**
  * THE SEAM for posture: load the engine (config.postureSnapshot / demo tenant), register its skills' actions and
  * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
  */
-export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore): Promise<Skills> {
-  const { engine, report } = await openPosture(config, { logger, records });
-  const exportHash = report.hash;
+export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number } = {}): Promise<Skills> {
+  const posture = await openPostureHolder(config, { logger, records, ...options });
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
   registerConfirmationFlow(registry, cardActions, { records, logger });
-  // Until the posture holder lands, a change is recorded as an overlay and shows after the next load.
-  const overlays = createOverlayStore(records);
-  const posture = { current: () => engine, applyChange: (change: OverlayChange) => overlays.add(exportHash, change) };
-  const help = registerModules(registry, cardActions, SKILL_MODULES, { engine, posture });
-  const planner = createKeylessPlanner({ engine, logger, viewerOf: (context) => viewerOf(context.activity) });
-  return { registry, cardActions, planner, help };
+  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
+  const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
+  return { registry, cardActions, planner, help, posture };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */
@@ -65,9 +63,11 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     process.stderr.write(`\nWARNING: ${warning}\n\n`);
   }
   const database = createSqliteDatabase(config.dataDir, { logger });
+  let closePosture = () => {};
   try {
     const records = createSqliteRecordsStore(database);
-    const skills = await composeSkills(config, logger, records);
+    const { posture, ...skills } = await composeSkills(config, logger, records);
+    closePosture = posture.close;
     const bot = createBot(config, {
       logger,
       replyRecords: createReplyRecordStore(records),
@@ -79,12 +79,15 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     return {
       bot,
       url,
+      posture,
       stop: async () => {
         await bot.stop();
+        posture.close();
         database.close();
       },
     };
   } catch (error) {
+    closePosture();
     database.close();
     throw error;
   }
@@ -131,6 +134,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       },
     );
   };
+  reloadOnSignal(running.posture, logger);
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   return 0;

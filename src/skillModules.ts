@@ -1,7 +1,6 @@
 // The skills the bot runs, in help-card order: adding a skill is one line here (its folder exports the module).
 import type { SkillModule } from './actions/skillModule';
 import { helpCatalogOf, type PlatformDeps } from './actions/skillModule';
-import type { PostureEngine } from './posture/engine';
 import { analyzeModule } from './skills/analyze/module';
 import { assignModule } from './skills/assign/module';
 import type { PostureChanges } from './skills/assign/assignOwnerAction';
@@ -10,7 +9,7 @@ import type { Reply } from './views/reply';
 
 /** What the composition root hands every module (each takes the part it needs). */
 export interface SkillDeps {
-  engine: PostureEngine;
+  /** The posture holder: current() per step, applyChange() for changes made in chat. */
   posture: PostureChanges;
 }
 

@@ -6,6 +6,7 @@ import type {
   Category,
   Cloud,
   GovernanceState,
+  OverlayChange,
   RecommendationInfo,
   RiskFactor,
   RiskLevel,
@@ -184,4 +185,13 @@ export interface PostureEngine {
   /** Best fuzzy matches of `text` among the field's distinct values, best first. */
   fuzzyFind(viewer: Viewer, field: VocabularyField, text: string, limit?: number): FuzzyMatch[];
   secureScore(viewer: Viewer): SecureScoreSummary | undefined;
+}
+
+/**
+ * An engine local changes can be laid over: what the posture holder keeps. withChanges derives a new engine from
+ * this one without reloading the data; this engine is left as it was, so a turn reading it finishes undisturbed.
+ */
+export interface ChangeablePostureEngine extends PostureEngine {
+  /** This data with the changes applied in time order (latest per assessment and kind wins); `this` when none apply. */
+  withChanges(changes: readonly OverlayChange[]): ChangeablePostureEngine;
 }

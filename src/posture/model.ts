@@ -192,7 +192,11 @@ export interface RecordSink {
   add(record: PostureRecord): void;
 }
 
-/** A local change the bot made, kept in the records store and applied on top of the export at load. */
+/**
+ * A local change the bot made, kept in the records store and laid over the current data by the posture holder: a
+ * simulated fix (status Healthy), an exemption (status NotApplicable, cause Exempt, the reason as note), an owner
+ * and due date. Dates are epoch ms, absolute (never shifted with a demo tenant).
+ */
 export type OverlayChange =
-  | { kind: 'status'; assessmentId: string; status: StatusCode; at: number; by?: string; note?: string }
+  | { kind: 'status'; assessmentId: string; status: StatusCode; at: number; by?: string; note?: string; cause?: string }
   | { kind: 'governance'; assessmentId: string; owner?: string; dueDate?: number; at: number; by?: string };

@@ -21,6 +21,6 @@ export function moduleRegistry(engine: PostureEngine): ModuleRegistry {
     current: () => engine,
     applyChange: () => Promise.reject(new Error('this test registry changes no posture')),
   };
-  const help = registerModules(registry, cardActions, SKILL_MODULES, { engine, posture });
+  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
   return { registry, cardActions, help };
 }

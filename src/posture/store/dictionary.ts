@@ -83,6 +83,18 @@ export class StringDictionary {
     return { table, codes };
   }
 
+  /** A sealed copy that can take new values without changing this one (a derived engine's owners, texts). */
+  clone(): StringDictionary {
+    const copy = new StringDictionary();
+    copy.exact = undefined;
+    for (const [lower, code] of this.folded) copy.folded.set(lower, code);
+    for (let code = 0; code < this.display.length; code++) {
+      copy.display.push(this.display[code] as string);
+      copy.lowered.push(this.lowered[code] as string);
+    }
+    return copy;
+  }
+
   seal(): void {
     this.exact = undefined;
     this.lastValue = undefined;

@@ -1,6 +1,7 @@
 // The columnar PostureEngine: filters compile to code checks, candidates come from the most selective index,
 // lists use top-k selection, and the clock is read per query for governance state.
-import type { EngineCapabilities, PostureEngine, PostureFilter, SearchResult } from '../engine';
+import type { ChangeablePostureEngine, EngineCapabilities, PostureFilter, SearchResult } from '../engine';
+import { applyChanges } from './changes';
 import type { Viewer } from '../viewer';
 import { buildDetails } from './details';
 import { compileFilter } from './filter';
@@ -12,22 +13,31 @@ import { toRow } from './rows';
 import { everyoneSeesEverything, type ScopeResolver } from './scope';
 import { summarizeSecureScore } from './secureScore';
 import type { PostureTable } from './table';
-import { createVocabulary } from './vocabulary';
+import { createVocabulary, type Vocabulary } from './vocabulary';
 
 export interface ColumnarEngineOptions {
   now?: () => number;
   scope?: ScopeResolver;
 }
 
+/** What an engine derived by withChanges takes over from its base instead of computing it again. */
+interface Inherited {
+  vocabulary: Vocabulary;
+  ownersChanged: boolean;
+  secureScore: ReturnType<typeof summarizeSecureScore>;
+}
+
 /** Most results a single page may ask for; larger limits are clamped rather than refused. */
 export const MAX_PAGE = 10_000;
 const DEFAULT_FUZZY_LIMIT = 5;
 
-export function createColumnarEngine(table: PostureTable, options: ColumnarEngineOptions = {}): PostureEngine {
+export function createColumnarEngine(table: PostureTable, options: ColumnarEngineOptions = {}, inherited?: Inherited): ChangeablePostureEngine {
   const now = options.now ?? Date.now;
   const scope = options.scope ?? everyoneSeesEverything;
-  const vocabulary = createVocabulary(table);
-  const secureScore = summarizeSecureScore(table);
+  const vocabulary = inherited
+    ? createVocabulary(table, { from: inherited.vocabulary, changed: inherited.ownersChanged ? ['owner'] : [] })
+    : createVocabulary(table);
+  const secureScore = inherited ? inherited.secureScore : summarizeSecureScore(table);
 
   const scan = (viewer: Viewer, filter: PostureFilter, todayStart: number, visit: (row: number) => void): void => {
     const compiled = compileFilter(table, filter ?? {}, todayStart, scope(table, viewer));
@@ -43,7 +53,7 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
     }
   };
 
-  return {
+  const engine: ChangeablePostureEngine = {
     capabilities(viewer): EngineCapabilities {
       const visible = scope(table, viewer);
       return {
@@ -105,7 +115,14 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
     secureScore() {
       return secureScore;
     },
+
+    withChanges(changes) {
+      const changed = applyChanges(table, changes);
+      if (changed.applied === 0) return engine;
+      return createColumnarEngine(changed.table, options, { vocabulary, ownersChanged: changed.ownersChanged, secureScore });
+    },
   };
+  return engine;
 }
 
 function clampInt(value: number, min: number, max: number): number {

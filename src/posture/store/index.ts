@@ -1,5 +1,5 @@
 // The columnar posture store: a RecordSink the loader streams records into, and finish() for the engine.
-import type { PostureEngine } from '../engine';
+import type { ChangeablePostureEngine } from '../engine';
 import type { PostureRecord, RecordSink } from '../model';
 import { addRecord, createBuilderState } from './builder';
 import { createColumnarEngine } from './engine';
@@ -7,7 +7,7 @@ import { buildTable, type FinishOptions } from './join';
 
 export interface PostureStoreBuilder extends RecordSink {
   /** Joins and indexes what was added; the builder cannot be used afterwards. */
-  finish(options?: FinishOptions): PostureEngine;
+  finish(options?: FinishOptions): ChangeablePostureEngine;
 }
 
 export interface PostureStoreOptions {

@@ -10,10 +10,17 @@ export interface Vocabulary {
   fuzzy(field: VocabularyField, text: string, limit: number): FuzzyMatch[];
 }
 
-export function createVocabulary(t: PostureTable): Vocabulary {
+/**
+ * `inherit` is the vocabulary of the engine this table was derived from: every field but those in `changed` is read
+ * (and its fuzzy index built) once and shared, so a local change does not rebuild the planner's name lists.
+ */
+export function createVocabulary(t: PostureTable, inherit?: { from: Vocabulary; changed: readonly VocabularyField[] }): Vocabulary {
   const values = new Map<VocabularyField, readonly string[]>();
   const indexes = new Map<VocabularyField, FuzzyIndex>();
+  const inherited = (field: VocabularyField): Vocabulary | undefined => (inherit && !inherit.changed.includes(field) ? inherit.from : undefined);
   const read = (field: VocabularyField): readonly string[] => {
+    const from = inherited(field);
+    if (from) return from.values(field);
     let list = values.get(field);
     if (!list) {
       list = Object.freeze(distinct(t, field));
@@ -24,6 +31,8 @@ export function createVocabulary(t: PostureTable): Vocabulary {
   return {
     values: read,
     fuzzy(field, text, limit) {
+      const from = inherited(field);
+      if (from) return from.fuzzy(field, text, limit);
       let index = indexes.get(field);
       if (!index) {
         index = createFuzzyIndex(read(field));

@@ -22,7 +22,8 @@ import { countSuggestions, listSuggestions } from './suggestions';
 export type Ctx = ActionContext<Reply>;
 
 export interface AnalyzeSkillOptions {
-  engine: PostureEngine;
+  /** The posture holder's current(), read once per answer so a change made in chat shows in the next one; or fixed data. */
+  engine: PostureEngine | (() => PostureEngine);
   /** Rows per page of the recommendations card. */
   pageSize?: number;
   now?: () => number;
@@ -38,7 +39,8 @@ interface Question {
 }
 
 export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
-  const { engine } = options;
+  const { engine: source } = options;
+  const current = typeof source === 'function' ? source : () => source;
   const pageSize = options.pageSize ?? 10;
   const now = options.now ?? Date.now;
 
@@ -46,6 +48,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
 
   async function answer(ctx: Ctx, question: Question): Promise<void> {
     const { viewer } = ctx;
+    const engine = current();
     const capabilities = engine.capabilities(viewer);
     const effective = toPostureFilter(question.filter, capabilities.hasRiskData);
     const summary = describeFilter(question.filter, { engine, viewer, hasRiskData: capabilities.hasRiskData });
@@ -122,6 +125,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     // No card ever offers a page past the rows shown: only tampered data asks for one.
     if (offset > shown) throw new AppError('STALE_ACTION', UNKNOWN_REF_REASON, { details: { listId: list.listId, offset, shown } });
     const { viewer } = ctx;
+    const engine = current();
     const capabilities = engine.capabilities(viewer);
     const effective = toPostureFilter(list.filter, capabilities.hasRiskData);
     const sort = list.sort ?? 'risk';
@@ -162,6 +166,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       }
       assessmentId = list.refs[params.ordinal - 1] ?? (await fetchRow(ctx, list, params.ordinal - 1));
     }
+    const engine = current();
     const found = assessmentId === undefined ? undefined : engine.details(ctx.viewer, assessmentId);
     if (!found) throw new AppError('STALE_ACTION', 'That recommendation is no longer in the data. Ask again for a fresh list.');
     // "This" now means the recommendation just opened, whichever card it came from.
@@ -172,6 +177,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
   }
 
   async function fetchRow(ctx: Ctx, list: ActiveList, index: number): Promise<string | undefined> {
+    const engine = current();
     const capabilities = engine.capabilities(ctx.viewer);
     const { filter } = toPostureFilter(list.filter, capabilities.hasRiskData);
     return engine.search(ctx.viewer, { filter, sort: list.sort ?? 'risk', offset: index, limit: 1 }).items[0]?.assessmentId;
@@ -187,7 +193,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     },
     showMore,
     details,
-    secureScore: (ctx: Ctx) => ctx.reply({ kind: 'text', text: secureScoreText(engine.secureScore(ctx.viewer)), suggestions: ['Show critical risks', 'What is overdue?'] }),
+    secureScore: (ctx: Ctx) => ctx.reply({ kind: 'text', text: secureScoreText(current().secureScore(ctx.viewer)), suggestions: ['Show critical risks', 'What is overdue?'] }),
   };
 }
 

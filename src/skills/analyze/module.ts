@@ -7,7 +7,8 @@ import { createAnalyzeSkill } from './analyzeSkill';
 import { createAnalyzeCardVerbs } from './cardVerbs';
 
 export interface AnalyzeDeps {
-  engine: PostureEngine;
+  /** Read per step, so answers follow changes made in chat and reloads. */
+  posture: { current(): PostureEngine };
 }
 
 export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
@@ -54,5 +55,5 @@ export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
     },
   ],
   templates: ['recommendations', 'breakdown', 'details'],
-  create: ({ engine }) => ({ actions: createAnalyzeActions(createAnalyzeSkill({ engine })), cardVerbs: createAnalyzeCardVerbs() }),
+  create: ({ posture }) => ({ actions: createAnalyzeActions(createAnalyzeSkill({ engine: () => posture.current() })), cardVerbs: createAnalyzeCardVerbs() }),
 };

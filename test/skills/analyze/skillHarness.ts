@@ -13,7 +13,7 @@ export function skillHarness(engine: PostureEngine, viewer: Viewer = { displayNa
   // The analyze module, and help for its polite refusals (outOfScope).
   const modules = [analyzeModule, helpModule];
   const help = helpCatalogOf(modules);
-  for (const module of modules) for (const action of module.create({ engine, help }).actions) registry.register(action);
+  for (const module of modules) for (const action of module.create({ posture: { current: () => engine }, help }).actions) registry.register(action);
   const memory = new Map<string, unknown>();
   const replies: Reply[] = [];
   const context: ActionContext<Reply> = {

@@ -1,0 +1,67 @@
+// Which posture data the bot reads, and how one load of it goes: the export named by POSTURE_SNAPSHOT, or the
+// embedded demo tenant (shifted to now so its due dates stay meaningful). The holder calls the loader at startup
+// and on every reload; local changes are laid over the result by the holder, not here.
+import type { Logger } from '../logging/logger';
+import { projectPath } from '../paths';
+import type { ChangeablePostureEngine } from './engine';
+import { loadPosture } from './loadPosture';
+import { createExportFileSource } from './source';
+import { createPostureStoreBuilder } from './store';
+
+export interface PostureSettings {
+  /** A file or folder of Resource Graph rows; the embedded demo tenant when absent. */
+  postureSnapshot?: string;
+  postureLenient: boolean;
+}
+
+export const DEMO_TENANT_PATH = (): string => projectPath('src', 'posture', 'demo', 'demo-tenant.json');
+
+/** One load of the source: the engine and what it was built from. */
+export interface PostureSnapshot {
+  engine: ChangeablePostureEngine;
+  /** The export's content hash: changes record which data they were made on. */
+  hash: string;
+  demo: boolean;
+  source: string;
+  rows: number;
+  loadMs: number;
+  loadedAt: number;
+}
+
+export type PostureLoader = () => Promise<PostureSnapshot>;
+
+/** Each call reads the source again (a new export at the same path). Throws AppError('EXPORT_INVALID') when it is broken. */
+export function createPostureLoader(settings: PostureSettings, deps: { logger: Logger; now?: () => number }): PostureLoader {
+  const demo = settings.postureSnapshot === undefined;
+  const path = settings.postureSnapshot ?? DEMO_TENANT_PATH();
+  const now = deps.now ?? Date.now;
+  return async () => {
+    const started = performance.now();
+    const loaded = await loadPosture({
+      source: createExportFileSource({ path, lenient: settings.postureLenient, logger: deps.logger }),
+      builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
+      ...(demo ? { dateShift: 'toNow' as const } : {}),
+      now,
+    });
+    const loadMs = Math.round(performance.now() - started);
+    const { report, engine } = loaded;
+    const capabilities = engine.capabilities({ displayName: 'startup' });
+    deps.logger.info(
+      {
+        source: demo ? 'embedded demo tenant' : path,
+        rows: report.rows,
+        records: report.records,
+        skipped: report.skipped,
+        ignoredTypes: report.ignoredTypes,
+        assessments: capabilities.assessmentCount,
+        resources: capabilities.resourceCount,
+        riskData: capabilities.hasRiskData,
+        loadMs,
+      },
+      'posture data loaded',
+    );
+    if (report.skipped > 0) deps.logger.warn({ skipped: report.skipped, reasons: report.skippedReasons }, 'lenient load skipped bad rows');
+    if (!capabilities.hasRiskData) deps.logger.warn('the posture data has no risk levels (no Defender CSPM): answers are ranked by severity');
+    return { engine, hash: report.hash, demo, source: demo ? 'embedded demo tenant' : path, rows: report.rows, loadMs, loadedAt: now() };
+  };
+}
