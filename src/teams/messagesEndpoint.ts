@@ -1,5 +1,6 @@
-// POST /api/messages: size limit, JSON and activity checks (400/413 with a JSON body), SDK authentication (401),
-// then the turn. Unknown activity types are acknowledged (200) without running a turn.
+// POST /api/messages, checked in this order: size (413), media type (415), SDK authentication (401, or 503 when the
+// signing keys cannot be fetched), then JSON and the activity's shape (400); then the turn. Unknown activity types
+// are acknowledged (200) without running a turn. A refused request writes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../logging/logger';
@@ -60,6 +61,15 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
 
 const errorBody = (code: string, message: string, problems?: string[]) => ({ error: { code, message, ...(problems ? { problems } : {}) } });
 
+export const AUTH_RETRY_AFTER_SECONDS = 5;
+
+/** application/json with any parameters (charset=utf-8); anything else, or no Content-Type, is refused. */
+export function isJsonMediaType(header: string | undefined): boolean {
+  if (!header) return false;
+  const type = header.split(';', 1)[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
 function statusOf(error: unknown): number | undefined {
   const status = typeof error === 'object' && error !== null && 'statusCode' in error ? (error as { statusCode: unknown }).statusCode : undefined;
   return typeof status === 'number' ? status : undefined;
@@ -78,10 +88,38 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
       sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', `The request body is ${body.bytes} bytes; the limit is ${limit} bytes.`));
       return;
     }
+    if (!isJsonMediaType(req.headers['content-type'])) {
+      sendJson(res, 415, errorBody('UNSUPPORTED_MEDIA_TYPE', 'The request body must be sent as Content-Type: application/json.'));
+      return;
+    }
     let json: unknown;
+    let parsed = true;
     try {
       json = JSON.parse(body.text);
     } catch {
+      parsed = false;
+    }
+    // Authentication reads only the header and the activity's channel and serviceUrl: it runs before the shape check,
+    // so an unauthenticated caller learns nothing about what a valid activity looks like.
+    const claimed = (typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {}) as Activity;
+    const header = req.headers.authorization ?? '';
+    let auth: Awaited<ReturnType<PostureAdapter['authenticate']>>;
+    try {
+      auth = await options.adapter.authenticate(claimed, header);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 401 || status === 403) {
+        logger.warn({ status, reason: error instanceof Error ? error.message : String(error) }, 'request refused by authentication');
+        sendJson(res, status, errorBody('UNAUTHORIZED', 'The request is not authenticated for this bot.'));
+        return;
+      }
+      // The signing keys could not be fetched (or validation itself failed): the channel retries after Retry-After.
+      logger.error({ err: error }, 'authentication could not be completed');
+      res.setHeader('Retry-After', String(AUTH_RETRY_AFTER_SECONDS));
+      sendJson(res, 503, errorBody('AUTH_UNAVAILABLE', 'Authentication could not be completed right now; try again shortly.'));
+      return;
+    }
+    if (!parsed) {
       sendJson(res, 400, errorBody('BAD_REQUEST', 'The request body is not valid JSON.'));
       return;
     }
@@ -91,21 +129,6 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
       return;
     }
     const activity = (check.kind === 'handled' ? check.activity : json) as unknown as Activity;
-    const header = req.headers.authorization ?? '';
-    let auth: Awaited<ReturnType<PostureAdapter['authenticate']>>;
-    try {
-      auth = await options.adapter.authenticate(activity, header);
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === 401 || status === 403) {
-        logger.warn({ status, reason: error instanceof Error ? error.message : String(error) }, 'request refused by authentication');
-        sendJson(res, status, errorBody('UNAUTHORIZED', 'The request is not authenticated for this bot.'));
-        return;
-      }
-      logger.error({ err: error }, 'authentication could not be completed');
-      sendJson(res, 500, errorBody('INTERNAL', 'Authentication could not be completed; try again.'));
-      return;
-    }
     if (check.kind === 'ignored') {
       logger.debug({ type: check.type }, 'activity type ignored');
       sendJson(res, 200);
