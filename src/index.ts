@@ -105,6 +105,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
+  for (const warning of config.warnings) {
+    logger.warn({ appEnv: config.appEnv }, warning);
+    process.stderr.write(`WARNING: ${warning}\n`);
+  }
   let running: Running;
   try {
     running = await startBot(config, logger);
