@@ -26,8 +26,6 @@ import { createCardActionRouter, type CardActionRouter } from './teams/cardActio
 import { viewerOf } from './teams/turnBridge';
 import type { Reply } from './views/reply';
 
-const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
-
 export interface Running {
   bot: Bot;
   url: string;
@@ -75,7 +73,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     const bot = createBot(config, {
       logger,
       storage: createSqliteConversationStorage(database),
-      deduper: createActivityDeduper(records, { ttlMs: DEDUP_TTL_MS, logger }),
+      deduper: createActivityDeduper(records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
       ...skills,
     });
     const { url } = await bot.start();

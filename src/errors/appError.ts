@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   STORAGE_FAILURE: 'Saving failed.',
   EXPORT_INVALID: 'The posture export could not be loaded.',
   DATA_UNAVAILABLE: 'Posture data is not available right now.',
+  DELIVERY_IN_PROGRESS: 'This message is being answered already.',
   INTERNAL: 'Something went wrong on my side.',
 } as const;
 

@@ -53,6 +53,14 @@ const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // Retention deletes oldest first without scanning every row.
+    version: 2,
+    sql: `
+      CREATE INDEX records_by_age ON records (collection, updated_at);
+      CREATE INDEX conversation_items_by_age ON conversation_items (updated_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -6,7 +6,7 @@ import type { Activity } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { checkActivity } from './activitySchema';
 import type { PostureAdapter } from './postureAdapter';
-import type { TurnLogic } from './turnGate';
+import { DELIVERY_IN_PROGRESS, type TurnLogic } from './turnGate';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -135,9 +135,19 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
       return;
     }
     try {
+      let inProgressMs: number | undefined;
       const response = await options.adapter.processAuthenticated(auth, activity, async (context) => {
         await options.logic(context);
+        inProgressMs = context.turnState.get(DELIVERY_IN_PROGRESS) as number | undefined;
       });
+      if (inProgressMs !== undefined) {
+        // 409: this very activity is being answered by an earlier delivery whose lease is live. Not a fault, and not
+        // a 2xx (the channel must not count it as answered): a retry after Retry-After finds it completed (ignored)
+        // or, if that attempt died, takes it over and answers it once.
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(inProgressMs / 1000))));
+        sendJson(res, 409, errorBody('DELIVERY_IN_PROGRESS', 'This activity is being processed by an earlier delivery; retry after the time given.'));
+        return;
+      }
       sendJson(res, response?.status ?? 200, response?.body);
     } catch (error) {
       // Turn errors are answered by the turn error handler; reaching here means the pipeline itself failed.
