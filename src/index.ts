@@ -16,8 +16,9 @@ import { registerAnalyzeActions } from './skills/analyze/analyzeActions';
 import { createAnalyzeSkill } from './skills/analyze/analyzeSkill';
 import { resolveTarget } from './skills/analyze/targetResolver';
 import { createAssignOwnerAction } from './skills/assign/assignOwnerAction';
+import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { createActivityDeduper } from './storage/activityDeduper';
-import { createSqliteConversationStorage } from './storage/sqliteConversationStorage';
+import { createSqliteConversationPruner, createSqliteConversationStorage } from './storage/sqliteConversationStorage';
 import { createSqliteDatabase } from './storage/sqliteDatabase';
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
@@ -76,11 +77,18 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       deduper: createActivityDeduper(records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
       ...skills,
     });
+    const retention = createRetentionJob({
+      rules: retentionRules({ records, pruneConversations: createSqliteConversationPruner(database) }, config.retention),
+      retention: config.retention,
+      logger,
+    });
     const { url } = await bot.start();
+    retention.start();
     return {
       bot,
       url,
       stop: async () => {
+        await retention.stop();
         await bot.stop();
         database.close();
       },
