@@ -1,5 +1,6 @@
 // The composition root: parse config once, create the logger and storage, pick implementations, build the bot,
 // start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
+import { join } from 'node:path';
 import type { Planner, TurnState } from '@microsoft/teams-ai';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
 import { createBot, registerConfirmationFlow, registerPlatformActions, type Bot } from './app';
@@ -19,7 +20,8 @@ import { createAssignOwnerAction } from './skills/assign/assignOwnerAction';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { createActivityDeduper } from './storage/activityDeduper';
 import { createSqliteConversationPruner, createSqliteConversationStorage } from './storage/sqliteConversationStorage';
-import { createSqliteDatabase } from './storage/sqliteDatabase';
+import { assertDatabaseIntact } from './storage/integrityCheck';
+import { createSqliteDatabase, DEFAULT_DATABASE_FILE } from './storage/sqliteDatabase';
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
 import { createAnalyzeCardVerbs } from './teams/analyzeCardVerbs';
@@ -67,6 +69,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     logger.warn({ appEnv: config.appEnv }, warning);
     process.stderr.write(`\nWARNING: ${warning}\n\n`);
   }
+  await assertDatabaseIntact(join(config.dataDir, DEFAULT_DATABASE_FILE), { logger });
   const database = createSqliteDatabase(config.dataDir, { logger });
   try {
     const records = createSqliteRecordsStore(database);

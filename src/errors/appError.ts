@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   NOT_FOUND: 'That item was not found.',
   STORAGE_CONFLICT: 'Someone else changed this at the same time.',
   STORAGE_FAILURE: 'Saving failed.',
+  STORAGE_CORRUPT: 'The bot database is damaged.',
   EXPORT_INVALID: 'The posture export could not be loaded.',
   DATA_UNAVAILABLE: 'Posture data is not available right now.',
   DELIVERY_IN_PROGRESS: 'This message is being answered already.',
