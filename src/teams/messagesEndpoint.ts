@@ -70,7 +70,11 @@ export function isJsonMediaType(header: string | undefined): boolean {
   return type === 'application/json';
 }
 
+// The SDK rethrows jsonwebtoken's own errors (bad signature, alg none, HS256, not yet valid) without a status.
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
 function statusOf(error: unknown): number | undefined {
+  if (error instanceof Error && TOKEN_ERRORS.has(error.name)) return 401;
   const status = typeof error === 'object' && error !== null && 'statusCode' in error ? (error as { statusCode: unknown }).statusCode : undefined;
   return typeof status === 'number' ? status : undefined;
 }
@@ -101,7 +105,14 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
     }
     // Authentication reads only the header and the activity's channel and serviceUrl: it runs before the shape check,
     // so an unauthenticated caller learns nothing about what a valid activity looks like.
-    const claimed = (typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {}) as Activity;
+    // A body that fails the shape check is refused with 400 right after, so for it channel and serviceUrl may be
+    // empty (the SDK then skips binding the token to them; it still verifies the token itself).
+    const received = (typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {}) as Record<string, unknown>;
+    const claimed = {
+      ...received,
+      channelId: typeof received.channelId === 'string' ? received.channelId : '',
+      serviceUrl: typeof received.serviceUrl === 'string' ? received.serviceUrl : '',
+    } as unknown as Activity;
     const header = req.headers.authorization ?? '';
     let auth: Awaited<ReturnType<PostureAdapter['authenticate']>>;
     try {

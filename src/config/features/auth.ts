@@ -11,6 +11,11 @@ export interface BotIdentity {
   password?: string;
   tenantId?: string;
   type: BotType;
+  /**
+   * Where the channel's token signing keys are published (OpenID metadata). Absent: the Bot Framework public cloud.
+   * Set for a private cloud, or to a loopback server in the offline authentication tests.
+   */
+  openIdMetadataUrl?: string;
 }
 
 export interface AuthConfig {
@@ -46,10 +51,11 @@ export const authFeature = defineFeature<AuthConfig>({
         BOT_TENANT_ID: guid,
         BOT_TYPE: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.enum(BOT_TYPES).default('SingleTenant')),
         ALLOWED_TENANT_IDS: tenantList,
+        BOT_OPENID_METADATA_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), { message: 'must be an http(s) URL' }),
       })
       .transform((e) => {
         const bot: BotIdentity | undefined = e.BOT_ID
-          ? { id: e.BOT_ID, type: e.BOT_TYPE, ...(e.BOT_PASSWORD ? { password: e.BOT_PASSWORD } : {}), ...(e.BOT_TENANT_ID ? { tenantId: e.BOT_TENANT_ID } : {}) }
+          ? { id: e.BOT_ID, type: e.BOT_TYPE, ...(e.BOT_PASSWORD ? { password: e.BOT_PASSWORD } : {}), ...(e.BOT_TENANT_ID ? { tenantId: e.BOT_TENANT_ID } : {}), ...(e.BOT_OPENID_METADATA_URL ? { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL } : {}) }
           : undefined;
         // A bot registered in one tenant serves that tenant unless told otherwise.
         const allowedTenantIds = e.ALLOWED_TENANT_IDS.length > 0 ? e.ALLOWED_TENANT_IDS : e.BOT_TENANT_ID ? [e.BOT_TENANT_ID.toLowerCase()] : [];
