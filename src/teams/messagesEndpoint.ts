@@ -3,6 +3,7 @@
 // are acknowledged (200) without running a turn. A refused request writes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity } from 'botbuilder';
+import { ERROR_CATALOGUE, httpStatusOf, type ErrorCode } from '../errors/catalogue';
 import type { Logger } from '../logging/logger';
 import { checkActivity } from './activitySchema';
 import type { PostureAdapter } from './postureAdapter';
@@ -59,7 +60,10 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   res.end(text);
 }
 
-const errorBody = (code: string, message: string, problems?: string[]) => ({ error: { code, message, ...(problems ? { problems } : {}) } });
+/** The JSON error body; the code comes from the error catalogue, as does the status unless the SDK gave one. */
+const errorBody = (code: ErrorCode, message: string = ERROR_CATALOGUE[code].userMessage, problems?: string[]) => ({ error: { code, message, ...(problems ? { problems } : {}) } });
+const refuse = (res: ServerResponse, code: ErrorCode, message?: string, problems?: string[], status: number = httpStatusOf(code)) =>
+  sendJson(res, status, errorBody(code, message, problems));
 
 export const AUTH_RETRY_AFTER_SECONDS = 5;
 
@@ -89,11 +93,11 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
     const body = await readBody(req, limit);
     if (body.kind === 'aborted') return;
     if (body.kind === 'tooLarge') {
-      sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', `The request body is ${body.bytes} bytes; the limit is ${limit} bytes.`));
+      refuse(res, 'PAYLOAD_TOO_LARGE', `The request body is ${body.bytes} bytes; the limit is ${limit} bytes.`);
       return;
     }
     if (!isJsonMediaType(req.headers['content-type'])) {
-      sendJson(res, 415, errorBody('UNSUPPORTED_MEDIA_TYPE', 'The request body must be sent as Content-Type: application/json.'));
+      refuse(res, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be sent as Content-Type: application/json.');
       return;
     }
     let json: unknown;
@@ -121,22 +125,22 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
       const status = statusOf(error);
       if (status === 401 || status === 403) {
         logger.warn({ status, reason: error instanceof Error ? error.message : String(error) }, 'request refused by authentication');
-        sendJson(res, status, errorBody('UNAUTHORIZED', 'The request is not authenticated for this bot.'));
+        refuse(res, 'UNAUTHORIZED', 'The request is not authenticated for this bot.', undefined, status);
         return;
       }
       // The signing keys could not be fetched (or validation itself failed): the channel retries after Retry-After.
       logger.error({ err: error }, 'authentication could not be completed');
       res.setHeader('Retry-After', String(AUTH_RETRY_AFTER_SECONDS));
-      sendJson(res, 503, errorBody('AUTH_UNAVAILABLE', 'Authentication could not be completed right now; try again shortly.'));
+      refuse(res, 'AUTH_UNAVAILABLE');
       return;
     }
     if (!parsed) {
-      sendJson(res, 400, errorBody('BAD_REQUEST', 'The request body is not valid JSON.'));
+      refuse(res, 'BAD_REQUEST', 'The request body is not valid JSON.');
       return;
     }
     const check = checkActivity(json);
     if (check.kind === 'invalid') {
-      sendJson(res, 400, errorBody('BAD_REQUEST', 'The activity is missing required fields or has invalid ones.', check.problems));
+      refuse(res, 'BAD_REQUEST', 'The activity is missing required fields or has invalid ones.', check.problems);
       return;
     }
     const activity = (check.kind === 'handled' ? check.activity : json) as unknown as Activity;
@@ -156,14 +160,14 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
         // a 2xx (the channel must not count it as answered): a retry after Retry-After finds it completed (ignored)
         // or, if that attempt died, takes it over and answers it once.
         res.setHeader('Retry-After', String(Math.max(1, Math.ceil(inProgressMs / 1000))));
-        sendJson(res, 409, errorBody('DELIVERY_IN_PROGRESS', 'This activity is being processed by an earlier delivery; retry after the time given.'));
+        refuse(res, 'DELIVERY_IN_PROGRESS', 'This activity is being processed by an earlier delivery; retry after the time given.');
         return;
       }
       sendJson(res, response?.status ?? 200, response?.body);
     } catch (error) {
       // Turn errors are answered by the turn error handler; reaching here means the pipeline itself failed.
       logger.error({ err: error, activityId: activity.id }, 'activity processing failed');
-      sendJson(res, 500, errorBody('INTERNAL', 'The activity could not be processed.'));
+      refuse(res, 'INTERNAL', 'The activity could not be processed.');
     }
   };
 }
