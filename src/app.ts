@@ -8,18 +8,18 @@ import { createActionAudit } from './actions/actionAudit';
 import { confirmationActions, createConfirmationFlow, type ConfirmationFlow } from './actions/confirmationFlow';
 import { createPendingActionStore } from './actions/pendingActions';
 import type { ActionRegistry } from './actions/registry';
+import { helpCatalogOf, type HelpCatalog, type PlatformDeps, type SkillModule } from './actions/skillModule';
 import type { RecordsStore } from './storage/recordsStore';
 import { createConfirmationCardVerbs } from './teams/confirmationCardVerbs';
 import { createCardRenderer, type CardRenderer } from './cards/cardRenderer';
 import type { AppConfig } from './config/appConfig';
 import type { Logger } from './logging/logger';
 import { projectPath } from './paths';
-import { createHelpAction } from './skills/help/helpAction';
+import { buildWelcomeView } from './skills/help/helpAction';
 import type { CardActionRouter } from './teams/cardActionRouter';
 import { createHttpServer } from './teams/httpServer';
 import { createMessagesEndpoint } from './teams/messagesEndpoint';
 import { createPostureAdapter, type PostureAdapter } from './teams/postureAdapter';
-import { createPromptCardVerb } from './teams/promptCardVerb';
 import { createTeamsApp } from './teams/teamsApp';
 import { createTurnErrorHandler, type TurnErrorHandler } from './teams/turnErrorHandler';
 import { createTurnGate, type ActivityDeduper, type TurnLogic } from './teams/turnGate';
@@ -36,6 +36,8 @@ export interface BotDeps {
   /** Every action must be registered before createBot: each becomes a teams-ai AI action here. */
   registry: ActionRegistry<Reply>;
   cardActions: CardActionRouter;
+  /** What the registered modules can do (registerModules returns it): the welcome card's prompts. */
+  help: HelpCatalog;
   /** Defaults to the project's adaptiveCards/ folder. */
   cards?: CardRenderer;
   startTypingTimer?: boolean;
@@ -56,10 +58,15 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** The platform's own actions and card verbs (help, sample-prompt buttons). */
-export function registerPlatformActions(registry: ActionRegistry<Reply>, cardActions: CardActionRouter): void {
-  registry.register(createHelpAction());
-  cardActions.register(createPromptCardVerb());
+/** Registers skill modules' actions and card verbs (see src/skillModules.ts); returns their gathered help entries. */
+export function registerModules<D>(registry: ActionRegistry<Reply>, cardActions: CardActionRouter, modules: ReadonlyArray<SkillModule<D & PlatformDeps, Reply>>, deps: D): HelpCatalog {
+  const help = helpCatalogOf(modules);
+  for (const module of modules) {
+    const parts = module.create({ ...deps, help });
+    for (const action of parts.actions) registry.register(action);
+    for (const verb of parts.cardVerbs) cardActions.register(verb);
+  }
+  return help;
 }
 
 export interface ConfirmationDeps {
@@ -97,6 +104,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     storage: deps.storage,
     cards,
     welcomed: deps.deduper,
+    welcome: (viewer) => ({ kind: 'card', card: { template: 'welcome', model: buildWelcomeView(viewer.conversationType, deps.help) } }),
     adapter,
     continuation: { botAppId: config.bot?.id ?? '', logger },
     ...(deps.startTypingTimer === undefined ? {} : { startTypingTimer: deps.startTypingTimer }),

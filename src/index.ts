@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import type { Planner, TurnState } from '@microsoft/teams-ai';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
-import { createBot, registerConfirmationFlow, registerPlatformActions, type Bot } from './app';
+import type { HelpCatalog } from './actions/skillModule';
+import { createBot, registerConfirmationFlow, registerModules, type Bot } from './app';
 import type { AppConfig } from './config/appConfig';
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { isAppError } from './errors/appError';
@@ -13,18 +14,14 @@ import { createKeylessPlanner } from './planner/keylessPlanner';
 import type { OverlayChange } from './posture/model';
 import { openPosture } from './posture/openPosture';
 import { createOverlayStore } from './posture/overlay';
-import { registerAnalyzeActions } from './skills/analyze/analyzeActions';
-import { createAnalyzeSkill } from './skills/analyze/analyzeSkill';
-import { resolveTarget } from './skills/analyze/targetResolver';
-import { createAssignOwnerAction } from './skills/assign/assignOwnerAction';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
+import { SKILL_MODULES } from './skillModules';
 import { createActivityDeduper } from './storage/activityDeduper';
 import { createSqliteConversationPruner, createSqliteConversationStorage } from './storage/sqliteConversationStorage';
 import { assertDatabaseIntact } from './storage/integrityCheck';
 import { createSqliteDatabase, DEFAULT_DATABASE_FILE } from './storage/sqliteDatabase';
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
-import { createAnalyzeCardVerbs } from './teams/analyzeCardVerbs';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { viewerOf } from './teams/turnBridge';
 import type { Reply } from './views/reply';
@@ -39,6 +36,7 @@ export interface Skills {
   registry: ActionRegistry<Reply>;
   cardActions: CardActionRouter;
   planner: Planner<TurnState>;
+  help: HelpCatalog;
 }
 
 /**
@@ -50,16 +48,13 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const exportHash = report.hash;
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
-  registerPlatformActions(registry, cardActions);
   registerConfirmationFlow(registry, cardActions, { records, logger });
-  registerAnalyzeActions(registry, createAnalyzeSkill({ engine }));
   // Until the posture holder lands, a change is recorded as an overlay and shows after the next load.
   const overlays = createOverlayStore(records);
   const posture = { current: () => engine, applyChange: (change: OverlayChange) => overlays.add(exportHash, change) };
-  registry.register(createAssignOwnerAction({ posture, resolveTarget }));
-  for (const verb of createAnalyzeCardVerbs()) cardActions.register(verb);
+  const help = registerModules(registry, cardActions, SKILL_MODULES, { engine, posture });
   const planner = createKeylessPlanner({ engine, logger, viewerOf: (context) => viewerOf(context.activity) });
-  return { registry, cardActions, planner };
+  return { registry, cardActions, planner, help };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */

@@ -14,6 +14,8 @@ import type { ActionContext, ActionRegistry, ReadActionDefinition, SideEffectAct
 export const DEFAULT_CONFIRMATION_TTL_MS = 15 * 60 * 1000;
 /** A run that started longer ago than this and never finished was cut by a crash: its requester may run it again. */
 const RUN_LEASE_MS = 2 * 60 * 1000;
+/** An editable card renewed while its requester keeps it open never lives longer than this in all. */
+const MAX_DRAFT_LIFE_MS = 8 * 60 * 60 * 1000;
 const MAX_INPUTS = 20;
 const MAX_INPUT_CHARS = 4000;
 
@@ -22,6 +24,7 @@ export const confirmParamsSchema = z
   .object({ ref: pendingRef, inputs: z.record(z.string().max(MAX_INPUT_CHARS)).refine((r) => Object.keys(r).length <= MAX_INPUTS, 'too many inputs').default({}) })
   .strict();
 export const cancelParamsSchema = z.object({ ref: pendingRef }).strict();
+export const renewParamsSchema = z.object({ ref: pendingRef }).strict();
 
 export interface ConfirmationFlowOptions {
   registry: ActionRegistry<Reply>;
@@ -66,6 +69,9 @@ function cardFor(pending: PendingWithCard, state: CardState): Reply {
           isMultiline: input.kind === 'multiline',
         })),
         ref: state.actionable ? pending.ref : '',
+        // Teams refreshes the card for these users when they look at it: an open draft is kept alive (renewAction).
+        renewable: state.actionable && card.inputs.length > 0 && pending.requester.userId !== undefined,
+        refreshUserIds: pending.requester.userId ? [pending.requester.userId] : [],
         confirmLabel: card.confirmLabel,
         status: state.status,
         statusColor: state.statusColor,
@@ -98,6 +104,8 @@ const PAST_TENSE: Record<ConfirmationContent['confirmLabel'], string> = { Confir
 
 export interface ConfirmationFlow extends SideEffectGate<Reply> {
   confirm(params: z.infer<typeof confirmParamsSchema>, context: ActionContext<Reply>): Promise<void>;
+  /** The requester looks at an editable card (Teams' automatic refresh): its expiry moves on, within a cap. */
+  renew(params: z.infer<typeof renewParamsSchema>, context: ActionContext<Reply>): Promise<void>;
   cancel(params: z.infer<typeof cancelParamsSchema>, context: ActionContext<Reply>): Promise<void>;
 }
 
@@ -124,6 +132,32 @@ export function createConfirmationFlow(options: ConfirmationFlowOptions): Confir
 
   const perform = (definition: SideEffectActionDefinition<z.ZodTypeAny, z.ZodTypeAny, Reply>, claimed: StoredRecord<PendingAction>, running: PendingWithCard, context: ActionContext<Reply>) =>
     runClaimed({ store, audit, logger, now }, definition, claimed, running, context);
+
+  async function reofferDraft(record: StoredRecord<PendingAction>, submitted: Readonly<Record<string, string>>, context: ActionContext<Reply>) {
+    const pending = record.value as PendingWithCard;
+    let kept: Record<string, string>;
+    try {
+      kept = inputsOf(submitted, pending.card);
+    } catch {
+      kept = {};
+    }
+    const at = now();
+    const card: ConfirmationContent = { ...pending.card, inputs: pending.card.inputs.map((input) => ({ ...input, value: kept[input.id] ?? input.value })) };
+    const fresh = (await store.create({
+      conversationId: pending.conversationId,
+      action: pending.action,
+      parameters: pending.parameters,
+      effect: pending.effect,
+      target: pending.target,
+      requester: pending.requester,
+      createdAt: at,
+      expiresAt: at + ttlMs,
+      card,
+    } as Omit<PendingWithCard, 'ref' | 'state' | 'digest'>)) as PendingWithCard;
+    logger.info({ action: pending.action, ref: fresh.ref, expired: pending.ref }, 'expired draft offered again');
+    const status = `The earlier draft expired at ${clock(pending.expiresAt)}, so nothing was ${PAST_TENSE[card.confirmLabel].toLowerCase()}. Your edits are kept here: press ${card.confirmLabel} to confirm. This one expires at ${clock(fresh.expiresAt)}.`;
+    await context.reply(cardFor(fresh, { actionable: true, statusColor: 'Warning', status }));
+  }
 
   function sideEffectAction(name: string): SideEffectActionDefinition<z.ZodTypeAny, z.ZodTypeAny, Reply> {
     const definition = registry.get(name);
@@ -160,6 +194,11 @@ export function createConfirmationFlow(options: ConfirmationFlowOptions): Confir
       // A run cut by a crash was confirmed in time: finishing it later is still that confirmation, whatever the expiry.
       const stale = pending.state === 'running' && at - (pending.confirmedAt ?? 0) > RUN_LEASE_MS;
       const runnable = ((pending.state === 'pending' || pending.state === 'failed') && at <= pending.expiresAt) || stale;
+      if (!runnable && pending.state === 'pending' && at > pending.expiresAt && pending.card.inputs.length > 0) {
+        // A draft that expired while being edited: nothing runs, but the edits are not lost either.
+        await reofferDraft(record, params.inputs, context);
+        return;
+      }
       if (!runnable) {
         // A double click, a duplicate delivery, an expired or superseded card: show where it stands, run nothing.
         await context.reply(cardFor(pending, stateOf(pending, at)));
@@ -236,6 +275,25 @@ export function createConfirmationFlow(options: ConfirmationFlowOptions): Confir
       await context.reply({ kind: 'text', text: done.outcome ?? 'Done.' });
     },
 
+    async renew(params, context) {
+      const record = await store.get(context.conversationId, params.ref);
+      if (!record) return context.reply({ kind: 'text', text: 'That request is no longer available.' });
+      const pending = record.value as PendingWithCard;
+      const at = now();
+      const open = pending.state === 'pending' && at <= pending.expiresAt && pending.card.inputs.length > 0;
+      // Renew only the requester's own open draft, and only once half its time is gone: a refresh is not a write each time.
+      if (open && pending.requester.id === context.actor.id && pending.expiresAt - at < ttlMs / 2) {
+        const expiresAt = Math.min(at + ttlMs, pending.createdAt + MAX_DRAFT_LIFE_MS);
+        if (expiresAt > pending.expiresAt) {
+          const renewed: PendingWithCard = { ...pending, expiresAt };
+          if (await store.update(record, renewed)) return context.reply(cardFor(renewed, stateOf(renewed, at)));
+          const latest = (await store.get(context.conversationId, params.ref))?.value as PendingWithCard | undefined;
+          if (latest) return context.reply(cardFor(latest, stateOf(latest, now())));
+        }
+      }
+      await context.reply(cardFor(pending, stateOf(pending, at)));
+    },
+
     async cancel(params, context) {
       const record = await load(context, params.ref);
       if (!record) return;
@@ -301,6 +359,13 @@ export function confirmationActions(flow: ConfirmationFlow): Array<ReadActionDef
       parameters: confirmParamsSchema,
       sideEffects: false,
       handler: (p, ctx) => flow.confirm(p as z.infer<typeof confirmParamsSchema>, ctx),
+    },
+    {
+      name: 'renewAction',
+      description: "Keep an editable confirmation card alive while its requester has it open (Teams' card refresh).",
+      parameters: renewParamsSchema,
+      sideEffects: false,
+      handler: (p, ctx) => flow.renew(p as z.infer<typeof renewParamsSchema>, ctx),
     },
     {
       name: 'cancelAction',

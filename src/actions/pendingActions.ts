@@ -13,6 +13,8 @@ export interface Person {
   /** Entra object id when Teams gives one; otherwise the channel's user id, prefixed `channel:`. */
   id: string;
   name?: string;
+  /** The channel's id for this user (Teams `29:…`), used to address card refreshes to them alone. */
+  userId?: string;
 }
 
 export interface PendingAction {

@@ -109,11 +109,39 @@ export interface PlannedAction {
   parameters: unknown;
 }
 
+/**
+ * One thing wrong with a plan, precise enough for a planner to repair it (an LLM planner is given the list back):
+ * which action (by its place in the plan and its name), where in its parameters, and what is wrong.
+ */
+export interface PlanProblem {
+  /** 0-based position of the action in the plan. */
+  index: number;
+  /** unknownAction: no such action is registered; invalidParameter: the parameters fail the action's schema. */
+  code: 'unknownAction' | 'invalidParameter';
+  action: string;
+  /** Dotted path into the parameters (`filter.riskLevels.0`); empty for the action as a whole. */
+  path: string;
+  message: string;
+}
+
+/** The sentence the user sees for an invalid plan: plain words, no paths, no internals. */
+export function planProblemSentence(problems: readonly PlanProblem[]): string {
+  const unknown = problems.find((p) => p.code === 'unknownAction');
+  if (unknown) return `I don't know the action "${unknown.action.slice(0, 60)}". Type "help" to see what I can do.`;
+  const first = problems[0];
+  if (!first) return 'That request was not valid.';
+  const count = problems.filter((p) => p.index === first.index).length;
+  const what = count === 1 ? 'a value it does not accept' : `${count} values it does not accept`;
+  return `I couldn't run that: the ${first.action.slice(0, 60)} action got ${what}. Try asking another way, or type "help" for examples.`;
+}
+
 export interface ActionRegistry<Reply = unknown> {
   register<S extends z.ZodTypeAny>(definition: ActionDefinition<S, Reply>): void;
   get(name: string): ActionDefinition<z.ZodTypeAny, Reply> | undefined;
   list(): ReadonlyArray<ActionDefinition<z.ZodTypeAny, Reply>>;
-  /** Validates parameters with the action's schema; throws AppError INVALID_ACTION listing every problem. */
+  /** Every problem with a plan, checked with each action's one schema; empty when the plan can run. */
+  checkPlan(plan: readonly PlannedAction[]): PlanProblem[];
+  /** Validates parameters with the action's schema; throws AppError INVALID_ACTION (details.problems: PlanProblem[]). */
   validate(action: PlannedAction): { definition: ActionDefinition<z.ZodTypeAny, Reply>; parameters: unknown };
   /** Runs a read action; hands a side-effect action to the confirmation gate (refused without one). */
   run(action: PlannedAction, context: ActionContext<Reply>): Promise<void>;
@@ -125,15 +153,20 @@ export function createActionRegistry<Reply = unknown>(): ActionRegistry<Reply> {
   const actions = new Map<string, ActionDefinition<z.ZodTypeAny, Reply>>();
   let gate: SideEffectGate<Reply> | undefined;
 
-  const validate: ActionRegistry<Reply>['validate'] = (action) => {
-    const definition = actions.get(action.name);
-    if (!definition) throw new AppError('INVALID_ACTION', `I don't know the action "${String(action.name).slice(0, 60)}".`);
+  type Checked = { ok: true; definition: ActionDefinition<z.ZodTypeAny, Reply>; parameters: unknown } | { ok: false; problems: PlanProblem[] };
+  const check = (action: PlannedAction, index: number): Checked => {
+    const name = typeof action.name === 'string' ? action.name : String(action.name);
+    const definition = actions.get(name);
+    if (!definition) return { ok: false, problems: [{ index, code: 'unknownAction', action: name, path: '', message: `unknown action; known actions: ${[...actions.keys()].join(', ')}` }] };
     const parsed = definition.parameters.safeParse(action.parameters ?? {});
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(parameters)'}: ${issue.message}`);
-      throw new AppError('INVALID_ACTION', `The ${definition.name} action got invalid parameters.`, { details: { problems } });
-    }
-    return { definition, parameters: parsed.data };
+    if (parsed.success) return { ok: true, definition, parameters: parsed.data };
+    return { ok: false, problems: parsed.error.issues.map((issue) => ({ index, code: 'invalidParameter' as const, action: name, path: issue.path.join('.'), message: issue.message })) };
+  };
+
+  const validate: ActionRegistry<Reply>['validate'] = (action) => {
+    const checked = check(action, 0);
+    if (!checked.ok) throw new AppError('INVALID_ACTION', planProblemSentence(checked.problems), { details: { problems: checked.problems } });
+    return { definition: checked.definition, parameters: checked.parameters };
   };
 
   return {
@@ -143,6 +176,10 @@ export function createActionRegistry<Reply = unknown>(): ActionRegistry<Reply> {
     },
     get: (name) => actions.get(name),
     list: () => [...actions.values()],
+    checkPlan: (plan) => plan.flatMap((action, index) => {
+      const checked = check(action, index);
+      return checked.ok ? [] : checked.problems;
+    }),
     validate,
     async run(action, context) {
       const { definition, parameters } = validate(action);

@@ -50,6 +50,8 @@ export function createCardRenderer(options: CardRendererOptions): CardRenderer {
     // The model is passed as data only: text in it (even "${...}") is never evaluated as an expression.
     const expanded: unknown = template.expand({ $root: card.model });
     if (!isCard(expanded)) throw new AppError('INTERNAL', undefined, { details: { badExpansion: card.template } });
+    // A top-level property whose `$when` was false expands to null (a card's `refresh`, say): clients want it absent.
+    for (const [key, value] of Object.entries(expanded)) if (value === null) delete expanded[key];
     return expanded;
   };
 

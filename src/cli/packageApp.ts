@@ -1,12 +1,15 @@
 // Builds build/appPackage.zip for uploading to Teams: the manifest with its ${{NAME}} placeholders filled
-// from env/.env.<name>, env/.env.<name>.user and the process environment, plus the two icons.
+// from env/.env.<name>, env/.env.<name>.user and the process environment, plus the two icons. The bot's command
+// menu (commandLists) is added from the registered skill modules' sample prompts, not kept by hand in the template.
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { ZipFile } from 'yazl';
+import type { SamplePrompt } from '../actions/skillModule';
 import { pickEnvName } from '../config/loadConfig';
 import { projectRoot } from '../paths';
+import { skillHelp } from '../skillModules';
 
 export type EnvVars = Record<string, string | undefined>;
 
@@ -19,6 +22,8 @@ export interface PackageAppOptions {
   env?: EnvVars;
   /** Defaults to <rootDir>/build/appPackage.zip. */
   outFile?: string;
+  /** The command menu; defaults to the registered skill modules' sample prompts. */
+  commands?: readonly SamplePrompt[];
 }
 
 export interface PackageAppResult {
@@ -113,6 +118,21 @@ function checkFilledManifest(manifest: Record<string, unknown>, problems: string
   }
 }
 
+/** One command list per bot scope, each listing every sample prompt (Teams: at most 10 commands per list). */
+export function withCommands(manifest: Record<string, unknown>, commands: readonly SamplePrompt[], problems: string[]): Record<string, unknown> {
+  const bots = Array.isArray(manifest.bots) ? manifest.bots : [];
+  const list = commands.map((c) => ({ title: c.title, description: c.description, type: 'prompt', prompt: c.prompt }));
+  return {
+    ...manifest,
+    bots: bots.map((bot) => {
+      if (!isRecord(bot)) return bot;
+      if (bot.commandLists !== undefined) problems.push('appPackage/manifest.json must not list bot commands: they come from the skill modules\' sample prompts');
+      const scopes = Array.isArray(bot.scopes) ? bot.scopes : [];
+      return list.length === 0 ? bot : { ...bot, commandLists: scopes.map((scope) => ({ scopes: [scope], commands: list })) };
+    }),
+  };
+}
+
 const HINTS: Record<string, () => string> = {
   TEAMS_APP_ID: () => `${randomUUID()}  (any new GUID; keep it once chosen)`,
   BOT_ID: () => "<the bot's Microsoft App ID: the Entra app registration's client id>",
@@ -172,15 +192,16 @@ export async function packageApp(options: PackageAppOptions = {}): Promise<Packa
   if (missing.size > 0) problems.push(missingMessage([...missing].sort(), envName));
   else if (isRecord(manifest)) checkFilledManifest(manifest, problems);
   else if (manifest !== undefined) problems.push('appPackage/manifest.json must hold a JSON object');
-  if (problems.length > 0 || !isRecord(manifest)) throw new PackageError(problems);
+  const packaged = isRecord(manifest) ? withCommands(manifest, options.commands ?? skillHelp().samples, problems) : undefined;
+  if (problems.length > 0 || !packaged) throw new PackageError(problems);
 
   const outFile = options.outFile ?? join(rootDir, 'build', 'appPackage.zip');
   const entries: Array<[string, Buffer]> = PACKAGE_FILES.map((name) => [
     name,
-    name === 'manifest.json' ? Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) : (files.get(name) ?? Buffer.alloc(0)),
+    name === 'manifest.json' ? Buffer.from(`${JSON.stringify(packaged, null, 2)}\n`) : (files.get(name) ?? Buffer.alloc(0)),
   ]);
   await writeZip(outFile, entries);
-  return { outFile, envName, manifest, filled: [...filled].sort() };
+  return { outFile, envName, manifest: packaged, filled: [...filled].sort() };
 }
 
 function parseArgs(argv: string[]): { envName?: string; outFile?: string } {

@@ -1,8 +1,8 @@
 // The conversation's "active page", as the planner sees it: the analyze skill owns the list's definition and
 // writes it at `state.conversation.activeList`; the planner only reads a summary to tell follow-ups from new
 // questions.
-import { ACTIVE_LIST_KEY, parseActiveList } from '../skills/analyze/activeList';
-import type { AnalyzeFilter } from '../skills/analyze/params';
+import { ACTIVE_LIST_KEY, parseActiveList } from '../actions/contracts/activeList';
+import type { AnalyzeFilter } from '../actions/contracts/analyze';
 
 export { ACTIVE_LIST_KEY };
 

@@ -1,7 +1,7 @@
 // Leaving values out ("without AWS", "everything except low"): the filter keeps the other values, taken from the
 // list's own values or from every known value (enums, and the tenant's own types and subscriptions).
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_LEVELS, SEVERITIES, STATUS_CODES } from '../posture/model';
-import type { AnalyzeFilter, AnalyzeFilterField } from '../skills/analyze/params';
+import type { AnalyzeFilter, AnalyzeFilterField } from '../actions/contracts/analyze';
 import type { BoundVocabulary } from './vocabularyPort';
 
 type ListField = 'riskLevels' | 'riskFactors' | 'severities' | 'statuses' | 'categories' | 'clouds' | 'governance' | 'findingSeverities' | 'resourceTypes' | 'subscriptions';

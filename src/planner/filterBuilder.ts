@@ -2,13 +2,14 @@
 // meaning from the qualifier beside them, values after "without"/"except" are exclusions, "any X" clears X.
 import type { Severity } from '../posture/model';
 import { SEVERITIES } from '../posture/model';
-import type { AnalyzeFilter, AnalyzeFilterField } from '../skills/analyze/params';
+import type { AnalyzeFilter, AnalyzeFilterField } from '../actions/contracts/analyze';
 import type { ConceptMatch } from './conceptMatcher';
 import type { GroupByValue } from './lexicon/conversationConcepts';
 import type { Meaning, MeaningKind } from './lexicon/meanings';
 import { STOP_WORDS } from './lexicon/stopWords';
 import type { ScannedMessage } from './messageScan';
 import { resolveResourceTypes } from './resourceTypeResolver';
+import type { SortOrder } from '../actions/vocabularies';
 
 export type LevelField = 'riskLevels' | 'severities' | 'findingSeverities';
 
@@ -21,7 +22,7 @@ export interface FilterDraft {
   count: boolean;
   breakdown: boolean;
   groupBy?: GroupByValue;
-  sort?: 'risk' | 'severity' | 'dueDate';
+  sort?: SortOrder;
   /** Every meaning kind that took part, for deciding the action. */
   kinds: Set<MeaningKind>;
   /** Level words were said without "severity"/"risk" beside them. */

@@ -1,6 +1,6 @@
 // Turns a follow-up's filter draft into a `refine` of the list on screen: narrow (set), widen (add), clear, or
 // leave out values ("without AWS" keeps the other clouds).
-import { ANALYZE_FILTER_FIELDS, type AnalyzeFilter, type AnalyzeFilterField, type RefineParams } from '../skills/analyze/params';
+import { ANALYZE_FILTER_FIELDS, type AnalyzeFilter, type AnalyzeFilterField, type RefineParams } from '../actions/contracts/analyze';
 import { complement } from './exclusions';
 import type { FilterDraft } from './filterBuilder';
 import type { BoundVocabulary } from './vocabularyPort';

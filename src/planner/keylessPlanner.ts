@@ -1,12 +1,11 @@
 // The keyless planner as a teams-ai Planner: each message becomes registry actions (DO commands) planned locally,
-// with no model and no network. The LLM planner can replace it and emit the same actions.
+// with no model and no network. The LLM planner can replace it and emit the same actions; the registry validates
+// both the same way.
 import type { AI, Plan, Planner, PredictedDoCommand, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { PlannedAction } from '../actions/registry';
 import type { Logger } from '../logging/logger';
 import type { Viewer } from '../posture/viewer';
-import { ANALYZE_ACTIONS } from '../skills/analyze/params';
-import { assignOwnerParamsSchema } from '../skills/assign/assignOwnerAction';
 import { readActiveList } from './activeList';
 import { createConceptLexicon } from './conceptLexicon';
 import { planMessage } from './planMessage';
@@ -25,9 +24,6 @@ export interface KeylessPlannerOptions {
 /** Concept words still work without data; names simply find nothing. */
 const NO_DATA: VocabularySource = { vocabulary: () => [] };
 
-const HELP_SCHEMA = { safeParse: (value: unknown) => ({ success: !!value && typeof value === 'object' && Object.keys(value).length === 0 }) };
-const SCHEMAS: Record<string, { safeParse(value: unknown): { success: boolean } }> = { ...ANALYZE_ACTIONS, help: HELP_SCHEMA, assignOwner: assignOwnerParamsSchema };
-
 export function createKeylessPlanner(options: KeylessPlannerOptions): Planner<TurnState> {
   const lexicon = createConceptLexicon();
   const engineNow = typeof options.engine === 'function' ? options.engine : () => options.engine as VocabularySource;
@@ -44,7 +40,7 @@ export function createKeylessPlanner(options: KeylessPlannerOptions): Planner<Tu
       ...(activeList ? { activeList } : {}),
       lexicon,
     });
-    const commands = actions.map((a) => toCommand(a, options.logger));
+    const commands = actions.map(toCommand);
     options.logger?.debug({ actions: commands.map((c) => c.action), ms: Math.round((performance.now() - started) * 100) / 100 }, 'keyless plan');
     return { type: 'plan', commands };
   };
@@ -56,14 +52,13 @@ export function createKeylessPlanner(options: KeylessPlannerOptions): Planner<Tu
   };
 }
 
-/** A parameter the planner got wrong must not reach a handler: the user is told the message was not understood. */
-export function toCommand(action: PlannedAction, logger?: Logger): PredictedDoCommand {
-  const schema = SCHEMAS[action.name];
-  if (schema?.safeParse(action.parameters).success) {
-    return { type: 'DO', action: action.name, parameters: action.parameters as Record<string, unknown> };
-  }
-  logger?.warn({ action: action.name, parameters: action.parameters }, 'keyless planner produced invalid parameters');
-  return { type: 'DO', action: 'outOfScope', parameters: { reason: 'notUnderstood' } };
+/**
+ * A planned action becomes a teams-ai DO command as it is: the planner does not validate. The registry is the one
+ * place that does (one schema per action), when the command runs; an invalid one is refused there with a sentence
+ * for the user and the structured problems in the log (registry.checkPlan gives the same list to a planner).
+ */
+export function toCommand(action: PlannedAction): PredictedDoCommand {
+  return { type: 'DO', action: action.name, parameters: (action.parameters ?? {}) as Record<string, unknown> };
 }
 
 function inputOf(context: TurnContext, state: TurnState): string {

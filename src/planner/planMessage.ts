@@ -1,7 +1,8 @@
 // The keyless planner's pure core: one message (plus what the conversation shows) in, registry actions out.
 import type { PlannedAction } from '../actions/registry';
+import type { OutOfScopeReason } from '../actions/vocabularies';
 import type { Viewer } from '../posture/viewer';
-import type { AnalyzeFilter, AnalyzeFilterField } from '../skills/analyze/params';
+import type { AnalyzeFilter, AnalyzeFilterField } from '../actions/contracts/analyze';
 import type { ActiveListSummary } from './activeList';
 import { createConceptLexicon, type ConceptLexicon } from './conceptLexicon';
 import { buildFilter, type FilterDraft, type LevelField } from './filterBuilder';
@@ -26,7 +27,7 @@ let defaultLexicon: ConceptLexicon | undefined;
 const lexiconOf = (context: PlanningContext) => context.lexicon ?? (defaultLexicon ??= createConceptLexicon());
 
 const action = (name: string, parameters: Record<string, unknown>): PlannedAction[] => [{ name, parameters }];
-const outOfScope = (reason: 'notPosture' | 'dumpAll' | 'unsafe' | 'notUnderstood') => action('outOfScope', { reason });
+const outOfScope = (reason: OutOfScopeReason) => action('outOfScope', { reason });
 
 export function planMessage(text: string, context: PlanningContext): PlannedAction[] {
   const vocab = bindVocabulary(context.vocabulary, context.viewer);

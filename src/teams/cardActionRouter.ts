@@ -1,24 +1,11 @@
-// Card buttons carry opaque data ({ verb, ref, ... }). Each verb declares a zod schema for its data and a resolver
-// that re-checks the data against what the bot knows and turns it into a registry action or a prompt to plan.
+// Card buttons carry opaque data ({ verb, ref, ... }): the router checks the envelope, finds the verb, validates
+// its data with the verb's schema and lets the verb resolve it (see src/actions/cardVerb.ts).
 import { z } from 'zod';
-import type { ConversationMemory, PlannedAction } from '../actions/registry';
+import { VERB_PATTERN, type CardActionOutcome, type CardActionScope, type CardVerb } from '../actions/cardVerb';
 import { AppError } from '../errors/appError';
-import type { Viewer } from '../posture/viewer';
 
-export type CardActionOutcome = { kind: 'action'; action: PlannedAction } | { kind: 'prompt'; text: string };
-
-export interface CardActionScope {
-  conversation: ConversationMemory;
-  viewer: Viewer;
-}
-
-export interface CardVerb<S extends z.ZodTypeAny = z.ZodTypeAny> {
-  verb: string;
-  /** Schema of the payload without `verb`; make it strict so unexpected fields are refused. */
-  data: S;
-  /** Throws AppError STALE_ACTION when the reference no longer matches the data. */
-  resolve(data: z.infer<S>, scope: CardActionScope): CardActionOutcome | Promise<CardActionOutcome>;
-}
+// The verb contract lives in src/actions/cardVerb.ts so skills declare verbs without importing the transport.
+export { opaqueRef, REF_PATTERN, VERB_PATTERN, type CardActionOutcome, type CardActionScope, type CardVerb } from '../actions/cardVerb';
 
 export interface CardActionRouter {
   register<S extends z.ZodTypeAny>(verb: CardVerb<S>): void;
@@ -26,11 +13,6 @@ export interface CardActionRouter {
   /** Validates an untrusted payload and resolves it; throws AppError INVALID_ACTION or STALE_ACTION. */
   resolve(payload: unknown, scope: CardActionScope): Promise<CardActionOutcome>;
 }
-
-/** Verbs and refs are short identifiers: nothing a user typed, nothing that names a resource. */
-export const VERB_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,31}$/;
-export const REF_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const opaqueRef = z.string().regex(REF_PATTERN);
 
 const envelope = z.object({ verb: z.string().regex(VERB_PATTERN) }).passthrough();
 

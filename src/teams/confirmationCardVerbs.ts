@@ -2,7 +2,7 @@
 // `in_<id>`, as Adaptive Cards submit them); the flow re-checks the ref, the requester and the expiry.
 import { z } from 'zod';
 import { confirmParamsSchema } from '../actions/confirmationFlow';
-import { opaqueRef, type CardVerb } from './cardActionRouter';
+import { opaqueRef, type CardVerb } from '../actions/cardVerb';
 
 const INPUT_PREFIX = 'in_';
 const confirmData = z.object({ ref: opaqueRef }).catchall(z.unknown());
@@ -21,6 +21,8 @@ export function createConfirmationCardVerbs(): CardVerb[] {
         return { kind: 'action', action: { name: 'confirmAction', parameters } };
       },
     },
+    // Teams' automatic refresh of an open draft, for its requester only (the card's refresh.userIds).
+    { verb: 'renew', data: cancelData, resolve: ({ ref }: z.infer<typeof cancelData>) => ({ kind: 'action', action: { name: 'renewAction', parameters: { ref } } }) },
     // Cancel ignores inputs: nothing typed on the card matters once the request is dropped.
     { verb: 'cancel', data: cancelData, resolve: ({ ref }: z.infer<typeof cancelData>) => ({ kind: 'action', action: { name: 'cancelAction', parameters: { ref } } }) },
   ];

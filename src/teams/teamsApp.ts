@@ -5,7 +5,7 @@ import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import type { ActionRegistry } from '../actions/registry';
 import type { CardRenderer } from '../cards/cardRenderer';
 import { AppError } from '../errors/appError';
-import { buildWelcomeView } from '../skills/help/helpAction';
+import type { Viewer } from '../posture/viewer';
 import type { Reply } from '../views/reply';
 import type { CardActionRouter } from './cardActionRouter';
 import { registerCardActionRoutes } from './cardActionRoutes';
@@ -20,6 +20,8 @@ export interface TeamsAppOptions {
   cards: CardRenderer;
   /** Remembers which conversations were already greeted (the activity deduper serves). */
   welcomed: ActivityDeduper;
+  /** The greeting card for where the bot was added (the help skill builds it). */
+  welcome(viewer: Viewer): Reply;
   /** Absent in whole-turn tests (botbuilder TestAdapter drives app.run directly). */
   adapter?: TeamsAdapter;
   /** teams-ai adds `typing` activities to slow turns; tests turn it off. */
@@ -32,11 +34,10 @@ export interface TeamsAppOptions {
  * Teams sends installationUpdate and conversationUpdate together on install, and they race: a flag in
  * conversation state would be read by both before either saved it. The deduper's create-only write is atomic.
  */
-async function welcome(context: TurnContext, cards: CardRenderer, once: ActivityDeduper): Promise<void> {
+async function welcome(context: TurnContext, cards: CardRenderer, options: TeamsAppOptions): Promise<void> {
   const { channelId, conversation } = context.activity;
-  if (!(await once.firstSeen(`welcome|${channelId ?? ''}|${conversation?.id ?? ''}`))) return;
-  const model = buildWelcomeView(viewerOf(context.activity).conversationType);
-  await sendReply(context, { kind: 'card', card: { template: 'welcome', model } }, cards);
+  if (!(await options.welcomed.firstSeen(`welcome|${channelId ?? ''}|${conversation?.id ?? ''}`))) return;
+  await sendReply(context, options.welcome(viewerOf(context.activity)), cards);
 }
 
 export function createTeamsApp(options: TeamsAppOptions): Application<TurnState> {
@@ -55,11 +56,11 @@ export function createTeamsApp(options: TeamsAppOptions): Application<TurnState>
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
-    if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await welcome(context, cards, options.welcomed);
+    if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await welcome(context, cards, options);
   });
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = context.activity.action ?? '';
-    if (action === 'add' || action === 'add-upgrade') await welcome(context, cards, options.welcomed);
+    if (action === 'add' || action === 'add-upgrade') await welcome(context, cards, options);
   });
 
   for (const definition of registry.list()) {

@@ -35,7 +35,8 @@ export function viewerOf(activity: Partial<Activity>): Viewer {
 export function actorOf(activity: Partial<Activity>): Person {
   const name = activity.from?.name?.trim();
   const id = activity.from?.aadObjectId ? activity.from.aadObjectId.toLowerCase() : `channel:${activity.from?.id ?? ''}`;
-  return name ? { id, name } : { id };
+  const userId = activity.from?.id || undefined;
+  return { id, ...(name ? { name } : {}), ...(userId ? { userId } : {}) };
 }
 
 export function conversationMemory(state: TurnState): ConversationMemory {

@@ -49,6 +49,9 @@ export interface ConfirmationView {
   /** Empty once the card is no longer actionable (confirmed, cancelled, expired). */
   ref: string;
   confirmLabel: ConfirmLabel;
+  /** True while an editable card is open: Teams refreshes it for `refreshUserIds` (the requester), which renews it. */
+  renewable: boolean;
+  refreshUserIds: string[];
   /** "Only Ada Lovelace can confirm. Expires at 14:05 UTC." or, after the press, what happened. */
   status: string;
   statusColor: 'Default' | 'Good' | 'Attention' | 'Warning';

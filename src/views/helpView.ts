@@ -1,5 +1,5 @@
 // View model for adaptiveCards/help.json: what the bot can do and prompts to try.
-import type { PromptButton } from './promptButton';
+import type { PromptRow } from './promptButton';
 
 export interface HelpCapability {
   name: string;
@@ -17,6 +17,7 @@ export interface HelpView {
   intro: string;
   capabilities: HelpCapability[];
   samples: HelpSample[];
-  prompts: PromptButton[];
+  /** Sample-prompt buttons, in rows that each fit one action set. */
+  promptRows: PromptRow[];
   footer: string;
 }

@@ -1,10 +1,11 @@
 // View model for adaptiveCards/welcome.json: sent once when the bot is installed or added to a conversation.
-import type { PromptButton } from './promptButton';
+import type { PromptRow } from './promptButton';
 
 export interface WelcomeView {
   title: string;
   intro: string;
   /** Where the bot listens in this conversation (1:1 vs. @mention). */
   howToAsk: string;
-  prompts: PromptButton[];
+  /** Sample-prompt buttons, in rows that each fit one action set. */
+  promptRows: PromptRow[];
 }

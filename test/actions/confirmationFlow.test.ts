@@ -72,7 +72,11 @@ function setup(options: { fail?: () => boolean } = {}) {
     const c = context(actor);
     return registry.run({ name: 'confirmAction', parameters: { ref, inputs } }, c.ctx).then(() => c.replies);
   };
-  return { records, registry, performed, proposeOne, confirm, lastStatus, tick: (ms: number) => (clock += ms), release: () => release?.() };
+  const renew = (ref: string, actor = ADA) => {
+    const c = context(actor);
+    return registry.run({ name: 'renewAction', parameters: { ref } }, c.ctx).then(() => c.replies);
+  };
+  return { records, registry, performed, proposeOne, confirm, renew, lastStatus, tick: (ms: number) => (clock += ms), release: () => release?.() };
 }
 
 describe('confirmation flow', () => {
@@ -90,12 +94,35 @@ describe('confirmation flow', () => {
     expect(audit.map((r) => r.value)).toEqual([expect.objectContaining({ result: 'done', digest: effectDigest('restart', { thing: 'vm-1', note: 'after backup' }) })]);
   });
 
-  it('refuses an expired confirmation and runs nothing', async () => {
+  it('runs nothing for an expired draft, offers it again with the edits kept, and the fresh card runs once', async () => {
     const t = setup();
     const ref = await t.proposeOne();
     t.tick(60_001);
-    expect(t.lastStatus(await t.confirm(ref))).toBe('This request expired at 09:01 UTC. Nothing was changed. Ask again for a fresh one.');
+    const replies = await t.confirm(ref, { note: 'my edit' });
+    expect(t.lastStatus(replies)).toBe('The earlier draft expired at 09:01 UTC, so nothing was applied. Your edits are kept here: press Apply to confirm. This one expires at 09:02 UTC.');
     expect(t.performed).toEqual([]);
+    const fresh = replies[0]?.kind === 'card' && replies[0].card.template === 'confirmation' ? replies[0].card.model : undefined;
+    expect(fresh?.inputs.map((i) => i.value)).toEqual(['my edit']);
+    expect(fresh?.ref).not.toBe(ref);
+    // The expired card stays dead: its ref now names a superseded request.
+    expect(t.lastStatus(await t.confirm(ref))).toMatch(/newer request/);
+    expect(t.lastStatus(await t.confirm(fresh?.ref ?? '', { note: 'my edit' }))).toMatch(/^Applied by Ada/);
+    expect(t.performed).toEqual([{ thing: 'vm-1', note: 'my edit' }]);
+  });
+
+  it("renews an open draft when its requester's client refreshes it, and only then", async () => {
+    const t = setup();
+    const ref = await t.proposeOne();
+    t.tick(20_000);
+    // Early refreshes write nothing: more than half the time is left.
+    expect(t.lastStatus(await t.renew(ref))).toBe('Only Ada can confirm. This request expires at 09:01 UTC.');
+    t.tick(20_000);
+    expect(t.lastStatus(await t.renew(ref, { id: 'bob-oid', name: 'Bob' }))).toBe('Only Ada can confirm. This request expires at 09:01 UTC.');
+    expect(t.lastStatus(await t.renew(ref))).toBe('Only Ada can confirm. This request expires at 09:01 UTC.');
+    const renewed = (await t.records.list(PENDING_ACTIONS_COLLECTION)).map((r) => (r.value as PendingAction).expiresAt);
+    expect(renewed).toEqual([Date.UTC(2026, 11, 4, 9, 1, 40)]);
+    t.tick(50_000);
+    expect(t.lastStatus(await t.confirm(ref))).toMatch(/^Applied by Ada/);
   });
 
   it('refuses an input longer than the card allows, keeping the request open', async () => {

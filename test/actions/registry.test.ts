@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createActionRegistry } from '../../src/actions/registry';
+import { createActionRegistry, planProblemSentence } from '../../src/actions/registry';
 import { AppError } from '../../src/errors/appError';
 import { SYSTEM_VIEWER } from '../../src/posture/viewer';
 
@@ -56,8 +56,32 @@ describe('action registry', () => {
     const { ctx, replies } = context();
     const run = registry.run({ name: 'echo', parameters: { word: 'x'.repeat(11), extra: 1 } }, ctx);
     await expect(run).rejects.toBeInstanceOf(AppError);
-    await expect(run).rejects.toMatchObject({ code: 'INVALID_ACTION', details: { problems: expect.arrayContaining([expect.stringContaining('word')]) } });
+    await expect(run).rejects.toMatchObject({
+      code: 'INVALID_ACTION',
+      userMessage: 'I couldn\'t run that: the echo action got 2 values it does not accept. Try asking another way, or type "help" for examples.',
+      details: {
+        problems: [
+          { index: 0, code: 'invalidParameter', action: 'echo', path: 'word', message: expect.stringMatching(/at most 10/) },
+          { index: 0, code: 'invalidParameter', action: 'echo', path: '', message: expect.stringMatching(/extra/) },
+        ],
+      },
+    });
     expect(replies).toEqual([]);
+  });
+
+  it('checks a whole plan into a list of problems a planner can repair from', () => {
+    expect(registry.checkPlan([{ name: 'echo', parameters: { word: 'hi' } }, { name: 'fix', parameters: {} }])).toEqual([]);
+    const problems = registry.checkPlan([
+      { name: 'echo', parameters: { word: 'hi' } },
+      { name: 'delete', parameters: {} },
+      { name: 'echo', parameters: { word: 7 } },
+    ]);
+    expect(problems).toEqual([
+      { index: 1, code: 'unknownAction', action: 'delete', path: '', message: 'unknown action; known actions: echo, fix' },
+      { index: 2, code: 'invalidParameter', action: 'echo', path: 'word', message: expect.stringMatching(/string/i) },
+    ]);
+    expect(planProblemSentence(problems)).toBe('I don\'t know the action "delete". Type "help" to see what I can do.');
+    expect(planProblemSentence(problems.slice(1))).toBe('I couldn\'t run that: the echo action got a value it does not accept. Try asking another way, or type "help" for examples.');
   });
 
   it('refuses unknown actions', () => {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SAMPLE_PROMPTS } from '../../src/skills/help/samplePrompts';
 
 const root = join(__dirname, '..', '..');
 const manifestText = readFileSync(join(root, 'appPackage', 'manifest.json'), 'utf8');
@@ -64,31 +63,8 @@ describe('appPackage/manifest.json', () => {
     expect(new Set(asArray(bots[0]?.scopes))).toEqual(new Set(['personal', 'team', 'groupChat']));
   });
 
-  describe('command lists', () => {
-    const bot = bots[0] ?? {};
-    const lists = asArray(bot.commandLists).map(asRecord);
-    const expected = SAMPLE_PROMPTS.map((p) => ({ title: p.title, description: p.description, type: 'prompt', prompt: p.prompt }));
-
-    it('has one list per bot scope, at most three', () => {
-      expect(lists.length).toBeLessThanOrEqual(3);
-      const scopes = lists.flatMap((list) => asArray(list.scopes));
-      expect(scopes.slice().sort()).toEqual(asArray(bot.scopes).map(asString).sort());
-    });
-
-    it('mirrors the sample prompts module in every scope', () => {
-      for (const list of lists) expect(asArray(list.commands)).toEqual(expected);
-    });
-
-    it('keeps titles, descriptions and the count within the limits older Teams clients enforce', () => {
-      expect(SAMPLE_PROMPTS.length).toBeGreaterThan(0);
-      expect(SAMPLE_PROMPTS.length).toBeLessThanOrEqual(10);
-      for (const command of expected) {
-        expect(command.title.trim().length).toBeGreaterThan(0);
-        expect(command.title.length).toBeLessThanOrEqual(32);
-        expect(command.description.length).toBeLessThanOrEqual(128);
-        expect(command.prompt.length).toBeLessThanOrEqual(4000);
-      }
-      expect(new Set(expected.map((c) => c.title.toLowerCase())).size).toBe(expected.length);
-    });
+  it("keeps no command menu: the packager adds it from the skill modules' sample prompts", () => {
+    expect(bots[0]?.commandLists).toBeUndefined();
+    expect(manifestText).not.toContain('"prompt"');
   });
 });

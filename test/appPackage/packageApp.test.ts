@@ -109,6 +109,26 @@ describe('packageApp', () => {
     expect(error.message).toContain('env name');
   });
 
+  it('adds the command menu from the given sample prompts, one list per bot scope', async () => {
+    const env = { TEAMS_APP_ID: APP_ID, BOT_ID, BOT_DOMAIN: 'posture.example.net' };
+    const commands = [{ ref: 'x1', title: 'Try this', prompt: 'show critical risks', description: 'Critical risks.' }];
+    const result = await packageApp({ rootDir: root, env, commands, outFile: join(root, 'a.zip') });
+    const bot = (result.manifest.bots as Array<{ scopes: string[]; commandLists: unknown }>)[0];
+    expect(bot?.commandLists).toEqual(
+      bot?.scopes.map((scope) => ({ scopes: [scope], commands: [{ title: 'Try this', description: 'Critical risks.', type: 'prompt', prompt: 'show critical risks' }] })),
+    );
+  });
+
+  it('refuses a template that keeps its own command menu (it would go stale)', async () => {
+    const path = join(root, 'appPackage', 'manifest.json');
+    const template = JSON.parse(readFileSync(path, 'utf8')) as { bots: Array<Record<string, unknown>> };
+    template.bots[0]!.commandLists = [];
+    writeFileSync(path, JSON.stringify(template));
+    const env = { TEAMS_APP_ID: APP_ID, BOT_ID, BOT_DOMAIN: 'posture.example.net' };
+    const error = await expectPackageError(packageApp({ rootDir: root, env, outFile: join(root, 'a.zip') }));
+    expect(error.message).toContain('must not list bot commands');
+  });
+
   it('reports a broken manifest and missing icons together', async () => {
     writeFileSync(join(root, 'appPackage', 'manifest.json'), '{ "id": ');
     rmSync(join(root, 'appPackage', 'outline.png'));

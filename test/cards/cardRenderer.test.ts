@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCardRenderer } from '../../src/cards/cardRenderer';
+import { skillHelp } from '../../src/skillModules';
 import { buildHelpView } from '../../src/skills/help/helpAction';
 import { createTempDataDir, type TempDataDir } from '../support/tempDataDir';
 
@@ -15,7 +16,7 @@ describe('createCardRenderer', () => {
   it('does not evaluate template expressions found in the data', () => {
     writeFileSync(join(temp.dir, 'help.json'), JSON.stringify({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${title}' }] }));
     const renderer = createCardRenderer({ dir: temp.dir });
-    const model = { ...buildHelpView(), title: '${intro} ${string(1+1)}' };
+    const model = { ...buildHelpView(skillHelp()), title: '${intro} ${string(1+1)}' };
     const card = renderer.expand({ template: 'help', model });
     expect(card.body).toEqual([{ type: 'TextBlock', text: '${intro} ${string(1+1)}' }]);
   });
@@ -29,6 +30,6 @@ describe('createCardRenderer', () => {
 
   it('fails with an internal AppError when a template is missing', () => {
     const renderer = createCardRenderer({ dir: temp.dir });
-    expect(() => renderer.render({ template: 'help', model: buildHelpView() })).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
+    expect(() => renderer.render({ template: 'help', model: buildHelpView(skillHelp()) })).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
   });
 });

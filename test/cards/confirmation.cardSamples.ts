@@ -25,6 +25,8 @@ export const CARD_SAMPLES: CardReply[] = [
       status: 'Only Ada can confirm. This request expires at 09:15 UTC.',
       statusColor: 'Default',
       actionable: true,
+      renewable: true,
+      refreshUserIds: ['29:ada'],
     },
   },
   {
@@ -41,6 +43,8 @@ export const CARD_SAMPLES: CardReply[] = [
       status: 'Confirmed by Ada at 09:03 UTC. Owner set to ops@example.com, due 2027-01-31.',
       statusColor: 'Good',
       actionable: false,
+      renewable: false,
+      refreshUserIds: ['29:ada'],
     },
   },
 ];

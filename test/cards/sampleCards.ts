@@ -2,13 +2,14 @@
 // samples in a file named `*.cardSamples.ts` anywhere under test/, exporting `CARD_SAMPLES: CardReply[]`.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { skillHelp } from '../../src/skillModules';
 import { buildHelpView, buildWelcomeView } from '../../src/skills/help/helpAction';
 import type { CardReply } from '../../src/views/reply';
 
 export const PLATFORM_CARD_SAMPLES: CardReply[] = [
-  { template: 'welcome', model: buildWelcomeView('personal') },
-  { template: 'welcome', model: buildWelcomeView('channel') },
-  { template: 'help', model: buildHelpView() },
+  { template: 'welcome', model: buildWelcomeView('personal', skillHelp()) },
+  { template: 'welcome', model: buildWelcomeView('channel', skillHelp()) },
+  { template: 'help', model: buildHelpView(skillHelp()) },
 ];
 
 function findSampleFiles(dir: string): string[] {

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { createCardRenderer } from '../../src/cards/cardRenderer';
 import { projectPath } from '../../src/paths';
 import { REF_PATTERN, VERB_PATTERN } from '../../src/teams/cardActionRouter';
+import { MAX_ACTIONS_PER_SET, promptRows } from '../../src/views/promptButton';
 import { PLATFORM_CARD_SAMPLES, allCardSamples } from './sampleCards';
 
 const dir = projectPath('adaptiveCards');
@@ -72,6 +73,38 @@ describe('card templates', () => {
   it('renders the sample prompts of the welcome card as buttons', () => {
     const welcome = PLATFORM_CARD_SAMPLES[0]!;
     if (welcome.template !== 'welcome') throw new Error('the first platform sample is the welcome card');
-    expect(collectActions(renderer.render(welcome).content)).toHaveLength(welcome.model.prompts.length);
+    expect(collectActions(renderer.render(welcome).content)).toHaveLength(welcome.model.promptRows.flatMap((r) => r.buttons).length);
+  });
+
+  it('keeps every action set within what Teams shows without a "…" menu', () => {
+    const sets: unknown[][] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      if (record.type === 'ActionSet' && Array.isArray(record.actions)) sets.push(record.actions);
+      if (record.type === 'AdaptiveCard' && Array.isArray(record.actions)) sets.push(record.actions);
+      Object.values(record).forEach(walk);
+    };
+    for (const card of PLATFORM_CARD_SAMPLES) walk(renderer.render(card).content);
+    expect(sets.length).toBeGreaterThan(0);
+    for (const set of sets) expect(set.length).toBeLessThanOrEqual(MAX_ACTIONS_PER_SET);
+  });
+});
+
+describe('prompt rows', () => {
+  const buttons = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `t${i}`, ref: `p${i}` }));
+  it.each([
+    [0, []],
+    [1, [1]],
+    [6, [6]],
+    [7, [4, 3]],
+    [8, [4, 4]],
+    [10, [5, 5]],
+    [13, [5, 5, 3]],
+  ])('splits %i buttons into rows of %j, in order', (n, sizes) => {
+    const rows = promptRows(buttons(n));
+    expect(rows.map((r) => r.buttons.length)).toEqual(sizes);
+    expect(rows.flatMap((r) => r.buttons)).toEqual(buttons(n));
   });
 });

@@ -1,6 +1,6 @@
 // The whole stack in a real browser: bot + Agents Playground + chromium, as a user would try it after npm start.
 import { buildHelpView, buildWelcomeView } from '../../src/skills/help/helpAction';
-import { findSamplePrompt } from '../../src/skills/help/samplePrompts';
+import { skillHelp } from '../../src/skillModules';
 import { chromiumStatus } from './support/chromium';
 import { clickCardButton, sendMessage, waitForCardText } from './support/playground';
 import { usePlaygroundStack } from './support/suite';
@@ -13,11 +13,11 @@ describeInBrowser('the Agents Playground in chromium', () => {
   const { step } = usePlaygroundStack(status.available, status.message);
 
   it('shows the welcome card when the Playground installs the app', async () => {
-    const welcome = buildWelcomeView('personal');
+    const welcome = buildWelcomeView('personal', skillHelp());
     await step('welcome-card', async ({ page }) => {
       const card = await waitForCardText(page, welcome.title);
       const text = await card.innerText();
-      for (const prompt of welcome.prompts) expect(text).toContain(prompt.title);
+      for (const prompt of welcome.promptRows.flatMap((r) => r.buttons)) expect(text).toContain(prompt.title);
       // Teams sends installationUpdate and conversationUpdate together on install; the bot means to greet once.
       const greetings = await page.locator('.ac-adaptiveCard', { hasText: welcome.title }).count();
       if (greetings > 1) console.warn(`the welcome card was shown ${greetings} times for one install`);
@@ -25,7 +25,7 @@ describeInBrowser('the Agents Playground in chromium', () => {
   });
 
   it('answers "help" typed in the message box with the help card', async () => {
-    const help = buildHelpView();
+    const help = buildHelpView(skillHelp());
     await step('help-card', async ({ page }) => {
       const before = await sendMessage(page, 'help');
       const card = await waitForCardText(page, help.title, { newerThan: before });
@@ -37,9 +37,9 @@ describeInBrowser('the Agents Playground in chromium', () => {
   });
 
   it('runs a sample prompt from a card button', async () => {
-    const welcome = buildWelcomeView('personal');
-    const help = buildHelpView();
-    const helpButton = welcome.prompts.find((p) => findSamplePrompt(p.ref)?.prompt.trim().toLowerCase() === 'help');
+    const welcome = buildWelcomeView('personal', skillHelp());
+    const help = buildHelpView(skillHelp());
+    const helpButton = welcome.promptRows.flatMap((r) => r.buttons).find((p) => skillHelp().findSample(p.ref)?.prompt.trim().toLowerCase() === 'help');
     if (!helpButton) throw new Error('no sample prompt runs "help": pick another button whose answer the test can recognise');
     await step('card-button', async ({ page }) => {
       const card = await waitForCardText(page, welcome.title);

@@ -1,5 +1,5 @@
 // Follow-ups act on the list on screen; a new question starts a new list; positions pick a row.
-import { refineParamsSchema } from '../../src/skills/analyze/params';
+import { refineParamsSchema } from '../../src/actions/contracts/analyze';
 import { createFakeVocabulary } from './support/fakeVocabulary';
 import { planWith } from './support/planWith';
 

@@ -8,17 +8,23 @@ import { SYSTEM_VIEWER } from '../../src/posture/viewer';
 import type { ActiveListSummary } from '../../src/planner/activeList';
 import { createConceptLexicon } from '../../src/planner/conceptLexicon';
 import { planMessage } from '../../src/planner/planMessage';
-import { ANALYZE_ACTIONS, analyzeParamsSchema, type AnalyzeFilter } from '../../src/skills/analyze/params';
+import { analyzeParamsSchema, type AnalyzeFilter } from '../../src/actions/contracts/analyze';
 import { applyRefine, nextActiveList } from './support/activeListSim';
 import { DEMO_TENANT_PATH, loadDemoEngine } from './support/demoTenant';
 import { compareParameters, readLabelledSet, type Label } from './support/labelledSet';
 import { resourcesOf } from './support/resourcesOf';
+import { moduleRegistry } from '../support/moduleRegistry';
 
 const DEV_THRESHOLD = 0.9;
 const FROZEN_THRESHOLD = 0.75;
 const STRICT_TOTALS = process.env.STRICT_DEMO_TOTALS === '1';
 const lexicon = createConceptLexicon();
-const schemas: Record<string, { safeParse(v: unknown): { success: boolean } }> = { ...ANALYZE_ACTIONS, help: { safeParse: (v) => ({ success: JSON.stringify(v) === '{}' }) } };
+const registries = new Map<PostureEngine, ReturnType<typeof moduleRegistry>['registry']>();
+function registryFor(engine: PostureEngine) {
+  let registry = registries.get(engine);
+  if (!registry) registries.set(engine, (registry = moduleRegistry(engine).registry));
+  return registry;
+}
 
 function plan(engine: PostureEngine, prompt: string, active: ActiveListSummary | undefined): PlannedAction {
   const actions = planMessage(prompt, { vocabulary: engine, viewer: SYSTEM_VIEWER, hasActiveList: !!active, ...(active ? { activeList: active } : {}), lexicon });
@@ -31,7 +37,8 @@ function check(engine: PostureEngine, label: Label): string[] {
   for (const previous of label.context?.previous ?? []) active = nextActiveList(active, plan(engine, previous, active));
   const action = plan(engine, label.prompt, active);
   const problems: string[] = [];
-  if (!schemas[action.name]?.safeParse(action.parameters).success) problems.push(`invalid parameters for ${action.name}: ${JSON.stringify(action.parameters)}`);
+  // The registry every module registers into is the one validator a plan must pass.
+  for (const p of registryFor(engine).checkPlan([action])) problems.push(`invalid plan: ${p.action} ${p.path}: ${p.message} (${JSON.stringify(action.parameters)})`);
   if (action.name !== label.expect.action) return [...problems, `action: expected ${label.expect.action}, got ${action.name} ${JSON.stringify(action.parameters)}`];
   if (label.expect.parameters) problems.push(...compareParameters(label.expect.parameters, action.parameters));
   const resources = label.expect.resources;

@@ -3,7 +3,7 @@
 // or the engine's filter semantics change on purpose, and review the diff.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeFilterSchema } from '../../src/skills/analyze/params';
+import { analyzeFilterSchema } from '../../src/actions/contracts/analyze';
 import { DEMO_TENANT_PATH, loadDemoEngine } from './support/demoTenant';
 import { resourcesOf } from './support/resourcesOf';
 

@@ -1,7 +1,8 @@
 // Starts the real bot (SQLite storage and deduper in a temp DATA_DIR) on an ephemeral port, for HTTP tests.
 import { createActionRegistry } from '../../src/actions/registry';
-import { createBot, registerPlatformActions, type Bot, type BotConfig } from '../../src/app';
+import { createBot, registerModules, type Bot, type BotConfig } from '../../src/app';
 import { createSilentLogger, type Logger } from '../../src/logging/logger';
+import { helpModule } from '../../src/skills/help/module';
 import { createActivityDeduper } from '../../src/storage/activityDeduper';
 import { createSqliteConversationStorage } from '../../src/storage/sqliteConversationStorage';
 import { createSqliteDatabase } from '../../src/storage/sqliteDatabase';
@@ -51,7 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const database = createSqliteDatabase(temp.dir);
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
-  registerPlatformActions(registry, cardActions);
+  const help = registerModules(registry, cardActions, [helpModule], {});
   const bot = createBot(
     { port: 0, host: '127.0.0.1', allowedTenantIds: [], ...options.config },
     {
@@ -61,6 +62,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       planner: createFakePlanner(options.routes),
       registry,
       cardActions,
+      help,
       startTypingTimer: false,
       ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     },

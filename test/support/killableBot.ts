@@ -3,8 +3,9 @@
 // Run with: node -r test/support/tsRequire.js test/support/killableBot.ts
 import type { Planner, TurnState } from '@microsoft/teams-ai';
 import { createActionRegistry } from '../../src/actions/registry';
-import { createBot, registerPlatformActions } from '../../src/app';
+import { createBot, registerModules } from '../../src/app';
 import { createSilentLogger } from '../../src/logging/logger';
+import { helpModule } from '../../src/skills/help/module';
 import { createActivityDeduper } from '../../src/storage/activityDeduper';
 import { createSqliteConversationStorage } from '../../src/storage/sqliteConversationStorage';
 import { createSqliteDatabase } from '../../src/storage/sqliteDatabase';
@@ -18,7 +19,7 @@ async function run(): Promise<void> {
   const database = createSqliteDatabase(process.env.DATA_DIR ?? '');
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
-  registerPlatformActions(registry, cardActions);
+  const help = registerModules(registry, cardActions, [helpModule], {});
   const fake = createFakePlanner({ slow: [{ say: 'answered slowly' }], help: [{ do: 'help' }] });
   const planner: Planner<TurnState> = {
     ...fake,
@@ -39,6 +40,7 @@ async function run(): Promise<void> {
       planner,
       registry,
       cardActions,
+      help,
       startTypingTimer: false,
     },
   );

@@ -3,8 +3,11 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import type { z } from 'zod';
 import { createActionRegistry, type ActionDefinition } from '../../src/actions/registry';
-import { createBot, registerPlatformActions, type Bot, type BotConfig } from '../../src/app';
+import type { HelpCatalog, SkillModule } from '../../src/actions/skillModule';
+import { createBot, registerModules, type Bot, type BotConfig } from '../../src/app';
 import { createSilentLogger, type Logger } from '../../src/logging/logger';
+import { analyzeModule } from '../../src/skills/analyze/module';
+import { helpModule } from '../../src/skills/help/module';
 import { createCardActionRouter, type CardActionRouter, type CardVerb } from '../../src/teams/cardActionRouter';
 import type { ActivityDeduper } from '../../src/teams/turnGate';
 import type { Reply } from '../../src/views/reply';
@@ -28,14 +31,19 @@ export interface TestBot {
   storage: SpyStorage;
   planner: FakePlanner;
   cardActions: CardActionRouter;
+  /** The registered modules' help entries: analyze's and help's. */
+  help: HelpCatalog;
   /** Runs one activity through the whole turn and returns what the bot sent. */
   turn(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
 }
 
+/** The analyze module's help entries without its actions (they need posture data): prompts for the cards. */
+const analyzeSamples: SkillModule<unknown, Reply> = { name: 'analyzeSamples', help: analyzeModule.help, templates: [], create: () => ({ actions: [], cardVerbs: [] }) };
+
 export function createTestBot(options: TestBotOptions = {}): TestBot {
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
-  registerPlatformActions(registry, cardActions);
+  const help = registerModules(registry, cardActions, [analyzeSamples, helpModule], {});
   for (const action of options.actions ?? []) registry.register(action);
   for (const verb of options.verbs ?? []) cardActions.register(verb);
   const storage = new SpyStorage();
@@ -49,6 +57,7 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
       planner,
       registry,
       cardActions,
+      help,
       startTypingTimer: false,
     },
   );
@@ -62,6 +71,7 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
     storage,
     planner,
     cardActions,
+    help,
     turn: async (activity) => {
       adapter.activeQueue.splice(0);
       await adapter.processActivity(activity);

@@ -101,8 +101,13 @@ describe('confirmation turns', () => {
     expect(textOf(card)).toContain('Only Ada can confirm');
     // The name in the message is not taken as the owner: owners come from data or the card's input.
     expect(JSON.stringify(card)).not.toContain('priya');
-    expect(actionsOf(card).map((a) => a.title)).toEqual(['Confirm', 'Cancel']);
-    const ref = String((actionsOf(card)[0]?.data as Json).ref);
+    // The card's own refresh (renewal while Ada has it open) is addressed to Ada alone; the buttons are Confirm and Cancel.
+    const refresh = (card as Json).refresh as Json;
+    expect(refresh.userIds).toEqual([USER.id]);
+    expect((refresh.action as Json).verb).toBe('renew');
+    const buttons = actionsOf(card).filter((a) => a !== refresh.action);
+    expect(buttons.map((a) => a.title)).toEqual(['Confirm', 'Cancel']);
+    const ref = String((buttons[0]?.data as Json).ref);
     expect(Object.keys(inputsOf(card)).sort()).toEqual(['in_dueDate', 'in_owner']);
 
     const byBob = await turn({ ...execute('confirm', { ref, in_owner: 'bob@example.com', in_dueDate: FUTURE }, options), from: OTHER });
@@ -126,7 +131,7 @@ describe('confirmation turns', () => {
 
     const audit = (await records.list<ActionAuditEntry>(ACTION_AUDIT_COLLECTION)).map((r) => r.value);
     expect(audit).toEqual([
-      expect.objectContaining({ action: 'assignOwner', result: 'done', requester: { id: USER.aadObjectId, name: 'Ada' }, confirmedBy: { id: USER.aadObjectId, name: 'Ada' }, digest: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({ action: 'assignOwner', result: 'done', requester: { id: USER.aadObjectId, name: 'Ada', userId: USER.id }, confirmedBy: { id: USER.aadObjectId, name: 'Ada', userId: USER.id }, digest: expect.stringMatching(/^[0-9a-f]{64}$/) }),
     ]);
   });
 

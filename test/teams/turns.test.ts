@@ -1,6 +1,6 @@
 // Whole turns through the real gates, Application, registry and card renderer (botbuilder TestAdapter, no HTTP).
 import { z } from 'zod';
-import { SAMPLE_PROMPTS } from '../../src/skills/help/samplePrompts';
+import { skillHelp } from '../../src/skillModules';
 import type { Reply } from '../../src/views/reply';
 import { BOT, OTHER_TENANT_ID, TENANT_ID, botAdded, execute, installed, message, submit, userAdded } from '../support/activities';
 import { createTestBot } from '../support/testBot';
@@ -17,7 +17,7 @@ describe('help', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(replies[0])).toContain('What I can do');
-    for (const sample of SAMPLE_PROMPTS) expect(cardText(replies[0])).toContain(sample.title);
+    for (const sample of t.help.samples) expect(cardText(replies[0])).toContain(sample.title);
     const actions = replies[0]?.suggestedActions?.actions ?? [];
     expect(actions.length).toBeGreaterThan(0);
     for (const action of actions) {
@@ -88,8 +88,8 @@ describe('where the bot listens', () => {
   });
 
   it('accepts card submits in channels (they carry no text to mention in)', async () => {
-    const t = createTestBot({ routes: { [SAMPLE_PROMPTS[0]!.prompt]: [{ do: 'help' }] } });
-    const replies = await t.turn(submit({ verb: 'prompt', ref: SAMPLE_PROMPTS[0]!.ref }, { conversationType: 'channel' }));
+    const t = createTestBot({ routes: { [skillHelp().samples[0]!.prompt]: [{ do: 'help' }] } });
+    const replies = await t.turn(submit({ verb: 'prompt', ref: skillHelp().samples[0]!.ref }, { conversationType: 'channel' }));
     expect(messages(replies)).toHaveLength(1);
   });
 });
@@ -157,14 +157,14 @@ describe('planner output goes through the registry', () => {
     const t = createTestBot({ routes: { 'wipe it': [{ do: 'deleteEverything' }] } });
     const replies = await t.turn(message('wipe it'));
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.text).toMatch(/I don't know the action "deleteEverything"\. \(ref [0-9a-f]{8}\)/);
+    expect(replies[0]?.text).toMatch(/I don't know the action "deleteEverything"\. Type "help" to see what I can do\. \(ref [0-9a-f]{8}\)/);
   });
 
   it('refuses invalid parameters before the handler runs', async () => {
     const t = createTestBot({ routes: { 'help me': [{ do: 'help', parameters: { topic: 'x' } }] } });
     const replies = await t.turn(message('help me'));
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.text).toMatch(/invalid parameters/);
+    expect(replies[0]?.text).toMatch(/^I couldn't run that: the help action got a value it does not accept\./);
     expect(replies[0]?.attachments).toBeUndefined();
   });
 
@@ -200,7 +200,7 @@ describe('planner output goes through the registry', () => {
 });
 
 describe('card actions', () => {
-  const prompt = SAMPLE_PROMPTS[0]!;
+  const prompt = skillHelp().samples[0]!;
   const routes = { [prompt.prompt]: [{ do: 'help' }] };
 
   it('runs a sample prompt named by its ref through the planner', async () => {

@@ -1,7 +1,9 @@
 // Words that steer the conversation rather than filter: counts, breakdowns, paging, ordinals, follow-up cues.
-import type { AnalyzeFilterField } from '../../skills/analyze/params';
+import type { AnalyzeFilterField } from '../../actions/contracts/analyze';
+import type { Grouping, SortOrder } from '../../actions/vocabularies';
 
-export type GroupByValue = 'severity' | 'riskLevel' | 'resourceType' | 'subscription' | 'owner' | 'category' | 'cloud' | 'recommendation' | 'governance' | 'riskFactor';
+/** The groupings a phrase can name: the shared vocabulary (src/actions/vocabularies.ts). */
+export type GroupByValue = Grouping;
 
 export const COUNT_WORDS: readonly string[] = [
   'how many', 'number of', 'count', 'count of', 'total', 'total number', 'how much', 'tally', 'quantity of', 'amount of', 'count them',
@@ -32,7 +34,7 @@ export const GROUPING_QUESTIONS: ReadonlyArray<{ value: GroupByValue; phrases: r
 ];
 export const BREAKDOWN_WORDS: readonly string[] = ['breakdown', 'break down', 'broken down', 'distribution', 'split', 'grouped', 'summary', 'summarize', 'summarise', 'overview', 'stats', 'statistics', 'big picture', 'at a glance', 'dashboard'];
 
-export const SORT_PHRASES: ReadonlyArray<{ value: 'risk' | 'severity' | 'dueDate'; phrases: readonly string[] }> = [
+export const SORT_PHRASES: ReadonlyArray<{ value: SortOrder; phrases: readonly string[] }> = [
   { value: 'dueDate', phrases: ['due soon', 'due this week', 'due next week', 'coming due', 'upcoming', 'upcoming due dates', 'by due date', 'sorted by due date', 'sort by due date', 'order by due date', 'ordered by due date', 'soonest due', 'due soonest', 'earliest due date'] },
   { value: 'severity', phrases: ['sorted by severity', 'sort by severity', 'order by severity', 'ordered by severity', 'most severe first'] },
   { value: 'risk', phrases: ['sorted by risk', 'sort by risk', 'order by risk', 'ordered by risk', 'riskiest first', 'most risky first'] },

@@ -1,8 +1,9 @@
 // What a matched word or phrase can mean. One phrase may carry several meanings ("severity" is a level qualifier,
 // a group-by noun and a field noun); the interpreter picks by the words around it.
 import type { Category, Cloud, GovernanceState, RiskFactor, Severity, StatusCode } from '../../posture/model';
-import type { AnalyzeFilterField } from '../../skills/analyze/params';
+import type { AnalyzeFilterField } from '../../actions/contracts/analyze';
 import type { GroupByValue } from './conversationConcepts';
+import type { SortOrder } from '../../actions/vocabularies';
 
 export type Meaning =
   | { k: 'level'; v: Severity }
@@ -21,7 +22,7 @@ export type Meaning =
   | { k: 'groupPrefix' }
   | { k: 'groupingQuestion'; v: GroupByValue }
   | { k: 'breakdown' }
-  | { k: 'sort'; v: 'risk' | 'severity' | 'dueDate' }
+  | { k: 'sort'; v: SortOrder }
   | { k: 'more' }
   | { k: 'detailsCue' }
   | { k: 'ordinal'; v: number }

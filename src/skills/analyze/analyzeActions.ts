@@ -1,70 +1,62 @@
-// Declares the analyze family in the action registry: names, descriptions and parameter schemas are what
-// any planner sees; handlers delegate to the analyze skill.
-import { z } from 'zod';
-import type { ActionRegistry } from '../../actions/registry';
-import type { Reply } from '../../views/reply';
-import type { AnalyzeSkill } from './analyzeSkill';
-import { outOfScopeReply } from './outOfScope';
+// The analyze family of registry actions: names, descriptions and parameter schemas (src/actions/contracts/) are
+// what any planner sees; handlers delegate to the analyze skill.
 import {
   analyzeParamsSchema,
   detailsParamsSchema,
-  outOfScopeParamsSchema,
   refineParamsSchema,
   secureScoreParamsSchema,
   showMoreParamsSchema,
-} from './params';
+  showMorePageParamsSchema,
+} from '../../actions/contracts/analyze';
+import type { ActionDefinition } from '../../actions/registry';
+import type { z } from 'zod';
+import type { Reply } from '../../views/reply';
+import type { AnalyzeSkill } from './analyzeSkill';
 
-/** A "Show more" button names the list it belongs to; a stale one is refused by the skill. */
-export const showMorePageParamsSchema = z.object({ listId: z.string().regex(/^[a-z0-9]{6,16}$/) }).strict();
-
-export function registerAnalyzeActions(registry: ActionRegistry<Reply>, skill: AnalyzeSkill): void {
-  registry.register({
+export function createAnalyzeActions(skill: AnalyzeSkill): Array<ActionDefinition<z.ZodTypeAny, Reply>> {
+  const actions: Array<ActionDefinition<z.ZodTypeAny, Reply>> = [];
+  const add = <S extends z.ZodTypeAny>(definition: ActionDefinition<S, Reply>) => void actions.push(definition as unknown as ActionDefinition<z.ZodTypeAny, Reply>);
+  add({
     name: 'analyze',
     description: 'List, count or break down Defender for Cloud recommendations matching filters (a new question, a new list).',
     parameters: analyzeParamsSchema,
     sideEffects: false,
     handler: (p, ctx) => skill.answer(ctx, { filter: p.filter, view: p.view, groupBy: p.groupBy, sort: p.sort }),
   });
-  registry.register({
+  add({
     name: 'refine',
     description: 'Narrow, widen or regroup the current list ("just the VMs", "include medium too", "by subscription").',
     parameters: refineParamsSchema,
     sideEffects: false,
     handler: (p, ctx) => skill.refine(ctx, p),
   });
-  registry.register({
+  add({
     name: 'showMore',
     description: 'Show the next page of the current list.',
     parameters: showMoreParamsSchema,
     sideEffects: false,
     handler: (_p, ctx) => skill.showMore(ctx),
   });
-  registry.register({
+  add({
     name: 'showMorePage',
     description: 'Show the next page of the list a card button belongs to.',
     parameters: showMorePageParamsSchema,
     sideEffects: false,
     handler: (p, ctx) => skill.showMore(ctx, p.listId),
   });
-  registry.register({
+  add({
     name: 'details',
     description: 'Everything about one recommendation of the current list, by its position or from a card button.',
     parameters: detailsParamsSchema,
     sideEffects: false,
     handler: (p, ctx) => skill.details(ctx, p),
   });
-  registry.register({
+  add({
     name: 'secureScore',
     description: "The tenant's secure score: overall, per subscription, and the controls losing most points.",
     parameters: secureScoreParamsSchema,
     sideEffects: false,
     handler: (_p, ctx) => skill.secureScore(ctx),
   });
-  registry.register({
-    name: 'outOfScope',
-    description: 'Politely decline what the bot cannot or must not do.',
-    parameters: outOfScopeParamsSchema,
-    sideEffects: false,
-    handler: (p, ctx) => ctx.reply(outOfScopeReply(p.reason)),
-  });
+  return actions;
 }

@@ -2,7 +2,7 @@
 import type { PostureEngine } from '../../posture/engine';
 import type { Viewer } from '../../posture/viewer';
 import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, pluralLabel, resourceTypeLabel } from './labels';
-import type { AnalyzeFilter } from './params';
+import type { AnalyzeFilter } from '../../actions/contracts/analyze';
 import { severitiesForRiskLevels } from './postureFilter';
 
 const or = (values: readonly string[]) => (values.length <= 2 ? values.join(' or ') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`);

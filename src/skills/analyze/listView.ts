@@ -1,7 +1,7 @@
 // Builds the recommendations card's view model from one page of engine results.
 import type { RecommendationRow, SearchResult } from '../../posture/engine';
 import type { RecommendationRowView, RecommendationsView } from '../../views/recommendationsView';
-import { rowRef } from './activeList';
+import { rowRef } from '../../actions/vocabularies';
 import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from './labels';
 
 export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 // From the planner's filter (user terms) to the engine's filter, with the defaults an analyst expects.
 import type { PostureFilter } from '../../posture/engine';
 import type { RiskLevel, Severity } from '../../posture/model';
-import type { AnalyzeFilter } from './params';
+import type { AnalyzeFilter } from '../../actions/contracts/analyze';
 
 export interface EffectiveFilter {
   filter: PostureFilter;

@@ -1,5 +1,5 @@
 // Applies a follow-up ("just the VMs", "include medium too", "any severity") to the active list's filter.
-import { ANALYZE_FILTER_FIELDS, type AnalyzeFilter, type AnalyzeFilterField, type RefineParams } from './params';
+import { ANALYZE_FILTER_FIELDS, type AnalyzeFilter, type AnalyzeFilterField, type RefineParams } from '../../actions/contracts/analyze';
 
 type Mutable = Record<AnalyzeFilterField, unknown>;
 

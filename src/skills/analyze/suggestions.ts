@@ -3,7 +3,7 @@
 import type { EngineCapabilities, GroupBy, PostureEngine, PostureFilter } from '../../posture/engine';
 import type { Viewer } from '../../posture/viewer';
 import { pluralLabel, resourceTypeLabel } from './labels';
-import type { AnalyzeFilter } from './params';
+import type { AnalyzeFilter } from '../../actions/contracts/analyze';
 
 const MAX_SUGGESTIONS = 4;
 

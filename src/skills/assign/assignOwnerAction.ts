@@ -1,13 +1,14 @@
 // `assignOwner`: record an owner and a due date for one recommendation. A side effect: the card that proposes it
 // shows the recommendation, the current owner and editable owner and due-date fields; the press confirms it.
 import { z } from 'zod';
+import { assignOwnerParamsSchema } from '../../actions/contracts/assign';
 import type { ActionContext, SideEffectActionDefinition } from '../../actions/registry';
 import { AppError } from '../../errors/appError';
 import type { PostureEngine, RecommendationDetails } from '../../posture/engine';
 import type { OverlayChange } from '../../posture/model';
 import type { ConfirmationContent } from '../../views/confirmationView';
 import type { Reply } from '../../views/reply';
-import type { TargetParams, TargetResolution } from '../analyze/targetResolver';
+import type { TargetParams, TargetResolution } from '../../actions/contracts/target';
 import { dueDateProblem, parseDateInput, suggestedDueDate, toDateInput } from './dueDate';
 import { isEmailAddress } from './emailAddress';
 
@@ -19,14 +20,6 @@ export interface PostureChanges {
 
 /** Tags whose whole value, when it is one address, names the resource's owner (first match wins). */
 export const OWNER_TAG_NAMES = ['owner', 'Owner', 'owner-email'];
-
-export const assignOwnerParamsSchema = z
-  .object({
-    ordinal: z.number().int().min(1).max(10000).optional(),
-    ref: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
-  })
-  .strict()
-  .refine((p) => p.ordinal === undefined || p.ref === undefined, { message: 'give at most one of ordinal or ref' });
 
 export const assignOwnerEffectSchema = z
   .object({

@@ -2,7 +2,7 @@
 // (new list on analyze, refine applied to it, pages counted), so follow-ups are planned in context.
 import type { PlannedAction } from '../../../src/actions/registry';
 import type { ActiveListSummary } from '../../../src/planner/activeList';
-import { analyzeParamsSchema, refineParamsSchema, type AnalyzeFilter } from '../../../src/skills/analyze/params';
+import { analyzeParamsSchema, refineParamsSchema, type AnalyzeFilter } from '../../../src/actions/contracts/analyze';
 
 export const PAGE_SIZE = 5;
 

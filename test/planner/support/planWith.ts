@@ -4,7 +4,7 @@ import type { ActiveListSummary } from '../../../src/planner/activeList';
 import { planMessage } from '../../../src/planner/planMessage';
 import type { VocabularySource } from '../../../src/planner/vocabularyPort';
 import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
-import type { AnalyzeFilter } from '../../../src/skills/analyze/params';
+import type { AnalyzeFilter } from '../../../src/actions/contracts/analyze';
 
 export function planWith(vocabulary: VocabularySource, text: string, active?: AnalyzeFilter | ActiveListSummary): PlannedAction {
   const activeList = active === undefined ? undefined : 'shown' in active ? (active as ActiveListSummary) : { filter: active as AnalyzeFilter, shown: 5, total: 40 };

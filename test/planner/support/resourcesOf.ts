@@ -2,7 +2,7 @@
 // (status defaults to Unhealthy).
 import type { PostureEngine, PostureFilter } from '../../../src/posture/engine';
 import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
-import type { AnalyzeFilter } from '../../../src/skills/analyze/params';
+import type { AnalyzeFilter } from '../../../src/actions/contracts/analyze';
 
 export function toPostureFilter(filter: AnalyzeFilter): PostureFilter {
   return { ...filter, statuses: filter.statuses ?? ['Unhealthy'] };

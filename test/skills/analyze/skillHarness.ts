@@ -3,13 +3,17 @@
 import { createActionRegistry, type ActionContext, type PlannedAction } from '../../../src/actions/registry';
 import type { PostureEngine } from '../../../src/posture/engine';
 import type { Viewer } from '../../../src/posture/viewer';
-import { registerAnalyzeActions } from '../../../src/skills/analyze/analyzeActions';
-import { createAnalyzeSkill } from '../../../src/skills/analyze/analyzeSkill';
+import { helpCatalogOf } from '../../../src/actions/skillModule';
+import { analyzeModule } from '../../../src/skills/analyze/module';
+import { helpModule } from '../../../src/skills/help/module';
 import type { Reply } from '../../../src/views/reply';
 
 export function skillHarness(engine: PostureEngine, viewer: Viewer = { displayName: 'analyst' }) {
   const registry = createActionRegistry<Reply>();
-  registerAnalyzeActions(registry, createAnalyzeSkill({ engine, pageSize: 10 }));
+  // The analyze module, and help for its polite refusals (outOfScope).
+  const modules = [analyzeModule, helpModule];
+  const help = helpCatalogOf(modules);
+  for (const module of modules) for (const action of module.create({ engine, help }).actions) registry.register(action);
   const memory = new Map<string, unknown>();
   const replies: Reply[] = [];
   const context: ActionContext<Reply> = {

@@ -1,7 +1,8 @@
 // Which recommendation "this", "the second one" or a card's row ref means, read from the analyze skill's active
 // list. Other skills (assign, later summarize and delegate) name their target through this, never by position alone.
-import type { ActionContext } from '../../actions/registry';
-import { ACTIVE_LIST_KEY, parseActiveList, parseRowRef } from './activeList';
+import type { ActionContext } from '../registry';
+import { ACTIVE_LIST_KEY, parseActiveList } from './activeList';
+import { parseRowRef } from '../vocabularies';
 
 export interface TargetParams {
   /** 1-based position in the list on screen. */

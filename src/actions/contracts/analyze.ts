@@ -1,7 +1,8 @@
-// The analyze family's action parameters: what any planner (keyless now, LLM later) must emit.
-// Kept as plain zod objects of enums and short strings so an LLM can be given the same schema.
+// The analyze family's action parameters: what any planner (keyless now, LLM later) must emit and what the
+// registry validates. Plain zod objects of enums and short strings, so an LLM can be given the same schema.
 import { z } from 'zod';
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVERITIES, STATUS_CODES } from '../../posture/model';
+import { groupingSchema, listIdSchema, ordinalSchema, rowRefSchema, sortOrderSchema, viewSchema } from '../vocabularies';
 
 const text = z.string().trim().min(1).max(200);
 const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).min(1).max(25);
@@ -34,18 +35,13 @@ export type AnalyzeFilter = z.infer<typeof analyzeFilterSchema>;
 export type AnalyzeFilterField = keyof AnalyzeFilter;
 export const ANALYZE_FILTER_FIELDS = Object.keys(analyzeFilterSchema.shape) as AnalyzeFilterField[];
 
-export const GROUP_BY = ['severity', 'riskLevel', 'resourceType', 'subscription', 'owner', 'category', 'cloud', 'recommendation', 'governance', 'riskFactor'] as const;
-
-/** list: the recommendations card; count: "how many"; breakdown: counts grouped by `groupBy`. */
-export const analyzeViewSchema = z.enum(['list', 'count', 'breakdown']);
-
 /** `analyze`: a new question, a new list. Status defaults to Unhealthy when not given. */
 export const analyzeParamsSchema = z
   .object({
     filter: analyzeFilterSchema.default({}),
-    view: analyzeViewSchema.default('list'),
-    groupBy: z.enum(GROUP_BY).optional(),
-    sort: z.enum(['risk', 'severity', 'dueDate']).optional(),
+    view: viewSchema.default('list'),
+    groupBy: groupingSchema.optional(),
+    sort: sortOrderSchema.optional(),
   })
   .strict();
 export type AnalyzeParams = z.infer<typeof analyzeParamsSchema>;
@@ -59,9 +55,9 @@ export const refineParamsSchema = z
     set: analyzeFilterSchema.optional(),
     add: analyzeFilterSchema.optional(),
     clear: z.array(z.enum(ANALYZE_FILTER_FIELDS as [AnalyzeFilterField, ...AnalyzeFilterField[]])).max(20).optional(),
-    view: analyzeViewSchema.optional(),
-    groupBy: z.enum(GROUP_BY).optional(),
-    sort: z.enum(['risk', 'severity', 'dueDate']).optional(),
+    view: viewSchema.optional(),
+    groupBy: groupingSchema.optional(),
+    sort: sortOrderSchema.optional(),
   })
   .strict();
 export type RefineParams = z.infer<typeof refineParamsSchema>;
@@ -69,30 +65,15 @@ export type RefineParams = z.infer<typeof refineParamsSchema>;
 /** `showMore`: the next page of the current list. */
 export const showMoreParamsSchema = z.object({}).strict();
 
+/** `showMorePage`: a "Show more" button names the list it belongs to; a stale one is refused by the skill. */
+export const showMorePageParamsSchema = z.object({ listId: listIdSchema }).strict();
+
 /** `details`: one recommendation, by its 1-based position in the current list or by an opaque card reference. */
 export const detailsParamsSchema = z
-  .object({
-    ordinal: z.number().int().min(1).max(10000).optional(),
-    ref: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
-  })
+  .object({ ordinal: ordinalSchema.optional(), ref: rowRefSchema.optional() })
   .strict()
   .refine((p) => (p.ordinal === undefined) !== (p.ref === undefined), { message: 'give exactly one of ordinal or ref' });
 export type DetailsParams = z.infer<typeof detailsParamsSchema>;
 
 /** `secureScore`: the tenant's secure score. */
 export const secureScoreParamsSchema = z.object({}).strict();
-
-/** `outOfScope`: politely declined (not about posture, a request to dump everything, an injection attempt). */
-export const outOfScopeParamsSchema = z
-  .object({ reason: z.enum(['notPosture', 'dumpAll', 'unsafe', 'notUnderstood']) })
-  .strict();
-export type OutOfScopeParams = z.infer<typeof outOfScopeParamsSchema>;
-
-export const ANALYZE_ACTIONS = {
-  analyze: analyzeParamsSchema,
-  refine: refineParamsSchema,
-  showMore: showMoreParamsSchema,
-  details: detailsParamsSchema,
-  secureScore: secureScoreParamsSchema,
-  outOfScope: outOfScopeParamsSchema,
-} as const;

@@ -1,0 +1,58 @@
+// The analyze skill as a module: list, count, break down and drill into recommendations; secure score.
+import type { SkillModule } from '../../actions/skillModule';
+import type { PostureEngine } from '../../posture/engine';
+import type { Reply } from '../../views/reply';
+import { createAnalyzeActions } from './analyzeActions';
+import { createAnalyzeSkill } from './analyzeSkill';
+import { createAnalyzeCardVerbs } from './cardVerbs';
+
+export interface AnalyzeDeps {
+  engine: PostureEngine;
+}
+
+export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
+  name: 'analyze',
+  help: [
+    {
+      title: 'Find',
+      description: 'List Defender for Cloud recommendations by risk level, severity, risk factor, resource type, subscription, owner or tag.',
+      canDo: 'list your Defender for Cloud recommendations by risk, risk factor, severity, resource type, subscription, owner or tag',
+      samples: [
+        { ref: 'p1', title: 'Critical risks', prompt: 'Show critical risk recommendations', description: 'Unhealthy recommendations whose risk level is Critical, riskiest first.' },
+        { ref: 'p5', title: 'Internet exposed', prompt: 'Show high risk recommendations on internet exposed resources', description: 'High-risk recommendations where the resource is exposed to the internet.' },
+      ],
+    },
+    {
+      title: 'Count and break down',
+      description: 'Ask how many, or group the open recommendations by severity, risk level, resource type, owner and more.',
+      canDo: 'count them or break them down by severity, owner and more',
+      samples: [{ ref: 'p3', title: 'Breakdown by severity', prompt: 'Break down unhealthy recommendations by severity', description: 'How many open recommendations there are at each severity.' }],
+    },
+    {
+      title: 'Attack paths',
+      description: 'See which recommendations sit on resources that are part of an attack path.',
+      canDo: 'show which ones sit on attack paths',
+      samples: [{ ref: 'p2', title: 'Attack paths', prompt: 'Which recommendations have attack paths?', description: 'Recommendations on resources that are part of an attack path.' }],
+    },
+    {
+      title: 'Owners and due dates',
+      description: 'Find overdue, unassigned or on-time recommendations from governance assignments.',
+      canDo: 'find overdue or unassigned ones',
+      samples: [{ ref: 'p4', title: 'Overdue', prompt: 'Show overdue recommendations', description: 'Recommendations with an owner whose due date has passed.' }],
+    },
+    {
+      title: 'Secure score',
+      description: "Your tenant's secure score: overall, per subscription, and the controls losing most points.",
+      canDo: 'report your secure score',
+      samples: [{ ref: 'p8', title: 'Secure score', prompt: 'What is our secure score?', description: 'The secure score overall and per subscription, and the controls losing most points.' }],
+    },
+    {
+      title: 'Drill in',
+      description: 'Open one recommendation for its affected resources, risk factors and remediation steps.',
+      canDo: 'show the details of one',
+      samples: [],
+    },
+  ],
+  templates: ['recommendations', 'breakdown', 'details'],
+  create: ({ engine }) => ({ actions: createAnalyzeActions(createAnalyzeSkill({ engine })), cardVerbs: createAnalyzeCardVerbs() }),
+};
