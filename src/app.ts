@@ -10,6 +10,7 @@ import { createPendingActionStore } from './actions/pendingActions';
 import type { ActionRegistry } from './actions/registry';
 import { helpCatalogOf, type HelpCatalog, type PlatformDeps, type SkillModule } from './actions/skillModule';
 import type { RecordsStore } from './storage/recordsStore';
+import type { ReplyRecordStore } from './storage/replyRecordStore';
 import { createConfirmationCardVerbs } from './teams/confirmationCardVerbs';
 import { createCardRenderer, type CardRenderer } from './cards/cardRenderer';
 import type { AppConfig } from './config/appConfig';
@@ -17,9 +18,11 @@ import type { Logger } from './logging/logger';
 import { projectPath } from './paths';
 import { buildWelcomeView } from './skills/help/helpAction';
 import type { CardActionRouter } from './teams/cardActionRouter';
+import { createConversationQueue, serializePerConversation } from './teams/conversationQueue';
 import { createHttpServer } from './teams/httpServer';
 import { createMessagesEndpoint } from './teams/messagesEndpoint';
 import { createPostureAdapter, type PostureAdapter } from './teams/postureAdapter';
+import { createReplyRecorder, recordReplies } from './teams/replyRecorder';
 import { createTeamsApp } from './teams/teamsApp';
 import { createTurnErrorHandler, type TurnErrorHandler } from './teams/turnErrorHandler';
 import { createTurnGate, type ActivityDeduper, type TurnLogic } from './teams/turnGate';
@@ -44,6 +47,8 @@ export interface BotDeps {
   maxBodyBytes?: number;
   /** How long stop() waits for in-flight requests before closing their connections. */
   stopGraceMs?: number;
+  /** Where every sent reply is recorded (feedback, audit, metering read it); none in tests that do not look. */
+  replyRecords?: ReplyRecordStore;
 }
 
 export interface Bot {
@@ -110,7 +115,9 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     ...(deps.startTypingTimer === undefined ? {} : { startTypingTimer: deps.startTypingTimer }),
   });
   app.error(onTurnError);
-  const turnLogic = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, (context) => app.run(context));
+  const queue = createConversationQueue({ logger });
+  const gated = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, serializePerConversation(queue, (context) => app.run(context)));
+  const turnLogic = deps.replyRecords ? recordReplies(createReplyRecorder({ store: deps.replyRecords, logger }), gated) : gated;
   const server = createHttpServer({
     logger,
     messages: createMessagesEndpoint({ adapter, logic: turnLogic, logger, ...(deps.maxBodyBytes ? { maxBodyBytes: deps.maxBodyBytes } : {}) }),

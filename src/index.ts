@@ -22,6 +22,7 @@ import { assertDatabaseIntact } from './storage/integrityCheck';
 import { createSqliteDatabase, DEFAULT_DATABASE_FILE } from './storage/sqliteDatabase';
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
+import { createReplyRecordStore } from './storage/replyRecordStore';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { viewerOf } from './teams/turnBridge';
 import type { Reply } from './views/reply';
@@ -71,6 +72,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     const skills = await composeSkills(config, logger, records);
     const bot = createBot(config, {
       logger,
+      replyRecords: createReplyRecordStore(records),
       storage: createSqliteConversationStorage(database),
       deduper: createActivityDeduper(records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
       ...skills,

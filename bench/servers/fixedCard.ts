@@ -3,6 +3,7 @@
 import type { RecommendationRow, SearchResult } from '../../src/posture/engine';
 import type { Category, RiskFactor, RiskLevel, Severity } from '../../src/posture/model';
 import { buildRecommendationsView } from '../../src/skills/analyze/listView';
+import { recommendationRef } from '../../src/actions/contracts/shownRefs';
 import type { Reply } from '../../src/views/reply';
 
 export interface FixedCard {
@@ -63,7 +64,7 @@ function fixedRow(i: number): RecommendationRow {
 
 export function fixedCard(): FixedCard {
   const result: SearchResult = { total: 137, offset: 0, items: Array.from({ length: 10 }, (_, i) => fixedRow(i)) };
-  const model = buildRecommendationsView({ result, listId: 'benchfloor', pageSize: 10, filterSummary: 'High or Critical risk · Unhealthy', hasRiskData: true, notes: [] });
+  const model = buildRecommendationsView({ result, listId: 'benchfloor', detailsRefs: result.items.map((row) => recommendationRef(row.assessmentId)), pageSize: 10, filterSummary: 'High or Critical risk · Unhealthy', hasRiskData: true, notes: [] });
   return {
     reply: { kind: 'card', card: { template: 'recommendations', model }, suggestions: ['Only the virtual machines', 'Include medium too', 'Break down by owner'] },
     template: 'recommendations',

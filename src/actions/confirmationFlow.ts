@@ -78,6 +78,7 @@ function cardFor(pending: PendingWithCard, state: CardState): Reply {
         actionable: state.actionable,
       },
     },
+    recommendationIds: [pending.target],
   };
 }
 

@@ -33,7 +33,11 @@ export interface Continuation<Reply = unknown> {
 
 export interface ConversationMemory {
   get<T>(key: string): T | undefined;
-  set<T>(key: string, value: T): void;
+  /**
+   * `merge` says how this key combines with a concurrent turn's write (another process saved first): it gets the
+   * value as this turn read it, as this turn leaves it, and as stored now. Without it this turn's value wins.
+   */
+  set<T>(key: string, value: T, merge?: (base: T | undefined, mine: T, fresh: T | undefined) => T | undefined): void;
   delete(key: string): void;
 }
 

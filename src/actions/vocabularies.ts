@@ -30,17 +30,29 @@ export const LIST_ID_PATTERN = /^[a-z0-9]{6,16}$/;
 export const listIdSchema = z.string().regex(LIST_ID_PATTERN);
 /** A 1-based position in the list on screen ("the second one", "#3"). */
 export const ordinalSchema = z.number().int().min(1).max(10000);
-/** An opaque row reference from a card button (`<listId>_<index>`), never a resource name. */
+/** An opaque reference from a card's Details button: it names the recommendation (contracts/shownRefs), never a resource name. */
 export const rowRefSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-export function rowRef(listId: string, index: number): string {
-  return `${listId}_${index}`;
-}
-
+/** Details buttons on cards from before refs named recommendations: `<listId>_<index>` into that list's rows. */
 export function parseRowRef(ref: string): { listId: string; index: number } | undefined {
   const match = /^([a-z0-9]{6,16})_(\d{1,4})$/.exec(ref);
   if (!match?.[1] || !match[2]) return undefined;
   return { listId: match[1], index: Number(match[2]) };
+}
+
+/** A "Show more" button carries `<listId>_<first row of the page>`: the page is absolute, pressing twice shows it once. */
+export function pageRef(listId: string, offset: number): string {
+  return `${listId}_${offset}`;
+}
+
+/** Cards from before pages were absolute carry the list id alone: their page is "the next one". */
+export const PAGE_REF_PATTERN = /^([a-z0-9]{6,16})(?:_(\d{1,5}))?$/;
+export const pageRefSchema = z.string().regex(PAGE_REF_PATTERN);
+
+export function parsePageRef(ref: string): { listId: string; offset?: number } | undefined {
+  const match = PAGE_REF_PATTERN.exec(ref);
+  if (!match?.[1]) return undefined;
+  return match[2] === undefined ? { listId: match[1] } : { listId: match[1], offset: Number(match[2]) };
 }
 
 // The engine declares the same unions; these fail to compile if the two ever drift apart.

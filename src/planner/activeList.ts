@@ -1,7 +1,7 @@
 // The conversation's "active page", as the planner sees it: the analyze skill owns the list's definition and
 // writes it at `state.conversation.activeList`; the planner only reads a summary to tell follow-ups from new
 // questions.
-import { ACTIVE_LIST_KEY, parseActiveList } from '../actions/contracts/activeList';
+import { ACTIVE_LIST_KEY, parseActiveList, shownRows } from '../actions/contracts/activeList';
 import type { AnalyzeFilter } from '../actions/contracts/analyze';
 
 export { ACTIVE_LIST_KEY };
@@ -21,5 +21,5 @@ export function readActiveList(conversation: unknown, maxAgeMs?: number, now: nu
   const list = parseActiveList((conversation as Record<string, unknown>)[ACTIVE_LIST_KEY]);
   if (!list) return undefined;
   if (maxAgeMs !== undefined && now - list.createdAt > maxAgeMs) return undefined;
-  return { filter: list.filter, ...(list.groupBy ? { groupBy: list.groupBy } : {}), shown: list.refs.length, total: list.total };
+  return { filter: list.filter, ...(list.groupBy ? { groupBy: list.groupBy } : {}), shown: shownRows(list), total: list.total };
 }

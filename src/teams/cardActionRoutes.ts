@@ -6,8 +6,8 @@ import type { ActionRegistry } from '../actions/registry';
 import type { CardRenderer } from '../cards/cardRenderer';
 import type { Reply } from '../views/reply';
 import type { CardActionOutcome, CardActionRouter } from './cardActionRouter';
-import { toActivity } from './replyActivity';
-import { actionContextFor, collectReplies, conversationMemory, viewerOf, type ContinuationOptions } from './turnBridge';
+import { noteInPlaceReply, noteTurnAction } from './replyRecorder';
+import { actionContextFor, activityFor, collectReplies, conversationMemory, replyFacts, viewerOf, type ContinuationOptions } from './turnBridge';
 
 interface CardRouteDeps {
   registry: ActionRegistry<Reply>;
@@ -36,6 +36,7 @@ function executePayload(value: unknown): unknown {
 export function registerCardActionRoutes(app: Application<TurnState>, deps: CardRouteDeps): void {
   const run = async (context: TurnContext, state: TurnState, outcome: CardActionOutcome) => {
     if (outcome.kind === 'action') {
+      noteTurnAction(context, outcome.action);
       await deps.registry.run(outcome.action, { ...actionContextFor(context, state, deps.cards, deps.continuation), pressed: true });
       return;
     }
@@ -58,8 +59,9 @@ export function registerCardActionRoutes(app: Application<TurnState>, deps: Card
     const cardIndex = replies.findIndex((r) => r.kind === 'card');
     const [answer] = cardIndex >= 0 ? replies.splice(cardIndex, 1) : replies.splice(0, 1);
     // Replies beyond the one shown in place still reach the conversation as messages.
-    for (const extra of replies.splice(0)) await context.sendActivity(toActivity(extra, deps.cards));
+    for (const extra of replies.splice(0)) await context.sendActivity(activityFor(extra, deps.cards));
     if (!answer) return 'Done.';
+    noteInPlaceReply(context, replyFacts(answer));
     if (answer.kind === 'text') return answer.text;
     const card = deps.cards.expand(answer.card);
     return { ...card, type: 'AdaptiveCard' };

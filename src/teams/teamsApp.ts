@@ -9,6 +9,8 @@ import type { Viewer } from '../posture/viewer';
 import type { Reply } from '../views/reply';
 import type { CardActionRouter } from './cardActionRouter';
 import { registerCardActionRoutes } from './cardActionRoutes';
+import { MergingTurnState } from './mergingTurnState';
+import { noteTurnAction } from './replyRecorder';
 import type { ActivityDeduper } from './turnGate';
 import { actionContextFor, sendReply, viewerOf, type ContinuationOptions } from './turnBridge';
 
@@ -49,7 +51,7 @@ export function createTeamsApp(options: TeamsAppOptions): Application<TurnState>
     removeRecipientMention: true,
     startTypingTimer: options.startTypingTimer ?? true,
     longRunningMessages: false,
-    turnStateFactory: () => new TurnState(),
+    turnStateFactory: () => new MergingTurnState(),
   });
 
   registerCardActionRoutes(app, { registry, cardActions: options.cardActions, cards, ...(options.continuation ? { continuation: options.continuation } : {}) });
@@ -65,6 +67,7 @@ export function createTeamsApp(options: TeamsAppOptions): Application<TurnState>
 
   for (const definition of registry.list()) {
     app.ai.action(definition.name, async (context: TurnContext, state: TurnState, parameters: Record<string, unknown> | undefined) => {
+      noteTurnAction(context, { name: definition.name, parameters: parameters ?? {} });
       await registry.run({ name: definition.name, parameters: parameters ?? {} }, actionContextFor(context, state, cards, options.continuation));
       // An empty output ends the plan step without asking the planner to continue.
       return '';

@@ -7,7 +7,9 @@ import type { Logger } from '../logging/logger';
 import type { CardRenderer } from '../cards/cardRenderer';
 import type { Viewer } from '../posture/viewer';
 import type { Reply } from '../views/reply';
+import { MergingTurnState, type StateMerge } from './mergingTurnState';
 import { toActivity } from './replyActivity';
+import { carryRecorder, withReplyFacts } from './replyRecorder';
 import { tenantOf } from './turnGate';
 
 /** When set on a turn, replies are collected instead of sent (Action.Execute answers with a card in place). */
@@ -44,8 +46,9 @@ export function conversationMemory(state: TurnState): ConversationMemory {
   const bag = state.conversation as Record<string, unknown>;
   return {
     get: <T>(key: string) => bag[key] as T | undefined,
-    set: <T>(key: string, value: T) => {
+    set: (key, value, merge) => {
       bag[key] = value;
+      if (merge && state instanceof MergingTurnState) state.mergeConversationKey(key, merge as StateMerge);
     },
     delete: (key: string) => {
       delete bag[key];
@@ -59,8 +62,18 @@ export async function sendReply(context: TurnContext, reply: Reply, cards: CardR
     collector.push(reply);
     return;
   }
-  await context.sendActivity(toActivity(reply, cards));
+  await context.sendActivity(activityFor(reply, cards));
 }
+
+/** The activity for a reply, carrying what the reply record needs (what it shows) beside it. */
+export function activityFor(reply: Reply, cards: CardRenderer): Partial<Activity> {
+  return withReplyFacts(toActivity(reply, cards), replyFacts(reply));
+}
+
+export const replyFacts = (reply: Reply) => ({
+  ...(reply.recommendationIds ? { recommendationIds: reply.recommendationIds } : {}),
+  content: reply.kind === 'card' ? reply.card.template : 'text',
+});
 
 export interface ContinuationOptions {
   /** The bot's app id (empty when unauthenticated, on a developer's machine). */
@@ -88,18 +101,19 @@ function continueLater(context: TurnContext, cards: CardRenderer, options: Conti
   setImmediate(() => {
     adapter
       .continueConversationAsync(options.botAppId, reference, async (later) => {
+        carryRecorder(context, later);
         await work({
           reply: (message) => sendReply(later, message, cards),
           replaceCard: async (message) => {
             if (cardActivityId) {
               try {
-                await later.updateActivity({ ...toActivity(message, cards), id: cardActivityId });
+                await later.updateActivity({ ...activityFor(message, cards), id: cardActivityId });
                 return;
               } catch (error) {
                 options.logger.warn({ err: error }, 'could not update the card in place; sending it as a new message');
               }
             }
-            await later.sendActivity(toActivity(message, cards));
+            await later.sendActivity(activityFor(message, cards));
           },
         });
       })

@@ -20,7 +20,7 @@ export interface RecommendationRowView {
   /** "alice@contoso.com · due 12 Dec (overdue)", or "Unassigned". */
   governance: string;
   governanceColor: string;
-  /** Opaque button data: { verb: 'details', ref }. */
+  /** Opaque button data: { verb: 'details', ref }; names the recommendation, not a position. */
   detailsRef: string;
 }
 
@@ -28,7 +28,7 @@ export interface RecommendationsView {
   title: string;
   /** The filters applied, said plainly: "Critical risk · Internet exposure · Unhealthy". */
   filterSummary: string;
-  /** "Showing 1–10 of 37", "" when nothing matched. */
+  /** "Rows 11–20 of 37": absolute positions in the whole list; "" when nothing matched. */
   range: string;
   /** Set when the ranking is by severity (no Defender CSPM); "" otherwise. */
   rankingNote: string;
@@ -36,7 +36,7 @@ export interface RecommendationsView {
   emptyText: string;
   rows: RecommendationRowView[];
   hasMore: boolean;
-  /** Opaque button data for "Show more": { verb: 'showMore', ref }. */
+  /** Opaque button data for "Show more": { verb: 'showMore', ref }; names the list and the page it shows. */
   moreRef: string;
   moreLabel: string;
 }

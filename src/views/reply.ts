@@ -18,8 +18,9 @@ export type CardReply =
 
 export type CardTemplateName = CardReply['template'];
 
+/** `recommendationIds`: the assessments the reply shows or is about, kept in the reply's record (feedback, audit). */
 export type Reply =
-  | { kind: 'text'; text: string; suggestions?: string[] }
-  | { kind: 'card'; card: CardReply; suggestions?: string[] };
+  | { kind: 'text'; text: string; suggestions?: string[]; recommendationIds?: string[] }
+  | { kind: 'card'; card: CardReply; suggestions?: string[]; recommendationIds?: string[] };
 
 export const textReply = (text: string, suggestions?: string[]): Reply => (suggestions ? { kind: 'text', text, suggestions } : { kind: 'text', text });

@@ -16,7 +16,7 @@ const row = (position: number, name: string) => ({
   attackPaths: '2 attack paths',
   governance: 'alice@contoso.com · due 12 Dec (overdue)',
   governanceColor: 'attention',
-  detailsRef: `k3x9a1_${position}`,
+  detailsRef: `rK3x9a1Zq0Pw7Lm${position}`,
 });
 
 export const CARD_SAMPLES: CardReply[] = [
@@ -25,12 +25,12 @@ export const CARD_SAMPLES: CardReply[] = [
     model: {
       title: 'Critical risk recommendations',
       filterSummary: 'Critical risk · Unhealthy',
-      range: 'Showing 1–2 of 37',
+      range: 'Rows 1–2 of 37',
       rankingNote: '',
       emptyText: '',
       rows: [row(1, 'stcontosoprod01'), row(2, '**bold** <at>x</at> $root \\ "quoted"')],
       hasMore: true,
-      moreRef: 'k3x9a1',
+      moreRef: 'k3x9a1_2',
       moreLabel: 'Show 10 more',
     },
   },
@@ -44,7 +44,7 @@ export const CARD_SAMPLES: CardReply[] = [
       emptyText: 'Nothing matched.',
       rows: [],
       hasMore: false,
-      moreRef: 'k3x9a2',
+      moreRef: 'k3x9a2_0',
       moreLabel: '',
     },
   },

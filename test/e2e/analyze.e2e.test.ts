@@ -17,12 +17,12 @@ describeInBrowser('analyze in the Agents Playground', () => {
       const card = await waitForCardText(page, 'Critical risk · Internet exposure · Unhealthy', { newerThan: before });
       const text = await card.innerText();
       expect(text).toMatch(/\d+ recommendations match/);
-      expect(text).toMatch(/Showing 1–10 of \d+, riskiest first/);
+      expect(text).toMatch(/Rows 1–10 of \d+, riskiest first/);
       expect(await card.getByRole('button', { name: 'Details', exact: true }).count()).toBe(10);
       await cardScreenshot(card, 'analyze-list-card');
 
       const more = await clickCardButton(page, card, 'Show 10 more');
-      const next = await waitForCardText(page, 'Showing 11–20 of', { newerThan: more });
+      const next = await waitForCardText(page, 'Rows 11–20 of', { newerThan: more });
       expect(await next.innerText()).toContain('11.');
       await cardScreenshot(next, 'analyze-list-page-2');
 

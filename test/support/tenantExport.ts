@@ -104,3 +104,20 @@ export function writeTenantExport(rows: unknown[]): { path: string; cleanup(): v
   writeFileSync(path, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
   return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** Zephyr plus `count` virtual machines with one unhealthy assessment each: enough rows for several pages. */
+export function fleetRows(count: number, options: { now?: number } = {}): unknown[] {
+  const now = options.now ?? Date.now();
+  const levels = ['Critical', 'High', 'Medium', 'Low'] as const;
+  const fleet = Array.from({ length: count }, (_, i): ResourceSpec => ({ sub: ZETA, group: 'rg-fleet', type: 'Microsoft.Compute/virtualMachines', name: `vm-fleet-${String(i + 1).padStart(3, '0')}` }));
+  const specs = fleet.map(
+    (resource, i): AssessmentSpec => ({
+      resource,
+      key: '1195afff-c881-495e-9bc5-1486211ae03f',
+      name: 'Machines should have vulnerability findings resolved',
+      severity: i % 2 === 0 ? 'High' : 'Medium',
+      risk: { level: levels[i % levels.length] ?? 'Low', factors: ['Vulnerabilities'], paths: i % 3 },
+    }),
+  );
+  return [...zephyrRows({ now }), ...fleet.map(resourceRow), ...specs.flatMap((spec) => assessmentRows(spec, now))];
+}

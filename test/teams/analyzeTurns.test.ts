@@ -57,13 +57,17 @@ describe('analyze turns', () => {
     expect(visible(details)).toContain('vm-$(rm -rf ~)-x');
   });
 
-  it('pages a card with its button and refuses the same button once a new list replaced it', async () => {
+  it('a Details button on a card three lists back still opens its recommendation; a tampered one is refused plainly', async () => {
     const conversationId = 'a:turns-buttons';
     const [list] = await bot.turn(message('show all risks', { conversationId }));
     const details = list!.buttons.find((b) => b.title === 'Details')!;
-    expect(visible((await bot.turn(submit(details.data, { conversationId })))[0])).toContain('Owner and due date');
-    await bot.turn(message('show key vaults', { conversationId }));
-    expect((await bot.turn(submit(details.data, { conversationId })))[0]?.text).toMatch(/older list/);
+    const opened = visible((await bot.turn(submit(details.data, { conversationId })))[0]);
+    expect(opened).toContain('Owner and due date');
+    for (const question of ['show key vaults', 'show storage accounts', 'how many are critical?']) await bot.turn(message(question, { conversationId }));
+    expect(visible((await bot.turn(submit(details.data, { conversationId })))[0])).toBe(opened);
+    const [refused] = await bot.turn(submit({ verb: 'details', ref: 'rAAAAAAAAAAAAAAA' }, { conversationId }));
+    expect(refused?.text).toMatch(/^I don't recognise that button\. Ask again for a fresh list and open the recommendation from it\. \(ref [0-9a-f]{8}\)$/);
+    expect(refused?.text).not.toContain('rAAAAAAAAAAAAAAA');
   });
 
   it('refuses a message over 4,000 characters before planning it', async () => {

@@ -1,11 +1,16 @@
 // The conversation's "active page": the list the analyze skill last showed, what it was asked with, which rows were
-// shown (ordinals and card refs point into them) and the selected recommendation. The analyze skill writes it to
-// conversation state under ACTIVE_LIST_KEY; planners and other skills (assign) read it through this contract.
+// shown (ordinals point into them) and the selected recommendation; and the few lists before it, so a "Show more"
+// button on an older card still pages its own list. The analyze skill writes them to conversation state under
+// ACTIVE_LIST_KEY and RECENT_LISTS_KEY; planners and other skills (assign) read them through this contract.
 import { z } from 'zod';
+import type { ConversationMemory } from '../registry';
 import { groupingSchema, listIdSchema, sortOrderSchema, viewSchema } from '../vocabularies';
 import { analyzeFilterSchema } from './analyze';
 
 export const ACTIVE_LIST_KEY = 'activeList';
+export const RECENT_LISTS_KEY = 'recentLists';
+/** Lists a "Show more" button still works on: the active one and the ones before it. */
+export const MAX_LISTS = 5;
 /** Rows remembered per list: enough for many "show more" pages, small enough for conversation state. */
 export const MAX_REMEMBERED_ROWS = 500;
 
@@ -18,6 +23,8 @@ const activeListSchema = z.object({
   pageSize: z.number().int().min(1).max(50),
   total: z.number().int().min(0),
   refs: z.array(z.string().max(2000)).max(MAX_REMEMBERED_ROWS),
+  /** Rows shown so far, from the first: pages are absolute, so the next page starts here. Defaults to refs.length. */
+  shown: z.number().int().min(0).optional(),
   selectedRef: z.string().max(2000).optional(),
   createdAt: z.number(),
 });
@@ -27,4 +34,31 @@ export type ActiveList = z.infer<typeof activeListSchema>;
 export function parseActiveList(value: unknown): ActiveList | undefined {
   const parsed = activeListSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
+}
+
+export const shownRows = (list: ActiveList): number => list.shown ?? list.refs.length;
+
+/** Older lists, newest first; kept without their rows (a list taken up again fetches them). */
+export function recentLists(conversation: ConversationMemory): ActiveList[] {
+  const value: unknown = conversation.get(RECENT_LISTS_KEY);
+  return Array.isArray(value) ? value.map(parseActiveList).filter((l): l is ActiveList => l !== undefined) : [];
+}
+
+/** Makes `list` the active one; the list it replaces joins the recent ones (a list appears once). */
+export function activateList(conversation: ConversationMemory, list: ActiveList): void {
+  const previous = parseActiveList(conversation.get(ACTIVE_LIST_KEY));
+  const older = [...(previous && previous.listId !== list.listId ? [previous] : []), ...recentLists(conversation)]
+    .filter((l) => l.listId !== list.listId)
+    .slice(0, MAX_LISTS - 1)
+    .map((l): ActiveList => ({ ...l, shown: shownRows(l), refs: [] }));
+  conversation.set(ACTIVE_LIST_KEY, list);
+  conversation.set(RECENT_LISTS_KEY, older);
+}
+
+/** The active list or a recent one with this id. */
+export function findList(conversation: ConversationMemory, listId: string): { list: ActiveList; active: boolean } | undefined {
+  const active = parseActiveList(conversation.get(ACTIVE_LIST_KEY));
+  if (active?.listId === listId) return { list: active, active: true };
+  const recent = recentLists(conversation).find((l) => l.listId === listId);
+  return recent ? { list: recent, active: false } : undefined;
 }

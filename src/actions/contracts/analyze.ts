@@ -2,7 +2,7 @@
 // registry validates. Plain zod objects of enums and short strings, so an LLM can be given the same schema.
 import { z } from 'zod';
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVERITIES, STATUS_CODES } from '../../posture/model';
-import { groupingSchema, listIdSchema, ordinalSchema, rowRefSchema, sortOrderSchema, viewSchema } from '../vocabularies';
+import { groupingSchema, ordinalSchema, pageRefSchema, rowRefSchema, sortOrderSchema, viewSchema } from '../vocabularies';
 
 const text = z.string().trim().min(1).max(200);
 const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).min(1).max(25);
@@ -65,8 +65,8 @@ export type RefineParams = z.infer<typeof refineParamsSchema>;
 /** `showMore`: the next page of the current list. */
 export const showMoreParamsSchema = z.object({}).strict();
 
-/** `showMorePage`: a "Show more" button names the list it belongs to; a stale one is refused by the skill. */
-export const showMorePageParamsSchema = z.object({ listId: listIdSchema }).strict();
+/** `showMorePage`: a "Show more" button names its list and the page it shows (pageRef); one too old is refused by the skill. */
+export const showMorePageParamsSchema = z.object({ page: pageRefSchema }).strict();
 
 /** `details`: one recommendation, by its 1-based position in the current list or by an opaque card reference. */
 export const detailsParamsSchema = z

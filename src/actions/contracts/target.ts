@@ -1,8 +1,10 @@
-// Which recommendation "this", "the second one" or a card's row ref means, read from the analyze skill's active
-// list. Other skills (assign, later summarize and delegate) name their target through this, never by position alone.
-import type { ActionContext } from '../registry';
-import { ACTIVE_LIST_KEY, parseActiveList } from './activeList';
+// Which recommendation "this", "the second one" or a card's ref means. A card's ref names the recommendation
+// itself (any card this conversation was shown, not only the newest); an ordinal is a position in the active
+// list. Other skills (assign, later summarize and delegate) name their target through this.
+import type { ActionContext, ConversationMemory } from '../registry';
 import { parseRowRef } from '../vocabularies';
+import { ACTIVE_LIST_KEY, parseActiveList } from './activeList';
+import { resolveShown } from './shownRefs';
 
 export interface TargetParams {
   /** 1-based position in the list on screen. */
@@ -13,12 +15,24 @@ export interface TargetParams {
 
 export type TargetResolution = { ok: true; assessmentId: string } | { ok: false; reason: string };
 
+/** Said for a ref this conversation was never shown (tampered, or from a card too old to remember). */
+export const UNKNOWN_REF_REASON = "I don't recognise that button. Ask again for a fresh list and open the recommendation from it.";
+
+/** The assessment a card button's ref stands for in this conversation, or undefined. */
+export function resolveCardRef(conversation: ConversationMemory, ref: string): string | undefined {
+  const shown = resolveShown(conversation, ref);
+  if (shown) return shown;
+  // Cards sent before refs named recommendations: `<listId>_<index>` into the active list.
+  const legacy = parseRowRef(ref);
+  const list = parseActiveList(conversation.get(ACTIVE_LIST_KEY));
+  return legacy && list && legacy.listId === list.listId ? list.refs[legacy.index] : undefined;
+}
+
 export function resolveTarget(context: Pick<ActionContext, 'conversation'>, params: TargetParams): TargetResolution {
   const list = parseActiveList(context.conversation.get(ACTIVE_LIST_KEY));
   if (params.ref !== undefined) {
-    const ref = parseRowRef(params.ref);
-    const id = ref && list && ref.listId === list.listId ? list.refs[ref.index] : undefined;
-    return id ? { ok: true, assessmentId: id } : { ok: false, reason: 'That button belongs to an older list. Open the recommendation again from the newest card.' };
+    const id = resolveCardRef(context.conversation, params.ref);
+    return id ? { ok: true, assessmentId: id } : { ok: false, reason: UNKNOWN_REF_REASON };
   }
   if (params.ordinal !== undefined) {
     if (!list || list.view === 'breakdown') return { ok: false, reason: 'There is no list to pick from yet. Ask a question first, for example "show critical risks".' };

@@ -11,6 +11,7 @@ import {
 import type { ActionDefinition } from '../../actions/registry';
 import type { z } from 'zod';
 import type { Reply } from '../../views/reply';
+import { parsePageRef } from '../../actions/vocabularies';
 import type { AnalyzeSkill } from './analyzeSkill';
 
 export function createAnalyzeActions(skill: AnalyzeSkill): Array<ActionDefinition<z.ZodTypeAny, Reply>> {
@@ -39,10 +40,10 @@ export function createAnalyzeActions(skill: AnalyzeSkill): Array<ActionDefinitio
   });
   add({
     name: 'showMorePage',
-    description: 'Show the next page of the list a card button belongs to.',
+    description: 'Show the page a card button names, of the list it belongs to.',
     parameters: showMorePageParamsSchema,
     sideEffects: false,
-    handler: (p, ctx) => skill.showMore(ctx, p.listId),
+    handler: (p, ctx) => skill.showMore(ctx, parsePageRef(p.page)),
   });
   add({
     name: 'details',

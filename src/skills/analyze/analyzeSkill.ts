@@ -5,8 +5,9 @@ import { AppError } from '../../errors/appError';
 import type { GroupBy, PostureEngine, SortOrder } from '../../posture/engine';
 import { escapeMarkdown } from '../../views/markdown';
 import type { Reply } from '../../views/reply';
-import { ACTIVE_LIST_KEY, MAX_REMEMBERED_ROWS, parseActiveList, type ActiveList } from '../../actions/contracts/activeList';
-import { parseRowRef } from '../../actions/vocabularies';
+import { ACTIVE_LIST_KEY, activateList, findList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
+import { rememberShown } from '../../actions/contracts/shownRefs';
+import { resolveCardRef, UNKNOWN_REF_REASON } from '../../actions/contracts/target';
 import { newListId } from './activeList';
 import { buildBreakdownView } from './breakdownView';
 import { buildDetailsView } from './detailsView';
@@ -62,7 +63,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
 
     if (question.view === 'count') {
       list.total = engine.count(viewer, effective.filter);
-      ctx.conversation.set(ACTIVE_LIST_KEY, list);
+      activateList(ctx.conversation, list);
       const notes = effective.notes.length > 0 ? `\n\n${effective.notes.join(' ')}` : '';
       const noun = list.total === 1 ? 'recommendation matches' : 'recommendations match';
       await ctx.reply({ kind: 'text', text: `**${list.total.toLocaleString('en-US')}** ${noun}: ${escapeMarkdown(summary)}.${notes}`, suggestions: countSuggestions(list.total) });
@@ -74,7 +75,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       const groups = engine.group(viewer, effective.filter, by);
       list.total = groups.total;
       list.groupBy = by;
-      ctx.conversation.set(ACTIVE_LIST_KEY, list);
+      activateList(ctx.conversation, list);
       await ctx.reply({
         kind: 'card',
         card: { template: 'breakdown', model: buildBreakdownView(groups, summary, capabilities.hasRiskData, effective.notes) },
@@ -86,40 +87,64 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     const result = engine.search(viewer, { filter: effective.filter, sort: question.sort ?? 'risk', offset: 0, limit: pageSize });
     list.total = result.total;
     list.refs = result.items.map((row) => row.assessmentId);
-    ctx.conversation.set(ACTIVE_LIST_KEY, list);
+    list.shown = list.refs.length;
+    activateList(ctx.conversation, list);
+    const detailsRefs = rememberShown(ctx.conversation, list.refs);
     await ctx.reply({
       kind: 'card',
       card: {
         template: 'recommendations',
-        model: buildRecommendationsView({ result, listId: list.listId, pageSize, filterSummary: summary, hasRiskData: capabilities.hasRiskData, notes: effective.notes }),
+        model: buildRecommendationsView({ result, listId: list.listId, detailsRefs, pageSize, filterSummary: summary, hasRiskData: capabilities.hasRiskData, notes: effective.notes }),
       },
+      recommendationIds: list.refs,
       suggestions: listSuggestions({ engine, viewer, capabilities, filter: question.filter, postureFilter: effective.filter, total: result.total }),
     });
   }
 
-  async function showMore(ctx: Ctx, listId?: string): Promise<void> {
-    const list = activeList(ctx);
+  /**
+   * The page of a list that starts at `page.offset` (a "Show more" button), or the next one (typed "show more").
+   * Pages are absolute: a page already shown is said to be above, not shown again. A button on one of the last
+   * MAX_LISTS lists pages that list and makes it the active one again.
+   */
+  async function showMore(ctx: Ctx, page?: { listId: string; offset?: number | undefined }): Promise<void> {
+    const found = page ? findList(ctx.conversation, page.listId) : undefined;
+    if (page && !found) throw new AppError('STALE_ACTION', 'That list is too old for me to continue. Ask the question again for a fresh list.', { details: { listId: page.listId } });
+    const list = found?.list ?? activeList(ctx);
     if (!list) throw new AppError('STALE_ACTION', 'There is no list to continue. Ask a question first, for example "show critical risks".');
-    if (listId !== undefined && listId !== list.listId) throw new AppError('STALE_ACTION', 'That button belongs to an older list. Use the newest card, or ask again.');
     if (list.view !== 'list') return answer(ctx, { filter: list.filter, view: 'list', sort: list.sort });
+    const shown = shownRows(list);
+    const offset = page?.offset ?? shown;
+    if (offset < shown) {
+      const last = Math.min(offset + list.pageSize, shown);
+      await ctx.reply({ kind: 'text', text: `Rows ${offset + 1}–${last} are already shown above.` });
+      return;
+    }
+    // No card ever offers a page past the rows shown: only tampered data asks for one.
+    if (offset > shown) throw new AppError('STALE_ACTION', UNKNOWN_REF_REASON, { details: { listId: list.listId, offset, shown } });
     const { viewer } = ctx;
     const capabilities = engine.capabilities(viewer);
     const effective = toPostureFilter(list.filter, capabilities.hasRiskData);
-    const offset = list.refs.length;
-    const result = engine.search(viewer, { filter: effective.filter, sort: list.sort ?? 'risk', offset, limit: list.pageSize });
+    const sort = list.sort ?? 'risk';
+    const result = engine.search(viewer, { filter: effective.filter, sort, offset, limit: list.pageSize });
     if (result.items.length === 0) {
       await ctx.reply({ kind: 'text', text: `That was all: the list has ${result.total.toLocaleString('en-US')} rows.` });
       return;
     }
-    const updated: ActiveList = { ...list, total: result.total, refs: [...list.refs, ...result.items.map((r) => r.assessmentId)].slice(0, MAX_REMEMBERED_ROWS) };
-    ctx.conversation.set(ACTIVE_LIST_KEY, updated);
+    // A list taken up again from an older card was kept without its rows: fetch the ones shown before this page.
+    const before = found && !found.active ? engine.search(viewer, { filter: effective.filter, sort, offset: 0, limit: Math.min(offset, MAX_REMEMBERED_ROWS) }).items.map((r) => r.assessmentId) : list.refs;
+    const ids = result.items.map((r) => r.assessmentId);
+    const updated: ActiveList = { ...list, total: result.total, refs: [...before, ...ids].slice(0, MAX_REMEMBERED_ROWS), shown: offset + ids.length };
+    if (found && !found.active) activateList(ctx.conversation, updated);
+    else ctx.conversation.set(ACTIVE_LIST_KEY, updated);
+    const detailsRefs = rememberShown(ctx.conversation, ids);
     const summary = describeFilter(list.filter, { engine, viewer, hasRiskData: capabilities.hasRiskData });
     await ctx.reply({
       kind: 'card',
       card: {
         template: 'recommendations',
-        model: buildRecommendationsView({ result, listId: list.listId, pageSize: list.pageSize, filterSummary: summary, hasRiskData: capabilities.hasRiskData, notes: effective.notes }),
+        model: buildRecommendationsView({ result, listId: list.listId, detailsRefs, pageSize: list.pageSize, filterSummary: summary, hasRiskData: capabilities.hasRiskData, notes: effective.notes }),
       },
+      recommendationIds: ids,
     });
   }
 
@@ -127,11 +152,8 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     const list = activeList(ctx);
     let assessmentId: string | undefined;
     if (params.ref !== undefined) {
-      const ref = parseRowRef(params.ref);
-      if (!ref || !list || ref.listId !== list.listId || ref.index >= list.refs.length) {
-        throw new AppError('STALE_ACTION', 'That button belongs to an older list. Use the newest card, or ask again.');
-      }
-      assessmentId = list.refs[ref.index];
+      assessmentId = resolveCardRef(ctx.conversation, params.ref);
+      if (!assessmentId) throw new AppError('STALE_ACTION', UNKNOWN_REF_REASON, { details: { reason: 'unknown ref' } });
     } else if (params.ordinal !== undefined) {
       // After a count the rows are known even if not shown; after a breakdown "the first one" would be a group.
       if (!list || list.view === 'breakdown') throw new AppError('STALE_ACTION', 'There is no list to pick from yet. Ask a question first, for example "show critical risks".');
@@ -141,10 +163,12 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       assessmentId = list.refs[params.ordinal - 1] ?? (await fetchRow(ctx, list, params.ordinal - 1));
     }
     const found = assessmentId === undefined ? undefined : engine.details(ctx.viewer, assessmentId);
-    if (!found || !list) throw new AppError('STALE_ACTION', 'That recommendation is no longer in the data. Ask again for a fresh list.');
-    ctx.conversation.set(ACTIVE_LIST_KEY, { ...list, selectedRef: found.assessmentId });
+    if (!found) throw new AppError('STALE_ACTION', 'That recommendation is no longer in the data. Ask again for a fresh list.');
+    // "This" now means the recommendation just opened, whichever card it came from.
+    if (list) ctx.conversation.set(ACTIVE_LIST_KEY, { ...list, selectedRef: found.assessmentId });
+    rememberShown(ctx.conversation, [found.assessmentId]);
     const capabilities = engine.capabilities(ctx.viewer);
-    await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData) } });
+    await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData) }, recommendationIds: [found.assessmentId] });
   }
 
   async function fetchRow(ctx: Ctx, list: ActiveList, index: number): Promise<string | undefined> {

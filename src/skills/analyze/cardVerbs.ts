@@ -8,6 +8,6 @@ const refData = z.object({ ref: opaqueRef }).strict();
 export function createAnalyzeCardVerbs(): Array<CardVerb<typeof refData>> {
   return [
     { verb: 'details', data: refData, resolve: ({ ref }) => ({ kind: 'action', action: { name: 'details', parameters: { ref } } }) },
-    { verb: 'showMore', data: refData, resolve: ({ ref }) => ({ kind: 'action', action: { name: 'showMorePage', parameters: { listId: ref } } }) },
+    { verb: 'showMore', data: refData, resolve: ({ ref }) => ({ kind: 'action', action: { name: 'showMorePage', parameters: { page: ref } } }) },
   ];
 }

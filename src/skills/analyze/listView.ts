@@ -1,7 +1,7 @@
 // Builds the recommendations card's view model from one page of engine results.
 import type { RecommendationRow, SearchResult } from '../../posture/engine';
 import type { RecommendationRowView, RecommendationsView } from '../../views/recommendationsView';
-import { rowRef } from '../../actions/vocabularies';
+import { pageRef } from '../../actions/vocabularies';
 import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from './labels';
 
 export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -38,6 +38,8 @@ function rowView(row: RecommendationRow, position: number, ref: string, hasRiskD
 export interface ListViewInput {
   result: SearchResult;
   listId: string;
+  /** The Details buttons' refs, one per row of the page (see shownRefs). */
+  detailsRefs: readonly string[];
   pageSize: number;
   filterSummary: string;
   hasRiskData: boolean;
@@ -48,7 +50,7 @@ export function buildRecommendationsView(input: ListViewInput): RecommendationsV
   const { result, listId, hasRiskData } = input;
   const first = result.offset + 1;
   const last = result.offset + result.items.length;
-  const rows = result.items.map((row, i) => rowView(row, first + i, rowRef(listId, result.offset + i), hasRiskData));
+  const rows = result.items.map((row, i) => rowView(row, first + i, input.detailsRefs[i] ?? '', hasRiskData));
   const noun = result.total === 1 ? 'recommendation matches' : 'recommendations match';
   const remaining = result.total - last;
   const rankingNote = [
@@ -58,12 +60,12 @@ export function buildRecommendationsView(input: ListViewInput): RecommendationsV
   return {
     title: result.total === 0 ? 'No matching recommendations' : `${result.total.toLocaleString('en-US')} ${noun}`,
     filterSummary: input.filterSummary,
-    range: result.items.length === 0 ? '' : `Showing ${first}–${last} of ${result.total.toLocaleString('en-US')}, ${hasRiskData ? 'riskiest first' : 'most severe first'}`,
+    range: result.items.length === 0 ? '' : `Rows ${first}–${last} of ${result.total.toLocaleString('en-US')}, ${hasRiskData ? 'riskiest first' : 'most severe first'}`,
     rankingNote,
     emptyText: result.total === 0 ? 'Nothing in the data matches all of these filters. Try removing one.' : result.items.length === 0 ? 'There are no more rows.' : '',
     rows,
     hasMore: remaining > 0,
-    moreRef: listId,
+    moreRef: pageRef(listId, last),
     moreLabel: `Show ${Math.min(input.pageSize, Math.max(remaining, 0))} more`,
   };
 }

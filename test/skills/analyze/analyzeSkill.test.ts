@@ -59,7 +59,7 @@ describe('analyze: the recommendations list', () => {
     const reply = await bot.run('analyze', {});
     const view = list(reply);
     expect(view.title).toBe('29 recommendations match');
-    expect(view.range).toBe('Showing 1–10 of 29, riskiest first');
+    expect(view.range).toBe('Rows 1–10 of 29, riskiest first');
     expect(view.hasMore).toBe(true);
     expect(reply.suggestions).toEqual(expect.arrayContaining(['Just the virtual machines', 'Only critical risk', 'Only overdue ones']));
     expect(reply.suggestions!.length).toBeLessThanOrEqual(4);
@@ -76,12 +76,31 @@ describe('analyze: the recommendations list', () => {
     expect(await bot.run('showMore')).toMatchObject({ kind: 'text', text: expect.stringContaining('29 rows') });
   });
 
-  it('refuses a Show more button from an older list', async () => {
+  it('pages absolutely: a Show more button shows its page once, on any of the last five lists', async () => {
     const bot = skillHarness(engine);
     const first = list(await bot.run('analyze', {}));
-    await bot.run('analyze', { filter: { severities: ['Low'] } });
-    await expect(bot.run('showMorePage', { listId: first.moreRef })).rejects.toMatchObject({ code: 'STALE_ACTION' });
-    await expect(bot.run('showMorePage', { listId: '../../etc' })).rejects.toMatchObject({ code: 'INVALID_ACTION' });
+    expect(first.moreRef).toMatch(/^[a-z0-9]{6,16}_10$/);
+    const second = list(await bot.run('showMorePage', { page: first.moreRef }));
+    expect(second.range).toBe('Rows 11–20 of 29, riskiest first');
+    // The same button again (a double click): the page is said to be above, not shown twice.
+    expect(await bot.run('showMorePage', { page: first.moreRef })).toEqual({ kind: 'text', text: 'Rows 11–20 are already shown above.' });
+    // Three newer lists later, the second page's button still pages its own list, which becomes the active one.
+    for (const severity of ['Low', 'Medium', 'High'] as const) await bot.run('analyze', { filter: { severities: [severity] } });
+    const third = list(await bot.run('showMorePage', { page: second.moreRef }));
+    expect(third.range).toBe('Rows 21–29 of 29, riskiest first');
+    expect(third.filterSummary).toBe(first.filterSummary);
+    const far = cardModel(await bot.run('details', { ordinal: 12 }), 'details') as unknown as DetailsView;
+    expect(far.title).toBe(second.rows[1]!.recommendation);
+  });
+
+  it('refuses a Show more button whose list is more than five lists back, and tampered pages', async () => {
+    const bot = skillHarness(engine);
+    const first = list(await bot.run('analyze', {}));
+    for (let i = 0; i < 5; i += 1) await bot.run('analyze', { filter: { severities: ['Low'] } });
+    await expect(bot.run('showMorePage', { page: first.moreRef })).rejects.toMatchObject({ code: 'STALE_ACTION', userMessage: expect.stringContaining('too old') });
+    const latest = list(await bot.run('analyze', {}));
+    await expect(bot.run('showMorePage', { page: latest.moreRef.replace(/_10$/, '_20') })).rejects.toMatchObject({ code: 'STALE_ACTION', userMessage: expect.stringContaining("don't recognise") });
+    await expect(bot.run('showMorePage', { page: '../../etc' })).rejects.toMatchObject({ code: 'INVALID_ACTION' });
   });
 
   it('judges "high severity vulnerabilities" by the findings, on the recommendation they belong to', async () => {
@@ -124,16 +143,29 @@ describe('analyze: follow-ups on the active list', () => {
     await expect(bot.run('details', { ordinal: 30 })).rejects.toMatchObject({ code: 'NOT_FOUND', userMessage: expect.stringContaining('29 rows') });
   });
 
-  it('opens details from a card button and refuses stale or tampered refs', async () => {
+  it('opens details from a card button, also three lists later, and refuses tampered refs', async () => {
     const bot = skillHarness(engine);
     const view = list(await bot.run('analyze', { filter: { findingSeverities: ['High'] } }));
     const ref = view.rows[0]!.detailsRef;
+    // The ref names the recommendation, not a position, and nothing internal.
+    expect(ref).toMatch(/^r[A-Za-z0-9_-]{15}$/);
     const details = cardModel(await bot.run('details', { ref }), 'details') as unknown as DetailsView;
     expect(details.findings).toEqual([expect.objectContaining({ severity: 'High', facts: 'CVE-2021-44228 · CVSS 10' })]);
-    await expect(bot.run('details', { ref: ref.replace(/_0$/, '_7') })).rejects.toMatchObject({ code: 'STALE_ACTION' });
-    await bot.run('analyze', {});
-    await expect(bot.run('details', { ref })).rejects.toMatchObject({ code: 'STALE_ACTION' });
+    for (const severity of ['Low', 'Medium', 'High'] as const) await bot.run('analyze', { filter: { severities: [severity] } });
+    expect(cardModel(await bot.run('details', { ref }), 'details')).toEqual(details);
+    await expect(bot.run('details', { ref: `${ref.slice(0, -1)}${ref.endsWith('A') ? 'B' : 'A'}` })).rejects.toMatchObject({
+      code: 'STALE_ACTION',
+      userMessage: "I don't recognise that button. Ask again for a fresh list and open the recommendation from it.",
+    });
     await expect(bot.run('details', { ref: 'a b' })).rejects.toMatchObject({ code: 'INVALID_ACTION' });
+  });
+
+  it('refuses a ref this conversation was never shown, even one of a real recommendation', async () => {
+    const shown = skillHarness(engine);
+    const ref = list(await shown.run('analyze', {})).rows[0]!.detailsRef;
+    const other = skillHarness(engine);
+    await other.run('analyze', { filter: { severities: ['Low'] } });
+    await expect(other.run('details', { ref })).rejects.toMatchObject({ code: 'STALE_ACTION' });
   });
 
   it('treats malformed conversation state as no list', async () => {

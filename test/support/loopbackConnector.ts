@@ -1,0 +1,83 @@
+// A stand-in for the Bot Connector service on loopback: a real HTTP server that accepts what the bot POSTs to
+// serviceUrl (replies, new messages) and PUTs (card updates), answers with an activity id as the service does,
+// and records everything, so tests can deliver turns normally instead of with expectReplies.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  method: 'POST' | 'PUT';
+  conversationId: string;
+  /** The activity the call replies to (POST .../activities/{id}) or updates (PUT .../activities/{id}). */
+  activityId?: string;
+  /** The id the connector answered with (POST only). */
+  assignedId?: string;
+  activity: Record<string, unknown>;
+}
+
+export interface LoopbackConnector {
+  /** Pass as the activity's serviceUrl (ends with a slash). */
+  serviceUrl: string;
+  calls: ConnectorCall[];
+  /** Calls of one conversation, in arrival order. */
+  callsIn(conversationId: string): ConnectorCall[];
+  stop(): Promise<void>;
+}
+
+const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+
+function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+export async function startLoopbackConnector(): Promise<LoopbackConnector> {
+  const calls: ConnectorCall[] = [];
+  let counter = 0;
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://loopback').pathname;
+    const match = ROUTE.exec(path);
+    const method = req.method === 'POST' || req.method === 'PUT' ? req.method : undefined;
+    if (!match?.[1] || !method) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    const conversationId = decodeURIComponent(match[1]);
+    const activityId = match[2] ? decodeURIComponent(match[2]) : undefined;
+    readJson(req).then(
+      (activity) => {
+        const assignedId = method === 'POST' ? `lb-${(counter += 1)}` : activityId;
+        calls.push({ method, conversationId, ...(activityId ? { activityId } : {}), ...(method === 'POST' && assignedId ? { assignedId } : {}), activity });
+        const body = JSON.stringify({ id: assignedId });
+        res.setHeader('Content-Type', 'application/json');
+        res.end(body);
+      },
+      () => {
+        res.statusCode = 400;
+        res.end();
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    calls,
+    callsIn: (conversationId) => calls.filter((c) => c.conversationId === conversationId),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
