@@ -8,9 +8,9 @@ import type { RetentionConfig } from '../config/features/retention';
 import type { Logger } from '../logging/logger';
 import { ACTIVITY_DEDUP_COLLECTION } from '../storage/activityDeduper';
 import type { RecordsStore } from '../storage/recordsStore';
+import { REPLY_RECORDS_COLLECTION } from '../storage/replyRecordStore';
 
-/** Where the send-boundary hook keeps its record of every reply (issue 8 item 5). */
-export const REPLY_RECORDS_COLLECTION = 'reply-records';
+export { REPLY_RECORDS_COLLECTION };
 
 export interface RetentionRule {
   name: string;
