@@ -1,5 +1,6 @@
 // The composition root: parse config once, create the logger and storage, pick implementations, build the bot,
 // start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
+import { join } from 'node:path';
 import type { Planner, TurnState } from '@microsoft/teams-ai';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
 import type { HelpCatalog } from './actions/skillModule';
@@ -12,18 +13,18 @@ import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
+import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { SKILL_MODULES } from './skillModules';
 import { createActivityDeduper } from './storage/activityDeduper';
-import { createSqliteConversationStorage } from './storage/sqliteConversationStorage';
-import { createSqliteDatabase } from './storage/sqliteDatabase';
+import { createSqliteConversationPruner, createSqliteConversationStorage } from './storage/sqliteConversationStorage';
+import { assertDatabaseIntact } from './storage/integrityCheck';
+import { createSqliteDatabase, DEFAULT_DATABASE_FILE } from './storage/sqliteDatabase';
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
 import { createReplyRecordStore } from './storage/replyRecordStore';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { viewerOf } from './teams/turnBridge';
 import type { Reply } from './views/reply';
-
-const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface Running {
   bot: Bot;
@@ -62,6 +63,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     logger.warn({ appEnv: config.appEnv }, warning);
     process.stderr.write(`\nWARNING: ${warning}\n\n`);
   }
+  await assertDatabaseIntact(join(config.dataDir, DEFAULT_DATABASE_FILE), { logger });
   const database = createSqliteDatabase(config.dataDir, { logger });
   let closePosture = () => {};
   try {
@@ -72,15 +74,22 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       logger,
       replyRecords: createReplyRecordStore(records),
       storage: createSqliteConversationStorage(database),
-      deduper: createActivityDeduper(records, { ttlMs: DEDUP_TTL_MS, logger }),
+      deduper: createActivityDeduper(records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
       ...skills,
     });
+    const retention = createRetentionJob({
+      rules: retentionRules({ records, pruneConversations: createSqliteConversationPruner(database) }, config.retention),
+      retention: config.retention,
+      logger,
+    });
     const { url } = await bot.start();
+    retention.start();
     return {
       bot,
       url,
       posture,
       stop: async () => {
+        await retention.stop();
         await bot.stop();
         posture.close();
         database.close();
@@ -105,6 +114,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
+  for (const warning of config.warnings) {
+    logger.warn({ appEnv: config.appEnv }, warning);
+    process.stderr.write(`WARNING: ${warning}\n`);
+  }
   let running: Running;
   try {
     running = await startBot(config, logger);

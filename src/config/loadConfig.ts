@@ -27,12 +27,12 @@ const ENV_NAME = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 /**
  * The env name comes from the process environment only (files cannot pick which file to read):
- * APP_ENV, else `production` when NODE_ENV=production, else `local`.
+ * APP_ENV, else `production` when NODE_ENV=production (any case), else `local`.
  */
 export function pickEnvName(env: Record<string, string | undefined>): { name: string; explicit: boolean } {
   const appEnv = env.APP_ENV?.trim();
   if (appEnv) return { name: appEnv, explicit: true };
-  return { name: env.NODE_ENV?.trim() === 'production' ? 'production' : 'local', explicit: false };
+  return { name: env.NODE_ENV?.trim().toLowerCase() === 'production' ? 'production' : 'local', explicit: false };
 }
 
 function readEnvFile(path: string, problems: string[]): Record<string, string> {

@@ -1,22 +1,13 @@
-// One error type for the whole bot: a code from the catalogue, a message safe to show users, and the cause for the log.
+// One error type for the whole bot: a code from the catalogue (./catalogue.ts), a message safe to show users, and the
+// cause for the log.
+import { ERROR_CATALOGUE, type ErrorCode } from './catalogue';
 
-export const ERROR_CODES = {
-  CONFIG_INVALID: 'The bot is not configured correctly.',
-  BAD_REQUEST: 'That request was not understood.',
-  UNAUTHORIZED: 'You are not allowed to use this bot.',
-  TENANT_NOT_ALLOWED: 'This bot does not serve your organization.',
-  MESSAGE_TOO_LONG: 'That message is too long.',
-  INVALID_ACTION: 'That action is not valid.',
-  STALE_ACTION: 'That card is out of date.',
-  NOT_FOUND: 'That item was not found.',
-  STORAGE_CONFLICT: 'Someone else changed this at the same time.',
-  STORAGE_FAILURE: 'Saving failed.',
-  EXPORT_INVALID: 'The posture export could not be loaded.',
-  DATA_UNAVAILABLE: 'Posture data is not available right now.',
-  INTERNAL: 'Something went wrong on my side.',
-} as const;
+/** Code -> the message users see (from the catalogue). */
+export const ERROR_CODES = Object.fromEntries(Object.entries(ERROR_CATALOGUE).map(([code, entry]) => [code, entry.userMessage])) as {
+  readonly [K in ErrorCode]: (typeof ERROR_CATALOGUE)[K]['userMessage'];
+};
 
-export type ErrorCode = keyof typeof ERROR_CODES;
+export type { ErrorCode };
 
 export interface AppErrorOptions {
   cause?: unknown;

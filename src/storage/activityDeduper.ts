@@ -1,30 +1,44 @@
-// Processes a redelivered activity once: the first create-only write of its key wins, even across replicas.
+// At-least-once delivery, processed exactly once. A delivery is marked in progress with a short lease (renewed while
+// the turn runs) and marked completed when the turn ends:
+//   - a redelivery of a completed activity is ignored;
+//   - a redelivery while the lease is live is told "in progress" (the first attempt is still answering);
+//   - a redelivery after the lease ran out (the process died mid-turn) takes the delivery over and is processed once.
+// Rows are removed by the retention job (src/jobs/retentionJob.ts), never on the turn path.
 import { isAppError } from '../errors/appError';
 import type { Logger } from '../logging/logger';
-import type { RecordsStore } from './recordsStore';
+import type { RecordsStore, StoredRecord } from './recordsStore';
 
 export const ACTIVITY_DEDUP_COLLECTION = 'activity-dedup';
-const PRUNE_PAGE_SIZE = 500;
+export const DEFAULT_LEASE_MS = 10_000;
 
 export interface ActivityDeduperOptions {
-  /** How long a key is remembered; a redelivery after this is treated as new. */
+  /** How long a completed key is remembered; a redelivery after this is treated as new. */
   ttlMs: number;
+  /** How long an in-progress mark holds before a redelivery may take it over. */
+  leaseMs?: number;
   now?: () => number;
-  /** How often firstSeen() also prunes expired keys; defaults to ttlMs. */
-  pruneEveryMs?: number;
   collection?: string;
   logger?: Logger;
 }
 
+/** What begin() found: this caller owns the delivery, or someone already answered it, or is answering it now. */
+export type DeliveryClaim =
+  | { kind: 'claimed'; /** Marks the delivery answered; stops renewing the lease. */ complete(): Promise<void> }
+  | { kind: 'completed' }
+  | { kind: 'inProgress'; /** Until the current lease runs out. */ retryAfterMs: number };
+
 export interface ActivityDeduper {
-  /** True exactly once per key within the ttl, whoever asks. Storage failures reject (the caller decides). */
+  /** Claims a delivery for processing; storage failures reject (the caller decides). */
+  begin(activityKey: string): Promise<DeliveryClaim>;
+  /** True exactly once per key within the ttl, whoever asks (begin + complete in one step). */
   firstSeen(activityKey: string): Promise<boolean>;
-  /** Removes keys older than the ttl; returns how many were removed. */
-  prune(): Promise<number>;
 }
 
-interface SeenEntry {
+interface DeliveryEntry {
+  /** Absent on rows written before leases existed: those were completed marks. */
+  state?: 'inProgress' | 'done';
   seenAt: number;
+  leaseUntil?: number;
 }
 
 /** A key that is unique per delivered activity: Bot Framework activity ids are unique only within a conversation. */
@@ -32,67 +46,83 @@ export function activityDedupKey(channelId: string, conversationId: string, acti
   return JSON.stringify([channelId, conversationId, activityId]);
 }
 
+const isConflict = (error: unknown) => isAppError(error) && error.code === 'STORAGE_CONFLICT';
+
 export function createActivityDeduper(store: RecordsStore, options: ActivityDeduperOptions): ActivityDeduper {
   if (!Number.isFinite(options.ttlMs) || options.ttlMs <= 0) throw new RangeError('ttlMs must be a positive number of milliseconds.');
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  if (!Number.isFinite(leaseMs) || leaseMs <= 0) throw new RangeError('leaseMs must be a positive number of milliseconds.');
   const now = options.now ?? Date.now;
   const collection = options.collection ?? ACTIVITY_DEDUP_COLLECTION;
-  const pruneEveryMs = options.pruneEveryMs ?? options.ttlMs;
-  let lastPruneAt = now();
 
-  const isExpired = (entry: SeenEntry, at: number): boolean =>
-    typeof entry.seenAt !== 'number' || at - entry.seenAt >= options.ttlMs;
+  function claimed(activityKey: string, first: StoredRecord<DeliveryEntry>): DeliveryClaim {
+    let current = first;
+    let done = false;
+    // Renew at a third of the lease, so two missed renewals still leave time; by etag, so a takeover wins.
+    let renewing: Promise<void> = Promise.resolve();
+    const renew = setInterval(() => {
+      renewing = renewing.then(async () => {
+        if (done) return;
+        const value: DeliveryEntry = { state: 'inProgress', seenAt: current.value.seenAt, leaseUntil: now() + leaseMs };
+        try {
+          current = await store.put<DeliveryEntry>(collection, activityKey, value, { ifMatch: current.etag });
+        } catch (error) {
+          options.logger?.warn({ err: error, activityKey }, 'delivery lease could not be renewed');
+        }
+      });
+    }, Math.max(1, Math.floor(leaseMs / 3)));
+    renew.unref();
+    return {
+      kind: 'claimed',
+      async complete() {
+        if (done) return;
+        done = true;
+        clearInterval(renew);
+        await renewing; // a renewal already under way changes the etag we complete by
+        try {
+          await store.put<DeliveryEntry>(collection, activityKey, { state: 'done', seenAt: current.value.seenAt }, { ifMatch: current.etag });
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+          // Our lease lapsed and another attempt took the delivery over: it will mark it completed.
+          options.logger?.warn({ activityKey }, 'delivery was taken over before it completed');
+        }
+      },
+    };
+  }
 
-  async function claim(activityKey: string, at: number): Promise<boolean> {
+  async function begin(activityKey: string): Promise<DeliveryClaim> {
+    const at = now();
+    const mark: DeliveryEntry = { state: 'inProgress', seenAt: at, leaseUntil: at + leaseMs };
     try {
-      await store.put<SeenEntry>(collection, activityKey, { seenAt: at }, { ifMatch: '*' });
-      return true;
+      return claimed(activityKey, await store.put<DeliveryEntry>(collection, activityKey, mark, { ifMatch: '*' }));
     } catch (error) {
-      if (!isAppError(error) || error.code !== 'STORAGE_CONFLICT') throw error;
+      if (!isConflict(error)) throw error;
     }
-    const existing = await store.get<SeenEntry>(collection, activityKey);
-    if (!existing) return claim(activityKey, at); // pruned between our two calls: race for it again
-    if (!isExpired(existing.value, at)) return false;
-    // An expired entry not yet pruned: take it over by etag, so of two racing replicas only one wins.
+    const existing = await store.get<DeliveryEntry>(collection, activityKey);
+    if (!existing) return begin(activityKey); // removed between our two calls: race for it again
+    const entry = existing.value;
+    if (entry.state === 'inProgress' && typeof entry.leaseUntil === 'number' && entry.leaseUntil > at) {
+      return { kind: 'inProgress', retryAfterMs: entry.leaseUntil - at };
+    }
+    const completed = entry.state !== 'inProgress';
+    if (completed && typeof entry.seenAt === 'number' && at - entry.seenAt < options.ttlMs) return { kind: 'completed' };
+    // A lapsed lease (the attempt died) or a completed mark past the ttl: take it over by etag, so of two racing
+    // redeliveries only one wins.
     try {
-      await store.put<SeenEntry>(collection, activityKey, { seenAt: at }, { ifMatch: existing.etag });
-      return true;
+      return claimed(activityKey, await store.put<DeliveryEntry>(collection, activityKey, mark, { ifMatch: existing.etag }));
     } catch (error) {
-      if (isAppError(error) && error.code === 'STORAGE_CONFLICT') return false;
+      if (isConflict(error)) return { kind: 'inProgress', retryAfterMs: leaseMs };
       throw error;
     }
   }
 
-  async function prune(): Promise<number> {
-    const at = now();
-    lastPruneAt = at;
-    let removed = 0;
-    // In pages, so a day of deliveries never sits in memory at once.
-    for (let startAfter: string | undefined; ; ) {
-      const page = await store.list<SeenEntry>(collection, { limit: PRUNE_PAGE_SIZE, ...(startAfter === undefined ? {} : { startAfter }) });
-      for (const record of page) {
-        if (!isExpired(record.value, at)) continue;
-        try {
-          // By etag: a replica that just re-claimed this key keeps it.
-          if (await store.delete(collection, record.id, { ifMatch: record.etag })) removed += 1;
-        } catch (error) {
-          if (!isAppError(error) || error.code !== 'STORAGE_CONFLICT') throw error;
-        }
-      }
-      if (page.length < PRUNE_PAGE_SIZE) return removed;
-      startAfter = page[page.length - 1]?.id;
-    }
-  }
-
   return {
+    begin,
     async firstSeen(activityKey: string): Promise<boolean> {
-      const at = now();
-      const first = await claim(activityKey, at);
-      if (at - lastPruneAt >= pruneEveryMs) {
-        // Opportunistic and best effort: a failed prune must not fail the turn, the next one retries.
-        await prune().catch((error: unknown) => options.logger?.warn({ err: error }, 'activity dedup prune failed'));
-      }
-      return first;
+      const claim = await begin(activityKey);
+      if (claim.kind !== 'claimed') return false;
+      await claim.complete();
+      return true;
     },
-    prune,
   };
 }

@@ -29,6 +29,15 @@ export interface ListOptions {
   limit?: number;
 }
 
+export interface PruneOptions {
+  /** Remove records whose age (updatedAt, or the value's `field`) is before this epoch ms. */
+  before: number;
+  /** A top-level numeric field of the value to compare instead of updatedAt (e.g. expiresAt). */
+  field?: string;
+  /** At most this many records in one call (one short transaction); call again while it returns `limit`. */
+  limit: number;
+}
+
 /**
  * Collections and ids are non-empty strings (BAD_REQUEST otherwise, e.g. empty or with unpaired surrogates).
  * Values are plain JSON data and read back equal; anything JSON would drop or alter (undefined, functions,
@@ -40,5 +49,7 @@ export interface RecordsStore {
   delete(collection: string, id: string, options?: WriteOptions): Promise<boolean>;
   /** Ordered by id in code-point order (UTF-8 byte order). */
   list<T = unknown>(collection: string, options?: ListOptions): Promise<Array<StoredRecord<T>>>;
+  /** Removes old records in one bounded batch (retention); returns how many were removed. */
+  prune(collection: string, options: PruneOptions): Promise<number>;
   close(): Promise<void>;
 }

@@ -95,3 +95,11 @@ function assertKey(key: unknown): asserts key is string {
   if (typeof key !== 'string') throw new TypeError('Storage: keys must be strings.');
   if (hasLoneSurrogate(key)) throw new TypeError('Storage: a key contains an unpaired surrogate and cannot be stored.');
 }
+
+/** Removes conversation state idle since before `before`, at most `limit` items per call (retention). */
+export function createSqliteConversationPruner(database: SqliteDatabase): (before: number, limit: number) => number {
+  const prune = database.connection.prepare(
+    'DELETE FROM conversation_items WHERE key IN (SELECT key FROM conversation_items WHERE updated_at < ? ORDER BY updated_at LIMIT ?)',
+  );
+  return (before, limit) => prune.run(before, limit).changes;
+}

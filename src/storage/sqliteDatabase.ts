@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors/appError';
 import type { Logger } from '../logging/logger';
+import { assertUsableDataDir, type DataDirCheckOptions } from './dataDirCheck';
 
 export const DEFAULT_DATABASE_FILE = 'posture-bot.sqlite';
 
@@ -13,6 +14,8 @@ export interface SqliteDatabaseOptions {
   fileName?: string;
   /** How long a writer waits for another connection's lock before failing (ms). */
   busyTimeoutMs?: number;
+  /** The DATA_DIR usability check (injectable "writable" test). */
+  dataDirCheck?: DataDirCheckOptions;
 }
 
 export interface SqliteDatabase {
@@ -50,6 +53,14 @@ const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // Retention deletes oldest first without scanning every row.
+    version: 2,
+    sql: `
+      CREATE INDEX records_by_age ON records (collection, updated_at);
+      CREATE INDEX conversation_items_by_age ON conversation_items (updated_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
@@ -57,6 +68,7 @@ export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max,
 /** Opens (creating if needed) `<dataDir>/posture-bot.sqlite` in WAL mode and brings its schema up to date. */
 export function createSqliteDatabase(dataDir: string, options: SqliteDatabaseOptions = {}): SqliteDatabase {
   const file = join(dataDir, options.fileName ?? DEFAULT_DATABASE_FILE);
+  assertUsableDataDir(dataDir, options.dataDirCheck);
   let connection: Database.Database;
   try {
     mkdirSync(dataDir, { recursive: true });

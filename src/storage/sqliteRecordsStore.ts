@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../errors/appError';
 import { serializeJsonValue, UnstorableValueError } from './jsonValue';
 import { assertValidKey, compareCodePoints, prefixUpperBound } from './recordKeys';
-import type { ListOptions, RecordsStore, StoredRecord, WriteOptions } from './recordsStore';
+import type { ListOptions, PruneOptions, RecordsStore, StoredRecord, WriteOptions } from './recordsStore';
 import type { SqliteDatabase } from './sqliteDatabase';
 
 export interface SqliteRecordsStoreOptions {
@@ -36,6 +36,13 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
     swap: db.prepare('UPDATE records SET value = ?, etag = ?, updated_at = ? WHERE collection = ? AND id = ? AND etag = ?'),
     delete: db.prepare('DELETE FROM records WHERE collection = ? AND id = ?'),
     deleteIfMatch: db.prepare('DELETE FROM records WHERE collection = ? AND id = ? AND etag = ?'),
+    // Oldest first on the (collection, updated_at) index; a batch is one short statement, so turns wait at most one.
+    pruneByAge: db.prepare(
+      'DELETE FROM records WHERE collection = ? AND id IN (SELECT id FROM records WHERE collection = ? AND updated_at < ? ORDER BY updated_at LIMIT ?)',
+    ),
+    pruneByField: db.prepare(
+      "DELETE FROM records WHERE collection = ? AND id IN (SELECT id FROM records WHERE collection = ? AND json_extract(value, '$.' || ?) < ? LIMIT ?)",
+    ),
   };
   // One range scan on the primary key per page: the lower end is the prefix or the cursor, whichever is later.
   const listStatements = new Map<string, Database.Statement<unknown[], Row>>();
@@ -130,6 +137,18 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
         const statement = listStatement(afterCursor ? '>' : '>=', bound !== undefined);
         const rows = bound === undefined ? statement.all(collection, lower, limit) : statement.all(collection, lower, bound, limit);
         return rows.map((row) => toRecord<T>(row));
+      });
+    },
+
+    prune(collection: string, pruneOptions: PruneOptions) {
+      return run('prune', collection, undefined, () => {
+        assertValidKey('collection', collection);
+        const { before, field, limit } = pruneOptions;
+        if (!Number.isFinite(before) || !Number.isInteger(limit) || limit < 1 || (field !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(field))) {
+          throw new AppError('BAD_REQUEST', 'A prune needs a time, a positive whole limit and a plain field name.', { details: { before, field, limit } });
+        }
+        const result = field === undefined ? statements.pruneByAge.run(collection, collection, before, limit) : statements.pruneByField.run(collection, collection, field, before, limit);
+        return result.changes;
       });
     },
 

@@ -1,12 +1,21 @@
 // The smallest activity the bot accepts, checked before the Bot Framework adapter sees it: a request that fails
 // gets HTTP 400 with every problem listed, instead of an exception deep in a turn.
 import { z } from 'zod';
+import { hasLoneSurrogate } from '../storage/recordKeys';
 
 /** Activity types the bot acts on; anything else is acknowledged and ignored. */
 export const HANDLED_ACTIVITY_TYPES = ['message', 'conversationUpdate', 'installationUpdate', 'invoke'] as const;
 export type HandledActivityType = (typeof HANDLED_ACTIVITY_TYPES)[number];
 
-const id = z.string().min(1).max(1024);
+// Ids become storage keys and log fields: a lone surrogate cannot be stored as UTF-8 (two ids would collide) and a
+// control character has no business in one. Refused here, before anything is written.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+const id = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((v) => !hasLoneSurrogate(v), { message: 'contains an unpaired surrogate' })
+  .refine((v) => !CONTROL_CHARACTER.test(v), { message: 'contains a control character' });
 const account = z.object({ id }).passthrough();
 
 const envelope = z.object({ type: z.string().min(1).max(64) }).passthrough();

@@ -1,11 +1,13 @@
-// POST /api/messages: size limit, JSON and activity checks (400/413 with a JSON body), SDK authentication (401),
-// then the turn. Unknown activity types are acknowledged (200) without running a turn.
+// POST /api/messages, checked in this order: size (413), media type (415), SDK authentication (401, or 503 when the
+// signing keys cannot be fetched), then JSON and the activity's shape (400); then the turn. Unknown activity types
+// are acknowledged (200) without running a turn. A refused request writes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity } from 'botbuilder';
+import { ERROR_CATALOGUE, httpStatusOf, type ErrorCode } from '../errors/catalogue';
 import type { Logger } from '../logging/logger';
 import { checkActivity } from './activitySchema';
 import type { PostureAdapter } from './postureAdapter';
-import type { TurnLogic } from './turnGate';
+import { DELIVERY_IN_PROGRESS, type TurnLogic } from './turnGate';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -58,9 +60,25 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   res.end(text);
 }
 
-const errorBody = (code: string, message: string, problems?: string[]) => ({ error: { code, message, ...(problems ? { problems } : {}) } });
+/** The JSON error body; the code comes from the error catalogue, as does the status unless the SDK gave one. */
+const errorBody = (code: ErrorCode, message: string = ERROR_CATALOGUE[code].userMessage, problems?: string[]) => ({ error: { code, message, ...(problems ? { problems } : {}) } });
+const refuse = (res: ServerResponse, code: ErrorCode, message?: string, problems?: string[], status: number = httpStatusOf(code)) =>
+  sendJson(res, status, errorBody(code, message, problems));
+
+export const AUTH_RETRY_AFTER_SECONDS = 5;
+
+/** application/json with any parameters (charset=utf-8); anything else, or no Content-Type, is refused. */
+export function isJsonMediaType(header: string | undefined): boolean {
+  if (!header) return false;
+  const type = header.split(';', 1)[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+// The SDK rethrows jsonwebtoken's own errors (bad signature, alg none, HS256, not yet valid) without a status.
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
 function statusOf(error: unknown): number | undefined {
+  if (error instanceof Error && TOKEN_ERRORS.has(error.name)) return 401;
   const status = typeof error === 'object' && error !== null && 'statusCode' in error ? (error as { statusCode: unknown }).statusCode : undefined;
   return typeof status === 'number' ? status : undefined;
 }
@@ -75,51 +93,81 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
     const body = await readBody(req, limit);
     if (body.kind === 'aborted') return;
     if (body.kind === 'tooLarge') {
-      sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', `The request body is ${body.bytes} bytes; the limit is ${limit} bytes.`));
+      refuse(res, 'PAYLOAD_TOO_LARGE', `The request body is ${body.bytes} bytes; the limit is ${limit} bytes.`);
+      return;
+    }
+    if (!isJsonMediaType(req.headers['content-type'])) {
+      refuse(res, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be sent as Content-Type: application/json.');
       return;
     }
     let json: unknown;
+    let parsed = true;
     try {
       json = JSON.parse(body.text);
     } catch {
-      sendJson(res, 400, errorBody('BAD_REQUEST', 'The request body is not valid JSON.'));
-      return;
+      parsed = false;
     }
-    const check = checkActivity(json);
-    if (check.kind === 'invalid') {
-      sendJson(res, 400, errorBody('BAD_REQUEST', 'The activity is missing required fields or has invalid ones.', check.problems));
-      return;
-    }
-    const activity = (check.kind === 'handled' ? check.activity : json) as unknown as Activity;
+    // Authentication reads only the header and the activity's channel and serviceUrl: it runs before the shape check,
+    // so an unauthenticated caller learns nothing about what a valid activity looks like.
+    // A body that fails the shape check is refused with 400 right after, so for it channel and serviceUrl may be
+    // empty (the SDK then skips binding the token to them; it still verifies the token itself).
+    const received = (typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {}) as Record<string, unknown>;
+    const claimed = {
+      ...received,
+      channelId: typeof received.channelId === 'string' ? received.channelId : '',
+      serviceUrl: typeof received.serviceUrl === 'string' ? received.serviceUrl : '',
+    } as unknown as Activity;
     const header = req.headers.authorization ?? '';
     let auth: Awaited<ReturnType<PostureAdapter['authenticate']>>;
     try {
-      auth = await options.adapter.authenticate(activity, header);
+      auth = await options.adapter.authenticate(claimed, header);
     } catch (error) {
       const status = statusOf(error);
       if (status === 401 || status === 403) {
         logger.warn({ status, reason: error instanceof Error ? error.message : String(error) }, 'request refused by authentication');
-        sendJson(res, status, errorBody('UNAUTHORIZED', 'The request is not authenticated for this bot.'));
+        refuse(res, 'UNAUTHORIZED', 'The request is not authenticated for this bot.', undefined, status);
         return;
       }
+      // The signing keys could not be fetched (or validation itself failed): the channel retries after Retry-After.
       logger.error({ err: error }, 'authentication could not be completed');
-      sendJson(res, 500, errorBody('INTERNAL', 'Authentication could not be completed; try again.'));
+      res.setHeader('Retry-After', String(AUTH_RETRY_AFTER_SECONDS));
+      refuse(res, 'AUTH_UNAVAILABLE');
       return;
     }
+    if (!parsed) {
+      refuse(res, 'BAD_REQUEST', 'The request body is not valid JSON.');
+      return;
+    }
+    const check = checkActivity(json);
+    if (check.kind === 'invalid') {
+      refuse(res, 'BAD_REQUEST', 'The activity is missing required fields or has invalid ones.', check.problems);
+      return;
+    }
+    const activity = (check.kind === 'handled' ? check.activity : json) as unknown as Activity;
     if (check.kind === 'ignored') {
       logger.debug({ type: check.type }, 'activity type ignored');
       sendJson(res, 200);
       return;
     }
     try {
+      let inProgressMs: number | undefined;
       const response = await options.adapter.processAuthenticated(auth, activity, async (context) => {
         await options.logic(context);
+        inProgressMs = context.turnState.get(DELIVERY_IN_PROGRESS) as number | undefined;
       });
+      if (inProgressMs !== undefined) {
+        // 409: this very activity is being answered by an earlier delivery whose lease is live. Not a fault, and not
+        // a 2xx (the channel must not count it as answered): a retry after Retry-After finds it completed (ignored)
+        // or, if that attempt died, takes it over and answers it once.
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(inProgressMs / 1000))));
+        refuse(res, 'DELIVERY_IN_PROGRESS', 'This activity is being processed by an earlier delivery; retry after the time given.');
+        return;
+      }
       sendJson(res, response?.status ?? 200, response?.body);
     } catch (error) {
       // Turn errors are answered by the turn error handler; reaching here means the pipeline itself failed.
       logger.error({ err: error, activityId: activity.id }, 'activity processing failed');
-      sendJson(res, 500, errorBody('INTERNAL', 'The activity could not be processed.'));
+      refuse(res, 'INTERNAL', 'The activity could not be processed.');
     }
   };
 }

@@ -16,6 +16,23 @@ export class PostureAdapter extends TeamsAdapter {
   }
 }
 
+/**
+ * Setting any one endpoint makes botbuilder take every endpoint as given, so the rest are the public cloud's
+ * (botframework-connector's AuthenticationConstants); only where the channel's signing keys are read changes.
+ */
+function publicCloudWithKeysAt(openIdMetadataUrl: string) {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: 'urn:botframework:azure',
+    ValidateAuthority: true,
+  };
+}
+
 /** Without an identity the SDK authenticates nothing: callers must have decided that is acceptable (local use). */
 export function createPostureAdapter(bot: BotIdentity | undefined): PostureAdapter {
   if (!bot) return new PostureAdapter({});
@@ -24,5 +41,6 @@ export function createPostureAdapter(bot: BotIdentity | undefined): PostureAdapt
     MicrosoftAppType: bot.type,
     ...(bot.password ? { MicrosoftAppPassword: bot.password } : {}),
     ...(bot.tenantId ? { MicrosoftAppTenantId: bot.tenantId } : {}),
+    ...(bot.openIdMetadataUrl ? publicCloudWithKeysAt(bot.openIdMetadataUrl) : {}),
   });
 }

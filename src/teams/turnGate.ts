@@ -2,14 +2,14 @@
 // conversations, duplicate deliveries, message length. A refused activity touches no stored data.
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from '../logging/logger';
-import { activityDedupKey } from '../storage/activityDeduper';
+import { activityDedupKey, type ActivityDeduper } from '../storage/activityDeduper';
 
-export interface ActivityDeduper {
-  /** True the first time a key is seen (and records it); false for a repeat within the retention window. */
-  firstSeen(key: string): Promise<boolean>;
-}
+export type { ActivityDeduper } from '../storage/activityDeduper';
 
 export const MAX_MESSAGE_CHARS = 4000;
+
+/** Turn-state key: set (to the ms left on the live lease) when this delivery is being answered by an earlier one. */
+export const DELIVERY_IN_PROGRESS = Symbol('deliveryInProgress');
 
 export interface TurnGateOptions {
   /** Lower-case tenant GUIDs; empty serves every tenant. */
@@ -65,19 +65,32 @@ export function createTurnGate(options: TurnGateOptions, next: TurnLogic): TurnL
       options.logger.debug({ conversationId: activity.conversation?.id }, 'message without an @mention ignored');
       return;
     }
+    // At-least-once delivery, processed once: marked in progress before the turn, completed after it (also when the
+    // turn failed: the user was told). A process killed mid-turn leaves the lease to run out, and the redelivery runs.
+    let claim: Awaited<ReturnType<ActivityDeduper['begin']>> | undefined;
     if (activity.id && activity.conversation?.id) {
-      const first = await options.deduper.firstSeen(activityDedupKey(activity.channelId ?? '', activity.conversation.id, activity.id));
-      if (!first) {
+      claim = await options.deduper.begin(activityDedupKey(activity.channelId ?? '', activity.conversation.id, activity.id));
+      if (claim.kind === 'completed') {
         options.logger.info({ activityId: activity.id, conversationId: activity.conversation.id }, 'duplicate delivery ignored');
         return;
       }
+      if (claim.kind === 'inProgress') {
+        // Nothing is sent: the HTTP endpoint answers 409 with Retry-After from this mark.
+        context.turnState.set(DELIVERY_IN_PROGRESS, claim.retryAfterMs);
+        options.logger.info({ activityId: activity.id, conversationId: activity.conversation.id }, 'redelivery while the first delivery is in progress');
+        return;
+      }
     }
-    if (activity.type === ActivityTypes.Message && typeof activity.text === 'string' && activity.text.length > maxChars) {
-      await context.sendActivity(
-        `Your message is ${formatCount(activity.text.length)} characters long; I read at most ${formatCount(maxChars)}. Please shorten it and ask again.`,
-      );
-      return;
+    try {
+      if (activity.type === ActivityTypes.Message && typeof activity.text === 'string' && activity.text.length > maxChars) {
+        await context.sendActivity(
+          `Your message is ${formatCount(activity.text.length)} characters long; I read at most ${formatCount(maxChars)}. Please shorten it and ask again.`,
+        );
+        return;
+      }
+      await next(context);
+    } finally {
+      if (claim?.kind === 'claimed') await claim.complete();
     }
-    await next(context);
   };
 }

@@ -1,6 +1,6 @@
 // Configuration: precedence (process env > .env.<name>.user > .env.<name>), booleans, every problem listed,
 // production refusing to start without a bot identity.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { ConfigError, loadConfig, pickEnvName } from '../../src/config/loadConfig';
@@ -79,7 +79,7 @@ describe('loadConfig', () => {
   });
 
   it('requires the secret and tenant that go with a bot id', () => {
-    expect(problemsOf({ BOT_ID }).map((p) => p.split(':')[0]).sort()).toEqual(['BOT_PASSWORD', 'BOT_TENANT_ID']);
+    expect(problemsOf({ BOT_ID }).map((p) => p.split(':')[0]).sort()).toEqual(['ALLOWED_TENANT_IDS', 'BOT_PASSWORD', 'BOT_TENANT_ID']);
     expect(problemsOf({ BOT_ID, BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'x', BOT_TENANT_ID: TENANT })).toEqual([expect.stringMatching(/^BOT_PASSWORD: must be empty/)]);
     const msi = load({ BOT_ID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT });
     expect(msi.bot).toEqual({ id: BOT_ID, type: 'UserAssignedMSI', tenantId: TENANT });
@@ -135,5 +135,67 @@ describe('committed env files', () => {
     expect(() => loadConfig({ env: { APP_ENV: 'dev' }, envDir: repoEnv, cwd: '/srv/bot' })).not.toThrow();
     // Production must refuse until an identity is supplied.
     expect(() => loadConfig({ env: { APP_ENV: 'production' }, envDir: repoEnv, cwd: '/srv/bot' })).toThrow(ConfigError);
+  });
+});
+
+describe('issue 9 item 6: production, tenants and the data folder', () => {
+  it.each(['Production', 'PRODUCTION', ' production '])('treats NODE_ENV=%j as production (refuses to start unauthenticated)', (value) => {
+    expect(problemsOf({ NODE_ENV: value })).toEqual(expect.arrayContaining([expect.stringMatching(/^BOT_ID: required in production/)]));
+    expect(pickEnvName({ NODE_ENV: value }).name).toBe('production');
+  });
+
+  it('treats APP_ENV=production as production even without NODE_ENV', () => {
+    write('.env.production', 'PORT=3978\n');
+    expect(problemsOf({ APP_ENV: 'production' })).toEqual(expect.arrayContaining([expect.stringMatching(/^BOT_ID: required in production/)]));
+  });
+
+  it('warns about an unknown NODE_ENV and runs as non-production', () => {
+    const config = load({ NODE_ENV: 'prod' });
+    expect(config.production).toBe(false);
+    expect(config.warnings).toEqual([expect.stringMatching(/^NODE_ENV: "prod" is not one of production, development, test/)]);
+    expect(load({ NODE_ENV: 'development' }).warnings).toEqual([]);
+  });
+
+  it('refuses a MultiTenant bot with no tenant list', () => {
+    expect(problemsOf({ BOT_ID, BOT_TYPE: 'MultiTenant', BOT_PASSWORD: 'x' })).toEqual([expect.stringMatching(/^ALLOWED_TENANT_IDS: required when BOT_ID is set .*\*/)]);
+  });
+
+  it('serves every tenant only when the operator writes ALLOWED_TENANT_IDS=*', () => {
+    const config = load({ BOT_ID, BOT_TYPE: 'MultiTenant', BOT_PASSWORD: 'x', ALLOWED_TENANT_IDS: '*' });
+    expect(config.allowedTenantIds).toEqual([]);
+    expect(problemsOf({ ALLOWED_TENANT_IDS: `${TENANT},*` })).toEqual([expect.stringMatching(/^ALLOWED_TENANT_IDS: \* \(every tenant\) must be the whole value/)]);
+  });
+
+  it('keeps a MultiTenant bot with a tenant list to that list', () => {
+    expect(load({ BOT_ID, BOT_TYPE: 'MultiTenant', BOT_PASSWORD: 'x', ALLOWED_TENANT_IDS: TENANT }).allowedTenantIds).toEqual([TENANT]);
+  });
+});
+
+describe('per-feature configuration (issue 8 item 8)', () => {
+  it('gives each feature its defaults: retention and delivery', () => {
+    const config = load();
+    expect(config.retention).toEqual({
+      dedupMs: 24 * 3600_000,
+      conversationIdleMs: 30 * 86_400_000,
+      replyRecordsMs: 90 * 86_400_000,
+      auditMs: 90 * 86_400_000,
+      pendingGraceMs: 24 * 3600_000,
+      intervalMs: 3600_000,
+      batchSize: 500,
+    });
+    expect(config.delivery).toEqual({ leaseMs: 10_000 });
+  });
+
+  it('lists problems from every feature at once', () => {
+    const problems = problemsOf({ PORT: 'x', RETENTION_AUDIT_DAYS: '0', DELIVERY_LEASE_SECONDS: 'soon', POSTURE_LENIENT: 'perhaps' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['PORT', 'POSTURE_LENIENT', 'RETENTION_AUDIT_DAYS', 'DELIVERY_LEASE_SECONDS']);
+  });
+
+  it('has one file per feature, each declaring its own schema, composed by the app schema', () => {
+    const { FEATURES } = jest.requireActual<typeof import('../../src/config/appConfig')>('../../src/config/appConfig');
+    const dir = join(__dirname, '..', '..', 'src', 'config', 'features');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'feature.ts');
+    expect(FEATURES.map((f) => `${f.name}.ts`).sort()).toEqual(files.sort());
+    for (const file of files) expect(readFileSync(join(dir, file), 'utf8')).toMatch(/defineFeature</);
   });
 });

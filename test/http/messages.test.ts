@@ -1,5 +1,7 @@
 // POST /api/messages and GET /healthz on a real in-process server (SQLite state in a temp DATA_DIR).
 import { request } from 'node:http';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Activity } from 'botbuilder';
 import { OTHER_TENANT_ID, TENANT_ID, message } from '../support/activities';
 import { startTestServer, type TestServer } from '../support/inProcessServer';
@@ -102,5 +104,65 @@ describe('HTTP endpoint', () => {
   it('answers an over-long message without planning', async () => {
     const res = await server.post(expectReplies(message('q'.repeat(5000))));
     expect(activitiesOf(res.json)[0]?.text).toMatch(/5,000 characters.*4,000/);
+  });
+
+  describe('media type and ids (issue 9 item 5)', () => {
+    const rowCount = () => {
+      const db = new Database(join(server.dataDir, 'posture-bot.sqlite'), { readonly: true });
+      try {
+        const records = (db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n;
+        const state = (db.prepare('SELECT COUNT(*) AS n FROM conversation_items').get() as { n: number }).n;
+        return records + state;
+      } finally {
+        db.close();
+      }
+    };
+    const rawPost = (body: string, headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+
+    it.each([
+      ['text/plain', 'text/plain'],
+      ['a form', 'application/x-www-form-urlencoded'],
+      ['a JSON look-alike', 'application/jsonp'],
+    ])('refuses a body sent as %s with 415', async (_label, type) => {
+      const res = await server.post(expectReplies(message('help', { id: `mt-${type}` })), { 'Content-Type': type });
+      expect(res.status).toBe(415);
+      expect(res.json).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    });
+
+    it('refuses a body without a Content-Type with 415', async () => {
+      expect(await rawPost(JSON.stringify(expectReplies(message('help', { id: 'mt-none' }))), {})).toBe(415);
+    });
+
+    it('accepts application/json with parameters, in any case', async () => {
+      const res = await server.post(expectReplies(message('help', { id: 'mt-charset' })), { 'Content-Type': 'Application/JSON; charset=utf-8' });
+      expect(res.status).toBe(200);
+    });
+
+    it('checks the size before the media type (413 before 415)', async () => {
+      const res = await server.post(expectReplies(message('z'.repeat(70 * 1024))), { 'Content-Type': 'text/plain' });
+      expect(res.status).toBe(413);
+    });
+
+    it.each([
+      ['a lone high surrogate in conversation.id', (m: Record<string, any>) => ({ ...m, conversation: { ...m.conversation, id: 'conv-\uD800' } })],
+      ['a lone low surrogate in from.id', (m: Record<string, any>) => ({ ...m, from: { ...m.from, id: 'user-\uDC00-x' } })],
+      ['a control character in from.id', (m: Record<string, any>) => ({ ...m, from: { ...m.from, id: 'user-\u0007' } })],
+      ['a NUL in the activity id', (m: Record<string, any>) => ({ ...m, id: 'act-\u0000' })],
+    ])('refuses %s with 400 and writes nothing', async (_label, change) => {
+      const before = rowCount();
+      // JSON.stringify escapes a lone surrogate as \ud800, which JSON.parse turns back into one: what a client can send.
+      const res = await server.post(JSON.stringify(expectReplies(change(message('help', { id: `bad-id-${_label}` })))));
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+      expect(rowCount()).toBe(before);
+    });
   });
 });

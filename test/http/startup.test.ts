@@ -28,6 +28,25 @@ describe('main', () => {
   });
 });
 
+describe('main with an unusable DATA_DIR (issue 9 item 6)', () => {
+  it('stops at once with the reason instead of hanging on /proc', async () => {
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const started = Date.now();
+      const code = await main({ APP_ENV: 'local', PORT: '0', HOST: '127.0.0.1', DATA_DIR: '/proc/nope', LOG_LEVEL: 'silent' });
+      expect(code).toBe(1);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join('')).toContain('DATA_DIR /proc/nope cannot be used: it is on a virtual file system (proc)');
+  }, 15_000);
+});
+
 describe('startBot', () => {
   it('opens storage under DATA_DIR, answers /healthz and help, and stops cleanly', async () => {
     const temp = createTempDataDir();

@@ -27,6 +27,11 @@ export function createMemoryRecordsStore(): RecordsStore & { size(): number } {
       const found = [...data.values()].filter((r) => r.collection === collection && r.id.startsWith(options.prefix ?? '')).sort((a, b) => (a.id < b.id ? -1 : 1));
       return found.slice(0, options.limit ?? found.length) as Array<StoredRecord<T>>;
     },
+    async prune(collection: string, options: { before: number; limit: number }) {
+      const old = [...data.entries()].filter(([, r]) => r.collection === collection && r.updatedAt < options.before).slice(0, options.limit);
+      for (const [key] of old) data.delete(key);
+      return old.length;
+    },
     async close() {},
   };
 }

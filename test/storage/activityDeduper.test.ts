@@ -34,9 +34,9 @@ describe('activity deduper', () => {
     }
   });
 
-  it('treats a redelivery after the ttl as new, once, even before pruning', async () => {
-    const replicaA = createActivityDeduper(store, { ttlMs: 1_000, now, pruneEveryMs: Number.MAX_SAFE_INTEGER });
-    const replicaB = createActivityDeduper(createSqliteRecordsStore(data.open()), { ttlMs: 1_000, now, pruneEveryMs: Number.MAX_SAFE_INTEGER });
+  it('treats a redelivery after the ttl as new, once', async () => {
+    const replicaA = createActivityDeduper(store, { ttlMs: 1_000, now });
+    const replicaB = createActivityDeduper(createSqliteRecordsStore(data.open()), { ttlMs: 1_000, now });
     expect(await replicaA.firstSeen('k')).toBe(true);
     clock += 1_000;
     const answers = await Promise.all([replicaA.firstSeen('k'), replicaB.firstSeen('k')]);
@@ -44,48 +44,69 @@ describe('activity deduper', () => {
     expect(await replicaB.firstSeen('k')).toBe(false);
   });
 
-  it('prunes only expired keys', async () => {
-    const deduper = createActivityDeduper(store, { ttlMs: 1_000, now, pruneEveryMs: Number.MAX_SAFE_INTEGER });
-    await deduper.firstSeen('old1');
-    await deduper.firstSeen('old2');
-    clock += 600;
-    await deduper.firstSeen('recent');
-    clock += 500;
-    expect(await deduper.prune()).toBe(2);
-    expect((await store.list(ACTIVITY_DEDUP_COLLECTION)).map((r) => r.id)).toEqual(['recent']);
-    expect(await deduper.firstSeen('recent')).toBe(false);
-  });
-
-  it('prunes past the first page of keys, keeping fresh ones spread across pages', async () => {
-    const deduper = createActivityDeduper(store, { ttlMs: 1_000, now, pruneEveryMs: Number.MAX_SAFE_INTEGER });
-    const keys = Array.from({ length: 1_200 }, (_, i) => `k${String(i).padStart(4, '0')}`);
-    for (const key of keys) await deduper.firstSeen(key);
-    clock += 1_500;
-    const refreshed = keys.filter((_, i) => i % 4 === 0);
-    for (const key of refreshed) expect(await deduper.firstSeen(key)).toBe(true);
-    clock += 100;
-    expect(await deduper.prune()).toBe(900);
-    expect((await store.list(ACTIVITY_DEDUP_COLLECTION)).map((r) => r.id)).toEqual(refreshed);
-  });
-
-  it('prunes opportunistically from firstSeen, at most once per interval', async () => {
-    const deduper = createActivityDeduper(store, { ttlMs: 1_000, now, pruneEveryMs: 5_000 });
+  it('never prunes on the turn path (the retention job does)', async () => {
+    const deduper = createActivityDeduper(store, { ttlMs: 1_000, now });
     for (let i = 0; i < 5; i++) await deduper.firstSeen(`old${i}`);
-    clock += 4_999;
-    await deduper.firstSeen('trigger-too-early');
+    clock += 100_000;
+    await deduper.firstSeen('new');
     expect(await store.list(ACTIVITY_DEDUP_COLLECTION)).toHaveLength(6);
-    clock += 1;
-    await deduper.firstSeen('trigger');
-    expect((await store.list(ACTIVITY_DEDUP_COLLECTION)).map((r) => r.id)).toEqual(['trigger', 'trigger-too-early']);
   });
 
-  it('answers even when the opportunistic prune fails, but rejects when the claim itself cannot be stored', async () => {
-    const failingList: RecordsStore = { ...store, list: async () => Promise.reject(new AppError('STORAGE_FAILURE')) };
-    const deduper = createActivityDeduper(failingList, { ttlMs: 1_000, now, pruneEveryMs: 0 });
-    expect(await deduper.firstSeen('k')).toBe(true);
-    expect(await deduper.firstSeen('k')).toBe(false);
+  it('rejects when the mark itself cannot be stored', async () => {
     const broken: RecordsStore = { ...store, put: async () => Promise.reject(new AppError('STORAGE_FAILURE')) };
     await expect(createActivityDeduper(broken, { ttlMs: 1_000, now }).firstSeen('x')).rejects.toMatchObject({ code: 'STORAGE_FAILURE' });
+  });
+
+  describe('leases (issue 9 item 1)', () => {
+    it('answers a redelivery of a completed activity with "completed"', async () => {
+      const deduper = createActivityDeduper(store, { ttlMs: 60_000, leaseMs: 5_000, now });
+      const claim = await deduper.begin('a');
+      expect(claim.kind).toBe('claimed');
+      if (claim.kind === 'claimed') await claim.complete();
+      expect((await deduper.begin('a')).kind).toBe('completed');
+    });
+
+    it('answers a redelivery during a live lease with "in progress" and how long to wait', async () => {
+      const deduper = createActivityDeduper(store, { ttlMs: 60_000, leaseMs: 5_000, now });
+      expect((await deduper.begin('a')).kind).toBe('claimed');
+      clock += 2_000;
+      expect(await deduper.begin('a')).toEqual({ kind: 'inProgress', retryAfterMs: 3_000 });
+    });
+
+    it('lets exactly one redelivery take over a lapsed lease (the first attempt died), and completes once', async () => {
+      const first = createActivityDeduper(store, { ttlMs: 60_000, leaseMs: 5_000, now });
+      expect((await first.begin('a')).kind).toBe('claimed'); // never completed: the process "died"
+      clock += 5_000;
+      const other = createActivityDeduper(createSqliteRecordsStore(data.open()), { ttlMs: 60_000, leaseMs: 5_000, now });
+      const claims = await Promise.all([first.begin('a'), other.begin('a')]);
+      expect(claims.map((c) => c.kind).sort()).toEqual(['claimed', 'inProgress']);
+      const winner = claims.find((c) => c.kind === 'claimed');
+      if (winner?.kind === 'claimed') await winner.complete();
+      expect((await other.begin('a')).kind).toBe('completed');
+    });
+
+    it('renews the lease while a long turn runs', async () => {
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+      try {
+        const deduper = createActivityDeduper(store, { ttlMs: 60_000, leaseMs: 3_000, now });
+        const claim = await deduper.begin('long');
+        for (let i = 0; i < 5; i++) {
+          clock += 1_000;
+          await jest.advanceTimersByTimeAsync(1_000);
+        }
+        // 5 s into a 3 s lease: still in progress because it was renewed.
+        expect((await deduper.begin('long')).kind).toBe('inProgress');
+        if (claim.kind === 'claimed') await claim.complete();
+        expect((await deduper.begin('long')).kind).toBe('completed');
+      } finally {
+        jest.useRealTimers();
+      }
+    });
+
+    it('treats rows written before leases (no state) as completed', async () => {
+      await store.put(ACTIVITY_DEDUP_COLLECTION, 'legacy', { seenAt: clock });
+      expect((await createActivityDeduper(store, { ttlMs: 60_000, now }).begin('legacy')).kind).toBe('completed');
+    });
   });
 
   it('refuses a ttl that is not a positive duration', () => {

@@ -36,4 +36,15 @@ describe('turn error handler', () => {
     expect(replies[0]?.type).toBe('invokeResponse');
     expect(replies[0]?.value).toMatchObject({ status: 200, body: { type: 'application/vnd.microsoft.activity.message', value: 'That action is not valid. (ref c0ffee42)' } });
   });
+
+  it('logs an expected refusal (per the catalogue) without a stack, and a fault with its cause', async () => {
+    const refused = await failWith(new AppError('NOT_FOUND', 'No such row.'));
+    const entry = refused.lines.find((l) => l.correlationId === 'c0ffee42');
+    expect(entry).toMatchObject({ level: 40, code: 'NOT_FOUND', reason: 'No such row.', msg: 'turn refused' });
+    expect(entry?.err).toBeUndefined();
+    expect(JSON.stringify(entry)).not.toContain('    at ');
+    const failed = await failWith(new AppError('STORAGE_FAILURE', undefined, { cause: new Error('disk I/O error') }));
+    expect(JSON.stringify(failed.lines.find((l) => l.correlationId === 'c0ffee42'))).toContain('    at ');
+  });
 });
+

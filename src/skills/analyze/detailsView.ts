@@ -2,6 +2,7 @@
 import type { RecommendationDetails } from '../../posture/engine';
 import type { Severity } from '../../posture/model';
 import type { DetailsView, LabelledValue } from '../../views/detailsView';
+import { safePortalLink, withoutLinks } from '../../views/portalLinks';
 import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from './labels';
 import { isoDate } from './listView';
 
@@ -13,23 +14,12 @@ const MAX_FINDINGS = 15;
 const present = (entries: Array<[string, string | number | boolean | undefined]>): LabelledValue[] =>
   entries
     .filter((e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== '')
-    .map(([label, value]) => ({ label, value: typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value) }));
+    .map(([label, value]) => ({ label, value: typeof value === 'boolean' ? (value ? 'Yes' : 'No') : withoutLinks(String(value)) }));
 
 /** Attack path ends are resource ids or ARNs: the name is what a person reads; the details card has the full id. */
 function resourceNameOf(reference: string): string {
   const last = reference.split(/[/:]/).filter(Boolean).pop();
   return last && last.length < reference.length ? last : reference;
-}
-
-/** Only https links to Microsoft portals become buttons: a link in the data is data, not a place to send users. */
-function safePortalLink(link: string | undefined): string {
-  if (!link) return '';
-  try {
-    const url = new URL(link);
-    return url.protocol === 'https:' && /(^|\.)(azure\.com|azure\.cn|azure\.us|microsoft\.com)$/i.test(url.hostname) ? url.toString() : '';
-  } catch {
-    return '';
-  }
 }
 
 export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean): DetailsView {
@@ -45,11 +35,12 @@ export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean)
     .filter((f) => f.status === 'Unhealthy')
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (b.cvssScore ?? 0) - (a.cvssScore ?? 0));
   return {
-    title: d.displayName,
+    title: withoutLinks(d.displayName),
     headline,
     headlineColor: levelColor(hasRiskData ? d.riskLevel : d.severity),
-    description: d.description ?? '',
-    remediation: d.remediationDescription ?? '',
+    // Links in the data are data, not places to send users: only the portal button below links anywhere.
+    description: withoutLinks(d.description ?? ''),
+    remediation: withoutLinks(d.remediationDescription ?? ''),
     recommendation: present([
       ['Status', d.statusCause ? `${d.status} (${d.statusCause})` : d.status],
       ['Status detail', d.statusDescription],
