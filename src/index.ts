@@ -50,7 +50,7 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const posture = await openPostureHolder(config, { logger, records, ...options });
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
-  registerConfirmationFlow(registry, cardActions, { records, logger });
+  registerConfirmationFlow(registry, cardActions, { records, logger, ttlMs: config.confirmation.ttlMs });
   const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
   const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
   return { registry, cardActions, planner, help, posture };

@@ -2,6 +2,7 @@
 // once by the composition root. A new capability adds its settings in its own file and one line in FEATURES.
 import type { z } from 'zod';
 import { authFeature, type AuthConfig } from './features/auth';
+import { confirmationFeature, type ConfirmationConfig } from './features/confirmation';
 import { deliveryFeature, type DeliveryConfig } from './features/delivery';
 import type { ConfigFeature, FeatureContext, RawEnv } from './features/feature';
 import { postureFeature, type PostureConfig } from './features/posture';
@@ -19,13 +20,14 @@ export type AppConfig = RuntimeConfig &
   AuthConfig &
   PostureConfig &
   RetentionConfig &
-  DeliveryConfig & {
+  DeliveryConfig &
+  ConfirmationConfig & {
     /** Things worth saying at startup that do not stop it (an unknown NODE_ENV). */
     warnings: string[];
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, retentionFeature, deliveryFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, retentionFeature, deliveryFeature, confirmationFeature];
 
 export interface ParseOptions {
   appEnv: string;

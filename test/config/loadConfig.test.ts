@@ -184,11 +184,12 @@ describe('per-feature configuration (issue 8 item 8)', () => {
       batchSize: 500,
     });
     expect(config.delivery).toEqual({ leaseMs: 10_000 });
+    expect(config.confirmation).toEqual({ ttlMs: 15 * 60_000 });
   });
 
   it('lists problems from every feature at once', () => {
-    const problems = problemsOf({ PORT: 'x', RETENTION_AUDIT_DAYS: '0', DELIVERY_LEASE_SECONDS: 'soon', POSTURE_LENIENT: 'perhaps' });
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['PORT', 'POSTURE_LENIENT', 'RETENTION_AUDIT_DAYS', 'DELIVERY_LEASE_SECONDS']);
+    const problems = problemsOf({ PORT: 'x', RETENTION_AUDIT_DAYS: '0', DELIVERY_LEASE_SECONDS: 'soon', POSTURE_LENIENT: 'perhaps', CONFIRMATION_TTL_MINUTES: '0' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['PORT', 'POSTURE_LENIENT', 'RETENTION_AUDIT_DAYS', 'DELIVERY_LEASE_SECONDS', 'CONFIRMATION_TTL_MINUTES']);
   });
 
   it('has one file per feature, each declaring its own schema, composed by the app schema', () => {
