@@ -13,6 +13,7 @@ import { everyoneSeesEverything, type ScopeResolver } from './scope';
 import { summarizeSecureScore } from './secureScore';
 import type { PostureTable } from './table';
 import { createVocabulary } from './vocabulary';
+import { attackPathsOf, resourcesOf, vulnerabilitiesOf } from './insights';
 
 export interface ColumnarEngineOptions {
   now?: () => number;
@@ -105,7 +106,25 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
     secureScore() {
       return secureScore;
     },
+
+    vulnerabilities(viewer, request) {
+      const todayStart = startOfUtcDay(now());
+      return vulnerabilitiesOf(table, (filter, visit) => scan(viewer, filter, todayStart, visit), request, pageOf(request));
+    },
+
+    resources(viewer, request) {
+      const todayStart = startOfUtcDay(now());
+      return resourcesOf(table, (filter, visit) => scan(viewer, filter, todayStart, visit), request, pageOf(request), todayStart);
+    },
+
+    attackPaths(viewer, request) {
+      return attackPathsOf(table, request, pageOf(request), startOfUtcDay(now()), scope(table, viewer));
+    },
   };
+}
+
+function pageOf(request: { offset?: number; limit: number }): { offset: number; limit: number } {
+  return { offset: clampInt(request.offset ?? 0, 0, Number.MAX_SAFE_INTEGER), limit: clampInt(request.limit, 0, MAX_PAGE) };
 }
 
 function clampInt(value: number, min: number, max: number): number {

@@ -1,0 +1,255 @@
+// Answers above single rows, over the columnar table: CVEs counted per affected resource, resources rolled up and
+// ranked by risk, and attack paths with the open recommendations that break them. All three scan the rows the
+// filter selects once and materialize only what is shown.
+import type { PostureFilter, RecommendationRow } from '../engine';
+import type {
+  AttackPathAnswer,
+  AttackPathEntity,
+  AttackPathRequest,
+  AttackPathResult,
+  ResourceRequest,
+  ResourceResult,
+  ResourceSummary,
+  VulnerabilityRequest,
+  VulnerabilityResult,
+  VulnerabilitySummary,
+} from '../insights';
+import { RISK_LEVELS, SEVERITIES, type AttackPathRecord, type Severity } from '../model';
+import { cloudOf, riskOf, severityOf, statusCode } from './codecs';
+import { createOrder, TopK } from './ranking';
+import { findRow } from './rowLookup';
+import { subscriptionLabel, toRow } from './rows';
+import type { PostureTable } from './table';
+
+/** Visits the rows a filter selects (the engine's scan, with viewer scope applied). */
+export type RowScan = (filter: PostureFilter, visit: (row: number) => void) => void;
+
+const MAX_SOFTWARE = 5;
+const DEFAULT_PER_RESOURCE = 5;
+
+export function vulnerabilitiesOf(t: PostureTable, scan: RowScan, request: VulnerabilityRequest, page: { offset: number; limit: number }): VulnerabilityResult {
+  const { offsets, rows: codes } = t.cves.byRow;
+  interface Tally {
+    rows: number;
+    resources: Set<number>;
+    fix: boolean;
+    software: Set<number>;
+    worstRowSeverity: number;
+  }
+  const tallies = new Map<number, Tally>();
+  const softwareOffsets = t.software.byRow.offsets;
+  const softwareCodes = t.software.byRow.rows;
+  scan(request.filter, (row) => {
+    if (row + 1 >= offsets.length) return;
+    const end = offsets[row + 1] as number;
+    for (let i = offsets[row] as number; i < end; i++) {
+      const code = codes[i] as number;
+      let tally = tallies.get(code);
+      if (!tally) tallies.set(code, (tally = { rows: 0, resources: new Set(), fix: false, software: new Set(), worstRowSeverity: 0 }));
+      tally.rows++;
+      tally.resources.add(t.columns.resource[row] as number);
+      if (t.columns.fixState[row] === 2) tally.fix = true;
+      tally.worstRowSeverity = Math.max(tally.worstRowSeverity, t.columns.severity[row] as number);
+      if (row + 1 < softwareOffsets.length && tally.software.size < MAX_SOFTWARE) {
+        for (let j = softwareOffsets[row] as number; j < (softwareOffsets[row + 1] as number); j++) tally.software.add(softwareCodes[j] as number);
+      }
+    }
+  });
+  const items: VulnerabilitySummary[] = [];
+  for (const [code, tally] of tallies) {
+    const info = t.cveInfo.get(code);
+    const item: VulnerabilitySummary = {
+      cveId: t.dict.cve.value(code),
+      resourceCount: tally.resources.size,
+      recommendationCount: tally.rows,
+      fixAvailable: tally.fix,
+      software: [...tally.software].slice(0, MAX_SOFTWARE).map((s) => t.dict.software.value(s)),
+    };
+    if (info?.title !== undefined) item.title = info.title;
+    // Without a CVE severity, the worst severity of the recommendations naming it stands in.
+    const severity = info?.severity ?? (tally.worstRowSeverity > 0 ? severityOf(tally.worstRowSeverity) : undefined);
+    if (severity !== undefined) item.severity = severity;
+    if (info?.score !== undefined) item.score = info.score;
+    items.push(item);
+  }
+  items.sort((a, b) => b.resourceCount - a.resourceCount || (b.score ?? -1) - (a.score ?? -1) || severityRank(b.severity) - severityRank(a.severity) || (a.cveId < b.cveId ? -1 : a.cveId > b.cveId ? 1 : 0));
+  return { total: items.length, offset: page.offset, items: items.slice(page.offset, page.offset + page.limit) };
+}
+
+function severityRank(severity: Severity | undefined): number {
+  return severity === undefined ? 0 : SEVERITIES.indexOf(severity) + 1;
+}
+
+export function resourcesOf(t: PostureTable, scan: RowScan, request: ResourceRequest, page: { offset: number; limit: number }, todayStart: number): ResourceResult {
+  const c = t.columns;
+  const size = t.dict.resource.size;
+  const best = new Int32Array(size).fill(-1);
+  const counts = new Uint32Array(size);
+  const order = createOrder(t, 'risk');
+  scan(request.filter, (row) => {
+    const resource = c.resource[row] as number;
+    counts[resource] = (counts[resource] as number) + 1;
+    const current = best[resource] as number;
+    if (current < 0 || order.compare(row, current) < 0) best[resource] = row;
+  });
+  // Resources ranked by their worst matching recommendation, then by how many match, then by name.
+  const ranked: number[] = [];
+  for (let code = 0; code < size; code++) if ((counts[code] as number) > 0) ranked.push(code);
+  ranked.sort((a, b) => order.compare(best[a] as number, best[b] as number) || (counts[b] as number) - (counts[a] as number) || a - b);
+  const shown = ranked.slice(page.offset, page.offset + page.limit);
+  const perResource = Math.max(0, Math.min(50, Math.floor(request.recommendationsPerResource ?? DEFAULT_PER_RESOURCE)));
+  const wanted = new Set(shown);
+  const tops = new Map<number, TopK>();
+  const detail = new Map<number, { severities: Record<Severity, number>; paths: number; cves: Set<number>; owners: Set<number> }>();
+  for (const code of shown) {
+    tops.set(code, new TopK(perResource, order));
+    detail.set(code, { severities: { Low: 0, Medium: 0, High: 0, Critical: 0 }, paths: 0, cves: new Set(), owners: new Set() });
+  }
+  if (shown.length > 0) {
+    // Second pass over the shown resources' rows only: the filter again, with the resources pinned.
+    const ids = shown.map((code) => t.dict.resource.value(code));
+    scan({ ...request.filter, resourceIds: ids }, (row) => {
+      const resource = c.resource[row] as number;
+      if (!wanted.has(resource)) return;
+      tops.get(resource)?.offer(row);
+      const d = detail.get(resource);
+      if (!d) return;
+      const severity = severityOf(c.severity[row] as number);
+      d.severities[severity]++;
+      d.paths = Math.max(d.paths, c.attackPaths[row] as number);
+      const owner = c.owner[row] as number;
+      if (owner >= 0) d.owners.add(owner);
+      const offsets = t.cves.byRow.offsets;
+      if (row + 1 < offsets.length) for (let i = offsets[row] as number; i < (offsets[row + 1] as number); i++) d.cves.add(t.cves.byRow.rows[i] as number);
+    });
+  }
+  const items = shown.map((code): ResourceSummary => {
+    const row = best[code] as number;
+    const d = detail.get(code);
+    const subscription = c.subscription[row] as number;
+    const item: ResourceSummary = {
+      resourceId: t.dict.resource.value(code),
+      resourceName: t.dict.resourceName.value(c.resourceName[row] as number),
+      resourceType: t.dict.resourceType.value(c.resourceType[row] as number),
+      cloud: cloudOf(c.cloud[row] as number),
+      highestSeverity: highestSeverity(d?.severities),
+      count: counts[code] as number,
+      severityCounts: d?.severities ?? { Low: 0, Medium: 0, High: 0, Critical: 0 },
+      attackPathCount: d?.paths ?? 0,
+      cveCount: d?.cves.size ?? 0,
+      owners: [...(d?.owners ?? [])].map((owner) => t.dict.owner.value(owner)).sort(),
+      recommendations: (tops.get(code)?.sorted() ?? []).map((r) => toRow(t, r, todayStart)),
+    };
+    const risk = riskOf(c.risk[row] as number);
+    if (risk) item.riskLevel = risk;
+    const group = t.dict.resourceGroup.optional(c.resourceGroup[row] as number);
+    if (group !== undefined) item.resourceGroup = group;
+    if (subscription >= 0) {
+      item.subscriptionId = t.dict.subscription.value(subscription);
+      const name = subscriptionLabel(t, subscription);
+      if (name !== undefined) item.subscriptionName = name;
+    }
+    return item;
+  });
+  return { total: ranked.length, offset: page.offset, items };
+}
+
+function highestSeverity(counts: Record<Severity, number> | undefined): Severity {
+  if (!counts) return 'Low';
+  for (const severity of [...SEVERITIES].reverse()) if (counts[severity] > 0) return severity;
+  return 'Low';
+}
+
+/** Built once per table: lower-cased path id / name -> rows whose risk references it. */
+const pathRowsCache = new WeakMap<PostureTable, Map<string, number[]>>();
+
+function rowsReferencingPaths(t: PostureTable): Map<string, number[]> {
+  let map = pathRowsCache.get(t);
+  if (map) return map;
+  map = new Map();
+  for (const [row, ids] of t.sparse.attackPathIds) {
+    if (t.live[row] !== 1) continue;
+    for (const id of ids) {
+      const key = id.toLowerCase();
+      const list = map.get(key);
+      if (list) list.push(row);
+      else map.set(key, [row]);
+    }
+  }
+  pathRowsCache.set(t, map);
+  return map;
+}
+
+function pathName(id: string): string {
+  return (id.split('/').filter(Boolean).pop() ?? id).toLowerCase();
+}
+
+export function attackPathsOf(
+  t: PostureTable,
+  request: AttackPathRequest,
+  page: { offset: number; limit: number },
+  todayStart: number,
+  visible: Uint8Array | undefined,
+): AttackPathResult {
+  const references = rowsReferencingPaths(t);
+  const unhealthy = statusCode('Unhealthy');
+  const order = createOrder(t, 'risk');
+  const entity = (id: string, names: Record<string, string>): AttackPathEntity => {
+    const code = t.dict.resource.find(id);
+    const fromRows = code === undefined ? undefined : resourceNameOf(t, code);
+    return { id, name: names[id] ?? fromRows ?? (id.split('/').filter(Boolean).pop() ?? id) };
+  };
+  const needle = request.resourceText?.trim().toLowerCase();
+  const wantedIds = new Set((request.resourceIds ?? []).map((id) => id.trim().toLowerCase()).filter(Boolean));
+  const answers: Array<{ answer: AttackPathAnswer; rank: number }> = [];
+  for (const path of t.attackPaths) {
+    const rows = new Set<number>();
+    for (const row of references.get(path.id.toLowerCase()) ?? []) rows.add(row);
+    for (const row of references.get(pathName(path.id)) ?? []) rows.add(row);
+    for (const ref of path.assessmentRefs) {
+      const row = ref.includes('/') ? findRow(t, ref) : undefined;
+      if (row !== undefined) rows.add(row);
+    }
+    const open = [...rows].filter((row) => t.live[row] === 1 && t.columns.status[row] === unhealthy && (visible === undefined || visible[row] === 1));
+    // Under a narrowed scope, a path shows only to someone who sees a recommendation on it.
+    if (visible !== undefined && open.length === 0) continue;
+    const answer = describePath(path, entity);
+    const names = [answer.entryPoint, answer.target, ...answer.steps.flatMap((s) => [s.from, s.to])].filter((e): e is AttackPathEntity => e !== undefined);
+    if (needle && !names.some((e) => e.name.toLowerCase().includes(needle)) && !path.displayName.toLowerCase().includes(needle)) continue;
+    if (wantedIds.size > 0 && !names.some((e) => wantedIds.has(e.id.toLowerCase())) && !path.resourceIds.some((id) => wantedIds.has(id.toLowerCase()))) continue;
+    answer.recommendations = open.sort(order.compare).map((row) => toRow(t, row, todayStart));
+    answers.push({ answer, rank: path.riskLevel ? RISK_LEVELS.indexOf(path.riskLevel) + 1 : 0 });
+  }
+  answers.sort((a, b) => b.rank - a.rank || b.answer.recommendations.length - a.answer.recommendations.length || a.answer.displayName.localeCompare(b.answer.displayName) || (a.answer.id < b.answer.id ? -1 : 1));
+  return { total: answers.length, offset: page.offset, items: answers.slice(page.offset, page.offset + page.limit).map((a) => a.answer) };
+}
+
+function resourceNameOf(t: PostureTable, code: number): string | undefined {
+  const { offsets, rows } = t.indexes.resource;
+  const start = offsets[code] as number;
+  if (start === undefined || start >= (offsets[code + 1] as number)) return undefined;
+  return t.dict.resourceName.value(t.columns.resourceName[rows[start] as number] as number);
+}
+
+function describePath(path: AttackPathRecord, entity: (id: string, names: Record<string, string>) => AttackPathEntity): AttackPathAnswer {
+  const answer: AttackPathAnswer = {
+    id: path.id,
+    displayName: path.displayName,
+    riskFactors: path.riskFactors,
+    steps: path.steps.map((step) => {
+      const out: AttackPathAnswer['steps'][number] = { from: entity(step.from, path.entityNames), to: entity(step.to, path.entityNames) };
+      if (step.label !== undefined) out.label = step.label;
+      return out;
+    }),
+    recommendations: [] as RecommendationRow[],
+  };
+  if (path.description !== undefined) answer.description = path.description;
+  if (path.riskLevel !== undefined) answer.riskLevel = path.riskLevel;
+  const entryId = path.entryPointId ?? path.steps[0]?.from;
+  const targetId = path.targetId ?? path.steps[path.steps.length - 1]?.to;
+  if (entryId) answer.entryPoint = entity(entryId, path.entityNames);
+  else if (path.entryPoint) answer.entryPoint = { id: path.entryPoint, name: path.entryPoint };
+  if (targetId) answer.target = entity(targetId, path.entityNames);
+  else if (path.target) answer.target = { id: path.target, name: path.target };
+  return answer;
+}
