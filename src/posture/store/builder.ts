@@ -13,6 +13,7 @@ import type {
 } from '../model';
 import { categoryMask, cloudCode, riskCode, riskFactorMask, severityCode, statusCode } from './codecs';
 import { GrowableColumn } from './columns';
+import { categoryOfGroupedKey } from '../load/normalizeVulnerability';
 import { StringDictionary } from './dictionary';
 import type { CveInfo, Dictionaries, KeyInfo, ResourceInfo, Sparse } from './table';
 
@@ -38,6 +39,8 @@ export interface BuilderState {
   softwarePairs: { rows: GrowableColumn<Int32Array>; codes: GrowableColumn<Int32Array> };
   /** Per CVE code, with the rank of the source it came from (2 cvedetails row, 1 CvesDetails item, 0 legacy finding). */
   cveInfo: Map<number, CveInfo & { rank: number }>;
+  /** CVE code -> software codes seen with it (an individual row's package, a legacy finding's package). */
+  cveSoftware: Map<number, Set<number>>;
 }
 
 function createPairs() {
@@ -53,7 +56,7 @@ function createGrowableColumns() {
     resource: i32(), resourceName: i32(), resourceType: i32(), resourceGroup: i32(), subscription: i32(),
     statusCause: i32(), statusDescription: i32(), riskLabels: i32(),
     firstEvaluation: new GrowableColumn(Float64Array), statusChange: new GrowableColumn(Float64Array),
-    recommendationCategory: i32(), fixState: u8(), fixedVersion: i32(), detectedVersions: i32(),
+    recommendationCategory: i32(), fixState: u8(), fixedVersion: i32(), detectedVersions: i32(), individualFinding: u8(),
   };
 }
 
@@ -80,6 +83,7 @@ export function createBuilderState(): BuilderState {
     cvePairs: createPairs(),
     softwarePairs: createPairs(),
     cveInfo: new Map(),
+    cveSoftware: new Map(),
   };
 }
 
@@ -148,12 +152,25 @@ function addAssessment(state: BuilderState, a: AssessmentRecord): void {
   cols.recommendationCategory.push(dict.recommendationCategory.encodeOptional(a.recommendationCategory));
   const v = a.vulnerability;
   cols.fixState.push(v?.fixAvailable === true ? 2 : v?.fixAvailable === false ? 1 : 0);
+  // An individual recommendation is itself a finding: it has finding facts, or a category of the current model.
+  cols.individualFinding.push(v !== undefined || (a.recommendationCategory !== undefined && categoryOfGroupedKey(a.key) === undefined) ? 1 : 0);
   cols.fixedVersion.push(dict.text.encodeOptional(v?.fixedVersion));
   cols.detectedVersions.push(v && v.detectedVersions.length ? dict.text.encode(v.detectedVersions.join(', ')) : -1);
   if (v) {
-    for (const cve of v.cves) addPair(state.cvePairs, row, rememberCve(state, dict.cve.encode(cve.id), cve, 1));
-    if (v.software) addPair(state.softwarePairs, row, dict.software.encode(v.software));
+    const software = v.software === undefined ? -1 : dict.software.encode(v.software);
+    if (software >= 0) addPair(state.softwarePairs, row, software);
+    for (const cve of v.cves) {
+      const code = rememberCve(state, dict.cve.encode(cve.id), cve, 1);
+      addPair(state.cvePairs, row, code);
+      if (software >= 0) softwareOfCve(state, code, software);
+    }
   }
+}
+
+export function softwareOfCve(state: BuilderState, cve: number, software: number): void {
+  const set = state.cveSoftware.get(cve);
+  if (set) set.add(software);
+  else state.cveSoftware.set(cve, new Set([software]));
 }
 
 export function addPair(pairs: BuilderState['cvePairs'], row: number, code: number): void {

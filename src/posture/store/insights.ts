@@ -33,26 +33,21 @@ export function vulnerabilitiesOf(t: PostureTable, scan: RowScan, request: Vulne
     rows: number;
     resources: Set<number>;
     fix: boolean;
-    software: Set<number>;
     worstRowSeverity: number;
   }
   const tallies = new Map<number, Tally>();
-  const softwareOffsets = t.software.byRow.offsets;
-  const softwareCodes = t.software.byRow.rows;
   scan(request.filter, (row) => {
     if (row + 1 >= offsets.length) return;
     const end = offsets[row + 1] as number;
     for (let i = offsets[row] as number; i < end; i++) {
       const code = codes[i] as number;
       let tally = tallies.get(code);
-      if (!tally) tallies.set(code, (tally = { rows: 0, resources: new Set(), fix: false, software: new Set(), worstRowSeverity: 0 }));
+      if (!tally) tallies.set(code, (tally = { rows: 0, resources: new Set(), fix: false, worstRowSeverity: 0 }));
       tally.rows++;
       tally.resources.add(t.columns.resource[row] as number);
       if (t.columns.fixState[row] === 2) tally.fix = true;
       tally.worstRowSeverity = Math.max(tally.worstRowSeverity, t.columns.severity[row] as number);
-      if (row + 1 < softwareOffsets.length && tally.software.size < MAX_SOFTWARE) {
-        for (let j = softwareOffsets[row] as number; j < (softwareOffsets[row + 1] as number); j++) tally.software.add(softwareCodes[j] as number);
-      }
+
     }
   });
   const items: VulnerabilitySummary[] = [];
@@ -63,7 +58,7 @@ export function vulnerabilitiesOf(t: PostureTable, scan: RowScan, request: Vulne
       resourceCount: tally.resources.size,
       recommendationCount: tally.rows,
       fixAvailable: tally.fix,
-      software: [...tally.software].slice(0, MAX_SOFTWARE).map((s) => t.dict.software.value(s)),
+      software: [...(t.cveSoftware.get(code) ?? [])].slice(0, MAX_SOFTWARE).map((s) => t.dict.software.value(s)),
     };
     if (info?.title !== undefined) item.title = info.title;
     // Without a CVE severity, the worst severity of the recommendations naming it stands in.

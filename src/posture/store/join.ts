@@ -1,8 +1,8 @@
 // finish(): freezes the builder's columns, drops superseded duplicate rows, joins governance and findings,
 // applies the date shift and builds the indexes the queries use.
 import type { FindingRecord, GovernanceRecord } from '../model';
-import { addPair, rememberCve, type BuilderState } from './builder';
-import { severityCode } from './codecs';
+import { addPair, rememberCve, softwareOfCve, type BuilderState } from './builder';
+import { UNHEALTHY, severityCode } from './codecs';
 import { buildCodeIndex, type CodeIndex } from './columns';
 import { buildTagIndex } from './tags';
 import { assessmentIdOf, findRow } from './rowLookup';
@@ -27,6 +27,7 @@ export function buildTable(state: BuilderState, options: FinishOptions = {}): Po
     riskLabels: cols.riskLabels.toArray(), firstEvaluation: cols.firstEvaluation.toArray(), statusChange: cols.statusChange.toArray(),
     recommendationCategory: cols.recommendationCategory.toArray(), fixState: cols.fixState.toArray(),
     fixedVersion: cols.fixedVersion.toArray(), detectedVersions: cols.detectedVersions.toArray(),
+    individualFinding: cols.individualFinding.toArray(),
   };
   const columns: Columns = {
     ...base,
@@ -87,11 +88,13 @@ export function buildTable(state: BuilderState, options: FinishOptions = {}): Po
     cves: EMPTY_TERMS,
     software: EMPTY_TERMS,
     cveInfo: state.cveInfo,
+    cveSoftware: state.cveSoftware,
   };
   joinGovernance(state, table, shift);
   joinFindings(state, table, shift);
   table.cves = buildRowTerms(state.cvePairs, dict.cve.size, live);
   table.software = buildRowTerms(state.softwarePairs, dict.software.size, live);
+  countIndividualFindings(table);
   for (const d of Object.values(dict)) d.seal();
   return table;
 }
@@ -195,11 +198,33 @@ function joinFindings(state: BuilderState, table: PostureTable, shift: number): 
           if (!id) continue;
           // A finding about one CVE is titled after it; with several, the title is the finding's, not the CVE's.
           const facts = finding.cves.length === 1 ? { title: finding.displayName, score: finding.cvssScore, severity: finding.severity } : { score: finding.cvssScore };
-          addPair(state.cvePairs, row, rememberCve(state, table.dict.cve.encode(id), facts, 0));
+          const code = rememberCve(state, table.dict.cve.encode(id), facts, 0);
+          addPair(state.cvePairs, row, code);
+          if (finding.software) softwareOfCve(state, code, table.dict.software.encode(finding.software));
         }
         if (finding.software) addPair(state.softwarePairs, row, table.dict.software.encode(finding.software));
       }
     }
+  }
+}
+
+/**
+ * Individual recommendations are findings themselves: an open one counts as a finding of its own severity on its
+ * resource (so "resources with high severity vulnerabilities" reads both models), with its CVEs as its findings.
+ */
+function countIndividualFindings(table: PostureTable): void {
+  const { columns, live } = table;
+  const unhealthy = UNHEALTHY;
+  const cveOffsets = table.cves.byRow.offsets;
+  for (let row = 0; row < table.rowCount; row++) {
+    if (columns.individualFinding[row] !== 1 || live[row] !== 1 || columns.status[row] !== unhealthy) continue;
+    const bit = 1 << (columns.severity[row] as number);
+    columns.findingSeverity[row] = (columns.findingSeverity[row] as number) | bit;
+    const resource = columns.resource[row] as number;
+    table.findingSeverityMask[resource] = (table.findingSeverityMask[resource] as number) | bit;
+    const cves = row + 1 < cveOffsets.length ? (cveOffsets[row + 1] as number) - (cveOffsets[row] as number) : 0;
+    columns.findingCount[row] = Math.max(1, cves);
+    table.findingCount++;
   }
 }
 

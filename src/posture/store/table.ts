@@ -68,6 +68,8 @@ export interface Columns {
   /** Text codes (dict.text, -1 none): the fixed version and the detected versions (joined by ", "). */
   fixedVersion: Int32Array;
   detectedVersions: Int32Array;
+  /** 1 for an individual recommendation that is itself a finding (a vulnerable package, a secret, an IaC finding). */
+  individualFinding: Uint8Array;
   /** Filled by the join: index into governance records (-1 none), owner code (-1), due date (NaN). */
   governance: Int32Array;
   owner: Int32Array;
@@ -153,4 +155,6 @@ export interface PostureTable {
   software: RowTerms;
   /** Per CVE code. */
   cveInfo: Map<number, CveInfo>;
+  /** CVE code -> the software codes seen with it. */
+  cveSoftware: Map<number, Set<number>>;
 }
