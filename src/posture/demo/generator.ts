@@ -88,6 +88,15 @@ export function* demoTenantRows(options: DemoTenantOptions = {}): Generator<Demo
     tally.add(target.scope, subscription.subscriptionId, built);
   }
 
+  // The sample infrastructure repository's IaC and secret findings (before the resources, so scale mode has them too).
+  const evaluated = new Date(generatedAtMs - 12 * 86_400_000).toISOString();
+  const repo = { subscriptionId: layout.aws.subscriptionId, resourceGroup: layout.aws.resourceGroup, connectorName: 'github-alderbrook', owner: 'alderbrook', repository: 'infra-terraform' };
+  for (const row of repositoryRows(current, repo, evaluated)) {
+    if (!room()) break;
+    assessments++;
+    yield row;
+  }
+
   const factory = createResourceFactory(layout, prng);
   const targets = { Azure: [] as DemoResource[], AWS: [] as DemoResource[] };
   let resources = 0;
@@ -150,17 +159,6 @@ export function* demoTenantRows(options: DemoTenantOptions = {}): Generator<Demo
     if (kind.holdsData && profile.sensitive) {
       pool.push(resource);
       if (pool.length > 8) pool.shift();
-    }
-  }
-  // The sample infrastructure repository's IaC and secret findings, then the CVE details rows.
-  const shared = layout.subscriptions[layout.subscriptions.length - 1];
-  if (shared) {
-    const evaluated = new Date(generatedAtMs - 12 * 86_400_000).toISOString();
-    const repo = { subscriptionId: shared.subscriptionId, resourceGroup: layout.aws.resourceGroup, connectorName: 'github-alderbrook', owner: 'alderbrook', repository: 'infra-terraform' };
-    for (const row of repositoryRows(current, repo, evaluated)) {
-      if (!room()) break;
-      assessments++;
-      yield row;
     }
   }
   yield* cveDetailRows(layout.tenantId, cveIds);
