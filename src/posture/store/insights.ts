@@ -28,34 +28,43 @@ const MAX_SOFTWARE = 5;
 const DEFAULT_PER_RESOURCE = 5;
 
 export function vulnerabilitiesOf(t: PostureTable, scan: RowScan, request: VulnerabilityRequest, page: { offset: number; limit: number }): VulnerabilityResult {
-  const { offsets, rows: codes } = t.cves.byRow;
+  // One scan marks the matching rows; then each CVE's rows (ascending) are counted, resources once each via a stamp.
+  const matched = new Uint8Array(t.rowCount);
+  scan(request.filter, (row) => {
+    matched[row] = 1;
+  });
   interface Tally {
     rows: number;
-    resources: Set<number>;
+    resources: number;
     fix: boolean;
     worstRowSeverity: number;
   }
   const tallies = new Map<number, Tally>();
-  scan(request.filter, (row) => {
-    if (row + 1 >= offsets.length) return;
-    const end = offsets[row + 1] as number;
-    for (let i = offsets[row] as number; i < end; i++) {
-      const code = codes[i] as number;
-      let tally = tallies.get(code);
-      if (!tally) tallies.set(code, (tally = { rows: 0, resources: new Set(), fix: false, worstRowSeverity: 0 }));
+  const { offsets, rows } = t.cves.byCode;
+  const stamp = new Int32Array(t.dict.resource.size).fill(-1);
+  for (let code = 0; code + 1 < offsets.length; code++) {
+    let tally: Tally | undefined;
+    for (let i = offsets[code] as number; i < (offsets[code + 1] as number); i++) {
+      const row = rows[i] as number;
+      if (matched[row] !== 1) continue;
+      tally ??= { rows: 0, resources: 0, fix: false, worstRowSeverity: 0 };
       tally.rows++;
-      tally.resources.add(t.columns.resource[row] as number);
+      const resource = t.columns.resource[row] as number;
+      if (stamp[resource] !== code) {
+        stamp[resource] = code;
+        tally.resources++;
+      }
       if (t.columns.fixState[row] === 2) tally.fix = true;
       tally.worstRowSeverity = Math.max(tally.worstRowSeverity, t.columns.severity[row] as number);
-
     }
-  });
+    if (tally) tallies.set(code, tally);
+  }
   const items: VulnerabilitySummary[] = [];
   for (const [code, tally] of tallies) {
     const info = t.cveInfo.get(code);
     const item: VulnerabilitySummary = {
       cveId: t.dict.cve.value(code),
-      resourceCount: tally.resources.size,
+      resourceCount: tally.resources,
       recommendationCount: tally.rows,
       fixAvailable: tally.fix,
       software: [...(t.cveSoftware.get(code) ?? [])].slice(0, MAX_SOFTWARE).map((s) => t.dict.software.value(s)),
@@ -81,17 +90,28 @@ export function resourcesOf(t: PostureTable, scan: RowScan, request: ResourceReq
   const best = new Int32Array(size).fill(-1);
   const counts = new Uint32Array(size);
   const order = createOrder(t, 'risk');
+  const rank = c.riskRank;
   scan(request.filter, (row) => {
     const resource = c.resource[row] as number;
     counts[resource] = (counts[resource] as number) + 1;
     const current = best[resource] as number;
-    if (current < 0 || order.compare(row, current) < 0) best[resource] = row;
+    // riskRank settles almost every comparison; the full order only breaks its ties.
+    if (current < 0 || (rank[row] as number) > (rank[current] as number) || (rank[row] === rank[current] && order.compare(row, current) < 0)) best[resource] = row;
   });
-  // Resources ranked by their worst matching recommendation, then by how many match, then by name.
-  const ranked: number[] = [];
-  for (let code = 0; code < size; code++) if ((counts[code] as number) > 0) ranked.push(code);
-  ranked.sort((a, b) => order.compare(best[a] as number, best[b] as number) || (counts[b] as number) - (counts[a] as number) || a - b);
-  const shown = ranked.slice(page.offset, page.offset + page.limit);
+  // Resources ranked by their worst matching recommendation, then by how many match, then by name: top-k selection
+  // over resource codes (a full sort of every matching resource costs more than the page needs).
+  const resourceOrder = {
+    primary: (code: number) => (rank[best[code] as number] as number) * 2 ** 21 + Math.min(counts[code] as number, 2 ** 21 - 1),
+    compare: (a: number, b: number) => order.compare(best[a] as number, best[b] as number) || (counts[b] as number) - (counts[a] as number) || a - b,
+  };
+  const top = new TopK(page.offset + page.limit, resourceOrder);
+  let total = 0;
+  for (let code = 0; code < size; code++) {
+    if ((counts[code] as number) === 0) continue;
+    total++;
+    top.offer(code);
+  }
+  const shown = top.sorted().slice(page.offset, page.offset + page.limit);
   const perResource = Math.max(0, Math.min(50, Math.floor(request.recommendationsPerResource ?? DEFAULT_PER_RESOURCE)));
   const wanted = new Set(shown);
   const tops = new Map<number, TopK>();
@@ -146,7 +166,7 @@ export function resourcesOf(t: PostureTable, scan: RowScan, request: ResourceReq
     }
     return item;
   });
-  return { total: ranked.length, offset: page.offset, items };
+  return { total, offset: page.offset, items };
 }
 
 function highestSeverity(counts: Record<Severity, number> | undefined): Severity {
@@ -175,6 +195,27 @@ function rowsReferencingPaths(t: PostureTable): Map<string, number[]> {
   return map;
 }
 
+/** Per path (by position), the rows that reference it or that it references; built once per table. */
+const candidatesCache = new WeakMap<PostureTable, number[][]>();
+
+function pathCandidates(t: PostureTable): number[][] {
+  let cached = candidatesCache.get(t);
+  if (cached) return cached;
+  const references = rowsReferencingPaths(t);
+  cached = t.attackPaths.map((path) => {
+    const rows = new Set<number>();
+    for (const row of references.get(path.id.toLowerCase()) ?? []) rows.add(row);
+    for (const row of references.get(pathName(path.id)) ?? []) rows.add(row);
+    for (const ref of path.assessmentRefs) {
+      const row = ref.includes('/') ? findRow(t, ref) : undefined;
+      if (row !== undefined) rows.add(row);
+    }
+    return [...rows];
+  });
+  candidatesCache.set(t, cached);
+  return cached;
+}
+
 function pathName(id: string): string {
   return (id.split('/').filter(Boolean).pop() ?? id).toLowerCase();
 }
@@ -186,7 +227,6 @@ export function attackPathsOf(
   todayStart: number,
   visible: Uint8Array | undefined,
 ): AttackPathResult {
-  const references = rowsReferencingPaths(t);
   const unhealthy = statusCode('Unhealthy');
   const order = createOrder(t, 'risk');
   const entity = (id: string, names: Record<string, string>): AttackPathEntity => {
@@ -196,27 +236,35 @@ export function attackPathsOf(
   };
   const needle = request.resourceText?.trim().toLowerCase();
   const wantedIds = new Set((request.resourceIds ?? []).map((id) => id.trim().toLowerCase()).filter(Boolean));
-  const answers: Array<{ answer: AttackPathAnswer; rank: number }> = [];
-  for (const path of t.attackPaths) {
-    const rows = new Set<number>();
-    for (const row of references.get(path.id.toLowerCase()) ?? []) rows.add(row);
-    for (const row of references.get(pathName(path.id)) ?? []) rows.add(row);
-    for (const ref of path.assessmentRefs) {
-      const row = ref.includes('/') ? findRow(t, ref) : undefined;
-      if (row !== undefined) rows.add(row);
-    }
-    const open = [...rows].filter((row) => t.live[row] === 1 && t.columns.status[row] === unhealthy && (visible === undefined || visible[row] === 1));
+  const answers: Array<{ path: AttackPathRecord; answer: AttackPathAnswer; rank: number; open: number[] }> = [];
+  const candidates = pathCandidates(t);
+  for (const [index, path] of t.attackPaths.entries()) {
+    if (wantedIds.size > 0 && !pathTouches(path, wantedIds)) continue;
+    const open = (candidates[index] ?? []).filter((row) => t.live[row] === 1 && t.columns.status[row] === unhealthy && (visible === undefined || visible[row] === 1));
     // Under a narrowed scope, a path shows only to someone who sees a recommendation on it.
     if (visible !== undefined && open.length === 0) continue;
-    const answer = describePath(path, entity);
-    const names = [answer.entryPoint, answer.target, ...answer.steps.flatMap((s) => [s.from, s.to])].filter((e): e is AttackPathEntity => e !== undefined);
-    if (needle && !names.some((e) => e.name.toLowerCase().includes(needle)) && !path.displayName.toLowerCase().includes(needle)) continue;
-    if (wantedIds.size > 0 && !names.some((e) => wantedIds.has(e.id.toLowerCase())) && !path.resourceIds.some((id) => wantedIds.has(id.toLowerCase()))) continue;
-    answer.recommendations = open.sort(order.compare).map((row) => toRow(t, row, todayStart));
-    answers.push({ answer, rank: path.riskLevel ? RISK_LEVELS.indexOf(path.riskLevel) + 1 : 0 });
+    // Names are resolved for the paths a text search needs them for, and for the page shown; not for every path.
+    if (needle && !pathNames(path, entity).some((name) => name.toLowerCase().includes(needle)) && !path.displayName.toLowerCase().includes(needle)) continue;
+    answers.push({ path, answer: undefined as unknown as AttackPathAnswer, rank: path.riskLevel ? RISK_LEVELS.indexOf(path.riskLevel) + 1 : 0, open });
   }
-  answers.sort((a, b) => b.rank - a.rank || b.answer.recommendations.length - a.answer.recommendations.length || a.answer.displayName.localeCompare(b.answer.displayName) || (a.answer.id < b.answer.id ? -1 : 1));
-  return { total: answers.length, offset: page.offset, items: answers.slice(page.offset, page.offset + page.limit).map((a) => a.answer) };
+  answers.sort((a, b) => b.rank - a.rank || b.open.length - a.open.length || (a.path.displayName < b.path.displayName ? -1 : a.path.displayName > b.path.displayName ? 1 : 0) || (a.path.id < b.path.id ? -1 : 1));
+  const items = answers.slice(page.offset, page.offset + page.limit).map(({ path, open }) => {
+    const answer = describePath(path, entity);
+    answer.recommendations = [...open].sort(order.compare).map((row) => toRow(t, row, todayStart));
+    return answer;
+  });
+  return { total: answers.length, offset: page.offset, items };
+}
+
+/** Whether the path goes through one of these resources (ids lower-cased). */
+function pathTouches(path: AttackPathRecord, wanted: ReadonlySet<string>): boolean {
+  const ids = [path.entryPointId, path.targetId, ...path.resourceIds, ...path.steps.flatMap((s) => [s.from, s.to])];
+  return ids.some((id) => id !== undefined && wanted.has(id.toLowerCase()));
+}
+
+function pathNames(path: AttackPathRecord, entity: (id: string, names: Record<string, string>) => AttackPathEntity): string[] {
+  const ids = [path.entryPointId, path.targetId, ...path.steps.flatMap((s) => [s.from, s.to])].filter((id): id is string => id !== undefined);
+  return ids.map((id) => entity(id, path.entityNames).name);
 }
 
 function resourceNameOf(t: PostureTable, code: number): string | undefined {
