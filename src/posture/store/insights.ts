@@ -199,6 +199,7 @@ function rowsReferencingPaths(t: PostureTable): Map<string, number[]> {
 const candidatesCache = new WeakMap<PostureTable, number[][]>();
 
 function pathCandidates(t: PostureTable): number[][] {
+  const unhealthy = statusCode('Unhealthy');
   let cached = candidatesCache.get(t);
   if (cached) return cached;
   const references = rowsReferencingPaths(t);
@@ -210,7 +211,7 @@ function pathCandidates(t: PostureTable): number[][] {
       const row = ref.includes('/') ? findRow(t, ref) : undefined;
       if (row !== undefined) rows.add(row);
     }
-    return [...rows];
+    return [...rows].filter((row) => t.live[row] === 1 && t.columns.status[row] === unhealthy);
   });
   candidatesCache.set(t, cached);
   return cached;
@@ -227,7 +228,6 @@ export function attackPathsOf(
   todayStart: number,
   visible: Uint8Array | undefined,
 ): AttackPathResult {
-  const unhealthy = statusCode('Unhealthy');
   const order = createOrder(t, 'risk');
   const entity = (id: string, names: Record<string, string>): AttackPathEntity => {
     const code = t.dict.resource.find(id);
@@ -240,7 +240,9 @@ export function attackPathsOf(
   const candidates = pathCandidates(t);
   for (const [index, path] of t.attackPaths.entries()) {
     if (wantedIds.size > 0 && !pathTouches(path, wantedIds)) continue;
-    const open = (candidates[index] ?? []).filter((row) => t.live[row] === 1 && t.columns.status[row] === unhealthy && (visible === undefined || visible[row] === 1));
+    // Candidates are already live and open (the table is frozen); only the viewer's scope is applied per query.
+    const all = candidates[index] ?? [];
+    const open = visible === undefined ? all : all.filter((row) => visible[row] === 1);
     // Under a narrowed scope, a path shows only to someone who sees a recommendation on it.
     if (visible !== undefined && open.length === 0) continue;
     // Names are resolved for the paths a text search needs them for, and for the page shown; not for every path.
