@@ -13,6 +13,7 @@ import type {
   Severity,
   StatusCode,
 } from './model';
+import type { AttackPathRequest, AttackPathResult, ResourceRequest, ResourceResult, VulnerabilityRequest, VulnerabilityResult } from './insights';
 import type { Viewer } from './viewer';
 
 /** Every field is optional; fields are ANDed, values inside one field are ORed (except riskFactors: all of). */
@@ -47,6 +48,16 @@ export interface PostureFilter {
   findingSeverities?: Severity[];
   /** Only rows with at least one attack path. */
   hasAttackPaths?: boolean;
+  /** Rows naming one of these CVE ids (individual recommendations' CvesDetails, or legacy findings under the row). */
+  cves?: string[];
+  /** A CVE id or CVE title (from cvedetails rows, CvesDetails items, legacy findings) contains this text. */
+  vulnerabilityText?: string;
+  /** The row's software / package name contains this text. */
+  software?: string;
+  /** true: a fix is available (FixedVersion / patchable finding); false: the data says there is none yet. */
+  fixAvailable?: boolean;
+  /** Individual recommendations' recommendationCategory (SoftwareUpdate, ExposedSecrets, IacVulnerabilities, ...). */
+  recommendationCategories?: string[];
 }
 
 export type SortOrder = 'risk' | 'severity' | 'dueDate';
@@ -81,6 +92,13 @@ export interface RecommendationRow {
   dueDate?: number;
   governance: GovernanceState;
   findingCount: number;
+  recommendationCategory?: string;
+  /** CVE ids of the row (its own, or its legacy findings'), up to ten. */
+  cves?: string[];
+  software?: string;
+  fixAvailable?: boolean;
+  fixedVersion?: string;
+  detectedVersions?: string;
 }
 
 export interface SearchResult {
@@ -185,6 +203,12 @@ export interface PostureEngine {
   /** Best fuzzy matches of `text` among the field's distinct values, best first. */
   fuzzyFind(viewer: Viewer, field: VocabularyField, text: string, limit?: number): FuzzyMatch[];
   secureScore(viewer: Viewer): SecureScoreSummary | undefined;
+  /** CVEs among the matching rows with the resources they affect (counts per CVE, top CVEs by resources). */
+  vulnerabilities(viewer: Viewer, request: VulnerabilityRequest): VulnerabilityResult;
+  /** Resources with matching rows, riskiest first, each with its recommendations ranked. */
+  resources(viewer: Viewer, request: ResourceRequest): ResourceResult;
+  /** Attack paths: entry point, steps, target, risk factors and the recommendations that break each. */
+  attackPaths(viewer: Viewer, request: AttackPathRequest): AttackPathResult;
 }
 
 /**

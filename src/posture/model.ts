@@ -71,6 +71,36 @@ export interface AssessmentRecord {
   portalLink?: string;
   /** Where the severity/name came from when the row had no metadata. */
   metadataSource: 'row' | 'catalog' | 'none';
+  /** Individual recommendations (since 2026): `properties.metadata.recommendationCategory` (SoftwareUpdate, ExposedSecrets, ...). */
+  recommendationCategory?: string;
+  /** Individual recommendations that are findings: their CVEs, software and fix, from `properties.additionalData`. */
+  vulnerability?: VulnerabilityFacts;
+}
+
+/** One CVE as an individual recommendation's `CvesDetails` item or a `microsoft.security/cvedetails` row gives it. */
+export interface CveFacts {
+  /** Upper-cased CVE id (`CVE-2021-44228`). */
+  id: string;
+  title?: string;
+  severity?: Severity;
+  /** Highest CVSS base score given. */
+  score?: number;
+}
+
+export interface VulnerabilityFacts {
+  cves: CveFacts[];
+  /** `SoftwareName` (package), when given. */
+  software?: string;
+  detectedVersions: string[];
+  /** Empty or absent `FixedVersion`: no fix yet. */
+  fixedVersion?: string;
+  /** From FixedVersion / FixStatus; undefined when the row says nothing about a fix. */
+  fixAvailable?: boolean;
+}
+
+/** `microsoft.security/cvedetails`: undocumented shape, read loosely. */
+export interface CveDetailRecord extends CveFacts {
+  kind: 'cveDetail';
 }
 
 /** An ordinary resource row (`resources`). */
@@ -128,6 +158,8 @@ export interface FindingRecord {
   cves: string[];
   cvssScore?: number;
   patchable?: boolean;
+  /** Package name, when the finding names one (`additionalData.softwareDetails.packageName` and similar). */
+  software?: string;
   timeGenerated?: number;
 }
 
@@ -147,6 +179,13 @@ export interface AttackPathRecord {
   riskFactors: RiskFactor[];
   entryPoint?: string;
   target?: string;
+  /** Entity ids (resource ids where the data gives them) of the entry point and the target. */
+  entryPointId?: string;
+  targetId?: string;
+  /** The path's hops in order, as entity ids with the data's label (`Can reach`, `Has permission to`). */
+  steps: Array<{ from: string; to: string; label?: string }>;
+  /** Entity id -> display name, for entities the path names. */
+  entityNames: Record<string, string>;
   /** Assessment ids or keys the path references, lower-cased. */
   assessmentRefs: string[];
   resourceIds: string[];
@@ -185,7 +224,8 @@ export type PostureRecord =
   | FindingRecord
   | AttackPathRecord
   | SecureScoreRecord
-  | SecureScoreControlRecord;
+  | SecureScoreControlRecord
+  | CveDetailRecord;
 
 /** Where the loader hands records; the columnar store builder implements it. */
 export interface RecordSink {

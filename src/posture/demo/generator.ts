@@ -13,6 +13,7 @@ import { createSecureScoreTally } from './secureScores';
 import { containerRows } from './containerRows';
 import { createTenantLayout } from './tenantLayout';
 import { themeFor } from './themes';
+import { cveDetailRows, repositoryRows, secretRows, softwareRows, sqlRuleRows, type IndividualContext } from './individualRows';
 
 export type DemoRow = Record<string, unknown>;
 
@@ -31,6 +32,9 @@ export interface DemoTenantOptions {
 
 const VULNERABILITY_KEYS = new Set([MACHINE_VULNERABILITY_KEY, SQL_VULNERABILITY_KEY, REGISTRY_VULNERABILITY_KEY]);
 const EXPOSURE_THEMES = new Set(['network', 'mgmtPorts']);
+/** Share of resources whose vulnerabilities are still in the legacy grouped model (an export from the transition). */
+const LEGACY_SHARE = 0.2;
+const SECRET_MACHINE_KINDS = new Set(['vm', 'awsEc2']);
 /** How well a resource is kept: the unhealthy share of its recommendations (about 55% overall, as in neglected estates). */
 const UPKEEP = [[0.15, 3], [0.55, 4], [0.9, 4]] as const;
 const factsByKind = new Map(RESOURCE_KINDS.map((kind) => [kind.id, kind.keys.map((key) => catalogFact(key))]));
@@ -55,6 +59,9 @@ export function* demoTenantRows(options: DemoTenantOptions = {}): Generator<Demo
   const govCtx = { prng, tenantId: layout.tenantId, generatedAtMs, people: layout.people };
   const findCtx = { prng, tenantId: layout.tenantId, generatedAtMs, maxPerParent: scale === undefined ? 6 : 4, connectorId: layout.aws.connectorId };
   const tally = createSecureScoreTally();
+  // The current model's extra choices draw from their own stream: the rest of the tenant is the same for a seed.
+  const current: IndividualContext = { prng: createPrng(`${options.seed ?? DEFAULT_SEED}:individual`), tenantId: layout.tenantId };
+  const cveIds = new Set<string>();
   let assessments = 0;
   const room = (): boolean => scale === undefined || assessments < scale;
 
@@ -81,6 +88,15 @@ export function* demoTenantRows(options: DemoTenantOptions = {}): Generator<Demo
     tally.add(target.scope, subscription.subscriptionId, built);
   }
 
+  // The sample infrastructure repository's IaC and secret findings (before the resources, so scale mode has them too).
+  const evaluated = new Date(generatedAtMs - 12 * 86_400_000).toISOString();
+  const repo = { subscriptionId: layout.aws.subscriptionId, resourceGroup: layout.aws.resourceGroup, connectorName: 'github-alderbrook', owner: 'alderbrook', repository: 'infra-terraform' };
+  for (const row of repositoryRows(current, repo, evaluated)) {
+    if (!room()) break;
+    assessments++;
+    yield row;
+  }
+
   const factory = createResourceFactory(layout, prng);
   const targets = { Azure: [] as DemoResource[], AWS: [] as DemoResource[] };
   let resources = 0;
@@ -99,19 +115,43 @@ export function* demoTenantRows(options: DemoTenantOptions = {}): Generator<Demo
     };
     const built: BuiltAssessment[] = [];
     const pathRefs: string[] = [];
+    const legacy = current.prng.chance(LEGACY_SHARE);
     for (const fact of factsByKind.get(kind.id) ?? ([] as CatalogFact[])) {
       if (!room()) break;
       const isVulnKey = VULNERABILITY_KEYS.has(fact.key);
       const mustFail = (isVulnKey && profile.vulnerable) || (profile.exposed && EXPOSURE_THEMES.has(themeFor(fact.displayName).id) && prng.chance(0.7));
       if (!mustFail && !prng.chance(0.8)) continue;
       const a = buildAssessment(ctx, target, fact, mustFail, plan ? [plan.name] : []);
-      assessments++;
       built.push(a);
+      if (isVulnKey && !legacy) {
+        // Current model: the grouped parent is retired; its findings are individual recommendations.
+        const gov = maybeGovernance(govCtx, a, resource.owner, resource.subscriptionId, resource.resourceGroup);
+        const findings = findingsFor(findCtx, a, resource, undefined);
+        if (a.status !== 'Unhealthy') continue;
+        const rows = fact.key === SQL_VULNERABILITY_KEY ? sqlRuleRows(current, a, findings) : softwareRows(current, a, findings, fact.key === MACHINE_VULNERABILITY_KEY);
+        if (fact.key === MACHINE_VULNERABILITY_KEY && SECRET_MACHINE_KINDS.has(kind.id) && profile.exposed && current.prng.chance(0.5)) rows.push(...secretRows(current, a));
+        for (const finding of findings) cveIds.add(String((finding['properties'] as Record<string, unknown>)['id']));
+        let first = true;
+        for (const row of rows) {
+          if (!room()) break;
+          assessments++;
+          if (plan) pathRefs.push(String(row['id']));
+          yield row;
+          if (gov && first) yield retarget(gov, a.id, String(row['id']));
+          first = false;
+        }
+        continue;
+      }
+      assessments++;
       if (plan && a.status === 'Unhealthy') pathRefs.push(a.id);
       yield a.row;
       const gov = maybeGovernance(govCtx, a, resource.owner, resource.subscriptionId, resource.resourceGroup);
       if (gov) yield gov;
-      if (isVulnKey) yield* findingsFor(findCtx, a, resource, undefined);
+      if (isVulnKey) {
+        const findings = findingsFor(findCtx, a, resource, undefined);
+        for (const finding of findings) cveIds.add(String((finding['properties'] as Record<string, unknown>)['id']));
+        yield* findings;
+      }
     }
     // A path needs a weakness Defender can point at; without an unhealthy assessment on the entry there is none.
     if (plan && pathRefs.length > 0) yield attackPathRow(prng, layout.tenantId, plan, pathRefs);
@@ -121,7 +161,14 @@ export function* demoTenantRows(options: DemoTenantOptions = {}): Generator<Demo
       if (pool.length > 8) pool.shift();
     }
   }
+  yield* cveDetailRows(layout.tenantId, cveIds);
   yield* tally.rows(layout.tenantId);
+}
+
+/** A governance assignment moved from a retired grouped parent to the individual recommendation that replaced it. */
+function retarget(row: DemoRow, fromId: string, toId: string): DemoRow {
+  const properties = { ...(row['properties'] as Record<string, unknown>), assignedResourceId: toId };
+  return { ...row, id: String(row['id']).replace(fromId, toId), properties };
 }
 
 /** The same rows as an async stream, for callers that consume with `for await`. */

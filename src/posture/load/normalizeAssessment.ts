@@ -14,6 +14,7 @@ import {
   readStringList,
   requireString,
 } from './fieldParsers';
+import { canonicalRecommendationCategory, categoryOfGroupedKey, readVulnerabilityFacts } from './normalizeVulnerability';
 import { categoryForResourceType } from '../catalog/categories';
 import type { Catalog } from '../catalog/catalog';
 import { CATEGORIES, type AssessmentRecord, type Category, type Cloud } from '../model';
@@ -152,5 +153,7 @@ export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentR
   setIfDefined(record, 'nativeResourceId', resource.nativeResourceId);
   setIfDefined(record, 'connectorId', resource.connectorId);
   setIfDefined(record, 'portalLink', readString(props, 'links.azurePortal') ?? readString(props, 'links.azurePortalUri'));
+  setIfDefined(record, 'recommendationCategory', canonicalRecommendationCategory(readString(metadata, 'recommendationCategory')) ?? categoryOfGroupedKey(key));
+  setIfDefined(record, 'vulnerability', readVulnerabilityFacts(getField(props, 'additionalData')));
   return record;
 }

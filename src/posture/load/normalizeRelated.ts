@@ -63,6 +63,15 @@ function cvssScore(raw: unknown): number | undefined {
   return best;
 }
 
+/** The package a legacy finding names, in the shapes seen (`softwareDetails.packageName`, `softwareName`, ...). */
+function looseSoftware(additional: unknown): string | undefined {
+  for (const path of ['softwareDetails.packageName', 'softwareDetails.softwareName', 'softwareName', 'packageName']) {
+    const value = getPath(additional, path);
+    if (typeof value === 'string' && value.trim()) return value.trim();
+  }
+  return undefined;
+}
+
 export function normalizeFinding(row: unknown): FindingRecord {
   const id = requireString(row, 'id');
   const props = propertiesOf(row);
@@ -92,6 +101,7 @@ export function normalizeFinding(row: unknown): FindingRecord {
       remediation: readString(props, 'remediation'),
       cvssScore: cvssScore(getField(additional, 'cvss')) ?? readNumber(additional, 'cvssScore'),
       patchable: readBoolean(additional, 'patchable'),
+      software: looseSoftware(additional),
       timeGenerated: readDate(props, 'timeGenerated'),
     },
   );
@@ -104,6 +114,21 @@ function entityLabel(raw: unknown): string | undefined {
   for (const key of ['name', 'displayName', 'entityName', 'azureResourceId', 'id', 'entityInternalId']) {
     const value = getField(raw, key);
     if (typeof value === 'string' && value) return value;
+  }
+  return undefined;
+}
+
+function looseId(raw: unknown): string | undefined {
+  return typeof raw === 'string' && raw.trim() ? raw.trim() : undefined;
+}
+
+/** The id of an entry point or target given as an entity object (a bare string is its own id). */
+function entityId(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw || undefined;
+  if (!isObject(raw)) return undefined;
+  for (const key of ['azureResourceId', 'entityInternalId', 'id']) {
+    const value = looseId(getField(raw, key));
+    if (value) return value;
   }
   return undefined;
 }
@@ -121,11 +146,32 @@ export function normalizeAttackPath(row: unknown): AttackPathRecord {
   const props = propertiesOf(row);
   const factorLabels = [...readStringList(props, 'riskFactors'), ...readStringList(props, 'riskCategories')];
   const resourceIds = new Set<string>();
+  const entityNames: Record<string, string> = {};
+  /** Internal entity id -> the id we show and join on (the resource id where the data gives one). */
+  const entityIds = new Map<string, string>();
   const entities = getPath(props, 'graphComponent.entities');
   if (Array.isArray(entities)) {
     for (const entity of entities) {
-      const resourceId = readString(entity, 'entityIdentifiers.azureResourceId') ?? readString(entity, 'azureResourceId');
+      const resourceId = looseId(getPath(entity, 'entityIdentifiers.azureResourceId') ?? getField(entity, 'azureResourceId'));
       if (resourceId) resourceIds.add(resourceId);
+      const internal = looseId(getField(entity, 'entityInternalId') ?? getField(entity, 'id'));
+      const arn = looseId(getPath(entity, 'entityIdentifiers.awsArn'));
+      const shown = resourceId ?? arn ?? internal;
+      if (internal && shown) entityIds.set(internal, shown);
+      const name = looseId(getField(entity, 'entityName') ?? getField(entity, 'name') ?? getField(entity, 'displayName'));
+      if (shown && name) entityNames[shown] = name;
+    }
+  }
+  const idOf = (raw: string | undefined): string | undefined => (raw === undefined ? undefined : (entityIds.get(raw) ?? raw));
+  const steps: AttackPathRecord['steps'] = [];
+  const connections = getPath(props, 'graphComponent.connections');
+  if (Array.isArray(connections)) {
+    for (const connection of connections) {
+      const from = idOf(looseId(getField(connection, 'sourceEntityInternalId') ?? getField(connection, 'source')));
+      const to = idOf(looseId(getField(connection, 'targetEntityInternalId') ?? getField(connection, 'target')));
+      if (!from || !to) continue;
+      const label = looseId(getField(connection, 'title') ?? getField(connection, 'label'));
+      steps.push(label ? { from, to, label } : { from, to });
     }
   }
   const refs = new Set<string>();
@@ -148,12 +194,16 @@ export function normalizeAttackPath(row: unknown): AttackPathRecord {
       riskFactors: canonicalRiskFactors(factorLabels),
       assessmentRefs: [...refs],
       resourceIds: [...resourceIds],
+      steps,
+      entityNames,
     },
     {
       description: readString(props, 'description'),
       riskLevel: parseRiskLevel(getField(props, 'riskLevel'), 'properties.riskLevel') ?? parseLevelLoosely(getField(props, 'potentialImpact')),
       entryPoint: entityLabel(getField(props, 'entryPoint')) ?? readString(props, 'entryPointEntityInternalID'),
       target: entityLabel(getField(props, 'target')) ?? readString(props, 'targetEntityInternalID'),
+      entryPointId: idOf(entityId(getField(props, 'entryPoint')) ?? readString(props, 'entryPointEntityInternalID')),
+      targetId: idOf(entityId(getField(props, 'target')) ?? readString(props, 'targetEntityInternalID')),
     },
   );
 }

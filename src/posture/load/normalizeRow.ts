@@ -3,6 +3,7 @@ import { getField } from './caseInsensitive';
 import { parseArmId } from './armId';
 import { RowError, readNumber, readString, requireString } from './fieldParsers';
 import { normalizeAssessment } from './normalizeAssessment';
+import { normalizeCveDetail } from './normalizeVulnerability';
 import { normalizeAttackPath, normalizeFinding, normalizeGovernance, propertiesOf, setDefined } from './normalizeRelated';
 import type { Catalog } from '../catalog/catalog';
 import type { PostureRecord, ResourceRecord, SecureScoreControlRecord, SecureScoreRecord, SubscriptionRecord } from '../model';
@@ -109,6 +110,8 @@ export function createRowNormalizer(options: { catalog: Catalog }): RowNormalize
         return { kind: 'record', record: normalizeSecureScoreControl(row) };
       case 'microsoft.resources/subscriptions':
         return { kind: 'record', record: normalizeSubscription(row) };
+      case 'microsoft.security/cvedetails':
+        return { kind: 'record', record: normalizeCveDetail(row) };
     }
     if (!type.includes('/') || IGNORED_PREFIXES.some((prefix) => type.startsWith(prefix))) return { kind: 'ignored', type };
     return { kind: 'record', record: normalizeResource(row, requireString(row, 'id'), rawType) };

@@ -3,6 +3,7 @@
 import type {
   AssessmentRecord,
   AttackPathRecord,
+  CveFacts,
   FindingRecord,
   GovernanceRecord,
   PostureRecord,
@@ -12,8 +13,9 @@ import type {
 } from '../model';
 import { categoryMask, cloudCode, riskCode, riskFactorMask, severityCode, statusCode } from './codecs';
 import { GrowableColumn } from './columns';
+import { categoryOfGroupedKey } from '../load/normalizeVulnerability';
 import { StringDictionary } from './dictionary';
-import type { Dictionaries, KeyInfo, ResourceInfo, Sparse } from './table';
+import type { CveInfo, Dictionaries, KeyInfo, ResourceInfo, Sparse } from './table';
 
 export const ASSESSMENT_ID_INFIX = '/providers/Microsoft.Security/assessments/';
 
@@ -32,6 +34,17 @@ export interface BuilderState {
   attackPaths: AttackPathRecord[];
   secureScores: SecureScoreRecord[];
   secureScoreControls: SecureScoreControlRecord[];
+  /** (row, code) pairs, joined into RowTerms at finish; legacy findings add theirs there. */
+  cvePairs: { rows: GrowableColumn<Int32Array>; codes: GrowableColumn<Int32Array> };
+  softwarePairs: { rows: GrowableColumn<Int32Array>; codes: GrowableColumn<Int32Array> };
+  /** Per CVE code, with the rank of the source it came from (2 cvedetails row, 1 CvesDetails item, 0 legacy finding). */
+  cveInfo: Map<number, CveInfo & { rank: number }>;
+  /** CVE code -> software codes seen with it (an individual row's package, a legacy finding's package). */
+  cveSoftware: Map<number, Set<number>>;
+}
+
+function createPairs() {
+  return { rows: new GrowableColumn(Int32Array), codes: new GrowableColumn(Int32Array) };
 }
 
 function createGrowableColumns() {
@@ -43,6 +56,7 @@ function createGrowableColumns() {
     resource: i32(), resourceName: i32(), resourceType: i32(), resourceGroup: i32(), subscription: i32(),
     statusCause: i32(), statusDescription: i32(), riskLabels: i32(),
     firstEvaluation: new GrowableColumn(Float64Array), statusChange: new GrowableColumn(Float64Array),
+    recommendationCategory: i32(), fixState: u8(), fixedVersion: i32(), detectedVersions: i32(), individualFinding: u8(),
   };
 }
 
@@ -52,7 +66,7 @@ export function createBuilderState(): BuilderState {
     dict: {
       key: dictionary(), name: dictionary(), resource: dictionary(), resourceName: dictionary(),
       resourceType: dictionary(), resourceGroup: dictionary(), subscription: dictionary(), owner: dictionary(),
-      text: dictionary(), riskLabels: dictionary(),
+      text: dictionary(), riskLabels: dictionary(), recommendationCategory: dictionary(), cve: dictionary(), software: dictionary(),
     },
     cols: createGrowableColumns(),
     sparse: { id: new Map(), idLookup: new Map(), nativeResourceId: new Map(), connectorId: new Map(), portalLink: new Map(), attackPathIds: new Map() },
@@ -66,6 +80,10 @@ export function createBuilderState(): BuilderState {
     attackPaths: [],
     secureScores: [],
     secureScoreControls: [],
+    cvePairs: createPairs(),
+    softwarePairs: createPairs(),
+    cveInfo: new Map(),
+    cveSoftware: new Map(),
   };
 }
 
@@ -93,6 +111,9 @@ export function addRecord(state: BuilderState, record: PostureRecord): void {
       return;
     case 'secureScoreControl':
       state.secureScoreControls.push(record);
+      return;
+    case 'cveDetail':
+      rememberCve(state, state.dict.cve.encode(record.id), record, 2);
       return;
   }
 }
@@ -128,6 +149,48 @@ function addAssessment(state: BuilderState, a: AssessmentRecord): void {
   if (a.portalLink) sparse.portalLink.set(row, a.portalLink);
   if (a.attackPathIds.length) sparse.attackPathIds.set(row, a.attackPathIds);
   rememberKeyInfo(state.keyInfo, key, a);
+  cols.recommendationCategory.push(dict.recommendationCategory.encodeOptional(a.recommendationCategory));
+  const v = a.vulnerability;
+  cols.fixState.push(v?.fixAvailable === true ? 2 : v?.fixAvailable === false ? 1 : 0);
+  // An individual recommendation is itself a finding: it has finding facts, or a category of the current model.
+  cols.individualFinding.push(v !== undefined || (a.recommendationCategory !== undefined && categoryOfGroupedKey(a.key) === undefined) ? 1 : 0);
+  cols.fixedVersion.push(dict.text.encodeOptional(v?.fixedVersion));
+  cols.detectedVersions.push(v && v.detectedVersions.length ? dict.text.encode(v.detectedVersions.join(', ')) : -1);
+  if (v) {
+    const software = v.software === undefined ? -1 : dict.software.encode(v.software);
+    if (software >= 0) addPair(state.softwarePairs, row, software);
+    for (const cve of v.cves) {
+      const code = rememberCve(state, dict.cve.encode(cve.id), cve, 1);
+      addPair(state.cvePairs, row, code);
+      if (software >= 0) softwareOfCve(state, code, software);
+    }
+  }
+}
+
+export function softwareOfCve(state: BuilderState, cve: number, software: number): void {
+  const set = state.cveSoftware.get(cve);
+  if (set) set.add(software);
+  else state.cveSoftware.set(cve, new Set([software]));
+}
+
+export function addPair(pairs: BuilderState['cvePairs'], row: number, code: number): void {
+  pairs.rows.push(row);
+  pairs.codes.push(code);
+}
+
+/** Keeps each fact from the best source that gives it; returns the code. */
+export function rememberCve(state: BuilderState, code: number, facts: Partial<CveFacts>, rank: number): number {
+  let info = state.cveInfo.get(code);
+  if (!info) {
+    info = { rank };
+    state.cveInfo.set(code, info);
+  }
+  const better = rank > info.rank;
+  if (facts.title !== undefined && (info.title === undefined || better)) info.title = facts.title;
+  if (facts.severity !== undefined && (info.severity === undefined || better)) info.severity = facts.severity;
+  if (facts.score !== undefined && (info.score === undefined || better)) info.score = facts.score;
+  if (better) info.rank = rank;
+  return code;
 }
 
 /** The first row of a recommendation that has a text supplies it; later rows only fill gaps. */

@@ -1,6 +1,6 @@
 // One recommendation in full: its row, per-key texts, resource tags and location, governance, open findings
 // under this recommendation (or all of the resource's findings when it is not their parent) and attack paths.
-import type { AttackPathView, FindingView, RecommendationDetails } from '../engine';
+import type { AttackPathView, FindingView, RecommendationDetails, RecommendationRow } from '../engine';
 import type { FindingRecord } from '../model';
 import { toRow } from './rows';
 import type { PostureTable } from './table';
@@ -19,7 +19,7 @@ export function buildDetails(t: PostureTable, row: number, todayStart: number): 
     riskFactorLabels: labels ? labels.split('\u0000') : [],
     threats: info?.threats ?? [],
     tags: resource?.tags ?? {},
-    findings: findingsFor(t.findingsByResource.get(resourceCode) ?? [], base.key),
+    findings: c.individualFinding[row] === 1 ? individualFindings(t, row, base) : findingsFor(t.findingsByResource.get(resourceCode) ?? [], base.key),
     attackPaths: attackPathsFor(t, row, base.assessmentId, base.key, base.resourceId),
   };
   const optional: Partial<RecommendationDetails> = {
@@ -43,6 +43,27 @@ export function buildDetails(t: PostureTable, row: number, todayStart: number): 
   };
   for (const [field, value] of Object.entries(optional)) if (value !== undefined) Object.assign(details, { [field]: value });
   return details;
+}
+
+/** An individual recommendation is a finding itself: one view per CVE it names, or one for itself when it names none. */
+function individualFindings(t: PostureTable, row: number, base: RecommendationRow): FindingView[] {
+  const fix = t.columns.fixState[row] as number;
+  const withFix = (view: FindingView): FindingView => (fix === 0 ? view : { ...view, patchable: fix === 2 });
+  const { offsets, rows } = t.cves.byRow;
+  const views: FindingView[] = [];
+  if (row + 1 < offsets.length) {
+    for (let i = offsets[row] as number; i < (offsets[row + 1] as number); i++) {
+      const code = rows[i] as number;
+      const id = t.dict.cve.value(code);
+      const info = t.cveInfo.get(code);
+      const view: FindingView = { id: `${base.assessmentId}#${id}`, findingId: id, displayName: info?.title ?? id, severity: info?.severity ?? base.severity, status: base.status, cves: [id] };
+      if (info?.score !== undefined) view.cvssScore = info.score;
+      views.push(withFix(view));
+    }
+  }
+  const order = { Critical: 0, High: 1, Medium: 2, Low: 3 } as const;
+  if (views.length > 0) return views.sort((a, b) => order[a.severity] - order[b.severity] || (b.cvssScore ?? 0) - (a.cvssScore ?? 0));
+  return [withFix({ id: base.assessmentId, findingId: base.key, displayName: base.displayName, severity: base.severity, status: base.status, cves: [] })];
 }
 
 function dateOf(value: number | undefined): number | undefined {

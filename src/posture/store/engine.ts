@@ -14,6 +14,7 @@ import { everyoneSeesEverything, type ScopeResolver } from './scope';
 import { summarizeSecureScore } from './secureScore';
 import type { PostureTable } from './table';
 import { createVocabulary, type Vocabulary } from './vocabulary';
+import { attackPathsOf, resourcesOf, vulnerabilitiesOf } from './insights';
 
 export interface ColumnarEngineOptions {
   now?: () => number;
@@ -116,6 +117,20 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
       return secureScore;
     },
 
+    vulnerabilities(viewer, request) {
+      const todayStart = startOfUtcDay(now());
+      return vulnerabilitiesOf(table, (filter, visit) => scan(viewer, filter, todayStart, visit), request, pageOf(request));
+    },
+
+    resources(viewer, request) {
+      const todayStart = startOfUtcDay(now());
+      return resourcesOf(table, (filter, visit) => scan(viewer, filter, todayStart, visit), request, pageOf(request), todayStart);
+    },
+
+    attackPaths(viewer, request) {
+      return attackPathsOf(table, request, pageOf(request), startOfUtcDay(now()), scope(table, viewer));
+    },
+
     withChanges(changes) {
       const changed = applyChanges(table, changes);
       if (changed.applied === 0) return engine;
@@ -123,6 +138,10 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
     },
   };
   return engine;
+}
+
+function pageOf(request: { offset?: number; limit: number }): { offset: number; limit: number } {
+  return { offset: clampInt(request.offset ?? 0, 0, Number.MAX_SAFE_INTEGER), limit: clampInt(request.limit, 0, MAX_PAGE) };
 }
 
 function clampInt(value: number, min: number, max: number): number {

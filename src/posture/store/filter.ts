@@ -7,7 +7,7 @@ import { indexedCount, type CodeIndex } from './columns';
 import type { StringDictionary } from './dictionary';
 import { governanceStateCode } from './governance';
 import { resourcesWithTags } from './tags';
-import type { PostureTable } from './table';
+import type { PostureTable, RowTerms } from './table';
 
 export interface CompiledFilter {
   /** Some value resolved to nothing in the data: no row can match. */
@@ -59,6 +59,12 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   const resourceText = text(filter.resourceText);
   if (resourceText) byText(c.resourceName, t.dict.resourceName, resourceText, t.indexes.resourceName);
 
+  if (given(filter.recommendationCategories)) {
+    byCodes(c.recommendationCategory, t.dict.recommendationCategory, filter.recommendationCategories, t.indexes.recommendationCategory);
+  }
+  const termRows = termConditions(t, filter);
+  if (termRows && termRows.rows.length === 0) none = true;
+
   const resourceTable = resourceConditions(t, filter);
   if (resourceTable) {
     const codes: number[] = [];
@@ -77,6 +83,7 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   const attackPaths = filter.hasAttackPaths === true;
   // The resource condition above narrows candidates; this keeps the recommendations the findings belong to.
   const findings = given(filter.findingSeverities) ? severityMask(filter.findingSeverities) : 0;
+  const fix = filter.fixAvailable === true ? 2 : filter.fixAvailable === false ? 1 : 0;
   if ((given(filter.statuses) && !statusMask) || (given(filter.severities) && !severities) || (given(filter.riskLevels) && !risks)) none = true;
   if ((given(filter.riskFactors) && factors === 0) || (given(filter.categories) && !categories) || (given(filter.governance) && !governance)) none = true;
 
@@ -86,6 +93,7 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   if (severities) candidates.push({ index: t.indexes.severity, codes: bits(severities) });
   if (risks) candidates.push({ index: t.indexes.risk, codes: bits(risks) });
   for (const condition of conditions) if (condition.index) candidates.push({ index: condition.index, codes: condition.codes });
+  if (termRows) candidates.push({ index: { offsets: Uint32Array.of(0, termRows.rows.length), rows: termRows.rows }, codes: [0] });
   let source = candidates[0] as { index: CodeIndex; codes: number[] };
   let best = indexedCount(source.index, source.codes);
   for (const candidate of candidates.slice(1)) {
@@ -104,6 +112,8 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
     if (categories && !((c.categories[row] as number) & categories)) return false;
     if (attackPaths && c.attackPaths[row] === 0) return false;
     if (findings && !((c.findingSeverity[row] as number) & findings)) return false;
+    if (fix && c.fixState[row] !== fix) return false;
+    if (termRows && termRows.flags[row] !== 1) return false;
     for (const check of codeChecks) {
       const code = check.column[row] as number;
       if (code < 0 || check.table[code] !== 1) return false;
@@ -112,6 +122,48 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
     return true;
   };
   return { none, source, test };
+}
+
+/**
+ * CVE and software conditions, through the row<->term relations: the rows that qualify (ascending) and a flag per
+ * row. Undefined when the filter has none of them.
+ */
+function termConditions(t: PostureTable, filter: PostureFilter): { rows: Uint32Array; flags: Uint8Array } | undefined {
+  const sets: Uint32Array[] = [];
+  if (given(filter.cves)) {
+    const wanted = new Set(filter.cves.map((id) => id.trim().toLowerCase()));
+    sets.push(rowsOfCodes(t.cves, t.dict.cve.matching((lower) => wanted.has(lower)).codes));
+  }
+  const vulnerability = text(filter.vulnerabilityText);
+  if (vulnerability) {
+    const match = t.dict.cve.matching((lower, code) => lower.includes(vulnerability) || (t.cveInfo.get(code)?.title?.toLowerCase().includes(vulnerability) ?? false));
+    sets.push(rowsOfCodes(t.cves, match.codes));
+  }
+  const software = text(filter.software);
+  if (software) sets.push(rowsOfCodes(t.software, t.dict.software.matching((lower) => lower.includes(software)).codes));
+  if (sets.length === 0) return undefined;
+  const flags = new Uint8Array(t.rowCount);
+  let rows = sets[0] as Uint32Array;
+  for (const other of sets.slice(1)) {
+    const inOther = new Uint8Array(t.rowCount);
+    for (const row of other) inOther[row] = 1;
+    rows = rows.filter((row) => inOther[row] === 1);
+  }
+  for (const row of rows) flags[row] = 1;
+  return { rows, flags };
+}
+
+/** Rows of any of the codes, ascending, each once. */
+function rowsOfCodes(terms: RowTerms, codes: readonly number[]): Uint32Array {
+  const { offsets, rows } = terms.byCode;
+  if (codes.length === 1) {
+    const code = codes[0] as number;
+    return rows.slice(offsets[code] as number, offsets[code + 1] as number);
+  }
+  const out: number[] = [];
+  for (const code of codes) for (let i = offsets[code] as number; i < (offsets[code + 1] as number); i++) out.push(rows[i] as number);
+  const sorted = Uint32Array.from(out).sort();
+  return sorted.filter((row, i) => i === 0 || sorted[i - 1] !== row);
 }
 
 /** Resource-level conditions (ids, tags, finding severities) folded into one flag per resource code. */

@@ -1,12 +1,12 @@
 // finish(): freezes the builder's columns, drops superseded duplicate rows, joins governance and findings,
 // applies the date shift and builds the indexes the queries use.
-import type { GovernanceRecord } from '../model';
-import type { BuilderState } from './builder';
-import { severityCode } from './codecs';
+import type { FindingRecord, GovernanceRecord } from '../model';
+import { addPair, rememberCve, softwareOfCve, type BuilderState } from './builder';
+import { UNHEALTHY, severityCode } from './codecs';
 import { buildCodeIndex, type CodeIndex } from './columns';
 import { buildTagIndex } from './tags';
 import { assessmentIdOf, findRow } from './rowLookup';
-import type { Columns, PostureTable } from './table';
+import type { Columns, PostureTable, RowTerms } from './table';
 
 export interface FinishOptions {
   /** Added to every date (demo tenants are shifted to the present this way). */
@@ -25,6 +25,9 @@ export function buildTable(state: BuilderState, options: FinishOptions = {}): Po
     resourceGroup: cols.resourceGroup.toArray(), subscription: cols.subscription.toArray(),
     statusCause: cols.statusCause.toArray(), statusDescription: cols.statusDescription.toArray(),
     riskLabels: cols.riskLabels.toArray(), firstEvaluation: cols.firstEvaluation.toArray(), statusChange: cols.statusChange.toArray(),
+    recommendationCategory: cols.recommendationCategory.toArray(), fixState: cols.fixState.toArray(),
+    fixedVersion: cols.fixedVersion.toArray(), detectedVersions: cols.detectedVersions.toArray(),
+    individualFinding: cols.individualFinding.toArray(),
   };
   const columns: Columns = {
     ...base,
@@ -50,6 +53,7 @@ export function buildTable(state: BuilderState, options: FinishOptions = {}): Po
     resourceName: index(columns.resourceName, dict.resourceName.size),
     resourceType: index(columns.resourceType, dict.resourceType.size),
     subscription: index(columns.subscription, dict.subscription.size),
+    recommendationCategory: index(columns.recommendationCategory, dict.recommendationCategory.size),
   };
   let liveCount = 0;
   let hasRiskData = false;
@@ -81,9 +85,16 @@ export function buildTable(state: BuilderState, options: FinishOptions = {}): Po
     resourceCount: referenced.reduce((sum, flag) => sum + flag, 0),
     hasRiskData,
     hasAttackPathRows,
+    cves: EMPTY_TERMS,
+    software: EMPTY_TERMS,
+    cveInfo: state.cveInfo,
+    cveSoftware: state.cveSoftware,
   };
   joinGovernance(state, table, shift);
-  joinFindings(table, shift);
+  joinFindings(state, table, shift);
+  table.cves = buildRowTerms(state.cvePairs, dict.cve.size, live);
+  table.software = buildRowTerms(state.softwarePairs, dict.software.size, live);
+  countIndividualFindings(table);
   for (const d of Object.values(dict)) d.seal();
   return table;
 }
@@ -137,31 +148,133 @@ function joinGovernance(state: BuilderState, table: PostureTable, shift: number)
   }
 }
 
-function joinFindings(table: PostureTable, shift: number): void {
+const EMPTY_INDEX = { offsets: new Uint32Array(1), rows: new Uint32Array(0) };
+const EMPTY_TERMS: RowTerms = { byCode: EMPTY_INDEX, byRow: EMPTY_INDEX };
+
+/** Open findings of one parent recommendation on one resource. */
+interface OpenFindings {
+  count: number;
+  severities: number;
+  /** 2 when an open finding is patchable, 1 when some say they are not (and none is), 0 when none says. */
+  fix: number;
+  findings: FindingRecord[];
+}
+
+/**
+ * Legacy sub-assessment findings onto their parent rows: open counts and severities, and (so both data models
+ * answer the same questions) their CVEs, software and "has a fix" as the parent row's own.
+ */
+function joinFindings(state: BuilderState, table: PostureTable, shift: number): void {
   const { columns, indexes } = table;
-  const openByKey = new Map<string, number>();
-  const severitiesByKey = new Map<string, number>();
+  const openByKey = new Map<string, OpenFindings>();
   for (const [resource, findings] of table.findingsByResource) {
     openByKey.clear();
-    severitiesByKey.clear();
     let mask = 0;
     for (const finding of findings) {
       if (shift && finding.timeGenerated !== undefined) finding.timeGenerated += shift;
       if (finding.status !== 'Unhealthy') continue;
       const bit = 1 << severityCode(finding.severity);
       mask |= bit;
-      openByKey.set(finding.parentKey, (openByKey.get(finding.parentKey) ?? 0) + 1);
-      severitiesByKey.set(finding.parentKey, (severitiesByKey.get(finding.parentKey) ?? 0) | bit);
+      let open = openByKey.get(finding.parentKey);
+      if (!open) openByKey.set(finding.parentKey, (open = { count: 0, severities: 0, fix: 0, findings: [] }));
+      open.count++;
+      open.severities |= bit;
+      if (finding.patchable === true) open.fix = 2;
+      else if (finding.patchable === false && open.fix === 0) open.fix = 1;
+      open.findings.push(finding);
     }
     table.findingSeverityMask[resource] = mask;
     const end = indexes.resource.offsets[resource + 1] ?? 0;
     for (let i = indexes.resource.offsets[resource] ?? 0; i < end; i++) {
       const row = indexes.resource.rows[i] as number;
-      const key = table.dict.key.lower(columns.key[row] as number);
-      columns.findingCount[row] = openByKey.get(key) ?? 0;
-      columns.findingSeverity[row] = severitiesByKey.get(key) ?? 0;
+      const open = openByKey.get(table.dict.key.lower(columns.key[row] as number));
+      if (!open) continue;
+      columns.findingCount[row] = open.count;
+      columns.findingSeverity[row] = open.severities;
+      if (columns.fixState[row] === 0) columns.fixState[row] = open.fix;
+      for (const finding of open.findings) {
+        for (const cve of finding.cves) {
+          const id = cve.trim().toUpperCase();
+          if (!id) continue;
+          // A finding about one CVE is titled after it; with several, the title is the finding's, not the CVE's.
+          const facts = finding.cves.length === 1 ? { title: finding.displayName, score: finding.cvssScore, severity: finding.severity } : { score: finding.cvssScore };
+          const code = rememberCve(state, table.dict.cve.encode(id), facts, 0);
+          addPair(state.cvePairs, row, code);
+          if (finding.software) softwareOfCve(state, code, table.dict.software.encode(finding.software));
+        }
+        if (finding.software) addPair(state.softwarePairs, row, table.dict.software.encode(finding.software));
+      }
     }
   }
+}
+
+/**
+ * Individual recommendations are findings themselves: an open one counts as a finding of its own severity on its
+ * resource (so "resources with high severity vulnerabilities" reads both models), with its CVEs as its findings.
+ */
+function countIndividualFindings(table: PostureTable): void {
+  const { columns, live } = table;
+  const unhealthy = UNHEALTHY;
+  const cveOffsets = table.cves.byRow.offsets;
+  for (let row = 0; row < table.rowCount; row++) {
+    if (columns.individualFinding[row] !== 1 || live[row] !== 1 || columns.status[row] !== unhealthy) continue;
+    const bit = 1 << (columns.severity[row] as number);
+    columns.findingSeverity[row] = (columns.findingSeverity[row] as number) | bit;
+    const resource = columns.resource[row] as number;
+    table.findingSeverityMask[resource] = (table.findingSeverityMask[resource] as number) | bit;
+    const cves = row + 1 < cveOffsets.length ? (cveOffsets[row + 1] as number) - (cveOffsets[row] as number) : 0;
+    columns.findingCount[row] = Math.max(1, cves);
+    table.findingCount++;
+  }
+}
+
+/** (row, code) pairs -> both CSR directions, live rows only, each pair once. */
+function buildRowTerms(pairs: BuilderState['cvePairs'], codeCount: number, live: Uint8Array): RowTerms {
+  const rows = pairs.rows.toArray();
+  const codes = pairs.codes.toArray();
+  if (rows.length === 0) return EMPTY_TERMS;
+  const byCode = buildCodeIndexOfPairs(codes, rows, codeCount, live);
+  // Dedupe inside each code's run (rows ascending after a stable counting sort by row order of insertion is not
+  // guaranteed, so sort each run), then invert.
+  const kept: number[] = [];
+  const keptCodes: number[] = [];
+  for (let code = 0; code < codeCount; code++) {
+    const start = byCode.offsets[code] as number;
+    const end = byCode.offsets[code + 1] as number;
+    const run = byCode.rows.subarray(start, end).sort();
+    let last = -1;
+    for (const row of run) {
+      if (row === last) continue;
+      kept.push(row);
+      keptCodes.push(code);
+      last = row;
+    }
+  }
+  const keptRows = Uint32Array.from(kept);
+  const keptCodeArray = Int32Array.from(keptCodes);
+  const offsets = new Uint32Array(codeCount + 1);
+  for (const code of keptCodeArray) offsets[code + 1] = (offsets[code + 1] as number) + 1;
+  for (let code = 0; code < codeCount; code++) offsets[code + 1] = (offsets[code + 1] as number) + (offsets[code] as number);
+  const rowCount = live.length;
+  const byRow = buildCodeIndexOfPairs(keptRows, Uint32Array.from(keptCodeArray), rowCount, live, true);
+  return { byCode: { offsets, rows: keptRows }, byRow };
+}
+
+/** Counting sort of pairs by `keys`, holding `values`; pairs whose row is not live are left out. */
+function buildCodeIndexOfPairs(keys: ArrayLike<number>, values: ArrayLike<number>, keyCount: number, live: Uint8Array, keysAreRows = false): CodeIndex {
+  const offsets = new Uint32Array(keyCount + 1);
+  const rowOf = (i: number) => (keysAreRows ? (keys[i] as number) : (values[i] as number));
+  for (let i = 0; i < keys.length; i++) if (live[rowOf(i)] === 1) offsets[(keys[i] as number) + 1] = (offsets[(keys[i] as number) + 1] as number) + 1;
+  for (let key = 0; key < keyCount; key++) offsets[key + 1] = (offsets[key + 1] as number) + (offsets[key] as number);
+  const cursor = offsets.slice(0, keyCount);
+  const out = new Uint32Array(offsets[keyCount] as number);
+  for (let i = 0; i < keys.length; i++) {
+    if (live[rowOf(i)] !== 1) continue;
+    const key = keys[i] as number;
+    out[cursor[key] as number] = values[i] as number;
+    cursor[key] = (cursor[key] as number) + 1;
+  }
+  return { offsets, rows: out };
 }
 
 /** Position of each value in case-insensitive order: sorts distinct values, never rows. */

@@ -3,7 +3,18 @@ import type { RecommendationRow } from '../engine';
 import { categoriesOf, cloudOf, governanceOf, riskFactorsOf, riskOf, severityOf, statusOf } from './codecs';
 import { governanceStateCode } from './governance';
 import { assessmentIdOf } from './rowLookup';
-import type { PostureTable } from './table';
+import type { StringDictionary } from './dictionary';
+import type { PostureTable, RowTerms } from './table';
+
+/** The row's codes in a row<->term relation, as display values (at most `limit`). */
+export function termsOf(terms: RowTerms, dict: StringDictionary, row: number, limit: number): string[] {
+  const { offsets, rows } = terms.byRow;
+  if (row + 1 >= offsets.length) return [];
+  const out: string[] = [];
+  const end = Math.min(offsets[row + 1] as number, (offsets[row] as number) + limit);
+  for (let i = offsets[row] as number; i < end; i++) out.push(dict.value(rows[i] as number));
+  return out;
+}
 
 export function subscriptionLabel(t: PostureTable, code: number): string | undefined {
   if (code < 0) return undefined;
@@ -41,5 +52,17 @@ export function toRow(t: PostureTable, row: number, todayStart: number): Recomme
   const owner = t.dict.owner.optional(c.owner[row] as number);
   if (owner !== undefined) out.owner = owner;
   if (!Number.isNaN(due)) out.dueDate = due;
+  const category = t.dict.recommendationCategory.optional(c.recommendationCategory[row] as number);
+  if (category !== undefined) out.recommendationCategory = category;
+  const cves = termsOf(t.cves, t.dict.cve, row, 10);
+  if (cves.length) out.cves = cves;
+  const software = termsOf(t.software, t.dict.software, row, 1)[0];
+  if (software !== undefined) out.software = software;
+  const fix = c.fixState[row] as number;
+  if (fix !== 0) out.fixAvailable = fix === 2;
+  const fixedVersion = t.dict.text.optional(c.fixedVersion[row] as number);
+  if (fixedVersion !== undefined) out.fixedVersion = fixedVersion;
+  const detected = t.dict.text.optional(c.detectedVersions[row] as number);
+  if (detected !== undefined) out.detectedVersions = detected;
   return out;
 }

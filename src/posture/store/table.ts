@@ -7,6 +7,7 @@ import type {
   RecommendationInfo,
   SecureScoreControlRecord,
   SecureScoreRecord,
+  Severity,
 } from '../model';
 import type { CodeIndex } from './columns';
 import type { StringDictionary } from './dictionary';
@@ -32,6 +33,12 @@ export interface Dictionaries {
   text: StringDictionary;
   /** Risk factor labels as the data spelled them, joined by NUL. */
   riskLabels: StringDictionary;
+  /** Individual recommendations' `recommendationCategory` (legacy grouped rows: the category that replaced them). */
+  recommendationCategory: StringDictionary;
+  /** Upper-cased CVE ids, from either data model. */
+  cve: StringDictionary;
+  /** Package / software names, from either data model. */
+  software: StringDictionary;
 }
 
 export interface Columns {
@@ -54,6 +61,15 @@ export interface Columns {
   riskLabels: Int32Array;
   firstEvaluation: Float64Array;
   statusChange: Float64Array;
+  /** recommendationCategory code (-1 none). */
+  recommendationCategory: Int32Array;
+  /** 0 the data says nothing, 1 no fix yet, 2 a fix is available (FixedVersion/FixStatus, or a patchable open finding). */
+  fixState: Uint8Array;
+  /** Text codes (dict.text, -1 none): the fixed version and the detected versions (joined by ", "). */
+  fixedVersion: Int32Array;
+  detectedVersions: Int32Array;
+  /** 1 for an individual recommendation that is itself a finding (a vulnerable package, a secret, an IaC finding). */
+  individualFinding: Uint8Array;
   /** Filled by the join: index into governance records (-1 none), owner code (-1), due date (NaN). */
   governance: Int32Array;
   owner: Int32Array;
@@ -86,6 +102,22 @@ export interface Indexes {
   resourceName: CodeIndex;
   resourceType: CodeIndex;
   subscription: CodeIndex;
+  recommendationCategory: CodeIndex;
+}
+
+/** A many-to-many relation between rows and dictionary codes (CVEs, software), both ways; live rows only. */
+export interface RowTerms {
+  /** Rows of code c: rows[offsets[c] .. offsets[c+1]), ascending. */
+  byCode: CodeIndex;
+  /** Codes of row r: byRow.rows[byRow.offsets[r] .. offsets[r+1]) (the `rows` array holds codes here). */
+  byRow: CodeIndex;
+}
+
+/** What is known about one CVE, best source first: a cvedetails row, then a CvesDetails item, then a legacy finding. */
+export interface CveInfo {
+  title?: string;
+  severity?: Severity;
+  score?: number;
 }
 
 export interface PostureTable {
@@ -118,4 +150,11 @@ export interface PostureTable {
   resourceCount: number;
   hasRiskData: boolean;
   hasAttackPathRows: boolean;
+  /** Rows <-> CVEs and rows <-> software, merged from individual recommendations and legacy findings. */
+  cves: RowTerms;
+  software: RowTerms;
+  /** Per CVE code. */
+  cveInfo: Map<number, CveInfo>;
+  /** CVE code -> the software codes seen with it. */
+  cveSoftware: Map<number, Set<number>>;
 }

@@ -14,6 +14,10 @@ const ofType = (type: string) => rows.filter((row) => typeOf(row) === type);
 const assessments = ofType('microsoft.security/assessments');
 const props = (row: Row): Row => (get(row, 'properties') ?? {}) as Row;
 const statusCode = (row: Row): string => str(get(row, 'properties', 'status', 'code'));
+const VULNERABILITY_KEYS = ['1195afff-c881-495e-9bc5-1486211ae03f', '82e20e14-edc5-4373-bfc4-f13121257c37', 'dbd0cb49-b563-45e7-9724-889e799fa648'];
+/** An individual recommendation: a category of the current model, or a SQL vulnerability assessment rule. */
+const isIndividual = (row: Row): boolean =>
+  get(row, 'properties', 'metadata', 'recommendationCategory') !== undefined || get(row, 'properties', 'additionalData', 'AssessedResourceType') !== undefined;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('committed demo tenant', () => {
@@ -57,10 +61,10 @@ describe('committed demo tenant', () => {
     expect(rows.some((row) => /ignore previous instructions/i.test(JSON.stringify(row['tags'] ?? {})))).toBe(true);
   });
 
-  it('has 600+ assessments with catalog keys on plausible resource types', () => {
+  it('has 600+ assessments with catalog keys on plausible resource types (individual recommendations: generated keys)', () => {
     expect(assessments.length).toBeGreaterThanOrEqual(600);
     const keys = new Set(CATALOG_FACTS.map((fact) => fact.key));
-    for (const row of assessments) {
+    for (const row of assessments.filter((r) => !isIndividual(r))) {
       const key = str(row['name']);
       expect(keys.has(key)).toBe(true);
       expect(str(row['id']).toLowerCase().endsWith(`/providers/microsoft.security/assessments/${key}`)).toBe(true);
@@ -159,7 +163,30 @@ describe('committed demo tenant', () => {
     }
   });
 
-  it('has CVE findings under the machine, SQL and image vulnerability keys', () => {
+  it('is a current export: vulnerabilities, secrets, SQL rules and IaC findings are mostly individual recommendations', () => {
+    const individual = assessments.filter(isIndividual);
+    const category = (row: Row) => str(get(row, 'properties', 'metadata', 'recommendationCategory'));
+    const legacyParents = assessments.filter((row) => VULNERABILITY_KEYS.includes(str(row['name'])));
+    expect(individual.length).toBeGreaterThan(3 * legacyParents.length);
+    expect(legacyParents.length).toBeGreaterThan(0);
+    for (const wanted of ['SoftwareUpdate', 'ExposedSecrets', 'IacVulnerabilities']) expect(individual.some((row) => category(row) === wanted)).toBe(true);
+    const iac = individual.filter((row) => category(row) === 'IacVulnerabilities');
+    expect(new Set(iac.map((row) => str(get(row, 'properties', 'resourceDetails', 'id')))).size).toBe(1);
+    const software = individual.filter((row) => category(row) === 'SoftwareUpdate');
+    const cvesDetails = software.map((row) => get(row, 'properties', 'additionalData', 'CvesDetails'));
+    expect(cvesDetails.some((value) => typeof value === 'string')).toBe(true);
+    expect(cvesDetails.some((value) => Array.isArray(value))).toBe(true);
+    const ids = cvesDetails.flatMap((value) => (typeof value === 'string' ? JSON.parse(value) : value) as Row[]).map((item) => str(item['CveId']));
+    expect(ids).toContain('CVE-2021-44228');
+    for (const row of software) expect(get(row, 'properties', 'additionalData', 'DetectedSoftwareVersions')).toEqual(expect.any(Array));
+    expect(software.some((row) => get(row, 'properties', 'additionalData', 'FixedVersion') === '')).toBe(true);
+    const details = ofType('microsoft.security/cvedetails');
+    expect(details.length).toBeGreaterThan(5);
+    // Some CVEs have no details row, so answers must work without one.
+    expect(new Set(details.map((row) => str(row['name']))).size).toBeLessThan(new Set(ids).size);
+  });
+
+  it('keeps a legacy part: CVE findings under the machine, SQL and image vulnerability keys', () => {
     const findings = ofType('microsoft.security/assessments/subassessments');
     const parentKey = (row: Row) => /\/assessments\/([^/]+)\/subassessments\//i.exec(str(row['id']))?.[1];
     const parents = new Set(findings.map(parentKey));
@@ -167,8 +194,7 @@ describe('committed demo tenant', () => {
       expect(parents.has(key)).toBe(true);
     }
     const cves = findings.filter((row) => /^CVE-\d{4}-\d{4,}$/.test(str(get(row, 'properties', 'id'))));
-    expect(cves.length).toBeGreaterThan(20);
-    expect(cves.some((row) => get(row, 'properties', 'id') === 'CVE-2021-44228')).toBe(true);
+    expect(cves.length).toBeGreaterThan(10);
     for (const row of cves) {
       expect(typeof get(row, 'properties', 'additionalData', 'cvss', '3.0', 'base')).toBe('number');
       expect(typeof get(row, 'properties', 'additionalData', 'patchable')).toBe('boolean');

@@ -59,6 +59,29 @@ describe('demo tenant generator', () => {
     }
   });
 
+  it('makes the same mix in scale mode: mostly individual recommendations, a legacy part, IaC findings and CVE details', () => {
+    const category: Record<string, number> = {};
+    let legacyParents = 0;
+    let findings = 0;
+    let cveDetails = 0;
+    const legacyKeys = new Set(['1195afff-c881-495e-9bc5-1486211ae03f', '82e20e14-edc5-4373-bfc4-f13121257c37', 'dbd0cb49-b563-45e7-9724-889e799fa648']);
+    for (const row of demoTenantRows({ assessmentCount: 8000 })) {
+      const type = typeOf(row);
+      if (type === 'microsoft.security/assessments') {
+        const name = str(get(row, 'properties', 'metadata', 'recommendationCategory'));
+        if (name) category[name] = (category[name] ?? 0) + 1;
+        if (legacyKeys.has(str(row['name']))) legacyParents++;
+      } else if (type === 'microsoft.security/assessments/subassessments') findings++;
+      else if (type === 'microsoft.security/cvedetails') cveDetails++;
+    }
+    expect(category['SoftwareUpdate'] ?? 0).toBeGreaterThan(3 * legacyParents);
+    expect(legacyParents).toBeGreaterThan(0);
+    expect(findings).toBeGreaterThan(legacyParents);
+    expect(category['ExposedSecrets'] ?? 0).toBeGreaterThan(0);
+    expect(category['IacVulnerabilities']).toBe(8);
+    expect(cveDetails).toBeGreaterThan(5);
+  });
+
   it('streams JSON Lines to disk with one row per line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'demo-tenant-'));
     try {

@@ -74,7 +74,7 @@ export function subscription(subscriptionId: string, displayName: string): Subsc
 }
 
 export function attackPath(id: string, overrides: Partial<AttackPathRecord> = {}): AttackPathRecord {
-  return { kind: 'attackPath', id, displayName: `Path ${id}`, riskFactors: [], assessmentRefs: [], resourceIds: [], ...overrides };
+  return { kind: 'attackPath', id, displayName: `Path ${id}`, riskFactors: [], assessmentRefs: [], resourceIds: [], steps: [], entityNames: {}, ...overrides };
 }
 
 export function secureScore(subscriptionId: string, current: number, max: number): SecureScoreRecord {

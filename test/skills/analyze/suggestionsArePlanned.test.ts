@@ -3,6 +3,7 @@
 import { readActiveList } from '../../../src/planner/activeList';
 import { planMessage } from '../../../src/planner/planMessage';
 import type { PostureEngine } from '../../../src/posture/engine';
+import type { Category } from '../../../src/posture/model';
 import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
 import type { Reply } from '../../../src/views/reply';
 import { loadDemoEngine } from '../../planner/support/demoTenant';
@@ -64,8 +65,13 @@ describe('"Just the …" for every resource type of the demo tenant', () => {
       const suggestion = `Just the ${pluralLabel(resourceTypeLabel(type)).toLowerCase()}`;
       const activeList = { filter: {}, shown: 10, total: 50 };
       const [planned] = planMessage(suggestion, { vocabulary: engine, viewer: SYSTEM_VIEWER, hasActiveList: true, activeList });
-      const types = (planned?.parameters as { set?: { resourceTypes?: string[] } } | undefined)?.set?.resourceTypes ?? [];
-      if (planned?.name !== 'refine' || !types.some((t) => t.toLowerCase() === type.toLowerCase())) misunderstood.push(`${suggestion} -> ${JSON.stringify(planned)}`);
+      const set = (planned?.parameters as { set?: { resourceTypes?: string[]; categories?: Category[] } } | undefined)?.set;
+      const types = set?.resourceTypes ?? [];
+      // A category refinement also keeps the type when every row of that type is in the category (GitHub
+      // repositories: "repos" reads as DevOps).
+      const ofType = engine.count(SYSTEM_VIEWER, { resourceTypes: [type] });
+      const keptByCategory = !!set?.categories?.length && ofType > 0 && engine.count(SYSTEM_VIEWER, { resourceTypes: [type], categories: set.categories }) === ofType;
+      if (planned?.name !== 'refine' || !(types.some((t) => t.toLowerCase() === type.toLowerCase()) || keptByCategory)) misunderstood.push(`${suggestion} -> ${JSON.stringify(planned)}`);
     }
     expect(misunderstood).toEqual([]);
   });
