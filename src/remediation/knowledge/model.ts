@@ -1,18 +1,9 @@
 // The shape of a knowledge-base entry: our own explanation of one recommendation (by assessment key) or of one
 // individual-recommendation category. Validated with zod when the knowledge base is built.
 import { z } from 'zod';
+import { RECOMMENDATION_CATEGORIES, type RecommendationCategory } from '../../posture/recommendationCategories';
 
-export const RECOMMENDATION_CATEGORIES = [
-  'SoftwareUpdate',
-  'SystemUpdate',
-  'HostMisconfigurations',
-  'ExposedSecrets',
-  'ServiceUpgrade',
-  'ApiVulnerabilities',
-  'CodeVulnerabilities',
-  'IacVulnerabilities',
-] as const;
-export type RecommendationCategory = (typeof RECOMMENDATION_CATEGORIES)[number];
+export { RECOMMENDATION_CATEGORIES, type RecommendationCategory };
 
 const sentence = z.string().min(30).max(700);
 const step = z.string().min(10).max(320);
