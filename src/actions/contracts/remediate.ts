@@ -8,3 +8,9 @@ export const remediateTargetParamsSchema = z
   .strict()
   .refine((p) => [p.ordinal, p.ref, p.name].filter((v) => v !== undefined).length <= 1, { message: 'give at most one of ordinal, ref or name' });
 export type RemediateTargetParams = z.infer<typeof remediateTargetParamsSchema>;
+
+/** `applyFix`: a list position or a card's ref only (a button press, or "apply the fix to the first one"). */
+export const applyFixParamsSchema = z
+  .object({ ordinal: ordinalSchema.optional(), ref: rowRefSchema.optional() })
+  .strict()
+  .refine((p) => p.ordinal === undefined || p.ref === undefined, { message: 'give at most one of ordinal or ref' });

@@ -23,7 +23,7 @@ export const remediateModule: SkillModule<RemediateDeps, Reply> = {
     {
       title: 'Summarize and remediate',
       description: 'Explain one recommendation for its resource (why it matters here, what fixing affects), then get steps and Azure CLI / PowerShell scripts.',
-      canDo: 'explain one recommendation and show how to fix it, with scripts',
+      canDo: 'explain one in plain words or script its fix',
       samples: [
         { ref: 'p9', title: 'Summarize', prompt: 'Summarize the first one', description: 'After a list: what its first recommendation checks, why it matters on that resource, and what fixing it affects.' },
         { ref: 'p10', title: 'How do I fix it?', prompt: 'How do I fix the first one?', description: 'After a list: steps and ready scripts (Azure CLI, PowerShell) to fix its first recommendation.' },
