@@ -53,6 +53,11 @@ function targetOf(scan: ScannedMessage, from: number, to: number, activeList: Ac
 export function planRemediateIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined): PlannedAction[] | undefined {
   const words = scan.tokens.map((t) => t.text);
   const first = words[0] ?? '';
+  // "apply the fix", "apply fix to the second one": a position or the one on screen only, never a name.
+  if (first === 'apply' && words.slice(1, 3).includes('fix')) {
+    const ordinal = ordinalOf(scan, activeList);
+    return [{ name: 'applyFix', parameters: ordinal === undefined ? {} : { ordinal } }];
+  }
   if (SUMMARY_VERBS.has(first)) return [{ name: 'summarize', parameters: targetOf(scan, 1, words.length, activeList) }];
   // "what does X mean?", "what is this about?"
   if (first === 'what' && (words[1] === 'does' || words[1] === 'do') && words[words.length - 1] === 'mean') {

@@ -10,6 +10,7 @@ export function createRemediateCardVerbs(options: { hasAction(name: string): boo
     { verb: 'summarize', data: refData, resolve: ({ ref }) => ({ kind: 'action', action: { name: 'summarize', parameters: { ref } } }) },
     { verb: 'remediate', data: refData, resolve: ({ ref }) => ({ kind: 'action', action: { name: 'remediate', parameters: { ref } } }) },
   ];
+  if (options.hasAction('applyFix')) verbs.push({ verb: 'applyFix', data: refData, resolve: ({ ref }) => ({ kind: 'action', action: { name: 'applyFix', parameters: { ref } } }) });
   if (options.hasAction('assignOwner')) verbs.push({ verb: 'delegate', data: refData, resolve: ({ ref }) => ({ kind: 'action', action: { name: 'assignOwner', parameters: { ref } } }) });
   return verbs;
 }

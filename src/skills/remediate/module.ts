@@ -4,18 +4,22 @@ import { resolveTarget } from '../../actions/contracts/target';
 import type { SkillModule } from '../../actions/skillModule';
 import { createCatalog } from '../../posture/catalog/catalog';
 import type { PostureEngine } from '../../posture/engine';
+import type { OverlayChange } from '../../posture/model';
 import { createKnowledgeBase } from '../../remediation/knowledge/knowledgeBase';
 import { createRemediation } from '../../remediation/remediation';
 import type { Reply } from '../../views/reply';
 import { createRemediateCardVerbs } from './cardVerbs';
+import { createApplyFixAction } from './applyFixAction';
 import { createRemediateActions } from './remediateActions';
+import { withRemembered } from './selection';
 
 export interface RemediateDeps {
-  posture: { current(): PostureEngine };
+  /** current() per step; applyChange() records a simulated fix (kept across restarts by the holder). */
+  posture: { current(): PostureEngine; applyChange(change: OverlayChange): Promise<void>; info?(): { demo: boolean } };
 }
 
-/** Actions of other modules this one offers as buttons (the assign module's contract, src/actions/contracts/assign.ts). */
-const OFFERED_ACTIONS = new Set(['assignOwner']);
+/** Actions offered as buttons: its own applyFix, and the assign module's assignOwner (src/actions/contracts/assign.ts). */
+const OFFERED_ACTIONS = new Set(['applyFix', 'assignOwner']);
 
 export const remediateModule: SkillModule<RemediateDeps, Reply> = {
   name: 'remediate',
@@ -35,7 +39,12 @@ export const remediateModule: SkillModule<RemediateDeps, Reply> = {
     const catalog = createCatalog();
     const knowledge = createKnowledgeBase({ displayNameOf: (key) => catalog.byKey(key)?.displayName });
     const remediation = createRemediation({ knowledge });
-    const actions = createRemediateActions({ posture, knowledge, remediation, resolveTarget, hasAction: (name) => OFFERED_ACTIONS.has(name) });
+    const resolve = withRemembered(resolveTarget);
+    // Fixes are simulated, and the holder simulates them only on the embedded demo tenant.
+    const canSimulate = () => posture.info?.().demo ?? false;
+    const hasAction = (name: string) => (name === 'applyFix' ? canSimulate() : OFFERED_ACTIONS.has(name));
+    const actions = createRemediateActions({ posture, knowledge, remediation, resolveTarget: resolve, hasAction });
+    actions.push(createApplyFixAction({ posture, remediation, resolveTarget: resolve, canSimulate }) as unknown as (typeof actions)[number]);
     return { actions, cardVerbs: createRemediateCardVerbs({ hasAction: (name) => OFFERED_ACTIONS.has(name) }) };
   },
 };

@@ -13,6 +13,7 @@ import type { KnowledgeBase } from '../../remediation/knowledge/knowledgeBase';
 import type { Remediation } from '../../remediation/remediation';
 import type { Reply } from '../../views/reply';
 import { findTarget } from './findTarget';
+import { rememberSelected } from './selection';
 import { buildRemediationView } from './remediationView';
 import { buildSummaryView, type KnowledgeEntry } from './summaryView';
 
@@ -54,6 +55,7 @@ export function createRemediateActions(options: RemediateSkillOptions): Array<Ac
     // The one on screen now: "how do I fix this?" next refers to it.
     const list = parseActiveList(ctx.conversation.get(ACTIVE_LIST_KEY));
     if (list) ctx.conversation.set(ACTIVE_LIST_KEY, { ...list, selectedRef: details.assessmentId });
+    rememberSelected(ctx.conversation, details.assessmentId);
     return { details, others: found.others, engine };
   }
 

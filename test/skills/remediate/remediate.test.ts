@@ -98,6 +98,8 @@ describe('remediate', () => {
     ]);
     expect(model.scripts[0]!.code).toContain("'--name=sql-analytics-prod-01'");
     expect(model.scripts[0]!.code).toMatch(/--subscription=818f580c-5092-4e34-9d63-d6267a7636d7/);
+    // This registry's posture is not the embedded demo tenant: a fix cannot be simulated, so no Apply button.
+    expect(model.buttons.map((b) => b.verb)).toEqual(['delegate']);
 
     // Expanded: each script is a CodeBlock whose fallback is a RichTextBlock of monospace TextRuns with the same code.
     const expanded = cards.expand({ template: 'remediation', model });
