@@ -5,6 +5,7 @@ import { analyzeModule } from './skills/analyze/module';
 import { assignModule } from './skills/assign/module';
 import type { PostureChanges } from './skills/assign/assignOwnerAction';
 import { helpModule } from './skills/help/module';
+import { remediateModule } from './skills/remediate/module';
 import type { Reply } from './views/reply';
 
 /** What the composition root hands every module (each takes the part it needs). */
@@ -16,6 +17,7 @@ export interface SkillDeps {
 export const SKILL_MODULES: ReadonlyArray<SkillModule<SkillDeps & PlatformDeps, Reply>> = [
   analyzeModule,
   assignModule,
+  remediateModule,
   helpModule,
 ];
 

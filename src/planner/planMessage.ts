@@ -10,6 +10,7 @@ import { resolveFollowUp } from './followUp';
 import type { MeaningKind } from './lexicon/meanings';
 import { scanMessage, type ScannedMessage } from './messageScan';
 import { planChangeIntent } from './changeIntents';
+import { planRemediateIntent } from './remediateIntents';
 import { complement } from './exclusions';
 import { bindVocabulary, tenantHasRiskData, type BoundVocabulary, type VocabularySource } from './vocabularyPort';
 
@@ -48,6 +49,8 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   if (kinds.has('secureScore')) return action('secureScore', {});
   const change = planChangeIntent(scan, context.activeList);
   if (change) return change;
+  const remediate = planRemediateIntent(scan, context.activeList);
+  if (remediate) return remediate;
 
   const ordinal = findOrdinal(scan, kinds, context, filterFields);
   if (ordinal !== undefined) return ordinal > 0 ? action('details', { ordinal }) : outOfScope('notUnderstood');

@@ -5,6 +5,8 @@ import type { ConfirmationView } from './confirmationView';
 import type { DetailsView } from './detailsView';
 import type { HelpView } from './helpView';
 import type { RecommendationsView } from './recommendationsView';
+import type { RemediationView } from './remediationView';
+import type { SummaryView } from './summaryView';
 import type { WelcomeView } from './welcomeView';
 
 /** `template` names a file adaptiveCards/<template>.json; `model` is the data it is filled with. */
@@ -14,7 +16,9 @@ export type CardReply =
   | { template: 'recommendations'; model: RecommendationsView }
   | { template: 'details'; model: DetailsView }
   | { template: 'breakdown'; model: BreakdownView }
-  | { template: 'confirmation'; model: ConfirmationView };
+  | { template: 'confirmation'; model: ConfirmationView }
+  | { template: 'summary'; model: SummaryView }
+  | { template: 'remediation'; model: RemediationView };
 
 export type CardTemplateName = CardReply['template'];
 

@@ -1,0 +1,73 @@
+// "summarize the first one", "summarize it", "what does <recommendation> mean?", "how do I fix this?", "help me
+// remediate": the remediate skill's actions, naming the recommendation by position, by the one on screen, or by
+// words from its name. Nothing else from the message goes into the plan.
+import type { PlannedAction } from '../actions/registry';
+import type { ActiveListSummary } from './activeList';
+import type { ScannedMessage } from './messageScan';
+
+/** Words that point at the recommendation on screen rather than name one. */
+const POINTERS = new Set(['it', 'this', 'that', 'one', 'the', 'a', 'an', 'recommendation', 'finding', 'issue', 'please', 'me', 'for', 'of', 'to', 'on', 'about', 'what', 'can', 'you', 'number', 'row', 'item', 'no']);
+const SUMMARY_VERBS = new Set(['summarize', 'summarise', 'summary', 'explain', 'tldr']);
+const FIX_PHRASES: ReadonlyArray<readonly string[]> = [
+  ['how', 'do', 'i', 'fix'],
+  ['how', 'do', 'we', 'fix'],
+  ['how', 'can', 'i', 'fix'],
+  ['how', 'to', 'fix'],
+  ['how', 'do', 'i', 'remediate'],
+  ['how', 'to', 'remediate'],
+  ['help', 'me', 'remediate'],
+  ['help', 'me', 'fix'],
+  ['remediate'],
+  ['remediation', 'script'],
+  ['fix', 'script'],
+];
+
+function ordinalOf(scan: ScannedMessage, activeList: ActiveListSummary | undefined): number | undefined {
+  for (const concept of scan.concepts) {
+    for (const meaning of concept.meanings) {
+      if (meaning.k === 'ordinal') return meaning.v;
+      if (meaning.k === 'last' && activeList?.shown) return activeList.shown;
+    }
+  }
+  const number = scan.numbers[0]?.value;
+  return number !== undefined && number >= 1 && number <= 10000 ? number : undefined;
+}
+
+function startsWith(words: readonly string[], phrase: readonly string[], at: number): boolean {
+  return phrase.every((w, i) => words[at + i] === w);
+}
+
+/** What the words after the verb name (from token `from` to `to`): a name phrase, a position, or the one on screen. */
+function targetOf(scan: ScannedMessage, from: number, to: number, activeList: ActiveListSummary | undefined): Record<string, unknown> {
+  const positional = new Set<number>();
+  for (const c of scan.concepts) if (c.meanings.some((m) => m.k === 'ordinal' || m.k === 'last')) for (let i = c.start; i < c.end; i++) positional.add(i);
+  const named = scan.tokens
+    .slice(from, to)
+    .filter((t, i) => !positional.has(from + i) && !POINTERS.has(t.text) && !/^[#?.!]*\d*[?.!]*$/.test(t.text))
+    .map((t) => t.text);
+  if (named.length > 0) return { name: named.join(' ').slice(0, 200) };
+  const ordinal = ordinalOf(scan, activeList);
+  return ordinal !== undefined ? { ordinal } : {};
+}
+
+export function planRemediateIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined): PlannedAction[] | undefined {
+  const words = scan.tokens.map((t) => t.text);
+  const first = words[0] ?? '';
+  // "apply the fix", "apply fix to the second one": a position or the one on screen only, never a name.
+  if (first === 'apply' && words.slice(1, 3).includes('fix')) {
+    const ordinal = ordinalOf(scan, activeList);
+    return [{ name: 'applyFix', parameters: ordinal === undefined ? {} : { ordinal } }];
+  }
+  if (SUMMARY_VERBS.has(first)) return [{ name: 'summarize', parameters: targetOf(scan, 1, words.length, activeList) }];
+  // "what does X mean?", "what is this about?"
+  if (first === 'what' && (words[1] === 'does' || words[1] === 'do') && words[words.length - 1] === 'mean') {
+    return [{ name: 'summarize', parameters: targetOf(scan, 2, words.length - 1, activeList) }];
+  }
+  for (let at = 0; at <= 1; at++) {
+    const phrase = FIX_PHRASES.find((p) => startsWith(words, p, at));
+    if (phrase && (at === 0 || words[0] === 'so' || words[0] === 'ok' || words[0] === 'please')) {
+      return [{ name: 'remediate', parameters: targetOf(scan, at + phrase.length, words.length, activeList) }];
+    }
+  }
+  return undefined;
+}

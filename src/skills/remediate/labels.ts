@@ -1,0 +1,116 @@
+// Labels the remediate skill's cards use. The same wording as the analyze skill's labels (src/skills/analyze/labels.ts):
+// a skill imports no other skill, so these are kept here until the shared labels move under src/views/.
+import type { RiskFactor, RiskLevel, Severity } from '../../posture/model';
+
+export const RISK_FACTOR_LABELS: Record<RiskFactor, string> = {
+  internetExposure: 'Internet exposure',
+  sensitiveData: 'Sensitive data',
+  lateralMovement: 'Lateral movement',
+  criticalResource: 'Critical resource',
+  vulnerabilities: 'Vulnerabilities',
+};
+
+/** "2026-01-31" from epoch ms. */
+export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** Adaptive Card colours by level: the same scale for risk and severity. */
+export function levelColor(level: RiskLevel | Severity | undefined): string {
+  switch (level) {
+    case 'Critical':
+      return 'Attention';
+    case 'High':
+      return 'Warning';
+    case 'Medium':
+      return 'Accent';
+    case 'Low':
+      return 'Good';
+    default:
+      return 'Default';
+  }
+}
+
+// Names Defender and the portal use for the types users meet most; anything else is derived from the type itself.
+const KNOWN_TYPES: Record<string, string> = {
+  'microsoft.compute/virtualmachines': 'Virtual machine',
+  'microsoft.compute/virtualmachinescalesets': 'VM scale set',
+  'microsoft.classiccompute/virtualmachines': 'Classic virtual machine',
+  'microsoft.hybridcompute/machines': 'Arc-enabled server',
+  'microsoft.storage/storageaccounts': 'Storage account',
+  'microsoft.sql/servers': 'SQL server',
+  'microsoft.sql/servers/databases': 'SQL database',
+  'microsoft.sql/managedinstances': 'SQL managed instance',
+  'microsoft.containerservice/managedclusters': 'Kubernetes cluster',
+  'microsoft.containerregistry/registries': 'Container registry',
+  'microsoft.web/sites': 'App Service app',
+  'microsoft.keyvault/vaults': 'Key vault',
+  'microsoft.documentdb/databaseaccounts': 'Cosmos DB account',
+  'microsoft.network/networksecuritygroups': 'Network security group',
+  'microsoft.network/virtualnetworks': 'Virtual network',
+  'microsoft.network/applicationgateways': 'Application gateway',
+  'microsoft.dbforpostgresql/flexibleservers': 'PostgreSQL server',
+  'microsoft.dbforpostgresql/servers': 'PostgreSQL server',
+  'microsoft.dbformysql/flexibleservers': 'MySQL server',
+  'microsoft.dbformysql/servers': 'MySQL server',
+  'microsoft.cache/redis': 'Redis cache',
+  'microsoft.resources/subscriptions': 'Subscription',
+  'microsoft.web/serverfarms': 'App Service plan',
+  'microsoft.cognitiveservices/accounts': 'Cognitive Services account',
+  'microsoft.machinelearningservices/workspaces': 'Machine learning workspace',
+  'microsoft.containerinstance/containergroups': 'Container instance',
+  'microsoft.eventhub/namespaces': 'Event Hubs namespace',
+  'microsoft.servicebus/namespaces': 'Service Bus namespace',
+  'microsoft.apimanagement/service': 'API Management service',
+  'microsoft.network/publicipaddresses': 'Public IP address',
+  'microsoft.network/loadbalancers': 'Load balancer',
+  'microsoft.network/frontdoors': 'Front Door',
+  'microsoft.network/azurefirewalls': 'Azure Firewall',
+  'microsoft.datafactory/factories': 'Data factory',
+  'microsoft.synapse/workspaces': 'Synapse workspace',
+  'microsoft.dbformariadb/servers': 'MariaDB server',
+  'microsoft.logic/workflows': 'Logic app',
+  'microsoft.search/searchservices': 'Search service',
+  'microsoft.devices/iothubs': 'IoT hub',
+  'microsoft.automation/automationaccounts': 'Automation account',
+  'microsoft.batch/batchaccounts': 'Batch account',
+  'microsoft.appconfiguration/configurationstores': 'App Configuration store',
+  'microsoft.kusto/clusters': 'Data Explorer cluster',
+  // AWS and GCP resources as Defender's multicloud connectors type them (lower-cased, words run together).
+  'microsoft.awsconnector/ec2instances': 'EC2 instance',
+  'microsoft.awsconnector/s3buckets': 'S3 bucket',
+  'microsoft.awsconnector/rdsdbinstances': 'RDS DB instance',
+  'microsoft.awsconnector/redshiftclusters': 'Redshift cluster',
+  'microsoft.awsconnector/sqsqueues': 'SQS queue',
+  'microsoft.awsconnector/snstopics': 'SNS topic',
+  'microsoft.awsconnector/elasticsearchdomains': 'Elasticsearch domain',
+  'microsoft.awsconnector/apigatewayrestapis': 'API Gateway REST API',
+  'microsoft.awsconnector/lambdafunctions': 'Lambda function',
+  'microsoft.awsconnector/eksclusters': 'EKS cluster',
+  'microsoft.awsconnector/ecrrepositories': 'ECR repository',
+  'microsoft.awsconnector/iamusers': 'IAM user',
+  'microsoft.awsconnector/iamroles': 'IAM role',
+  'microsoft.awsconnector/dynamodbtables': 'DynamoDB table',
+  'microsoft.awsconnector/kmskeys': 'KMS key',
+  'microsoft.gcpconnector/computeinstances': 'Compute Engine instance',
+  'microsoft.gcpconnector/storagebuckets': 'Cloud Storage bucket',
+  'microsoft.gcpconnector/gkeclusters': 'GKE cluster',
+};
+
+function words(segment: string): string {
+  const spaced = segment.replace(/[_-]+/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim();
+  const singular = spaced.replace(/ies$/i, 'y').replace(/(?<!s)s$/i, '');
+  return singular.charAt(0).toUpperCase() + singular.slice(1).toLowerCase();
+}
+
+/** "microsoft.storage/storageaccounts" -> "Storage account"; "AWS::S3::Bucket" -> "S3 bucket". */
+export function resourceTypeLabel(type: string): string {
+  const known = KNOWN_TYPES[type.toLowerCase()];
+  if (known) return known;
+  if (type.includes('::')) {
+    const parts = type.split('::').filter(Boolean);
+    const service = parts.length >= 3 ? parts[parts.length - 2] : undefined;
+    const last = parts[parts.length - 1] ?? type;
+    return service ? `${service} ${words(last).toLowerCase()}` : words(last);
+  }
+  const last = type.split('/').filter(Boolean).pop();
+  return last ? words(last) : type || 'Resource';
+}

@@ -1,0 +1,136 @@
+// Summarize → remediate → apply in whole turns with the real composition over the demo tenant: typed and by the
+// cards' buttons; "Apply fix" goes through the confirmation flow (only the requester confirms, a double click
+// applies once), the recommendation turns Healthy in the posture state, and stays so after a restart.
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ACTION_AUDIT_COLLECTION, type ActionAuditEntry } from '../../src/actions/actionAudit';
+import { createBot } from '../../src/app';
+import { loadConfig } from '../../src/config/loadConfig';
+import { composeSkills } from '../../src/index';
+import { createSilentLogger } from '../../src/logging/logger';
+import { projectPath } from '../../src/paths';
+import { OVERLAY_COLLECTION } from '../../src/posture/overlay';
+import type { RecordsStore } from '../../src/storage/recordsStore';
+import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
+import { execute, message, submit, USER } from '../support/activities';
+import { createMemoryDeduper } from '../support/memoryDeduper';
+
+type Json = Record<string, unknown>;
+const OTHER = { id: '29:user-bob', name: 'Bob', aadObjectId: '00000000-0000-4000-8000-0000000000b0' };
+
+async function startBot(records: RecordsStore, storage: MemoryStorage) {
+  const config = loadConfig({ env: { APP_ENV: 'local', PORT: '0' }, envDir: projectPath('env') });
+  const logger = createSilentLogger();
+  const skills = await composeSkills(config, logger, records);
+  const bot = createBot(config, { logger, storage, deduper: createMemoryDeduper(), ...skills, startTypingTimer: false });
+  const adapter = new TestAdapter(async (context) => {
+    await bot.turnLogic(context);
+  });
+  adapter.onTurnError = bot.onTurnError;
+  const turn = async (activity: Partial<Activity>) => {
+    adapter.activeQueue.splice(0);
+    await adapter.processActivity(activity);
+    return adapter.activeQueue.splice(0) as Array<Partial<Activity>>;
+  };
+  return { turn, close: () => skills.posture.close() };
+}
+
+function cardOf(activities: Array<Partial<Activity>>): Json | undefined {
+  for (const a of activities) {
+    const attachment = a.attachments?.[0]?.content as Json | undefined;
+    if (attachment) return attachment;
+    const body = (a.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
+    if (a.type === 'invokeResponse' && body?.type === 'application/vnd.microsoft.card.adaptive') return body.value as Json;
+  }
+  return undefined;
+}
+function walk(node: unknown, visit: (n: Json) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === 'object') {
+    visit(node as Json);
+    Object.values(node as Json).forEach((v) => walk(v, visit));
+  }
+}
+const textOf = (card: Json | undefined) => {
+  const texts: string[] = [];
+  walk(card, (n) => typeof n.text === 'string' && texts.push(n.text));
+  return texts.join('\n');
+};
+/** A button's data by its title (Submit or Execute). */
+function button(card: Json | undefined, title: string): Json {
+  let found: Json | undefined;
+  walk(card, (n) => {
+    if (!found && (n.type === 'Action.Submit' || n.type === 'Action.Execute') && n.title === title) found = n.type === 'Action.Execute' ? { ...(n.data as Json), verb: n.verb } : (n.data as Json);
+  });
+  if (!found) throw new Error(`no "${title}" button on ${textOf(card).slice(0, 300)}`);
+  return found;
+}
+const allText = (activities: Array<Partial<Activity>>) =>
+  activities.map((a) => [a.text ?? '', ((a.value as { body?: { value?: unknown } } | undefined)?.body?.value as string | undefined) ?? '', textOf(cardOf([a]))].join('\n')).join('\n');
+
+describe('summarize, remediate and apply in whole turns', () => {
+  const statusChanges = async (records: RecordsStore) => (await records.list<{ kind: string }>(OVERLAY_COLLECTION)).filter((r) => r.value.kind === 'status').length;
+
+  it('summarizes by name, remediates by button, applies once for the requester only, and stays healthy after a restart', async () => {
+    const records = createMemoryRecordsStore();
+    const storage = new MemoryStorage();
+    const conversationId = '19:fix@thread.v2';
+    const options = { conversationId, conversationType: 'groupChat' as const };
+    const first = await startBot(records, storage);
+    try {
+      const summary = cardOf(await first.turn(message('Summarize the SQL public network access one', { ...options, mention: true })));
+      expect(textOf(summary)).toContain('Public network access on Azure SQL Database should be disabled');
+      expect(textOf(summary)).toContain('Why it matters here');
+
+      const fix = cardOf(await first.turn(submit(button(summary, 'Help me remediate'), options)));
+      const blocks: Json[] = [];
+      walk(fix, (n) => n.type === 'CodeBlock' && blocks.push(n));
+      expect(blocks.map((b) => b.language)).toEqual(['Bash', 'PowerShell']);
+      expect((blocks[0]?.fallback as Json).type).toBe('RichTextBlock');
+
+      const proposal = cardOf(await first.turn(submit(button(fix, 'Apply fix'), options)));
+      expect(textOf(proposal)).toContain('Simulated');
+      expect(textOf(proposal)).toMatch(/Set public network access to Disabled on SQL server "sql-analytics-prod-01"/);
+      const confirm = button(proposal, 'Apply');
+
+      const byBob = await first.turn({ ...execute(String(confirm.verb), { ref: String(confirm.ref) }, options), from: OTHER });
+      expect(allText(byBob)).toContain('Only Ada, who asked for this, can confirm it.');
+      expect(await statusChanges(records)).toBe(0);
+
+      const done = await first.turn(execute(String(confirm.verb), { ref: String(confirm.ref) }, options));
+      expect(allText(done)).toMatch(/Simulated fix applied: Set public network access to Disabled/);
+      expect(await statusChanges(records)).toBe(1);
+      const again = await first.turn(execute(String(confirm.verb), { ref: String(confirm.ref) }, options));
+      expect(allText(again)).toContain('Simulated fix applied');
+      expect(await statusChanges(records)).toBe(1);
+
+      const audit = (await records.list<ActionAuditEntry>(ACTION_AUDIT_COLLECTION)).map((r) => r.value);
+      expect(audit).toEqual([expect.objectContaining({ action: 'applyFix', result: 'done', confirmedBy: expect.objectContaining({ userId: USER.id }) })]);
+    } finally {
+      first.close();
+    }
+
+    const second = await startBot(records, storage);
+    try {
+      const healthy = await second.turn(message('how do I fix it?', { ...options, mention: true }));
+      expect(allText(healthy)).toContain('is already healthy on sql-analytics-prod-01: nothing to fix');
+    } finally {
+      second.close();
+    }
+  });
+
+  it('offers no Apply button for a fix the bot never applies, and refuses a typed "apply the fix" for it', async () => {
+    const records = createMemoryRecordsStore();
+    const bot = await startBot(records, new MemoryStorage());
+    try {
+      const options = { conversationId: 'a:network' };
+      const fix = cardOf(await bot.turn(message('how do I fix storage accounts should restrict network access', options)));
+      expect(textOf(fix)).toContain('the bot does not apply this change');
+      expect(() => button(fix, 'Apply fix')).toThrow(/no "Apply fix" button/);
+      const refused = await bot.turn(message('apply the fix', options));
+      expect(allText(refused)).toContain('The bot does not apply this fix');
+      expect(await statusChanges(records)).toBe(0);
+    } finally {
+      bot.close();
+    }
+  });
+});
