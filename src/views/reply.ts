@@ -4,6 +4,7 @@ import type { BreakdownView } from './breakdownView';
 import type { ConfirmationView } from './confirmationView';
 import type { DetailsView } from './detailsView';
 import type { HelpView } from './helpView';
+import type { AttackPathsView, ResourcesView, VulnerabilitiesView } from './insightViews';
 import type { RecommendationsView } from './recommendationsView';
 import type { WelcomeView } from './welcomeView';
 
@@ -14,7 +15,10 @@ export type CardReply =
   | { template: 'recommendations'; model: RecommendationsView }
   | { template: 'details'; model: DetailsView }
   | { template: 'breakdown'; model: BreakdownView }
-  | { template: 'confirmation'; model: ConfirmationView };
+  | { template: 'confirmation'; model: ConfirmationView }
+  | { template: 'vulnerabilities'; model: VulnerabilitiesView }
+  | { template: 'resources'; model: ResourcesView }
+  | { template: 'attackPaths'; model: AttackPathsView };
 
 export type CardTemplateName = CardReply['template'];
 

@@ -5,6 +5,8 @@ import type { Reply } from '../../views/reply';
 import { createAnalyzeActions } from './analyzeActions';
 import { createAnalyzeSkill } from './analyzeSkill';
 import { createAnalyzeCardVerbs } from './cardVerbs';
+import { createInsightActions } from './insightActions';
+import { createInsightsSkill } from './insightsSkill';
 
 export interface AnalyzeDeps {
   /** Read per step, so answers follow changes made in chat and reloads. */
@@ -54,6 +56,9 @@ export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
       samples: [],
     },
   ],
-  templates: ['recommendations', 'breakdown', 'details'],
-  create: ({ posture }) => ({ actions: createAnalyzeActions(createAnalyzeSkill({ engine: () => posture.current() })), cardVerbs: createAnalyzeCardVerbs() }),
+  templates: ['recommendations', 'breakdown', 'details', 'vulnerabilities', 'resources', 'attackPaths'],
+  create: ({ posture }) => ({
+    actions: [...createAnalyzeActions(createAnalyzeSkill({ engine: () => posture.current() })), ...createInsightActions(createInsightsSkill({ engine: () => posture.current() }))],
+    cardVerbs: createAnalyzeCardVerbs(),
+  }),
 };
