@@ -19,6 +19,8 @@ const FIX_WORDS = new Set(['fix', 'fixes', 'patch', 'patches', 'fixed', 'update'
 const RESOURCE_WORDS = new Set(['resource', 'resources', 'assets', 'asset', 'machines', 'servers']);
 const RISKIEST_WORDS = new Set(['riskiest', 'worst', 'top', 'most']);
 const WRONG_WORDS = new Set(['wrong', 'issues', 'problems']);
+/** Words too common to be a CVE or package name. */
+const STOP = new Set(['should', 'remediated', 'resolved', 'have', 'with', 'from', 'that', 'this', 'show', 'list']);
 const RECOMMENDATION_WORDS = new Set(['recommendation', 'recommendations', 'risks', 'findings', 'rows', 'many', 'count', 'number']);
 
 /**
@@ -58,8 +60,8 @@ export function planInsightIntent(scan: ScannedMessage, draft: FilterDraft, cont
   const ids = [...new Set([...cves, ...nicknamed])];
   if (ids.length > 0) return action('vulnerabilities', { cves: ids.slice(0, 25), ...fixParam(fix) });
 
-  const titleWord = findTitleWord(scan, has(CVE_WORDS), context);
-  if (titleWord) return action('vulnerabilities', { text: titleWord, ...fixParam(fix) });
+  const named = findVulnerabilityWord(scan, has(CVE_WORDS), context);
+  if (named) return action('vulnerabilities', { ...named, ...fixParam(fix), ...(limit ? { limit } : {}) });
 
   // "top CVEs by affected resources", "counts per CVE", "which vulnerabilities have a fix available".
   const cveAsked = words.includes('cve') || words.includes('cves') || (has(CVE_WORDS) && (has(RANKING_WORDS) || fix !== undefined));
@@ -113,19 +115,24 @@ function textAfter(scan: ScannedMessage, from: number, cues: string[]): string |
 }
 
 /**
- * A word no other meaning claimed that the data's CVE titles contain ("log4shell", "heartbleed"). Only tried when
+ * A word no other meaning claimed that the data's CVE titles contain ("log4shell", "heartbleed"), else a package
+ * name the data has ("openssl", "log4j-core" as "log4j"): `text` or `software`. Only tried when
  * the message is that word alone, the word mixes letters and digits, or the message speaks of vulnerabilities, so
  * ordinary leftovers ("remote", "code") never become a CVE search.
  */
-function findTitleWord(scan: ScannedMessage, vulnerabilityCue: boolean, context: InsightContext): string | undefined {
+function findVulnerabilityWord(scan: ScannedMessage, vulnerabilityCue: boolean, context: InsightContext): { text: string } | { software: string } | undefined {
   const lookup = context.source.vulnerabilities;
   if (!lookup) return undefined;
-  const candidates = scan.unmatched.filter((t) => t.text.length >= 4 && !CVE_WORDS.has(t.text)).slice(0, 3);
+  // "vulnerabilities in expat": the package word may also be found in a recommendation's title ("... in expat ...").
+  const inTitles = vulnerabilityCue ? scan.names.filter((n) => n.field === 'recommendation').flatMap((n) => scan.tokens.slice(n.start, n.end)) : [];
+  const candidates = [...scan.unmatched, ...inTitles].filter((t) => t.text.length >= 4 && !CVE_WORDS.has(t.text) && !STOP.has(t.text)).slice(0, 3);
   const alone = scan.unmatched.length === 1 && scan.names.length === 0 && scan.concepts.length <= 1;
   for (const token of candidates) {
     if (!(alone || vulnerabilityCue || (/\d/.test(token.text) && /[a-z]/.test(token.text)))) continue;
-    const found = lookup.call(context.source, context.viewer, { filter: { vulnerabilityText: token.text, statuses: ['Unhealthy'] }, limit: 1 });
-    if (found.total > 0) return token.text;
+    const byTitle = lookup.call(context.source, context.viewer, { filter: { vulnerabilityText: token.text, statuses: ['Unhealthy'] }, limit: 1 });
+    if (byTitle.total > 0) return { text: token.text };
+    const bySoftware = lookup.call(context.source, context.viewer, { filter: { software: token.text, statuses: ['Unhealthy'] }, limit: 1 });
+    if (bySoftware.total > 0) return { software: token.text };
   }
   return undefined;
 }

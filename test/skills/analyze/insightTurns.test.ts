@@ -44,6 +44,14 @@ describe('vulnerability questions', () => {
     for (const row of view.rows) expect(row.text.toLowerCase()).toContain(word);
   });
 
+  it('a package name the titles lack is a software search', async () => {
+    const { action, reply } = await turn('vulnerabilities in expat');
+    expect(action.name).toBe('vulnerabilities');
+    const view = cardModel(reply, 'vulnerabilities') as unknown as VulnerabilitiesView;
+    expect(view.rows.length).toBeGreaterThan(0);
+    for (const row of view.rows) expect(row.facts.toLowerCase()).toContain('expat');
+  });
+
   it('a nickname the titles lack is read from the cited table', async () => {
     const { action } = await turn('are we exposed to spring4shell');
     expect(action).toEqual({ name: 'vulnerabilities', parameters: { cves: ['CVE-2022-22965'] } });
@@ -123,5 +131,17 @@ describe('attack paths', () => {
   it('recommendation questions about attack paths stay recommendation lists', async () => {
     expect((await turn('which recommendations have attack paths?')).action.name).toBe('analyze');
     expect((await turn('show critical risks with attack paths')).action.name).toBe('analyze');
+  });
+});
+
+describe('suggested next questions', () => {
+  it.each(['top 3 CVEs', 'top 5 riskiest resources', "what's wrong with aks-tracking-prod", 'show attack paths'])('each suggestion after "%s" plans to an answer that runs', async (message) => {
+    const { reply } = await turn(message);
+    expect(reply.suggestions?.length ?? 0).toBeGreaterThan(0);
+    for (const suggestion of reply.suggestions ?? []) {
+      const { action, reply: next } = await turn(suggestion);
+      expect({ suggestion, action: action.name }).toEqual({ suggestion, action: expect.stringMatching(/^(vulnerabilities|resources|attackPaths|analyze)$/) });
+      expect(next.kind).toBe('card');
+    }
   });
 });
