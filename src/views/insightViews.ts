@@ -47,8 +47,11 @@ export interface ResourcesView {
 
 export interface AttackPathCardView {
   heading: string;
+  /** "Critical risk" */
   headline: string;
   headlineColor: string;
+  /** The path's description from the data, "" when none. */
+  description: string;
   entryPoint: string;
   target: string;
   /** "jumpbox → (Has permission to) → données-clients", one per step. */

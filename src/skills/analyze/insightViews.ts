@@ -94,18 +94,24 @@ export function buildResourcesView(input: { result: ResourceResult; title: strin
   };
 }
 
+/** Recommendations listed under one path; the rest are counted. */
+const MAX_PATH_RECOMMENDATIONS = 8;
+
 function pathCard(p: AttackPathAnswer, position: number): AttackPathCardView {
   return {
     heading: `${position}. ${withoutLinks(p.displayName)}`,
-    headline: dot([`${p.riskLevel ?? 'No'} risk`, p.description && withoutLinks(p.description)]),
+    headline: `${p.riskLevel ?? 'No'} risk`,
     headlineColor: levelColor(p.riskLevel),
+    description: withoutLinks(p.description ?? ''),
     entryPoint: p.entryPoint?.name ?? 'Not given in the data',
     target: p.target?.name ?? 'Not given in the data',
     steps: p.steps.map((s, i) => ({ text: `${i + 1}. ${s.from.name} → ${s.label ? `${s.label} → ` : ''}${s.to.name}` })),
     riskFactors: p.riskFactors.length > 0 ? p.riskFactors.map((f) => RISK_FACTOR_LABELS[f]).join(', ') : 'None listed',
     recommendationsTitle:
-      p.recommendations.length > 0 ? `Fix any of these to break the path (${p.recommendations.length})` : 'No open recommendation on this path is visible to you',
-    recommendations: p.recommendations.slice(0, 8).map((row, i) => recommendationLine(row, i + 1, true, true)),
+      p.recommendations.length > 0
+        ? `Fix any of these to break the path (${p.recommendations.length}${p.recommendations.length > MAX_PATH_RECOMMENDATIONS ? `, showing the ${MAX_PATH_RECOMMENDATIONS} riskiest` : ''})`
+        : 'No open recommendation on this path is visible to you',
+    recommendations: p.recommendations.slice(0, MAX_PATH_RECOMMENDATIONS).map((row, i) => recommendationLine(row, i + 1, true, true)),
   };
 }
 
