@@ -19,6 +19,8 @@ const FIX_WORDS = new Set(['fix', 'fixes', 'patch', 'patches', 'fixed', 'update'
 const RESOURCE_WORDS = new Set(['resource', 'resources', 'assets', 'asset', 'machines', 'servers']);
 const RISKIEST_WORDS = new Set(['riskiest', 'worst', 'top', 'most']);
 const WRONG_WORDS = new Set(['wrong', 'issues', 'problems']);
+/** Words that make a message a request to explain or fix, which another skill answers. */
+const LEAVE_TO_REMEDIATE = new Set(['summarize', 'summarise', 'summary', 'explain', 'tldr', 'remediate', 'remediation', 'apply']);
 /** Words too common to be a CVE or package name. */
 const STOP = new Set(['should', 'remediated', 'resolved', 'have', 'with', 'from', 'that', 'this', 'show', 'list']);
 const RECOMMENDATION_WORDS = new Set(['recommendation', 'recommendations', 'risks', 'findings', 'rows', 'many', 'count', 'number']);
@@ -44,6 +46,8 @@ export interface InsightContext {
 export function planInsightIntent(scan: ScannedMessage, draft: FilterDraft, context: InsightContext): PlannedAction[] | undefined {
   const words = scan.tokens.map((t) => t.text);
   const has = (set: ReadonlySet<string>) => words.some((w) => set.has(w));
+  // Asking to explain or fix something is the remediate skill's ("how do I fix log4shell", "summarize the first one").
+  if (has(LEAVE_TO_REMEDIATE) || (words[0] === 'how' && words.slice(1, 4).some((w) => w === 'fix' || w === 'patch'))) return undefined;
   const limit = topN(scan);
   const fix = fixWanted(words);
 

@@ -29,6 +29,12 @@ describe('insight questions on a fake tenant', () => {
     expect(planWith(tenant, "what's wrong with jumpbox-01")).toEqual({ name: 'resources', parameters: { filter: { resourceText: 'jumpbox-01' }, limit: 1 } });
   });
 
+  it('leaves requests to explain or fix to the remediate intents', () => {
+    for (const message of ['how do I fix CVE-2021-44228', 'summarize the attack path for jumpbox-01', 'remediate cve-2021-44228', 'explain the top 5 riskiest resources']) {
+      expect({ message, action: planWith(tenant, message).name }).not.toEqual({ message, action: expect.stringMatching(/^(vulnerabilities|resources|attackPaths)$/) });
+    }
+  });
+
   it('keeps recommendation questions about attack paths and fixes as recommendation lists', () => {
     expect(planWith(tenant, 'how many recommendations have attack paths').name).toBe('analyze');
     expect(planWith(tenant, 'what has been fixed already').name).toBe('analyze');
