@@ -36,6 +36,9 @@ export const CVE_NICKNAMES: Readonly<Record<string, { cve: string; source: strin
   spring4shell: { cve: 'CVE-2022-22965', source: 'https://www.cisa.gov/news-events/alerts/2022/04/01/spring-releases-security-updates-addressing-spring4shell-and-spring' },
 };
 
+/** Resources shown when a question groups by resource without saying how many. */
+const BY_RESOURCE_TOP = 10;
+
 const action = (name: string, parameters: Record<string, unknown>): PlannedAction[] => [{ name, parameters }];
 
 export interface InsightContext {
@@ -76,6 +79,12 @@ export function planInsightIntent(scan: ScannedMessage, draft: FilterDraft, cont
   const wrongAt = words.findIndex((w) => WRONG_WORDS.has(w));
   if (wrongAt >= 0 && words[wrongAt + 1] === 'with' && draft.filter.resourceText) {
     return action('resources', { filter: { resourceText: draft.filter.resourceText }, limit: 1 });
+  }
+
+  // "critical risks by resource", "group them by resource": the resources card is the grouping by resource.
+  const byAt = words.findIndex((w, i) => w === 'by' && (words[i + 1] === 'resource' || words[i + 1] === 'resources'));
+  if (byAt >= 0 && !['type', 'types', 'group', 'groups'].includes(words[byAt + 2] ?? '')) {
+    return action('resources', { filter: { ...draft.filter }, limit: limit ?? BY_RESOURCE_TOP });
   }
 
   // "top 5 riskiest resources", "which resources are most at risk".

@@ -35,6 +35,11 @@ describe('insight questions on a fake tenant', () => {
     }
   });
 
+  it('reads "by resource" as the resources card, and leaves "by resource type/group" to breakdowns', () => {
+    expect(planWith(tenant, 'critical risks by resource')).toEqual({ name: 'resources', parameters: { filter: { riskLevels: ['Critical'] }, limit: 10 } });
+    expect(planWith(tenant, 'break down by resource type').name).toBe('analyze');
+  });
+
   it('keeps recommendation questions about attack paths and fixes as recommendation lists', () => {
     expect(planWith(tenant, 'how many recommendations have attack paths').name).toBe('analyze');
     expect(planWith(tenant, 'what has been fixed already').name).toBe('analyze');
