@@ -10,6 +10,7 @@ import { resolveFollowUp } from './followUp';
 import type { MeaningKind } from './lexicon/meanings';
 import { scanMessage, type ScannedMessage } from './messageScan';
 import { planChangeIntent } from './changeIntents';
+import { planInsightIntent } from './insightIntents';
 import { planRemediateIntent } from './remediateIntents';
 import { complement } from './exclusions';
 import { bindVocabulary, tenantHasRiskData, type BoundVocabulary, type VocabularySource } from './vocabularyPort';
@@ -47,6 +48,8 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   if (kinds.has('dump') || (kinds.has('dumpWeak') && filterFields === 0)) return outOfScope('dumpAll');
   if (kinds.has('otherTask')) return outOfScope('notPosture');
   if (kinds.has('secureScore')) return action('secureScore', {});
+  const insight = planInsightIntent(scan, draft, { source: context.vocabulary, viewer: context.viewer });
+  if (insight) return insight;
   const change = planChangeIntent(scan, context.activeList);
   if (change) return change;
   const remediate = planRemediateIntent(scan, context.activeList);

@@ -5,7 +5,7 @@ import type { PostureEngine, VocabularyField } from '../posture/engine';
 import type { Viewer } from '../posture/viewer';
 
 /** Any PostureEngine satisfies this; tests pass a small fake. */
-export type VocabularySource = Pick<PostureEngine, 'vocabulary'> & Partial<Pick<PostureEngine, 'capabilities'>>;
+export type VocabularySource = Pick<PostureEngine, 'vocabulary'> & Partial<Pick<PostureEngine, 'capabilities' | 'vulnerabilities'>>;
 
 /** The source bound to one viewer for one message. */
 export interface BoundVocabulary {

@@ -4,6 +4,7 @@ import type { BreakdownView } from './breakdownView';
 import type { ConfirmationView } from './confirmationView';
 import type { DetailsView } from './detailsView';
 import type { HelpView } from './helpView';
+import type { AttackPathsView, ResourcesView, VulnerabilitiesView } from './insightViews';
 import type { RecommendationsView } from './recommendationsView';
 import type { RemediationView } from './remediationView';
 import type { SummaryView } from './summaryView';
@@ -18,7 +19,10 @@ export type CardReply =
   | { template: 'breakdown'; model: BreakdownView }
   | { template: 'confirmation'; model: ConfirmationView }
   | { template: 'summary'; model: SummaryView }
-  | { template: 'remediation'; model: RemediationView };
+  | { template: 'remediation'; model: RemediationView }
+  | { template: 'vulnerabilities'; model: VulnerabilitiesView }
+  | { template: 'resources'; model: ResourcesView }
+  | { template: 'attackPaths'; model: AttackPathsView };
 
 export type CardTemplateName = CardReply['template'];
 

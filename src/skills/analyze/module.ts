@@ -5,6 +5,8 @@ import type { Reply } from '../../views/reply';
 import { createAnalyzeActions } from './analyzeActions';
 import { createAnalyzeSkill } from './analyzeSkill';
 import { createAnalyzeCardVerbs } from './cardVerbs';
+import { createInsightActions } from './insightActions';
+import { createInsightsSkill } from './insightsSkill';
 
 export interface AnalyzeDeps {
   /** Read per step, so answers follow changes made in chat and reloads. */
@@ -30,9 +32,21 @@ export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
       samples: [{ ref: 'p3', title: 'Breakdown by severity', prompt: 'Break down unhealthy recommendations by severity', description: 'How many open recommendations there are at each severity.' }],
     },
     {
+      title: 'Vulnerabilities (CVEs)',
+      description: 'Ask by CVE id or well-known name ("CVE-2021-44228", "log4shell"), for the top CVEs by affected resources, or which have a fix available.',
+      canDo: 'find CVEs by id or name and rank them by the resources they affect',
+      samples: [],
+    },
+    {
+      title: 'Resources',
+      description: 'See the riskiest resources ("top 5 riskiest resources") or ask what is wrong with one resource: its recommendations, ranked.',
+      canDo: "rank resources by risk and say what's wrong with one",
+      samples: [],
+    },
+    {
       title: 'Attack paths',
-      description: 'See which recommendations sit on resources that are part of an attack path.',
-      canDo: 'show which ones sit on attack paths',
+      description: 'Show attack paths ("show attack paths", "the attack path for <resource>"): entry point, steps, target, risk factors and the recommendations that break each; or which recommendations sit on one.',
+      canDo: 'show attack paths and which recommendations sit on them',
       samples: [{ ref: 'p2', title: 'Attack paths', prompt: 'Which recommendations have attack paths?', description: 'Recommendations on resources that are part of an attack path.' }],
     },
     {
@@ -54,6 +68,9 @@ export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
       samples: [],
     },
   ],
-  templates: ['recommendations', 'breakdown', 'details'],
-  create: ({ posture }) => ({ actions: createAnalyzeActions(createAnalyzeSkill({ engine: () => posture.current() })), cardVerbs: createAnalyzeCardVerbs() }),
+  templates: ['recommendations', 'breakdown', 'details', 'vulnerabilities', 'resources', 'attackPaths'],
+  create: ({ posture }) => ({
+    actions: [...createAnalyzeActions(createAnalyzeSkill({ engine: () => posture.current() })), ...createInsightActions(createInsightsSkill({ engine: () => posture.current() }))],
+    cardVerbs: createAnalyzeCardVerbs(),
+  }),
 };

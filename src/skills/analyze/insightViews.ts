@@ -1,0 +1,127 @@
+// Builds the view models of the vulnerabilities, resources and attack paths cards from the engine's answers.
+import type { RecommendationRow } from '../../posture/engine';
+import type { AttackPathAnswer, AttackPathResult, ResourceResult, ResourceSummary, VulnerabilityResult, VulnerabilitySummary } from '../../posture/insights';
+import type { AttackPathCardView, AttackPathsView, InsightLineView, ResourceCardView, ResourcesView, VulnerabilitiesView } from '../../views/insightViews';
+import { withoutLinks } from '../../views/portalLinks';
+import { RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from './labels';
+
+const dot = (parts: Array<string | undefined | false>) => parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const range = (shown: number, total: number, noun: string, nouns: string) =>
+  total === 0 ? '' : shown >= total ? `${plural(total, noun, nouns)}` : `Top ${shown} of ${plural(total, noun, nouns)}`;
+
+function vulnerabilityLine(v: VulnerabilitySummary, position: number): InsightLineView {
+  return {
+    text: `${position}. ${v.cveId}${v.title ? ` — ${withoutLinks(v.title)}` : ''}`,
+    facts: dot([
+      plural(v.resourceCount, 'resource'),
+      plural(v.recommendationCount, 'recommendation'),
+      v.severity && `${v.severity} severity`,
+      v.score !== undefined && `CVSS ${v.score}`,
+      v.fixAvailable ? 'fix available' : 'no fix known',
+      v.software.length > 0 && v.software.join(', '),
+    ]),
+    color: levelColor(v.severity),
+  };
+}
+
+/** One recommendation under a resource or a path: its name, then risk, severity, CVEs and fix. */
+export function recommendationLine(row: RecommendationRow, position: number, hasRiskData: boolean, withResource = false): InsightLineView {
+  const cves = row.cves ?? [];
+  return {
+    text: `${position}. ${withoutLinks(row.displayName)}`,
+    facts: dot([
+      withResource && row.resourceName,
+      hasRiskData && row.riskLevel && `${row.riskLevel} risk`,
+      `${row.severity} severity`,
+      hasRiskData && row.attackPathCount > 0 && plural(row.attackPathCount, 'attack path'),
+      cves.length > 0 && `${cves.slice(0, 3).join(', ')}${cves.length > 3 ? ` +${cves.length - 3}` : ''}`,
+      row.fixedVersion ? `fixed in ${row.fixedVersion}` : row.fixAvailable === true ? 'fix available' : row.fixAvailable === false ? 'no fix yet' : undefined,
+      row.owner && `owner ${row.owner}`,
+    ]),
+    color: levelColor(hasRiskData ? (row.riskLevel ?? row.severity) : row.severity),
+  };
+}
+
+export function buildVulnerabilitiesView(input: { result: VulnerabilityResult; filterSummary: string; affected?: ResourceResult; hasRiskData: boolean }): VulnerabilitiesView {
+  const { result, affected } = input;
+  return {
+    title: 'Vulnerabilities (CVEs) by affected resources',
+    filterSummary: input.filterSummary,
+    range: range(result.items.length, result.total, 'CVE', 'CVEs'),
+    emptyText: result.total === 0 ? 'No open recommendation names a CVE that matches.' : '',
+    rows: result.items.map((v, i) => vulnerabilityLine(v, result.offset + i + 1)),
+    affectedTitle: affected && affected.items.length > 0 ? `Most affected resources (${range(affected.items.length, affected.total, 'resource', 'resources')})` : '',
+    affected: (affected?.items ?? []).map((r, i) => ({
+      text: `${i + 1}. ${r.resourceName}`,
+      facts: dot([resourceTypeLabel(r.resourceType), r.subscriptionName ?? r.subscriptionId, input.hasRiskData && r.riskLevel && `${r.riskLevel} risk`, `${r.highestSeverity} severity`, plural(r.cveCount, 'CVE')]),
+      color: levelColor(input.hasRiskData ? (r.riskLevel ?? r.highestSeverity) : r.highestSeverity),
+    })),
+  };
+}
+
+function resourceCard(r: ResourceSummary, position: number, hasRiskData: boolean): ResourceCardView {
+  const shown = r.recommendations.length;
+  return {
+    heading: `${position}. ${r.resourceName}`,
+    headline: dot([
+      hasRiskData && `${r.riskLevel ?? 'No'} risk`,
+      `${r.highestSeverity} severity`,
+      hasRiskData && plural(r.attackPathCount, 'attack path'),
+      r.cveCount > 0 && plural(r.cveCount, 'CVE'),
+    ]),
+    headlineColor: levelColor(hasRiskData ? (r.riskLevel ?? r.highestSeverity) : r.highestSeverity),
+    facts: dot([
+      resourceTypeLabel(r.resourceType),
+      r.subscriptionName ?? r.subscriptionId,
+      r.resourceGroup,
+      r.owners.length > 0 ? `owners: ${r.owners.join(', ')}` : 'no owner assigned',
+    ]),
+    recommendationsTitle: `${plural(r.count, 'open recommendation')}, riskiest first${shown < r.count ? ` (showing ${shown})` : ''}`,
+    recommendations: r.recommendations.map((row, i) => recommendationLine(row, i + 1, hasRiskData)),
+  };
+}
+
+export function buildResourcesView(input: { result: ResourceResult; title: string; filterSummary: string; hasRiskData: boolean }): ResourcesView {
+  const { result } = input;
+  return {
+    title: input.title,
+    filterSummary: input.filterSummary,
+    range: range(result.items.length, result.total, 'resource', 'resources'),
+    emptyText: result.total === 0 ? 'No resource with an open recommendation matches.' : '',
+    rankingNote: input.hasRiskData ? '' : 'Ranked by severity: this data has no risk levels or attack paths (needs Defender CSPM).',
+    resources: result.items.map((r, i) => resourceCard(r, result.offset + i + 1, input.hasRiskData)),
+  };
+}
+
+/** Recommendations listed under one path; the rest are counted. */
+const MAX_PATH_RECOMMENDATIONS = 8;
+
+function pathCard(p: AttackPathAnswer, position: number): AttackPathCardView {
+  return {
+    heading: `${position}. ${withoutLinks(p.displayName)}`,
+    headline: `${p.riskLevel ?? 'No'} risk`,
+    headlineColor: levelColor(p.riskLevel),
+    description: withoutLinks(p.description ?? ''),
+    entryPoint: p.entryPoint?.name ?? 'Not given in the data',
+    target: p.target?.name ?? 'Not given in the data',
+    steps: p.steps.map((s, i) => ({ text: `${i + 1}. ${s.from.name} → ${s.label ? `${s.label} → ` : ''}${s.to.name}` })),
+    riskFactors: p.riskFactors.length > 0 ? p.riskFactors.map((f) => RISK_FACTOR_LABELS[f]).join(', ') : 'None listed',
+    recommendationsTitle:
+      p.recommendations.length > 0
+        ? `Fix any of these to break the path (${p.recommendations.length}${p.recommendations.length > MAX_PATH_RECOMMENDATIONS ? `, showing the ${MAX_PATH_RECOMMENDATIONS} riskiest` : ''})`
+        : 'No open recommendation on this path is visible to you',
+    recommendations: p.recommendations.slice(0, MAX_PATH_RECOMMENDATIONS).map((row, i) => recommendationLine(row, i + 1, true, true)),
+  };
+}
+
+export function buildAttackPathsView(input: { result: AttackPathResult; filterSummary: string }): AttackPathsView {
+  const { result } = input;
+  return {
+    title: 'Attack paths',
+    filterSummary: input.filterSummary,
+    range: range(result.items.length, result.total, 'attack path', 'attack paths'),
+    emptyText: result.total === 0 ? 'No attack path matches.' : '',
+    paths: result.items.map((p, i) => pathCard(p, result.offset + i + 1)),
+  };
+}
