@@ -1,7 +1,7 @@
 // Builds the breakdown card's view model from grouped counts.
 import type { GroupBy, GroupResult } from '../../posture/engine';
 import type { BreakdownView } from '../../views/breakdownView';
-import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, resourceTypeLabel } from './labels';
+import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, resourceTypeLabel } from '../../views/postureLabels';
 
 const MAX_GROUPS = 15;
 

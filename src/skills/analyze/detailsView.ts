@@ -3,8 +3,8 @@ import type { RecommendationDetails } from '../../posture/engine';
 import type { Severity } from '../../posture/model';
 import type { DetailsView, LabelledValue } from '../../views/detailsView';
 import { safePortalLink, withoutLinks } from '../../views/portalLinks';
-import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from './labels';
-import { isoDate } from './listView';
+import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from '../../views/postureLabels';
+import { isoDate } from '../../views/postureLabels';
 
 const SEVERITY_RANK: Record<Severity, number> = { Low: 1, Medium: 2, High: 3, Critical: 4 };
 

@@ -1,7 +1,7 @@
 // Says the applied filters plainly: "Critical risk · Internet exposure · Unhealthy".
 import type { PostureEngine } from '../../posture/engine';
 import type { Viewer } from '../../posture/viewer';
-import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, pluralLabel, resourceTypeLabel } from './labels';
+import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, pluralLabel, resourceTypeLabel } from '../../views/postureLabels';
 import type { AnalyzeFilter } from '../../actions/contracts/analyze';
 import { severitiesForRiskLevels } from './postureFilter';
 

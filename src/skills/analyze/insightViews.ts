@@ -3,7 +3,7 @@ import type { RecommendationRow } from '../../posture/engine';
 import type { AttackPathAnswer, AttackPathResult, ResourceResult, ResourceSummary, VulnerabilityResult, VulnerabilitySummary } from '../../posture/insights';
 import type { AttackPathCardView, AttackPathsView, InsightLineView, ResourceCardView, ResourcesView, VulnerabilitiesView } from '../../views/insightViews';
 import { withoutLinks } from '../../views/portalLinks';
-import { RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from './labels';
+import { RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from '../../views/postureLabels';
 
 const dot = (parts: Array<string | undefined | false>) => parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

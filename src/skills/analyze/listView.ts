@@ -2,9 +2,7 @@
 import type { RecommendationRow, SearchResult } from '../../posture/engine';
 import type { RecommendationRowView, RecommendationsView } from '../../views/recommendationsView';
 import { pageRef } from '../../actions/vocabularies';
-import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from './labels';
-
-export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, isoDate, levelColor, resourceTypeLabel } from '../../views/postureLabels';
 
 export function governanceText(row: Pick<RecommendationRow, 'owner' | 'dueDate' | 'governance'>): string {
   if (row.governance === 'completed') return GOVERNANCE_LABELS.completed;

@@ -2,7 +2,7 @@
 // (a test plans every suggestion the demo tenant produces), built from what the answer actually contains.
 import type { EngineCapabilities, GroupBy, PostureEngine, PostureFilter } from '../../posture/engine';
 import type { Viewer } from '../../posture/viewer';
-import { pluralLabel, resourceTypeLabel } from './labels';
+import { pluralLabel, resourceTypeLabel } from '../../views/postureLabels';
 import type { AnalyzeFilter } from '../../actions/contracts/analyze';
 
 const MAX_SUGGESTIONS = 4;

@@ -6,7 +6,7 @@ import type { Remediation, FixLookup } from '../../remediation/remediation';
 import type { Script } from '../../remediation/fixes/model';
 import type { RemediationView, ScriptView } from '../../views/remediationView';
 import { safePortalLink, withoutLinks } from '../../views/portalLinks';
-import { resourceTypeLabel } from './labels';
+import { resourceTypeLabel } from '../../views/postureLabels';
 import type { KnowledgeEntry } from './summaryView';
 
 const BASH_TITLES = { azure: 'Azure CLI (bash)', aws: 'AWS CLI (bash)', gcp: 'gcloud (bash)' } as const;

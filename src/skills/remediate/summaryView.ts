@@ -6,7 +6,7 @@ import type { CategoryEntry, KeyEntry } from '../../remediation/knowledge/model'
 import type { LabelledValue } from '../../views/detailsView';
 import { safePortalLink, withoutLinks } from '../../views/portalLinks';
 import type { SummaryButtonView, SummaryView } from '../../views/summaryView';
-import { RISK_FACTOR_LABELS, isoDate, levelColor, resourceTypeLabel } from './labels';
+import { RISK_FACTOR_LABELS, isoDate, levelColor, resourceTypeLabel } from '../../views/postureLabels';
 
 /** What each risk factor means for the resource it is found on. */
 export const RISK_FACTOR_MEANING: Record<RiskFactor, string> = {

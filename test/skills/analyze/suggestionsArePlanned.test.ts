@@ -8,7 +8,7 @@ import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
 import type { Reply } from '../../../src/views/reply';
 import { loadDemoEngine } from '../../planner/support/demoTenant';
 import { skillHarness } from './skillHarness';
-import { pluralLabel, resourceTypeLabel } from '../../../src/skills/analyze/labels';
+import { pluralLabel, resourceTypeLabel } from '../../../src/views/postureLabels';
 
 const QUESTIONS: Array<[string, unknown]> = [
   ['analyze', { filter: { riskLevels: ['Critical'], riskFactors: ['internetExposure'] } }],

@@ -1,6 +1,5 @@
-// Labels the remediate skill's cards use. The same wording as the analyze skill's labels (src/skills/analyze/labels.ts):
-// a skill imports no other skill, so these are kept here until the shared labels move under src/views/.
-import type { RiskFactor, RiskLevel, Severity } from '../../posture/model';
+// Plain words for the model's enums and ARM types, as users read them in cards and answers; shared by every skill's views.
+import type { Category, Cloud, GovernanceState, RiskFactor, RiskLevel, Severity } from '../posture/model';
 
 export const RISK_FACTOR_LABELS: Record<RiskFactor, string> = {
   internetExposure: 'Internet exposure',
@@ -10,8 +9,26 @@ export const RISK_FACTOR_LABELS: Record<RiskFactor, string> = {
   vulnerabilities: 'Vulnerabilities',
 };
 
-/** "2026-01-31" from epoch ms. */
-export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+export const CATEGORY_LABELS: Record<Category, string> = {
+  Compute: 'Compute',
+  Networking: 'Networking',
+  Data: 'Data',
+  IdentityAndAccess: 'Identity and access',
+  IoT: 'IoT',
+  Containers: 'Containers',
+  AppServices: 'App services',
+  DevOps: 'DevOps',
+  Other: 'Other',
+};
+
+export const CLOUD_LABELS: Record<Cloud, string> = { Azure: 'Azure', AWS: 'AWS', GCP: 'GCP', OnPremise: 'On-premises', Other: 'Other clouds' };
+
+export const GOVERNANCE_LABELS: Record<GovernanceState, string> = {
+  overdue: 'Overdue',
+  onTime: 'On time',
+  unassigned: 'Unassigned',
+  completed: 'Completed',
+};
 
 /** Adaptive Card colours by level: the same scale for risk and severity. */
 export function levelColor(level: RiskLevel | Severity | undefined): string {
@@ -114,3 +131,13 @@ export function resourceTypeLabel(type: string): string {
   const last = type.split('/').filter(Boolean).pop();
   return last ? words(last) : type || 'Resource';
 }
+
+/** Plural for summaries: "Storage accounts", "Key vaults". */
+export function pluralLabel(label: string): string {
+  if (/(s|x|sh|ch)$/i.test(label)) return `${label}es`;
+  if (/[^aeiou]y$/i.test(label)) return `${label.slice(0, -1)}ies`;
+  return `${label}s`;
+}
+
+/** "2026-01-31" from epoch ms. */
+export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { pluralLabel, resourceTypeLabel } from '../../../src/skills/analyze/labels';
+import { pluralLabel, resourceTypeLabel } from '../../src/views/postureLabels';
 
 describe('resource type labels', () => {
   it.each([
