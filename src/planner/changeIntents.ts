@@ -3,22 +3,11 @@
 import type { PlannedAction } from '../actions/registry';
 import type { ActiveListSummary } from './activeList';
 import type { ScannedMessage } from './messageScan';
+import { rowPositionOf } from './rowPosition';
 
 const ASSIGN_VERBS = new Set(['assign', 'reassign']);
 const SET_VERBS = new Set(['set', 'change', 'update', 'record', 'give', 'add']);
 const GOVERNANCE_NOUNS = new Set(['owner', 'owners', 'due', 'deadline', 'eta']);
-
-/** Position words the scan found ("the second one", "#3", "the last one"); undefined when none. */
-function ordinalOf(scan: ScannedMessage, activeList: ActiveListSummary | undefined): number | undefined {
-  for (const concept of scan.concepts) {
-    for (const meaning of concept.meanings) {
-      if (meaning.k === 'ordinal') return meaning.v;
-      if (meaning.k === 'last' && activeList?.shown) return activeList.shown;
-    }
-  }
-  const number = scan.numbers[0]?.value;
-  return number !== undefined && number >= 1 && number <= 10000 ? number : undefined;
-}
 
 export function planChangeIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined): PlannedAction[] | undefined {
   const words = scan.tokens.map((t) => t.text);
@@ -27,6 +16,6 @@ export function planChangeIntent(scan: ScannedMessage, activeList: ActiveListSum
   const assigns = words.some((w) => ASSIGN_VERBS.has(w));
   const sets = words.some((w) => SET_VERBS.has(w)) && words.some((w) => GOVERNANCE_NOUNS.has(w));
   if (!assigns && !sets) return undefined;
-  const ordinal = ordinalOf(scan, activeList);
+  const ordinal = rowPositionOf(scan, activeList);
   return [{ name: 'assignOwner', parameters: ordinal === undefined ? {} : { ordinal } }];
 }

@@ -4,6 +4,7 @@
 import type { PlannedAction } from '../actions/registry';
 import type { ActiveListSummary } from './activeList';
 import type { ScannedMessage } from './messageScan';
+import { rowPositionOf } from './rowPosition';
 
 /** Words that point at the recommendation on screen rather than name one. */
 const POINTERS = new Set(['it', 'this', 'that', 'one', 'the', 'a', 'an', 'recommendation', 'finding', 'issue', 'please', 'me', 'for', 'of', 'to', 'on', 'about', 'what', 'can', 'you', 'number', 'row', 'item', 'no']);
@@ -22,17 +23,6 @@ const FIX_PHRASES: ReadonlyArray<readonly string[]> = [
   ['fix', 'script'],
 ];
 
-function ordinalOf(scan: ScannedMessage, activeList: ActiveListSummary | undefined): number | undefined {
-  for (const concept of scan.concepts) {
-    for (const meaning of concept.meanings) {
-      if (meaning.k === 'ordinal') return meaning.v;
-      if (meaning.k === 'last' && activeList?.shown) return activeList.shown;
-    }
-  }
-  const number = scan.numbers[0]?.value;
-  return number !== undefined && number >= 1 && number <= 10000 ? number : undefined;
-}
-
 function startsWith(words: readonly string[], phrase: readonly string[], at: number): boolean {
   return phrase.every((w, i) => words[at + i] === w);
 }
@@ -46,7 +36,7 @@ function targetOf(scan: ScannedMessage, from: number, to: number, activeList: Ac
     .filter((t, i) => !positional.has(from + i) && !POINTERS.has(t.text) && !/^[#?.!]*\d*[?.!]*$/.test(t.text))
     .map((t) => t.text);
   if (named.length > 0) return { name: named.join(' ').slice(0, 200) };
-  const ordinal = ordinalOf(scan, activeList);
+  const ordinal = rowPositionOf(scan, activeList);
   return ordinal !== undefined ? { ordinal } : {};
 }
 
@@ -55,7 +45,7 @@ export function planRemediateIntent(scan: ScannedMessage, activeList: ActiveList
   const first = words[0] ?? '';
   // "apply the fix", "apply fix to the second one": a position or the one on screen only, never a name.
   if (first === 'apply' && words.slice(1, 3).includes('fix')) {
-    const ordinal = ordinalOf(scan, activeList);
+    const ordinal = rowPositionOf(scan, activeList);
     return [{ name: 'applyFix', parameters: ordinal === undefined ? {} : { ordinal } }];
   }
   if (SUMMARY_VERBS.has(first)) return [{ name: 'summarize', parameters: targetOf(scan, 1, words.length, activeList) }];
