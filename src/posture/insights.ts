@@ -2,7 +2,7 @@
 // rolled up and ranked by risk, and attack paths with the recommendations that break them. Both data models
 // (legacy sub-assessment findings and individual recommendations) feed the same answers.
 import type { PostureFilter, RecommendationRow } from './engine';
-import type { Cloud, RiskFactor, RiskLevel, Severity } from './model';
+import type { RiskFactor, RiskLevel, Severity } from './model';
 
 export interface VulnerabilityRequest {
   /** Which recommendation rows count (statuses default to every status: pass Unhealthy for open ones). */
@@ -42,14 +42,8 @@ export interface ResourceRequest {
   recommendationsPerResource?: number;
 }
 
-export interface ResourceSummary {
-  resourceId: string;
-  resourceName: string;
-  resourceType: string;
-  resourceGroup?: string;
-  subscriptionId?: string;
-  subscriptionName?: string;
-  cloud: Cloud;
+/** The resource, described as on its recommendations' rows. */
+export interface ResourceSummary extends Pick<RecommendationRow, 'resourceId' | 'resourceName' | 'resourceType' | 'resourceGroup' | 'subscriptionId' | 'subscriptionName' | 'cloud'> {
   /** Highest risk level among its matching recommendations. */
   riskLevel?: RiskLevel;
   highestSeverity: Severity;

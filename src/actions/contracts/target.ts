@@ -1,6 +1,7 @@
 // Which recommendation "this", "the second one" or a card's ref means. A card's ref names the recommendation
 // itself (any card this conversation was shown, not only the newest); an ordinal is a position in the active
 // list. Other skills (assign, later summarize and delegate) name their target through this.
+import { AppError } from '../../errors/appError';
 import type { ActionContext, ConversationMemory } from '../registry';
 import { parseRowRef } from '../vocabularies';
 import { ACTIVE_LIST_KEY, parseActiveList } from './activeList';
@@ -17,6 +18,17 @@ export type TargetResolution = { ok: true; assessmentId: string } | { ok: false;
 
 /** Said for a ref this conversation was never shown (tampered, or from a card too old to remember). */
 export const UNKNOWN_REF_REASON = "I don't recognise that button. Ask again for a fresh list and open the recommendation from it.";
+
+/** Said when a recommendation a target names has left the data since it was shown. */
+export const GONE_REASON = 'That recommendation is no longer in the data. Ask again for a fresh list.';
+
+/** What a resolved target stands for (`lookup` reads it from the current data), or NOT_FOUND saying why not. */
+export function requireTarget<D>(resolution: TargetResolution, lookup: (assessmentId: string) => D | undefined): D {
+  if (!resolution.ok) throw new AppError('NOT_FOUND', resolution.reason);
+  const found = lookup(resolution.assessmentId);
+  if (!found) throw new AppError('NOT_FOUND', GONE_REASON);
+  return found;
+}
 
 /** The assessment a card button's ref stands for in this conversation, or undefined. */
 export function resolveCardRef(conversation: ConversationMemory, ref: string): string | undefined {

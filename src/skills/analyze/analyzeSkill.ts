@@ -7,7 +7,7 @@ import { escapeMarkdown } from '../../views/markdown';
 import type { Reply } from '../../views/reply';
 import { ACTIVE_LIST_KEY, activateList, findList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
 import { rememberShown } from '../../actions/contracts/shownRefs';
-import { resolveCardRef, UNKNOWN_REF_REASON } from '../../actions/contracts/target';
+import { GONE_REASON, resolveCardRef, UNKNOWN_REF_REASON } from '../../actions/contracts/target';
 import { newListId } from './activeList';
 import { buildBreakdownView } from './breakdownView';
 import { buildDetailsView } from './detailsView';
@@ -168,7 +168,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     }
     const engine = current();
     const found = assessmentId === undefined ? undefined : engine.details(ctx.viewer, assessmentId);
-    if (!found) throw new AppError('STALE_ACTION', 'That recommendation is no longer in the data. Ask again for a fresh list.');
+    if (!found) throw new AppError('STALE_ACTION', GONE_REASON);
     // "This" now means the recommendation just opened, whichever card it came from.
     if (list) ctx.conversation.set(ACTIVE_LIST_KEY, { ...list, selectedRef: found.assessmentId });
     rememberShown(ctx.conversation, [found.assessmentId]);

@@ -8,7 +8,7 @@ import type { PostureEngine, RecommendationDetails } from '../../posture/engine'
 import type { OverlayChange } from '../../posture/model';
 import type { ConfirmationContent } from '../../views/confirmationView';
 import type { Reply } from '../../views/reply';
-import type { TargetParams, TargetResolution } from '../../actions/contracts/target';
+import { requireTarget, type TargetParams, type TargetResolution } from '../../actions/contracts/target';
 import { dueDateProblem, parseDateInput, suggestedDueDate, toDateInput } from './dueDate';
 import { isEmailAddress } from './emailAddress';
 
@@ -75,10 +75,8 @@ export function createAssignOwnerAction(options: AssignOwnerOptions): SideEffect
     sideEffects: true,
     effect: assignOwnerEffectSchema,
     async propose(params, context) {
-      const target = options.resolveTarget(context, params);
-      if (!target.ok) throw new AppError('NOT_FOUND', target.reason);
-      const details = options.posture.current().details(context.viewer, target.assessmentId);
-      if (!details) throw new AppError('NOT_FOUND', 'That recommendation is no longer in the data. Ask again for a fresh list.');
+      const engine = options.posture.current();
+      const details = requireTarget(options.resolveTarget(context, params), (id) => engine.details(context.viewer, id));
       const owner = details.owner && isEmailAddress(details.owner) ? details.owner : (ownerFromTags(details.tags) ?? '');
       const dueDate = toDateInput(details.dueDate ?? suggestedDueDate(details.severity, now()));
       const effect: Effect = { assessmentId: details.assessmentId, owner, dueDate };

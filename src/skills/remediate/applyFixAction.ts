@@ -3,7 +3,7 @@
 // export or the demo tenant, so the fix is simulated: the recommendation turns Healthy in the bot's posture state
 // (kept across restarts by the holder), and the card and the answer say that Azure itself was not changed.
 import { z } from 'zod';
-import type { TargetParams, TargetResolution } from '../../actions/contracts/target';
+import { requireTarget, type TargetParams, type TargetResolution } from '../../actions/contracts/target';
 import { applyFixParamsSchema } from '../../actions/contracts/remediate';
 import type { ActionContext, SideEffectActionDefinition } from '../../actions/registry';
 import { AppError } from '../../errors/appError';
@@ -44,10 +44,8 @@ export function createApplyFixAction(options: ApplyFixOptions): SideEffectAction
     effect: applyFixEffectSchema,
     async propose(params, context) {
       if (!options.canSimulate()) throw new AppError('BAD_REQUEST', 'A fix can only be simulated on the demo tenant. Run the script to fix the resource in Azure; the next data refresh shows it.');
-      const target = options.resolveTarget(context, params);
-      if (!target.ok) throw new AppError('NOT_FOUND', target.reason);
-      const details = options.posture.current().details(context.viewer, target.assessmentId);
-      if (!details) throw new AppError('NOT_FOUND', 'That recommendation is no longer in the data. Ask again for a fresh list.');
+      const engine = options.posture.current();
+      const details = requireTarget(options.resolveTarget(context, params), (id) => engine.details(context.viewer, id));
       if (details.status !== 'Unhealthy') throw new AppError('BAD_REQUEST', `"${details.displayName}" is already ${details.status === 'Healthy' ? 'healthy' : 'not applicable'} on ${details.resourceName}: nothing to apply.`);
       const lookup = options.remediation.fixFor(details.key, details.resourceId);
       if (lookup.status !== 'fix') throw new AppError('BAD_REQUEST', 'There is no fix the bot can apply for this one. Ask "how do I fix this?" for the steps.');

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ACTIVE_LIST_KEY, parseActiveList } from '../../actions/contracts/activeList';
 import { remediateTargetParamsSchema, type RemediateTargetParams } from '../../actions/contracts/remediate';
 import { rememberShown } from '../../actions/contracts/shownRefs';
-import type { TargetParams, TargetResolution } from '../../actions/contracts/target';
+import { GONE_REASON, type TargetParams, type TargetResolution } from '../../actions/contracts/target';
 import type { ActionContext, ActionDefinition } from '../../actions/registry';
 import { AppError } from '../../errors/appError';
 import type { PostureEngine, RecommendationDetails } from '../../posture/engine';
@@ -51,7 +51,7 @@ export function createRemediateActions(options: RemediateSkillOptions): Array<Ac
       throw new AppError('NOT_FOUND', found.reason);
     }
     const details = engine.details(ctx.viewer, found.assessmentId);
-    if (!details) throw new AppError('NOT_FOUND', 'That recommendation is no longer in the data. Ask again for a fresh list.');
+    if (!details) throw new AppError('NOT_FOUND', GONE_REASON);
     // The one on screen now: "how do I fix this?" next refers to it.
     const list = parseActiveList(ctx.conversation.get(ACTIVE_LIST_KEY));
     if (list) ctx.conversation.set(ACTIVE_LIST_KEY, { ...list, selectedRef: details.assessmentId });
