@@ -12,17 +12,10 @@ import { execute, message } from '../support/activities';
 import { createMemoryDeduper } from '../support/memoryDeduper';
 import { createTempDataDir } from '../support/tempDataDir';
 import { writeTenantExport, zephyrRows } from '../support/tenantExport';
+import { walk, type Json } from '../support/cardJson';
 
-type Json = Record<string, unknown>;
 type Turn = (activity: Partial<Activity>) => Promise<Array<Partial<Activity>>>;
 
-function walk(node: unknown, visit: (n: Json) => void): void {
-  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
-  else if (node && typeof node === 'object') {
-    visit(node as Json);
-    Object.values(node as Json).forEach((v) => walk(v, visit));
-  }
-}
 /** Every text a person would read in the replies, one per line (a label, then its value). */
 function seen(activities: Array<Partial<Activity>>): string {
   const texts: string[] = [];

@@ -13,8 +13,8 @@ import type { RecordsStore } from '../../src/storage/recordsStore';
 import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 import { execute, message, submit, USER } from '../support/activities';
 import { createMemoryDeduper } from '../support/memoryDeduper';
+import { cardOf, textOf, walk, type Json } from '../support/cardJson';
 
-type Json = Record<string, unknown>;
 const OTHER = { id: '29:user-bob', name: 'Bob', aadObjectId: '00000000-0000-4000-8000-0000000000b0' };
 
 async function startBot(records: RecordsStore, storage: MemoryStorage) {
@@ -34,27 +34,6 @@ async function startBot(records: RecordsStore, storage: MemoryStorage) {
   return { turn, close: () => skills.posture.close() };
 }
 
-function cardOf(activities: Array<Partial<Activity>>): Json | undefined {
-  for (const a of activities) {
-    const attachment = a.attachments?.[0]?.content as Json | undefined;
-    if (attachment) return attachment;
-    const body = (a.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
-    if (a.type === 'invokeResponse' && body?.type === 'application/vnd.microsoft.card.adaptive') return body.value as Json;
-  }
-  return undefined;
-}
-function walk(node: unknown, visit: (n: Json) => void): void {
-  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
-  else if (node && typeof node === 'object') {
-    visit(node as Json);
-    Object.values(node as Json).forEach((v) => walk(v, visit));
-  }
-}
-const textOf = (card: Json | undefined) => {
-  const texts: string[] = [];
-  walk(card, (n) => typeof n.text === 'string' && texts.push(n.text));
-  return texts.join('\n');
-};
 /** A button's data by its title (Submit or Execute). */
 function button(card: Json | undefined, title: string): Json {
   let found: Json | undefined;

@@ -9,6 +9,7 @@ import type { RemediationView } from '../../../src/views/remediationView';
 import type { SummaryView } from '../../../src/views/summaryView';
 import { loadDemoEngine } from '../../planner/support/demoTenant';
 import { remediateHarness } from './remediateHarness';
+import { walk } from '../../support/cardJson';
 
 const cards = createCardRenderer({ dir: projectPath('adaptiveCards') });
 
@@ -20,13 +21,6 @@ function card(replies: Reply[], template: CardReply['template']): unknown {
   return reply.card.model;
 }
 
-function walk(node: unknown, visit: (n: Record<string, unknown>) => void): void {
-  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
-  else if (node && typeof node === 'object') {
-    visit(node as Record<string, unknown>);
-    Object.values(node).forEach((v) => walk(v, visit));
-  }
-}
 
 let engine: PostureEngine;
 beforeAll(async () => {
