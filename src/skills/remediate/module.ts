@@ -11,11 +11,17 @@ import type { Reply } from '../../views/reply';
 import { createRemediateCardVerbs } from './cardVerbs';
 import { createApplyFixAction } from './applyFixAction';
 import { createRemediateActions } from './remediateActions';
+import { createUndoFixAction } from './undoFixAction';
 import { withRemembered } from './selection';
 
 export interface RemediateDeps {
   /** current() per step; applyChange() records a simulated fix (kept across restarts by the holder). */
-  posture: { current(): PostureEngine; applyChange(change: OverlayChange): Promise<void>; info?(): { demo: boolean } };
+  posture: {
+    current(): PostureEngine;
+    applyChange(change: OverlayChange): Promise<void>;
+    revertChange(assessmentId: string, matches: (change: OverlayChange) => boolean): Promise<OverlayChange | undefined>;
+    info?(): { demo: boolean };
+  };
 }
 
 /** Actions offered as buttons: its own applyFix, and the assign module's assignOwner (src/actions/contracts/assign.ts). */
@@ -45,6 +51,7 @@ export const remediateModule: SkillModule<RemediateDeps, Reply> = {
     const hasAction = (name: string) => (name === 'applyFix' ? canSimulate() : OFFERED_ACTIONS.has(name));
     const actions = createRemediateActions({ posture, knowledge, remediation, resolveTarget: resolve, hasAction });
     actions.push(createApplyFixAction({ posture, remediation, resolveTarget: resolve, canSimulate }) as unknown as (typeof actions)[number]);
+    actions.push(createUndoFixAction({ posture, resolveTarget: resolve }) as unknown as (typeof actions)[number]);
     return { actions, cardVerbs: createRemediateCardVerbs({ hasAction: (name) => OFFERED_ACTIONS.has(name) }) };
   },
 };
