@@ -114,12 +114,15 @@ describe('summarize, remediate and apply in whole turns', () => {
     }
   });
 
-  it('offers no Apply button for a fix the bot never applies, and refuses a typed "apply the fix" for it', async () => {
+  it('asks which one when the fix is open on several resources, offers no Apply button for a fix the bot never applies, and refuses a typed "apply the fix" for it', async () => {
     const records = createMemoryRecordsStore();
     const bot = await startBot(records, new MemoryStorage());
     try {
       const options = { conversationId: 'a:network' };
-      const fix = cardOf(await bot.turn(message('how do I fix storage accounts should restrict network access', options)));
+      // Open on several storage accounts: the bot asks which one (riskiest first) before scripting a fix.
+      const choice = cardOf(await bot.turn(message('how do I fix storage accounts should restrict network access', options)));
+      expect(textOf(choice)).toMatch(/Which one\?[\s\S]*is open on \d+ resources/);
+      const fix = cardOf(await bot.turn(submit(button(choice, 'Fix this one'), options)));
       expect(textOf(fix)).toContain('the bot does not apply this change');
       expect(() => button(fix, 'Apply fix')).toThrow(/no "Apply fix" button/);
       const refused = await bot.turn(message('apply the fix', options));

@@ -40,7 +40,7 @@ export const remediateModule: SkillModule<RemediateDeps, Reply> = {
       ],
     },
   ],
-  templates: ['summary', 'remediation'],
+  templates: ['summary', 'remediation', 'choice'],
   create: ({ posture }) => {
     const catalog = createCatalog();
     const knowledge = createKnowledgeBase({ displayNameOf: (key) => catalog.byKey(key)?.displayName });

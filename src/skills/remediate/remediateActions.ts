@@ -12,6 +12,7 @@ import type { PostureEngine, RecommendationDetails } from '../../posture/engine'
 import type { KnowledgeBase } from '../../remediation/knowledge/knowledgeBase';
 import type { Remediation } from '../../remediation/remediation';
 import type { Reply } from '../../views/reply';
+import { buildChoiceView } from './choiceView';
 import { findTarget } from './findTarget';
 import { rememberSelected } from './selection';
 import { buildRemediationView } from './remediationView';
@@ -34,9 +35,17 @@ export function knowledgeOf(knowledge: KnowledgeBase, d: RecommendationDetails):
 
 export function createRemediateActions(options: RemediateSkillOptions): Array<ActionDefinition<z.ZodTypeAny, Reply>> {
   /** The recommendation the turn is about, or a text reply already sent (unknown name: close matches). */
-  async function target(params: RemediateTargetParams, ctx: Ctx): Promise<{ details: RecommendationDetails; others: number; engine: PostureEngine } | undefined> {
+  async function target(verb: 'summarize' | 'remediate', params: RemediateTargetParams, ctx: Ctx): Promise<{ details: RecommendationDetails; others: number; engine: PostureEngine } | undefined> {
     const engine = options.posture.current();
-    const found = findTarget(engine, ctx, params, options.resolveTarget, (words) => options.knowledge.search(words, 3).flatMap((hit) => (hit.key ? [hit.key] : [])));
+    const keysFor = (words: string) => options.knowledge.search(words, 3).flatMap((hit) => (hit.key ? [hit.key] : []));
+    // A script must target the resource meant: remediate asks which one; a summary takes the riskiest and says so.
+    const found = findTarget(engine, ctx, params, options.resolveTarget, keysFor, { oneResource: verb === 'remediate' });
+    if (found.ok === 'ambiguous') {
+      const refs = rememberShown(ctx.conversation, found.candidates.map((row) => row.assessmentId));
+      const model = buildChoiceView({ verb, candidates: found.candidates, refs, total: found.total, hasRiskData: engine.capabilities(ctx.viewer).hasRiskData });
+      await ctx.reply({ kind: 'card', card: { template: 'choice', model }, recommendationIds: found.candidates.map((row) => row.assessmentId) });
+      return undefined;
+    }
     if (!found.ok) {
       if (params.name !== undefined) {
         const hit = options.knowledge.search(params.name, 1)[0];
@@ -65,7 +74,7 @@ export function createRemediateActions(options: RemediateSkillOptions): Array<Ac
     parameters: remediateTargetParamsSchema,
     sideEffects: false,
     async handler(params, ctx) {
-      const found = await target(params, ctx);
+      const found = await target('summarize', params, ctx);
       if (!found) return;
       const { details, others, engine } = found;
       const [ref] = rememberShown(ctx.conversation, [details.assessmentId]);
@@ -84,7 +93,7 @@ export function createRemediateActions(options: RemediateSkillOptions): Array<Ac
     parameters: remediateTargetParamsSchema,
     sideEffects: false,
     async handler(params, ctx) {
-      const found = await target(params, ctx);
+      const found = await target('remediate', params, ctx);
       if (!found) return;
       const { details } = found;
       if (details.status !== 'Unhealthy') {
