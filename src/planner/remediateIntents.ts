@@ -39,11 +39,17 @@ function positionalTokens(scan: ScannedMessage): Set<number> {
 /** What the words after the verb name (from token `from` to `to`): a name phrase, a position, or the one on screen. */
 function targetOf(scan: ScannedMessage, from: number, to: number, activeList: ActiveListSummary | undefined): Record<string, unknown> {
   const positional = positionalTokens(scan);
-  const named = scan.tokens
-    .slice(from, to)
-    .filter((t, i) => !positional.has(from + i) && !POINTERS.has(t.text) && !/^[#?.!]*\d*[?.!]*$/.test(t.text))
-    .map((t) => t.text);
-  if (named.length > 0) return { name: named.join(' ').slice(0, 200) };
+  const kept = scan.tokens.slice(from, to).filter((t, i) => !positional.has(from + i) && !POINTERS.has(t.text) && !/^[#?.!]*\d*[?.!]*$/.test(t.text));
+  // Whole words as typed, so a resource name keeps its digits and dashes ("sql-analytics-prod-01").
+  const words: string[] = [];
+  let lastWord = -1;
+  for (const t of kept) {
+    if (t.word === lastWord) continue;
+    lastWord = t.word;
+    const word = t.rawWord.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    words.push(/\p{L}/u.test(word) ? word : t.text);
+  }
+  if (words.length > 0) return { name: words.join(' ').slice(0, 200) };
   const ordinal = rowPositionOf(scan, activeList);
   return ordinal !== undefined ? { ordinal } : {};
 }

@@ -23,10 +23,16 @@ const SCAN_LIMIT = 200;
 /** Two name matches closer than this are a tie: neither is what the words mean more than the other. */
 const TIE = 0.02;
 
-/** The rows whose resource the words name ("… on sql-billing-prod"), compared without case. */
+/** Letters and digits only, one space between runs: "sql-billing-prod" and "sql billing prod" read the same. */
+const asWords = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/** The rows whose resource the words name as whole words ("… on sql-billing-prod"), compared without case. */
 function namedResources(rows: readonly RecommendationRow[], words: string): RecommendationRow[] {
-  const text = words.toLowerCase();
-  return rows.filter((row) => row.resourceName.length >= 3 && text.includes(row.resourceName.toLowerCase()));
+  const text = asWords(words);
+  return rows.filter((row) => {
+    const name = asWords(row.resourceName);
+    return name.trim().length >= 3 && text.includes(name);
+  });
 }
 
 export function findTarget(

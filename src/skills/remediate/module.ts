@@ -11,6 +11,7 @@ import type { Reply } from '../../views/reply';
 import { createRemediateCardVerbs } from './cardVerbs';
 import { createApplyFixAction } from './applyFixAction';
 import { createRemediateActions } from './remediateActions';
+import type { ScriptLinks } from './scriptLinks';
 import { createUndoFixAction } from './undoFixAction';
 import { withRemembered } from './selection';
 
@@ -22,6 +23,8 @@ export interface RemediateDeps {
     revertChange(assessmentId: string, matches: (change: OverlayChange) => boolean): Promise<OverlayChange | undefined>;
     info?(): { demo: boolean };
   };
+  /** Download links for remediation scripts (absent: scripts are shown only). */
+  scriptLinks?: ScriptLinks;
 }
 
 /** Actions offered as buttons: its own applyFix, and the assign module's assignOwner (src/actions/contracts/assign.ts). */
@@ -41,7 +44,7 @@ export const remediateModule: SkillModule<RemediateDeps, Reply> = {
     },
   ],
   templates: ['summary', 'remediation', 'choice'],
-  create: ({ posture }) => {
+  create: ({ posture, scriptLinks }) => {
     const catalog = createCatalog();
     const knowledge = createKnowledgeBase({ displayNameOf: (key) => catalog.byKey(key)?.displayName });
     const remediation = createRemediation({ knowledge });
@@ -49,7 +52,7 @@ export const remediateModule: SkillModule<RemediateDeps, Reply> = {
     // Fixes are simulated, and the holder simulates them only on the embedded demo tenant.
     const canSimulate = () => posture.info?.().demo ?? false;
     const hasAction = (name: string) => (name === 'applyFix' ? canSimulate() : OFFERED_ACTIONS.has(name));
-    const actions = createRemediateActions({ posture, knowledge, remediation, resolveTarget: resolve, hasAction });
+    const actions = createRemediateActions({ posture, knowledge, remediation, resolveTarget: resolve, hasAction, ...(scriptLinks ? { scriptLinks } : {}) });
     actions.push(createApplyFixAction({ posture, remediation, resolveTarget: resolve, canSimulate }) as unknown as (typeof actions)[number]);
     actions.push(createUndoFixAction({ posture, resolveTarget: resolve }) as unknown as (typeof actions)[number]);
     return { actions, cardVerbs: createRemediateCardVerbs({ hasAction: (name) => OFFERED_ACTIONS.has(name) }) };

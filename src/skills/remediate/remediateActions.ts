@@ -14,6 +14,7 @@ import type { Remediation } from '../../remediation/remediation';
 import type { Reply } from '../../views/reply';
 import { buildChoiceView } from './choiceView';
 import { findTarget } from './findTarget';
+import type { ScriptLinks } from './scriptLinks';
 import { rememberSelected } from './selection';
 import { buildRemediationView } from './remediationView';
 import { buildSummaryView, type KnowledgeEntry } from './summaryView';
@@ -25,6 +26,8 @@ export interface RemediateSkillOptions {
   resolveTarget(context: ActionContext<Reply>, params: TargetParams): TargetResolution;
   /** Action names registered beside this skill: a button is offered only for an action that exists. */
   hasAction(name: string): boolean;
+  /** Download links for the scripts; without it the scripts are shown only. */
+  scriptLinks?: ScriptLinks;
 }
 
 type Ctx = ActionContext<Reply>;
@@ -108,6 +111,8 @@ export function createRemediateActions(options: RemediateSkillOptions): Array<Ac
         ...(options.hasAction('assignOwner') ? [{ title: 'Delegate to the owner', verb: 'delegate', ref: ref ?? '' }] : []),
       ];
       const model = buildRemediationView({ details, knowledge: knowledgeOf(options.knowledge, details), lookup, remediation: options.remediation, canApply, buttons });
+      const links = options.scriptLinks;
+      if (links) model.scripts = await Promise.all(model.scripts.map(async (script) => ({ ...script, downloadUrl: (await links.linkFor({ fileName: script.fileName, text: script.code })) ?? '' })));
       await ctx.reply({ kind: 'card', card: { template: 'remediation', model }, recommendationIds: [details.assessmentId] });
     },
   };

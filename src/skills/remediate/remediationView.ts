@@ -12,7 +12,7 @@ import type { KnowledgeEntry } from './summaryView';
 const BASH_TITLES = { azure: 'Azure CLI (bash)', aws: 'AWS CLI (bash)', gcp: 'gcloud (bash)' } as const;
 
 function scriptView(title: string, script: Script): ScriptView {
-  return { title, language: script.language, fileName: script.fileName, code: script.text, lines: script.text.replace(/\n$/, '').split('\n').map((text) => ({ text })) };
+  return { title, language: script.language, fileName: script.fileName, code: script.text, lines: script.text.replace(/\n$/, '').split('\n').map((text) => ({ text })), downloadUrl: '' };
 }
 
 export interface RemediationInput {

@@ -68,8 +68,8 @@ export const CARD_SAMPLES: CardReply[] = [
         { number: '2', text: 'Disable public network access.' },
       ],
       scripts: [
-        { title: 'Azure CLI (bash)', language: 'Bash', fileName: 'fix.sh', code, lines: code.replace(/\n$/, '').split('\n').map((text) => ({ text })) },
-        { title: 'PowerShell (Az module)', language: 'PowerShell', fileName: 'fix.ps1', code: "Set-AzContext -Subscription 'x'", lines: [{ text: "Set-AzContext -Subscription 'x'" }] },
+        { title: 'Azure CLI (bash)', language: 'Bash', fileName: 'fix.sh', code, lines: code.replace(/\n$/, '').split('\n').map((text) => ({ text })), downloadUrl: 'https://bot.contoso.example/api/scripts/AAAAAAAAAAAAAAAAAAAAAA/fix.sh' },
+        { title: 'PowerShell (Az module)', language: 'PowerShell', fileName: 'fix.ps1', code: "Set-AzContext -Subscription 'x'", lines: [{ text: "Set-AzContext -Subscription 'x'" }], downloadUrl: '' },
       ],
       note: 'Run one where you are signed in.',
       portalLink: 'https://portal.azure.com/#blade/x',
