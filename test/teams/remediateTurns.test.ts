@@ -122,7 +122,7 @@ describe('summarize, remediate and apply in whole turns', () => {
       // Open on several storage accounts: the bot asks which one (riskiest first) before scripting a fix.
       const choice = cardOf(await bot.turn(message('how do I fix storage accounts should restrict network access', options)));
       expect(textOf(choice)).toMatch(/Which one\?[\s\S]*is open on \d+ resources/);
-      const fix = cardOf(await bot.turn(submit(button(choice, 'Fix this one'), options)));
+      const fix = cardOf(await bot.turn(submit(button(choice, 'Show fix'), options)));
       expect(textOf(fix)).toContain('the bot does not apply this change');
       expect(() => button(fix, 'Apply fix')).toThrow(/no "Apply fix" button/);
       const refused = await bot.turn(message('apply the fix', options));

@@ -30,10 +30,10 @@ export function buildChoiceView({ verb, candidates, refs, total, hasRiskData }: 
         ...(row.resourceGroup ? [row.resourceGroup] : []),
         hasRiskData && row.riskLevel ? `${row.riskLevel} risk` : `${row.severity} severity`,
       ].join(' · '),
-      buttonTitle: verb === 'remediate' ? 'Fix this one' : 'Summarize',
+      buttonTitle: verb === 'remediate' ? 'Show fix' : 'Summarize',
       verb,
       ref: refs[i] ?? '',
     })),
-    more: more > 0 ? `${more} more ${more === 1 ? 'is' : 'are'} not shown: add the resource's name to pick one of them, for example "${verb} ${withoutLinks(only ?? 'it')} on <resource>".` : '',
+    more: more > 0 ? `${more} more ${more === 1 ? 'is' : 'are'} not shown: add the resource's name to your question to pick one of them.` : '',
   };
 }

@@ -10,8 +10,8 @@ export const CARD_SAMPLES: CardReply[] = [
       title: 'Which one?',
       intro: '"Storage accounts should restrict network access" is open on 7 resources. Pick one to see how to fix it:',
       choices: [
-        { title: 'rg-(legacy)-$(whoami)', detail: 'Storage account · rg-émeraude-ß · Critical risk', buttonTitle: 'Fix this one', verb: 'remediate', ref: 'rAAAAAAAAAAAAAAA' },
-        { title: 'stportalprod01', detail: 'Storage account · rg-portal-prod · Medium risk', buttonTitle: 'Fix this one', verb: 'remediate', ref: 'rBBBBBBBBBBBBBBB' },
+        { title: 'rg-(legacy)-$(whoami)', detail: 'Storage account · rg-émeraude-ß · Critical risk', buttonTitle: 'Show fix', verb: 'remediate', ref: 'rAAAAAAAAAAAAAAA' },
+        { title: 'stportalprod01', detail: 'Storage account · rg-portal-prod · Medium risk', buttonTitle: 'Show fix', verb: 'remediate', ref: 'rBBBBBBBBBBBBBBB' },
       ],
       more: '5 more are not shown: add the resource\'s name to pick one of them.',
     },
