@@ -49,6 +49,8 @@ export interface BotDeps {
   stopGraceMs?: number;
   /** Where every sent reply is recorded (feedback, audit, metering read it); none in tests that do not look. */
   replyRecords?: ReplyRecordStore;
+  /** Remediation script downloads by token (GET /api/scripts/…); none: the route does not exist. */
+  scripts?: (token: string) => Promise<{ fileName: string; text: string } | undefined>;
 }
 
 export interface Bot {
@@ -120,6 +122,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
   const turnLogic = deps.replyRecords ? recordReplies(createReplyRecorder({ store: deps.replyRecords, logger }), gated) : gated;
   const server = createHttpServer({
     logger,
+    ...(deps.scripts ? { scripts: deps.scripts } : {}),
     messages: createMessagesEndpoint({ adapter, logic: turnLogic, logger, ...(deps.maxBodyBytes ? { maxBodyBytes: deps.maxBodyBytes } : {}) }),
   });
 

@@ -15,6 +15,7 @@ import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { SKILL_MODULES } from './skillModules';
+import { createScriptLinks, type ScriptLinks } from './skills/remediate/scriptLinks';
 import { createActivityDeduper } from './storage/activityDeduper';
 import { createSqliteConversationPruner, createSqliteConversationStorage } from './storage/sqliteConversationStorage';
 import { assertDatabaseIntact } from './storage/integrityCheck';
@@ -40,6 +41,10 @@ export interface Skills {
   help: HelpCatalog;
   /** Skills read posture through it; the caller closes it. */
   posture: PostureHolder;
+  /** Remediation script downloads: createBot serves them; links name the public address, else (local) announceUrl's. */
+  scriptLinks: ScriptLinks;
+  /** The address the bot listens on, once it does: download links use it where no public address is configured (never in production). */
+  announceUrl(url: string): void;
 }
 
 /**
@@ -51,9 +56,12 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
   registerConfirmationFlow(registry, cardActions, { records, logger, ttlMs: config.confirmation.ttlMs });
-  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
+  let listeningUrl: string | undefined;
+  const { publicBaseUrl, ttlMs } = config.scriptLinks;
+  const scriptLinks = createScriptLinks({ records, ttlMs, baseUrl: () => publicBaseUrl ?? (config.production ? undefined : listeningUrl) });
+  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks });
   const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
-  return { registry, cardActions, planner, help, posture };
+  return { registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => (listeningUrl = url) };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */
@@ -68,7 +76,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   let closePosture = () => {};
   try {
     const records = createSqliteRecordsStore(database);
-    const { posture, ...skills } = await composeSkills(config, logger, records);
+    const { posture, scriptLinks, announceUrl, ...skills } = await composeSkills(config, logger, records);
     closePosture = posture.close;
     const bot = createBot(config, {
       logger,
@@ -76,6 +84,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       storage: createSqliteConversationStorage(database),
       deduper: createActivityDeduper(records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
       ...skills,
+      scripts: (token) => scriptLinks.open(token),
     });
     const retention = createRetentionJob({
       rules: retentionRules({ records, pruneConversations: createSqliteConversationPruner(database) }, config.retention),
@@ -83,6 +92,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       logger,
     });
     const { url } = await bot.start();
+    announceUrl(url);
     retention.start();
     return {
       bot,

@@ -6,12 +6,16 @@ import { assignModule } from './skills/assign/module';
 import type { PostureChanges } from './skills/assign/assignOwnerAction';
 import { helpModule } from './skills/help/module';
 import { remediateModule } from './skills/remediate/module';
+import type { PostureHolder } from './posture/postureHolder';
+import type { ScriptLinks } from './skills/remediate/scriptLinks';
 import type { Reply } from './views/reply';
 
 /** What the composition root hands every module (each takes the part it needs). */
 export interface SkillDeps {
-  /** The posture holder: current() per step, applyChange() for changes made in chat. */
-  posture: PostureChanges;
+  /** The posture holder: current() per step, applyChange()/revertChange() for changes made in chat. */
+  posture: PostureChanges & Pick<PostureHolder, 'revertChange'> & Partial<Pick<PostureHolder, 'info'>>;
+  /** Time-limited download links for remediation scripts, served by the bot's HTTP server. */
+  scriptLinks?: ScriptLinks;
 }
 
 export const SKILL_MODULES: ReadonlyArray<SkillModule<SkillDeps & PlatformDeps, Reply>> = [

@@ -100,7 +100,7 @@ describe('skill modules', () => {
   it('plans every sample prompt to an action of the module that offers it, valid in the registry', async () => {
     const engine = await loadDemoEngine();
     for (const module of SKILL_MODULES) {
-      const own = module.create({ posture: { current: () => engine, applyChange: async () => undefined }, help: modules.help }).actions.map((a) => a.name);
+      const own = module.create({ posture: { current: () => engine, applyChange: async () => undefined, revertChange: async () => undefined }, help: modules.help }).actions.map((a) => a.name);
       for (const sample of module.help.flatMap((e) => e.samples)) {
         const plan = planMessage(sample.prompt, { vocabulary: engine, viewer: SYSTEM_VIEWER, hasActiveList: true, activeList: { filter: {}, shown: 10, total: 40 } });
         expect(plan).toHaveLength(1);

@@ -8,6 +8,7 @@ import type { ConfigFeature, FeatureContext, RawEnv } from './features/feature';
 import { postureFeature, type PostureConfig } from './features/posture';
 import { retentionFeature, type RetentionConfig } from './features/retention';
 import { isProduction, runtimeFeature, runtimeWarnings, type RuntimeConfig } from './features/runtime';
+import { scriptLinksFeature, type ScriptLinksConfig } from './features/scriptLinks';
 import { serverFeature, type ServerConfig } from './features/server';
 import { storageFeature, type StorageConfig } from './features/storage';
 
@@ -21,13 +22,14 @@ export type AppConfig = RuntimeConfig &
   PostureConfig &
   RetentionConfig &
   DeliveryConfig &
-  ConfirmationConfig & {
+  ConfirmationConfig &
+  ScriptLinksConfig & {
     /** Things worth saying at startup that do not stop it (an unknown NODE_ENV). */
     warnings: string[];
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, retentionFeature, deliveryFeature, confirmationFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature];
 
 export interface ParseOptions {
   appEnv: string;

@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger';
 import { ACTIVITY_DEDUP_COLLECTION } from '../storage/activityDeduper';
 import type { RecordsStore } from '../storage/recordsStore';
 import { REPLY_RECORDS_COLLECTION } from '../storage/replyRecordStore';
+import { SCRIPT_LINKS_COLLECTION } from '../skills/remediate/scriptLinks';
 
 export { REPLY_RECORDS_COLLECTION };
 
@@ -62,6 +63,7 @@ export function retentionRules(stores: RetentionStores, retention: RetentionConf
     },
     byAge('replyRecords', REPLY_RECORDS_COLLECTION, retention.replyRecordsMs),
     byAge('audit', ACTION_AUDIT_COLLECTION, retention.auditMs),
+    { name: 'scriptLinks', pruneBatch: (now, limit) => records.prune(SCRIPT_LINKS_COLLECTION, { before: now, field: 'expiresAt', limit }) },
   ];
 }
 

@@ -8,6 +8,8 @@ import { rowPositionOf } from './rowPosition';
 
 /** Words that point at the recommendation on screen rather than name one. */
 const POINTERS = new Set(['it', 'this', 'that', 'one', 'the', 'a', 'an', 'recommendation', 'finding', 'issue', 'please', 'me', 'for', 'of', 'to', 'on', 'about', 'what', 'can', 'you', 'number', 'row', 'item', 'no']);
+/** What may follow "undo" for it to mean the simulated fix (a position is checked separately). */
+const UNDO_WORDS = new Set(['the', 'that', 'this', 'it', 'fix', 'fixes', 'simulated', 'applied', 'last', 'on', 'to', 'of', 'for', 'one', 'please', 'change', 'row', 'number']);
 const SUMMARY_VERBS = new Set(['summarize', 'summarise', 'summary', 'explain', 'tldr']);
 const FIX_PHRASES: ReadonlyArray<readonly string[]> = [
   ['how', 'do', 'i', 'fix'],
@@ -27,15 +29,27 @@ function startsWith(words: readonly string[], phrase: readonly string[], at: num
   return phrase.every((w, i) => words[at + i] === w);
 }
 
-/** What the words after the verb name (from token `from` to `to`): a name phrase, a position, or the one on screen. */
-function targetOf(scan: ScannedMessage, from: number, to: number, activeList: ActiveListSummary | undefined): Record<string, unknown> {
+/** The token positions that say a list position ("the second one", "#3", "the last"). */
+function positionalTokens(scan: ScannedMessage): Set<number> {
   const positional = new Set<number>();
   for (const c of scan.concepts) if (c.meanings.some((m) => m.k === 'ordinal' || m.k === 'last')) for (let i = c.start; i < c.end; i++) positional.add(i);
-  const named = scan.tokens
-    .slice(from, to)
-    .filter((t, i) => !positional.has(from + i) && !POINTERS.has(t.text) && !/^[#?.!]*\d*[?.!]*$/.test(t.text))
-    .map((t) => t.text);
-  if (named.length > 0) return { name: named.join(' ').slice(0, 200) };
+  return positional;
+}
+
+/** What the words after the verb name (from token `from` to `to`): a name phrase, a position, or the one on screen. */
+function targetOf(scan: ScannedMessage, from: number, to: number, activeList: ActiveListSummary | undefined): Record<string, unknown> {
+  const positional = positionalTokens(scan);
+  const kept = scan.tokens.slice(from, to).filter((t, i) => !positional.has(from + i) && !POINTERS.has(t.text) && !/^[#?.!]*\d*[?.!]*$/.test(t.text));
+  // Whole words as typed, so a resource name keeps its digits and dashes ("sql-analytics-prod-01").
+  const words: string[] = [];
+  let lastWord = -1;
+  for (const t of kept) {
+    if (t.word === lastWord) continue;
+    lastWord = t.word;
+    const word = t.rawWord.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    words.push(/\p{L}/u.test(word) ? word : t.text);
+  }
+  if (words.length > 0) return { name: words.join(' ').slice(0, 200) };
   const ordinal = rowPositionOf(scan, activeList);
   return ordinal !== undefined ? { ordinal } : {};
 }
@@ -47,6 +61,12 @@ export function planRemediateIntent(scan: ScannedMessage, activeList: ActiveList
   if (first === 'apply' && words.slice(1, 3).includes('fix')) {
     const ordinal = rowPositionOf(scan, activeList);
     return [{ name: 'applyFix', parameters: ordinal === undefined ? {} : { ordinal } }];
+  }
+  // "undo the fix", "revert it", "roll back the fix on the second one": takes back a simulated fix.
+  const undoAt = first === 'roll' && words[1] === 'back' ? 2 : first === 'undo' || first === 'revert' ? 1 : -1;
+  if (undoAt > 0 && scan.tokens.slice(undoAt).every((t, i) => UNDO_WORDS.has(t.text) || positionalTokens(scan).has(undoAt + i))) {
+    const ordinal = rowPositionOf(scan, activeList);
+    return [{ name: 'undoFix', parameters: ordinal === undefined ? {} : { ordinal } }];
   }
   if (SUMMARY_VERBS.has(first)) return [{ name: 'summarize', parameters: targetOf(scan, 1, words.length, activeList) }];
   // "what does X mean?", "what is this about?"

@@ -49,6 +49,12 @@ export interface PostureHolder {
    * simulated on the embedded demo tenant: on real data only the source says a resource is fixed (BAD_REQUEST).
    */
   applyChange(change: OverlayChange): Promise<void>;
+  /**
+   * Takes back the latest change on this recommendation that `matches` (undo of a simulated fix): it is deleted
+   * from the records store and the recommendation shows what the data, or an earlier change, says. Returns the
+   * change taken back, or undefined when none matched.
+   */
+  revertChange(assessmentId: string, matches: (change: OverlayChange) => boolean): Promise<OverlayChange | undefined>;
   /** Reads the source again and swaps; on failure the current data stays and the error is thrown. */
   reload(): Promise<ReloadResult>;
   /** Picks up changes other processes made (what the poll runs); true when current() changed. */
@@ -157,6 +163,20 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
         active.set(id, change);
         derive();
         logger.info({ kind: change.kind, assessmentId: change.assessmentId, generation }, 'posture change applied');
+      }),
+
+    revertChange: (assessmentId, matches) =>
+      serial(async () => {
+        const wanted = assessmentId.toLowerCase();
+        // The latest first: entries are kept in the order they were made.
+        const found = [...active.entries()].reverse().find(([, change]) => change.assessmentId.toLowerCase() === wanted && matches(change));
+        if (!found) return undefined;
+        const [id, change] = found;
+        await overlays.retire([id]);
+        active.delete(id);
+        derive();
+        logger.info({ kind: change.kind, assessmentId: change.assessmentId, generation }, 'posture change taken back');
+        return change;
       }),
 
     reload: () => {

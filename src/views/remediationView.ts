@@ -10,6 +10,8 @@ export interface ScriptView {
   code: string;
   /** The code split in lines, for the fallback's TextRuns. */
   lines: Array<{ text: string }>;
+  /** A time-limited link that downloads the script as a file; '' when the bot has no address users can open. */
+  downloadUrl: string;
 }
 
 export interface RemediationView {

@@ -1,6 +1,7 @@
 // What skills hand back: text or a card, plus optional suggested replies. The transport turns it into activities,
 // so skills never see botbuilder or card JSON. Adding a card = one union member here + a view model + a template.
 import type { BreakdownView } from './breakdownView';
+import type { ChoiceView } from './choiceView';
 import type { ConfirmationView } from './confirmationView';
 import type { DetailsView } from './detailsView';
 import type { HelpView } from './helpView';
@@ -22,7 +23,8 @@ export type CardReply =
   | { template: 'remediation'; model: RemediationView }
   | { template: 'vulnerabilities'; model: VulnerabilitiesView }
   | { template: 'resources'; model: ResourcesView }
-  | { template: 'attackPaths'; model: AttackPathsView };
+  | { template: 'attackPaths'; model: AttackPathsView }
+  | { template: 'choice'; model: ChoiceView };
 
 export type CardTemplateName = CardReply['template'];
 

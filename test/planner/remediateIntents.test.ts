@@ -25,11 +25,15 @@ describe('remediate intents', () => {
     ['remediate #3', 'remediate', { ordinal: 3 }],
     ['apply the fix', 'applyFix', {}],
     ['apply fix to the second one', 'applyFix', { ordinal: 2 }],
+    ['undo the fix', 'undoFix', {}],
+    ['undo', 'undoFix', {}],
+    ['revert the simulated fix on the second one', 'undoFix', { ordinal: 2 }],
+    ['roll back the fix', 'undoFix', {}],
   ])('%s', (text, name, parameters) => {
     expect(plan(text)).toEqual([{ name, parameters }]);
   });
 
-  it.each(['show critical risks', 'details of the second one', 'assign the first one', 'what is our secure score?', 'how many are overdue?'])('leaves "%s" to other intents', (text) => {
-    expect(['summarize', 'remediate', 'applyFix']).not.toContain(plan(text)[0]?.name);
+  it.each(['show critical risks', 'details of the second one', 'assign the first one', 'what is our secure score?', 'how many are overdue?', 'undo the filter on storage', 'revert to the previous list'])('leaves "%s" to other intents', (text) => {
+    expect(['summarize', 'remediate', 'applyFix', 'undoFix']).not.toContain(plan(text)[0]?.name);
   });
 });

@@ -96,6 +96,26 @@ describe('posture holder', () => {
     expect(statusOf(real.holder, QUASAR_VULN)).toBe('Unhealthy');
   });
 
+  it('takes back the latest matching change only: the earlier one shows again, after a restart too', async () => {
+    const first = await open(0);
+    await first.holder.applyChange(exempt(VAULT_SOFT_DELETE));
+    await first.holder.applyChange({ ...owner(VAULT_SOFT_DELETE, 'ada@contoso.example') });
+    const simulated: OverlayChange = { kind: 'status', assessmentId: VAULT_SOFT_DELETE, status: 'Unhealthy', cause: 'Reopened', at: Date.now() + 1, by: 'Ada' };
+    await first.holder.applyChange(simulated);
+    expect(statusOf(first.holder, VAULT_SOFT_DELETE)).toBe('Unhealthy');
+    const isReopen = (c: OverlayChange) => c.kind === 'status' && c.cause === 'Reopened';
+    // Ids compare case-insensitively, as Azure's do.
+    expect(await first.holder.revertChange(VAULT_SOFT_DELETE.toUpperCase(), isReopen)).toEqual(simulated);
+    expect(statusOf(first.holder, VAULT_SOFT_DELETE)).toBe('NotApplicable');
+    expect(ownerOf(first.holder, VAULT_SOFT_DELETE)).toBe('ada@contoso.example');
+    expect(await first.holder.revertChange(VAULT_SOFT_DELETE, isReopen)).toBeUndefined();
+    close(first);
+    const restarted = await open(0);
+    expect(statusOf(restarted.holder, VAULT_SOFT_DELETE)).toBe('NotApplicable');
+    expect(await restarted.holder.revertChange(VAULT_SOFT_DELETE, (c) => c.kind === 'status')).toMatchObject({ cause: 'Exempt' });
+    expect(statusOf(restarted.holder, VAULT_SOFT_DELETE)).toBe('Unhealthy');
+  });
+
   it('a second process on the same DATA_DIR sees a change within 5 seconds (polling every 2 s)', async () => {
     const a = await open();
     const b = await open();

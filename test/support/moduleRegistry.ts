@@ -20,6 +20,7 @@ export function moduleRegistry(engine: PostureEngine): ModuleRegistry {
   const posture = {
     current: () => engine,
     applyChange: () => Promise.reject(new Error('this test registry changes no posture')),
+    revertChange: () => Promise.reject(new Error('this test registry changes no posture')),
   };
   const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
   return { registry, cardActions, help };

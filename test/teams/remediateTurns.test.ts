@@ -92,17 +92,37 @@ describe('summarize, remediate and apply in whole turns', () => {
     try {
       const healthy = await second.turn(message('how do I fix it?', { ...options, mention: true }));
       expect(allText(healthy)).toContain('is already healthy on sql-analytics-prod-01: nothing to fix');
+
+      // Undo: a confirmed change like the fix; only the requester confirms, and a double press takes back once.
+      const undo = cardOf(await second.turn(message('undo the fix', { ...options, mention: true })));
+      expect(textOf(undo)).toContain('Undo simulated fix');
+      const confirmUndo = button(undo, 'Confirm');
+      const byBob = await second.turn({ ...execute(String(confirmUndo.verb), { ref: String(confirmUndo.ref) }, options), from: OTHER });
+      expect(allText(byBob)).toContain('Only Ada, who asked for this, can confirm it.');
+      expect(await statusChanges(records)).toBe(1);
+      const undone = await second.turn(execute(String(confirmUndo.verb), { ref: String(confirmUndo.ref) }, options));
+      expect(allText(undone)).toContain('Simulated fix undone.');
+      expect(allText(undone)).toContain('Unhealthy again');
+      expect(await statusChanges(records)).toBe(0);
+      await second.turn(execute(String(confirmUndo.verb), { ref: String(confirmUndo.ref) }, options));
+      const fixAgain = cardOf(await second.turn(message('how do I fix it?', { ...options, mention: true })));
+      expect(textOf(fixAgain)).toContain('Fix: Public network access on Azure SQL Database should be disabled');
+      const nothing = await second.turn(message('undo the fix', { ...options, mention: true }));
+      expect(allText(nothing)).toContain('there is nothing to undo');
     } finally {
       second.close();
     }
   });
 
-  it('offers no Apply button for a fix the bot never applies, and refuses a typed "apply the fix" for it', async () => {
+  it('asks which one when the fix is open on several resources, offers no Apply button for a fix the bot never applies, and refuses a typed "apply the fix" for it', async () => {
     const records = createMemoryRecordsStore();
     const bot = await startBot(records, new MemoryStorage());
     try {
       const options = { conversationId: 'a:network' };
-      const fix = cardOf(await bot.turn(message('how do I fix storage accounts should restrict network access', options)));
+      // Open on several storage accounts: the bot asks which one (riskiest first) before scripting a fix.
+      const choice = cardOf(await bot.turn(message('how do I fix storage accounts should restrict network access', options)));
+      expect(textOf(choice)).toMatch(/Which one\?[\s\S]*is open on \d+ resources/);
+      const fix = cardOf(await bot.turn(submit(button(choice, 'Show fix'), options)));
       expect(textOf(fix)).toContain('the bot does not apply this change');
       expect(() => button(fix, 'Apply fix')).toThrow(/no "Apply fix" button/);
       const refused = await bot.turn(message('apply the fix', options));

@@ -14,3 +14,6 @@ export const applyFixParamsSchema = z
   .object({ ordinal: ordinalSchema.optional(), ref: rowRefSchema.optional() })
   .strict()
   .refine((p) => p.ordinal === undefined || p.ref === undefined, { message: 'give at most one of ordinal or ref' });
+
+/** `undoFix`: takes back a simulated fix, named the same way as `applyFix` (a position, a card's ref, or the one on screen). */
+export const undoFixParamsSchema = applyFixParamsSchema;

@@ -22,6 +22,9 @@ export const applyFixEffectSchema = z
   .strict();
 type Effect = z.infer<typeof applyFixEffectSchema>;
 
+/** The status cause a simulated fix records: undoFix takes back only changes with it. */
+export const SIMULATED_CAUSE = 'SimulatedFix';
+
 /** Said on the card and in the answer: nothing outside the bot changes. */
 export const SIMULATED_NOTE = 'Simulated: this is the demo tenant, so the bot records the recommendation as Healthy in its own posture state. Azure is not changed; run the script to change the resource itself.';
 
@@ -80,10 +83,10 @@ export function createApplyFixAction(options: ApplyFixOptions): SideEffectAction
         status: 'Healthy',
         at: now(),
         by: context.confirmedBy.name ?? context.confirmedBy.id,
-        cause: 'SimulatedFix',
+        cause: SIMULATED_CAUSE,
         note: `Simulated fix ${effect.fixId}: ${effect.sentence}`.slice(0, 1000),
       });
-      return { text: `Simulated fix applied: ${effect.sentence} "${details.displayName}" is now Healthy in the bot's posture state; Azure was not changed.` };
+      return { text: `Simulated fix applied: ${effect.sentence} "${details.displayName}" is now Healthy in the bot's posture state; Azure was not changed. Say "undo the fix" to take it back.` };
     },
   };
 }

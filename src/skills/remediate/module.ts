@@ -11,11 +11,20 @@ import type { Reply } from '../../views/reply';
 import { createRemediateCardVerbs } from './cardVerbs';
 import { createApplyFixAction } from './applyFixAction';
 import { createRemediateActions } from './remediateActions';
+import type { ScriptLinks } from './scriptLinks';
+import { createUndoFixAction } from './undoFixAction';
 import { withRemembered } from './selection';
 
 export interface RemediateDeps {
   /** current() per step; applyChange() records a simulated fix (kept across restarts by the holder). */
-  posture: { current(): PostureEngine; applyChange(change: OverlayChange): Promise<void>; info?(): { demo: boolean } };
+  posture: {
+    current(): PostureEngine;
+    applyChange(change: OverlayChange): Promise<void>;
+    revertChange(assessmentId: string, matches: (change: OverlayChange) => boolean): Promise<OverlayChange | undefined>;
+    info?(): { demo: boolean };
+  };
+  /** Download links for remediation scripts (absent: scripts are shown only). */
+  scriptLinks?: ScriptLinks;
 }
 
 /** Actions offered as buttons: its own applyFix, and the assign module's assignOwner (src/actions/contracts/assign.ts). */
@@ -34,8 +43,8 @@ export const remediateModule: SkillModule<RemediateDeps, Reply> = {
       ],
     },
   ],
-  templates: ['summary', 'remediation'],
-  create: ({ posture }) => {
+  templates: ['summary', 'remediation', 'choice'],
+  create: ({ posture, scriptLinks }) => {
     const catalog = createCatalog();
     const knowledge = createKnowledgeBase({ displayNameOf: (key) => catalog.byKey(key)?.displayName });
     const remediation = createRemediation({ knowledge });
@@ -43,8 +52,9 @@ export const remediateModule: SkillModule<RemediateDeps, Reply> = {
     // Fixes are simulated, and the holder simulates them only on the embedded demo tenant.
     const canSimulate = () => posture.info?.().demo ?? false;
     const hasAction = (name: string) => (name === 'applyFix' ? canSimulate() : OFFERED_ACTIONS.has(name));
-    const actions = createRemediateActions({ posture, knowledge, remediation, resolveTarget: resolve, hasAction });
+    const actions = createRemediateActions({ posture, knowledge, remediation, resolveTarget: resolve, hasAction, ...(scriptLinks ? { scriptLinks } : {}) });
     actions.push(createApplyFixAction({ posture, remediation, resolveTarget: resolve, canSimulate }) as unknown as (typeof actions)[number]);
+    actions.push(createUndoFixAction({ posture, resolveTarget: resolve }) as unknown as (typeof actions)[number]);
     return { actions, cardVerbs: createRemediateCardVerbs({ hasAction: (name) => OFFERED_ACTIONS.has(name) }) };
   },
 };

@@ -12,7 +12,9 @@ import type { PostureEngine, RecommendationDetails } from '../../posture/engine'
 import type { KnowledgeBase } from '../../remediation/knowledge/knowledgeBase';
 import type { Remediation } from '../../remediation/remediation';
 import type { Reply } from '../../views/reply';
+import { buildChoiceView } from './choiceView';
 import { findTarget } from './findTarget';
+import type { ScriptLinks } from './scriptLinks';
 import { rememberSelected } from './selection';
 import { buildRemediationView } from './remediationView';
 import { buildSummaryView, type KnowledgeEntry } from './summaryView';
@@ -24,6 +26,8 @@ export interface RemediateSkillOptions {
   resolveTarget(context: ActionContext<Reply>, params: TargetParams): TargetResolution;
   /** Action names registered beside this skill: a button is offered only for an action that exists. */
   hasAction(name: string): boolean;
+  /** Download links for the scripts; without it the scripts are shown only. */
+  scriptLinks?: ScriptLinks;
 }
 
 type Ctx = ActionContext<Reply>;
@@ -34,9 +38,17 @@ export function knowledgeOf(knowledge: KnowledgeBase, d: RecommendationDetails):
 
 export function createRemediateActions(options: RemediateSkillOptions): Array<ActionDefinition<z.ZodTypeAny, Reply>> {
   /** The recommendation the turn is about, or a text reply already sent (unknown name: close matches). */
-  async function target(params: RemediateTargetParams, ctx: Ctx): Promise<{ details: RecommendationDetails; others: number; engine: PostureEngine } | undefined> {
+  async function target(verb: 'summarize' | 'remediate', params: RemediateTargetParams, ctx: Ctx): Promise<{ details: RecommendationDetails; others: number; engine: PostureEngine } | undefined> {
     const engine = options.posture.current();
-    const found = findTarget(engine, ctx, params, options.resolveTarget, (words) => options.knowledge.search(words, 3).flatMap((hit) => (hit.key ? [hit.key] : [])));
+    const keysFor = (words: string) => options.knowledge.search(words, 3).flatMap((hit) => (hit.key ? [hit.key] : []));
+    // A script must target the resource meant: remediate asks which one; a summary takes the riskiest and says so.
+    const found = findTarget(engine, ctx, params, options.resolveTarget, keysFor, { oneResource: verb === 'remediate' });
+    if (found.ok === 'ambiguous') {
+      const refs = rememberShown(ctx.conversation, found.candidates.map((row) => row.assessmentId));
+      const model = buildChoiceView({ verb, candidates: found.candidates, refs, total: found.total, hasRiskData: engine.capabilities(ctx.viewer).hasRiskData });
+      await ctx.reply({ kind: 'card', card: { template: 'choice', model }, recommendationIds: found.candidates.map((row) => row.assessmentId) });
+      return undefined;
+    }
     if (!found.ok) {
       if (params.name !== undefined) {
         const hit = options.knowledge.search(params.name, 1)[0];
@@ -65,7 +77,7 @@ export function createRemediateActions(options: RemediateSkillOptions): Array<Ac
     parameters: remediateTargetParamsSchema,
     sideEffects: false,
     async handler(params, ctx) {
-      const found = await target(params, ctx);
+      const found = await target('summarize', params, ctx);
       if (!found) return;
       const { details, others, engine } = found;
       const [ref] = rememberShown(ctx.conversation, [details.assessmentId]);
@@ -84,7 +96,7 @@ export function createRemediateActions(options: RemediateSkillOptions): Array<Ac
     parameters: remediateTargetParamsSchema,
     sideEffects: false,
     async handler(params, ctx) {
-      const found = await target(params, ctx);
+      const found = await target('remediate', params, ctx);
       if (!found) return;
       const { details } = found;
       if (details.status !== 'Unhealthy') {
@@ -99,6 +111,8 @@ export function createRemediateActions(options: RemediateSkillOptions): Array<Ac
         ...(options.hasAction('assignOwner') ? [{ title: 'Delegate to the owner', verb: 'delegate', ref: ref ?? '' }] : []),
       ];
       const model = buildRemediationView({ details, knowledge: knowledgeOf(options.knowledge, details), lookup, remediation: options.remediation, canApply, buttons });
+      const links = options.scriptLinks;
+      if (links) model.scripts = await Promise.all(model.scripts.map(async (script) => ({ ...script, downloadUrl: (await links.linkFor({ fileName: script.fileName, text: script.code })) ?? '' })));
       await ctx.reply({ kind: 'card', card: { template: 'remediation', model }, recommendationIds: [details.assessmentId] });
     },
   };

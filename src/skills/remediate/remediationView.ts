@@ -12,7 +12,7 @@ import type { KnowledgeEntry } from './summaryView';
 const BASH_TITLES = { azure: 'Azure CLI (bash)', aws: 'AWS CLI (bash)', gcp: 'gcloud (bash)' } as const;
 
 function scriptView(title: string, script: Script): ScriptView {
-  return { title, language: script.language, fileName: script.fileName, code: script.text, lines: script.text.replace(/\n$/, '').split('\n').map((text) => ({ text })) };
+  return { title, language: script.language, fileName: script.fileName, code: script.text, lines: script.text.replace(/\n$/, '').split('\n').map((text) => ({ text })), downloadUrl: '' };
 }
 
 export interface RemediationInput {
@@ -40,7 +40,7 @@ export function buildRemediationView({ details: d, knowledge, lookup, remediatio
       ? canApply
         ? 'Each script targets this resource by its full id with the subscription pinned. Or let the bot apply it: "Apply fix" shows the change for you to confirm.'
         : 'Each script targets this resource by its full id with the subscription pinned. Run one where you are signed in with rights to change the resource.'
-      : `Run one of these yourself; the bot does not apply this change: ${change.notAppliableReason ?? 'it needs a person to decide'}.`;
+      : `Run one of these yourself; the bot does not apply this change: ${(change.notAppliableReason ?? 'it needs a person to decide').replace(/[.\s]+$/, '')}.`;
   } else if (lookup.status === 'invalidTarget') {
     summary = `A scripted fix exists for this recommendation, but not for this resource: ${lookup.reason}. Follow the steps instead.`;
   } else {

@@ -5,6 +5,18 @@ const code = "#!/usr/bin/env bash\nset -euo pipefail\n\naz sql server update \\\
 
 export const CARD_SAMPLES: CardReply[] = [
   {
+    template: 'choice',
+    model: {
+      title: 'Which one?',
+      intro: '"Storage accounts should restrict network access" is open on 7 resources. Pick one to see how to fix it:',
+      choices: [
+        { title: 'rg-(legacy)-$(whoami)', detail: 'Storage account · rg-émeraude-ß · Critical risk', buttonTitle: 'Show fix', verb: 'remediate', ref: 'rAAAAAAAAAAAAAAA' },
+        { title: 'stportalprod01', detail: 'Storage account · rg-portal-prod · Medium risk', buttonTitle: 'Show fix', verb: 'remediate', ref: 'rBBBBBBBBBBBBBBB' },
+      ],
+      more: '5 more are not shown: add the resource\'s name to pick one of them.',
+    },
+  },
+  {
     template: 'summary',
     model: {
       title: 'Public network access on Azure SQL Database should be disabled',
@@ -56,8 +68,8 @@ export const CARD_SAMPLES: CardReply[] = [
         { number: '2', text: 'Disable public network access.' },
       ],
       scripts: [
-        { title: 'Azure CLI (bash)', language: 'Bash', fileName: 'fix.sh', code, lines: code.replace(/\n$/, '').split('\n').map((text) => ({ text })) },
-        { title: 'PowerShell (Az module)', language: 'PowerShell', fileName: 'fix.ps1', code: "Set-AzContext -Subscription 'x'", lines: [{ text: "Set-AzContext -Subscription 'x'" }] },
+        { title: 'Azure CLI (bash)', language: 'Bash', fileName: 'fix.sh', code, lines: code.replace(/\n$/, '').split('\n').map((text) => ({ text })), downloadUrl: 'https://bot.contoso.example/api/scripts/AAAAAAAAAAAAAAAAAAAAAA/fix.sh' },
+        { title: 'PowerShell (Az module)', language: 'PowerShell', fileName: 'fix.ps1', code: "Set-AzContext -Subscription 'x'", lines: [{ text: "Set-AzContext -Subscription 'x'" }], downloadUrl: '' },
       ],
       note: 'Run one where you are signed in.',
       portalLink: 'https://portal.azure.com/#blade/x',

@@ -7,6 +7,7 @@ import type { PostureEngine } from '../../../src/posture/engine';
 import type { CardReply, Reply } from '../../../src/views/reply';
 import type { RemediationView } from '../../../src/views/remediationView';
 import type { SummaryView } from '../../../src/views/summaryView';
+import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
 import { loadDemoEngine } from '../../planner/support/demoTenant';
 import { remediateHarness } from './remediateHarness';
 import { walk } from '../../support/cardJson';
@@ -136,6 +137,28 @@ describe('remediate', () => {
       }
     }
     expect(found).toBe(true);
+  });
+
+  it('asks which one when a named fix is open on several resources, riskiest first, and a button picks one', async () => {
+    const h = remediateHarness(engine);
+    const { replies } = await h.say('how do I fix storage accounts should restrict network access using virtual network rules');
+    const reply = replies[0];
+    if (reply?.kind !== 'card' || reply.card.template !== 'choice') throw new Error(`expected a choice card, got ${JSON.stringify(reply).slice(0, 300)}`);
+    const { choices, intro, more } = reply.card.model;
+    const open = engine.count(SYSTEM_VIEWER, { recommendationText: 'Storage accounts should restrict network access using virtual network rules', statuses: ['Unhealthy'] });
+    expect(intro).toContain(`is open on ${open} resources`);
+    expect(choices).toHaveLength(Math.min(5, open));
+    expect(more === '').toBe(open <= 5);
+    const picked = choices[1];
+    if (!picked) throw new Error('no second choice');
+    const fixed = await h.press({ verb: picked.verb, ref: picked.ref });
+    expect(card(fixed, 'remediation').subtitle).toContain(`On ${picked.title} (`);
+  });
+
+  it('takes the resource the words name among those with the recommendation', async () => {
+    const h = remediateHarness(engine);
+    const { replies } = await h.say('how do I fix storage accounts should restrict network access using virtual network rules on stportalprod01');
+    expect(card(replies, 'remediation').subtitle).toContain('On stportalprod01 (');
   });
 
   it('the delegate button proposes setting an owner and due date', async () => {
