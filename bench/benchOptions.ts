@@ -18,18 +18,20 @@ export interface BenchOptions {
   sections: Array<'turn' | 'scale'>;
   /** Where results go; the full run writes bench/results/latest.*, smoke a git-ignored file. */
   outBase?: string;
+  /** Which prompts the turn load sends: the analyze mix, or summarize/remediate (turns only, its own results file). */
+  mix: 'analyze' | 'remediate';
 }
 
 const FULL: BenchOptions = {
   mode: 'full', connections: 10, warmupSec: 2, durationSec: 10, rounds: 2, scaleRows: [10_000, 100_000, 1_000_000],
-  engineRuns: 50, turnReps: 5, startupSamples: 3, profile: true, sections: ['turn', 'scale'],
+  engineRuns: 50, turnReps: 5, startupSamples: 3, profile: true, sections: ['turn', 'scale'], mix: 'analyze',
 };
 const SMOKE: BenchOptions = {
   mode: 'smoke', connections: 4, warmupSec: 0.5, durationSec: 2, rounds: 1, scaleRows: [2_000],
-  engineRuns: 5, turnReps: 1, startupSamples: 1, profile: false, sections: ['turn', 'scale'],
+  engineRuns: 5, turnReps: 1, startupSamples: 1, profile: false, sections: ['turn', 'scale'], mix: 'analyze',
 };
 
-export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--rounds N] [--scale N,N,...] [--out PATH_WITHOUT_EXT]`;
+export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--rounds N] [--scale N,N,...] [--mix analyze|remediate] [--out PATH_WITHOUT_EXT]`;
 
 function positiveNumber(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -66,6 +68,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--scale':
         options.scaleRows = (value ?? '').split(',').map((s) => Math.round(positiveNumber(flag, s)));
+        i++;
+        break;
+      case '--mix':
+        if (value !== 'analyze' && value !== 'remediate') throw new Error(`--mix takes analyze or remediate\n${USAGE}`);
+        options.mix = value;
+        // The remediate mix measures turns only, without the profile, into its own results file.
+        if (value === 'remediate') Object.assign(options, { sections: ['turn'], profile: false });
         i++;
         break;
       case '--out':

@@ -45,7 +45,7 @@ export interface BenchResults {
   command: string;
   date: string;
   mode: 'full' | 'smoke';
-  settings: { connections: number; warmupSec: number; durationSec: number; rounds: number; prompts: number; scaleRows: number[] };
+  settings: { connections: number; warmupSec: number; durationSec: number; rounds: number; prompts: number; mix?: 'analyze' | 'remediate'; scaleRows: number[] };
   turn: Record<TurnTargetName, TurnMetricsShape> & { cpuRatioToCardFloor: number; cpuRatioToEchoFloor: number };
   /** analyze / card floor CPU of each round, to show how steady the ratio is. */
   cpuRatioToCardFloorByRound: number[];

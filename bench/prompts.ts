@@ -31,6 +31,30 @@ export const ANALYZE_PROMPTS: readonly string[] = Object.freeze([
   'Network recommendations with high risk',
 ]);
 
+/**
+ * The summarize/remediate mix (`--mix remediate`): standalone questions naming recommendations by their catalog
+ * names, which every Defender tenant shares. Some name a recommendation open on one resource, most on several: a
+ * summary then takes the riskiest, a fix asks "which one?". Each is answered with a card.
+ */
+export const REMEDIATE_PROMPTS: readonly string[] = Object.freeze([
+  'Summarize public network access on Azure SQL Database should be disabled',
+  'How do I fix secure transfer to storage accounts should be enabled?',
+  "What does 'Storage accounts should restrict network access using virtual network rules' mean?",
+  'Summarize MFA should be enabled on accounts with owner permissions on your subscription',
+  'How do I fix Function App should only be accessible over HTTPS?',
+  'Explain disk encryption should be applied on virtual machines',
+  'How do I fix TLS should be updated to the latest version for web apps?',
+  'Summarize management ports should be closed on your virtual machines',
+  'How to remediate Azure Cosmos DB should disable public network access',
+  'What does system updates should be installed on your machines mean?',
+  'How do I fix remote debugging should be turned off for Web Applications?',
+  'Summarize diagnostic logs in Key Vault should be enabled',
+  'How do I fix vulnerabilities in openssl should be remediated?',
+  'Summarize storage accounts should prevent shared key access',
+  'How do I fix FTPS should be required in web apps?',
+  'Explain Azure SQL Database should be running TLS version 1.2 or newer',
+]);
+
 export interface RepresentativeQuery {
   name: string;
   /** The same question as the bot hears it. */

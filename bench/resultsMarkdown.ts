@@ -44,7 +44,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(`- Date: ${r.date}; commit \`${r.commit}\`; command \`${r.command}\``);
   out.push(`- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.totalMemMb} MB RAM, Node ${m.node}, ${m.os}; 1-min load average at start ${m.loadAvg1mAtStart}`);
   const s = r.settings;
-  out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${s.warmupSec} s warm-up then ${s.durationSec} s measured per target${(s.rounds ?? 1) > 1 ? ` in each of ${s.rounds} rounds (figures are means; peak RSS the highest)` : ''}, ${s.prompts} prompts rotating, expectReplies; one conversation per connection`, '');
+  out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${s.warmupSec} s warm-up then ${s.durationSec} s measured per target${(s.rounds ?? 1) > 1 ? ` in each of ${s.rounds} rounds (figures are means; peak RSS the highest)` : ''}, ${s.prompts} ${s.mix === 'remediate' ? 'summarize/remediate' : 'analyze'} prompts rotating, expectReplies; one conversation per connection`, '');
 
   if (TURN_TARGETS.every((name) => r.turnDetails[name])) renderTurns(r, out);
 

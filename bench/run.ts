@@ -7,7 +7,7 @@ import { parseBenchArgs, type BenchOptions } from './benchOptions';
 import { TURN_TARGETS, type BenchResults, type TurnDetail, type TurnTargetName } from './benchResults';
 import { currentCommit, machineFacts } from './machine';
 import { profileTarget } from './profileRun';
-import { ANALYZE_PROMPTS } from './prompts';
+import { ANALYZE_PROMPTS, REMEDIATE_PROMPTS } from './prompts';
 import { writeResults } from './resultsFiles';
 import { profileLoad, runScaleSize } from './scaleSection';
 import { startServer } from './serverProcess';
@@ -53,7 +53,9 @@ async function main(): Promise<number> {
   requireBuilt();
   const workDir = mkdtempSync(join(tmpdir(), 'posture-bench-'));
   const partial = options.sections.length < 2;
-  const base = options.outBase ?? projectPath('bench', 'results', partial ? 'partial.tmp' : options.mode === 'smoke' ? 'smoke.tmp' : 'latest');
+  const prompts = options.mix === 'remediate' ? REMEDIATE_PROMPTS : ANALYZE_PROMPTS;
+  const defaultBase = options.mix === 'remediate' ? (options.mode === 'smoke' ? 'remediate-smoke.tmp' : 'remediate-latest') : partial ? 'partial.tmp' : options.mode === 'smoke' ? 'smoke.tmp' : 'latest';
+  const base = options.outBase ?? projectPath('bench', 'results', defaultBase);
   log(`posture-bot bench (${options.mode}); logs and scratch data in ${workDir}`);
   const machine = machineFacts();
   const results: BenchResults = {
@@ -62,7 +64,7 @@ async function main(): Promise<number> {
     command: `node dist/bench/run.js ${process.argv.slice(2).join(' ')}`.trim(),
     date: new Date().toISOString(),
     mode: options.mode,
-    settings: { connections: options.connections, warmupSec: options.warmupSec, durationSec: options.durationSec, rounds: options.rounds, prompts: ANALYZE_PROMPTS.length, scaleRows: partial && !options.sections.includes('scale') ? [] : options.scaleRows },
+    settings: { connections: options.connections, warmupSec: options.warmupSec, durationSec: options.durationSec, rounds: options.rounds, prompts: prompts.length, mix: options.mix, scaleRows: partial && !options.sections.includes('scale') ? [] : options.scaleRows },
     turn: {} as BenchResults['turn'],
     turnDetails: {} as BenchResults['turnDetails'],
     startup: { demoTenantMs: 0, samplesMs: [] },
@@ -80,7 +82,7 @@ async function main(): Promise<number> {
     for (let r = 1; r <= options.rounds; r++) {
       if (options.rounds > 1) log(` round ${r} of ${options.rounds}`);
       for (const target of targets) {
-        const run = await runTurnTarget(target, { ...options, prompts: ANALYZE_PROMPTS, workDir, log, requireCards: options.mode === 'full' });
+        const run = await runTurnTarget(target, { ...options, prompts, workDir, log, requireCards: options.mode === 'full' });
         byTarget.set(target.name, [...(byTarget.get(target.name) ?? []), run]);
       }
     }
