@@ -9,6 +9,7 @@ import type { AppConfig } from './config/appConfig';
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { isAppError } from './errors/appError';
 import { createLogger, type Logger } from './logging/logger';
+import { createMailer } from './mail/createMailer';
 import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
@@ -51,7 +52,8 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
   registerConfirmationFlow(registry, cardActions, { records, logger, ttlMs: config.confirmation.ttlMs });
-  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
+  const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames };
+  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, delegation });
   const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
   return { registry, cardActions, planner, help, posture };
 }

@@ -3,6 +3,7 @@ import type { SkillModule } from './actions/skillModule';
 import { helpCatalogOf, type PlatformDeps } from './actions/skillModule';
 import { analyzeModule } from './skills/analyze/module';
 import { assignModule } from './skills/assign/module';
+import { delegateModule, type DelegationDeps } from './skills/delegate/module';
 import type { PostureChanges } from './skills/assign/assignOwnerAction';
 import { helpModule } from './skills/help/module';
 import { remediateModule } from './skills/remediate/module';
@@ -12,12 +13,15 @@ import type { Reply } from './views/reply';
 export interface SkillDeps {
   /** The posture holder: current() per step, applyChange() for changes made in chat. */
   posture: PostureChanges;
+  /** The delegate skill's store, mailer and owner tags; without it the bot does not delegate. */
+  delegation?: DelegationDeps;
 }
 
 export const SKILL_MODULES: ReadonlyArray<SkillModule<SkillDeps & PlatformDeps, Reply>> = [
   analyzeModule,
   assignModule,
   remediateModule,
+  delegateModule,
   helpModule,
 ];
 
