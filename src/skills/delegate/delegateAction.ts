@@ -96,7 +96,7 @@ function card(details: RecommendationDetails, effect: Effect, ownerNote: string)
       { id: 'cc', label: 'Cc (addresses separated by commas)', kind: 'text', value: effect.cc.join(', '), placeholder: 'lead@example.com', required: false, maxLength: 1000 },
       { id: 'subject', label: 'Subject', kind: 'text', value: effect.subject, required: true, maxLength: 200 },
       { id: 'body', label: 'Message', kind: 'multiline', value: effect.body, required: true, maxLength: 4000 },
-      { id: 'dueDate', label: 'Due: 7, 14, 30 or 90 (days), or a date', kind: 'text', value: effect.dueDate, placeholder: '14', required: true, maxLength: 10 },
+      { id: 'dueDate', label: 'Due date (7, 14, 30 or 90 days, or a date)', kind: 'text', value: effect.dueDate, placeholder: '14', required: true, maxLength: 10 },
       { id: 'gracePeriod', label: 'Grace period (yes or no)', kind: 'text', value: effect.gracePeriod ? 'yes' : 'no', required: false, maxLength: 3 },
       { id: 'note', label: 'Note (optional, added below the message)', kind: 'multiline', value: effect.note, required: false, maxLength: 500 },
     ],

@@ -6,7 +6,7 @@ import { AppError, isAppError } from '../../errors/appError';
 import type { RecordsStore, StoredRecord } from '../../storage/recordsStore';
 
 export const DELEGATIONS = 'delegations';
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 40;
 const MAX_HISTORY = 50;
 
 export type DelegationState =
@@ -140,6 +140,8 @@ export function createDelegationRecords(records: RecordsStore): DelegationRecord
         } catch (error) {
           if (!isAppError(error) || error.code !== 'STORAGE_CONFLICT') throw error;
         }
+        // Someone wrote in between: wait a little (jittered, growing) so a crowd of writers does not collide again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * (attempt + 1))));
       }
       throw new AppError('STORAGE_CONFLICT', 'This delegation is being changed by several people at once; try again.');
     },
