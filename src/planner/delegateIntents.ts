@@ -1,5 +1,5 @@
 // Delegation requests and tracking questions: "delegate this to the owner", "send the first one to its owner",
-// "what have I delegated?", "which delegations are overdue?", "mark the second delegation as fixed". A delegation
+// "what have I delegated?", "which delegations are overdue?", "mark the second delegation as fixed", "cancel the first delegation". A delegation
 // names only which recommendation (a position or the one on screen): the recipient comes from the data and the
 // draft card, never from the message, so an address typed here is never used.
 import type { PlannedAction } from '../actions/registry';
@@ -33,6 +33,10 @@ export function planDelegateIntent(scan: ScannedMessage, activeList: ActiveListS
   if (aboutDelegations && words.includes('fixed') && (words.includes('mark') || words.includes('is') || words.includes('as'))) {
     const ordinal = rowPositionOf(scan, undefined);
     return [{ name: 'markDelegationFixed', parameters: ordinal === undefined ? {} : { ordinal } }];
+  }
+  if (aboutDelegations && (words[0] === 'cancel' || (words[0] === 'please' && words[1] === 'cancel'))) {
+    const ordinal = rowPositionOf(scan, undefined);
+    return [{ name: 'cancelDelegation', parameters: ordinal === undefined ? {} : { ordinal } }];
   }
   if (aboutDelegations || (words.includes('delegate') && ['what', 'which', 'show', 'list'].includes(words[0] ?? ''))) {
     if (words.includes('overdue') || words.includes('late')) return [{ name: 'listDelegations', parameters: { scope: 'overdue' } }];

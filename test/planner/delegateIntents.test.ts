@@ -28,6 +28,7 @@ describe('delegate intents', () => {
     ['all delegations', 'listDelegations', { scope: 'all' }],
     ['mark the first delegation as fixed', 'markDelegationFixed', { ordinal: 1 }],
     ['Mark the 2nd delegation fixed', 'markDelegationFixed', { ordinal: 2 }],
+    ['cancel the second delegation', 'cancelDelegation', { ordinal: 2 }],
   ])('%s', (text, name, parameters) => {
     expect(plan(text)).toEqual([{ name, parameters }]);
   });
@@ -41,7 +42,7 @@ describe('delegate intents', () => {
 
   it('plans only actions the registry accepts', () => {
     const { registry } = moduleRegistry(engine);
-    for (const text of ['delegate the first one', 'what have I delegated?', 'which delegations are overdue?', 'mark the first delegation as fixed']) {
+    for (const text of ['delegate the first one', 'what have I delegated?', 'which delegations are overdue?', 'mark the first delegation as fixed', 'cancel the first delegation']) {
       expect(registry.checkPlan(plan(text))).toEqual([]);
     }
   });

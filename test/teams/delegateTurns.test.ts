@@ -235,6 +235,12 @@ describe('delegate turns', () => {
       await second.turn(execute('confirm', { ref: sendRef(drafted), ...inputsOf(drafted) }));
       expect(outboxOf(data.dir)).toHaveLength(1);
       expect(allText(await second.turn(message('what have I delegated?')))).toContain('Your delegations: 1 (1 open)');
+      // Someone else cannot cancel it; its delegator can, once.
+      await second.turn({ ...message('what have I delegated?'), from: OTHER });
+      expect(allText(await second.turn({ ...message('cancel the first delegation'), from: OTHER }))).toContain('Only the person who delegated it (Ada) can cancel it.');
+      expect(allText(await second.turn(message('cancel the first delegation')))).toContain('is cancelled. The email already sent is not recalled');
+      expect(allText(await second.turn(message('cancel the first delegation')))).toContain('is cancelled: it cannot be cancelled now.');
+      expect(allText(await second.turn(message('what have I delegated?')))).toContain('**Cancelled**');
       second.posture.close();
     } finally {
       data.cleanup();

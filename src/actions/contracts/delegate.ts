@@ -17,3 +17,6 @@ export type ListDelegationsParams = z.infer<typeof listDelegationsParamsSchema>;
 /** "mark the first delegation as fixed": a position in the delegation list shown last in this conversation. */
 export const markFixedParamsSchema = z.object({ ordinal: ordinalSchema.optional() }).strict();
 export type MarkFixedParams = z.infer<typeof markFixedParamsSchema>;
+
+/** "cancel the second delegation": only its delegator may. */
+export const cancelDelegationParamsSchema = markFixedParamsSchema;

@@ -4,7 +4,7 @@
 // simulated in chat after it, labelled simulated). "mark the first delegation as fixed" re-checks at once: without
 // that evidence it stays Fixed – pending verification, and the delegator is told so.
 import type { z } from 'zod';
-import { listDelegationsParamsSchema, markFixedParamsSchema } from '../../actions/contracts/delegate';
+import { cancelDelegationParamsSchema, listDelegationsParamsSchema, markFixedParamsSchema } from '../../actions/contracts/delegate';
 import type { ActionContext, ActionDefinition, ReadActionDefinition } from '../../actions/registry';
 import { AppError } from '../../errors/appError';
 import type { PostureEngine, RecommendationDetails } from '../../posture/engine';
@@ -98,17 +98,43 @@ export function createTrackingActions(options: TrackingOptions): Array<ActionDef
     },
   };
 
+  /** The delegation at a position of the last list, read fresh; NOT_FOUND with what to do otherwise. */
+  async function pick(context: ActionContext<Reply>, ordinal: number | undefined, example: string): Promise<Delegation> {
+    const ids = context.conversation.get<string[]>(LAST_DELEGATION_LIST_KEY) ?? [];
+    const id = ids[(ordinal ?? 1) - 1];
+    if (!id) throw new AppError('NOT_FOUND', ids.length === 0 ? `Which delegation? Ask "what have I delegated?" first, then say "${example}".` : `The last delegation list shows ${ids.length}: pick one of those.`);
+    const current = await options.delegations.get(id);
+    if (!current) throw new AppError('NOT_FOUND', 'That delegation is not known any more.');
+    return current;
+  }
+
+  const cancel: ReadActionDefinition<typeof cancelDelegationParamsSchema, Reply> = {
+    name: 'cancelDelegation',
+    description: 'Cancel one of your delegations (its delegator only); the email already sent is not recalled.',
+    parameters: cancelDelegationParamsSchema,
+    sideEffects: false,
+    async handler(params, context) {
+      const current = await pick(context, params.ordinal, 'cancel the first delegation');
+      if (current.delegator.id !== context.actor.id) throw new AppError('BAD_REQUEST', `Only the person who delegated it (${current.delegator.name ?? 'its delegator'}) can cancel it.`);
+      const by = context.actor.name ?? context.actor.id;
+      const updated = await options.delegations.mutate(current.id, (d) => (CLOSED.has(d.state) ? undefined : transition(d, 'Cancelled', by, now())));
+      const name = `"${escapeMarkdown(updated.recommendation)}" on ${escapeMarkdown(updated.resourceName)}`;
+      await context.reply({
+        kind: 'text',
+        text: updated.state === 'Cancelled' ? `The delegation of ${name} to ${escapeMarkdown(updated.owner)} is cancelled. The email already sent is not recalled; tell the owner if needed.` : `${name} is ${STATE_LABELS[updated.state].toLowerCase()}: it cannot be cancelled now.`,
+        recommendationIds: [updated.assessmentId],
+      });
+    },
+  };
+
   const markFixed: ReadActionDefinition<typeof markFixedParamsSchema, Reply> = {
     name: 'markDelegationFixed',
     description: 'Say a delegated fix is done: re-checks the posture data; Verified only when newer data shows it healthy, else pending verification.',
     parameters: markFixedParamsSchema,
     sideEffects: false,
     async handler(params, context) {
-      const ids = context.conversation.get<string[]>(LAST_DELEGATION_LIST_KEY) ?? [];
-      const id = ids[(params.ordinal ?? 1) - 1];
-      if (!id) throw new AppError('NOT_FOUND', ids.length === 0 ? 'Which delegation? Ask "what have I delegated?" first, then say "mark the first delegation as fixed".' : `The last delegation list shows ${ids.length}: pick one of those.`);
-      const current = await options.delegations.get(id);
-      if (!current) throw new AppError('NOT_FOUND', 'That delegation is not known any more.');
+      const current = await pick(context, params.ordinal, 'mark the first delegation as fixed');
+      const id = current.id;
       if (current.delegator.id !== context.actor.id) throw new AppError('BAD_REQUEST', `Only the person who delegated it (${current.delegator.name ?? 'its delegator'}) or its owner can mark it fixed.`);
       const evidence = evidenceOfFix(current, options.posture.current().details(context.viewer, current.assessmentId), options.posture.info().loadedAt);
       const by = context.actor.name ?? context.actor.id;
@@ -128,5 +154,5 @@ export function createTrackingActions(options: TrackingOptions): Array<ActionDef
     },
   };
 
-  return [listDelegations as unknown as ActionDefinition<z.ZodTypeAny, Reply>, markFixed as unknown as ActionDefinition<z.ZodTypeAny, Reply>];
+  return [listDelegations, markFixed, cancel].map((a) => a as unknown as ActionDefinition<z.ZodTypeAny, Reply>);
 }
