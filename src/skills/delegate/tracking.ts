@@ -117,11 +117,15 @@ export function createTrackingActions(options: TrackingOptions): Array<ActionDef
       const current = await pick(context, params.ordinal, 'cancel the first delegation');
       if (current.delegator.id !== context.actor.id) throw new AppError('BAD_REQUEST', `Only the person who delegated it (${current.delegator.name ?? 'its delegator'}) can cancel it.`);
       const by = context.actor.name ?? context.actor.id;
-      const updated = await options.delegations.mutate(current.id, (d) => (CLOSED.has(d.state) ? undefined : transition(d, 'Cancelled', by, now())));
+      let changed = false;
+      const updated = await options.delegations.mutate(current.id, (d) => {
+        changed = !CLOSED.has(d.state);
+        return changed ? transition(d, 'Cancelled', by, now()) : undefined;
+      });
       const name = `"${escapeMarkdown(updated.recommendation)}" on ${escapeMarkdown(updated.resourceName)}`;
       await context.reply({
         kind: 'text',
-        text: updated.state === 'Cancelled' ? `The delegation of ${name} to ${escapeMarkdown(updated.owner)} is cancelled. The email already sent is not recalled; tell the owner if needed.` : `${name} is ${STATE_LABELS[updated.state].toLowerCase()}: it cannot be cancelled now.`,
+        text: changed ? `The delegation of ${name} to ${escapeMarkdown(updated.owner)} is cancelled. The email already sent is not recalled; tell the owner if needed.` : `${name} is ${STATE_LABELS[updated.state].toLowerCase()}: it cannot be cancelled now.`,
         recommendationIds: [updated.assessmentId],
       });
     },
