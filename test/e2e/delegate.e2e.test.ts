@@ -24,7 +24,7 @@ describeInBrowser('delegate in the Agents Playground', () => {
       const to = draft.locator('input[aria-label^="To"], input[type="email"]').first();
       if ((await to.inputValue()) === '') await to.fill('sql.owner@alderbrook.example');
       const owner = await to.inputValue();
-      await draft.locator('input[aria-label^="Cc"]').first().fill('soc.lead@alderbrook.example').catch(() => undefined);
+      await draft.getByPlaceholder('lead@example.com').fill('soc.lead@alderbrook.example');
       await cardScreenshot(draft, 'delegate-draft');
 
       await draft.getByRole('button', { name: 'Send', exact: true }).click();
@@ -37,6 +37,7 @@ describeInBrowser('delegate in the Agents Playground', () => {
       expect(file).toBeDefined();
       const eml = readFileSync(file ?? '', 'utf8');
       expect(eml).toContain(`To: ${owner}`);
+      expect(eml).toContain('Cc: soc.lead@alderbrook.example');
       expect(eml).toContain('Subject: Please fix: Public network access on Azure SQL Database should be');
 
       await sendMessage(page, 'what have I delegated?');
