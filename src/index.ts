@@ -9,6 +9,7 @@ import type { AppConfig } from './config/appConfig';
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { isAppError } from './errors/appError';
 import { createLogger, type Logger } from './logging/logger';
+import { createMailer } from './mail/createMailer';
 import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
@@ -59,7 +60,8 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   let listeningUrl: string | undefined;
   const { publicBaseUrl, ttlMs } = config.scriptLinks;
   const scriptLinks = createScriptLinks({ records, ttlMs, baseUrl: () => publicBaseUrl ?? (config.production ? undefined : listeningUrl) });
-  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks });
+  const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames };
+  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation });
   const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
   return { registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => (listeningUrl = url) };
 }

@@ -3,6 +3,7 @@ import type { SkillModule } from './actions/skillModule';
 import { helpCatalogOf, type PlatformDeps } from './actions/skillModule';
 import { analyzeModule } from './skills/analyze/module';
 import { assignModule } from './skills/assign/module';
+import { delegateModule, type DelegationDeps } from './skills/delegate/module';
 import type { PostureChanges } from './skills/assign/assignOwnerAction';
 import { helpModule } from './skills/help/module';
 import { remediateModule } from './skills/remediate/module';
@@ -16,12 +17,15 @@ export interface SkillDeps {
   posture: PostureChanges & Pick<PostureHolder, 'revertChange'> & Partial<Pick<PostureHolder, 'info'>>;
   /** Time-limited download links for remediation scripts, served by the bot's HTTP server. */
   scriptLinks?: ScriptLinks;
+  /** The delegate skill's store, mailer and owner tags; without it the bot does not delegate. */
+  delegation?: DelegationDeps;
 }
 
 export const SKILL_MODULES: ReadonlyArray<SkillModule<SkillDeps & PlatformDeps, Reply>> = [
   analyzeModule,
   assignModule,
   remediateModule,
+  delegateModule,
   helpModule,
 ];
 

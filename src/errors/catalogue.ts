@@ -25,6 +25,7 @@ export const ERROR_CATALOGUE = {
   STORAGE_FAILURE: { userMessage: 'Saving failed.', httpStatus: 500, expected: false },
   STORAGE_CORRUPT: { userMessage: 'The bot database is damaged.', httpStatus: 500, expected: false },
   EXPORT_INVALID: { userMessage: 'The posture export could not be loaded.', httpStatus: 500, expected: false },
+  MAIL_REFUSED: { userMessage: 'The email could not be sent.', httpStatus: 502, expected: false },
   DATA_UNAVAILABLE: { userMessage: 'Posture data is not available right now.', httpStatus: 503, expected: false },
   AUTH_UNAVAILABLE: { userMessage: 'Authentication could not be completed right now; try again shortly.', httpStatus: 503, expected: false },
   INTERNAL: { userMessage: 'Something went wrong on my side.', httpStatus: 500, expected: false },

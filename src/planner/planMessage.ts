@@ -10,6 +10,7 @@ import { resolveFollowUp } from './followUp';
 import type { MeaningKind } from './lexicon/meanings';
 import { scanMessage, type ScannedMessage } from './messageScan';
 import { planChangeIntent } from './changeIntents';
+import { planDelegateIntent } from './delegateIntents';
 import { planInsightIntent } from './insightIntents';
 import { planRemediateIntent } from './remediateIntents';
 import { complement } from './exclusions';
@@ -47,6 +48,8 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   if (kinds.has('injection')) return outOfScope('unsafe');
   if (kinds.has('dump') || (kinds.has('dumpWeak') && filterFields === 0)) return outOfScope('dumpAll');
   if (kinds.has('otherTask')) return outOfScope('notPosture');
+  const delegate = planDelegateIntent(scan, context.activeList);
+  if (delegate) return delegate;
   if (kinds.has('secureScore')) return action('secureScore', {});
   const insight = planInsightIntent(scan, draft, { source: context.vocabulary, viewer: context.viewer });
   if (insight) return insight;

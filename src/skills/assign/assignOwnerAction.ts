@@ -9,8 +9,8 @@ import type { OverlayChange } from '../../posture/model';
 import type { ConfirmationContent } from '../../views/confirmationView';
 import type { Reply } from '../../views/reply';
 import { requireTarget, type TargetParams, type TargetResolution } from '../../actions/contracts/target';
-import { dueDateProblem, parseDateInput, suggestedDueDate, toDateInput } from './dueDate';
-import { isEmailAddress } from './emailAddress';
+import { dueDateProblem, parseDateInput, suggestedDueDate, toDateInput } from '../../actions/dueDate';
+import { isEmailAddress } from '../../mail/emailAddress';
 
 /** What this skill needs of the posture holder: the current data, and a way to change it that later answers see. */
 export interface PostureChanges {

@@ -11,6 +11,6 @@ export function createRemediateCardVerbs(options: { hasAction(name: string): boo
     { verb: 'remediate', data: refData, resolve: ({ ref }) => ({ kind: 'action', action: { name: 'remediate', parameters: { ref } } }) },
   ];
   if (options.hasAction('applyFix')) verbs.push({ verb: 'applyFix', data: refData, resolve: ({ ref }) => ({ kind: 'action', action: { name: 'applyFix', parameters: { ref } } }) });
-  if (options.hasAction('assignOwner')) verbs.push({ verb: 'delegate', data: refData, resolve: ({ ref }) => ({ kind: 'action', action: { name: 'assignOwner', parameters: { ref } } }) });
+  if (options.hasAction('assignOwner')) verbs.push({ verb: 'delegate', data: refData, resolve: ({ ref }) => ({ kind: 'action', action: { name: 'delegateToOwner', parameters: { ref } } }) });
   return verbs;
 }

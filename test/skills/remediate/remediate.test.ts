@@ -161,11 +161,11 @@ describe('remediate', () => {
     expect(card(replies, 'remediation').subtitle).toContain('On stportalprod01 (');
   });
 
-  it('the delegate button proposes setting an owner and due date', async () => {
+  it('the delegate button proposes a delegation to the owner (the delegate skill draft)', async () => {
     const h = remediateHarness(engine);
     const summary: SummaryView = card((await h.say('Summarize the SQL public network access one')).replies, 'summary');
     const button = summary.buttons.find((b) => b.verb === 'delegate')!;
-    await expect(h.resolve({ verb: button.verb, ref: button.ref })).resolves.toEqual({ kind: 'action', action: { name: 'assignOwner', parameters: { ref: button.ref } } });
+    await expect(h.resolve({ verb: button.verb, ref: button.ref })).resolves.toEqual({ kind: 'action', action: { name: 'delegateToOwner', parameters: { ref: button.ref } } });
   });
 
   it('refuses a button ref this conversation was never shown', async () => {

@@ -1,4 +1,4 @@
-// Due dates as the card's Input.Date submits them (YYYY-MM-DD), stored as the end of that day in UTC.
+// Due dates as a card's Input.Date submits them (YYYY-MM-DD), stored as the end of that day in UTC. Shared by the assign and delegate skills.
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Further out than this is almost surely a typo (2062 for 2026). */
 const MAX_YEARS_AHEAD = 5;

@@ -1,0 +1,66 @@
+// The delegate skill as a module: draft an email to a recommendation's owner, send it once the requester presses
+// Send, record the owner and due date, and follow the delegation until fresh posture data shows the fix.
+import { resolveTarget } from '../../actions/contracts/target';
+import type { SkillModule } from '../../actions/skillModule';
+import type { Mailer } from '../../mail/mailMessage';
+import type { PostureEngine } from '../../posture/engine';
+import type { OverlayChange } from '../../posture/model';
+import { createCatalog } from '../../posture/catalog/catalog';
+import { createKnowledgeBase } from '../../remediation/knowledge/knowledgeBase';
+import { createRemediation } from '../../remediation/remediation';
+import type { RecordsStore } from '../../storage/recordsStore';
+import type { Reply } from '../../views/reply';
+import { createDelegateAction } from './delegateAction';
+import { createDelegationRecords } from './delegationRecords';
+import type { ContainerTags } from './ownerResolution';
+import { createTrackingActions } from './tracking';
+
+export interface DelegationDeps {
+  records: RecordsStore;
+  mailer: Mailer;
+  mailFrom: string;
+  ownerTagNames: readonly string[];
+  /** Resource group and subscription tags, where the data has them. */
+  containers?: ContainerTags;
+  now?: () => number;
+}
+
+export interface DelegateDeps {
+  posture: { current(): PostureEngine; applyChange(change: OverlayChange): Promise<void>; info?(): { loadedAt: number } };
+  /** Absent: the bot cannot delegate (no store or mailer given), and the module adds no actions. */
+  delegation?: DelegationDeps;
+}
+
+export const delegateModule: SkillModule<DelegateDeps, Reply> = {
+  name: 'delegate',
+  help: [
+    {
+      title: 'Delegate to the owner',
+      description: 'Draft an email to the owner of a recommendation, edit and send it, and follow it until fresh data shows the fix ("what have I delegated?").',
+      canDo: 'email its owner a fix request and track it to a verified fix',
+      samples: [],
+    },
+  ],
+  templates: ['confirmation'],
+  create: ({ posture, delegation }) => {
+    if (!delegation) return { actions: [], cardVerbs: [] };
+    const catalog = createCatalog();
+    const knowledge = createKnowledgeBase({ displayNameOf: (key) => catalog.byKey(key)?.displayName });
+    const delegations = createDelegationRecords(delegation.records);
+    const now = delegation.now ?? Date.now;
+    const delegate = createDelegateAction({
+      posture,
+      delegations,
+      mailer: delegation.mailer,
+      mailFrom: delegation.mailFrom,
+      ownerTagNames: delegation.ownerTagNames,
+      ...(delegation.containers ? { containers: delegation.containers } : {}),
+      knowledge,
+      remediation: createRemediation({ knowledge }),
+      resolveTarget,
+      now,
+    });
+    const tracking = createTrackingActions({ posture: { current: posture.current, info: () => ({ loadedAt: posture.info?.().loadedAt ?? 0 }) }, delegations, now });
+    return { actions: [delegate as unknown as (typeof tracking)[number], ...tracking], cardVerbs: [] };
+  },
+};

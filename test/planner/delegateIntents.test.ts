@@ -1,0 +1,49 @@
+// The delegate intents the keyless planner recognises, what they carry (a position at most, never an address),
+// and the messages they leave to other intents.
+import { planMessage } from '../../src/planner/planMessage';
+import { SYSTEM_VIEWER } from '../../src/posture/viewer';
+import type { PostureEngine } from '../../src/posture/engine';
+import { moduleRegistry } from '../support/moduleRegistry';
+import { loadDemoEngine } from './support/demoTenant';
+
+let engine: PostureEngine;
+beforeAll(async () => {
+  engine = await loadDemoEngine();
+});
+const plan = (text: string) => planMessage(text, { vocabulary: engine, viewer: SYSTEM_VIEWER, hasActiveList: true, activeList: { filter: {}, shown: 10, total: 40 } });
+
+describe('delegate intents', () => {
+  it.each([
+    ['delegate this to the owner', 'delegateToOwner', {}],
+    ['Delegate the first one', 'delegateToOwner', { ordinal: 1 }],
+    ['please delegate the second one to its owner', 'delegateToOwner', { ordinal: 2 }],
+    ['send the third one to the owner', 'delegateToOwner', { ordinal: 3 }],
+    ['email this to the resource owner', 'delegateToOwner', {}],
+    ['assign the first one to their owners', 'delegateToOwner', { ordinal: 1 }],
+    ['delegate this to eve@evil.example', 'delegateToOwner', {}],
+    ['what have I delegated?', 'listDelegations', { scope: 'delegatedByMe' }],
+    ['What did I delegate', 'listDelegations', { scope: 'delegatedByMe' }],
+    ['show my delegations', 'listDelegations', { scope: 'delegatedByMe' }],
+    ['which delegations are overdue?', 'listDelegations', { scope: 'overdue' }],
+    ['all delegations', 'listDelegations', { scope: 'all' }],
+    ['mark the first delegation as fixed', 'markDelegationFixed', { ordinal: 1 }],
+    ['Mark the 2nd delegation fixed', 'markDelegationFixed', { ordinal: 2 }],
+    ['cancel the second delegation', 'cancelDelegation', { ordinal: 2 }],
+  ])('%s', (text, name, parameters) => {
+    expect(plan(text)).toEqual([{ name, parameters }]);
+  });
+
+  it.each(['assign the first one', 'Assign an owner and due date to the first one', 'what is overdue?', 'who is the owner of the first one', 'show critical risks', 'summarize the first one'])(
+    'leaves "%s" to other intents',
+    (text) => {
+      expect(['delegateToOwner', 'listDelegations', 'markDelegationFixed']).not.toContain(plan(text)[0]?.name);
+    },
+  );
+
+  it('plans only actions the registry accepts', () => {
+    const { registry } = moduleRegistry(engine);
+    for (const text of ['delegate the first one', 'what have I delegated?', 'which delegations are overdue?', 'mark the first delegation as fixed', 'cancel the first delegation']) {
+      expect(registry.checkPlan(plan(text))).toEqual([]);
+    }
+  });
+});
