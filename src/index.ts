@@ -13,6 +13,7 @@ import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
+import { refreshOnSchedule } from './posture/refreshSchedule';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { SKILL_MODULES } from './skillModules';
 import { createActivityDeduper } from './storage/activityDeduper';
@@ -148,6 +149,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     );
   };
   reloadOnSignal(running.posture, logger);
+  if (config.postureSource === 'azure') refreshOnSchedule(running.posture, { everyMs: config.postureRefreshMs, logger });
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   return 0;

@@ -6,6 +6,7 @@ import { confirmationFeature, type ConfirmationConfig } from './features/confirm
 import { deliveryFeature, type DeliveryConfig } from './features/delivery';
 import type { ConfigFeature, FeatureContext, RawEnv } from './features/feature';
 import { postureFeature, type PostureConfig } from './features/posture';
+import { postureSourceFeature, type PostureSourceConfig } from './features/postureSource';
 import { retentionFeature, type RetentionConfig } from './features/retention';
 import { isProduction, runtimeFeature, runtimeWarnings, type RuntimeConfig } from './features/runtime';
 import { serverFeature, type ServerConfig } from './features/server';
@@ -19,6 +20,7 @@ export type AppConfig = RuntimeConfig &
   StorageConfig &
   AuthConfig &
   PostureConfig &
+  PostureSourceConfig &
   RetentionConfig &
   DeliveryConfig &
   ConfirmationConfig & {
@@ -27,7 +29,7 @@ export type AppConfig = RuntimeConfig &
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, retentionFeature, deliveryFeature, confirmationFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature];
 
 export interface ParseOptions {
   appEnv: string;
