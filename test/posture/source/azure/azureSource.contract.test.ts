@@ -3,7 +3,7 @@
 import { createAzurePostureSource } from '../../../../src/posture/source/azure/azureSource';
 import { SUB } from '../../load/rowFixtures';
 import { runPostureSourceContract } from '../postureSource.contract';
-import { startFakeResourceGraph, type FakeResourceGraph } from './fakeResourceGraph';
+import { startFakeResourceGraph, type FakeResourceGraph } from '../../../../bench/servers/fakeResourceGraph';
 import { loopbackOptions } from './loopbackClient';
 
 const fakes: FakeResourceGraph[] = [];

@@ -5,9 +5,10 @@ import { AppError } from '../../../../src/errors/appError';
 import type { AssessmentRecord, PostureRecord } from '../../../../src/posture/model';
 import { createAzurePostureSource, type AzureSourceOptions } from '../../../../src/posture/source/azure/azureSource';
 import { rowsOfData } from '../../../../src/posture/source/azure/resourceGraphPages';
+import { parseResetsAfter } from '../../../../src/posture/source/azure/quotaGate';
 import { createMemoryLogger } from '../../../support/memoryLogger';
 import { estateRows, SUBS } from './estateRows';
-import { startFakeResourceGraph, type FakeResourceGraph, type FakeResourceGraphOptions } from './fakeResourceGraph';
+import { startFakeResourceGraph, tableOf, type FakeResourceGraph, type FakeResourceGraphOptions } from '../../../../bench/servers/fakeResourceGraph';
 import { TEST_TOKEN, fakeCredential, loopbackHttpClient, loopbackOptions } from './loopbackClient';
 
 const ALL_SUBS = SUBS.map((subscriptionId) => ({ kind: 'subscription' as const, subscriptionId }));
@@ -183,6 +184,23 @@ describe('Azure Resource Graph source', () => {
     expect(text).not.toContain(TEST_TOKEN);
     expect(text).not.toContain('test-secret-token-value');
     expect(text.toLowerCase()).not.toContain('bearer');
+  });
+
+  it('pages an estate the fake streams (the bench\'s mode) the same way', async () => {
+    const rows = estateRows(700);
+    const server = await start({ stream: (table) => rows.filter((row) => tableOf(row) === table) });
+    const { records, report } = await load(source(server, { scopes: [{ kind: 'tenant' }] }));
+    expect(report.rows).toBe(rows.length);
+    expect(assessments(records)).toHaveLength(2100);
+    expect(server.requests.filter((request) => request.table === 'securityresources').map((request) => request.skipToken !== undefined)).toEqual([false, true, true]);
+  });
+
+  it('reads quota reset times as Resource Graph writes them', () => {
+    expect(parseResetsAfter('00:00:05')).toBe(5000);
+    expect(parseResetsAfter('00:01:00.250')).toBe(60_250);
+    expect(parseResetsAfter('2')).toBe(2000);
+    expect(parseResetsAfter('soon')).toBeUndefined();
+    expect(parseResetsAfter(undefined)).toBeUndefined();
   });
 
   it('reads both data formats a page can have', () => {

@@ -10,7 +10,7 @@ import { createMemoryLogger } from '../../../support/memoryLogger';
 import { createTempDataDir, type TempDataDir } from '../../../support/tempDataDir';
 import { createMemoryRecordsStore } from '../../overlayMemoryStore';
 import { estateRows, SUBS } from './estateRows';
-import { startFakeResourceGraph, type FakeResourceGraph } from './fakeResourceGraph';
+import { startFakeResourceGraph, type FakeResourceGraph } from '../../../../bench/servers/fakeResourceGraph';
 import { loopbackOptions } from './loopbackClient';
 
 const OUTAGE = Array.from({ length: 4 }, () => ({ kind: 'status' as const, status: 503 }));

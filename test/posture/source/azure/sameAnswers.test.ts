@@ -8,7 +8,7 @@ import { createExportFileSource } from '../../../../src/posture/source';
 import { createPostureStoreBuilder } from '../../../../src/posture/store';
 import { SYSTEM_VIEWER } from '../../../../src/posture/viewer';
 import { writeExport } from '../exportWriters';
-import { startFakeResourceGraph, tableOf, type Table } from './fakeResourceGraph';
+import { startFakeResourceGraph, tableOf, type Table } from '../../../../bench/servers/fakeResourceGraph';
 import { loopbackOptions } from './loopbackClient';
 
 const GROUPS: GroupBy[] = ['severity', 'riskLevel', 'resourceType', 'subscription', 'owner', 'category', 'cloud', 'recommendation', 'governance', 'riskFactor'];

@@ -5,9 +5,11 @@
 // with x-ms-user-quota-remaining / x-ms-user-quota-resets-after (429 with Retry-After over it), answers 403 for an
 // explicitly named subscription the identity may not read, and can be told to fail the next requests in chosen ways.
 // It does not evaluate KQL: the query's first word picks the table, and every row of that table in scope is returned.
+// Rows are given as a list (sorted by id here, as `order by id` does), or, for estates too big to hold, as a function
+// that streams one table's rows afresh (served in the order given; one open cursor per $skipToken).
+// Used by the Azure source tests (test/posture/source/azure) and the live-read bench (bench/azureReadBench.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TEST_TOKEN } from './loopbackClient';
 
 export type Table = 'resourcecontainers' | 'securityresources' | 'resources';
 
@@ -30,8 +32,15 @@ export interface FakeRequest {
   status: number;
 }
 
+/** The token the fake accepts unless told otherwise. */
+export const FAKE_TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.test-secret-token-value';
+
 export interface FakeResourceGraphOptions {
-  rows: readonly unknown[];
+  rows?: readonly unknown[];
+  /** Instead of rows: each call streams one table's rows from the start. */
+  stream?: (table: Table) => Iterable<unknown>;
+  /** Time spent building pages (streamed rows: reading them), for the bench to tell the fake's cost from the reader's. */
+  onPageBuilt?: (ms: number) => void;
   token?: string;
   /** Subscriptions the identity may not read. */
   forbidden?: readonly string[];
@@ -75,7 +84,7 @@ const clock = (ms: number): string => {
 };
 
 export async function startFakeResourceGraph(options: FakeResourceGraphOptions): Promise<FakeResourceGraph> {
-  const token = options.token ?? TEST_TOKEN;
+  const token = options.token ?? FAKE_TOKEN;
   const forbidden = new Set((options.forbidden ?? []).map((id) => id.toLowerCase()));
   const groups = options.managementGroups ?? {};
   let tables = new Map<Table, unknown[]>();
@@ -89,7 +98,9 @@ export async function startFakeResourceGraph(options: FakeResourceGraphOptions):
     for (const list of next.values()) list.sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
     tables = next;
   };
-  setRows(options.rows);
+  setRows(options.rows ?? []);
+  const cursors = new Map<string, { iterator: Iterator<unknown>; offset: number }>();
+  let cursorCount = 0;
   const faults: Fault[] = [];
   const requests: FakeRequest[] = [];
   const hanging = new Set<ServerResponse>();
@@ -208,6 +219,34 @@ export async function startFakeResourceGraph(options: FakeResourceGraphOptions):
       inScope = (row) => !forbidden.has(subscriptionOf(row) ?? '');
     }
 
+    if (options.stream) {
+      const stream = options.stream;
+      let cursor: { iterator: Iterator<unknown>; offset: number } | undefined;
+      if (opts.$skipToken !== undefined) {
+        cursor = cursors.get(String(opts.$skipToken));
+        cursors.delete(String(opts.$skipToken));
+        if (!cursor) return fail(400, 'BadRequest', 'invalid $skipToken');
+      } else cursor = { iterator: stream(table as Table)[Symbol.iterator](), offset: 0 };
+      const page: unknown[] = [];
+      const started = performance.now();
+      let done = false;
+      while (page.length < top) {
+        const next = cursor.iterator.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        if (inScope(next.value)) page.push(next.value);
+      }
+      cursor.offset += page.length;
+      options.onPageBuilt?.(performance.now() - started);
+      let token: string | undefined;
+      if (!done) {
+        token = `cursor-${++cursorCount}`;
+        cursors.set(token, cursor);
+      }
+      return reply(200, { totalRecords: cursor.offset, count: page.length, resultTruncated: 'false', ...(token ? { $skipToken: token } : {}), data: page, facets: [] }, quotaHeaders());
+    }
     let offset = 0;
     if (opts.$skipToken !== undefined) {
       try {
