@@ -14,6 +14,7 @@ import { createKeylessPlanner } from './planner/keylessPlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { refreshOnSchedule } from './posture/refreshSchedule';
+import type { AzureLoaderDeps } from './posture/source/azure/azureLoader';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { SKILL_MODULES } from './skillModules';
 import { createActivityDeduper } from './storage/activityDeduper';
@@ -47,7 +48,7 @@ export interface Skills {
  * THE SEAM for posture: load the engine (config.postureSnapshot / demo tenant), register its skills' actions and
  * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
  */
-export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number } = {}): Promise<Skills> {
+export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number; azure?: AzureLoaderDeps['overrides'] } = {}): Promise<Skills> {
   const posture = await openPostureHolder(config, { logger, records, ...options });
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
