@@ -55,6 +55,15 @@ export interface AzureLoadReport extends LoadReport {
 export const describeScope = (scope: AzureScope): string =>
   scope.kind === 'tenant' ? 'tenant' : scope.kind === 'subscription' ? `/subscriptions/${scope.subscriptionId}` : `/providers/Microsoft.Management/managementGroups/${scope.managementGroupId}`;
 
+/** Names the scope in logs and answers; a long list is shortened, with a digest so another list never shares it. */
+function labelOf(scopes: readonly AzureScope[], cloud: AzureCloudName): string {
+  const names = scopes.map(describeScope);
+  const cloudNote = cloud === 'AzurePublicCloud' ? '' : ` (${cloud})`;
+  if (names.length <= 3) return `azure ${names.join(', ')}${cloudNote}`;
+  const digest = createHash('sha256').update(names.join(',')).digest('hex').slice(0, 8);
+  return `azure ${names.slice(0, 2).join(', ')} and ${names.length - 2} more scopes [${digest}]${cloudNote}`;
+}
+
 interface ScopeBatch {
   label: string;
   scope: QueryScope;
@@ -90,7 +99,7 @@ export interface AzurePostureSource extends PostureSource {
 
 export function createAzurePostureSource(options: AzureSourceOptions): AzurePostureSource {
   let catalog = options.catalog;
-  const label = `azure ${options.scopes.map(describeScope).join(', ')}${options.cloud === 'AzurePublicCloud' ? '' : ` (${options.cloud})`}`;
+  const label = labelOf(options.scopes, options.cloud);
   const now = options.now ?? Date.now;
   const gate = createQuotaGate();
   const queries = options.queries ?? createResourceGraphQueries(options, gate);

@@ -195,6 +195,15 @@ describe('Azure Resource Graph source', () => {
     expect(server.requests.filter((request) => request.table === 'securityresources').map((request) => request.skipToken !== undefined)).toEqual([false, true, true]);
   });
 
+  it('says plainly when no credential can sign in', async () => {
+    const server = await start({ rows: estateRows(1) });
+    const unavailable = Object.assign(new Error('DefaultAzureCredential: no managed identity endpoint; run az login'), { name: 'CredentialUnavailableError' });
+    const error = await failure(load(source(server, { credential: { getToken: () => Promise.reject(unavailable) } })));
+    expect(error.code).toBe('DATA_UNAVAILABLE');
+    expect(error.message).toContain('no Azure credential could sign in (CredentialUnavailableError: DefaultAzureCredential: no managed identity endpoint; run az login)');
+    expect(server.requests).toEqual([]);
+  });
+
   it('reads quota reset times as Resource Graph writes them', () => {
     expect(parseResetsAfter('00:00:05')).toBe(5000);
     expect(parseResetsAfter('00:01:00.250')).toBe(60_250);
