@@ -37,6 +37,8 @@ export interface AzureSourceOptions {
   pageRows?: number;
   pageTimeoutMs?: number;
   subscriptionsPerBatch?: number;
+  /** A progress line every so many pages (a million rows is about a thousand pages); 100 by default. */
+  progressEveryPages?: number;
   /** Sees every row as read, in order (the last-good copy under DATA_DIR). */
   onRow?: (row: unknown) => void;
   now?: () => number;
@@ -129,6 +131,7 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
           })) {
             page++;
             pages++;
+            if (pages % (options.progressEveryPages ?? 100) === 0) options.logger?.info({ source: label, pages, rows: counts.rows + rows.length, table: query.table }, 'reading Azure Resource Graph');
             rows.forEach((row, index) => {
               hash.update(JSON.stringify(row) ?? 'undefined');
               hash.update('\n');

@@ -90,8 +90,10 @@ describe('Azure Resource Graph source', () => {
 
   it('spends the per-user quota evenly: with 3 queries per 300 ms it is never throttled', async () => {
     const server = await start({ rows: estateRows(8), quota: { limit: 3, windowMs: 300 } });
-    const { report } = await load(source(server, { pageRows: 2 }));
+    const memory = createMemoryLogger();
+    const { report } = await load(source(server, { pageRows: 2, progressEveryPages: 5, logger: memory.logger }));
     expect(report.rows).toBe(27);
+    expect(memory.lines().filter((line) => line.msg === 'reading Azure Resource Graph').map((line) => line.pages)).toEqual([5, 10, 15]);
     expect(server.requests.length).toBeGreaterThan(9);
     expect(server.requests.filter((request) => request.status === 429)).toEqual([]);
     expect(report.quotaWaitMs).toBeGreaterThan(0);
