@@ -14,6 +14,8 @@ import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
+import { refreshOnSchedule } from './posture/refreshSchedule';
+import type { AzureLoaderDeps } from './posture/source/azure/azureLoader';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { SKILL_MODULES } from './skillModules';
 import { createScriptLinks, type ScriptLinks } from './skills/remediate/scriptLinks';
@@ -52,7 +54,7 @@ export interface Skills {
  * THE SEAM for posture: load the engine (config.postureSnapshot / demo tenant), register its skills' actions and
  * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
  */
-export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number } = {}): Promise<Skills> {
+export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number; azure?: AzureLoaderDeps['overrides'] } = {}): Promise<Skills> {
   const posture = await openPostureHolder(config, { logger, records, ...options });
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
@@ -160,6 +162,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     );
   };
   reloadOnSignal(running.posture, logger);
+  if (config.postureSource === 'azure') refreshOnSchedule(running.posture, { everyMs: config.postureRefreshMs, logger });
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   return 0;

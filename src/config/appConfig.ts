@@ -7,6 +7,7 @@ import { deliveryFeature, type DeliveryConfig } from './features/delivery';
 import { delegateFeature, type DelegateConfig } from './features/delegate';
 import type { ConfigFeature, FeatureContext, RawEnv } from './features/feature';
 import { postureFeature, type PostureConfig } from './features/posture';
+import { postureSourceFeature, type PostureSourceConfig } from './features/postureSource';
 import { retentionFeature, type RetentionConfig } from './features/retention';
 import { isProduction, runtimeFeature, runtimeWarnings, type RuntimeConfig } from './features/runtime';
 import { scriptLinksFeature, type ScriptLinksConfig } from './features/scriptLinks';
@@ -21,6 +22,7 @@ export type AppConfig = RuntimeConfig &
   StorageConfig &
   AuthConfig &
   PostureConfig &
+  PostureSourceConfig &
   RetentionConfig &
   DeliveryConfig &
   ConfirmationConfig &
@@ -31,7 +33,7 @@ export type AppConfig = RuntimeConfig &
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature];
 
 export interface ParseOptions {
   appEnv: string;

@@ -16,6 +16,7 @@ import type { ChangeablePostureEngine, PostureEngine } from './engine';
 import type { OverlayChange } from './model';
 import { createOverlayStore, type OverlayEntry, type OverlayStore } from './overlay';
 import { createPostureLoader, type PostureLoader, type PostureSettings, type PostureSnapshot } from './postureSettings';
+import type { AzureLoaderDeps } from './source/azure/azureLoader';
 import { SYSTEM_VIEWER } from './viewer';
 
 export const DEFAULT_POLL_MS = 2000;
@@ -32,6 +33,10 @@ export interface PostureInfo {
   changes: number;
   /** Goes up by one each time current() starts returning a different engine. */
   generation: number;
+  /** Set while the data is an older copy because the source could not be read: why. */
+  stale?: string;
+  /** Scopes the source could not read at the last load (the rest loaded). */
+  unreadable?: string[];
 }
 
 export interface ReloadResult {
@@ -206,6 +211,8 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
       loadedAt: base.loadedAt,
       changes: active.size,
       generation,
+      ...(base.stale ? { stale: base.stale } : {}),
+      ...(base.unreadable ? { unreadable: base.unreadable } : {}),
     }),
 
     close: () => {
@@ -218,10 +225,10 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
 /** The holder the bot runs with: its source from config, its changes in the records store under DATA_DIR. */
 export function openPostureHolder(
   settings: PostureSettings,
-  deps: { logger: Logger; records: RecordsStore; now?: () => number; pollMs?: number },
+  deps: { logger: Logger; records: RecordsStore; now?: () => number; pollMs?: number; azure?: AzureLoaderDeps['overrides'] },
 ): Promise<PostureHolder> {
   return createPostureHolder({
-    load: createPostureLoader(settings, { logger: deps.logger, ...(deps.now ? { now: deps.now } : {}) }),
+    load: createPostureLoader(settings, { logger: deps.logger, ...(deps.now ? { now: deps.now } : {}), ...(deps.azure ? { azure: deps.azure } : {}) }),
     overlays: createOverlayStore(deps.records),
     logger: deps.logger,
     ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),

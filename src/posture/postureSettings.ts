@@ -1,17 +1,25 @@
 // Which posture data the bot reads, and how one load of it goes: the export named by POSTURE_SNAPSHOT, or the
 // embedded demo tenant (shifted to now so its due dates stay meaningful). The holder calls the loader at startup
 // and on every reload; local changes are laid over the result by the holder, not here.
+import type { AzureSourceConfig, PostureSourceKind } from '../config/features/postureSource';
 import type { Logger } from '../logging/logger';
 import { projectPath } from '../paths';
 import type { ChangeablePostureEngine } from './engine';
 import { loadPosture } from './loadPosture';
 import { createExportFileSource } from './source';
+import { createAzurePostureLoader, type AzureLoaderDeps } from './source/azure/azureLoader';
 import { createPostureStoreBuilder } from './store';
 
 export interface PostureSettings {
   /** A file or folder of Resource Graph rows; the embedded demo tenant when absent. */
   postureSnapshot?: string;
   postureLenient: boolean;
+  /** demo, export or azure (config POSTURE_SOURCE); without it, export when postureSnapshot is set. */
+  postureSource?: PostureSourceKind;
+  /** What the azure source reads. */
+  azure?: AzureSourceConfig;
+  /** The azure source keeps its last good read there. */
+  dataDir?: string;
 }
 
 export const DEMO_TENANT_PATH = (): string => projectPath('src', 'posture', 'demo', 'demo-tenant.json');
@@ -26,14 +34,21 @@ export interface PostureSnapshot {
   rows: number;
   loadMs: number;
   loadedAt: number;
+  /** Set when this is older data kept because the source could not be read: why. */
+  stale?: string;
+  /** Scopes the source could not read (the rest loaded). */
+  unreadable?: string[];
 }
 
 export type PostureLoader = () => Promise<PostureSnapshot>;
 
 /** Each call reads the source again (a new export at the same path). Throws AppError('EXPORT_INVALID') when it is broken. */
-export function createPostureLoader(settings: PostureSettings, deps: { logger: Logger; now?: () => number }): PostureLoader {
-  const demo = settings.postureSnapshot === undefined;
-  const path = settings.postureSnapshot ?? DEMO_TENANT_PATH();
+export function createPostureLoader(settings: PostureSettings, deps: { logger: Logger; now?: () => number; azure?: AzureLoaderDeps['overrides'] }): PostureLoader {
+  if (settings.postureSource === 'azure' && settings.azure) {
+    return createAzurePostureLoader(settings.azure, { logger: deps.logger, lenient: settings.postureLenient, ...(settings.dataDir ? { dataDir: settings.dataDir } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.azure ? { overrides: deps.azure } : {}) });
+  }
+  const demo = settings.postureSource === 'demo' || settings.postureSnapshot === undefined;
+  const path = demo || settings.postureSnapshot === undefined ? DEMO_TENANT_PATH() : settings.postureSnapshot;
   const now = deps.now ?? Date.now;
   return async () => {
     const started = performance.now();

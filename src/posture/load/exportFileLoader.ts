@@ -10,12 +10,11 @@ import type { Catalog } from '../catalog/catalog';
 import type { RecordSink } from '../model';
 import { getField, isObject } from './caseInsensitive';
 import { ExportFileError, listExportFiles, readTextChunks } from './exportFiles';
-import { RowError } from './fieldParsers';
 import { formatFromContent, formatFromName, type ExportFormat } from './formatSniffer';
 import { DocumentSyntaxError, createJsonDocumentSplitter } from './jsonDocumentSplitter';
 import { createJsonLinesSplitter } from './jsonLinesSplitter';
-import { createRowNormalizer } from './normalizeRow';
 import { loadInTwoThreads, planParallelLoad } from './parallelLoad';
+import { createRowIntake } from './rowIntake';
 
 export interface ExportLoadOptions {
   path: string;
@@ -59,8 +58,6 @@ export interface ExportLoadResult {
   generatedAt?: number;
 }
 
-const MAX_REASONS = 5;
-
 /** Below this a worker's startup and record hand-over cost more than the second core saves. */
 const DEFAULT_WORKER_MIN_BYTES = 64 * 2 ** 20;
 
@@ -82,7 +79,6 @@ export async function loadExportFilesInThread(options: ExportLoadOptions, sink: 
   const { files, root } = await listExportFiles(options.path).catch(rethrow);
   const single = files.length === 1 && files[0] === root;
   const label = (file: string): string => (single ? basename(file) : relative(root, file).split(sep).join('/'));
-  const normalize = createRowNormalizer({ catalog: options.catalog });
   const bytesTo = options.bytesTo;
   const hash = bytesTo ? undefined : createHash('sha256');
   const hashInput = hash ?? { update: (bytes: Buffer) => bytesTo?.(bytes) };
@@ -91,39 +87,21 @@ export async function loadExportFilesInThread(options: ExportLoadOptions, sink: 
   const refuse = (message: string, cause?: unknown): never => {
     throw new AppError('EXPORT_INVALID', message, { cause, details: { path: options.path } });
   };
-  const rowFailed = (where: string, problem: string, cause?: unknown): void => {
-    const message = `${where}: ${problem}`;
-    if (!options.lenient) refuse(message, cause);
-    result.skipped++;
-    if (result.skippedReasons.length < MAX_REASONS) result.skippedReasons.push(message);
-  };
+  // The intake counts into `result` itself: one set of counts for the whole load.
+  const intake = createRowIntake({ catalog: options.catalog, lenient: options.lenient, details: { path: options.path } }, sink, result);
+  const rowFailed = intake.failed;
   const noteGeneratedAt = (where: string, value: unknown): void => {
     const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
     if (!Number.isFinite(ms)) return rowFailed(where, `generatedAt: ${JSON.stringify(value)} is not a date`);
     if (result.generatedAt === undefined || ms > result.generatedAt) result.generatedAt = ms;
   };
-  const handleRow = (where: string, row: unknown): void => {
-    result.rows++;
-    try {
-      const normalized = normalize(row);
-      if (normalized.kind === 'ignored') {
-        result.ignoredTypes[normalized.type] = (result.ignoredTypes[normalized.type] ?? 0) + 1;
-        return;
-      }
-      sink.add(normalized.record);
-      result.records++;
-    } catch (error) {
-      if (!(error instanceof RowError)) throw error;
-      rowFailed(where, error.message, error);
-    }
-  };
+  const handleRow = intake.row;
   /** The parsed value, or UNPARSED after counting the row and reporting it. */
   const parseRowText = (where: string, text: string): unknown => {
     try {
       return JSON.parse(text);
     } catch (error) {
-      result.rows++;
-      rowFailed(where, `invalid JSON (${(error as Error).message})`, error);
+      intake.unparsed(where, `invalid JSON (${(error as Error).message})`, error);
       return UNPARSED;
     }
   };

@@ -1,0 +1,117 @@
+// One load of the live Azure source, as the posture holder calls it at startup and on every refresh: read Resource
+// Graph in full into a fresh engine, keep a copy of the rows under DATA_DIR, and report what could not be read.
+// When Azure cannot be read at startup, the kept copy of the last full read is loaded instead (marked stale, with the
+// time it was read), and the refresh schedule keeps trying; a failed refresh later just throws, and the holder keeps
+// the data it has.
+import { join } from 'node:path';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
+import type { AzureSourceConfig } from '../../../config/features/postureSource';
+import { AppError } from '../../../errors/appError';
+import type { Logger } from '../../../logging/logger';
+import { loadPosture } from '../../loadPosture';
+import type { PostureLoader, PostureSnapshot } from '../../postureSettings';
+import { createExportFileSource } from '../../source';
+import { createPostureStoreBuilder } from '../../store';
+import { createAzurePostureSource, type AzureSourceOptions } from './azureSource';
+import { AZURE_CLOUD_ENDPOINTS } from './clouds';
+import { createLastGoodStore } from './lastGood';
+
+export interface AzureLoaderDeps {
+  logger: Logger;
+  /** Where the last good read is kept; none kept without it. */
+  dataDir?: string;
+  lenient?: boolean;
+  now?: () => number;
+  /** Tests: a fake credential, the loopback client, small pages. */
+  overrides?: Partial<Omit<AzureSourceOptions, 'scopes' | 'cloud'>>;
+}
+
+/** DefaultAzureCredential signing in to the cloud's own Entra ID (managed identity, environment, az login...). */
+export function defaultCredential(config: AzureSourceConfig): TokenCredential {
+  return new DefaultAzureCredential({ authorityHost: AZURE_CLOUD_ENDPOINTS[config.cloud].authorityHost });
+}
+
+export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureLoaderDeps): PostureLoader {
+  const now = deps.now ?? Date.now;
+  const { logger } = deps;
+  const lastGood = deps.dataDir ? createLastGoodStore(join(deps.dataDir, 'posture-azure')) : undefined;
+  let write: ReturnType<NonNullable<typeof lastGood>['begin']> | undefined;
+  const source = createAzurePostureSource({
+    scopes: config.scopes,
+    cloud: config.cloud,
+    credential: deps.overrides?.credential ?? defaultCredential(config),
+    logger,
+    ...(deps.lenient ? { lenient: true } : {}),
+    ...deps.overrides,
+    onRow: (row) => write?.row(row),
+  });
+  let loadedOnce = false;
+
+  const fromAzure = async (): Promise<PostureSnapshot> => {
+    const started = performance.now();
+    const readAt = now();
+    write = lastGood?.begin(readAt);
+    try {
+      const { engine, report } = await loadPosture({ source, builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}), now });
+      await write?.commit({ source: source.describe(), readAt, rows: report.rows });
+      return {
+        engine,
+        hash: report.hash,
+        demo: false,
+        source: source.describe(),
+        rows: report.rows,
+        loadMs: Math.round(performance.now() - started),
+        loadedAt: readAt,
+        ...('unreadable' in report && Array.isArray(report.unreadable) && report.unreadable.length > 0 ? { unreadable: report.unreadable as string[] } : {}),
+      };
+    } catch (error) {
+      await write?.discard();
+      throw error;
+    } finally {
+      write = undefined;
+    }
+  };
+
+  const fromLastGood = async (reason: AppError): Promise<PostureSnapshot> => {
+    const kept = lastGood?.find(source.describe());
+    if (!kept) throw reason;
+    const started = performance.now();
+    const { engine, report } = await loadPosture({
+      source: createExportFileSource({ path: kept.path, logger }),
+      builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
+      now,
+    });
+    const ageMinutes = Math.round((now() - kept.info.readAt) / 60_000);
+    logger.warn({ readAt: new Date(kept.info.readAt).toISOString(), ageMinutes, reason: reason.message }, 'Azure could not be read: answering from the last good read until a refresh succeeds');
+    return {
+      engine,
+      hash: report.hash,
+      demo: false,
+      source: source.describe(),
+      rows: report.rows,
+      loadMs: Math.round(performance.now() - started),
+      loadedAt: kept.info.readAt,
+      stale: reason.message,
+    };
+  };
+
+  return async () => {
+    try {
+      const snapshot = await fromAzure();
+      loadedOnce = true;
+      return snapshot;
+    } catch (error) {
+      const reason = error instanceof AppError ? error : new AppError('DATA_UNAVAILABLE', describe(error));
+      if (loadedOnce || !lastGood) throw reason;
+      const snapshot = await fromLastGood(reason);
+      // From now on a failed refresh leaves the holder on this data instead of reading the copy again.
+      loadedOnce = true;
+      return snapshot;
+    }
+  };
+}
+
+function describe(error: unknown): string {
+  return `reading Azure failed (${error instanceof Error ? error.message.split('\n')[0]?.slice(0, 300) : String(error).slice(0, 300)})`;
+}

@@ -1,0 +1,206 @@
+// The live posture source: Defender for Cloud rows read straight from Azure Resource Graph, a page at a time, through
+// the same row intake as an export (src/posture/load/rowIntake.ts), so the same rows give the same records and answers.
+// - Scope: subscriptions are asked for in batches; each management group alone; `tenant` asks for all the identity sees.
+// - A scope the identity may not read is reported (per subscription: a failing batch is read again one subscription
+//   at a time) and the rest loads; when no scope can be read the load fails and the holder keeps its data.
+// - Quota and throttling: see quotaGate.ts; the SDK's retry policy is the one retry layer (429 with Retry-After, 5xx).
+import { createHash } from 'node:crypto';
+import { ResourceGraphClient, type ResourceGraphClientOptionalParams } from '@azure/arm-resourcegraph';
+import type { TokenCredential } from '@azure/identity';
+import type { AzureCloudName, AzureScope } from '../../../config/features/postureSource';
+import { AppError } from '../../../errors/appError';
+import type { Logger } from '../../../logging/logger';
+import { createCatalog, type Catalog } from '../../catalog/catalog';
+import { createRowIntake, emptyCounts } from '../../load/rowIntake';
+import type { RecordSink } from '../../model';
+import type { LoadReport, PostureSource } from '../../source';
+import { describeAzureError } from './azureErrors';
+import { AZURE_CLOUD_ENDPOINTS } from './clouds';
+import { POSTURE_QUERIES, type PostureQuery } from './queries';
+import { createQuotaGate, type QuotaGate } from './quotaGate';
+import { queryPages, type QueryScope, type ResourceGraphQueries } from './resourceGraphPages';
+
+/** Subscriptions per request: Resource Graph's own tools batch by 1,000. */
+export const SUBSCRIPTIONS_PER_BATCH = 1000;
+
+export interface AzureSourceOptions {
+  scopes: readonly AzureScope[];
+  cloud: AzureCloudName;
+  credential: TokenCredential;
+  lenient?: boolean;
+  logger?: Logger;
+  catalog?: Catalog;
+  /** Client options (tests: endpoint, httpClient, retryOptions); the cloud's endpoint and token scope otherwise. */
+  client?: ResourceGraphClientOptionalParams;
+  /** Instead of building a ResourceGraphClient (tests of paging alone). */
+  queries?: ResourceGraphQueries;
+  pageRows?: number;
+  pageTimeoutMs?: number;
+  subscriptionsPerBatch?: number;
+  /** A progress line every so many pages (a million rows is about a thousand pages); 100 by default. */
+  progressEveryPages?: number;
+  /** Sees every row as read, in order (the last-good copy under DATA_DIR). */
+  onRow?: (row: unknown) => void;
+  now?: () => number;
+}
+
+/** A load report plus what could not be read. */
+export interface AzureLoadReport extends LoadReport {
+  /** One line per scope (subscription, management group, tenant) the identity could not read. */
+  unreadable: string[];
+  /** Requests sent, pages read, time held back by the quota. */
+  requests: number;
+  pages: number;
+  quotaWaitMs: number;
+}
+
+export const describeScope = (scope: AzureScope): string =>
+  scope.kind === 'tenant' ? 'tenant' : scope.kind === 'subscription' ? `/subscriptions/${scope.subscriptionId}` : `/providers/Microsoft.Management/managementGroups/${scope.managementGroupId}`;
+
+/** Names the scope in logs and answers; a long list is shortened, with a digest so another list never shares it. */
+function labelOf(scopes: readonly AzureScope[], cloud: AzureCloudName): string {
+  const names = scopes.map(describeScope);
+  const cloudNote = cloud === 'AzurePublicCloud' ? '' : ` (${cloud})`;
+  if (names.length <= 3) return `azure ${names.join(', ')}${cloudNote}`;
+  const digest = createHash('sha256').update(names.join(',')).digest('hex').slice(0, 8);
+  return `azure ${names.slice(0, 2).join(', ')} and ${names.length - 2} more scopes [${digest}]${cloudNote}`;
+}
+
+interface ScopeBatch {
+  label: string;
+  scope: QueryScope;
+}
+
+function batchesOf(scopes: readonly AzureScope[], perBatch: number): ScopeBatch[] {
+  const subscriptions = scopes.flatMap((scope) => (scope.kind === 'subscription' ? [scope.subscriptionId] : []));
+  const batches: ScopeBatch[] = [];
+  for (let at = 0; at < subscriptions.length; at += perBatch) {
+    const ids = subscriptions.slice(at, at + perBatch);
+    batches.push({ label: ids.length === 1 ? `/subscriptions/${ids[0]}` : `${ids.length} subscriptions`, scope: { subscriptions: ids } });
+  }
+  for (const scope of scopes) {
+    if (scope.kind === 'managementGroup') batches.push({ label: describeScope(scope), scope: { managementGroups: [scope.managementGroupId] } });
+    if (scope.kind === 'tenant') batches.push({ label: 'tenant', scope: {} });
+  }
+  return batches;
+}
+
+export function createResourceGraphQueries(options: Pick<AzureSourceOptions, 'cloud' | 'credential' | 'client'>, gate: QuotaGate): ResourceGraphQueries {
+  const cloud = AZURE_CLOUD_ENDPOINTS[options.cloud];
+  return new ResourceGraphClient(options.credential, {
+    endpoint: cloud.resourceManager,
+    credentials: { scopes: [cloud.tokenScope] },
+    ...options.client,
+    additionalPolicies: [...(options.client?.additionalPolicies ?? []), { policy: gate.policy(), position: 'perRetry' }],
+  });
+}
+
+export interface AzurePostureSource extends PostureSource {
+  load(sink: RecordSink): Promise<AzureLoadReport>;
+}
+
+export function createAzurePostureSource(options: AzureSourceOptions): AzurePostureSource {
+  let catalog = options.catalog;
+  const label = labelOf(options.scopes, options.cloud);
+  const now = options.now ?? Date.now;
+  const gate = createQuotaGate();
+  const queries = options.queries ?? createResourceGraphQueries(options, gate);
+
+  return {
+    describe: () => label,
+    async load(sink) {
+      catalog ??= createCatalog();
+      const startedAt = now();
+      const counts = emptyCounts();
+      const intake = createRowIntake({ catalog, lenient: options.lenient, details: { source: label } }, sink, counts);
+      const hash = createHash('sha256');
+      const unreadable = new Map<string, string>();
+      const seenSubscriptions = new Set<string>();
+      let requests = 0;
+      let pages = 0;
+      const waitedBefore = gate.waitedMs();
+
+      /** Reads one query over one batch; false when the identity may not read it and nothing was taken from it. */
+      const readBatch = async (query: PostureQuery, batch: ScopeBatch): Promise<boolean> => {
+        let page = 0;
+        try {
+          for await (const rows of queryPages(queries, query.query, batch.scope, {
+            ...(options.pageRows ? { pageRows: options.pageRows } : {}),
+            ...(options.pageTimeoutMs ? { pageTimeoutMs: options.pageTimeoutMs } : {}),
+            onResponse: () => void requests++,
+          })) {
+            page++;
+            pages++;
+            if (pages % (options.progressEveryPages ?? 100) === 0) options.logger?.info({ source: label, pages, rows: counts.rows + rows.length, table: query.table }, 'reading Azure Resource Graph');
+            rows.forEach((row, index) => {
+              hash.update(JSON.stringify(row) ?? 'undefined');
+              hash.update('\n');
+              options.onRow?.(row);
+              if (query.table === 'resourcecontainers') {
+                const id = (row as { subscriptionId?: unknown } | null)?.subscriptionId;
+                if (typeof id === 'string') seenSubscriptions.add(id.toLowerCase());
+              }
+              intake.row(`${query.table} ${batch.label} page ${page} row ${index + 1}`, row);
+            });
+          }
+          return true;
+        } catch (error) {
+          if (error instanceof AppError) throw error;
+          const problem = describeAzureError(error);
+          if (problem.permission && page === 0) return false;
+          throw new AppError('DATA_UNAVAILABLE', `${query.table} over ${batch.label}: ${problem.message}`, { details: { source: label } });
+        }
+      };
+
+      for (const query of POSTURE_QUERIES) {
+        const readable = options.scopes.filter((scope) => !unreadable.has(describeScope(scope)));
+        for (const batch of batchesOf(readable, options.subscriptionsPerBatch ?? SUBSCRIPTIONS_PER_BATCH)) {
+          if (await readBatch(query, batch)) continue;
+          const subscriptions = batch.scope.subscriptions ?? [];
+          if (subscriptions.length <= 1) {
+            unreadable.set(batch.label, `${batch.label}: the identity may not read it (give it Reader and Security Reader there)`);
+            continue;
+          }
+          // One subscription the identity may not read fails the whole batch: read the batch one by one.
+          for (const subscriptionId of subscriptions) {
+            const single: ScopeBatch = { label: `/subscriptions/${subscriptionId}`, scope: { subscriptions: [subscriptionId] } };
+            if (!(await readBatch(query, single))) {
+              unreadable.set(single.label, `${single.label}: the identity may not read it (give it Reader and Security Reader there)`);
+            }
+          }
+        }
+      }
+
+      // Resource Graph leaves out subscriptions it may not read instead of failing: name those the scope asked for.
+      for (const scope of options.scopes) {
+        if (scope.kind !== 'subscription' || seenSubscriptions.has(scope.subscriptionId)) continue;
+        const name = describeScope(scope);
+        if (!unreadable.has(name)) unreadable.set(name, `${name}: not visible to the identity (no such subscription, or no Reader role on it)`);
+      }
+      const requested = batchesOf(options.scopes, Number.MAX_SAFE_INTEGER).reduce((n, batch) => n + (batch.scope.subscriptions?.length ?? 1), 0);
+      if (unreadable.size >= requested && counts.rows === 0) {
+        throw new AppError('DATA_UNAVAILABLE', `the identity cannot read any of ${options.scopes.map(describeScope).join(', ')}: ${[...unreadable.values()].join('; ')}`, {
+          details: { source: label },
+        });
+      }
+
+      const report: AzureLoadReport = {
+        source: label,
+        files: [],
+        ...counts,
+        hash: hash.digest('hex'),
+        generatedAt: startedAt,
+        unreadable: [...unreadable.values()],
+        requests,
+        pages,
+        quotaWaitMs: gate.waitedMs() - waitedBefore,
+      };
+      options.logger?.info(
+        { source: label, rows: report.rows, records: report.records, skipped: report.skipped, pages, requests, quotaWaitMs: report.quotaWaitMs, unreadable: report.unreadable.length },
+        'posture read from Azure Resource Graph',
+      );
+      if (report.unreadable.length > 0) options.logger?.warn({ unreadable: report.unreadable }, 'part of the Azure scope could not be read; the rest loaded');
+      return report;
+    },
+  };
+}
