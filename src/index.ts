@@ -11,6 +11,7 @@ import { isAppError } from './errors/appError';
 import { createLogger, type Logger } from './logging/logger';
 import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
+import { choosePlanner } from './llmPlanner/choosePlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
@@ -52,7 +53,8 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const cardActions = createCardActionRouter();
   registerConfirmationFlow(registry, cardActions, { records, logger, ttlMs: config.confirmation.ttlMs });
   const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
-  const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
+  const keyless = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
+  const { planner } = choosePlanner(config.llm, { keyless, registry, engine: posture.current, viewerOf: (context) => viewerOf(context.activity), records, logger });
   return { registry, cardActions, planner, help, posture };
 }
 
