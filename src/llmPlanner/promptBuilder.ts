@@ -61,7 +61,7 @@ function contextText(input: PromptInput): string {
   if (list) {
     const shown = list.shown ?? list.refs.length;
     lines.push(`On screen: a ${list.view}${list.groupBy ? ` grouped by ${list.groupBy}` : ''} of ${list.total} recommendation(s); rows 1 to ${Math.min(shown, list.total)} are shown${list.selectedRef ? '; one recommendation is open (selected)' : ''}.`);
-    if (input.dataConsent && Object.keys(list.filter).length > 0) lines.push(`Its filter:\n${spotlight('active list filter', [JSON.stringify(list.filter)])}`);
+    if (input.dataConsent && Object.keys(list.filter).length > 0) lines.push(`Its filter:\n${spotlight('active list filter', filterLines(list.filter))}`);
   } else {
     lines.push('On screen: no list yet.');
   }
@@ -71,4 +71,12 @@ function contextText(input: PromptInput): string {
     lines.push('Tenant data is not shared with you: name filters are matched by the tools from the user\'s own words.');
   }
   return lines.length > 0 ? `Conversation context:\n${lines.join('\n')}` : '';
+}
+
+/** `field: value, value` per filter field; tag filters as `key=value`. */
+function filterLines(filter: ActiveList['filter']): string[] {
+  return Object.entries(filter).map(([field, value]) => {
+    const values = Array.isArray(value) ? value : [value];
+    return `${field}: ${values.map((v) => (typeof v === 'object' && v !== null ? Object.values(v as Record<string, unknown>).join('=') : String(v))).join(', ')}`;
+  });
 }
