@@ -74,6 +74,7 @@ export interface LlmPlanner extends Planner<TurnState> {
   /** The last turn's outcome (logs and tests). */
   lastOutcome(): PlanOutcome | undefined;
   prepare(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): PreparedPrompt;
+  planText(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }>;
 }
 
 export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
@@ -96,8 +97,16 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
   };
 
   /** Everything sent for one message, and its token count: what the bench measures at each tenant size. */
+  // Actions are all registered before the first turn; a later registration (tests) rebuilds the list.
+  let tools: { count: number; list: ChatCompletionTool[] } | undefined;
+  const toolList = () => {
+    const count = options.registry.list().length;
+    if (tools?.count !== count) tools = { count, list: toolsOf(options.registry) };
+    return tools.list;
+  };
+
   const prepare = (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): PreparedPrompt => {
-    const tools = toolsOf(options.registry);
+    const tools = toolList();
     const history = trimHistory(readHistory(conversation), options.limits.historyTokenBudget);
     const activeList = parseActiveList(conversation?.[ACTIVE_LIST_KEY]);
     const base = { message: text, ...(activeList ? { activeList } : {}), dataConsent: options.dataConsent };
@@ -107,16 +116,13 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     return { messages, tools, history, tokens: countRequestTokens(messages, tools) };
   };
 
-  const beginTask = async (context: TurnContext, state: TurnState, ai: AI<TurnState>): Promise<Plan> => {
-    const text = inputOf(context, state);
-    if (!text.trim()) return options.keyless.beginTask(context, state, ai);
-    const conversation = conversationOf(state);
-    const viewer = options.viewerOf(context);
+  /** One message to an outcome, without teams-ai: what beginTask and the eval (src/cli/evalPlanner.ts) run. */
+  const planText = async (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }> => {
     const { messages, tools, history, tokens: promptTokens } = prepare(text, conversation, viewer);
     const started = performance.now();
-    const outcome =
+    const outcome: PlanOutcome =
       promptTokens > options.limits.promptTokenBudget
-        ? ({ kind: 'fallback', reason: 'error', detail: `the prompt needs ${promptTokens} tokens, over the budget of ${options.limits.promptTokenBudget}`, usage: { promptTokens: 0, completionTokens: 0, requests: 0 } } as const)
+        ? { kind: 'fallback', reason: 'error', detail: `the prompt needs ${promptTokens} tokens, over the budget of ${options.limits.promptTokenBudget}`, usage: { promptTokens: 0, completionTokens: 0, requests: 0 } }
         : await planWithModel({ model: options.model, tools, messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: options.limits.maxRepairs, turnBudgetMs: options.limits.turnBudgetMs });
     last = outcome;
     options.logger?.info(
@@ -124,6 +130,15 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
       'llm plan',
     );
     void options.usage?.add(options.model.model, outcome.usage, outcome.kind === 'fallback' ? outcome.reason : undefined);
+    return { outcome, history };
+  };
+
+  const beginTask = async (context: TurnContext, state: TurnState, ai: AI<TurnState>): Promise<Plan> => {
+    const text = inputOf(context, state);
+    if (!text.trim()) return options.keyless.beginTask(context, state, ai);
+    const conversation = conversationOf(state);
+    const viewer = options.viewerOf(context);
+    const { outcome, history } = await planText(text, conversation, viewer);
 
     if (outcome.kind === 'actions') {
       remember(conversation, history, { user: text, did: outcome.actions.map(describeAction).join('; ') });
@@ -146,6 +161,7 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     continueTask: async () => ({ type: 'plan', commands: [] }),
     lastOutcome: () => last,
     prepare,
+    planText,
   };
 }
 

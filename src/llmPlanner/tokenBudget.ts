@@ -11,8 +11,17 @@ const PER_MESSAGE_TOKENS = 4;
 
 export const countTokens = (text: string): number => encode(text).length;
 
+/** Tool lists are the same on every turn: counted once per list. */
+const toolTokens = new WeakMap<readonly ChatCompletionTool[], number>();
+
+export function countToolTokens(tools: readonly ChatCompletionTool[]): number {
+  let count = toolTokens.get(tools);
+  if (count === undefined) toolTokens.set(tools, (count = tools.length > 0 ? countTokens(JSON.stringify(tools)) : 0));
+  return count;
+}
+
 export function countRequestTokens(messages: readonly ChatCompletionMessageParam[], tools: readonly ChatCompletionTool[]): number {
-  let total = tools.length > 0 ? countTokens(JSON.stringify(tools)) : 0;
+  let total = countToolTokens(tools);
   for (const message of messages) {
     const content = typeof message.content === 'string' ? message.content : message.content ? JSON.stringify(message.content) : '';
     const calls = 'tool_calls' in message && message.tool_calls ? JSON.stringify(message.tool_calls) : '';
