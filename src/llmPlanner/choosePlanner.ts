@@ -1,5 +1,6 @@
 // Picks the planner from configuration: the keyless one unless a model is configured (or PLANNER=keyless forces
 // it); with a model, the LLM planner with the keyless one as its fallback. The composition root calls this once.
+// The LLM stack is required only when it is used, so a keyless bot loads none of it.
 import type { Planner, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { ActionRegistry } from '../actions/registry';
@@ -8,9 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { Viewer } from '../posture/viewer';
 import type { VocabularySource } from '../planner/vocabularyPort';
 import type { RecordsStore } from '../storage/recordsStore';
-import { createChatModel, type ChatModel, type TokenCredential } from './chatModel';
-import { createLlmPlanner } from './llmPlanner';
-import { createLlmUsageMeter } from './usageMeter';
+import type { ChatModel, TokenCredential } from './chatModel';
 
 export interface ChoosePlannerDeps {
   keyless: Planner<TurnState>;
@@ -33,17 +32,7 @@ export function choosePlanner(config: LlmConfig['llm'] | undefined, deps: Choose
   }
   const description = describePlanner(config);
   deps.logger.info({ planner: 'llm', model: config.provider.kind === 'azure' ? config.provider.deployment : config.provider.model }, description);
-  const model = deps.model ?? createChatModel({ provider: config.provider, limits: config.limits, ...(deps.credential ? { credential: deps.credential } : {}) });
-  const planner = createLlmPlanner({
-    model,
-    registry: deps.registry,
-    keyless: deps.keyless,
-    engine: deps.engine,
-    viewerOf: deps.viewerOf,
-    dataConsent: config.dataConsent,
-    limits: config.limits,
-    ...(deps.records ? { usage: createLlmUsageMeter(deps.records, { logger: deps.logger }) } : {}),
-    logger: deps.logger,
-  });
-  return { planner, description };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createLlmStack } = require('./llmStack') as typeof import('./llmStack');
+  return { planner: createLlmStack({ ...config, provider: config.provider }, deps), description };
 }
