@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './logging/logger';
 import { createMailer } from './mail/createMailer';
 import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
+import { choosePlanner } from './llmPlanner/choosePlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { refreshOnSchedule } from './posture/refreshSchedule';
@@ -64,7 +65,8 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const scriptLinks = createScriptLinks({ records, ttlMs, baseUrl: () => publicBaseUrl ?? (config.production ? undefined : listeningUrl) });
   const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames };
   const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation });
-  const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
+  const keyless = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
+  const { planner } = choosePlanner(config.llm, { keyless, registry, engine: posture.current, viewerOf: (context) => viewerOf(context.activity), records, logger });
   return { registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => (listeningUrl = url) };
 }
 

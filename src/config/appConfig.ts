@@ -5,6 +5,7 @@ import { authFeature, type AuthConfig } from './features/auth';
 import { confirmationFeature, type ConfirmationConfig } from './features/confirmation';
 import { deliveryFeature, type DeliveryConfig } from './features/delivery';
 import { delegateFeature, type DelegateConfig } from './features/delegate';
+import { llmFeature, type LlmConfig } from './features/llm';
 import type { ConfigFeature, FeatureContext, RawEnv } from './features/feature';
 import { postureFeature, type PostureConfig } from './features/posture';
 import { postureSourceFeature, type PostureSourceConfig } from './features/postureSource';
@@ -27,13 +28,14 @@ export type AppConfig = RuntimeConfig &
   DeliveryConfig &
   ConfirmationConfig &
   ScriptLinksConfig &
-  DelegateConfig & {
+  DelegateConfig &
+  LlmConfig & {
     /** Things worth saying at startup that do not stop it (an unknown NODE_ENV). */
     warnings: string[];
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature, llmFeature];
 
 export interface ParseOptions {
   appEnv: string;

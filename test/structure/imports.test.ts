@@ -73,5 +73,6 @@ describe('import directions', () => {
   it('planners and the action platform import no skill and nothing of teams/', () => {
     expect(violations('planner', (target) => isSkill(target) || target.startsWith('teams/'))).toEqual([]);
     expect(violations('actions', (target) => isSkill(target) || target.startsWith('teams/') || TRANSPORT_PACKAGES.test(target))).toEqual([]);
+    expect(violations('llmPlanner', (target) => isSkill(target) || target.startsWith('teams/'))).toEqual([]);
   });
 });

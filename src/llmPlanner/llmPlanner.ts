@@ -1,0 +1,205 @@
+// The LLM planner as a teams-ai Planner: the model picks registry actions (DO commands) for a message, or answers
+// a general security question in a few labelled sentences (SAY). The keyless planner answers instead, and says so,
+// when the model times out, is rate limited, fails, is filtered, refuses, or keeps producing invalid calls.
+// teams-ai's ActionPlanner is not used: it does not validate tool arguments, cannot hand the registry's problems
+// back for repair, and has no fallback; this planner calls the same `openai` client itself.
+import type { AI, Plan, Planner, PredictedCommand, PredictedSayCommand, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
+import { ACTIVE_LIST_KEY, parseActiveList } from '../actions/contracts/activeList';
+import type { ActionRegistry, PlannedAction } from '../actions/registry';
+import type { LlmLimits } from '../config/features/llm';
+import type { Logger } from '../logging/logger';
+import type { VocabularyField } from '../posture/engine';
+import type { Viewer } from '../posture/viewer';
+import { createConceptLexicon, type ConceptLexicon } from '../planner/conceptLexicon';
+import { toCommand } from '../planner/keylessPlanner';
+import { scanMessage } from '../planner/messageScan';
+import { bindVocabulary, type VocabularySource } from '../planner/vocabularyPort';
+import type { ChatModel } from './chatModel';
+import { removeUngrounded } from './grounding';
+import { planWithModel, type FallbackReason, type PlanOutcome } from './planLoop';
+import { buildMessages, type HistoryTurn, type VocabularyMatch } from './promptBuilder';
+import { countRequestTokens, trimHistory } from './tokenBudget';
+import { toolsOf } from './toolSchemas';
+import type { LlmUsageMeter } from './usageMeter';
+
+export const LLM_HISTORY_KEY = 'llmHistory';
+const MAX_HISTORY_TURNS = 10;
+/** Names from the data given per message: a few per field, a few fields; the estate never. */
+const MAX_MATCHES = 6;
+const MAX_VALUES_PER_MATCH = 3;
+const GROUNDING_FIELDS: readonly VocabularyField[] = ['resourceName', 'resourceGroup', 'subscription', 'recommendation'];
+
+export interface LlmPlannerOptions {
+  model: ChatModel;
+  registry: Pick<ActionRegistry, 'list' | 'checkPlan'>;
+  /** The default planner, and the one that answers whenever the model cannot. */
+  keyless: Planner<TurnState>;
+  engine: () => VocabularySource | undefined;
+  viewerOf: (context: TurnContext) => Viewer;
+  dataConsent: boolean;
+  limits: Pick<LlmLimits, 'maxRepairs' | 'turnBudgetMs' | 'promptTokenBudget' | 'historyTokenBudget'>;
+  usage?: LlmUsageMeter;
+  logger?: Logger;
+}
+
+export const FALLBACK_SENTENCES: Record<FallbackReason, string> = {
+  timeout: 'the language model did not answer in time',
+  rateLimited: 'the language model is busy (rate limited)',
+  serverError: 'the language model service failed',
+  contentFilter: "the language model's content filter blocked the request",
+  refusal: 'the language model declined',
+  malformed: 'the language model sent an answer I could not read',
+  invalidPlan: "the language model's choice was not valid",
+  error: 'the language model could not be reached',
+};
+
+export function fallbackNotice(reason: FallbackReason): string {
+  return `(${FALLBACK_SENTENCES[reason]}, so my built-in planner answered this one.)`;
+}
+
+const historySchema = z.array(z.object({ user: z.string().max(400), did: z.string().max(400) })).max(MAX_HISTORY_TURNS);
+
+export interface PreparedPrompt {
+  messages: ChatCompletionMessageParam[];
+  tools: ChatCompletionTool[];
+  history: HistoryTurn[];
+  /** Prompt tokens as counted by src/llmPlanner/tokenBudget.ts. */
+  tokens: number;
+}
+
+export interface LlmPlanner extends Planner<TurnState> {
+  /** The last turn's outcome (logs and tests). */
+  lastOutcome(): PlanOutcome | undefined;
+  prepare(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): PreparedPrompt;
+  planText(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }>;
+}
+
+export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
+  let lexicon: ConceptLexicon | undefined;
+  let last: PlanOutcome | undefined;
+
+  const matchesFor = (text: string, viewer: Viewer): VocabularyMatch[] => {
+    const source = options.engine();
+    if (!options.dataConsent || !source) return [];
+    lexicon ??= createConceptLexicon();
+    const names = scanMessage(text, lexicon, bindVocabulary(source, viewer)).names.filter((n) => !n.unknown && !n.everything);
+    return names.slice(0, MAX_MATCHES).map((n) => ({ field: n.field, values: n.values.slice(0, MAX_VALUES_PER_MATCH) }));
+  };
+
+  const isKnown = (viewer: Viewer) => (name: string) => {
+    const source = options.engine();
+    if (!source) return false;
+    const lower = name.toLowerCase();
+    return GROUNDING_FIELDS.some((field) => source.vocabulary(viewer, field).some((value) => value.toLowerCase().includes(lower)));
+  };
+
+  /** Everything sent for one message, and its token count: what the bench measures at each tenant size. */
+  // Actions are all registered before the first turn; a later registration (tests) rebuilds the list.
+  let tools: { count: number; list: ChatCompletionTool[] } | undefined;
+  const toolList = () => {
+    const count = options.registry.list().length;
+    if (tools?.count !== count) tools = { count, list: toolsOf(options.registry) };
+    return tools.list;
+  };
+
+  const prepare = (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): PreparedPrompt => {
+    const tools = toolList();
+    const history = trimHistory(readHistory(conversation), options.limits.historyTokenBudget);
+    const activeList = parseActiveList(conversation?.[ACTIVE_LIST_KEY]);
+    const base = { message: text, ...(activeList ? { activeList } : {}), dataConsent: options.dataConsent };
+    let messages = buildMessages({ ...base, matches: matchesFor(text, viewer), history });
+    // Over budget (a long history): drop history, then the names, before sending anything.
+    if (countRequestTokens(messages, tools) > options.limits.promptTokenBudget) messages = buildMessages({ ...base, matches: [], history: [] });
+    return { messages, tools, history, tokens: countRequestTokens(messages, tools) };
+  };
+
+  /** One message to an outcome, without teams-ai: what beginTask and the eval (src/cli/evalPlanner.ts) run. */
+  const planText = async (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }> => {
+    const { messages, tools, history, tokens: promptTokens } = prepare(text, conversation, viewer);
+    const started = performance.now();
+    const outcome: PlanOutcome =
+      promptTokens > options.limits.promptTokenBudget
+        ? { kind: 'fallback', reason: 'error', detail: `the prompt needs ${promptTokens} tokens, over the budget of ${options.limits.promptTokenBudget}`, usage: { promptTokens: 0, completionTokens: 0, requests: 0 } }
+        : await planWithModel({ model: options.model, tools, messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: options.limits.maxRepairs, turnBudgetMs: options.limits.turnBudgetMs });
+    last = outcome;
+    options.logger?.info(
+      { planner: 'llm', model: options.model.model, outcome: outcome.kind, ...(outcome.kind === 'fallback' ? { reason: outcome.reason, detail: outcome.detail } : {}), ...(outcome.kind === 'actions' ? { actions: outcome.actions.map((a) => a.name), repairs: outcome.repairs } : {}), estimatedPromptTokens: promptTokens, usage: outcome.usage, ms: Math.round(performance.now() - started) },
+      'llm plan',
+    );
+    void options.usage?.add(options.model.model, outcome.usage, outcome.kind === 'fallback' ? outcome.reason : undefined);
+    return { outcome, history };
+  };
+
+  const beginTask = async (context: TurnContext, state: TurnState, ai: AI<TurnState>): Promise<Plan> => {
+    const text = inputOf(context, state);
+    if (!text.trim()) return options.keyless.beginTask(context, state, ai);
+    const conversation = conversationOf(state);
+    const viewer = options.viewerOf(context);
+    const { outcome, history } = await planText(text, conversation, viewer);
+
+    if (outcome.kind === 'actions') {
+      remember(conversation, history, { user: text, did: outcome.actions.map(describeAction).join('; ') });
+      return { type: 'plan', commands: outcome.actions.map(toCommand) };
+    }
+    if (outcome.kind === 'answer') {
+      const grounded = removeUngrounded(outcome.text, isKnown(viewer));
+      if (grounded.removed.length > 0) options.logger?.warn({ removed: grounded.removed.slice(0, 10) }, 'llm answer named things absent from the data; removed');
+      if (grounded.text) {
+        remember(conversation, history, { user: text, did: 'answered from general knowledge' });
+        return { type: 'plan', commands: [say(`General security knowledge from ${options.model.label}, not from your posture data:\n\n${grounded.text}`)] };
+      }
+      return withNotice(await options.keyless.beginTask(context, state, ai), 'malformed');
+    }
+    return withNotice(await options.keyless.beginTask(context, state, ai), outcome.reason);
+  };
+
+  return {
+    beginTask,
+    continueTask: async () => ({ type: 'plan', commands: [] }),
+    lastOutcome: () => last,
+    prepare,
+    planText,
+  };
+}
+
+function withNotice(plan: Plan, reason: FallbackReason): Plan {
+  return { ...plan, commands: [say(fallbackNotice(reason)), ...plan.commands] };
+}
+
+function say(content: string): PredictedCommand {
+  const command: PredictedSayCommand = { type: 'SAY', response: { role: 'assistant', content } };
+  return command;
+}
+
+function describeAction(action: PlannedAction): string {
+  const parameters = JSON.stringify(action.parameters ?? {});
+  return `${action.name} ${parameters.length > 200 ? `${parameters.slice(0, 199)}…` : parameters}`;
+}
+
+function readHistory(conversation: Record<string, unknown> | undefined): HistoryTurn[] {
+  const parsed = historySchema.safeParse(conversation?.[LLM_HISTORY_KEY]);
+  return parsed.success ? parsed.data : [];
+}
+
+function remember(conversation: Record<string, unknown> | undefined, history: readonly HistoryTurn[], turn: HistoryTurn): void {
+  if (!conversation) return;
+  conversation[LLM_HISTORY_KEY] = [...history, { user: turn.user.slice(0, 400), did: turn.did.slice(0, 400) }].slice(-MAX_HISTORY_TURNS);
+}
+
+function inputOf(context: TurnContext, state: TurnState): string {
+  const temp = (state as { temp?: { input?: unknown } }).temp;
+  const input = temp && typeof temp.input === 'string' && temp.input.trim() ? temp.input : context.activity.text;
+  return typeof input === 'string' ? input : '';
+}
+
+function conversationOf(state: TurnState): Record<string, unknown> | undefined {
+  try {
+    const conversation: unknown = state.conversation;
+    return typeof conversation === 'object' && conversation !== null ? (conversation as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
