@@ -13,6 +13,7 @@ import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
+import { openPostureHistory } from './posture/history/openHistory';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { SKILL_MODULES } from './skillModules';
 import { createActivityDeduper } from './storage/activityDeduper';
@@ -51,7 +52,8 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
   registerConfirmationFlow(registry, cardActions, { records, logger, ttlMs: config.confirmation.ttlMs });
-  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
+  const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger });
+  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, history });
   const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
   return { registry, cardActions, planner, help, posture };
 }

@@ -7,11 +7,14 @@ import type { PostureChanges } from './skills/assign/assignOwnerAction';
 import { helpModule } from './skills/help/module';
 import { remediateModule } from './skills/remediate/module';
 import type { Reply } from './views/reply';
+import type { HistoryReader } from './posture/history/openHistory';
 
 /** What the composition root hands every module (each takes the part it needs). */
 export interface SkillDeps {
   /** The posture holder: current() per step, applyChange() for changes made in chat. */
   posture: PostureChanges;
+  /** Posture history (what changed since); absent in tests that need none. */
+  history?: HistoryReader;
 }
 
 export const SKILL_MODULES: ReadonlyArray<SkillModule<SkillDeps & PlatformDeps, Reply>> = [
