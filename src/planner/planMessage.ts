@@ -145,7 +145,7 @@ function analyzeParameters(draft: FilterDraft, vocab: BoundVocabulary): Record<s
 
 /** A follow-up acts on the list on screen: a cue ("just", "include", "without"), or a fragment with no question of its own. */
 function isFollowUp(scan: ScannedMessage, kinds: Set<MeaningKind>, draft: FilterDraft, filterFields: number): boolean {
-  const asksAnew = kinds.has('question') || kinds.has('postureNoun');
+  const asksAnew = kinds.has('question') || kinds.has('postureNoun') || kinds.has('groupingQuestion');
   // "show critical risks and group them by subscription": a pronoun inside a full question points at that question.
   const onlyPronouns = scan.concepts
     .filter((c) => c.meanings.some((m) => m.k === 'refineSet'))
