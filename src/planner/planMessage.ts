@@ -19,6 +19,7 @@ import { STOP_WORDS } from './lexicon/stopWords';
 import { afterStartOver, planConversationIntent } from './conversationIntents';
 import { readTimePhrases, withoutChangeWords } from './timePhrases';
 import { isChangeQuestion, planChanges, planExecutiveSummary, topNOf } from './timeIntents';
+import { subjectOf } from './subjectWords';
 
 export interface PlanningContext {
   vocabulary: VocabularySource;
@@ -58,6 +59,17 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
     dataResourceTypes: vocab.values('resourceType'),
   });
   if (time.due) draft.filter.due = time.due;
+  // Loose words that name a recommendation's subject ("backups", "private endpoints") filter on it; the subject
+  // found in the data replaces a single loose word the name matcher took.
+  const found = draft.filter.resourceText === undefined ? subjectOf(scan, vocab) : undefined;
+  // One loose word beside real filters is noise ("storage accounts that allow public access"), as for names.
+  const otherFilters = Object.keys(draft.filter).filter((f) => f !== 'recommendationText' && f !== 'due').length + Object.keys(draft.excluded).length;
+  const subject = found && (found.tokens.size > 1 || otherFilters === 0) ? found : undefined;
+  if (subject && (draft.filter.recommendationText === undefined || subject.text.length >= draft.filter.recommendationText.length)) {
+    draft.filter.recommendationText = subject.text;
+    draft.kinds.add('nameCue');
+    scan.unmatched = scan.unmatched.filter((t) => !subject.tokens.has(scan.tokens.indexOf(t)));
+  }
   const kinds = draft.kinds;
   const filterFields = Object.keys(draft.filter).length + Object.keys(draft.excluded).length;
   const limit = topNOf(normalized);

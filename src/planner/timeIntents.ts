@@ -13,6 +13,9 @@ const EXECUTIVE = [
   /\bsummari[sz]e (?:our|the|my) (?:overall |current |cloud |security )*(?:posture|security|tenant|environment|estate)\b/,
   /\b(?:how are we doing|how is our (?:security |cloud )?posture|how secure are we overall|state of (?:our|the) (?:security|posture))\b/,
   /\b(?:overall|big) (?:summary|picture)\b/,
+  /\bhigh[ -]level (?:summary|overview|view|picture|report)\b/,
+  /\b(?:security|cloud|posture|defender) (?:overview|summary|snapshot|scorecard|health check)\b/,
+  /\b(?:summary|overview|report) (?:for|to send to|to share with) (?:the |my |our )?(?:exec|execs|executives|board|leadership|management|ciso|cio|boss|manager|leaders|stakeholders)\b/,
   /\bsummary for (?:my|the|our) (?:boss|board|manager|management|leadership|ciso|team)\b/,
   /^(?:(?:please|can you|could you|can i get|give me|show me|i want|i need|get me)\s+)*(?:a |an |the )?(?:quick |short |brief |high level |high-level )?(?:summary|overview)(?: please)?$/,
 ];
@@ -21,10 +24,12 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 
 const N = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
 const TOP_BEFORE = new RegExp(`\\b(?:top|first|worst|riskiest|biggest|highest|most critical|most urgent|most important|most severe) ${N}\\b`);
 const TOP_AFTER = new RegExp(`\\b${N} (?:worst|riskiest|biggest|highest|most critical|most urgent|most important|most severe|top|riskiest|most risky)\\b`);
+/** "show 10 critical risks", "list 5 recommendations": a count right after the verb. */
+const COUNT_AFTER_VERB = new RegExp(`^(?:please )?(?:show|list|give|get|find)(?: me)?(?: the)? ${N} (?!more\\b|of\\b)`);
 
 /** "top 5", "the 3 worst", "first ten": how many rows a list should show, 1 to 50. */
 export function topNOf(normalized: string): number | undefined {
-  const m = TOP_BEFORE.exec(normalized) ?? TOP_AFTER.exec(normalized);
+  const m = TOP_BEFORE.exec(normalized) ?? TOP_AFTER.exec(normalized) ?? COUNT_AFTER_VERB.exec(normalized);
   if (!m?.[1]) return undefined;
   const n = NUMBER_WORDS[m[1]] ?? Number(m[1]);
   return Number.isInteger(n) && n >= 1 && n <= 50 ? n : undefined;

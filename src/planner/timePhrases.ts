@@ -76,10 +76,10 @@ export function readTimePhrases(normalized: string): TimeReading {
   };
 
   // Due ranges.
-  cut(new RegExp(` (?:that (?:are|is) |which (?:are|is) |been |are |is )?overdue (?:by |for )?(?:more than|over|at least|longer than) ${NUM} ${UNIT} `), (m) => {
+  cut(new RegExp(` (?:that (?:are|is) |which (?:are|is) |been |are |is )?(?:overdue|past due|late) (?:by |for )?(?:more than|over|at least|longer than|upwards of) ${NUM} ${UNIT} `), (m) => {
     reading.due = { overdueMoreThanDays: clampDays(daysOf(m[1] ?? '0', m[2] ?? 'days')) };
   }) ||
-    cut(new RegExp(` (?:more than|over) ${NUM} ${UNIT} (?:overdue|late|past due) `), (m) => {
+    cut(new RegExp(` (?:more than|over|at least) ${NUM} ${UNIT} (?:overdue|late|past due|past their due date|past the due date) `), (m) => {
       reading.due = { overdueMoreThanDays: clampDays(daysOf(m[1] ?? '0', m[2] ?? 'days')) };
     }) ||
     cut(new RegExp(` due (?:between|from) ${DATE} (?:and|to|until) ${DATE} `), (m) => {
@@ -103,7 +103,7 @@ export function readTimePhrases(normalized: string): TimeReading {
     cut(new RegExp(` (?:the )?next ${NUM} ${UNIT} `), (m) => {
       reading.due = { nextDays: clampDays(daysOf(m[1] ?? '0', m[2] ?? 'days')) };
     }) ||
-    cut(new RegExp(` (?:due|coming due|deadlines?|deadline is|to be done|to fix) (?:by |before the end of |for |within |in |during )?${PERIOD_WORDS} `), (m) => {
+    cut(new RegExp(` (?:due|coming due|falling due|deadlines?|deadline is|to be done|to fix|expiring|expire) (?:by |before the end of |by the end of |for |within |in |during |on |at the end of )?${PERIOD_WORDS} `), (m) => {
       reading.due = { period: periodOf(m[1] ?? '') };
     }) ||
     cut(new RegExp(` ${PERIOD_WORDS} (?:is |are )?due `), (m) => {
@@ -130,8 +130,9 @@ export function readTimePhrases(normalized: string): TimeReading {
     cut(new RegExp(` ${NUM} ${UNIT} ago `), (m) => {
       reading.since = { daysAgo: clampDays(daysOf(m[1] ?? '1', m[2] ?? 'days')) };
     }) ||
-    cut(/ (?:in |over |during )?(?:the )?(?:past (day|24 hours|week|month)|last (day|24 hours)) /, (m) => {
-      reading.since = m[1] === 'month' ? { daysAgo: 30 } : m[1] === 'week' ? { daysAgo: 7 } : { daysAgo: 1 };
+    cut(/ (?:(?:in|over|during|within|for) (?:the )?(?:past|last) (day|24 hours|week|month)|(?:the )?past (day|24 hours|week|month)|(?:the )?last (?:day|24 hours)) /, (m) => {
+      const unit = m[1] ?? m[2];
+      reading.since = unit === 'month' ? { daysAgo: 30 } : unit === 'week' ? { daysAgo: 7 } : { daysAgo: 1 };
     }) ||
     cut(new RegExp(` (?:on |over |during |in |for )?${PERIOD_WORDS} `), (m) => {
       reading.period = periodOf(m[1] ?? '');
