@@ -18,8 +18,9 @@ import { moduleRegistry } from '../support/moduleRegistry';
 const DEV_THRESHOLD = 0.9;
 const FROZEN_THRESHOLD = 0.75;
 /**
- * frozen2.json (issues 10 and 11) is reported, not tuned on: its floor is the score of its first run after it was
- * committed (37/50), so a change that loses any of those fails. The issue's 75% target is not reached yet.
+ * frozen2.json (issues 10 and 11) is reported, not tuned on (its failures stay hidden): it scored 35/50 on its first
+ * run, 37/50 after the catalog subject words and more time phrasings the issue asks for. The floor is that score,
+ * so a change that loses any of those fails. The first set's 75% is not reached on this one yet.
  */
 const FROZEN2_FLOOR = 0.74;
 const STRICT_TOTALS = process.env.STRICT_DEMO_TOTALS === '1';
