@@ -20,9 +20,9 @@ const EXECUTIVE = [
   /^(?:(?:please|can you|could you|can i get|give me|show me|i want|i need|get me)\s+)*(?:a |an |the )?(?:quick |short |brief |high level |high-level )?(?:summary|overview)(?: please)?$/,
 ];
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20 };
+const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20 };
 const N = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
-const TOP_BEFORE = new RegExp(`\\b(?:top|first|worst|riskiest|biggest|highest|most critical|most urgent|most important|most severe) ${N}\\b`);
+const TOP_BEFORE = new RegExp(`\\b(?:top|worst|riskiest|biggest|highest|most critical|most urgent|most important|most severe) ${N}\\b`);
 const TOP_AFTER = new RegExp(`\\b${N} (?:worst|riskiest|biggest|highest|most critical|most urgent|most important|most severe|top|riskiest|most risky)\\b`);
 /** "show 10 critical risks", "list 5 recommendations": a count right after the verb. */
 const COUNT_AFTER_VERB = new RegExp(`^(?:please )?(?:show|list|give|get|find)(?: me)?(?: the)? ${N} (?!more\\b|of\\b)`);

@@ -54,3 +54,11 @@ describe('time and topic', () => {
     expect(plan('give me a summary of our posture')).toEqual({ name: 'executiveSummary', parameters: {} });
   });
 });
+
+describe('top N is not a position', () => {
+  it('"details of the first one" opens a row; "top 3" is a limit', () => {
+    const active: ActiveListSummary = { filter: {}, shown: 10, total: 20 };
+    expect(plan('details of the first one', active)).toEqual({ name: 'details', parameters: { ordinal: 1 } });
+    expect(plan('top 3 critical risks')?.parameters).toMatchObject({ limit: 3 });
+  });
+});
