@@ -17,6 +17,7 @@ import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { refreshOnSchedule } from './posture/refreshSchedule';
 import type { AzureLoaderDeps } from './posture/source/azure/azureLoader';
+import { openPostureHistory } from './posture/history/openHistory';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { SKILL_MODULES } from './skillModules';
 import { createScriptLinks, type ScriptLinks } from './skills/remediate/scriptLinks';
@@ -64,7 +65,8 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const { publicBaseUrl, ttlMs } = config.scriptLinks;
   const scriptLinks = createScriptLinks({ records, ttlMs, baseUrl: () => publicBaseUrl ?? (config.production ? undefined : listeningUrl) });
   const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames };
-  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation });
+  const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger });
+  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history });
   const keyless = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
   const { planner } = choosePlanner(config.llm, { keyless, registry, engine: posture.current, viewerOf: (context) => viewerOf(context.activity), records, logger });
   return { registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => (listeningUrl = url) };

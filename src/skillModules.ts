@@ -10,6 +10,7 @@ import { remediateModule } from './skills/remediate/module';
 import type { PostureHolder } from './posture/postureHolder';
 import type { ScriptLinks } from './skills/remediate/scriptLinks';
 import type { Reply } from './views/reply';
+import type { HistoryReader } from './posture/history/openHistory';
 
 /** What the composition root hands every module (each takes the part it needs). */
 export interface SkillDeps {
@@ -19,6 +20,8 @@ export interface SkillDeps {
   scriptLinks?: ScriptLinks;
   /** The delegate skill's store, mailer and owner tags; without it the bot does not delegate. */
   delegation?: DelegationDeps;
+  /** Posture history (what changed since); absent in tests that need none. */
+  history?: HistoryReader;
 }
 
 export const SKILL_MODULES: ReadonlyArray<SkillModule<SkillDeps & PlatformDeps, Reply>> = [

@@ -1,17 +1,22 @@
 // Regenerates the embedded demo tenant (src/posture/demo/demo-tenant.json), or with --scale N writes a larger tenant
 // with exactly N assessment rows as JSON Lines for benchmarks. Counts go to stdout, logs to stderr.
-// Usage: node dist/src/cli/generateDemoTenant.js [--scale N] [--out path] [--generated-at ISO] [--seed s]
+// Without --scale it also writes the demo tenant's generated history (demo-history.json); --history-only writes
+// just that, from the tenant file as it is.
+// Usage: node dist/src/cli/generateDemoTenant.js [--scale N] [--out path] [--generated-at ISO] [--seed s] [--history-only]
 import { resolve } from 'node:path';
 import { createLogger } from '../logging/logger';
 import { projectPath } from '../paths';
 import { DEFAULT_GENERATED_AT, DEFAULT_SEED, parseGeneratedAt } from '../posture/demo/generator';
 import { writeDemoTenantFile, writeDemoTenantJsonLines, type RowCounts } from '../posture/demo/tenantFile';
+import { DEMO_HISTORY_PATH } from '../posture/demo/history';
+import { writeDemoHistoryFile } from '../posture/demo/historyFile';
 
 export interface GenerateArgs {
   scale?: number;
   out: string;
   generatedAt: string;
   seed: string;
+  historyOnly?: boolean;
 }
 
 export const DEMO_TENANT_PATH = ['src', 'posture', 'demo', 'demo-tenant.json'] as const;
@@ -21,8 +26,10 @@ const MAX_SCALE = 50_000_000;
 const USAGE = 'usage: generateDemoTenant [--scale N] [--out path] [--generated-at ISO-8601] [--seed text]';
 
 /** Parses argv (without node and script); throws Error with a message meant for the person at the terminal. */
-export function parseGenerateArgs(args: readonly string[]): GenerateArgs {
+export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   const values = new Map<string, string>();
+  const historyOnly = argv.includes('--history-only');
+  const args = argv.filter((a) => a !== '--history-only');
   for (let i = 0; i < args.length; i++) {
     const flag = args[i] ?? '';
     if (!['--scale', '--out', '--generated-at', '--seed'].includes(flag)) throw new Error(`unknown argument ${JSON.stringify(flag)}\n${USAGE}`);
@@ -43,14 +50,15 @@ export function parseGenerateArgs(args: readonly string[]): GenerateArgs {
   const outText = values.get('--out');
   const out = outText !== undefined ? resolve(outText)
     : scale === undefined ? projectPath(...DEMO_TENANT_PATH) : projectPath('.data', `demo-tenant-${scale}.jsonl`);
-  return { ...(scale !== undefined ? { scale } : {}), out, generatedAt, seed: values.get('--seed') ?? DEFAULT_SEED };
+  return { ...(scale !== undefined ? { scale } : {}), out, generatedAt, seed: values.get('--seed') ?? DEFAULT_SEED, ...(historyOnly ? { historyOnly } : {}) };
 }
 
 export async function runGenerateDemoTenant(args: GenerateArgs): Promise<RowCounts> {
   const options = { generatedAt: args.generatedAt, seed: args.seed };
-  return args.scale === undefined
-    ? writeDemoTenantFile(args.out, options)
-    : writeDemoTenantJsonLines(args.out, { ...options, assessmentCount: args.scale });
+  if (args.scale !== undefined) return writeDemoTenantJsonLines(args.out, { ...options, assessmentCount: args.scale });
+  const counts: RowCounts = args.historyOnly ? {} : await writeDemoTenantFile(args.out, options);
+  const history = await writeDemoHistoryFile(args.out, args.out === projectPath(...DEMO_TENANT_PATH) ? DEMO_HISTORY_PATH() : `${args.out}.history.json`, args.seed);
+  return { ...counts, historyChanges: history.loads.reduce((n, l) => n + l.changes.length, 0) };
 }
 
 export function formatCounts(out: string, counts: RowCounts, ms: number): string {

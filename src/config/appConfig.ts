@@ -6,6 +6,7 @@ import { confirmationFeature, type ConfirmationConfig } from './features/confirm
 import { deliveryFeature, type DeliveryConfig } from './features/delivery';
 import { delegateFeature, type DelegateConfig } from './features/delegate';
 import { llmFeature, type LlmConfig } from './features/llm';
+import { historyFeature, type HistoryConfig } from './features/history';
 import type { ConfigFeature, FeatureContext, RawEnv } from './features/feature';
 import { postureFeature, type PostureConfig } from './features/posture';
 import { postureSourceFeature, type PostureSourceConfig } from './features/postureSource';
@@ -29,13 +30,14 @@ export type AppConfig = RuntimeConfig &
   ConfirmationConfig &
   ScriptLinksConfig &
   DelegateConfig &
-  LlmConfig & {
+  LlmConfig &
+  HistoryConfig & {
     /** Things worth saying at startup that do not stop it (an unknown NODE_ENV). */
     warnings: string[];
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature, llmFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature, llmFeature, historyFeature];
 
 export interface ParseOptions {
   appEnv: string;

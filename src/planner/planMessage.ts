@@ -15,6 +15,12 @@ import { planInsightIntent } from './insightIntents';
 import { planRemediateIntent } from './remediateIntents';
 import { complement } from './exclusions';
 import { bindVocabulary, tenantHasRiskData, type BoundVocabulary, type VocabularySource } from './vocabularyPort';
+import { normalizeMessage } from './normalize';
+import { STOP_WORDS } from './lexicon/stopWords';
+import { afterStartOver, planConversationIntent } from './conversationIntents';
+import { readTimePhrases, withoutChangeWords } from './timePhrases';
+import { isChangeQuestion, planChanges, planExecutiveSummary, topNOf } from './timeIntents';
+import { subjectOf } from './subjectWords';
 
 export interface PlanningContext {
   vocabulary: VocabularySource;
@@ -33,17 +39,41 @@ const action = (name: string, parameters: Record<string, unknown>): PlannedActio
 const outOfScope = (reason: OutOfScopeReason) => action('outOfScope', { reason });
 
 export function planMessage(text: string, context: PlanningContext): PlannedAction[] {
+  const normalized = normalizeMessage(text);
+  const conversational = planConversationIntent(normalized);
+  if (conversational) return conversational;
+  // "start over and show critical risks": a new question, with no list to follow up on.
+  const fresh = afterStartOver(normalized);
+  if (fresh !== undefined) return planMessage(fresh, { ...context, hasActiveList: false, activeList: undefined });
+
   const vocab = bindVocabulary(context.vocabulary, context.viewer);
-  const scan = scanMessage(text, lexiconOf(context), vocab);
-  if (scan.tokens.length === 0) return action('help', {});
+  const time = readTimePhrases(normalized);
+  const changeQuestion = isChangeQuestion(time);
+  // Time phrases are cut out before names are looked for, so "days" or "week" never become a name filter.
+  const timed = time.due !== undefined || time.since !== undefined || changeQuestion;
+  const scan = scanMessage(changeQuestion ? withoutChangeWords(time.rest) : timed ? time.rest : text, lexiconOf(context), vocab);
+  if (scan.tokens.length === 0 && !timed) return action('help', {});
   const hasRiskData = tenantHasRiskData(context.vocabulary, context.viewer);
   const draft = buildFilter(scan, {
     levelField: levelFieldFor(context.hasActiveList ? context.activeList : undefined, hasRiskData),
     hasRiskData,
     dataResourceTypes: vocab.values('resourceType'),
   });
+  if (time.due) draft.filter.due = time.due;
+  // Loose words that name a recommendation's subject ("backups", "private endpoints") filter on it; the subject
+  // found in the data replaces a single loose word the name matcher took.
+  const found = draft.filter.resourceText === undefined ? subjectOf(scan, vocab) : undefined;
+  // One loose word beside real filters is noise ("storage accounts that allow public access"), as for names.
+  const otherFilters = Object.keys(draft.filter).filter((f) => f !== 'recommendationText' && f !== 'due').length + Object.keys(draft.excluded).length;
+  const subject = found && (found.tokens.size > 1 || otherFilters === 0) ? found : undefined;
+  if (subject && (draft.filter.recommendationText === undefined || subject.text.length >= draft.filter.recommendationText.length)) {
+    draft.filter.recommendationText = subject.text;
+    draft.kinds.add('nameCue');
+    scan.unmatched = scan.unmatched.filter((t) => !subject.tokens.has(scan.tokens.indexOf(t)));
+  }
   const kinds = draft.kinds;
   const filterFields = Object.keys(draft.filter).length + Object.keys(draft.excluded).length;
+  const limit = topNOf(normalized);
 
   if (kinds.has('injection')) return outOfScope('unsafe');
   if (kinds.has('dump') || (kinds.has('dumpWeak') && filterFields === 0)) return outOfScope('dumpAll');
@@ -51,6 +81,9 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   const delegate = planDelegateIntent(scan, context.activeList);
   if (delegate) return delegate;
   if (kinds.has('secureScore')) return action('secureScore', {});
+  const summary = planExecutiveSummary(normalized, time);
+  if (summary) return summary;
+  if (changeQuestion) return planChanges(time, analyzeParameters(draft, vocab).filter as AnalyzeFilter, limit);
   const insight = planInsightIntent(scan, draft, { source: context.vocabulary, viewer: context.viewer });
   if (insight) return insight;
   const change = planChangeIntent(scan, context.activeList);
@@ -58,7 +91,7 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   const remediate = planRemediateIntent(scan, context.activeList);
   if (remediate) return remediate;
 
-  const ordinal = findOrdinal(scan, kinds, context, filterFields);
+  const ordinal = limit === undefined ? findOrdinal(scan, kinds, context, filterFields) : undefined;
   if (ordinal !== undefined) return ordinal > 0 ? action('details', { ordinal }) : outOfScope('notUnderstood');
   const changesView = draft.count || draft.breakdown || draft.sort !== undefined || draft.clear.length > 0 || draft.clearAll;
   if (kinds.has('more') && filterFields === 0 && !changesView) return action('showMore', {});
@@ -77,16 +110,27 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
     if (context.hasActiveList && isFollowUp(scan, kinds, draft, filterFields)) {
       const adding = kinds.has('refineAdd') || scan.tokens[0]?.text === 'and';
       const refine = resolveFollowUp(draft, context.activeList?.filter ?? {}, vocab, adding);
-      if (refine) return action('refine', refine);
+      if (refine) return action('refine', { ...refine, ...(limit ? { limit } : {}) });
+      if (limit) return action('refine', { limit });
       // "show them" after a count: the same filter, as a list.
       if (filterFields === 0 && kinds.has('question')) return action('refine', { view: 'list' });
     }
-    return action('analyze', analyzeParameters(draft, vocab));
+    const unused = unusedWordsOf(scan);
+    return action('analyze', { ...analyzeParameters(draft, vocab), ...(limit && !draft.count && !draft.breakdown ? { limit } : {}), ...(unused.length > 0 ? { unusedWords: unused } : {}) });
   }
-  if (kinds.has('greeting') && scan.unmatched.length === 0) return action('help', {});
+  if (kinds.has('greeting') && scan.unmatched.length === 0) return action('smallTalk', { kind: 'greeting' });
   if (kinds.has('offTopic') || scan.unmatched.length > 0) return outOfScope('notPosture');
   return outOfScope('notUnderstood');
 }
+
+/** Words no concept or name took, as typed: the answer says they were not used (never a name filter). */
+function unusedWordsOf(scan: ScannedMessage): string[] {
+  const words = scan.unmatched.filter((t) => !IGNORABLE.has(t.text) && !/^\d+$/.test(t.text)).map((t) => t.rawWord.replace(/[^\p{L}\p{N}@._-]/gu, '').slice(0, 60));
+  return [...new Set(words)].filter((w) => w.length > 0).slice(0, 10);
+}
+
+/** Ranking and politeness words that carry no filter of their own. */
+const IGNORABLE = new Set(['top', 'worst', 'riskiest', 'biggest', 'highest', 'please', 'thanks', 'urgent', 'important', 'first']);
 
 /** Level words without a qualifier follow the list on screen ("just the critical ones" after a severity list). */
 function levelFieldFor(active: ActiveListSummary | undefined, hasRiskData: boolean): LevelField {
@@ -98,14 +142,14 @@ function levelFieldFor(active: ActiveListSummary | undefined, hasRiskData: boole
   return hasRiskData ? 'riskLevels' : 'severities';
 }
 
-function analyzeParameters(draft: FilterDraft, vocab: BoundVocabulary): Record<string, unknown> {
+function analyzeParameters(draft: FilterDraft, vocab: BoundVocabulary): Record<string, unknown> & { filter: AnalyzeFilter } {
   const filter: AnalyzeFilter = { ...draft.filter };
   const kept: Record<string, unknown> = filter;
   for (const field of Object.keys(draft.excluded) as AnalyzeFilterField[]) {
     const values = complement(field, draft.excluded, {}, vocab);
     if (Array.isArray(values)) kept[field] = values;
   }
-  const params: Record<string, unknown> = { filter, view: 'list' };
+  const params: Record<string, unknown> & { filter: AnalyzeFilter } = { filter, view: 'list' };
   if (draft.breakdown) {
     params.view = 'breakdown';
     params.groupBy = draft.groupBy ?? 'severity';
@@ -116,7 +160,7 @@ function analyzeParameters(draft: FilterDraft, vocab: BoundVocabulary): Record<s
 
 /** A follow-up acts on the list on screen: a cue ("just", "include", "without"), or a fragment with no question of its own. */
 function isFollowUp(scan: ScannedMessage, kinds: Set<MeaningKind>, draft: FilterDraft, filterFields: number): boolean {
-  const asksAnew = kinds.has('question') || kinds.has('postureNoun');
+  const asksAnew = kinds.has('question') || kinds.has('postureNoun') || kinds.has('groupingQuestion');
   // "show critical risks and group them by subscription": a pronoun inside a full question points at that question.
   const onlyPronouns = scan.concepts
     .filter((c) => c.meanings.some((m) => m.k === 'refineSet'))
@@ -125,10 +169,15 @@ function isFollowUp(scan: ScannedMessage, kinds: Set<MeaningKind>, draft: Filter
   if (kinds.has('refineSet') && !pronounInQuestion) return true;
   if (kinds.has('refineAdd') || kinds.has('exclude') || draft.clear.length > 0 || draft.clearAll) return true;
   if (scan.tokens[0]?.text === 'and') return true;
-  if (!asksAnew) return true;
-  // "how many?" or "by severity" alone re-reads the same list.
-  return filterFields === 0 && !kinds.has('postureNoun');
+  // Otherwise only a short fragment ("aws", "critical ones", "how many?", "by severity") acts on the list on
+  // screen; a question of its own ("which subscriptions are worst?") starts a new list without the old filters.
+  const words = scan.tokens.filter((t) => !STOP_WORDS.has(t.text)).length;
+  if (!asksAnew) return words <= FRAGMENT_WORDS;
+  return filterFields === 0 && !kinds.has('postureNoun') && !kinds.has('groupingQuestion') && words <= FRAGMENT_WORDS;
 }
+
+/** The most content words a follow-up fragment has ("storage accounts in prod"). */
+const FRAGMENT_WORDS = 3;
 
 const PRONOUNS = new Set(['them', 'those', 'these', 'which', 'ones']);
 

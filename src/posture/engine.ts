@@ -56,6 +56,10 @@ export interface PostureFilter {
   software?: string;
   /** true: a fix is available (FixedVersion / patchable finding); false: the data says there is none yet. */
   fixAvailable?: boolean;
+  /** The governance due date is on or after this instant (epoch ms); rows without a due date never match a due bound. */
+  dueFrom?: number;
+  /** The governance due date is before this instant (epoch ms). */
+  dueBefore?: number;
   /** Individual recommendations' recommendationCategory (SoftwareUpdate, ExposedSecrets, IacVulnerabilities, ...). */
   recommendationCategories?: string[];
 }

@@ -8,6 +8,8 @@ export interface Viewer {
   readonly displayName?: string;
   /** Where the question was asked: results shown in a channel will be scoped to its members. */
   readonly conversationType?: 'personal' | 'groupChat' | 'channel';
+  /** IANA time zone from the activity's clientInfo entity ("Europe/Berlin"); dates are read in UTC without it. */
+  readonly timeZone?: string;
 }
 
 /** For command-line tools, benchmarks and tests: sees everything. */

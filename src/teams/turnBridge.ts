@@ -30,7 +30,15 @@ export function viewerOf(activity: Partial<Activity>): Viewer {
     ...(tenantId ? { tenantId } : {}),
     ...(activity.from?.name ? { displayName: activity.from.name } : {}),
     ...(conversationType ? { conversationType } : {}),
+    ...timeZoneOf(activity),
   };
+}
+
+/** Teams and the Playground send the user's time zone in a clientInfo entity ({ type: 'clientInfo', timezone }). */
+function timeZoneOf(activity: Partial<Activity>): { timeZone?: string } {
+  const info = activity.entities?.find((e) => e?.type === 'clientInfo') as { timezone?: unknown } | undefined;
+  const zone = typeof info?.timezone === 'string' ? info.timezone.trim() : '';
+  return zone && zone.length <= 64 ? { timeZone: zone } : {};
 }
 
 /** The sender: their Entra object id when Teams gives one, else the channel's own user id (never mixed up with it). */

@@ -10,6 +10,7 @@ import type { RecommendationsView } from './recommendationsView';
 import type { RemediationView } from './remediationView';
 import type { SummaryView } from './summaryView';
 import type { WelcomeView } from './welcomeView';
+import type { ChangesView, ExecutiveSummaryView } from './historyViews';
 
 /** `template` names a file adaptiveCards/<template>.json; `model` is the data it is filled with. */
 export type CardReply =
@@ -24,7 +25,9 @@ export type CardReply =
   | { template: 'vulnerabilities'; model: VulnerabilitiesView }
   | { template: 'resources'; model: ResourcesView }
   | { template: 'attackPaths'; model: AttackPathsView }
-  | { template: 'choice'; model: ChoiceView };
+  | { template: 'choice'; model: ChoiceView }
+  | { template: 'changes'; model: ChangesView }
+  | { template: 'executiveSummary'; model: ExecutiveSummaryView };
 
 export type CardTemplateName = CardReply['template'];
 

@@ -17,6 +17,12 @@ import { moduleRegistry } from '../support/moduleRegistry';
 
 const DEV_THRESHOLD = 0.9;
 const FROZEN_THRESHOLD = 0.75;
+/**
+ * frozen2.json (issues 10 and 11) is reported, not tuned on (its failures stay hidden): it scored 35/50 on its first
+ * run, 37/50 after the catalog subject words and more time phrasings the issue asks for. The floor is that score,
+ * so a change that loses any of those fails. The first set's 75% is not reached on this one yet.
+ */
+const FROZEN2_FLOOR = 0.74;
 const STRICT_TOTALS = process.env.STRICT_DEMO_TOTALS === '1';
 const lexicon = createConceptLexicon();
 const registries = new Map<PostureEngine, ReturnType<typeof moduleRegistry>['registry']>();
@@ -92,5 +98,12 @@ maybe('labelled prompt sets on the demo tenant', () => {
   (existsSync(frozenPath) ? it : it.skip)(`frozen set (held out): at least ${FROZEN_THRESHOLD * 100}% right`, () => {
     const accuracy = runSet(engine, 'frozen', readLabelledSet(frozenPath), process.env.SHOW_FROZEN_FAILURES === '1');
     expect(accuracy).toBeGreaterThanOrEqual(FROZEN_THRESHOLD);
+  });
+
+  // The second held-out set (issues 10 and 11's kinds: time, change, executive summary, top N, staying on topic).
+  const frozen2Path = join(here, 'frozen2.json');
+  (existsSync(frozen2Path) ? it : it.skip)(`second frozen set (held out): no lower than its first score, ${FROZEN2_FLOOR * 100}%`, () => {
+    const accuracy = runSet(engine, 'frozen2', readLabelledSet(frozen2Path), process.env.SHOW_FROZEN_FAILURES === '1');
+    expect(accuracy).toBeGreaterThanOrEqual(FROZEN2_FLOOR);
   });
 });

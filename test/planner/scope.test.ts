@@ -6,8 +6,18 @@ const tenant = createFakeVocabulary({ resourceName: ['write-api-01'], recommenda
 const out = (reason: string) => ({ name: 'outOfScope', parameters: { reason } });
 
 describe('scope', () => {
-  it.each(['help', 'what can you do?', 'hello', '', '   ', '?!'])('%j -> help or not understood', (text) => {
+  it.each(['help', 'what can you do?', '', '   ', '?!'])('%j -> help or not understood', (text) => {
     expect(['help', 'outOfScope']).toContain(planWith(tenant, text).name);
+  });
+
+  it.each([
+    ['hello', 'greeting'],
+    ['Good morning!', 'greeting'],
+    ['thanks', 'thanks'],
+    ['ok thank you!', 'thanks'],
+    ['bye', 'goodbye'],
+  ])('%j -> a short answer (%s), not the help card', (text, kind) => {
+    expect(planWith(tenant, text)).toEqual({ name: 'smallTalk', parameters: { kind } });
   });
 
   it.each(["what's our secure score?", 'secure score', 'how secure are we'])('%s -> secureScore', (text) => {

@@ -26,6 +26,8 @@ const activeListSchema = z.object({
   /** Rows shown so far, from the first: pages are absolute, so the next page starts here. Defaults to refs.length. */
   shown: z.number().int().min(0).optional(),
   selectedRef: z.string().max(2000).optional(),
+  /** "top 5": the list ends after this many rows. */
+  limit: z.number().int().min(1).max(50).optional(),
   createdAt: z.number(),
 });
 export type ActiveList = z.infer<typeof activeListSchema>;
@@ -61,4 +63,16 @@ export function findList(conversation: ConversationMemory, listId: string): { li
   if (active?.listId === listId) return { list: active, active: true };
   const recent = recentLists(conversation).find((l) => l.listId === listId);
   return recent ? { list: recent, active: false } : undefined;
+}
+
+/** "start over": no list is active any more; the one that was joins the recent ones, so its card's buttons still page it. */
+export function retireActiveList(conversation: ConversationMemory): void {
+  const active = parseActiveList(conversation.get(ACTIVE_LIST_KEY));
+  if (active) {
+    const older = [active, ...recentLists(conversation).filter((l) => l.listId !== active.listId)]
+      .slice(0, MAX_LISTS - 1)
+      .map((l): ActiveList => ({ ...l, shown: shownRows(l), refs: [], selectedRef: undefined }));
+    conversation.set(RECENT_LISTS_KEY, older.map(({ selectedRef: _s, ...l }) => l));
+  }
+  conversation.delete(ACTIVE_LIST_KEY);
 }

@@ -3,9 +3,14 @@
 import { z } from 'zod';
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVERITIES, STATUS_CODES } from '../../posture/model';
 import { groupingSchema, ordinalSchema, pageRefSchema, rowRefSchema, sortOrderSchema, viewSchema } from '../vocabularies';
+import { dueSchema } from './time';
 
 const text = z.string().trim().min(1).max(200);
 const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).min(1).max(25);
+/** "top 5", "the 3 worst": a list shows only that many rows, riskiest (or by `sort`) first. */
+export const topNSchema = z.number().int().min(1).max(50);
+/** Words of the message the planner could not place; the answer says they were not used. */
+export const unusedWordsSchema = z.array(z.string().trim().min(1).max(60)).min(1).max(10);
 
 /** Filters in the user's terms; names are resolved against the tenant's vocabulary by the planner. */
 export const analyzeFilterSchema = z
@@ -28,6 +33,8 @@ export const analyzeFilterSchema = z
     tags: list(z.object({ key: text.optional(), value: text }).strict()),
     findingSeverities: list(z.enum(SEVERITIES)),
     hasAttackPaths: z.boolean(),
+    /** Due-date range of the governance assignment, in the user's calendar (contracts/time.ts). */
+    due: dueSchema,
   })
   .partial()
   .strict();
@@ -42,6 +49,8 @@ export const analyzeParamsSchema = z
     view: viewSchema.default('list'),
     groupBy: groupingSchema.optional(),
     sort: sortOrderSchema.optional(),
+    limit: topNSchema.optional(),
+    unusedWords: unusedWordsSchema.optional(),
   })
   .strict();
 export type AnalyzeParams = z.infer<typeof analyzeParamsSchema>;
@@ -58,6 +67,8 @@ export const refineParamsSchema = z
     view: viewSchema.optional(),
     groupBy: groupingSchema.optional(),
     sort: sortOrderSchema.optional(),
+    limit: topNSchema.optional(),
+    unusedWords: unusedWordsSchema.optional(),
   })
   .strict();
 export type RefineParams = z.infer<typeof refineParamsSchema>;

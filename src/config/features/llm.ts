@@ -57,7 +57,7 @@ export const llmFeature = defineFeature<LlmConfig>({
         LLM_TURN_BUDGET_MS: positiveInteger(25_000, 600_000),
         LLM_MAX_RETRIES: optionalText.pipe(z.coerce.number().int().min(0).max(5).optional()),
         LLM_MAX_REPAIRS: optionalText.pipe(z.coerce.number().int().min(0).max(5).optional()),
-        LLM_PROMPT_TOKEN_BUDGET: positiveInteger(6_000, 200_000),
+        LLM_PROMPT_TOKEN_BUDGET: positiveInteger(12_000, 200_000),
         LLM_HISTORY_TOKEN_BUDGET: positiveInteger(800, 100_000),
       })
       .transform((e): LlmConfig => {

@@ -19,8 +19,8 @@ export const SEVERITY_WORDS: readonly string[] = ['severity', 'severities', 'sev
 export const RISK_WORDS: readonly string[] = ['risk', 'risks', 'risk level', 'risk levels', 'risky', 'risk rating'];
 /** Nouns for vulnerability findings: with a level word they mean finding severity. */
 export const VULNERABILITY_WORDS: readonly string[] = [
-  'vulnerabilities', 'vulnerability', 'vulns', 'vuln', 'cves', 'cve', 'vulnerability findings', 'findings',
-  'security findings', 'software vulnerabilities', 'vulnerable',
+  // Not "findings" alone: in everyday speech findings are recommendations ("show AWS findings").
+  'vulnerabilities', 'vulnerability', 'vulns', 'vuln', 'cves', 'cve', 'vulnerability findings', 'software vulnerabilities', 'vulnerable',
 ];
 
 export const RISK_FACTOR_CONCEPTS: ReadonlyArray<Concept<RiskFactor>> = [

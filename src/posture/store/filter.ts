@@ -84,6 +84,9 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   // The resource condition above narrows candidates; this keeps the recommendations the findings belong to.
   const findings = given(filter.findingSeverities) ? severityMask(filter.findingSeverities) : 0;
   const fix = filter.fixAvailable === true ? 2 : filter.fixAvailable === false ? 1 : 0;
+  const dueFrom = filter.dueFrom ?? -Infinity;
+  const dueBefore = filter.dueBefore ?? Infinity;
+  const dueBounded = filter.dueFrom !== undefined || filter.dueBefore !== undefined;
   if ((given(filter.statuses) && !statusMask) || (given(filter.severities) && !severities) || (given(filter.riskLevels) && !risks)) none = true;
   if ((given(filter.riskFactors) && factors === 0) || (given(filter.categories) && !categories) || (given(filter.governance) && !governance)) none = true;
 
@@ -113,6 +116,8 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
     if (attackPaths && c.attackPaths[row] === 0) return false;
     if (findings && !((c.findingSeverity[row] as number) & findings)) return false;
     if (fix && c.fixState[row] !== fix) return false;
+    // NaN (no due date) fails both comparisons.
+    if (dueBounded && !((c.dueDate[row] as number) >= dueFrom && (c.dueDate[row] as number) < dueBefore)) return false;
     if (termRows && termRows.flags[row] !== 1) return false;
     for (const check of codeChecks) {
       const code = check.column[row] as number;

@@ -13,6 +13,8 @@ import type { z } from 'zod';
 import type { Reply } from '../../views/reply';
 import { parsePageRef } from '../../actions/vocabularies';
 import type { AnalyzeSkill } from './analyzeSkill';
+import { smallTalkParamsSchema, startOverParamsSchema } from '../../actions/contracts/conversation';
+import { smallTalkReply } from './smallTalk';
 
 export function createAnalyzeActions(skill: AnalyzeSkill): Array<ActionDefinition<z.ZodTypeAny, Reply>> {
   const actions: Array<ActionDefinition<z.ZodTypeAny, Reply>> = [];
@@ -22,7 +24,7 @@ export function createAnalyzeActions(skill: AnalyzeSkill): Array<ActionDefinitio
     description: 'List, count or break down Defender for Cloud recommendations matching filters (a new question, a new list).',
     parameters: analyzeParamsSchema,
     sideEffects: false,
-    handler: (p, ctx) => skill.answer(ctx, { filter: p.filter, view: p.view, groupBy: p.groupBy, sort: p.sort }),
+    handler: (p, ctx) => skill.answer(ctx, { filter: p.filter, view: p.view, groupBy: p.groupBy, sort: p.sort, limit: p.limit, unusedWords: p.unusedWords }),
   });
   add({
     name: 'refine',
@@ -58,6 +60,20 @@ export function createAnalyzeActions(skill: AnalyzeSkill): Array<ActionDefinitio
     parameters: secureScoreParamsSchema,
     sideEffects: false,
     handler: (_p, ctx) => skill.secureScore(ctx),
+  });
+  add({
+    name: 'startOver',
+    description: 'Forget the list on screen and its filters ("start over", "reset").',
+    parameters: startOverParamsSchema,
+    sideEffects: false,
+    handler: (_p, ctx) => skill.startOver(ctx),
+  });
+  add({
+    name: 'smallTalk',
+    description: 'A short answer to a greeting, thanks or goodbye.',
+    parameters: smallTalkParamsSchema,
+    sideEffects: false,
+    handler: (p, ctx) => ctx.reply(smallTalkReply(p.kind)),
   });
   return actions;
 }

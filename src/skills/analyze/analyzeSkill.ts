@@ -5,7 +5,7 @@ import { AppError } from '../../errors/appError';
 import type { GroupBy, PostureEngine, SortOrder } from '../../posture/engine';
 import { escapeMarkdown } from '../../views/markdown';
 import type { Reply } from '../../views/reply';
-import { ACTIVE_LIST_KEY, activateList, findList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
+import { ACTIVE_LIST_KEY, activateList, findList, retireActiveList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
 import { rememberShown } from '../../actions/contracts/shownRefs';
 import { GONE_REASON, resolveCardRef, UNKNOWN_REF_REASON } from '../../actions/contracts/target';
 import { newListId } from './activeList';
@@ -14,7 +14,8 @@ import { buildDetailsView } from './detailsView';
 import { describeFilter } from './filterSummary';
 import { buildRecommendationsView } from './listView';
 import type { AnalyzeFilter, RefineParams } from '../../actions/contracts/analyze';
-import { toPostureFilter } from './postureFilter';
+import { toPostureFilter, type AskedAt } from './postureFilter';
+import { relaxations } from './relaxedReading';
 import { refineFilter } from './refineFilter';
 import { secureScoreText } from './secureScoreText';
 import { countSuggestions, listSuggestions } from './suggestions';
@@ -36,6 +37,16 @@ interface Question {
   view: View;
   groupBy?: GroupBy | undefined;
   sort?: SortOrder | undefined;
+  /** "top 5": show only that many rows. */
+  limit?: number | undefined;
+  /** Words the planner could not place: said, never searched for. */
+  unusedWords?: readonly string[] | undefined;
+}
+
+/** 'assign this to priya' → Not used: "assign", "priya". */
+export function unusedNote(words: readonly string[] | undefined): string[] {
+  if (!words || words.length === 0) return [];
+  return [`Not used in this search: ${words.map((w) => `"${w}"`).join(', ')} (no filter or name in the data matches ${words.length === 1 ? 'it' : 'them'}).`];
 }
 
 export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
@@ -46,12 +57,27 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
 
   const activeList = (ctx: Ctx) => parseActiveList(ctx.conversation.get(ACTIVE_LIST_KEY));
 
-  async function answer(ctx: Ctx, question: Question): Promise<void> {
+  const askedAt = (ctx: Ctx): AskedAt => ({ now: now(), timeZone: ctx.viewer.timeZone });
+
+  async function answer(ctx: Ctx, asked: Question): Promise<void> {
     const { viewer } = ctx;
     const engine = current();
     const capabilities = engine.capabilities(viewer);
-    const effective = toPostureFilter(question.filter, capabilities.hasRiskData);
-    const summary = describeFilter(question.filter, { engine, viewer, hasRiskData: capabilities.hasRiskData });
+    const when = askedAt(ctx);
+    let question = asked;
+    let effective = toPostureFilter(question.filter, capabilities.hasRiskData, when);
+    // Nothing under the strict reading: show the first looser one that finds something, and say what was relaxed.
+    if (question.view !== 'breakdown' && engine.count(viewer, effective.filter) === 0) {
+      for (const relaxed of relaxations(question.filter)) {
+        const looser = toPostureFilter(relaxed.filter, capabilities.hasRiskData, when);
+        if (engine.count(viewer, looser.filter) === 0) continue;
+        question = { ...question, filter: relaxed.filter };
+        effective = { filter: looser.filter, notes: [`${relaxed.said}.`, ...looser.notes] };
+        break;
+      }
+    }
+    effective.notes.push(...unusedNote(question.unusedWords));
+    const summary = describeFilter(question.filter, { engine, viewer, hasRiskData: capabilities.hasRiskData, asked: when });
     const list: ActiveList = {
       listId: newListId(),
       filter: question.filter,
@@ -87,7 +113,15 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       return;
     }
 
-    const result = engine.search(viewer, { filter: effective.filter, sort: question.sort ?? 'risk', offset: 0, limit: pageSize });
+    const top = question.limit;
+    const found = engine.search(viewer, { filter: effective.filter, sort: question.sort ?? 'risk', offset: 0, limit: top ?? pageSize });
+    // "top 5": the list is those five; the card says how many matched in all.
+    const result = top !== undefined && found.total > top ? { ...found, total: top } : found;
+    if (top !== undefined && found.total > top) effective.notes.unshift(`Top ${top} of ${found.total.toLocaleString('en-US')} matching recommendations.`);
+    if (top !== undefined) {
+      list.pageSize = Math.max(1, Math.min(top, 50));
+      list.limit = top;
+    }
     list.total = result.total;
     list.refs = result.items.map((row) => row.assessmentId);
     list.shown = list.refs.length;
@@ -127,9 +161,12 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     const { viewer } = ctx;
     const engine = current();
     const capabilities = engine.capabilities(viewer);
-    const effective = toPostureFilter(list.filter, capabilities.hasRiskData);
+    const effective = toPostureFilter(list.filter, capabilities.hasRiskData, askedAt(ctx));
     const sort = list.sort ?? 'risk';
-    const result = engine.search(viewer, { filter: effective.filter, sort, offset, limit: list.pageSize });
+    // A "top N" list ends at N.
+    const cap = list.limit;
+    const fetched = engine.search(viewer, { filter: effective.filter, sort, offset, limit: cap === undefined ? list.pageSize : Math.max(1, Math.min(list.pageSize, cap - offset)) });
+    const result = cap === undefined ? fetched : { ...fetched, total: Math.min(fetched.total, cap), items: offset >= cap ? [] : fetched.items };
     if (result.items.length === 0) {
       await ctx.reply({ kind: 'text', text: `That was all: the list has ${result.total.toLocaleString('en-US')} rows.` });
       return;
@@ -141,7 +178,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     if (found && !found.active) activateList(ctx.conversation, updated);
     else ctx.conversation.set(ACTIVE_LIST_KEY, updated);
     const detailsRefs = rememberShown(ctx.conversation, ids);
-    const summary = describeFilter(list.filter, { engine, viewer, hasRiskData: capabilities.hasRiskData });
+    const summary = describeFilter(list.filter, { engine, viewer, hasRiskData: capabilities.hasRiskData, asked: askedAt(ctx) });
     await ctx.reply({
       kind: 'card',
       card: {
@@ -179,7 +216,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
   async function fetchRow(ctx: Ctx, list: ActiveList, index: number): Promise<string | undefined> {
     const engine = current();
     const capabilities = engine.capabilities(ctx.viewer);
-    const { filter } = toPostureFilter(list.filter, capabilities.hasRiskData);
+    const { filter } = toPostureFilter(list.filter, capabilities.hasRiskData, askedAt(ctx));
     return engine.search(ctx.viewer, { filter, sort: list.sort ?? 'risk', offset: index, limit: 1 }).items[0]?.assessmentId;
   }
 
@@ -189,7 +226,17 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       const list = activeList(ctx);
       const filter = refineFilter(list?.filter ?? {}, p);
       const view = p.view ?? (p.groupBy ? 'breakdown' : (list?.view ?? 'list'));
-      await answer(ctx, { filter, view, groupBy: p.groupBy ?? list?.groupBy, sort: p.sort ?? list?.sort });
+      await answer(ctx, { filter, view, groupBy: p.groupBy ?? list?.groupBy, sort: p.sort ?? list?.sort, limit: p.limit, unusedWords: p.unusedWords });
+    },
+    /** "start over", "reset": the list on screen and its filters are forgotten; older cards' buttons still work. */
+    startOver: async (ctx: Ctx) => {
+      const list = activeList(ctx);
+      retireActiveList(ctx.conversation);
+      await ctx.reply({
+        kind: 'text',
+        text: list ? 'Starting over: the previous list and its filters are cleared. What would you like to look at?' : 'Starting fresh. What would you like to look at?',
+        suggestions: ['Show critical risks', 'What is due this week?', 'Give me an executive summary'],
+      });
     },
     showMore,
     details,

@@ -3,7 +3,25 @@ import type { PostureEngine } from '../../posture/engine';
 import type { Viewer } from '../../posture/viewer';
 import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, pluralLabel, resourceTypeLabel } from '../../views/postureLabels';
 import type { AnalyzeFilter } from '../../actions/contracts/analyze';
-import { severitiesForRiskLevels } from './postureFilter';
+import { severitiesForRiskLevels, type AskedAt } from './postureFilter';
+import { dueDates, formatLocalDate, safeTimeZone } from '../../posture/history/calendar';
+import type { DueRange } from '../../actions/contracts/time';
+
+const PERIOD_WORDS: Readonly<Record<string, string>> = {
+  today: 'today', yesterday: 'yesterday', tomorrow: 'tomorrow', thisWeek: 'this week', lastWeek: 'last week', nextWeek: 'next week',
+  thisMonth: 'this month', lastMonth: 'last month', nextMonth: 'next month',
+};
+
+/** "Due this week (2026-11-30 to 2026-12-06)": the words and the dates they were read as. */
+export function describeDue(due: DueRange, asked: AskedAt = { now: Date.now() }): string {
+  const zone = safeTimeZone(asked.timeZone);
+  const { first, last } = dueDates(due, asked.now, zone);
+  const dates = first && last ? (formatLocalDate(first) === formatLocalDate(last) ? formatLocalDate(first) : `${formatLocalDate(first)} to ${formatLocalDate(last)}`) : first ? `from ${formatLocalDate(first)}` : last ? `up to ${formatLocalDate(last)}` : '';
+  const words =
+    'period' in due ? `Due ${PERIOD_WORDS[due.period] ?? due.period}` : 'nextDays' in due ? `Due in the next ${due.nextDays} days` : 'overdueMoreThanDays' in due ? `Overdue by more than ${due.overdueMoreThanDays} days` : 'Due';
+  const zoneNote = zone === 'UTC' ? '' : `, ${zone}`;
+  return `${words} (${dates}${zoneNote})`;
+}
 
 const or = (values: readonly string[]) => (values.length <= 2 ? values.join(' or ') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`);
 
@@ -14,7 +32,7 @@ function subscriptionLabel(engine: PostureEngine | undefined, viewer: Viewer, va
   return hit?.label ?? value;
 }
 
-export function describeFilter(filter: AnalyzeFilter, options: { engine?: PostureEngine; viewer: Viewer; hasRiskData: boolean }): string {
+export function describeFilter(filter: AnalyzeFilter, options: { engine?: PostureEngine; viewer: Viewer; hasRiskData: boolean; asked?: AskedAt }): string {
   const parts: string[] = [];
   if (filter.riskLevels) parts.push(options.hasRiskData ? `${or(filter.riskLevels)} risk` : `${or(severitiesForRiskLevels(filter.riskLevels))} severity`);
   for (const factor of filter.riskFactors ?? []) parts.push(RISK_FACTOR_LABELS[factor]);
@@ -28,6 +46,7 @@ export function describeFilter(filter: AnalyzeFilter, options: { engine?: Postur
   if (filter.resourceGroups) parts.push(`Resource group ${or(filter.resourceGroups)}`);
   if (filter.owners) parts.push(`Owner ${or(filter.owners)}`);
   if (filter.governance) parts.push(or(filter.governance.map((g) => GOVERNANCE_LABELS[g])));
+  if (filter.due) parts.push(describeDue(filter.due, options.asked ?? { now: Date.now(), timeZone: options.viewer.timeZone }));
   if (filter.recommendationText) parts.push(`Recommendation contains "${filter.recommendationText}"`);
   if (filter.resourceText) parts.push(`Resource name contains "${filter.resourceText}"`);
   for (const tag of filter.tags ?? []) parts.push(tag.key ? `${tag.key} = ${tag.value}` : `Tagged ${tag.value}`);

@@ -7,10 +7,15 @@ import { createAnalyzeSkill } from './analyzeSkill';
 import { createAnalyzeCardVerbs } from './cardVerbs';
 import { createInsightActions } from './insightActions';
 import { createInsightsSkill } from './insightsSkill';
+import { createHistoryActions } from './historyActions';
+import { createHistorySkill } from './historySkill';
+import type { HistoryReader } from '../../posture/history/openHistory';
 
 export interface AnalyzeDeps {
   /** Read per step, so answers follow changes made in chat and reloads. */
   posture: { current(): PostureEngine };
+  /** Posture history for "what changed"; without it those questions say nothing is recorded. */
+  history?: HistoryReader;
 }
 
 export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
@@ -50,6 +55,13 @@ export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
       samples: [{ ref: 'p2', title: 'Attack paths', prompt: 'Which recommendations have attack paths?', description: 'Recommendations on resources that are part of an attack path.' }],
     },
     {
+      title: 'Time and change',
+      description: 'Ask what is due ("due this week", "in the next 7 days", "overdue by more than 30 days"), what changed ("since last week", "new critical risks since Monday", "what got fixed this month"), or for an executive summary.',
+      canDo: 'say what is due, what changed since a date, and give an executive summary',
+      // Teams shows at most 10 sample commands, all taken: this one is reached by typing.
+      samples: [],
+    },
+    {
       title: 'Owners and due dates',
       description: 'Find overdue, unassigned or on-time recommendations from governance assignments.',
       canDo: 'find overdue or unassigned ones',
@@ -68,9 +80,13 @@ export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
       samples: [],
     },
   ],
-  templates: ['recommendations', 'breakdown', 'details', 'vulnerabilities', 'resources', 'attackPaths'],
-  create: ({ posture }) => ({
-    actions: [...createAnalyzeActions(createAnalyzeSkill({ engine: () => posture.current() })), ...createInsightActions(createInsightsSkill({ engine: () => posture.current() }))],
+  templates: ['recommendations', 'breakdown', 'details', 'vulnerabilities', 'resources', 'attackPaths', 'changes', 'executiveSummary'],
+  create: ({ posture, history }) => ({
+    actions: [
+      ...createAnalyzeActions(createAnalyzeSkill({ engine: () => posture.current() })),
+      ...createInsightActions(createInsightsSkill({ engine: () => posture.current() })),
+      ...createHistoryActions(createHistorySkill({ engine: () => posture.current(), history })),
+    ],
     cardVerbs: createAnalyzeCardVerbs(),
   }),
 };

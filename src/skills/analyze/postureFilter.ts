@@ -2,6 +2,14 @@
 import type { PostureFilter } from '../../posture/engine';
 import type { RiskLevel, Severity } from '../../posture/model';
 import type { AnalyzeFilter } from '../../actions/contracts/analyze';
+import { dueDates, safeTimeZone, utcDateBounds } from '../../posture/history/calendar';
+
+/** When and where the question is asked: "due this week" is read on the user's calendar. */
+export interface AskedAt {
+  now: number;
+  /** IANA zone from the activity's clientInfo; UTC when unknown. */
+  timeZone?: string | undefined;
+}
 
 export interface EffectiveFilter {
   filter: PostureFilter;
@@ -18,10 +26,11 @@ export function severitiesForRiskLevels(levels: readonly RiskLevel[]): Severity[
  * Status defaults to Unhealthy. Without risk data (no Defender CSPM) a risk level is read as the same severity,
  * and risk factors cannot be judged, so they are dropped — both said plainly in `notes`.
  */
-export function toPostureFilter(filter: AnalyzeFilter, hasRiskData: boolean): EffectiveFilter {
+export function toPostureFilter(filter: AnalyzeFilter, hasRiskData: boolean, asked: AskedAt = { now: Date.now() }): EffectiveFilter {
   const notes: string[] = [];
-  const { riskLevels, riskFactors, hasAttackPaths, severities, ...rest } = filter;
+  const { riskLevels, riskFactors, hasAttackPaths, severities, due, ...rest } = filter;
   const out: PostureFilter = { ...rest, statuses: filter.statuses ?? ['Unhealthy'] };
+  if (due) Object.assign(out, utcDateBounds(dueDates(due, asked.now, safeTimeZone(asked.timeZone))));
   if (severities) out.severities = severities;
   if (hasRiskData) {
     if (riskLevels) out.riskLevels = riskLevels;

@@ -1,0 +1,41 @@
+// The bot's posture history: seeded with the demo tenant's generated loads when the demo runs on an empty history,
+// then each load recorded once (at startup, and before any question about change when the holder has loaded new
+// data since).
+import { readFile } from 'node:fs/promises';
+import type { Logger } from '../../logging/logger';
+import type { RecordsStore } from '../../storage/recordsStore';
+import type { PostureEngine } from '../engine';
+import type { PostureHolder } from '../postureHolder';
+import { DEMO_HISTORY_PATH, type DemoHistoryFile } from '../demo/history';
+import { seedDemoHistory } from './demoSeed';
+import { createHistoryService, type Comparison } from './historyService';
+import { createPostureHistory } from './postureHistory';
+import { snapshotOf } from './snapshot';
+
+/** What skills ask of history. */
+export interface HistoryReader {
+  /** The data now against the last load at or before `since`; undefined when nothing is recorded. */
+  compare(engine: PostureEngine, since: number): Promise<Comparison | undefined>;
+}
+
+export async function openPostureHistory(posture: Pick<PostureHolder, 'current' | 'info'>, options: { records: RecordsStore; retentionMs: number; logger: Logger; now?: () => number }): Promise<HistoryReader> {
+  const history = createPostureHistory(options.records);
+  const now = options.now ?? Date.now;
+  const service = createHistoryService({ history, retentionMs: options.retentionMs, now, logger: options.logger });
+  if (posture.info().demo) {
+    try {
+      const file = JSON.parse(await readFile(DEMO_HISTORY_PATH(), 'utf8')) as DemoHistoryFile;
+      if (await seedDemoHistory(history, file, snapshotOf(posture.current()).state, now())) options.logger.info({ loads: file.loads.length }, 'demo history seeded');
+    } catch (error) {
+      options.logger.warn({ err: error }, 'demo history not seeded');
+    }
+  }
+  const observeCurrent = () => service.observe(posture.current(), posture.info().loadedAt);
+  await observeCurrent();
+  return {
+    async compare(engine, since) {
+      await observeCurrent();
+      return service.compare(engine, since);
+    },
+  };
+}

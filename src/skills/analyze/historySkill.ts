@@ -1,0 +1,191 @@
+// Answers about time and the executive summary: what changed between a past load and the data now (told apart as
+// new, fixed, exempted, deleted, newly assessed) with the dates compared, and one card with the posture in
+// numbers, the top risks with their owners, overdue work and what changed.
+import { CHANGE_KINDS, type ChangeKind, type ChangesParams, type ExecutiveSummaryParams } from '../../actions/contracts/history';
+import type { Since } from '../../actions/contracts/time';
+import type { PostureEngine, RecommendationRow } from '../../posture/engine';
+import { localDateOf, formatLocalDate, safeTimeZone, sinceStart } from '../../posture/history/calendar';
+import type { Comparison } from '../../posture/history/historyService';
+import type { HistoryReader } from '../../posture/history/openHistory';
+import type { Viewer } from '../../posture/viewer';
+import type { ChangeLineView, ChangeSectionView, ExecutiveSummaryView } from '../../views/historyViews';
+import { isoDate } from '../../views/postureLabels';
+import type { Ctx } from './analyzeSkill';
+import { toPostureFilter } from './postureFilter';
+
+const HEADINGS: Readonly<Record<ChangeKind, string>> = {
+  new: 'Newly open',
+  fixed: 'Fixed',
+  exempted: 'Exempted or not applicable',
+  deleted: 'Deleted (no longer in the data)',
+  newlyAssessed: 'Newly assessed',
+};
+const DEFAULT_PER_KIND = 5;
+/** Rows read to match a filter against the changed rows. */
+const MAX_FILTER_ROWS = 200_000;
+const DEFAULT_SUMMARY_SINCE: Since = { daysAgo: 7 };
+
+export interface HistorySkillOptions {
+  engine: () => PostureEngine;
+  history?: HistoryReader | undefined;
+  now?: () => number;
+}
+
+/** "2026-11-30 06:00" in the zone, with the zone named when it is not UTC. */
+export function formatInstant(ms: number, zone: string): string {
+  const date = formatLocalDate(localDateOf(ms, zone));
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+  return `${date} ${time}${zone === 'UTC' ? ' UTC' : ` (${zone})`}`;
+}
+
+export function comparedText(c: Comparison, zone: string): string {
+  const earliest = c.startsLater ? ` History starts on ${formatLocalDate(localDateOf(c.from, zone))}, so that is the earliest load compared.` : '';
+  return `Compared the load of ${formatInstant(c.from, zone)} with the data now (${formatInstant(c.to, zone)}).${earliest}`;
+}
+
+function rowLine(row: RecommendationRow, hasRiskData: boolean): ChangeLineView {
+  const level = hasRiskData && row.riskLevel ? `${row.riskLevel} risk` : `${row.severity} severity`;
+  const owner = row.owner ? `owner ${row.owner}` : 'no owner';
+  const due = row.dueDate !== undefined ? `due ${isoDate(row.dueDate)}` : '';
+  return { text: `${row.displayName} · ${row.resourceName}`, facts: [level, owner, due].filter(Boolean).join(' · ') };
+}
+
+export function createHistorySkill(options: HistorySkillOptions) {
+  const now = options.now ?? Date.now;
+
+  async function compare(ctx: Ctx, since: Since): Promise<{ comparison?: Comparison; zone: string; sinceDate: string }> {
+    const zone = safeTimeZone(ctx.viewer.timeZone);
+    const start = sinceStart(since, now(), zone);
+    const sinceDate = formatLocalDate(start.date);
+    if (!options.history) return { zone, sinceDate };
+    const comparison = await options.history.compare(options.engine(), start.at);
+    return { ...(comparison ? { comparison } : {}), zone, sinceDate };
+  }
+
+  /** The changed rows still in the data, as rows (filtered when asked), riskiest first. */
+  function rowsOf(engine: PostureEngine, viewer: Viewer, c: Comparison, hashes: string[], filterIds: Set<string> | undefined): RecommendationRow[] {
+    const rows: RecommendationRow[] = [];
+    for (const hash of hashes) {
+      const id = c.ids.get(hash);
+      if (!id || (filterIds && !filterIds.has(id))) continue;
+      const details = engine.details(viewer, id);
+      if (details) rows.push(details);
+    }
+    const rank = (r: RecommendationRow) => ['Critical', 'High', 'Medium', 'Low'].indexOf(r.riskLevel ?? r.severity);
+    return rows.sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName));
+  }
+
+  async function changes(ctx: Ctx, p: ChangesParams): Promise<void> {
+    const engine = options.engine();
+    const { hasRiskData } = engine.capabilities(ctx.viewer);
+    const { comparison: c, zone, sinceDate } = await compare(ctx, p.since);
+    if (!c) {
+      await ctx.reply({ kind: 'text', text: 'No history is recorded yet: I keep one entry per data load, so ask again after the next load.' });
+      return;
+    }
+    const kinds = p.kinds ?? [...CHANGE_KINDS];
+    let filterIds: Set<string> | undefined;
+    if (p.filter && Object.keys(p.filter).length > 0) {
+      const { statuses: _s, ...filter } = toPostureFilter(p.filter, hasRiskData, { now: now(), timeZone: ctx.viewer.timeZone }).filter;
+      filterIds = new Set(engine.search(ctx.viewer, { filter, sort: 'severity', offset: 0, limit: MAX_FILTER_ROWS }).items.map((r) => r.assessmentId));
+    }
+    const perKind = p.limit ?? DEFAULT_PER_KIND;
+    const sections: ChangeSectionView[] = [];
+    const counts: string[] = [];
+    for (const kind of kinds) {
+      if (kind === 'deleted') {
+        // Deleted rows are not in the data any more: a filter cannot be checked against them.
+        if (filterIds && !p.kinds?.includes('deleted')) continue;
+        const gone = c.changes.deleted;
+        counts.push(`${gone.length} deleted`);
+        if (gone.length === 0) continue;
+        sections.push({
+          heading: `${HEADINGS.deleted}: ${gone.length}`,
+          lines: gone.slice(0, perKind).map((h) => ({ text: c.labels.get(h) ?? 'An assessment whose name was not recorded', facts: '' })),
+          more: gone.length > perKind ? `and ${gone.length - perKind} more` : '',
+        });
+        continue;
+      }
+      const rows = rowsOf(engine, ctx.viewer, c, c.changes[kind], filterIds);
+      counts.push(`${rows.length} ${HEADINGS[kind].toLowerCase().split(' ')[0]}`);
+      if (rows.length === 0) continue;
+      sections.push({ heading: `${HEADINGS[kind]}: ${rows.length}`, lines: rows.slice(0, perKind).map((r) => rowLine(r, hasRiskData)), more: rows.length > perKind ? `and ${rows.length - perKind} more` : '' });
+    }
+    const title = `What changed since ${sinceDate}`;
+    await ctx.reply({
+      kind: 'card',
+      card: {
+        template: 'changes',
+        model: {
+          title,
+          compared: comparedText(c, zone),
+          summary: sections.length === 0 ? 'Nothing of this kind changed between these dates.' : counts.join(' · '),
+          note: filterIds ? 'Only rows that match the filter now are counted.' : '',
+          sections,
+        },
+      },
+      suggestions: ['What got fixed this month?', 'Give me an executive summary', 'What is due this week?'],
+    });
+  }
+
+  async function executiveSummary(ctx: Ctx, p: ExecutiveSummaryParams): Promise<void> {
+    const engine = options.engine();
+    const { viewer } = ctx;
+    const caps = engine.capabilities(viewer);
+    const zone = safeTimeZone(viewer.timeZone);
+    const open = { statuses: ['Unhealthy' as const] };
+    const total = engine.count(viewer, open);
+    const facts = [{ title: 'Open recommendations', value: total.toLocaleString('en-US') }];
+    const byLevel = engine.group(viewer, open, caps.hasRiskData ? 'riskLevel' : 'severity').groups;
+    const levelCount = (key: string) => byLevel.find((g) => g.key === key)?.count ?? 0;
+    facts.push({ title: caps.hasRiskData ? 'Critical / high risk' : 'Critical / high severity', value: `${levelCount('Critical').toLocaleString('en-US')} / ${levelCount('High').toLocaleString('en-US')}` });
+    const score = engine.secureScore(viewer);
+    if (score) facts.push({ title: 'Secure score', value: `${Math.round(score.percentage * 100)}%` });
+    const overdueCount = engine.count(viewer, { ...open, governance: ['overdue'] });
+    const unassigned = engine.count(viewer, { ...open, governance: ['unassigned'] });
+    facts.push({ title: 'Overdue', value: overdueCount.toLocaleString('en-US') }, { title: 'No owner', value: unassigned.toLocaleString('en-US') });
+    if (caps.hasRiskData && caps.hasAttackPaths) facts.push({ title: 'Attack paths', value: engine.attackPaths(viewer, { limit: 1 }).total.toLocaleString('en-US') });
+
+    const limit = p.limit ?? 5;
+    const top = engine.search(viewer, { filter: open, sort: 'risk', offset: 0, limit }).items;
+    const overdueByOwner = engine.group(viewer, { ...open, governance: ['overdue'] }, 'owner').groups.slice(0, 3);
+    const oldest = engine.search(viewer, { filter: { ...open, governance: ['overdue'] }, sort: 'dueDate', offset: 0, limit: 3 }).items;
+    const overdue: ChangeLineView[] = [
+      ...overdueByOwner.map((g) => ({ text: `${g.label}: ${g.count.toLocaleString('en-US')} overdue`, facts: '' })),
+      ...oldest.map((r) => ({ text: `Oldest: ${r.displayName} · ${r.resourceName}`, facts: `due ${r.dueDate !== undefined ? isoDate(r.dueDate) : 'n/a'} · ${r.owner ?? 'no owner'}` })),
+    ];
+
+    const since = p.since ?? DEFAULT_SUMMARY_SINCE;
+    const { comparison: c } = await compare(ctx, since);
+    const changed = c
+      ? [
+          { title: 'Newly open', value: String(c.changes.new.length) },
+          { title: 'Fixed', value: String(c.changes.fixed.length) },
+          { title: 'Exempted', value: String(c.changes.exempted.length) },
+          { title: 'Deleted', value: String(c.changes.deleted.length) },
+          { title: 'Newly assessed', value: String(c.changes.newlyAssessed.length) },
+        ]
+      : [];
+    const model: ExecutiveSummaryView = {
+      title: 'Executive summary',
+      asOf: `Posture as of ${formatInstant(now(), zone)}`,
+      facts,
+      topRisksHeading: `Top ${top.length} risks and their owners`,
+      topRisks: top.map((r) => rowLine(r, caps.hasRiskData)),
+      overdueHeading: overdueCount > 0 ? `Overdue work: ${overdueCount.toLocaleString('en-US')}` : 'Overdue work: none',
+      overdue,
+      changedHeading: 'What changed',
+      changedCompared: c ? comparedText(c, zone) : 'No history is recorded yet, so nothing to compare with.',
+      changed,
+      note: caps.hasRiskData ? '' : 'Ranked by severity: this data has no risk levels (Defender CSPM).',
+    };
+    await ctx.reply({
+      kind: 'card',
+      card: { template: 'executiveSummary', model },
+      recommendationIds: top.map((r) => r.assessmentId),
+      suggestions: ['What changed since last week?', 'What is overdue?', 'Top 5 riskiest resources'],
+    });
+  }
+
+  return { changes, executiveSummary };
+}

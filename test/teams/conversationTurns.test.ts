@@ -1,0 +1,111 @@
+// Whole turns on the demo tenant (with its generated history): a new question after a filtered list carries none
+// of its filters, "start over" clears the list, unknown words are said and not searched for, a strict reading that
+// finds nothing gives way to a looser one that says what it relaxed, and time questions say their dates.
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { createBot } from '../../src/app';
+import { loadConfig } from '../../src/config/loadConfig';
+import { composeSkills } from '../../src/index';
+import { createSilentLogger } from '../../src/logging/logger';
+import { projectPath } from '../../src/paths';
+import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
+import { message } from '../support/activities';
+import { seeReplies, visible } from '../support/cardText';
+import { createMemoryDeduper } from '../support/memoryDeduper';
+
+async function demoBot() {
+  const config = loadConfig({ env: { APP_ENV: 'local', PORT: '0' }, envDir: projectPath('env') });
+  const logger = createSilentLogger();
+  const skills = await composeSkills(config, logger, createMemoryRecordsStore());
+  const bot = createBot(config, { logger, storage: new MemoryStorage(), deduper: createMemoryDeduper(), ...skills, startTypingTimer: false });
+  const adapter = new TestAdapter(async (context) => {
+    await bot.turnLogic(context);
+  });
+  adapter.onTurnError = bot.onTurnError;
+  return {
+    turn: async (activity: Partial<Activity>) => {
+      adapter.activeQueue.splice(0);
+      await adapter.processActivity(activity);
+      return seeReplies({ activities: adapter.activeQueue.splice(0) });
+    },
+    close: () => skills.posture.close(),
+  };
+}
+
+const inZone = (text: string, conversationId: string, timezone: string): Partial<Activity> => ({
+  ...message(text, { conversationId }),
+  entities: [{ type: 'clientInfo', locale: 'en-US', timezone }],
+});
+
+describe('conversation turns: staying on topic and time', () => {
+  let bot: Awaited<ReturnType<typeof demoBot>>;
+  beforeAll(async () => {
+    bot = await demoBot();
+  }, 60_000);
+  afterAll(() => bot.close());
+
+  const say = async (text: string, conversationId: string) => visible((await bot.turn(message(text, { conversationId })))[0]);
+
+  it('a new question after a filtered list carries none of its filters; a fragment still narrows it', async () => {
+    const fresh = await say('which subscriptions are worst?', 'a:leak-fresh');
+    const afterList = 'a:leak-after';
+    await say('show critical risks on storage accounts', afterList);
+    const again = await say('which subscriptions are worst?', afterList);
+    expect(again).toEqual(fresh);
+    expect(again).not.toMatch(/Storage account/);
+    const narrowed = await say('just AWS', afterList);
+    expect(narrowed).toMatch(/Amazon Web Services|AWS/);
+  });
+
+  it('"start over" clears the list: the next "how many?" is not about it, and no breakdown is repeated', async () => {
+    const id = 'a:start-over';
+    await say('break down open recommendations by subscription', id);
+    const reset = await say('start over', id);
+    expect(reset).toMatch(/Starting over/);
+    const [showMore] = await bot.turn(message('show more', { conversationId: id }));
+    expect(showMore?.text).toMatch(/no list to continue/i);
+    const due = await say('what is due this week?', id);
+    expect(due).toMatch(/Due this week \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)/);
+    expect(due).not.toMatch(/by subscription/i);
+  });
+
+  it('says which words it did not use instead of turning them into a name filter', async () => {
+    const text = await say('show me frobnicate recommendations on virtual machines', 'a:unknown');
+    expect(text).toMatch(/Not used in this search: "frobnicate"/);
+    expect(text).not.toMatch(/contains "frobnicate"/);
+  });
+
+  it('relaxes a strict reading that finds nothing and says what it relaxed', async () => {
+    const text = await say('low severity vulnerabilities on aws', 'a:relaxed');
+    expect(text).toMatch(/No vulnerability findings of Low severity matched, so these are recommendations of Low severity/);
+    expect(text).toMatch(/recommendations? match/);
+  });
+
+  it('reads "due this week" in the user time zone and says the dates; top N is honoured on a plain list', async () => {
+    const tokyo = visible((await bot.turn(inZone('what is due this week?', 'a:tz-tokyo', 'Asia/Tokyo')))[0]);
+    expect(tokyo).toMatch(/Due this week \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}, Asia\/Tokyo\)/);
+    const top = await say('top 3 critical risks', 'a:top');
+    expect(top).toMatch(/Top 3 of \d+ matching recommendations/);
+    expect(top).toMatch(/Rows 1–3 of 3/);
+  });
+
+  it('answers what changed since last week with the dates compared, and an executive summary with history', async () => {
+    const changed = await say('what changed since last week?', 'a:changes');
+    expect(changed).toMatch(/What changed since \d{4}-\d{2}-\d{2}/);
+    expect(changed).toMatch(/Compared the load of \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC with the data now/);
+    expect(changed).toMatch(/Fixed: \d+/);
+    const fixed = await say('what got fixed this month?', 'a:changes');
+    expect(fixed).not.toMatch(/Newly open/);
+    const summary = await say('give me an executive summary', 'a:summary');
+    expect(summary).toMatch(/Executive summary/);
+    expect(summary).toMatch(/Open recommendations/);
+    expect(summary).toMatch(/Top 5 risks and their owners/);
+    expect(summary).toMatch(/Overdue work/);
+    expect(summary).toMatch(/What changed[\s\S]*Compared the load of/);
+    expect(summary).toMatch(/Fixed/);
+  });
+
+  it('answers greetings and thanks briefly', async () => {
+    expect(await say('hello', 'a:small')).toMatch(/^Hello!/);
+    expect(await say('thanks!', 'a:small')).toMatch(/welcome/);
+  });
+});
