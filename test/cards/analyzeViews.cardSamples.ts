@@ -17,6 +17,7 @@ const row = (position: number, name: string) => ({
   governance: 'alice@contoso.com · due 12 Dec (overdue)',
   governanceColor: 'attention',
   detailsRef: `rK3x9a1Zq0Pw7Lm${position}`,
+  detailsTitle: `Details of ${position}: Storage accounts should restrict network access on ${name}`,
 });
 
 export const CARD_SAMPLES: CardReply[] = [
@@ -28,7 +29,7 @@ export const CARD_SAMPLES: CardReply[] = [
       range: 'Rows 1–2 of 37',
       rankingNote: '',
       emptyText: '',
-      rows: [row(1, 'stcontosoprod01'), row(2, '**bold** <at>x</at> $root \\ "quoted"')],
+      rows: [row(1, 'stcontosoprod01'), row(2, '**bold** <at>x</at> $root \\ "quoted"'), { ...row(3, 'vm-unrated'), riskLevel: '', riskFactors: '', attackPaths: '', governance: 'Unassigned', governanceColor: 'Default' }],
       hasMore: true,
       moreRef: 'k3x9a1_2',
       moreLabel: 'Show 10 more',

@@ -49,8 +49,8 @@ describe('analyze: the recommendations list', () => {
     expect(view.title).toBe('5 recommendations match');
     expect(view.filterSummary).toBe('Critical risk · Internet exposure · Unhealthy');
     expect(view.rows.map((r) => r.resourceName)).toEqual(['vm-00', 'vm-03', 'vm-01', 'vm-04', 'vm-02']); // ties: by recommendation name, then resource
-    expect(view.rows[0]).toMatchObject({ riskLevel: 'Critical', riskFactors: 'Internet exposure', attackPaths: '1', severity: 'High', position: 1 });
-    expect(view.rows[0]?.governance).toMatch(/^alice@contoso\.example · due \d{4}-\d{2}-\d{2} \(overdue\)$/);
+    expect(view.rows[0]).toMatchObject({ riskLevel: 'Critical', riskFactors: 'Internet exposure', attackPaths: '1 attack path', severity: 'High', position: 1 });
+    expect(view.rows[0]?.governance).toMatch(/^alice@contoso\.example · due \d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4} \(overdue\)$/);
     expect(view.hasMore).toBe(false);
   });
 
@@ -82,6 +82,9 @@ describe('analyze: the recommendations list', () => {
     expect(first.moreRef).toMatch(/^[a-z0-9]{6,16}_10$/);
     const second = list(await bot.run('showMorePage', { page: first.moreRef }));
     expect(second.range).toBe('Rows 11–20 of 29, riskiest first');
+    // The page a click brought says so in its title: the click itself leaves no message in the chat.
+    expect(second.title).toBe('Rows 11–20 of the 29 matching recommendations');
+    expect(first.title).toBe('29 recommendations match');
     // The same button again (a double click): the page is said to be above, not shown twice.
     expect(await bot.run('showMorePage', { page: first.moreRef })).toEqual({ kind: 'text', text: 'Rows 11–20 are already shown above.' });
     // Three newer lists later, the second page's button still pages its own list, which becomes the active one.
@@ -220,7 +223,7 @@ describe('analyze: a tenant without Defender CSPM', () => {
     expect(critical.filterSummary).toBe('Critical or High severity · Unhealthy');
     expect(critical.rankingNote).toContain('"Critical risk" is read as Critical or High severity');
     expect(critical.title).toBe('9 recommendations match');
-    expect(view.rows[0]).toMatchObject({ riskLevel: '', riskFactors: 'n/a (needs Defender CSPM)', severity: 'High' });
+    expect(view.rows[0]).toMatchObject({ riskLevel: '', riskFactors: '', attackPaths: '', severity: 'High' });
     expect(view.range).toContain('most severe first');
   });
 });
