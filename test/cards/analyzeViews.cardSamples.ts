@@ -101,4 +101,23 @@ export const CARD_SAMPLES: CardReply[] = [
       rankingNote: '',
     },
   },
+  {
+    template: 'secureScore',
+    model: {
+      title: 'Secure score',
+      percentage: '33%',
+      points: '79.7 of 245 points',
+      subscriptionsTitle: 'By subscription',
+      subscriptions: [
+        { label: 'Contoso Production', value: '20% (11 of 55)' },
+        { label: '**bold** <at>x</at> $root', value: '41% (33.7 of 82)' },
+      ],
+      gainsTitle: 'Most points to gain',
+      gains: [{ label: 'Enable MFA', value: '30 points · 3 unhealthy resources' }],
+    },
+  },
+  {
+    template: 'secureScore',
+    model: { title: 'Secure score', percentage: '100%', points: '60 of 60 points', subscriptionsTitle: '', subscriptions: [], gainsTitle: '', gains: [] },
+  },
 ];

@@ -52,7 +52,7 @@ describe('analyze turns', () => {
     const ask = (text: string) => bot.turn(message(text, { conversationId }));
     expect(visible((await ask('show all risks'))[0])).toMatch(/5 recommendations match/);
     expect(visible((await ask('just the virtual machines'))[0])).toMatch(/3 recommendations match/);
-    expect((await ask('how many are in omega research?'))[0]?.text).toMatch(/^\*\*1\*\* recommendation matches/);
+    expect((await ask('how many are in omega research?'))[0]?.text).toMatch(/^1 recommendation matches: /);
     const [details] = await ask('details of the first one');
     expect(visible(details)).toContain('vm-$(rm -rf ~)-x');
   });
@@ -60,7 +60,7 @@ describe('analyze turns', () => {
   it('a Details button on a card three lists back still opens its recommendation; a tampered one is refused plainly', async () => {
     const conversationId = 'a:turns-buttons';
     const [list] = await bot.turn(message('show all risks', { conversationId }));
-    const details = list!.buttons.find((b) => b.title === 'Details')!;
+    const details = list!.buttons.find((b) => b.title.startsWith('Details'))!;
     const opened = visible((await bot.turn(submit(details.data, { conversationId })))[0]);
     expect(opened).toContain('Owner and due date');
     for (const question of ['show key vaults', 'show storage accounts', 'how many are critical?']) await bot.turn(message(question, { conversationId }));

@@ -3,7 +3,6 @@
 import type { ActionContext } from '../../actions/registry';
 import { AppError } from '../../errors/appError';
 import type { GroupBy, PostureEngine, SortOrder } from '../../posture/engine';
-import { escapeMarkdown } from '../../views/markdown';
 import type { Reply } from '../../views/reply';
 import { ACTIVE_LIST_KEY, activateList, findList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
 import { rememberShown } from '../../actions/contracts/shownRefs';
@@ -16,7 +15,8 @@ import { buildRecommendationsView } from './listView';
 import type { AnalyzeFilter, RefineParams } from '../../actions/contracts/analyze';
 import { toPostureFilter } from './postureFilter';
 import { refineFilter } from './refineFilter';
-import { secureScoreText } from './secureScoreText';
+import { countText } from './countText';
+import { buildSecureScoreView, NO_SECURE_SCORE } from './secureScoreView';
 import { countSuggestions, listSuggestions } from './suggestions';
 
 export type Ctx = ActionContext<Reply>;
@@ -67,9 +67,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     if (question.view === 'count') {
       list.total = engine.count(viewer, effective.filter);
       activateList(ctx.conversation, list);
-      const notes = effective.notes.length > 0 ? `\n\n${effective.notes.join(' ')}` : '';
-      const noun = list.total === 1 ? 'recommendation matches' : 'recommendations match';
-      await ctx.reply({ kind: 'text', text: `**${list.total.toLocaleString('en-US')}** ${noun}: ${escapeMarkdown(summary)}.${notes}`, suggestions: countSuggestions(list.total) });
+      await ctx.reply({ kind: 'text', text: countText(list.total, summary, effective.notes), suggestions: countSuggestions(list.total) });
       return;
     }
 
@@ -193,7 +191,11 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     },
     showMore,
     details,
-    secureScore: (ctx: Ctx) => ctx.reply({ kind: 'text', text: secureScoreText(current().secureScore(ctx.viewer)), suggestions: ['Show critical risks', 'What is overdue?'] }),
+    secureScore: (ctx: Ctx) => {
+      const score = current().secureScore(ctx.viewer);
+      const suggestions = ['Show critical risks', 'What is overdue?'];
+      return ctx.reply(score ? { kind: 'card', card: { template: 'secureScore', model: buildSecureScoreView(score) }, suggestions } : { kind: 'text', text: NO_SECURE_SCORE, suggestions });
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { assessment, engineOf, finding, governance, SUB_A, SUB_B } from '../../posture/store/records';
 import type { AssessmentRecord, PostureRecord } from '../../../src/posture/model';
 import type { RecommendationsView } from '../../../src/views/recommendationsView';
+import type { SecureScoreView } from '../../../src/views/secureScoreView';
 import type { DetailsView } from '../../../src/views/detailsView';
 import type { BreakdownView } from '../../../src/views/breakdownView';
 import { cardModel, skillHarness } from './skillHarness';
@@ -181,12 +182,13 @@ describe('analyze: follow-ups on the active list', () => {
 describe('analyze: counts and breakdowns', () => {
   const engine = engineOf(tenant(), { now: NOW });
 
-  it('answers "how many" with the number and escapes names from the data', async () => {
+  it('answers "how many" in one plain sentence, without links from the data', async () => {
     const bot = skillHarness(engine);
     const reply = await bot.run('analyze', { view: 'count', filter: { subscriptions: [SUB_A] } });
     expect(reply).toMatchObject({ kind: 'text' });
     const text = reply.kind === 'text' ? reply.text : '';
-    expect(text).toMatch(/^\*\*17\*\* recommendations match: Subscription Prod \\\[click\\\]\\\(https:\/\/evil\.example\\\) · Unhealthy\.$/);
+    // Plain text: no markup to escape, and a link in a name from the data is dropped (its label stays).
+    expect(text).toBe('17 recommendations match: Subscription Prod click · Unhealthy.');
     expect(reply.suggestions).toEqual(['Show them', 'Break them down by subscription']);
   });
 
@@ -237,7 +239,8 @@ describe('secure score and out of scope', () => {
   it('reports the score from the data', async () => {
     const records = [...tenant(), { kind: 'secureScore' as const, id: 's1', subscriptionId: SUB_A, current: 30, max: 60, percentage: 0.5 }];
     const bot = skillHarness(engineOf(records, { now: NOW }));
-    expect(await bot.run('secureScore')).toMatchObject({ text: expect.stringContaining('**50%** (30 of 60 points)') });
+    const card = cardModel(await bot.run('secureScore'), 'secureScore') as unknown as SecureScoreView;
+    expect(card).toMatchObject({ percentage: '50%', points: '30 of 60 points', subscriptionsTitle: '', subscriptions: [] });
   });
 
   it('declines politely and says what it can do', async () => {
