@@ -3,7 +3,7 @@ import type { RecommendationRow } from '../../posture/engine';
 import type { AttackPathAnswer, AttackPathResult, ResourceResult, ResourceSummary, VulnerabilityResult, VulnerabilitySummary } from '../../posture/insights';
 import type { AttackPathCardView, AttackPathsView, InsightLineView, ResourceCardView, ResourcesView, VulnerabilitiesView } from '../../views/insightViews';
 import { withoutLinks } from '../../views/portalLinks';
-import { RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from '../../views/postureLabels';
+import { NO_OWNER, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel, riskText, shortWords } from '../../views/postureLabels';
 
 const dot = (parts: Array<string | undefined | false>) => parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -53,7 +53,7 @@ export function buildVulnerabilitiesView(input: { result: VulnerabilityResult; f
     rows: result.items.map((v, i) => vulnerabilityLine(v, result.offset + i + 1)),
     affectedTitle: affected && affected.items.length > 0 ? `Most affected resources (${range(affected.items.length, affected.total, 'resource', 'resources')})` : '',
     affected: (affected?.items ?? []).map((r, i) => ({
-      text: `${i + 1}. ${r.resourceName}`,
+      text: `${i + 1}. ${shortWords(r.resourceName)}`,
       facts: dot([resourceTypeLabel(r.resourceType), r.subscriptionName ?? r.subscriptionId, input.hasRiskData && r.riskLevel && `${r.riskLevel} risk`, `${r.highestSeverity} severity`, plural(r.cveCount, 'CVE')]),
       color: levelColor(input.hasRiskData ? (r.riskLevel ?? r.highestSeverity) : r.highestSeverity),
     })),
@@ -63,9 +63,9 @@ export function buildVulnerabilitiesView(input: { result: VulnerabilityResult; f
 function resourceCard(r: ResourceSummary, position: number, hasRiskData: boolean): ResourceCardView {
   const shown = r.recommendations.length;
   return {
-    heading: `${position}. ${r.resourceName}`,
+    heading: `${position}. ${shortWords(r.resourceName)}`,
     headline: dot([
-      hasRiskData && `${r.riskLevel ?? 'No'} risk`,
+      hasRiskData && riskText(r.riskLevel),
       `${r.highestSeverity} severity`,
       hasRiskData && plural(r.attackPathCount, 'attack path'),
       r.cveCount > 0 && plural(r.cveCount, 'CVE'),
@@ -75,7 +75,7 @@ function resourceCard(r: ResourceSummary, position: number, hasRiskData: boolean
       resourceTypeLabel(r.resourceType),
       r.subscriptionName ?? r.subscriptionId,
       r.resourceGroup,
-      r.owners.length > 0 ? `owners: ${r.owners.join(', ')}` : 'no owner assigned',
+      r.owners.length > 0 ? `owners: ${r.owners.join(', ')}` : NO_OWNER,
     ]),
     recommendationsTitle: `${plural(r.count, 'open recommendation')}, riskiest first${shown < r.count ? ` (showing ${shown})` : ''}`,
     recommendations: r.recommendations.map((row, i) => recommendationLine(row, i + 1, hasRiskData)),
@@ -100,7 +100,7 @@ const MAX_PATH_RECOMMENDATIONS = 8;
 function pathCard(p: AttackPathAnswer, position: number): AttackPathCardView {
   return {
     heading: `${position}. ${withoutLinks(p.displayName)}`,
-    headline: `${p.riskLevel ?? 'No'} risk`,
+    headline: riskText(p.riskLevel) || 'Risk not rated',
     headlineColor: levelColor(p.riskLevel),
     description: withoutLinks(p.description ?? ''),
     entryPoint: p.entryPoint?.name ?? 'Not given in the data',
