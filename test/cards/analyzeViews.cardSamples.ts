@@ -53,6 +53,7 @@ export const CARD_SAMPLES: CardReply[] = [
     template: 'details',
     model: {
       title: 'Storage accounts should restrict network access',
+      origin: 'Row 12 of 132 · Critical risk · Internet exposure · Unhealthy',
       headline: 'Critical risk · High severity · Unhealthy',
       headlineColor: 'attention',
       description: 'Network access to the storage account is open to all networks.',
@@ -72,6 +73,7 @@ export const CARD_SAMPLES: CardReply[] = [
     template: 'details',
     model: {
       title: 'A recommendation with little data',
+      origin: '',
       headline: 'High severity · Unhealthy',
       headlineColor: 'warning',
       description: '',

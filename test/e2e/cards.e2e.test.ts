@@ -34,7 +34,7 @@ function expectNoNoise(text: string): void {
 async function waitForMessage(page: Page, text: string): Promise<string> {
   const message = page.getByText(text, { exact: false }).last();
   await message.waitFor({ state: 'visible', timeout: 30_000 });
-  return message.innerText();
+  return (await message.innerText()).trim();
 }
 
 describeInBrowser('every card in the Agents Playground', () => {
@@ -45,7 +45,7 @@ describeInBrowser('every card in the Agents Playground', () => {
     await step('cards-welcome-help', async ({ page }) => {
       expectNoNoise(await shoot(await waitForCardText(page, 'posture bot'), 'welcome'));
       const before = await sendMessage(page, 'help');
-      expectNoNoise(await shoot(await waitForCardText(page, 'Try', { newerThan: before }), 'help'));
+      expectNoNoise(await shoot(await waitForCardText(page, 'What I can do', { newerThan: before }), 'help'));
     });
   });
 

@@ -171,7 +171,9 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     if (list) ctx.conversation.set(ACTIVE_LIST_KEY, { ...list, selectedRef: found.assessmentId });
     rememberShown(ctx.conversation, [found.assessmentId]);
     const capabilities = engine.capabilities(ctx.viewer);
-    await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData) }, recommendationIds: [found.assessmentId] });
+    const row = list && list.view !== 'breakdown' ? list.refs.indexOf(found.assessmentId) + 1 : 0;
+    const origin = list && row > 0 ? `Row ${row} of ${list.total.toLocaleString('en-US')} · ${describeFilter(list.filter, { engine, viewer: ctx.viewer, hasRiskData: capabilities.hasRiskData })}` : '';
+    await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData, origin) }, recommendationIds: [found.assessmentId] });
   }
 
   async function fetchRow(ctx: Ctx, list: ActiveList, index: number): Promise<string | undefined> {

@@ -21,7 +21,7 @@ function resourceNameOf(reference: string): string {
   return last && last.length < reference.length ? last : reference;
 }
 
-export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean): DetailsView {
+export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean, origin = ''): DetailsView {
   const headline = [
     hasRiskData ? riskText(d.riskLevel) : undefined,
     `${d.severity} severity`,
@@ -35,6 +35,7 @@ export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean)
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (b.cvssScore ?? 0) - (a.cvssScore ?? 0));
   return {
     title: withoutLinks(d.displayName),
+    origin,
     headline,
     headlineColor: levelColor(hasRiskData ? d.riskLevel : d.severity),
     // Links in the data are data, not places to send users: only the portal button below links anywhere.

@@ -95,6 +95,8 @@ describe('analyze: the recommendations list', () => {
     expect(third.filterSummary).toBe(first.filterSummary);
     const far = cardModel(await bot.run('details', { ordinal: 12 }), 'details') as unknown as DetailsView;
     expect(far.title).toBe(second.rows[1]!.recommendation);
+    // Opened from a list, the card says which row of which list it is.
+    expect(far.origin).toBe(`Row 12 of 29 · ${first.filterSummary}`);
   });
 
   it('refuses a Show more button whose list is more than five lists back, and tampered pages', async () => {
@@ -156,7 +158,9 @@ describe('analyze: follow-ups on the active list', () => {
     const details = cardModel(await bot.run('details', { ref }), 'details') as unknown as DetailsView;
     expect(details.findings).toEqual([expect.objectContaining({ severity: 'High', facts: 'CVE-2021-44228 · CVSS 10' })]);
     for (const severity of ['Low', 'Medium', 'High'] as const) await bot.run('analyze', { filter: { severities: [severity] } });
-    expect(cardModel(await bot.run('details', { ref }), 'details')).toEqual(details);
+    expect(details.origin).toBe('Row 1 of 1 · High severity vulnerabilities · Unhealthy');
+    // The same card, opened while another list is the active one, says where the row stands in that list.
+    expect(cardModel(await bot.run('details', { ref }), 'details')).toEqual({ ...details, origin: expect.stringMatching(/^Row \d+ of 9 · High severity · Unhealthy$/) });
     await expect(bot.run('details', { ref: `${ref.slice(0, -1)}${ref.endsWith('A') ? 'B' : 'A'}` })).rejects.toMatchObject({
       code: 'STALE_ACTION',
       userMessage: "I don't recognise that button. Ask again for a fresh list and open the recommendation from it.",
