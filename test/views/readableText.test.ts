@@ -28,8 +28,8 @@ describe('readable text', () => {
     expect(ownerText(undefined)).toBe('Unassigned');
     expect(ownerText('  ')).toBe('Unassigned');
     expect(governanceText({ owner: undefined, dueDate: undefined, governance: 'unassigned' })).toBe('Unassigned');
-    expect(governanceText({ owner: undefined, dueDate: dec10, governance: 'onTime' })).toBe('Unassigned · due 10\u00a0Dec\u00a02026');
-    expect(governanceText({ owner: 'ada@contoso.example', dueDate: dec10 - 40 * DAY, governance: 'overdue' })).toBe('ada@contoso.example · due 31\u00a0Oct\u00a02026 (overdue)');
+    expect(governanceText({ owner: undefined, dueDate: dec10, governance: 'onTime' })).toBe('Unassigned · due\u00a010\u00a0Dec\u00a02026');
+    expect(governanceText({ owner: 'ada@contoso.example', dueDate: dec10 - 40 * DAY, governance: 'overdue' })).toBe('ada@contoso.example · due\u00a031\u00a0Oct\u00a02026 (overdue)');
     expect(riskText(undefined)).toBe('');
     expect(riskText('High')).toBe('High risk');
     expect(levelColor('Critical')).toBe('Accent');

@@ -7,7 +7,7 @@ import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, displayDate, levelColor, ownerTe
 /** "alice@contoso.com · due 10 Dec 2026 (overdue)"; "Unassigned" when nobody owns it and no date is set. */
 export function governanceText(row: Pick<RecommendationRow, 'owner' | 'dueDate' | 'governance'>): string {
   if (row.governance === 'completed') return GOVERNANCE_LABELS.completed;
-  const due = row.dueDate === undefined ? '' : ` · due ${displayDate(row.dueDate)}${row.governance === 'overdue' ? ' (overdue)' : ''}`;
+  const due = row.dueDate === undefined ? '' : ` · due\u00a0${displayDate(row.dueDate)}${row.governance === 'overdue' ? ' (overdue)' : ''}`;
   return `${ownerText(row.owner)}${due}`;
 }
 
@@ -17,7 +17,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const subscriptionText = (name: string | undefined, id: string | undefined): string =>
   name ? shortWords(name) : id ? (GUID.test(id) ? `Subscription ${id.slice(0, 8)}…` : shortWords(id)) : 'Unknown subscription';
 
-const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
+/** "1 attack path" that stays on one line. */
+const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`.replace(/ /g, '\u00a0');
 
 function rowView(row: RecommendationRow, position: number, ref: string, hasRiskData: boolean): RecommendationRowView {
   return {
