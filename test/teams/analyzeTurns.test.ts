@@ -64,7 +64,9 @@ describe('analyze turns', () => {
     const opened = visible((await bot.turn(submit(details.data, { conversationId })))[0]);
     expect(opened).toContain('Owner and due date');
     for (const question of ['show key vaults', 'show storage accounts', 'how many are critical?']) await bot.turn(message(question, { conversationId }));
-    expect(visible((await bot.turn(submit(details.data, { conversationId })))[0])).toBe(opened);
+    // The same recommendation; the line saying which row of which list it was opened from follows the active list.
+    const withoutOrigin = (text: string) => text.split('\n').filter((line) => !/^Row \d+ of \d+ · /.test(line)).join('\n');
+    expect(withoutOrigin(visible((await bot.turn(submit(details.data, { conversationId })))[0]))).toBe(withoutOrigin(opened));
     const [refused] = await bot.turn(submit({ verb: 'details', ref: 'rAAAAAAAAAAAAAAA' }, { conversationId }));
     expect(refused?.text).toMatch(/^I don't recognise that button\. Ask again for a fresh list and open the recommendation from it\. \(ref [0-9a-f]{8}\)$/);
     expect(refused?.text).not.toContain('rAAAAAAAAAAAAAAA');
