@@ -68,7 +68,7 @@ export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
       samples: [],
     },
   ],
-  templates: ['recommendations', 'breakdown', 'details', 'vulnerabilities', 'resources', 'attackPaths'],
+  templates: ['recommendations', 'breakdown', 'details', 'vulnerabilities', 'resources', 'attackPaths', 'secureScore'],
   create: ({ posture }) => ({
     actions: [...createAnalyzeActions(createAnalyzeSkill({ engine: () => posture.current() })), ...createInsightActions(createInsightsSkill({ engine: () => posture.current() }))],
     cardVerbs: createAnalyzeCardVerbs(),
