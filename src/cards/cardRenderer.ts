@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import { AppError } from '../errors/appError';
 import type { CardReply } from '../views/reply';
+import { useReadableColors } from './readableColors';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -52,6 +53,7 @@ export function createCardRenderer(options: CardRendererOptions): CardRenderer {
     if (!isCard(expanded)) throw new AppError('INTERNAL', undefined, { details: { badExpansion: card.template } });
     // A top-level property whose `$when` was false expands to null (a card's `refresh`, say): clients want it absent.
     for (const [key, value] of Object.entries(expanded)) if (value === null) delete expanded[key];
+    useReadableColors(expanded);
     return expanded;
   };
 

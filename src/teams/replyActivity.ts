@@ -9,7 +9,7 @@ const MAX_SUGGESTIONS = 6;
 export function toActivity(reply: Reply, cards: CardRenderer): Partial<Activity> {
   const activity: Partial<Activity> =
     reply.kind === 'text'
-      ? { type: ActivityTypes.Message, text: reply.text, textFormat: 'markdown' }
+      ? { type: ActivityTypes.Message, text: reply.text, textFormat: 'plain' }
       : { type: ActivityTypes.Message, attachments: [cards.render(reply.card)] };
   const suggestions = (reply.suggestions ?? []).map((s) => s.trim()).filter((s) => s.length > 0).slice(0, MAX_SUGGESTIONS);
   if (suggestions.length > 0) {

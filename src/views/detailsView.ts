@@ -15,6 +15,8 @@ export interface FindingRowView {
 
 export interface DetailsView {
   title: string;
+  /** Where it was opened from, since selecting a row leaves no message: "Row 12 of 132 · Critical risk · Unhealthy"; "" otherwise. */
+  origin: string;
   /** "Critical risk · High severity · Unhealthy" */
   headline: string;
   headlineColor: string;

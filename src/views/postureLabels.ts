@@ -30,20 +30,44 @@ export const GOVERNANCE_LABELS: Record<GovernanceState, string> = {
   completed: 'Completed',
 };
 
-/** Adaptive Card colours by level: the same scale for risk and severity. */
+/**
+ * Adaptive Card colour by level, the same scale for risk and severity: the two urgent levels stand out in Accent,
+ * the others use the default colour (see src/cards/readableColors.ts for why no other colour is used for text).
+ */
 export function levelColor(level: RiskLevel | Severity | undefined): string {
-  switch (level) {
-    case 'Critical':
-      return 'Attention';
-    case 'High':
-      return 'Warning';
-    case 'Medium':
-      return 'Accent';
-    case 'Low':
-      return 'Good';
-    default:
-      return 'Default';
-  }
+  return level === 'Critical' || level === 'High' ? 'Accent' : 'Default';
+}
+
+/** The one wording for a recommendation nobody owns, on every card. */
+export const NO_OWNER = 'Unassigned';
+
+export const ownerText = (owner: string | undefined): string => (owner && owner.trim() ? owner : NO_OWNER);
+
+/** "Critical risk", or "" when Defender gave the row no risk level: an unrated row is not "no risk". */
+export const riskText = (level: RiskLevel | undefined): string => (level ? `${level} risk` : '');
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const NBSP = '\u00a0';
+
+/** "10 Dec 2026" (UTC) with no-break spaces: a date never splits across lines the way "2026-12-" / "10" did. */
+export function displayDate(ms: number): string {
+  const d = new Date(ms);
+  return [d.getUTCDate(), MONTHS[d.getUTCMonth()], d.getUTCFullYear()].join(NBSP);
+}
+
+/**
+ * Text for a narrow list column: any single word (a name, an id, an e-mail address) longer than `max` characters is
+ * cut in the middle with "…", so it never breaks across lines mid-word. Details cards show the whole value.
+ */
+export function shortWords(text: string, max = 32): string {
+  if (max < 5) throw new RangeError('max must be at least 5');
+  return text.replace(/\S+/g, (word) => {
+    const chars = [...word];
+    if (chars.length <= max) return word;
+    const head = Math.ceil((max - 1) / 2);
+    const tail = max - 1 - head;
+    return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`;
+  });
 }
 
 // Names Defender and the portal use for the types users meet most; anything else is derived from the type itself.

@@ -9,19 +9,23 @@ export interface RecommendationRowView {
   /** Everyday name of the resource type ("Storage account"), or the ARM type when none is known. */
   resourceType: string;
   subscription: string;
-  /** "Critical", "High"… or "" when the tenant has no risk data. */
+  /** "Critical", "High"… or "" when the tenant has no risk data or Defender did not rate this row. */
   riskLevel: string;
   /** Adaptive Card colour for the risk or severity badge: attention, warning, accent, good, default. */
   riskColor: string;
+  /** "Internet exposure, Sensitive data", or "" when none (or no risk data). */
   riskFactors: string;
   severity: string;
   severityColor: string;
+  /** "2 attack paths", or "" when none. */
   attackPaths: string;
-  /** "alice@contoso.com · due 12 Dec (overdue)", or "Unassigned". */
+  /** "alice@contoso.com · due 12 Dec 2026 (overdue)", or "Unassigned". */
   governance: string;
   governanceColor: string;
   /** Opaque button data: { verb: 'details', ref }; names the recommendation, not a position. */
   detailsRef: string;
+  /** What selecting the row opens, for screen readers: "Details of 3: <recommendation> on <resource>". */
+  detailsTitle: string;
 }
 
 export interface RecommendationsView {

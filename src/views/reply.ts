@@ -8,6 +8,7 @@ import type { HelpView } from './helpView';
 import type { AttackPathsView, ResourcesView, VulnerabilitiesView } from './insightViews';
 import type { RecommendationsView } from './recommendationsView';
 import type { RemediationView } from './remediationView';
+import type { SecureScoreView } from './secureScoreView';
 import type { SummaryView } from './summaryView';
 import type { WelcomeView } from './welcomeView';
 import type { ChangesView, ExecutiveSummaryView } from './historyViews';
@@ -27,11 +28,15 @@ export type CardReply =
   | { template: 'attackPaths'; model: AttackPathsView }
   | { template: 'choice'; model: ChoiceView }
   | { template: 'changes'; model: ChangesView }
-  | { template: 'executiveSummary'; model: ExecutiveSummaryView };
+  | { template: 'executiveSummary'; model: ExecutiveSummaryView }
+  | { template: 'secureScore'; model: SecureScoreView };
 
 export type CardTemplateName = CardReply['template'];
 
-/** `recommendationIds`: the assessments the reply shows or is about, kept in the reply's record (feedback, audit). */
+/**
+ * `text` is sent as plain text: Teams renders markdown in text messages but the Agents Playground shows it raw, so a
+ * text reply is a sentence or two without markup; anything with structure (lists, figures) is a card.
+ * `recommendationIds`: the assessments the reply shows or is about, kept in the reply's record (feedback, audit). */
 export type Reply =
   | { kind: 'text'; text: string; suggestions?: string[]; recommendationIds?: string[] }
   | { kind: 'card'; card: CardReply; suggestions?: string[]; recommendationIds?: string[] };

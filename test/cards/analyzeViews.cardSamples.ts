@@ -17,6 +17,7 @@ const row = (position: number, name: string) => ({
   governance: 'alice@contoso.com · due 12 Dec (overdue)',
   governanceColor: 'attention',
   detailsRef: `rK3x9a1Zq0Pw7Lm${position}`,
+  detailsTitle: `Details of ${position}: Storage accounts should restrict network access on ${name}`,
 });
 
 export const CARD_SAMPLES: CardReply[] = [
@@ -28,7 +29,7 @@ export const CARD_SAMPLES: CardReply[] = [
       range: 'Rows 1–2 of 37',
       rankingNote: '',
       emptyText: '',
-      rows: [row(1, 'stcontosoprod01'), row(2, '**bold** <at>x</at> $root \\ "quoted"')],
+      rows: [row(1, 'stcontosoprod01'), row(2, '**bold** <at>x</at> $root \\ "quoted"'), { ...row(3, 'vm-unrated'), riskLevel: '', riskFactors: '', attackPaths: '', governance: 'Unassigned', governanceColor: 'Default' }],
       hasMore: true,
       moreRef: 'k3x9a1_2',
       moreLabel: 'Show 10 more',
@@ -52,6 +53,7 @@ export const CARD_SAMPLES: CardReply[] = [
     template: 'details',
     model: {
       title: 'Storage accounts should restrict network access',
+      origin: 'Row 12 of 132 · Critical risk · Internet exposure · Unhealthy',
       headline: 'Critical risk · High severity · Unhealthy',
       headlineColor: 'attention',
       description: 'Network access to the storage account is open to all networks.',
@@ -71,6 +73,7 @@ export const CARD_SAMPLES: CardReply[] = [
     template: 'details',
     model: {
       title: 'A recommendation with little data',
+      origin: '',
       headline: 'High severity · Unhealthy',
       headlineColor: 'warning',
       description: '',
@@ -99,5 +102,24 @@ export const CARD_SAMPLES: CardReply[] = [
       more: '',
       rankingNote: '',
     },
+  },
+  {
+    template: 'secureScore',
+    model: {
+      title: 'Secure score',
+      percentage: '33%',
+      points: '79.7 of 245 points',
+      subscriptionsTitle: 'By subscription',
+      subscriptions: [
+        { label: 'Contoso Production', value: '20% (11 of 55)' },
+        { label: '**bold** <at>x</at> $root', value: '41% (33.7 of 82)' },
+      ],
+      gainsTitle: 'Most points to gain',
+      gains: [{ label: 'Enable MFA', value: '30 points · 3 unhealthy resources' }],
+    },
+  },
+  {
+    template: 'secureScore',
+    model: { title: 'Secure score', percentage: '100%', points: '60 of 60 points', subscriptionsTitle: '', subscriptions: [], gainsTitle: '', gains: [] },
   },
 ];

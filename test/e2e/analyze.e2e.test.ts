@@ -18,20 +18,22 @@ describeInBrowser('analyze in the Agents Playground', () => {
       const text = await card.innerText();
       expect(text).toMatch(/\d+ recommendations match/);
       expect(text).toMatch(/Rows 1–10 of \d+, riskiest first/);
-      expect(await card.getByRole('button', { name: 'Details', exact: true }).count()).toBe(10);
+      // Each row opens its details when selected.
+      expect(await card.getByRole('button', { name: /^Details of \d+:/ }).count()).toBe(10);
       await cardScreenshot(card, 'analyze-list-card');
 
       const more = await clickCardButton(page, card, 'Show 10 more');
-      const next = await waitForCardText(page, 'Rows 11–20 of', { newerThan: more });
+      const next = await waitForCardText(page, 'Rows 11–20 of the', { newerThan: more });
       expect(await next.innerText()).toContain('11.');
       await cardScreenshot(next, 'analyze-list-page-2');
 
       const opened = await cards(page).count();
-      await next.getByRole('button', { name: 'Details', exact: true }).first().click();
+      await next.getByRole('button', { name: /^Details of 11:/ }).click();
       const details = await waitForCardText(page, 'Owner and due date', { newerThan: opened });
       const detailsText = await details.innerText();
       expect(detailsText).toContain('Risk factors');
       expect(detailsText).toContain('Resource id');
+      expect(detailsText).toMatch(/Row 11 of \d+ · Critical risk · Internet exposure · Unhealthy/);
       await cardScreenshot(details, 'analyze-details-card');
       expect(await cards(page).count()).toBeGreaterThanOrEqual(3);
     });

@@ -50,7 +50,7 @@ describe('analyze over HTTP on a tenant export written for the test', () => {
     expect(seen).toContain('Critical risk · Internet exposure · Unhealthy');
     expect(reply!.cardTexts.indexOf('vm-quasar-07')).toBeLessThan(reply!.cardTexts.indexOf('stomegalogs'));
     expect(seen).toContain('mbeki@zephyr.example · due');
-    expect(reply!.buttons.filter((b) => b.title === 'Details')).toHaveLength(3);
+    expect(reply!.buttons.filter((b) => b.title.startsWith('Details'))).toHaveLength(3);
     expect(reply!.suggestions.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -73,12 +73,12 @@ describe('analyze over HTTP on a tenant export written for the test', () => {
 
   it('counts by owner from the data', async () => {
     const [reply] = await bot.ask('how many recommendations does mbeki@zephyr.example own?');
-    expect(reply!.text).toMatch(/^\*\*2\*\* recommendations match: Owner mbeki@zephyr\.example · Unhealthy\.$/);
+    expect(reply!.text).toMatch(/^2 recommendations match: Owner mbeki@zephyr\.example · Unhealthy\.$/);
   });
 
   it('opens details from the card button and refuses a tampered one', async () => {
     const [list] = await bot.ask('show critical risks', 'a:buttons');
-    const details = list!.buttons.find((b) => b.title === 'Details');
+    const details = list!.buttons.find((b) => b.title.startsWith('Details'));
     const [opened] = await bot.click(details!.data, 'a:buttons');
     expect(opened!.cardTexts.length).toBeGreaterThan(10);
     const data = details!.data as { verb: string; ref: string };

@@ -17,7 +17,7 @@ function walk(node: unknown, texts: string[], buttons: SeenReply['buttons']): vo
   if ((node.type === 'TextBlock' || node.type === 'TextRun') && typeof node.text === 'string') texts.push(node.text);
   if (node.type === 'FactSet' && Array.isArray(node.facts)) for (const f of node.facts) if (isObject(f)) texts.push(`${String(f.title)}: ${String(f.value)}`);
   if (typeof node.type === 'string' && node.type.startsWith('Action.') && typeof node.title === 'string') buttons.push({ title: node.title, data: node.data });
-  for (const key of ['body', 'items', 'columns', 'inlines', 'actions']) walk(node[key], texts, buttons);
+  for (const key of ['body', 'items', 'columns', 'inlines', 'actions', 'selectAction']) walk(node[key], texts, buttons);
 }
 
 export function seeReplies(body: unknown): SeenReply[] {

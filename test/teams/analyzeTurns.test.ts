@@ -52,7 +52,7 @@ describe('analyze turns', () => {
     const ask = (text: string) => bot.turn(message(text, { conversationId }));
     expect(visible((await ask('show all risks'))[0])).toMatch(/5 recommendations match/);
     expect(visible((await ask('just the virtual machines'))[0])).toMatch(/3 recommendations match/);
-    expect((await ask('how many are in omega research?'))[0]?.text).toMatch(/^\*\*1\*\* recommendation matches/);
+    expect((await ask('how many are in omega research?'))[0]?.text).toMatch(/^1 recommendation matches: /);
     const [details] = await ask('details of the first one');
     expect(visible(details)).toContain('vm-$(rm -rf ~)-x');
   });
@@ -60,11 +60,13 @@ describe('analyze turns', () => {
   it('a Details button on a card three lists back still opens its recommendation; a tampered one is refused plainly', async () => {
     const conversationId = 'a:turns-buttons';
     const [list] = await bot.turn(message('show all risks', { conversationId }));
-    const details = list!.buttons.find((b) => b.title === 'Details')!;
+    const details = list!.buttons.find((b) => b.title.startsWith('Details'))!;
     const opened = visible((await bot.turn(submit(details.data, { conversationId })))[0]);
     expect(opened).toContain('Owner and due date');
     for (const question of ['show key vaults', 'show storage accounts', 'how many are critical?']) await bot.turn(message(question, { conversationId }));
-    expect(visible((await bot.turn(submit(details.data, { conversationId })))[0])).toBe(opened);
+    // The same recommendation; the line saying which row of which list it was opened from follows the active list.
+    const withoutOrigin = (text: string) => text.split('\n').filter((line) => !/^Row \d+ of \d+ · /.test(line)).join('\n');
+    expect(withoutOrigin(visible((await bot.turn(submit(details.data, { conversationId })))[0]))).toBe(withoutOrigin(opened));
     const [refused] = await bot.turn(submit({ verb: 'details', ref: 'rAAAAAAAAAAAAAAA' }, { conversationId }));
     expect(refused?.text).toMatch(/^I don't recognise that button\. Ask again for a fresh list and open the recommendation from it\. \(ref [0-9a-f]{8}\)$/);
     expect(refused?.text).not.toContain('rAAAAAAAAAAAAAAA');

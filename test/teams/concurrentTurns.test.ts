@@ -30,7 +30,7 @@ describe('concurrent turns in one conversation, delivered normally', () => {
     const shown = replies.flatMap((r) => positionsOf(r.cardTexts));
     expect(shown.sort((a, b) => a - b)).toEqual(Array.from({ length: ROWS }, (_, i) => i + 1));
     // The pages are absolute and in order.
-    const ranges = replies.flatMap((r) => r.cardTexts.filter((t) => t.startsWith('Rows ')).map((t) => t.split(',')[0]));
+    const ranges = replies.flatMap((r) => r.cardTexts.filter((t) => /^Rows \S+ of \d+,/.test(t)).map((t) => t.split(',')[0]));
     expect(ranges).toEqual(['Rows 1–10 of 65', 'Rows 11–20 of 65', 'Rows 21–30 of 65', 'Rows 31–40 of 65', 'Rows 41–50 of 65', 'Rows 51–60 of 65', 'Rows 61–65 of 65']);
     expect(replies.filter((r) => /^That was all/.test(r.text ?? ''))).toHaveLength(14);
   });

@@ -174,20 +174,20 @@ describe('delegate turns', () => {
 
       const listed = allText(await turn(message('what have I delegated?')));
       expect(listed).toContain('Your delegations: 1 (1 open)');
-      expect(listed).toMatch(/1\. \*\*Assigned\*\*: Storage accounts should restrict network access on stweb01, owner web\.owner@contoso\.example, due \d{4}-\d\d-\d\d/);
+      expect(listed).toMatch(/1\. Assigned: Storage accounts should restrict network access on stweb01, owner web\.owner@contoso\.example, due \d{4}-\d\d-\d\d/);
 
       const marked = allText(await turn(message('mark the first delegation as fixed')));
       expect(marked).toContain('stays pending verification');
-      expect(allText(await turn(message('what have I delegated?')))).toContain('**Fixed – pending verification**');
+      expect(allText(await turn(message('what have I delegated?')))).toContain('1. Fixed – pending verification: ');
 
       // Fresh data without the fix keeps it pending; fresh data showing it Healthy verifies it.
       await new Promise((r) => setTimeout(r, 5));
       await posture.reload();
-      expect(allText(await turn(message('what have I delegated?')))).toContain('**Fixed – pending verification**');
+      expect(allText(await turn(message('what have I delegated?')))).toContain('1. Fixed – pending verification: ');
       writeRows(path, rows(new Set(['stweb01'])));
       await posture.reload();
       const verified = allText(await turn(message('what have I delegated?')));
-      expect(verified).toContain('**Verified**: Storage accounts should restrict network access on stweb01');
+      expect(verified).toContain('1. Verified: Storage accounts should restrict network access on stweb01');
       expect(verified).toContain('(0 open)');
       expect(allText(await turn(message('which delegations are overdue?')))).toContain('No delegation is overdue.');
       posture.close();
@@ -240,7 +240,7 @@ describe('delegate turns', () => {
       expect(allText(await second.turn({ ...message('cancel the first delegation'), from: OTHER }))).toContain('Only the person who delegated it (Ada) can cancel it.');
       expect(allText(await second.turn(message('cancel the first delegation')))).toContain('is cancelled. The email already sent is not recalled');
       expect(allText(await second.turn(message('cancel the first delegation')))).toContain('is cancelled: it cannot be cancelled now.');
-      expect(allText(await second.turn(message('what have I delegated?')))).toContain('**Cancelled**');
+      expect(allText(await second.turn(message('what have I delegated?')))).toContain("1. Cancelled: ");
       second.posture.close();
     } finally {
       data.cleanup();

@@ -13,6 +13,7 @@ import { createMemoryDeduper } from '../support/memoryDeduper';
 import { createTempDataDir } from '../support/tempDataDir';
 import { writeTenantExport, zephyrRows } from '../support/tenantExport';
 import { walk, type Json } from '../support/cardJson';
+import { displayDate } from '../../src/views/postureLabels';
 
 type Turn = (activity: Partial<Activity>) => Promise<Array<Partial<Activity>>>;
 
@@ -92,7 +93,7 @@ describe('posture changes in whole turns', () => {
     // The very next answer, in the same bot.
     const next = seen(await first.turn(message('details of the first one', { conversationId })));
     expect(next).toContain(`Owner\n${NEW_OWNER}`);
-    expect(next).toContain(`Due date\n${FUTURE}`);
+    expect(next).toContain(`Due date\n${displayDate(Date.parse(FUTURE))}`);
 
     // A second bot on the same DATA_DIR (its own database connection) sees it within 5 s.
     const elsewhere = 'a:second-process';

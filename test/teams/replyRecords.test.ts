@@ -49,7 +49,7 @@ describe('reply records', () => {
     expect(record!.at).toBeGreaterThanOrEqual(before);
 
     // A Details press: the action the card resolved to, and the one recommendation it shows.
-    const details = seeReplies({ activities: [call.activity] })[0]!.buttons.find((b) => b.title === 'Details')!;
+    const details = seeReplies({ activities: [call.activity] })[0]!.buttons.find((b) => b.title.startsWith('Details'))!;
     await bot.click(details.data, conversationId);
     const opened = await store.get(conversationId, lastCall(conversationId).assignedId!);
     expect(opened).toMatchObject({ action: { name: 'details', parameters: { ref: (details.data as { ref: string }).ref } }, content: 'details' });
@@ -84,7 +84,7 @@ describe('reply records', () => {
     const conversationId = 'a:records-execute';
     await bot.ask('show all risks', conversationId);
     const list = lastCall(conversationId);
-    const details = seeReplies({ activities: [list.activity] })[0]!.buttons.find((b) => b.title === 'Details')!;
+    const details = seeReplies({ activities: [list.activity] })[0]!.buttons.find((b) => b.title.startsWith('Details'))!;
     const { ref } = details.data as { ref: string };
     const res = await fetch(`${bot.running.url}/api/messages`, {
       method: 'POST',

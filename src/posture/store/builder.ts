@@ -193,7 +193,7 @@ export function rememberCve(state: BuilderState, code: number, facts: Partial<Cv
   return code;
 }
 
-/** The first row of a recommendation that has a text supplies it; later rows only fill gaps. */
+/** The first row of a recommendation that has a text supplies it (per cloud for its texts); later rows only fill gaps. */
 function rememberKeyInfo(keyInfo: Map<number, KeyInfo>, key: number, a: AssessmentRecord): void {
   let info = keyInfo.get(key);
   if (!info) {
@@ -202,6 +202,14 @@ function rememberKeyInfo(keyInfo: Map<number, KeyInfo>, key: number, a: Assessme
   } else if (!info.threats.length && a.threats.length) info.threats = a.threats;
   info.description ??= a.description;
   info.remediationDescription ??= a.remediationDescription;
+  if (a.description !== undefined || a.remediationDescription !== undefined) {
+    info.cloudTexts ??= new Map();
+    const cloud = cloudCode(a.cloud);
+    const texts = info.cloudTexts.get(cloud) ?? {};
+    texts.description ??= a.description;
+    texts.remediationDescription ??= a.remediationDescription;
+    info.cloudTexts.set(cloud, texts);
+  }
   info.assessmentType ??= a.assessmentType;
   info.userImpact ??= a.userImpact;
   info.implementationEffort ??= a.implementationEffort;

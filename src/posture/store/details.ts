@@ -10,6 +10,8 @@ export function buildDetails(t: PostureTable, row: number, todayStart: number): 
   const c = t.columns;
   const base = toRow(t, row, todayStart);
   const info = t.keyInfo.get(c.key[row] as number);
+  // Texts written for this row's cloud only: an Azure VM is never described by an AWS row's "EC2 instance" text.
+  const texts = info?.cloudTexts ? (info.cloudTexts.get(c.cloud[row] as number) ?? {}) : info;
   const resourceCode = c.resource[row] as number;
   const resource = t.resources.get(resourceCode);
   const governance = t.governance[c.governance[row] as number];
@@ -27,8 +29,8 @@ export function buildDetails(t: PostureTable, row: number, todayStart: number): 
     statusDescription: t.dict.text.optional(c.statusDescription[row] as number),
     firstEvaluationDate: dateOf(c.firstEvaluation[row]),
     statusChangeDate: dateOf(c.statusChange[row]),
-    description: info?.description,
-    remediationDescription: info?.remediationDescription,
+    description: texts?.description,
+    remediationDescription: texts?.remediationDescription,
     assessmentType: info?.assessmentType,
     userImpact: info?.userImpact,
     implementationEffort: info?.implementationEffort,

@@ -13,7 +13,14 @@ import type { CodeIndex } from './columns';
 import type { StringDictionary } from './dictionary';
 
 /** Text that belongs to the recommendation (assessment key), not to each row. */
-export type KeyInfo = RecommendationInfo;
+/**
+ * What belongs to a recommendation. Its description and remediation text are also kept per cloud (cloud code ->
+ * texts): one key's rows can come from Azure and from AWS connectors with texts written for each ("Scans of the EC2
+ * instance …"), and a resource is described by a row of its own cloud.
+ */
+export type KeyInfo = RecommendationInfo & { cloudTexts?: Map<number, CloudTexts> };
+
+export type CloudTexts = Pick<RecommendationInfo, 'description' | 'remediationDescription'>;
 
 export interface ResourceInfo {
   location?: string;

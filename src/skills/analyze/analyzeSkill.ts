@@ -3,7 +3,6 @@
 import type { ActionContext } from '../../actions/registry';
 import { AppError } from '../../errors/appError';
 import type { GroupBy, PostureEngine, SortOrder } from '../../posture/engine';
-import { escapeMarkdown } from '../../views/markdown';
 import type { Reply } from '../../views/reply';
 import { ACTIVE_LIST_KEY, activateList, findList, retireActiveList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
 import { rememberShown } from '../../actions/contracts/shownRefs';
@@ -17,7 +16,8 @@ import type { AnalyzeFilter, RefineParams } from '../../actions/contracts/analyz
 import { toPostureFilter, type AskedAt } from './postureFilter';
 import { relaxations } from './relaxedReading';
 import { refineFilter } from './refineFilter';
-import { secureScoreText } from './secureScoreText';
+import { countText } from './countText';
+import { buildSecureScoreView, NO_SECURE_SCORE } from './secureScoreView';
 import { countSuggestions, listSuggestions } from './suggestions';
 
 export type Ctx = ActionContext<Reply>;
@@ -93,9 +93,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     if (question.view === 'count') {
       list.total = engine.count(viewer, effective.filter);
       activateList(ctx.conversation, list);
-      const notes = effective.notes.length > 0 ? `\n\n${effective.notes.join(' ')}` : '';
-      const noun = list.total === 1 ? 'recommendation matches' : 'recommendations match';
-      await ctx.reply({ kind: 'text', text: `**${list.total.toLocaleString('en-US')}** ${noun}: ${escapeMarkdown(summary)}.${notes}`, suggestions: countSuggestions(list.total) });
+      await ctx.reply({ kind: 'text', text: countText(list.total, summary, effective.notes), suggestions: countSuggestions(list.total) });
       return;
     }
 
@@ -210,7 +208,9 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     if (list) ctx.conversation.set(ACTIVE_LIST_KEY, { ...list, selectedRef: found.assessmentId });
     rememberShown(ctx.conversation, [found.assessmentId]);
     const capabilities = engine.capabilities(ctx.viewer);
-    await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData) }, recommendationIds: [found.assessmentId] });
+    const row = list && list.view !== 'breakdown' ? list.refs.indexOf(found.assessmentId) + 1 : 0;
+    const origin = list && row > 0 ? `Row ${row} of ${list.total.toLocaleString('en-US')} · ${describeFilter(list.filter, { engine, viewer: ctx.viewer, hasRiskData: capabilities.hasRiskData })}` : '';
+    await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData, origin) }, recommendationIds: [found.assessmentId] });
   }
 
   async function fetchRow(ctx: Ctx, list: ActiveList, index: number): Promise<string | undefined> {
@@ -240,7 +240,11 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     },
     showMore,
     details,
-    secureScore: (ctx: Ctx) => ctx.reply({ kind: 'text', text: secureScoreText(current().secureScore(ctx.viewer)), suggestions: ['Show critical risks', 'What is overdue?'] }),
+    secureScore: (ctx: Ctx) => {
+      const score = current().secureScore(ctx.viewer);
+      const suggestions = ['Show critical risks', 'What is overdue?'];
+      return ctx.reply(score ? { kind: 'card', card: { template: 'secureScore', model: buildSecureScoreView(score) }, suggestions } : { kind: 'text', text: NO_SECURE_SCORE, suggestions });
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // Builds the breakdown card's view model from grouped counts.
 import type { GroupBy, GroupResult } from '../../posture/engine';
 import type { BreakdownView } from '../../views/breakdownView';
-import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, resourceTypeLabel } from '../../views/postureLabels';
+import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, NO_OWNER, RISK_FACTOR_LABELS, resourceTypeLabel, shortWords } from '../../views/postureLabels';
 
 const MAX_GROUPS = 15;
 
@@ -21,7 +21,11 @@ const GROUP_NAMES: Record<GroupBy, string> = {
 function groupLabel(by: GroupBy, key: string, label: string): string {
   switch (by) {
     case 'resourceType':
-      return `${resourceTypeLabel(key)} (${key})`;
+      // The everyday name only: the ARM type beside it ("microsoft.storage/storageaccounts") broke mid-word in the
+      // card's narrow column, and two types with one name are told apart by the details card.
+      return resourceTypeLabel(key);
+    case 'owner':
+      return key === '' ? NO_OWNER : shortWords(label || key);
     case 'riskFactor':
       return RISK_FACTOR_LABELS[key as keyof typeof RISK_FACTOR_LABELS] ?? label;
     case 'category':
@@ -31,7 +35,7 @@ function groupLabel(by: GroupBy, key: string, label: string): string {
     case 'governance':
       return GOVERNANCE_LABELS[key as keyof typeof GOVERNANCE_LABELS] ?? label;
     default:
-      return label || key || '(none)';
+      return shortWords(label || key || '(none)');
   }
 }
 

@@ -3,8 +3,7 @@ import type { RecommendationDetails } from '../../posture/engine';
 import type { Severity } from '../../posture/model';
 import type { DetailsView, LabelledValue } from '../../views/detailsView';
 import { safePortalLink, withoutLinks } from '../../views/portalLinks';
-import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from '../../views/postureLabels';
-import { isoDate } from '../../views/postureLabels';
+import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, displayDate, levelColor, ownerText, resourceTypeLabel, riskText } from '../../views/postureLabels';
 
 const SEVERITY_RANK: Record<Severity, number> = { Low: 1, Medium: 2, High: 3, Critical: 4 };
 
@@ -22,9 +21,9 @@ function resourceNameOf(reference: string): string {
   return last && last.length < reference.length ? last : reference;
 }
 
-export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean): DetailsView {
+export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean, origin = ''): DetailsView {
   const headline = [
-    hasRiskData ? `${d.riskLevel ?? 'No'} risk` : undefined,
+    hasRiskData ? riskText(d.riskLevel) : undefined,
     `${d.severity} severity`,
     d.status === 'NotApplicable' ? 'Not applicable' : d.status,
   ]
@@ -36,6 +35,7 @@ export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean)
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (b.cvssScore ?? 0) - (a.cvssScore ?? 0));
   return {
     title: withoutLinks(d.displayName),
+    origin,
     headline,
     headlineColor: levelColor(hasRiskData ? d.riskLevel : d.severity),
     // Links in the data are data, not places to send users: only the portal button below links anywhere.
@@ -45,14 +45,14 @@ export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean)
       ['Status', d.statusCause ? `${d.status} (${d.statusCause})` : d.status],
       ['Status detail', d.statusDescription],
       ['Severity', d.severity],
-      ['Risk level', hasRiskData ? (d.riskLevel ?? 'None') : 'n/a (needs Defender CSPM)'],
+      ['Risk level', hasRiskData ? (d.riskLevel ?? 'Not rated by Defender') : 'n/a (needs Defender CSPM)'],
       ['Category', d.categories.map((c) => CATEGORY_LABELS[c]).join(', ')],
       ['Threats', d.threats.join(', ')],
       ['User impact', d.userImpact],
       ['Effort', d.implementationEffort],
       ['Type', d.assessmentType],
-      ['First evaluated', d.firstEvaluationDate === undefined ? undefined : isoDate(d.firstEvaluationDate)],
-      ['Status changed', d.statusChangeDate === undefined ? undefined : isoDate(d.statusChangeDate)],
+      ['First evaluated', d.firstEvaluationDate === undefined ? undefined : displayDate(d.firstEvaluationDate)],
+      ['Status changed', d.statusChangeDate === undefined ? undefined : displayDate(d.statusChangeDate)],
       ['Assessment key', d.key],
       ['Policy', d.policyDefinitionId],
     ]),
@@ -69,8 +69,8 @@ export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean)
       ['Connector', d.connectorId],
     ]),
     governance: present([
-      ['Owner', d.owner ?? 'Unassigned'],
-      ['Due date', d.dueDate === undefined ? undefined : isoDate(d.dueDate)],
+      ['Owner', ownerText(d.owner)],
+      ['Due date', d.dueDate === undefined ? undefined : displayDate(d.dueDate)],
       ['State', GOVERNANCE_LABELS[d.governance]],
       ['Grace period', d.isGracePeriod],
       ['Ticket', d.ticketNumber],

@@ -3,7 +3,7 @@ import type { RecommendationRow } from '../../posture/engine';
 import type { AttackPathAnswer, AttackPathResult, ResourceResult, ResourceSummary, VulnerabilityResult, VulnerabilitySummary } from '../../posture/insights';
 import type { AttackPathCardView, AttackPathsView, InsightLineView, ResourceCardView, ResourcesView, VulnerabilitiesView } from '../../views/insightViews';
 import { withoutLinks } from '../../views/portalLinks';
-import { RISK_FACTOR_LABELS, levelColor, resourceTypeLabel } from '../../views/postureLabels';
+import { NO_OWNER, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel, riskText, shortWords } from '../../views/postureLabels';
 
 const dot = (parts: Array<string | undefined | false>) => parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -39,7 +39,8 @@ export function recommendationLine(row: RecommendationRow, position: number, has
       row.fixedVersion ? `fixed in ${row.fixedVersion}` : row.fixAvailable === true ? 'fix available' : row.fixAvailable === false ? 'no fix yet' : undefined,
       row.owner && `owner ${row.owner}`,
     ]),
-    color: levelColor(hasRiskData ? (row.riskLevel ?? row.severity) : row.severity),
+    // Lines under a resource or a path read as a list: the name in the default colour, the urgency in its facts.
+    color: 'Default',
   };
 }
 
@@ -53,19 +54,23 @@ export function buildVulnerabilitiesView(input: { result: VulnerabilityResult; f
     rows: result.items.map((v, i) => vulnerabilityLine(v, result.offset + i + 1)),
     affectedTitle: affected && affected.items.length > 0 ? `Most affected resources (${range(affected.items.length, affected.total, 'resource', 'resources')})` : '',
     affected: (affected?.items ?? []).map((r, i) => ({
-      text: `${i + 1}. ${r.resourceName}`,
+      text: `${i + 1}. ${shortWords(r.resourceName)}`,
       facts: dot([resourceTypeLabel(r.resourceType), r.subscriptionName ?? r.subscriptionId, input.hasRiskData && r.riskLevel && `${r.riskLevel} risk`, `${r.highestSeverity} severity`, plural(r.cveCount, 'CVE')]),
-      color: levelColor(input.hasRiskData ? (r.riskLevel ?? r.highestSeverity) : r.highestSeverity),
+      color: 'Default',
     })),
   };
 }
 
-function resourceCard(r: ResourceSummary, position: number, hasRiskData: boolean): ResourceCardView {
-  const shown = r.recommendations.length;
+/** Recommendations listed under each resource or path when a card holds several of them; one alone lists all it has. */
+const MAX_LINES_EACH_OF_SEVERAL = 3;
+
+function resourceCard(r: ResourceSummary, position: number, hasRiskData: boolean, limit: number): ResourceCardView {
+  const lines = r.recommendations.slice(0, limit);
+  const shown = lines.length;
   return {
-    heading: `${position}. ${r.resourceName}`,
+    heading: `${position}. ${shortWords(r.resourceName)}`,
     headline: dot([
-      hasRiskData && `${r.riskLevel ?? 'No'} risk`,
+      hasRiskData && riskText(r.riskLevel),
       `${r.highestSeverity} severity`,
       hasRiskData && plural(r.attackPathCount, 'attack path'),
       r.cveCount > 0 && plural(r.cveCount, 'CVE'),
@@ -75,10 +80,10 @@ function resourceCard(r: ResourceSummary, position: number, hasRiskData: boolean
       resourceTypeLabel(r.resourceType),
       r.subscriptionName ?? r.subscriptionId,
       r.resourceGroup,
-      r.owners.length > 0 ? `owners: ${r.owners.join(', ')}` : 'no owner assigned',
+      r.owners.length > 0 ? `owners: ${r.owners.join(', ')}` : NO_OWNER,
     ]),
     recommendationsTitle: `${plural(r.count, 'open recommendation')}, riskiest first${shown < r.count ? ` (showing ${shown})` : ''}`,
-    recommendations: r.recommendations.map((row, i) => recommendationLine(row, i + 1, hasRiskData)),
+    recommendations: lines.map((row, i) => recommendationLine(row, i + 1, hasRiskData)),
   };
 }
 
@@ -90,17 +95,18 @@ export function buildResourcesView(input: { result: ResourceResult; title: strin
     range: range(result.items.length, result.total, 'resource', 'resources'),
     emptyText: result.total === 0 ? 'No resource with an open recommendation matches.' : '',
     rankingNote: input.hasRiskData ? '' : 'Ranked by severity: this data has no risk levels or attack paths (needs Defender CSPM).',
-    resources: result.items.map((r, i) => resourceCard(r, result.offset + i + 1, input.hasRiskData)),
+    resources: result.items.map((r, i) => resourceCard(r, result.offset + i + 1, input.hasRiskData, result.items.length > 1 ? MAX_LINES_EACH_OF_SEVERAL : Number.MAX_SAFE_INTEGER)),
   };
 }
 
 /** Recommendations listed under one path; the rest are counted. */
 const MAX_PATH_RECOMMENDATIONS = 8;
 
-function pathCard(p: AttackPathAnswer, position: number): AttackPathCardView {
+
+function pathCard(p: AttackPathAnswer, position: number, max: number): AttackPathCardView {
   return {
     heading: `${position}. ${withoutLinks(p.displayName)}`,
-    headline: `${p.riskLevel ?? 'No'} risk`,
+    headline: riskText(p.riskLevel) || 'Risk not rated',
     headlineColor: levelColor(p.riskLevel),
     description: withoutLinks(p.description ?? ''),
     entryPoint: p.entryPoint?.name ?? 'Not given in the data',
@@ -109,9 +115,9 @@ function pathCard(p: AttackPathAnswer, position: number): AttackPathCardView {
     riskFactors: p.riskFactors.length > 0 ? p.riskFactors.map((f) => RISK_FACTOR_LABELS[f]).join(', ') : 'None listed',
     recommendationsTitle:
       p.recommendations.length > 0
-        ? `Fix any of these to break the path (${p.recommendations.length}${p.recommendations.length > MAX_PATH_RECOMMENDATIONS ? `, showing the ${MAX_PATH_RECOMMENDATIONS} riskiest` : ''})`
+        ? `Fix any of these to break the path (${p.recommendations.length}${p.recommendations.length > max ? `, showing the ${max} riskiest` : ''})`
         : 'No open recommendation on this path is visible to you',
-    recommendations: p.recommendations.slice(0, MAX_PATH_RECOMMENDATIONS).map((row, i) => recommendationLine(row, i + 1, true, true)),
+    recommendations: p.recommendations.slice(0, max).map((row, i) => recommendationLine(row, i + 1, true, true)),
   };
 }
 
@@ -122,6 +128,6 @@ export function buildAttackPathsView(input: { result: AttackPathResult; filterSu
     filterSummary: input.filterSummary,
     range: range(result.items.length, result.total, 'attack path', 'attack paths'),
     emptyText: result.total === 0 ? 'No attack path matches.' : '',
-    paths: result.items.map((p, i) => pathCard(p, result.offset + i + 1)),
+    paths: result.items.map((p, i) => pathCard(p, result.offset + i + 1, result.items.length > 1 ? MAX_LINES_EACH_OF_SEVERAL : MAX_PATH_RECOMMENDATIONS)),
   };
 }

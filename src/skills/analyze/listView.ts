@@ -2,34 +2,42 @@
 import type { RecommendationRow, SearchResult } from '../../posture/engine';
 import type { RecommendationRowView, RecommendationsView } from '../../views/recommendationsView';
 import { pageRef } from '../../actions/vocabularies';
-import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, isoDate, levelColor, resourceTypeLabel } from '../../views/postureLabels';
+import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, displayDate, levelColor, ownerText, resourceTypeLabel, shortWords } from '../../views/postureLabels';
 
+/** "alice@contoso.com · due 10 Dec 2026 (overdue)"; "Unassigned" when nobody owns it and no date is set. */
 export function governanceText(row: Pick<RecommendationRow, 'owner' | 'dueDate' | 'governance'>): string {
   if (row.governance === 'completed') return GOVERNANCE_LABELS.completed;
-  if (!row.owner && row.dueDate === undefined) return GOVERNANCE_LABELS.unassigned;
-  const due = row.dueDate === undefined ? 'no due date' : `due ${isoDate(row.dueDate)}`;
-  const state = row.governance === 'overdue' ? ' (overdue)' : '';
-  return `${row.owner ?? 'No owner'} · ${due}${state}`;
+  const due = row.dueDate === undefined ? '' : ` · due\u00a0${displayDate(row.dueDate)}${row.governance === 'overdue' ? ' (overdue)' : ''}`;
+  return `${ownerText(row.owner)}${due}`;
 }
 
-const governanceColor = (row: RecommendationRow) => (row.governance === 'overdue' ? 'Attention' : row.governance === 'unassigned' ? 'Warning' : 'Default');
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A subscription by name; by the start of its id when the data has no name (the details card has it whole). */
+export const subscriptionText = (name: string | undefined, id: string | undefined): string =>
+  name ? shortWords(name) : id ? (GUID.test(id) ? `Subscription ${id.slice(0, 8)}…` : shortWords(id)) : 'Unknown subscription';
+
+/** "1 attack path" that stays on one line. */
+const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`.replace(/ /g, '\u00a0');
 
 function rowView(row: RecommendationRow, position: number, ref: string, hasRiskData: boolean): RecommendationRowView {
   return {
     position,
-    recommendation: row.displayName,
-    resourceName: row.resourceName,
+    recommendation: shortWords(row.displayName, 40),
+    resourceName: shortWords(row.resourceName),
     resourceType: resourceTypeLabel(row.resourceType),
-    subscription: row.subscriptionName ?? row.subscriptionId ?? 'Unknown subscription',
-    riskLevel: hasRiskData ? (row.riskLevel ?? 'No') : '',
+    subscription: subscriptionText(row.subscriptionName, row.subscriptionId),
+    // Only what is there: no "No risk" on a row Defender did not rate, no "Attack paths: 0", no "Risk factors: None".
+    riskLevel: hasRiskData ? (row.riskLevel ?? '') : '',
     riskColor: levelColor(row.riskLevel),
-    riskFactors: !hasRiskData ? 'n/a (needs Defender CSPM)' : row.riskFactors.length > 0 ? row.riskFactors.map((f) => RISK_FACTOR_LABELS[f]).join(', ') : 'None',
+    riskFactors: hasRiskData ? row.riskFactors.map((f) => RISK_FACTOR_LABELS[f]).join(', ') : '',
     severity: row.severity,
     severityColor: levelColor(row.severity),
-    attackPaths: hasRiskData ? String(row.attackPathCount) : 'n/a',
+    attackPaths: hasRiskData && row.attackPathCount > 0 ? plural(row.attackPathCount, 'attack path') : '',
     governance: governanceText(row),
-    governanceColor: governanceColor(row),
+    governanceColor: row.governance === 'overdue' ? 'Accent' : 'Default',
     detailsRef: ref,
+    detailsTitle: `Details of ${position}: ${shortWords(row.displayName, 40)} on ${shortWords(row.resourceName)}`,
   };
 }
 
@@ -56,7 +64,13 @@ export function buildRecommendationsView(input: ListViewInput): RecommendationsV
     ...input.notes,
   ].join(' ');
   return {
-    title: result.total === 0 ? 'No matching recommendations' : `${result.total.toLocaleString('en-US')} ${noun}`,
+    // A later page says which rows it holds in its title: clicking "Show more" leaves no message of its own.
+    title:
+      result.total === 0
+        ? 'No matching recommendations'
+        : result.offset > 0 && result.items.length > 0
+          ? `Rows ${first}–${last} of the ${result.total.toLocaleString('en-US')} matching recommendations`
+          : `${result.total.toLocaleString('en-US')} ${noun}`,
     filterSummary: input.filterSummary,
     range: result.items.length === 0 ? '' : `Rows ${first}–${last} of ${result.total.toLocaleString('en-US')}, ${hasRiskData ? 'riskiest first' : 'most severe first'}`,
     rankingNote,

@@ -80,7 +80,7 @@ export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
       samples: [],
     },
   ],
-  templates: ['recommendations', 'breakdown', 'details', 'vulnerabilities', 'resources', 'attackPaths', 'changes', 'executiveSummary'],
+  templates: ['recommendations', 'breakdown', 'details', 'vulnerabilities', 'resources', 'attackPaths', 'changes', 'executiveSummary', 'secureScore'],
   create: ({ posture, history }) => ({
     actions: [
       ...createAnalyzeActions(createAnalyzeSkill({ engine: () => posture.current() })),

@@ -8,6 +8,7 @@ import type { PostureEngine, RecommendationDetails } from '../../posture/engine'
 import type { OverlayChange } from '../../posture/model';
 import type { ConfirmationContent } from '../../views/confirmationView';
 import type { Reply } from '../../views/reply';
+import { NO_OWNER } from '../../views/postureLabels';
 import { requireTarget, type TargetParams, type TargetResolution } from '../../actions/contracts/target';
 import { dueDateProblem, parseDateInput, suggestedDueDate, toDateInput } from '../../actions/dueDate';
 import { isEmailAddress } from '../../mail/emailAddress';
@@ -47,7 +48,7 @@ function ownerFromTags(tags: Record<string, string>): string | undefined {
 }
 
 function card(details: RecommendationDetails, effect: Effect): ConfirmationContent {
-  const current = details.owner ? `${details.owner}${details.dueDate ? `, due ${toDateInput(details.dueDate)}` : ''}` : 'No owner yet';
+  const current = details.owner ? `${details.owner}${details.dueDate ? `, due ${toDateInput(details.dueDate)}` : ''}` : NO_OWNER;
   return {
     title: 'Set owner and due date',
     intro: 'Check the owner and the due date, change them if needed, then confirm. The bot records them for this recommendation; later answers and reminders use them.',

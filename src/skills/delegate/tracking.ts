@@ -8,9 +8,12 @@ import { cancelDelegationParamsSchema, listDelegationsParamsSchema, markFixedPar
 import type { ActionContext, ActionDefinition, ReadActionDefinition } from '../../actions/registry';
 import { AppError } from '../../errors/appError';
 import type { PostureEngine, RecommendationDetails } from '../../posture/engine';
-import { escapeMarkdown } from '../../views/markdown';
+import { withoutLinks } from '../../views/portalLinks';
 import type { Reply } from '../../views/reply';
 import { CLOSED, STATE_LABELS, stateOf, transition, type Delegation, type DelegationRecords } from './delegationRecords';
+
+/** Text replies go out as plain text: data is shown as it is, minus any link in it. */
+const plain = (text: string): string => withoutLinks(text);
 
 export interface TrackingPosture {
   current(): PostureEngine;
@@ -65,7 +68,7 @@ export function createTrackingActions(options: TrackingOptions): Array<ActionDef
     const state = stateOf(d, at);
     const label = state === 'Verified' && d.verifiedBy === 'simulated' ? 'Verified (simulated fix)' : STATE_LABELS[state];
     const late = state === 'Overdue' ? `, ${Math.max(1, Math.floor((at - d.dueDate) / DAY_MS))} day(s) late` : '';
-    return `${position}. **${label}**: ${escapeMarkdown(d.recommendation)} on ${escapeMarkdown(d.resourceName)}, owner ${escapeMarkdown(d.owner)}, due ${new Date(d.dueDate).toISOString().slice(0, 10)}${late}`;
+    return `${position}. ${label}: ${plain(d.recommendation)} on ${plain(d.resourceName)}, owner ${plain(d.owner)}, due ${new Date(d.dueDate).toISOString().slice(0, 10)}${late}`;
   }
 
   const listDelegations: ReadActionDefinition<typeof listDelegationsParamsSchema, Reply> = {
@@ -122,10 +125,10 @@ export function createTrackingActions(options: TrackingOptions): Array<ActionDef
         changed = !CLOSED.has(d.state);
         return changed ? transition(d, 'Cancelled', by, now()) : undefined;
       });
-      const name = `"${escapeMarkdown(updated.recommendation)}" on ${escapeMarkdown(updated.resourceName)}`;
+      const name = `"${plain(updated.recommendation)}" on ${plain(updated.resourceName)}`;
       await context.reply({
         kind: 'text',
-        text: changed ? `The delegation of ${name} to ${escapeMarkdown(updated.owner)} is cancelled. The email already sent is not recalled; tell the owner if needed.` : `${name} is ${STATE_LABELS[updated.state].toLowerCase()}: it cannot be cancelled now.`,
+        text: changed ? `The delegation of ${name} to ${plain(updated.owner)} is cancelled. The email already sent is not recalled; tell the owner if needed.` : `${name} is ${STATE_LABELS[updated.state].toLowerCase()}: it cannot be cancelled now.`,
         recommendationIds: [updated.assessmentId],
       });
     },
@@ -147,7 +150,7 @@ export function createTrackingActions(options: TrackingOptions): Array<ActionDef
         if (evidence) return { ...transition(d, 'Verified', by, now(), evidence === 'simulated' ? 'fix simulated in chat' : 'fresh posture data'), verifiedAt: now(), verifiedBy: evidence };
         return d.state === 'FixedPendingVerification' ? undefined : transition(d, 'FixedPendingVerification', by, now());
       });
-      const name = `"${escapeMarkdown(updated.recommendation)}" on ${escapeMarkdown(updated.resourceName)}`;
+      const name = `"${plain(updated.recommendation)}" on ${plain(updated.resourceName)}`;
       const text =
         updated.state === 'Verified'
           ? `${name} is verified fixed${updated.verifiedBy === 'simulated' ? ' (by a fix simulated in chat)' : ' in the latest posture data'}. The delegation is closed.`

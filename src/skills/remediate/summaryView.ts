@@ -6,7 +6,7 @@ import type { CategoryEntry, KeyEntry } from '../../remediation/knowledge/model'
 import type { LabelledValue } from '../../views/detailsView';
 import { safePortalLink, withoutLinks } from '../../views/portalLinks';
 import type { SummaryButtonView, SummaryView } from '../../views/summaryView';
-import { RISK_FACTOR_LABELS, isoDate, levelColor, resourceTypeLabel } from '../../views/postureLabels';
+import { RISK_FACTOR_LABELS, displayDate, levelColor, ownerText, resourceTypeLabel, riskText } from '../../views/postureLabels';
 
 /** What each risk factor means for the resource it is found on. */
 export const RISK_FACTOR_MEANING: Record<RiskFactor, string> = {
@@ -56,9 +56,9 @@ export function buildSummaryView({ details: d, hasRiskData, knowledge, others, b
     { label: 'How', value: nonEmpty(d.remediationDescription) ?? knowledge?.steps[0] ?? 'Open it in the portal for the steps.' },
   ];
   const governance: LabelledValue[] = [
-    { label: 'Owner', value: d.owner ?? 'Unassigned' },
-    { label: 'Due date', value: d.dueDate === undefined ? 'None' : isoDate(d.dueDate) },
-    { label: 'Status', value: [d.status, d.statusChangeDate === undefined ? '' : `since ${isoDate(d.statusChangeDate)}`, d.firstEvaluationDate === undefined ? '' : `(first evaluated ${isoDate(d.firstEvaluationDate)})`].filter(Boolean).join(' ') },
+    { label: 'Owner', value: ownerText(d.owner) },
+    { label: 'Due date', value: d.dueDate === undefined ? 'None' : displayDate(d.dueDate) },
+    { label: 'Status', value: [d.status, d.statusChangeDate === undefined ? '' : `since ${displayDate(d.statusChangeDate)}`, d.firstEvaluationDate === undefined ? '' : `(first evaluated ${displayDate(d.firstEvaluationDate)})`].filter(Boolean).join(' ') },
   ];
   const source = exportDescription
     ? knowledge
@@ -70,7 +70,7 @@ export function buildSummaryView({ details: d, hasRiskData, knowledge, others, b
   return {
     title: withoutLinks(d.displayName),
     subtitle: `On ${d.resourceName} (${resourceTypeLabel(d.resourceType)})${d.subscriptionName ? ` in ${d.subscriptionName}` : ''}${others > 0 ? `; ${others} more resource${others === 1 ? '' : 's'} have it too, this is the riskiest` : ''}`,
-    headline: [hasRiskData ? `${d.riskLevel ?? 'No'} risk` : undefined, `${d.severity} severity`, d.status === 'NotApplicable' ? 'Not applicable' : d.status].filter(Boolean).join(' · '),
+    headline: [hasRiskData ? riskText(d.riskLevel) : undefined, `${d.severity} severity`, d.status === 'NotApplicable' ? 'Not applicable' : d.status].filter(Boolean).join(' · '),
     headlineColor: levelColor(hasRiskData ? d.riskLevel : d.severity),
     checks,
     whyItMatters: whyHere,

@@ -1,5 +1,5 @@
 import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
-import { engineOf, NOW } from './records';
+import { assessment, engineOf, NOW } from './records';
 import { dbDisk, s3, STG, stgNetwork, tenantRecords, webEndpoint, webVuln } from './tenant';
 
 const engine = engineOf(tenantRecords(), { now: NOW });
@@ -52,5 +52,17 @@ describe('details', () => {
     for (const id of ['', '   ', 'nope', `${webVuln.id}x`, '/providers/Microsoft.Security/assessments/k-vuln']) {
       expect(engine.details(SYSTEM_VIEWER, id)).toBeUndefined();
     }
+  });
+
+  it("describes a resource with its own cloud's text when one key's rows come from several clouds", () => {
+    const ec2 = assessment({ key: 'k-scan', resourceName: 'ec2-web', resourceType: 'microsoft.awsconnector/ec2instances', cloud: 'AWS', description: 'Scans of the EC2 instance found vulnerabilities.' });
+    const vm = assessment({ key: 'k-scan', resourceName: 'vm-web', cloud: 'Azure', description: 'Scans of the virtual machine found vulnerabilities.', remediationDescription: 'Patch the VM.' });
+    const gcp = assessment({ key: 'k-scan', resourceName: 'gce-web', resourceType: 'microsoft.gcpconnector/computeinstances', cloud: 'GCP' });
+    const mixed = engineOf([ec2, vm, gcp], { now: NOW });
+    expect(mixed.details(SYSTEM_VIEWER, vm.id)).toMatchObject({ description: 'Scans of the virtual machine found vulnerabilities.', remediationDescription: 'Patch the VM.' });
+    expect(mixed.details(SYSTEM_VIEWER, ec2.id)?.description).toBe('Scans of the EC2 instance found vulnerabilities.');
+    expect(mixed.details(SYSTEM_VIEWER, ec2.id)).not.toHaveProperty('remediationDescription');
+    // No text for its cloud: none rather than another cloud's.
+    expect(mixed.details(SYSTEM_VIEWER, gcp.id)).not.toHaveProperty('description');
   });
 });

@@ -1,6 +1,7 @@
 import { assessment, engineOf, finding, governance, SUB_A, SUB_B } from '../../posture/store/records';
 import type { AssessmentRecord, PostureRecord } from '../../../src/posture/model';
 import type { RecommendationsView } from '../../../src/views/recommendationsView';
+import type { SecureScoreView } from '../../../src/views/secureScoreView';
 import type { DetailsView } from '../../../src/views/detailsView';
 import type { BreakdownView } from '../../../src/views/breakdownView';
 import { cardModel, skillHarness } from './skillHarness';
@@ -49,8 +50,8 @@ describe('analyze: the recommendations list', () => {
     expect(view.title).toBe('5 recommendations match');
     expect(view.filterSummary).toBe('Critical risk · Internet exposure · Unhealthy');
     expect(view.rows.map((r) => r.resourceName)).toEqual(['vm-00', 'vm-03', 'vm-01', 'vm-04', 'vm-02']); // ties: by recommendation name, then resource
-    expect(view.rows[0]).toMatchObject({ riskLevel: 'Critical', riskFactors: 'Internet exposure', attackPaths: '1', severity: 'High', position: 1 });
-    expect(view.rows[0]?.governance).toMatch(/^alice@contoso\.example · due \d{4}-\d{2}-\d{2} \(overdue\)$/);
+    expect(view.rows[0]).toMatchObject({ riskLevel: 'Critical', riskFactors: 'Internet exposure', attackPaths: '1\u00a0attack\u00a0path', severity: 'High', position: 1 });
+    expect(view.rows[0]?.governance).toMatch(/^alice@contoso\.example · due\u00a0\d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4} \(overdue\)$/);
     expect(view.hasMore).toBe(false);
   });
 
@@ -82,6 +83,9 @@ describe('analyze: the recommendations list', () => {
     expect(first.moreRef).toMatch(/^[a-z0-9]{6,16}_10$/);
     const second = list(await bot.run('showMorePage', { page: first.moreRef }));
     expect(second.range).toBe('Rows 11–20 of 29, riskiest first');
+    // The page a click brought says so in its title: the click itself leaves no message in the chat.
+    expect(second.title).toBe('Rows 11–20 of the 29 matching recommendations');
+    expect(first.title).toBe('29 recommendations match');
     // The same button again (a double click): the page is said to be above, not shown twice.
     expect(await bot.run('showMorePage', { page: first.moreRef })).toEqual({ kind: 'text', text: 'Rows 11–20 are already shown above.' });
     // Three newer lists later, the second page's button still pages its own list, which becomes the active one.
@@ -91,6 +95,8 @@ describe('analyze: the recommendations list', () => {
     expect(third.filterSummary).toBe(first.filterSummary);
     const far = cardModel(await bot.run('details', { ordinal: 12 }), 'details') as unknown as DetailsView;
     expect(far.title).toBe(second.rows[1]!.recommendation);
+    // Opened from a list, the card says which row of which list it is.
+    expect(far.origin).toBe(`Row 12 of 29 · ${first.filterSummary}`);
   });
 
   it('refuses a Show more button whose list is more than five lists back, and tampered pages', async () => {
@@ -152,7 +158,9 @@ describe('analyze: follow-ups on the active list', () => {
     const details = cardModel(await bot.run('details', { ref }), 'details') as unknown as DetailsView;
     expect(details.findings).toEqual([expect.objectContaining({ severity: 'High', facts: 'CVE-2021-44228 · CVSS 10' })]);
     for (const severity of ['Low', 'Medium', 'High'] as const) await bot.run('analyze', { filter: { severities: [severity] } });
-    expect(cardModel(await bot.run('details', { ref }), 'details')).toEqual(details);
+    expect(details.origin).toBe('Row 1 of 1 · High severity vulnerabilities · Unhealthy');
+    // The same card, opened while another list is the active one, says where the row stands in that list.
+    expect(cardModel(await bot.run('details', { ref }), 'details')).toEqual({ ...details, origin: expect.stringMatching(/^Row \d+ of 9 · High severity · Unhealthy$/) });
     await expect(bot.run('details', { ref: `${ref.slice(0, -1)}${ref.endsWith('A') ? 'B' : 'A'}` })).rejects.toMatchObject({
       code: 'STALE_ACTION',
       userMessage: "I don't recognise that button. Ask again for a fresh list and open the recommendation from it.",
@@ -178,12 +186,13 @@ describe('analyze: follow-ups on the active list', () => {
 describe('analyze: counts and breakdowns', () => {
   const engine = engineOf(tenant(), { now: NOW });
 
-  it('answers "how many" with the number and escapes names from the data', async () => {
+  it('answers "how many" in one plain sentence, without links from the data', async () => {
     const bot = skillHarness(engine);
     const reply = await bot.run('analyze', { view: 'count', filter: { subscriptions: [SUB_A] } });
     expect(reply).toMatchObject({ kind: 'text' });
     const text = reply.kind === 'text' ? reply.text : '';
-    expect(text).toMatch(/^\*\*17\*\* recommendations match: Subscription Prod \\\[click\\\]\\\(https:\/\/evil\.example\\\) · Unhealthy\.$/);
+    // Plain text: no markup to escape, and a link in a name from the data is dropped (its label stays).
+    expect(text).toBe('17 recommendations match: Subscription Prod click · Unhealthy.');
     expect(reply.suggestions).toEqual(['Show them', 'Break them down by subscription']);
   });
 
@@ -220,7 +229,7 @@ describe('analyze: a tenant without Defender CSPM', () => {
     expect(critical.filterSummary).toBe('Critical or High severity · Unhealthy');
     expect(critical.rankingNote).toContain('"Critical risk" is read as Critical or High severity');
     expect(critical.title).toBe('9 recommendations match');
-    expect(view.rows[0]).toMatchObject({ riskLevel: '', riskFactors: 'n/a (needs Defender CSPM)', severity: 'High' });
+    expect(view.rows[0]).toMatchObject({ riskLevel: '', riskFactors: '', attackPaths: '', severity: 'High' });
     expect(view.range).toContain('most severe first');
   });
 });
@@ -234,7 +243,8 @@ describe('secure score and out of scope', () => {
   it('reports the score from the data', async () => {
     const records = [...tenant(), { kind: 'secureScore' as const, id: 's1', subscriptionId: SUB_A, current: 30, max: 60, percentage: 0.5 }];
     const bot = skillHarness(engineOf(records, { now: NOW }));
-    expect(await bot.run('secureScore')).toMatchObject({ text: expect.stringContaining('**50%** (30 of 60 points)') });
+    const card = cardModel(await bot.run('secureScore'), 'secureScore') as unknown as SecureScoreView;
+    expect(card).toMatchObject({ percentage: '50%', points: '30 of 60 points', subscriptionsTitle: '', subscriptions: [] });
   });
 
   it('declines politely and says what it can do', async () => {

@@ -1,0 +1,113 @@
+// Every card the bot sends, in the Agents Playground (light theme: the Playground has no dark one; the dark palette
+// is checked in test/cards/cardContrast.test.ts). Each card is screenshotted whole into test-results/cards-*.png
+// for a person to look at, and checked for what a user complained about: raw markdown, a list taller than a
+// screen, zero-value noise, two wordings for one state, dates split across lines.
+import type { Locator, Page } from 'playwright-core';
+import { chromiumStatus } from './support/chromium';
+import { cardScreenshot, cards, clickCardButton, sendMessage, waitForCardText } from './support/playground';
+import { usePlaygroundStack } from './support/suite';
+
+const status = chromiumStatus();
+if (!status.run) console.warn(status.message);
+const describeInBrowser = status.run ? describe : describe.skip;
+
+/** About one laptop screen of chat: a 10-row page must fit in it at the Playground's card width. */
+const ONE_SCREEN_PX = 1150;
+
+const heights: Record<string, number> = {};
+
+async function shoot(card: Locator, name: string): Promise<string> {
+  const box = await card.boundingBox();
+  heights[name] = Math.round(box?.height ?? 0);
+  await cardScreenshot(card, `cards-${name}`);
+  return card.innerText();
+}
+
+/** Text no card should show, whatever the data. */
+function expectNoNoise(text: string): void {
+  expect(text).not.toMatch(/\*\*|__|\]\(/); // markdown shown raw
+  expect(text).not.toMatch(/Attack paths?: 0\b|Risk factors: None|\bNo risk\b|No owner/);
+  expect(text).not.toMatch(/\d{4}-\d{2}-\n/); // a date split over two lines
+}
+
+/** The newest bot text message containing `text` (text replies are not cards). */
+async function waitForMessage(page: Page, text: string): Promise<string> {
+  const message = page.getByText(text, { exact: false }).last();
+  await message.waitFor({ state: 'visible', timeout: 30_000 });
+  return (await message.innerText()).trim();
+}
+
+describeInBrowser('every card in the Agents Playground', () => {
+  const { step } = usePlaygroundStack(status.available, status.message);
+  afterAll(() => console.log(`card heights (px at the Playground's width): ${JSON.stringify(heights)}`));
+
+  it('welcome and help', async () => {
+    await step('cards-welcome-help', async ({ page }) => {
+      expectNoNoise(await shoot(await waitForCardText(page, 'posture bot'), 'welcome'));
+      const before = await sendMessage(page, 'help');
+      expectNoNoise(await shoot(await waitForCardText(page, 'What I can do', { newerThan: before }), 'help'));
+    });
+  });
+
+  it('a list of ten fits about one screen, pages with a title saying which rows, and opens a row', async () => {
+    await step('cards-list', async ({ page }) => {
+      let before = await sendMessage(page, 'Show critical risks for publicly exposed resources');
+      const list = await waitForCardText(page, 'Critical risk · Internet exposure · Unhealthy', { newerThan: before });
+      const text = await shoot(list, 'list');
+      expectNoNoise(text);
+      expect(text).toMatch(/Rows 1–10 of \d+, riskiest first/);
+      expect(heights.list).toBeLessThanOrEqual(ONE_SCREEN_PX);
+
+      before = await clickCardButton(page, list, 'Show 10 more');
+      const next = await waitForCardText(page, 'Rows 11–20 of the', { newerThan: before });
+      expectNoNoise(await shoot(next, 'list-page-2'));
+
+      before = await cards(page).count();
+      await next.getByRole('button', { name: /^Details of 12:/ }).click();
+      const details = await waitForCardText(page, 'Owner and due date', { newerThan: before });
+      expectNoNoise(await shoot(details, 'details'));
+    });
+  });
+
+  it('text answers are plain sentences', async () => {
+    await step('cards-text', async ({ page }) => {
+      await sendMessage(page, 'how many critical risks are overdue?');
+      const count = await waitForMessage(page, 'recommendations match:');
+      expect(count).toMatch(/^\d+ recommendations match: Critical risk · Overdue · Unhealthy\.$/);
+      let before = await sendMessage(page, "what's our secure score?");
+      const score = await waitForCardText(page, 'Secure score', { newerThan: before });
+      const scoreText = await shoot(score, 'secure-score');
+      expectNoNoise(scoreText);
+      expect(scoreText).toMatch(/\d+%/);
+      expect(scoreText).toContain('Most points to gain');
+      before = await sendMessage(page, 'break down open recommendations by subscription');
+      expectNoNoise(await shoot(await waitForCardText(page, 'By subscription', { newerThan: before }), 'breakdown-subscription'));
+      before = await sendMessage(page, 'break down open recommendations by resource type');
+      expectNoNoise(await shoot(await waitForCardText(page, 'By resource type', { newerThan: before }), 'breakdown-type'));
+    });
+  });
+
+  it('summary, remediation and the confirmation card', async () => {
+    await step('cards-remediate', async ({ page }) => {
+      let before = await sendMessage(page, 'Show critical risks for publicly exposed resources');
+      await waitForCardText(page, 'Critical risk · Internet exposure · Unhealthy', { newerThan: before });
+      before = await sendMessage(page, 'summarize the first one');
+      expectNoNoise(await shoot(await waitForCardText(page, 'Why it matters here', { newerThan: before }), 'summary'));
+      before = await sendMessage(page, 'how do I fix this?');
+      expectNoNoise(await shoot(await waitForCardText(page, 'Steps', { newerThan: before }), 'remediation'));
+      before = await sendMessage(page, 'assign this to an owner');
+      expectNoNoise(await shoot(await waitForCardText(page, 'Set owner and due date', { newerThan: before }), 'confirmation'));
+    });
+  });
+
+  it('CVEs, resources and attack paths', async () => {
+    await step('cards-insights', async ({ page }) => {
+      let before = await sendMessage(page, 'log4shell');
+      expectNoNoise(await shoot(await waitForCardText(page, 'Vulnerabilities (CVEs)', { newerThan: before }), 'vulnerabilities'));
+      before = await sendMessage(page, 'top 5 riskiest resources');
+      expectNoNoise(await shoot(await waitForCardText(page, '1. ', { newerThan: before }), 'resources'));
+      before = await sendMessage(page, 'show attack paths');
+      expectNoNoise(await shoot(await waitForCardText(page, 'Attack paths', { newerThan: before }), 'attack-paths'));
+    });
+  });
+});
