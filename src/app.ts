@@ -24,6 +24,9 @@ import { createMessagesEndpoint } from './teams/messagesEndpoint';
 import { createPostureAdapter, type PostureAdapter } from './teams/postureAdapter';
 import { createReplyRecorder, recordReplies } from './teams/replyRecorder';
 import { createTeamsApp } from './teams/teamsApp';
+import { registerFeedbackRoutes, withFeedbackLoop } from './teams/feedbackLoop';
+import type { FeedbackService } from './feedback/feedbackService';
+import type { FeedbackLoopType } from './config/features/feedback';
 import { createTurnErrorHandler, type TurnErrorHandler } from './teams/turnErrorHandler';
 import { createTurnGate, type ActivityDeduper, type TurnLogic } from './teams/turnGate';
 import type { Reply } from './views/reply';
@@ -49,6 +52,8 @@ export interface BotDeps {
   stopGraceMs?: number;
   /** Where every sent reply is recorded (feedback, audit, metering read it); none in tests that do not look. */
   replyRecords?: ReplyRecordStore;
+  /** Ratings of answers (Teams' feedback loop); none: answers carry no thumbs. */
+  feedback?: { service: FeedbackService; loop: FeedbackLoopType };
 }
 
 export interface Bot {
@@ -115,8 +120,10 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     ...(deps.startTypingTimer === undefined ? {} : { startTypingTimer: deps.startTypingTimer }),
   });
   app.error(onTurnError);
+  if (deps.feedback) registerFeedbackRoutes(app, { service: deps.feedback.service, cards, logger });
   const queue = createConversationQueue({ logger });
-  const gated = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, serializePerConversation(queue, (context) => app.run(context)));
+  const gate = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, serializePerConversation(queue, (context) => app.run(context)));
+  const gated = deps.feedback ? withFeedbackLoop(deps.feedback.loop, gate) : gate;
   const turnLogic = deps.replyRecords ? recordReplies(createReplyRecorder({ store: deps.replyRecords, logger }), gated) : gated;
   const server = createHttpServer({
     logger,

@@ -15,6 +15,9 @@ import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { SKILL_MODULES } from './skillModules';
+import { registerFeedback } from './feedback/feedbackModule';
+import type { FeedbackService } from './feedback/feedbackService';
+import type { FeedbackLoopType } from './config/features/feedback';
 import { createActivityDeduper } from './storage/activityDeduper';
 import { createSqliteConversationPruner, createSqliteConversationStorage } from './storage/sqliteConversationStorage';
 import { assertDatabaseIntact } from './storage/integrityCheck';
@@ -40,6 +43,7 @@ export interface Skills {
   help: HelpCatalog;
   /** Skills read posture through it; the caller closes it. */
   posture: PostureHolder;
+  feedback: { service: FeedbackService; loop: FeedbackLoopType };
 }
 
 /**
@@ -52,8 +56,9 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const cardActions = createCardActionRouter();
   registerConfirmationFlow(registry, cardActions, { records, logger, ttlMs: config.confirmation.ttlMs });
   const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
+  const feedback = { service: registerFeedback(registry, cardActions, { records }), loop: config.feedback.loop };
   const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
-  return { registry, cardActions, planner, help, posture };
+  return { registry, cardActions, planner, help, posture, feedback };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */

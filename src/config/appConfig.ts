@@ -9,6 +9,9 @@ import { postureFeature, type PostureConfig } from './features/posture';
 import { retentionFeature, type RetentionConfig } from './features/retention';
 import { isProduction, runtimeFeature, runtimeWarnings, type RuntimeConfig } from './features/runtime';
 import { serverFeature, type ServerConfig } from './features/server';
+import { feedbackFeature, type FeedbackConfig } from './features/feedback';
+import { usageFeature, type UsageConfig } from './features/usage';
+import { privacyFeature, type PrivacyConfig } from './features/privacy';
 import { storageFeature, type StorageConfig } from './features/storage';
 
 export { BOT_TYPES, type BotIdentity, type BotType } from './features/auth';
@@ -21,13 +24,16 @@ export type AppConfig = RuntimeConfig &
   PostureConfig &
   RetentionConfig &
   DeliveryConfig &
-  ConfirmationConfig & {
+  ConfirmationConfig &
+  FeedbackConfig &
+  UsageConfig &
+  PrivacyConfig & {
     /** Things worth saying at startup that do not stop it (an unknown NODE_ENV). */
     warnings: string[];
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, retentionFeature, deliveryFeature, confirmationFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, retentionFeature, deliveryFeature, confirmationFeature, feedbackFeature, usageFeature, privacyFeature];
 
 export interface ParseOptions {
   appEnv: string;

@@ -3,6 +3,7 @@
 import type { BreakdownView } from './breakdownView';
 import type { ConfirmationView } from './confirmationView';
 import type { DetailsView } from './detailsView';
+import type { FeedbackFormView } from './feedbackFormView';
 import type { HelpView } from './helpView';
 import type { AttackPathsView, ResourcesView, VulnerabilitiesView } from './insightViews';
 import type { RecommendationsView } from './recommendationsView';
@@ -22,7 +23,8 @@ export type CardReply =
   | { template: 'remediation'; model: RemediationView }
   | { template: 'vulnerabilities'; model: VulnerabilitiesView }
   | { template: 'resources'; model: ResourcesView }
-  | { template: 'attackPaths'; model: AttackPathsView };
+  | { template: 'attackPaths'; model: AttackPathsView }
+  | { template: 'feedbackForm'; model: FeedbackFormView };
 
 export type CardTemplateName = CardReply['template'];
 
