@@ -76,6 +76,7 @@ export function createRateAnswerAction(service: FeedbackService): ReadActionDefi
         ...(params.wouldMakeBetter ? { wouldMakeBetter: params.wouldMakeBetter } : {}),
         ...(params.text ? { text: params.text } : {}),
         via: 'inlineCard',
+        matchedBy: ticket.matchedBy,
       });
       if (outcome.kind !== 'recorded') {
         await context.reply({ kind: 'text', text: "I can't find the answer this form rates any more (it may have passed its retention period), so nothing was recorded." });

@@ -40,6 +40,9 @@ export interface FeedbackRecord {
   conversationType?: string;
   /** Which form it came through. */
   via: 'customForm' | 'defaultForm' | 'inlineCard' | 'thumbsUp';
+  /** replyToId: Teams named the rated message; latestAnswer: it did not (the Agents Playground), so the rating was
+   * taken to be about the conversation's latest answer. */
+  matchedBy: 'replyToId' | 'latestAnswer';
   at: number;
 }
 

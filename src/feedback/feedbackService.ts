@@ -22,6 +22,8 @@ export interface FeedbackSubmission {
   activityId: string;
   rater: Rater;
   reaction: 'like' | 'dislike';
+  /** How the rated answer was found (default replyToId). */
+  matchedBy?: FeedbackRecord['matchedBy'];
   rating?: Rating;
   unrelatedResults?: boolean;
   wouldMakeBetter?: string;
@@ -40,6 +42,7 @@ export interface FeedbackTicket {
   conversationId: string;
   activityId: string;
   userId: string;
+  matchedBy: FeedbackRecord['matchedBy'];
   expiresAt: number;
 }
 
@@ -47,8 +50,10 @@ export interface FeedbackService {
   /** The answer a rating would be about, if it takes ratings. */
   answer(conversationId: string, activityId: string): Promise<{ kind: 'ok'; reply: ReplyRecord } | { kind: 'unknownAnswer' } | { kind: 'notRateable' }>;
   rate(submission: FeedbackSubmission): Promise<RateOutcome>;
+  /** The conversation's most recent answer that takes ratings. */
+  latestAnswer(conversationId: string): Promise<ReplyRecord | undefined>;
   /** A ref for an inline card that adds details to a thumbs down; only its rater may use it. */
-  ticket(conversationId: string, activityId: string, userId: string): Promise<string>;
+  ticket(rated: Pick<FeedbackRecord, 'conversationId' | 'activityId' | 'userId' | 'matchedBy'>): Promise<string>;
   redeem(ref: string): Promise<FeedbackTicket | undefined>;
   list(options?: { since?: number }): Promise<FeedbackRecord[]>;
 }
@@ -87,7 +92,8 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
       const previous = await records.get<FeedbackRecord>(FEEDBACK_COLLECTION, id);
       const rating = submission.rating ?? (submission.reaction === 'like' ? 'looksRight' : undefined);
       const better = rating === 'needsImprovement' ? clean(submission.wouldMakeBetter) : undefined;
-      const text = clean(submission.text);
+      // The inline card adds details to a thumbs down given in Teams' box: what was typed there is kept.
+      const text = clean(submission.text) ?? previous?.value.text;
       const record: FeedbackRecord = {
         conversationId: submission.conversationId,
         activityId: submission.activityId,
@@ -104,14 +110,19 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
         ...(submission.rater.tenantId ? { tenantId: submission.rater.tenantId } : {}),
         ...(submission.rater.conversationType ? { conversationType: submission.rater.conversationType } : {}),
         via: submission.via,
+        matchedBy: submission.matchedBy ?? 'replyToId',
         at: now(),
       };
       await records.put(FEEDBACK_COLLECTION, id, record);
       return { kind: 'recorded', record, replaced: previous !== undefined };
     },
-    async ticket(conversationId, activityId, userId) {
+    async latestAnswer(conversationId) {
+      const answers = (await options.replies.listConversation(conversationId)).filter((r) => r.action && r.delivery !== 'invokeResponse');
+      return answers.reduce<ReplyRecord | undefined>((latest, r) => (!latest || r.at >= latest.at ? r : latest), undefined);
+    },
+    async ticket(rated) {
       const ref = randomBytes(12).toString('base64url');
-      const ticket: FeedbackTicket = { conversationId, activityId, userId, expiresAt: now() + ticketTtlMs };
+      const ticket: FeedbackTicket = { conversationId: rated.conversationId, activityId: rated.activityId, userId: rated.userId, matchedBy: rated.matchedBy, expiresAt: now() + ticketTtlMs };
       await records.put(FEEDBACK_TICKETS_COLLECTION, ref, ticket, { ifMatch: '*' });
       return ref;
     },

@@ -148,10 +148,17 @@ export function registerFeedbackRoutes(app: Application<TurnState>, deps: Feedba
     isInvoke('message/submitAction'),
     async (context) => {
       const parsed = submitValue.safeParse(context.activity.value);
-      const replyToId = context.activity.replyToId;
       const form = parsed.success ? readFeedback(parsed.data.actionValue.feedback as string | Record<string, unknown> | undefined) : undefined;
-      if (!parsed.success || !replyToId || !form) {
-        await refuse(context, deps, 400, FEEDBACK_SENTENCES.unreadable, { problems: parsed.success ? [replyToId ? 'feedback fields' : 'replyToId missing'] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      if (!parsed.success || !form) {
+        await refuse(context, deps, 400, FEEDBACK_SENTENCES.unreadable, { problems: parsed.success ? ['feedback fields'] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+        return;
+      }
+      const conversationId = context.activity.conversation?.id ?? '';
+      // Teams names the rated message in replyToId. The Agents Playground leaves it out: the rating is then taken
+      // to be about the latest answer in the conversation, and the record says it was matched that way.
+      const replyToId = context.activity.replyToId ?? (await deps.service.latestAnswer(conversationId))?.activityId;
+      if (!replyToId) {
+        await refuse(context, deps, 404, FEEDBACK_SENTENCES.unknownAnswer, { problems: ['no replyToId and no answer in this conversation'] });
         return;
       }
       const liked = parsed.data.actionValue.reaction === 'like';
@@ -162,10 +169,10 @@ export function registerFeedbackRoutes(app: Application<TurnState>, deps: Feedba
         await refuse(context, deps, 400, FEEDBACK_SENTENCES.unreadable, { problems: ['looksRight with a thumbs down'] });
         return;
       }
-      const conversationId = context.activity.conversation?.id ?? '';
       const outcome = await deps.service.rate({
         conversationId,
         activityId: replyToId,
+        matchedBy: context.activity.replyToId ? 'replyToId' : 'latestAnswer',
         rater: raterOf(context),
         reaction: liked ? 'like' : 'dislike',
         ...(rating ? { rating } : {}),
@@ -182,7 +189,7 @@ export function registerFeedbackRoutes(app: Application<TurnState>, deps: Feedba
       deps.logger.info({ conversationId, replyToId, reaction: outcome.record.reaction, rating: outcome.record.rating ?? '(details to come)', replaced: outcome.replaced }, 'feedback recorded');
       if (!liked && rating === undefined) {
         // Default loop: no dialog was fetched, so the details are asked for on an inline card.
-        const ref = await deps.service.ticket(conversationId, replyToId, outcome.record.userId);
+        const ref = await deps.service.ticket(outcome.record);
         await context.sendActivity(activityFor({ kind: 'card', card: { template: 'feedbackForm', model: buildFeedbackFormView('inline', ref) } }, deps.cards));
       }
       await respond(context, 200);

@@ -72,7 +72,7 @@ describe.each(['custom', 'default'] as const)('feedback loop (FEEDBACK_LOOP=%s)'
     if (loop === 'custom') expect(res.body).toEqual({ task: { type: 'message', value: FEEDBACK_SENTENCES.thanksLike } });
     const [record, ...more] = await feedbackIn(conversationId);
     expect(more).toEqual([]);
-    expect(record).toMatchObject({ conversationId, activityId: id, prompt: 'show critical risks', action: { name: 'analyze' }, reaction: 'like', rating: 'looksRight', userId: USER.aadObjectId, userName: USER.name, conversationType: 'personal' });
+    expect(record).toMatchObject({ conversationId, activityId: id, prompt: 'show critical risks', action: { name: 'analyze' }, reaction: 'like', rating: 'looksRight', matchedBy: 'replyToId', userId: USER.aadObjectId, userName: USER.name, conversationType: 'personal' });
     expect(record!.recommendationIds.length).toBeGreaterThan(0);
     expect(record!.at).toBeGreaterThanOrEqual(before);
   });
@@ -133,7 +133,6 @@ describe.each(['custom', 'default'] as const)('feedback loop (FEEDBACK_LOOP=%s)'
       ['rating outside the list', feedbackValue('dislike', '{"fbRating":"excellent"}'), id],
       ['thumbs down said to look right', feedbackValue('dislike', '{"fbRating":"looksRight"}'), id],
       ['feedback of the wrong type', feedbackValue('dislike', 42), id],
-      ['no replyToId', feedbackValue('like'), undefined],
     ];
     for (const [label, value, replyTo] of tampered) {
       const res = await post(bot, invoke('message/submitAction', value, conversationId, replyTo));
@@ -145,6 +144,10 @@ describe.each(['custom', 'default'] as const)('feedback loop (FEEDBACK_LOOP=%s)'
     const fetchUnknown = await post(bot, invoke('message/fetchTask', feedbackValue('dislike'), conversationId, 'lb-999999'));
     expect(fetchUnknown.body).toEqual({ task: { type: 'message', value: FEEDBACK_SENTENCES.unknownAnswer } });
     expect(await feedbackIn(conversationId)).toEqual([]);
+    // Without replyToId (the Agents Playground sends none) the rating is about the latest answer, and says so.
+    expect((await post(bot, invoke('message/submitAction', feedbackValue('like'), 'a:fb-nothing-here'))).status).toBe(404);
+    await post(bot, invoke('message/submitAction', feedbackValue('like'), conversationId));
+    expect(await feedbackIn(conversationId)).toEqual([expect.objectContaining({ activityId: id, rating: 'looksRight', matchedBy: 'latestAnswer' })]);
   });
 
   it("follows a thumbs down from Teams' default box with an inline card only its rater can fill in", async () => {
