@@ -15,7 +15,8 @@ import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { SKILL_MODULES } from './skillModules';
-import { registerFeedback } from './feedback/feedbackModule';
+import { registerAccount } from './account/accountModule';
+import type { PlannedAction } from './actions/registry';
 import type { FeedbackService } from './feedback/feedbackService';
 import type { FeedbackLoopType } from './config/features/feedback';
 import { createActivityDeduper } from './storage/activityDeduper';
@@ -44,6 +45,8 @@ export interface Skills {
   /** Skills read posture through it; the caller closes it. */
   posture: PostureHolder;
   feedback: { service: FeedbackService; loop: FeedbackLoopType };
+  /** Whole-message commands run before the planner (usage, feedback report, my data). */
+  commands: (text: string) => PlannedAction | undefined;
 }
 
 /**
@@ -56,9 +59,9 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const cardActions = createCardActionRouter();
   registerConfirmationFlow(registry, cardActions, { records, logger, ttlMs: config.confirmation.ttlMs });
   const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
-  const feedback = { service: registerFeedback(registry, cardActions, { records }), loop: config.feedback.loop };
+  const account = registerAccount(registry, cardActions, { records, config, logger });
   const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
-  return { registry, cardActions, planner, help, posture, feedback };
+  return { registry: account.registry, cardActions, planner, help, posture, feedback: account.feedback, commands: account.commands };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */
