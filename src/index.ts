@@ -26,6 +26,7 @@ import { createSqliteDatabase, DEFAULT_DATABASE_FILE } from './storage/sqliteDat
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
 import { createReplyRecordStore } from './storage/replyRecordStore';
+import { createSqliteConversationEraser, type ConversationEraser } from './storage/sqliteConversationEraser';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { viewerOf } from './teams/turnBridge';
 import type { Reply } from './views/reply';
@@ -53,13 +54,14 @@ export interface Skills {
  * THE SEAM for posture: load the engine (config.postureSnapshot / demo tenant), register its skills' actions and
  * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
  */
-export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number } = {}): Promise<Skills> {
-  const posture = await openPostureHolder(config, { logger, records, ...options });
+export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number; eraseConversations?: ConversationEraser['erase'] } = {}): Promise<Skills> {
+  const { eraseConversations, ...postureOptions } = options;
+  const posture = await openPostureHolder(config, { logger, records, ...postureOptions });
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
   registerConfirmationFlow(registry, cardActions, { records, logger, ttlMs: config.confirmation.ttlMs });
   const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
-  const account = registerAccount(registry, cardActions, { records, config, logger });
+  const account = registerAccount(registry, cardActions, { records, config, logger, ...(eraseConversations ? { eraseConversations } : {}) });
   const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
   return { registry: account.registry, cardActions, planner, help, posture, feedback: account.feedback, commands: account.commands };
 }
@@ -76,7 +78,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   let closePosture = () => {};
   try {
     const records = createSqliteRecordsStore(database);
-    const { posture, ...skills } = await composeSkills(config, logger, records);
+    const { posture, ...skills } = await composeSkills(config, logger, records, { eraseConversations: createSqliteConversationEraser(database).erase });
     closePosture = posture.close;
     const bot = createBot(config, {
       logger,
@@ -86,7 +88,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       ...skills,
     });
     const retention = createRetentionJob({
-      rules: retentionRules({ records, pruneConversations: createSqliteConversationPruner(database) }, config.retention),
+      rules: retentionRules({ records, pruneConversations: createSqliteConversationPruner(database) }, config.retention, config.privacy),
       retention: config.retention,
       logger,
     });

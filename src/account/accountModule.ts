@@ -12,6 +12,8 @@ import { meterRegistry } from '../usage/meteredRegistry';
 import { createUsageAction } from '../usage/usageAction';
 import { createUsageMeter, type UsageMeter } from '../usage/usageMeter';
 import type { Reply } from '../views/reply';
+import { createPersonalData } from '../privacy/personalData';
+import { createDeleteMyDataAction, createMyDataAction } from '../privacy/privacyActions';
 import { matchAccountCommand } from './accountCommands';
 import { createAdmins } from './admins';
 
@@ -25,7 +27,9 @@ export interface AccountParts {
 
 export interface AccountDeps {
   records: RecordsStore;
-  config: Pick<AppConfig, 'feedback' | 'usage'>;
+  config: Pick<AppConfig, 'feedback' | 'usage' | 'retention' | 'privacy'>;
+  /** Removes conversation and user state of a person who asks to be forgotten; none where state is not erasable. */
+  eraseConversations?: (conversationIds: readonly string[], channelUserIds: readonly string[]) => number;
   logger: Logger;
   now?: () => number;
 }
@@ -36,6 +40,9 @@ export function registerAccount(registry: ActionRegistry<Reply>, cardActions: Ve
   const service = registerFeedback(registry, cardActions, { records: deps.records, now });
   const meter = createUsageMeter({ records: deps.records, usage: deps.config.usage, now });
   registry.register(createUsageAction({ meter, usage: deps.config.usage, admins, now }));
+  const data = createPersonalData({ records: deps.records, eraseConversations: deps.eraseConversations ?? (() => 0) });
+  registry.register(createMyDataAction({ data, retention: deps.config }));
+  registry.register(createDeleteMyDataAction({ data, retention: deps.config }));
   return {
     registry: meterRegistry(registry, { meter, usage: deps.config.usage, logger: deps.logger }),
     commands: matchAccountCommand,
