@@ -16,6 +16,8 @@ import { createPersonalData } from '../privacy/personalData';
 import { createDeleteMyDataAction, createMyDataAction } from '../privacy/privacyActions';
 import { matchAccountCommand } from './accountCommands';
 import { createAdmins } from './admins';
+import { createAdminReadLog } from './adminReads';
+import { createFeedbackReportAction } from '../feedback/feedbackReport';
 
 export interface AccountParts {
   /** The registry to run actions through: metered. */
@@ -39,7 +41,9 @@ export function registerAccount(registry: ActionRegistry<Reply>, cardActions: Ve
   const admins = createAdmins(deps.config.feedback.adminObjectIds);
   const service = registerFeedback(registry, cardActions, { records: deps.records, now });
   const meter = createUsageMeter({ records: deps.records, usage: deps.config.usage, now });
-  registry.register(createUsageAction({ meter, usage: deps.config.usage, admins, now }));
+  const reads = createAdminReadLog(deps.records);
+  registry.register(createUsageAction({ meter, usage: deps.config.usage, admins, reads, now }));
+  registry.register(createFeedbackReportAction({ service, admins, reads, now }));
   const data = createPersonalData({ records: deps.records, eraseConversations: deps.eraseConversations ?? (() => 0) });
   registry.register(createMyDataAction({ data, retention: deps.config }));
   registry.register(createDeleteMyDataAction({ data, retention: deps.config }));

@@ -13,6 +13,7 @@ import type { PrivacyConfig } from '../config/features/privacy';
 import { FEEDBACK_COLLECTION } from '../feedback/feedbackRecord';
 import { FEEDBACK_TICKETS_COLLECTION } from '../feedback/feedbackService';
 import { USAGE_COLLECTION } from '../usage/usageMeter';
+import { ADMIN_READS_COLLECTION } from '../account/adminReads';
 
 export { REPLY_RECORDS_COLLECTION };
 
@@ -67,6 +68,7 @@ export function retentionRules(stores: RetentionStores, retention: RetentionConf
     byAge('replyRecords', REPLY_RECORDS_COLLECTION, retention.replyRecordsMs),
     byAge('audit', ACTION_AUDIT_COLLECTION, retention.auditMs),
     ...(privacy ? privacyRules(records, privacy) : []),
+    ...(privacy ? [byAge('adminReads', ADMIN_READS_COLLECTION, retention.auditMs)] : []),
   ];
 }
 

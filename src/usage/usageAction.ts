@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ReadActionDefinition } from '../actions/registry';
 import type { Admins } from '../account/admins';
+import type { AdminReadLog } from '../account/adminReads';
 import type { UsageConfig } from '../config/features/usage';
 import type { Reply } from '../views/reply';
 import { UNKNOWN_TENANT } from './meteredRegistry';
@@ -21,7 +22,7 @@ const byAction = (totals: Record<string, number>) =>
     .map(([action, n]) => `${action} ${n}`)
     .join(', ');
 
-export function createUsageAction(deps: { meter: UsageMeter; usage: UsageConfig['usage']; admins: Admins; now?: () => number }): ReadActionDefinition<typeof parameters, Reply> {
+export function createUsageAction(deps: { meter: UsageMeter; usage: UsageConfig['usage']; admins: Admins; reads?: AdminReadLog; now?: () => number }): ReadActionDefinition<typeof parameters, Reply> {
   const now = deps.now ?? Date.now;
   return {
     name: 'usage',
@@ -41,6 +42,7 @@ export function createUsageAction(deps: { meter: UsageMeter; usage: UsageConfig[
       if (deps.admins.isAdmin(context.actor)) {
         const tenant = await deps.meter.tenant(tenantId, now() - TENANT_REPORT_DAYS * DAY);
         const people = Object.entries(tenant.byUser).sort(([a, x], [b, y]) => y.units - x.units || a.localeCompare(b));
+        await deps.reads?.record({ at: now(), adminId: context.actor.id, what: 'tenantUsage', days: TENANT_REPORT_DAYS, records: people.length });
         lines.push('', `**Your organisation over the last ${TENANT_REPORT_DAYS} days: ${tenant.units} units, ${people.length} ${people.length === 1 ? 'person' : 'people'}**`);
         for (const [user, totals] of people.slice(0, MAX_PEOPLE)) lines.push(`- ${user}: ${totals.units} (${byAction((totals as UsageTotals).byAction)})`);
         if (people.length > MAX_PEOPLE) lines.push(`- … and ${people.length - MAX_PEOPLE} more`);
