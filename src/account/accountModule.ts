@@ -19,6 +19,9 @@ import { createAdmins } from './admins';
 import { createAdminReadLog } from './adminReads';
 import { createFeedbackReportAction } from '../feedback/feedbackReport';
 
+/** Card templates the bot's own services use (beside the skills' own, listed in their modules). */
+export const ACCOUNT_TEMPLATES: readonly string[] = ['feedbackForm'];
+
 export interface AccountParts {
   /** The registry to run actions through: metered. */
   registry: ActionRegistry<Reply>;
