@@ -7,7 +7,7 @@ import type restify from 'restify';
 import { createActionAudit } from './actions/actionAudit';
 import { confirmationActions, createConfirmationFlow, type ConfirmationFlow } from './actions/confirmationFlow';
 import { createPendingActionStore } from './actions/pendingActions';
-import type { ActionRegistry } from './actions/registry';
+import type { ActionRegistry, PlannedAction } from './actions/registry';
 import { helpCatalogOf, type HelpCatalog, type PlatformDeps, type SkillModule } from './actions/skillModule';
 import type { RecordsStore } from './storage/recordsStore';
 import type { ReplyRecordStore } from './storage/replyRecordStore';
@@ -24,6 +24,10 @@ import { createMessagesEndpoint } from './teams/messagesEndpoint';
 import { createPostureAdapter, type PostureAdapter } from './teams/postureAdapter';
 import { createReplyRecorder, recordReplies } from './teams/replyRecorder';
 import { createTeamsApp } from './teams/teamsApp';
+import { registerFeedbackRoutes, withFeedbackLoop } from './teams/feedbackLoop';
+import { registerCommandRoutes } from './teams/commandRoutes';
+import type { FeedbackService } from './feedback/feedbackService';
+import type { FeedbackLoopType } from './config/features/feedback';
 import { createTurnErrorHandler, type TurnErrorHandler } from './teams/turnErrorHandler';
 import { createTurnGate, type ActivityDeduper, type TurnLogic } from './teams/turnGate';
 import type { Reply } from './views/reply';
@@ -51,6 +55,10 @@ export interface BotDeps {
   replyRecords?: ReplyRecordStore;
   /** Remediation script downloads by token (GET /api/scripts/…); none: the route does not exist. */
   scripts?: (token: string) => Promise<{ fileName: string; text: string } | undefined>;
+  /** Ratings of answers (Teams' feedback loop); none: answers carry no thumbs. */
+  feedback?: { service: FeedbackService; loop: FeedbackLoopType };
+  /** Whole-message commands matched before the planner ("usage", "delete my data"...). */
+  commands?: (text: string) => PlannedAction | undefined;
 }
 
 export interface Bot {
@@ -117,8 +125,11 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     ...(deps.startTypingTimer === undefined ? {} : { startTypingTimer: deps.startTypingTimer }),
   });
   app.error(onTurnError);
+  if (deps.feedback) registerFeedbackRoutes(app, { service: deps.feedback.service, cards, logger });
+  if (deps.commands) registerCommandRoutes(app, { match: deps.commands, registry: deps.registry, cards, continuation: { botAppId: config.bot?.id ?? '', logger } });
   const queue = createConversationQueue({ logger });
-  const gated = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, serializePerConversation(queue, (context) => app.run(context)));
+  const gate = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, serializePerConversation(queue, (context) => app.run(context)));
+  const gated = deps.feedback ? withFeedbackLoop(deps.feedback.loop, gate) : gate;
   const turnLogic = deps.replyRecords ? recordReplies(createReplyRecorder({ store: deps.replyRecords, logger }), gated) : gated;
   const server = createHttpServer({
     logger,

@@ -21,6 +21,10 @@ import { openPostureHistory } from './posture/history/openHistory';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { SKILL_MODULES } from './skillModules';
 import { createScriptLinks, type ScriptLinks } from './skills/remediate/scriptLinks';
+import { registerAccount } from './account/accountModule';
+import type { PlannedAction } from './actions/registry';
+import type { FeedbackService } from './feedback/feedbackService';
+import type { FeedbackLoopType } from './config/features/feedback';
 import { createActivityDeduper } from './storage/activityDeduper';
 import { createSqliteConversationPruner, createSqliteConversationStorage } from './storage/sqliteConversationStorage';
 import { assertDatabaseIntact } from './storage/integrityCheck';
@@ -28,6 +32,7 @@ import { createSqliteDatabase, DEFAULT_DATABASE_FILE } from './storage/sqliteDat
 import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
 import { createReplyRecordStore } from './storage/replyRecordStore';
+import { createSqliteConversationEraser, type ConversationEraser } from './storage/sqliteConversationEraser';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { viewerOf } from './teams/turnBridge';
 import type { Reply } from './views/reply';
@@ -50,14 +55,18 @@ export interface Skills {
   scriptLinks: ScriptLinks;
   /** The address the bot listens on, once it does: download links use it where no public address is configured (never in production). */
   announceUrl(url: string): void;
+  feedback: { service: FeedbackService; loop: FeedbackLoopType };
+  /** Whole-message commands run before the planner (usage, feedback report, my data). */
+  commands: (text: string) => PlannedAction | undefined;
 }
 
 /**
  * THE SEAM for posture: load the engine (config.postureSnapshot / demo tenant), register its skills' actions and
  * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
  */
-export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number; azure?: AzureLoaderDeps['overrides'] } = {}): Promise<Skills> {
-  const posture = await openPostureHolder(config, { logger, records, ...options });
+export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number; azure?: AzureLoaderDeps['overrides']; eraseConversations?: ConversationEraser['erase'] } = {}): Promise<Skills> {
+  const { eraseConversations, ...postureOptions } = options;
+  const posture = await openPostureHolder(config, { logger, records, ...postureOptions });
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
   registerConfirmationFlow(registry, cardActions, { records, logger, ttlMs: config.confirmation.ttlMs });
@@ -67,9 +76,10 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames };
   const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger });
   const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history });
+  const account = registerAccount(registry, cardActions, { records, config, logger, ...(eraseConversations ? { eraseConversations } : {}) });
   const keyless = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
-  const { planner } = choosePlanner(config.llm, { keyless, registry, engine: posture.current, viewerOf: (context) => viewerOf(context.activity), records, logger });
-  return { registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => (listeningUrl = url) };
+  const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, viewerOf: (context) => viewerOf(context.activity), records, logger });
+  return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => (listeningUrl = url), feedback: account.feedback, commands: account.commands };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */
@@ -84,7 +94,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   let closePosture = () => {};
   try {
     const records = createSqliteRecordsStore(database);
-    const { posture, scriptLinks, announceUrl, ...skills } = await composeSkills(config, logger, records);
+    const { posture, scriptLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: createSqliteConversationEraser(database).erase });
     closePosture = posture.close;
     const bot = createBot(config, {
       logger,
@@ -95,7 +105,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       scripts: (token) => scriptLinks.open(token),
     });
     const retention = createRetentionJob({
-      rules: retentionRules({ records, pruneConversations: createSqliteConversationPruner(database) }, config.retention),
+      rules: retentionRules({ records, pruneConversations: createSqliteConversationPruner(database) }, config.retention, config.privacy),
       retention: config.retention,
       logger,
     });

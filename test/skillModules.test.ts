@@ -1,6 +1,7 @@
 // The registered skill modules are the one source of what the bot says it can do: every module's help entries are
 // on the help card, the welcome card and in the packaged Teams manifest; its templates exist; and every sample
 // prompt it advertises plans to one of its own actions that the registry accepts.
+import { ACCOUNT_TEMPLATES } from '../src/account/accountModule';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,7 +113,7 @@ describe('skill modules', () => {
 
   it('names only templates that exist, and every template is used by some module', () => {
     const files = readdirSync(projectPath('adaptiveCards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
-    const named = new Set(SKILL_MODULES.flatMap((m) => m.templates));
+    const named = new Set([...SKILL_MODULES.flatMap((m) => m.templates), ...ACCOUNT_TEMPLATES]);
     for (const template of named) expect(existsSync(projectPath('adaptiveCards', `${template}.json`))).toBe(true);
     expect(files.filter((f) => !named.has(f))).toEqual([]);
   });

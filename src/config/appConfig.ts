@@ -14,6 +14,9 @@ import { retentionFeature, type RetentionConfig } from './features/retention';
 import { isProduction, runtimeFeature, runtimeWarnings, type RuntimeConfig } from './features/runtime';
 import { scriptLinksFeature, type ScriptLinksConfig } from './features/scriptLinks';
 import { serverFeature, type ServerConfig } from './features/server';
+import { feedbackFeature, type FeedbackConfig } from './features/feedback';
+import { usageFeature, type UsageConfig } from './features/usage';
+import { privacyFeature, type PrivacyConfig } from './features/privacy';
 import { storageFeature, type StorageConfig } from './features/storage';
 
 export { BOT_TYPES, type BotIdentity, type BotType } from './features/auth';
@@ -31,13 +34,17 @@ export type AppConfig = RuntimeConfig &
   ScriptLinksConfig &
   DelegateConfig &
   LlmConfig &
-  HistoryConfig & {
+  HistoryConfig &
+
+  FeedbackConfig &
+  UsageConfig &
+  PrivacyConfig & {
     /** Things worth saying at startup that do not stop it (an unknown NODE_ENV). */
     warnings: string[];
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature, llmFeature, historyFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature, llmFeature, historyFeature, feedbackFeature, usageFeature, privacyFeature];
 
 export interface ParseOptions {
   appEnv: string;

@@ -10,6 +10,11 @@ import { ACTIVITY_DEDUP_COLLECTION } from '../storage/activityDeduper';
 import type { RecordsStore } from '../storage/recordsStore';
 import { REPLY_RECORDS_COLLECTION } from '../storage/replyRecordStore';
 import { SCRIPT_LINKS_COLLECTION } from '../skills/remediate/scriptLinks';
+import type { PrivacyConfig } from '../config/features/privacy';
+import { FEEDBACK_COLLECTION } from '../feedback/feedbackRecord';
+import { FEEDBACK_TICKETS_COLLECTION } from '../feedback/feedbackService';
+import { USAGE_COLLECTION } from '../usage/usageMeter';
+import { ADMIN_READS_COLLECTION } from '../account/adminReads';
 
 export { REPLY_RECORDS_COLLECTION };
 
@@ -48,7 +53,7 @@ export interface RetentionStores {
 }
 
 /** The bot's rules: dedup marks, idle conversation state, expired confirmations, reply records and audit. */
-export function retentionRules(stores: RetentionStores, retention: RetentionConfig['retention']): RetentionRule[] {
+export function retentionRules(stores: RetentionStores, retention: RetentionConfig['retention'], privacy?: PrivacyConfig['privacy']): RetentionRule[] {
   const { records } = stores;
   const byAge = (name: string, collection: string, keepMs: number): RetentionRule => ({
     name,
@@ -64,6 +69,17 @@ export function retentionRules(stores: RetentionStores, retention: RetentionConf
     byAge('replyRecords', REPLY_RECORDS_COLLECTION, retention.replyRecordsMs),
     byAge('audit', ACTION_AUDIT_COLLECTION, retention.auditMs),
     { name: 'scriptLinks', pruneBatch: (now, limit) => records.prune(SCRIPT_LINKS_COLLECTION, { before: now, field: 'expiresAt', limit }) },
+    ...(privacy ? privacyRules(records, privacy) : []),
+    ...(privacy ? [byAge('adminReads', ADMIN_READS_COLLECTION, retention.auditMs)] : []),
+  ];
+}
+
+/** Feedback by the time it was given, its inline-card tickets by their expiry, usage windows by their end. */
+function privacyRules(records: RecordsStore, privacy: PrivacyConfig['privacy']): RetentionRule[] {
+  return [
+    { name: 'feedback', pruneBatch: (now, limit) => records.prune(FEEDBACK_COLLECTION, { before: now - privacy.feedbackMs, field: 'at', limit }) },
+    { name: 'feedbackTickets', pruneBatch: (now, limit) => records.prune(FEEDBACK_TICKETS_COLLECTION, { before: now, field: 'expiresAt', limit }) },
+    { name: 'usage', pruneBatch: (now, limit) => records.prune(USAGE_COLLECTION, { before: now - privacy.usageMs, field: 'end', limit }) },
   ];
 }
 

@@ -12,6 +12,8 @@ export interface ReplyRecord {
   activityId: string;
   /** The incoming activity this reply answers. */
   inReplyTo?: string;
+  /** What the person typed (secrets redacted), when the reply answers a typed message. */
+  prompt?: string;
   /** connector: POSTed to serviceUrl; expectReplies: returned in the HTTP answer; invokeResponse: shown in place of
    * the pressed card; update: a card replaced later (a finished long side effect). */
   delivery: 'connector' | 'expectReplies' | 'invokeResponse' | 'update';

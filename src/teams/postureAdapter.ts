@@ -3,6 +3,7 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { BotIdentity } from '../config/appConfig';
+import { keepEntityFieldsOnTheWire } from './entityWireFix';
 
 export class PostureAdapter extends TeamsAdapter {
   /** Validates the Authorization header (JWT) for this activity; rejects with an error carrying statusCode 401/403. */
@@ -35,6 +36,7 @@ function publicCloudWithKeysAt(openIdMetadataUrl: string) {
 
 /** Without an identity the SDK authenticates nothing: callers must have decided that is acceptable (local use). */
 export function createPostureAdapter(bot: BotIdentity | undefined): PostureAdapter {
+  keepEntityFieldsOnTheWire();
   if (!bot) return new PostureAdapter({});
   return new PostureAdapter({
     MicrosoftAppId: bot.id,

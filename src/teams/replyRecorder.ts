@@ -6,6 +6,7 @@ import { ActivityTypes, DeliveryModes, type Activity, type TurnContext } from 'b
 import type { PlannedAction } from '../actions/registry';
 import type { Logger } from '../logging/logger';
 import type { ReplyRecord, ReplyRecordStore } from '../storage/replyRecordStore';
+import { redacted } from '../privacy/redact';
 import type { TurnLogic } from './turnGate';
 
 /** Per-activity facts only the sender knows; a symbol key survives botbuilder's copies and is never serialized. */
@@ -27,6 +28,9 @@ export function withReplyFacts<A extends Partial<Activity>>(activity: A, facts: 
   Object.assign(activity, { [REPLY_FACTS]: facts });
   return activity;
 }
+
+/** True for a skill's reply (sent through activityFor), false for gate refusals and error messages. */
+export const hasReplyFacts = (activity: Partial<Activity>): boolean => (activity as Record<symbol, unknown>)[REPLY_FACTS] !== undefined;
 
 const factsOf = (activity: Partial<Activity>): ReplyFacts => ((activity as Record<symbol, unknown>)[REPLY_FACTS] as ReplyFacts | undefined) ?? {};
 
@@ -79,6 +83,7 @@ export function createReplyRecorder(options: ReplyRecorderOptions): ReplyRecorde
       conversationId: incoming.conversation?.id ?? '',
       activityId,
       ...(incoming.id ? { inReplyTo: incoming.id } : {}),
+      ...(incoming.type === ActivityTypes.Message && typeof incoming.text === 'string' && incoming.text.trim() ? { prompt: redacted(incoming.text.trim()) } : {}),
       delivery,
       ...(action ? { action: { name: action.name, parameters: jsonCopy(action.parameters) } } : {}),
       recommendationIds: [...(factsOf(activity).recommendationIds ?? [])],
@@ -110,7 +115,8 @@ export function createReplyRecorder(options: ReplyRecorderOptions): ReplyRecorde
           const id = assigned[i] ?? responses[i]?.id;
           if (id) await record(ctx, activity, id, expectReplies ? 'expectReplies' : 'connector');
           else options.logger.warn({ conversationId: ctx.activity.conversation?.id }, 'a reply was sent without an id; not recorded');
-        } else if (activity.type === ActivityTypes.InvokeResponse) {
+        } else if (activity.type === ActivityTypes.InvokeResponse && ctx.activity.name === 'adaptiveCard/action') {
+          // Only a card action's answer shows in place of a message; other invokes (feedback) answer Teams alone.
           // Shown in place of the pressed card: the record is under that card's id.
           const facts = ctx.turnState.get(IN_PLACE) as ReplyFacts | undefined;
           await record(ctx, facts ? withReplyFacts({ ...activity }, facts) : activity, ctx.activity.replyToId ?? `pb-${randomUUID()}`, 'invokeResponse');

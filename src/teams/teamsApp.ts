@@ -11,6 +11,7 @@ import type { CardActionRouter } from './cardActionRouter';
 import { registerCardActionRoutes } from './cardActionRoutes';
 import { MergingTurnState } from './mergingTurnState';
 import { noteTurnAction } from './replyRecorder';
+import { notePlannedAnswer } from './feedbackLoop';
 import type { ActivityDeduper } from './turnGate';
 import { actionContextFor, sendReply, viewerOf, type ContinuationOptions } from './turnBridge';
 
@@ -68,6 +69,7 @@ export function createTeamsApp(options: TeamsAppOptions): Application<TurnState>
   for (const definition of registry.list()) {
     app.ai.action(definition.name, async (context: TurnContext, state: TurnState, parameters: Record<string, unknown> | undefined) => {
       noteTurnAction(context, { name: definition.name, parameters: parameters ?? {} });
+      notePlannedAnswer(context);
       await registry.run({ name: definition.name, parameters: parameters ?? {} }, actionContextFor(context, state, cards, options.continuation));
       // An empty output ends the plan step without asking the planner to continue.
       return '';

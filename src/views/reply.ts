@@ -4,6 +4,7 @@ import type { BreakdownView } from './breakdownView';
 import type { ChoiceView } from './choiceView';
 import type { ConfirmationView } from './confirmationView';
 import type { DetailsView } from './detailsView';
+import type { FeedbackFormView } from './feedbackFormView';
 import type { HelpView } from './helpView';
 import type { AttackPathsView, ResourcesView, VulnerabilitiesView } from './insightViews';
 import type { RecommendationsView } from './recommendationsView';
@@ -29,7 +30,8 @@ export type CardReply =
   | { template: 'choice'; model: ChoiceView }
   | { template: 'changes'; model: ChangesView }
   | { template: 'executiveSummary'; model: ExecutiveSummaryView }
-  | { template: 'secureScore'; model: SecureScoreView };
+  | { template: 'secureScore'; model: SecureScoreView }
+  | { template: 'feedbackForm'; model: FeedbackFormView };
 
 export type CardTemplateName = CardReply['template'];
 

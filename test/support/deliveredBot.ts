@@ -27,12 +27,12 @@ export interface DeliveredBot {
 
 export const seeCalls = (calls: ConnectorCall[]): SeenReply[] => seeReplies({ activities: calls.map((c) => c.activity) });
 
-export async function startDeliveredBot(rows: unknown[], options: { logger?: Logger; dataDir?: string } = {}): Promise<DeliveredBot> {
+export async function startDeliveredBot(rows: unknown[], options: { logger?: Logger; dataDir?: string; env?: Record<string, string> } = {}): Promise<DeliveredBot> {
   const temp = options.dataDir ? undefined : createTempDataDir();
   const dataDir = options.dataDir ?? temp?.dir ?? '';
   const tenant = writeTenantExport(rows);
   const connector = await startLoopbackConnector();
-  const config = loadConfig({ env: { APP_ENV: 'local', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, POSTURE_SNAPSHOT: tenant.path }, envDir: projectPath('env') });
+  const config = loadConfig({ env: { APP_ENV: 'local', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, POSTURE_SNAPSHOT: tenant.path, ...options.env }, envDir: projectPath('env') });
   // startBot warns on stderr that requests are not authenticated; keep test output clean.
   const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   let running: Running;

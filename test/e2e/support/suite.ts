@@ -3,14 +3,14 @@
 import { openPlayground, stepRunner, type PlaygroundSession } from './playground';
 import { startBot, startPlayground, type RunningBot, type RunningProcess } from './stack';
 
-export function usePlaygroundStack(available: boolean, unavailableMessage: string) {
+export function usePlaygroundStack(available: boolean, unavailableMessage: string, options: { env?: NodeJS.ProcessEnv } = {}) {
   let bot: RunningBot | undefined;
   let playground: RunningProcess | undefined;
   let session: PlaygroundSession | undefined;
 
   beforeAll(async () => {
     if (!available) throw new Error(unavailableMessage);
-    bot = await startBot();
+    bot = await startBot(options);
     playground = await startPlayground(bot);
     session = await openPlayground(playground.url);
   });
@@ -21,5 +21,5 @@ export function usePlaygroundStack(available: boolean, unavailableMessage: strin
     await bot?.stop();
   });
 
-  return { step: stepRunner(() => session, () => bot?.output() ?? '') };
+  return { step: stepRunner(() => session, () => bot?.output() ?? ''), bot: () => bot };
 }

@@ -1,0 +1,154 @@
+// What the bot keeps about one person, and forgetting it on request. Kept per person: the prompts they typed and the
+// answers they got (reply records), their ratings and feedback text, and the state of their 1:1 conversations.
+// Usage counters and the audit of confirmed actions are kept for the organisation: on erasure the person's id in
+// them is replaced by a pseudonym. Every read of the store is a full scan of the collection in pages (fine at the
+// sizes retention allows; an index by person would be the next step for large tenants).
+import { createHash } from 'node:crypto';
+import { ACTION_AUDIT_COLLECTION, type ActionAuditEntry } from '../actions/actionAudit';
+import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../feedback/feedbackRecord';
+import { FEEDBACK_TICKETS_COLLECTION, type FeedbackTicket } from '../feedback/feedbackService';
+import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
+import { REPLY_RECORDS_COLLECTION, type ReplyRecord } from '../storage/replyRecordStore';
+import { USAGE_COLLECTION, type UsageCounter } from '../usage/usageMeter';
+
+export interface PersonalInventory {
+  /** Replies to this person (each with the prompt that asked for it, when typed). */
+  answers: number;
+  prompts: number;
+  feedback: number;
+  feedbackWithText: number;
+  /** Usage units attributed to them, across the kept windows. */
+  usageUnits: number;
+  auditEntries: number;
+  /** 1:1 conversations whose state is kept. */
+  personalConversations: number;
+  oldest?: number;
+}
+
+export interface ErasureReport {
+  answers: number;
+  feedback: number;
+  conversationStates: number;
+  pseudonymisedUsageWindows: number;
+  pseudonymisedAuditEntries: number;
+  pseudonym: string;
+}
+
+export interface PersonalDataDeps {
+  records: RecordsStore;
+  /** Removes conversation and user state (src/storage/sqliteConversationEraser.ts). */
+  eraseConversations(conversationIds: readonly string[], channelUserIds: readonly string[]): number;
+}
+
+export interface PersonalData {
+  inventory(personId: string): Promise<PersonalInventory>;
+  /** Deletes the person's own data and pseudonymises them in what the organisation keeps. */
+  erase(personId: string, channelUserId?: string): Promise<ErasureReport>;
+  /** The person's own records, for an export. */
+  collect(personId: string): Promise<{ answers: ReplyRecord[]; feedback: FeedbackRecord[] }>;
+}
+
+const PAGE = 500;
+
+async function* scan<T>(records: RecordsStore, collection: string): AsyncGenerator<StoredRecord<T>> {
+  let startAfter: string | undefined;
+  for (;;) {
+    const page = await records.list<T>(collection, { limit: PAGE, ...(startAfter ? { startAfter } : {}) });
+    yield* page;
+    if (page.length < PAGE) return;
+    startAfter = page.at(-1)!.id;
+  }
+}
+
+/** A stable, non-reversible stand-in for a person id in what the organisation keeps. */
+export const pseudonymOf = (personId: string) => `erased-${createHash('sha256').update(`posture-bot|${personId}`).digest('hex').slice(0, 16)}`;
+
+const isTheirs = (reply: ReplyRecord, personId: string) => reply.viewer.userId !== undefined && reply.viewer.userId === personId;
+
+export function createPersonalData(deps: PersonalDataDeps): PersonalData {
+  const { records } = deps;
+  return {
+    async inventory(personId) {
+      const found: PersonalInventory = { answers: 0, prompts: 0, feedback: 0, feedbackWithText: 0, usageUnits: 0, auditEntries: 0, personalConversations: 0 };
+      const conversations = new Set<string>();
+      const seen = (at: number) => {
+        found.oldest = found.oldest === undefined ? at : Math.min(found.oldest, at);
+      };
+      for await (const { value } of scan<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) {
+        if (!isTheirs(value, personId)) continue;
+        found.answers += 1;
+        if (value.prompt) found.prompts += 1;
+        if (value.viewer.conversationType === 'personal') conversations.add(value.conversationId);
+        seen(value.at);
+      }
+      for await (const { value } of scan<FeedbackRecord>(records, FEEDBACK_COLLECTION)) {
+        if (value.userId !== personId) continue;
+        found.feedback += 1;
+        if (value.text || value.wouldMakeBetter) found.feedbackWithText += 1;
+        seen(value.at);
+      }
+      for await (const { value } of scan<UsageCounter>(records, USAGE_COLLECTION)) found.usageUnits += Object.values(value.byUser[personId] ?? {}).reduce((a, b) => a + b, 0);
+      for await (const { value } of scan<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (value.requester.id === personId || value.confirmedBy.id === personId) found.auditEntries += 1;
+      found.personalConversations = conversations.size;
+      return found;
+    },
+
+    async erase(personId, channelUserId) {
+      const pseudonym = pseudonymOf(personId);
+      const report: ErasureReport = { answers: 0, feedback: 0, conversationStates: 0, pseudonymisedUsageWindows: 0, pseudonymisedAuditEntries: 0, pseudonym };
+      const personal = new Set<string>();
+      const doomedReplies: string[] = [];
+      for await (const { id, value } of scan<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) {
+        if (!isTheirs(value, personId)) continue;
+        doomedReplies.push(id);
+        if (value.viewer.conversationType === 'personal') personal.add(value.conversationId);
+      }
+      for (const id of doomedReplies) if (await records.delete(REPLY_RECORDS_COLLECTION, id)) report.answers += 1;
+      const doomedFeedback: string[] = [];
+      for await (const { id, value } of scan<FeedbackRecord>(records, FEEDBACK_COLLECTION)) if (value.userId === personId) doomedFeedback.push(id);
+      for (const id of doomedFeedback) if (await records.delete(FEEDBACK_COLLECTION, id)) report.feedback += 1;
+      const doomedTickets: string[] = [];
+      for await (const { id, value } of scan<FeedbackTicket>(records, FEEDBACK_TICKETS_COLLECTION)) if (value.userId === personId) doomedTickets.push(id);
+      for (const id of doomedTickets) await records.delete(FEEDBACK_TICKETS_COLLECTION, id);
+      report.conversationStates = deps.eraseConversations([...personal], channelUserId ? [channelUserId] : []);
+
+      // Usage: the units stay (the organisation's capacity), under the pseudonym. eTag-checked like a charge.
+      const windows: string[] = [];
+      for await (const { id, value } of scan<UsageCounter>(records, USAGE_COLLECTION)) if (value.byUser[personId]) windows.push(id);
+      for (const id of windows) {
+        for (let attempt = 0; attempt < 50; attempt += 1) {
+          const stored = await records.get<UsageCounter>(USAGE_COLLECTION, id);
+          const theirs = stored?.value.byUser[personId];
+          if (!stored || !theirs) break;
+          const { [personId]: _gone, ...others } = stored.value.byUser;
+          const merged = { ...(others[pseudonym] ?? {}) };
+          for (const [action, n] of Object.entries(theirs)) merged[action] = (merged[action] ?? 0) + n;
+          try {
+            await records.put(USAGE_COLLECTION, id, { ...stored.value, byUser: { ...others, [pseudonym]: merged } }, { ifMatch: stored.etag });
+            report.pseudonymisedUsageWindows += 1;
+            break;
+          } catch {
+            // A charge landed in between: read again.
+          }
+        }
+      }
+      // Audit of confirmed actions: kept, with the person's id and name replaced.
+      const audits: Array<StoredRecord<ActionAuditEntry>> = [];
+      for await (const entry of scan<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (entry.value.requester.id === personId || entry.value.confirmedBy.id === personId) audits.push(entry);
+      const anonymous = (p: ActionAuditEntry['requester']) => (p.id === personId ? { id: pseudonym } : p);
+      for (const { id, value } of audits) {
+        await records.put(ACTION_AUDIT_COLLECTION, id, { ...value, requester: anonymous(value.requester), confirmedBy: anonymous(value.confirmedBy) });
+        report.pseudonymisedAuditEntries += 1;
+      }
+      return report;
+    },
+
+    async collect(personId) {
+      const answers: ReplyRecord[] = [];
+      for await (const { value } of scan<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) if (isTheirs(value, personId)) answers.push(value);
+      const feedback: FeedbackRecord[] = [];
+      for await (const { value } of scan<FeedbackRecord>(records, FEEDBACK_COLLECTION)) if (value.userId === personId) feedback.push(value);
+      return { answers, feedback };
+    },
+  };
+}
