@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { authFeature, type AuthConfig } from './features/auth';
 import { confirmationFeature, type ConfirmationConfig } from './features/confirmation';
 import { deliveryFeature, type DeliveryConfig } from './features/delivery';
+import { iacFeature, type IacConfig } from './features/iac';
 import type { ConfigFeature, FeatureContext, RawEnv } from './features/feature';
 import { postureFeature, type PostureConfig } from './features/posture';
 import { retentionFeature, type RetentionConfig } from './features/retention';
@@ -21,13 +22,14 @@ export type AppConfig = RuntimeConfig &
   PostureConfig &
   RetentionConfig &
   DeliveryConfig &
-  ConfirmationConfig & {
+  ConfirmationConfig &
+  IacConfig & {
     /** Things worth saying at startup that do not stop it (an unknown NODE_ENV). */
     warnings: string[];
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, retentionFeature, deliveryFeature, confirmationFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, retentionFeature, deliveryFeature, confirmationFeature, iacFeature];
 
 export interface ParseOptions {
   appEnv: string;

@@ -22,6 +22,8 @@ const named = (node: SyntaxNode) => node.namedChildren.filter((c): c is SyntaxNo
 const bodyOf = (block: SyntaxNode) => named(block).find((c) => c.type === 'body');
 const membersOf = (block: SyntaxNode) => (bodyOf(block) ? named(bodyOf(block) as SyntaxNode) : []).filter((c) => c.type === 'attribute' || c.type === 'block');
 const nameOf = (member: SyntaxNode) => named(member)[0]?.text ?? '';
+/** The file's top-level body (comments before it are siblings of it, not in it). */
+const topBody = (root: SyntaxNode) => named(root).find((c) => c.type === 'body') ?? root;
 const labelsOf = (block: SyntaxNode) => named(block).filter((c) => c.type === 'string_lit').map((c) => unescapeString(c.text.slice(1, -1)));
 
 function plainValue(node: SyntaxNode, scope: Scope, depth: number): Plain {
@@ -165,7 +167,7 @@ export function parseTerraformModule(parsers: TreeSitterParsers, files: readonly
   });
   for (const { tree, error } of parsed) {
     if (!tree || error) continue;
-    for (const block of named(named(tree.rootNode)[0] ?? tree.rootNode).filter((c) => c.type === 'block')) {
+    for (const block of named(topBody(tree.rootNode)).filter((c) => c.type === 'block')) {
       const kind = nameOf(block);
       if (kind === 'variable') {
         const [name] = labelsOf(block);
@@ -179,14 +181,14 @@ export function parseTerraformModule(parsers: TreeSitterParsers, files: readonly
   for (const source of tfvarsFiles) {
     const tree = parsers.terraform.parse(source.text);
     if (!tree || firstSyntaxError(tree.rootNode)) continue;
-    for (const member of named(named(tree.rootNode)[0] ?? tree.rootNode)) if (member.type === 'attribute' && named(member)[1]) scope.tfvars.set(nameOf(member), named(member)[1] as SyntaxNode);
+    for (const member of named(topBody(tree.rootNode))) if (member.type === 'attribute' && named(member)[1]) scope.tfvars.set(nameOf(member), named(member)[1] as SyntaxNode);
   }
   return parsed.map(({ source, tree, error }) => {
     if (!tree || error) {
       const line = error ? error.startPosition.row + 1 : 1;
       return { file: source.file, language: 'terraform' as const, text: source.text, resources: [], problems: [{ file: source.file, line, message: `Terraform syntax error near "${(error?.text ?? '').slice(0, 40)}"` }] };
     }
-    const blocks = named(named(tree.rootNode)[0] ?? tree.rootNode).filter((c) => c.type === 'block' && nameOf(c) === 'resource');
+    const blocks = named(topBody(tree.rootNode)).filter((c) => c.type === 'block' && nameOf(c) === 'resource');
     return { file: source.file, language: 'terraform' as const, text: source.text, resources: blocks.flatMap((b) => readResource(b, scope, source.text) ?? []), problems: [] };
   });
 }
