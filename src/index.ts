@@ -15,6 +15,8 @@ import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
 import { SKILL_MODULES } from './skillModules';
+import { createIacWorkspace } from './iac/iacWorkspace';
+import { pullRequestHost } from './iac/pullRequests/hostFactory';
 import { createActivityDeduper } from './storage/activityDeduper';
 import { createSqliteConversationPruner, createSqliteConversationStorage } from './storage/sqliteConversationStorage';
 import { assertDatabaseIntact } from './storage/integrityCheck';
@@ -51,7 +53,8 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
   registerConfirmationFlow(registry, cardActions, { records, logger, ttlMs: config.confirmation.ttlMs });
-  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture });
+  const iac = createIacWorkspace({ provider: pullRequestHost(config.iac.host, config.dataDir), remote: config.iac.host.kind === 'github' || config.iac.host.kind === 'azureDevOps' });
+  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, iac });
   const planner = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
   return { registry, cardActions, planner, help, posture };
 }

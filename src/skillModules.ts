@@ -6,18 +6,23 @@ import { assignModule } from './skills/assign/module';
 import type { PostureChanges } from './skills/assign/assignOwnerAction';
 import { helpModule } from './skills/help/module';
 import { remediateModule } from './skills/remediate/module';
+import { remediateCodeModule } from './skills/remediateCode/module';
+import type { IacWorkspace } from './iac/iacWorkspace';
 import type { Reply } from './views/reply';
 
 /** What the composition root hands every module (each takes the part it needs). */
 export interface SkillDeps {
   /** The posture holder: current() per step, applyChange() for changes made in chat. */
   posture: PostureChanges;
+  /** The infrastructure repository the remediate-code skill fixes (absent: it says none is set up). */
+  iac?: IacWorkspace;
 }
 
 export const SKILL_MODULES: ReadonlyArray<SkillModule<SkillDeps & PlatformDeps, Reply>> = [
   analyzeModule,
   assignModule,
   remediateModule,
+  remediateCodeModule,
   helpModule,
 ];
 

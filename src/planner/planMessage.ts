@@ -12,6 +12,7 @@ import { scanMessage, type ScannedMessage } from './messageScan';
 import { planChangeIntent } from './changeIntents';
 import { planInsightIntent } from './insightIntents';
 import { planRemediateIntent } from './remediateIntents';
+import { planIacIntent } from './iacIntents';
 import { complement } from './exclusions';
 import { bindVocabulary, tenantHasRiskData, type BoundVocabulary, type VocabularySource } from './vocabularyPort';
 
@@ -45,6 +46,8 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   const filterFields = Object.keys(draft.filter).length + Object.keys(draft.excluded).length;
 
   if (kinds.has('injection')) return outOfScope('unsafe');
+  const iac = planIacIntent(scan, context.activeList);
+  if (iac) return iac;
   if (kinds.has('dump') || (kinds.has('dumpWeak') && filterFields === 0)) return outOfScope('dumpAll');
   if (kinds.has('otherTask')) return outOfScope('notPosture');
   if (kinds.has('secureScore')) return action('secureScore', {});

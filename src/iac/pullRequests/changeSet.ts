@@ -57,5 +57,6 @@ export function changeSetFor(check: FixedCheck): ChangeSet {
     commitMessage: `${title}\n\nFixes: ${safeLine(check.rule.recommendation)}\nFiles: ${check.files.map((f) => safeLine(f.file, 200)).join(', ')}\nRequested-by: ${safeLine(check.requestedBy, 80)}`,
     files: check.files,
     baseCommit: check.baseCommit,
+    patch: check.diff,
   };
 }

@@ -102,7 +102,7 @@ export function createLocalGitProvider(options: LocalGitOptions): PullRequestPro
       const all = await records();
       const id = String(all.length + 1);
       const patchFile = `pr-${id}.patch`;
-      await writeFile(join(recordsDir, patchFile), `${change.title}\n\n${change.description}\n\n${options.patchOf?.(change) ?? ''}`, 'utf8');
+      await writeFile(join(recordsDir, patchFile), `${change.title}\n\n${change.description}\n\n${change.patch ?? options.patchOf?.(change) ?? ''}`, 'utf8');
       all.push({ id, branch: change.branch, title: change.title, status: 'open', commit, patchFile, createdAt: new Date().toISOString() });
       await writeFile(indexFile, JSON.stringify(all, null, 2), 'utf8');
       return { url: pathToFileURL(join(recordsDir, patchFile)).href, id, existing: false, draft: true };

@@ -13,6 +13,8 @@ export interface ChangeSet {
   files: readonly SourceFile[];
   /** The default branch's commit the change was made against: a moved branch means re-scan first. */
   baseCommit: string;
+  /** The unified diff, for hosts that record the pull request as a patch (local git). */
+  patch?: string;
 }
 
 export interface RepositorySnapshot {
