@@ -50,7 +50,7 @@ async function helpCard(): Promise<string> {
 
 describe('skill modules', () => {
   it('lists every module once, each with help entries', () => {
-    expect(SKILL_MODULES.map((m) => m.name)).toEqual(['analyze', 'assign', 'remediate', 'help']);
+    expect(SKILL_MODULES.map((m) => m.name)).toEqual(['analyze', 'assign', 'remediate', 'remediateCode', 'help']);
     for (const module of SKILL_MODULES) expect(module.help.length).toBeGreaterThan(0);
   });
 

@@ -26,11 +26,14 @@ export function previewText(preview: FixPreview): string {
   const diffLines = preview.diff.split('\n');
   const shown = diffLines.slice(0, MAX_DIFF_LINES).join('\n') + (diffLines.length > MAX_DIFF_LINES ? `\n… ${diffLines.length - MAX_DIFF_LINES} more lines` : '');
   const refused = preview.outcome.refused.map((r) => `- Not fixed automatically: ${r.finding.file}:${r.finding.line} (${r.reason}).`);
+  // Blank lines between the header lines: Teams joins single-newline lines into one paragraph.
   return [
     `**Fix for "${preview.rule.title}"** on ${preview.repository}`,
+    '',
     `Defender recommendation: ${recommendationOf(preview.rule)}`,
+    '',
     `Files: ${preview.outcome.changedFiles.join(', ') || 'none'}`,
-    ...refused,
+    ...refused.flatMap((r) => ['', r]),
     '',
     '```diff',
     shown.trimEnd(),
