@@ -25,6 +25,8 @@ import { registerAccount } from './account/accountModule';
 import type { PlannedAction } from './actions/registry';
 import type { FeedbackService } from './feedback/feedbackService';
 import type { FeedbackLoopType } from './config/features/feedback';
+import { createIacWorkspace } from './iac/iacWorkspace';
+import { pullRequestHost } from './iac/pullRequests/hostFactory';
 import { createActivityDeduper } from './storage/activityDeduper';
 import { createSqliteConversationPruner, createSqliteConversationStorage } from './storage/sqliteConversationStorage';
 import { assertDatabaseIntact } from './storage/integrityCheck';
@@ -75,7 +77,8 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const scriptLinks = createScriptLinks({ records, ttlMs, baseUrl: () => publicBaseUrl ?? (config.production ? undefined : listeningUrl) });
   const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames };
   const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger });
-  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history });
+  const iac = createIacWorkspace({ provider: pullRequestHost(config.iac.host, config.dataDir), remote: config.iac.host.kind === 'github' || config.iac.host.kind === 'azureDevOps' });
+  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac });
   const account = registerAccount(registry, cardActions, { records, config, logger, ...(eraseConversations ? { eraseConversations } : {}) });
   const keyless = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
   const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, viewerOf: (context) => viewerOf(context.activity), records, logger });

@@ -9,6 +9,8 @@ import { helpModule } from './skills/help/module';
 import { remediateModule } from './skills/remediate/module';
 import type { PostureHolder } from './posture/postureHolder';
 import type { ScriptLinks } from './skills/remediate/scriptLinks';
+import { remediateCodeModule } from './skills/remediateCode/module';
+import type { IacWorkspace } from './iac/iacWorkspace';
 import type { Reply } from './views/reply';
 import type { HistoryReader } from './posture/history/openHistory';
 
@@ -22,6 +24,8 @@ export interface SkillDeps {
   delegation?: DelegationDeps;
   /** Posture history (what changed since); absent in tests that need none. */
   history?: HistoryReader;
+  /** The infrastructure repository the remediate-code skill fixes (absent: it says none is set up). */
+  iac?: IacWorkspace;
 }
 
 export const SKILL_MODULES: ReadonlyArray<SkillModule<SkillDeps & PlatformDeps, Reply>> = [
@@ -29,6 +33,7 @@ export const SKILL_MODULES: ReadonlyArray<SkillModule<SkillDeps & PlatformDeps, 
   assignModule,
   remediateModule,
   delegateModule,
+  remediateCodeModule,
   helpModule,
 ];
 

@@ -51,7 +51,7 @@ async function helpCard(): Promise<string> {
 
 describe('skill modules', () => {
   it('lists every module once, each with help entries', () => {
-    expect(SKILL_MODULES.map((m) => m.name)).toEqual(['analyze', 'assign', 'remediate', 'delegate', 'help']);
+    expect(SKILL_MODULES.map((m) => m.name)).toEqual(['analyze', 'assign', 'remediate', 'delegate', 'remediateCode', 'help']);
     for (const module of SKILL_MODULES) expect(module.help.length).toBeGreaterThan(0);
   });
 

@@ -7,6 +7,7 @@ import { deliveryFeature, type DeliveryConfig } from './features/delivery';
 import { delegateFeature, type DelegateConfig } from './features/delegate';
 import { llmFeature, type LlmConfig } from './features/llm';
 import { historyFeature, type HistoryConfig } from './features/history';
+import { iacFeature, type IacConfig } from './features/iac';
 import type { ConfigFeature, FeatureContext, RawEnv } from './features/feature';
 import { postureFeature, type PostureConfig } from './features/posture';
 import { postureSourceFeature, type PostureSourceConfig } from './features/postureSource';
@@ -35,16 +36,17 @@ export type AppConfig = RuntimeConfig &
   DelegateConfig &
   LlmConfig &
   HistoryConfig &
-
   FeedbackConfig &
   UsageConfig &
-  PrivacyConfig & {
+  PrivacyConfig &
+
+  IacConfig & {
     /** Things worth saying at startup that do not stop it (an unknown NODE_ENV). */
     warnings: string[];
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature, llmFeature, historyFeature, feedbackFeature, usageFeature, privacyFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature, llmFeature, historyFeature, feedbackFeature, usageFeature, privacyFeature, iacFeature];
 
 export interface ParseOptions {
   appEnv: string;

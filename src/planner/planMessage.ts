@@ -13,6 +13,7 @@ import { planChangeIntent } from './changeIntents';
 import { planDelegateIntent } from './delegateIntents';
 import { planInsightIntent } from './insightIntents';
 import { planRemediateIntent } from './remediateIntents';
+import { planIacIntent } from './iacIntents';
 import { complement } from './exclusions';
 import { bindVocabulary, tenantHasRiskData, type BoundVocabulary, type VocabularySource } from './vocabularyPort';
 import { normalizeMessage } from './normalize';
@@ -76,6 +77,8 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   const limit = topNOf(normalized);
 
   if (kinds.has('injection')) return outOfScope('unsafe');
+  const iac = planIacIntent(scan, context.activeList);
+  if (iac) return iac;
   if (kinds.has('dump') || (kinds.has('dumpWeak') && filterFields === 0)) return outOfScope('dumpAll');
   if (kinds.has('otherTask')) return outOfScope('notPosture');
   const delegate = planDelegateIntent(scan, context.activeList);

@@ -53,7 +53,7 @@ describe('help action', () => {
     await registry.run({ name: 'outOfScope', parameters: { reason: 'notPosture' } }, ctx);
     const reply = replies[0];
     if (reply?.kind !== 'text') throw new Error('expected a text reply');
-    expect(reply.text).toMatch(/^Sorry, I can't assist with that\. I can list your Defender for Cloud recommendations .*, record an owner and a due date for one, explain one in plain words or script its fix and email its owner a fix request and track it to a verified fix\.$/);
+    expect(reply.text).toMatch(/^Sorry, I can't assist with that\. I can list your Defender for Cloud recommendations .*, record an owner and a due date for one, explain one in plain words or script its fix, email its owner a fix request and track it to a verified fix and fix IaC findings with a pull request\.$/);
     for (const entry of help.entries) if (entry.canDo) expect(reply.text).toContain(entry.canDo);
     expect(reply.suggestions).toEqual([help.samples[0]?.prompt, help.samples[1]?.prompt, 'Help']);
   });

@@ -1,0 +1,195 @@
+// Bicep files read with web-tree-sitter's Bicep grammar. Identifiers that name a `param` resolve to the parameter
+// file's value or the parameter's default, `var`s to their value; anything computed (functions, interpolation,
+// loops, other resources' properties) is unknown. Files with syntax errors are reported and not read further.
+import type { IacResource, ParsedTemplate, PropertyLocation, PropertyPath, ResolvedValue } from '../model';
+import { sameName, walkValue } from './lines';
+import { firstSyntaxError, insertionPoint, spanOfNode, unescapeString } from './syntaxTree';
+import type { SyntaxNode, TreeSitterParsers } from './treeSitter';
+
+type Scope = { params: Map<string, SyntaxNode | undefined>; vars: Map<string, SyntaxNode>; parameterFile?: Map<string, unknown> };
+
+const named = (node: SyntaxNode) => node.namedChildren.filter((c): c is SyntaxNode => c !== null);
+const keyOf = (property: SyntaxNode): string | undefined => {
+  const key = named(property)[0];
+  if (!key) return undefined;
+  if (key.type === 'identifier') return key.text;
+  if (key.type === 'string') return stringLiteral(key);
+  return undefined;
+};
+/** A string without interpolation, decoded; undefined when it interpolates. */
+function stringLiteral(node: SyntaxNode): string | undefined {
+  if (named(node).some((c) => c.type === 'interpolation')) return undefined;
+  const raw = node.text.startsWith("'''") ? node.text.slice(3, -3) : node.text.slice(1, -1);
+  return node.text.startsWith("'''") ? raw : unescapeString(raw);
+}
+const valueNodeOf = (property: SyntaxNode) => named(property)[1];
+const membersOf = (object: SyntaxNode) => named(object).filter((c) => c.type === 'object_property' && c.namedChildren[0]?.type !== 'resource_declaration');
+
+type Plain = { ok: true; value: unknown; from: 'literal' | 'parameter' | 'variable' | 'parameterFile' } | { ok: false; reason: string };
+
+function plainValue(node: SyntaxNode, scope: Scope, depth: number): Plain {
+  if (depth > 10) return { ok: false, reason: 'variables refer to each other too deeply' };
+  switch (node.type) {
+    case 'string': {
+      const s = stringLiteral(node);
+      return s === undefined ? { ok: false, reason: `interpolated at deployment: ${node.text.slice(0, 80)}` } : { ok: true, value: s, from: 'literal' };
+    }
+    case 'number':
+      return { ok: true, value: Number(node.text), from: 'literal' };
+    case 'boolean':
+      return { ok: true, value: node.text === 'true', from: 'literal' };
+    case 'null':
+      return { ok: true, value: null, from: 'literal' };
+    case 'parenthesized_expression': {
+      const inner = named(node)[0];
+      return inner ? plainValue(inner, scope, depth) : { ok: false, reason: 'empty parentheses' };
+    }
+    case 'array': {
+      const out: unknown[] = [];
+      for (const item of named(node)) {
+        const v = plainValue(item, scope, depth);
+        if (!v.ok) return v;
+        out.push(v.value);
+      }
+      return { ok: true, value: out, from: 'literal' };
+    }
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const member of membersOf(node)) {
+        const key = keyOf(member);
+        const valueNode = valueNodeOf(member);
+        if (key === undefined || !valueNode) return { ok: false, reason: 'computed property name' };
+        const v = plainValue(valueNode, scope, depth);
+        if (!v.ok) return v;
+        out[key] = v.value;
+      }
+      return { ok: true, value: out, from: 'literal' };
+    }
+    case 'identifier': {
+      const name = node.text;
+      if (scope.params.has(name)) {
+        if (scope.parameterFile?.has(name.toLowerCase())) return { ok: true, value: scope.parameterFile.get(name.toLowerCase()), from: 'parameterFile' };
+        const fallback = scope.params.get(name);
+        if (!fallback) return { ok: false, reason: `parameter ${name} has no default and no parameter file value` };
+        const v = plainValue(fallback, scope, depth + 1);
+        return v.ok ? { ...v, from: 'parameter' } : v;
+      }
+      const variable = scope.vars.get(name);
+      if (variable) {
+        const v = plainValue(variable, scope, depth + 1);
+        return v.ok ? { ...v, from: 'variable' } : v;
+      }
+      return { ok: false, reason: `refers to ${name}, known only at deployment` };
+    }
+    default:
+      return { ok: false, reason: `computed at deployment: ${node.text.slice(0, 80)}` };
+  }
+}
+
+function readResource(node: SyntaxNode, scope: Scope, text: string, parentType?: string): IacResource | undefined {
+  const parts = named(node);
+  const typeNode = parts.find((c) => c.type === 'string');
+  const declared = typeNode ? stringLiteral(typeNode) : undefined;
+  if (!declared || node.children.some((c) => c?.type === 'existing')) return undefined;
+  const [typeName, apiVersion] = declared.split('@') as [string, string | undefined];
+  const type = parentType && !typeName.includes('/') ? `${parentType}/${typeName}` : typeName;
+  const bodyHolder = parts[parts.length - 1];
+  const body = bodyHolder?.type === 'object' ? bodyHolder : bodyHolder ? named(bodyHolder).find((c) => c.type === 'object') : undefined;
+  if (!body) return undefined;
+  const children = named(body)
+    .filter((c) => c.type === 'object_property' && c.namedChildren[0]?.type === 'resource_declaration')
+    .flatMap((c) => readResource(c.namedChildren[0] as SyntaxNode, scope, text, type) ?? []);
+
+  const locate = (path: PropertyPath): PropertyLocation | { kind: 'resolve'; node: SyntaxNode; rest: PropertyPath } => {
+    let current: SyntaxNode = body;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i] as string | number;
+      if (typeof segment === 'number') {
+        if (current.type !== 'array') return current.type === 'identifier' ? { kind: 'resolve', node: current, rest: path.slice(i) } : { kind: 'unreachable', reason: 'not an array' };
+        const item = named(current)[segment];
+        if (!item) return { kind: 'unreachable', reason: 'no such array element' };
+        current = item;
+        continue;
+      }
+      if (current.type !== 'object') return { kind: 'resolve', node: current, rest: path.slice(i) };
+      const member = membersOf(current).find((m) => sameName(keyOf(m) ?? '', segment));
+      const value = member ? valueNodeOf(member) : undefined;
+      if (!value) return insertionPoint(text, current.lastChild ?? undefined, membersOf(current), path.slice(i));
+      current = value;
+    }
+    return { kind: 'found', span: spanOfNode(current) };
+  };
+  const get = (path: PropertyPath): ResolvedValue => {
+    const where = locate(path);
+    if (where.kind === 'absent') return { kind: 'missing' };
+    if (where.kind === 'unreachable') return { kind: 'missing' };
+    const target = where.kind === 'resolve' ? where.node : nodeAt(body, path);
+    if (!target) return { kind: 'missing' };
+    const span = spanOfNode(target);
+    const v = plainValue(target, scope, 0);
+    if (!v.ok) return { kind: 'unknown', reason: v.reason, span };
+    if (where.kind === 'resolve') {
+      const rest = walkValue(v.value, where.rest);
+      return rest.found ? { kind: 'value', value: rest.value, from: v.from, span } : { kind: 'missing' };
+    }
+    return { kind: 'value', value: v.value, from: v.from, span };
+  };
+  const nodeAt = (from: SyntaxNode, path: PropertyPath): SyntaxNode | undefined => {
+    let current: SyntaxNode | undefined = from;
+    for (const segment of path) {
+      if (!current) return undefined;
+      if (typeof segment === 'number') {
+        current = named(current)[segment];
+        continue;
+      }
+      const member: SyntaxNode | undefined = membersOf(current).find((m) => sameName(keyOf(m) ?? '', segment));
+      current = member ? valueNodeOf(member) : undefined;
+    }
+    return current;
+  };
+  return {
+    language: 'bicep',
+    type,
+    apiVersion,
+    name: named(node).find((c) => c.type === 'identifier')?.text ?? '(unnamed)',
+    span: spanOfNode(node),
+    get,
+    count: (path) => {
+      const target = nodeAt(body, path);
+      if (target?.type === 'array') return named(target).length;
+      return 0;
+    },
+    children,
+    locate: (path) => {
+      const where = locate(path);
+      return where.kind === 'resolve' ? { kind: 'unreachable', reason: 'the value comes from a parameter or variable' } : where;
+    },
+  };
+}
+
+export function parseBicepTemplate(parsers: TreeSitterParsers, file: string, text: string, parameterFile?: Map<string, unknown>): ParsedTemplate {
+  const tree = parsers.bicep.parse(text);
+  if (!tree) return { file, language: 'bicep', text, resources: [], problems: [{ file, line: 1, message: 'could not be parsed' }] };
+  // The tree stays alive while the resources' accessors use it (they read it lazily); it goes with the template.
+  {
+    const error = firstSyntaxError(tree.rootNode);
+    if (error) return { file, language: 'bicep', text, resources: [], problems: [{ file, line: error.startPosition.row + 1, message: `Bicep syntax error near "${error.text.slice(0, 40)}"` }] };
+    const scope: Scope = { params: new Map(), vars: new Map(), parameterFile };
+    const statements = named(tree.rootNode);
+    for (const statement of statements) {
+      const parts = named(statement);
+      const name = parts.find((c) => c.type === 'identifier')?.text;
+      if (!name) continue;
+      if (statement.type === 'parameter_declaration') {
+        const last = parts[parts.length - 1];
+        scope.params.set(name, last && last.type !== 'type' && last !== parts[0] ? last : undefined);
+      } else if (statement.type === 'variable_declaration') {
+        const last = parts[parts.length - 1];
+        if (last && last.type !== 'identifier') scope.vars.set(name, last);
+        else if (last && parts.length > 1) scope.vars.set(name, last);
+      }
+    }
+    const resources = statements.filter((s) => s.type === 'resource_declaration').flatMap((s) => readResource(s, scope, text) ?? []);
+    return { file, language: 'bicep', text, resources, problems: [] };
+  }
+}

@@ -1,0 +1,35 @@
+// The IaC flow in a real browser on the demo tenant with nothing configured: findings by security check, a check's
+// fix (diff, files, recommendation) with a confirmation card, and Submit answering with the pull request's link.
+import { chromiumStatus } from './support/chromium';
+import { cardScreenshot, screenshot, sendMessage, waitForCardText } from './support/playground';
+import { usePlaygroundStack } from './support/suite';
+
+const status = chromiumStatus();
+if (!status.run) console.warn(status.message);
+const describeInBrowser = status.run ? describe : describe.skip;
+
+describeInBrowser('remediate code in the Agents Playground', () => {
+  const { step } = usePlaygroundStack(status.available, status.message);
+
+  it('lists IaC findings by check, previews a fix and opens a draft pull request on Submit', async () => {
+    await step('remediate-code-flow', async ({ page }) => {
+      await sendMessage(page, 'reduce risk in the infrastructure repo');
+      await page.getByText(/8 IaC findings in/).last().waitFor({ timeout: 30_000 });
+      await page.getByText('Storage accounts should not allow public blob access').last().waitFor();
+      await screenshot(page, 'iac-findings');
+
+      const before = await sendMessage(page, 'fix IaC check 1');
+      const card = await waitForCardText(page, 'Open a pull request', { newerThan: before });
+      const cardText = await card.innerText();
+      expect(cardText).toContain('Role-Based Access Control should be used on Kubernetes Services');
+      expect(cardText).toContain('envs/prod/aks.tf');
+      await page.getByText('role_based_access_control_enabled = true').last().waitFor();
+      await screenshot(page, 'iac-fix-preview');
+      await cardScreenshot(card, 'iac-confirmation');
+
+      await card.getByRole('button', { name: 'Submit', exact: true }).click();
+      await page.getByText(/Pull request opened as a draft/).last().waitFor({ timeout: 30_000 });
+      await screenshot(page, 'iac-pull-request');
+    });
+  });
+});
