@@ -65,17 +65,17 @@ describe('remediate code in whole turns (demo repository, local git)', () => {
     try {
       const list = await bot.turn(message('reduce risk in the infrastructure repo', { ...options, mention: true }));
       const listText = texts(list);
-      expect(listText).toMatch(/8 IaC findings in \*\*.*iac-demo-repo\*\* \(main at [0-9a-f]{7}\), by security check/);
-      expect(listText).toContain('Storage accounts should not allow public blob access** (High): modules/storage/main.tf:27');
+      expect(listText).toMatch(/8 IaC findings in .*iac-demo-repo \(main at [0-9a-f]{7}\), by security check/);
+      expect(listText).toContain('Storage accounts should not allow public blob access (High): modules/storage/main.tf:27');
       expect(listText).toContain('Defender: Storage account public access should be disallowed (51fd8bb1-0db4-bbf1-7e2b-cfcba7eb66a6)');
-      expect(listText).toContain('SQL servers should have auditing enabled** (Medium): modules/sql/server.tf:33');
+      expect(listText).toContain('SQL servers should have auditing enabled (Medium): modules/sql/server.tf:33');
       expect(suggestions(list)).toContain('Fix IaC check 1');
 
       const storage = await bot.turn(message('fix the IaC findings for storage', { ...options, mention: true }));
       const storageText = texts(storage);
       expect(storageText).toMatch(/2 IaC findings for storage/);
-      expect(storageText).toMatch(/1\. \*\*Storage accounts should not allow public blob access/);
-      expect(storageText).toMatch(/2\. \*\*Storage accounts should require TLS 1\.2 or later/);
+      expect(storageText).toMatch(/1\. Storage accounts should not allow public blob access/);
+      expect(storageText).toMatch(/2\. Storage accounts should require TLS 1\.2 or later/);
 
       const proposal = await bot.turn(message('fix IaC check 2', { ...options, mention: true }));
       const preview = texts(proposal);
