@@ -70,3 +70,21 @@ export function htmlOf(text: string): string {
   const escaped = text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
   return `<!doctype html><html><body><div style="font-family:Segoe UI,Arial,sans-serif;white-space:pre-wrap">${escaped}</div></body></html>`;
 }
+
+/**
+ * The nodemailer message for a checked MailMessage, as both mailers send it: plain text with an escaped HTML
+ * twin, and nodemailer never told to read a file or fetch a URL.
+ */
+export function nodemailerMessage(message: MailMessage) {
+  return {
+    messageId: message.messageId,
+    from: message.from,
+    to: message.to,
+    cc: message.cc,
+    subject: message.subject,
+    text: message.text,
+    html: htmlOf(message.text),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  };
+}

@@ -4,7 +4,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { checkMessage, htmlOf, type Mailer, type MailMessage } from './mailMessage';
+import { checkMessage, nodemailerMessage, type Mailer, type MailMessage } from './mailMessage';
 
 /** The file name a Message-ID gets: its characters are already limited to [A-Za-z0-9._-@] by checkMessage. */
 export const outboxFileName = (messageId: string): string => `${messageId.slice(1, -1).replace(/[^A-Za-z0-9._-]/g, '_')}.eml`;
@@ -19,17 +19,7 @@ export function createOutboxMailer(dir: string): Mailer {
       const file = join(dir, outboxFileName(message.messageId));
       const receipt = { messageId: message.messageId, via: 'outbox' as const, where: file, accepted: [...message.to, ...message.cc] };
       await mkdir(dir, { recursive: true });
-      const built = await builder.sendMail({
-        messageId: message.messageId,
-        from: message.from,
-        to: message.to,
-        cc: message.cc,
-        subject: message.subject,
-        text: message.text,
-        html: htmlOf(message.text),
-        disableFileAccess: true,
-        disableUrlAccess: true,
-      });
+      const built = await builder.sendMail(nodemailerMessage(message));
       let handle;
       try {
         handle = await open(file, 'wx');

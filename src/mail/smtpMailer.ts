@@ -3,7 +3,7 @@
 import nodemailer from 'nodemailer';
 import type { SmtpSettings } from '../config/features/delegate';
 import { AppError } from '../errors/appError';
-import { checkMessage, htmlOf, type Mailer, type MailMessage } from './mailMessage';
+import { checkMessage, nodemailerMessage, type Mailer, type MailMessage } from './mailMessage';
 
 export interface SmtpMailerOptions extends SmtpSettings {
   /** Test servers on loopback use self-signed certificates. */
@@ -29,17 +29,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       checkMessage(message);
       let info;
       try {
-        info = await transport.sendMail({
-          messageId: message.messageId,
-          from: message.from,
-          to: message.to,
-          cc: message.cc,
-          subject: message.subject,
-          text: message.text,
-          html: htmlOf(message.text),
-          disableFileAccess: true,
-          disableUrlAccess: true,
-        });
+        info = await transport.sendMail(nodemailerMessage(message));
       } catch (error) {
         const reason = error instanceof Error ? error.message.replace(/[\r\n]+/g, ' ').slice(0, 200) : 'unknown error';
         const refused = (error as { rejected?: unknown }).rejected;

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, type Activity } from 'botbuilder';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { createBot } from '../../src/app';
@@ -22,6 +22,7 @@ import { execute, message, USER } from '../support/activities';
 import { createMemoryDeduper } from '../support/memoryDeduper';
 import { createTempDataDir } from '../support/tempDataDir';
 import { cardOf, textOf, walk, type Json } from '../support/cardJson';
+import { adapterTurns } from '../support/adapterTurns';
 
 const OTHER = { id: '29:user-bob', name: 'Bob', aadObjectId: '00000000-0000-4000-8000-0000000000b0' };
 const SUB = '5b0e0c2d-0000-4000-8000-00000000d1e1';
@@ -76,15 +77,7 @@ async function startBot(dir: string, records: RecordsStore, storage: MemoryStora
   const logger = createSilentLogger();
   const { posture, ...skills } = await composeSkills(config, logger, records, { pollMs: 0 });
   const bot = createBot(config, { logger, storage, deduper: createMemoryDeduper(), ...skills, startTypingTimer: false });
-  const adapter = new TestAdapter(async (context) => {
-    await bot.turnLogic(context);
-  });
-  adapter.onTurnError = bot.onTurnError;
-  const turn = async (activity: Partial<Activity>) => {
-    adapter.activeQueue.splice(0);
-    await adapter.processActivity(activity);
-    return adapter.activeQueue.splice(0) as Array<Partial<Activity>>;
-  };
+  const turn = adapterTurns(bot);
   return { turn, posture };
 }
 

@@ -3,7 +3,7 @@
 // the skills (cards come from the data), follow-ups carry the list on screen, general questions come back labelled,
 // failures are answered by the keyless planner which says so, and a model that "obeys" text hidden in the data
 // can neither pass an outside address nor change anything without the requester's confirmation.
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, type Activity } from 'botbuilder';
 import { createBot } from '../../src/app';
 import { loadConfig } from '../../src/config/loadConfig';
 import { composeSkills } from '../../src/index';
@@ -18,6 +18,7 @@ import { createMemoryDeduper } from '../support/memoryDeduper';
 import { cardOf, textOf, walk } from '../support/cardJson';
 import { writeTenantExport, zephyrRows } from '../support/tenantExport';
 import { startFakeModelServer, textAnswer, toolCall, type FakeModelServer } from '../llmPlanner/support/fakeModelServer';
+import { adapterTurns } from '../support/adapterTurns';
 
 const API_KEY = 'sk-turns-loopback';
 const OUTSIDE = 'attacker@outside.example';
@@ -52,15 +53,7 @@ async function startBot(server: FakeModelServer, snapshot: string, records: Reco
   const logger = createSilentLogger();
   const skills = await composeSkills(config, logger, records);
   const bot = createBot(config, { logger, storage: new MemoryStorage(), deduper: createMemoryDeduper(), ...skills, startTypingTimer: false });
-  const adapter = new TestAdapter(async (context) => {
-    await bot.turnLogic(context);
-  });
-  adapter.onTurnError = bot.onTurnError;
-  const turn = async (activity: Partial<Activity>) => {
-    adapter.activeQueue.splice(0);
-    await adapter.processActivity(activity);
-    return adapter.activeQueue.splice(0) as Array<Partial<Activity>>;
-  };
+  const turn = adapterTurns(bot);
   return { turn, close: () => skills.posture.close() };
 }
 

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, type Activity } from 'botbuilder';
 import git from 'isomorphic-git';
 import { createBot } from '../../src/app';
 import { loadConfig } from '../../src/config/loadConfig';
@@ -18,6 +18,7 @@ import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 import { execute, message } from '../support/activities';
 import { cardOf, textOf, walk, type Json } from '../support/cardJson';
 import { createMemoryDeduper } from '../support/memoryDeduper';
+import { adapterTurns } from '../support/adapterTurns';
 
 const OTHER = { id: '29:user-bob', name: 'Bob', aadObjectId: '00000000-0000-4000-8000-0000000000b0' };
 
@@ -26,15 +27,7 @@ async function startBot(dataDir: string) {
   const logger = createSilentLogger();
   const skills = await composeSkills(config, logger, createMemoryRecordsStore());
   const bot = createBot(config, { logger, storage: new MemoryStorage(), deduper: createMemoryDeduper(), ...skills, startTypingTimer: false });
-  const adapter = new TestAdapter(async (context) => {
-    await bot.turnLogic(context);
-  });
-  adapter.onTurnError = bot.onTurnError;
-  const turn = async (activity: Partial<Activity>) => {
-    adapter.activeQueue.splice(0);
-    await adapter.processActivity(activity);
-    return adapter.activeQueue.splice(0) as Array<Partial<Activity>>;
-  };
+  const turn = adapterTurns(bot);
   return { turn, close: () => skills.posture.close() };
 }
 

@@ -1,7 +1,7 @@
 // Summarize → remediate → apply in whole turns with the real composition over the demo tenant: typed and by the
 // cards' buttons; "Apply fix" goes through the confirmation flow (only the requester confirms, a double click
 // applies once), the recommendation turns Healthy in the posture state, and stays so after a restart.
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, type Activity } from 'botbuilder';
 import { ACTION_AUDIT_COLLECTION, type ActionAuditEntry } from '../../src/actions/actionAudit';
 import { createBot } from '../../src/app';
 import { loadConfig } from '../../src/config/loadConfig';
@@ -14,6 +14,7 @@ import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 import { execute, message, submit, USER } from '../support/activities';
 import { createMemoryDeduper } from '../support/memoryDeduper';
 import { cardOf, textOf, walk, type Json } from '../support/cardJson';
+import { adapterTurns } from '../support/adapterTurns';
 
 const OTHER = { id: '29:user-bob', name: 'Bob', aadObjectId: '00000000-0000-4000-8000-0000000000b0' };
 
@@ -22,15 +23,7 @@ async function startBot(records: RecordsStore, storage: MemoryStorage) {
   const logger = createSilentLogger();
   const skills = await composeSkills(config, logger, records);
   const bot = createBot(config, { logger, storage, deduper: createMemoryDeduper(), ...skills, startTypingTimer: false });
-  const adapter = new TestAdapter(async (context) => {
-    await bot.turnLogic(context);
-  });
-  adapter.onTurnError = bot.onTurnError;
-  const turn = async (activity: Partial<Activity>) => {
-    adapter.activeQueue.splice(0);
-    await adapter.processActivity(activity);
-    return adapter.activeQueue.splice(0) as Array<Partial<Activity>>;
-  };
+  const turn = adapterTurns(bot);
   return { turn, close: () => skills.posture.close() };
 }
 

@@ -1,7 +1,7 @@
 // Remediation scripts as files: the remediation card carries a "Download <file>" link per script, served by the
 // bot's own HTTP server from the records store as a plain-text attachment, until the link expires. The card
 // locally names the listening address; with PUBLIC_BASE_URL it names that one; in production without it, none.
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, type Activity } from 'botbuilder';
 import { createBot } from '../../src/app';
 import { loadConfig } from '../../src/config/loadConfig';
 import { composeSkills } from '../../src/index';
@@ -12,6 +12,7 @@ import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 import { message } from '../support/activities';
 import { createMemoryDeduper } from '../support/memoryDeduper';
 import { cardOf, walk, type Json } from '../support/cardJson';
+import { adapterTurns } from '../support/adapterTurns';
 
 async function startBot(env: Record<string, string>) {
   const config = loadConfig({ env: { APP_ENV: 'local', PORT: '0', HOST: '127.0.0.1', ...env }, envDir: projectPath('env') });
@@ -20,15 +21,7 @@ async function startBot(env: Record<string, string>) {
   const bot = createBot(config, { logger, storage: new MemoryStorage(), deduper: createMemoryDeduper(), ...skills, startTypingTimer: false, scripts: (token) => scriptLinks.open(token) });
   const { url } = await bot.start();
   announceUrl(url);
-  const adapter = new TestAdapter(async (context) => {
-    await bot.turnLogic(context);
-  });
-  adapter.onTurnError = bot.onTurnError;
-  const turn = async (activity: Partial<Activity>) => {
-    adapter.activeQueue.splice(0);
-    await adapter.processActivity(activity);
-    return adapter.activeQueue.splice(0) as Array<Partial<Activity>>;
-  };
+  const turn = adapterTurns(bot);
   return { url, turn, stop: async () => (await bot.stop(), skills.posture.close()) };
 }
 
