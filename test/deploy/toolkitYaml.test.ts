@@ -2,11 +2,13 @@
 // published JSON schema (v1.13, shipped in the @microsoft/teamsfx-core package; `.ci/fetch-toolkit-schema`
 // puts it in node_modules/.cache), and checked for what the schema cannot see: every ${{VAR}} the files, the
 // parameters file and the app manifest use is produced by an earlier action or defined in the environment's files.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { parseEnv } from 'node:util';
 import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
+import { packageApp } from '../../src/cli/packageApp';
 import { parseAppConfig } from '../../src/config/appConfig';
 import { readBicep } from './support/bicepFile';
 import { knownSettings } from './support/settingNames';
@@ -104,6 +106,25 @@ describe.each(PROJECTS)('$file', ({ file, environments }) => {
       expect(new Set(packagePaths)).toEqual(new Set([out]));
       expect(list.indexOf(packaging!)).toBeLessThan(list.findIndex((a) => a.uses === 'teamsApp/validateAppPackage'));
       expect(Object.keys(packaging?.env ?? {}).sort()).toEqual(['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
+    }
+  });
+
+  it.each(environments)('its package step, run as the Toolkit would for --env %s, builds a package with the command menu', async (environment) => {
+    const packaging = actions.find(({ action }) => action.uses === 'cli/runNpmCommand' && String(action.with?.args).startsWith('run package'))!.action;
+    const args = String(packaging.with?.args).replace(PLACEHOLDER, (_w, name: string) => (name === 'TEAMSFX_ENV' ? environment : `<${name}>`));
+    const [, envName, out] = /^run package -- --env (\S+) --out (\S+)$/.exec(args) ?? [];
+    expect(envName).toBe(environment);
+    const samples: Record<string, string> = { TEAMS_APP_ID: '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c', BOT_ID: '0b5c3bbf-4f6d-4a38-9c55-2a8e9d1a7f01', TEAMS_BOT_ID: '0b5c3bbf-4f6d-4a38-9c55-2a8e9d1a7f01', BOT_DOMAIN: 'app-posture.azurewebsites.net', TUNNEL_DOMAIN: 'abc123.devtunnels.ms' };
+    const env = Object.fromEntries(Object.entries(packaging.env ?? {}).map(([name, value]) => [name, value.replace(PLACEHOLDER, (_w, v: string) => samples[v] ?? '')]));
+    const outDir = mkdtempSync(join(tmpdir(), 'posture-toolkit-package-'));
+    try {
+      const result = await packageApp({ rootDir: ROOT, envName, env, outFile: join(outDir, basename(out!)) });
+      const bots = result.manifest.bots as Array<{ botId: string; commandLists?: unknown[] }>;
+      expect(bots[0]?.botId).toBe(samples.BOT_ID);
+      expect(bots[0]?.commandLists?.length).toBeGreaterThan(0);
+      expect(result.manifest.validDomains).toEqual([env.BOT_DOMAIN]);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
     }
   });
 
