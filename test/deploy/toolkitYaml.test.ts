@@ -15,7 +15,7 @@ import { knownSettings } from './support/settingNames';
 
 const ROOT = join(__dirname, '..', '..');
 const SCHEMA_VERSION = 'v1.13';
-export const TOOLKIT_SCHEMA_PATH = process.env.TEAMSAPP_YAML_SCHEMA ?? join(ROOT, 'node_modules', '.cache', 'teamsapp-yaml-schema', SCHEMA_VERSION, 'yaml.schema.json');
+const TOOLKIT_SCHEMA_PATH = process.env.TEAMSAPP_YAML_SCHEMA ?? join(ROOT, 'node_modules', '.cache', 'teamsapp-yaml-schema', SCHEMA_VERSION, 'yaml.schema.json');
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 // Set by the Toolkit itself for every run.
 const TOOLKIT_BUILT_INS = ['TEAMSFX_ENV', 'APP_NAME_SUFFIX', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME', 'RESOURCE_SUFFIX'];
