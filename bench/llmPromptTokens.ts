@@ -3,7 +3,7 @@
 // own tokenizer (gpt-tokenizer, o200k_base) what one turn would send for each representative prompt, with tenant
 // data allowed (LLM_DATA_CONSENT=true, the larger case), first with no list on screen and then as a follow-up. No
 // model is called. `-- --sizes 1000,100000` picks sizes.
-import type { Planner, TurnState } from '@microsoft/teams-ai';
+import type { MessagePlanner } from '../src/actions/contracts/messagePlanner';
 import { createActionRegistry } from '../src/actions/registry';
 import { registerModules } from '../src/app';
 import type { ChatModel } from '../src/llmPlanner/chatModel';
@@ -23,7 +23,7 @@ import { ANALYZE_PROMPTS } from './prompts';
 
 const FOLLOW_UPS = ['just the virtual machines', 'include medium too', 'details of the second one', 'how do I fix the first one?'];
 const NEVER: ChatModel = { label: 'none', model: 'none', complete: () => Promise.reject(new Error('the bench calls no model')) };
-const NO_KEYLESS: Planner<TurnState> = { beginTask: async () => ({ type: 'plan', commands: [] }), continueTask: async () => ({ type: 'plan', commands: [] }) };
+const NO_KEYLESS: MessagePlanner = { plan: async () => ({ steps: [] }) };
 
 async function measure(rows: number): Promise<string> {
   const file = await ensureDemoExport(rows, projectPath('.data', 'bench'), (line) => process.stderr.write(`${line}\n`));
@@ -33,7 +33,7 @@ async function measure(rows: number): Promise<string> {
   const registry = createActionRegistry<Reply>();
   registerModules(registry, createCardActionRouter(), SKILL_MODULES, { posture: { current: () => engine, applyChange: () => Promise.reject(new Error('read only')), revertChange: () => Promise.reject(new Error('read only')) } });
   const limits = { maxRepairs: 2, turnBudgetMs: 25_000, promptTokenBudget: 6_000, historyTokenBudget: 800 };
-  const planner = createLlmPlanner({ model: NEVER, registry, keyless: NO_KEYLESS, engine: () => engine, viewerOf: () => SYSTEM_VIEWER, dataConsent: true, limits });
+  const planner = createLlmPlanner({ model: NEVER, registry, keyless: NO_KEYLESS, engine: () => engine, dataConsent: true, limits });
   const first = ANALYZE_PROMPTS.map((prompt) => planner.prepare(prompt, {}, SYSTEM_VIEWER).tokens);
   const list = nextList(undefined, { name: 'analyze', parameters: { filter: { riskLevels: ['Critical', 'High'], riskFactors: ['internetExposure'] } } });
   const history = [{ user: 'show critical and high risks for internet exposed resources', did: 'analyze {"filter":{"riskLevels":["Critical","High"],"riskFactors":["internetExposure"]}}' }];

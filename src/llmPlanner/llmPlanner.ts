@@ -1,20 +1,19 @@
-// The LLM planner as a teams-ai Planner: the model picks registry actions (DO commands) for a message, or answers
-// a general security question in a few labelled sentences (SAY). The keyless planner answers instead, and says so,
+// The LLM planner: the model picks registry actions for a message, or answers a general security question in a few
+// labelled sentences. It implements the SDK-free planner contract (src/actions/contracts/messagePlanner.ts); the
+// transport adapts it (src/teams/plannerAdapter.ts). The keyless planner answers instead, and says so,
 // when the model times out, is rate limited, fails, is filtered, refuses, or keeps producing invalid calls.
 // teams-ai's ActionPlanner is not used: it does not validate tool arguments, cannot hand the registry's problems
 // back for repair, and has no fallback; this planner calls the same `openai` client itself.
-import type { AI, Plan, Planner, PredictedCommand, PredictedSayCommand, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { ACTIVE_LIST_KEY, parseActiveList } from '../actions/contracts/activeList';
+import { actionStep, sayStep, type MessagePlan, type MessagePlanner, type PlanRequest } from '../actions/contracts/messagePlanner';
 import type { ActionRegistry, PlannedAction } from '../actions/registry';
 import type { LlmLimits } from '../config/features/llm';
 import type { Logger } from '../logging/logger';
 import type { VocabularyField } from '../posture/engine';
 import type { Viewer } from '../posture/viewer';
 import { createConceptLexicon, type ConceptLexicon } from '../planner/conceptLexicon';
-import { toCommand } from '../planner/keylessPlanner';
 import { scanMessage } from '../planner/messageScan';
 import { bindVocabulary, type VocabularySource } from '../planner/vocabularyPort';
 import type { ChatModel } from './chatModel';
@@ -36,9 +35,8 @@ export interface LlmPlannerOptions {
   model: ChatModel;
   registry: Pick<ActionRegistry, 'list' | 'checkPlan'>;
   /** The default planner, and the one that answers whenever the model cannot. */
-  keyless: Planner<TurnState>;
+  keyless: MessagePlanner;
   engine: () => VocabularySource | undefined;
-  viewerOf: (context: TurnContext) => Viewer;
   dataConsent: boolean;
   limits: Pick<LlmLimits, 'maxRepairs' | 'turnBudgetMs' | 'promptTokenBudget' | 'historyTokenBudget'>;
   usage?: LlmUsageMeter;
@@ -70,7 +68,7 @@ export interface PreparedPrompt {
   tokens: number;
 }
 
-export interface LlmPlanner extends Planner<TurnState> {
+export interface LlmPlanner extends MessagePlanner {
   /** The last turn's outcome (logs and tests). */
   lastOutcome(): PlanOutcome | undefined;
   prepare(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): PreparedPrompt;
@@ -116,7 +114,7 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     return { messages, tools, history, tokens: countRequestTokens(messages, tools) };
   };
 
-  /** One message to an outcome, without teams-ai: what beginTask and the eval (src/cli/evalPlanner.ts) run. */
+  /** One message to an outcome, with no fallback: what plan() and the eval (src/cli/evalPlanner.ts) run. */
   const planText = async (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }> => {
     const { messages, tools, history, tokens: promptTokens } = prepare(text, conversation, viewer);
     const started = performance.now();
@@ -133,45 +131,37 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     return { outcome, history };
   };
 
-  const beginTask = async (context: TurnContext, state: TurnState, ai: AI<TurnState>): Promise<Plan> => {
-    const text = inputOf(context, state);
-    if (!text.trim()) return options.keyless.beginTask(context, state, ai);
-    const conversation = conversationOf(state);
-    const viewer = options.viewerOf(context);
+  const plan = async (request: PlanRequest): Promise<MessagePlan> => {
+    const { text, viewer, conversation } = request;
+    if (!text.trim()) return options.keyless.plan(request);
     const { outcome, history } = await planText(text, conversation, viewer);
 
     if (outcome.kind === 'actions') {
       remember(conversation, history, { user: text, did: outcome.actions.map(describeAction).join('; ') });
-      return { type: 'plan', commands: outcome.actions.map(toCommand) };
+      return { steps: outcome.actions.map(actionStep) };
     }
     if (outcome.kind === 'answer') {
       const grounded = removeUngrounded(outcome.text, isKnown(viewer));
       if (grounded.removed.length > 0) options.logger?.warn({ removed: grounded.removed.slice(0, 10) }, 'llm answer named things absent from the data; removed');
       if (grounded.text) {
         remember(conversation, history, { user: text, did: 'answered from general knowledge' });
-        return { type: 'plan', commands: [say(`General security knowledge from ${options.model.label}, not from your posture data:\n\n${grounded.text}`)] };
+        return { steps: [sayStep(`General security knowledge from ${options.model.label}, not from your posture data:\n\n${grounded.text}`)] };
       }
-      return withNotice(await options.keyless.beginTask(context, state, ai), 'malformed');
+      return withNotice(await options.keyless.plan(request), 'malformed');
     }
-    return withNotice(await options.keyless.beginTask(context, state, ai), outcome.reason);
+    return withNotice(await options.keyless.plan(request), outcome.reason);
   };
 
   return {
-    beginTask,
-    continueTask: async () => ({ type: 'plan', commands: [] }),
+    plan,
     lastOutcome: () => last,
     prepare,
     planText,
   };
 }
 
-function withNotice(plan: Plan, reason: FallbackReason): Plan {
-  return { ...plan, commands: [say(fallbackNotice(reason)), ...plan.commands] };
-}
-
-function say(content: string): PredictedCommand {
-  const command: PredictedSayCommand = { type: 'SAY', response: { role: 'assistant', content } };
-  return command;
+function withNotice(plan: MessagePlan, reason: FallbackReason): MessagePlan {
+  return { steps: [sayStep(fallbackNotice(reason)), ...plan.steps] };
 }
 
 function describeAction(action: PlannedAction): string {
@@ -187,19 +177,4 @@ function readHistory(conversation: Record<string, unknown> | undefined): History
 function remember(conversation: Record<string, unknown> | undefined, history: readonly HistoryTurn[], turn: HistoryTurn): void {
   if (!conversation) return;
   conversation[LLM_HISTORY_KEY] = [...history, { user: turn.user.slice(0, 400), did: turn.did.slice(0, 400) }].slice(-MAX_HISTORY_TURNS);
-}
-
-function inputOf(context: TurnContext, state: TurnState): string {
-  const temp = (state as { temp?: { input?: unknown } }).temp;
-  const input = temp && typeof temp.input === 'string' && temp.input.trim() ? temp.input : context.activity.text;
-  return typeof input === 'string' ? input : '';
-}
-
-function conversationOf(state: TurnState): Record<string, unknown> | undefined {
-  try {
-    const conversation: unknown = state.conversation;
-    return typeof conversation === 'object' && conversation !== null ? (conversation as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
