@@ -8,7 +8,7 @@ import { createActionRegistry } from '../actions/registry';
 import { registerModules } from '../app';
 import { loadConfig } from '../config/loadConfig';
 import { createChatModel, type ChatModel } from '../llmPlanner/chatModel';
-import { createLlmPlanner } from '../llmPlanner/llmPlanner';
+import { createLlmPlanner, suggestionsOf } from '../llmPlanner/llmPlanner';
 import { evaluate, formatReport, readEvalSet, type EvalPlan } from '../llmPlanner/plannerEval';
 import { projectPath } from '../paths';
 import { loadPosture } from '../posture/loadPosture';
@@ -17,6 +17,7 @@ import { createExportFileSource } from '../posture/source';
 import { createPostureStoreBuilder } from '../posture/store';
 import { SYSTEM_VIEWER } from '../posture/viewer';
 import { createConceptLexicon } from '../planner/conceptLexicon';
+import { createKeylessPlanner } from '../planner/keylessPlanner';
 import { planMessage } from '../planner/planMessage';
 import { SKILL_MODULES } from '../skillModules';
 import { createCardActionRouter } from '../teams/cardActionRouter';
@@ -58,7 +59,7 @@ export async function runPlannerEval(options: EvalOptions, env: NodeJS.ProcessEn
     const config = loadConfig({ env, envDir: projectPath('env') }).llm;
     if (!deps.model && !config.provider) throw new Error('--planner llm needs a model: set OPENAI_API_KEY and OPENAI_MODEL, OPENAI_BASE_URL and OPENAI_MODEL, or AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT');
     const model = deps.model ?? createChatModel({ provider: config.provider!, limits: config.limits });
-    const planner = createLlmPlanner({ model, registry, keyless: NO_KEYLESS, engine: () => engine, dataConsent: config.dataConsent, limits: config.limits });
+    const planner = createLlmPlanner({ model, registry, keyless: NO_KEYLESS, suggest: suggestionsOf(createKeylessPlanner({ engine })), engine: () => engine, dataConsent: config.dataConsent, limits: config.limits });
     name = `llm (${model.label})`;
     plan = async (prompt, list) => {
       const { outcome } = await planner.planText(prompt, list ? { activeList: list } : {}, SYSTEM_VIEWER);

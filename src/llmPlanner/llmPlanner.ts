@@ -22,6 +22,7 @@ import { planWithModel, type FallbackReason, type PlanOutcome } from './planLoop
 import { buildMessages, type HistoryTurn, type VocabularyMatch } from './promptBuilder';
 import { countRequestTokens, trimHistory } from './tokenBudget';
 import { toolsOf } from './toolSchemas';
+import { createToolSelector, type ToolSelector } from './toolSelection';
 import type { LlmUsageMeter } from './usageMeter';
 
 export const LLM_HISTORY_KEY = 'llmHistory';
@@ -36,6 +37,8 @@ export interface LlmPlannerOptions {
   registry: Pick<ActionRegistry, 'list' | 'checkPlan'>;
   /** The default planner, and the one that answers whenever the model cannot. */
   keyless: MessagePlanner;
+  /** Actions a local reading of the message suggests (src/llmPlanner/toolSelection.ts); none: only the always-sent tools. */
+  suggest?: (request: PlanRequest) => Promise<readonly string[]>;
   engine: () => VocabularySource | undefined;
   dataConsent: boolean;
   limits: Pick<LlmLimits, 'maxRepairs' | 'turnBudgetMs' | 'promptTokenBudget' | 'historyTokenBudget'>;
@@ -62,7 +65,10 @@ const historySchema = z.array(z.object({ user: z.string().max(400), did: z.strin
 
 export interface PreparedPrompt {
   messages: ChatCompletionMessageParam[];
+  /** The tools sent with this message (a selection of callable). */
   tools: ChatCompletionTool[];
+  /** Every tool the model may call. */
+  callable: readonly ChatCompletionTool[];
   history: HistoryTurn[];
   /** Prompt tokens as counted by src/llmPlanner/tokenBudget.ts. */
   tokens: number;
@@ -71,7 +77,7 @@ export interface PreparedPrompt {
 export interface LlmPlanner extends MessagePlanner {
   /** The last turn's outcome (logs and tests). */
   lastOutcome(): PlanOutcome | undefined;
-  prepare(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): PreparedPrompt;
+  prepare(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, suggested?: readonly string[]): PreparedPrompt;
   planText(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }>;
 }
 
@@ -96,35 +102,37 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
 
   /** Everything sent for one message, and its token count: what the bench measures at each tenant size. */
   // Actions are all registered before the first turn; a later registration (tests) rebuilds the list.
-  let tools: { count: number; list: ChatCompletionTool[] } | undefined;
-  const toolList = () => {
+  let tools: { count: number; selector: ToolSelector } | undefined;
+  const toolSelector = () => {
     const count = options.registry.list().length;
-    if (tools?.count !== count) tools = { count, list: toolsOf(options.registry) };
-    return tools.list;
+    if (tools?.count !== count) tools = { count, selector: createToolSelector(toolsOf(options.registry)) };
+    return tools.selector;
   };
 
-  const prepare = (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): PreparedPrompt => {
-    const tools = toolList();
+  const prepare = (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, suggested: readonly string[] = []): PreparedPrompt => {
+    const selector = toolSelector();
     const history = trimHistory(readHistory(conversation), options.limits.historyTokenBudget);
     const activeList = parseActiveList(conversation?.[ACTIVE_LIST_KEY]);
+    const tools = selector.select({ suggested, previous: actionsOf(history.at(-1)), hasActiveList: activeList !== undefined });
     const base = { message: text, ...(activeList ? { activeList } : {}), dataConsent: options.dataConsent };
     let messages = buildMessages({ ...base, matches: matchesFor(text, viewer), history });
     // Over budget (a long history): drop history, then the names, before sending anything.
     if (countRequestTokens(messages, tools) > options.limits.promptTokenBudget) messages = buildMessages({ ...base, matches: [], history: [] });
-    return { messages, tools, history, tokens: countRequestTokens(messages, tools) };
+    return { messages, tools, callable: selector.all, history, tokens: countRequestTokens(messages, tools) };
   };
 
   /** One message to an outcome, with no fallback: what plan() and the eval (src/cli/evalPlanner.ts) run. */
   const planText = async (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }> => {
-    const { messages, tools, history, tokens: promptTokens } = prepare(text, conversation, viewer);
+    const suggested = options.suggest ? await options.suggest({ text, viewer, ...(conversation ? { conversation } : {}) }) : [];
+    const { messages, tools, callable, history, tokens: promptTokens } = prepare(text, conversation, viewer, suggested);
     const started = performance.now();
     const outcome: PlanOutcome =
       promptTokens > options.limits.promptTokenBudget
         ? { kind: 'fallback', reason: 'error', detail: `the prompt needs ${promptTokens} tokens, over the budget of ${options.limits.promptTokenBudget}`, usage: { promptTokens: 0, completionTokens: 0, requests: 0 } }
-        : await planWithModel({ model: options.model, tools, messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: options.limits.maxRepairs, turnBudgetMs: options.limits.turnBudgetMs });
+        : await planWithModel({ model: options.model, tools, callable: callable.map((t) => t.function.name), messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: options.limits.maxRepairs, turnBudgetMs: options.limits.turnBudgetMs });
     last = outcome;
     options.logger?.info(
-      { planner: 'llm', model: options.model.model, outcome: outcome.kind, ...(outcome.kind === 'fallback' ? { reason: outcome.reason, detail: outcome.detail } : {}), ...(outcome.kind === 'actions' ? { actions: outcome.actions.map((a) => a.name), repairs: outcome.repairs } : {}), estimatedPromptTokens: promptTokens, usage: outcome.usage, ms: Math.round(performance.now() - started) },
+      { planner: 'llm', model: options.model.model, outcome: outcome.kind, ...(outcome.kind === 'fallback' ? { reason: outcome.reason, detail: outcome.detail } : {}), ...(outcome.kind === 'actions' ? { actions: outcome.actions.map((a) => a.name), repairs: outcome.repairs } : {}), estimatedPromptTokens: promptTokens, toolsSent: tools.length, usage: outcome.usage, ms: Math.round(performance.now() - started) },
       'llm plan',
     );
     void options.usage?.add(options.model.model, outcome.usage, outcome.kind === 'fallback' ? outcome.reason : undefined);
@@ -169,6 +177,11 @@ function describeAction(action: PlannedAction): string {
   return `${action.name} ${parameters.length > 200 ? `${parameters.slice(0, 199)}…` : parameters}`;
 }
 
+/** The action names a history turn ran ("analyze {...}; summarize {...}"). */
+function actionsOf(turn: HistoryTurn | undefined): string[] {
+  return turn ? turn.did.split('; ').map((part) => part.split(' ')[0] ?? '').filter((name) => /^[A-Za-z]+$/.test(name)) : [];
+}
+
 function readHistory(conversation: Record<string, unknown> | undefined): HistoryTurn[] {
   const parsed = historySchema.safeParse(conversation?.[LLM_HISTORY_KEY]);
   return parsed.success ? parsed.data : [];
@@ -177,4 +190,9 @@ function readHistory(conversation: Record<string, unknown> | undefined): History
 function remember(conversation: Record<string, unknown> | undefined, history: readonly HistoryTurn[], turn: HistoryTurn): void {
   if (!conversation) return;
   conversation[LLM_HISTORY_KEY] = [...history, { user: turn.user.slice(0, 400), did: turn.did.slice(0, 400) }].slice(-MAX_HISTORY_TURNS);
+}
+
+/** A planner's actions for a message as tool hints: the keyless planner reads it locally, in about a millisecond. */
+export function suggestionsOf(planner: MessagePlanner): (request: PlanRequest) => Promise<string[]> {
+  return async (request) => (await planner.plan(request)).steps.flatMap((step) => (step.kind === 'action' ? [step.action.name] : []));
 }

@@ -5,7 +5,7 @@ import type { MessagePlanner } from '../actions/contracts/messagePlanner';
 import type { LlmConfig, LlmProvider } from '../config/features/llm';
 import type { ChoosePlannerDeps } from './choosePlanner';
 import { createChatModel } from './chatModel';
-import { createLlmPlanner } from './llmPlanner';
+import { createLlmPlanner, suggestionsOf } from './llmPlanner';
 import { createLlmUsageMeter } from './usageMeter';
 
 export function createLlmStack(config: LlmConfig['llm'] & { provider: LlmProvider }, deps: ChoosePlannerDeps): MessagePlanner {
@@ -14,6 +14,7 @@ export function createLlmStack(config: LlmConfig['llm'] & { provider: LlmProvide
     model,
     registry: deps.registry,
     keyless: deps.keyless,
+    suggest: suggestionsOf(deps.keyless),
     engine: deps.engine,
     dataConsent: config.dataConsent,
     limits: config.limits,

@@ -84,12 +84,18 @@ describe('LLM planner turns', () => {
       const sent = server.requests[0]?.body;
       expect(sent?.messages.at(-1)).toEqual({ role: 'user', content: 'Show critical risks for publicly exposed resources' });
       expect(JSON.stringify(sent?.messages)).toContain('On screen: no list yet.');
+      // Only the tools this message can need are sent: no list on screen, so no refine; nothing asked about changes.
+      const toolNames = (i: number) => (server.requests[i]?.body.tools ?? []).map((t) => t.function.name);
+      expect(toolNames(0)).toEqual(expect.arrayContaining(['analyze', 'outOfScope', 'summarize', 'assignOwner']));
+      expect(toolNames(0)).not.toContain('refine');
+      expect(toolNames(0)).not.toContain('changes');
 
       server.script(toolCall('summarize', { ordinal: 1 }));
       const second = await bot.turn(message('explain the first one to me'));
       expect(textOf(cardOf(second)) + texts(second)).toMatch(/vm-quasar-07/);
       const context = JSON.stringify(server.requests[1]?.body.messages);
       expect(context).toMatch(/On screen: a list of \d+ recommendation/);
+      expect(toolNames(1)).toContain('refine');
       // The previous turn is in the (trimmed) history, as what it did, not what it showed.
       expect(context).toContain('analyze {\\"filter\\"');
 
