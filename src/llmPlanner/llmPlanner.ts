@@ -17,7 +17,8 @@ import { createConceptLexicon, type ConceptLexicon } from '../planner/conceptLex
 import { scanMessage } from '../planner/messageScan';
 import { bindVocabulary, type VocabularySource } from '../planner/vocabularyPort';
 import type { ChatModel } from './chatModel';
-import { removeUngrounded } from './grounding';
+import { citeNames, isCitationSource } from './citations';
+import { namesIn, removeUngrounded } from './grounding';
 import { planWithModel, type FallbackReason, type PlanOutcome } from './planLoop';
 import { buildMessages, type HistoryTurn, type VocabularyMatch } from './promptBuilder';
 import { countRequestTokens, trimHistory } from './tokenBudget';
@@ -153,7 +154,11 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
       if (grounded.removed.length > 0) options.logger?.warn({ removed: grounded.removed.slice(0, 10) }, 'llm answer named things absent from the data; removed');
       if (grounded.text) {
         remember(conversation, history, { user: text, did: 'answered from general knowledge' });
-        return { steps: [sayStep(`General security knowledge from ${options.model.label}, not from your posture data:\n\n${grounded.text}`)] };
+        const source = options.engine();
+        const known = namesIn(grounded.text).filter(isKnown(viewer));
+        const cited = known.length > 0 && isCitationSource(source) ? citeNames(grounded.text, known, source, viewer) : { text: grounded.text, citations: [] };
+        const label = cited.citations.length > 0 ? `General security knowledge from ${options.model.label}; the numbered names are records in your posture data:` : `General security knowledge from ${options.model.label}, not from your posture data:`;
+        return { steps: [{ kind: 'say', text: `${label}\n\n${cited.text}`, ai: { model: options.model.label, citations: cited.citations } }] };
       }
       return withNotice(await options.keyless.plan(request), 'malformed');
     }

@@ -6,6 +6,7 @@ import type { AI, Plan, Planner, PredictedCommand, PredictedDoCommand, Predicted
 import type { TurnContext } from 'botbuilder';
 import type { MessagePlanner, PlanRequest, PlanStep } from '../actions/contracts/messagePlanner';
 import type { PlannedAction } from '../actions/registry';
+import { MODEL_WRITTEN_INTENT } from './sayAction';
 import { viewerOf } from './turnBridge';
 
 export function toTeamsPlanner(planner: MessagePlanner): Planner<TurnState> {
@@ -26,6 +27,8 @@ export function planRequestOf(context: TurnContext, state: TurnState): PlanReque
 export function toCommand(step: PlanStep): PredictedCommand {
   if (step.kind === 'action') return doCommand(step.action);
   const say: PredictedSayCommand = { type: 'SAY', response: { role: 'assistant', content: step.text } };
+  // Model-written prose is marked for the SAY action (src/teams/sayAction.ts): the AI label and its citations.
+  if (step.ai) say.response.context = { intent: MODEL_WRITTEN_INTENT, citations: step.ai.citations.map((c) => ({ title: c.name, content: c.abstract, url: c.url ?? null, filepath: null })) };
   return say;
 }
 

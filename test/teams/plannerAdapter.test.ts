@@ -3,7 +3,8 @@
 import { TurnState, type AI } from '@microsoft/teams-ai';
 import { MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import type { MessagePlanner, PlanRequest } from '../../src/actions/contracts/messagePlanner';
-import { doCommand, toTeamsPlanner } from '../../src/teams/plannerAdapter';
+import { doCommand, toCommand, toTeamsPlanner } from '../../src/teams/plannerAdapter';
+import { MODEL_WRITTEN_INTENT } from '../../src/teams/sayAction';
 
 const ai = {} as AI<TurnState>;
 
@@ -56,6 +57,14 @@ describe('toTeamsPlanner', () => {
 
   it('never continues a task', async () => {
     expect(await toTeamsPlanner(recording([])).continueTask(contextOf('x'), new TurnState(), ai)).toEqual({ type: 'plan', commands: [] });
+  });
+
+  it('marks model-written prose for the SAY action (AI label, citations) and leaves rule-written text unmarked', () => {
+    expect(toCommand({ kind: 'say', text: 'notice' })).toEqual({ type: 'SAY', response: { role: 'assistant', content: 'notice' } });
+    expect(toCommand({ kind: 'say', text: 'prose [1]', ai: { model: 'gpt', citations: [{ name: 'R (vm-1)', abstract: 'High', url: 'https://portal.azure.com/x' }] } })).toEqual({
+      type: 'SAY',
+      response: { role: 'assistant', content: 'prose [1]', context: { intent: MODEL_WRITTEN_INTENT, citations: [{ title: 'R (vm-1)', content: 'High', url: 'https://portal.azure.com/x', filepath: null }] } },
+    });
   });
 
   it('hands planned actions on as they are', () => {

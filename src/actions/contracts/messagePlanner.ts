@@ -16,11 +16,23 @@ export interface PlanRequest {
   conversation?: Record<string, unknown>;
 }
 
+/** A record a model-written answer rests on: shown by Teams as a numbered citation ([1] in the text). */
+export interface AnswerCitation {
+  name: string;
+  /** A line about the record (its resource, severity, status). */
+  abstract: string;
+  /** The Azure portal page of the record, when the data has one. */
+  url?: string;
+}
+
 export type PlanStep =
   /** Run a registry action with these parameters. */
   | { kind: 'action'; action: PlannedAction }
-  /** Send this plain text. */
-  | { kind: 'say'; text: string };
+  /**
+   * Send this plain text. `ai` is set only when a language model wrote the prose: the transport labels it
+   * "AI generated" and attaches its citations. Text written by rules (notices, fallbacks) has none.
+   */
+  | { kind: 'say'; text: string; ai?: { model: string; citations: AnswerCitation[] } };
 
 export interface MessagePlan {
   steps: PlanStep[];
