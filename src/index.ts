@@ -1,7 +1,7 @@
 // The composition root: parse config once, create the logger and storage, pick implementations, build the bot,
 // start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
 import { join } from 'node:path';
-import type { Planner, TurnState } from '@microsoft/teams-ai';
+import type { MessagePlanner } from './actions/contracts/messagePlanner';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
 import type { HelpCatalog } from './actions/skillModule';
 import { createBot, registerConfirmationFlow, registerModules, type Bot } from './app';
@@ -36,7 +36,6 @@ import type { RecordsStore } from './storage/recordsStore';
 import { createReplyRecordStore } from './storage/replyRecordStore';
 import { createSqliteConversationEraser, type ConversationEraser } from './storage/sqliteConversationEraser';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
-import { viewerOf } from './teams/turnBridge';
 import type { Reply } from './views/reply';
 
 export interface Running {
@@ -49,7 +48,7 @@ export interface Running {
 export interface Skills {
   registry: ActionRegistry<Reply>;
   cardActions: CardActionRouter;
-  planner: Planner<TurnState>;
+  planner: MessagePlanner;
   help: HelpCatalog;
   /** Skills read posture through it; the caller closes it. */
   posture: PostureHolder;
@@ -80,8 +79,8 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const iac = createIacWorkspace({ provider: pullRequestHost(config.iac.host, config.dataDir), remote: config.iac.host.kind === 'github' || config.iac.host.kind === 'azureDevOps' });
   const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac });
   const account = registerAccount(registry, cardActions, { records, config, logger, ...(eraseConversations ? { eraseConversations } : {}) });
-  const keyless = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
-  const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, viewerOf: (context) => viewerOf(context.activity), records, logger });
+  const keyless = createKeylessPlanner({ engine: posture.current, logger });
+  const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, records, logger });
   return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => (listeningUrl = url), feedback: account.feedback, commands: account.commands };
 }
 

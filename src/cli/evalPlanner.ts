@@ -3,12 +3,12 @@
 // `--planner llm` uses the model configured as for the bot (OPENAI_* / AZURE_OPENAI_* in the environment or
 // env/.env.local.user), so anyone with a key can measure a real model. Failures of the held-out frozen set are only
 // printed with --failures.
-import type { Planner, TurnState } from '@microsoft/teams-ai';
+import type { MessagePlanner } from '../actions/contracts/messagePlanner';
 import { createActionRegistry } from '../actions/registry';
 import { registerModules } from '../app';
 import { loadConfig } from '../config/loadConfig';
 import { createChatModel, type ChatModel } from '../llmPlanner/chatModel';
-import { createLlmPlanner } from '../llmPlanner/llmPlanner';
+import { createLlmPlanner, suggestionsOf } from '../llmPlanner/llmPlanner';
 import { evaluate, formatReport, readEvalSet, type EvalPlan } from '../llmPlanner/plannerEval';
 import { projectPath } from '../paths';
 import { loadPosture } from '../posture/loadPosture';
@@ -17,6 +17,7 @@ import { createExportFileSource } from '../posture/source';
 import { createPostureStoreBuilder } from '../posture/store';
 import { SYSTEM_VIEWER } from '../posture/viewer';
 import { createConceptLexicon } from '../planner/conceptLexicon';
+import { createKeylessPlanner } from '../planner/keylessPlanner';
 import { planMessage } from '../planner/planMessage';
 import { SKILL_MODULES } from '../skillModules';
 import { createCardActionRouter } from '../teams/cardActionRouter';
@@ -40,10 +41,7 @@ export function parseEvalArgs(args: readonly string[]): EvalOptions {
   return { planner, sets: set === 'all' ? ['dev', 'frozen'] : [set], failures: args.includes('--failures') };
 }
 
-const NO_KEYLESS: Planner<TurnState> = {
-  beginTask: async () => ({ type: 'plan', commands: [] }),
-  continueTask: async () => ({ type: 'plan', commands: [] }),
-};
+const NO_KEYLESS: MessagePlanner = { plan: async () => ({ steps: [] }) };
 
 export async function runPlannerEval(options: EvalOptions, env: NodeJS.ProcessEnv, deps: { model?: ChatModel; engine?: PostureEngine } = {}): Promise<string[]> {
   const engine = deps.engine ?? (await loadPosture({ source: createExportFileSource({ path: projectPath('src', 'posture', 'demo', 'demo-tenant.json') }), builder: createPostureStoreBuilder() })).engine;
@@ -61,7 +59,7 @@ export async function runPlannerEval(options: EvalOptions, env: NodeJS.ProcessEn
     const config = loadConfig({ env, envDir: projectPath('env') }).llm;
     if (!deps.model && !config.provider) throw new Error('--planner llm needs a model: set OPENAI_API_KEY and OPENAI_MODEL, OPENAI_BASE_URL and OPENAI_MODEL, or AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT');
     const model = deps.model ?? createChatModel({ provider: config.provider!, limits: config.limits });
-    const planner = createLlmPlanner({ model, registry, keyless: NO_KEYLESS, engine: () => engine, viewerOf: () => SYSTEM_VIEWER, dataConsent: config.dataConsent, limits: config.limits });
+    const planner = createLlmPlanner({ model, registry, keyless: NO_KEYLESS, suggest: suggestionsOf(createKeylessPlanner({ engine })), engine: () => engine, dataConsent: config.dataConsent, limits: config.limits });
     name = `llm (${model.label})`;
     plan = async (prompt, list) => {
       const { outcome } = await planner.planText(prompt, list ? { activeList: list } : {}, SYSTEM_VIEWER);

@@ -1,21 +1,18 @@
 // Picks the planner from configuration: the keyless one unless a model is configured (or PLANNER=keyless forces
 // it); with a model, the LLM planner with the keyless one as its fallback. The composition root calls this once.
 // The LLM stack is required only when it is used, so a keyless bot loads none of it.
-import type { Planner, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import type { MessagePlanner } from '../actions/contracts/messagePlanner';
 import type { ActionRegistry } from '../actions/registry';
 import { describePlanner, type LlmConfig } from '../config/features/llm';
 import type { Logger } from '../logging/logger';
-import type { Viewer } from '../posture/viewer';
 import type { VocabularySource } from '../planner/vocabularyPort';
 import type { RecordsStore } from '../storage/recordsStore';
 import type { ChatModel, TokenCredential } from './chatModel';
 
 export interface ChoosePlannerDeps {
-  keyless: Planner<TurnState>;
+  keyless: MessagePlanner;
   registry: Pick<ActionRegistry, 'list' | 'checkPlan'>;
   engine: () => VocabularySource | undefined;
-  viewerOf: (context: TurnContext) => Viewer;
   records?: RecordsStore;
   logger: Logger;
   /** Tests: a fake Entra ID credential, or a scripted model instead of the configured one. */
@@ -24,7 +21,7 @@ export interface ChoosePlannerDeps {
 }
 
 /** `config` may be absent where a caller builds a partial AppConfig (tests): the keyless planner then. */
-export function choosePlanner(config: LlmConfig['llm'] | undefined, deps: ChoosePlannerDeps): { planner: Planner<TurnState>; description: string } {
+export function choosePlanner(config: LlmConfig['llm'] | undefined, deps: ChoosePlannerDeps): { planner: MessagePlanner; description: string } {
   if (!config || config.planner !== 'llm' || !config.provider) {
     const description = describePlanner({ planner: 'keyless' });
     deps.logger.info({ planner: 'keyless' }, description);

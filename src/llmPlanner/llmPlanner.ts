@@ -1,28 +1,29 @@
-// The LLM planner as a teams-ai Planner: the model picks registry actions (DO commands) for a message, or answers
-// a general security question in a few labelled sentences (SAY). The keyless planner answers instead, and says so,
+// The LLM planner: the model picks registry actions for a message, or answers a general security question in a few
+// labelled sentences. It implements the SDK-free planner contract (src/actions/contracts/messagePlanner.ts); the
+// transport adapts it (src/teams/plannerAdapter.ts). The keyless planner answers instead, and says so,
 // when the model times out, is rate limited, fails, is filtered, refuses, or keeps producing invalid calls.
 // teams-ai's ActionPlanner is not used: it does not validate tool arguments, cannot hand the registry's problems
 // back for repair, and has no fallback; this planner calls the same `openai` client itself.
-import type { AI, Plan, Planner, PredictedCommand, PredictedSayCommand, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { ACTIVE_LIST_KEY, parseActiveList } from '../actions/contracts/activeList';
+import { actionStep, sayStep, type MessagePlan, type MessagePlanner, type PlanRequest } from '../actions/contracts/messagePlanner';
 import type { ActionRegistry, PlannedAction } from '../actions/registry';
 import type { LlmLimits } from '../config/features/llm';
 import type { Logger } from '../logging/logger';
 import type { VocabularyField } from '../posture/engine';
 import type { Viewer } from '../posture/viewer';
 import { createConceptLexicon, type ConceptLexicon } from '../planner/conceptLexicon';
-import { toCommand } from '../planner/keylessPlanner';
 import { scanMessage } from '../planner/messageScan';
 import { bindVocabulary, type VocabularySource } from '../planner/vocabularyPort';
 import type { ChatModel } from './chatModel';
-import { removeUngrounded } from './grounding';
+import { citeNames, isCitationSource } from './citations';
+import { namesIn, removeUngrounded } from './grounding';
 import { planWithModel, type FallbackReason, type PlanOutcome } from './planLoop';
 import { buildMessages, type HistoryTurn, type VocabularyMatch } from './promptBuilder';
 import { countRequestTokens, trimHistory } from './tokenBudget';
 import { toolsOf } from './toolSchemas';
+import { createToolSelector, type ToolSelector } from './toolSelection';
 import type { LlmUsageMeter } from './usageMeter';
 
 export const LLM_HISTORY_KEY = 'llmHistory';
@@ -36,9 +37,10 @@ export interface LlmPlannerOptions {
   model: ChatModel;
   registry: Pick<ActionRegistry, 'list' | 'checkPlan'>;
   /** The default planner, and the one that answers whenever the model cannot. */
-  keyless: Planner<TurnState>;
+  keyless: MessagePlanner;
+  /** Actions a local reading of the message suggests (src/llmPlanner/toolSelection.ts); none: only the always-sent tools. */
+  suggest?: (request: PlanRequest) => Promise<readonly string[]>;
   engine: () => VocabularySource | undefined;
-  viewerOf: (context: TurnContext) => Viewer;
   dataConsent: boolean;
   limits: Pick<LlmLimits, 'maxRepairs' | 'turnBudgetMs' | 'promptTokenBudget' | 'historyTokenBudget'>;
   usage?: LlmUsageMeter;
@@ -64,16 +66,19 @@ const historySchema = z.array(z.object({ user: z.string().max(400), did: z.strin
 
 export interface PreparedPrompt {
   messages: ChatCompletionMessageParam[];
+  /** The tools sent with this message (a selection of callable). */
   tools: ChatCompletionTool[];
+  /** Every tool the model may call. */
+  callable: readonly ChatCompletionTool[];
   history: HistoryTurn[];
   /** Prompt tokens as counted by src/llmPlanner/tokenBudget.ts. */
   tokens: number;
 }
 
-export interface LlmPlanner extends Planner<TurnState> {
+export interface LlmPlanner extends MessagePlanner {
   /** The last turn's outcome (logs and tests). */
   lastOutcome(): PlanOutcome | undefined;
-  prepare(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): PreparedPrompt;
+  prepare(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, suggested?: readonly string[]): PreparedPrompt;
   planText(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }>;
 }
 
@@ -98,85 +103,88 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
 
   /** Everything sent for one message, and its token count: what the bench measures at each tenant size. */
   // Actions are all registered before the first turn; a later registration (tests) rebuilds the list.
-  let tools: { count: number; list: ChatCompletionTool[] } | undefined;
-  const toolList = () => {
+  let tools: { count: number; selector: ToolSelector } | undefined;
+  const toolSelector = () => {
     const count = options.registry.list().length;
-    if (tools?.count !== count) tools = { count, list: toolsOf(options.registry) };
-    return tools.list;
+    if (tools?.count !== count) tools = { count, selector: createToolSelector(toolsOf(options.registry)) };
+    return tools.selector;
   };
 
-  const prepare = (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): PreparedPrompt => {
-    const tools = toolList();
+  const prepare = (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, suggested: readonly string[] = []): PreparedPrompt => {
+    const selector = toolSelector();
     const history = trimHistory(readHistory(conversation), options.limits.historyTokenBudget);
     const activeList = parseActiveList(conversation?.[ACTIVE_LIST_KEY]);
+    const tools = selector.select({ suggested, previous: actionsOf(history.at(-1)), hasActiveList: activeList !== undefined });
     const base = { message: text, ...(activeList ? { activeList } : {}), dataConsent: options.dataConsent };
     let messages = buildMessages({ ...base, matches: matchesFor(text, viewer), history });
     // Over budget (a long history): drop history, then the names, before sending anything.
     if (countRequestTokens(messages, tools) > options.limits.promptTokenBudget) messages = buildMessages({ ...base, matches: [], history: [] });
-    return { messages, tools, history, tokens: countRequestTokens(messages, tools) };
+    return { messages, tools, callable: selector.all, history, tokens: countRequestTokens(messages, tools) };
   };
 
-  /** One message to an outcome, without teams-ai: what beginTask and the eval (src/cli/evalPlanner.ts) run. */
+  /** One message to an outcome, with no fallback: what plan() and the eval (src/cli/evalPlanner.ts) run. */
   const planText = async (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }> => {
-    const { messages, tools, history, tokens: promptTokens } = prepare(text, conversation, viewer);
+    const suggested = options.suggest ? await options.suggest({ text, viewer, ...(conversation ? { conversation } : {}) }) : [];
+    const { messages, tools, callable, history, tokens: promptTokens } = prepare(text, conversation, viewer, suggested);
     const started = performance.now();
     const outcome: PlanOutcome =
       promptTokens > options.limits.promptTokenBudget
         ? { kind: 'fallback', reason: 'error', detail: `the prompt needs ${promptTokens} tokens, over the budget of ${options.limits.promptTokenBudget}`, usage: { promptTokens: 0, completionTokens: 0, requests: 0 } }
-        : await planWithModel({ model: options.model, tools, messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: options.limits.maxRepairs, turnBudgetMs: options.limits.turnBudgetMs });
+        : await planWithModel({ model: options.model, tools, callable: callable.map((t) => t.function.name), messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: options.limits.maxRepairs, turnBudgetMs: options.limits.turnBudgetMs });
     last = outcome;
     options.logger?.info(
-      { planner: 'llm', model: options.model.model, outcome: outcome.kind, ...(outcome.kind === 'fallback' ? { reason: outcome.reason, detail: outcome.detail } : {}), ...(outcome.kind === 'actions' ? { actions: outcome.actions.map((a) => a.name), repairs: outcome.repairs } : {}), estimatedPromptTokens: promptTokens, usage: outcome.usage, ms: Math.round(performance.now() - started) },
+      { planner: 'llm', model: options.model.model, outcome: outcome.kind, ...(outcome.kind === 'fallback' ? { reason: outcome.reason, detail: outcome.detail } : {}), ...(outcome.kind === 'actions' ? { actions: outcome.actions.map((a) => a.name), repairs: outcome.repairs } : {}), estimatedPromptTokens: promptTokens, toolsSent: tools.length, usage: outcome.usage, ms: Math.round(performance.now() - started) },
       'llm plan',
     );
     void options.usage?.add(options.model.model, outcome.usage, outcome.kind === 'fallback' ? outcome.reason : undefined);
     return { outcome, history };
   };
 
-  const beginTask = async (context: TurnContext, state: TurnState, ai: AI<TurnState>): Promise<Plan> => {
-    const text = inputOf(context, state);
-    if (!text.trim()) return options.keyless.beginTask(context, state, ai);
-    const conversation = conversationOf(state);
-    const viewer = options.viewerOf(context);
+  const plan = async (request: PlanRequest): Promise<MessagePlan> => {
+    const { text, viewer, conversation } = request;
+    if (!text.trim()) return options.keyless.plan(request);
     const { outcome, history } = await planText(text, conversation, viewer);
 
     if (outcome.kind === 'actions') {
       remember(conversation, history, { user: text, did: outcome.actions.map(describeAction).join('; ') });
-      return { type: 'plan', commands: outcome.actions.map(toCommand) };
+      return { steps: outcome.actions.map(actionStep) };
     }
     if (outcome.kind === 'answer') {
       const grounded = removeUngrounded(outcome.text, isKnown(viewer));
       if (grounded.removed.length > 0) options.logger?.warn({ removed: grounded.removed.slice(0, 10) }, 'llm answer named things absent from the data; removed');
       if (grounded.text) {
         remember(conversation, history, { user: text, did: 'answered from general knowledge' });
-        return { type: 'plan', commands: [say(`General security knowledge from ${options.model.label}, not from your posture data:\n\n${grounded.text}`)] };
+        const source = options.engine();
+        const known = namesIn(grounded.text).filter(isKnown(viewer));
+        const cited = known.length > 0 && isCitationSource(source) ? citeNames(grounded.text, known, source, viewer) : { text: grounded.text, citations: [] };
+        const label = cited.citations.length > 0 ? `General security knowledge from ${options.model.label}; the numbered names are records in your posture data:` : `General security knowledge from ${options.model.label}, not from your posture data:`;
+        return { steps: [{ kind: 'say', text: `${label}\n\n${cited.text}`, ai: { model: options.model.label, citations: cited.citations } }] };
       }
-      return withNotice(await options.keyless.beginTask(context, state, ai), 'malformed');
+      return withNotice(await options.keyless.plan(request), 'malformed');
     }
-    return withNotice(await options.keyless.beginTask(context, state, ai), outcome.reason);
+    return withNotice(await options.keyless.plan(request), outcome.reason);
   };
 
   return {
-    beginTask,
-    continueTask: async () => ({ type: 'plan', commands: [] }),
+    plan,
     lastOutcome: () => last,
     prepare,
     planText,
   };
 }
 
-function withNotice(plan: Plan, reason: FallbackReason): Plan {
-  return { ...plan, commands: [say(fallbackNotice(reason)), ...plan.commands] };
-}
-
-function say(content: string): PredictedCommand {
-  const command: PredictedSayCommand = { type: 'SAY', response: { role: 'assistant', content } };
-  return command;
+function withNotice(plan: MessagePlan, reason: FallbackReason): MessagePlan {
+  return { steps: [sayStep(fallbackNotice(reason)), ...plan.steps] };
 }
 
 function describeAction(action: PlannedAction): string {
   const parameters = JSON.stringify(action.parameters ?? {});
   return `${action.name} ${parameters.length > 200 ? `${parameters.slice(0, 199)}…` : parameters}`;
+}
+
+/** The action names a history turn ran ("analyze {...}; summarize {...}"). */
+function actionsOf(turn: HistoryTurn | undefined): string[] {
+  return turn ? turn.did.split('; ').map((part) => part.split(' ')[0] ?? '').filter((name) => /^[A-Za-z]+$/.test(name)) : [];
 }
 
 function readHistory(conversation: Record<string, unknown> | undefined): HistoryTurn[] {
@@ -189,17 +197,7 @@ function remember(conversation: Record<string, unknown> | undefined, history: re
   conversation[LLM_HISTORY_KEY] = [...history, { user: turn.user.slice(0, 400), did: turn.did.slice(0, 400) }].slice(-MAX_HISTORY_TURNS);
 }
 
-function inputOf(context: TurnContext, state: TurnState): string {
-  const temp = (state as { temp?: { input?: unknown } }).temp;
-  const input = temp && typeof temp.input === 'string' && temp.input.trim() ? temp.input : context.activity.text;
-  return typeof input === 'string' ? input : '';
-}
-
-function conversationOf(state: TurnState): Record<string, unknown> | undefined {
-  try {
-    const conversation: unknown = state.conversation;
-    return typeof conversation === 'object' && conversation !== null ? (conversation as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+/** A planner's actions for a message as tool hints: the keyless planner reads it locally, in about a millisecond. */
+export function suggestionsOf(planner: MessagePlanner): (request: PlanRequest) => Promise<string[]> {
+  return async (request) => (await planner.plan(request)).steps.flatMap((step) => (step.kind === 'action' ? [step.action.name] : []));
 }

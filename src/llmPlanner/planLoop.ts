@@ -22,7 +22,10 @@ export type PlanOutcome =
 
 export interface PlanLoopOptions {
   model: ChatModel;
+  /** The tools sent. */
   tools: ChatCompletionTool[];
+  /** Names of every tool the model may call (sent or not); the sent ones when absent. */
+  callable?: readonly string[];
   messages: ChatCompletionMessageParam[];
   /** registry.checkPlan. */
   checkPlan(plan: readonly PlannedAction[]): PlanProblem[];
@@ -37,7 +40,7 @@ class TurnTimeout extends Error {}
 
 export async function planWithModel(options: PlanLoopOptions): Promise<PlanOutcome> {
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0, requests: 0 };
-  const offered = new Set(options.tools.map((t) => t.function.name));
+  const offered = new Set(options.callable ?? options.tools.map((t) => t.function.name));
   const messages = [...options.messages];
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,6 @@
 // botbuilder's Storage (conversation and user state) on the embedded SQLite database, with botbuilder's eTag rules.
 import { randomUUID } from 'node:crypto';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { ConversationStorage as Storage, StoreItems } from './conversationStorage';
 import { hasLoneSurrogate } from './recordKeys';
 import type { SqliteDatabase } from './sqliteDatabase';
 

@@ -12,6 +12,7 @@ import { registerCardActionRoutes } from './cardActionRoutes';
 import { MergingTurnState } from './mergingTurnState';
 import { noteTurnAction } from './replyRecorder';
 import { notePlannedAnswer } from './feedbackLoop';
+import { registerSayAction } from './sayAction';
 import type { ActivityDeduper } from './turnGate';
 import { actionContextFor, sendReply, viewerOf, type ContinuationOptions } from './turnBridge';
 
@@ -75,6 +76,7 @@ export function createTeamsApp(options: TeamsAppOptions): Application<TurnState>
       return '';
     });
   }
+  registerSayAction(app, cards);
   // teams-ai's default only logs to the console and stops; refuse through the registry so the user hears why.
   app.ai.action(AI.UnknownActionName, async (_context: TurnContext, _state: TurnState, _plan: unknown, action: string | undefined) => {
     registry.validate({ name: action ?? '', parameters: {} });

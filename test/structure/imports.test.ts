@@ -1,6 +1,8 @@
-// One-way imports, checked on the source text: the transport (teams/) imports no skill, skills import nothing of
-// the transport or of botbuilder / teams-ai, and planners and the action platform import no skill.
-import { readdirSync, readFileSync } from 'node:fs';
+// One-way imports, checked on the source text: only the transport (teams/) imports the bot SDKs (botbuilder,
+// botframework-*, teams-ai, restify), the transport imports no skill, skills import nothing of the transport, and
+// planners and the action platform import no skill.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -23,8 +25,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Import targets as src-relative paths (`skills/help/module`) or package names (`botbuilder`). */
-function importsOf(file: string): string[] {
-  return specifiersOf(readFileSync(file, 'utf8')).map((spec) => (spec.startsWith('.') ? relative(src, resolve(dirname(file), spec)).split('\\').join('/') : spec));
+function importsOf(file: string, base: string = src): string[] {
+  return specifiersOf(readFileSync(file, 'utf8')).map((spec) => (spec.startsWith('.') ? relative(base, resolve(dirname(file), spec)).split('\\').join('/') : spec));
 }
 
 function violations(fromDir: string, forbidden: (target: string) => boolean): string[] {
@@ -33,6 +35,13 @@ function violations(fromDir: string, forbidden: (target: string) => boolean): st
 
 const TRANSPORT_PACKAGES = /^(botbuilder|botframework-|@microsoft\/teams-ai|restify)/;
 const isSkill = (target: string) => target.startsWith('skills/');
+
+/** Every SDK import in a source tree outside its teams/ folder (the composition root included). */
+function sdkImportsOutsideTeams(base: string): string[] {
+  return sourceFiles(base)
+    .filter((file) => !relative(base, file).split('\\').join('/').startsWith('teams/'))
+    .flatMap((file) => importsOf(file, base).filter((target) => TRANSPORT_PACKAGES.test(target)).map((target) => `${relative(base, file)} imports ${target}`));
+}
 
 describe('import directions', () => {
   it('reads every kind of import statement', () => {
@@ -50,6 +59,33 @@ describe('import directions', () => {
 
   it('finds a forbidden import when there is one', () => {
     expect(violations('teams', (target) => target.startsWith('actions/')).length).toBeGreaterThan(0);
+  });
+
+  it('only teams/ imports botbuilder, botframework-*, teams-ai or restify: planners, storage and the composition root are SDK-free', () => {
+    expect(sdkImportsOutsideTeams(src)).toEqual([]);
+  });
+
+  it('finds an SDK import outside teams/ when there is one, type-only and nested ones too', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'imports-'));
+    try {
+      const write = (path: string, text: string) => {
+        mkdirSync(dirname(join(tree, path)), { recursive: true });
+        writeFileSync(join(tree, path), text);
+      };
+      write('teams/bot.ts', "import { Application } from '@microsoft/teams-ai';\nimport type { TurnContext } from 'botbuilder';\n");
+      write('planner/keyless.ts', "import type { Planner } from '@microsoft/teams-ai';\n");
+      write('storage/blobs.ts', "import { BlobsStorage } from 'botbuilder-azure-blobs';\n");
+      write('app.ts', "import type { Storage } from 'botbuilder';\nimport { createTeamsBot } from './teams/bot';\n");
+      write('llm/deep/nested.ts', "const connector = require('botframework-connector');\n");
+      expect(sdkImportsOutsideTeams(tree).sort()).toEqual([
+        'app.ts imports botbuilder',
+        'llm/deep/nested.ts imports botframework-connector',
+        'planner/keyless.ts imports @microsoft/teams-ai',
+        'storage/blobs.ts imports botbuilder-azure-blobs',
+      ]);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
   });
 
   it('teams/ imports no skill', () => {

@@ -1,20 +1,16 @@
 // A planner for tests: exact (trimmed, case-insensitive) text -> a fixed plan. Unmapped text plans nothing.
-import type { Plan, Planner, PredictedCommand, PredictedDoCommand, PredictedSayCommand, TurnState } from '@microsoft/teams-ai';
+import type { MessagePlanner, PlanStep } from '../../src/actions/contracts/messagePlanner';
 
 export type FakeStep = { do: string; parameters?: Record<string, unknown> } | { say: string };
 
-export interface FakePlanner extends Planner<TurnState> {
+export interface FakePlanner extends MessagePlanner {
   /** Texts the planner was asked about, in order. */
   readonly seen: string[];
 }
 
-function command(step: FakeStep): PredictedCommand {
-  if ('say' in step) {
-    const say: PredictedSayCommand = { type: 'SAY', response: { role: 'assistant', content: step.say } };
-    return say;
-  }
-  const doCommand: PredictedDoCommand = { type: 'DO', action: step.do, parameters: step.parameters ?? {} };
-  return doCommand;
+function step(fake: FakeStep): PlanStep {
+  if ('say' in fake) return { kind: 'say', text: fake.say };
+  return { kind: 'action', action: { name: fake.do, parameters: fake.parameters ?? {} } };
 }
 
 export function createFakePlanner(routes: Record<string, FakeStep[]> = { help: [{ do: 'help' }] }): FakePlanner {
@@ -22,11 +18,10 @@ export function createFakePlanner(routes: Record<string, FakeStep[]> = { help: [
   const seen: string[] = [];
   return {
     seen,
-    beginTask: async (context): Promise<Plan> => {
-      const text = (context.activity.text ?? '').trim();
+    plan: async (request) => {
+      const text = request.text.trim();
       seen.push(text);
-      return { type: 'plan', commands: (table.get(text.toLowerCase()) ?? []).map(command) };
+      return { steps: (table.get(text.toLowerCase()) ?? []).map(step) };
     },
-    continueTask: async (): Promise<Plan> => ({ type: 'plan', commands: [] }),
   };
 }

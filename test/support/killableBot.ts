@@ -1,7 +1,7 @@
 // A real bot process for crash tests: HTTP, SQLite state and the delivery lease under DATA_DIR, with a planner that
 // takes SLOW_MS for "slow" (and says TURN_STARTED on stdout first), so a test can SIGKILL it mid-turn.
 // Run with: node -r test/support/tsRequire.js test/support/killableBot.ts
-import type { Planner, TurnState } from '@microsoft/teams-ai';
+import type { MessagePlanner } from '../../src/actions/contracts/messagePlanner';
 import { createActionRegistry } from '../../src/actions/registry';
 import { createBot, registerModules } from '../../src/app';
 import { createSilentLogger } from '../../src/logging/logger';
@@ -21,14 +21,13 @@ async function run(): Promise<void> {
   const cardActions = createCardActionRouter();
   const help = registerModules(registry, cardActions, [helpModule], {});
   const fake = createFakePlanner({ slow: [{ say: 'answered slowly' }], help: [{ do: 'help' }] });
-  const planner: Planner<TurnState> = {
-    ...fake,
-    beginTask: async (context, state, ai) => {
-      if ((context.activity.text ?? '').trim() === 'slow') {
+  const planner: MessagePlanner = {
+    plan: async (request) => {
+      if (request.text.trim() === 'slow') {
         process.stdout.write('TURN_STARTED\n');
         await new Promise((resolve) => setTimeout(resolve, slowMs));
       }
-      return fake.beginTask(context, state, ai);
+      return fake.plan(request);
     },
   };
   const bot = createBot(

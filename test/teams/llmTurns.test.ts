@@ -84,12 +84,18 @@ describe('LLM planner turns', () => {
       const sent = server.requests[0]?.body;
       expect(sent?.messages.at(-1)).toEqual({ role: 'user', content: 'Show critical risks for publicly exposed resources' });
       expect(JSON.stringify(sent?.messages)).toContain('On screen: no list yet.');
+      // Only the tools this message can need are sent: no list on screen, so no refine; nothing asked about changes.
+      const toolNames = (i: number) => (server.requests[i]?.body.tools ?? []).map((t) => t.function.name);
+      expect(toolNames(0)).toEqual(expect.arrayContaining(['analyze', 'outOfScope', 'summarize', 'assignOwner']));
+      expect(toolNames(0)).not.toContain('refine');
+      expect(toolNames(0)).not.toContain('changes');
 
       server.script(toolCall('summarize', { ordinal: 1 }));
       const second = await bot.turn(message('explain the first one to me'));
       expect(textOf(cardOf(second)) + texts(second)).toMatch(/vm-quasar-07/);
       const context = JSON.stringify(server.requests[1]?.body.messages);
       expect(context).toMatch(/On screen: a list of \d+ recommendation/);
+      expect(toolNames(1)).toContain('refine');
       // The previous turn is in the (trimmed) history, as what it did, not what it showed.
       expect(context).toContain('analyze {\\"filter\\"');
 
@@ -110,6 +116,23 @@ describe('LLM planner turns', () => {
       expect(text).toContain('Lateral movement is how an attacker moves');
       expect(text).toContain('Segment networks');
       expect(text).not.toContain('vm-payments-99');
+      // Model-written prose carries Teams' "AI generated" label; it names nothing from the data, so no citation.
+      const answer = replies.find((a) => (a.text ?? '').includes('Lateral movement'));
+      expect(answer?.entities).toEqual([expect.objectContaining({ type: 'https://schema.org/Message', additionalType: ['AIGeneratedContent'] })]);
+      expect(answer?.entities?.[0]).not.toHaveProperty('citation');
+      expect(answer?.textFormat).toBe('plain');
+
+      // A name the data holds is kept, marked [1] and cited with the record it came from and its portal link.
+      server.script(textAnswer('An internet-exposed VM such as vm-quasar-07 is a typical entry point for lateral movement. Patch it and close management ports.'));
+      const grounded = (await bot.turn(message('how does lateral movement start?'))).find((a) => (a.text ?? '').includes('entry point'));
+      expect(grounded?.text).toContain('the numbered names are records in your posture data');
+      expect(grounded?.text).toContain('vm-quasar-07 [1]');
+      const [entity] = (grounded?.entities ?? []) as unknown as Array<{ additionalType: string[]; citation: Array<{ position: number; appearance: { name: string; abstract: string; url?: string } }> }>;
+      expect(entity?.additionalType).toEqual(['AIGeneratedContent']);
+      expect(entity?.citation).toHaveLength(1);
+      expect(entity?.citation[0]).toMatchObject({ '@type': 'Claim', position: 1, appearance: { '@type': 'DigitalDocument', name: expect.stringContaining('vm-quasar-07') } });
+      // This export has no portal links (links.azurePortal), so the citation has none; test/llmPlanner/citations.test.ts has one.
+      expect(entity?.citation[0]?.appearance).not.toHaveProperty('url');
     } finally {
       bot.close();
     }
@@ -121,6 +144,8 @@ describe('LLM planner turns', () => {
       server.script({ status: 500, body: { error: { message: 'upstream failure' } } });
       const failed = await bot.turn(message('Show critical risks for publicly exposed resources'));
       expect(texts(failed)).toContain('the language model service failed, so my built-in planner answered this one');
+      // The notice and the card were written by rules from the data: no "AI generated" label on either.
+      expect(failed.flatMap((a) => a.entities ?? [])).toEqual([]);
       expect(textOf(cardOf(failed))).toContain('vm-quasar-07');
 
       server.script({ ...toolCall('secureScore', {}), delayMs: 2000 });

@@ -1,0 +1,62 @@
+// The one place a planner meets teams-ai: an SDK-free MessagePlanner (src/actions/contracts/messagePlanner.ts) as a
+// teams-ai Planner. The turn's input (teams-ai's temp.input, else the activity's text), the conversation state and
+// the viewer go in; planned actions come out as DO commands and texts as SAY commands, in order. One message is one
+// plan: there is never a second step to continue.
+import type { AI, Plan, Planner, PredictedCommand, PredictedDoCommand, PredictedSayCommand, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { MessagePlanner, PlanRequest, PlanStep } from '../actions/contracts/messagePlanner';
+import type { PlannedAction } from '../actions/registry';
+import { MODEL_WRITTEN_INTENT } from './sayAction';
+import { viewerOf } from './turnBridge';
+
+export function toTeamsPlanner(planner: MessagePlanner): Planner<TurnState> {
+  return {
+    beginTask: async (context: TurnContext, state: TurnState, _ai: AI<TurnState>): Promise<Plan> => {
+      const plan = await planner.plan(planRequestOf(context, state));
+      return { type: 'plan', commands: plan.steps.map(toCommand) };
+    },
+    continueTask: async () => ({ type: 'plan', commands: [] }),
+  };
+}
+
+export function planRequestOf(context: TurnContext, state: TurnState): PlanRequest {
+  const conversation = conversationOf(state);
+  return { text: inputOf(context, state), viewer: viewerOf(context.activity), ...(conversation ? { conversation } : {}) };
+}
+
+export function toCommand(step: PlanStep): PredictedCommand {
+  if (step.kind === 'action') return doCommand(step.action);
+  const say: PredictedSayCommand = { type: 'SAY', response: { role: 'assistant', content: step.text } };
+  // Model-written prose is marked for the SAY action (src/teams/sayAction.ts): the AI label and its citations.
+  if (step.ai) say.response.context = { intent: MODEL_WRITTEN_INTENT, citations: step.ai.citations.map((c) => ({ title: c.name, content: c.abstract, url: c.url ?? null, filepath: null })) };
+  return say;
+}
+
+/**
+ * A planned action becomes a teams-ai DO command as it is: the planner does not validate. The registry is the one
+ * place that does (one schema per action), when the command runs; an invalid one is refused there with a sentence
+ * for the user and the structured problems in the log (registry.checkPlan gives the same list to a planner).
+ */
+export function doCommand(action: PlannedAction): PredictedDoCommand {
+  return { type: 'DO', action: action.name, parameters: (action.parameters ?? {}) as Record<string, unknown> };
+}
+
+function inputOf(context: TurnContext, state: TurnState): string {
+  const temp = loaded(() => (state as { temp?: { input?: unknown } }).temp);
+  const input = temp && typeof temp.input === 'string' && temp.input.trim() ? temp.input : context.activity.text;
+  return typeof input === 'string' ? input : '';
+}
+
+function conversationOf(state: TurnState): Record<string, unknown> | undefined {
+  const conversation: unknown = loaded(() => state.conversation);
+  return typeof conversation === 'object' && conversation !== null ? (conversation as Record<string, unknown>) : undefined;
+}
+
+/** teams-ai throws when state was not loaded (e.g. a bare test context): then there is no such state. */
+function loaded<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
