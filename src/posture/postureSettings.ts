@@ -38,6 +38,8 @@ export interface PostureSnapshot {
   stale?: string;
   /** Scopes the source could not read (the rest loaded). */
   unreadable?: string[];
+  /** A live source: whether this load read everything or only what changed since the last one. */
+  refresh?: 'full' | 'incremental';
 }
 
 export type PostureLoader = () => Promise<PostureSnapshot>;

@@ -55,7 +55,7 @@ describe('turns on live Azure data', () => {
     const rows = zephyrRows() as Array<Record<string, unknown> & { type?: string; properties?: Record<string, unknown> }>;
     const fixed = rows.find((row) => row.type === 'microsoft.security/assessments' && (row.properties?.status as { code?: string } | undefined)?.code === 'Unhealthy');
     if (!fixed?.properties) throw new Error('no unhealthy assessment in the fixture');
-    fixed.properties = { ...fixed.properties, status: { code: 'Healthy' } };
+    fixed.properties = { ...fixed.properties, status: { code: 'Healthy', statusChangeDate: new Date().toISOString() } };
     fake.setRows(rows);
     await skills.posture.reload();
     const [after] = await turn(message('show all risks', { conversationId: 'a:azure-2' }));
