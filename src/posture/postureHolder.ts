@@ -62,6 +62,8 @@ export interface PostureHolder {
   revertChange(assessmentId: string, matches: (change: OverlayChange) => boolean): Promise<OverlayChange | undefined>;
   /** Reads the source again and swaps; on failure the current data stays and the error is thrown. */
   reload(): Promise<ReloadResult>;
+  /** Runs after every successful reload, before reload() resolves (the posture history records each load); a listener's failure is logged, not thrown. */
+  onReload(listener: () => Promise<void> | void): void;
   /** Picks up changes other processes made (what the poll runs); true when current() changed. */
   refresh(): Promise<boolean>;
   info(): PostureInfo;
@@ -96,6 +98,7 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
   let seenVersion: string | undefined;
   let reloading: Promise<ReloadResult> | undefined;
   let closed = false;
+  const reloadListeners: Array<() => Promise<void> | void> = [];
 
   // applyChange, refresh and the swap at the end of a reload run one at a time, so none of them loses another's work.
   let queue: Promise<unknown> = Promise.resolve();
@@ -189,10 +192,18 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
       reloading ??= (async () => {
         try {
           const snapshot = await options.load();
-          return await serial(async () => {
+          const result = await serial(async () => {
             const retired = await adopt(snapshot, await overlays.entries());
             return { loadMs: snapshot.loadMs, retired, changes: active.size };
           });
+          for (const listener of reloadListeners) {
+            try {
+              await listener();
+            } catch (error) {
+              logger.warn({ err: error }, 'after a posture reload: a listener failed');
+            }
+          }
+          return result;
         } finally {
           reloading = undefined;
         }
@@ -201,6 +212,8 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
     },
 
     refresh,
+
+    onReload: (listener) => void reloadListeners.push(listener),
 
     info: () => ({
       source: base.source,
