@@ -16,6 +16,8 @@ import { choosePlanner } from './llmPlanner/choosePlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { refreshOnSchedule } from './posture/refreshSchedule';
+import { withDataAge } from './actions/withDataAge';
+import { dataAgeNote } from './views/dataAgeNote';
 import type { AzureLoaderDeps } from './posture/source/azure/azureLoader';
 import { openPostureHistory } from './posture/history/openHistory';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
@@ -78,7 +80,8 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames };
   const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger });
   const iac = createIacWorkspace({ provider: pullRequestHost(config.iac.host, config.dataDir), remote: config.iac.host.kind === 'github' || config.iac.host.kind === 'azureDevOps' });
-  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac });
+  const aged = withDataAge(registry, (viewer) => dataAgeNote(posture.info(), Date.now(), viewer.timeZone));
+  const help = registerModules(aged, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac });
   const account = registerAccount(registry, cardActions, { records, config, logger, ...(eraseConversations ? { eraseConversations } : {}) });
   const keyless = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
   const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, viewerOf: (context) => viewerOf(context.activity), records, logger });

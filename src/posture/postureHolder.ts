@@ -37,6 +37,10 @@ export interface PostureInfo {
   stale?: string;
   /** Scopes the source could not read at the last load (the rest loaded). */
   unreadable?: string[];
+  /** A live source (Azure): answers say how old the data is. */
+  live?: boolean;
+  /** Set while the latest reload failed (the data is kept): when it failed and why. */
+  refreshFailing?: { at: number; reason: string };
 }
 
 export interface ReloadResult {
@@ -99,6 +103,7 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
   let reloading: Promise<ReloadResult> | undefined;
   let closed = false;
   const reloadListeners: Array<() => Promise<void> | void> = [];
+  let refreshFailing: PostureInfo['refreshFailing'];
 
   // applyChange, refresh and the swap at the end of a reload run one at a time, so none of them loses another's work.
   let queue: Promise<unknown> = Promise.resolve();
@@ -191,7 +196,14 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
       // A reload asked for while one runs shares it: the source is read once.
       reloading ??= (async () => {
         try {
-          const snapshot = await options.load();
+          let snapshot: PostureSnapshot;
+          try {
+            snapshot = await options.load();
+          } catch (error) {
+            refreshFailing = { at: Date.now(), reason: error instanceof Error ? error.message : String(error) };
+            throw error;
+          }
+          refreshFailing = undefined;
           const result = await serial(async () => {
             const retired = await adopt(snapshot, await overlays.entries());
             return { loadMs: snapshot.loadMs, retired, changes: active.size };
@@ -226,6 +238,8 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
       generation,
       ...(base.stale ? { stale: base.stale } : {}),
       ...(base.unreadable ? { unreadable: base.unreadable } : {}),
+      ...(base.live ? { live: true } : {}),
+      ...(refreshFailing ? { refreshFailing } : {}),
     }),
 
     close: () => {

@@ -40,6 +40,8 @@ export interface PostureSnapshot {
   unreadable?: string[];
   /** A live source: whether this load read everything or only what changed since the last one. */
   refresh?: 'full' | 'incremental';
+  /** Read from a live source (Azure), fresh or kept from an earlier read. */
+  live?: boolean;
 }
 
 export type PostureLoader = () => Promise<PostureSnapshot>;

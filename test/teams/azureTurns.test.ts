@@ -61,4 +61,18 @@ describe('turns on live Azure data', () => {
     const [after] = await turn(message('show all risks', { conversationId: 'a:azure-2' }));
     expect(visible(after)).toMatch(/4 recommendations match/);
   });
+
+  it('says how old the data is under answers on it, and plainly when reading Azure is failing', async () => {
+    const [answer] = await turn(message('show all risks', { conversationId: 'a:azure-3' }));
+    expect(visible(answer)).toMatch(/Data from Azure as of \d\d:\d\d UTC, (just now|\d+ min ago)\./);
+    expect(visible(answer)).not.toContain('failing');
+    const [help] = await turn(message('help', { conversationId: 'a:azure-3' }));
+    expect(visible(help)).not.toContain('Data from Azure');
+
+    fake.failNext(...Array.from({ length: 4 }, () => ({ kind: 'status' as const, status: 503 })));
+    await expect(skills.posture.reload()).rejects.toMatchObject({ code: 'DATA_UNAVAILABLE' });
+    const [stale] = await turn(message('show all risks', { conversationId: 'a:azure-3' }));
+    expect(visible(stale)).toMatch(/4 recommendations match/);
+    expect(visible(stale)).toContain('Reading Azure is failing right now, so this may be out of date');
+  });
 });

@@ -78,6 +78,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
       lastRead = { readAt, fullAt };
       return {
         refresh: changes ? 'incremental' : 'full',
+        live: true,
         engine,
         hash: report.hash,
         demo: false,
@@ -115,6 +116,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
       loadMs: Math.round(performance.now() - started),
       loadedAt: kept.info.readAt,
       stale: reason.message,
+      live: true,
     };
   };
 
