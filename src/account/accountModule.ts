@@ -18,6 +18,7 @@ import { matchAccountCommand } from './accountCommands';
 import { createAdmins } from './admins';
 import { createAdminReadLog } from './adminReads';
 import { createFeedbackReportAction } from '../feedback/feedbackReport';
+import { createRefreshPostureAction, type RefreshPostureDeps } from './refreshPostureAction';
 
 /** Card templates the bot's own services use (beside the skills' own, listed in their modules). */
 export const ACCOUNT_TEMPLATES: readonly string[] = ['feedbackForm'];
@@ -35,6 +36,8 @@ export interface AccountDeps {
   config: Pick<AppConfig, 'feedback' | 'usage' | 'retention' | 'privacy'>;
   /** Removes conversation and user state of a person who asks to be forgotten; none where state is not erasable. */
   eraseConversations?: (conversationIds: readonly string[], channelUserIds: readonly string[]) => number;
+  /** The posture holder, for an admin's "refresh posture now". */
+  posture?: RefreshPostureDeps['posture'];
   logger: Logger;
   now?: () => number;
 }
@@ -50,6 +53,7 @@ export function registerAccount(registry: ActionRegistry<Reply>, cardActions: Ve
   const data = createPersonalData({ records: deps.records, eraseConversations: deps.eraseConversations ?? (() => 0) });
   registry.register(createMyDataAction({ data, retention: deps.config }));
   registry.register(createDeleteMyDataAction({ data, retention: deps.config }));
+  if (deps.posture) registry.register(createRefreshPostureAction({ posture: deps.posture, admins, records: deps.records, now }));
   return {
     registry: meterRegistry(registry, { meter, usage: deps.config.usage, logger: deps.logger }),
     commands: matchAccountCommand,

@@ -39,6 +39,8 @@ export interface PostureInfo {
   unreadable?: string[];
   /** A live source (Azure): answers say how old the data is. */
   live?: boolean;
+  /** A live source: whether the last load read everything or only what changed. */
+  refresh?: 'full' | 'incremental';
   /** Set while the latest reload failed (the data is kept): when it failed and why. */
   refreshFailing?: { at: number; reason: string };
 }
@@ -239,6 +241,7 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
       ...(base.stale ? { stale: base.stale } : {}),
       ...(base.unreadable ? { unreadable: base.unreadable } : {}),
       ...(base.live ? { live: true } : {}),
+      ...(base.refresh ? { refresh: base.refresh } : {}),
       ...(refreshFailing ? { refreshFailing } : {}),
     }),
 
