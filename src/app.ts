@@ -19,7 +19,7 @@ import { projectPath } from './paths';
 import { buildWelcomeView } from './skills/help/helpAction';
 import type { CardActionRouter } from './teams/cardActionRouter';
 import { createConversationQueue, serializePerConversation } from './teams/conversationQueue';
-import { createHttpServer } from './teams/httpServer';
+import { createHttpServer, type HttpServerOptions } from './teams/httpServer';
 import { createMessagesEndpoint } from './teams/messagesEndpoint';
 import { createPostureAdapter, type PostureAdapter } from './teams/postureAdapter';
 import { createReplyRecorder, recordReplies } from './teams/replyRecorder';
@@ -55,6 +55,8 @@ export interface BotDeps {
   replyRecords?: ReplyRecordStore;
   /** Remediation script downloads by token (GET /api/scripts/…); none: the route does not exist. */
   scripts?: (token: string) => Promise<{ fileName: string; text: string } | undefined>;
+  /** Single-use downloads by token (GET /api/downloads/…); none: the route does not exist. */
+  downloads?: HttpServerOptions['downloads'];
   /** Ratings of answers (Teams' feedback loop); none: answers carry no thumbs. */
   feedback?: { service: FeedbackService; loop: FeedbackLoopType };
   /** Whole-message commands matched before the planner ("usage", "delete my data"...). */
@@ -134,6 +136,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
   const server = createHttpServer({
     logger,
     ...(deps.scripts ? { scripts: deps.scripts } : {}),
+    ...(deps.downloads ? { downloads: deps.downloads } : {}),
     messages: createMessagesEndpoint({ adapter, logic: turnLogic, logger, ...(deps.maxBodyBytes ? { maxBodyBytes: deps.maxBodyBytes } : {}) }),
   });
 
