@@ -16,6 +16,9 @@ import { choosePlanner } from './llmPlanner/choosePlanner';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { refreshOnSchedule } from './posture/refreshSchedule';
+import { withDataAge } from './actions/withDataAge';
+import { createDownloadLinks, type DownloadLinks } from './downloads/downloadLinks';
+import { dataAgeNote } from './views/dataAgeNote';
 import type { AzureLoaderDeps } from './posture/source/azure/azureLoader';
 import { openPostureHistory } from './posture/history/openHistory';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
@@ -54,6 +57,8 @@ export interface Skills {
   posture: PostureHolder;
   /** Remediation script downloads: createBot serves them; links name the public address, else (local) announceUrl's. */
   scriptLinks: ScriptLinks;
+  /** Single-use downloads made for one person ("export my data"): createBot serves them. */
+  downloadLinks: DownloadLinks;
   /** The address the bot listens on, once it does: download links use it where no public address is configured (never in production). */
   announceUrl(url: string): void;
   feedback: { service: FeedbackService; loop: FeedbackLoopType };
@@ -77,11 +82,13 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames };
   const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger });
   const iac = createIacWorkspace({ provider: pullRequestHost(config.iac.host, config.dataDir), remote: config.iac.host.kind === 'github' || config.iac.host.kind === 'azureDevOps' });
-  const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac });
-  const account = registerAccount(registry, cardActions, { records, config, logger, ...(eraseConversations ? { eraseConversations } : {}) });
+  const aged = withDataAge(registry, (viewer) => dataAgeNote(posture.info(), Date.now(), viewer.timeZone));
+  const help = registerModules(aged, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac });
+  const downloadLinks = createDownloadLinks({ records, ttlMs, baseUrl: () => publicBaseUrl ?? (config.production ? undefined : listeningUrl) });
+  const account = registerAccount(registry, cardActions, { records, config, logger, posture, downloads: { links: downloadLinks, ttlMs }, ...(eraseConversations ? { eraseConversations } : {}) });
   const keyless = createKeylessPlanner({ engine: posture.current, logger });
   const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, records, logger });
-  return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => (listeningUrl = url), feedback: account.feedback, commands: account.commands };
+  return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, downloadLinks, announceUrl: (url) => (listeningUrl = url), feedback: account.feedback, commands: account.commands };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */
@@ -96,7 +103,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   let closePosture = () => {};
   try {
     const records = createSqliteRecordsStore(database);
-    const { posture, scriptLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: createSqliteConversationEraser(database).erase });
+    const { posture, scriptLinks, downloadLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: createSqliteConversationEraser(database).erase });
     closePosture = posture.close;
     const bot = createBot(config, {
       logger,
@@ -105,6 +112,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       deduper: createActivityDeduper(records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
       ...skills,
       scripts: (token) => scriptLinks.open(token),
+      downloads: (token) => downloadLinks.take(token),
     });
     const retention = createRetentionJob({
       rules: retentionRules({ records, pruneConversations: createSqliteConversationPruner(database) }, config.retention, config.privacy),

@@ -4,7 +4,10 @@
 // resultFormat, allowPartialScopes}. It pages rows sorted by id with an opaque $skipToken, enforces a per-user quota
 // with x-ms-user-quota-remaining / x-ms-user-quota-resets-after (429 with Retry-After over it), answers 403 for an
 // explicitly named subscription the identity may not read, and can be told to fail the next requests in chosen ways.
-// It does not evaluate KQL: the query's first word picks the table, and every row of that table in scope is returned.
+// It does not evaluate KQL: the query's first word picks the table, and every row of that table in scope is returned,
+// except for the two filters the live source sends: `where type in~ (...)` / `where type =~ '...'`, and the change
+// filter of an incremental refresh (`extend changedAt = coalesce(todatetime(<path>), ...) | where changedAt >=
+// datetime(<iso>)`: a row passes when the first of those paths holding a date is at or after that time).
 // Rows are given as a list (sorted by id here, as `order by id` does), or, for estates too big to hold, as a function
 // that streams one table's rows afresh (served in the order given; one open cursor per $skipToken).
 // Used by the Azure source tests (test/posture/source/azure) and the live-read bench (bench/azureReadBench.ts).
@@ -73,6 +76,35 @@ function subscriptionOf(row: unknown): string | undefined {
   if (typeof explicit === 'string') return explicit.toLowerCase();
   const id = String((row as { id?: unknown }).id ?? '');
   return /^\/subscriptions\/([^/]+)/i.exec(id)?.[1]?.toLowerCase();
+}
+
+/** The row filter the query's `where` clauses ask for (only the forms the live source sends). */
+export function queryFilter(query: string): (row: unknown) => boolean {
+  const tests: Array<(row: unknown) => boolean> = [];
+  const typeOf = (row: unknown) => String((row as { type?: unknown }).type ?? '').toLowerCase();
+  const list = /\|\s*where\s+type\s+in~\s*\(([^)]*)\)/i.exec(query);
+  if (list) {
+    const types = new Set([...(list[1] ?? '').matchAll(/'([^']*)'/g)].map((m) => (m[1] ?? '').toLowerCase()));
+    tests.push((row) => types.has(typeOf(row)));
+  }
+  const one = /\|\s*where\s+type\s+=~\s*'([^']*)'/i.exec(query);
+  if (one) tests.push((row) => typeOf(row) === (one[1] ?? '').toLowerCase());
+  const extend = /\|\s*extend\s+changedAt\s*=\s*coalesce\((.*?)\)\s*\|/i.exec(query);
+  const since = /\|\s*where\s+changedAt\s*>=\s*datetime\(([^)]+)\)/i.exec(query);
+  if (extend && since) {
+    const paths = [...(extend[1] ?? '').matchAll(/todatetime\(([\w.]+)\)/g)].map((m) => (m[1] ?? '').split('.'));
+    const from = Date.parse(since[1] ?? '');
+    if (paths.length === 0 || Number.isNaN(from)) throw new Error('unreadable change filter');
+    tests.push((row) => {
+      for (const path of paths) {
+        const value = path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), row);
+        const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+        if (!Number.isNaN(time)) return time >= from;
+      }
+      return false;
+    });
+  } else if (extend || since) throw new Error('a change filter needs both its extend and its where');
+  return (row) => tests.every((test) => test(row));
 }
 
 const idOf = (row: unknown): string => String((row as { id?: unknown }).id ?? '').toLowerCase();
@@ -200,13 +232,19 @@ export async function startFakeResourceGraph(options: FakeResourceGraphOptions):
     const rows = tables.get(table as Table);
     if (!rows) return fail(400, 'BadRequest', `unknown table ${table}`);
 
-    let inScope: (row: unknown) => boolean;
+    let matches: (row: unknown) => boolean;
+    try {
+      matches = queryFilter(body.query);
+    } catch (caught) {
+      return fail(400, 'BadRequest', String(caught));
+    }
+    let scoped: (row: unknown) => boolean;
     if (Array.isArray(body.subscriptions)) {
       const subs = (body.subscriptions as unknown[]).map((id) => String(id).toLowerCase());
       const denied = subs.filter((id) => forbidden.has(id));
       if (denied.length > 0) return fail(403, 'AuthorizationFailed', `The client does not have authorization over subscription(s) ${denied.join(', ')}`);
       const set = new Set(subs);
-      inScope = (row) => set.has(subscriptionOf(row) ?? '');
+      scoped = (row) => set.has(subscriptionOf(row) ?? '');
     } else if (Array.isArray(body.managementGroups)) {
       const subs = new Set<string>();
       for (const group of body.managementGroups as unknown[]) {
@@ -214,10 +252,11 @@ export async function startFakeResourceGraph(options: FakeResourceGraphOptions):
         if (!members) return fail(403, 'AuthorizationFailed', `no access to management group ${String(group)}`);
         for (const id of members) if (!forbidden.has(id.toLowerCase())) subs.add(id.toLowerCase());
       }
-      inScope = (row) => subs.has(subscriptionOf(row) ?? '');
+      scoped = (row) => subs.has(subscriptionOf(row) ?? '');
     } else {
-      inScope = (row) => !forbidden.has(subscriptionOf(row) ?? '');
+      scoped = (row) => !forbidden.has(subscriptionOf(row) ?? '');
     }
+    const inScope = (row: unknown): boolean => scoped(row) && matches(row);
 
     if (options.stream) {
       const stream = options.stream;

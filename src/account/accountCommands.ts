@@ -16,6 +16,8 @@ const COMMANDS: readonly CommandPattern[] = [
   },
   { pattern: /^what (?:do|did) you (?:keep|store|know|have|save) (?:about|on) me$|^(?:show )?my data$|^what data do you (?:keep|store|have) about me$/, action: () => ({ name: 'myData', parameters: {} }) },
   { pattern: /^(?:please )?(?:delete|erase|remove|forget) (?:all )?my data$|^forget me$/, action: () => ({ name: 'deleteMyData', parameters: {} }) },
+  { pattern: /^(?:please )?(?:export|download|give me|send me) (?:all )?(?:of )?my data(?: please)?$/, action: () => ({ name: 'exportMyData', parameters: {} }) },
+  { pattern: /^(?:please )?(?:refresh|reload|re-?read) (?:the )?(?:posture|security|defender)(?: data)?(?: now)?(?: please)?$/, action: () => ({ name: 'refreshPosture', parameters: {} }) },
 ];
 
 const normalize = (text: string) =>

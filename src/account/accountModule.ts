@@ -18,6 +18,9 @@ import { matchAccountCommand } from './accountCommands';
 import { createAdmins } from './admins';
 import { createAdminReadLog } from './adminReads';
 import { createFeedbackReportAction } from '../feedback/feedbackReport';
+import type { DownloadLinks } from '../downloads/downloadLinks';
+import { createExportMyDataAction } from '../privacy/exportMyDataAction';
+import { createRefreshPostureAction, type RefreshPostureDeps } from './refreshPostureAction';
 
 /** Card templates the bot's own services use (beside the skills' own, listed in their modules). */
 export const ACCOUNT_TEMPLATES: readonly string[] = ['feedbackForm'];
@@ -35,6 +38,10 @@ export interface AccountDeps {
   config: Pick<AppConfig, 'feedback' | 'usage' | 'retention' | 'privacy'>;
   /** Removes conversation and user state of a person who asks to be forgotten; none where state is not erasable. */
   eraseConversations?: (conversationIds: readonly string[], channelUserIds: readonly string[]) => number;
+  /** Download links for "export my data" (none: the request is not offered). */
+  downloads?: { links: DownloadLinks; ttlMs: number };
+  /** The posture holder, for an admin's "refresh posture now". */
+  posture?: RefreshPostureDeps['posture'];
   logger: Logger;
   now?: () => number;
 }
@@ -50,6 +57,8 @@ export function registerAccount(registry: ActionRegistry<Reply>, cardActions: Ve
   const data = createPersonalData({ records: deps.records, eraseConversations: deps.eraseConversations ?? (() => 0) });
   registry.register(createMyDataAction({ data, retention: deps.config }));
   registry.register(createDeleteMyDataAction({ data, retention: deps.config }));
+  if (deps.downloads) registry.register(createExportMyDataAction({ data, links: deps.downloads.links, ttlMs: deps.downloads.ttlMs, now }));
+  if (deps.posture) registry.register(createRefreshPostureAction({ posture: deps.posture, admins, records: deps.records, now }));
   return {
     registry: meterRegistry(registry, { meter, usage: deps.config.usage, logger: deps.logger }),
     commands: matchAccountCommand,

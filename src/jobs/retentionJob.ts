@@ -10,6 +10,7 @@ import { ACTIVITY_DEDUP_COLLECTION } from '../storage/activityDeduper';
 import type { RecordsStore } from '../storage/recordsStore';
 import { REPLY_RECORDS_COLLECTION } from '../storage/replyRecordStore';
 import { SCRIPT_LINKS_COLLECTION } from '../skills/remediate/scriptLinks';
+import { DOWNLOAD_LINKS_COLLECTION } from '../downloads/downloadLinks';
 import type { PrivacyConfig } from '../config/features/privacy';
 import { FEEDBACK_COLLECTION } from '../feedback/feedbackRecord';
 import { FEEDBACK_TICKETS_COLLECTION } from '../feedback/feedbackService';
@@ -69,6 +70,7 @@ export function retentionRules(stores: RetentionStores, retention: RetentionConf
     byAge('replyRecords', REPLY_RECORDS_COLLECTION, retention.replyRecordsMs),
     byAge('audit', ACTION_AUDIT_COLLECTION, retention.auditMs),
     { name: 'scriptLinks', pruneBatch: (now, limit) => records.prune(SCRIPT_LINKS_COLLECTION, { before: now, field: 'expiresAt', limit }) },
+    { name: 'downloadLinks', pruneBatch: (now, limit) => records.prune(DOWNLOAD_LINKS_COLLECTION, { before: now, field: 'expiresAt', limit }) },
     ...(privacy ? privacyRules(records, privacy) : []),
     ...(privacy ? [byAge('adminReads', ADMIN_READS_COLLECTION, retention.auditMs)] : []),
   ];

@@ -37,6 +37,12 @@ export interface PostureInfo {
   stale?: string;
   /** Scopes the source could not read at the last load (the rest loaded). */
   unreadable?: string[];
+  /** A live source (Azure): answers say how old the data is. */
+  live?: boolean;
+  /** A live source: whether the last load read everything or only what changed. */
+  refresh?: 'full' | 'incremental';
+  /** Set while the latest reload failed (the data is kept): when it failed and why. */
+  refreshFailing?: { at: number; reason: string };
 }
 
 export interface ReloadResult {
@@ -62,6 +68,8 @@ export interface PostureHolder {
   revertChange(assessmentId: string, matches: (change: OverlayChange) => boolean): Promise<OverlayChange | undefined>;
   /** Reads the source again and swaps; on failure the current data stays and the error is thrown. */
   reload(): Promise<ReloadResult>;
+  /** Runs after every successful reload, before reload() resolves (the posture history records each load); a listener's failure is logged, not thrown. */
+  onReload(listener: () => Promise<void> | void): void;
   /** Picks up changes other processes made (what the poll runs); true when current() changed. */
   refresh(): Promise<boolean>;
   info(): PostureInfo;
@@ -96,6 +104,8 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
   let seenVersion: string | undefined;
   let reloading: Promise<ReloadResult> | undefined;
   let closed = false;
+  const reloadListeners: Array<() => Promise<void> | void> = [];
+  let refreshFailing: PostureInfo['refreshFailing'];
 
   // applyChange, refresh and the swap at the end of a reload run one at a time, so none of them loses another's work.
   let queue: Promise<unknown> = Promise.resolve();
@@ -188,11 +198,26 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
       // A reload asked for while one runs shares it: the source is read once.
       reloading ??= (async () => {
         try {
-          const snapshot = await options.load();
-          return await serial(async () => {
+          let snapshot: PostureSnapshot;
+          try {
+            snapshot = await options.load();
+          } catch (error) {
+            refreshFailing = { at: Date.now(), reason: error instanceof Error ? error.message : String(error) };
+            throw error;
+          }
+          refreshFailing = undefined;
+          const result = await serial(async () => {
             const retired = await adopt(snapshot, await overlays.entries());
             return { loadMs: snapshot.loadMs, retired, changes: active.size };
           });
+          for (const listener of reloadListeners) {
+            try {
+              await listener();
+            } catch (error) {
+              logger.warn({ err: error }, 'after a posture reload: a listener failed');
+            }
+          }
+          return result;
         } finally {
           reloading = undefined;
         }
@@ -201,6 +226,8 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
     },
 
     refresh,
+
+    onReload: (listener) => void reloadListeners.push(listener),
 
     info: () => ({
       source: base.source,
@@ -213,6 +240,9 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
       generation,
       ...(base.stale ? { stale: base.stale } : {}),
       ...(base.unreadable ? { unreadable: base.unreadable } : {}),
+      ...(base.live ? { live: true } : {}),
+      ...(base.refresh ? { refresh: base.refresh } : {}),
+      ...(refreshFailing ? { refreshFailing } : {}),
     }),
 
     close: () => {

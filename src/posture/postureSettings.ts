@@ -38,6 +38,10 @@ export interface PostureSnapshot {
   stale?: string;
   /** Scopes the source could not read (the rest loaded). */
   unreadable?: string[];
+  /** A live source: whether this load read everything or only what changed since the last one. */
+  refresh?: 'full' | 'incremental';
+  /** Read from a live source (Azure), fresh or kept from an earlier read. */
+  live?: boolean;
 }
 
 export type PostureLoader = () => Promise<PostureSnapshot>;

@@ -10,6 +10,7 @@ import { FEEDBACK_TICKETS_COLLECTION, type FeedbackTicket } from '../feedback/fe
 import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
 import { REPLY_RECORDS_COLLECTION, type ReplyRecord } from '../storage/replyRecordStore';
 import { USAGE_COLLECTION, type UsageCounter } from '../usage/usageMeter';
+import { DELEGATIONS, type Delegation } from '../skills/delegate/delegationRecords';
 
 export interface PersonalInventory {
   /** Replies to this person (each with the prompt that asked for it, when typed). */
@@ -45,7 +46,19 @@ export interface PersonalData {
   /** Deletes the person's own data and pseudonymises them in what the organisation keeps. */
   erase(personId: string, channelUserId?: string): Promise<ErasureReport>;
   /** The person's own records, for an export. */
-  collect(personId: string): Promise<{ answers: ReplyRecord[]; feedback: FeedbackRecord[] }>;
+  collect(personId: string): Promise<PersonalRecords>;
+}
+
+/** Everything kept about one person, as stored ("export my data"). */
+export interface PersonalRecords {
+  answers: ReplyRecord[];
+  feedback: FeedbackRecord[];
+  /** Delegations they made. */
+  delegations: Delegation[];
+  /** Their units per usage window and action. */
+  usage: Array<{ window: string; start: number; end: number; byAction: Record<string, number> }>;
+  /** Audit entries of changes they asked for or confirmed. */
+  audit: ActionAuditEntry[];
 }
 
 const PAGE = 500;
@@ -144,11 +157,16 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
     },
 
     async collect(personId) {
-      const answers: ReplyRecord[] = [];
-      for await (const { value } of scan<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) if (isTheirs(value, personId)) answers.push(value);
-      const feedback: FeedbackRecord[] = [];
-      for await (const { value } of scan<FeedbackRecord>(records, FEEDBACK_COLLECTION)) if (value.userId === personId) feedback.push(value);
-      return { answers, feedback };
+      const found: PersonalRecords = { answers: [], feedback: [], delegations: [], usage: [], audit: [] };
+      for await (const { value } of scan<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) if (isTheirs(value, personId)) found.answers.push(value);
+      for await (const { value } of scan<FeedbackRecord>(records, FEEDBACK_COLLECTION)) if (value.userId === personId) found.feedback.push(value);
+      for await (const { value } of scan<Delegation>(records, DELEGATIONS)) if (value.delegator?.id === personId) found.delegations.push(value);
+      for await (const { value } of scan<UsageCounter>(records, USAGE_COLLECTION)) {
+        const theirs = value.byUser[personId];
+        if (theirs) found.usage.push({ window: value.windowKey, start: value.start, end: value.end, byAction: theirs });
+      }
+      for await (const { value } of scan<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (value.requester.id === personId || value.confirmedBy.id === personId) found.audit.push(value);
+      return found;
     },
   };
 }

@@ -16,7 +16,7 @@ const noParameters = z.object({}).strict();
 const eraseEffect = z.object({ personId: z.string().min(1).max(200) }).strict();
 
 /** Only a person Teams identifies by Entra object id can be found across conversations. */
-function personIdOf(context: ActionContext<Reply>): string {
+export function personIdOf(context: ActionContext<Reply>): string {
   if (context.actor.id.startsWith('channel:')) {
     throw new AppError('BAD_REQUEST', 'I can only find your data by your Microsoft Entra account, and this chat does not give me one.');
   }

@@ -20,7 +20,7 @@ import type { CardActionRouter } from './cardActionRouter';
 import { registerCommandRoutes } from './commandRoutes';
 import { createConversationQueue, serializePerConversation } from './conversationQueue';
 import { registerFeedbackRoutes, withFeedbackLoop } from './feedbackLoop';
-import { createHttpServer } from './httpServer';
+import { createHttpServer, type HttpServerOptions } from './httpServer';
 import { createMessagesEndpoint } from './messagesEndpoint';
 import { toTeamsPlanner } from './plannerAdapter';
 import { createPostureAdapter, type PostureAdapter } from './postureAdapter';
@@ -53,6 +53,8 @@ export interface TeamsBotDeps {
   replyRecords?: ReplyRecordStore;
   /** Remediation script downloads by token (GET /api/scripts/…); none: the route does not exist. */
   scripts?: (token: string) => Promise<{ fileName: string; text: string } | undefined>;
+  /** Single-use downloads by token (GET /api/downloads/…); none: the route does not exist. */
+  downloads?: HttpServerOptions['downloads'];
   /** Ratings of answers (Teams' feedback loop); none: answers carry no thumbs. */
   feedback?: { service: FeedbackService; loop: FeedbackLoopType };
   /** Whole-message commands matched before the planner ("usage", "delete my data"...). */
@@ -98,6 +100,7 @@ export function createTeamsBot(config: BotConfig, deps: TeamsBotDeps): Bot {
   const server = createHttpServer({
     logger,
     ...(deps.scripts ? { scripts: deps.scripts } : {}),
+    ...(deps.downloads ? { downloads: deps.downloads } : {}),
     messages: createMessagesEndpoint({ adapter, logic: turnLogic, logger, ...(deps.maxBodyBytes ? { maxBodyBytes: deps.maxBodyBytes } : {}) }),
   });
 

@@ -1,5 +1,6 @@
-// The restify server: POST /api/messages, GET /healthz, and GET /api/scripts/<token>/<name> (remediation script
-// downloads, when the composition root passes them), nothing else.
+// The restify server: POST /api/messages, GET /healthz, GET /api/scripts/<token>/<name> (remediation script
+// downloads) and GET /api/downloads/<token>/<name> (single-use personal downloads), when the composition root passes
+// them; nothing else.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify from 'restify';
 import type { Logger } from '../logging/logger';
@@ -11,6 +12,8 @@ export interface HttpServerOptions {
   health?: () => Record<string, unknown>;
   /** A stored script by its download token, while the link is valid. */
   scripts?: (token: string) => Promise<{ fileName: string; text: string } | undefined>;
+  /** A single-use download by its token: 200 with the file once, 404 unknown, 410 used or expired. */
+  downloads?: (token: string) => Promise<{ status: 200; file: { fileName: string; contentType: string; text: string } } | { status: 404 | 410 }>;
 }
 
 export function createHttpServer(options: HttpServerOptions): restify.Server {
@@ -47,6 +50,27 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
       res.end(file.text);
+    });
+  }
+  const downloads = options.downloads;
+  if (downloads) {
+    server.get('/api/downloads/:token/:name', async (req, res) => {
+      const outcome = await downloads(String(req.params?.token ?? '')).catch((error: unknown) => {
+        options.logger.warn({ err: error }, 'reading a download failed');
+        return { status: 404 as const };
+      });
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+      res.statusCode = outcome.status;
+      if (outcome.status !== 200) {
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.end(outcome.status === 410 ? 'This download link was used already or has expired. Ask the bot again for a new one.\n' : 'This download link is unknown.\n');
+        return;
+      }
+      res.setHeader('Content-Type', `${outcome.file.contentType}; charset=utf-8`);
+      res.setHeader('Content-Disposition', `attachment; filename="${outcome.file.fileName}"`);
+      res.end(outcome.file.text);
     });
   }
   server.on('restifyError', (req: restify.Request, _res: restify.Response, error: Error, callback: () => void) => {

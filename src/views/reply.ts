@@ -38,9 +38,10 @@ export type CardTemplateName = CardReply['template'];
 /**
  * `text` is sent as plain text: Teams renders markdown in text messages but the Agents Playground shows it raw, so a
  * text reply is a sentence or two without markup; anything with structure (lists, figures) is a card.
- * `recommendationIds`: the assessments the reply shows or is about, kept in the reply's record (feedback, audit). */
+ * `recommendationIds`: the assessments the reply shows or is about, kept in the reply's record (feedback, audit).
+ * `dataAge`: how old live data is (src/views/dataAgeNote.ts), said under the answer. */
 export type Reply =
-  | { kind: 'text'; text: string; suggestions?: string[]; recommendationIds?: string[] }
-  | { kind: 'card'; card: CardReply; suggestions?: string[]; recommendationIds?: string[] };
+  | { kind: 'text'; text: string; suggestions?: string[]; recommendationIds?: string[]; dataAge?: string }
+  | { kind: 'card'; card: CardReply; suggestions?: string[]; recommendationIds?: string[]; dataAge?: string };
 
 export const textReply = (text: string, suggestions?: string[]): Reply => (suggestions ? { kind: 'text', text, suggestions } : { kind: 'text', text });

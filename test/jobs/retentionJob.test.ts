@@ -4,6 +4,7 @@ import { ACTION_AUDIT_COLLECTION } from '../../src/actions/actionAudit';
 import { PENDING_ACTIONS_COLLECTION } from '../../src/actions/pendingActions';
 import { loadConfig } from '../../src/config/loadConfig';
 import { SCRIPT_LINKS_COLLECTION } from '../../src/skills/remediate/scriptLinks';
+import { DOWNLOAD_LINKS_COLLECTION } from '../../src/downloads/downloadLinks';
 import { createRetentionJob, REPLY_RECORDS_COLLECTION, retentionRules } from '../../src/jobs/retentionJob';
 import { createSilentLogger } from '../../src/logging/logger';
 import { projectPath } from '../../src/paths';
@@ -44,6 +45,7 @@ describe('retention job', () => {
         await records.put(REPLY_RECORDS_COLLECTION, `${tag}-${i}`, { at: clock });
         await records.put(ACTION_AUDIT_COLLECTION, `${tag}-${i}`, { at: clock });
         await records.put(SCRIPT_LINKS_COLLECTION, `${tag}-${i}`, { fileName: 'fix.sh', text: 'true', expiresAt: clock + HOUR });
+        await records.put(DOWNLOAD_LINKS_COLLECTION, `${tag}-${i}`, { fileName: 'my-data.json', contentType: 'application/json', text: '{}', owner: 'x', expiresAt: clock + HOUR });
       }
     };
     await writeAll('old', 20); // 20 > batch size 7: several batches per rule
@@ -53,7 +55,7 @@ describe('retention job', () => {
 
     // 25 h later: old dedup marks (24 h) and the old pending actions (expired 15 min + 24 h grace ago) go.
     let report = await job.runOnce();
-    expect(report.removed).toEqual({ dedup: 20, conversationState: 0, pendingActions: 20, replyRecords: 0, audit: 0, scriptLinks: 20 });
+    expect(report.removed).toEqual({ dedup: 20, conversationState: 0, pendingActions: 20, replyRecords: 0, audit: 0, scriptLinks: 20, downloadLinks: 20 });
     expect(report.batches).toBeGreaterThan(5);
     expect(rows(ACTIVITY_DEDUP_COLLECTION)).toBe(3);
     expect(rows(PENDING_ACTIONS_COLLECTION)).toBe(3);
@@ -62,17 +64,17 @@ describe('retention job', () => {
     clock += 30 * DAY - 25 * HOUR + 1;
     await state.write({ 'conv-old-0': { turn: 99 } });
     report = await job.runOnce();
-    expect(report.removed).toEqual({ dedup: 3, conversationState: 19, pendingActions: 3, replyRecords: 0, audit: 0, scriptLinks: 3 });
+    expect(report.removed).toEqual({ dedup: 3, conversationState: 19, pendingActions: 3, replyRecords: 0, audit: 0, scriptLinks: 3, downloadLinks: 3 });
     expect(count('SELECT COUNT(*) AS n FROM conversation_items')).toBe(4);
 
     // 90 days: reply records and audit, and everything idle for 30 days.
     clock += 60 * DAY;
     report = await job.runOnce();
-    expect(report.removed).toEqual({ dedup: 0, conversationState: 4, pendingActions: 0, replyRecords: 20, audit: 20, scriptLinks: 0 });
+    expect(report.removed).toEqual({ dedup: 0, conversationState: 4, pendingActions: 0, replyRecords: 20, audit: 20, scriptLinks: 0, downloadLinks: 0 });
     expect(rows(REPLY_RECORDS_COLLECTION)).toBe(3);
     expect(rows(ACTION_AUDIT_COLLECTION)).toBe(3);
     clock += 2 * DAY; // the new rows were written 25 h after the old ones
-    expect((await job.runOnce()).removed).toEqual({ dedup: 0, conversationState: 0, pendingActions: 0, replyRecords: 3, audit: 3, scriptLinks: 0 });
+    expect((await job.runOnce()).removed).toEqual({ dedup: 0, conversationState: 0, pendingActions: 0, replyRecords: 3, audit: 3, scriptLinks: 0, downloadLinks: 0 });
     expect(count('SELECT COUNT(*) AS n FROM records')).toBe(0);
   });
 

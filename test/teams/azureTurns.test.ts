@@ -10,7 +10,7 @@ import { projectPath } from '../../src/paths';
 import { startFakeResourceGraph, type FakeResourceGraph } from '../../bench/servers/fakeResourceGraph';
 import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 import { loopbackOptions } from '../posture/source/azure/loopbackClient';
-import { message } from '../support/activities';
+import { message, USER } from '../support/activities';
 import { seeReplies, visible } from '../support/cardText';
 import { createMemoryDeduper } from '../support/memoryDeduper';
 import { createTempDataDir, type TempDataDir } from '../support/tempDataDir';
@@ -21,15 +21,16 @@ describe('turns on live Azure data', () => {
   let dataDir: TempDataDir;
   let skills: Skills;
   let turn: (activity: Partial<Activity>) => Promise<ReturnType<typeof seeReplies>>;
+  let adapter: TestAdapter;
 
   beforeAll(async () => {
     fake = await startFakeResourceGraph({ rows: zephyrRows() });
     dataDir = createTempDataDir('azure-turns-');
-    const config = loadConfig({ env: { APP_ENV: 'local', PORT: '0', POSTURE_SOURCE: 'azure', AZURE_SCOPE: 'tenant', DATA_DIR: dataDir.dir }, envDir: projectPath('env') });
+    const config = loadConfig({ env: { APP_ENV: 'local', PORT: '0', POSTURE_SOURCE: 'azure', AZURE_SCOPE: 'tenant', DATA_DIR: dataDir.dir, ADMIN_OBJECT_IDS: USER.aadObjectId }, envDir: projectPath('env') });
     const logger = createSilentLogger();
     skills = await composeSkills(config, logger, createMemoryRecordsStore(), { pollMs: 0, azure: loopbackOptions(fake.port) });
     const bot = createBot(config, { logger, storage: new MemoryStorage(), deduper: createMemoryDeduper(), ...skills, startTypingTimer: false });
-    const adapter = new TestAdapter(async (context) => {
+    adapter = new TestAdapter(async (context) => {
       await bot.turnLogic(context);
     });
     adapter.onTurnError = bot.onTurnError;
@@ -55,10 +56,56 @@ describe('turns on live Azure data', () => {
     const rows = zephyrRows() as Array<Record<string, unknown> & { type?: string; properties?: Record<string, unknown> }>;
     const fixed = rows.find((row) => row.type === 'microsoft.security/assessments' && (row.properties?.status as { code?: string } | undefined)?.code === 'Unhealthy');
     if (!fixed?.properties) throw new Error('no unhealthy assessment in the fixture');
-    fixed.properties = { ...fixed.properties, status: { code: 'Healthy' } };
+    fixed.properties = { ...fixed.properties, status: { code: 'Healthy', statusChangeDate: new Date().toISOString() } };
     fake.setRows(rows);
     await skills.posture.reload();
     const [after] = await turn(message('show all risks', { conversationId: 'a:azure-2' }));
     expect(visible(after)).toMatch(/4 recommendations match/);
+  });
+
+  it('says how old the data is under answers on it, and plainly when reading Azure is failing', async () => {
+    const [answer] = await turn(message('show all risks', { conversationId: 'a:azure-3' }));
+    expect(visible(answer)).toMatch(/Data from Azure as of \d\d:\d\d UTC, (just now|\d+ min ago)\./);
+    expect(visible(answer)).not.toContain('failing');
+    const [help] = await turn(message('help', { conversationId: 'a:azure-3' }));
+    expect(visible(help)).not.toContain('Data from Azure');
+
+    fake.failNext(...Array.from({ length: 4 }, () => ({ kind: 'status' as const, status: 503 })));
+    await expect(skills.posture.reload()).rejects.toMatchObject({ code: 'DATA_UNAVAILABLE' });
+    const [stale] = await turn(message('show all risks', { conversationId: 'a:azure-3' }));
+    expect(visible(stale)).toMatch(/4 recommendations match/);
+    expect(visible(stale)).toContain('Reading Azure is failing right now, so this may be out of date');
+  });
+
+  it('lets an admin refresh posture now, once every few minutes; others are refused', async () => {
+    const bob = { ...message('refresh posture now', { conversationId: 'a:azure-bob' }), from: { id: '29:user-bob', name: 'Bob', aadObjectId: '00000000-0000-4000-8000-0000000000bb' } };
+    const requestsBefore = fake.requests.length;
+    const [refused] = await turn(bob);
+    expect(visible(refused)).toContain("Only the bot's administrators");
+    expect(fake.requests.length).toBe(requestsBefore);
+
+    // Another recommendation is fixed in Azure; Ada (an admin) asks for the data now.
+    const rows = zephyrRows() as Array<Record<string, unknown> & { type?: string; properties?: Record<string, unknown> }>;
+    const unhealthy = rows.filter((row) => row.type === 'microsoft.security/assessments' && (row.properties?.status as { code?: string } | undefined)?.code === 'Unhealthy');
+    for (const row of unhealthy.slice(0, 2)) row.properties = { ...row.properties, status: { code: 'Healthy', statusChangeDate: new Date().toISOString() } };
+    fake.setRows(rows);
+    const replies = await turn(message('Refresh posture now', { conversationId: 'a:azure-ada' }));
+    const deadline = Date.now() + 10_000;
+    while (!replies.some((reply) => visible(reply).includes('Posture data refreshed')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      replies.push(...seeReplies({ activities: adapter.activeQueue.splice(0) }));
+    }
+    const done = replies.map(visible).find((text) => text.includes('Posture data refreshed'));
+    expect(done).toMatch(/read only what changed since the last read \(\d+ rows\)/);
+    expect(done).toMatch(/Data from Azure as of \d\d:\d\d UTC/);
+    expect(fake.requests.slice(requestsBefore).some((request) => request.query.includes('changedAt >= datetime('))).toBe(true);
+    const [after] = await turn(message('show all risks', { conversationId: 'a:azure-ada-2' }));
+    expect(visible(after)).toMatch(/3 recommendations match/);
+
+    // At once again: refused for a few minutes, and Resource Graph is not asked.
+    const requestsAfter = fake.requests.length;
+    const [again] = await turn(message('refresh posture', { conversationId: 'a:azure-ada' }));
+    expect(visible(again)).toMatch(/refreshed on demand less than 5 minutes ago\. Ask again in [1-5] min/);
+    expect(fake.requests.length).toBe(requestsAfter);
   });
 });

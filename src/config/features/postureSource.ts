@@ -1,5 +1,6 @@
 // Where posture data comes from (POSTURE_SOURCE) and, for the live Azure source, what it reads (AZURE_SCOPE), in which
-// cloud (AZURE_CLOUD), and how often it reads again (POSTURE_REFRESH_MINUTES). The export path itself is
+// cloud (AZURE_CLOUD), and how often it reads again (POSTURE_REFRESH_MINUTES; only changes, with a full read every
+// POSTURE_FULL_REFRESH_HOURS). The export path itself is
 // POSTURE_SNAPSHOT (./posture.ts).
 import { z } from 'zod';
 import { defineFeature, optionalText, positiveInteger } from './feature';
@@ -16,6 +17,8 @@ export type AzureScope = { kind: 'subscription'; subscriptionId: string } | { ki
 export interface AzureSourceConfig {
   scopes: AzureScope[];
   cloud: AzureCloudName;
+  /** Refreshes in between read only what changed; a full read (which also drops deleted rows) at most this far apart. 24 h by default. */
+  fullRefreshMs?: number;
 }
 
 export interface PostureSourceConfig {
@@ -73,6 +76,7 @@ export const postureSourceFeature = defineFeature<PostureSourceConfig>({
         AZURE_SCOPE: scopeList,
         AZURE_CLOUD: optionalText.pipe(z.enum(AZURE_CLOUDS, { message: `must be one of ${AZURE_CLOUDS.join(', ')}` }).default('AzurePublicCloud')),
         POSTURE_REFRESH_MINUTES: positiveInteger(15, 7 * 24 * 60),
+        POSTURE_FULL_REFRESH_HOURS: positiveInteger(24, 30 * 24),
       })
       .superRefine((e, ctx) => {
         if (e.POSTURE_SOURCE === 'export' && !e.POSTURE_SNAPSHOT) {
@@ -86,7 +90,7 @@ export const postureSourceFeature = defineFeature<PostureSourceConfig>({
         const postureSource: PostureSourceKind = e.POSTURE_SOURCE ?? (e.POSTURE_SNAPSHOT ? 'export' : 'demo');
         return {
           postureSource,
-          ...(postureSource === 'azure' ? { azure: { scopes: e.AZURE_SCOPE ?? [], cloud: e.AZURE_CLOUD } } : {}),
+          ...(postureSource === 'azure' ? { azure: { scopes: e.AZURE_SCOPE ?? [], cloud: e.AZURE_CLOUD, fullRefreshMs: e.POSTURE_FULL_REFRESH_HOURS * 3_600_000 } } : {}),
           postureRefreshMs: e.POSTURE_REFRESH_MINUTES * 60_000,
         };
       }),

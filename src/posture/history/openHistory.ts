@@ -1,5 +1,5 @@
 // The bot's posture history: seeded with the demo tenant's generated loads when the demo runs on an empty history,
-// then each load recorded once (at startup, and before any question about change when the holder has loaded new
+// then each load recorded once (at startup, after every reload, and before any question about change when the holder has loaded new
 // data since).
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '../../logging/logger';
@@ -18,7 +18,7 @@ export interface HistoryReader {
   compare(engine: PostureEngine, since: number): Promise<Comparison | undefined>;
 }
 
-export async function openPostureHistory(posture: Pick<PostureHolder, 'current' | 'info'>, options: { records: RecordsStore; retentionMs: number; logger: Logger; now?: () => number }): Promise<HistoryReader> {
+export async function openPostureHistory(posture: Pick<PostureHolder, 'current' | 'info'> & Partial<Pick<PostureHolder, 'onReload'>>, options: { records: RecordsStore; retentionMs: number; logger: Logger; now?: () => number }): Promise<HistoryReader> {
   const history = createPostureHistory(options.records);
   const now = options.now ?? Date.now;
   const service = createHistoryService({ history, retentionMs: options.retentionMs, now, logger: options.logger });
@@ -32,6 +32,8 @@ export async function openPostureHistory(posture: Pick<PostureHolder, 'current' 
   }
   const observeCurrent = () => service.observe(posture.current(), posture.info().loadedAt);
   await observeCurrent();
+  // Every refresh of the data is recorded as it lands, not only when someone next asks what changed.
+  posture.onReload?.(observeCurrent);
   return {
     async compare(engine, since) {
       await observeCurrent();

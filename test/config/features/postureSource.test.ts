@@ -22,10 +22,11 @@ describe('postureSource config', () => {
     const parsed = parse({ POSTURE_SOURCE: 'azure', AZURE_SCOPE: ` /subscriptions/${SUB.toUpperCase()}, /providers/Microsoft.Management/managementGroups/contoso-root `, POSTURE_REFRESH_MINUTES: '5' });
     expect(parsed.data).toEqual({
       postureSource: 'azure',
-      azure: { cloud: 'AzurePublicCloud', scopes: [{ kind: 'subscription', subscriptionId: SUB }, { kind: 'managementGroup', managementGroupId: 'contoso-root' }] },
+      azure: { cloud: 'AzurePublicCloud', scopes: [{ kind: 'subscription', subscriptionId: SUB }, { kind: 'managementGroup', managementGroupId: 'contoso-root' }], fullRefreshMs: 24 * 3_600_000 },
       postureRefreshMs: 5 * 60_000,
     });
     expect(parse({ POSTURE_SOURCE: 'azure', AZURE_SCOPE: 'tenant', AZURE_CLOUD: 'AzureUSGovernment' }).data).toMatchObject({ azure: { cloud: 'AzureUSGovernment', scopes: [{ kind: 'tenant' }] } });
+    expect(parse({ POSTURE_SOURCE: 'azure', AZURE_SCOPE: 'tenant', POSTURE_FULL_REFRESH_HOURS: '6' }).data).toMatchObject({ azure: { fullRefreshMs: 6 * 3_600_000 } });
   });
 
   it('names what is wrong', () => {
@@ -36,6 +37,7 @@ describe('postureSource config', () => {
     expect(problems({ POSTURE_SOURCE: 'azure', AZURE_SCOPE: `tenant,/subscriptions/${SUB}` })[0]).toContain('tenant already covers every subscription');
     expect(problems({ AZURE_SCOPE: '/subscriptions/not-a-guid' })[0]).toContain('a subscription id is a GUID');
     expect(problems({ POSTURE_REFRESH_MINUTES: '0' })[0]).toContain('POSTURE_REFRESH_MINUTES');
+    expect(problems({ POSTURE_FULL_REFRESH_HOURS: 'daily' })[0]).toContain('POSTURE_FULL_REFRESH_HOURS');
   });
 
   it('parses single scope entries', () => {

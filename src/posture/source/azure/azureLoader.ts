@@ -15,7 +15,11 @@ import { createExportFileSource } from '../../source';
 import { createPostureStoreBuilder } from '../../store';
 import { createAzurePostureSource, type AzureSourceOptions } from './azureSource';
 import { AZURE_CLOUD_ENDPOINTS } from './clouds';
-import { createLastGoodStore } from './lastGood';
+import { createLastGoodStore, keptRows } from './lastGood';
+
+/** Changes are asked for from this long before the last read started: Resource Graph shows some changes late. */
+export const CHANGE_OVERLAP_MS = 60 * 60_000;
+const DAY_MS = 86_400_000;
 
 export interface AzureLoaderDeps {
   logger: Logger;
@@ -47,15 +51,34 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
     onRow: (row) => write?.row(row),
   });
   let loadedOnce = false;
+  /** The last read from Azure in this process (the kept rows are its rows). */
+  let lastRead: { readAt: number; fullAt: number } | undefined;
+
+  /** An incremental refresh when the kept rows are this process's last read and the last full read is recent enough. */
+  const changesSince = (readAt: number) => {
+    if (!lastGood || !lastRead || readAt - lastRead.fullAt >= (config.fullRefreshMs ?? DAY_MS)) return undefined;
+    const kept = lastGood.find(source.describe());
+    if (kept?.info.readAt !== lastRead.readAt) return undefined;
+    return { since: lastRead.readAt - CHANGE_OVERLAP_MS, kept: keptRows(kept.path) };
+  };
 
   const fromAzure = async (): Promise<PostureSnapshot> => {
     const started = performance.now();
     const readAt = now();
+    const changes = changesSince(readAt);
+    const fullAt = changes && lastRead ? lastRead.fullAt : readAt;
     write = lastGood?.begin(readAt);
     try {
-      const { engine, report } = await loadPosture({ source, builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}), now });
-      await write?.commit({ source: source.describe(), readAt, rows: report.rows });
+      const { engine, report } = await loadPosture({
+        source: { describe: source.describe, load: (sink) => source.load(sink, changes) },
+        builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
+        now,
+      });
+      await write?.commit({ source: source.describe(), readAt, rows: report.rows, fullAt });
+      lastRead = { readAt, fullAt };
       return {
+        refresh: changes ? 'incremental' : 'full',
+        live: true,
         engine,
         hash: report.hash,
         demo: false,
@@ -93,6 +116,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
       loadMs: Math.round(performance.now() - started),
       loadedAt: kept.info.readAt,
       stale: reason.message,
+      live: true,
     };
   };
 

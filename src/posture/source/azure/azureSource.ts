@@ -16,7 +16,7 @@ import type { RecordSink } from '../../model';
 import type { LoadReport, PostureSource } from '../../source';
 import { describeAzureError } from './azureErrors';
 import { AZURE_CLOUD_ENDPOINTS } from './clouds';
-import { POSTURE_QUERIES, type PostureQuery } from './queries';
+import { changeQueries, CHANGE_DATED_TYPES, POSTURE_QUERIES, REPLACED_TYPES, type PostureQuery } from './queries';
 import { createQuotaGate, type QuotaGate } from './quotaGate';
 import { queryPages, type QueryScope, type ResourceGraphQueries } from './resourceGraphPages';
 
@@ -52,6 +52,14 @@ export interface AzureLoadReport extends LoadReport {
   requests: number;
   pages: number;
   quotaWaitMs: number;
+  /** Set for an incremental refresh: the rows Resource Graph sent (changed assessments, and the small whole types). */
+  changedRows?: number;
+}
+
+/** An incremental refresh: the rows of the last read, and the time from which changes are asked for. */
+export interface ChangesSince {
+  since: number;
+  kept: AsyncIterable<unknown>;
 }
 
 export const describeScope = (scope: AzureScope): string =>
@@ -96,8 +104,13 @@ export function createResourceGraphQueries(options: Pick<AzureSourceOptions, 'cl
 }
 
 export interface AzurePostureSource extends PostureSource {
-  load(sink: RecordSink): Promise<AzureLoadReport>;
+  /** A full read; with `changes`, only what changed since then, laid over the kept rows (deleted rows stay until a full read). */
+  load(sink: RecordSink, changes?: ChangesSince): Promise<AzureLoadReport>;
 }
+
+const typeOf = (row: unknown): string => String((row as { type?: unknown } | null)?.type ?? '').toLowerCase();
+const idOf = (row: unknown): string => String((row as { id?: unknown } | null)?.id ?? '').toLowerCase();
+const CHANGE_DATED: ReadonlySet<string> = new Set(CHANGE_DATED_TYPES);
 
 export function createAzurePostureSource(options: AzureSourceOptions): AzurePostureSource {
   let catalog = options.catalog;
@@ -108,7 +121,7 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
 
   return {
     describe: () => label,
-    async load(sink) {
+    async load(sink, changes) {
       catalog ??= createCatalog();
       const startedAt = now();
       const counts = emptyCounts();
@@ -119,6 +132,19 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
       let requests = 0;
       let pages = 0;
       const waitedBefore = gate.waitedMs();
+      /** Changed rows of an incremental refresh, by id, until merged with the kept rows. */
+      const changed = new Map<string, unknown>();
+      let changedRows = 0;
+      const take = (where: string, table: PostureQuery['table'], row: unknown): void => {
+        hash.update(JSON.stringify(row) ?? 'undefined');
+        hash.update('\n');
+        options.onRow?.(row);
+        if (table === 'resourcecontainers') {
+          const id = (row as { subscriptionId?: unknown } | null)?.subscriptionId;
+          if (typeof id === 'string') seenSubscriptions.add(id.toLowerCase());
+        }
+        intake.row(where, row);
+      };
 
       /** Reads one query over one batch; false when the identity may not read it and nothing was taken from it. */
       const readBatch = async (query: PostureQuery, batch: ScopeBatch): Promise<boolean> => {
@@ -133,14 +159,9 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
             pages++;
             if (pages % (options.progressEveryPages ?? 100) === 0) options.logger?.info({ source: label, pages, rows: counts.rows + rows.length, table: query.table }, 'reading Azure Resource Graph');
             rows.forEach((row, index) => {
-              hash.update(JSON.stringify(row) ?? 'undefined');
-              hash.update('\n');
-              options.onRow?.(row);
-              if (query.table === 'resourcecontainers') {
-                const id = (row as { subscriptionId?: unknown } | null)?.subscriptionId;
-                if (typeof id === 'string') seenSubscriptions.add(id.toLowerCase());
-              }
-              intake.row(`${query.table} ${batch.label} page ${page} row ${index + 1}`, row);
+              if (changes) changedRows++;
+              if (changes && CHANGE_DATED.has(typeOf(row))) changed.set(idOf(row), row);
+              else take(`${query.table} ${batch.label} page ${page} row ${index + 1}`, query.table, row);
             });
           }
           return true;
@@ -152,7 +173,7 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
         }
       };
 
-      for (const query of POSTURE_QUERIES) {
+      for (const query of changes ? changeQueries(changes.since) : POSTURE_QUERIES) {
         const readable = options.scopes.filter((scope) => !unreadable.has(describeScope(scope)));
         for (const batch of batchesOf(readable, options.subscriptionsPerBatch ?? SUBSCRIPTIONS_PER_BATCH)) {
           if (await readBatch(query, batch)) continue;
@@ -169,6 +190,20 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
             }
           }
         }
+      }
+
+      if (changes) {
+        // The kept rows, each replaced by its changed row; the types read again in full were taken above.
+        let index = 0;
+        for await (const row of changes.kept) {
+          index++;
+          if (REPLACED_TYPES.has(typeOf(row))) continue;
+          const id = idOf(row);
+          const fresh = changed.get(id);
+          if (fresh !== undefined) changed.delete(id);
+          take(fresh === undefined ? `kept row ${index}` : `changed row ${id}`, 'securityresources', fresh ?? row);
+        }
+        for (const [id, row] of changed) take(`new row ${id}`, 'securityresources', row);
       }
 
       // Resource Graph leaves out subscriptions it may not read instead of failing: name those the scope asked for.
@@ -194,10 +229,11 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
         requests,
         pages,
         quotaWaitMs: gate.waitedMs() - waitedBefore,
+        ...(changes ? { changedRows } : {}),
       };
       options.logger?.info(
-        { source: label, rows: report.rows, records: report.records, skipped: report.skipped, pages, requests, quotaWaitMs: report.quotaWaitMs, unreadable: report.unreadable.length },
-        'posture read from Azure Resource Graph',
+        { source: label, rows: report.rows, records: report.records, skipped: report.skipped, pages, requests, quotaWaitMs: report.quotaWaitMs, unreadable: report.unreadable.length, ...(changes ? { changedRows, since: new Date(changes.since).toISOString() } : {}) },
+        changes ? 'posture changes read from Azure Resource Graph' : 'posture read from Azure Resource Graph',
       );
       if (report.unreadable.length > 0) options.logger?.warn({ unreadable: report.unreadable }, 'part of the Azure scope could not be read; the rest loaded');
       return report;

@@ -1,9 +1,10 @@
 // The last rows read from Azure in full, kept under DATA_DIR as gzip JSON Lines (an export the file source reads),
 // so a bot that starts while Azure is unreachable still answers, on data it says the age of. Rows are written while
 // they are read (nothing is held in memory) to a temporary file that replaces the kept one only after a whole read.
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { createGunzip, createGzip } from 'node:zlib';
 
 export interface LastGoodInfo {
   /** The source label the rows were read for: data of another scope is never used. */
@@ -11,6 +12,8 @@ export interface LastGoodInfo {
   /** Epoch ms the read started. */
   readAt: number;
   rows: number;
+  /** Epoch ms of the last full read these rows come from (an incremental refresh keeps it). */
+  fullAt?: number;
 }
 
 export interface LastGoodWrite {
@@ -69,4 +72,17 @@ export function createLastGoodStore(dir: string): LastGoodStore {
       }
     },
   };
+}
+
+/** The kept rows, in the order they were read (the header line left out). */
+export async function* keptRows(path: string): AsyncGenerator<unknown> {
+  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  let header = true;
+  for await (const line of lines) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (line.trim() !== '') yield JSON.parse(line) as unknown;
+  }
 }

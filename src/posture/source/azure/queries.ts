@@ -16,6 +16,15 @@ export const SECURITY_TYPES = [
   'microsoft.security/securescores/securescorecontrols',
 ] as const;
 
+const typeList = (types: readonly string[]) => types.map((type) => `'${type}'`).join(', ');
+
+/** Rows that say when they last changed: assessments (their status) and sub-assessments (when generated). */
+export const CHANGE_DATED_TYPES = ['microsoft.security/assessments', 'microsoft.security/assessments/subassessments'] as const;
+/** The other Defender rows carry no change date: few, so an incremental refresh reads them all again. */
+export const WHOLE_TYPES = SECURITY_TYPES.filter((type) => !(CHANGE_DATED_TYPES as readonly string[]).includes(type));
+/** Read again in full by every refresh and replacing the kept rows of those types. */
+export const REPLACED_TYPES: ReadonlySet<string> = new Set(['microsoft.resources/subscriptions', ...WHOLE_TYPES]);
+
 export const POSTURE_QUERIES: readonly PostureQuery[] = [
   {
     table: 'resourcecontainers',
@@ -23,10 +32,30 @@ export const POSTURE_QUERIES: readonly PostureQuery[] = [
   },
   {
     table: 'securityresources',
-    query: `securityresources | where type in~ (${SECURITY_TYPES.map((type) => `'${type}'`).join(', ')}) | order by id asc`,
+    query: `securityresources | where type in~ (${typeList(SECURITY_TYPES)}) | order by id asc`,
   },
   {
     table: 'resources',
     query: 'resources | project id, name, type, location, resourceGroup, subscriptionId, tags | order by id asc',
   },
 ];
+
+/**
+ * An incremental refresh: the subscriptions, the Defender rows without a change date, and only the assessments and
+ * sub-assessments whose status changed (or that were generated) at or after `since`. Resources (names, tags) and rows
+ * that disappeared are left to the next full read.
+ */
+export function changeQueries(since: number): readonly PostureQuery[] {
+  const [subscriptions] = POSTURE_QUERIES;
+  return [
+    subscriptions as PostureQuery,
+    { table: 'securityresources', query: `securityresources | where type in~ (${typeList(WHOLE_TYPES)}) | order by id asc` },
+    {
+      table: 'securityresources',
+      query:
+        `securityresources | where type in~ (${typeList(CHANGE_DATED_TYPES)})` +
+        ' | extend changedAt = coalesce(todatetime(properties.status.statusChangeDate), todatetime(properties.timeGenerated))' +
+        ` | where changedAt >= datetime(${new Date(since).toISOString()}) | project-away changedAt | order by id asc`,
+    },
+  ];
+}

@@ -4,7 +4,7 @@ import { azureAssessment } from '../../load/rowFixtures';
 
 export const SUBS = ['aaaaaaaa-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000002', 'aaaaaaaa-0000-4000-8000-000000000003'] as const;
 
-export function estateRows(perSubscription: number, subscriptions: readonly string[] = SUBS, status: (index: number) => string = () => 'Unhealthy'): Record<string, unknown>[] {
+export function estateRows(perSubscription: number, subscriptions: readonly string[] = SUBS, status: (index: number) => string = () => 'Unhealthy', statusChangeDate?: string): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = [];
   subscriptions.forEach((sub, s) => {
     rows.push({ id: `/subscriptions/${sub}`, name: `Subscription ${s + 1}`, type: 'microsoft.resources/subscriptions', subscriptionId: sub, properties: { state: 'Enabled' } });
@@ -20,7 +20,7 @@ export function estateRows(perSubscription: number, subscriptions: readonly stri
         resourceGroup: `rg-${i % 7}`,
         properties: {
           ...(base.properties as object),
-          status: { code: status(i) },
+          status: { code: status(i), ...(statusChangeDate ? { statusChangeDate } : {}) },
           resourceDetails: { Source: 'Azure', Id: vm, ResourceName: `vm-${s}-${i}`, ResourceType: 'microsoft.compute/virtualmachines' },
         },
       });

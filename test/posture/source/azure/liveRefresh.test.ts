@@ -50,7 +50,8 @@ describe('live Azure posture in the holder', () => {
     expect(holder.info()).toMatchObject({ demo: false, rows: 15, source: expect.stringContaining(`azure /subscriptions/${SUBS[0]}`) });
     expect(holder.info().stale).toBeUndefined();
 
-    fake.setRows(estateRows(4, SUBS, (index) => (index === 0 ? 'Healthy' : 'Unhealthy')));
+    // Statuses that change get a new statusChangeDate: the refresh (incremental) asks for those.
+    fake.setRows(estateRows(4, SUBS, (index) => (index === 0 ? 'Healthy' : 'Unhealthy'), new Date().toISOString()));
     await holder.reload();
     expect(unhealthy(holder)).toBe(9);
     expect(holder.info().generation).toBeGreaterThan(0);
@@ -93,7 +94,7 @@ describe('live Azure posture in the holder', () => {
     const holder = await open();
     const memory = createMemoryLogger();
     fake.failNext(...OUTAGE);
-    fake.setRows(estateRows(4, SUBS, () => 'Healthy'));
+    fake.setRows(estateRows(4, SUBS, () => 'Healthy', new Date().toISOString()));
     const stop = refreshOnSchedule(holder, { everyMs: 400, retryMs: 50, logger: memory.logger });
     try {
       const deadline = Date.now() + 5000;

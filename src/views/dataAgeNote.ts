@@ -1,0 +1,32 @@
+// The line answers on live data end with: when the data was read and how long ago ("Data from Azure as of 14:02,
+// 12 min ago."), and, when reading Azure is failing (the data kept is older than it should be), that plainly.
+import { safeTimeZone } from '../posture/history/calendar';
+import type { PostureInfo } from '../posture/postureHolder';
+
+const MINUTE = 60_000;
+
+/** "just now", "12 min ago", "3 h 5 min ago", "2 days ago". */
+export function ageText(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / MINUTE));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 === 0 ? `${hours} h ago` : `${hours} h ${minutes % 60} min ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}
+
+/** The clock time of `at` in the viewer's zone; with the date when it is not today there. */
+function clockText(at: number, now: number, timeZone: string): string {
+  const day = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+  const zone = timeZone === 'UTC' ? ' UTC' : '';
+  return day(at) === day(now) ? `${time}${zone}` : `${day(at)} ${time}${zone}`;
+}
+
+/** Undefined for data that is not live (the demo tenant, an export). */
+export function dataAgeNote(info: Pick<PostureInfo, 'live' | 'loadedAt' | 'stale' | 'refreshFailing'>, now: number, timeZone?: string): string | undefined {
+  if (!info.live) return undefined;
+  const when = `Data from Azure as of ${clockText(info.loadedAt, now, safeTimeZone(timeZone))}, ${ageText(now - info.loadedAt)}.`;
+  if (info.stale || info.refreshFailing) return `${when} Reading Azure is failing right now, so this may be out of date; I keep trying.`;
+  return when;
+}

@@ -1,0 +1,29 @@
+// The data-age line: clock time in the viewer's zone (with the date when not today), the age, and a plain warning
+// while reading Azure fails; nothing for data that is not live.
+import { ageText, dataAgeNote } from '../../src/views/dataAgeNote';
+
+const NOW = Date.parse('2026-12-04T14:14:30Z');
+const live = { live: true, loadedAt: Date.parse('2026-12-04T14:02:00Z') };
+
+describe('data age note', () => {
+  it('says when and how long ago', () => {
+    expect(dataAgeNote(live, NOW)).toBe('Data from Azure as of 14:02 UTC, 12 min ago.');
+    expect(dataAgeNote(live, NOW, 'Europe/Paris')).toBe('Data from Azure as of 15:02, 12 min ago.');
+    expect(dataAgeNote({ live: true, loadedAt: Date.parse('2026-12-03T22:00:00Z') }, NOW, 'UTC')).toBe('Data from Azure as of 2026-12-03 22:00 UTC, 16 h 14 min ago.');
+    expect(dataAgeNote({ ...live, loadedAt: NOW - 10_000 }, NOW)).toContain('just now');
+    expect(dataAgeNote(live, NOW, 'Not/AZone')).toContain('14:02 UTC');
+  });
+
+  it('warns while the data is a kept copy or refreshes fail', () => {
+    expect(dataAgeNote({ ...live, stale: 'HTTP 503' }, NOW)).toBe('Data from Azure as of 14:02 UTC, 12 min ago. Reading Azure is failing right now, so this may be out of date; I keep trying.');
+    expect(dataAgeNote({ ...live, refreshFailing: { at: NOW, reason: 'x' } }, NOW)).toContain('failing');
+  });
+
+  it('says nothing for the demo tenant or an export', () => {
+    expect(dataAgeNote({ loadedAt: NOW }, NOW)).toBeUndefined();
+  });
+
+  it('counts minutes, hours and days', () => {
+    expect([0, 59_000, 60_000, 3_600_000, 3_660_000, 50 * 3_600_000].map(ageText)).toEqual(['just now', 'just now', '1 min ago', '1 h ago', '1 h 1 min ago', '2 days ago']);
+  });
+});
