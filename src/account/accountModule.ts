@@ -34,7 +34,7 @@ export interface AccountDeps {
   records: RecordsStore;
   config: Pick<AppConfig, 'feedback' | 'usage' | 'retention' | 'privacy'>;
   /** Removes conversation and user state of a person who asks to be forgotten; none where state is not erasable. */
-  eraseConversations?: (conversationIds: readonly string[], channelUserIds: readonly string[]) => number;
+  eraseConversations?: (conversationIds: readonly string[], channelUserIds: readonly string[]) => number | Promise<number>;
   logger: Logger;
   now?: () => number;
 }

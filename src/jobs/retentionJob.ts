@@ -49,7 +49,7 @@ export interface RetentionJob {
 export interface RetentionStores {
   records: RecordsStore;
   /** Removes conversation state idle since before `before`, at most `limit` rows. */
-  pruneConversations(before: number, limit: number): number;
+  pruneConversations(before: number, limit: number): number | Promise<number>;
 }
 
 /** The bot's rules: dedup marks, idle conversation state, expired confirmations, reply records and audit. */
