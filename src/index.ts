@@ -1,5 +1,6 @@
 // The composition root: parse config once, create the logger and storage, pick implementations, build the bot,
 // start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { MessagePlanner } from './actions/contracts/messagePlanner';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
@@ -31,13 +32,11 @@ import type { FeedbackLoopType } from './config/features/feedback';
 import { createIacWorkspace } from './iac/iacWorkspace';
 import { pullRequestHost } from './iac/pullRequests/hostFactory';
 import { createActivityDeduper } from './storage/activityDeduper';
-import { createSqliteConversationPruner, createSqliteConversationStorage } from './storage/sqliteConversationStorage';
-import { assertDatabaseIntact } from './storage/integrityCheck';
-import { createSqliteDatabase, DEFAULT_DATABASE_FILE } from './storage/sqliteDatabase';
-import { createSqliteRecordsStore } from './storage/sqliteRecordsStore';
 import type { RecordsStore } from './storage/recordsStore';
 import { createReplyRecordStore } from './storage/replyRecordStore';
-import { createSqliteConversationEraser, type ConversationEraser } from './storage/sqliteConversationEraser';
+import type { ConversationEraser } from './storage/sqliteConversationEraser';
+import { openStorage } from './storage/openStorage';
+import { createJobLease } from './jobs/jobLease';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import type { Reply } from './views/reply';
 
@@ -98,26 +97,27 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     logger.warn({ appEnv: config.appEnv }, warning);
     process.stderr.write(`\nWARNING: ${warning}\n\n`);
   }
-  await assertDatabaseIntact(join(config.dataDir, DEFAULT_DATABASE_FILE), { logger });
-  const database = createSqliteDatabase(config.dataDir, { logger });
+  const storage = await openStorage(config, logger);
   let closePosture = () => {};
   try {
-    const records = createSqliteRecordsStore(database);
-    const { posture, scriptLinks, downloadLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: createSqliteConversationEraser(database).erase });
+    const { records } = storage;
+    const { posture, scriptLinks, downloadLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: storage.eraseConversations });
     closePosture = posture.close;
     const bot = createBot(config, {
       logger,
       replyRecords: createReplyRecordStore(records),
-      storage: createSqliteConversationStorage(database),
+      storage: storage.conversations,
       deduper: createActivityDeduper(records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
       ...skills,
       scripts: (token) => scriptLinks.open(token),
       downloads: (token) => downloadLinks.take(token),
     });
     const retention = createRetentionJob({
-      rules: retentionRules({ records, pruneConversations: createSqliteConversationPruner(database) }, config.retention, config.privacy),
+      rules: retentionRules({ records, pruneConversations: storage.pruneConversations }, config.retention, config.privacy),
       retention: config.retention,
       logger,
+      // Replicas sharing Azure storage: the retention job runs on one of them at a time.
+      ...(storage.kind === 'azure' ? { lease: createJobLease(records, { job: 'retention', holder: randomUUID(), ttlMs: config.retention.intervalMs * 2 }) } : {}),
     });
     const { url } = await bot.start();
     announceUrl(url);
@@ -130,12 +130,12 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
         await retention.stop();
         await bot.stop();
         posture.close();
-        database.close();
+        await storage.close();
       },
     };
   } catch (error) {
     closePosture();
-    database.close();
+    await storage.close();
     throw error;
   }
 }

@@ -37,7 +37,7 @@ export interface AccountDeps {
   records: RecordsStore;
   config: Pick<AppConfig, 'feedback' | 'usage' | 'retention' | 'privacy'>;
   /** Removes conversation and user state of a person who asks to be forgotten; none where state is not erasable. */
-  eraseConversations?: (conversationIds: readonly string[], channelUserIds: readonly string[]) => number;
+  eraseConversations?: (conversationIds: readonly string[], channelUserIds: readonly string[]) => number | Promise<number>;
   /** Download links for "export my data" (none: the request is not offered). */
   downloads?: { links: DownloadLinks; ttlMs: number };
   /** The posture holder, for an admin's "refresh posture now". */

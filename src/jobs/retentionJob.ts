@@ -6,6 +6,7 @@ import { ACTION_AUDIT_COLLECTION } from '../actions/actionAudit';
 import { PENDING_ACTIONS_COLLECTION } from '../actions/pendingActions';
 import type { RetentionConfig } from '../config/features/retention';
 import type { Logger } from '../logging/logger';
+import type { JobLease } from './jobLease';
 import { ACTIVITY_DEDUP_COLLECTION } from '../storage/activityDeduper';
 import type { RecordsStore } from '../storage/recordsStore';
 import { REPLY_RECORDS_COLLECTION } from '../storage/replyRecordStore';
@@ -32,6 +33,8 @@ export interface RetentionJobOptions {
   now?: () => number;
   /** Delay before the first run after start(); short, so a bot that restarts often still prunes. */
   firstRunDelayMs?: number;
+  /** With several replicas: runs only on the one holding this lease (src/jobs/jobLease.ts). */
+  lease?: JobLease;
 }
 
 export interface RetentionReport {
@@ -50,7 +53,7 @@ export interface RetentionJob {
 export interface RetentionStores {
   records: RecordsStore;
   /** Removes conversation state idle since before `before`, at most `limit` rows. */
-  pruneConversations(before: number, limit: number): number;
+  pruneConversations(before: number, limit: number): number | Promise<number>;
 }
 
 /** The bot's rules: dedup marks, idle conversation state, expired confirmations, reply records and audit. */
@@ -115,7 +118,7 @@ export function createRetentionJob(options: RetentionJobOptions): RetentionJob {
 
   const tick = () => {
     if (running || stopped) return;
-    running = runOnce();
+    running = options.lease ? options.lease.tryAcquire().then((held) => (held ? runOnce() : { removed: {}, batches: 0, ms: 0 })) : runOnce();
     running.then(
       (report) => {
         if (Object.values(report.removed).some((n) => n > 0)) options.logger.info(report, 'retention run');
@@ -142,6 +145,7 @@ export function createRetentionJob(options: RetentionJobOptions): RetentionJob {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running?.catch(() => undefined);
+      await options.lease?.release().catch(() => undefined);
     },
   };
 }

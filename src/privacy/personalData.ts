@@ -38,7 +38,7 @@ export interface ErasureReport {
 export interface PersonalDataDeps {
   records: RecordsStore;
   /** Removes conversation and user state (src/storage/sqliteConversationEraser.ts). */
-  eraseConversations(conversationIds: readonly string[], channelUserIds: readonly string[]): number;
+  eraseConversations(conversationIds: readonly string[], channelUserIds: readonly string[]): number | Promise<number>;
 }
 
 export interface PersonalData {
@@ -123,7 +123,7 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
       const doomedTickets: string[] = [];
       for await (const { id, value } of scan<FeedbackTicket>(records, FEEDBACK_TICKETS_COLLECTION)) if (value.userId === personId) doomedTickets.push(id);
       for (const id of doomedTickets) await records.delete(FEEDBACK_TICKETS_COLLECTION, id);
-      report.conversationStates = deps.eraseConversations([...personal], channelUserId ? [channelUserId] : []);
+      report.conversationStates = await deps.eraseConversations([...personal], channelUserId ? [channelUserId] : []);
 
       // Usage: the units stay (the organisation's capacity), under the pseudonym. eTag-checked like a charge.
       const windows: string[] = [];

@@ -1,4 +1,5 @@
 // Turns a value into JSON text only when reading it back gives the same value: nothing dropped or altered silently.
+import { AppError } from '../errors/appError';
 
 export class UnstorableValueError extends TypeError {
   /** Where the problem is, as `$`, `$.a.b`, `$.list[3]`. */
@@ -61,4 +62,17 @@ function assertJsonValue(value: unknown, path: string, ancestors: Set<object>): 
   }
   // Only ancestors count as cycles: the same object twice in siblings is a legal (duplicated) tree.
   ancestors.delete(object);
+}
+
+/** serializeJsonValue for a records store: an unstorable value is a STORAGE_FAILURE naming where the problem is. */
+export function serializeRecordValue(value: unknown, collection: string, id: string): string {
+  try {
+    return serializeJsonValue(value);
+  } catch (cause) {
+    if (!(cause instanceof UnstorableValueError)) throw cause;
+    throw new AppError('STORAGE_FAILURE', 'Saving failed: that value cannot be stored.', {
+      cause,
+      details: { collection, id, path: cause.path, reason: cause.message },
+    });
+  }
 }

@@ -4,7 +4,7 @@ import type { SqliteDatabase } from './sqliteDatabase';
 
 export interface ConversationEraser {
   /** Returns how many state items were removed. */
-  erase(conversationIds: readonly string[], channelUserIds: readonly string[]): number;
+  erase(conversationIds: readonly string[], channelUserIds: readonly string[]): number | Promise<number>;
 }
 
 export function createSqliteConversationEraser(database: SqliteDatabase): ConversationEraser {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors/appError';
-import { serializeJsonValue, UnstorableValueError } from './jsonValue';
+import { serializeRecordValue as serializeForStore } from './jsonValue';
 import { assertValidKey, compareCodePoints, prefixUpperBound } from './recordKeys';
 import type { ListOptions, PruneOptions, RecordsStore, StoredRecord, WriteOptions } from './recordsStore';
 import type { SqliteDatabase } from './sqliteDatabase';
@@ -156,18 +156,6 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
       closed = true;
     },
   };
-}
-
-function serializeForStore(value: unknown, collection: string, id: string): string {
-  try {
-    return serializeJsonValue(value);
-  } catch (cause) {
-    if (!(cause instanceof UnstorableValueError)) throw cause;
-    throw new AppError('STORAGE_FAILURE', 'Saving failed: that value cannot be stored.', {
-      cause,
-      details: { collection, id, path: cause.path, reason: cause.message },
-    });
-  }
 }
 
 function toRecord<T>(row: Row): StoredRecord<T> {

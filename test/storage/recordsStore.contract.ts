@@ -344,6 +344,64 @@ export function runRecordsStoreContract(name: string, factory: () => Promise<Rec
       });
     });
 
+    describe('long ids (longer than any backing store\'s key limit)', () => {
+      const stem = 'k'.repeat(700);
+      const ids = ['b', 'a', 'c', '~', '日', '😀', '\u007f', '/'].flatMap((tail) => [`${stem}${tail}`, `${stem}${tail}${'z'.repeat(300)}`, `${'日'.repeat(1000)}${tail}`]);
+      beforeEach(async () => {
+        for (const id of ids) await store.put('long', id, { id });
+        await store.put('long', 'short', { id: 'short' });
+      });
+
+      it('reads, lists in order and deletes ids of up to 1,024 characters', async () => {
+        const all = [...ids, 'short'].sort(byCodePoint);
+        expect((await store.list<{ id: string }>('long')).map((r) => r.value.id)).toEqual(all);
+        expect((await store.get('long', ids[0] ?? ''))?.value).toEqual({ id: ids[0] });
+        expect(await store.get('long', `${stem}d`)).toBeUndefined();
+        expect(await store.delete('long', ids[1] ?? '')).toBe(true);
+        expect(await store.get('long', ids[1] ?? '')).toBeUndefined();
+      });
+
+      it('pages and filters by prefix across ids that share a long stem', async () => {
+        const sorted = [...ids, 'short'].sort(byCodePoint);
+        const seen: string[] = [];
+        for (let page = await store.list('long', { limit: 3 }); page.length > 0; ) {
+          seen.push(...page.map((r) => r.id));
+          page = await store.list('long', { limit: 3, startAfter: page[page.length - 1]?.id ?? '' });
+        }
+        expect(seen).toEqual(sorted);
+        const withStem = sorted.filter((id) => id.startsWith(`${stem}c`));
+        expect((await store.list('long', { prefix: `${stem}c` })).map((r) => r.id)).toEqual(withStem);
+        expect((await store.list('long', { prefix: stem, startAfter: `${stem}b`, limit: 2 })).map((r) => r.id)).toEqual(
+          sorted.filter((id) => id.startsWith(stem) && byCodePoint(id, `${stem}b`) > 0).slice(0, 2),
+        );
+      });
+    });
+
+    describe('prune (retention)', () => {
+      it('removes records older than a time, in bounded batches, and nothing newer', async () => {
+        for (let i = 0; i < 5; i++) await store.put('aging', `old${i}`, { i });
+        const cut = Date.now() + 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const kept = await store.put('aging', 'new', { i: 9 });
+        expect(await store.prune('aging', { before: cut, limit: 3 })).toBe(3);
+        expect(await store.prune('aging', { before: cut, limit: 3 })).toBe(2);
+        expect(await store.prune('aging', { before: cut, limit: 3 })).toBe(0);
+        expect(await store.list('aging')).toEqual([kept]);
+      });
+
+      it('removes by a numeric field of the value when asked, ignoring records without it', async () => {
+        await store.put('expiring', 'past', { expiresAt: 1_000, other: 'x' });
+        await store.put('expiring', 'future', { expiresAt: 9_000 });
+        await store.put('expiring', 'none', { note: 'no expiry' });
+        await store.put('expiring', 'text', { expiresAt: 'soon' });
+        await store.put('expiring', 'many', Object.fromEntries([...Array.from({ length: 60 }, (_, i) => [`n${i}`, i]), ['expiresAt', 500]]));
+        expect(await store.prune('expiring', { before: 5_000, field: 'expiresAt', limit: 10 })).toBe(2);
+        expect((await store.list('expiring')).map((r) => r.id)).toEqual(['future', 'none', 'text']);
+        await expectAppError(store.prune('expiring', { before: 5_000, field: 'a.b', limit: 10 }), 'BAD_REQUEST');
+        await expectAppError(store.prune('expiring', { before: 5_000, limit: 0 }), 'BAD_REQUEST');
+      });
+    });
+
     describe('durability', () => {
       it('keeps records across a restart', async () => {
         const put = await store.put('things', 't1', { kept: true });

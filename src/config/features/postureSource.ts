@@ -66,6 +66,9 @@ const scopeList = optionalText.transform((value, ctx): AzureScope[] | undefined 
   return scopes;
 });
 
+/** AZURE_CLOUD: read by the posture source and by Azure storage (endpoints per cloud). */
+export const azureCloudText = optionalText.pipe(z.enum(AZURE_CLOUDS, { message: `must be one of ${AZURE_CLOUDS.join(', ')}` }).default('AzurePublicCloud'));
+
 export const postureSourceFeature = defineFeature<PostureSourceConfig>({
   name: 'postureSource',
   schema: () =>
@@ -74,7 +77,7 @@ export const postureSourceFeature = defineFeature<PostureSourceConfig>({
         POSTURE_SOURCE: optionalText.pipe(z.enum(POSTURE_SOURCES, { message: `must be one of ${POSTURE_SOURCES.join(', ')}` }).optional()),
         POSTURE_SNAPSHOT: optionalText,
         AZURE_SCOPE: scopeList,
-        AZURE_CLOUD: optionalText.pipe(z.enum(AZURE_CLOUDS, { message: `must be one of ${AZURE_CLOUDS.join(', ')}` }).default('AzurePublicCloud')),
+        AZURE_CLOUD: azureCloudText,
         POSTURE_REFRESH_MINUTES: positiveInteger(15, 7 * 24 * 60),
         POSTURE_FULL_REFRESH_HOURS: positiveInteger(24, 30 * 24),
       })

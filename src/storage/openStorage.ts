@@ -1,0 +1,59 @@
+// Opens the configured storage (STORAGE=sqlite|azure) and hands the composition root every port built on it:
+// records (which carry dedup, replies, confirmations, audit, usage, delegations, history, leases...), conversation
+// state, and the state pruner and eraser that retention and "forget me" use.
+import { join } from 'node:path';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { StorageConfig } from '../config/features/storage';
+import type { Logger } from '../logging/logger';
+import { azureStorageClients } from './azure/azureClients';
+import { createAzureRecordsStore } from './azure/azureRecordsStore';
+import { assertDatabaseIntact } from './integrityCheck';
+import { createRecordsConversationEraser, createRecordsConversationPruner, createRecordsConversationStorage, type StateStorage } from './recordsConversationStorage';
+import type { RecordsStore } from './recordsStore';
+import { createSqliteConversationEraser } from './sqliteConversationEraser';
+import { createSqliteConversationPruner, createSqliteConversationStorage } from './sqliteConversationStorage';
+import { createSqliteDatabase, DEFAULT_DATABASE_FILE } from './sqliteDatabase';
+import { createSqliteRecordsStore } from './sqliteRecordsStore';
+
+export interface OpenedStorage {
+  kind: 'sqlite' | 'azure';
+  records: RecordsStore;
+  /** Conversation and user state (botbuilder's Storage shape). */
+  conversations: StateStorage;
+  pruneConversations(before: number, limit: number): number | Promise<number>;
+  eraseConversations(conversationIds: readonly string[], channelUserIds: readonly string[]): number | Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function openStorage(config: StorageConfig, logger: Logger): Promise<OpenedStorage> {
+  const backend = config.storage;
+  if (backend.kind === 'azure') {
+    const clients = azureStorageClients(
+      backend.connectionString !== undefined
+        ? { connectionString: backend.connectionString }
+        : { account: backend.account ?? '', cloud: backend.cloud, credential: new DefaultAzureCredential() },
+    );
+    const records = createAzureRecordsStore({ table: clients.table(backend.table), blobs: clients.container(backend.container) });
+    // Fail at startup, not on the first turn, when the account is unreachable or access is denied.
+    await records.get('startup', 'probe');
+    logger.info({ storage: 'azure', account: backend.account ?? 'from connection string', table: backend.table, container: backend.container }, 'azure storage open');
+    return {
+      kind: 'azure',
+      records,
+      conversations: createRecordsConversationStorage(records),
+      pruneConversations: createRecordsConversationPruner(records),
+      eraseConversations: createRecordsConversationEraser(records).erase,
+      close: () => records.close(),
+    };
+  }
+  await assertDatabaseIntact(join(config.dataDir, DEFAULT_DATABASE_FILE), { logger });
+  const database = createSqliteDatabase(config.dataDir, { logger });
+  return {
+    kind: 'sqlite',
+    records: createSqliteRecordsStore(database),
+    conversations: createSqliteConversationStorage(database),
+    pruneConversations: createSqliteConversationPruner(database),
+    eraseConversations: createSqliteConversationEraser(database).erase,
+    close: async () => database.close(),
+  };
+}
