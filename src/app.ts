@@ -11,6 +11,9 @@ import type { ActionRegistry, PlannedAction } from './actions/registry';
 import { helpCatalogOf, type HelpCatalog, type PlatformDeps, type SkillModule } from './actions/skillModule';
 import type { RecordsStore } from './storage/recordsStore';
 import type { ReplyRecordStore } from './storage/replyRecordStore';
+import type { ContactBook } from './contacts/contactBook';
+import { captureContacts } from './teams/contactCapture';
+import type { ProactiveSender } from './teams/proactiveSender';
 import { createConfirmationCardVerbs } from './teams/confirmationCardVerbs';
 import { createCardRenderer, type CardRenderer } from './cards/cardRenderer';
 import type { AppConfig } from './config/appConfig';
@@ -59,6 +62,10 @@ export interface BotDeps {
   feedback?: { service: FeedbackService; loop: FeedbackLoopType };
   /** Whole-message commands matched before the planner ("usage", "delete my data"...). */
   commands?: (text: string) => PlannedAction | undefined;
+  /** Where people and conversations are noted for later messages (owner cards, reminders); none: nothing is noted. */
+  contacts?: ContactBook;
+  /** Messages the bot starts itself; attached to this bot's adapter. */
+  proactive?: ProactiveSender;
 }
 
 export interface Bot {
@@ -128,7 +135,9 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
   if (deps.feedback) registerFeedbackRoutes(app, { service: deps.feedback.service, cards, logger });
   if (deps.commands) registerCommandRoutes(app, { match: deps.commands, registry: deps.registry, cards, continuation: { botAppId: config.bot?.id ?? '', logger } });
   const queue = createConversationQueue({ logger });
-  const gate = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, serializePerConversation(queue, (context) => app.run(context)));
+  const serialized = serializePerConversation(queue, (context) => app.run(context));
+  const gate = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, deps.contacts ? captureContacts({ contacts: deps.contacts, logger }, serialized) : serialized);
+  deps.proactive?.attach(adapter, cards);
   const gated = deps.feedback ? withFeedbackLoop(deps.feedback.loop, gate) : gate;
   const turnLogic = deps.replyRecords ? recordReplies(createReplyRecorder({ store: deps.replyRecords, logger }), gated) : gated;
   const server = createHttpServer({

@@ -37,6 +37,8 @@ import { createReplyRecordStore } from './storage/replyRecordStore';
 import { createSqliteConversationEraser, type ConversationEraser } from './storage/sqliteConversationEraser';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { viewerOf } from './teams/turnBridge';
+import { createContactBook, type ContactBook } from './contacts/contactBook';
+import { createProactiveSender, type ProactiveSender } from './teams/proactiveSender';
 import type { Reply } from './views/reply';
 
 export interface Running {
@@ -60,6 +62,9 @@ export interface Skills {
   feedback: { service: FeedbackService; loop: FeedbackLoopType };
   /** Whole-message commands run before the planner (usage, feedback report, my data). */
   commands: (text: string) => PlannedAction | undefined;
+  /** People and conversations noted for messages the bot starts itself, and the sender createBot attaches. */
+  contacts: ContactBook;
+  proactive: ProactiveSender;
 }
 
 /**
@@ -75,14 +80,17 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   let listeningUrl: string | undefined;
   const { publicBaseUrl, ttlMs } = config.scriptLinks;
   const scriptLinks = createScriptLinks({ records, ttlMs, baseUrl: () => publicBaseUrl ?? (config.production ? undefined : listeningUrl) });
-  const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames };
+  const contacts = createContactBook(records);
+  const proactive = createProactiveSender({ botAppId: config.bot?.id ?? '' });
+  const teams = { contacts, messenger: proactive, onError: (err: unknown) => logger.warn({ err }, 'a delegation message in Teams could not be sent') };
+  const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames, teams };
   const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger });
   const iac = createIacWorkspace({ provider: pullRequestHost(config.iac.host, config.dataDir), remote: config.iac.host.kind === 'github' || config.iac.host.kind === 'azureDevOps' });
   const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac });
   const account = registerAccount(registry, cardActions, { records, config, logger, ...(eraseConversations ? { eraseConversations } : {}) });
   const keyless = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
   const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, viewerOf: (context) => viewerOf(context.activity), records, logger });
-  return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => (listeningUrl = url), feedback: account.feedback, commands: account.commands };
+  return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => (listeningUrl = url), feedback: account.feedback, commands: account.commands, contacts, proactive };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */

@@ -23,6 +23,9 @@ import type { Delegation, DelegationRecords } from './delegationRecords';
 import { draftBody, draftSubject, footer, MAX_DRAFT_BODY } from './draft';
 import { parseDueInput, parseYesNo } from './dueInput';
 import { ownerSourceText, resolveOwner, type ContainerTags } from './ownerResolution';
+import type { ContactBook } from '../../contacts/contactBook';
+import { delegationCard } from './ownerCard';
+import type { DelegationMessenger } from './ownerActions';
 
 export interface DelegatePosture {
   current(): PostureEngine;
@@ -61,6 +64,8 @@ export interface DelegateOptions {
   knowledge: KnowledgeBase;
   remediation: Remediation;
   resolveTarget(context: ActionContext<Reply>, params: TargetParams): TargetResolution;
+  /** Reaching the owner in Teams: their chat found by address, and the sender of the card. Absent: email only. */
+  teams?: { contacts: ContactBook; messenger: DelegationMessenger; onError?(error: unknown): void };
   now?: () => number;
 }
 
@@ -106,6 +111,24 @@ function card(details: RecommendationDetails, effect: Effect, ownerNote: string)
 
 export function createDelegateAction(options: DelegateOptions): SideEffectActionDefinition<typeof delegateParamsSchema, typeof delegateEffectSchema, Reply> {
   const now = options.now ?? Date.now;
+
+  /** The owner's card in their Teams chat, once per delegation; what to tell the delegator about it. */
+  async function sendOwnerCard(start: Delegation): Promise<string> {
+    if (start.card) return 'The owner already has the card in Teams.';
+    const teams = options.teams;
+    const contact = teams ? await teams.contacts.byAddress(start.owner) : undefined;
+    if (!teams || !contact) return `The owner was reached by email only: I have no Teams chat with ${start.owner} (they can open a chat with the bot to get cards next time).`;
+    try {
+      const delegation = await options.delegations.mutate(start.id, (d) => (d.ownerTeams ? undefined : { ...d, ownerTeams: { id: contact.aadObjectId, userId: contact.userId } }));
+      const sent = await teams.messenger.send(contact.reference, delegationCard(delegation, 'owner', now()));
+      await options.delegations.mutate(start.id, (d) => (d.card ? undefined : { ...d, card: { at: now(), ...(sent.activityId ? { activityId: sent.activityId } : {}) } }));
+      return `${contact.name ?? start.owner} also got a card in Teams to accept it, set an ETA, mark it fixed or ask for an exemption.`;
+    } catch (error) {
+      teams.onError?.(error);
+      return 'The Teams card to the owner could not be sent, so the owner was reached by email only.';
+    }
+  }
+
   return {
     name: 'delegateToOwner',
     description: 'Draft an email to the owner of one recommendation (from governance or owner tags), to review, edit and send on a card.',
@@ -196,9 +219,10 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
         await options.posture.applyChange({ kind: 'governance', assessmentId: effect.assessmentId, owner: effect.to, dueDate: due, at: now(), by });
         delegation = await options.delegations.mutate(id, (current) => (current.governanceAt !== undefined ? undefined : { ...current, governanceAt: now() }));
       }
+      const cardText = await sendOwnerCard(delegation);
       const cc = effect.cc.length > 0 ? ` (cc ${effect.cc.join(', ')})` : '';
       return {
-        text: `Delegated to ${effect.to}${cc}, due ${effect.dueDate}. ${mailText} The owner and due date are recorded; the owner was reached by email only (no Teams card is sent yet). Ask "what have I delegated?" to follow it.`,
+        text: `Delegated to ${effect.to}${cc}, due ${effect.dueDate}. ${mailText} The owner and due date are recorded. ${cardText} Ask "what have I delegated?" to follow it.`,
       };
     },
   };
