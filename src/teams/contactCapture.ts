@@ -9,6 +9,8 @@ import type { Logger } from '../logging/logger';
 import type { TurnLogic } from './turnGate';
 
 const REFRESH_MS = 7 * 86_400_000;
+/** After a roster lookup failed, the same user is not looked up again for this long (per process). */
+const RETRY_MS = 60 * 60_000;
 
 export interface ContactCaptureOptions {
   contacts: ContactBook;
@@ -20,6 +22,7 @@ export interface ContactCaptureOptions {
 export function captureContacts(options: ContactCaptureOptions, logic: TurnLogic): TurnLogic {
   const now = options.now ?? Date.now;
   const seenConversations = new Set<string>();
+  const failedAt = new Map<string, number>();
   async function capture(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const conversationId = activity.conversation?.id;
@@ -33,7 +36,10 @@ export function captureContacts(options: ContactCaptureOptions, logic: TurnLogic
     if (activity.conversation.conversationType !== 'personal' || !aad || !activity.from.id) return;
     const known = await options.contacts.byUser(aad);
     if (known && known.userId === activity.from.id && now() - known.updatedAt < REFRESH_MS) return;
+    if (now() - (failedAt.get(aad) ?? -Infinity) < RETRY_MS) return;
+    failedAt.set(aad, now());
     const member = await TeamsInfo.getMember(context, activity.from.id);
+    failedAt.delete(aad);
     const addresses = [member.email, member.userPrincipalName].filter((a): a is string => typeof a === 'string' && isEmailAddress(a.trim()));
     const contact: Contact = { aadObjectId: aad, userId: activity.from.id, ...(activity.from.name ? { name: activity.from.name } : {}), addresses, reference, updatedAt: now() };
     await options.contacts.save(contact);

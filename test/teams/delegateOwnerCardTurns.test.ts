@@ -61,10 +61,10 @@ const answerText = (body: unknown): string => {
   return typeof value === 'string' ? value : texts(answered(body));
 };
 
-const as = (from: typeof OWNER, conversationId: string, activity: Partial<Activity>): Partial<Activity> => ({ ...activity, from: { ...from }, conversation: { ...(activity.conversation as Activity['conversation']), id: conversationId } });
+const as = (from: { id: string; name: string; aadObjectId: string }, conversationId: string, activity: Partial<Activity>): Partial<Activity> => ({ ...activity, from: { ...from }, conversation: { ...(activity.conversation as Activity['conversation']), id: conversationId } });
 /** Teams names the pressed card's message in replyToId; a card with a refresh is replaced there for everyone. */
 let cardActivityId = '';
-const press = (bot: DeliveredBot, who: typeof OWNER, chat: string, data: Record<string, unknown>) => bot.invoke({ ...as(who, chat, execute('delegation', data)), replyToId: cardActivityId });
+const press = (bot: DeliveredBot, who: { id: string; name: string; aadObjectId: string }, chat: string, data: Record<string, unknown>) => bot.invoke({ ...as(who, chat, execute('delegation', data)), replyToId: cardActivityId });
 
 describe('the owner card in Teams', () => {
   let bot: DeliveredBot;
@@ -141,6 +141,14 @@ describe('the owner card in Teams', () => {
     const [one, two] = await Promise.all([press(bot, OWNER, OWNER_CHAT, { ...v3, act: 'done' }), press(bot, OWNER, OWNER_CHAT, { ...v3, act: 'exempt', exReason: 'behind a firewall', exKind: 'Mitigated' })]);
     const both = [answerText(one.body), answerText(two.body)];
     expect(both.filter((t) => t.includes('This card was out of date'))).toHaveLength(1);
+
+    // "what is assigned to me?" answers the owner (matched by the address the roster gave); Bob has nothing.
+    await bot.deliver(as(OWNER, OWNER_CHAT, message('what is assigned to me?')));
+    expect(textsIn(bot, OWNER_CHAT).at(-1)).toMatch(/^Assigned to you: 1 \(1 open\)\n\n1\. (Fixed – pending verification|Exemption requested): Storage accounts should restrict network access on stweb01, owner Olivia.Owner@contoso.example/);
+    await bot.deliver(as(BOB, BOB_CHAT, message('what is assigned to me?')));
+    expect(textsIn(bot, BOB_CHAT).at(-1)).toContain('Nothing is assigned to you that I know of.');
+    await bot.ask('what did I delegate?', ADA_CHAT);
+    expect(textsIn(bot, ADA_CHAT).at(-1)).toContain('Your delegations: 1 (1 open)');
 
     // The delegator's view: Cancel; nobody else's press touches it.
     const view = await press(bot, USER, ADA_CHAT, { ...v3, act: 'view' });

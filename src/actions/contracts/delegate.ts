@@ -10,7 +10,7 @@ export const delegateParamsSchema = z
   .refine((p) => p.ordinal === undefined || p.ref === undefined, { message: 'give at most one of ordinal or ref' });
 export type DelegateParams = z.infer<typeof delegateParamsSchema>;
 
-export const DELEGATION_SCOPES = ['delegatedByMe', 'overdue', 'all'] as const;
+export const DELEGATION_SCOPES = ['delegatedByMe', 'assignedToMe', 'overdue', 'all'] as const;
 export const listDelegationsParamsSchema = z.object({ scope: z.enum(DELEGATION_SCOPES).default('delegatedByMe') }).strict();
 export type ListDelegationsParams = z.infer<typeof listDelegationsParamsSchema>;
 

@@ -66,9 +66,9 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       now,
     });
     const trackingPosture = { current: posture.current, info: () => ({ loadedAt: posture.info?.().loadedAt ?? 0 }) };
-    const tracking = createTrackingActions({ posture: trackingPosture, delegations, now });
     // Without a Teams sender the owner is reached by email only; cards already sent still work (contacts are records).
     const contacts = delegation.teams?.contacts ?? createContactBook(delegation.records);
+    const tracking = createTrackingActions({ posture: trackingPosture, delegations, contacts, now });
     const owner = createOwnerActions({
       delegations,
       contacts,

@@ -8,13 +8,13 @@ import type { z } from 'zod';
 import { parseDateInput } from '../../actions/dueDate';
 import type { CardVerb } from '../../actions/cardVerb';
 import { delegationCardParamsSchema, type DelegationCardParams } from '../../actions/contracts/delegate';
-import type { ActionContext, ReadActionDefinition } from '../../actions/registry';
+import type { ReadActionDefinition } from '../../actions/registry';
 import type { ContactBook, StoredReference } from '../../contacts/contactBook';
 import { AppError } from '../../errors/appError';
 import type { Reply } from '../../views/reply';
 import { withoutLinks } from '../../views/portalLinks';
 import { CLOSED, STATE_LABELS, transition, type Delegation, type DelegationRecords, type DelegationState } from './delegationRecords';
-import { delegationCard, versionOf, type DelegationRole } from './ownerCard';
+import { delegationCard, roleOf, versionOf } from './ownerCard';
 import { evidenceOfFix, VERIFIABLE, type TrackingPosture } from './tracking';
 
 export const DELEGATION_CARD_ACTION = 'actOnDelegation';
@@ -32,14 +32,6 @@ export interface OwnerActionOptions {
   messenger?: DelegationMessenger;
   now?: () => number;
   onError?(error: unknown): void;
-}
-
-/** Whose card this is for the presser: the owner by their Teams user or an address the roster gave them. */
-export async function roleOf(d: Delegation, actor: ActionContext<Reply>['actor'], contacts: ContactBook): Promise<DelegationRole> {
-  let owner = d.ownerTeams?.id === actor.id;
-  if (!owner && !actor.id.startsWith('channel:')) owner = (await contacts.byUser(actor.id))?.addresses.includes(d.owner.toLowerCase()) ?? false;
-  const delegator = d.delegator.id === actor.id;
-  return owner && delegator ? 'both' : owner ? 'owner' : delegator ? 'delegator' : 'other';
 }
 
 const OWNER_ACTS = new Set(['accept', 'eta', 'done', 'exempt']);

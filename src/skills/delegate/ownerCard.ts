@@ -2,6 +2,8 @@
 // the delegator Cancel (and Approve / Deny while an exemption is requested), everyone else the facts and state
 // only. The card names the delegation and the version it shows; Teams refreshes it for the owner and the delegator.
 import { toDateInput } from '../../actions/dueDate';
+import type { Person } from '../../actions/pendingActions';
+import type { ContactBook } from '../../contacts/contactBook';
 import { withoutLinks } from '../../views/portalLinks';
 import type { DelegationCardView } from '../../views/delegationCardView';
 import type { Reply } from '../../views/reply';
@@ -49,4 +51,12 @@ export function delegationCard(d: Delegation, role: DelegationRole, at: number, 
     etaValue: toDateInput(d.eta?.date ?? Math.max(at + DAY_MS, Math.min(d.dueDate, at + 7 * DAY_MS))),
   };
   return { kind: 'card', card: { template: 'delegationOwner', model }, recommendationIds: [d.assessmentId] };
+}
+
+/** Whose card this is for the presser: the owner by their Teams user or an address the roster gave them. */
+export async function roleOf(d: Delegation, actor: Person, contacts: ContactBook): Promise<DelegationRole> {
+  let owner = d.ownerTeams?.id === actor.id;
+  if (!owner && !actor.id.startsWith('channel:')) owner = (await contacts.byUser(actor.id))?.addresses.includes(d.owner.toLowerCase()) ?? false;
+  const delegator = d.delegator.id === actor.id;
+  return owner && delegator ? 'both' : owner ? 'owner' : delegator ? 'delegator' : 'other';
 }
