@@ -19,6 +19,9 @@ import { refreshOnSchedule } from './posture/refreshSchedule';
 import type { AzureLoaderDeps } from './posture/source/azure/azureLoader';
 import { openPostureHistory } from './posture/history/openHistory';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
+import { hostname } from 'node:os';
+import { createDelegationRecords } from './skills/delegate/delegationRecords';
+import { createDelegationScheduler } from './skills/delegate/reminders';
 import { SKILL_MODULES } from './skillModules';
 import { createScriptLinks, type ScriptLinks } from './skills/remediate/scriptLinks';
 import { registerAccount } from './account/accountModule';
@@ -120,15 +123,26 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       retention: config.retention,
       logger,
     });
+    const reminders = createDelegationScheduler({
+      records,
+      delegations: createDelegationRecords(records),
+      contacts: skills.contacts,
+      messenger: skills.proactive,
+      intervalMs: config.delegate.reminderIntervalMs,
+      holder: `${hostname()}:${process.pid}`,
+      logger,
+    });
     const { url } = await bot.start();
     announceUrl(url);
     retention.start();
+    reminders.start();
     return {
       bot,
       url,
       posture,
       stop: async () => {
         await retention.stop();
+        await reminders.stop();
         await bot.stop();
         posture.close();
         database.close();
