@@ -58,7 +58,11 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       mailer: delegation.mailer,
       mailFrom: delegation.mailFrom,
       ownerTagNames: delegation.ownerTagNames,
-      ...(delegation.containers ? { containers: delegation.containers } : {}),
+      // Resource group, then subscription tags, from the data's resourcecontainers rows unless given.
+      containers: delegation.containers ?? {
+        resourceGroup: (subscriptionId, resourceGroup) => posture.current().containerTags?.(subscriptionId, resourceGroup),
+        subscription: (subscriptionId) => posture.current().containerTags?.(subscriptionId),
+      },
       knowledge,
       remediation: createRemediation({ knowledge }),
       resolveTarget,
