@@ -154,8 +154,11 @@ export interface RecommendationDetails
   location?: string;
   tags: Record<string, string>;
   isGracePeriod?: boolean;
+  etaDate?: number;
+  etaJustification?: string;
   ticketNumber?: string;
   ticketLink?: string;
+  ticketStatus?: string;
   findings: FindingView[];
   attackPaths: AttackPathView[];
 }

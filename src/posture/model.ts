@@ -250,4 +250,18 @@ export interface RecordSink {
  */
 export type OverlayChange =
   | { kind: 'status'; assessmentId: string; status: StatusCode; at: number; by?: string; note?: string; cause?: string }
-  | { kind: 'governance'; assessmentId: string; owner?: string; dueDate?: number; at: number; by?: string };
+  | {
+      kind: 'governance';
+      assessmentId: string;
+      owner?: string;
+      dueDate?: number;
+      /** Defender's isGracePeriod, remediationEta (eta, justification) and additionalData ticket fields. */
+      isGracePeriod?: boolean;
+      etaDate?: number;
+      etaJustification?: string;
+      ticketNumber?: string;
+      ticketLink?: string;
+      ticketStatus?: string;
+      at: number;
+      by?: string;
+    };

@@ -4,6 +4,7 @@
 // The owner accepts, sets an ETA, marks it fixed (pending verification: no fresh data); someone else, a stale
 // card, a replayed press, two presses at once and tampered data change nothing and say so.
 import type { Activity } from 'botbuilder';
+import { SYSTEM_VIEWER } from '../../src/posture/viewer';
 import { execute, message, USER } from '../support/activities';
 import { walk, type Json } from '../support/cardJson';
 import { startDeliveredBot, type DeliveredBot } from '../support/deliveredBot';
@@ -89,7 +90,7 @@ describe('the owner card in Teams', () => {
 
     const ref = String((buttonsOf(draft, 'confirm')[0]?.data as Json).ref);
     const inputs = inputsOf(draft);
-    const sent = await bot.invoke(execute('confirm', { ref, ...inputs }, { conversationId: ADA_CHAT }));
+    const sent = await bot.invoke(execute('confirm', { ref, ...inputs, in_gracePeriod: 'yes', in_ticket: 'INC0012345' }, { conversationId: ADA_CHAT }));
     expect(sent.status).toBe(200);
     const sentText = `${answerText(sent.body)}\n${textsIn(bot, ADA_CHAT).join('\n')}`;
     expect(sentText).toContain('Olivia also got a card in Teams');
@@ -135,6 +136,10 @@ describe('the owner card in Teams', () => {
     const etaSet = await press(bot, OWNER, OWNER_CHAT, { ...v2, act: 'eta', eta, etaNote: 'change window on Friday' });
     expect(answerText(etaSet.body)).toContain(`ETA set to ${eta}.`);
     expect(texts(answered(etaSet.body))).toContain(`${eta}: change window on Friday`);
+    // The governance assignment in the posture state carries the grace period, the ticket and the owner's ETA.
+    const details = bot.running.posture.current().details(SYSTEM_VIEWER, `${resource}/providers/Microsoft.Security/assessments/${KEY}`);
+    expect(details).toMatchObject({ owner: 'Olivia.Owner@contoso.example', isGracePeriod: true, ticketNumber: 'INC0012345', etaJustification: 'change window on Friday' });
+    expect(new Date(details?.etaDate ?? 0).toISOString().slice(0, 10)).toBe(eta);
 
     // Two presses at once on the same version: one wins, the other is told its card was stale.
     const v3 = { ref: data.ref, v: 3 };

@@ -50,6 +50,8 @@ export const delegateEffectSchema = z
     resourceName: z.string().max(500),
     severity: z.string().max(20),
     riskLevel: z.string().max(20).optional(),
+    /** A ticket that tracks the fix (Defender's additionalData.ticketNumber). */
+    ticket: z.string().max(64).optional(),
   })
   .strict();
 type Effect = z.infer<typeof delegateEffectSchema>;
@@ -104,6 +106,7 @@ function card(details: RecommendationDetails, effect: Effect, ownerNote: string)
       { id: 'dueDate', label: 'Due date (7, 14, 30 or 90 days, or a date)', kind: 'text', value: effect.dueDate, placeholder: '14', required: true, maxLength: 10 },
       { id: 'gracePeriod', label: 'Grace period (yes or no)', kind: 'text', value: effect.gracePeriod ? 'yes' : 'no', required: false, maxLength: 3 },
       { id: 'note', label: 'Note (optional, added below the message)', kind: 'multiline', value: effect.note, required: false, maxLength: 500 },
+      { id: 'ticket', label: 'Ticket number (optional)', kind: 'text', value: effect.ticket ?? '', placeholder: 'INC0012345', required: false, maxLength: 64 },
     ],
     confirmLabel: 'Send',
   };
@@ -155,6 +158,7 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
         resourceName: details.resourceName.slice(0, 500),
         severity: details.severity,
         ...(details.riskLevel ? { riskLevel: details.riskLevel } : {}),
+        ...(details.ticketNumber ? { ticket: details.ticketNumber.slice(0, 64) } : {}),
       };
       const ownerNote = owner
         ? `The owner, ${owner.address}, comes ${ownerSourceText(owner)}.`
@@ -173,7 +177,9 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
       const dueDate = parseDueInput(inputs.dueDate ?? effect.dueDate, now());
       const gracePeriod = inputs.gracePeriod === undefined ? effect.gracePeriod : parseYesNo(inputs.gracePeriod, 'Grace period');
       const note = (inputs.note ?? effect.note).replace(/\r\n?/g, '\n').trim();
-      return { ...effect, to, cc: cc.filter((c) => c !== to.toLowerCase()), subject, body, dueDate, gracePeriod, note };
+      const ticket = (inputs.ticket ?? effect.ticket ?? '').trim();
+      if (ticket !== '' && !/^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$/.test(ticket)) throw new AppError('BAD_REQUEST', 'The ticket number may hold only letters, digits and . _ # / -');
+      return { ...effect, to, cc: cc.filter((c) => c !== to.toLowerCase()), subject, body, dueDate, gracePeriod, note, ...(ticket ? { ticket } : {}) };
     },
     async perform(effect, context) {
       const due = parseDateInput(effect.dueDate);
@@ -194,6 +200,7 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
         dueDate: due,
         gracePeriod: effect.gracePeriod,
         ...(effect.note ? { note: effect.note } : {}),
+        ...(effect.ticket ? { ticket: { number: effect.ticket } } : {}),
         delegator: { id: context.confirmedBy.id, ...(context.confirmedBy.name ? { name: context.confirmedBy.name } : {}), ...(context.confirmedBy.userId ? { userId: context.confirmedBy.userId } : {}) },
         conversationId: context.conversationId,
         createdAt: at,
@@ -216,7 +223,7 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
         mailText = receipt.via === 'outbox' ? `No mail server is configured, so the email was written to ${receipt.where} (nothing was delivered).` : `The email was accepted by ${options.mailer.description}.`;
       }
       if (delegation.governanceAt === undefined) {
-        await options.posture.applyChange({ kind: 'governance', assessmentId: effect.assessmentId, owner: effect.to, dueDate: due, at: now(), by });
+        await options.posture.applyChange({ kind: 'governance', assessmentId: effect.assessmentId, owner: effect.to, dueDate: due, isGracePeriod: effect.gracePeriod, ...(effect.ticket ? { ticketNumber: effect.ticket } : {}), at: now(), by });
         delegation = await options.delegations.mutate(id, (current) => (current.governanceAt !== undefined ? undefined : { ...current, governanceAt: now() }));
       }
       const cardText = await sendOwnerCard(delegation);

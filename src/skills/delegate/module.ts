@@ -77,6 +77,7 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       delegations,
       contacts,
       posture: trackingPosture,
+      recordGovernance: (change) => posture.applyChange(change),
       now,
       ...(delegation.teams ? { messenger: delegation.teams.messenger } : {}),
       ...(delegation.teams?.onError ? { onError: delegation.teams.onError } : {}),

@@ -11,6 +11,7 @@ import { delegationCardParamsSchema, type DelegationCardParams } from '../../act
 import type { ReadActionDefinition } from '../../actions/registry';
 import type { ContactBook, StoredReference } from '../../contacts/contactBook';
 import { AppError } from '../../errors/appError';
+import type { OverlayChange } from '../../posture/model';
 import type { Reply } from '../../views/reply';
 import { withoutLinks } from '../../views/portalLinks';
 import { CLOSED, STATE_LABELS, transition, type Delegation, type DelegationRecords, type DelegationState } from './delegationRecords';
@@ -30,6 +31,8 @@ export interface OwnerActionOptions {
   contacts: ContactBook;
   posture: TrackingPosture;
   messenger?: DelegationMessenger;
+  /** Records the owner's ETA in the posture state (the governance assignment's remediationEta). */
+  recordGovernance?(change: Extract<OverlayChange, { kind: 'governance' }>): Promise<void>;
   now?: () => number;
   onError?(error: unknown): void;
 }
@@ -142,6 +145,11 @@ export function createOwnerActions(options: OwnerActionOptions): { action: ReadA
       const result = outcome as Change | 'stale';
       if (result === 'stale') return reply(updated, `This card was out of date (the delegation changed since): it now shows the latest state and nothing changed. Press again if you still want to.`, 'Warning');
       if ('refused' in result) return reply(updated, result.refused, 'Warning');
+      if (p.act === 'eta' && updated.eta && options.recordGovernance) {
+        // The latest governance change of an assessment replaces the earlier one: it carries the whole assignment.
+        const { owner, dueDate, gracePeriod, ticket } = updated;
+        await options.recordGovernance({ kind: 'governance', assessmentId: updated.assessmentId, owner, dueDate, isGracePeriod: gracePeriod, ...(ticket?.number ? { ticketNumber: ticket.number } : {}), etaDate: updated.eta.date, etaJustification: updated.eta.justification, at: now(), by });
+      }
       await reply(updated, result.said, updated.state === 'Verified' || updated.state === 'ExemptionApproved' ? 'Good' : undefined);
       if (result.tell && role === 'owner') await tellDelegator(updated, result.tell);
     },
