@@ -3,6 +3,8 @@
 
 import type {
   AssessmentRecord,
+  GovernanceField,
+  GovernanceRecord,
   Category,
   Cloud,
   GovernanceState,
@@ -147,18 +149,13 @@ export interface AttackPathView {
 export interface RecommendationDetails
   extends RecommendationRow,
     RecommendationInfo,
-    Pick<AssessmentRecord, 'riskFactorLabels' | 'statusCause' | 'statusDescription' | 'firstEvaluationDate' | 'statusChangeDate'> {
+    Pick<AssessmentRecord, 'riskFactorLabels' | 'statusCause' | 'statusDescription' | 'firstEvaluationDate' | 'statusChangeDate'>,
+    Pick<GovernanceRecord, Exclude<GovernanceField, 'owner' | 'dueDate'>> {
   nativeResourceId?: string;
   connectorId?: string;
   portalLink?: string;
   location?: string;
   tags: Record<string, string>;
-  isGracePeriod?: boolean;
-  etaDate?: number;
-  etaJustification?: string;
-  ticketNumber?: string;
-  ticketLink?: string;
-  ticketStatus?: string;
   findings: FindingView[];
   attackPaths: AttackPathView[];
 }

@@ -250,18 +250,7 @@ export interface RecordSink {
  */
 export type OverlayChange =
   | { kind: 'status'; assessmentId: string; status: StatusCode; at: number; by?: string; note?: string; cause?: string }
-  | {
-      kind: 'governance';
-      assessmentId: string;
-      owner?: string;
-      dueDate?: number;
-      /** Defender's isGracePeriod, remediationEta (eta, justification) and additionalData ticket fields. */
-      isGracePeriod?: boolean;
-      etaDate?: number;
-      etaJustification?: string;
-      ticketNumber?: string;
-      ticketLink?: string;
-      ticketStatus?: string;
-      at: number;
-      by?: string;
-    };
+  | ({ kind: 'governance'; assessmentId: string; at: number; by?: string } & Pick<GovernanceRecord, GovernanceField>);
+
+/** The assignment's fields a governance change sets (owner, due date, grace period, ETA, ticket). */
+export type GovernanceField = 'owner' | 'dueDate' | 'isGracePeriod' | 'etaDate' | 'etaJustification' | 'ticketNumber' | 'ticketLink' | 'ticketStatus';
