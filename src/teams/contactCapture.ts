@@ -1,8 +1,10 @@
 // Captures where the bot can reach people later (src/contacts/contactBook.ts): every conversation a turn comes
 // from, and, in a personal chat, the user with the e-mail address and UPN the Teams roster has for them
-// (TeamsInfo.getMember), so a delegation to an address finds its owner's chat. Looked up once per user a week;
-// a roster that cannot answer (no Teams, a test channel) only means the owner is reached by email.
-import { TeamsInfo, TurnContext } from 'botbuilder';
+// (the connector's GET conversations/{id}/members/{userId}, what TeamsInfo.getMember calls), so a delegation to
+// an address finds its owner's chat. Looked up once per user a week, in the background: a turn never waits for
+// the roster, and a roster that cannot answer (no Teams, a test channel) only means the owner is reached by email.
+import { TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { Contact, ContactBook } from '../contacts/contactBook';
 import { isEmailAddress } from '../mail/emailAddress';
 import type { Logger } from '../logging/logger';
@@ -23,6 +25,7 @@ export function captureContacts(options: ContactCaptureOptions, logic: TurnLogic
   const now = options.now ?? Date.now;
   const seenConversations = new Set<string>();
   const failedAt = new Map<string, number>();
+  const lookups = new Map<string, Promise<void>>();
   async function capture(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const conversationId = activity.conversation?.id;
@@ -36,13 +39,21 @@ export function captureContacts(options: ContactCaptureOptions, logic: TurnLogic
     if (activity.conversation.conversationType !== 'personal' || !aad || !activity.from.id) return;
     const known = await options.contacts.byUser(aad);
     if (known && known.userId === activity.from.id && now() - known.updatedAt < REFRESH_MS) return;
-    if (now() - (failedAt.get(aad) ?? -Infinity) < RETRY_MS) return;
-    failedAt.set(aad, now());
-    const member = await TeamsInfo.getMember(context, activity.from.id);
-    failedAt.delete(aad);
-    const addresses = [member.email, member.userPrincipalName].filter((a): a is string => typeof a === 'string' && isEmailAddress(a.trim()));
-    const contact: Contact = { aadObjectId: aad, userId: activity.from.id, ...(activity.from.name ? { name: activity.from.name } : {}), addresses, reference, updatedAt: now() };
-    await options.contacts.save(contact);
+    if (now() - (failedAt.get(aad) ?? -Infinity) < RETRY_MS || lookups.has(aad)) return;
+    const client = context.turnState.get<ConnectorClient | undefined>(context.adapter.ConnectorClientKey);
+    if (!client) return;
+    const from = { aad, id: activity.from.id, name: activity.from.name };
+    const lookup = (async () => {
+      failedAt.set(aad, now());
+      const member = (await client.conversations.getConversationMember(conversationId, from.id)) as { email?: unknown; userPrincipalName?: unknown };
+      const addresses = [member.email, member.userPrincipalName].filter((a): a is string => typeof a === 'string' && isEmailAddress(a.trim()));
+      const contact: Contact = { aadObjectId: aad, userId: from.id, ...(from.name ? { name: from.name } : {}), addresses, reference, updatedAt: now() };
+      await options.contacts.save(contact);
+      failedAt.delete(aad);
+    })()
+      .catch((error: unknown) => options.logger.debug({ err: error }, 'the Teams roster did not give this user\'s address'))
+      .finally(() => lookups.delete(aad));
+    lookups.set(aad, lookup);
   }
   return async (context) => {
     try {

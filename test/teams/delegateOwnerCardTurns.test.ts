@@ -79,6 +79,13 @@ describe('the owner card in Teams', () => {
   it('goes to the owner only after Send; only the owner acts; stale, replayed, tampered and concurrent presses change nothing', async () => {
     // The owner has talked to the bot once: their chat is known, with the address the roster gives.
     expect(await bot.deliver(as(OWNER, OWNER_CHAT, message('hello')))).toBe(200);
+    // The roster is read in the background (a turn never waits for it): once it answered, the bot knows her address.
+    for (let tries = 0; tries < 50; tries++) {
+      await bot.deliver(as(OWNER, OWNER_CHAT, message('what is assigned to me?')));
+      if (textsIn(bot, OWNER_CHAT).at(-1)?.startsWith('Nothing is delegated to olivia.owner@contoso.example or olivia@contoso.example.')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(textsIn(bot, OWNER_CHAT).at(-1)).toBe('Nothing is delegated to olivia.owner@contoso.example or olivia@contoso.example.');
     const before = bot.connector.callsIn(OWNER_CHAT).length;
 
     await bot.ask('show all risks', ADA_CHAT);
