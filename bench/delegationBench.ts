@@ -1,7 +1,8 @@
 // `npm run bench:delegations`: 10,000 delegations written to the real SQLite records store (one createOnce each,
 // as Send does), read back in pages (as "what have I delegated?" does), one state change each on 1,000 of them
 // (mutate with its etag check), and one overdue scan over all of them (what a reminder pass reads). Prints ms per
-// phase. Options: --count N (default 10000).
+// phase, then one real reminder pass (the scheduler's runOnce: lease, every delegation read, a reminder card built and
+// "sent" to a fake messenger for each due one, remindedAt written, digests). Options: --count N (default 10000).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { createSilentLogger } from '../src/logging/logger';
 import { createDelegationRecords, stateOf, transition, type Delegation } from '../src/skills/delegate/delegationRecords';
 import { createSqliteDatabase } from '../src/storage/sqliteDatabase';
 import { createSqliteRecordsStore } from '../src/storage/sqliteRecordsStore';
+import { createContactBook } from '../src/contacts/contactBook';
+import { createDelegationScheduler } from '../src/skills/delegate/reminders';
 
 const DAY = 86_400_000;
 
@@ -24,7 +27,8 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'posture-bot-delegation-bench-'));
   const database = createSqliteDatabase(dir, { logger: createSilentLogger() });
   try {
-    const records = createDelegationRecords(createSqliteRecordsStore(database));
+    const store = createSqliteRecordsStore(database);
+    const records = createDelegationRecords(store);
     const now = Date.now();
     const time = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
       const start = process.hrtime.bigint();
@@ -47,6 +51,12 @@ async function main(): Promise<void> {
       for (let i = 0; i < Math.min(1000, count); i++) await records.mutate(`d_bench${String(i).padStart(6, '0')}`, (d) => transition(d, 'Accepted', 'bench', now));
     });
     const [overdue, scanMs] = await time(async () => (await records.all()).filter((d) => stateOf(d, now) === 'Overdue').length);
+    const contacts = createContactBook(store);
+    for (let o = 0; o < 50; o++) await contacts.save({ aadObjectId: `o${o}`, userId: `29:o${o}`, addresses: [`owner${o}@contoso.example`], reference: { conversation: { id: `a:o${o}` } }, updatedAt: now });
+    await contacts.saveConversation('c', { conversation: { id: 'c' } });
+    let sends = 0;
+    const scheduler = createDelegationScheduler({ records: store, delegations: records, contacts, messenger: { send: async () => (sends++, {}) }, intervalMs: DAY, holder: 'bench', logger: createSilentLogger(), now: () => now });
+    const [pass, passMs] = await time(() => scheduler.runOnce());
     const line = (label: string, ms: number, per?: number) => `${label.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms${per ? `  (${(ms / per).toFixed(3)} ms each)` : ''}`;
     process.stdout.write(
       [
@@ -55,6 +65,7 @@ async function main(): Promise<void> {
         line(`read all ${all.length} (pages of 1000)`, readMs),
         line(`change state of ${Math.min(1000, count)} (mutate, etag)`, mutateMs, Math.min(1000, count)),
         line(`overdue scan over all (${overdue} overdue)`, scanMs),
+        line(`reminder pass (${pass.reminded} reminded, ${pass.digests} digest, ${sends} sends)`, passMs),
         '',
       ].join('\n'),
     );

@@ -23,6 +23,9 @@ import { dataAgeNote } from './views/dataAgeNote';
 import type { AzureLoaderDeps } from './posture/source/azure/azureLoader';
 import { openPostureHistory } from './posture/history/openHistory';
 import { createRetentionJob, retentionRules } from './jobs/retentionJob';
+import { hostname } from 'node:os';
+import { createDelegationRecords } from './skills/delegate/delegationRecords';
+import { createDelegationScheduler } from './skills/delegate/reminders';
 import { SKILL_MODULES } from './skillModules';
 import { createScriptLinks, type ScriptLinks } from './skills/remediate/scriptLinks';
 import { registerAccount } from './account/accountModule';
@@ -38,6 +41,8 @@ import type { ConversationEraser } from './storage/sqliteConversationEraser';
 import { openStorage } from './storage/openStorage';
 import { createJobLease } from './jobs/jobLease';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
+import { createContactBook, type ContactBook } from './contacts/contactBook';
+import { createProactiveSender, type ProactiveSender } from './teams/proactiveSender';
 import type { Reply } from './views/reply';
 
 export interface Running {
@@ -63,6 +68,9 @@ export interface Skills {
   feedback: { service: FeedbackService; loop: FeedbackLoopType };
   /** Whole-message commands run before the planner (usage, feedback report, my data). */
   commands: (text: string) => PlannedAction | undefined;
+  /** People and conversations noted for messages the bot starts itself, and the sender createBot attaches. */
+  contacts: ContactBook;
+  proactive: ProactiveSender;
 }
 
 /**
@@ -78,7 +86,10 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   let listeningUrl: string | undefined;
   const { publicBaseUrl, ttlMs } = config.scriptLinks;
   const scriptLinks = createScriptLinks({ records, ttlMs, baseUrl: () => publicBaseUrl ?? (config.production ? undefined : listeningUrl) });
-  const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames };
+  const contacts = createContactBook(records);
+  const proactive = createProactiveSender({ botAppId: config.bot?.id ?? '' });
+  const teams = { contacts, messenger: proactive, onError: (err: unknown) => logger.warn({ err }, 'a delegation message in Teams could not be sent') };
+  const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames, teams };
   const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger });
   const iac = createIacWorkspace({ provider: pullRequestHost(config.iac.host, config.dataDir), remote: config.iac.host.kind === 'github' || config.iac.host.kind === 'azureDevOps' });
   const aged = withDataAge(registry, (viewer) => dataAgeNote(posture.info(), Date.now(), viewer.timeZone));
@@ -87,7 +98,7 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const account = registerAccount(registry, cardActions, { records, config, logger, posture, downloads: { links: downloadLinks, ttlMs }, ...(eraseConversations ? { eraseConversations } : {}) });
   const keyless = createKeylessPlanner({ engine: posture.current, logger });
   const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, records, logger });
-  return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, downloadLinks, announceUrl: (url) => (listeningUrl = url), feedback: account.feedback, commands: account.commands };
+  return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, downloadLinks, announceUrl: (url) => (listeningUrl = url), feedback: account.feedback, commands: account.commands, contacts, proactive };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */
@@ -119,15 +130,26 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       // Replicas sharing Azure storage: the retention job runs on one of them at a time.
       ...(storage.kind === 'azure' ? { lease: createJobLease(records, { job: 'retention', holder: randomUUID(), ttlMs: config.retention.intervalMs * 2 }) } : {}),
     });
+    const reminders = createDelegationScheduler({
+      records,
+      delegations: createDelegationRecords(records),
+      contacts: skills.contacts,
+      messenger: skills.proactive,
+      intervalMs: config.delegate.reminderIntervalMs,
+      holder: `${hostname()}:${process.pid}`,
+      logger,
+    });
     const { url } = await bot.start();
     announceUrl(url);
     retention.start();
+    reminders.start();
     return {
       bot,
       url,
       posture,
       stop: async () => {
         await retention.stop();
+        await reminders.stop();
         await bot.stop();
         posture.close();
         await storage.close();

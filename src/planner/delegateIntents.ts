@@ -38,6 +38,8 @@ export function planDelegateIntent(scan: ScannedMessage, activeList: ActiveListS
     const ordinal = rowPositionOf(scan, undefined);
     return [{ name: 'cancelDelegation', parameters: ordinal === undefined ? {} : { ordinal } }];
   }
+  // "what is assigned to me?", "what was delegated to me?": the asker's own delegations as owner.
+  if (words.some((w, i) => (w === 'assigned' || w === 'delegated') && words[i + 1] === 'to' && words[i + 2] === 'me')) return [{ name: 'listDelegations', parameters: { scope: 'assignedToMe' } }];
   if (aboutDelegations || (words.includes('delegate') && ['what', 'which', 'show', 'list'].includes(words[0] ?? ''))) {
     if (words.includes('overdue') || words.includes('late')) return [{ name: 'listDelegations', parameters: { scope: 'overdue' } }];
     if (words.includes('all') || words.includes('everyone') || words.includes('team')) return [{ name: 'listDelegations', parameters: { scope: 'all' } }];

@@ -3,6 +3,8 @@
 
 import type {
   AssessmentRecord,
+  GovernanceField,
+  GovernanceRecord,
   Category,
   Cloud,
   GovernanceState,
@@ -147,15 +149,13 @@ export interface AttackPathView {
 export interface RecommendationDetails
   extends RecommendationRow,
     RecommendationInfo,
-    Pick<AssessmentRecord, 'riskFactorLabels' | 'statusCause' | 'statusDescription' | 'firstEvaluationDate' | 'statusChangeDate'> {
+    Pick<AssessmentRecord, 'riskFactorLabels' | 'statusCause' | 'statusDescription' | 'firstEvaluationDate' | 'statusChangeDate'>,
+    Pick<GovernanceRecord, Exclude<GovernanceField, 'owner' | 'dueDate'>> {
   nativeResourceId?: string;
   connectorId?: string;
   portalLink?: string;
   location?: string;
   tags: Record<string, string>;
-  isGracePeriod?: boolean;
-  ticketNumber?: string;
-  ticketLink?: string;
   findings: FindingView[];
   attackPaths: AttackPathView[];
 }
@@ -202,6 +202,8 @@ export interface PostureEngine {
   count(viewer: Viewer, filter: PostureFilter): number;
   group(viewer: Viewer, filter: PostureFilter, by: GroupBy): GroupResult;
   details(viewer: Viewer, assessmentId: string): RecommendationDetails | undefined;
+  /** Tags of a subscription, or of a resource group in it, where the data has its row (owner resolution). */
+  containerTags?(subscriptionId: string, resourceGroup?: string): Readonly<Record<string, string>> | undefined;
   /** Distinct values of a field (tag values: across all keys), for the planner's vocabulary. */
   vocabulary(viewer: Viewer, field: VocabularyField): readonly string[];
   /** Best fuzzy matches of `text` among the field's distinct values, best first. */

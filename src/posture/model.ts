@@ -121,6 +121,8 @@ export interface SubscriptionRecord {
   subscriptionId: string;
   displayName: string;
   state?: string;
+  /** The subscription's own tags (resourcecontainers rows): owner resolution reads them. */
+  tags?: Record<string, string>;
 }
 
 /** `microsoft.security/assessments/governanceassignments`. */
@@ -216,7 +218,16 @@ export interface SecureScoreControlRecord {
   notApplicableResourceCount?: number;
 }
 
+/** A resource group row (`microsoft.resources/subscriptions/resourcegroups`): only its tags are kept. */
+export interface ResourceGroupRecord {
+  kind: 'resourceGroup';
+  subscriptionId: string;
+  name: string;
+  tags: Record<string, string>;
+}
+
 export type PostureRecord =
+  | ResourceGroupRecord
   | AssessmentRecord
   | ResourceRecord
   | SubscriptionRecord
@@ -239,4 +250,7 @@ export interface RecordSink {
  */
 export type OverlayChange =
   | { kind: 'status'; assessmentId: string; status: StatusCode; at: number; by?: string; note?: string; cause?: string }
-  | { kind: 'governance'; assessmentId: string; owner?: string; dueDate?: number; at: number; by?: string };
+  | ({ kind: 'governance'; assessmentId: string; at: number; by?: string } & Pick<GovernanceRecord, GovernanceField>);
+
+/** The assignment's fields a governance change sets (owner, due date, grace period, ETA, ticket). */
+export type GovernanceField = 'owner' | 'dueDate' | 'isGracePeriod' | 'etaDate' | 'etaJustification' | 'ticketNumber' | 'ticketLink' | 'ticketStatus';

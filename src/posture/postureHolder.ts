@@ -92,7 +92,9 @@ export function dataShows(engine: PostureEngine, change: OverlayChange): boolean
   if (change.kind === 'status') return details.status === change.status && (change.cause === undefined || details.statusCause === change.cause);
   const sameOwner = change.owner === undefined || details.owner?.trim().toLowerCase() === change.owner.trim().toLowerCase();
   const sameDay = change.dueDate === undefined || (details.dueDate !== undefined && Math.floor(details.dueDate / DAY_MS) === Math.floor(change.dueDate / DAY_MS));
-  return sameOwner && sameDay;
+  const sameEta = change.etaDate === undefined || (details.etaDate !== undefined && Math.floor(details.etaDate / DAY_MS) === Math.floor(change.etaDate / DAY_MS));
+  const same = <K extends 'isGracePeriod' | 'etaJustification' | 'ticketNumber' | 'ticketLink' | 'ticketStatus'>(field: K) => change[field] === undefined || details[field] === change[field];
+  return sameOwner && sameDay && sameEta && same('isGracePeriod') && same('etaJustification') && same('ticketNumber') && same('ticketLink') && same('ticketStatus');
 }
 
 export async function createPostureHolder(options: PostureHolderOptions): Promise<PostureHolder> {

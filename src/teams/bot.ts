@@ -18,6 +18,9 @@ import type { ReplyRecordStore } from '../storage/replyRecordStore';
 import type { Reply } from '../views/reply';
 import type { CardActionRouter } from './cardActionRouter';
 import { registerCommandRoutes } from './commandRoutes';
+import type { ContactBook } from '../contacts/contactBook';
+import { captureContacts } from './contactCapture';
+import type { ProactiveSender } from './proactiveSender';
 import { createConversationQueue, serializePerConversation } from './conversationQueue';
 import { registerFeedbackRoutes, withFeedbackLoop } from './feedbackLoop';
 import { createHttpServer, type HttpServerOptions } from './httpServer';
@@ -59,6 +62,10 @@ export interface TeamsBotDeps {
   feedback?: { service: FeedbackService; loop: FeedbackLoopType };
   /** Whole-message commands matched before the planner ("usage", "delete my data"...). */
   commands?: (text: string) => PlannedAction | undefined;
+  /** Where people and conversations are noted for later messages (owner cards, reminders); none: nothing is noted. */
+  contacts?: ContactBook;
+  /** Messages the bot starts itself; attached to this bot's adapter. */
+  proactive?: ProactiveSender;
 }
 
 export interface Bot {
@@ -94,7 +101,9 @@ export function createTeamsBot(config: BotConfig, deps: TeamsBotDeps): Bot {
   if (deps.feedback) registerFeedbackRoutes(app, { service: deps.feedback.service, cards, logger });
   if (deps.commands) registerCommandRoutes(app, { match: deps.commands, registry: deps.registry, cards, continuation: { botAppId: config.bot?.id ?? '', logger } });
   const queue = createConversationQueue({ logger });
-  const gate = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, serializePerConversation(queue, (context) => app.run(context)));
+  const serialized = serializePerConversation(queue, (context) => app.run(context));
+  const gate = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, deps.contacts ? captureContacts({ contacts: deps.contacts, logger }, serialized) : serialized);
+  deps.proactive?.attach(adapter, cards);
   const gated = deps.feedback ? withFeedbackLoop(deps.feedback.loop, gate) : gate;
   const turnLogic = deps.replyRecords ? recordReplies(createReplyRecorder({ store: deps.replyRecords, logger }), gated) : gated;
   const server = createHttpServer({

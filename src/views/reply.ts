@@ -3,6 +3,7 @@
 import type { BreakdownView } from './breakdownView';
 import type { ChoiceView } from './choiceView';
 import type { ConfirmationView } from './confirmationView';
+import type { DelegationCardView } from './delegationCardView';
 import type { DetailsView } from './detailsView';
 import type { FeedbackFormView } from './feedbackFormView';
 import type { HelpView } from './helpView';
@@ -22,6 +23,7 @@ export type CardReply =
   | { template: 'details'; model: DetailsView }
   | { template: 'breakdown'; model: BreakdownView }
   | { template: 'confirmation'; model: ConfirmationView }
+  | { template: 'delegationOwner'; model: DelegationCardView }
   | { template: 'summary'; model: SummaryView }
   | { template: 'remediation'; model: RemediationView }
   | { template: 'vulnerabilities'; model: VulnerabilitiesView }

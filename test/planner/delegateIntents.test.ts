@@ -26,6 +26,8 @@ describe('delegate intents', () => {
     ['show my delegations', 'listDelegations', { scope: 'delegatedByMe' }],
     ['which delegations are overdue?', 'listDelegations', { scope: 'overdue' }],
     ['all delegations', 'listDelegations', { scope: 'all' }],
+    ['what is assigned to me?', 'listDelegations', { scope: 'assignedToMe' }],
+    ['What was delegated to me', 'listDelegations', { scope: 'assignedToMe' }],
     ['mark the first delegation as fixed', 'markDelegationFixed', { ordinal: 1 }],
     ['Mark the 2nd delegation fixed', 'markDelegationFixed', { ordinal: 2 }],
     ['cancel the second delegation', 'cancelDelegation', { ordinal: 2 }],
@@ -42,7 +44,7 @@ describe('delegate intents', () => {
 
   it('plans only actions the registry accepts', () => {
     const { registry } = moduleRegistry(engine);
-    for (const text of ['delegate the first one', 'what have I delegated?', 'which delegations are overdue?', 'mark the first delegation as fixed', 'cancel the first delegation']) {
+    for (const text of ['delegate the first one', 'what is assigned to me?', 'what have I delegated?', 'which delegations are overdue?', 'mark the first delegation as fixed', 'cancel the first delegation']) {
       expect(registry.checkPlan(plan(text))).toEqual([]);
     }
   });

@@ -18,6 +18,8 @@ export interface DeliveredBot {
   dataDir: string;
   /** POSTs one activity; resolves with the HTTP status once the turn has finished. */
   deliver(activity: Partial<Activity>): Promise<number>;
+  /** POSTs an invoke (Action.Execute); resolves with the HTTP status and the invoke response body. */
+  invoke(activity: Partial<Activity>): Promise<{ status: number; body: unknown }>;
   ask(text: string, conversationId: string): Promise<number>;
   click(data: unknown, conversationId: string): Promise<number>;
   /** What the connector received for a conversation, read as a person would see it. */
@@ -41,20 +43,22 @@ export async function startDeliveredBot(rows: unknown[], options: { logger?: Log
   } finally {
     spy.mockRestore();
   }
-  const deliver = async (activity: Partial<Activity>) => {
+  const post = async (activity: Partial<Activity>) => {
     const res = await fetch(`${running.url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ ...activity, serviceUrl: connector.serviceUrl }),
     });
-    await res.text();
-    return res.status;
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
+  const deliver = async (activity: Partial<Activity>) => (await post(activity)).status;
   return {
     running,
     connector,
     dataDir,
     deliver,
+    invoke: post,
     ask: (text, conversationId) => deliver(message(text, { conversationId })),
     click: (data, conversationId) => deliver(submit(data, { conversationId })),
     seen: (conversationId) => seeCalls(connector.callsIn(conversationId)),

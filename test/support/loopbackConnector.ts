@@ -20,10 +20,13 @@ export interface LoopbackConnector {
   calls: ConnectorCall[];
   /** Calls of one conversation, in arrival order. */
   callsIn(conversationId: string): ConnectorCall[];
+  /** The roster the connector answers GET /v3/conversations/{id}/members/{userId} from (TeamsInfo.getMember), by user id. */
+  members: Map<string, Record<string, unknown>>;
   stop(): Promise<void>;
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+const MEMBER_ROUTE = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)\/?$/;
 
 function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
@@ -43,8 +46,17 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
 export async function startLoopbackConnector(): Promise<LoopbackConnector> {
   const calls: ConnectorCall[] = [];
   let counter = 0;
+  const members = new Map<string, Record<string, unknown>>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://loopback').pathname;
+    const member = req.method === 'GET' ? MEMBER_ROUTE.exec(path) : null;
+    if (member?.[2]) {
+      const found = members.get(decodeURIComponent(member[2]));
+      res.statusCode = found ? 200 : 404;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in this conversation.' } }));
+      return;
+    }
     const match = ROUTE.exec(path);
     const method = req.method === 'POST' || req.method === 'PUT' ? req.method : undefined;
     if (!match?.[1] || !method) {
@@ -73,6 +85,7 @@ export async function startLoopbackConnector(): Promise<LoopbackConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    members,
     callsIn: (conversationId) => calls.filter((c) => c.conversationId === conversationId),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -10,7 +10,7 @@ export const delegateParamsSchema = z
   .refine((p) => p.ordinal === undefined || p.ref === undefined, { message: 'give at most one of ordinal or ref' });
 export type DelegateParams = z.infer<typeof delegateParamsSchema>;
 
-export const DELEGATION_SCOPES = ['delegatedByMe', 'overdue', 'all'] as const;
+export const DELEGATION_SCOPES = ['delegatedByMe', 'assignedToMe', 'overdue', 'all'] as const;
 export const listDelegationsParamsSchema = z.object({ scope: z.enum(DELEGATION_SCOPES).default('delegatedByMe') }).strict();
 export type ListDelegationsParams = z.infer<typeof listDelegationsParamsSchema>;
 
@@ -20,3 +20,20 @@ export type MarkFixedParams = z.infer<typeof markFixedParamsSchema>;
 
 /** "cancel the second delegation": only its delegator may. */
 export const cancelDelegationParamsSchema = markFixedParamsSchema;
+
+/** What the delegation card's buttons do: the owner's, the delegator's, and `view` (a refresh) for anyone. */
+export const DELEGATION_CARD_ACTS = ['view', 'accept', 'eta', 'done', 'exempt', 'cancel', 'approve', 'deny'] as const;
+export const delegationCardParamsSchema = z
+  .object({
+    ref: z.string().regex(/^d_[A-Za-z0-9_-]{1,62}$/),
+    act: z.enum(DELEGATION_CARD_ACTS),
+    /** The version the pressed card showed (the delegation's history length then). */
+    v: z.coerce.number().int().min(0).max(10_000),
+    eta: z.string().max(10).optional(),
+    etaNote: z.string().max(500).optional(),
+    exReason: z.string().max(500).optional(),
+    exKind: z.enum(['Mitigated', 'RiskAccepted']).optional(),
+    exExpiry: z.string().max(10).optional(),
+  })
+  .strict();
+export type DelegationCardParams = z.infer<typeof delegationCardParamsSchema>;

@@ -24,6 +24,8 @@ export interface DelegateConfig {
     mailFrom: string;
     /** Absent: the outbox folder under DATA_DIR. */
     smtp?: SmtpSettings;
+    /** How often owners near or past their due date are reminded and delegators get a digest (one run per period across replicas). */
+    reminderIntervalMs: number;
   };
 }
 
@@ -52,11 +54,13 @@ export const delegateFeature = defineFeature<DelegateConfig>({
         SMTP_FROM: optionalText,
         SMTP_USER: optionalText,
         SMTP_PASSWORD: optionalText,
+        REMINDER_INTERVAL_HOURS: positiveInteger(24, 24 * 30),
       })
       .transform((e) => ({
         delegate: {
           ownerTagNames: e.OWNER_TAG_NAMES,
           mailFrom: e.SMTP_FROM ?? DEFAULT_MAIL_FROM,
+          reminderIntervalMs: e.REMINDER_INTERVAL_HOURS * 3_600_000,
           ...(e.SMTP_HOST
             ? { smtp: { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, ...(e.SMTP_USER && e.SMTP_PASSWORD ? { auth: { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } } : {}) } }
             : {}),

@@ -6,7 +6,7 @@ import { normalizeAssessment } from './normalizeAssessment';
 import { normalizeCveDetail } from './normalizeVulnerability';
 import { normalizeAttackPath, normalizeFinding, normalizeGovernance, propertiesOf, setDefined } from './normalizeRelated';
 import type { Catalog } from '../catalog/catalog';
-import type { PostureRecord, ResourceRecord, SecureScoreControlRecord, SecureScoreRecord, SubscriptionRecord } from '../model';
+import type { PostureRecord, ResourceGroupRecord, ResourceRecord, SecureScoreControlRecord, SecureScoreRecord, SubscriptionRecord } from '../model';
 
 export type NormalizedRow = { kind: 'record'; record: PostureRecord } | { kind: 'ignored'; type: string };
 
@@ -23,7 +23,8 @@ function normalizeSubscription(row: unknown): SubscriptionRecord {
   if (!subscriptionId) throw new RowError('subscriptionId', 'missing');
   // In `resourcecontainers` the row's name IS the display name; REST lists have displayName.
   const displayName = readString(row, 'displayName') ?? readString(row, 'properties.displayName') ?? readString(row, 'name') ?? subscriptionId;
-  return setDefined<SubscriptionRecord>({ kind: 'subscription', subscriptionId, displayName }, { state: readString(row, 'properties.state') ?? readString(row, 'state') });
+  const tags = tagsOf(row);
+  return setDefined<SubscriptionRecord>({ kind: 'subscription', subscriptionId, displayName }, { state: readString(row, 'properties.state') ?? readString(row, 'state'), tags: Object.keys(tags).length > 0 ? tags : undefined });
 }
 
 function normalizeSecureScore(row: unknown): SecureScoreRecord {
@@ -58,8 +59,7 @@ function normalizeSecureScoreControl(row: unknown): SecureScoreControlRecord {
   );
 }
 
-function normalizeResource(row: unknown, id: string, type: string): ResourceRecord {
-  const parsed = parseArmId(id);
+function tagsOf(row: unknown): Record<string, string> {
   const tags: Record<string, string> = {};
   const rawTags = getField(row, 'tags');
   if (rawTags && typeof rawTags === 'object' && !Array.isArray(rawTags)) {
@@ -67,6 +67,22 @@ function normalizeResource(row: unknown, id: string, type: string): ResourceReco
       if (value !== null && value !== undefined) tags[key] = typeof value === 'string' ? value : JSON.stringify(value);
     }
   }
+  return tags;
+}
+
+/** Resource groups are kept for their tags only (the owner of what is in them, when the resources have none). */
+function normalizeResourceGroup(row: unknown): ResourceGroupRecord {
+  const id = requireString(row, 'id');
+  const parsed = parseArmId(id);
+  const subscriptionId = readString(row, 'subscriptionId') ?? parsed.subscriptionId;
+  const name = readString(row, 'name') ?? parsed.resourceGroup;
+  if (!subscriptionId || !name) throw new RowError('id', 'missing');
+  return { kind: 'resourceGroup', subscriptionId, name, tags: tagsOf(row) };
+}
+
+function normalizeResource(row: unknown, id: string, type: string): ResourceRecord {
+  const parsed = parseArmId(id);
+  const tags = tagsOf(row);
   return setDefined<ResourceRecord>(
     { kind: 'resource', id, name: readString(row, 'name') ?? parsed.name, type, tags },
     {
@@ -110,6 +126,8 @@ export function createRowNormalizer(options: { catalog: Catalog }): RowNormalize
         return { kind: 'record', record: normalizeSecureScoreControl(row) };
       case 'microsoft.resources/subscriptions':
         return { kind: 'record', record: normalizeSubscription(row) };
+      case 'microsoft.resources/subscriptions/resourcegroups':
+        return { kind: 'record', record: normalizeResourceGroup(row) };
       case 'microsoft.security/cvedetails':
         return { kind: 'record', record: normalizeCveDetail(row) };
     }

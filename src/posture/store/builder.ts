@@ -27,6 +27,8 @@ export interface BuilderState {
   /** Lower-cased assessment id -> the last assignment added for it. */
   governance: Map<string, GovernanceRecord>;
   subscriptionNames: Map<number, string>;
+  /** Tags of subscriptions and resource groups, by containerKey(). */
+  containerTags: Map<string, Record<string, string>>;
   resources: Map<number, ResourceInfo>;
   findings: Map<number, FindingRecord[]>;
   findingCount: number;
@@ -73,6 +75,7 @@ export function createBuilderState(): BuilderState {
     keyInfo: new Map(),
     governance: new Map(),
     subscriptionNames: new Map(),
+    containerTags: new Map(),
     resources: new Map(),
     findings: new Map(),
     findingCount: 0,
@@ -87,6 +90,9 @@ export function createBuilderState(): BuilderState {
   };
 }
 
+/** The key of a subscription's or resource group's tags: ids compare case-insensitively in Azure. */
+export const containerKey = (subscriptionId: string, resourceGroup?: string): string => `${subscriptionId.toLowerCase()}${resourceGroup === undefined ? '' : `/${resourceGroup.toLowerCase()}`}`;
+
 export function addRecord(state: BuilderState, record: PostureRecord): void {
   switch (record.kind) {
     case 'assessment':
@@ -96,8 +102,12 @@ export function addRecord(state: BuilderState, record: PostureRecord): void {
     case 'subscription': {
       const code = state.dict.subscription.encode(record.subscriptionId);
       if (record.displayName) state.subscriptionNames.set(code, record.displayName);
+      if (record.tags) state.containerTags.set(containerKey(record.subscriptionId), record.tags);
       return;
     }
+    case 'resourceGroup':
+      state.containerTags.set(containerKey(record.subscriptionId, record.name), record.tags);
+      return;
     case 'governance':
       state.governance.set(record.assessmentId.toLowerCase(), record);
       return;

@@ -9,6 +9,8 @@ import type { PostureTable } from './table';
 
 type StatusChange = Extract<OverlayChange, { kind: 'status' }>;
 type GovernanceChange = Extract<OverlayChange, { kind: 'governance' }>;
+/** Governance fields a change may set besides owner and due date, copied as they are. */
+const GOVERNANCE_EXTRAS = ['isGracePeriod', 'etaDate', 'etaJustification', 'ticketNumber', 'ticketLink', 'ticketStatus'] as const;
 
 export interface ChangedTable {
   table: PostureTable;
@@ -68,6 +70,7 @@ function applyGovernance(base: PostureTable, table: PostureTable, changes: Map<n
     const record: GovernanceRecord = { ...(previous ?? {}), kind: 'governance', id: previous?.id ?? `overlay:${lower}`, assessmentId: previous?.assessmentId ?? lower };
     if (change.owner !== undefined) record.owner = change.owner;
     if (change.dueDate !== undefined) record.dueDate = change.dueDate;
+    for (const field of GOVERNANCE_EXTRAS) if (change[field] !== undefined) Object.assign(record, { [field]: change[field] });
     governanceColumn[row] = records.length;
     records.push(record);
     owner[row] = record.owner?.trim() ? owners.encode(record.owner.trim()) : -1;

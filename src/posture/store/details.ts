@@ -40,8 +40,11 @@ export function buildDetails(t: PostureTable, row: number, todayStart: number): 
     portalLink: t.sparse.portalLink.get(row),
     location: resource?.location,
     isGracePeriod: governance?.isGracePeriod,
+    etaDate: governance?.etaDate,
+    etaJustification: governance?.etaJustification,
     ticketNumber: governance?.ticketNumber,
     ticketLink: governance?.ticketLink,
+    ticketStatus: governance?.ticketStatus,
   };
   for (const [field, value] of Object.entries(optional)) if (value !== undefined) Object.assign(details, { [field]: value });
   return details;

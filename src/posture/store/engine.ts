@@ -1,5 +1,6 @@
 // The columnar PostureEngine: filters compile to code checks, candidates come from the most selective index,
 // lists use top-k selection, and the clock is read per query for governance state.
+import { containerKey } from './builder';
 import type { ChangeablePostureEngine, EngineCapabilities, PostureFilter, SearchResult } from '../engine';
 import { applyChanges } from './changes';
 import type { Viewer } from '../viewer';
@@ -102,6 +103,10 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
       const visible = scope(table, viewer);
       if (visible && visible[row] !== 1) return undefined;
       return buildDetails(table, row, startOfUtcDay(now()));
+    },
+
+    containerTags(subscriptionId, resourceGroup) {
+      return table.containerTags.get(containerKey(subscriptionId, resourceGroup));
     },
 
     vocabulary(_viewer, field) {

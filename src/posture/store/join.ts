@@ -73,7 +73,7 @@ export function buildTable(state: BuilderState, options: FinishOptions = {}): Po
 
   const table: PostureTable = {
     rowCount, liveCount, live, columns, dict, sparse, keyInfo: state.keyInfo,
-    governance: [], subscriptionNames: state.subscriptionNames, resources: state.resources,
+    governance: [], subscriptionNames: state.subscriptionNames, containerTags: state.containerTags, resources: state.resources,
     ...buildTagIndex(state.resources),
     findingsByResource: state.findings,
     findingSeverityMask: new Uint8Array(dict.resource.size),

@@ -138,6 +138,8 @@ export interface PostureTable {
   keyInfo: Map<number, KeyInfo>;
   governance: GovernanceRecord[];
   subscriptionNames: Map<number, string>;
+  /** Subscription and resource group tags (builder's containerKey). */
+  containerTags: Map<string, Record<string, string>>;
   resources: Map<number, ResourceInfo>;
   /** Lower-cased "key\0value" -> resource codes carrying that tag. */
   tagIndex: Map<string, Uint32Array>;

@@ -73,7 +73,8 @@ export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean,
       ['Due date', d.dueDate === undefined ? undefined : displayDate(d.dueDate)],
       ['State', GOVERNANCE_LABELS[d.governance]],
       ['Grace period', d.isGracePeriod],
-      ['Ticket', d.ticketNumber],
+      ['ETA', d.etaDate === undefined ? undefined : `${displayDate(d.etaDate)}${d.etaJustification ? `: ${d.etaJustification}` : ''}`],
+      ['Ticket', d.ticketNumber === undefined ? undefined : `${d.ticketNumber}${d.ticketStatus ? ` (${d.ticketStatus})` : ''}`],
     ]),
     riskFactors: !hasRiskData
       ? 'n/a (needs Defender CSPM)'

@@ -23,6 +23,9 @@ import type { Delegation, DelegationRecords } from './delegationRecords';
 import { draftBody, draftSubject, footer, MAX_DRAFT_BODY } from './draft';
 import { parseDueInput, parseYesNo } from './dueInput';
 import { ownerSourceText, resolveOwner, type ContainerTags } from './ownerResolution';
+import type { ContactBook } from '../../contacts/contactBook';
+import { delegationCard } from './ownerCard';
+import type { DelegationMessenger } from './ownerActions';
 
 export interface DelegatePosture {
   current(): PostureEngine;
@@ -47,6 +50,8 @@ export const delegateEffectSchema = z
     resourceName: z.string().max(500),
     severity: z.string().max(20),
     riskLevel: z.string().max(20).optional(),
+    /** A ticket that tracks the fix (Defender's additionalData.ticketNumber). */
+    ticket: z.string().max(64).optional(),
   })
   .strict();
 type Effect = z.infer<typeof delegateEffectSchema>;
@@ -61,6 +66,8 @@ export interface DelegateOptions {
   knowledge: KnowledgeBase;
   remediation: Remediation;
   resolveTarget(context: ActionContext<Reply>, params: TargetParams): TargetResolution;
+  /** Reaching the owner in Teams: their chat found by address, and the sender of the card. Absent: email only. */
+  teams?: { contacts: ContactBook; messenger: DelegationMessenger; onError?(error: unknown): void };
   now?: () => number;
 }
 
@@ -99,6 +106,7 @@ function card(details: RecommendationDetails, effect: Effect, ownerNote: string)
       { id: 'dueDate', label: 'Due date (7, 14, 30 or 90 days, or a date)', kind: 'text', value: effect.dueDate, placeholder: '14', required: true, maxLength: 10 },
       { id: 'gracePeriod', label: 'Grace period (yes or no)', kind: 'text', value: effect.gracePeriod ? 'yes' : 'no', required: false, maxLength: 3 },
       { id: 'note', label: 'Note (optional, added below the message)', kind: 'multiline', value: effect.note, required: false, maxLength: 500 },
+      { id: 'ticket', label: 'Ticket number (optional)', kind: 'text', value: effect.ticket ?? '', placeholder: 'INC0012345', required: false, maxLength: 64 },
     ],
     confirmLabel: 'Send',
   };
@@ -106,6 +114,24 @@ function card(details: RecommendationDetails, effect: Effect, ownerNote: string)
 
 export function createDelegateAction(options: DelegateOptions): SideEffectActionDefinition<typeof delegateParamsSchema, typeof delegateEffectSchema, Reply> {
   const now = options.now ?? Date.now;
+
+  /** The owner's card in their Teams chat, once per delegation; what to tell the delegator about it. */
+  async function sendOwnerCard(start: Delegation): Promise<string> {
+    if (start.card) return 'The owner already has the card in Teams.';
+    const teams = options.teams;
+    const contact = teams ? await teams.contacts.byAddress(start.owner) : undefined;
+    if (!teams || !contact) return `The owner was reached by email only: I have no Teams chat with ${start.owner} (they can open a chat with the bot to get cards next time).`;
+    try {
+      const delegation = await options.delegations.mutate(start.id, (d) => (d.ownerTeams ? undefined : { ...d, ownerTeams: { id: contact.aadObjectId, userId: contact.userId } }));
+      const sent = await teams.messenger.send(contact.reference, delegationCard(delegation, 'owner', now()));
+      await options.delegations.mutate(start.id, (d) => (d.card ? undefined : { ...d, card: { at: now(), ...(sent.activityId ? { activityId: sent.activityId } : {}) } }));
+      return `${contact.name ?? start.owner} also got a card in Teams to accept it, set an ETA, mark it fixed or ask for an exemption.`;
+    } catch (error) {
+      teams.onError?.(error);
+      return 'The Teams card to the owner could not be sent, so the owner was reached by email only.';
+    }
+  }
+
   return {
     name: 'delegateToOwner',
     description: 'Draft an email to the owner of one recommendation (from governance or owner tags), to review, edit and send on a card.',
@@ -132,6 +158,7 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
         resourceName: details.resourceName.slice(0, 500),
         severity: details.severity,
         ...(details.riskLevel ? { riskLevel: details.riskLevel } : {}),
+        ...(details.ticketNumber ? { ticket: details.ticketNumber.slice(0, 64) } : {}),
       };
       const ownerNote = owner
         ? `The owner, ${owner.address}, comes ${ownerSourceText(owner)}.`
@@ -150,7 +177,9 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
       const dueDate = parseDueInput(inputs.dueDate ?? effect.dueDate, now());
       const gracePeriod = inputs.gracePeriod === undefined ? effect.gracePeriod : parseYesNo(inputs.gracePeriod, 'Grace period');
       const note = (inputs.note ?? effect.note).replace(/\r\n?/g, '\n').trim();
-      return { ...effect, to, cc: cc.filter((c) => c !== to.toLowerCase()), subject, body, dueDate, gracePeriod, note };
+      const ticket = (inputs.ticket ?? effect.ticket ?? '').trim();
+      if (ticket !== '' && !/^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$/.test(ticket)) throw new AppError('BAD_REQUEST', 'The ticket number may hold only letters, digits and . _ # / -');
+      return { ...effect, to, cc: cc.filter((c) => c !== to.toLowerCase()), subject, body, dueDate, gracePeriod, note, ...(ticket ? { ticket } : {}) };
     },
     async perform(effect, context) {
       const due = parseDateInput(effect.dueDate);
@@ -171,6 +200,7 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
         dueDate: due,
         gracePeriod: effect.gracePeriod,
         ...(effect.note ? { note: effect.note } : {}),
+        ...(effect.ticket ? { ticket: { number: effect.ticket } } : {}),
         delegator: { id: context.confirmedBy.id, ...(context.confirmedBy.name ? { name: context.confirmedBy.name } : {}), ...(context.confirmedBy.userId ? { userId: context.confirmedBy.userId } : {}) },
         conversationId: context.conversationId,
         createdAt: at,
@@ -193,12 +223,13 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
         mailText = receipt.via === 'outbox' ? `No mail server is configured, so the email was written to ${receipt.where} (nothing was delivered).` : `The email was accepted by ${options.mailer.description}.`;
       }
       if (delegation.governanceAt === undefined) {
-        await options.posture.applyChange({ kind: 'governance', assessmentId: effect.assessmentId, owner: effect.to, dueDate: due, at: now(), by });
+        await options.posture.applyChange({ kind: 'governance', assessmentId: effect.assessmentId, owner: effect.to, dueDate: due, isGracePeriod: effect.gracePeriod, ...(effect.ticket ? { ticketNumber: effect.ticket } : {}), at: now(), by });
         delegation = await options.delegations.mutate(id, (current) => (current.governanceAt !== undefined ? undefined : { ...current, governanceAt: now() }));
       }
+      const cardText = await sendOwnerCard(delegation);
       const cc = effect.cc.length > 0 ? ` (cc ${effect.cc.join(', ')})` : '';
       return {
-        text: `Delegated to ${effect.to}${cc}, due ${effect.dueDate}. ${mailText} The owner and due date are recorded; the owner was reached by email only (no Teams card is sent yet). Ask "what have I delegated?" to follow it.`,
+        text: `Delegated to ${effect.to}${cc}, due ${effect.dueDate}. ${mailText} The owner and due date are recorded. ${cardText} Ask "what have I delegated?" to follow it.`,
       };
     },
   };

@@ -84,6 +84,18 @@ export interface Delegation {
   verifiedAt?: number;
   /** What showed the fix: data loaded after the delegation, or a fix simulated in chat (demo tenant). */
   verifiedBy?: 'data' | 'simulated';
+  /** The owner's Teams user, once the bot found their chat (Entra object id lower case, and the channel's user id). */
+  ownerTeams?: { id: string; userId: string };
+  /** Set once the owner's card was sent in Teams. */
+  card?: { at: number; activityId?: string };
+  /** The owner's estimate, with their justification. */
+  eta?: { date: number; justification: string };
+  /** The owner's request to exempt the finding instead of fixing it. */
+  exemption?: { reason: string; kind: 'Mitigated' | 'RiskAccepted'; expiresAt?: number; requestedAt: number };
+  /** Ticket fields (Defender's governance additionalData), when a ticket tracks the fix. */
+  ticket?: { number?: string; link?: string; status?: string };
+  /** When the last reminder reached the owner. */
+  remindedAt?: number;
 }
 
 export function stateOf(delegation: Delegation, now: number): ShownState {

@@ -14,6 +14,8 @@ import { createDelegateAction } from './delegateAction';
 import { createDelegationRecords } from './delegationRecords';
 import type { ContainerTags } from './ownerResolution';
 import { createTrackingActions } from './tracking';
+import { createContactBook, type ContactBook } from '../../contacts/contactBook';
+import { createOwnerActions, type DelegationMessenger } from './ownerActions';
 
 export interface DelegationDeps {
   records: RecordsStore;
@@ -22,6 +24,8 @@ export interface DelegationDeps {
   ownerTagNames: readonly string[];
   /** Resource group and subscription tags, where the data has them. */
   containers?: ContainerTags;
+  /** The owner's card in Teams and news to the delegator; absent: email only. */
+  teams?: { contacts: ContactBook; messenger: DelegationMessenger; onError?(error: unknown): void };
   now?: () => number;
 }
 
@@ -41,7 +45,7 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       samples: [],
     },
   ],
-  templates: ['confirmation'],
+  templates: ['confirmation', 'delegationOwner'],
   create: ({ posture, delegation }) => {
     if (!delegation) return { actions: [], cardVerbs: [] };
     const catalog = createCatalog();
@@ -54,13 +58,30 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       mailer: delegation.mailer,
       mailFrom: delegation.mailFrom,
       ownerTagNames: delegation.ownerTagNames,
-      ...(delegation.containers ? { containers: delegation.containers } : {}),
+      // Resource group, then subscription tags, from the data's resourcecontainers rows unless given.
+      containers: delegation.containers ?? {
+        resourceGroup: (subscriptionId, resourceGroup) => posture.current().containerTags?.(subscriptionId, resourceGroup),
+        subscription: (subscriptionId) => posture.current().containerTags?.(subscriptionId),
+      },
       knowledge,
       remediation: createRemediation({ knowledge }),
       resolveTarget,
+      ...(delegation.teams ? { teams: delegation.teams } : {}),
       now,
     });
-    const tracking = createTrackingActions({ posture: { current: posture.current, info: () => ({ loadedAt: posture.info?.().loadedAt ?? 0 }) }, delegations, now });
-    return { actions: [delegate as unknown as (typeof tracking)[number], ...tracking], cardVerbs: [] };
+    const trackingPosture = { current: posture.current, info: () => ({ loadedAt: posture.info?.().loadedAt ?? 0 }) };
+    // Without a Teams sender the owner is reached by email only; cards already sent still work (contacts are records).
+    const contacts = delegation.teams?.contacts ?? createContactBook(delegation.records);
+    const tracking = createTrackingActions({ posture: trackingPosture, delegations, contacts, now });
+    const owner = createOwnerActions({
+      delegations,
+      contacts,
+      posture: trackingPosture,
+      recordGovernance: (change) => posture.applyChange(change),
+      now,
+      ...(delegation.teams ? { messenger: delegation.teams.messenger } : {}),
+      ...(delegation.teams?.onError ? { onError: delegation.teams.onError } : {}),
+    });
+    return { actions: [delegate as unknown as (typeof tracking)[number], ...tracking, owner.action as unknown as (typeof tracking)[number]], cardVerbs: [owner.verb] };
   },
 };

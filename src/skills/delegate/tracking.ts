@@ -10,6 +10,8 @@ import { AppError } from '../../errors/appError';
 import type { PostureEngine, RecommendationDetails } from '../../posture/engine';
 import { withoutLinks } from '../../views/portalLinks';
 import type { Reply } from '../../views/reply';
+import type { ContactBook } from '../../contacts/contactBook';
+import { roleOf } from './ownerCard';
 import { CLOSED, STATE_LABELS, stateOf, transition, type Delegation, type DelegationRecords } from './delegationRecords';
 
 /** Text replies go out as plain text: data is shown as it is, minus any link in it. */
@@ -24,6 +26,8 @@ export interface TrackingPosture {
 export interface TrackingOptions {
   posture: TrackingPosture;
   delegations: DelegationRecords;
+  /** Who the asker is as an owner (the addresses Teams gave for them). */
+  contacts: ContactBook;
   now?: () => number;
 }
 
@@ -39,7 +43,7 @@ export function evidenceOfFix(delegation: Pick<Delegation, 'createdAt'>, details
   return loadedAt > delegation.createdAt ? 'data' : undefined;
 }
 
-const VERIFIABLE = new Set(['Assigned', 'Accepted', 'EtaSet', 'FixedPendingVerification']);
+export const VERIFIABLE: ReadonlySet<string> = new Set(['Assigned', 'Accepted', 'EtaSet', 'FixedPendingVerification']);
 
 export function createTrackingActions(options: TrackingOptions): Array<ActionDefinition<z.ZodTypeAny, Reply>> {
   const now = options.now ?? Date.now;
@@ -64,6 +68,22 @@ export function createTrackingActions(options: TrackingOptions): Array<ActionDef
     return out;
   }
 
+  /** Delegations whose owner is the asker: by their Teams user, or an address the roster gave for them. */
+  async function assignedTo(context: ActionContext<Reply>, all: Delegation[]): Promise<Delegation[]> {
+    const out: Delegation[] = [];
+    for (const d of all) {
+      const role = await roleOf(d, context.actor, options.contacts);
+      if (role === 'owner' || role === 'both') out.push(d);
+    }
+    return out;
+  }
+
+  async function nothingAssigned(context: ActionContext<Reply>): Promise<string> {
+    const me = context.actor.id.startsWith('channel:') ? undefined : await options.contacts.byUser(context.actor.id);
+    if (!me || me.addresses.length === 0) return 'Nothing is assigned to you that I know of. I match delegations to you by the address Teams has for you, which I learn in a personal chat with me.';
+    return `Nothing is delegated to ${me.addresses.join(' or ')}.`;
+  }
+
   function line(d: Delegation, position: number, at: number): string {
     const state = stateOf(d, at);
     const label = state === 'Verified' && d.verifiedBy === 'simulated' ? 'Verified (simulated fix)' : STATE_LABELS[state];
@@ -78,19 +98,20 @@ export function createTrackingActions(options: TrackingOptions): Array<ActionDef
     sideEffects: false,
     async handler(params, context) {
       const all = await options.delegations.all();
-      const mine = params.scope === 'delegatedByMe' ? all.filter((d) => d.delegator.id === context.actor.id) : all;
+      const mine = params.scope === 'delegatedByMe' ? all.filter((d) => d.delegator.id === context.actor.id) : params.scope === 'assignedToMe' ? await assignedTo(context, all) : all;
       const checked = await verifyAll(context, mine);
       const at = now();
       const shown = (params.scope === 'overdue' ? checked.filter((d) => stateOf(d, at) === 'Overdue') : checked).sort((a, b) => b.createdAt - a.createdAt);
       if (shown.length === 0) {
-        const none = params.scope === 'overdue' ? 'No delegation is overdue.' : params.scope === 'delegatedByMe' ? 'You have not delegated anything yet. Open a recommendation and press "Delegate to the owner", or say "delegate the first one" after a list.' : 'Nothing has been delegated yet.';
+        const none = params.scope === 'overdue' ? 'No delegation is overdue.' : params.scope === 'assignedToMe' ? await nothingAssigned(context) : params.scope === 'delegatedByMe' ? 'You have not delegated anything yet. Open a recommendation and press "Delegate to the owner", or say "delegate the first one" after a list.' : 'Nothing has been delegated yet.';
         await context.reply({ kind: 'text', text: none });
         return;
       }
       const page = shown.slice(0, MAX_LISTED);
       context.conversation.set(LAST_DELEGATION_LIST_KEY, page.map((d) => d.id));
       const open = shown.filter((d) => !CLOSED.has(d.state)).length;
-      const title = params.scope === 'overdue' ? `Overdue delegations: ${shown.length}` : `${params.scope === 'delegatedByMe' ? 'Your delegations' : 'Delegations'}: ${shown.length} (${open} open)`;
+      const heading = params.scope === 'delegatedByMe' ? 'Your delegations' : params.scope === 'assignedToMe' ? 'Assigned to you' : 'Delegations';
+      const title = params.scope === 'overdue' ? `Overdue delegations: ${shown.length}` : `${heading}: ${shown.length} (${open} open)`;
       const more = shown.length > page.length ? `\n\nShowing the newest ${page.length}.` : '';
       await context.reply({
         kind: 'text',
@@ -142,7 +163,7 @@ export function createTrackingActions(options: TrackingOptions): Array<ActionDef
     async handler(params, context) {
       const current = await pick(context, params.ordinal, 'mark the first delegation as fixed');
       const id = current.id;
-      if (current.delegator.id !== context.actor.id) throw new AppError('BAD_REQUEST', `Only the person who delegated it (${current.delegator.name ?? 'its delegator'}) or its owner can mark it fixed.`);
+      if ((await roleOf(current, context.actor, options.contacts)) === 'other') throw new AppError('BAD_REQUEST', `Only the person who delegated it (${current.delegator.name ?? 'its delegator'}) or its owner can mark it fixed.`);
       const evidence = evidenceOfFix(current, options.posture.current().details(context.viewer, current.assessmentId), options.posture.info().loadedAt);
       const by = context.actor.name ?? context.actor.id;
       const updated = await options.delegations.mutate(id, (d) => {

@@ -28,7 +28,8 @@ export const REPLACED_TYPES: ReadonlySet<string> = new Set(['microsoft.resources
 export const POSTURE_QUERIES: readonly PostureQuery[] = [
   {
     table: 'resourcecontainers',
-    query: "resourcecontainers | where type =~ 'microsoft.resources/subscriptions' | project id, name, type, subscriptionId, properties | order by id asc",
+    // Resource groups too, and tags: the owner of a finding may be named only on its resource group or subscription.
+    query: "resourcecontainers | where type in~ ('microsoft.resources/subscriptions', 'microsoft.resources/subscriptions/resourcegroups') | project id, name, type, subscriptionId, properties, tags | order by id asc",
   },
   {
     table: 'securityresources',

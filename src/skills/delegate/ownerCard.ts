@@ -1,0 +1,62 @@
+// The delegation card as each person sees it: the owner gets Accept / Set ETA / Mark as fixed / Request exemption,
+// the delegator Cancel (and Approve / Deny while an exemption is requested), everyone else the facts and state
+// only. The card names the delegation and the version it shows; Teams refreshes it for the owner and the delegator.
+import { toDateInput } from '../../actions/dueDate';
+import type { Person } from '../../actions/pendingActions';
+import type { ContactBook } from '../../contacts/contactBook';
+import { withoutLinks } from '../../views/portalLinks';
+import type { DelegationCardView } from '../../views/delegationCardView';
+import type { Reply } from '../../views/reply';
+import { CLOSED, STATE_LABELS, stateOf, type Delegation } from './delegationRecords';
+
+export type DelegationRole = 'owner' | 'delegator' | 'both' | 'other';
+const DAY_MS = 86_400_000;
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The version a card shows: every change adds one history line. */
+export const versionOf = (d: Delegation): number => d.history.length;
+
+export function delegationCard(d: Delegation, role: DelegationRole, at: number, notice?: { text: string; color?: DelegationCardView['statusColor'] }): Reply {
+  const shown = stateOf(d, at);
+  const open = !CLOSED.has(d.state);
+  const owner = open && (role === 'owner' || role === 'both');
+  const delegator = open && (role === 'delegator' || role === 'both');
+  const facts = [
+    { label: 'Recommendation', value: withoutLinks(d.recommendation) },
+    { label: 'Resource', value: withoutLinks(d.resourceName) },
+    { label: 'Severity', value: d.riskLevel ? `${d.severity} (risk ${d.riskLevel})` : d.severity },
+    { label: 'Owner', value: d.owner },
+    { label: 'Delegated by', value: d.delegator.name ?? 'the security team' },
+    { label: 'Due', value: `${day(d.dueDate)}${d.gracePeriod ? ' (grace period)' : ''}` },
+    { label: 'State', value: shown === 'Verified' && d.verifiedBy === 'simulated' ? 'Verified (simulated fix)' : STATE_LABELS[shown] },
+    ...(d.eta ? [{ label: 'ETA', value: `${day(d.eta.date)}: ${d.eta.justification}` }] : []),
+    ...(d.exemption ? [{ label: 'Exemption', value: `${d.exemption.kind === 'RiskAccepted' ? 'Risk accepted' : 'Mitigated'}: ${d.exemption.reason}${d.exemption.expiresAt ? ` (until ${day(d.exemption.expiresAt)})` : ''}` }] : []),
+    ...(d.ticket?.number ? [{ label: 'Ticket', value: `${d.ticket.number}${d.ticket.status ? ` (${d.ticket.status})` : ''}` }] : []),
+  ];
+  const status = notice?.text ?? (!open ? `This delegation is ${STATE_LABELS[d.state].toLowerCase()}: nothing more to do.` : owner ? 'Accept it, set an ETA, mark it fixed once done, or ask for an exemption.' : delegator ? `Waiting for ${d.owner}.` : `Only ${d.owner} can act on this card.`);
+  const model: DelegationCardView = {
+    title: `Fix requested: ${withoutLinks(d.recommendation)}`,
+    facts,
+    status,
+    statusColor: notice?.color ?? (shown === 'Overdue' ? 'Attention' : d.state === 'Verified' ? 'Good' : 'Default'),
+    ref: d.id,
+    version: versionOf(d),
+    refreshable: open,
+    refreshUserIds: [...new Set([d.ownerTeams?.userId, d.delegator.userId].filter((u): u is string => typeof u === 'string' && u.length > 0))],
+    ownerActions: owner,
+    canAccept: d.state === 'Assigned',
+    delegatorActions: delegator,
+    exemptionPending: d.state === 'ExemptionRequested',
+    etaValue: toDateInput(d.eta?.date ?? Math.max(at + DAY_MS, Math.min(d.dueDate, at + 7 * DAY_MS))),
+  };
+  return { kind: 'card', card: { template: 'delegationOwner', model }, recommendationIds: [d.assessmentId] };
+}
+
+/** Whose card this is for the presser: the owner by their Teams user or an address the roster gave them. */
+export async function roleOf(d: Delegation, actor: Person, contacts: ContactBook): Promise<DelegationRole> {
+  let owner = d.ownerTeams?.id === actor.id;
+  if (!owner && !actor.id.startsWith('channel:')) owner = (await contacts.byUser(actor.id))?.addresses.includes(d.owner.toLowerCase()) ?? false;
+  const delegator = d.delegator.id === actor.id;
+  return owner && delegator ? 'both' : owner ? 'owner' : delegator ? 'delegator' : 'other';
+}

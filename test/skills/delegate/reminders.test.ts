@@ -1,0 +1,88 @@
+// Reminders and the digest with a fake clock, on two "replicas" (two connections to one SQLite file): each period
+// exactly one of them reminds the owners due within a day or overdue and sends the digest, whoever ticks first;
+// a replica that died holding the lease is taken over once the lease expires; a new period reminds again.
+import { createContactBook } from '../../../src/contacts/contactBook';
+import { createSilentLogger } from '../../../src/logging/logger';
+import { createPeriodLease } from '../../../src/jobs/periodLease';
+import { createDelegationRecords, type Delegation } from '../../../src/skills/delegate/delegationRecords';
+import { createDelegationScheduler } from '../../../src/skills/delegate/reminders';
+import { createSqliteRecordsStore } from '../../../src/storage/sqliteRecordsStore';
+import type { Reply } from '../../../src/views/reply';
+import { createTempDataDir, type TempDataDir } from '../../storage/sqliteHarness';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const START = Date.UTC(2026, 11, 7, 6);
+
+function delegation(id: string, dueIn: number, extra: Partial<Delegation> = {}): Delegation {
+  return {
+    id, assessmentId: `/a/${id}`, recommendation: `Fix ${id}`, resourceName: `res-${id}`, severity: 'High', owner: 'olivia@contoso.example', cc: [], subject: 's',
+    dueDate: START + dueIn, gracePeriod: false, delegator: { id: 'ada', name: 'Ada' }, conversationId: '19:soc', createdAt: START - 10 * DAY, state: 'Assigned',
+    history: [{ at: START - 10 * DAY, state: 'Assigned', by: 'Ada' }], ...extra,
+  };
+}
+
+describe('delegation reminders and digest', () => {
+  let data: TempDataDir;
+  beforeEach(async () => {
+    data = await createTempDataDir();
+  });
+  afterEach(async () => {
+    data.closeAll();
+    await data.cleanup();
+  });
+
+  it('runs once per period across replicas, reminds only owners due soon or late, and digests per conversation', async () => {
+    const [storeA, storeB] = [createSqliteRecordsStore(data.open()), createSqliteRecordsStore(data.open())];
+    const contacts = createContactBook(storeA);
+    await contacts.save({ aadObjectId: 'o1', userId: '29:olivia', name: 'Olivia', addresses: ['olivia@contoso.example'], reference: { conversation: { id: 'a:olivia' } }, updatedAt: START });
+    await contacts.saveConversation('19:soc', { conversation: { id: '19:soc' } });
+    const records = createDelegationRecords(storeA);
+    await records.createOnce(delegation('d_overdue', -2 * DAY));
+    await records.createOnce(delegation('d_soon', 12 * HOUR, { state: 'Accepted' }));
+    await records.createOnce(delegation('d_later', 10 * DAY));
+    await records.createOnce(delegation('d_pending', -DAY, { state: 'FixedPendingVerification' }));
+    await records.createOnce(delegation('d_nobody', -DAY, { owner: 'stranger@contoso.example' }));
+    await records.createOnce(delegation('d_closed', -DAY, { state: 'Verified' }));
+
+    let clock = START;
+    const sent: Array<{ to: string; reply: Reply }> = [];
+    const messenger = { send: async (reference: Record<string, unknown>, reply: Reply) => (sent.push({ to: String((reference.conversation as { id: string }).id), reply }), {}) };
+    const replica = (store: typeof storeA, holder: string) =>
+      createDelegationScheduler({ records: store, delegations: createDelegationRecords(store), contacts: createContactBook(store), messenger, intervalMs: DAY, holder, logger: createSilentLogger(), now: () => clock });
+
+    const [a, b] = [replica(storeA, 'replica-a'), replica(storeB, 'replica-b')];
+    const [ra, rb] = await Promise.all([a.runOnce(), b.runOnce()]);
+    expect([ra.ran, rb.ran].filter(Boolean)).toHaveLength(1);
+    const report = ra.ran ? ra : rb;
+    expect(report).toMatchObject({ reminded: 2, unreachable: 1, digests: 1, failed: 0 });
+    const reminders = sent.filter((s) => s.to === 'a:olivia').map((s) => (s.reply.kind === 'card' && s.reply.card.template === 'delegationOwner' ? s.reply.card.model : undefined));
+    expect(reminders.map((m) => m?.ref).sort()).toEqual(['d_overdue', 'd_soon']);
+    expect(reminders.find((m) => m?.ref === 'd_overdue')?.status).toBe('Reminder: this fix is overdue by 2 day(s) (due 2026-12-05). Set an ETA or mark it fixed.');
+    const digest = sent.find((s) => s.to === '19:soc')?.reply;
+    expect(digest?.kind === 'text' && digest.text).toMatch(/^Delegation digest: 5 open \(2 overdue, 1 pending verification, 0 exemption requested\)\./);
+
+    // Later in the same period: nobody runs again.
+    clock += 6 * HOUR;
+    sent.length = 0;
+    expect((await a.runOnce()).ran || (await b.runOnce()).ran).toBe(false);
+    expect(sent).toHaveLength(0);
+
+    // The next period: reminded again (d_later is still far off).
+    clock = START + DAY;
+    const next = [await b.runOnce(), await a.runOnce()];
+    expect(next.map((r) => r.ran)).toEqual([true, false]);
+    expect(sent.filter((s) => s.to === 'a:olivia')).toHaveLength(2);
+  });
+
+  it('lets another replica take a period over when the holder died with the lease', async () => {
+    const store = createSqliteRecordsStore(data.open());
+    const dead = createPeriodLease(store, { job: 'job', holder: 'dead', leaseMs: 10 * 60_000 });
+    const alive = createPeriodLease(store, { job: 'job', holder: 'alive', leaseMs: 10 * 60_000 });
+    // The dead replica claimed period 5 and never finished.
+    await expect(dead.runOnce(5, 1000, () => new Promise<never>((_, reject) => setImmediate(() => reject(new Error('crash')))))).rejects.toThrow('crash');
+    expect(await alive.runOnce(5, 1000 + 60_000, async () => 'mine')).toEqual({ ran: false, reason: 'held' });
+    expect(await alive.runOnce(5, 1000 + 11 * 60_000, async () => 'mine')).toEqual({ ran: true, result: 'mine' });
+    expect(await dead.runOnce(5, 1000 + 12 * 60_000, async () => 'again')).toEqual({ ran: false, reason: 'done' });
+  });
+});
