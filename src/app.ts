@@ -31,6 +31,8 @@ import type { FeedbackLoopType } from './config/features/feedback';
 import { createTurnErrorHandler, type TurnErrorHandler } from './teams/turnErrorHandler';
 import { createTurnGate, type ActivityDeduper, type TurnLogic } from './teams/turnGate';
 import type { Reply } from './views/reply';
+import { registerUserScope, userScopeAuthentication, type UserScopeTurnOptions } from './teams/userScopeTurns';
+import { SCOPED_NOTE, UNSCOPED_NOTE } from './access/accessNotes';
 
 export type BotConfig = Pick<AppConfig, 'port' | 'host' | 'bot' | 'allowedTenantIds'>;
 
@@ -59,6 +61,8 @@ export interface BotDeps {
   feedback?: { service: FeedbackService; loop: FeedbackLoopType };
   /** Whole-message commands matched before the planner ("usage", "delete my data"...). */
   commands?: (text: string) => PlannedAction | undefined;
+  /** Teams SSO and each user's own Azure scope; none: answers are not scoped, and the welcome says so. */
+  userScope?: UserScopeTurnOptions;
 }
 
 export interface Bot {
@@ -119,12 +123,14 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
     storage: deps.storage,
     cards,
     welcomed: deps.deduper,
-    welcome: (viewer) => ({ kind: 'card', card: { template: 'welcome', model: buildWelcomeView(viewer.conversationType, deps.help) } }),
+    welcome: (viewer) => ({ kind: 'card', card: { template: 'welcome', model: buildWelcomeView(viewer.conversationType, deps.help, deps.userScope ? SCOPED_NOTE : UNSCOPED_NOTE) } }),
+    ...(deps.userScope ? { authentication: userScopeAuthentication(deps.userScope.connectionName) } : {}),
     adapter,
     continuation: { botAppId: config.bot?.id ?? '', logger },
     ...(deps.startTypingTimer === undefined ? {} : { startTypingTimer: deps.startTypingTimer }),
   });
   app.error(onTurnError);
+  if (deps.userScope) registerUserScope(app, deps.userScope);
   if (deps.feedback) registerFeedbackRoutes(app, { service: deps.feedback.service, cards, logger });
   if (deps.commands) registerCommandRoutes(app, { match: deps.commands, registry: deps.registry, cards, continuation: { botAppId: config.bot?.id ?? '', logger } });
   const queue = createConversationQueue({ logger });

@@ -1,5 +1,6 @@
 // The composition root: parse config once, create the logger and storage, pick implementations, build the bot,
 // start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
+import { userScopeFromConfig, withUserScope } from './access/userScopeDeps';
 import { join } from 'node:path';
 import type { Planner, TurnState } from '@microsoft/teams-ai';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
@@ -106,6 +107,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       deduper: createActivityDeduper(records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
       ...skills,
       scripts: (token) => scriptLinks.open(token),
+      ...withUserScope(userScopeFromConfig(config, logger)),
     });
     const retention = createRetentionJob({
       rules: retentionRules({ records, pruneConversations: createSqliteConversationPruner(database) }, config.retention, config.privacy),
