@@ -2,7 +2,7 @@
 // on-behalf-of exchange to a Resource Manager token, and how long a user's resolved scope is kept. Without
 // AZURE_SSO_CONNECTION the bot answers everyone from the same data and says answers are not scoped.
 import { z } from 'zod';
-import { booleanText, defineFeature, optionalText, positiveInteger } from './feature';
+import { defineFeature, optionalText, positiveInteger } from './feature';
 
 export interface UserScopeConfig {
   userScope?: {
@@ -18,8 +18,6 @@ export interface UserScopeConfig {
     armEndpoint?: string;
     scopeTtlSeconds: number;
   };
-  /** The operator's choice to make Azure writes with the bot's identity instead of the user's (the card says so). */
-  azureWritesAsBot: boolean;
 }
 
 const https = optionalText.refine((v) => v === undefined || /^https:\/\/[^\s/]+/i.test(v), { message: 'must be an https:// address' });
@@ -36,10 +34,8 @@ export const userScopeFeature = defineFeature<UserScopeConfig>({
         AZURE_SSO_AUTHORITY_HOST: https,
         AZURE_ARM_ENDPOINT: https,
         ACCESS_SCOPE_TTL_SECONDS: positiveInteger(300, 3600),
-        AZURE_WRITES_AS_BOT: booleanText(false),
       })
       .transform((e) => ({
-        azureWritesAsBot: e.AZURE_WRITES_AS_BOT,
         ...(e.AZURE_SSO_CONNECTION && e.AZURE_SSO_TENANT_ID && e.AZURE_SSO_CLIENT_ID && e.AZURE_SSO_CLIENT_SECRET
           ? {
               userScope: {
