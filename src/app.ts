@@ -13,6 +13,7 @@ import { buildWelcomeView } from './skills/help/helpAction';
 import type { CardActionRouter } from './teams/cardActionRouter';
 import { createTeamsBot, type Bot, type BotConfig, type TeamsBotDeps } from './teams/bot';
 import type { Reply } from './views/reply';
+import { SCOPED_NOTE, UNSCOPED_NOTE } from './access/accessNotes';
 
 export type { Bot, BotConfig } from './teams/bot';
 
@@ -57,5 +58,5 @@ export function registerConfirmationFlow(registry: ActionRegistry<Reply>, cardAc
 
 export function createBot(config: BotConfig, deps: BotDeps): Bot {
   const { help, ...rest } = deps;
-  return createTeamsBot(config, { ...rest, welcome: (viewer) => ({ kind: 'card', card: { template: 'welcome', model: buildWelcomeView(viewer.conversationType, help) } }) });
+  return createTeamsBot(config, { ...rest, welcome: (viewer) => ({ kind: 'card', card: { template: 'welcome', model: buildWelcomeView(viewer.conversationType, help, rest.userScope ? SCOPED_NOTE : UNSCOPED_NOTE) } }) });
 }

@@ -1,6 +1,7 @@
 // The composition root: parse config once, create the logger and storage, pick implementations, build the bot,
 // start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
 import { randomUUID } from 'node:crypto';
+import { userScopeFromConfig, withUserScope } from './access/userScopeDeps';
 import { join } from 'node:path';
 import type { MessagePlanner } from './actions/contracts/messagePlanner';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
@@ -122,6 +123,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       ...skills,
       scripts: (token) => scriptLinks.open(token),
       downloads: (token) => downloadLinks.take(token),
+      ...withUserScope(userScopeFromConfig(config, logger)),
     });
     const retention = createRetentionJob({
       rules: retentionRules({ records, pruneConversations: storage.pruneConversations }, config.retention, config.privacy),

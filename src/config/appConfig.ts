@@ -19,6 +19,7 @@ import { feedbackFeature, type FeedbackConfig } from './features/feedback';
 import { usageFeature, type UsageConfig } from './features/usage';
 import { privacyFeature, type PrivacyConfig } from './features/privacy';
 import { storageFeature, type StorageConfig } from './features/storage';
+import { userScopeFeature, type UserScopeConfig } from './features/userScope';
 
 export { BOT_TYPES, type BotIdentity, type BotType } from './features/auth';
 export { LOG_LEVELS } from './logLevels';
@@ -39,6 +40,7 @@ export type AppConfig = RuntimeConfig &
   FeedbackConfig &
   UsageConfig &
   PrivacyConfig &
+  UserScopeConfig &
 
   IacConfig & {
     /** Things worth saying at startup that do not stop it (an unknown NODE_ENV). */
@@ -46,7 +48,7 @@ export type AppConfig = RuntimeConfig &
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature, llmFeature, historyFeature, feedbackFeature, usageFeature, privacyFeature, iacFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature, llmFeature, historyFeature, feedbackFeature, usageFeature, privacyFeature, iacFeature, userScopeFeature];
 
 export interface ParseOptions {
   appEnv: string;

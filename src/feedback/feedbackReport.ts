@@ -1,5 +1,6 @@
 // "feedback report last 7 days", for admins: ratings counted per action and rating, and the latest comments. The
 // comments are people's text: escaped so they show as written, never as markup or links. The read is recorded.
+import { withinScope } from '../access/idScope';
 import { z } from 'zod';
 import type { Admins } from '../account/admins';
 import { NOT_ADMIN_TEXT } from '../account/admins';
@@ -72,9 +73,13 @@ export function createFeedbackReportAction(deps: { service: FeedbackService; adm
         return;
       }
       const at = now();
-      const records = await deps.service.list({ since: at - params.days * DAY });
+      const all = await deps.service.list({ since: at - params.days * DAY });
+      // A scoped admin reads only ratings of answers about what they may see (prompts and comments name resources).
+      const records = withinScope(context.viewer, all, (r) => r.recommendationIds);
       await deps.reads.record({ at, adminId: context.actor.id, what: 'feedbackReport', days: params.days, records: records.length });
-      await context.reply({ kind: 'text', text: feedbackReportText(params.days, summarizeFeedback(records)) });
+      const hidden = all.length - records.length;
+      const note = hidden > 0 ? `\n\n${hidden} rating(s) about answers outside your Azure access are not shown.` : '';
+      await context.reply({ kind: 'text', text: feedbackReportText(params.days, summarizeFeedback(records)) + note });
     },
   };
 }

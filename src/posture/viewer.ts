@@ -1,5 +1,13 @@
-// Who is asking. Every posture query takes one; today everyone sees everything, a later issue scopes
-// results by the viewer's Azure access (Teams SSO), so keep passing it through.
+// Who is asking. Every posture query takes one; a viewer with a scope (resolved from the user's own Azure access,
+// see src/access/) sees only rows inside it, and a viewer without one sees everything (unscoped: SSO off, CLI, tests).
+
+/** What a viewer may read: whole subscriptions, and resource groups inside other subscriptions. */
+export interface AccessScope {
+  /** Subscription ids (any case). */
+  readonly subscriptions: readonly string[];
+  /** "subscriptionId/resourceGroupName" pairs (any case) where the viewer holds a role on the group only. */
+  readonly resourceGroups?: readonly string[];
+}
 
 export interface Viewer {
   /** Entra object id (Teams `from.aadObjectId`) when known. */
@@ -10,6 +18,8 @@ export interface Viewer {
   readonly conversationType?: 'personal' | 'groupChat' | 'channel';
   /** IANA time zone from the activity's clientInfo entity ("Europe/Berlin"); dates are read in UTC without it. */
   readonly timeZone?: string;
+  /** Absent: the viewer sees everything. Present: only rows inside it, in every answer, count and name list. */
+  readonly scope?: AccessScope;
 }
 
 /** For command-line tools, benchmarks and tests: sees everything. */

@@ -29,6 +29,7 @@ import { toTeamsPlanner } from './plannerAdapter';
 import { createPostureAdapter, type PostureAdapter } from './postureAdapter';
 import { createReplyRecorder, recordReplies } from './replyRecorder';
 import { createTeamsApp } from './teamsApp';
+import { registerUserScope, userScopeAuthentication, type UserScopeTurnOptions } from './userScopeTurns';
 import { createTurnErrorHandler, type TurnErrorHandler } from './turnErrorHandler';
 import { createTurnGate, type ActivityDeduper, type TurnLogic } from './turnGate';
 
@@ -66,6 +67,8 @@ export interface TeamsBotDeps {
   contacts?: ContactBook;
   /** Messages the bot starts itself; attached to this bot's adapter. */
   proactive?: ProactiveSender;
+  /** Teams SSO and each user's own Azure scope; none: answers are not scoped, and the welcome says so. */
+  userScope?: UserScopeTurnOptions;
 }
 
 export interface Bot {
@@ -93,11 +96,13 @@ export function createTeamsBot(config: BotConfig, deps: TeamsBotDeps): Bot {
     cards,
     welcomed: deps.deduper,
     welcome: deps.welcome,
+    ...(deps.userScope ? { authentication: userScopeAuthentication(deps.userScope.connectionName) } : {}),
     adapter,
     continuation: { botAppId: config.bot?.id ?? '', logger },
     ...(deps.startTypingTimer === undefined ? {} : { startTypingTimer: deps.startTypingTimer }),
   });
   app.error(onTurnError);
+  if (deps.userScope) registerUserScope(app, deps.userScope);
   if (deps.feedback) registerFeedbackRoutes(app, { service: deps.feedback.service, cards, logger });
   if (deps.commands) registerCommandRoutes(app, { match: deps.commands, registry: deps.registry, cards, continuation: { botAppId: config.bot?.id ?? '', logger } });
   const queue = createConversationQueue({ logger });

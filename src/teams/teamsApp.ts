@@ -1,6 +1,6 @@
 // The teams-ai Application: card actions first (a Submit is a message with a value and no text), then install
 // welcomes, then the AI system, whose planner may only name registry actions.
-import { AI, Application, TurnState, type Planner, type TeamsAdapter } from '@microsoft/teams-ai';
+import { AI, Application, TurnState, type AuthenticationOptions, type Planner, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import type { ActionRegistry } from '../actions/registry';
 import type { CardRenderer } from '../cards/cardRenderer';
@@ -32,6 +32,8 @@ export interface TeamsAppOptions {
   startTypingTimer?: boolean;
   /** For proactive continuations (long side effects); none in whole-turn tests on a TestAdapter. */
   continuation?: ContinuationOptions;
+  /** Teams SSO (see userScopeTurns.ts); none: no sign-in. */
+  authentication?: AuthenticationOptions;
 }
 
 /**
@@ -54,6 +56,7 @@ export function createTeamsApp(options: TeamsAppOptions): Application<TurnState>
     startTypingTimer: options.startTypingTimer ?? true,
     longRunningMessages: false,
     turnStateFactory: () => new MergingTurnState(),
+    ...(options.authentication ? { authentication: options.authentication } : {}),
   });
 
   registerCardActionRoutes(app, { registry, cardActions: options.cardActions, cards, ...(options.continuation ? { continuation: options.continuation } : {}) });

@@ -11,6 +11,7 @@ import { MergingTurnState, type StateMerge } from './mergingTurnState';
 import { toActivity } from './replyActivity';
 import { carryRecorder, withReplyFacts } from './replyRecorder';
 import { tenantOf } from './turnGate';
+import { turnScopeOf } from './turnScope';
 
 /** When set on a turn, replies are collected instead of sent (Action.Execute answers with a card in place). */
 const COLLECTOR_KEY = Symbol('postureBot.replyCollector');
@@ -31,6 +32,7 @@ export function viewerOf(activity: Partial<Activity>): Viewer {
     ...(activity.from?.name ? { displayName: activity.from.name } : {}),
     ...(conversationType ? { conversationType } : {}),
     ...timeZoneOf(activity),
+    ...turnScopeOf(activity),
   };
 }
 

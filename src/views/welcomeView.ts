@@ -6,6 +6,8 @@ export interface WelcomeView {
   intro: string;
   /** Where the bot listens in this conversation (1:1 vs. @mention). */
   howToAsk: string;
+  /** Whose Azure access answers follow (scoped by the reader's roles, or not scoped at all). */
+  access?: string;
   /** Sample-prompt buttons, in rows that each fit one action set. */
   promptRows: PromptRow[];
 }

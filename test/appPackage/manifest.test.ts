@@ -54,6 +54,8 @@ describe('appPackage/manifest.json', () => {
     expect(bots).toHaveLength(1);
     expect(bots[0]?.botId).toBe('${{BOT_ID}}');
     expect(manifest.validDomains).toEqual(['${{BOT_DOMAIN}}']);
+    // Teams SSO: Teams issues the user's token to the bot's own Entra app (the on-behalf-of exchange starts from it).
+    expect(manifest.webApplicationInfo).toEqual({ id: '${{BOT_ID}}', resource: 'api://botid-${{BOT_ID}}' });
     const names = [...manifestText.matchAll(/\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1]);
     expect(new Set(names)).toEqual(new Set(['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN']));
     expect(manifestText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);

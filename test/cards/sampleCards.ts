@@ -8,7 +8,7 @@ import type { CardReply } from '../../src/views/reply';
 
 export const PLATFORM_CARD_SAMPLES: CardReply[] = [
   { template: 'welcome', model: buildWelcomeView('personal', skillHelp()) },
-  { template: 'welcome', model: buildWelcomeView('channel', skillHelp()) },
+  { template: 'welcome', model: buildWelcomeView('channel', skillHelp(), 'Answers are not scoped to your Azure access.') },
   { template: 'help', model: buildHelpView(skillHelp()) },
 ];
 

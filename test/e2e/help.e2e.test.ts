@@ -1,4 +1,5 @@
 // The whole stack in a real browser: bot + Agents Playground + chromium, as a user would try it after npm start.
+import { UNSCOPED_NOTE } from '../../src/access/accessNotes';
 import { buildHelpView, buildWelcomeView } from '../../src/skills/help/helpAction';
 import { skillHelp } from '../../src/skillModules';
 import { chromiumStatus } from './support/chromium';
@@ -18,6 +19,8 @@ describeInBrowser('the Agents Playground in chromium', () => {
       const card = await waitForCardText(page, welcome.title);
       const text = await card.innerText();
       for (const prompt of welcome.promptRows.flatMap((r) => r.buttons)) expect(text).toContain(prompt.title);
+      // The Playground has no single sign-on: the bot says its answers are not scoped to the user's Azure access.
+      expect(text).toContain(UNSCOPED_NOTE);
       // Teams sends installationUpdate and conversationUpdate together on install; the bot means to greet once.
       const greetings = await page.locator('.ac-adaptiveCard', { hasText: welcome.title }).count();
       if (greetings > 1) console.warn(`the welcome card was shown ${greetings} times for one install`);

@@ -11,10 +11,10 @@ import { createGrouper } from './grouping';
 import { createOrder, TopK } from './ranking';
 import { findRow } from './rowLookup';
 import { toRow } from './rows';
-import { everyoneSeesEverything, type ScopeResolver } from './scope';
+import { byAccessScope, coversSubscription, scopeKey, type ScopeResolver } from './scope';
 import { summarizeSecureScore } from './secureScore';
 import type { PostureTable } from './table';
-import { createVocabulary, type Vocabulary } from './vocabulary';
+import { createScopedVocabulary, createVocabulary, type Vocabulary } from './vocabulary';
 import { attackPathsOf, resourcesOf, vulnerabilitiesOf } from './insights';
 
 export interface ColumnarEngineOptions {
@@ -35,11 +35,28 @@ const DEFAULT_FUZZY_LIMIT = 5;
 
 export function createColumnarEngine(table: PostureTable, options: ColumnarEngineOptions = {}, inherited?: Inherited): ChangeablePostureEngine {
   const now = options.now ?? Date.now;
-  const scope = options.scope ?? everyoneSeesEverything;
+  const scope = options.scope ?? byAccessScope;
   const vocabulary = inherited
     ? createVocabulary(table, { from: inherited.vocabulary, changed: inherited.ownersChanged ? ['owner'] : [] })
     : createVocabulary(table);
   const secureScore = inherited ? inherited.secureScore : summarizeSecureScore(table);
+  // Per visible-row array (the resolver keeps one per scope): a scoped viewer's names, counts and score.
+  const scopedVocabularies = new WeakMap<Uint8Array, Vocabulary>();
+  const scopedResourceCounts = new WeakMap<Uint8Array, number>();
+  const scopedScores = new Map<string, ReturnType<typeof summarizeSecureScore>>();
+  const vocabularyOf = (viewer: Viewer): Vocabulary => {
+    const visible = scope(table, viewer);
+    if (!visible) return vocabulary;
+    let scoped = scopedVocabularies.get(visible);
+    if (!scoped) scopedVocabularies.set(visible, (scoped = createScopedVocabulary(table, visible)));
+    return scoped;
+  };
+  const resourceCountOf = (visible: Uint8Array | undefined): number => {
+    if (!visible) return table.resourceCount;
+    let count = scopedResourceCounts.get(visible);
+    if (count === undefined) scopedResourceCounts.set(visible, (count = countResources(table, visible)));
+    return count;
+  };
 
   const scan = (viewer: Viewer, filter: PostureFilter, todayStart: number, visit: (row: number) => void): void => {
     const compiled = compileFilter(table, filter ?? {}, todayStart, scope(table, viewer));
@@ -65,7 +82,7 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
         hasFindings: table.findingCount > 0,
         hasSecureScore: secureScore !== undefined,
         assessmentCount: visible ? visible.reduce((sum, flag, row) => sum + (flag & (table.live[row] ?? 0)), 0) : table.liveCount,
-        resourceCount: table.resourceCount,
+        resourceCount: resourceCountOf(visible),
       };
     },
 
@@ -109,17 +126,24 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
       return table.containerTags.get(containerKey(subscriptionId, resourceGroup));
     },
 
-    vocabulary(_viewer, field) {
-      return vocabulary.values(field);
+    vocabulary(viewer, field) {
+      return vocabularyOf(viewer).values(field);
     },
 
-    fuzzyFind(_viewer, field, text, limit = DEFAULT_FUZZY_LIMIT) {
+    fuzzyFind(viewer, field, text, limit = DEFAULT_FUZZY_LIMIT) {
       if (typeof text !== 'string') return [];
-      return vocabulary.fuzzy(field, text.slice(0, 200), clampInt(limit, 0, 100));
+      return vocabularyOf(viewer).fuzzy(field, text.slice(0, 200), clampInt(limit, 0, 100));
     },
 
-    secureScore() {
-      return secureScore;
+    secureScore(viewer) {
+      const access = viewer.scope;
+      if (!access || secureScore === undefined) return secureScore;
+      const key = scopeKey(access);
+      if (!scopedScores.has(key)) {
+        if (scopedScores.size >= 64) scopedScores.delete(scopedScores.keys().next().value as string);
+        scopedScores.set(key, summarizeSecureScore(table, (id) => coversSubscription(access, id)));
+      }
+      return scopedScores.get(key);
     },
 
     vulnerabilities(viewer, request) {
@@ -143,6 +167,21 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
     },
   };
   return engine;
+}
+
+/** Distinct resources among a viewer's live rows. */
+function countResources(table: PostureTable, visible: Uint8Array): number {
+  const seen = new Uint8Array(table.dict.resource.size);
+  let count = 0;
+  for (let row = 0; row < table.rowCount; row++) {
+    if (visible[row] !== 1 || table.live[row] !== 1) continue;
+    const resource = table.columns.resource[row] as number;
+    if (resource >= 0 && seen[resource] === 0) {
+      seen[resource] = 1;
+      count++;
+    }
+  }
+  return count;
 }
 
 function pageOf(request: { offset?: number; limit: number }): { offset: number; limit: number } {

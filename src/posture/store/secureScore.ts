@@ -4,12 +4,16 @@ import type { SecureScoreSummary } from '../engine';
 import { subscriptionLabel } from './rows';
 import type { PostureTable } from './table';
 
-export function summarizeSecureScore(t: PostureTable): SecureScoreSummary | undefined {
+/** `includes` keeps only some subscriptions' scores and controls (a scoped viewer's). */
+export function summarizeSecureScore(t: PostureTable, includes: (subscriptionId: string | undefined) => boolean = () => true): SecureScoreSummary | undefined {
   if (!t.secureScores.length && !t.secureScoreControls.length) return undefined;
+  const scores = t.secureScores.filter((score) => includes(score.subscriptionId));
+  const controlRecords = t.secureScoreControls.filter((control) => includes(control.subscriptionId));
+  if (!scores.length && !controlRecords.length) return undefined;
   const perSubscription = new Map<string, { subscriptionId: string; subscriptionName?: string; current: number; max: number }>();
   let current = 0;
   let max = 0;
-  for (const score of t.secureScores) {
+  for (const score of scores) {
     if (!Number.isFinite(score.current) || !Number.isFinite(score.max)) continue;
     current += score.current;
     max += score.max;
@@ -27,7 +31,7 @@ export function summarizeSecureScore(t: PostureTable): SecureScoreSummary | unde
     entry.max += score.max;
   }
   const controls = new Map<string, { displayName: string; current: number; max: number; unhealthyResourceCount?: number }>();
-  for (const control of t.secureScoreControls) {
+  for (const control of controlRecords) {
     const key = control.displayName.trim().toLowerCase();
     let entry = controls.get(key);
     if (!entry) controls.set(key, (entry = { displayName: control.displayName.trim(), current: 0, max: 0 }));

@@ -15,6 +15,15 @@ export interface Vocabulary {
  * (and its fuzzy index built) once and shared, so a local change does not rebuild the planner's name lists.
  */
 export function createVocabulary(t: PostureTable, inherit?: { from: Vocabulary; changed: readonly VocabularyField[] }): Vocabulary {
+  return cachedVocabulary((field) => distinct(t, field), inherit);
+}
+
+/** The names a scoped viewer may see: only values on rows they may read (never a spelling from outside). */
+export function createScopedVocabulary(t: PostureTable, visible: Uint8Array): Vocabulary {
+  return cachedVocabulary((field) => distinctVisible(t, field, visible));
+}
+
+function cachedVocabulary(distinctOf: (field: VocabularyField) => string[], inherit?: { from: Vocabulary; changed: readonly VocabularyField[] }): Vocabulary {
   const values = new Map<VocabularyField, readonly string[]>();
   const indexes = new Map<VocabularyField, FuzzyIndex>();
   const inherited = (field: VocabularyField): Vocabulary | undefined => (inherit && !inherit.changed.includes(field) ? inherit.from : undefined);
@@ -23,7 +32,7 @@ export function createVocabulary(t: PostureTable, inherit?: { from: Vocabulary; 
     if (from) return from.values(field);
     let list = values.get(field);
     if (!list) {
-      list = Object.freeze(distinct(t, field));
+      list = Object.freeze(distinctOf(field));
       values.set(field, list);
     }
     return list;
@@ -66,6 +75,44 @@ function distinct(t: PostureTable, field: VocabularyField): string[] {
     case 'tagValue':
       return [...t.tagValues];
   }
+}
+
+const CODE_COLUMNS = {
+  subscription: 'subscription', resourceGroup: 'resourceGroup', resourceName: 'resourceName', resourceType: 'resourceType',
+  recommendation: 'name', owner: 'owner',
+} as const;
+
+function distinctVisible(t: PostureTable, field: VocabularyField, visible: Uint8Array): string[] {
+  if (field === 'tagKey' || field === 'tagValue') {
+    const seen = new Set<number>();
+    const out = new Map<string, string>();
+    for (let row = 0; row < t.rowCount; row++) {
+      if (visible[row] !== 1 || t.live[row] !== 1) continue;
+      const resource = t.columns.resource[row] as number;
+      if (seen.has(resource)) continue;
+      seen.add(resource);
+      for (const [key, value] of Object.entries(t.resources.get(resource)?.tags ?? {})) {
+        const text = field === 'tagKey' ? key : value;
+        if (typeof text === 'string' && text && !out.has(text.toLowerCase())) out.set(text.toLowerCase(), text);
+      }
+    }
+    return [...out.values()];
+  }
+  const column = t.columns[CODE_COLUMNS[field]];
+  const dict = t.dict[CODE_COLUMNS[field]];
+  const codes = new Uint8Array(dict.size);
+  for (let row = 0; row < t.rowCount; row++) {
+    if (visible[row] !== 1 || t.live[row] !== 1) continue;
+    const code = column[row] as number;
+    if (code >= 0) codes[code] = 1;
+  }
+  const out: string[] = [];
+  for (let code = 0; code < codes.length; code++) {
+    if (codes[code] !== 1) continue;
+    const value = field === 'subscription' ? subscriptionLabel(t, code) : dict.value(code);
+    if (value) out.push(value);
+  }
+  return field === 'recommendation' ? uniqueCaseInsensitive(out) : [...new Set(out)];
 }
 
 function uniqueCaseInsensitive(values: readonly string[]): string[] {

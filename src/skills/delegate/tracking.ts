@@ -3,6 +3,7 @@
 // assessment is Healthy in data newer than the delegation (a reload after it; or, on the demo tenant, a fix
 // simulated in chat after it, labelled simulated). "mark the first delegation as fixed" re-checks at once: without
 // that evidence it stays Fixed – pending verification, and the delegator is told so.
+import { withinScope } from '../../access/idScope';
 import type { z } from 'zod';
 import { cancelDelegationParamsSchema, listDelegationsParamsSchema, markFixedParamsSchema } from '../../actions/contracts/delegate';
 import type { ActionContext, ActionDefinition, ReadActionDefinition } from '../../actions/registry';
@@ -97,7 +98,7 @@ export function createTrackingActions(options: TrackingOptions): Array<ActionDef
     parameters: listDelegationsParamsSchema,
     sideEffects: false,
     async handler(params, context) {
-      const all = await options.delegations.all();
+      const all = withinScope(context.viewer, await options.delegations.all(), (d) => [d.assessmentId]);
       const mine = params.scope === 'delegatedByMe' ? all.filter((d) => d.delegator.id === context.actor.id) : params.scope === 'assignedToMe' ? await assignedTo(context, all) : all;
       const checked = await verifyAll(context, mine);
       const at = now();

@@ -21,7 +21,7 @@ export function buildHelpView(help: HelpCatalog): HelpView {
   };
 }
 
-export function buildWelcomeView(conversationType: 'personal' | 'groupChat' | 'channel' | undefined, help: HelpCatalog): WelcomeView {
+export function buildWelcomeView(conversationType: 'personal' | 'groupChat' | 'channel' | undefined, help: HelpCatalog, access?: string): WelcomeView {
   const howToAsk =
     conversationType === 'personal' || conversationType === undefined
       ? 'Just type a question here.'
@@ -30,6 +30,7 @@ export function buildWelcomeView(conversationType: 'personal' | 'groupChat' | 'c
     title: 'Hi! I am the posture bot.',
     intro: 'I bring Microsoft Defender for Cloud posture into Teams: what is risky, what is exposed, who owns the fix and when it is due.',
     howToAsk,
+    ...(access ? { access } : {}),
     promptRows: buttons(help.samples),
   };
 }
