@@ -32,7 +32,7 @@ export const CARD_SAMPLES: CardReply[] = [
       ],
       topRisksHeading: 'Top 2 risks and their owners',
       topRisks: [
-        { text: 'Machines should have vulnerability findings resolved · jumpbox-01', facts: 'Critical risk · no owner' },
+        { text: 'Machines should have vulnerability findings resolved · jumpbox-01', facts: 'Critical risk · Unassigned' },
         { text: '{title} **x** $root · données-clients', facts: 'High risk · owner sofia@alderbrook.example · due 2026-11-01' },
       ],
       overdueHeading: 'Overdue work: 12',

@@ -9,7 +9,7 @@ import type { Comparison } from '../../posture/history/historyService';
 import type { HistoryReader } from '../../posture/history/openHistory';
 import type { Viewer } from '../../posture/viewer';
 import type { ChangeLineView, ChangeSectionView, ExecutiveSummaryView } from '../../views/historyViews';
-import { isoDate } from '../../views/postureLabels';
+import { NO_OWNER, isoDate } from '../../views/postureLabels';
 import type { Ctx } from './analyzeSkill';
 import { toPostureFilter } from './postureFilter';
 
@@ -45,7 +45,7 @@ export function comparedText(c: Comparison, zone: string): string {
 
 function rowLine(row: RecommendationRow, hasRiskData: boolean): ChangeLineView {
   const level = hasRiskData && row.riskLevel ? `${row.riskLevel} risk` : `${row.severity} severity`;
-  const owner = row.owner ? `owner ${row.owner}` : 'no owner';
+  const owner = row.owner ? `owner ${row.owner}` : NO_OWNER;
   const due = row.dueDate !== undefined ? `due ${isoDate(row.dueDate)}` : '';
   return { text: `${row.displayName} · ${row.resourceName}`, facts: [level, owner, due].filter(Boolean).join(' · ') };
 }
@@ -143,7 +143,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
     if (score) facts.push({ title: 'Secure score', value: `${Math.round(score.percentage * 100)}%` });
     const overdueCount = engine.count(viewer, { ...open, governance: ['overdue'] });
     const unassigned = engine.count(viewer, { ...open, governance: ['unassigned'] });
-    facts.push({ title: 'Overdue', value: overdueCount.toLocaleString('en-US') }, { title: 'No owner', value: unassigned.toLocaleString('en-US') });
+    facts.push({ title: 'Overdue', value: overdueCount.toLocaleString('en-US') }, { title: NO_OWNER, value: unassigned.toLocaleString('en-US') });
     if (caps.hasRiskData && caps.hasAttackPaths) facts.push({ title: 'Attack paths', value: engine.attackPaths(viewer, { limit: 1 }).total.toLocaleString('en-US') });
 
     const limit = p.limit ?? 5;
@@ -152,7 +152,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
     const oldest = engine.search(viewer, { filter: { ...open, governance: ['overdue'] }, sort: 'dueDate', offset: 0, limit: 3 }).items;
     const overdue: ChangeLineView[] = [
       ...overdueByOwner.map((g) => ({ text: `${g.label}: ${g.count.toLocaleString('en-US')} overdue`, facts: '' })),
-      ...oldest.map((r) => ({ text: `Oldest: ${r.displayName} · ${r.resourceName}`, facts: `due ${r.dueDate !== undefined ? isoDate(r.dueDate) : 'n/a'} · ${r.owner ?? 'no owner'}` })),
+      ...oldest.map((r) => ({ text: `Oldest: ${r.displayName} · ${r.resourceName}`, facts: `due ${r.dueDate !== undefined ? isoDate(r.dueDate) : 'n/a'} · ${r.owner ?? NO_OWNER}` })),
     ];
 
     const since = p.since ?? DEFAULT_SUMMARY_SINCE;
