@@ -2,31 +2,10 @@
 // recommendations list is (issue 10): "show more" / "next page" page them and say which items a page shows, "the
 // second one" opens that CVE, resource or path, "only the critical ones" narrows the rows behind the card, and a new
 // recommendations question (or "start over") replaces the list.
-import { MemoryStorage, type Activity } from 'botbuilder';
-import { createBot } from '../../src/app';
-import { loadConfig } from '../../src/config/loadConfig';
-import { composeSkills } from '../../src/index';
-import { createSilentLogger } from '../../src/logging/logger';
-import { projectPath } from '../../src/paths';
 import { SYSTEM_VIEWER } from '../../src/posture/viewer';
-import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 import { message } from '../support/activities';
-import { seeReplies, visible } from '../support/cardText';
-import { createMemoryDeduper } from '../support/memoryDeduper';
-import { adapterTurns } from '../support/adapterTurns';
-
-async function demoBot() {
-  const config = loadConfig({ env: { APP_ENV: 'local', PORT: '0' }, envDir: projectPath('env') });
-  const logger = createSilentLogger();
-  const skills = await composeSkills(config, logger, createMemoryRecordsStore());
-  const bot = createBot(config, { logger, storage: new MemoryStorage(), deduper: createMemoryDeduper(), ...skills, startTypingTimer: false });
-  const turn = adapterTurns(bot);
-  return {
-    engine: () => skills.posture.current(),
-    turn: async (activity: Partial<Activity>) => seeReplies({ activities: await turn(activity) }),
-    close: () => skills.posture.close(),
-  };
-}
+import { visible } from '../support/cardText';
+import { demoBot } from '../support/demoBot';
 
 describe('CVEs, resources and attack paths cards as the active list', () => {
   let bot: Awaited<ReturnType<typeof demoBot>>;

@@ -20,6 +20,8 @@ const HEADINGS: Readonly<Record<ChangeKind, string>> = {
   deleted: 'Deleted (no longer in the data)',
   newlyAssessed: 'Newly assessed',
 };
+/** The kinds as the summary line counts them ("17 newly open · 14 fixed"): two start with "newly". */
+const COUNTED: Readonly<Record<ChangeKind, string>> = { new: 'newly open', fixed: 'fixed', exempted: 'exempted', deleted: 'deleted', newlyAssessed: 'newly assessed' };
 const DEFAULT_PER_KIND = 5;
 /** Rows read to match a filter against the changed rows. */
 const MAX_FILTER_ROWS = 200_000;
@@ -107,7 +109,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
         continue;
       }
       const rows = rowsOf(engine, ctx.viewer, c, c.changes[kind], filterIds);
-      counts.push(`${rows.length} ${HEADINGS[kind].toLowerCase().split(' ')[0]}`);
+      counts.push(`${rows.length} ${COUNTED[kind]}`);
       if (rows.length === 0) continue;
       sections.push({ heading: `${HEADINGS[kind]}: ${rows.length}`, lines: rows.slice(0, perKind).map((r) => rowLine(r, hasRiskData)), more: rows.length > perKind ? `and ${rows.length - perKind} more` : '' });
     }
