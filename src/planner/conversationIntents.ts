@@ -8,7 +8,7 @@ const START_OVER = /^(?:(?:ok|okay|please|pls|let's|lets|can we|can you|so|hey|n
 const START_OVER_PREFIX = /^(?:(?:ok|okay|please|let's|lets|so)\s+)*(?:start over|start again|start fresh|reset|new question|forget (?:that|the filters))\s*(?:and|then|,|:|-)?\s+/;
 
 const GREETING = /^(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|hi there|hello there|hey there)(?:\s+(?:there|bot|all|everyone|team|posture ?bot))?$/;
-const THANKS = /^(?:(?:ok|okay|great|perfect|awesome|cool|nice|brilliant|excellent|super)[\s,]+)?(?:thanks?(?: a lot| so much| very much| again)?|thank you(?: very much| so much)?|thx|ty|cheers|much appreciated|appreciate it|many thanks)(?:\s+(?:bot|posture ?bot|mate))?$/;
+const THANKS = /^(?:(?:ok|okay|great|perfect|awesome|cool|nice|brilliant|excellent|super)[\s,]+)?(?:thanks?(?: a lot| so much| very much| again)?|thank you(?: very much| so much)?|thx|ty|cheers|much appreciated|appreciate it|many thanks)(?:\s+(?:bot|posture ?bot|mate))?(?:\s+(?:that's|thats|that is|this is|it's|its|that was|very|so|really|super|great|useful|helpful|perfect|awesome|nice|good|lovely|brilliant|excellent|cool|exactly what i needed|just what i needed))*$/;
 const GOODBYE = /^(?:(?:ok|okay|thanks|thank you)[\s,]+)?(?:bye|goodbye|bye bye|see you|see ya|cya|later|that's all|thats all|that is all|done for now)$/;
 
 const tidy = (normalized: string) => normalized.replace(/[!?.,;:)(]+/g, ' ').replace(/\s+/g, ' ').trim();

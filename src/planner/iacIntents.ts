@@ -6,10 +6,13 @@ import { topicOf } from '../iac/topics';
 import type { ActiveListSummary } from './activeList';
 import type { ScannedMessage } from './messageScan';
 import { rowPositionOf } from './rowPosition';
+import { isAuthoringRequest } from './declinedRequests';
 
 const IAC_WORDS = new Set(['iac', 'terraform', 'bicep', 'template', 'templates']);
 
 export function planIacIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined): PlannedAction[] | undefined {
+  // "generate a terraform module": new code is not a fix to the repository's findings (declined as another task).
+  if (isAuthoringRequest(scan.normalized)) return undefined;
   const words = scan.tokens.map((t) => t.text);
   const has = (w: string) => words.includes(w);
   const mentionsRepo = has('repo') || has('repository') || has('repositories') || has('repos');

@@ -72,7 +72,9 @@ export function planInsightIntent(scan: ScannedMessage, draft: FilterDraft, cont
 
   // "top CVEs by affected resources", "counts per CVE", "which vulnerabilities have a fix available".
   const cveAsked = words.includes('cve') || words.includes('cves') || (has(CVE_WORDS) && (has(RANKING_WORDS) || fix !== undefined));
-  if (cveAsked && (has(RANKING_WORDS) || fix !== undefined || words.length <= 3)) return action('vulnerabilities', { ...fixParam(fix), ...(limit ? { limit } : {}) });
+  // "how many CVEs do we have": counting CVEs themselves, not the recommendations they sit on.
+  const countsCves = (words.includes('cve') || words.includes('cves')) && draft.count && Object.keys(draft.filter).every((f) => f === 'riskFactors');
+  if (cveAsked && (has(RANKING_WORDS) || fix !== undefined || words.length <= 3 || countsCves)) return action('vulnerabilities', { ...fixParam(fix), ...(limit ? { limit } : {}) });
   if (fix !== undefined && !has(RECOMMENDATION_WORDS)) return action('vulnerabilities', { ...fixParam(fix), ...(limit ? { limit } : {}) });
 
   // "what's wrong with X" / "anything wrong with X": one resource, its recommendations ranked.
@@ -89,7 +91,8 @@ export function planInsightIntent(scan: ScannedMessage, draft: FilterDraft, cont
 
   // "top 5 riskiest resources", "which resources are most at risk".
   const riskiest = words.includes('riskiest') || (words.includes('most') && words.includes('risk')) || (has(RISKIEST_WORDS) && limit !== undefined);
-  if (riskiest && has(RESOURCE_WORDS) && !has(RECOMMENDATION_WORDS)) {
+  // A resource type is the unit too: "top 3 riskiest storage accounts".
+  if (riskiest && (has(RESOURCE_WORDS) || draft.filter.resourceTypes !== undefined) && !has(RECOMMENDATION_WORDS)) {
     const filter: AnalyzeFilter = { ...draft.filter };
     // "most at risk" / "riskiest" are the ranking, not a level filter.
     if (!/\b(critical|high|medium|low)\b/.test(scan.normalized)) delete filter.riskLevels;
@@ -140,6 +143,12 @@ function findVulnerabilityWord(scan: ScannedMessage, vulnerabilityCue: boolean, 
   const inTitles = vulnerabilityCue ? scan.names.filter((n) => n.field === 'recommendation').flatMap((n) => scan.tokens.slice(n.start, n.end)) : [];
   const candidates = [...scan.unmatched, ...inTitles].filter((t) => t.text.length >= 4 && !CVE_WORDS.has(t.text) && !STOP.has(t.text)).slice(0, 3);
   const alone = scan.unmatched.length === 1 && scan.names.length === 0 && scan.concepts.length <= 1;
+  // "dirty pipe", "blue keep": a nickname of two or three loose words, tried whole against the CVE titles.
+  const phrase = looseRun(scan);
+  if (phrase && (vulnerabilityCue || (scan.names.length === 0 && scan.concepts.length <= 1))) {
+    const byTitle = lookup.call(context.source, context.viewer, { filter: { vulnerabilityText: phrase, statuses: ['Unhealthy'] }, limit: 1 });
+    if (byTitle.total > 0) return { text: phrase };
+  }
   for (const token of candidates) {
     if (!(alone || vulnerabilityCue || (/\d/.test(token.text) && /[a-z]/.test(token.text)))) continue;
     const byTitle = lookup.call(context.source, context.viewer, { filter: { vulnerabilityText: token.text, statuses: ['Unhealthy'] }, limit: 1 });
@@ -148,4 +157,14 @@ function findVulnerabilityWord(scan: ScannedMessage, vulnerabilityCue: boolean, 
     if (bySoftware.total > 0) return { software: token.text };
   }
   return undefined;
+}
+
+/** The loose words when they are two or three in a row and nothing else is loose ("show dirty pipe"). */
+function looseRun(scan: ScannedMessage): string | undefined {
+  const loose = scan.unmatched;
+  if (loose.length < 2 || loose.length > 3) return undefined;
+  const at = loose.map((t) => scan.tokens.indexOf(t));
+  if (at.some((i, k) => k > 0 && i !== (at[k - 1] ?? -2) + 1)) return undefined;
+  const text = loose.map((t) => t.text).join(' ');
+  return text.length >= 5 && !loose.some((t) => CVE_WORDS.has(t.text) || STOP.has(t.text)) ? text : undefined;
 }

@@ -22,6 +22,7 @@ import { afterStartOver, planConversationIntent } from './conversationIntents';
 import { readTimePhrases, withoutChangeWords } from './timePhrases';
 import { isChangeQuestion, planChanges, planExecutiveSummary, topNOf } from './timeIntents';
 import { subjectOf } from './subjectWords';
+import { isDestructiveRequest } from './declinedRequests';
 
 export interface PlanningContext {
   vocabulary: VocabularySource;
@@ -46,6 +47,8 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   // "start over and show critical risks": a new question, with no list to follow up on.
   const fresh = afterStartOver(normalized);
   if (fresh !== undefined) return planMessage(fresh, { ...context, hasActiveList: false, activeList: undefined });
+  // "delete all the storage accounts": declined before its posture words can make it a list.
+  if (isDestructiveRequest(normalized)) return outOfScope('notPosture');
 
   const vocab = bindVocabulary(context.vocabulary, context.viewer);
   const time = readTimePhrases(normalized);
@@ -55,15 +58,22 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   const scan = scanMessage(changeQuestion ? withoutChangeWords(time.rest) : timed ? time.rest : text, lexiconOf(context), vocab);
   if (scan.tokens.length === 0 && !timed) return action('help', {});
   const hasRiskData = tenantHasRiskData(context.vocabulary, context.viewer);
-  const draft = buildFilter(scan, {
+  const filterOptions = {
     levelField: levelFieldFor(context.hasActiveList ? context.activeList : undefined, hasRiskData),
     hasRiskData,
     dataResourceTypes: vocab.values('resourceType'),
-  });
-  if (time.due) draft.filter.due = time.due;
+  };
+  let draft = buildFilter(scan, filterOptions);
   // Loose words that name a recommendation's subject ("backups", "private endpoints") filter on it; the subject
   // found in the data replaces a single loose word the name matcher took.
-  const found = draft.filter.resourceText === undefined ? subjectOf(scan, vocab) : undefined;
+  const typeWords = resourceTypeTokens(scan);
+  const found = draft.filter.resourceText === undefined ? subjectOf(scan, vocab, typeWords) : undefined;
+  // "VMs missing disk encryption": the subject took "disk", so "disk" is no longer a resource type filter.
+  if (found && [...found.tokens].some((i) => typeWords.has(i))) {
+    scan.concepts = scan.concepts.filter((c) => !(c.start < c.end && found.tokens.has(c.start) && typeWords.has(c.start)));
+    draft = buildFilter(scan, filterOptions);
+  }
+  if (time.due) draft.filter.due = time.due;
   // One loose word beside real filters is noise ("storage accounts that allow public access"), as for names.
   const otherFilters = Object.keys(draft.filter).filter((f) => f !== 'recommendationText' && f !== 'due').length + Object.keys(draft.excluded).length;
   const subject = found && (found.tokens.size > 1 || otherFilters === 0) ? found : undefined;
@@ -124,6 +134,13 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   if (kinds.has('greeting') && scan.unmatched.length === 0) return action('smallTalk', { kind: 'greeting' });
   if (kinds.has('offTopic') || scan.unmatched.length > 0) return outOfScope('notPosture');
   return outOfScope('notUnderstood');
+}
+
+/** Token indexes of resource type words ("disk", "storage accounts"). */
+function resourceTypeTokens(scan: ScannedMessage): Set<number> {
+  const at = new Set<number>();
+  for (const c of scan.concepts) if (c.meanings.some((m) => m.k === 'resourceType')) for (let i = c.start; i < c.end; i += 1) at.add(i);
+  return at;
 }
 
 /** Words no concept or name took, as typed: the answer says they were not used (never a name filter). */

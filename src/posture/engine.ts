@@ -154,6 +154,8 @@ export interface RecommendationDetails
   nativeResourceId?: string;
   connectorId?: string;
   portalLink?: string;
+  /** IaC findings: the scanner's rule id from the data (`additionalData.RuleId`). */
+  iacRuleId?: string;
   location?: string;
   tags: Record<string, string>;
   findings: FindingView[];

@@ -73,6 +73,8 @@ export interface AssessmentRecord {
   metadataSource: 'row' | 'catalog' | 'none';
   /** Individual recommendations (since 2026): `properties.metadata.recommendationCategory` (SoftwareUpdate, ExposedSecrets, ...). */
   recommendationCategory?: string;
+  /** `IacVulnerabilities` findings: the scanner's rule id (`additionalData.RuleId`), which the IaC skill maps first. */
+  iacRuleId?: string;
   /** Individual recommendations that are findings: their CVEs, software and fix, from `properties.additionalData`. */
   vulnerability?: VulnerabilityFacts;
 }

@@ -8,7 +8,7 @@ export const CARD_SAMPLES: CardReply[] = [
     model: {
       title: 'What changed since 2026-11-30',
       compared: 'Compared the load of 2026-11-29 06:00 (Europe/Berlin) with the data now (2026-12-04 17:00 (Europe/Berlin)).',
-      summary: '3 newly · 2 fixed · 0 exempted · 1 deleted · 1 newly',
+      summary: '3 newly open · 2 fixed · 0 exempted · 1 deleted · 1 newly assessed',
       note: '',
       sections: [
         { heading: 'Newly open: 3', lines: [{ text: 'Storage accounts should restrict network access · stprod01', facts: 'Critical risk · owner priya@alderbrook.example · due 2026-12-10' }], more: 'and 2 more' },
@@ -32,7 +32,7 @@ export const CARD_SAMPLES: CardReply[] = [
       ],
       topRisksHeading: 'Top 2 risks and their owners',
       topRisks: [
-        { text: 'Machines should have vulnerability findings resolved · jumpbox-01', facts: 'Critical risk · no owner' },
+        { text: 'Machines should have vulnerability findings resolved · jumpbox-01', facts: 'Critical risk · Unassigned' },
         { text: '{title} **x** $root · données-clients', facts: 'High risk · owner sofia@alderbrook.example · due 2026-11-01' },
       ],
       overdueHeading: 'Overdue work: 12',

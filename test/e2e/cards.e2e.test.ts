@@ -11,8 +11,12 @@ const status = chromiumStatus();
 if (!status.run) console.warn(status.message);
 const describeInBrowser = status.run ? describe : describe.skip;
 
-/** About one laptop screen of chat: a 10-row page must fit in it at the Playground's card width. */
-const ONE_SCREEN_PX = 1150;
+/**
+ * About one laptop screen of chat: issue 11 asks ~800 px for a 10-row page at the Playground's card width. Rows of
+ * three lines (name, resource, risk) measure 1,048 px (1,138 before the name and resource lines were cut to one);
+ * 800 needs two-line rows, dropping type, subscription or risk factors from the row. This guards what is reached.
+ */
+const ONE_SCREEN_PX = 1060;
 
 const heights: Record<string, number> = {};
 
@@ -108,6 +112,23 @@ describeInBrowser('every card in the Agents Playground', () => {
       expectNoNoise(await shoot(await waitForCardText(page, '1. ', { newerThan: before }), 'resources'));
       before = await sendMessage(page, 'show attack paths');
       expectNoNoise(await shoot(await waitForCardText(page, 'Attack paths', { newerThan: before }), 'attack-paths'));
+    });
+  });
+
+  it('changes since last week and the executive summary (history deltas)', async () => {
+    await step('cards-history', async ({ page }) => {
+      let before = await sendMessage(page, 'what changed since last week?');
+      const changes = await shoot(await waitForCardText(page, 'What changed since', { newerThan: before }), 'changes');
+      expectNoNoise(changes);
+      // The answer says which dates it compared, and what kinds of change it counted.
+      expect(changes).toMatch(/Compared the load of .*\d{4}.* with the data now/);
+      expect(changes).toMatch(/\d+ newly open · \d+ fixed/);
+      before = await sendMessage(page, 'give me an executive summary');
+      const summary = await shoot(await waitForCardText(page, 'Executive summary', { newerThan: before }), 'executive-summary');
+      expectNoNoise(summary);
+      expect(summary).toMatch(/Top \d+ risks and their owners/);
+      expect(summary).toMatch(/[Oo]verdue/);
+      expect(summary).toMatch(/changed/i);
     });
   });
 });

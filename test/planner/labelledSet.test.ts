@@ -19,10 +19,16 @@ const DEV_THRESHOLD = 0.9;
 const FROZEN_THRESHOLD = 0.75;
 /**
  * frozen2.json (issues 10 and 11) is reported, not tuned on (its failures stay hidden): it scored 35/50 on its first
- * run, 37/50 after the catalog subject words and more time phrasings the issue asks for. The floor is that score,
- * so a change that loses any of those fails. The first set's 75% is not reached on this one yet.
+ * run, 37/50 after the catalog subject words and more time phrasings, and 38/50 after classes of failure found in
+ * new dev prompts (declined destructive/code-writing requests, thanks with praise, riskiest <type>, how many CVEs,
+ * multi-word CVE nicknames, subjects holding a type word). The floor is that score, the first set's 75% bar met.
  */
-const FROZEN2_FLOOR = 0.74;
+const FROZEN2_FLOOR = 0.76;
+/**
+ * frozen3.json: 50 SOC-analyst prompts written by the convo helper before those planner changes, run hidden like the
+ * others: 43/50 on its first run, 45/50 after them. The floor is that score.
+ */
+const FROZEN3_FLOOR = 0.9;
 const STRICT_TOTALS = process.env.STRICT_DEMO_TOTALS === '1';
 const lexicon = createConceptLexicon();
 const registries = new Map<PostureEngine, ReturnType<typeof moduleRegistry>['registry']>();
@@ -102,8 +108,15 @@ maybe('labelled prompt sets on the demo tenant', () => {
 
   // The second held-out set (issues 10 and 11's kinds: time, change, executive summary, top N, staying on topic).
   const frozen2Path = join(here, 'frozen2.json');
-  (existsSync(frozen2Path) ? it : it.skip)(`second frozen set (held out): no lower than its first score, ${FROZEN2_FLOOR * 100}%`, () => {
+  (existsSync(frozen2Path) ? it : it.skip)(`second frozen set (held out): no lower than its last score, ${FROZEN2_FLOOR * 100}%`, () => {
     const accuracy = runSet(engine, 'frozen2', readLabelledSet(frozen2Path), process.env.SHOW_FROZEN_FAILURES === '1');
     expect(accuracy).toBeGreaterThanOrEqual(FROZEN2_FLOOR);
+  });
+
+  // The third held-out set (SOC-analyst phrasings, written by the convo helper before its planner changes, never tuned on).
+  const frozen3Path = join(here, 'frozen3.json');
+  (existsSync(frozen3Path) ? it : it.skip)(`third frozen set (held out): at least ${FROZEN3_FLOOR * 100}%`, () => {
+    const accuracy = runSet(engine, 'frozen3', readLabelledSet(frozen3Path), process.env.SHOW_FROZEN_FAILURES === '1');
+    expect(accuracy).toBeGreaterThanOrEqual(FROZEN3_FLOOR);
   });
 });

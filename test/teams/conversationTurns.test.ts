@@ -1,29 +1,10 @@
 // Whole turns on the demo tenant (with its generated history): a new question after a filtered list carries none
 // of its filters, "start over" clears the list, unknown words are said and not searched for, a strict reading that
 // finds nothing gives way to a looser one that says what it relaxed, and time questions say their dates.
-import { MemoryStorage, type Activity } from 'botbuilder';
-import { createBot } from '../../src/app';
-import { loadConfig } from '../../src/config/loadConfig';
-import { composeSkills } from '../../src/index';
-import { createSilentLogger } from '../../src/logging/logger';
-import { projectPath } from '../../src/paths';
-import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
+import type { Activity } from 'botbuilder';
 import { message } from '../support/activities';
-import { seeReplies, visible } from '../support/cardText';
-import { createMemoryDeduper } from '../support/memoryDeduper';
-import { adapterTurns } from '../support/adapterTurns';
-
-async function demoBot() {
-  const config = loadConfig({ env: { APP_ENV: 'local', PORT: '0' }, envDir: projectPath('env') });
-  const logger = createSilentLogger();
-  const skills = await composeSkills(config, logger, createMemoryRecordsStore());
-  const bot = createBot(config, { logger, storage: new MemoryStorage(), deduper: createMemoryDeduper(), ...skills, startTypingTimer: false });
-  const turn = adapterTurns(bot);
-  return {
-    turn: async (activity: Partial<Activity>) => seeReplies({ activities: await turn(activity) }),
-    close: () => skills.posture.close(),
-  };
-}
+import { visible } from '../support/cardText';
+import { demoBot } from '../support/demoBot';
 
 const inZone = (text: string, conversationId: string, timezone: string): Partial<Activity> => ({
   ...message(text, { conversationId }),

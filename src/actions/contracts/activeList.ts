@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ConversationMemory } from '../registry';
 import { groupingSchema, listIdSchema, sortOrderSchema, viewSchema } from '../vocabularies';
 import { analyzeFilterSchema } from './analyze';
+import { INSIGHT_LIST_KEY } from './insightList';
 
 export const ACTIVE_LIST_KEY = 'activeList';
 export const RECENT_LISTS_KEY = 'recentLists';
@@ -55,6 +56,8 @@ export function activateList(conversation: ConversationMemory, list: ActiveList)
     .map((l): ActiveList => ({ ...l, shown: shownRows(l), refs: [] }));
   conversation.set(ACTIVE_LIST_KEY, list);
   conversation.set(RECENT_LISTS_KEY, older);
+  // One list is active at a time: a recommendations list replaces a CVEs, resources or attack paths card's.
+  conversation.delete(INSIGHT_LIST_KEY);
 }
 
 /** The active list or a recent one with this id. */
@@ -75,4 +78,5 @@ export function retireActiveList(conversation: ConversationMemory): void {
     conversation.set(RECENT_LISTS_KEY, older.map(({ selectedRef: _s, ...l }) => l));
   }
   conversation.delete(ACTIVE_LIST_KEY);
+  conversation.delete(INSIGHT_LIST_KEY);
 }

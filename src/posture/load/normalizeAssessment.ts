@@ -154,6 +154,7 @@ export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentR
   setIfDefined(record, 'connectorId', resource.connectorId);
   setIfDefined(record, 'portalLink', readString(props, 'links.azurePortal') ?? readString(props, 'links.azurePortalUri'));
   setIfDefined(record, 'recommendationCategory', canonicalRecommendationCategory(readString(metadata, 'recommendationCategory')) ?? categoryOfGroupedKey(key));
+  if (record.recommendationCategory === 'IacVulnerabilities') setIfDefined(record, 'iacRuleId', readString(props, 'additionalData.ruleId')?.trim() || undefined);
   setIfDefined(record, 'vulnerability', readVulnerabilityFacts(getField(props, 'additionalData')));
   return record;
 }

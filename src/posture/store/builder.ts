@@ -71,7 +71,7 @@ export function createBuilderState(): BuilderState {
       text: dictionary(), riskLabels: dictionary(), recommendationCategory: dictionary(), cve: dictionary(), software: dictionary(),
     },
     cols: createGrowableColumns(),
-    sparse: { id: new Map(), idLookup: new Map(), nativeResourceId: new Map(), connectorId: new Map(), portalLink: new Map(), attackPathIds: new Map() },
+    sparse: { id: new Map(), idLookup: new Map(), nativeResourceId: new Map(), connectorId: new Map(), portalLink: new Map(), iacRuleId: new Map(), attackPathIds: new Map() },
     keyInfo: new Map(),
     governance: new Map(),
     subscriptionNames: new Map(),
@@ -157,6 +157,7 @@ function addAssessment(state: BuilderState, a: AssessmentRecord): void {
   if (a.nativeResourceId) sparse.nativeResourceId.set(row, a.nativeResourceId);
   if (a.connectorId) sparse.connectorId.set(row, a.connectorId);
   if (a.portalLink) sparse.portalLink.set(row, a.portalLink);
+  if (a.iacRuleId) sparse.iacRuleId.set(row, a.iacRuleId);
   if (a.attackPathIds.length) sparse.attackPathIds.set(row, a.attackPathIds);
   rememberKeyInfo(state.keyInfo, key, a);
   cols.recommendationCategory.push(dict.recommendationCategory.encodeOptional(a.recommendationCategory));

@@ -38,6 +38,7 @@ export function buildDetails(t: PostureTable, row: number, todayStart: number): 
     nativeResourceId: t.sparse.nativeResourceId.get(row),
     connectorId: t.sparse.connectorId.get(row),
     portalLink: t.sparse.portalLink.get(row),
+    iacRuleId: t.sparse.iacRuleId.get(row),
     location: resource?.location,
     isGracePeriod: governance?.isGracePeriod,
     etaDate: governance?.etaDate,

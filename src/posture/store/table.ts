@@ -96,6 +96,8 @@ export interface Sparse {
   nativeResourceId: Map<number, string>;
   connectorId: Map<number, string>;
   portalLink: Map<number, string>;
+  /** IaC findings' scanner rule ids (few rows carry one). */
+  iacRuleId: Map<number, string>;
   attackPathIds: Map<number, string[]>;
 }
 

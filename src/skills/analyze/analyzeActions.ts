@@ -15,8 +15,11 @@ import { parsePageRef } from '../../actions/vocabularies';
 import type { AnalyzeSkill } from './analyzeSkill';
 import { smallTalkParamsSchema, startOverParamsSchema } from '../../actions/contracts/conversation';
 import { smallTalkReply } from './smallTalk';
+import type { InsightFollowUps } from './insightFollowUps';
 
-export function createAnalyzeActions(skill: AnalyzeSkill): Array<ActionDefinition<z.ZodTypeAny, Reply>> {
+/** `insights`: follow-ups on a CVEs, resources or attack paths card when that card is the active list. */
+export function createAnalyzeActions(skill: AnalyzeSkill, insights?: InsightFollowUps): Array<ActionDefinition<z.ZodTypeAny, Reply>> {
+  const onInsight = (ctx: Parameters<AnalyzeSkill['answer']>[0]) => insights?.active(ctx);
   const actions: Array<ActionDefinition<z.ZodTypeAny, Reply>> = [];
   const add = <S extends z.ZodTypeAny>(definition: ActionDefinition<S, Reply>) => void actions.push(definition as unknown as ActionDefinition<z.ZodTypeAny, Reply>);
   add({
@@ -31,14 +34,20 @@ export function createAnalyzeActions(skill: AnalyzeSkill): Array<ActionDefinitio
     description: 'Narrow, widen or regroup the current list ("just the VMs", "include medium too", "by subscription").',
     parameters: refineParamsSchema,
     sideEffects: false,
-    handler: (p, ctx) => skill.refine(ctx, p),
+    handler: (p, ctx) => {
+      const list = onInsight(ctx);
+      return list && insights ? insights.refine(ctx, list, p) : skill.refine(ctx, p);
+    },
   });
   add({
     name: 'showMore',
     description: 'Show the next page of the current list.',
     parameters: showMoreParamsSchema,
     sideEffects: false,
-    handler: (_p, ctx) => skill.showMore(ctx),
+    handler: (_p, ctx) => {
+      const list = onInsight(ctx);
+      return list && insights ? insights.showMore(ctx, list) : skill.showMore(ctx);
+    },
   });
   add({
     name: 'showMorePage',
@@ -52,7 +61,10 @@ export function createAnalyzeActions(skill: AnalyzeSkill): Array<ActionDefinitio
     description: 'Everything about one recommendation of the current list, by its position or from a card button.',
     parameters: detailsParamsSchema,
     sideEffects: false,
-    handler: (p, ctx) => skill.details(ctx, p),
+    handler: (p, ctx) => {
+      const list = p.ordinal !== undefined ? onInsight(ctx) : undefined;
+      return list && insights && p.ordinal !== undefined ? insights.details(ctx, list, p.ordinal) : skill.details(ctx, p);
+    },
   });
   add({
     name: 'secureScore',

@@ -55,6 +55,7 @@ export function buildDetailsView(d: RecommendationDetails, hasRiskData: boolean,
       ['Status changed', d.statusChangeDate === undefined ? undefined : displayDate(d.statusChangeDate)],
       ['Assessment key', d.key],
       ['Policy', d.policyDefinitionId],
+      ['IaC rule', d.iacRuleId],
     ]),
     resource: present([
       ['Name', d.resourceName],

@@ -9,7 +9,7 @@ import type { Comparison } from '../../posture/history/historyService';
 import type { HistoryReader } from '../../posture/history/openHistory';
 import type { Viewer } from '../../posture/viewer';
 import type { ChangeLineView, ChangeSectionView, ExecutiveSummaryView } from '../../views/historyViews';
-import { isoDate } from '../../views/postureLabels';
+import { NO_OWNER, isoDate } from '../../views/postureLabels';
 import type { Ctx } from './analyzeSkill';
 import { toPostureFilter } from './postureFilter';
 
@@ -20,6 +20,8 @@ const HEADINGS: Readonly<Record<ChangeKind, string>> = {
   deleted: 'Deleted (no longer in the data)',
   newlyAssessed: 'Newly assessed',
 };
+/** The kinds as the summary line counts them ("17 newly open · 14 fixed"): two start with "newly". */
+const COUNTED: Readonly<Record<ChangeKind, string>> = { new: 'newly open', fixed: 'fixed', exempted: 'exempted', deleted: 'deleted', newlyAssessed: 'newly assessed' };
 const DEFAULT_PER_KIND = 5;
 /** Rows read to match a filter against the changed rows. */
 const MAX_FILTER_ROWS = 200_000;
@@ -45,7 +47,7 @@ export function comparedText(c: Comparison, zone: string): string {
 
 function rowLine(row: RecommendationRow, hasRiskData: boolean): ChangeLineView {
   const level = hasRiskData && row.riskLevel ? `${row.riskLevel} risk` : `${row.severity} severity`;
-  const owner = row.owner ? `owner ${row.owner}` : 'no owner';
+  const owner = row.owner ? `owner ${row.owner}` : NO_OWNER;
   const due = row.dueDate !== undefined ? `due ${isoDate(row.dueDate)}` : '';
   return { text: `${row.displayName} · ${row.resourceName}`, facts: [level, owner, due].filter(Boolean).join(' · ') };
 }
@@ -107,7 +109,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
         continue;
       }
       const rows = rowsOf(engine, ctx.viewer, c, c.changes[kind], filterIds);
-      counts.push(`${rows.length} ${HEADINGS[kind].toLowerCase().split(' ')[0]}`);
+      counts.push(`${rows.length} ${COUNTED[kind]}`);
       if (rows.length === 0) continue;
       sections.push({ heading: `${HEADINGS[kind]}: ${rows.length}`, lines: rows.slice(0, perKind).map((r) => rowLine(r, hasRiskData)), more: rows.length > perKind ? `and ${rows.length - perKind} more` : '' });
     }
@@ -143,7 +145,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
     if (score) facts.push({ title: 'Secure score', value: `${Math.round(score.percentage * 100)}%` });
     const overdueCount = engine.count(viewer, { ...open, governance: ['overdue'] });
     const unassigned = engine.count(viewer, { ...open, governance: ['unassigned'] });
-    facts.push({ title: 'Overdue', value: overdueCount.toLocaleString('en-US') }, { title: 'No owner', value: unassigned.toLocaleString('en-US') });
+    facts.push({ title: 'Overdue', value: overdueCount.toLocaleString('en-US') }, { title: NO_OWNER, value: unassigned.toLocaleString('en-US') });
     if (caps.hasRiskData && caps.hasAttackPaths) facts.push({ title: 'Attack paths', value: engine.attackPaths(viewer, { limit: 1 }).total.toLocaleString('en-US') });
 
     const limit = p.limit ?? 5;
@@ -152,7 +154,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
     const oldest = engine.search(viewer, { filter: { ...open, governance: ['overdue'] }, sort: 'dueDate', offset: 0, limit: 3 }).items;
     const overdue: ChangeLineView[] = [
       ...overdueByOwner.map((g) => ({ text: `${g.label}: ${g.count.toLocaleString('en-US')} overdue`, facts: '' })),
-      ...oldest.map((r) => ({ text: `Oldest: ${r.displayName} · ${r.resourceName}`, facts: `due ${r.dueDate !== undefined ? isoDate(r.dueDate) : 'n/a'} · ${r.owner ?? 'no owner'}` })),
+      ...oldest.map((r) => ({ text: `Oldest: ${r.displayName} · ${r.resourceName}`, facts: `due ${r.dueDate !== undefined ? isoDate(r.dueDate) : 'n/a'} · ${r.owner ?? NO_OWNER}` })),
     ];
 
     const since = p.since ?? DEFAULT_SUMMARY_SINCE;

@@ -7,8 +7,15 @@ import { NO_OWNER, RISK_FACTOR_LABELS, levelColor, resourceTypeLabel, riskText, 
 
 const dot = (parts: Array<string | undefined | false>) => parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-const range = (shown: number, total: number, noun: string, nouns: string) =>
-  total === 0 ? '' : shown >= total ? `${plural(total, noun, nouns)}` : `Top ${shown} of ${plural(total, noun, nouns)}`;
+/** "Top 5 of 40 resources"; a later page says which ones it shows ("Resources 6–10 of 40"). */
+const range = (shown: number, total: number, noun: string, nouns: string, offset = 0) =>
+  total === 0
+    ? ''
+    : offset > 0
+      ? `${nouns.charAt(0).toUpperCase()}${nouns.slice(1)} ${offset + 1}–${offset + shown} of ${total.toLocaleString('en-US')}`
+      : shown >= total
+        ? `${plural(total, noun, nouns)}`
+        : `Top ${shown} of ${plural(total, noun, nouns)}`;
 
 function vulnerabilityLine(v: VulnerabilitySummary, position: number): InsightLineView {
   return {
@@ -49,7 +56,7 @@ export function buildVulnerabilitiesView(input: { result: VulnerabilityResult; f
   return {
     title: 'Vulnerabilities (CVEs) by affected resources',
     filterSummary: input.filterSummary,
-    range: range(result.items.length, result.total, 'CVE', 'CVEs'),
+    range: range(result.items.length, result.total, 'CVE', 'CVEs', result.offset),
     emptyText: result.total === 0 ? 'No open recommendation names a CVE that matches.' : '',
     rows: result.items.map((v, i) => vulnerabilityLine(v, result.offset + i + 1)),
     affectedTitle: affected && affected.items.length > 0 ? `Most affected resources (${range(affected.items.length, affected.total, 'resource', 'resources')})` : '',
@@ -92,7 +99,7 @@ export function buildResourcesView(input: { result: ResourceResult; title: strin
   return {
     title: input.title,
     filterSummary: input.filterSummary,
-    range: range(result.items.length, result.total, 'resource', 'resources'),
+    range: range(result.items.length, result.total, 'resource', 'resources', result.offset),
     emptyText: result.total === 0 ? 'No resource with an open recommendation matches.' : '',
     rankingNote: input.hasRiskData ? '' : 'Ranked by severity: this data has no risk levels or attack paths (needs Defender CSPM).',
     resources: result.items.map((r, i) => resourceCard(r, result.offset + i + 1, input.hasRiskData, result.items.length > 1 ? MAX_LINES_EACH_OF_SEVERAL : Number.MAX_SAFE_INTEGER)),
@@ -126,7 +133,7 @@ export function buildAttackPathsView(input: { result: AttackPathResult; filterSu
   return {
     title: 'Attack paths',
     filterSummary: input.filterSummary,
-    range: range(result.items.length, result.total, 'attack path', 'attack paths'),
+    range: range(result.items.length, result.total, 'attack path', 'attack paths', result.offset),
     emptyText: result.total === 0 ? 'No attack path matches.' : '',
     paths: result.items.map((p, i) => pathCard(p, result.offset + i + 1, result.items.length > 1 ? MAX_LINES_EACH_OF_SEVERAL : MAX_PATH_RECOMMENDATIONS)),
   };

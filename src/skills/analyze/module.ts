@@ -7,6 +7,7 @@ import { createAnalyzeSkill } from './analyzeSkill';
 import { createAnalyzeCardVerbs } from './cardVerbs';
 import { createInsightActions } from './insightActions';
 import { createInsightsSkill } from './insightsSkill';
+import { createInsightFollowUps } from './insightFollowUps';
 import { createHistoryActions } from './historyActions';
 import { createHistorySkill } from './historySkill';
 import type { HistoryReader } from '../../posture/history/openHistory';
@@ -81,12 +82,16 @@ export const analyzeModule: SkillModule<AnalyzeDeps, Reply> = {
     },
   ],
   templates: ['recommendations', 'breakdown', 'details', 'vulnerabilities', 'resources', 'attackPaths', 'changes', 'executiveSummary', 'secureScore'],
-  create: ({ posture, history }) => ({
-    actions: [
-      ...createAnalyzeActions(createAnalyzeSkill({ engine: () => posture.current() })),
-      ...createInsightActions(createInsightsSkill({ engine: () => posture.current() })),
-      ...createHistoryActions(createHistorySkill({ engine: () => posture.current(), history })),
-    ],
-    cardVerbs: createAnalyzeCardVerbs(),
-  }),
+  create: ({ posture, history }) => {
+    const analyze = createAnalyzeSkill({ engine: () => posture.current() });
+    const insights = createInsightsSkill({ engine: () => posture.current() });
+    return {
+      actions: [
+        ...createAnalyzeActions(analyze, createInsightFollowUps(insights, analyze)),
+        ...createInsightActions(insights),
+        ...createHistoryActions(createHistorySkill({ engine: () => posture.current(), history })),
+      ],
+      cardVerbs: createAnalyzeCardVerbs(),
+    };
+  },
 };

@@ -35,7 +35,7 @@ export function createIacFindingsAction(options: IacFindingsOptions): ReadAction
       if (params.ordinal !== undefined || params.ref !== undefined || params.onScreen) {
         const engine = options.posture.current();
         const details = requireTarget(options.resolveTarget(context, { ordinal: params.ordinal, ref: params.ref }), (id) => engine.details(context.viewer, id));
-        const target = ruleForRecommendation(details.displayName, details.recommendationCategory);
+        const target = ruleForRecommendation(details.displayName, details.recommendationCategory, details.iacRuleId);
         if (target.kind === 'none') throw new AppError('BAD_REQUEST', `"${details.displayName}" is not an infrastructure-as-code finding, so there is no template to fix. Ask "how do I fix this?" for the steps on the resource.`);
         if (target.kind === 'rule') {
           only = [target.rule.id];

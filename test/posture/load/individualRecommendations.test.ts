@@ -194,3 +194,40 @@ describe('an export mixing both models', () => {
     expect(result.items.find((v) => v.cveId === 'CVE-2014-0160')).toMatchObject({ resourceCount: 1, fixAvailable: false, software: ['openssl'] });
   });
 });
+
+describe('IaC findings keep the scanner rule id (additionalData.RuleId)', () => {
+  const REPO = `/subscriptions/${SUB}/resourceGroups/rg-devops/providers/Microsoft.Security/securityConnectors/gh/devops/default/repos/infra`;
+  const iacRow = (ruleId: unknown, category = 'IacVulnerabilities') => ({
+    id: `${REPO}/providers/Microsoft.Security/assessments/${KEY}`,
+    name: KEY,
+    type: 'microsoft.security/assessments',
+    properties: {
+      displayName: 'IaC: a title our rules do not know',
+      status: { code: 'Unhealthy' },
+      resourceDetails: { Source: 'Azure', Id: REPO, ResourceType: 'microsoft.security/securityconnectors/devops/repos' },
+      metadata: { severity: 'High', recommendationCategory: category },
+      additionalData: { RuleId: ruleId, FilePath: 'modules/storage/main.tf', LineNumber: 19 },
+    },
+  });
+
+  it.each(Object.entries(CASINGS))('reads it with keys %s, trimmed', (_name, rename) => {
+    expect(assessment(recase(iacRow(' CKV_AZURE_44 '), rename)).iacRuleId).toBe('CKV_AZURE_44');
+  });
+
+  it('keeps it only on IaC findings, and leaves it out when empty', () => {
+    expect(assessment(iacRow('VA2065', 'SqlVulnerabilities')).iacRuleId).toBeUndefined();
+    expect(assessment(iacRow('')).iacRuleId).toBeUndefined();
+    expect('iacRuleId' in assessment(iacRow(undefined))).toBe(false);
+  });
+
+  it('carries it through the store to the recommendation details', () => {
+    const builder = createPostureStoreBuilder();
+    builder.add(record(iacRow('CKV_AZURE_44')));
+    builder.add(record(individualRow(CVES)));
+    const e = builder.finish();
+    const ids = e.search(SYSTEM_VIEWER, { filter: {}, limit: 10 }).items.map((r) => r.assessmentId);
+    const details = ids.map((id) => e.details(SYSTEM_VIEWER, id));
+    expect(details.map((d) => d?.iacRuleId)).toEqual(expect.arrayContaining(['CKV_AZURE_44', undefined]));
+    expect(details.find((d) => d?.recommendationCategory === 'SoftwareUpdate')?.iacRuleId).toBeUndefined();
+  });
+});

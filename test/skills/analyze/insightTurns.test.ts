@@ -1,6 +1,7 @@
 // Whole turns on the demo tenant for the answers above single recommendations: the keyless planner reads the
 // message, the registry validates and runs the planned action, the skill answers with a card built from the engine.
 import { planMessage } from '../../../src/planner/planMessage';
+import { readActiveList } from '../../../src/planner/activeList';
 import type { PostureEngine } from '../../../src/posture/engine';
 import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
 import type { AttackPathsView, ResourcesView, VulnerabilitiesView } from '../../../src/views/insightViews';
@@ -139,8 +140,14 @@ describe('suggested next questions', () => {
     const { reply } = await turn(message);
     expect(reply.suggestions?.length ?? 0).toBeGreaterThan(0);
     for (const suggestion of reply.suggestions ?? []) {
-      const { action, reply: next } = await turn(suggestion);
-      expect({ suggestion, action: action.name }).toEqual({ suggestion, action: expect.stringMatching(/^(vulnerabilities|resources|attackPaths|analyze)$/) });
+      // Each suggestion is pressed right after the card, in the same conversation (so "Show more" pages that card).
+      const bot = skillHarness(engine);
+      const first = planMessage(message, { vocabulary: engine, viewer: SYSTEM_VIEWER, hasActiveList: false })[0]!;
+      await bot.run(first.name, first.parameters);
+      const activeList = readActiveList(Object.fromEntries(bot.memory));
+      const [action] = planMessage(suggestion, { vocabulary: engine, viewer: SYSTEM_VIEWER, hasActiveList: !!activeList, ...(activeList ? { activeList } : {}) });
+      const next = await bot.run(action!.name, action!.parameters);
+      expect({ suggestion, action: action!.name }).toEqual({ suggestion, action: expect.stringMatching(/^(vulnerabilities|resources|attackPaths|analyze|showMore)$/) });
       expect(next.kind).toBe('card');
     }
   });

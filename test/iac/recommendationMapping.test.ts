@@ -1,0 +1,56 @@
+// Which of our IaC rules a Defender recommendation means: by the scanner's rule id first (as the loader keeps it
+// from additionalData.RuleId), by its title only when the data has no id or an id we do not know.
+import { ruleForRecommendation } from '../../src/iac/recommendationMapping';
+import { loadDemoEngine } from '../planner/support/demoTenant';
+import { SYSTEM_VIEWER } from '../../src/posture/viewer';
+import { buildDetailsView } from '../../src/skills/analyze/detailsView';
+
+const ruleOf = (title: string, id?: string) => {
+  const target = ruleForRecommendation(title, 'IacVulnerabilities', id);
+  return target.kind === 'rule' ? target.rule.id : target.kind;
+};
+
+describe('IaC recommendation mapping', () => {
+  it('maps by rule id before the title, Checkov ids and our own', () => {
+    const byTitle = ruleOf('IaC: Storage accounts should require TLS 1.2 or later');
+    expect(byTitle).not.toBe('all');
+    // A rule id wins over a title that names another check.
+    expect(ruleOf('IaC: Storage accounts should require TLS 1.2 or later', 'IAC-NSG-SSH-ANY')).toBe(ruleOf('', 'CKV_AZURE_10'));
+    expect(ruleOf('IaC: Storage accounts should require TLS 1.2 or later', 'IAC-NSG-SSH-ANY')).not.toBe(byTitle);
+    // A title nobody knows still maps by its id.
+    expect(ruleOf('IaC: finding 7f3e', 'iac-storage-tls')).toBe(byTitle);
+  });
+
+  it('falls back to the title when the id is unknown or missing', () => {
+    expect(ruleOf('IaC: Storage accounts should require TLS 1.2 or later', 'CKV_UNKNOWN_1')).toBe(ruleOf('IaC: Storage accounts should require TLS 1.2 or later'));
+    expect(ruleOf('IaC: finding 7f3e', 'CKV_UNKNOWN_1')).toBe('all');
+  });
+
+  it('maps every IaC finding of the demo tenant through the rule id its details carry', async () => {
+    const engine = await loadDemoEngine();
+    const rows = engine.search(SYSTEM_VIEWER, { filter: { recommendationCategories: ['iacvulnerabilities'] }, limit: 50 }).items;
+    expect(rows.length).toBe(8);
+    for (const row of rows) {
+      const details = engine.details(SYSTEM_VIEWER, row.assessmentId);
+      expect(details?.iacRuleId).toMatch(/^IAC-/);
+      // Renamed beyond recognition, the recommendation still finds its rule.
+      const target = ruleForRecommendation('IaC: renamed', details?.recommendationCategory, details?.iacRuleId);
+      expect({ id: details?.iacRuleId, kind: target.kind }).toEqual({ id: details?.iacRuleId, kind: 'rule' });
+    }
+  });
+});
+
+describe('IaC rule id on the details card', () => {
+  it('shows the rule id the data carries on an IaC finding, and no row for other recommendations', async () => {
+    const engine = await loadDemoEngine();
+    const [iac] = engine.search(SYSTEM_VIEWER, { filter: { recommendationCategories: ['iacvulnerabilities'] }, limit: 1 }).items;
+    const [other] = engine.search(SYSTEM_VIEWER, { filter: { recommendationCategories: ['softwareupdate'] }, limit: 1 }).items;
+    const rows = (id: string) => {
+      const details = engine.details(SYSTEM_VIEWER, id);
+      if (!details) throw new Error(`no details for ${id}`);
+      return buildDetailsView(details, true).recommendation;
+    };
+    expect(rows(iac?.assessmentId ?? '')).toContainEqual({ label: 'IaC rule', value: expect.stringMatching(/^IAC-/) });
+    expect(rows(other?.assessmentId ?? '').map((r) => r.label)).not.toContain('IaC rule');
+  });
+});
