@@ -76,13 +76,15 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const { publicBaseUrl, ttlMs } = config.scriptLinks;
   const scriptLinks = createScriptLinks({ records, ttlMs, baseUrl: () => publicBaseUrl ?? (config.production ? undefined : listeningUrl) });
   const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames };
-  const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger });
+  let listening: (url: string) => void = () => {};
+  const startAfter = new Promise<string>((resolve) => (listening = resolve));
+  const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger, startAfter });
   const iac = createIacWorkspace({ provider: pullRequestHost(config.iac.host, config.dataDir), remote: config.iac.host.kind === 'github' || config.iac.host.kind === 'azureDevOps' });
   const help = registerModules(registry, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac });
   const account = registerAccount(registry, cardActions, { records, config, logger, ...(eraseConversations ? { eraseConversations } : {}) });
   const keyless = createKeylessPlanner({ engine: posture.current, logger, viewerOf: (context) => viewerOf(context.activity) });
   const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, viewerOf: (context) => viewerOf(context.activity), records, logger });
-  return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => (listeningUrl = url), feedback: account.feedback, commands: account.commands };
+  return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, announceUrl: (url) => listening((listeningUrl = url)), feedback: account.feedback, commands: account.commands };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */
