@@ -41,7 +41,7 @@ export interface ScaleDetail {
   parseFloorWallMs?: number;
   loadCpuRatio?: number;
   /** Engine-only queries whose parameters come from the data (owner, governance, due range, CVE, groupings). */
-  engineOnly?: Array<{ name: string; resultCount: number; p50Ms: number; p95Ms: number }>;
+  engineOnly?: Array<import('./servers/scaleProbe').QueryTiming>;
   perQuery: Array<{ name: string; prompt: string; resultCount: number; engineP50Ms: number; engineP95Ms: number; turnP50Ms: number; turnP95Ms: number; turnReply: string }>;
 }
 

@@ -6,6 +6,16 @@ import { SYSTEM_VIEWER } from '../../src/posture/viewer';
 import { ENGINE_QUERIES, REPRESENTATIVE_QUERIES } from '../prompts';
 import { percentile, round } from '../stats';
 
+export interface QueryTiming {
+  name: string;
+  resultCount: number;
+  p50Ms: number;
+  p95Ms: number;
+  /** Process CPU time per run (not waiting for a core on a shared machine). */
+  cpuP50Ms?: number;
+  cpuP95Ms?: number;
+}
+
 export interface ScaleProbeResult {
   loadMs: number;
   /** CPU of the whole process (main thread and the loader's workers) from start of load to engine ready. */
@@ -16,9 +26,9 @@ export interface ScaleProbeResult {
   assessmentRows: number;
   sourceRows: number;
   engine: { p50Ms: number; p95Ms: number };
-  perQuery: Array<{ name: string; resultCount: number; p50Ms: number; p95Ms: number }>;
+  perQuery: QueryTiming[];
   /** Engine-only queries (parameters read from the data), each reported on its own, never pooled. */
-  engineOnly: Array<{ name: string; resultCount: number; p50Ms: number; p95Ms: number }>;
+  engineOnly: QueryTiming[];
 }
 
 const WARM_RUNS = 3;
@@ -47,12 +57,17 @@ async function main(): Promise<void> {
     let resultCount = 0;
     for (let i = 0; i < WARM_RUNS; i++) resultCount = run(engine, SYSTEM_VIEWER);
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (let i = 0; i < runs; i++) {
+      const cpu = process.cpuUsage();
       const t = performance.now();
       run(engine, SYSTEM_VIEWER);
       times.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      cpuTimes.push((used.user + used.system) / 1000);
     }
-    return { times, entry: { name, resultCount, p50Ms: round(percentile(times, 50), 3), p95Ms: round(percentile(times, 95), 3) } };
+    // CPU time too: on a shared machine the wall time includes waiting for a core, the CPU time does not.
+    return { times, entry: { name, resultCount, p50Ms: round(percentile(times, 50), 3), p95Ms: round(percentile(times, 95), 3), cpuP50Ms: round(percentile(cpuTimes, 50), 3), cpuP95Ms: round(percentile(cpuTimes, 95), 3) } };
   };
   const perQuery: ScaleProbeResult['perQuery'] = [];
   for (const query of REPRESENTATIVE_QUERIES) {
