@@ -70,6 +70,15 @@ export function shortWords(text: string, max = 32): string {
   });
 }
 
+/** The text cut at a word boundary to at most `max` characters, with "…" where it was cut (one line on a list row). */
+export function clipText(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, Math.max(1, max - 1)).join('');
+  const space = head.lastIndexOf(' ');
+  return `${(space >= max / 2 ? head.slice(0, space) : head).replace(/[\s·,]+$/u, '')}…`;
+}
+
 // Names Defender and the portal use for the types users meet most; anything else is derived from the type itself.
 const KNOWN_TYPES: Record<string, string> = {
   'microsoft.compute/virtualmachines': 'Virtual machine',

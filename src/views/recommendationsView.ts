@@ -9,6 +9,10 @@ export interface RecommendationRowView {
   /** Everyday name of the resource type ("Storage account"), or the ARM type when none is known. */
   resourceType: string;
   subscription: string;
+  /** The list row's one-line forms: the recommendation, and the resource's type and subscription after its name. */
+  recommendationLine: string;
+  resourceNameLine: string;
+  placeLine: string;
   /** "Critical", "High"… or "" when the tenant has no risk data or Defender did not rate this row. */
   riskLevel: string;
   /** Adaptive Card colour for the risk or severity badge: attention, warning, accent, good, default. */

@@ -2,12 +2,22 @@
 import { countText } from '../../src/skills/analyze/countText';
 import { governanceText, subscriptionText } from '../../src/skills/analyze/listView';
 import { buildSecureScoreView } from '../../src/skills/analyze/secureScoreView';
-import { displayDate, levelColor, ownerText, riskText, shortWords } from '../../src/views/postureLabels';
+import { clipText, displayDate, levelColor, ownerText, riskText, shortWords } from '../../src/views/postureLabels';
 
 const DAY = 86_400_000;
 const dec10 = Date.UTC(2026, 11, 10, 15, 30);
 
 describe('readable text', () => {
+  it('clips a list row line at a word boundary, keeps short text whole, and never cuts a surrogate pair', () => {
+    expect(clipText('Storage accounts should restrict network access', 60)).toBe('Storage accounts should restrict network access');
+    expect(clipText('Storage accounts should restrict network access', 30)).toBe('Storage accounts should…');
+    expect(clipText(' · Virtual machine · Alderbrook Production', 24)).toBe(' · Virtual machine…');
+    expect(clipText('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
+    const clipped = clipText('🔥'.repeat(20), 8);
+    expect([...clipped]).toHaveLength(8);
+    expect(clipped.endsWith('…')).toBe(true);
+  });
+
   it('writes dates that cannot split across lines', () => {
     expect(displayDate(dec10)).toBe('10\u00a0Dec\u00a02026');
     expect(displayDate(Date.UTC(2027, 0, 1))).toBe('1\u00a0Jan\u00a02027');

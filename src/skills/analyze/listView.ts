@@ -2,7 +2,7 @@
 import type { RecommendationRow, SearchResult } from '../../posture/engine';
 import type { RecommendationRowView, RecommendationsView } from '../../views/recommendationsView';
 import { pageRef } from '../../actions/vocabularies';
-import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, displayDate, levelColor, ownerText, resourceTypeLabel, shortWords } from '../../views/postureLabels';
+import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, displayDate, levelColor, ownerText, resourceTypeLabel, shortWords, clipText } from '../../views/postureLabels';
 
 /** "alice@contoso.com · due 10 Dec 2026 (overdue)"; "Unassigned" when nobody owns it and no date is set. */
 export function governanceText(row: Pick<RecommendationRow, 'owner' | 'dueDate' | 'governance'>): string {
@@ -20,13 +20,24 @@ export const subscriptionText = (name: string | undefined, id: string | undefine
 /** "1 attack path" that stays on one line. */
 const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`.replace(/ /g, '\u00a0');
 
+// Characters that fit one line of a list row at the Playground's width (446 px): bold title, small resource line.
+const TITLE_CHARS = 56;
+const RESOURCE_LINE_CHARS = 64;
+
 function rowView(row: RecommendationRow, position: number, ref: string, hasRiskData: boolean): RecommendationRowView {
+  const resourceName = shortWords(row.resourceName);
+  const resourceType = resourceTypeLabel(row.resourceType);
+  const subscription = subscriptionText(row.subscriptionName, row.subscriptionId);
+  const resourceNameLine = clipText(resourceName, RESOURCE_LINE_CHARS / 2);
   return {
     position,
     recommendation: shortWords(row.displayName, 40),
-    resourceName: shortWords(row.resourceName),
-    resourceType: resourceTypeLabel(row.resourceType),
-    subscription: subscriptionText(row.subscriptionName, row.subscriptionId),
+    resourceName,
+    resourceType,
+    subscription,
+    recommendationLine: clipText(shortWords(row.displayName, 40), TITLE_CHARS - String(position).length - 2),
+    resourceNameLine,
+    placeLine: clipText(` · ${resourceType} · ${subscription}`, Math.max(16, RESOURCE_LINE_CHARS - [...resourceNameLine].length)),
     // Only what is there: no "No risk" on a row Defender did not rate, no "Attack paths: 0", no "Risk factors: None".
     riskLevel: hasRiskData ? (row.riskLevel ?? '') : '',
     riskColor: levelColor(row.riskLevel),
