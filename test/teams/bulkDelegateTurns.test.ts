@@ -3,7 +3,7 @@
 // the matching recommendations by owner (governance, resource tag, resource group tag, subscription tag) into one
 // draft per owner plus one for items with no owner; Send on a draft sends one email and records one delegation per
 // recommendation; the caps refuse with a clear message; tampered card data is refused.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryStorage, type Activity } from 'botbuilder';
 import { simpleParser } from 'mailparser';
@@ -20,8 +20,9 @@ import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 import { execute, message } from '../support/activities';
 import { createMemoryDeduper } from '../support/memoryDeduper';
 import { createTempDataDir } from '../support/tempDataDir';
-import { textOf, walk, type Json } from '../support/cardJson';
+import { textOf, type Json } from '../support/cardJson';
 import { adapterTurns } from '../support/adapterTurns';
+import { inputsOf, outboxOf, sendRef } from '../support/draftCards';
 
 const OTHER = { id: '29:user-bob', name: 'Bob', aadObjectId: '00000000-0000-4000-8000-0000000000b0' };
 const SUB = '5b0e0c2d-0000-4000-8000-00000000b01c';
@@ -95,25 +96,8 @@ const cardsOf = (activities: Array<Partial<Activity>>): Json[] =>
     const body = (a.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
     return a.type === 'invokeResponse' && body?.type === 'application/vnd.microsoft.card.adaptive' ? [body.value as Json] : [];
   });
-const inputsOf = (card: Json) => {
-  const found: Record<string, string> = {};
-  walk(card, (n) => typeof n.type === 'string' && n.type.startsWith('Input.') && (found[String(n.id)] = String(n.value ?? '')));
-  return found;
-};
-const sendRef = (card: Json): string => {
-  let ref = '';
-  walk(card, (n) => n.type === 'Action.Execute' && n.verb === 'confirm' && (ref = String((n.data as Json).ref)));
-  return ref;
-};
 const allText = (activities: Array<Partial<Activity>>) =>
   activities.map((a) => `${a.text ?? ''}\n${cardsOf([a]).map(textOf).join('\n')}\n${JSON.stringify((a.value as { body?: { value?: unknown } } | undefined)?.body?.value ?? '')}`).join('\n');
-const outbox = (dir: string): string[] => {
-  try {
-    return readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'));
-  } catch {
-    return [];
-  }
-};
 const draftTo = (cards: Json[], to: string) => cards.find((c) => inputsOf(c).in_to === to);
 
 describe('bulk delegation turns', () => {
@@ -135,7 +119,7 @@ describe('bulk delegation turns', () => {
       expect(textOf(draftTo(cards, 'gov.owner@contoso.example'))).toContain('from the governance assignment');
       // Nothing is sent or recorded before Send; the key vault is not a storage finding.
       expect(text).not.toContain('kv-web');
-      expect(outbox(bot.dir)).toHaveLength(0);
+      expect(outboxOf(bot.dir)).toHaveLength(0);
       expect(await bot.records.list(DELEGATIONS)).toHaveLength(0);
 
       // Only the requester can send; an edited Cc and due date are honoured.
@@ -144,7 +128,7 @@ describe('bulk delegation turns', () => {
       const sent = allText(await bot.turn(execute('confirm', { ref, ...inputsOf(web), in_cc: 'lead@contoso.example', in_dueDate: '30' })));
       expect(sent).toContain('Delegated 2 recommendations to web.owner@contoso.example (cc lead@contoso.example)');
       expect(sent).toContain('2 delegations are recorded, one per recommendation');
-      const files = outbox(bot.dir);
+      const files = outboxOf(bot.dir);
       expect(files).toHaveLength(1);
       const mail = await simpleParser(readFileSync(join(bot.dir, 'outbox', files[0] ?? '')));
       expect(mail.subject).toBe('Please fix: 2 Defender for Cloud recommendations on resources you own');
@@ -158,7 +142,7 @@ describe('bulk delegation turns', () => {
 
       // The same Send again (double click, redelivery): no second email, no more records.
       await bot.turn(execute('confirm', { ref, ...inputsOf(web) }));
-      expect(outbox(bot.dir)).toHaveLength(1);
+      expect(outboxOf(bot.dir)).toHaveLength(1);
       expect(await bot.records.list(DELEGATIONS)).toHaveLength(2);
       // Each recommendation is followed on its own.
       expect(allText(await bot.turn(message('what have I delegated?')))).toContain('Your delegations: 2 (2 open)');
@@ -185,7 +169,7 @@ describe('bulk delegation turns', () => {
       expect(JSON.stringify(cards)).not.toContain('boss@contoso.example');
       const refused = allText(await bot.turn(execute('confirm', { ref: sendRef(draft), ...inputsOf(draft) })));
       expect(refused).toContain("Who should fix it? Type the owner's address in To.");
-      expect(outbox(bot.dir)).toHaveLength(0);
+      expect(outboxOf(bot.dir)).toHaveLength(0);
       const sent = allText(await bot.turn(execute('confirm', { ref: sendRef(draft), ...inputsOf(draft), in_to: 'free.owner@contoso.example' })));
       expect(sent).toContain('Delegated 2 recommendations to free.owner@contoso.example');
       expect((await bot.records.list<Delegation>(DELEGATIONS)).map((r) => r.value.owner)).toEqual(['free.owner@contoso.example', 'free.owner@contoso.example']);
