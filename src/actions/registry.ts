@@ -23,6 +23,11 @@ export interface ActionContext<Reply = unknown> {
   later?(work: (continuation: Continuation<Reply>) => Promise<void>): void;
   /** True when a person pressed a card button for this action (never for a planner's action). */
   pressed?: boolean;
+  /**
+   * Runs another registry action in this turn, validated and gated like a planned one (a side effect is only
+   * proposed): set by the registry for read handlers, so one request can offer several drafts (bulk delegation).
+   */
+  runAction?(action: PlannedAction): Promise<void>;
 }
 
 export interface Continuation<Reply = unknown> {
@@ -173,6 +178,14 @@ export function createActionRegistry<Reply = unknown>(): ActionRegistry<Reply> {
     return { definition: checked.definition, parameters: checked.parameters };
   };
 
+  const run: ActionRegistry<Reply>['run'] = async (action, context) => {
+    const { definition, parameters } = validate(action);
+    if (!definition.sideEffects) return definition.handler(parameters, { ...context, runAction: (next) => run(next, context) });
+    if (!gate) throw new AppError('INVALID_ACTION', `The ${definition.name} action changes things and needs your confirmation first.`);
+    if (definition.confirmedByPress && context.pressed) return gate.runPressed(definition, parameters, context);
+    return gate.propose(definition, parameters, context);
+  };
+
   return {
     register(definition) {
       if (actions.has(definition.name)) throw new Error(`Action ${definition.name} is registered twice`);
@@ -185,13 +198,7 @@ export function createActionRegistry<Reply = unknown>(): ActionRegistry<Reply> {
       return checked.ok ? [] : checked.problems;
     }),
     validate,
-    async run(action, context) {
-      const { definition, parameters } = validate(action);
-      if (!definition.sideEffects) return definition.handler(parameters, context);
-      if (!gate) throw new AppError('INVALID_ACTION', `The ${definition.name} action changes things and needs your confirmation first.`);
-      if (definition.confirmedByPress && context.pressed) return gate.runPressed(definition, parameters, context);
-      return gate.propose(definition, parameters, context);
-    },
+    run,
     useConfirmation(next) {
       gate = next;
     },

@@ -1,7 +1,9 @@
 // Delegation requests and tracking questions: "delegate this to the owner", "send the first one to its owner",
+// "assign the storage findings in rg-web to their owners" / "delegate these to their owners" (bulk, one draft per owner),
 // "what have I delegated?", "which delegations are overdue?", "mark the second delegation as fixed", "cancel the first delegation". A delegation
 // names only which recommendation (a position or the one on screen): the recipient comes from the data and the
 // draft card, never from the message, so an address typed here is never used.
+import type { AnalyzeFilter } from '../actions/contracts/analyze';
 import type { PlannedAction } from '../actions/registry';
 import type { ActiveListSummary } from './activeList';
 import type { ScannedMessage } from './messageScan';
@@ -16,18 +18,27 @@ function has(words: readonly string[], set: ReadonlySet<string>): boolean {
   return words.some((w) => set.has(w));
 }
 
-/** "… to the owner", "… to their owners": a hand-over to whoever owns it, not a named person. */
-function toTheOwner(words: readonly string[]): boolean {
+/** "… to the owner", "… to their owners": a hand-over to whoever owns it, not a named person ('owners' when plural). */
+function toTheOwner(words: readonly string[]): 'owner' | 'owners' | undefined {
   for (let i = 0; i < words.length; i++) {
     if (words[i] !== 'to') continue;
     let at = i + 1;
     while (at < i + 3 && POSSESSIVES.has(words[at] ?? '')) at++;
-    if (OWNER_WORDS.has(words[at] ?? '')) return true;
+    const word = words[at] ?? '';
+    if (OWNER_WORDS.has(word)) return word === 'owners' ? 'owners' : 'owner';
   }
-  return false;
+  return undefined;
 }
 
-export function planDelegateIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined): PlannedAction[] | undefined {
+/** "these", "all of them", "the storage findings": several recommendations, not the one on screen. */
+const MANY_WORDS = new Set(['these', 'those', 'them', 'all', 'every', 'findings', 'recommendations', 'risks', 'issues']);
+const REQUEST_WORDS = new Set([...SEND_VERBS, 'delegate', 'owner', 'owners']);
+
+/**
+ * `filter` is what the message itself asks for ("the storage findings in rg-web"): a bulk delegation uses it, or the
+ * list on screen when it is empty ("delegate these to their owners").
+ */
+export function planDelegateIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined, filter: AnalyzeFilter = {}): PlannedAction[] | undefined {
   const words = scan.tokens.map((t) => t.text);
   const aboutDelegations = has(words, DELEGATION_NOUNS);
   if (aboutDelegations && words.includes('fixed') && (words.includes('mark') || words.includes('is') || words.includes('as'))) {
@@ -45,8 +56,15 @@ export function planDelegateIntent(scan: ScannedMessage, activeList: ActiveListS
     if (words.includes('all') || words.includes('everyone') || words.includes('team')) return [{ name: 'listDelegations', parameters: { scope: 'all' } }];
     return [{ name: 'listDelegations', parameters: { scope: 'delegatedByMe' } }];
   }
-  const delegates = words[0] === 'delegate' || (words[0] === 'please' && words[1] === 'delegate') || (has(words, SEND_VERBS) && toTheOwner(words));
+  const owner = toTheOwner(words);
+  const delegates = words[0] === 'delegate' || (words[0] === 'please' && words[1] === 'delegate') || (has(words, SEND_VERBS) && owner !== undefined);
   if (!delegates) return undefined;
   const ordinal = rowPositionOf(scan, activeList);
+  if (ordinal === undefined && (owner === 'owners' || has(words, MANY_WORDS))) {
+    // A loose word the subject matcher took from the request itself ("email these …") is no filter.
+    const { recommendationText, ...rest } = filter;
+    const kept: AnalyzeFilter = recommendationText && !REQUEST_WORDS.has(recommendationText.toLowerCase()) ? { ...rest, recommendationText } : rest;
+    return [{ name: 'delegateToOwners', parameters: Object.keys(kept).length > 0 ? { filter: kept } : {} }];
+  }
   return [{ name: 'delegateToOwner', parameters: ordinal === undefined ? {} : { ordinal } }];
 }

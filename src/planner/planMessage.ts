@@ -91,7 +91,7 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   if (iac) return iac;
   if (kinds.has('dump') || (kinds.has('dumpWeak') && filterFields === 0)) return outOfScope('dumpAll');
   if (kinds.has('otherTask')) return outOfScope('notPosture');
-  const delegate = planDelegateIntent(scan, context.activeList);
+  const delegate = planDelegateIntent(scan, context.activeList, analyzeParameters(draft, vocab).filter);
   if (delegate) return delegate;
   if (kinds.has('secureScore')) return action('secureScore', {});
   const summary = planExecutiveSummary(normalized, time);

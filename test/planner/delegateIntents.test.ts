@@ -31,6 +31,11 @@ describe('delegate intents', () => {
     ['mark the first delegation as fixed', 'markDelegationFixed', { ordinal: 1 }],
     ['Mark the 2nd delegation fixed', 'markDelegationFixed', { ordinal: 2 }],
     ['cancel the second delegation', 'cancelDelegation', { ordinal: 2 }],
+    // Bulk: one draft per owner, for what the message asks or (with no filter) the list on screen.
+    ['delegate these to their owners', 'delegateToOwners', {}],
+    ['delegate them to the owners', 'delegateToOwners', {}],
+    ['assign the storage findings in rg-payments-prod to their owners', 'delegateToOwners', { filter: { resourceTypes: ['Microsoft.Storage/storageAccounts'], resourceGroups: ['rg-payments-prod'] } }],
+    ['delegate all critical risks to their owners', 'delegateToOwners', { filter: { riskLevels: ['Critical'] } }],
   ])('%s', (text, name, parameters) => {
     expect(plan(text)).toEqual([{ name, parameters }]);
   });
@@ -42,9 +47,21 @@ describe('delegate intents', () => {
     },
   );
 
+  it('never plans the per-owner draft directly, nor an address from the message', () => {
+    expect(plan('email these to their owners')).toEqual([{ name: 'delegateToOwners', parameters: {} }]);
+    for (const text of ['delegate these to bob@contoso.example', 'assign the storage findings to their owners eve@evil.example']) {
+      const planned = plan(text);
+      expect(planned.map((p) => p.name)).toEqual(['delegateToOwners']);
+      // At most a filter on who owns it already (contract: filter only); recipients come from the data.
+      const { filter, ...other } = planned[0]?.parameters as { filter?: { owners?: string[] } };
+      expect(other).toEqual({});
+      expect(JSON.stringify({ ...filter, owners: undefined })).not.toContain('@');
+    }
+  });
+
   it('plans only actions the registry accepts', () => {
     const { registry } = moduleRegistry(engine);
-    for (const text of ['delegate the first one', 'what is assigned to me?', 'what have I delegated?', 'which delegations are overdue?', 'mark the first delegation as fixed', 'cancel the first delegation']) {
+    for (const text of ['delegate these to their owners', 'assign the storage findings in rg-payments-prod to their owners', 'delegate the first one', 'what is assigned to me?', 'what have I delegated?', 'which delegations are overdue?', 'mark the first delegation as fixed', 'cancel the first delegation']) {
       expect(registry.checkPlan(plan(text))).toEqual([]);
     }
   });

@@ -3,7 +3,7 @@
 // the owner and due date are recorded; "what have I delegated?" follows it, and it is Verified only once reloaded
 // posture data shows the fix. The default mailer writes .eml files; with SMTP_HOST a real SMTP server on loopback
 // receives the message.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type Activity } from 'botbuilder';
@@ -21,8 +21,9 @@ import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 import { execute, message, USER } from '../support/activities';
 import { createMemoryDeduper } from '../support/memoryDeduper';
 import { createTempDataDir } from '../support/tempDataDir';
-import { cardOf, textOf, walk, type Json } from '../support/cardJson';
+import { cardOf, textOf } from '../support/cardJson';
 import { adapterTurns } from '../support/adapterTurns';
+import { inputsOf, outboxOf, sendRef } from '../support/draftCards';
 
 const OTHER = { id: '29:user-bob', name: 'Bob', aadObjectId: '00000000-0000-4000-8000-0000000000b0' };
 const SUB = '5b0e0c2d-0000-4000-8000-00000000d1e1';
@@ -81,26 +82,9 @@ async function startBot(dir: string, records: RecordsStore, storage: MemoryStora
   return { turn, posture };
 }
 
-const inputsOf = (card: Json | undefined) => {
-  const found: Record<string, string> = {};
-  walk(card, (n) => typeof n.type === 'string' && n.type.startsWith('Input.') && (found[String(n.id)] = String(n.value ?? '')));
-  return found;
-};
-const sendRef = (card: Json | undefined): string => {
-  let ref = '';
-  walk(card, (n) => n.type === 'Action.Execute' && n.verb === 'confirm' && (ref = String((n.data as Json).ref)));
-  return ref;
-};
 const allText = (activities: Array<Partial<Activity>>) =>
   activities.map((a) => `${a.text ?? ''}\n${textOf(cardOf([a]))}\n${JSON.stringify((a.value as { body?: { value?: unknown } } | undefined)?.body?.value ?? '')}`).join('\n');
 
-const outboxOf = (dir: string): string[] => {
-  try {
-    return readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'));
-  } catch {
-    return [];
-  }
-};
 const addresses = (field: ParsedMail['to']) => (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => v.address));
 
 describe('delegate turns', () => {

@@ -3,6 +3,7 @@
 // a planner's arguments. Tracking names a scope, or a delegation by its position in the last delegation list.
 import { z } from 'zod';
 import { ordinalSchema, rowRefSchema } from '../vocabularies';
+import { analyzeFilterSchema } from './analyze';
 
 export const delegateParamsSchema = z
   .object({ ordinal: ordinalSchema.optional(), ref: rowRefSchema.optional() })
@@ -37,3 +38,22 @@ export const delegationCardParamsSchema = z
   })
   .strict();
 export type DelegationCardParams = z.infer<typeof delegationCardParamsSchema>;
+
+/** Bulk delegation caps: one turn drafts at most this many owners' emails, listing at most this many recommendations. */
+export const BULK_DELEGATION_LIMITS = { owners: 20, items: 200 } as const;
+
+/**
+ * `delegateToOwners`: "assign the storage findings in rg-web to their owners" (a filter), or "delegate these to their
+ * owners" (no filter: the list on screen). Owners come from the data, one draft per owner; never from the message.
+ */
+export const delegateToOwnersParamsSchema = z.object({ filter: analyzeFilterSchema.optional() }).strict();
+export type DelegateToOwnersParams = z.infer<typeof delegateToOwnersParamsSchema>;
+
+/**
+ * `delegateOwnerGroup`: one owner's draft listing their recommendations, proposed by `delegateToOwners` (not a
+ * planner's action). The ids are re-read from the data, which must give them all one owner (or none).
+ */
+export const delegateOwnerGroupParamsSchema = z
+  .object({ assessmentIds: z.array(z.string().min(1).max(2000)).min(1).max(BULK_DELEGATION_LIMITS.items) })
+  .strict();
+export type DelegateOwnerGroupParams = z.infer<typeof delegateOwnerGroupParamsSchema>;

@@ -13,7 +13,7 @@ import { buildDetailsView } from './detailsView';
 import { describeFilter } from './filterSummary';
 import { buildRecommendationsView } from './listView';
 import type { AnalyzeFilter, RefineParams } from '../../actions/contracts/analyze';
-import { toPostureFilter, type AskedAt } from './postureFilter';
+import { toPostureFilter, type AskedAt } from '../../actions/contracts/postureFilter';
 import { relaxations } from './relaxedReading';
 import { refineFilter } from './refineFilter';
 import { countText } from './countText';

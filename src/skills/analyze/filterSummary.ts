@@ -3,7 +3,7 @@ import type { PostureEngine } from '../../posture/engine';
 import type { Viewer } from '../../posture/viewer';
 import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, pluralLabel, resourceTypeLabel } from '../../views/postureLabels';
 import type { AnalyzeFilter } from '../../actions/contracts/analyze';
-import { severitiesForRiskLevels, type AskedAt } from './postureFilter';
+import { severitiesForRiskLevels, type AskedAt } from '../../actions/contracts/postureFilter';
 import { dueDates, formatLocalDate, safeTimeZone } from '../../posture/history/calendar';
 import type { DueRange } from '../../actions/contracts/time';
 

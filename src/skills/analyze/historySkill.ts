@@ -11,7 +11,7 @@ import type { Viewer } from '../../posture/viewer';
 import type { ChangeLineView, ChangeSectionView, ExecutiveSummaryView } from '../../views/historyViews';
 import { NO_OWNER, isoDate } from '../../views/postureLabels';
 import type { Ctx } from './analyzeSkill';
-import { toPostureFilter } from './postureFilter';
+import { toPostureFilter } from '../../actions/contracts/postureFilter';
 
 const HEADINGS: Readonly<Record<ChangeKind, string>> = {
   new: 'Newly open',

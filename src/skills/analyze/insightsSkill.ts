@@ -11,7 +11,7 @@ import type { AttackPathResult, ResourceResult, VulnerabilityResult, Vulnerabili
 import type { RiskLevel } from '../../posture/model';
 import { describeFilter } from './filterSummary';
 import { buildAttackPathsView, buildResourcesView, buildVulnerabilitiesView } from './insightViews';
-import { toPostureFilter } from './postureFilter';
+import { toPostureFilter } from '../../actions/contracts/postureFilter';
 import type { Ctx } from './analyzeSkill';
 
 /** CVEs read when a question names some: enough to keep every one named among their rows' other CVEs. */

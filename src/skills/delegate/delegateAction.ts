@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { delegateParamsSchema } from '../../actions/contracts/delegate';
 import { requireTarget, type TargetParams, type TargetResolution } from '../../actions/contracts/target';
 import { parseDateInput, suggestedDueDate, toDateInput } from '../../actions/dueDate';
-import type { ActionContext, SideEffectActionDefinition } from '../../actions/registry';
+import type { ActionContext, EffectContext, SideEffectActionDefinition } from '../../actions/registry';
 import { AppError } from '../../errors/appError';
 import { isEmailAddress } from '../../mail/emailAddress';
 import { printable, type Mailer } from '../../mail/mailMessage';
@@ -83,6 +83,41 @@ function parseCc(text: string): string[] {
   return [...new Set(parts.map((p) => p.toLowerCase()))];
 }
 
+/** The draft's editable fields, shared by the single and the per-owner (bulk) drafts. */
+export type DraftFields = Pick<Effect, 'to' | 'cc' | 'subject' | 'body' | 'dueDate' | 'gracePeriod' | 'note' | 'ticket'>;
+
+export function draftInputFields(effect: DraftFields): ConfirmationContent['inputs'] {
+  return [
+        { id: 'to', label: 'To (the owner, one e-mail address)', kind: 'email', value: effect.to, placeholder: 'owner@example.com', required: true, maxLength: 254 },
+        { id: 'cc', label: 'Cc (addresses separated by commas)', kind: 'text', value: effect.cc.join(', '), placeholder: 'lead@example.com', required: false, maxLength: 1000 },
+        { id: 'subject', label: 'Subject', kind: 'text', value: effect.subject, required: true, maxLength: 200 },
+        { id: 'body', label: 'Message', kind: 'multiline', value: effect.body, required: true, maxLength: 4000 },
+        { id: 'dueDate', label: 'Due date (7, 14, 30 or 90 days, or a date)', kind: 'text', value: effect.dueDate, placeholder: '14', required: true, maxLength: 10 },
+        { id: 'gracePeriod', label: 'Grace period (yes or no)', kind: 'text', value: effect.gracePeriod ? 'yes' : 'no', required: false, maxLength: 3 },
+        { id: 'note', label: 'Note (optional, added below the message)', kind: 'multiline', value: effect.note, required: false, maxLength: 500 },
+        { id: 'ticket', label: 'Ticket number (optional)', kind: 'text', value: effect.ticket ?? '', placeholder: 'INC0012345', required: false, maxLength: 64 },
+  ];
+}
+
+/** The card's submitted inputs merged into the draft, each validated; AppError BAD_REQUEST says what to correct. */
+export function draftWithInputs<T extends DraftFields>(effect: T, inputs: Readonly<Record<string, string>>, now: number): T {
+  const to = (inputs.to ?? effect.to).trim();
+  if (!isEmailAddress(to)) throw new AppError('BAD_REQUEST', to === '' ? 'Who should fix it? Type the owner\'s address in To.' : `To: "${printable(to)}" is not one e-mail address.`);
+  const cc = inputs.cc === undefined ? effect.cc : parseCc(inputs.cc);
+  const subject = (inputs.subject ?? effect.subject).trim();
+  if (subject === '') throw new AppError('BAD_REQUEST', 'The subject is empty.');
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(subject)) throw new AppError('BAD_REQUEST', 'The subject must be one line.');
+  const body = (inputs.body ?? effect.body).replace(/\r\n?/g, '\n');
+  if (body.trim() === '') throw new AppError('BAD_REQUEST', 'The message is empty.');
+  const dueDate = parseDueInput(inputs.dueDate ?? effect.dueDate, now);
+  const gracePeriod = inputs.gracePeriod === undefined ? effect.gracePeriod : parseYesNo(inputs.gracePeriod, 'Grace period');
+  const note = (inputs.note ?? effect.note).replace(/\r\n?/g, '\n').trim();
+  const ticket = (inputs.ticket ?? effect.ticket ?? '').trim();
+  if (ticket !== '' && !/^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$/.test(ticket)) throw new AppError('BAD_REQUEST', 'The ticket number may hold only letters, digits and . _ # / -');
+  const { ticket: _old, ...rest } = effect;
+  return { ...rest, to, cc: cc.filter((c) => c !== to.toLowerCase()), subject, body, dueDate, gracePeriod, note, ...(ticket ? { ticket } : {}) } as T;
+}
+
 function card(details: RecommendationDetails, effect: Effect, ownerNote: string): ConfirmationContent {
   return {
     title: 'Delegate to the owner',
@@ -98,21 +133,20 @@ function card(details: RecommendationDetails, effect: Effect, ownerNote: string)
       'The owner and due date are recorded for this recommendation; later answers show them.',
       'The delegation is tracked: it closes only when fresh posture data shows the fix.',
     ],
-    inputs: [
-      { id: 'to', label: 'To (the owner, one e-mail address)', kind: 'email', value: effect.to, placeholder: 'owner@example.com', required: true, maxLength: 254 },
-      { id: 'cc', label: 'Cc (addresses separated by commas)', kind: 'text', value: effect.cc.join(', '), placeholder: 'lead@example.com', required: false, maxLength: 1000 },
-      { id: 'subject', label: 'Subject', kind: 'text', value: effect.subject, required: true, maxLength: 200 },
-      { id: 'body', label: 'Message', kind: 'multiline', value: effect.body, required: true, maxLength: 4000 },
-      { id: 'dueDate', label: 'Due date (7, 14, 30 or 90 days, or a date)', kind: 'text', value: effect.dueDate, placeholder: '14', required: true, maxLength: 10 },
-      { id: 'gracePeriod', label: 'Grace period (yes or no)', kind: 'text', value: effect.gracePeriod ? 'yes' : 'no', required: false, maxLength: 3 },
-      { id: 'note', label: 'Note (optional, added below the message)', kind: 'multiline', value: effect.note, required: false, maxLength: 500 },
-      { id: 'ticket', label: 'Ticket number (optional)', kind: 'text', value: effect.ticket ?? '', placeholder: 'INC0012345', required: false, maxLength: 64 },
-    ],
+    inputs: draftInputFields(effect),
     confirmLabel: 'Send',
   };
 }
 
-export function createDelegateAction(options: DelegateOptions): SideEffectActionDefinition<typeof delegateParamsSchema, typeof delegateEffectSchema, Reply> {
+/** What one delegation is about (a recommendation on a resource), as the draft carries it. */
+export type DelegationItem = Pick<Effect, 'assessmentId' | 'recommendation' | 'resourceName' | 'severity' | 'riskLevel' | 'portalLink'>;
+
+/**
+ * What Send does, shared by the single and the per-owner drafts, each step exactly once per delegation (a re-run
+ * after a crash finds what was done): one record per recommendation, one email (Message-ID from `mailKey`) listing
+ * them, the owner and due date in the posture state for each, and the owner's card in Teams for each.
+ */
+export function createDelivery(options: DelegateOptions) {
   const now = options.now ?? Date.now;
 
   /** The owner's card in their Teams chat, once per delegation; what to tell the delegator about it. */
@@ -131,6 +165,71 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
       return 'The Teams card to the owner could not be sent, so the owner was reached by email only.';
     }
   }
+
+  return async function deliver(items: ReadonlyArray<{ id: string; item: DelegationItem }>, draft: DraftFields & { portalLink: string }, mailKey: string, context: EffectContext<Reply>): Promise<{ mailText: string; cardTexts: string[] }> {
+    const due = parseDateInput(draft.dueDate);
+    if (due === undefined || !isEmailAddress(draft.to)) throw new AppError('BAD_REQUEST', 'The owner or due date is not valid.');
+    const by = context.confirmedBy.name ?? context.confirmedBy.id;
+    const at = now();
+    let delegations: Delegation[] = [];
+    for (const { id, item } of items) {
+      delegations.push(
+        await options.delegations.createOnce({
+          id,
+          assessmentId: item.assessmentId,
+          recommendation: item.recommendation,
+          resourceName: item.resourceName,
+          severity: item.severity,
+          ...(item.riskLevel ? { riskLevel: item.riskLevel } : {}),
+          owner: draft.to,
+          cc: draft.cc,
+          subject: draft.subject,
+          dueDate: due,
+          gracePeriod: draft.gracePeriod,
+          ...(draft.note ? { note: draft.note } : {}),
+          ...(draft.ticket ? { ticket: { number: draft.ticket } } : {}),
+          delegator: { id: context.confirmedBy.id, ...(context.confirmedBy.name ? { name: context.confirmedBy.name } : {}), ...(context.confirmedBy.userId ? { userId: context.confirmedBy.userId } : {}) },
+          conversationId: context.conversationId,
+          createdAt: at,
+          state: 'Assigned',
+          history: [{ at, state: 'Assigned', by }],
+        }),
+      );
+    }
+    let mailText: string;
+    const sentBefore = delegations.find((d) => d.mail)?.mail;
+    if (sentBefore) {
+      mailText = `The email had already gone (${sentBefore.via === 'outbox' ? sentBefore.where : 'SMTP'}); it was not sent again.`;
+    } else {
+      const receipt = await options.mailer.send({
+        messageId: messageIdOf(mailKey),
+        from: options.mailFrom,
+        to: [draft.to],
+        cc: draft.cc,
+        subject: draft.subject,
+        text: `${draft.body}\n${footer({ dueDate: draft.dueDate, gracePeriod: draft.gracePeriod, note: draft.note, portalLink: draft.portalLink, reference: mailKey })}\n`,
+      });
+      mailText = receipt.via === 'outbox' ? `No mail server is configured, so the email was written to ${receipt.where} (nothing was delivered).` : `The email was accepted by ${options.mailer.description}.`;
+      const mail = { messageId: receipt.messageId, via: receipt.via, where: receipt.where, at: now() };
+      delegations = await Promise.all(delegations.map((d) => options.delegations.mutate(d.id, (current) => (current.mail ? undefined : { ...current, mail }))));
+    }
+    const cardTexts: string[] = [];
+    for (const [index, start] of delegations.entries()) {
+      let delegation = start;
+      if (delegation.governanceAt === undefined) {
+        await options.posture.applyChange({ kind: 'governance', assessmentId: delegation.assessmentId, owner: draft.to, dueDate: due, isGracePeriod: draft.gracePeriod, ...(draft.ticket ? { ticketNumber: draft.ticket } : {}), at: now(), by });
+        delegation = await options.delegations.mutate(delegation.id, (current) => (current.governanceAt !== undefined ? undefined : { ...current, governanceAt: now() }));
+      }
+      cardTexts[index] = await sendOwnerCard(delegation);
+    }
+    return { mailText, cardTexts };
+  };
+}
+
+export function createDelegateAction(options: DelegateOptions): SideEffectActionDefinition<typeof delegateParamsSchema, typeof delegateEffectSchema, Reply> {
+  const now = options.now ?? Date.now;
+
+  const deliver = createDelivery(options);
 
   return {
     name: 'delegateToOwner',
@@ -166,70 +265,14 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
       return { effect, target: details.assessmentId, card: card(details, effect, ownerNote) };
     },
     withInputs(effect, inputs) {
-      const to = (inputs.to ?? effect.to).trim();
-      if (!isEmailAddress(to)) throw new AppError('BAD_REQUEST', to === '' ? 'Who should fix it? Type the owner\'s address in To.' : `To: "${printable(to)}" is not one e-mail address.`);
-      const cc = inputs.cc === undefined ? effect.cc : parseCc(inputs.cc);
-      const subject = (inputs.subject ?? effect.subject).trim();
-      if (subject === '') throw new AppError('BAD_REQUEST', 'The subject is empty.');
-      if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(subject)) throw new AppError('BAD_REQUEST', 'The subject must be one line.');
-      const body = (inputs.body ?? effect.body).replace(/\r\n?/g, '\n');
-      if (body.trim() === '') throw new AppError('BAD_REQUEST', 'The message is empty.');
-      const dueDate = parseDueInput(inputs.dueDate ?? effect.dueDate, now());
-      const gracePeriod = inputs.gracePeriod === undefined ? effect.gracePeriod : parseYesNo(inputs.gracePeriod, 'Grace period');
-      const note = (inputs.note ?? effect.note).replace(/\r\n?/g, '\n').trim();
-      const ticket = (inputs.ticket ?? effect.ticket ?? '').trim();
-      if (ticket !== '' && !/^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$/.test(ticket)) throw new AppError('BAD_REQUEST', 'The ticket number may hold only letters, digits and . _ # / -');
-      return { ...effect, to, cc: cc.filter((c) => c !== to.toLowerCase()), subject, body, dueDate, gracePeriod, note, ...(ticket ? { ticket } : {}) };
+      return draftWithInputs(effect, inputs, now());
     },
     async perform(effect, context) {
-      const due = parseDateInput(effect.dueDate);
-      if (due === undefined || !isEmailAddress(effect.to)) throw new AppError('BAD_REQUEST', 'The owner or due date is not valid.');
       const id = delegationIdOf(context.idempotencyKey);
-      const by = context.confirmedBy.name ?? context.confirmedBy.id;
-      const at = now();
-      let delegation: Delegation = await options.delegations.createOnce({
-        id,
-        assessmentId: effect.assessmentId,
-        recommendation: effect.recommendation,
-        resourceName: effect.resourceName,
-        severity: effect.severity,
-        ...(effect.riskLevel ? { riskLevel: effect.riskLevel } : {}),
-        owner: effect.to,
-        cc: effect.cc,
-        subject: effect.subject,
-        dueDate: due,
-        gracePeriod: effect.gracePeriod,
-        ...(effect.note ? { note: effect.note } : {}),
-        ...(effect.ticket ? { ticket: { number: effect.ticket } } : {}),
-        delegator: { id: context.confirmedBy.id, ...(context.confirmedBy.name ? { name: context.confirmedBy.name } : {}), ...(context.confirmedBy.userId ? { userId: context.confirmedBy.userId } : {}) },
-        conversationId: context.conversationId,
-        createdAt: at,
-        state: 'Assigned',
-        history: [{ at, state: 'Assigned', by }],
-      });
-      let mailText: string;
-      if (delegation.mail) {
-        mailText = `The email had already gone (${delegation.mail.via === 'outbox' ? delegation.mail.where : 'SMTP'}); it was not sent again.`;
-      } else {
-        const receipt = await options.mailer.send({
-          messageId: messageIdOf(id),
-          from: options.mailFrom,
-          to: [effect.to],
-          cc: effect.cc,
-          subject: effect.subject,
-          text: `${effect.body}\n${footer({ dueDate: effect.dueDate, gracePeriod: effect.gracePeriod, note: effect.note, portalLink: effect.portalLink, reference: id })}\n`,
-        });
-        delegation = await options.delegations.mutate(id, (current) => (current.mail ? undefined : { ...current, mail: { messageId: receipt.messageId, via: receipt.via, where: receipt.where, at: now() } }));
-        mailText = receipt.via === 'outbox' ? `No mail server is configured, so the email was written to ${receipt.where} (nothing was delivered).` : `The email was accepted by ${options.mailer.description}.`;
-      }
-      if (delegation.governanceAt === undefined) {
-        await options.posture.applyChange({ kind: 'governance', assessmentId: effect.assessmentId, owner: effect.to, dueDate: due, isGracePeriod: effect.gracePeriod, ...(effect.ticket ? { ticketNumber: effect.ticket } : {}), at: now(), by });
-        delegation = await options.delegations.mutate(id, (current) => (current.governanceAt !== undefined ? undefined : { ...current, governanceAt: now() }));
-      }
-      const cardText = await sendOwnerCard(delegation);
+      const done = await deliver([{ id, item: effect }], effect, id, context);
       const cc = effect.cc.length > 0 ? ` (cc ${effect.cc.join(', ')})` : '';
       return {
-        text: `Delegated to ${effect.to}${cc}, due ${effect.dueDate}. ${mailText} The owner and due date are recorded. ${cardText} Ask "what have I delegated?" to follow it.`,
+        text: `Delegated to ${effect.to}${cc}, due ${effect.dueDate}. ${done.mailText} The owner and due date are recorded. ${done.cardTexts[0] ?? ''} Ask "what have I delegated?" to follow it.`,
       };
     },
   };

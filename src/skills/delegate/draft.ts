@@ -52,3 +52,25 @@ export function footer(input: { dueDate: string; gracePeriod: boolean; note: str
     `Reference: ${input.reference}`,
   ].join('\n');
 }
+
+/** One owner's draft for several recommendations (bulk delegation): one line each, as many as the body holds. */
+export function draftGroupSubject(count: number): string {
+  return `Please fix: ${count} Defender for Cloud recommendation${count === 1 ? '' : 's'} on resources you own`;
+}
+
+export function draftGroupBody(items: ReadonlyArray<Pick<RecommendationDetails, 'displayName' | 'resourceName' | 'severity' | 'riskLevel'>>): string {
+  const head = ['Hello,', '', `Microsoft Defender for Cloud reports ${items.length} recommendation${items.length === 1 ? '' : 's'} on resources you own. Could you fix ${items.length === 1 ? 'it' : 'them'} by the due date below?`, ''];
+  const tail = ['', 'Each one is tracked separately; the steps to fix each are in the Azure portal (Defender for Cloud, Recommendations).', '', 'Thank you.'];
+  const lines = [...head];
+  let size = [...head, ...tail].join('\n').length + 80;
+  for (const [index, item] of items.entries()) {
+    const line = oneLine(`${index + 1}. ${withoutLinks(item.displayName)} — ${item.resourceName} (severity ${item.severity}${item.riskLevel ? `, risk ${item.riskLevel}` : ''})`).slice(0, 400);
+    if (size + line.length + 1 > MAX_DRAFT_BODY) {
+      lines.push(`… and ${items.length - index} more (all are recorded when this is sent).`);
+      break;
+    }
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return [...lines, ...tail].join('\n');
+}

@@ -11,6 +11,7 @@ import { createRemediation } from '../../remediation/remediation';
 import type { RecordsStore } from '../../storage/recordsStore';
 import type { Reply } from '../../views/reply';
 import { createDelegateAction } from './delegateAction';
+import { createBulkDelegationActions } from './bulkDelegation';
 import { createDelegationRecords } from './delegationRecords';
 import type { ContainerTags } from './ownerResolution';
 import { createTrackingActions } from './tracking';
@@ -40,7 +41,7 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
   help: [
     {
       title: 'Delegate to the owner',
-      description: 'Draft an email to the owner of a recommendation, edit and send it, and follow it until fresh data shows the fix ("what have I delegated?").',
+      description: 'Draft an email to the owner of a recommendation (or one per owner for a list: "delegate these to their owners"), edit and send it, and follow it until fresh data shows the fix ("what have I delegated?").',
       canDo: 'email its owner a fix request and track it to a verified fix',
       samples: [],
     },
@@ -52,7 +53,7 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
     const knowledge = createKnowledgeBase({ displayNameOf: (key) => catalog.byKey(key)?.displayName });
     const delegations = createDelegationRecords(delegation.records);
     const now = delegation.now ?? Date.now;
-    const delegate = createDelegateAction({
+    const delegateOptions = {
       posture,
       delegations,
       mailer: delegation.mailer,
@@ -68,7 +69,9 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       resolveTarget,
       ...(delegation.teams ? { teams: delegation.teams } : {}),
       now,
-    });
+    };
+    const delegate = createDelegateAction(delegateOptions);
+    const bulk = createBulkDelegationActions(delegateOptions);
     const trackingPosture = { current: posture.current, info: () => ({ loadedAt: posture.info?.().loadedAt ?? 0 }) };
     // Without a Teams sender the owner is reached by email only; cards already sent still work (contacts are records).
     const contacts = delegation.teams?.contacts ?? createContactBook(delegation.records);
@@ -82,6 +85,6 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       ...(delegation.teams ? { messenger: delegation.teams.messenger } : {}),
       ...(delegation.teams?.onError ? { onError: delegation.teams.onError } : {}),
     });
-    return { actions: [delegate as unknown as (typeof tracking)[number], ...tracking, owner.action as unknown as (typeof tracking)[number]], cardVerbs: [owner.verb] };
+    return { actions: [delegate as unknown as (typeof tracking)[number], bulk.bulk as unknown as (typeof tracking)[number], bulk.group as unknown as (typeof tracking)[number], ...tracking, owner.action as unknown as (typeof tracking)[number]], cardVerbs: [owner.verb] };
   },
 };

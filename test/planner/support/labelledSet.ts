@@ -10,7 +10,7 @@ const labelSchema = z
     context: z.object({ previous: z.array(z.string()).min(1) }).strict().optional(),
     expect: z
       .object({
-        action: z.enum(['analyze', 'refine', 'showMore', 'details', 'secureScore', 'outOfScope', 'help', 'vulnerabilities', 'resources', 'attackPaths', 'changes', 'executiveSummary', 'startOver', 'smallTalk', 'summarize', 'remediate']),
+        action: z.enum(['analyze', 'refine', 'showMore', 'details', 'secureScore', 'outOfScope', 'help', 'vulnerabilities', 'resources', 'attackPaths', 'changes', 'executiveSummary', 'startOver', 'smallTalk', 'summarize', 'remediate', 'delegateToOwners']),
         parameters: z.record(z.unknown()).optional(),
         resources: z.object({ includes: z.array(z.string()).optional(), total: z.number().int().min(0).optional() }).strict().optional(),
       })

@@ -1,7 +1,7 @@
 // From the planner's filter (user terms) to the engine's filter, with the defaults an analyst expects.
 import type { PostureFilter } from '../../posture/engine';
 import type { RiskLevel, Severity } from '../../posture/model';
-import type { AnalyzeFilter } from '../../actions/contracts/analyze';
+import type { AnalyzeFilter } from './analyze';
 import { dueDates, safeTimeZone, utcDateBounds } from '../../posture/history/calendar';
 
 /** When and where the question is asked: "due this week" is read on the user's calendar. */
