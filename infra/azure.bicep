@@ -225,7 +225,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      healthCheckPath: '/healthz'
+      healthCheckPath: '/readyz'
     }
   }
 }

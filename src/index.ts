@@ -40,6 +40,7 @@ import type { RecordsStore } from './storage/recordsStore';
 import { createReplyRecordStore } from './storage/replyRecordStore';
 import type { ConversationEraser } from './storage/sqliteConversationEraser';
 import { openStorage } from './storage/openStorage';
+import { createReadiness } from './storage/readiness';
 import { createJobLease } from './jobs/jobLease';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { createContactBook, type ContactBook } from './contacts/contactBook';
@@ -125,6 +126,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       ...skills,
       scripts: (token) => scriptLinks.open(token),
       downloads: (token) => downloadLinks.take(token),
+      ready: createReadiness({ records, posture }),
       ...withUserScope(userScopeFromConfig(config, logger)),
     });
     const retention = createRetentionJob({

@@ -57,6 +57,8 @@ export interface TeamsBotDeps {
   replyRecords?: ReplyRecordStore;
   /** Remediation script downloads by token (GET /api/scripts/…); none: the route does not exist. */
   scripts?: (token: string) => Promise<{ fileName: string; text: string } | undefined>;
+  /** Readiness for GET /readyz (posture loaded, storage answering); none: /readyz says ready once listening. */
+  ready?: HttpServerOptions['ready'];
   /** Single-use downloads by token (GET /api/downloads/…); none: the route does not exist. */
   downloads?: HttpServerOptions['downloads'];
   /** Ratings of answers (Teams' feedback loop); none: answers carry no thumbs. */
@@ -115,6 +117,7 @@ export function createTeamsBot(config: BotConfig, deps: TeamsBotDeps): Bot {
     logger,
     ...(deps.scripts ? { scripts: deps.scripts } : {}),
     ...(deps.downloads ? { downloads: deps.downloads } : {}),
+    ...(deps.ready ? { ready: deps.ready } : {}),
     messages: createMessagesEndpoint({ adapter, logic: turnLogic, logger, ...(deps.maxBodyBytes ? { maxBodyBytes: deps.maxBodyBytes } : {}) }),
   });
 

@@ -1,4 +1,4 @@
-// The restify server: POST /api/messages, GET /healthz, GET /api/scripts/<token>/<name> (remediation script
+// The restify server: POST /api/messages, GET /healthz (liveness), GET /readyz (readiness), GET /api/scripts/<token>/<name> (remediation script
 // downloads) and GET /api/downloads/<token>/<name> (single-use personal downloads), when the composition root passes
 // them; nothing else.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,6 +10,8 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Extra readiness facts for /healthz (never secrets). */
   health?: () => Record<string, unknown>;
+  /** Readiness for /readyz: ready, or the reasons it is not (never secrets). None: /readyz answers as /healthz. */
+  ready?: () => Promise<{ ready: boolean; facts: Record<string, unknown> }>;
   /** A stored script by its download token, while the link is valid. */
   scripts?: (token: string) => Promise<{ fileName: string; text: string } | undefined>;
   /** A single-use download by its token: 200 with the file once, 404 unknown, 410 used or expired. */
@@ -24,6 +26,18 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
     res.statusCode = 200;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.end(body);
+  });
+  server.get('/readyz', async (_req, res) => {
+    const outcome = options.ready
+      ? await options.ready().catch((error: unknown) => {
+          options.logger.warn({ err: error }, 'the readiness check failed');
+          return { ready: false, facts: { reason: 'the readiness check failed' } };
+        })
+      : { ready: true, facts: {} };
+    res.statusCode = outcome.ready ? 200 : 503;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(JSON.stringify({ status: outcome.ready ? 'ready' : 'not ready', ...outcome.facts }));
   });
   server.post('/api/messages', async (req, res) => {
     await options.messages(req, res);

@@ -99,7 +99,7 @@ describe('infra/azure.bicep', () => {
     expect(site.body).toMatch(/clientAffinityEnabled:\s*false/);
     expect(site.body).toMatch(/'\$\{identity\.id\}':\s*\{\}/);
     expect(site.body).toMatch(/keyVaultReferenceIdentity:\s*identity\.id/);
-    expect(site.body).toMatch(/healthCheckPath:\s*'\/healthz'/);
+    expect(site.body).toMatch(/healthCheckPath:\s*'\/readyz'/);
     const settings = one(main, 'Microsoft.Web/sites/config');
     expect(settings.body).toMatch(/name:\s*'appsettings'/);
   });

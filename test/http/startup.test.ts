@@ -61,6 +61,9 @@ describe('startBot', () => {
       try {
         expect(written.join('')).toContain('NOT authenticated');
         expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+        const ready = await fetch(`${running.url}/readyz`);
+        expect(ready.status).toBe(200);
+        expect(await ready.json()).toMatchObject({ status: 'ready', storage: 'ok', posture: { source: expect.any(String), rows: expect.any(Number) } });
         const res = await fetch(`${running.url}/api/messages`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
