@@ -2,7 +2,7 @@
 // with the confirming user's own Resource Manager token (SSO token -> on-behalf-of through a loopback Entra), after
 // the card that says whose rights act. Another user whose roles do not allow it gets a plain 403 answer, and
 // nothing is recorded. Neither token reaches the logs.
-import { MemoryStorage, type Activity, type TurnContext } from 'botbuilder';
+import { MemoryStorage, type Activity } from 'botbuilder';
 import { createArmScopeReader } from '../../src/access/armScope';
 import { createArmWrites, governanceAssignmentKey } from '../../src/access/armWrites';
 import { createOboArmTokenExchange } from '../../src/access/oboArmToken';
@@ -24,7 +24,7 @@ import { seeReplies, visible } from '../support/cardText';
 import { startFakeArm, type FakeArm } from '../support/fakeArm';
 import { startFakeArmWrites, type FakeArmWrites } from '../support/fakeArmWrites';
 import { fakeJwt, startFakeEntra, type FakeEntra } from '../support/fakeEntra';
-import { FakeUserTokenClient } from '../support/fakeUserTokenClient';
+import { FakeUserTokenClient, withUserTokenClient } from '../support/fakeUserTokenClient';
 import { createMemoryDeduper } from '../support/memoryDeduper';
 import { createMemoryLogger } from '../support/memoryLogger';
 import { createTempDataDir, type TempDataDir } from '../support/tempDataDir';
@@ -58,12 +58,7 @@ describe('changes in Azure with the user’s own token, in whole turns', () => {
     const subscriptions = [...new Set(skills.posture.current().search(SYSTEM_VIEWER, { filter: {}, limit: 10_000 }).items.map((r) => r.subscriptionId).filter((s): s is string => !!s))];
     const access = createUserAccess({ exchange: createOboArmTokenExchange({ ...CLIENT, authorityHost: entra.authorityHost, caPem: entra.caPem }), readScope: createArmScopeReader({ baseUrl: arm.url }), cache: createScopeCache(), logger });
     const bot = createBot(config, { logger, storage: new MemoryStorage(), deduper: createMemoryDeduper(), ...skills, startTypingTimer: false, userScope: { connectionName: 'azure', access, logger } });
-    turn = adapterTurns(bot, async (context: TurnContext, next: () => Promise<void>) => {
-      const adapter = context.adapter as unknown as { UserTokenClientKey?: symbol };
-      adapter.UserTokenClientKey ??= Symbol('UserTokenClient');
-      context.turnState.set(adapter.UserTokenClientKey, tokens);
-      await next();
-    });
+    turn = adapterTurns(bot, withUserTokenClient(tokens));
     // Both read every subscription; only Alice holds Security Admin (the write fake lets her token write).
     for (const name of ['alice', 'bob']) {
       const sso = fakeJwt({ oid: person(name).aadObjectId, tid: CLIENT.tenantId, aud: `api://${CLIENT.clientId}` });
