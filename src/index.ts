@@ -1,7 +1,8 @@
 // The composition root: parse config once, create the logger and storage, pick implementations, build the bot,
 // start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
 import { randomUUID } from 'node:crypto';
-import { userScopeFromConfig, withUserScope } from './access/userScopeDeps';
+import { armWritesFromConfig, userScopeFromConfig, withUserScope } from './access/userScopeDeps';
+import type { ArmWrites } from './access/armWrites';
 import { join } from 'node:path';
 import type { MessagePlanner } from './actions/contracts/messagePlanner';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
@@ -79,8 +80,9 @@ export interface Skills {
  * THE SEAM for posture: load the engine (config.postureSnapshot / demo tenant), register its skills' actions and
  * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
  */
-export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number; azure?: AzureLoaderDeps['overrides']; eraseConversations?: ConversationEraser['erase'] } = {}): Promise<Skills> {
-  const { eraseConversations, ...postureOptions } = options;
+export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number; azure?: AzureLoaderDeps['overrides']; eraseConversations?: ConversationEraser['erase']; armWrites?: ArmWrites } = {}): Promise<Skills> {
+  const { eraseConversations, armWrites: givenWrites, ...postureOptions } = options;
+  const armWrites = givenWrites ?? armWritesFromConfig(config);
   const posture = await openPostureHolder(config, { logger, records, ...postureOptions });
   const registry = createActionRegistry<Reply>();
   const cardActions = createCardActionRouter();
@@ -97,7 +99,7 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger, startAfter });
   const iac = createIacWorkspace({ provider: pullRequestHost(config.iac.host, config.dataDir), remote: config.iac.host.kind === 'github' || config.iac.host.kind === 'azureDevOps' });
   const aged = withDataAge(registry, (viewer) => dataAgeNote(posture.info(), Date.now(), viewer.timeZone));
-  const help = registerModules(aged, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac });
+  const help = registerModules(aged, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac, ...(armWrites ? { armWrites } : {}) });
   const downloadLinks = createDownloadLinks({ records, ttlMs, baseUrl: () => publicBaseUrl ?? (config.production ? undefined : listeningUrl) });
   const account = registerAccount(registry, cardActions, { records, config, logger, posture, downloads: { links: downloadLinks, ttlMs }, ...(eraseConversations ? { eraseConversations } : {}) });
   const keyless = createKeylessPlanner({ engine: posture.current, logger });

@@ -20,6 +20,8 @@ export interface UserAccess {
   resolve(userKey: string, ssoToken: string): Promise<AccessOutcome>;
   /** Drops the user's cached scope (Azure answered 403 to one of their writes, or they signed out). */
   forget(userKey: string): void;
+  /** The user's Resource Manager token on their behalf, for a write with their own rights (never kept here). */
+  armToken(ssoToken: string): Promise<string>;
 }
 
 export function createUserAccess(deps: { exchange: ArmTokenExchange; readScope: ArmScopeReader; cache: ScopeCache; logger: Logger }): UserAccess {
@@ -38,5 +40,6 @@ export function createUserAccess(deps: { exchange: ArmTokenExchange; readScope: 
       }
     },
     forget: (userKey) => deps.cache.forget(userKey),
+    armToken: (ssoToken) => deps.exchange(ssoToken),
   };
 }

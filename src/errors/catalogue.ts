@@ -31,6 +31,8 @@ export const ERROR_CATALOGUE = {
   REPOSITORY_CHANGED: { userMessage: 'The repository changed since it was scanned.', httpStatus: 409, expected: true },
   REPOSITORY_ACCESS_DENIED: { userMessage: 'The repository token does not have the rights this needs.', httpStatus: 403, expected: true },
   REPOSITORY_UNAVAILABLE: { userMessage: 'The repository host could not be reached.', httpStatus: 502, expected: false },
+  AZURE_WRITE_REFUSED: { userMessage: 'Azure refused the change.', httpStatus: 403, expected: true },
+  AZURE_WRITE_FAILED: { userMessage: 'Azure did not accept the change.', httpStatus: 502, expected: false },
   INTERNAL: { userMessage: 'Something went wrong on my side.', httpStatus: 500, expected: false },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -20,6 +20,8 @@ export interface Viewer {
   readonly timeZone?: string;
   /** Absent: the viewer sees everything. Present: only rows inside it, in every answer, count and name list. */
   readonly scope?: AccessScope;
+  /** The user's own Resource Manager token for this turn (Teams SSO on-behalf-of), for writes with their rights. */
+  readonly armToken?: () => Promise<string>;
 }
 
 /** For command-line tools, benchmarks and tests: sees everything. */

@@ -4,12 +4,16 @@ import type { Activity } from 'botbuilder';
 import type { AccessScope } from '../posture/viewer';
 
 const scopes = new WeakMap<object, AccessScope>();
+const armTokens = new WeakMap<object, () => Promise<string>>();
 
-export function setTurnScope(activity: Partial<Activity>, scope: AccessScope): void {
+/** armToken: the user's own Resource Manager token for this turn, fetched only when a write needs it. */
+export function setTurnScope(activity: Partial<Activity>, scope: AccessScope, armToken?: () => Promise<string>): void {
   scopes.set(activity, scope);
+  if (armToken) armTokens.set(activity, armToken);
 }
 
-export function turnScopeOf(activity: Partial<Activity>): { scope?: AccessScope } {
+export function turnScopeOf(activity: Partial<Activity>): { scope?: AccessScope; armToken?: () => Promise<string> } {
   const scope = scopes.get(activity);
-  return scope ? { scope } : {};
+  const armToken = armTokens.get(activity);
+  return scope ? { scope, ...(armToken ? { armToken } : {}) } : {};
 }

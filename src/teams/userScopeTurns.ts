@@ -59,7 +59,7 @@ export function registerUserScope(app: Application<TurnState>, options: UserScop
     }
     const outcome = await options.access.resolve(userKeyOf(context), token);
     if (outcome.kind === 'scoped') {
-      setTurnScope(context.activity, outcome.scope);
+      setTurnScope(context.activity, outcome.scope, () => options.access.armToken(token));
       return true;
     }
     setTurnScope(context.activity, NO_ACCESS);

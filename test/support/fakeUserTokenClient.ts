@@ -1,6 +1,6 @@
 // The Bot Framework token service as teams-ai sees it (a UserTokenClient in turn state, as CloudAdapter sets it):
 // per channel user, the SSO token Teams exchanged after the user's consent. Records sign-outs.
-import type { Activity, SignInUrlResponse, TokenExchangeRequest, TokenResponse, TokenStatus } from 'botbuilder';
+import type { Activity, SignInUrlResponse, TokenExchangeRequest, TokenResponse, TokenStatus, TurnContext } from 'botbuilder';
 
 export class FakeUserTokenClient {
   readonly tokens = new Map<string, string>();
@@ -27,3 +27,13 @@ export class FakeUserTokenClient {
     return { token: request.token ?? '', connectionName, channelId, expiration: '' };
   }
 }
+
+/** Turn middleware that puts the token client under the adapter's UserTokenClientKey, as CloudAdapter does. */
+export const withUserTokenClient =
+  (tokens: FakeUserTokenClient) =>
+  async (context: TurnContext, next: () => Promise<void>): Promise<void> => {
+    const adapter = context.adapter as unknown as { UserTokenClientKey?: symbol };
+    adapter.UserTokenClientKey ??= Symbol('UserTokenClient');
+    context.turnState.set(adapter.UserTokenClientKey, tokens);
+    await next();
+  };

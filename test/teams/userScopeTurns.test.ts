@@ -2,7 +2,7 @@
 // different answers, with nothing from the other's subscriptions in names or spelling suggestions. The SSO token
 // comes from the token service (a fake UserTokenClient), the on-behalf-of exchange runs through OnBehalfOfCredential
 // against a loopback Entra, and the scope is read from a loopback Resource Manager.
-import { MemoryStorage, type Activity, type TurnContext } from 'botbuilder';
+import { MemoryStorage, type Activity } from 'botbuilder';
 import { createArmScopeReader } from '../../src/access/armScope';
 import { createOboArmTokenExchange } from '../../src/access/oboArmToken';
 import { createScopeCache } from '../../src/access/scopeCache';
@@ -19,7 +19,7 @@ import { adapterTurns } from '../support/adapterTurns';
 import { seeReplies, visible } from '../support/cardText';
 import { startFakeArm, type FakeArm } from '../support/fakeArm';
 import { fakeJwt, startFakeEntra, type FakeEntra } from '../support/fakeEntra';
-import { FakeUserTokenClient } from '../support/fakeUserTokenClient';
+import { FakeUserTokenClient, withUserTokenClient } from '../support/fakeUserTokenClient';
 import { createMemoryDeduper } from '../support/memoryDeduper';
 import { createMemoryLogger } from '../support/memoryLogger';
 
@@ -59,12 +59,7 @@ describe('user scope turns (SSO on)', () => {
     });
     const bot = createBot(config, { logger, storage: new MemoryStorage(), deduper: createMemoryDeduper(), ...skills, startTypingTimer: false, userScope: { connectionName: 'azure', access, logger } });
     // As CloudAdapter does: the user token client under the adapter's UserTokenClientKey.
-    turn = adapterTurns(bot, async (context: TurnContext, next: () => Promise<void>) => {
-      const adapter = context.adapter as unknown as { UserTokenClientKey?: symbol };
-      adapter.UserTokenClientKey ??= Symbol('UserTokenClient');
-      context.turnState.set(adapter.UserTokenClientKey, tokens);
-      await next();
-    });
+    turn = adapterTurns(bot, withUserTokenClient(tokens));
     // Alice reads the first Azure subscription, Bob the second; Carol withdrew consent; Dave's roles were removed.
     for (const [name, sub] of [['alice', subs[0]], ['bob', subs[1]], ['carol', subs[0]], ['dave', subs[0]]] as const) {
       const sso = fakeJwt({ oid: person(name).aadObjectId, tid: CLIENT.tenantId, aud: `api://${CLIENT.clientId}` });

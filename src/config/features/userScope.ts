@@ -2,7 +2,7 @@
 // on-behalf-of exchange to a Resource Manager token, and how long a user's resolved scope is kept. Without
 // AZURE_SSO_CONNECTION the bot answers everyone from the same data and says answers are not scoped.
 import { z } from 'zod';
-import { defineFeature, optionalText, positiveInteger } from './feature';
+import { booleanText, defineFeature, optionalText, positiveInteger } from './feature';
 
 export interface UserScopeConfig {
   userScope?: {
@@ -18,6 +18,8 @@ export interface UserScopeConfig {
     armEndpoint?: string;
     scopeTtlSeconds: number;
   };
+  /** Changes in Azure (apply fix, governance assignments) run with the bot's identity instead of the user's token. */
+  writesAsBot: boolean;
 }
 
 const https = optionalText.refine((v) => v === undefined || /^https:\/\/[^\s/]+/i.test(v), { message: 'must be an https:// address' });
@@ -34,8 +36,10 @@ export const userScopeFeature = defineFeature<UserScopeConfig>({
         AZURE_SSO_AUTHORITY_HOST: https,
         AZURE_ARM_ENDPOINT: https,
         ACCESS_SCOPE_TTL_SECONDS: positiveInteger(300, 3600),
+        AZURE_WRITES_AS_BOT: booleanText(false),
       })
       .transform((e) => ({
+        writesAsBot: e.AZURE_WRITES_AS_BOT,
         ...(e.AZURE_SSO_CONNECTION && e.AZURE_SSO_TENANT_ID && e.AZURE_SSO_CLIENT_ID && e.AZURE_SSO_CLIENT_SECRET
           ? {
               userScope: {

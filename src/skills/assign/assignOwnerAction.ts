@@ -12,6 +12,7 @@ import { NO_OWNER } from '../../views/postureLabels';
 import { requireTarget, type TargetParams, type TargetResolution } from '../../actions/contracts/target';
 import { dueDateProblem, parseDateInput, suggestedDueDate, toDateInput } from '../../actions/dueDate';
 import { isEmailAddress } from '../../mail/emailAddress';
+import { governanceAssignmentWrite, type ArmWrites } from '../../access/armWrites';
 
 /** What this skill needs of the posture holder: the current data, and a way to change it that later answers see. */
 export interface PostureChanges {
@@ -35,6 +36,8 @@ type Effect = z.infer<typeof assignOwnerEffectSchema>;
 export interface AssignOwnerOptions {
   posture: PostureChanges;
   resolveTarget(context: ActionContext<Reply>, params: TargetParams): TargetResolution;
+  /** On the live Azure source: the owner and date are written to Defender as a governance assignment first. */
+  armWrites?: () => ArmWrites | undefined;
   now?: () => number;
 }
 
@@ -81,7 +84,13 @@ export function createAssignOwnerAction(options: AssignOwnerOptions): SideEffect
       const owner = details.owner && isEmailAddress(details.owner) ? details.owner : (ownerFromTags(details.tags) ?? '');
       const dueDate = toDateInput(details.dueDate ?? suggestedDueDate(details.severity, now()));
       const effect: Effect = { assessmentId: details.assessmentId, owner, dueDate };
-      return { effect, target: details.assessmentId, card: card(details, effect) };
+      const content = card(details, effect);
+      const writes = options.armWrites?.();
+      if (writes) {
+        content.facts.push({ label: 'Runs as', value: writes.actsAs(context.viewer) });
+        content.changes.push('Both are written to Defender in Azure as a governance assignment.');
+      }
+      return { effect, target: details.assessmentId, card: content };
     },
     withInputs(effect, inputs) {
       const owner = (inputs.owner ?? effect.owner).trim();
@@ -97,6 +106,11 @@ export function createAssignOwnerAction(options: AssignOwnerOptions): SideEffect
       const due = parseDateInput(effect.dueDate);
       if (due === undefined || !isEmailAddress(effect.owner)) throw new AppError('BAD_REQUEST', 'The owner or due date is not valid.');
       // Setting the same owner and date twice leaves the same state: a re-run after a crash changes nothing more.
+      // Azure first (an idempotent PUT): a refusal records nothing.
+      const writes = options.armWrites?.();
+      if (writes) {
+        await writes.write(context.viewer, governanceAssignmentWrite(effect.assessmentId, { owner: effect.owner, dueDate: due, isGracePeriod: false }, 'the subscription that holds this resource'));
+      }
       await options.posture.applyChange({ kind: 'governance', assessmentId: effect.assessmentId, owner: effect.owner, dueDate: due, at: now(), by: context.confirmedBy.name ?? context.confirmedBy.id });
       return { text: `Owner set to ${effect.owner}, due ${effect.dueDate}.` };
     },

@@ -3,10 +3,13 @@
 import { resolveTarget } from '../../actions/contracts/target';
 import type { SkillModule } from '../../actions/skillModule';
 import type { Reply } from '../../views/reply';
+import type { ArmWrites } from '../../access/armWrites';
 import { createAssignOwnerAction, type PostureChanges } from './assignOwnerAction';
 
 export interface AssignDeps {
-  posture: PostureChanges;
+  posture: PostureChanges & { info?(): { live?: boolean } };
+  /** Governance assignments written to Defender (src/access/armWrites.ts), only while the data is the live Azure source. */
+  armWrites?: ArmWrites;
 }
 
 export const assignModule: SkillModule<AssignDeps, Reply> = {
@@ -27,5 +30,5 @@ export const assignModule: SkillModule<AssignDeps, Reply> = {
     },
   ],
   templates: ['confirmation'],
-  create: ({ posture }) => ({ actions: [createAssignOwnerAction({ posture, resolveTarget })], cardVerbs: [] }),
+  create: ({ posture, armWrites }) => ({ actions: [createAssignOwnerAction({ posture, resolveTarget, armWrites: () => (posture.info?.().live ? armWrites : undefined) })], cardVerbs: [] }),
 };

@@ -26,6 +26,7 @@ import { ownerSourceText, resolveOwner, type ContainerTags } from './ownerResolu
 import type { ContactBook } from '../../contacts/contactBook';
 import { delegationCard } from './ownerCard';
 import type { DelegationMessenger } from './ownerActions';
+import { governanceAssignmentWrite, type ArmWrites } from '../../access/armWrites';
 
 export interface DelegatePosture {
   current(): PostureEngine;
@@ -68,6 +69,8 @@ export interface DelegateOptions {
   resolveTarget(context: ActionContext<Reply>, params: TargetParams): TargetResolution;
   /** Reaching the owner in Teams: their chat found by address, and the sender of the card. Absent: email only. */
   teams?: { contacts: ContactBook; messenger: DelegationMessenger; onError?(error: unknown): void };
+  /** On the live Azure source: the governance assignment is written to Defender first (before any mail or record). */
+  armWrites?: () => ArmWrites | undefined;
   now?: () => number;
 }
 
@@ -170,6 +173,14 @@ export function createDelivery(options: DelegateOptions) {
     const due = parseDateInput(draft.dueDate);
     if (due === undefined || !isEmailAddress(draft.to)) throw new AppError('BAD_REQUEST', 'The owner or due date is not valid.');
     const by = context.confirmedBy.name ?? context.confirmedBy.id;
+    // Azure first: a refusal (403) leaves no mail, no delegation and no record behind. Each PUT is idempotent.
+    const writes = options.armWrites?.();
+    if (writes) {
+      for (const { item } of items) {
+        const fields = { owner: draft.to, dueDate: due, isGracePeriod: draft.gracePeriod, ...(draft.ticket ? { ticketNumber: draft.ticket } : {}) };
+        await writes.write(context.viewer, governanceAssignmentWrite(item.assessmentId, fields, `the subscription that holds ${item.resourceName}`));
+      }
+    }
     const at = now();
     let delegations: Delegation[] = [];
     for (const { id, item } of items) {
@@ -262,7 +273,13 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
       const ownerNote = owner
         ? `The owner, ${owner.address}, comes ${ownerSourceText(owner)}.`
         : `I found no owner: no governance assignment, and no ${options.ownerTagNames.join(' / ')} tag holding one address. Who should fix it? Type their address in To.`;
-      return { effect, target: details.assessmentId, card: card(details, effect, ownerNote) };
+      const content = card(details, effect, ownerNote);
+      const writes = options.armWrites?.();
+      if (writes) {
+        content.facts.push({ label: 'Runs as', value: writes.actsAs(context.viewer) });
+        content.changes.push('The owner and due date are written to Defender in Azure as a governance assignment.');
+      }
+      return { effect, target: details.assessmentId, card: content };
     },
     withInputs(effect, inputs) {
       return draftWithInputs(effect, inputs, now());

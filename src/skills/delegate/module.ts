@@ -10,6 +10,7 @@ import { createKnowledgeBase } from '../../remediation/knowledge/knowledgeBase';
 import { createRemediation } from '../../remediation/remediation';
 import type { RecordsStore } from '../../storage/recordsStore';
 import type { Reply } from '../../views/reply';
+import type { ArmWrites } from '../../access/armWrites';
 import { createDelegateAction } from './delegateAction';
 import { createBulkDelegationActions } from './bulkDelegation';
 import { createDelegationRecords } from './delegationRecords';
@@ -31,7 +32,9 @@ export interface DelegationDeps {
 }
 
 export interface DelegateDeps {
-  posture: { current(): PostureEngine; applyChange(change: OverlayChange): Promise<void>; info?(): { loadedAt: number } };
+  posture: { current(): PostureEngine; applyChange(change: OverlayChange): Promise<void>; info?(): { loadedAt: number; live?: boolean } };
+  /** Governance assignments written to Defender (src/access/armWrites.ts), only while the data is the live Azure source. */
+  armWrites?: ArmWrites;
   /** Absent: the bot cannot delegate (no store or mailer given), and the module adds no actions. */
   delegation?: DelegationDeps;
 }
@@ -47,7 +50,7 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
     },
   ],
   templates: ['confirmation', 'delegationOwner'],
-  create: ({ posture, delegation }) => {
+  create: ({ posture, delegation, armWrites }) => {
     if (!delegation) return { actions: [], cardVerbs: [] };
     const catalog = createCatalog();
     const knowledge = createKnowledgeBase({ displayNameOf: (key) => catalog.byKey(key)?.displayName });
@@ -68,6 +71,7 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       remediation: createRemediation({ knowledge }),
       resolveTarget,
       ...(delegation.teams ? { teams: delegation.teams } : {}),
+      armWrites: () => (posture.info?.().live ? armWrites : undefined),
       now,
     };
     const delegate = createDelegateAction(delegateOptions);

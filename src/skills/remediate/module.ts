@@ -8,6 +8,7 @@ import type { OverlayChange } from '../../posture/model';
 import { createKnowledgeBase } from '../../remediation/knowledge/knowledgeBase';
 import { createRemediation } from '../../remediation/remediation';
 import type { Reply } from '../../views/reply';
+import type { ArmWrites } from '../../access/armWrites';
 import { createRemediateCardVerbs } from './cardVerbs';
 import { createApplyFixAction } from './applyFixAction';
 import { createRemediateActions } from './remediateActions';
@@ -21,8 +22,10 @@ export interface RemediateDeps {
     current(): PostureEngine;
     applyChange(change: OverlayChange): Promise<void>;
     revertChange(assessmentId: string, matches: (change: OverlayChange) => boolean): Promise<OverlayChange | undefined>;
-    info?(): { demo: boolean };
+    info?(): { demo: boolean; live?: boolean };
   };
+  /** Changes in Azure itself (src/access/armWrites.ts): used only while the data is the live Azure source. */
+  armWrites?: ArmWrites;
   /** Download links for remediation scripts (absent: scripts are shown only). */
   scriptLinks?: ScriptLinks;
 }
@@ -44,16 +47,18 @@ export const remediateModule: SkillModule<RemediateDeps, Reply> = {
     },
   ],
   templates: ['summary', 'remediation', 'choice'],
-  create: ({ posture, scriptLinks }) => {
+  create: ({ posture, scriptLinks, armWrites }) => {
     const catalog = createCatalog();
     const knowledge = createKnowledgeBase({ displayNameOf: (key) => catalog.byKey(key)?.displayName });
     const remediation = createRemediation({ knowledge });
     const resolve = withRemembered(resolveTarget);
     // Fixes are simulated, and the holder simulates them only on the embedded demo tenant.
     const canSimulate = () => posture.info?.().demo ?? false;
-    const hasAction = (name: string) => (name === 'applyFix' ? canSimulate() : OFFERED_ACTIONS.has(name));
+    // On the live Azure source a fix changes Azure itself, with the identity armWrites acts as.
+    const liveWrites = () => (posture.info?.().live ? armWrites : undefined);
+    const hasAction = (name: string) => (name === 'applyFix' ? canSimulate() || liveWrites() !== undefined : OFFERED_ACTIONS.has(name));
     const actions = createRemediateActions({ posture, knowledge, remediation, resolveTarget: resolve, hasAction, ...(scriptLinks ? { scriptLinks } : {}) });
-    actions.push(createApplyFixAction({ posture, remediation, resolveTarget: resolve, canSimulate }) as unknown as (typeof actions)[number]);
+    actions.push(createApplyFixAction({ posture, remediation, resolveTarget: resolve, canSimulate, armWrites: liveWrites }) as unknown as (typeof actions)[number]);
     actions.push(createUndoFixAction({ posture, resolveTarget: resolve }) as unknown as (typeof actions)[number]);
     return { actions, cardVerbs: createRemediateCardVerbs({ hasAction: (name) => OFFERED_ACTIONS.has(name) }) };
   },

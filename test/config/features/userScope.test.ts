@@ -8,9 +8,15 @@ const ON = { AZURE_SSO_CONNECTION: 'azure', AZURE_SSO_TENANT_ID: 't', AZURE_SSO_
 
 describe('userScope config', () => {
   it('is off (answers not scoped) without a connection, and on with the whole on-behalf-of settings', () => {
-    expect(parse({}).data).toEqual({});
-    expect(parse(ON).data).toEqual({ userScope: { connectionName: 'azure', tenantId: 't', clientId: 'c', clientSecret: 's', scopeTtlSeconds: 300 } });
+    expect(parse({}).data).toEqual({ writesAsBot: false });
+    expect(parse(ON).data).toEqual({ writesAsBot: false, userScope: { connectionName: 'azure', tenantId: 't', clientId: 'c', clientSecret: 's', scopeTtlSeconds: 300 } });
     expect(parse({ ...ON, ACCESS_SCOPE_TTL_SECONDS: '60', AZURE_ARM_ENDPOINT: 'https://management.usgovcloudapi.net' }).data?.userScope).toMatchObject({ scopeTtlSeconds: 60, armEndpoint: 'https://management.usgovcloudapi.net' });
+  });
+
+  it('reads AZURE_WRITES_AS_BOT as a yes/no flag, off by default', () => {
+    expect(parse({ AZURE_WRITES_AS_BOT: 'true' }).data?.writesAsBot).toBe(true);
+    expect(parse({ ...ON, AZURE_WRITES_AS_BOT: '0' }).data?.writesAsBot).toBe(false);
+    expect(parse({ AZURE_WRITES_AS_BOT: 'maybe' }).success).toBe(false);
   });
 
   it('names what is missing or wrong', () => {
