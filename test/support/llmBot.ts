@@ -7,9 +7,10 @@ import { composeSkills } from '../../src/index';
 import { createSilentLogger } from '../../src/logging/logger';
 import { projectPath } from '../../src/paths';
 import type { RecordsStore } from '../../src/storage/recordsStore';
-import type { FakeModelServer } from '../llmPlanner/support/fakeModelServer';
+import { startFakeModelServer, type FakeModelServer } from '../llmPlanner/support/fakeModelServer';
 import { adapterTurns } from './adapterTurns';
 import { createMemoryDeduper } from './memoryDeduper';
+import { writeTenantExport, zephyrRows } from './tenantExport';
 
 export const LLM_API_KEY = 'sk-turns-loopback';
 
@@ -23,4 +24,30 @@ export async function startLlmBot(server: FakeModelServer, snapshot: string, rec
   const bot = createBot(config, { logger, storage: new MemoryStorage(), deduper: createMemoryDeduper(), ...skills, startTypingTimer: false });
   const turn = adapterTurns(bot);
   return { turn, close: () => skills.posture.close() };
+}
+
+/**
+ * For a describe block: one scripted model server on loopback for its tests (requests cleared before each, the
+ * request shapes checked after each) and the Zephyr tenant export. The returned server forwards to the running one.
+ */
+export function fakeModelSuite(): { server: FakeModelServer; tenant: { path: string } } {
+  const tenant = writeTenantExport(zephyrRows());
+  let running: FakeModelServer | undefined;
+  const server = new Proxy({} as FakeModelServer, {
+    get(_target, key) {
+      if (!running) throw new Error('the fake model server is not started yet');
+      const value: unknown = Reflect.get(running, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(running) : value;
+    },
+  });
+  beforeAll(async () => {
+    running = await startFakeModelServer({ kind: 'openai', apiKey: LLM_API_KEY });
+  });
+  afterAll(async () => {
+    await running?.close();
+    tenant.cleanup();
+  });
+  beforeEach(() => server.requests.splice(0));
+  afterEach(() => expect(server.shapeProblems).toEqual([]));
+  return { server, tenant };
 }

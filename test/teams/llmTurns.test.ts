@@ -10,9 +10,9 @@ import type { RecordsStore } from '../../src/storage/recordsStore';
 import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 import { message } from '../support/activities';
 import { cardOf, textOf, walk } from '../support/cardJson';
-import { LLM_API_KEY, startLlmBot } from '../support/llmBot';
+import { fakeModelSuite, startLlmBot } from '../support/llmBot';
 import { writeTenantExport, zephyrRows } from '../support/tenantExport';
-import { startFakeModelServer, textAnswer, toolCall, type FakeModelServer } from '../llmPlanner/support/fakeModelServer';
+import { textAnswer, toolCall } from '../llmPlanner/support/fakeModelServer';
 
 const OUTSIDE = 'attacker@outside.example';
 /** A tag that tries to close the data block and pose as the system. */
@@ -42,17 +42,7 @@ function spyRecords(): RecordsStore & { written: string[] } {
 const texts = (activities: Array<Partial<Activity>>) => activities.map((a) => a.text ?? '').join('\n');
 
 describe('LLM planner turns', () => {
-  const tenant = writeTenantExport(zephyrRows());
-  let server: FakeModelServer;
-  beforeAll(async () => {
-    server = await startFakeModelServer({ kind: 'openai', apiKey: LLM_API_KEY });
-  });
-  afterAll(async () => {
-    await server.close();
-    tenant.cleanup();
-  });
-  beforeEach(() => server.requests.splice(0));
-  afterEach(() => expect(server.shapeProblems).toEqual([]));
+  const { server, tenant } = fakeModelSuite();
 
   it('runs the tool the model picks, then a follow-up on the list on screen, and counts the tokens', async () => {
     const records = spyRecords();

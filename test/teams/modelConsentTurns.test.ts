@@ -10,9 +10,8 @@ import type { RecordsStore } from '../../src/storage/recordsStore';
 import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 import { execute, message, OTHER_TENANT_ID, TENANT_ID, USER } from '../support/activities';
 import { cardOf, textOf, walk, type Json } from '../support/cardJson';
-import { LLM_API_KEY, startLlmBot } from '../support/llmBot';
-import { writeTenantExport, zephyrRows } from '../support/tenantExport';
-import { startFakeModelServer, toolCall, type FakeModelServer } from '../llmPlanner/support/fakeModelServer';
+import { fakeModelSuite, startLlmBot } from '../support/llmBot';
+import { toolCall } from '../llmPlanner/support/fakeModelServer';
 
 const BOB = { id: '29:user-bob', name: 'Bob', aadObjectId: '00000000-0000-4000-8000-0000000000b0' };
 /** Message texts, and the text an invoke (a card press) answered with. */
@@ -30,17 +29,7 @@ function confirmRef(activities: Array<Partial<Activity>>): string {
 const stored = async (records: RecordsStore, tenant = TENANT_ID) => (await records.get<ModelConsentRecord>(MODEL_CONSENT_COLLECTION, tenantKey(tenant)))?.value;
 
 describe('model consent turns', () => {
-  const tenant = writeTenantExport(zephyrRows());
-  let server: FakeModelServer;
-  beforeAll(async () => {
-    server = await startFakeModelServer({ kind: 'openai', apiKey: LLM_API_KEY });
-  });
-  afterAll(async () => {
-    await server.close();
-    tenant.cleanup();
-  });
-  beforeEach(() => server.requests.splice(0));
-  afterEach(() => expect(server.shapeProblems).toEqual([]));
+  const { server, tenant } = fakeModelSuite();
 
   it('keyless until an admin allows it on a card, then the model plans; withdrawn, keyless again', async () => {
     const records = createMemoryRecordsStore();
