@@ -18,20 +18,27 @@ export interface BenchOptions {
   sections: Array<'turn' | 'scale'>;
   /** Where results go; the full run writes bench/results/latest.*, smoke a git-ignored file. */
   outBase?: string;
-  /** Which prompts the turn load sends: the analyze mix, or summarize/remediate (turns only, its own results file). */
-  mix: 'analyze' | 'remediate';
+  /**
+   * Which prompts the turn load sends: the analyze mix (real: lists, counts, breakdowns), list cards only, or
+   * summarize/remediate; list and remediate measure turns only, each into its own results file.
+   */
+  mix: 'analyze' | 'list' | 'remediate';
+  /** Before each round: most cores' worth of other work tolerated, and how long to wait for it to go. */
+  gate: { maxOtherCores: number; maxWaitSec: number };
 }
 
 const FULL: BenchOptions = {
-  mode: 'full', connections: 10, warmupSec: 2, durationSec: 10, rounds: 2, scaleRows: [10_000, 100_000, 1_000_000],
+  mode: 'full', connections: 10, warmupSec: 2, durationSec: 10, rounds: 3, scaleRows: [10_000, 100_000, 1_000_000],
   engineRuns: 50, turnReps: 5, startupSamples: 3, profile: true, sections: ['turn', 'scale'], mix: 'analyze',
+  gate: { maxOtherCores: 0.3, maxWaitSec: 60 },
 };
 const SMOKE: BenchOptions = {
   mode: 'smoke', connections: 4, warmupSec: 0.5, durationSec: 2, rounds: 1, scaleRows: [2_000],
   engineRuns: 5, turnReps: 1, startupSamples: 1, profile: false, sections: ['turn', 'scale'], mix: 'analyze',
+  gate: { maxOtherCores: 0.3, maxWaitSec: 0 },
 };
 
-export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--rounds N] [--scale N,N,...] [--mix analyze|remediate] [--out PATH_WITHOUT_EXT]`;
+export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--rounds N] [--scale N,N,...] [--mix analyze|list|remediate] [--max-other-cores N] [--gate-wait SEC] [--out PATH_WITHOUT_EXT]`;
 
 function positiveNumber(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -71,10 +78,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         i++;
         break;
       case '--mix':
-        if (value !== 'analyze' && value !== 'remediate') throw new Error(`--mix takes analyze or remediate\n${USAGE}`);
+        if (value !== 'analyze' && value !== 'list' && value !== 'remediate') throw new Error(`--mix takes analyze, list or remediate\n${USAGE}`);
         options.mix = value;
-        // The remediate mix measures turns only, without the profile, into its own results file.
-        if (value === 'remediate') Object.assign(options, { sections: ['turn'], profile: false });
+        // The list and remediate mixes measure turns only, without the profile, into their own results files.
+        if (value !== 'analyze') Object.assign(options, { sections: ['turn'], profile: false });
+        i++;
+        break;
+      case '--max-other-cores':
+        options.gate = { ...options.gate, maxOtherCores: positiveNumber(flag, value) };
+        i++;
+        break;
+      case '--gate-wait':
+        options.gate = { ...options.gate, maxWaitSec: Number(value) >= 0 ? Number(value) : positiveNumber(flag, value) };
         i++;
         break;
       case '--out':

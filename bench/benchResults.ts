@@ -8,6 +8,12 @@ import type { TurnRun } from './turnLoad';
 export type TurnTargetName = 'echoFloor' | 'teamsAiFloor' | 'cardFloor' | 'analyze';
 export const TURN_TARGETS: readonly TurnTargetName[] = ['echoFloor', 'teamsAiFloor', 'cardFloor', 'analyze'];
 
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
 export interface TurnDetail extends TurnRun {
   what: string;
   storage: string;
@@ -29,6 +35,13 @@ export interface ScaleDetail {
   turnRepsPerPrompt: number;
   botStartupMs: number;
   botPeakRssMb: number;
+  /** Load CPU (all threads) against a parse-only floor (line-by-line JSON.parse of the same file) in the same run. */
+  loadCpuMs?: number;
+  parseFloorCpuMs?: number;
+  parseFloorWallMs?: number;
+  loadCpuRatio?: number;
+  /** Engine-only queries whose parameters come from the data (owner, governance, due range, CVE, groupings). */
+  engineOnly?: Array<import('./servers/scaleProbe').QueryTiming>;
   perQuery: Array<{ name: string; prompt: string; resultCount: number; engineP50Ms: number; engineP95Ms: number; turnP50Ms: number; turnP95Ms: number; turnReply: string }>;
 }
 
@@ -45,11 +58,15 @@ export interface BenchResults {
   command: string;
   date: string;
   mode: 'full' | 'smoke';
-  settings: { connections: number; warmupSec: number; durationSec: number; rounds: number; prompts: number; mix?: 'analyze' | 'remediate'; scaleRows: number[] };
+  settings: { connections: number; warmupSec: number; durationSec: number; rounds: number; prompts: number; mix?: 'analyze' | 'list' | 'remediate'; scaleRows: number[] };
   turn: Record<TurnTargetName, TurnMetricsShape> & { cpuRatioToCardFloor: number; cpuRatioToEchoFloor: number };
   /** analyze / card floor CPU of each round, to show how steady the ratio is. */
   cpuRatioToCardFloorByRound: number[];
   turnDetails: Record<TurnTargetName, TurnDetail>;
+  /** Machine conditions before each turn round (other work on the cores, load average), and whether it was contended. */
+  rounds?: Array<import('./contention').RoundConditions>;
+  /** Same-run CPU ratios: median of the per-round ratios, with their range. */
+  ratios?: { turnToCardFloor: Spread; cardFloorToEcho: Spread; turnToEcho: Spread; quietRounds: number };
   startup: { demoTenantMs: number; samplesMs: number[] };
   scale: Record<string, ScaleEntry>;
   scaleDetails: Record<string, ScaleDetail>;

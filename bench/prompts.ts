@@ -32,6 +32,25 @@ export const ANALYZE_PROMPTS: readonly string[] = Object.freeze([
 ]);
 
 /**
+ * The list-card mix (`--mix list`): only prompts the bot answers with a full list card of ten rows on the demo
+ * tenant, the reply the card floor renders; no counts, breakdowns or "no match" cards to flatter the average.
+ */
+export const LIST_PROMPTS: readonly string[] = Object.freeze([
+  'Show critical risk recommendations',
+  'Which recommendations have attack paths?',
+  'Show overdue recommendations',
+  'Show internet exposed resources with high risk',
+  'High severity recommendations on storage accounts',
+  'Unassigned high risk recommendations',
+  'Critical severity issues on virtual machines',
+  'Show recommendations with lateral movement risk',
+  'List high severity recommendations sorted by due date',
+  'Show AWS recommendations',
+  'Show unhealthy recommendations on app services',
+  'Network recommendations with high risk',
+]);
+
+/**
  * The summarize/remediate mix (`--mix remediate`): standalone questions naming recommendations by their catalog
  * names, which every Defender tenant shares. Some name a recommendation open on one resource, most on several: a
  * summary then takes the riskiest, a fix asks "which one?". Each is answered with a card.
@@ -83,3 +102,39 @@ export const REPRESENTATIVE_QUERIES: readonly RepresentativeQuery[] = Object.fre
   { name: 'by resource type', prompt: 'Break down open recommendations by resource type', run: group({}, 'resourceType') },
   { name: 'high severity by due date', prompt: 'List high severity recommendations sorted by due date', run: list({ severities: ['High'] }, 'dueDate') },
 ]);
+
+/** What an engine-only query reads from the data to pick its parameter (an owner, a CVE), and the data's clock. */
+export interface QueryContext {
+  engine: PostureEngine;
+  viewer: Viewer;
+  /** The export's own time: due-date ranges are judged from it, as governance state is. */
+  now: number;
+}
+
+export interface EngineQuery {
+  name: string;
+  /** Parameters read from the data once, before timing (undefined: the data has nothing to ask about). */
+  prepare(context: QueryContext): ((engine: PostureEngine, viewer: Viewer) => number) | undefined;
+}
+
+const DAY_MS = 86_400_000;
+const firstOf = (values: readonly string[]) => values[0];
+const withValue = (value: string | undefined, make: (value: string) => (engine: PostureEngine, viewer: Viewer) => number) => (value === undefined ? undefined : make(value));
+const GROUPINGS: readonly GroupBy[] = ['riskLevel', 'subscription', 'owner', 'category', 'cloud', 'recommendation', 'governance', 'riskFactor'];
+
+/**
+ * Queries timed on the engine only, per query (the issue's list: owner, governance state, due-date range, CVE,
+ * resource group, name search and every grouping): their parameters come from the data, so no fixed prompt fits.
+ */
+const engineQueries: EngineQuery[] = [
+  { name: 'owner', prepare: ({ engine, viewer }) => withValue(firstOf(engine.vocabulary(viewer, 'owner')), (owner) => list({ owners: [owner] })) },
+  { name: 'governance: unassigned', prepare: () => list({ governance: ['unassigned'] }) },
+  { name: 'governance: on time', prepare: () => list({ governance: ['onTime'] }) },
+  { name: 'count overdue', prepare: () => count({ governance: ['overdue'] }) },
+  { name: 'due in the next 7 days', prepare: ({ now }) => list({ dueFrom: Math.floor(now / DAY_MS) * DAY_MS, dueBefore: Math.floor(now / DAY_MS) * DAY_MS + 7 * DAY_MS }, 'dueDate') },
+  { name: 'CVE', prepare: ({ engine, viewer }) => withValue(engine.vulnerabilities(viewer, { filter: UNHEALTHY, limit: 1 }).items[0]?.cveId, (cve) => list({ cves: [cve] })) },
+  { name: 'resource group', prepare: ({ engine, viewer }) => withValue(firstOf(engine.vocabulary(viewer, 'resourceGroup')), (group) => list({ resourceGroups: [group] })) },
+  { name: 'resource name search', prepare: () => list({ resourceText: 'prod' }) },
+  ...GROUPINGS.map((by) => ({ name: `by ${by}`, prepare: () => group({}, by) })),
+];
+export const ENGINE_QUERIES: readonly EngineQuery[] = Object.freeze(engineQueries);

@@ -25,7 +25,16 @@ function renderTurns(r: BenchResults, out: string[]): void {
   if (texts.length > 0) out.push('Analyze prompts answered with text rather than a card (before the load, in one conversation):', '', ...texts.map((t) => `- ${t}`), '');
   const rounds = r.cpuRatioToCardFloorByRound ?? [];
   const byRound = rounds.length > 1 ? ` (per round: ${rounds.map((x) => `${x.toFixed(2)}×`).join(', ')})` : '';
-  out.push(`CPU per analyze turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the card floor${byRound}, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
+  const mixName = r.settings.mix === 'list' ? 'list-card' : r.settings.mix === 'remediate' ? 'summarize/remediate' : 'analyze (real mix)';
+  out.push(`CPU per ${mixName} turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the card floor${byRound}, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
+  if (r.ratios) {
+    const f = (x: { median: number; min: number; max: number }) => `${x.median.toFixed(2)}× (rounds ${x.min.toFixed(2)}–${x.max.toFixed(2)}×)`;
+    out.push(`Same-run CPU ratios, median of ${r.rounds?.length ?? 0} rounds (${r.ratios.quietRounds} quiet): turn / card floor ${f(r.ratios.turnToCardFloor)}; card floor / bare echo ${f(r.ratios.cardFloorToEcho)}; turn / bare echo ${f(r.ratios.turnToEcho)}.`, '');
+  }
+  if (r.rounds && r.rounds.length > 0) {
+    out.push('Machine before each round (other work: cores busy outside the bench over a 2 s idle sample; a round over the limit is waited for, then run and marked):', '');
+    out.push(table(['round', 'load avg 1m', 'other work (cores)', 'waited s', 'contended', 'analyze / card floor CPU'], r.rounds.map((c, i) => [c.round, c.loadAvg1m, c.otherBusyCores, c.waitedSec, c.contended ? '**yes**' : 'no', r.cpuRatioToCardFloorByRound[i] ?? ''])), '');
+  }
   out.push(`Startup on the demo tenant (spawn to /healthz ok): median ${r.startup.demoTenantMs} ms of ${r.startup.samplesMs.length} (${r.startup.samplesMs.join(', ')} ms).`, '');
 }
 
@@ -44,7 +53,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(`- Date: ${r.date}; commit \`${r.commit}\`; command \`${r.command}\``);
   out.push(`- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.totalMemMb} MB RAM, Node ${m.node}, ${m.os}; 1-min load average at start ${m.loadAvg1mAtStart}`);
   const s = r.settings;
-  out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${s.warmupSec} s warm-up then ${s.durationSec} s measured per target${(s.rounds ?? 1) > 1 ? ` in each of ${s.rounds} rounds (figures are means; peak RSS the highest)` : ''}, ${s.prompts} ${s.mix === 'remediate' ? 'summarize/remediate' : 'analyze'} prompts rotating, expectReplies; one conversation per connection`, '');
+  out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${s.warmupSec} s warm-up then ${s.durationSec} s measured per target${(s.rounds ?? 1) > 1 ? ` in each of ${s.rounds} rounds (CPU per turn and ratios are medians of the rounds, rates and latencies means; peak RSS the highest)` : ''}, ${s.prompts} ${s.mix === 'remediate' ? 'summarize/remediate' : s.mix === 'list' ? 'list-card-only' : 'analyze'} prompts rotating, expectReplies; one conversation per connection`, '');
 
   if (TURN_TARGETS.every((name) => r.turnDetails[name])) renderTurns(r, out);
 
@@ -74,6 +83,11 @@ export function renderMarkdown(r: BenchResults): string {
       ),
       '',
     );
+    if (d.loadCpuRatio !== undefined) out.push(`Load CPU (all threads, start of load to engine ready): ${d.loadCpuMs} ms = **${d.loadCpuRatio}×** the parse-only floor (line-by-line JSON.parse of the same file in a fresh process: ${d.parseFloorCpuMs} ms CPU, ${d.parseFloorWallMs} ms wall).`, '');
+    if (d.engineOnly && d.engineOnly.length > 0) {
+      out.push('Engine-only queries, parameters read from the data (each its own figures, not pooled):', '');
+      out.push(table(['query', 'matches', 'engine p50', 'engine p95', 'CPU p50', 'CPU p95'], d.engineOnly.map((q) => [q.name, q.resultCount, q.p50Ms, q.p95Ms, q.cpuP50Ms ?? '', q.cpuP95Ms ?? ''])), '');
+    }
   }
 
   out.push('## Targets', '');

@@ -7,13 +7,14 @@ import { parseBenchArgs, type BenchOptions } from './benchOptions';
 import { TURN_TARGETS, type BenchResults, type TurnDetail, type TurnTargetName } from './benchResults';
 import { currentCommit, machineFacts } from './machine';
 import { profileTarget } from './profileRun';
-import { ANALYZE_PROMPTS, REMEDIATE_PROMPTS } from './prompts';
+import { waitForQuiet, type RoundConditions } from './contention';
+import { ANALYZE_PROMPTS, LIST_PROMPTS, REMEDIATE_PROMPTS } from './prompts';
 import { writeResults } from './resultsFiles';
 import { profileLoad, runScaleSize } from './scaleSection';
 import { startServer } from './serverProcess';
 import { percentile, round } from './stats';
 import { explainTargets, judgeTargets } from './targets';
-import { combineRounds } from './turnRounds';
+import { combineRounds, spreadOf } from './turnRounds';
 import { runTurnTarget } from './turnSection';
 import { botSpec, turnTargets } from './turnTargets';
 import { fixedCard } from './servers/fixedCard';
@@ -44,6 +45,8 @@ function notesFor(options: BenchOptions, results: Pick<BenchResults, 'machine'>)
     `Each load connection is its own personal conversation (conversation state is read and written every turn but does not grow with the run); the prompts arrive one after another in that conversation, so the bot may read some as follow-ups of the one before, as it would in a chat.`,
     `The card floor renders adaptiveCards/${card.template}.json through the bot's own renderer and reply mapping${card.provisional ? ' (PROVISIONAL: the recommendations card had not landed, the help card stands in)' : ''}. Floors use MemoryStorage; the bot uses its own SQLite conversation storage, so the analyze turn also pays for durable state.`,
     `The bot runs as npm start runs it (dist/src/index.js with env/.env.local), except PORT (free port), HOST=127.0.0.1, DATA_DIR (scratch) and POSTURE_SNAPSHOT (empty = embedded demo tenant; the scale export otherwise).`,
+    `Ratios are taken within a round (the targets run one after another, minutes apart at most) and reported as the median of the rounds with their range. Before each round the bench idles for 2 s and measures the cores other processes keep busy; over ${options.gate.maxOtherCores} cores it waits up to ${options.gate.maxWaitSec} s, then runs the round and marks it contended. The card floor against the bare echo is measured under the concurrent load only (the sequential one-connection figure is not measured yet).`,
+    `Load: CPU of the loading process (all threads) from start of load to engine ready, against a parse-only floor (line-by-line JSON.parse of the same file in a fresh process) measured in the same run; wall seconds are shown but depend on the machine and what else runs on it.`,
     `Scale turns: ${options.turnReps} rep(s) of each representative prompt sent one at a time, each in a new conversation (a standalone question, like its engine query), after one unmeasured warm turn each; engine: ${options.engineRuns} runs per query after 3 warm runs, governance judged as of the export's generatedAt.`,
   ];
 }
@@ -53,8 +56,8 @@ async function main(): Promise<number> {
   requireBuilt();
   const workDir = mkdtempSync(join(tmpdir(), 'posture-bench-'));
   const partial = options.sections.length < 2;
-  const prompts = options.mix === 'remediate' ? REMEDIATE_PROMPTS : ANALYZE_PROMPTS;
-  const defaultBase = options.mix === 'remediate' ? (options.mode === 'smoke' ? 'remediate-smoke.tmp' : 'remediate-latest') : partial ? 'partial.tmp' : options.mode === 'smoke' ? 'smoke.tmp' : 'latest';
+  const prompts = options.mix === 'remediate' ? REMEDIATE_PROMPTS : options.mix === 'list' ? LIST_PROMPTS : ANALYZE_PROMPTS;
+  const defaultBase = options.mix !== 'analyze' ? (options.mode === 'smoke' ? `${options.mix}-smoke.tmp` : `${options.mix}-latest`) : partial ? 'partial.tmp' : options.mode === 'smoke' ? 'smoke.tmp' : 'latest';
   const base = options.outBase ?? projectPath('bench', 'results', defaultBase);
   log(`posture-bot bench (${options.mode}); logs and scratch data in ${workDir}`);
   const machine = machineFacts();
@@ -79,10 +82,13 @@ async function main(): Promise<number> {
     log('turns:');
     const byTarget = new Map<TurnTargetName, TurnDetail[]>();
     const targets = turnTargets();
+    const conditions: RoundConditions[] = [];
     for (let r = 1; r <= options.rounds; r++) {
-      if (options.rounds > 1) log(` round ${r} of ${options.rounds}`);
+      const quiet = await waitForQuiet(r, { ...options.gate, sampleMs: options.mode === 'smoke' ? 300 : 2000, log });
+      conditions.push(quiet);
+      log(` round ${r} of ${options.rounds}: load average ${quiet.loadAvg1m}, other work ${quiet.otherBusyCores} cores${quiet.contended ? ' (CONTENDED: figures marked)' : ''}`);
       for (const target of targets) {
-        const run = await runTurnTarget(target, { ...options, prompts, workDir, log, requireCards: options.mode === 'full' });
+        const run = await runTurnTarget(target, { ...options, prompts, workDir, log, requireCards: options.mode === 'full', allCards: options.mix !== 'analyze' });
         byTarget.set(target.name, [...(byTarget.get(target.name) ?? []), run]);
       }
     }
@@ -91,12 +97,21 @@ async function main(): Promise<number> {
     const perRound = (name: TurnTargetName) => (byTarget.get(name) ?? []).map((d) => d.cpuMsPerTurn);
     const cardRounds = perRound('cardFloor');
     results.cpuRatioToCardFloorByRound = perRound('analyze').map((cpu, i) => round(cpu / (cardRounds[i] ?? Number.NaN), 2));
+    const echoRounds = perRound('echoFloor');
+    results.rounds = conditions;
+    results.ratios = {
+      turnToCardFloor: spreadOf(results.cpuRatioToCardFloorByRound, 2),
+      cardFloorToEcho: spreadOf(cardRounds.map((cpu, i) => cpu / (echoRounds[i] ?? Number.NaN)), 2),
+      turnToEcho: spreadOf(perRound('analyze').map((cpu, i) => cpu / (echoRounds[i] ?? Number.NaN)), 2),
+      quietRounds: conditions.filter((c) => !c.contended).length,
+    };
     for (const name of TURN_TARGETS) {
       const { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb } = details[name];
       results.turn[name] = { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb };
     }
-    results.turn.cpuRatioToCardFloor = round(details.analyze.cpuMsPerTurn / details.cardFloor.cpuMsPerTurn, 2);
-    results.turn.cpuRatioToEchoFloor = round(details.analyze.cpuMsPerTurn / details.echoFloor.cpuMsPerTurn, 2);
+    // The median of the per-round ratios: each round's targets ran minutes apart at most, under the same conditions.
+    results.turn.cpuRatioToCardFloor = results.ratios.turnToCardFloor.median;
+    results.turn.cpuRatioToEchoFloor = results.ratios.turnToEcho.median;
     log('startup on the demo tenant:');
     const samples = await startupSamples(details.analyze.startupMs, options.startupSamples, workDir);
     results.startup = { demoTenantMs: percentile(samples, 50), samplesMs: samples };

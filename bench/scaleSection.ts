@@ -11,6 +11,7 @@ import { ensureDemoExport } from './demoExports';
 import { REPRESENTATIVE_QUERIES } from './prompts';
 import type { ScaleEntry } from './resultsShape';
 import { startServer } from './serverProcess';
+import type { ParseFloorResult } from './servers/parseFloor';
 import type { ScaleProbeResult } from './servers/scaleProbe';
 import { percentile, round } from './stats';
 import { sendOne } from './turnLoad';
@@ -30,6 +31,12 @@ async function probeEngine(path: string, runs: number): Promise<ScaleProbeResult
   const { stdout } = await run(process.execPath, [join(__dirname, 'servers', 'scaleProbe.js'), path, String(runs)], { maxBuffer: 4 * 2 ** 20 });
   const last = stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as ScaleProbeResult;
+}
+
+/** The parse-only floor of the same file, in its own fresh process: the loader's CPU is judged against it. */
+async function parseFloor(path: string): Promise<ParseFloorResult> {
+  const { stdout } = await run(process.execPath, [join(__dirname, 'servers', 'parseFloor.js'), path], { maxBuffer: 2 ** 20 });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as ParseFloorResult;
 }
 
 /** The load of one export under V8's profiler (a separate run: profiling slows the load it would time). */
@@ -81,7 +88,10 @@ export async function runScaleSize(rows: number, settings: ScaleSettings): Promi
   const file = await ensureDemoExport(rows, settings.cacheDir, settings.log);
   settings.log(`  ${rows} rows: engine probe (${file.fileMb} MB export)`);
   const engine = await probeEngine(file.path, settings.engineRuns);
-  settings.log(`  ${rows} rows: loaded in ${engine.loadMs} ms, peak RSS ${engine.peakRssMb} MB, engine p50 ${engine.engine.p50Ms} / p95 ${engine.engine.p95Ms} ms; bot turns`);
+  settings.log(`  ${rows} rows: loaded in ${engine.loadMs} ms, peak RSS ${engine.peakRssMb} MB, engine p50 ${engine.engine.p50Ms} / p95 ${engine.engine.p95Ms} ms; parse-only floor`);
+  const floor = await parseFloor(file.path);
+  const loadCpuRatio = round(engine.loadCpuMs / Math.max(1, floor.cpuMs), 2);
+  settings.log(`  ${rows} rows: load CPU ${engine.loadCpuMs} ms = ${loadCpuRatio}x the parse-only floor (${floor.cpuMs} ms CPU); bot turns`);
   const bot = await botTurns(file.path, rows, settings);
   const allTurns = bot.perPrompt.flat();
   const entry: ScaleEntry = {
@@ -100,6 +110,11 @@ export async function runScaleSize(rows: number, settings: ScaleSettings): Promi
     turnRepsPerPrompt: settings.turnReps,
     botStartupMs: bot.startupMs,
     botPeakRssMb: bot.peakRssMb,
+    loadCpuMs: engine.loadCpuMs,
+    parseFloorCpuMs: floor.cpuMs,
+    parseFloorWallMs: floor.wallMs,
+    loadCpuRatio,
+    engineOnly: engine.engineOnly,
     perQuery: REPRESENTATIVE_QUERIES.map((q, i) => {
       const e = engine.perQuery[i];
       const turns = bot.perPrompt[i] ?? [];

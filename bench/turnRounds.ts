@@ -1,10 +1,16 @@
 // Several rounds of the turn section, combined: one round of 10 s can be skewed by whatever else the machine did.
+// CPU per turn is the median of the rounds (one skewed round moves a mean, not a median), with its spread.
 import type { TurnDetail } from './benchResults';
-import { round } from './stats';
+import { percentile, round } from './stats';
+
+/** Median and range of per-round figures. */
+export function spreadOf(values: readonly number[], digits = 3): { median: number; min: number; max: number } {
+  return { median: round(percentile(values, 50), digits), min: round(Math.min(...values), digits), max: round(Math.max(...values), digits) };
+}
 
 const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
-/** Means of the rates and latencies, sums of the counts, the highest memory; preflight and labels from round one. */
+/** Medians of CPU per turn, means of the rates and latencies, sums of the counts, the highest memory; preflight and labels from round one. */
 export function combineRounds(rounds: readonly TurnDetail[]): TurnDetail {
   const first = rounds[0];
   if (!first) throw new Error('no rounds to combine');
@@ -15,7 +21,8 @@ export function combineRounds(rounds: readonly TurnDetail[]): TurnDetail {
     reqPerSec: avg((d) => d.reqPerSec, 1),
     p50Ms: avg((d) => d.p50Ms),
     p99Ms: avg((d) => d.p99Ms),
-    cpuMsPerTurn: avg((d) => d.cpuMsPerTurn, 3),
+    // Nearest-rank: with an even number of rounds, the lower middle one.
+    cpuMsPerTurn: spreadOf(rounds.map((d) => d.cpuMsPerTurn)).median,
     peakRssMb: Math.max(...rounds.map((d) => d.peakRssMb)),
     lifetimeMaxRssMb: Math.max(...rounds.map((d) => d.lifetimeMaxRssMb)),
     serverCpuCores: avg((d) => d.serverCpuCores),

@@ -19,6 +19,8 @@ export interface TurnSettings {
    * be meaningless); smoke reports it and goes on, since it checks the harness and the output shape.
    */
   requireCards: boolean;
+  /** Every prompt must be answered with a card (the list and remediate mixes): a text answer stops the run. */
+  allCards?: boolean;
 }
 
 /** Sends every prompt once; throws when an answer is not what the target must give, so nothing bogus is timed. */
@@ -27,6 +29,7 @@ async function preflight(
   server: Awaited<ReturnType<typeof startServer>>,
   prompts: readonly string[],
   requireCards: boolean,
+  allCards = false,
 ): Promise<{ summary: string; textReplies: string[] }> {
   const bodies = connectionBodies(prompts, 0, 'preflight');
   let cards = 0;
@@ -40,7 +43,7 @@ async function preflight(
     else textReplies.push(`"${prompt}": ${answer.reply.text.slice(0, 120) || answer.reply.types.join(',')}`);
   }
   if (target.expect === 'echo') failures.push(...textReplies.filter((t) => !t.includes('echo: ')));
-  if (target.expect === 'card') failures.push(...textReplies);
+  if (target.expect === 'card' || (target.expect === 'analyze' && allCards)) failures.push(...textReplies);
   // The bot rightly answers counts with text; a bot answering nothing with a card is not being measured on analyze.
   if (target.expect === 'analyze' && requireCards && cards === 0) failures.push(`no prompt was answered with a card; e.g. ${textReplies.slice(0, 3).join('; ')}`);
   if (failures.length > 0) throw new Error(`${target.name} did not answer as expected:\n  ${failures.join('\n  ')}`);
@@ -52,7 +55,7 @@ export async function runTurnTarget(target: TurnTarget, settings: TurnSettings, 
   const server = await startServer(target.spec(settings.workDir, nodeFlags));
   try {
     settings.log(`  ${target.name}: started in ${Math.round(server.startupMs)} ms (pid ${server.pid}); preflight`);
-    const checked = await preflight(target, server, settings.prompts, settings.requireCards);
+    const checked = await preflight(target, server, settings.prompts, settings.requireCards, settings.allCards);
     settings.log(`  ${target.name}: ${checked.summary}; load ${settings.warmupSec}+${settings.durationSec} s at ${settings.connections} connections`);
     const run = await measureTurns(server, {
       prompts: settings.prompts,

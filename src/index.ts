@@ -92,7 +92,9 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const proactive = createProactiveSender({ botAppId: config.bot?.id ?? '' });
   const teams = { contacts, messenger: proactive, onError: (err: unknown) => logger.warn({ err }, 'a delegation message in Teams could not be sent') };
   const delegation = { records, mailer: createMailer(config.delegate, config.dataDir), mailFrom: config.delegate.mailFrom, ownerTagNames: config.delegate.ownerTagNames, teams };
-  const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger });
+  let listening: (url: string) => void = () => {};
+  const startAfter = new Promise<string>((resolve) => (listening = resolve));
+  const history = await openPostureHistory(posture, { records, retentionMs: config.history.retentionMs, logger, startAfter });
   const iac = createIacWorkspace({ provider: pullRequestHost(config.iac.host, config.dataDir), remote: config.iac.host.kind === 'github' || config.iac.host.kind === 'azureDevOps' });
   const aged = withDataAge(registry, (viewer) => dataAgeNote(posture.info(), Date.now(), viewer.timeZone));
   const help = registerModules(aged, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac });
@@ -101,7 +103,7 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const account = registerAccount(registry, cardActions, { records, config, logger, posture, modelConsent, downloads: { links: downloadLinks, ttlMs }, ...(eraseConversations ? { eraseConversations } : {}) });
   const keyless = createKeylessPlanner({ engine: posture.current, logger });
   const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, records, consent: modelConsent, logger });
-  return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, downloadLinks, announceUrl: (url) => (listeningUrl = url), feedback: account.feedback, commands: account.commands, contacts, proactive };
+  return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, downloadLinks, announceUrl: (url) => listening((listeningUrl = url)), feedback: account.feedback, commands: account.commands, contacts, proactive };
 }
 
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */

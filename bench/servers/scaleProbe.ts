@@ -3,18 +3,32 @@
 import { createPostureStoreBuilder } from '../../src/posture/store';
 import { createExportFileSource } from '../../src/posture/source';
 import { SYSTEM_VIEWER } from '../../src/posture/viewer';
-import { REPRESENTATIVE_QUERIES } from '../prompts';
+import { ENGINE_QUERIES, REPRESENTATIVE_QUERIES } from '../prompts';
 import { percentile, round } from '../stats';
+
+export interface QueryTiming {
+  name: string;
+  resultCount: number;
+  p50Ms: number;
+  p95Ms: number;
+  /** Process CPU time per run (not waiting for a core on a shared machine). */
+  cpuP50Ms?: number;
+  cpuP95Ms?: number;
+}
 
 export interface ScaleProbeResult {
   loadMs: number;
+  /** CPU of the whole process (main thread and the loader's workers) from start of load to engine ready. */
+  loadCpuMs: number;
   peakRssMb: number;
   rssAfterLoadMb: number;
   heapUsedMb: number;
   assessmentRows: number;
   sourceRows: number;
   engine: { p50Ms: number; p95Ms: number };
-  perQuery: Array<{ name: string; resultCount: number; p50Ms: number; p95Ms: number }>;
+  perQuery: QueryTiming[];
+  /** Engine-only queries (parameters read from the data), each reported on its own, never pooled. */
+  engineOnly: QueryTiming[];
 }
 
 const WARM_RUNS = 3;
@@ -25,6 +39,7 @@ async function main(): Promise<void> {
   if (!path || !Number.isInteger(runs) || runs < 1) throw new Error('usage: scaleProbe.js <export path> <runs per query>');
 
   let exportTime: number | undefined;
+  const cpuAtStart = process.cpuUsage();
   const started = performance.now();
   // Governance states are judged as of the export's own date, so "overdue" means what it meant when exported.
   const builder = createPostureStoreBuilder({ now: () => exportTime ?? Date.now() });
@@ -32,27 +47,45 @@ async function main(): Promise<void> {
   exportTime = report.generatedAt;
   const engine = builder.finish();
   const loadMs = performance.now() - started;
+  const loadCpu = process.cpuUsage(cpuAtStart);
   const memory = process.memoryUsage();
   // maxRSS (kilobytes) covers this whole process, whose life so far is the load: the true peak, unsampled.
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
 
   const all: number[] = [];
+  const time = (name: string, run: (e: typeof engine, viewer: typeof SYSTEM_VIEWER) => number) => {
+    let resultCount = 0;
+    for (let i = 0; i < WARM_RUNS; i++) resultCount = run(engine, SYSTEM_VIEWER);
+    const times: number[] = [];
+    const cpuTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      run(engine, SYSTEM_VIEWER);
+      times.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      cpuTimes.push((used.user + used.system) / 1000);
+    }
+    // CPU time too: on a shared machine the wall time includes waiting for a core, the CPU time does not.
+    return { times, entry: { name, resultCount, p50Ms: round(percentile(times, 50), 3), p95Ms: round(percentile(times, 95), 3), cpuP50Ms: round(percentile(cpuTimes, 50), 3), cpuP95Ms: round(percentile(cpuTimes, 95), 3) } };
+  };
   const perQuery: ScaleProbeResult['perQuery'] = [];
   for (const query of REPRESENTATIVE_QUERIES) {
-    let resultCount = 0;
-    for (let i = 0; i < WARM_RUNS; i++) resultCount = query.run(engine, SYSTEM_VIEWER);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      query.run(engine, SYSTEM_VIEWER);
-      times.push(performance.now() - t);
-    }
+    const { times, entry } = time(query.name, query.run);
     all.push(...times);
-    perQuery.push({ name: query.name, resultCount, p50Ms: round(percentile(times, 50), 3), p95Ms: round(percentile(times, 95), 3) });
+    perQuery.push(entry);
+  }
+  const engineOnly: ScaleProbeResult['engineOnly'] = [];
+  const context = { engine, viewer: SYSTEM_VIEWER, now: exportTime ?? Date.now() };
+  for (const query of ENGINE_QUERIES) {
+    const run = query.prepare(context);
+    if (run) engineOnly.push(time(query.name, run).entry);
+    else engineOnly.push({ name: `${query.name} (nothing in the data to ask)`, resultCount: 0, p50Ms: Number.NaN, p95Ms: Number.NaN });
   }
 
   const result: ScaleProbeResult = {
     loadMs: Math.round(loadMs),
+    loadCpuMs: Math.round((loadCpu.user + loadCpu.system) / 1000),
     peakRssMb,
     rssAfterLoadMb: round(memory.rss / 2 ** 20, 1),
     heapUsedMb: round(memory.heapUsed / 2 ** 20, 1),
@@ -60,6 +93,7 @@ async function main(): Promise<void> {
     sourceRows: report.rows,
     engine: { p50Ms: round(percentile(all, 50), 3), p95Ms: round(percentile(all, 95), 3) },
     perQuery,
+    engineOnly,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

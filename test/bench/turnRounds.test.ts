@@ -1,5 +1,5 @@
 import type { TurnDetail } from '../../bench/benchResults';
-import { combineRounds } from '../../bench/turnRounds';
+import { combineRounds, spreadOf } from '../../bench/turnRounds';
 
 const round = (cpu: number, rps: number, rss: number, errors = 0): TurnDetail => ({
   reqPerSec: rps, p50Ms: 2, p99Ms: cpu * 10, cpuMsPerTurn: cpu, peakRssMb: rss, requests: rps * 10, errors, non2xx: 0, badBodies: 0,
@@ -7,12 +7,13 @@ const round = (cpu: number, rps: number, rss: number, errors = 0): TurnDetail =>
 });
 
 describe('combining turn rounds', () => {
-  it('averages rates and latencies, sums counts, keeps the highest memory and each round CPU', () => {
-    const combined = combineRounds([round(1, 1000, 200), round(1.5, 800, 250, 2)]);
+  it('takes the median CPU, averages rates and latencies, sums counts, keeps the highest memory and each round CPU', () => {
+    const combined = combineRounds([round(1, 1000, 200), round(3, 800, 250, 2), round(1.2, 900, 220)]);
     expect(combined).toMatchObject({
-      cpuMsPerTurn: 1.25, reqPerSec: 900, p99Ms: 12.5, peakRssMb: 250, lifetimeMaxRssMb: 251, requests: 18000, errors: 2, durationSec: 20,
-      cpuMsPerTurnByRound: [1, 1.5],
+      cpuMsPerTurn: 1.2, reqPerSec: 900, peakRssMb: 250, lifetimeMaxRssMb: 251, requests: 27000, errors: 2, durationSec: 30,
+      cpuMsPerTurnByRound: [1, 3, 1.2],
     });
+    expect(spreadOf([1, 3, 1.2])).toEqual({ median: 1.2, min: 1, max: 3 });
   });
 
   it('is the round itself when there was one, and refuses none', () => {

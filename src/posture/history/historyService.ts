@@ -49,7 +49,7 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
     if (recordedLoad === loadedAt) return;
     recording = recording.then(async () => {
       if (recordedLoad === loadedAt) return;
-      const snapshot = snapshotOf(engine);
+      const snapshot = await snapshotOf(engine);
       const previous = lastSnapshot;
       const written = await history.record(snapshot.state, loadedAt, (h) => previous?.label(h));
       recordedLoad = loadedAt;
@@ -66,13 +66,13 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       await recording;
       const before = await history.stateAt(since);
       if (!before) return undefined;
-      const snapshot = snapshotOf(engine);
+      const snapshot = await snapshotOf(engine);
       const loads = await history.loads();
       const first = loads[0]?.at ?? before.loadedAt;
       const labels = await history.labels();
       const changes = diffStates(before.state, snapshot.state);
       const present = new Set([...changes.new, ...changes.fixed, ...changes.exempted, ...changes.newlyAssessed]);
-      const ids = snapshot.ids.size > 0 ? snapshot.ids : idsOf(engine, present);
+      const ids = snapshot.ids.size > 0 ? snapshot.ids : await idsOf(engine, present);
       return {
         from: before.loadedAt,
         asked: since,

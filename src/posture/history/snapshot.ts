@@ -18,7 +18,10 @@ export interface LoadSnapshot {
 
 export const labelOf = (row: Pick<RecommendationRow, 'displayName' | 'resourceName'>) => `${row.displayName} · ${row.resourceName}`.slice(0, 200);
 
-export function snapshotOf(engine: PostureEngine): LoadSnapshot {
+/** Lets turns run between pages: a snapshot of 1M rows is many pages. */
+const yieldToTurns = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function snapshotOf(engine: PostureEngine): Promise<LoadSnapshot> {
   const state: State = new Map();
   const ids = new Map<string, string>();
   const labels = new Map<string, string>();
@@ -33,12 +36,13 @@ export function snapshotOf(engine: PostureEngine): LoadSnapshot {
       }
     }
     if (page.items.length < PAGE) break;
+    await yieldToTurns();
   }
   return { state, ids, label: (hash) => labels.get(hash) };
 }
 
 /** The assessment ids of some hashes, read again from the engine (for data too large to keep every id). */
-export function idsOf(engine: PostureEngine, wanted: ReadonlySet<string>): Map<string, string> {
+export async function idsOf(engine: PostureEngine, wanted: ReadonlySet<string>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (wanted.size === 0) return out;
   for (let offset = 0; ; offset += PAGE) {
@@ -48,6 +52,7 @@ export function idsOf(engine: PostureEngine, wanted: ReadonlySet<string>): Map<s
       if (wanted.has(hash)) out.set(hash, row.assessmentId);
     }
     if (page.items.length < PAGE || out.size === wanted.size) break;
+    await yieldToTurns();
   }
   return out;
 }

@@ -7,6 +7,7 @@ import type { Viewer } from '../viewer';
 import { buildDetails } from './details';
 import { compileFilter } from './filter';
 import { startOfUtcDay } from './governance';
+import { governanceIndexOf } from './governanceIndex';
 import { createGrouper } from './grouping';
 import { createOrder, TopK } from './ranking';
 import { findRow } from './rowLookup';
@@ -57,6 +58,8 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
     if (count === undefined) scopedResourceCounts.set(visible, (count = countResources(table, visible)));
     return count;
   };
+  // Built with the engine on a fresh load (counted in load time); a table derived by withChanges builds its own on first use.
+  if (!inherited) governanceIndexOf(table);
 
   const scan = (viewer: Viewer, filter: PostureFilter, todayStart: number, visit: (row: number) => void): void => {
     const compiled = compileFilter(table, filter ?? {}, todayStart, scope(table, viewer));

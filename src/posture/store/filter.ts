@@ -6,6 +6,7 @@ import { categoryMask, maskOf, riskFactorMask, severityMask } from './codecs';
 import { indexedCount, type CodeIndex } from './columns';
 import type { StringDictionary } from './dictionary';
 import { governanceStateCode } from './governance';
+import { dueRangeCandidates, governanceCandidates, governanceIndexOf } from './governanceIndex';
 import { resourcesWithTags } from './tags';
 import type { PostureTable, RowTerms } from './table';
 
@@ -45,7 +46,7 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   if (given(filter.recommendationKeys)) byCodes(c.key, t.dict.key, filter.recommendationKeys, t.indexes.key);
   if (given(filter.resourceTypes)) byCodes(c.resourceType, t.dict.resourceType, filter.resourceTypes, t.indexes.resourceType);
   if (given(filter.resourceGroups)) byCodes(c.resourceGroup, t.dict.resourceGroup, filter.resourceGroups);
-  if (given(filter.owners)) byCodes(c.owner, t.dict.owner, filter.owners);
+  if (given(filter.owners)) byCodes(c.owner, t.dict.owner, filter.owners, governanceIndexOf(t).owner);
   if (given(filter.subscriptions)) {
     const wanted = new Set(filter.subscriptions.map((value) => value.trim().toLowerCase()));
     const match = t.dict.subscription.matching(
@@ -97,6 +98,9 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   if (risks) candidates.push({ index: t.indexes.risk, codes: bits(risks) });
   for (const condition of conditions) if (condition.index) candidates.push({ index: condition.index, codes: condition.codes });
   if (termRows) candidates.push({ index: { offsets: Uint32Array.of(0, termRows.rows.length), rows: termRows.rows }, codes: [0] });
+  if (dueBounded) candidates.push(dueRangeCandidates(governanceIndexOf(t), dueFrom, dueBefore));
+  const governed = governance ? governanceCandidates(governanceIndexOf(t), governance, todayStart) : undefined;
+  if (governed) candidates.push(governed);
   let source = candidates[0] as { index: CodeIndex; codes: number[] };
   let best = indexedCount(source.index, source.codes);
   for (const candidate of candidates.slice(1)) {

@@ -70,6 +70,9 @@ function randomFilter(seed: number): PostureFilter {
   if (maybe(0.2)) f.tags = [r.next() < 0.5 ? { key: 'ENV', value: r.pick(['prod', 'dev']) } : { value: r.pick(['a', 'b', 'prod']) }];
   if (maybe(0.2)) f.findingSeverities = r.some(SEVERITIES, 0.5);
   if (maybe(0.1)) f.hasAttackPaths = true;
+  // Due dates in the tenant lie within 2.5 days of NOW, on half days.
+  if (maybe(0.15)) f.dueFrom = NOW + Math.round((r.next() - 0.5) * 6) * DAY / 2;
+  if (maybe(0.15)) f.dueBefore = NOW + Math.round((r.next() - 0.3) * 6) * DAY / 2;
   return f;
 }
 

@@ -54,7 +54,9 @@ export function createReference(records: PostureRecord[], now: number) {
       (!f.resourceText || lower(a.resourceName).includes(lower(f.resourceText))) &&
       (!has(f.tags) || f.tags.every((t) => resourceTags.some(([k, v]) => lower(v) === lower(t.value) && (!t.key || lower(k) === lower(t.key))))) &&
       (!has(f.findingSeverities) || f.findingSeverities.some((s) => findings.get(`${a.resourceId.toLowerCase()}|${a.key.toLowerCase()}`)?.has(s) ?? false)) &&
-      (!f.hasAttackPaths || a.attackPathIds.length > 0)
+      (!f.hasAttackPaths || a.attackPathIds.length > 0) &&
+      (f.dueFrom === undefined || (g?.dueDate !== undefined && g.dueDate >= f.dueFrom)) &&
+      (f.dueBefore === undefined || (g?.dueDate !== undefined && g.dueDate < f.dueBefore))
     );
   };
   const riskRank = (a: AssessmentRecord) =>

@@ -1,0 +1,64 @@
+// Whether other work is sharing the machine right before a round: the busy share of every core, sampled from
+// os.cpus() over a short window while the bench itself sits idle, plus the 1-minute load average (which also
+// remembers the bench's own previous round, so it is recorded but not gated on). A contended round is waited
+// out for a while, then run and marked.
+import { cpus, loadavg } from 'node:os';
+import { round } from './stats';
+
+export interface RoundConditions {
+  round: number;
+  /** 1-minute load average when the round started. */
+  loadAvg1m: number;
+  /** Cores' worth of CPU other processes used over the sample window just before the round (0 = quiet). */
+  otherBusyCores: number;
+  /** Seconds waited for the machine to quieten. */
+  waitedSec: number;
+  /** Still busier than the limit when the round ran: its figures are marked. */
+  contended: boolean;
+}
+
+function busyTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const cpu of cpus()) {
+    const t = cpu.times;
+    const all = t.user + t.nice + t.sys + t.idle + t.irq;
+    busy += all - t.idle;
+    total += all;
+  }
+  return { busy, total };
+}
+
+/** Cores' worth of busy CPU over windowMs (the caller is idle meanwhile, so it is other work). */
+export async function otherBusyCores(windowMs: number): Promise<number> {
+  const before = busyTimes();
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
+  const after = busyTimes();
+  const total = after.total - before.total;
+  return total > 0 ? round(((after.busy - before.busy) / total) * cpus().length, 2) : 0;
+}
+
+export interface GateSettings {
+  /** Most cores' worth of other work tolerated. */
+  maxOtherCores: number;
+  /** How long to wait for a quiet machine before running anyway (marked). */
+  maxWaitSec: number;
+  sampleMs: number;
+  log: (line: string) => void;
+}
+
+export async function waitForQuiet(roundNumber: number, settings: GateSettings): Promise<RoundConditions> {
+  const started = Date.now();
+  let busy = await otherBusyCores(settings.sampleMs);
+  while (busy > settings.maxOtherCores && (Date.now() - started) / 1000 < settings.maxWaitSec) {
+    settings.log(`  round ${roundNumber}: ${busy} cores busy with other work (limit ${settings.maxOtherCores}); waiting`);
+    busy = await otherBusyCores(settings.sampleMs * 2);
+  }
+  return {
+    round: roundNumber,
+    loadAvg1m: round(loadavg()[0] ?? 0, 2),
+    otherBusyCores: busy,
+    waitedSec: Math.round((Date.now() - started) / 1000),
+    contended: busy > settings.maxOtherCores,
+  };
+}
