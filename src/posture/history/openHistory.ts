@@ -16,6 +16,8 @@ import { snapshotOf } from './snapshot';
 export interface HistoryReader {
   /** The data now against the last load at or before `since`; undefined when nothing is recorded. */
   compare(engine: PostureEngine, since: number): Promise<Comparison | undefined>;
+  /** Seeds (demo) and records the current load now if that has not started yet; resolves when it is done. */
+  recordCurrent(): Promise<void>;
 }
 
 export interface OpenHistoryOptions {
@@ -56,6 +58,7 @@ export async function openPostureHistory(posture: Pick<PostureHolder, 'current' 
   // Every refresh of the data is recorded as it lands, not only when someone next asks what changed.
   posture.onReload?.(() => start().then(observeCurrent));
   return {
+    recordCurrent: start,
     async compare(engine, since) {
       await start();
       await observeCurrent();

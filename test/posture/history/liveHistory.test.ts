@@ -35,6 +35,7 @@ it('records every refresh of live data, and compares what changed since a time b
     { logger: createSilentLogger(), records, pollMs: 0, azure: loopbackOptions(fake.port), now: () => clock },
   );
   const history = await openPostureHistory(holder, { records, retentionMs: 90 * 24 * 60 * MINUTE, logger: createSilentLogger(), now: () => clock });
+  await history.recordCurrent();
   const kept = createPostureHistory(records);
   expect((await kept.loads()).map((load) => load.at)).toEqual([START]);
 
