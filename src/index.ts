@@ -16,6 +16,7 @@ import { createMailer } from './mail/createMailer';
 import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
 import { choosePlanner } from './llmPlanner/choosePlanner';
+import { createModelConsent, modelTargetOf } from './llmPlanner/modelConsent';
 import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { refreshOnSchedule } from './posture/refreshSchedule';
@@ -101,9 +102,10 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   const aged = withDataAge(registry, (viewer) => dataAgeNote(posture.info(), Date.now(), viewer.timeZone));
   const help = registerModules(aged, cardActions, SKILL_MODULES, { posture, scriptLinks, delegation, history, iac, ...(armWrites ? { armWrites } : {}) });
   const downloadLinks = createDownloadLinks({ records, ttlMs, baseUrl: () => publicBaseUrl ?? (config.production ? undefined : listeningUrl) });
-  const account = registerAccount(registry, cardActions, { records, config, logger, posture, downloads: { links: downloadLinks, ttlMs }, ...(eraseConversations ? { eraseConversations } : {}) });
+  const modelConsent = createModelConsent(records, { setting: config.llm?.dataConsent ?? false, target: modelTargetOf(config.llm) });
+  const account = registerAccount(registry, cardActions, { records, config, logger, posture, modelConsent, downloads: { links: downloadLinks, ttlMs }, ...(eraseConversations ? { eraseConversations } : {}) });
   const keyless = createKeylessPlanner({ engine: posture.current, logger });
-  const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, records, logger });
+  const { planner } = choosePlanner(config.llm, { keyless, registry: account.registry, engine: posture.current, records, consent: modelConsent, logger });
   return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, downloadLinks, announceUrl: (url) => listening((listeningUrl = url)), feedback: account.feedback, commands: account.commands, contacts, proactive };
 }
 

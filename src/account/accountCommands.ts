@@ -17,6 +17,9 @@ const COMMANDS: readonly CommandPattern[] = [
   { pattern: /^what (?:do|did) you (?:keep|store|know|have|save) (?:about|on) me$|^(?:show )?my data$|^what data do you (?:keep|store|have) about me$/, action: () => ({ name: 'myData', parameters: {} }) },
   { pattern: /^(?:please )?(?:delete|erase|remove|forget) (?:all )?my data$|^forget me$/, action: () => ({ name: 'deleteMyData', parameters: {} }) },
   { pattern: /^(?:please )?(?:export|download|give me|send me) (?:all )?(?:of )?my data(?: please)?$/, action: () => ({ name: 'exportMyData', parameters: {} }) },
+  { pattern: /^(?:please )?(?:allow|enable|turn on|start using|use) (?:the )?(?:language model|llm|ai model|model)(?: please)?$/, action: () => ({ name: 'allowModel', parameters: {} }) },
+  { pattern: /^(?:please )?(?:stop using|disable|turn off|withdraw consent (?:for|to)|do not use|don't use) (?:the )?(?:language model|llm|ai model|model)(?: please)?$/, action: () => ({ name: 'stopModel', parameters: {} }) },
+  { pattern: /^(?:(?:language )?model|llm|ai) status$|^which (?:language )?model (?:answers|is (?:used|active|answering))$/, action: () => ({ name: 'modelStatus', parameters: {} }) },
   { pattern: /^(?:please )?(?:refresh|reload|re-?read) (?:the )?(?:posture|security|defender)(?: data)?(?: now)?(?: please)?$/, action: () => ({ name: 'refreshPosture', parameters: {} }) },
 ];
 

@@ -21,6 +21,8 @@ import { createFeedbackReportAction } from '../feedback/feedbackReport';
 import type { DownloadLinks } from '../downloads/downloadLinks';
 import { createExportMyDataAction } from '../privacy/exportMyDataAction';
 import { createRefreshPostureAction, type RefreshPostureDeps } from './refreshPostureAction';
+import type { ModelConsent } from '../llmPlanner/modelConsent';
+import { createAllowModelAction, createModelStatusAction, createStopModelAction } from './modelConsentActions';
 
 /** Card templates the bot's own services use (beside the skills' own, listed in their modules). */
 export const ACCOUNT_TEMPLATES: readonly string[] = ['feedbackForm'];
@@ -42,6 +44,8 @@ export interface AccountDeps {
   downloads?: { links: DownloadLinks; ttlMs: number };
   /** The posture holder, for an admin's "refresh posture now". */
   posture?: RefreshPostureDeps['posture'];
+  /** Consent to send posture data to the language model, decided by admins in chat. */
+  modelConsent?: ModelConsent;
   logger: Logger;
   now?: () => number;
 }
@@ -59,6 +63,12 @@ export function registerAccount(registry: ActionRegistry<Reply>, cardActions: Ve
   registry.register(createDeleteMyDataAction({ data, retention: deps.config }));
   if (deps.downloads) registry.register(createExportMyDataAction({ data, links: deps.downloads.links, ttlMs: deps.downloads.ttlMs, now }));
   if (deps.posture) registry.register(createRefreshPostureAction({ posture: deps.posture, admins, records: deps.records, now }));
+  if (deps.modelConsent) {
+    const consent = { consent: deps.modelConsent, admins, now };
+    registry.register(createAllowModelAction(consent));
+    registry.register(createStopModelAction(consent));
+    registry.register(createModelStatusAction(consent));
+  }
   return {
     registry: meterRegistry(registry, { meter, usage: deps.config.usage, logger: deps.logger }),
     commands: matchAccountCommand,

@@ -8,12 +8,15 @@ import type { Logger } from '../logging/logger';
 import type { VocabularySource } from '../planner/vocabularyPort';
 import type { RecordsStore } from '../storage/recordsStore';
 import type { ChatModel, TokenCredential } from './chatModel';
+import type { ModelConsent } from './modelConsent';
 
 export interface ChoosePlannerDeps {
   keyless: MessagePlanner;
   registry: Pick<ActionRegistry, 'list' | 'checkPlan'>;
   engine: () => VocabularySource | undefined;
   records?: RecordsStore;
+  /** Per-tenant consent read on each turn; none: LLM_DATA_CONSENT alone decides what is sent (no gate). */
+  consent?: ModelConsent;
   logger: Logger;
   /** Tests: a fake Entra ID credential, or a scripted model instead of the configured one. */
   credential?: TokenCredential;

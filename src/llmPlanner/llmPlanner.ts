@@ -25,8 +25,11 @@ import { countRequestTokens, trimHistory } from './tokenBudget';
 import { toolsOf } from './toolSchemas';
 import { createToolSelector, type ToolSelector } from './toolSelection';
 import type { LlmUsageMeter } from './usageMeter';
+import { withoutConsentNotice, type ModelConsent } from './modelConsent';
 
 export const LLM_HISTORY_KEY = 'llmHistory';
+/** Set once the conversation was told why the model does not answer; cleared when it answers again. */
+export const CONSENT_NOTICE_KEY = 'llmConsentNotice';
 const MAX_HISTORY_TURNS = 10;
 /** Names from the data given per message: a few per field, a few fields; the estate never. */
 const MAX_MATCHES = 6;
@@ -41,7 +44,10 @@ export interface LlmPlannerOptions {
   /** Actions a local reading of the message suggests (src/llmPlanner/toolSelection.ts); none: only the always-sent tools. */
   suggest?: (request: PlanRequest) => Promise<readonly string[]>;
   engine: () => VocabularySource | undefined;
+  /** Whether tenant data may be sent in prepare()/planText() when no consent source decides (bench, eval). */
   dataConsent: boolean;
+  /** Per tenant, read on every turn: without consent the keyless planner answers and says why once. */
+  consent?: Pick<ModelConsent, 'state' | 'target'>;
   limits: Pick<LlmLimits, 'maxRepairs' | 'turnBudgetMs' | 'promptTokenBudget' | 'historyTokenBudget'>;
   usage?: LlmUsageMeter;
   logger?: Logger;
@@ -78,17 +84,17 @@ export interface PreparedPrompt {
 export interface LlmPlanner extends MessagePlanner {
   /** The last turn's outcome (logs and tests). */
   lastOutcome(): PlanOutcome | undefined;
-  prepare(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, suggested?: readonly string[]): PreparedPrompt;
-  planText(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }>;
+  prepare(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, suggested?: readonly string[], dataConsent?: boolean): PreparedPrompt;
+  planText(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, dataConsent?: boolean): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }>;
 }
 
 export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
   let lexicon: ConceptLexicon | undefined;
   let last: PlanOutcome | undefined;
 
-  const matchesFor = (text: string, viewer: Viewer): VocabularyMatch[] => {
+  const matchesFor = (text: string, viewer: Viewer, dataConsent: boolean): VocabularyMatch[] => {
     const source = options.engine();
-    if (!options.dataConsent || !source) return [];
+    if (!dataConsent || !source) return [];
     lexicon ??= createConceptLexicon();
     const names = scanMessage(text, lexicon, bindVocabulary(source, viewer)).names.filter((n) => !n.unknown && !n.everything);
     return names.slice(0, MAX_MATCHES).map((n) => ({ field: n.field, values: n.values.slice(0, MAX_VALUES_PER_MATCH) }));
@@ -110,22 +116,22 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     return tools.selector;
   };
 
-  const prepare = (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, suggested: readonly string[] = []): PreparedPrompt => {
+  const prepare = (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, suggested: readonly string[] = [], dataConsent = options.dataConsent): PreparedPrompt => {
     const selector = toolSelector();
     const history = trimHistory(readHistory(conversation), options.limits.historyTokenBudget);
     const activeList = parseActiveList(conversation?.[ACTIVE_LIST_KEY]);
     const tools = selector.select({ suggested, previous: actionsOf(history.at(-1)), hasActiveList: activeList !== undefined });
-    const base = { message: text, ...(activeList ? { activeList } : {}), dataConsent: options.dataConsent };
-    let messages = buildMessages({ ...base, matches: matchesFor(text, viewer), history });
+    const base = { message: text, ...(activeList ? { activeList } : {}), dataConsent };
+    let messages = buildMessages({ ...base, matches: matchesFor(text, viewer, dataConsent), history });
     // Over budget (a long history): drop history, then the names, before sending anything.
     if (countRequestTokens(messages, tools) > options.limits.promptTokenBudget) messages = buildMessages({ ...base, matches: [], history: [] });
     return { messages, tools, callable: selector.all, history, tokens: countRequestTokens(messages, tools) };
   };
 
   /** One message to an outcome, with no fallback: what plan() and the eval (src/cli/evalPlanner.ts) run. */
-  const planText = async (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }> => {
+  const planText = async (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, dataConsent = options.dataConsent): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }> => {
     const suggested = options.suggest ? await options.suggest({ text, viewer, ...(conversation ? { conversation } : {}) }) : [];
-    const { messages, tools, callable, history, tokens: promptTokens } = prepare(text, conversation, viewer, suggested);
+    const { messages, tools, callable, history, tokens: promptTokens } = prepare(text, conversation, viewer, suggested, dataConsent);
     const started = performance.now();
     const outcome: PlanOutcome =
       promptTokens > options.limits.promptTokenBudget
@@ -140,10 +146,39 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     return { outcome, history };
   };
 
+  /**
+   * Whether the model may plan this turn (with the tenant's data), or the notice saying why not (empty once the
+   * conversation was told). Fails closed: a consent that cannot be read is no consent.
+   */
+  const consentGate = async ({ viewer, conversation }: PlanRequest): Promise<{ dataConsent: boolean } | { notice: string }> => {
+    const consent = options.consent;
+    if (!consent?.target) return { dataConsent: options.dataConsent };
+    let state: Awaited<ReturnType<ModelConsent['state']>>;
+    try {
+      state = await consent.state(viewer.tenantId);
+    } catch (error) {
+      options.logger?.warn({ err: error }, 'model consent could not be read; the keyless planner answers');
+      state = { allowed: false };
+    }
+    if (state.allowed) {
+      if (conversation) delete conversation[CONSENT_NOTICE_KEY];
+      return { dataConsent: true };
+    }
+    const notice = withoutConsentNotice(state, consent.target);
+    if (conversation?.[CONSENT_NOTICE_KEY] === notice) return { notice: '' };
+    if (conversation) conversation[CONSENT_NOTICE_KEY] = notice;
+    return { notice };
+  };
+
   const plan = async (request: PlanRequest): Promise<MessagePlan> => {
     const { text, viewer, conversation } = request;
     if (!text.trim()) return options.keyless.plan(request);
-    const { outcome, history } = await planText(text, conversation, viewer);
+    const gate = await consentGate(request);
+    if ('notice' in gate) {
+      const answered = await options.keyless.plan(request);
+      return gate.notice ? { steps: [sayStep(gate.notice), ...answered.steps] } : answered;
+    }
+    const { outcome, history } = await planText(text, conversation, viewer, gate.dataConsent);
 
     if (outcome.kind === 'actions') {
       remember(conversation, history, { user: text, did: outcome.actions.map(describeAction).join('; ') });

@@ -17,6 +17,7 @@ export function createLlmStack(config: LlmConfig['llm'] & { provider: LlmProvide
     suggest: suggestionsOf(deps.keyless),
     engine: deps.engine,
     dataConsent: config.dataConsent,
+    ...(deps.consent ? { consent: deps.consent } : {}),
     limits: config.limits,
     ...(deps.records ? { usage: createLlmUsageMeter(deps.records, { logger: deps.logger }) } : {}),
     logger: deps.logger,

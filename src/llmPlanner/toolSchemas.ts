@@ -7,9 +7,9 @@ import type { ActionDefinition, ActionRegistry } from '../actions/registry';
 
 /**
  * Button-only actions: the confirmation flow's Confirm / Renew / Cancel (a model must never confirm for a person)
- * and the "Show more" button that names its card. test/llmPlanner/toolSchemas.test.ts checks each is registered.
+ * the "Show more" button that names its card, and an admin's consent to the model itself (typed commands only). test/llmPlanner/toolSchemas.test.ts checks each is registered.
  */
-export const CARD_ONLY_ACTIONS: ReadonlySet<string> = new Set(['confirmAction', 'renewAction', 'cancelAction', 'showMorePage', 'actOnDelegation', 'delegateOwnerGroup']);
+export const CARD_ONLY_ACTIONS: ReadonlySet<string> = new Set(['confirmAction', 'renewAction', 'cancelAction', 'showMorePage', 'actOnDelegation', 'delegateOwnerGroup', 'allowModel', 'stopModel']);
 
 const SIDE_EFFECT_NOTE = ' It only proposes the change: the user confirms it on a card. Give the list position (ordinal) or a card ref, nothing else.';
 

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { createActionRegistry } from '../../src/actions/registry';
 import { registerConfirmationFlow } from '../../src/app';
+import { createAdmins } from '../../src/account/admins';
+import { createAllowModelAction, createStopModelAction } from '../../src/account/modelConsentActions';
+import { createModelConsent } from '../../src/llmPlanner/modelConsent';
 import { createSilentLogger } from '../../src/logging/logger';
 import { CARD_ONLY_ACTIONS, parametersSchemaOf, toolsOf } from '../../src/llmPlanner/toolSchemas';
 import { RISK_LEVELS } from '../../src/posture/model';
@@ -18,6 +21,10 @@ describe('tool schemas', () => {
   it('offers every registry action but the card-only ones, each with the schema of its zod parameters', async () => {
     const { registry, cardActions } = moduleRegistry(await loadDemoEngine());
     registerConfirmationFlow(registry, cardActions, { records: createMemoryRecordsStore(), logger: createSilentLogger() });
+    // An admin's consent to the model is typed, never a tool: the model must not propose consent to itself.
+    const consent = { consent: createModelConsent(createMemoryRecordsStore(), { setting: false, target: undefined }), admins: createAdmins([]) };
+    registry.register(createAllowModelAction(consent));
+    registry.register(createStopModelAction(consent));
     const names = registry.list().map((d) => d.name);
     for (const cardOnly of CARD_ONLY_ACTIONS) expect(names).toContain(cardOnly);
     const tools = toolsOf(registry);
