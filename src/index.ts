@@ -2,6 +2,7 @@
 // start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
 import { randomUUID } from 'node:crypto';
 import { userScopeFromConfig, withUserScope } from './access/userScopeDeps';
+import { withChannelScopes } from './channels/channelScopeDeps';
 import { join } from 'node:path';
 import type { MessagePlanner } from './actions/contracts/messagePlanner';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
@@ -123,7 +124,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       ...skills,
       scripts: (token) => scriptLinks.open(token),
       downloads: (token) => downloadLinks.take(token),
-      ...withUserScope(userScopeFromConfig(config, logger)),
+      ...withUserScope(withChannelScopes(userScopeFromConfig(config, logger), { records, adminObjectIds: config.feedback.adminObjectIds, engine: posture.current })),
     });
     const retention = createRetentionJob({
       rules: retentionRules({ records, pruneConversations: storage.pruneConversations }, config.retention, config.privacy),

@@ -20,6 +20,8 @@ export interface Viewer {
   readonly timeZone?: string;
   /** Absent: the viewer sees everything. Present: only rows inside it, in every answer, count and name list. */
   readonly scope?: AccessScope;
+  /** In a channel with no scope set (or one that could not be read): answers are counts only (src/channels/). */
+  readonly countsOnly?: 'notSet' | 'malformed';
 }
 
 /** For command-line tools, benchmarks and tests: sees everything. */

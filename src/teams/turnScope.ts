@@ -1,15 +1,16 @@
 // The AccessScope resolved for this turn, kept beside the activity object (every handler of the turn reads the
-// same one), so viewerOf can carry it without each caller passing it along.
+// same one), so viewerOf can carry it without each caller passing it along. In a channel with no scope set, the
+// turn is also marked counts only (src/channels/).
 import type { Activity } from 'botbuilder';
-import type { AccessScope } from '../posture/viewer';
+import type { AccessScope, Viewer } from '../posture/viewer';
 
-const scopes = new WeakMap<object, AccessScope>();
+type TurnScope = Pick<Viewer, 'scope' | 'countsOnly'>;
+const scopes = new WeakMap<object, TurnScope>();
 
-export function setTurnScope(activity: Partial<Activity>, scope: AccessScope): void {
-  scopes.set(activity, scope);
+export function setTurnScope(activity: Partial<Activity>, scope: AccessScope, countsOnly?: Viewer['countsOnly']): void {
+  scopes.set(activity, countsOnly ? { scope, countsOnly } : { scope });
 }
 
-export function turnScopeOf(activity: Partial<Activity>): { scope?: AccessScope } {
-  const scope = scopes.get(activity);
-  return scope ? { scope } : {};
+export function turnScopeOf(activity: Partial<Activity>): TurnScope {
+  return scopes.get(activity) ?? {};
 }
