@@ -65,7 +65,7 @@ export interface ChannelScopes {
   viewFor(place: Place, user: AccessScope): Promise<ChannelView>;
   /** Subscription and resource-group names the question uses that the asker may read but the channel does not cover. */
   outside(text: string, user: Viewer, channel: Viewer): string[];
-  /** The admin commands; returns the text to send. */
+  /** The channel-scope commands (set and clear by admins only); returns the text to send. */
   command(command: ChannelScopeCommand, place: Place | undefined, actor: Person, viewer: Viewer): Promise<string>;
 }
 
@@ -127,7 +127,8 @@ export function createChannelScopes(deps: ChannelScopesDeps): ChannelScopes {
     },
 
     async command(command, place, actor, viewer) {
-      if (!deps.admins.isAdmin(actor)) return NOT_ADMIN_TEXT;
+      // Anyone here may read what the channel covers; only admins change it.
+      if (command.kind !== 'show' && !deps.admins.isAdmin(actor)) return NOT_ADMIN_TEXT;
       if (!place) return PERSONAL_CHAT_TEXT;
       const keys = placeKeys(place);
       const where = (p: 'channel' | 'team') => (p === 'team' ? 'this team' : place.kind === 'channel' ? 'this channel' : 'this chat');

@@ -8,7 +8,7 @@ import { message, TENANT_ID, type ConversationType } from '../support/activities
 import { seeReplies, visible } from '../support/cardText';
 import { fromPerson, ssoPerson, startSsoBot, type SsoBot } from '../support/ssoBot';
 
-const ADMIN = 'admin';
+const ADMIN = 'ad'; // object ids are hex: the name pads into one
 const GENERAL = '19:general@thread.tacv2';
 const OPS = '19:ops@thread.tacv2';
 
@@ -27,7 +27,7 @@ describe('channel scopes (SSO on)', () => {
   const ask = async (name: string, text: string, where: { type?: ConversationType; channel?: string; channelData?: Record<string, unknown> } = {}) => {
     const type = where.type ?? 'channel';
     const channel = where.channel ?? GENERAL;
-    const activity = message(text, { conversationType: type, conversationId: type === 'personal' ? `a:${name}` : `${channel};messageid=${Date.now()}` });
+    const activity = message(text, { mention: type !== 'personal', conversationType: type, conversationId: type === 'personal' ? `a:${name}` : `${channel};messageid=${Date.now()}` });
     const channelData = { ...(activity.channelData as object), ...(type === 'channel' ? { channel: { id: channel }, team: { id: '19:team@thread.tacv2' } } : {}), ...where.channelData };
     const replies = await bot.turn({ ...activity, channelData, from: fromPerson(name) });
     return seeReplies({ activities: replies }).map(visible).join('\n');
