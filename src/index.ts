@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { armWritesFromConfig, userScopeFromConfig, withUserScope } from './access/userScopeDeps';
 import type { ArmWrites } from './access/armWrites';
+import { withChannelScopes } from './channels/channelScopeDeps';
 import { join } from 'node:path';
 import type { MessagePlanner } from './actions/contracts/messagePlanner';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
@@ -131,7 +132,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       scripts: (token) => scriptLinks.open(token),
       downloads: (token) => downloadLinks.take(token),
       ready: createReadiness({ records, posture }),
-      ...withUserScope(userScopeFromConfig(config, logger)),
+      ...withUserScope(withChannelScopes(userScopeFromConfig(config, logger), { records, adminObjectIds: config.feedback.adminObjectIds, engine: posture.current })),
     });
     const retention = createRetentionJob({
       rules: retentionRules({ records, pruneConversations: storage.pruneConversations }, config.retention, config.privacy),

@@ -18,6 +18,8 @@ import type { ReplyRecordStore } from '../storage/replyRecordStore';
 import type { Reply } from '../views/reply';
 import type { CardActionRouter } from './cardActionRouter';
 import { registerCommandRoutes } from './commandRoutes';
+import { countsOnlyRegistry } from '../channels/countsOnlyRegistry';
+import { registerChannelScopes } from './channelScopeTurns';
 import type { ContactBook } from '../contacts/contactBook';
 import { captureContacts } from './contactCapture';
 import type { ProactiveSender } from './proactiveSender';
@@ -90,8 +92,9 @@ export function createTeamsBot(config: BotConfig, deps: TeamsBotDeps): Bot {
   const cards = deps.cards ?? createCardRenderer({ dir: projectPath('adaptiveCards') });
   const adapter = createPostureAdapter(config.bot);
   const onTurnError = createTurnErrorHandler({ logger });
+  const registry = deps.userScope?.channels ? countsOnlyRegistry(deps.registry) : deps.registry;
   const app = createTeamsApp({
-    registry: deps.registry,
+    registry,
     cardActions: deps.cardActions,
     planner: toTeamsPlanner(deps.planner),
     storage: deps.storage,
@@ -105,8 +108,9 @@ export function createTeamsBot(config: BotConfig, deps: TeamsBotDeps): Bot {
   });
   app.error(onTurnError);
   if (deps.userScope) registerUserScope(app, deps.userScope);
+  if (deps.userScope?.channels) registerChannelScopes(app, deps.userScope.channels, logger);
   if (deps.feedback) registerFeedbackRoutes(app, { service: deps.feedback.service, cards, logger });
-  if (deps.commands) registerCommandRoutes(app, { match: deps.commands, registry: deps.registry, cards, continuation: { botAppId: config.bot?.id ?? '', logger } });
+  if (deps.commands) registerCommandRoutes(app, { match: deps.commands, registry, cards, continuation: { botAppId: config.bot?.id ?? '', logger } });
   const queue = createConversationQueue({ logger });
   const serialized = serializePerConversation(queue, (context) => app.run(context));
   const gate = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, deps.contacts ? captureContacts({ contacts: deps.contacts, logger }, serialized) : serialized);

@@ -1,19 +1,21 @@
 // The AccessScope resolved for this turn, kept beside the activity object (every handler of the turn reads the
-// same one), so viewerOf can carry it without each caller passing it along.
+// same one), so viewerOf can carry it without each caller passing it along. In a channel with no scope set, the
+// turn is also marked counts only (src/channels/).
 import type { Activity } from 'botbuilder';
-import type { AccessScope } from '../posture/viewer';
+import type { AccessScope, Viewer } from '../posture/viewer';
 
-const scopes = new WeakMap<object, AccessScope>();
-const armTokens = new WeakMap<object, () => Promise<string>>();
+type TurnScope = Pick<Viewer, 'scope' | 'countsOnly' | 'armToken'>;
+const scopes = new WeakMap<object, TurnScope>();
 
-/** armToken: the user's own Resource Manager token for this turn, fetched only when a write needs it. */
-export function setTurnScope(activity: Partial<Activity>, scope: AccessScope, armToken?: () => Promise<string>): void {
-  scopes.set(activity, scope);
-  if (armToken) armTokens.set(activity, armToken);
+/**
+ * armToken: the user's own Resource Manager token for this turn, fetched only when a write needs it; countsOnly: a
+ * channel with no scope set. Setting again (the channel step narrows the user's scope) keeps what it does not name.
+ */
+export function setTurnScope(activity: Partial<Activity>, scope: AccessScope, extras: Pick<Viewer, 'countsOnly' | 'armToken'> = {}): void {
+  const armToken = extras.armToken ?? scopes.get(activity)?.armToken;
+  scopes.set(activity, { scope, ...(extras.countsOnly ? { countsOnly: extras.countsOnly } : {}), ...(armToken ? { armToken } : {}) });
 }
 
-export function turnScopeOf(activity: Partial<Activity>): { scope?: AccessScope; armToken?: () => Promise<string> } {
-  const scope = scopes.get(activity);
-  const armToken = armTokens.get(activity);
-  return scope ? { scope, ...(armToken ? { armToken } : {}) } : {};
+export function turnScopeOf(activity: Partial<Activity>): TurnScope {
+  return scopes.get(activity) ?? {};
 }

@@ -5,6 +5,7 @@ import type { Application, AuthenticationOptions, TurnState } from '@microsoft/t
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { UserAccess } from '../access/userAccess';
 import { NO_ACCESS } from '../access/userAccess';
+import type { ChannelScopes } from '../channels/channelScopes';
 import type { Logger } from '../logging/logger';
 import { setTurnScope } from './turnScope';
 import { tenantOf } from './turnGate';
@@ -23,6 +24,8 @@ export interface UserScopeTurnOptions {
   connectionName: string;
   access: UserAccess;
   logger: Logger;
+  /** Channel scopes set by admins (src/channels/): in channels and group chats answers are narrowed to them. */
+  channels?: ChannelScopes;
 }
 
 export function userScopeAuthentication(connectionName: string): AuthenticationOptions {
@@ -59,7 +62,7 @@ export function registerUserScope(app: Application<TurnState>, options: UserScop
     }
     const outcome = await options.access.resolve(userKeyOf(context), token);
     if (outcome.kind === 'scoped') {
-      setTurnScope(context.activity, outcome.scope, () => options.access.armToken(token));
+      setTurnScope(context.activity, outcome.scope, { armToken: () => options.access.armToken(token) });
       return true;
     }
     setTurnScope(context.activity, NO_ACCESS);
