@@ -57,7 +57,7 @@ export function registerAccount(registry: ActionRegistry<Reply>, cardActions: Ve
   const meter = createUsageMeter({ records: deps.records, usage: deps.config.usage, now });
   const reads = createAdminReadLog(deps.records);
   registry.register(createUsageAction({ meter, usage: deps.config.usage, admins, reads, now }));
-  registry.register(createFeedbackReportAction({ service, admins, reads, now }));
+  registry.register(createFeedbackReportAction({ service, admins, reads, now, ...(deps.downloads ? { downloads: deps.downloads } : {}) }));
   const data = createPersonalData({ records: deps.records, eraseConversations: deps.eraseConversations ?? (() => 0) });
   registry.register(createMyDataAction({ data, retention: deps.config }));
   registry.register(createDeleteMyDataAction({ data, retention: deps.config }));

@@ -6,6 +6,8 @@ import type { Admins } from '../account/admins';
 import { NOT_ADMIN_TEXT } from '../account/admins';
 import type { AdminReadLog } from '../account/adminReads';
 import type { ReadActionDefinition } from '../actions/registry';
+import type { DownloadLinks } from '../downloads/downloadLinks';
+import { feedbackCsv } from './feedbackCsv';
 import { withoutLinks } from '../views/portalLinks';
 import type { Reply } from '../views/reply';
 import { RATING_LABELS, RATINGS, type FeedbackRecord } from './feedbackRecord';
@@ -60,11 +62,20 @@ export function feedbackReportText(days: number, summary: FeedbackSummary): stri
   return lines.join('\n');
 }
 
-export function createFeedbackReportAction(deps: { service: FeedbackService; admins: Admins; reads: AdminReadLog; now?: () => number }): ReadActionDefinition<typeof parameters, Reply> {
+export function createFeedbackReportAction(deps: { service: FeedbackService; admins: Admins; reads: AdminReadLog; now?: () => number; downloads?: { links: DownloadLinks; ttlMs: number } }): ReadActionDefinition<typeof parameters, Reply> {
   const now = deps.now ?? Date.now;
+  // The CSV holds people's comments: its single-use link goes only to the admin, in their one-to-one chat.
+  const csvNote = async (records: readonly FeedbackRecord[], days: number, at: number, context: { viewer: { conversationType?: string }; actor: { id: string } }): Promise<string> => {
+    if (!deps.downloads || records.length === 0) return '';
+    if (context.viewer.conversationType !== 'personal') return '\n\nAsk me in a one-to-one chat for the ratings as a CSV file.';
+    const file = { fileName: `feedback-last-${days}-days-${new Date(at).toISOString().slice(0, 10)}.csv`, contentType: 'text/csv' as const, text: feedbackCsv(records) };
+    const link = await deps.downloads.links.linkFor(file, context.actor.id);
+    if (!link) return '\n\nNo CSV link: the bot has no public address (PUBLIC_BASE_URL).';
+    return `\n\nAll ${records.length} ratings as CSV: ${link}\nThe link works once and for ${Math.round(deps.downloads.ttlMs / 60_000)} minutes.`;
+  };
   return {
     name: 'feedbackReport',
-    description: 'For admins: ratings of answers per action and rating over the last N days, with the latest comments.',
+    description: 'For admins: ratings of answers per action and rating over the last N days, with the latest comments and a CSV download link.',
     parameters,
     sideEffects: false,
     async handler(params, context) {
@@ -79,7 +90,7 @@ export function createFeedbackReportAction(deps: { service: FeedbackService; adm
       await deps.reads.record({ at, adminId: context.actor.id, what: 'feedbackReport', days: params.days, records: records.length });
       const hidden = all.length - records.length;
       const note = hidden > 0 ? `\n\n${hidden} rating(s) about answers outside your Azure access are not shown.` : '';
-      await context.reply({ kind: 'text', text: feedbackReportText(params.days, summarizeFeedback(records)) + note });
+      await context.reply({ kind: 'text', text: feedbackReportText(params.days, summarizeFeedback(records)) + note + (await csvNote(records, params.days, at, context)) });
     },
   };
 }

@@ -46,6 +46,18 @@ describe('feedback report', () => {
     // Answers go out as plain text: a comment reads as written, minus any link.
     expect(report).toContain('analyze, Needs improvement: would be better with "only **prod**"; "see this"');
     expect(report).not.toContain('[this](http');
+    // The ratings as CSV behind a single-use link, in the admin's one-to-one chat only.
+    const link = /All 3 ratings as CSV: (http:\/\/127\.0\.0\.1:\d+\/api\/downloads\/[A-Za-z0-9_-]{22}\/feedback-last-7-days-\d{4}-\d\d-\d\d\.csv)/.exec(report)?.[1];
+    expect(link).toBeDefined();
+    const csv = await fetch(link!);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('"rated_at_utc","action","rating","thumbs","results_unrelated","would_make_better","comment","conversation_type","via"');
+    expect(lines).toHaveLength(4);
+    expect(lines.some((line) => line.includes('"analyze","Needs improvement","down","yes","only **prod**","see [this](http://evil.example)"'))).toBe(true);
+    expect(lines.join('\n')).not.toContain(USER.aadObjectId);
+    expect((await fetch(link!)).status).toBe(410);
 
     await bot.deliver({ ...message('feedback report', { conversationId: 'a:report-bob' }), from: { ...BOB } as Activity['from'] });
     expect(lastText('a:report-bob')).toBe(NOT_ADMIN_TEXT);
