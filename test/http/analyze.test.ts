@@ -9,8 +9,8 @@ import { seeReplies, visible, type SeenReply } from '../support/cardText';
 import { createTempDataDir } from '../support/tempDataDir';
 import { writeTenantExport, zephyrRows } from '../support/tenantExport';
 
-/** The card text of the row whose resource line names `name` ("vm-1 · Virtual machine · Sub"), or -1. */
-const rowOf = (texts: string[], name: string) => texts.findIndex((t) => t.startsWith(`${name} · `));
+/** The card text of the row whose resource line names `name` (its own text run, or "vm-1 · Virtual machine · Sub"), or -1. */
+const rowOf = (texts: string[], name: string) => texts.findIndex((t) => t === name || t.startsWith(`${name} · `));
 
 async function startOn(rows: unknown[]) {
   const temp = createTempDataDir();

@@ -8,7 +8,7 @@ import { fleetRows } from '../support/tenantExport';
 // 60 fleet machines + the 5 unhealthy zephyr rows: 65 rows, pages of 10.
 const ROWS = 65;
 /** The row positions a recommendations card shows ("11. <recommendation>", "12. …"). */
-const positionsOf = (texts: string[]) => texts.flatMap((t) => /^(\d+)\. \S/.exec(t)?.slice(1, 2) ?? []).map(Number);
+const positionsOf = (texts: string[]) => texts.flatMap((t) => /^(\d+)\.(?: \S|$)/.exec(t)?.slice(1, 2) ?? []).map(Number);
 // Expected refusals ("there is no list to pick from") are answers; a failure or a conflict is not.
 const isError = (text: string) => /went wrong|conflict|could not be saved/i.test(text);
 
