@@ -12,20 +12,15 @@ import { createSqliteDatabase } from '../src/storage/sqliteDatabase';
 import { createSqliteRecordsStore } from '../src/storage/sqliteRecordsStore';
 import { createUsageMeter, USAGE_COLLECTION } from '../src/usage/usageMeter';
 import { percentile, round } from './stats';
+import { positiveWholeArg } from './cliArgs';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
-  return v;
-};
 const median = (xs: number[]) => percentile(xs, 50);
 const ACTIONS = ['analyze', 'summarize', 'remediate', 'delegate', 'insights'];
 
 async function main(): Promise<void> {
-  const turns = arg('turns', 500);
-  const rounds = arg('rounds', 5);
-  const users = arg('users', 50);
+  const turns = positiveWholeArg('turns', 500);
+  const rounds = positiveWholeArg('rounds', 5);
+  const users = positiveWholeArg('users', 50);
   const dir = mkdtempSync(join(tmpdir(), 'posture-bot-metering-'));
   const database = createSqliteDatabase(dir);
   try {

@@ -15,6 +15,7 @@ import { projectPath } from '../src/paths';
 import { DEFAULT_DATABASE_FILE } from '../src/storage/sqliteDatabase';
 import { messageActivity } from './activities';
 import { percentile, round } from './stats';
+import { positiveWholeArg } from './cliArgs';
 
 interface Mode {
   name: 'floor' | 'pruned';
@@ -32,12 +33,6 @@ interface RoundResult {
   dataKb: number;
 }
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
-  return v;
-};
 
 /** The data folder's size once the write-ahead log is folded into the database (so the WAL's own size does not hide growth). */
 function folderKb(dir: string): number {
@@ -84,9 +79,9 @@ async function turns(mode: Mode, count: number, concurrency: number): Promise<nu
 }
 
 async function main(): Promise<void> {
-  const total = arg('turns', 20_000);
-  const rounds = arg('rounds', 5);
-  const concurrency = arg('concurrency', 4);
+  const total = positiveWholeArg('turns', 20_000);
+  const rounds = positiveWholeArg('rounds', 5);
+  const concurrency = positiveWholeArg('concurrency', 4);
   const perRound = Math.ceil(total / rounds);
   const modes = [await startMode('floor'), await startMode('pruned')];
   const results: RoundResult[] = [];

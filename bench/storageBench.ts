@@ -18,13 +18,8 @@ import { createSqliteDatabase } from '../src/storage/sqliteDatabase';
 import { createSqliteRecordsStore } from '../src/storage/sqliteRecordsStore';
 import { startAzurite } from './azurite';
 import { percentile, round } from './stats';
+import { positiveWholeArg } from './cliArgs';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
-  return v;
-};
 
 interface Store {
   name: 'sqlite' | 'azure';
@@ -46,8 +41,8 @@ async function turnStorageWork(store: Store, n: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const turns = arg('turns', 200);
-  const rounds = arg('rounds', 5);
+  const turns = positiveWholeArg('turns', 200);
+  const rounds = positiveWholeArg('rounds', 5);
   const dir = mkdtempSync(join(tmpdir(), 'posture-bot-storage-bench-'));
   const azurite = await startAzurite();
   try {
