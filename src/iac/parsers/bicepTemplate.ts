@@ -3,7 +3,7 @@
 // loops, other resources' properties) is unknown. Files with syntax errors are reported and not read further.
 import type { IacResource, ParsedTemplate, PropertyLocation, PropertyPath, ResolvedValue } from '../model';
 import { sameName, walkValue } from './lines';
-import { firstSyntaxError, insertionPoint, spanOfNode, unescapeString } from './syntaxTree';
+import { firstSyntaxError, insertionPoint, plainList, plainObject, spanOfNode, unescapeString, type Plain } from './syntaxTree';
 import type { SyntaxNode, TreeSitterParsers } from './treeSitter';
 
 type Scope = { params: Map<string, SyntaxNode | undefined>; vars: Map<string, SyntaxNode>; parameterFile?: Map<string, unknown> };
@@ -25,7 +25,6 @@ function stringLiteral(node: SyntaxNode): string | undefined {
 const valueNodeOf = (property: SyntaxNode) => named(property)[1];
 const membersOf = (object: SyntaxNode) => named(object).filter((c) => c.type === 'object_property' && c.namedChildren[0]?.type !== 'resource_declaration');
 
-type Plain = { ok: true; value: unknown; from: 'literal' | 'parameter' | 'variable' | 'parameterFile' } | { ok: false; reason: string };
 
 function plainValue(node: SyntaxNode, scope: Scope, depth: number): Plain {
   if (depth > 10) return { ok: false, reason: 'variables refer to each other too deeply' };
@@ -44,27 +43,14 @@ function plainValue(node: SyntaxNode, scope: Scope, depth: number): Plain {
       const inner = named(node)[0];
       return inner ? plainValue(inner, scope, depth) : { ok: false, reason: 'empty parentheses' };
     }
-    case 'array': {
-      const out: unknown[] = [];
-      for (const item of named(node)) {
-        const v = plainValue(item, scope, depth);
-        if (!v.ok) return v;
-        out.push(v.value);
-      }
-      return { ok: true, value: out, from: 'literal' };
-    }
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const member of membersOf(node)) {
-        const key = keyOf(member);
-        const valueNode = valueNodeOf(member);
-        if (key === undefined || !valueNode) return { ok: false, reason: 'computed property name' };
-        const v = plainValue(valueNode, scope, depth);
-        if (!v.ok) return v;
-        out[key] = v.value;
-      }
-      return { ok: true, value: out, from: 'literal' };
-    }
+    case 'array':
+      return plainList(named(node), (item) => plainValue(item, scope, depth));
+    case 'object':
+      return plainObject(
+        membersOf(node).map((member) => ({ key: keyOf(member), value: valueNodeOf(member) })),
+        (value) => plainValue(value, scope, depth),
+        'computed property name',
+      );
     case 'identifier': {
       const name = node.text;
       if (scope.params.has(name)) {

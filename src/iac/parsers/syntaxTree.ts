@@ -46,3 +46,29 @@ export function unescapeString(raw: string): string {
     return ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[e] ?? e;
   });
 }
+
+/** A value read from the template as written, or why it cannot be (it is only known at deployment). */
+export type Plain = { ok: true; value: unknown; from: 'literal' | 'parameter' | 'variable' | 'parameterFile' } | { ok: false; reason: string };
+
+/** A list literal: every item read with `read`, or the first item's reason it cannot be. */
+export function plainList(items: Iterable<SyntaxNode>, read: (node: SyntaxNode) => Plain): Plain {
+  const out: unknown[] = [];
+  for (const item of items) {
+    const v = read(item);
+    if (!v.ok) return v;
+    out.push(v.value);
+  }
+  return { ok: true, value: out, from: 'literal' };
+}
+
+/** An object literal from its members' keys and value nodes; a member without either gets `incomplete` as the reason. */
+export function plainObject(members: Iterable<{ key: string | undefined; value: SyntaxNode | undefined }>, read: (node: SyntaxNode) => Plain, incomplete: string): Plain {
+  const out: Record<string, unknown> = {};
+  for (const { key, value } of members) {
+    if (key === undefined || !value) return { ok: false, reason: incomplete };
+    const v = read(value);
+    if (!v.ok) return v;
+    out[key] = v.value;
+  }
+  return { ok: true, value: out, from: 'literal' };
+}

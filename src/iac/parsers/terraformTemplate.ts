@@ -3,7 +3,7 @@
 // anything computed (functions, interpolation, other resources' attributes, modules) is unknown.
 import type { IacResource, ParsedTemplate, PropertyLocation, PropertyPath, ResolvedValue } from '../model';
 import { walkValue } from './lines';
-import { firstSyntaxError, insertionPoint, spanOfNode, unescapeString } from './syntaxTree';
+import { firstSyntaxError, insertionPoint, plainList, plainObject, spanOfNode, unescapeString, type Plain } from './syntaxTree';
 import type { SyntaxNode, TreeSitterParsers } from './treeSitter';
 
 export interface SourceFile {
@@ -11,7 +11,6 @@ export interface SourceFile {
   text: string;
 }
 
-type Plain = { ok: true; value: unknown; from: 'literal' | 'parameter' | 'variable' | 'parameterFile' } | { ok: false; reason: string };
 interface Scope {
   variables: Map<string, SyntaxNode | undefined>;
   locals: Map<string, SyntaxNode>;
@@ -64,27 +63,22 @@ function plainValue(node: SyntaxNode, scope: Scope, depth: number): Plain {
       return { ok: true, value: null, from: 'literal' };
     case 'collection_value':
       return parts[0] ? plainValue(parts[0], scope, depth) : { ok: false, reason: 'empty collection' };
-    case 'tuple': {
-      const out: unknown[] = [];
-      for (const item of parts.filter((p) => p.type === 'expression')) {
-        const v = plainValue(item, scope, depth);
-        if (!v.ok) return v;
-        out.push(v.value);
-      }
-      return { ok: true, value: out, from: 'literal' };
-    }
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const element of parts.filter((p) => p.type === 'object_elem')) {
-        const [keyNode, valueNode] = named(element);
-        if (!keyNode || !valueNode) return { ok: false, reason: 'incomplete object element' };
-        const key = keyNode.text.startsWith('"') ? unescapeString(keyNode.text.slice(1, -1)) : keyNode.text;
-        const v = plainValue(valueNode, scope, depth);
-        if (!v.ok) return v;
-        out[key] = v.value;
-      }
-      return { ok: true, value: out, from: 'literal' };
-    }
+    case 'tuple':
+      return plainList(
+        parts.filter((p) => p.type === 'expression'),
+        (item) => plainValue(item, scope, depth),
+      );
+    case 'object':
+      return plainObject(
+        parts
+          .filter((p) => p.type === 'object_elem')
+          .map((element) => {
+            const [keyNode, value] = named(element);
+            return { key: keyNode && (keyNode.text.startsWith('"') ? unescapeString(keyNode.text.slice(1, -1)) : keyNode.text), value };
+          }),
+        (value) => plainValue(value, scope, depth),
+        'incomplete object element',
+      );
     default:
       return { ok: false, reason: `computed at apply time: ${node.text.slice(0, 80)}` };
   }
