@@ -29,13 +29,14 @@ function rowView(row: RecommendationRow, position: number, ref: string, hasRiskD
   const resourceType = resourceTypeLabel(row.resourceType);
   const subscription = subscriptionText(row.subscriptionName, row.subscriptionId);
   const resourceNameLine = clipText(resourceName, RESOURCE_LINE_CHARS / 2);
+  const recommendation = shortWords(row.displayName, 40);
   return {
     position,
-    recommendation: shortWords(row.displayName, 40),
+    recommendation,
     resourceName,
     resourceType,
     subscription,
-    recommendationLine: clipText(shortWords(row.displayName, 40), TITLE_CHARS - String(position).length - 2),
+    recommendationLine: clipText(recommendation, TITLE_CHARS - String(position).length - 2),
     resourceNameLine,
     placeLine: clipText(` · ${resourceType} · ${subscription}`, Math.max(16, RESOURCE_LINE_CHARS - [...resourceNameLine].length)),
     // Only what is there: no "No risk" on a row Defender did not rate, no "Attack paths: 0", no "Risk factors: None".
@@ -48,7 +49,7 @@ function rowView(row: RecommendationRow, position: number, ref: string, hasRiskD
     governance: governanceText(row),
     governanceColor: row.governance === 'overdue' ? 'Accent' : 'Default',
     detailsRef: ref,
-    detailsTitle: `Details of ${position}: ${shortWords(row.displayName, 40)} on ${shortWords(row.resourceName)}`,
+    detailsTitle: `Details of ${position}: ${recommendation} on ${resourceName}`,
   };
 }
 
