@@ -9,7 +9,15 @@ export interface InsightLineView {
   color: string;
 }
 
-export interface VulnerabilitiesView {
+/** The card's "Show more" button: { verb: 'showMore', ref } names the list and the page it shows (a pageRef). */
+export interface MoreButtonView {
+  hasMore: boolean;
+  moreRef: string;
+  /** "Show 5 more" */
+  moreLabel: string;
+}
+
+export interface VulnerabilitiesView extends MoreButtonView {
   title: string;
   /** What was asked, in words: "CVE title or id contains log4j · fix available". */
   filterSummary: string;
@@ -35,7 +43,7 @@ export interface ResourceCardView {
   recommendations: InsightLineView[];
 }
 
-export interface ResourcesView {
+export interface ResourcesView extends MoreButtonView {
   title: string;
   filterSummary: string;
   /** "Top 5 of 120 resources" */
@@ -56,12 +64,14 @@ export interface AttackPathCardView {
   target: string;
   /** "jumpbox → (Has permission to) → données-clients", one per step. */
   steps: Array<{ text: string }>;
+  /** One path of several: its steps on one line ("jumpbox → Has permission to → db"), in place of the list above. */
+  route: string;
   riskFactors: string;
   recommendationsTitle: string;
   recommendations: InsightLineView[];
 }
 
-export interface AttackPathsView {
+export interface AttackPathsView extends MoreButtonView {
   title: string;
   filterSummary: string;
   range: string;

@@ -6,24 +6,18 @@ export interface RecommendationRowView {
   position: number;
   recommendation: string;
   resourceName: string;
-  /** Everyday name of the resource type ("Storage account"), or the ARM type when none is known. */
-  resourceType: string;
-  subscription: string;
-  /** The list row's one-line forms: the recommendation, and the resource's type and subscription after its name. */
+  /** The row's one-line forms: the recommendation (line 1) and the resource name that starts line 2. */
   recommendationLine: string;
   resourceNameLine: string;
-  placeLine: string;
   /** "Critical", "High"… or "" when the tenant has no risk data or Defender did not rate this row. */
   riskLevel: string;
   /** Adaptive Card colour for the risk or severity badge: attention, warning, accent, good, default. */
   riskColor: string;
-  /** "Internet exposure, Sensitive data", or "" when none (or no risk data). */
+  /** At most two risk factors, the rest counted: "Internet exposure, Sensitive data +1 more"; "" when none. */
   riskFactors: string;
   severity: string;
   severityColor: string;
-  /** "2 attack paths", or "" when none. */
-  attackPaths: string;
-  /** "alice@contoso.com · due 12 Dec 2026 (overdue)", or "Unassigned". */
+  /** "alice@contoso.com · due 12 Dec 2026 (overdue)"; "" when nobody owns it and no date is set. */
   governance: string;
   governanceColor: string;
   /** Opaque button data: { verb: 'details', ref }; names the recommendation, not a position. */

@@ -3,12 +3,15 @@
 import type { CardReply } from '../../src/views/reply';
 
 const line = (text: string, facts: string, color = 'Attention') => ({ text, facts, color });
+const more = { hasMore: true, moreRef: 'k3x9a1b2_5', moreLabel: 'Show 5 more' };
+const noMore = { hasMore: false, moreRef: '', moreLabel: '' };
 
 export const CARD_SAMPLES: CardReply[] = [
   {
     template: 'vulnerabilities',
     model: {
       title: 'Vulnerabilities (CVEs) by affected resources',
+      ...more,
       filterSummary: 'CVE CVE-2021-44228 · Unhealthy',
       range: '1 CVE',
       emptyText: '',
@@ -19,12 +22,13 @@ export const CARD_SAMPLES: CardReply[] = [
   },
   {
     template: 'vulnerabilities',
-    model: { title: 'Vulnerabilities (CVEs) by affected resources', filterSummary: 'Fix available · Unhealthy', range: '', emptyText: 'No open recommendation names a CVE that matches.', rows: [], affectedTitle: '', affected: [] },
+    model: { title: 'Vulnerabilities (CVEs) by affected resources', ...noMore, filterSummary: 'Fix available · Unhealthy', range: '', emptyText: 'No open recommendation names a CVE that matches.', rows: [], affectedTitle: '', affected: [] },
   },
   {
     template: 'resources',
     model: {
       title: 'Top 2 riskiest resources',
+      ...more,
       filterSummary: 'Unhealthy',
       range: 'Top 2 of 120 resources',
       emptyText: '',
@@ -44,12 +48,13 @@ export const CARD_SAMPLES: CardReply[] = [
   },
   {
     template: 'resources',
-    model: { title: "What's wrong with nothing-here", filterSummary: 'Resource name contains "nothing-here" · Unhealthy', range: '', emptyText: 'No resource with an open recommendation matches.', rankingNote: 'Ranked by severity: this data has no risk levels or attack paths (needs Defender CSPM).', resources: [] },
+    model: { title: "What's wrong with nothing-here", ...noMore, filterSummary: 'Resource name contains "nothing-here" · Unhealthy', range: '', emptyText: 'No resource with an open recommendation matches.', rankingNote: 'Ranked by severity: this data has no risk levels or attack paths (needs Defender CSPM).', resources: [] },
   },
   {
     template: 'attackPaths',
     model: {
       title: 'Attack paths',
+      ...more,
       filterSummary: 'Through a resource named like "jumpbox"',
       range: '1 attack path',
       emptyText: '',
@@ -62,13 +67,14 @@ export const CARD_SAMPLES: CardReply[] = [
           entryPoint: 'jumpbox-$(whoami)-01',
           target: 'données-clients',
           steps: [{ text: '1. jumpbox-$(whoami)-01 → Has permission to → données-clients' }],
+          route: '',
           riskFactors: 'Internet exposure, Sensitive data',
           recommendationsTitle: 'Fix any of these to break the path (2)',
           recommendations: [line('1. Vulnerabilities in log4j-core should be remediated', 'jumpbox · Critical risk · CVE-2021-44228 · fixed in 2.17.1')],
         },
-        { heading: '2. A path with little data', headline: 'No risk', headlineColor: 'Default', description: '', entryPoint: 'Not given in the data', target: 'Not given in the data', steps: [], riskFactors: 'None listed', recommendationsTitle: 'No open recommendation on this path is visible to you', recommendations: [] },
+        { heading: '2. A path with little data', headline: 'No risk', headlineColor: 'Default', description: '', entryPoint: 'Not given in the data', target: 'Not given in the data', steps: [], route: 'jumpbox → Has permission to → **db**', riskFactors: 'None listed', recommendationsTitle: 'No open recommendation on this path is visible to you', recommendations: [] },
       ],
     },
   },
-  { template: 'attackPaths', model: { title: 'Attack paths', filterSummary: 'All attack paths, riskiest first', range: '', emptyText: 'No attack path matches.', paths: [] } },
+  { template: 'attackPaths', model: { title: 'Attack paths', ...noMore, filterSummary: 'All attack paths, riskiest first', range: '', emptyText: 'No attack path matches.', paths: [] } },
 ];

@@ -54,7 +54,7 @@ describeInBrowser('every card in the Agents Playground', () => {
   });
 
   it('a list of ten fits about one screen, pages with a title saying which rows, and opens a row', async () => {
-    await step('cards-list', async ({ page }) => {
+    await step('cards-lists', async ({ page }) => {
       let before = await sendMessage(page, 'Show critical risks for publicly exposed resources');
       const list = await waitForCardText(page, 'Critical risk · Internet exposure · Unhealthy', { newerThan: before });
       const text = await shoot(list, 'list');

@@ -1,6 +1,6 @@
 // The words cards and text answers use: no markup, no word that splits mid-token, one wording per state.
 import { countText } from '../../src/skills/analyze/countText';
-import { governanceText, subscriptionText } from '../../src/skills/analyze/listView';
+import { governanceText, rowGovernance, rowRiskFactors } from '../../src/skills/analyze/listView';
 import { buildSecureScoreView } from '../../src/skills/analyze/secureScoreView';
 import { clipText, displayDate, levelColor, ownerText, riskText, shortWords } from '../../src/views/postureLabels';
 
@@ -46,10 +46,17 @@ describe('readable text', () => {
     expect(levelColor('Low')).toBe('Default');
   });
 
-  it('shows a subscription by name, or by the start of its id', () => {
-    expect(subscriptionText('Contoso Production', '89a9ac1f-3fe3-4250-b6ad-1a8747fb5de7')).toBe('Contoso Production');
-    expect(subscriptionText(undefined, '89a9ac1f-3fe3-4250-b6ad-1a8747fb5de7')).toBe('Subscription 89a9ac1f…');
-    expect(subscriptionText(undefined, undefined)).toBe('Unknown subscription');
+  it('keeps a list row to two lines: two risk factors named, the rest counted; owner and due only when set', () => {
+    expect(rowRiskFactors([])).toBe('');
+    expect(rowRiskFactors(['internetExposure'])).toBe('Internet exposure');
+    expect(rowRiskFactors(['internetExposure', 'sensitiveData', 'lateralMovement', 'vulnerabilities'])).toBe('Internet exposure, Sensitive data +2\u00a0more');
+    expect(rowGovernance({ owner: undefined, dueDate: undefined, governance: 'unassigned' })).toBe('');
+    expect(rowGovernance({ owner: ' ', dueDate: undefined, governance: 'unassigned' })).toBe('');
+    expect(rowGovernance({ owner: undefined, dueDate: dec10, governance: 'onTime' })).toBe('Unassigned · due\u00a010\u00a0Dec\u00a02026');
+    expect(rowGovernance({ owner: 'ada@contoso.example', dueDate: dec10 - 40 * DAY, governance: 'overdue' })).toBe('ada · due\u00a031\u00a0Oct\u00a02026 (overdue)');
+    expect(rowGovernance({ owner: 'a-very-long-mailbox-name-for-the-tests@contoso.example', dueDate: undefined, governance: 'onTime' })).toMatch(/^a-very-long-…r-the-tests$/);
+    expect(rowGovernance({ owner: 'Platform team', dueDate: undefined, governance: 'onTime' })).toBe('Platform team');
+    expect(rowGovernance({ owner: 'ada@contoso.example', dueDate: dec10, governance: 'completed' })).toBe('Completed');
   });
 
   it('answers a count in one plain sentence', () => {

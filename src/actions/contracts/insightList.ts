@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ConversationMemory } from '../registry';
 import { analyzeFilterSchema } from './analyze';
+import { listIdSchema } from '../vocabularies';
 
 export const INSIGHT_LIST_KEY = 'insightList';
 export const INSIGHT_KINDS = ['vulnerabilities', 'resources', 'attackPaths'] as const;
@@ -13,6 +14,8 @@ export type InsightKind = (typeof INSIGHT_KINDS)[number];
 export const MAX_INSIGHT_KEYS = 200;
 
 const insightListSchema = z.object({
+  /** Named by the card's "Show more" button (a pageRef); a button from another list is refused. Absent in older state. */
+  listId: listIdSchema.optional(),
   kind: z.enum(INSIGHT_KINDS),
   /** The action's own parameters (validated again by the action's schema when a follow-up reuses them). */
   params: z.record(z.unknown()),

@@ -54,7 +54,13 @@ export function createAnalyzeActions(skill: AnalyzeSkill, insights?: InsightFoll
     description: 'Show the page a card button names, of the list it belongs to.',
     parameters: showMorePageParamsSchema,
     sideEffects: false,
-    handler: (p, ctx) => skill.showMore(ctx, parsePageRef(p.page)),
+    handler: (p, ctx) => {
+      // A button on the CVEs, resources or attack paths card pages that card while it is the active list; any other
+      // list id is a recommendations list's, or too old (the skill says so).
+      const page = parsePageRef(p.page);
+      const list = onInsight(ctx);
+      return list && insights && page && list.listId === page.listId ? insights.showPage(ctx, list, page.offset) : skill.showMore(ctx, page);
+    },
   });
   add({
     name: 'details',

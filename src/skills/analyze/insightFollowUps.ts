@@ -4,6 +4,7 @@ import { analyzeParamsSchema, type RefineParams } from '../../actions/contracts/
 import { readInsightList, type InsightList } from '../../actions/contracts/insightList';
 import { attackPathsParamsSchema, resourcesParamsSchema, vulnerabilitiesParamsSchema } from '../../actions/contracts/insights';
 import { AppError } from '../../errors/appError';
+import { UNKNOWN_REF_REASON } from '../../actions/contracts/target';
 import type { AnalyzeSkill, Ctx } from './analyzeSkill';
 import type { InsightPage, InsightsSkill } from './insightsSkill';
 import { refineFilter } from './refineFilter';
@@ -27,6 +28,22 @@ export function createInsightFollowUps(insights: InsightsSkill, analyze: Pick<An
       return;
     }
     await run(ctx, list, { offset: list.shown, rows: list.rows });
+  }
+
+  /**
+   * The page a card's "Show more" button names (its offset into this list), or the next one. A page already shown
+   * is said to be above; one past the items shown was never on a card, so only tampered data asks for it.
+   */
+  async function showPage(ctx: Ctx, list: InsightList, offset: number | undefined): Promise<void> {
+    const at = offset ?? list.shown;
+    if (at > list.shown) throw new AppError('STALE_ACTION', UNKNOWN_REF_REASON, { details: { kind: list.kind, offset: at, shown: list.shown } });
+    if (at < list.shown) {
+      const [, many] = NOUNS[list.kind];
+      const name = `${many.charAt(0).toUpperCase()}${many.slice(1)}`;
+      await ctx.reply({ kind: 'text', text: `${name} ${at + 1}–${Math.min(at + list.pageSize, list.shown)} are already shown above.` });
+      return;
+    }
+    return showMore(ctx, list);
   }
 
   async function details(ctx: Ctx, list: InsightList, ordinal: number): Promise<void> {
@@ -69,6 +86,7 @@ export function createInsightFollowUps(insights: InsightsSkill, analyze: Pick<An
     /** The insight list when it is the active one, for the analyze actions to hand follow-ups to. */
     active: (ctx: Ctx) => readInsightList(ctx.conversation),
     showMore,
+    showPage,
     details,
     refine,
   };

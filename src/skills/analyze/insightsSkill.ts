@@ -10,7 +10,10 @@ import type { PostureEngine, PostureFilter } from '../../posture/engine';
 import type { AttackPathResult, ResourceResult, VulnerabilityResult, VulnerabilitySummary } from '../../posture/insights';
 import type { RiskLevel } from '../../posture/model';
 import { describeFilter } from './filterSummary';
-import { buildAttackPathsView, buildResourcesView, buildVulnerabilitiesView } from './insightViews';
+import { NO_MORE, buildAttackPathsView, buildResourcesView, buildVulnerabilitiesView } from './insightViews';
+import type { MoreButtonView } from '../../views/insightViews';
+import { pageRef } from '../../actions/vocabularies';
+import { newListId } from './activeList';
 import { toPostureFilter } from '../../actions/contracts/postureFilter';
 import type { Ctx } from './analyzeSkill';
 
@@ -30,20 +33,26 @@ export interface InsightPage {
   remember?: boolean;
 }
 
-const more = (offset: number, shown: number, total: number, limit: number | undefined) => offset + shown < (limit === undefined ? total : Math.min(total, limit));
-
 export function createInsightsSkill(options: { engine: () => PostureEngine; now?: () => number }) {
   const current = options.engine;
   const now = options.now ?? Date.now;
 
-  /** Makes this card the active list; a later page adds its keys to the ones shown before. */
-  function remember(ctx: Ctx, kind: InsightKind, params: object, page: InsightPage, pageSize: number, limit: number | undefined, total: number, keys: string[]): void {
-    if (page.remember === false) return;
+  /**
+   * Makes this card the active list; a later page adds its keys to the ones shown before and keeps the list's id.
+   * Returns the card's "Show more" button, naming the list and the next page (none when the list ends here).
+   */
+  function remember(ctx: Ctx, kind: InsightKind, params: object, page: InsightPage, pageSize: number, limit: number | undefined, total: number, keys: string[]): MoreButtonView {
+    if (page.remember === false) return NO_MORE;
     const offset = page.offset ?? 0;
-    const before = offset > 0 ? (readInsightList(ctx.conversation)?.keys ?? []).slice(0, offset) : [];
+    const previous = offset > 0 ? readInsightList(ctx.conversation) : undefined;
+    const before = (previous?.keys ?? []).slice(0, offset);
     if (offset === 0) retireActiveList(ctx.conversation);
-    const list: InsightList = { kind, params: { ...params }, rows: page.rows ?? {}, pageSize, shown: offset + keys.length, total, keys: [...before, ...keys].slice(0, MAX_INSIGHT_KEYS), createdAt: now(), ...(limit !== undefined ? { limit } : {}) };
+    const listId = previous?.listId ?? newListId();
+    const shown = offset + keys.length;
+    const list: InsightList = { listId, kind, params: { ...params }, rows: page.rows ?? {}, pageSize, shown, total, keys: [...before, ...keys].slice(0, MAX_INSIGHT_KEYS), createdAt: now(), ...(limit !== undefined ? { limit } : {}) };
     ctx.conversation.set(INSIGHT_LIST_KEY, list);
+    const end = limit === undefined ? total : Math.min(total, limit);
+    return shown < end ? { hasMore: true, moreRef: pageRef(listId, shown), moreLabel: `Show ${Math.min(pageSize, end - shown)} more` } : NO_MORE;
   }
 
   const rowsFilter = (rows: AnalyzeFilter | undefined, hasRiskData: boolean): PostureFilter => (rows && Object.keys(rows).length > 0 ? toPostureFilter(rows, hasRiskData).filter : {});
@@ -79,12 +88,11 @@ export function createInsightsSkill(options: { engine: () => PostureEngine; now?
       page.rows && Object.keys(page.rows).length > 0 && `On recommendations: ${describeFilter(page.rows, { engine, viewer: ctx.viewer, hasRiskData })}`,
       'Unhealthy',
     ].filter((s): s is string => typeof s === 'string');
-    remember(ctx, 'vulnerabilities', p, page, pageSize, p.limit, result.total, result.items.map((v) => v.cveId));
-    const hasMore = more(offset, result.items.length, result.total, p.limit);
+    const moreButton = remember(ctx, 'vulnerabilities', p, page, pageSize, p.limit, result.total, result.items.map((v) => v.cveId));
     await ctx.reply({
       kind: 'card',
-      card: { template: 'vulnerabilities', model: buildVulnerabilitiesView({ result, filterSummary: summary.join(' · '), ...(affected ? { affected } : {}), hasRiskData }) },
-      suggestions: [...(hasMore ? ['Show more'] : []), ...(result.total > 0 ? ['Top 5 riskiest resources', 'Show attack paths'] : ['Top CVEs by affected resources', 'Show critical risks'])],
+      card: { template: 'vulnerabilities', model: buildVulnerabilitiesView({ result, filterSummary: summary.join(' · '), ...(affected ? { affected } : {}), hasRiskData, more: moreButton }) },
+      suggestions: [...(result.total > 0 ? ['Top 5 riskiest resources', 'Show attack paths'] : ['Top CVEs by affected resources', 'Show critical risks'])],
     });
   }
 
@@ -100,14 +108,14 @@ export function createInsightsSkill(options: { engine: () => PostureEngine; now?
     const summary = [describeFilter(asked, { engine, viewer: ctx.viewer, hasRiskData }), ...effective.notes].join(' ');
     const one = limit === 1 && (p.filter.resourceText || page.resourceIds);
     const title = one ? `What's wrong with ${result.items[0]?.resourceName ?? p.filter.resourceText ?? 'this resource'}` : offset > 0 ? 'Riskiest resources' : `Top ${limit} riskiest resources`;
-    remember(ctx, 'resources', { ...p, filter: p.filter }, page, limit, p.limit, result.total, result.items.map((r) => r.resourceId));
-    const hasMore = !one && more(offset, result.items.length, result.total, p.limit);
+    const remembered = remember(ctx, 'resources', { ...p, filter: p.filter }, page, limit, p.limit, result.total, result.items.map((r) => r.resourceId));
+    const moreButton = one ? NO_MORE : remembered;
     const name = result.items[0]?.resourceName ?? p.filter.resourceText;
     await ctx.reply({
       kind: 'card',
-      card: { template: 'resources', model: buildResourcesView({ result, title, filterSummary: summary, hasRiskData }) },
+      card: { template: 'resources', model: buildResourcesView({ result, title, filterSummary: summary, hasRiskData, more: moreButton }) },
       recommendationIds: result.items.flatMap((r) => r.recommendations.map((row) => row.assessmentId)),
-      suggestions: one ? [`Show the attack path for ${name}`, 'Top 5 riskiest resources'] : [...(hasMore ? ['Show more'] : []), 'Show attack paths', 'Top CVEs by affected resources'],
+      suggestions: one ? [`Show the attack path for ${name}`, 'Top 5 riskiest resources'] : ['Show attack paths', 'Top CVEs by affected resources'],
     });
   }
 
@@ -129,13 +137,12 @@ export function createInsightsSkill(options: { engine: () => PostureEngine; now?
       result = { total: all.length, offset, items: all.slice(offset, offset + pageSize) };
     } else result = engine.attackPaths(ctx.viewer, { ...through, offset, limit: pageSize });
     const filterSummary = [p.resourceText ? `Through a resource named like "${p.resourceText}"` : 'All attack paths, riskiest first', levels && `${levels.join(' or ')} risk`].filter(Boolean).join(' · ');
-    remember(ctx, 'attackPaths', p, page, pageSize, p.limit, result.total, result.items.map((a) => a.id));
-    const hasMore = page.remember !== false && more(offset, result.items.length, result.total, p.limit);
+    const moreButton = remember(ctx, 'attackPaths', p, page, pageSize, p.limit, result.total, result.items.map((a) => a.id));
     await ctx.reply({
       kind: 'card',
-      card: { template: 'attackPaths', model: buildAttackPathsView({ result, filterSummary }) },
+      card: { template: 'attackPaths', model: buildAttackPathsView({ result, filterSummary, more: moreButton }) },
       recommendationIds: result.items.flatMap((a) => a.recommendations.map((row) => row.assessmentId)),
-      suggestions: [...(hasMore ? ['Show more'] : []), 'Top 5 riskiest resources', 'Top CVEs by affected resources'],
+      suggestions: ['Top 5 riskiest resources', 'Top CVEs by affected resources'],
     });
   }
 

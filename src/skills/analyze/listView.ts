@@ -2,7 +2,7 @@
 import type { RecommendationRow, SearchResult } from '../../posture/engine';
 import type { RecommendationRowView, RecommendationsView } from '../../views/recommendationsView';
 import { pageRef } from '../../actions/vocabularies';
-import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, displayDate, levelColor, ownerText, resourceTypeLabel, shortWords, clipText } from '../../views/postureLabels';
+import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, displayDate, levelColor, ownerText, shortWords, clipText } from '../../views/postureLabels';
 
 /** "alice@contoso.com · due 10 Dec 2026 (overdue)"; "Unassigned" when nobody owns it and no date is set. */
 export function governanceText(row: Pick<RecommendationRow, 'owner' | 'dueDate' | 'governance'>): string {
@@ -11,42 +11,48 @@ export function governanceText(row: Pick<RecommendationRow, 'owner' | 'dueDate' 
   return `${ownerText(row.owner)}${due}`;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A subscription by name; by the start of its id when the data has no name (the details card has it whole). */
-export const subscriptionText = (name: string | undefined, id: string | undefined): string =>
-  name ? shortWords(name) : id ? (GUID.test(id) ? `Subscription ${id.slice(0, 8)}…` : shortWords(id)) : 'Unknown subscription';
-
-/** "1 attack path" that stays on one line. */
-const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`.replace(/ /g, '\u00a0');
-
-// Characters that fit one line of a list row at the Playground's width (446 px): bold title, small resource line.
+// Characters that fit one line of a list row at the Playground's width (446 px): bold title, small facts line.
 const TITLE_CHARS = 56;
-const RESOURCE_LINE_CHARS = 64;
+const RESOURCE_CHARS = 24;
+/** Risk factors named on a row; the rest are counted ("+2 more"), the details card names them all. */
+const ROW_FACTORS = 2;
 
+/** "Internet exposure, Sensitive data +1 more": at most two named. */
+export function rowRiskFactors(factors: readonly RecommendationRow['riskFactors'][number][]): string {
+  const named = factors.slice(0, ROW_FACTORS).map((f) => RISK_FACTOR_LABELS[f]).join(', ');
+  return factors.length > ROW_FACTORS ? `${named} +${factors.length - ROW_FACTORS}\u00a0more` : named;
+}
+
+/** An e-mail address by its mailbox name on a row ("maya.okafor"); the details card shows it whole. */
+const ownerOnRow = (owner: string): string => owner.replace(/^([^@\s]+)@[^@\s]+$/, '$1');
+
+/** Owner and due date on a row, only when there is one of them: "" for an unassigned row with no date. */
+export function rowGovernance(row: Pick<RecommendationRow, 'owner' | 'dueDate' | 'governance'>): string {
+  if (row.governance === 'completed') return GOVERNANCE_LABELS.completed;
+  if (!row.owner?.trim() && row.dueDate === undefined) return '';
+  return governanceText({ ...row, owner: row.owner ? shortWords(ownerOnRow(row.owner), RESOURCE_CHARS) : row.owner });
+}
+
+/**
+ * Two lines a row: the recommendation (clipped to one line), then resource · risk · up to two risk factors · owner
+ * and due date. Resource type, subscription and attack paths are on the details card the row opens.
+ */
 function rowView(row: RecommendationRow, position: number, ref: string, hasRiskData: boolean): RecommendationRowView {
   const resourceName = shortWords(row.resourceName);
-  const resourceType = resourceTypeLabel(row.resourceType);
-  const subscription = subscriptionText(row.subscriptionName, row.subscriptionId);
-  const resourceNameLine = clipText(resourceName, RESOURCE_LINE_CHARS / 2);
   const recommendation = shortWords(row.displayName, 40);
   return {
     position,
     recommendation,
     resourceName,
-    resourceType,
-    subscription,
     recommendationLine: clipText(recommendation, TITLE_CHARS - String(position).length - 2),
-    resourceNameLine,
-    placeLine: clipText(` · ${resourceType} · ${subscription}`, Math.max(16, RESOURCE_LINE_CHARS - [...resourceNameLine].length)),
-    // Only what is there: no "No risk" on a row Defender did not rate, no "Attack paths: 0", no "Risk factors: None".
+    resourceNameLine: clipText(resourceName, RESOURCE_CHARS),
+    // Only what is there: no "No risk" on a row Defender did not rate, no "Risk factors: None".
     riskLevel: hasRiskData ? (row.riskLevel ?? '') : '',
     riskColor: levelColor(row.riskLevel),
-    riskFactors: hasRiskData ? row.riskFactors.map((f) => RISK_FACTOR_LABELS[f]).join(', ') : '',
+    riskFactors: hasRiskData ? rowRiskFactors(row.riskFactors) : '',
     severity: row.severity,
     severityColor: levelColor(row.severity),
-    attackPaths: hasRiskData && row.attackPathCount > 0 ? plural(row.attackPathCount, 'attack path') : '',
-    governance: governanceText(row),
+    governance: rowGovernance(row),
     governanceColor: row.governance === 'overdue' ? 'Accent' : 'Default',
     detailsRef: ref,
     detailsTitle: `Details of ${position}: ${recommendation} on ${resourceName}`,
