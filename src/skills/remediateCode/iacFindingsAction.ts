@@ -10,7 +10,7 @@ import { rulesOfTopic } from '../../iac/topics';
 import type { PostureEngine } from '../../posture/engine';
 import { withoutLinks } from '../../views/portalLinks';
 import type { Reply } from '../../views/reply';
-import { checksText, MAX_CHECKS_SHOWN } from './findingsText';
+import { buildIacFindingsView, MAX_CHECKS_SHOWN } from './findingsText';
 
 /** Conversation memory: the rule ids of the checks listed last, in their order ("fix IaC check 2"). */
 export const IAC_CHECKS_KEY = 'iacChecks';
@@ -50,7 +50,7 @@ export function createIacFindingsAction(options: IacFindingsOptions): ReadAction
       const checks = only ? scan.checks.filter((c) => only.includes(c.rule.id)) : scan.checks;
       context.conversation.set(IAC_CHECKS_KEY, checks.slice(0, MAX_CHECKS_SHOWN).map((c) => c.rule.id));
       const suggestions = checks.slice(0, 3).map((_, i) => `Fix IaC check ${i + 1}`);
-      await context.reply({ kind: 'text', text: checksText(scan, checks, scope), ...(suggestions.length > 0 ? { suggestions } : {}) });
+      await context.reply({ kind: 'card', card: { template: 'iacFindings', model: buildIacFindingsView(scan, checks, scope) }, ...(suggestions.length > 0 ? { suggestions } : {}) });
     },
   };
 }
