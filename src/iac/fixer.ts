@@ -87,11 +87,14 @@ function planEdits(template: ParsedTemplate, resource: IacResource, fix: FixActi
   return { ok: true, edits: [{ start: where.insertAt, end: where.insertAt, text: lines.join(eol) + eol }] };
 }
 
-/** The sources one file's findings depend on: its Terraform module folder, or the file and its parameter file. */
-const unitOf = (sources: readonly SourceFile[], file: string) => {
-  const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-  return sources.filter((s) => (s.file.includes('/') ? s.file.slice(0, s.file.lastIndexOf('/')) : '') === folder);
-};
+/**
+ * The sources one file's findings depend on: a Terraform file's module folder; for Bicep and ARM, every Bicep, ARM and
+ * parameter file (a .bicepparam file or a module call in another folder may give its inputs).
+ */
+const isTerraform = (file: string) => /\.(tf|tfvars)$/i.test(file);
+const folderOf = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
+const unitOf = (sources: readonly SourceFile[], file: string) =>
+  isTerraform(file) ? sources.filter((s) => isTerraform(s.file) && folderOf(s.file) === folderOf(file)) : sources.filter((s) => !isTerraform(s.file));
 
 /** Applies the findings' fixes one at a time, each on the text the previous ones left, re-scanning after each. */
 export async function applyFixes(sources: readonly SourceFile[], findings: readonly ScanFinding[]): Promise<FixOutcome> {

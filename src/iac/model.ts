@@ -17,8 +17,12 @@ export type PropertyPath = ReadonlyArray<string | number>;
  * What the platform would see for a property: a value (written, or resolved from a parameter, variable or default),
  * missing (the service default applies), or unknown (computed at deploy time; never a finding).
  */
+/** Where a value came from: written in place, a parameter's default, a variable, a parameter file, or a module call's input. */
+export type ValueSource = 'literal' | 'parameter' | 'variable' | 'parameterFile' | 'moduleInput';
+
 export type ResolvedValue =
-  | { kind: 'value'; value: unknown; from: 'literal' | 'parameter' | 'variable' | 'parameterFile'; span: Span }
+  /** `origin` names the parameter file or module call (with its line) when the value came from one. */
+  | { kind: 'value'; value: unknown; from: ValueSource; origin?: string; span: Span }
   | { kind: 'missing' }
   | { kind: 'unknown'; reason: string; span: Span };
 

@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import type { Finding, IacResource, ParsedTemplate, ParseProblem, Span } from './model';
 import { isArmParameterFile, isArmTemplate, parseArmTemplate, readParameterFile } from './parsers/armTemplate';
-import { parseBicepTemplate } from './parsers/bicepTemplate';
+import { isBicepParamFile, parseBicepDeployments } from './bicepDeployments';
 import { parseTerraformModule, type SourceFile } from './parsers/terraformTemplate';
 import { treeSitterParsers } from './parsers/treeSitter';
 import { IAC_RULES } from './rules/catalog';
@@ -24,6 +24,9 @@ export interface ScanResult {
   templates: ParsedTemplate[];
 }
 
+/** The files the scanner reads: Bicep and its parameter files, JSON (ARM templates and parameter files), Terraform and tfvars. */
+export const isIacFileName = (name: string) => /\.(bicep|bicepparam|json|tf|tfvars)$/i.test(name);
+
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.terraform', 'dist', 'bin', 'obj']);
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -34,7 +37,7 @@ export async function listIacFiles(root: string): Promise<string[]> {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) await visit(join(dir, entry.name));
-      } else if (entry.isFile() && /\.(bicep|json|tf|tfvars)$/i.test(entry.name)) {
+      } else if (entry.isFile() && isIacFileName(entry.name)) {
         out.push(relative(root, join(dir, entry.name)).split(sep).join('/'));
       }
     }
@@ -67,15 +70,16 @@ export async function scanSources(sources: readonly SourceFile[], rules: readonl
     return source && isArmParameterFile(source.text) ? readParameterFile(source.text) : undefined;
   };
   const units: ParsedTemplate[][] = [];
-  const needsTreeSitter = sources.some((s) => /\.(bicep|tf)$/i.test(s.file));
+  const needsTreeSitter = sources.some((s) => /\.(bicep|bicepparam|tf)$/i.test(s.file));
+  const bicep: SourceFile[] = [];
   const parsers = needsTreeSitter ? await treeSitterParsers() : undefined;
   const modules = new Map<string, { tf: SourceFile[]; tfvars: SourceFile[] }>();
   for (const source of sources) {
     const lower = source.file.toLowerCase();
     if (lower.endsWith('.json')) {
       if (isArmTemplate(source.text)) units.push([parseArmTemplate(source.file, source.text, parameters(source.file))]);
-    } else if (lower.endsWith('.bicep') && parsers) {
-      units.push([parseBicepTemplate(parsers, source.file, source.text, parameters(source.file))]);
+    } else if (lower.endsWith('.bicep') || isBicepParamFile(lower)) {
+      bicep.push(source);
     } else if (lower.endsWith('.tf') || isTfvars(lower)) {
       const folder = posix.dirname(source.file);
       const module = modules.get(folder) ?? { tf: [], tfvars: [] };
@@ -84,14 +88,20 @@ export async function scanSources(sources: readonly SourceFile[], rules: readonl
     }
   }
   for (const module of modules.values()) if (parsers && module.tf.length > 0) units.push(parseTerraformModule(parsers, module.tf, module.tfvars));
+  if (parsers && bicep.length > 0) units.push(...parseBicepDeployments(parsers, bicep, parameters).map((t) => [t]));
 
   const findings: ScanFinding[] = [];
+  const seen = new Set<string>();
   for (const unit of units) {
     for (const template of unit) {
       const visit = (resource: IacResource) => {
         for (const rule of rules) {
           if (!appliesTo(rule, resource)) continue;
           for (const failure of rule.evaluate(resource, { template, unit })) {
+            // A Bicep file read with several sets of inputs (parameter files, module calls) reports a finding once.
+            const key = `${template.file}|${failure.line}|${rule.id}|${resource.span.start}|${failure.message}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
             findings.push({
               file: template.file, line: failure.line, ruleId: rule.id, assessmentKey: rule.assessmentKey, recommendation: rule.recommendation,
               severity: rule.severity, resource: `${resource.type}/${resource.name}`, message: failure.message, language: template.language,
@@ -106,7 +116,8 @@ export async function scanSources(sources: readonly SourceFile[], rules: readonl
   }
   const templates = units.flat();
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
-  return { findings, problems: templates.flatMap((t) => t.problems), templates };
+  const problems = [...new Map(templates.flatMap((t) => t.problems).map((p) => [`${p.file}|${p.line}|${p.message}`, p])).values()];
+  return { findings, problems, templates };
 }
 
 /** The finding without the scanner's internals: what the CLI prints and the bot stores. */

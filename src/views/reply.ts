@@ -7,6 +7,7 @@ import type { DelegationCardView } from './delegationCardView';
 import type { DetailsView } from './detailsView';
 import type { FeedbackFormView } from './feedbackFormView';
 import type { HelpView } from './helpView';
+import type { IacFindingsView } from './iacFindingsView';
 import type { AttackPathsView, ResourcesView, VulnerabilitiesView } from './insightViews';
 import type { RecommendationsView } from './recommendationsView';
 import type { RemediationView } from './remediationView';
@@ -33,7 +34,8 @@ export type CardReply =
   | { template: 'changes'; model: ChangesView }
   | { template: 'executiveSummary'; model: ExecutiveSummaryView }
   | { template: 'secureScore'; model: SecureScoreView }
-  | { template: 'feedbackForm'; model: FeedbackFormView };
+  | { template: 'feedbackForm'; model: FeedbackFormView }
+  | { template: 'iacFindings'; model: IacFindingsView };
 
 export type CardTemplateName = CardReply['template'];
 

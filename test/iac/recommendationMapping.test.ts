@@ -21,9 +21,33 @@ describe('IaC recommendation mapping', () => {
     expect(ruleOf('IaC: finding 7f3e', 'iac-storage-tls')).toBe(byTitle);
   });
 
-  it('falls back to the title when the id is unknown or missing', () => {
+  it('falls back to the title when the id is unknown, and calls an unknown id with an unknown title one it cannot fix', () => {
     expect(ruleOf('IaC: Storage accounts should require TLS 1.2 or later', 'CKV_UNKNOWN_1')).toBe(ruleOf('IaC: Storage accounts should require TLS 1.2 or later'));
-    expect(ruleOf('IaC: finding 7f3e', 'CKV_UNKNOWN_1')).toBe('all');
+    expect(ruleForRecommendation('IaC: Ensure that Cosmos DB accounts have restricted access', 'IacVulnerabilities', 'CKV_AZURE_99')).toEqual({ kind: 'unsupported', ruleId: 'CKV_AZURE_99' });
+    // Without any id, a title we do not know still lists every check.
+    expect(ruleOf('IaC: finding 7f3e')).toBe('all');
+  });
+
+  it.each([
+    ['CKV_AZURE_10', 'nsg-ssh-internet'],
+    ['checkov/CKV_AZURE_10', 'nsg-ssh-internet'],
+    ['Checkov:ckv_azure_44', 'storage-min-tls'],
+    ['TA-000016', 'appservice-https-only'],
+    ['TemplateAnalyzer/TA-000011', 'appservice-min-tls'],
+    ['TA-000024', 'aks-rbac'],
+    ['tfsec:azure-storage-default-action-deny', 'storage-default-deny'],
+    ['azure-network-disable-rdp-from-internet', 'nsg-rdp-internet'],
+    ['AVD-AZU-0011', 'storage-min-tls'],
+    [' storage-https-only ', 'storage-https-only'],
+  ])('maps the scanner id %s to %s whatever the title', (id, rule) => {
+    expect(ruleOf('IaC: finding 7f3e', id)).toBe(rule);
+  });
+
+  it('treats every legacy repository-level IaC recommendation (GitHub, Azure DevOps, GitLab) as all checks', () => {
+    for (const title of ['GitHub repositories should have infrastructure as code scanning findings resolved', 'Azure DevOps repositories should have infrastructure as code scanning findings resolved', 'GitLab projects should have infrastructure as code scanning findings resolved']) {
+      expect(ruleForRecommendation(title, undefined)).toEqual({ kind: 'all' });
+    }
+    expect(ruleForRecommendation('Storage accounts should restrict network access', undefined).kind).toBe('none');
   });
 
   it('maps every IaC finding of the demo tenant through the rule id its details carry', async () => {

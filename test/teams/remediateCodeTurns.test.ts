@@ -15,7 +15,7 @@ import { composeSkills } from '../../src/index';
 import { createSilentLogger } from '../../src/logging/logger';
 import { projectPath } from '../../src/paths';
 import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
-import { execute, message } from '../support/activities';
+import { execute, message, submit } from '../support/activities';
 import { cardOf, textOf, walk, type Json } from '../support/cardJson';
 import { createMemoryDeduper } from '../support/memoryDeduper';
 import { adapterTurns } from '../support/adapterTurns';
@@ -31,12 +31,16 @@ async function startBot(dataDir: string) {
   return { turn, close: () => skills.posture.close() };
 }
 
-function button(card: Json | undefined, title: string): Json {
-  let found: Json | undefined;
+function buttons(card: Json | undefined, title: string): Json[] {
+  const found: Json[] = [];
   walk(card, (n) => {
-    if (!found && (n.type === 'Action.Submit' || n.type === 'Action.Execute') && n.title === title) found = n.type === 'Action.Execute' ? { ...(n.data as Json), verb: n.verb } : (n.data as Json);
+    if ((n.type === 'Action.Submit' || n.type === 'Action.Execute') && n.title === title) found.push(n.type === 'Action.Execute' ? { ...(n.data as Json), verb: n.verb } : (n.data as Json));
   });
-  if (!found) throw new Error(`no "${title}" button on ${textOf(card).slice(0, 300)}`);
+  return found;
+}
+function button(card: Json | undefined, title: string, index = 0): Json {
+  const found = buttons(card, title)[index];
+  if (!found) throw new Error(`no "${title}" button #${index + 1} on ${textOf(card).slice(0, 300)}`);
   return found;
 }
 const texts = (activities: Array<Partial<Activity>>) =>
@@ -52,25 +56,33 @@ describe('remediate code in whole turns (demo repository, local git)', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('lists findings by check, shows a fix, and opens a PR only on the requester\'s Submit', async () => {
+  it('lists findings by check on a card, shows a fix from its "Fix this" button, and opens a PR only on the requester\'s Submit', async () => {
     const bot = await startBot(dataDir);
     const options = { conversationId: '19:iac@thread.v2', conversationType: 'groupChat' as const };
     try {
       const list = await bot.turn(message('reduce risk in the infrastructure repo', { ...options, mention: true }));
-      const listText = texts(list);
-      expect(listText).toMatch(/8 IaC findings in .*iac-demo-repo \(main at [0-9a-f]{7}\), by security check/);
-      expect(listText).toContain('Storage accounts should not allow public blob access (High): modules/storage/main.tf:27');
+      const listCard = cardOf(list);
+      const listText = textOf(listCard);
+      expect(listText).toMatch(/8 findings in .*iac-demo-repo \(main at [0-9a-f]{7}\), by security check/);
+      expect(listText).toContain('Storage accounts should not allow public blob access');
+      expect(listText).toContain('High · modules/storage/main.tf:27');
       expect(listText).toContain('Defender: Storage account public access should be disallowed (51fd8bb1-0db4-bbf1-7e2b-cfcba7eb66a6)');
-      expect(listText).toContain('SQL servers should have auditing enabled (Medium): modules/sql/server.tf:33');
+      expect(listText).toContain('Medium · modules/sql/server.tf:33');
+      // One "Fix this" button per security check, carrying only the check's rule id.
+      expect(buttons(listCard, 'Fix this').length).toBe(listText.match(/\b\d+\. /g)?.length);
       expect(suggestions(list)).toContain('Fix IaC check 1');
 
       const storage = await bot.turn(message('fix the IaC findings for storage', { ...options, mention: true }));
-      const storageText = texts(storage);
-      expect(storageText).toMatch(/2 IaC findings for storage/);
+      const storageCard = cardOf(storage);
+      const storageText = textOf(storageCard);
+      expect(storageText).toContain('IaC findings for storage');
+      expect(storageText).toMatch(/2 findings in /);
       expect(storageText).toMatch(/1\. Storage accounts should not allow public blob access/);
       expect(storageText).toMatch(/2\. Storage accounts should require TLS 1\.2 or later/);
+      const fixThis = button(storageCard, 'Fix this', 1);
+      expect(fixThis).toEqual({ verb: 'iacFix', ref: 'storage-min-tls' });
 
-      const proposal = await bot.turn(message('fix IaC check 2', { ...options, mention: true }));
+      const proposal = await bot.turn(submit(fixThis, options));
       const preview = texts(proposal);
       expect(preview).toContain('Fix for "Storage accounts should require TLS 1.2 or later"');
       expect(preview).toContain('Files: modules/storage/main.tf');
@@ -118,6 +130,9 @@ describe('remediate code in whole turns (demo repository, local git)', () => {
       await bot.turn(message('show the IaC findings for kubernetes'));
       const refused = await bot.turn(message('fix IaC check 1'));
       expect(texts(refused)).toMatch(/Fix for "Kubernetes clusters should use RBAC"|cannot fix/);
+      // A "Fix this" button whose check the bot does not know (tampered, or from a much older card) is refused.
+      const tampered = await bot.turn(submit({ verb: 'iacFix', ref: 'no-such-check' }));
+      expect(texts(tampered) + textOf(cardOf(tampered))).toMatch(/not one this bot knows|out of date/);
       const noList = await (await startBot(dataDir)).turn(message('fix IaC check 3', { conversationId: 'fresh' }));
       expect(texts(noList)).toContain('There is no list of IaC checks yet');
     } finally {

@@ -1,12 +1,33 @@
-// Bicep files read with web-tree-sitter's Bicep grammar. Identifiers that name a `param` resolve to the parameter
-// file's value or the parameter's default, `var`s to their value; anything computed (functions, interpolation,
-// loops, other resources' properties) is unknown. Files with syntax errors are reported and not read further.
+// Bicep files read with web-tree-sitter's Bicep grammar. Identifiers that name a `param` resolve to the input given
+// for it (a .bicepparam file, a <name>.parameters.json file, or a module call's `params`) or to the parameter's
+// default, `var`s to their value; anything computed (functions, interpolation, loops, other resources' properties)
+// is unknown. Files with syntax errors are reported and not read further. Module calls are read too, with their
+// inputs resolved in this file's scope, so the scanner can follow them one level.
 import type { IacResource, ParsedTemplate, PropertyLocation, PropertyPath, ResolvedValue } from '../model';
 import { sameName, walkValue } from './lines';
 import { firstSyntaxError, insertionPoint, plainList, plainObject, spanOfNode, unescapeString, type Plain } from './syntaxTree';
 import type { SyntaxNode, TreeSitterParsers } from './treeSitter';
 
-type Scope = { params: Map<string, SyntaxNode | undefined>; vars: Map<string, SyntaxNode>; parameterFile?: Map<string, unknown> };
+/** A parameter's value from outside the template, with where it was written; or why it is only known at deployment. */
+export type BicepInput = { ok: true; value: unknown; from: 'parameterFile' | 'moduleInput'; origin: string } | { ok: false; reason: string };
+/** Inputs by lower-cased parameter name; `allUnknown` when the caller's `params` could not be read at all. */
+export interface BicepInputs {
+  values: ReadonlyMap<string, BicepInput>;
+  allUnknown?: string;
+}
+
+/** `module x './file.bicep' = { params: {...} }` as read in the calling file: its path as written and its inputs. */
+export interface BicepModuleCall {
+  path: string;
+  line: number;
+  inputs: BicepInputs;
+}
+
+export interface BicepTemplate extends ParsedTemplate {
+  moduleCalls: readonly BicepModuleCall[];
+}
+
+type Scope = { params: Map<string, SyntaxNode | undefined>; vars: Map<string, SyntaxNode>; inputs?: BicepInputs };
 
 const named = (node: SyntaxNode) => node.namedChildren.filter((c): c is SyntaxNode => c !== null);
 const keyOf = (property: SyntaxNode): string | undefined => {
@@ -54,9 +75,11 @@ function plainValue(node: SyntaxNode, scope: Scope, depth: number): Plain {
     case 'identifier': {
       const name = node.text;
       if (scope.params.has(name)) {
-        if (scope.parameterFile?.has(name.toLowerCase())) return { ok: true, value: scope.parameterFile.get(name.toLowerCase()), from: 'parameterFile' };
+        if (scope.inputs?.allUnknown) return { ok: false, reason: scope.inputs.allUnknown };
+        const input = scope.inputs?.values.get(name.toLowerCase());
+        if (input) return input;
         const fallback = scope.params.get(name);
-        if (!fallback) return { ok: false, reason: `parameter ${name} has no default and no parameter file value` };
+        if (!fallback) return { ok: false, reason: `parameter ${name} has no default and no input` };
         const v = plainValue(fallback, scope, depth + 1);
         return v.ok ? { ...v, from: 'parameter' } : v;
       }
@@ -79,8 +102,7 @@ function readResource(node: SyntaxNode, scope: Scope, text: string, parentType?:
   if (!declared || node.children.some((c) => c?.type === 'existing')) return undefined;
   const [typeName, apiVersion] = declared.split('@') as [string, string | undefined];
   const type = parentType && !typeName.includes('/') ? `${parentType}/${typeName}` : typeName;
-  const bodyHolder = parts[parts.length - 1];
-  const body = bodyHolder?.type === 'object' ? bodyHolder : bodyHolder ? named(bodyHolder).find((c) => c.type === 'object') : undefined;
+  const body = bodyOf(node);
   if (!body) return undefined;
   const children = named(body)
     .filter((c) => c.type === 'object_property' && c.namedChildren[0]?.type === 'resource_declaration')
@@ -116,9 +138,9 @@ function readResource(node: SyntaxNode, scope: Scope, text: string, parentType?:
     if (!v.ok) return { kind: 'unknown', reason: v.reason, span };
     if (where.kind === 'resolve') {
       const rest = walkValue(v.value, where.rest);
-      return rest.found ? { kind: 'value', value: rest.value, from: v.from, span } : { kind: 'missing' };
+      return rest.found ? { kind: 'value', value: rest.value, from: v.from, origin: v.origin, span } : { kind: 'missing' };
     }
-    return { kind: 'value', value: v.value, from: v.from, span };
+    return { kind: 'value', value: v.value, from: v.from, origin: v.origin, span };
   };
   const nodeAt = (from: SyntaxNode, path: PropertyPath): SyntaxNode | undefined => {
     let current: SyntaxNode | undefined = from;
@@ -153,29 +175,68 @@ function readResource(node: SyntaxNode, scope: Scope, text: string, parentType?:
   };
 }
 
-export function parseBicepTemplate(parsers: TreeSitterParsers, file: string, text: string, parameterFile?: Map<string, unknown>): ParsedTemplate {
-  const tree = parsers.bicep.parse(text);
-  if (!tree) return { file, language: 'bicep', text, resources: [], problems: [{ file, line: 1, message: 'could not be parsed' }] };
-  // The tree stays alive while the resources' accessors use it (they read it lazily); it goes with the template.
-  {
-    const error = firstSyntaxError(tree.rootNode);
-    if (error) return { file, language: 'bicep', text, resources: [], problems: [{ file, line: error.startPosition.row + 1, message: `Bicep syntax error near "${error.text.slice(0, 40)}"` }] };
-    const scope: Scope = { params: new Map(), vars: new Map(), parameterFile };
-    const statements = named(tree.rootNode);
-    for (const statement of statements) {
-      const parts = named(statement);
-      const name = parts.find((c) => c.type === 'identifier')?.text;
-      if (!name) continue;
-      if (statement.type === 'parameter_declaration') {
-        const last = parts[parts.length - 1];
-        scope.params.set(name, last && last.type !== 'type' && last !== parts[0] ? last : undefined);
-      } else if (statement.type === 'variable_declaration') {
-        const last = parts[parts.length - 1];
-        if (last && last.type !== 'identifier') scope.vars.set(name, last);
-        else if (last && parts.length > 1) scope.vars.set(name, last);
-      }
-    }
-    const resources = statements.filter((s) => s.type === 'resource_declaration').flatMap((s) => readResource(s, scope, text) ?? []);
-    return { file, language: 'bicep', text, resources, problems: [] };
+/** The object a resource or module declaration's body holds (plain, behind `if (...)`, or inside `for ... in ...: `). */
+function bodyOf(node: SyntaxNode): SyntaxNode | undefined {
+  const parts = named(node);
+  const holder = parts[parts.length - 1];
+  if (!holder) return undefined;
+  if (holder.type === 'object') return holder;
+  const inner = named(holder).find((c) => c.type === 'object');
+  return inner ?? (holder.type === 'for_statement' ? named(holder).flatMap((c) => (c.type === 'if_statement' ? named(c) : [])).find((c) => c.type === 'object') : undefined);
+}
+
+function readModuleCall(node: SyntaxNode, scope: Scope, file: string): BicepModuleCall | undefined {
+  const pathNode = named(node).find((c) => c.type === 'string');
+  const path = pathNode ? stringLiteral(pathNode) : undefined;
+  const body = bodyOf(node);
+  if (!path || !body) return undefined;
+  const line = node.startPosition.row + 1;
+  const origin = `the module call in ${file} line ${line}`;
+  const member = membersOf(body).find((m) => keyOf(m) === 'params');
+  const params = member ? valueNodeOf(member) : undefined;
+  const values = new Map<string, BicepInput>();
+  if (params && params.type !== 'object') {
+    const whole = plainValue(params, scope, 0);
+    if (!whole.ok || typeof whole.value !== 'object' || whole.value === null) return { path, line, inputs: { values, allUnknown: whole.ok ? 'the module inputs are not an object' : whole.reason } };
+    for (const [key, value] of Object.entries(whole.value)) values.set(key.toLowerCase(), { ok: true, value, from: 'moduleInput', origin });
+    return { path, line, inputs: { values } };
   }
+  for (const input of params ? membersOf(params) : []) {
+    const key = keyOf(input);
+    const value = valueNodeOf(input);
+    if (key === undefined) return { path, line, inputs: { values, allUnknown: 'a module input name is computed' } };
+    const v = value ? plainValue(value, scope, 0) : ({ ok: false, reason: 'empty module input' } as const);
+    values.set(key.toLowerCase(), v.ok ? { ok: true, value: v.value, from: 'moduleInput', origin: `${origin} (${key})` } : v);
+  }
+  return { path, line, inputs: { values } };
+}
+
+/** The top-level `param` and `var` declarations of a tree, as a scope for reading values. */
+export function scopeOf(root: SyntaxNode, inputs?: BicepInputs): Scope {
+  const scope: Scope = { params: new Map(), vars: new Map(), inputs };
+  for (const statement of named(root)) {
+    const parts = named(statement);
+    const name = parts.find((c) => c.type === 'identifier')?.text;
+    if (!name) continue;
+    const last = parts[parts.length - 1];
+    if (statement.type === 'parameter_declaration') scope.params.set(name, last && last.type !== 'type' && last !== parts[0] ? last : undefined);
+    else if (statement.type === 'variable_declaration' && last && parts.length > 1) scope.vars.set(name, last);
+  }
+  return scope;
+}
+
+/** An expression's value in a scope (a .bicepparam file's values use it), or why it is only known at deployment. */
+export const bicepValue = (node: SyntaxNode, scope: Scope): Plain => plainValue(node, scope, 0);
+
+export function parseBicepTemplate(parsers: TreeSitterParsers, file: string, text: string, inputs?: BicepInputs): BicepTemplate {
+  const tree = parsers.bicep.parse(text);
+  if (!tree) return { file, language: 'bicep', text, resources: [], moduleCalls: [], problems: [{ file, line: 1, message: 'could not be parsed' }] };
+  // The tree stays alive while the resources' accessors use it (they read it lazily); it goes with the template.
+  const error = firstSyntaxError(tree.rootNode);
+  if (error) return { file, language: 'bicep', text, resources: [], moduleCalls: [], problems: [{ file, line: error.startPosition.row + 1, message: `Bicep syntax error near "${error.text.slice(0, 40)}"` }] };
+  const scope = scopeOf(tree.rootNode, inputs);
+  const statements = named(tree.rootNode);
+  const resources = statements.filter((s) => s.type === 'resource_declaration').flatMap((s) => readResource(s, scope, text) ?? []);
+  const moduleCalls = statements.filter((s) => s.type === 'module_declaration').flatMap((s) => readModuleCall(s, scope, file) ?? []);
+  return { file, language: 'bicep', text, resources, moduleCalls, problems: [] };
 }

@@ -1,6 +1,6 @@
 // What the Bicep and Terraform readers share over web-tree-sitter trees: spans, the first syntax error, and where
 // a new line goes inside an object or block (before its closing brace, indented like its first member).
-import type { PropertyLocation, PropertyPath, Span } from '../model';
+import type { PropertyLocation, PropertyPath, Span, ValueSource } from '../model';
 import type { SyntaxNode } from './treeSitter';
 
 export const spanOfNode = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex, line: node.startPosition.row + 1 });
@@ -48,7 +48,7 @@ export function unescapeString(raw: string): string {
 }
 
 /** A value read from the template as written, or why it cannot be (it is only known at deployment). */
-export type Plain = { ok: true; value: unknown; from: 'literal' | 'parameter' | 'variable' | 'parameterFile' } | { ok: false; reason: string };
+export type Plain = { ok: true; value: unknown; from: ValueSource; origin?: string } | { ok: false; reason: string };
 
 /** A list literal: every item read with `read`, or the first item's reason it cannot be. */
 export function plainList(items: Iterable<SyntaxNode>, read: (node: SyntaxNode) => Plain): Plain {

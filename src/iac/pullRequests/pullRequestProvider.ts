@@ -43,4 +43,4 @@ export interface PullRequestProvider {
 }
 
 /** IaC file names the providers fetch. */
-export const isIacPath = (path: string) => /\.(bicep|json|tf|tfvars)$/i.test(path) && !/(^|\/)(node_modules|\.terraform)\//.test(path);
+export const isIacPath = (path: string) => /\.(bicep|bicepparam|json|tf|tfvars)$/i.test(path) && !/(^|\/)(node_modules|\.terraform)\//.test(path);

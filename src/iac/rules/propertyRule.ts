@@ -46,7 +46,7 @@ export function propertyRule(spec: PropertyRuleSpec): IacRule {
       if (value.kind === 'unknown') return [];
       if (value.kind === 'value') {
         if (isSecure(value.value)) return [];
-        const via = value.from === 'literal' ? '' : ` (from the ${value.from === 'parameterFile' ? 'parameter file' : value.from})`;
+        const via = value.origin ? ` (from ${value.origin})` : value.from === 'literal' ? '' : ` (from the ${value.from === 'parameterFile' ? 'parameter file' : value.from})`;
         return [{ message: `${resource.name}: ${name} is ${show(value.value)}${via}: ${problem(value.value)}.`, line: value.span.line, fix: { kind: 'set', path, value: property.fixValue }, fixSummary }];
       }
       const fallback = serviceDefault(spec.id, resource.language, resource.apiVersion);

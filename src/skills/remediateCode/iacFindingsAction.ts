@@ -8,8 +8,9 @@ import type { IacWorkspace } from '../../iac/iacWorkspace';
 import { ruleForRecommendation } from '../../iac/recommendationMapping';
 import { rulesOfTopic } from '../../iac/topics';
 import type { PostureEngine } from '../../posture/engine';
+import { withoutLinks } from '../../views/portalLinks';
 import type { Reply } from '../../views/reply';
-import { checksText, MAX_CHECKS_SHOWN } from './findingsText';
+import { buildIacFindingsView, MAX_CHECKS_SHOWN } from './findingsText';
 
 /** Conversation memory: the rule ids of the checks listed last, in their order ("fix IaC check 2"). */
 export const IAC_CHECKS_KEY = 'iacChecks';
@@ -37,6 +38,9 @@ export function createIacFindingsAction(options: IacFindingsOptions): ReadAction
         const details = requireTarget(options.resolveTarget(context, { ordinal: params.ordinal, ref: params.ref }), (id) => engine.details(context.viewer, id));
         const target = ruleForRecommendation(details.displayName, details.recommendationCategory, details.iacRuleId);
         if (target.kind === 'none') throw new AppError('BAD_REQUEST', `"${details.displayName}" is not an infrastructure-as-code finding, so there is no template to fix. Ask "how do I fix this?" for the steps on the resource.`);
+        if (target.kind === 'unsupported') {
+          throw new AppError('BAD_REQUEST', `"${withoutLinks(details.displayName)}" comes from scanner rule ${withoutLinks(target.ruleId).slice(0, 80)}, which is not one of the checks this bot can fix in code. Fix it in the repository by hand, or ask "reduce risk in the infrastructure repo" for the checks it can fix.`);
+        }
         if (target.kind === 'rule') {
           only = [target.rule.id];
           scope = `"${details.displayName}"`;
@@ -46,7 +50,7 @@ export function createIacFindingsAction(options: IacFindingsOptions): ReadAction
       const checks = only ? scan.checks.filter((c) => only.includes(c.rule.id)) : scan.checks;
       context.conversation.set(IAC_CHECKS_KEY, checks.slice(0, MAX_CHECKS_SHOWN).map((c) => c.rule.id));
       const suggestions = checks.slice(0, 3).map((_, i) => `Fix IaC check ${i + 1}`);
-      await context.reply({ kind: 'text', text: checksText(scan, checks, scope), ...(suggestions.length > 0 ? { suggestions } : {}) });
+      await context.reply({ kind: 'card', card: { template: 'iacFindings', model: buildIacFindingsView(scan, checks, scope) }, ...(suggestions.length > 0 ? { suggestions } : {}) });
     },
   };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../errors/appError';
 import type { IacWorkspace } from '../../iac/iacWorkspace';
 import type { PostureEngine } from '../../posture/engine';
 import type { Reply } from '../../views/reply';
+import { createRemediateCodeCardVerbs } from './cardVerbs';
 import { createIacFindingsAction } from './iacFindingsAction';
 import { createOpenIacPullRequestAction } from './openPullRequestAction';
 
@@ -32,12 +33,12 @@ export const remediateCodeModule: SkillModule<RemediateCodeDeps, Reply> = {
       samples: [],
     },
   ],
-  templates: [],
+  templates: ['iacFindings'],
   create: ({ posture, iac }) => {
     const workspace = iac ?? NOT_SET_UP;
     return {
       actions: [createIacFindingsAction({ workspace, posture, resolveTarget }), createOpenIacPullRequestAction({ workspace }) as unknown as ReturnType<typeof createIacFindingsAction>],
-      cardVerbs: [],
+      cardVerbs: createRemediateCodeCardVerbs(),
     };
   },
 };
