@@ -19,11 +19,22 @@ export interface ArmWrite {
   needs: string;
 }
 
+/** A read a write depends on (which policy assignment to exempt), with the same identity as the write. */
+export interface ArmRead {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: unknown;
+  /** The role the caller needs, for the 403 sentence. */
+  needs: string;
+}
+
 export interface ArmWrites {
   readonly identity: WriteIdentity;
   /** One line for the confirmation card: whose rights the change runs with. */
   actsAs(viewer: Viewer): string;
   write(viewer: Viewer, request: ArmWrite): Promise<void>;
+  /** The JSON answer of a read made as the same identity (refusals are explained as for writes). */
+  read(viewer: Viewer, request: ArmRead): Promise<unknown>;
 }
 
 export interface ArmWritesOptions {
@@ -54,6 +65,8 @@ export interface GovernanceFields {
   dueDate: number;
   isGracePeriod: boolean;
   ticketNumber?: string;
+  /** The owner's own estimate (Epoch milliseconds) and why (the governance assignment's remediationEta). */
+  eta?: { date: number; justification: string };
 }
 
 /** PUT {assessmentId}/governanceAssignments/{key} (Defender, 2022-01-01-preview), body as the public example has it. */
@@ -69,6 +82,7 @@ export function governanceAssignmentWrite(assessmentId: string, fields: Governan
         isGracePeriod: fields.isGracePeriod,
         governanceEmailNotification: { disableManagerEmailNotification: true, disableOwnerEmailNotification: true },
         ...ticket,
+        ...(fields.eta ? { remediationEta: { eta: new Date(fields.eta.date).toISOString(), justification: fields.eta.justification } } : {}),
       },
     },
     needs: `Security Admin (or Owner) on ${where}`,
@@ -101,31 +115,43 @@ export function createArmWrites(options: ArmWritesOptions): ArmWrites {
     }
   }
 
+  async function send(viewer: Viewer, request: ArmWrite | ArmRead): Promise<Response> {
+    const token = await tokenFor(viewer);
+    const path = pathOf(request.url);
+    const response = await doFetch(`${base}${path}`, {
+      method: request.method,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      signal: AbortSignal.timeout(timeoutMs),
+    }).catch((cause: unknown) => {
+      throw new AppError('AZURE_WRITE_FAILED', 'Azure Resource Manager could not be reached, so nothing was changed. Try again in a minute.', { cause: cause instanceof Error ? cause.name : 'unknown' });
+    });
+    if (response.ok) return response;
+    // Only the status and the path go to the log (through the error's details): never the token or the body.
+    const details = { status: response.status, path: path.split('?')[0] ?? path };
+    const who = options.identity === 'bot' ? "the bot's identity" : 'your account';
+    if (response.status === 401 || response.status === 403) {
+      // The user's roles changed (or were never there): their cached scope is dropped, so the next answer reads it again.
+      if (options.identity === 'user') viewer.forgetAccess?.();
+      throw new AppError('AZURE_WRITE_REFUSED', `Azure refused this change (${response.status}): ${who} needs ${request.needs}. Nothing was changed and nothing was recorded.`, { details });
+    }
+    throw new AppError('AZURE_WRITE_FAILED', `Azure did not accept this change (${response.status}), so nothing was recorded. Try again later, or run the script yourself.`, { details });
+  }
+
   return {
     identity: options.identity,
     actsAs: (viewer) =>
       options.identity === 'bot'
         ? "The bot's own Azure identity (the operator set AZURE_WRITES_AS_BOT=true), not your account."
         : `Your own Azure account${viewer.displayName ? ` (${viewer.displayName})` : ''}: Azure checks your roles.`,
-    async write(viewer, request) {
-      const token = await tokenFor(viewer);
-      const path = pathOf(request.url);
-      const response = await doFetch(`${base}${path}`, {
-        method: request.method,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-        signal: AbortSignal.timeout(timeoutMs),
-      }).catch((cause: unknown) => {
-        throw new AppError('AZURE_WRITE_FAILED', 'Azure Resource Manager could not be reached, so nothing was changed. Try again in a minute.', { cause: cause instanceof Error ? cause.name : 'unknown' });
+    write: async (viewer, request) => {
+      await send(viewer, request);
+    },
+    read: async (viewer, request) => {
+      const response = await send(viewer, request);
+      return response.json().catch(() => {
+        throw new AppError('AZURE_WRITE_FAILED', 'Azure Resource Manager answered with something that is not JSON, so nothing was changed.');
       });
-      if (response.ok) return;
-      // Only the status and the path go to the log (through the error's details): never the token or the body.
-      const details = { status: response.status, path: path.split('?')[0] ?? path };
-      const who = options.identity === 'bot' ? "the bot's identity" : 'your account';
-      if (response.status === 401 || response.status === 403) {
-        throw new AppError('AZURE_WRITE_REFUSED', `Azure refused this change (${response.status}): ${who} needs ${request.needs}. Nothing was changed and nothing was recorded.`, { details });
-      }
-      throw new AppError('AZURE_WRITE_FAILED', `Azure did not accept this change (${response.status}), so nothing was recorded. Try again later, or run the script yourself.`, { details });
     },
   };
 }

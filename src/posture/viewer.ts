@@ -22,6 +22,8 @@ export interface Viewer {
   readonly scope?: AccessScope;
   /** The user's own Resource Manager token for this turn (Teams SSO on-behalf-of), for writes with their rights. */
   readonly armToken?: () => Promise<string>;
+  /** Drops the user's cached scope (Azure refused one of their writes), so the next answer resolves it again. */
+  readonly forgetAccess?: () => void;
   /** In a channel with no scope set (or one that could not be read): answers are counts only (src/channels/). */
   readonly countsOnly?: 'notSet' | 'malformed';
 }

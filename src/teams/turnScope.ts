@@ -4,16 +4,17 @@
 import type { Activity } from 'botbuilder';
 import type { AccessScope, Viewer } from '../posture/viewer';
 
-type TurnScope = Pick<Viewer, 'scope' | 'countsOnly' | 'armToken'>;
+type TurnScope = Pick<Viewer, 'scope' | 'countsOnly' | 'armToken' | 'forgetAccess'>;
 const scopes = new WeakMap<object, TurnScope>();
 
 /**
  * armToken: the user's own Resource Manager token for this turn, fetched only when a write needs it; countsOnly: a
  * channel with no scope set. Setting again (the channel step narrows the user's scope) keeps what it does not name.
  */
-export function setTurnScope(activity: Partial<Activity>, scope: AccessScope, extras: Pick<Viewer, 'countsOnly' | 'armToken'> = {}): void {
+export function setTurnScope(activity: Partial<Activity>, scope: AccessScope, extras: Pick<Viewer, 'countsOnly' | 'armToken' | 'forgetAccess'> = {}): void {
   const armToken = extras.armToken ?? scopes.get(activity)?.armToken;
-  scopes.set(activity, { scope, ...(extras.countsOnly ? { countsOnly: extras.countsOnly } : {}), ...(armToken ? { armToken } : {}) });
+  const forgetAccess = extras.forgetAccess ?? scopes.get(activity)?.forgetAccess;
+  scopes.set(activity, { scope, ...(extras.countsOnly ? { countsOnly: extras.countsOnly } : {}), ...(armToken ? { armToken } : {}), ...(forgetAccess ? { forgetAccess } : {}) });
 }
 
 export function turnScopeOf(activity: Partial<Activity>): TurnScope {

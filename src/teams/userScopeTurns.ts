@@ -62,7 +62,8 @@ export function registerUserScope(app: Application<TurnState>, options: UserScop
     }
     const outcome = await options.access.resolve(userKeyOf(context), token);
     if (outcome.kind === 'scoped') {
-      setTurnScope(context.activity, outcome.scope, { armToken: () => options.access.armToken(token) });
+      const userKey = userKeyOf(context);
+      setTurnScope(context.activity, outcome.scope, { armToken: () => options.access.armToken(token), forgetAccess: () => options.access.forget(userKey) });
       return true;
     }
     setTurnScope(context.activity, NO_ACCESS);

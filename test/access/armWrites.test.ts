@@ -2,6 +2,7 @@
 // loopback ARM that checks path, api-version, bearer token and body; a 403 names the role needed, no token leaks.
 import type { TokenCredential } from '@azure/identity';
 import { createArmWrites, governanceAssignmentKey, governanceAssignmentWrite } from '../../src/access/armWrites';
+import { policyStatesQuery } from '../../src/access/policyExemptions';
 import { AppError } from '../../src/errors/appError';
 import type { Viewer } from '../../src/posture/viewer';
 import { startFakeArmWrites, type FakeArmWrites } from '../support/fakeArmWrites';
@@ -94,5 +95,27 @@ describe('ARM writes', () => {
     arm.allowed.add(USER_TOKEN);
     // Wrong api-version: Azure answers 400, which is not a refusal.
     await expect(real.write(viewer(USER_TOKEN), { method: 'PATCH', url: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/a?api-version=2019-01-01', body: {}, needs: 'x' })).rejects.toMatchObject({ code: 'AZURE_WRITE_FAILED', userMessage: expect.stringMatching(/\(400\)/) });
+  });
+
+  it("drops the user's cached scope on a 401 or 403 to their own token, never on the bot's or on other failures", async () => {
+    const forgotten: string[] = [];
+    const as = (token: string): Viewer => ({ ...viewer(token), forgetAccess: () => forgotten.push(token) });
+    const request = governanceAssignmentWrite(ASSESSMENT, { owner: 'o@contoso.com', dueDate: Date.UTC(2027, 0, 1), isGracePeriod: false }, 'x');
+    await expect(createArmWrites({ identity: 'user', baseUrl: arm.url }).write(as(USER_TOKEN), request)).rejects.toMatchObject({ code: 'AZURE_WRITE_REFUSED' });
+    expect(forgotten).toEqual([USER_TOKEN]);
+    // The bot refused: the user's own access is not in question.
+    await expect(createArmWrites({ identity: 'bot', baseUrl: arm.url, botCredential: botCredential([]) }).write(as(USER_TOKEN), request)).rejects.toMatchObject({ code: 'AZURE_WRITE_REFUSED' });
+    // A 400 is not a refusal.
+    arm.allowed.add(USER_TOKEN);
+    await expect(createArmWrites({ identity: 'user', baseUrl: arm.url }).write(as(USER_TOKEN), { ...request, url: request.url.replace('2022-01-01-preview', '2020-01-01') })).rejects.toMatchObject({ code: 'AZURE_WRITE_FAILED' });
+    expect(forgotten).toEqual([USER_TOKEN]);
+  });
+
+  it('reads as the same identity and returns the JSON answer', async () => {
+    const resource = ASSESSMENT.slice(0, ASSESSMENT.indexOf('/providers/Microsoft.Security'));
+    arm.policyStates.set(resource.toLowerCase(), [{ policyAssignmentId: '/subscriptions/s/providers/Microsoft.Authorization/policyAssignments/a1', policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/p1' }]);
+    const answer = await createArmWrites({ identity: 'user', baseUrl: arm.url }).read(viewer(USER_TOKEN), policyStatesQuery(resource, '/providers/Microsoft.Authorization/policyDefinitions/p1'));
+    expect(answer).toMatchObject({ value: [{ policyAssignmentId: '/subscriptions/s/providers/Microsoft.Authorization/policyAssignments/a1' }] });
+    expect(arm.calls).toEqual([expect.objectContaining({ method: 'POST', path: `${resource}/providers/Microsoft.PolicyInsights/policyStates/latest/queryResults`, apiVersion: '2019-10-01', token: USER_TOKEN })]);
   });
 });

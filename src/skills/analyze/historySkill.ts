@@ -12,6 +12,7 @@ import type { ChangeLineView, ChangeSectionView, ExecutiveSummaryView } from '..
 import { NO_OWNER, isoDate } from '../../views/postureLabels';
 import type { Ctx } from './analyzeSkill';
 import { toPostureFilter } from '../../actions/contracts/postureFilter';
+import { idInScope } from '../../access/idScope';
 
 const HEADINGS: Readonly<Record<ChangeKind, string>> = {
   new: 'Newly open',
@@ -50,6 +51,20 @@ function rowLine(row: RecommendationRow, hasRiskData: boolean): ChangeLineView {
   const owner = row.owner ? `owner ${row.owner}` : NO_OWNER;
   const due = row.dueDate !== undefined ? `due ${isoDate(row.dueDate)}` : '';
   return { text: `${row.displayName} · ${row.resourceName}`, facts: [level, owner, due].filter(Boolean).join(' · ') };
+}
+
+/** History keeps only a hash and a name of a deleted row, not where it was: a scoped viewer is not told about them. */
+export const DELETED_UNSCOPED_NOTE = 'Deleted rows are left out: history keeps no subscription for them, so I cannot tell whether your access covers them.';
+
+/** How many changed rows the viewer may see: read from each row's id (its subscription and resource group). */
+function visibleCount(viewer: Viewer, c: Comparison, hashes: readonly string[]): number {
+  if (!viewer.scope) return hashes.length;
+  let count = 0;
+  for (const hash of hashes) {
+    const id = c.ids.get(hash);
+    if (id && idInScope(viewer.scope, id)) count += 1;
+  }
+  return count;
 }
 
 export function createHistorySkill(options: HistorySkillOptions) {
@@ -94,10 +109,15 @@ export function createHistorySkill(options: HistorySkillOptions) {
     const perKind = p.limit ?? DEFAULT_PER_KIND;
     const sections: ChangeSectionView[] = [];
     const counts: string[] = [];
+    const notes: string[] = filterIds ? ['Only rows that match the filter now are counted.'] : [];
     for (const kind of kinds) {
       if (kind === 'deleted') {
-        // Deleted rows are not in the data any more: a filter cannot be checked against them.
+        // Deleted rows are not in the data any more: a filter cannot be checked against them, nor a scope.
         if (filterIds && !p.kinds?.includes('deleted')) continue;
+        if (ctx.viewer.scope) {
+          notes.push(DELETED_UNSCOPED_NOTE);
+          continue;
+        }
         const gone = c.changes.deleted;
         counts.push(`${gone.length} deleted`);
         if (gone.length === 0) continue;
@@ -122,7 +142,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
           title,
           compared: comparedText(c, zone),
           summary: sections.length === 0 ? 'Nothing of this kind changed between these dates.' : counts.join(' · '),
-          note: filterIds ? 'Only rows that match the filter now are counted.' : '',
+          note: notes.join(' '),
           sections,
         },
       },
@@ -159,13 +179,14 @@ export function createHistorySkill(options: HistorySkillOptions) {
 
     const since = p.since ?? DEFAULT_SUMMARY_SINCE;
     const { comparison: c } = await compare(ctx, since);
+    // Counted within the viewer's scope; deleted rows cannot be placed, so a scoped viewer gets no count of them.
     const changed = c
       ? [
-          { title: 'Newly open', value: String(c.changes.new.length) },
-          { title: 'Fixed', value: String(c.changes.fixed.length) },
-          { title: 'Exempted', value: String(c.changes.exempted.length) },
-          { title: 'Deleted', value: String(c.changes.deleted.length) },
-          { title: 'Newly assessed', value: String(c.changes.newlyAssessed.length) },
+          { title: 'Newly open', value: String(visibleCount(viewer, c, c.changes.new)) },
+          { title: 'Fixed', value: String(visibleCount(viewer, c, c.changes.fixed)) },
+          { title: 'Exempted', value: String(visibleCount(viewer, c, c.changes.exempted)) },
+          ...(viewer.scope ? [] : [{ title: 'Deleted', value: String(c.changes.deleted.length) }]),
+          { title: 'Newly assessed', value: String(visibleCount(viewer, c, c.changes.newlyAssessed)) },
         ]
       : [];
     const model: ExecutiveSummaryView = {

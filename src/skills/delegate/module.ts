@@ -18,6 +18,7 @@ import type { ContainerTags } from './ownerResolution';
 import { createTrackingActions } from './tracking';
 import { createContactBook, type ContactBook } from '../../contacts/contactBook';
 import { createOwnerActions, type DelegationMessenger } from './ownerActions';
+import { createOwnerWriteBacks } from './ownerWriteBacks';
 
 export interface DelegationDeps {
   records: RecordsStore;
@@ -85,6 +86,7 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       contacts,
       posture: trackingPosture,
       recordGovernance: (change) => posture.applyChange(change),
+      writeBack: createOwnerWriteBacks({ armWrites: delegateOptions.armWrites, engine: posture.current }),
       now,
       ...(delegation.teams ? { messenger: delegation.teams.messenger } : {}),
       ...(delegation.teams?.onError ? { onError: delegation.teams.onError } : {}),

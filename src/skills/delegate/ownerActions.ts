@@ -17,6 +17,7 @@ import { withoutLinks } from '../../views/portalLinks';
 import { CLOSED, STATE_LABELS, transition, type Delegation, type DelegationRecords, type DelegationState } from './delegationRecords';
 import { delegationCard, roleOf, versionOf } from './ownerCard';
 import { evidenceOfFix, VERIFIABLE, type TrackingPosture } from './tracking';
+import type { OwnerWriteBack } from './ownerWriteBacks';
 
 export const DELEGATION_CARD_ACTION = 'actOnDelegation';
 const DAY_MS = 86_400_000;
@@ -33,6 +34,8 @@ export interface OwnerActionOptions {
   messenger?: DelegationMessenger;
   /** Records the owner's ETA in the posture state (the governance assignment's remediationEta). */
   recordGovernance?(change: Extract<OverlayChange, { kind: 'governance' }>): Promise<void>;
+  /** On the live Azure source: the ETA and an approved exemption are written to Azure first, as the presser. */
+  writeBack?: OwnerWriteBack;
   now?: () => number;
   onError?(error: unknown): void;
 }
@@ -133,6 +136,9 @@ export function createOwnerActions(options: OwnerActionOptions): { action: ReadA
       if (CLOSED.has(found.state)) return reply(found);
       const evidence = p.act === 'done' ? evidenceOfFix(found, options.posture.current().details(context.viewer, found.assessmentId), options.posture.info().loadedAt) : undefined;
       const by = context.actor.name ?? context.actor.id;
+      // Azure first, with the presser's rights: a refusal throws and the delegation stays as it was.
+      const preview = options.writeBack && versionOf(found) === p.v ? change(found, p, by, evidence) : undefined;
+      const written = preview && 'next' in preview ? await options.writeBack!(found, preview.next, context.viewer) : undefined;
       let outcome: Change | 'stale' = 'stale';
       const updated = await options.delegations.mutate(p.ref, (current) => {
         if (versionOf(current) !== p.v) {
@@ -150,7 +156,7 @@ export function createOwnerActions(options: OwnerActionOptions): { action: ReadA
         const { owner, dueDate, gracePeriod, ticket } = updated;
         await options.recordGovernance({ kind: 'governance', assessmentId: updated.assessmentId, owner, dueDate, isGracePeriod: gracePeriod, ...(ticket?.number ? { ticketNumber: ticket.number } : {}), etaDate: updated.eta.date, etaJustification: updated.eta.justification, at: now(), by });
       }
-      await reply(updated, result.said, updated.state === 'Verified' || updated.state === 'ExemptionApproved' ? 'Good' : undefined);
+      await reply(updated, written ? `${result.said} ${written}` : result.said, updated.state === 'Verified' || updated.state === 'ExemptionApproved' ? 'Good' : undefined);
       if (result.tell && role === 'owner') await tellDelegator(updated, result.tell);
     },
   };
