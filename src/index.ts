@@ -18,7 +18,8 @@ import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
 import { choosePlanner } from './llmPlanner/choosePlanner';
 import { createModelConsent, modelTargetOf } from './llmPlanner/modelConsent';
-import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
+import { openPostureHolder, type PostureHolder, type SharedPostureSettings } from './posture/postureHolder';
+import { postureSourceKey } from './posture/snapshotSharing';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { refreshOnSchedule } from './posture/refreshSchedule';
 import { withDataAge } from './actions/withDataAge';
@@ -82,7 +83,7 @@ export interface Skills {
  * THE SEAM for posture: load the engine (config.postureSnapshot / demo tenant), register its skills' actions and
  * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
  */
-export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number; azure?: AzureLoaderDeps['overrides']; eraseConversations?: ConversationEraser['erase']; armWrites?: ArmWrites } = {}): Promise<Skills> {
+export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number; azure?: AzureLoaderDeps['overrides']; eraseConversations?: ConversationEraser['erase']; armWrites?: ArmWrites; shared?: SharedPostureSettings } = {}): Promise<Skills> {
   const { eraseConversations, armWrites: givenWrites, ...postureOptions } = options;
   const armWrites = givenWrites ?? armWritesFromConfig(config);
   const posture = await openPostureHolder(config, { logger, records, ...postureOptions });
@@ -121,7 +122,10 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   let closePosture = () => {};
   try {
     const { records } = storage;
-    const { posture, scriptLinks, downloadLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: storage.eraseConversations });
+    const replica = randomUUID();
+    const postureLease = storage.snapshots ? createJobLease(records, { job: 'posture-load', holder: replica, ttlMs: config.postureSource === 'azure' ? config.postureRefreshMs * 2 : 10 * 60_000 }) : undefined;
+    const shared = storage.snapshots && postureLease ? { store: storage.snapshots, lease: postureLease, sourceKey: postureSourceKey(config), replica, maxAgeMs: config.postureSource === 'azure' ? config.postureRefreshMs : 0 } : undefined;
+    const { posture, scriptLinks, downloadLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: storage.eraseConversations, ...(shared ? { shared } : {}) });
     closePosture = posture.close;
     const bot = createBot(config, {
       logger,
@@ -163,6 +167,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
         await reminders.stop();
         await bot.stop();
         posture.close();
+        await postureLease?.release().catch((error: unknown) => logger.warn({ err: error }, 'releasing the posture-load lease failed'));
         await storage.close();
       },
     };
