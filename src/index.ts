@@ -46,6 +46,7 @@ import type { ConversationEraser } from './storage/sqliteConversationEraser';
 import { openStorage } from './storage/openStorage';
 import { createReadiness } from './storage/readiness';
 import { createJobLease } from './jobs/jobLease';
+import { createDrain, DRAIN_GRACE_MS, drainingReadiness } from './lifecycle/drain';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { createContactBook, type ContactBook } from './contacts/contactBook';
 import { createProactiveSender, type ProactiveSender } from './teams/proactiveSender';
@@ -122,6 +123,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   let closePosture = () => {};
   try {
     const { records } = storage;
+    const drain = createDrain();
     const replica = randomUUID();
     const postureLease = storage.snapshots ? createJobLease(records, { job: 'posture-load', holder: replica, ttlMs: config.postureSource === 'azure' ? config.postureRefreshMs * 2 : 10 * 60_000 }) : undefined;
     const shared = storage.snapshots && postureLease ? { store: storage.snapshots, lease: postureLease, sourceKey: postureSourceKey(config), replica, maxAgeMs: config.postureSource === 'azure' ? config.postureRefreshMs : 0 } : undefined;
@@ -135,7 +137,8 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       ...skills,
       scripts: (token) => scriptLinks.open(token),
       downloads: (token) => downloadLinks.take(token),
-      ready: createReadiness({ records, posture }),
+      ready: drainingReadiness(drain, createReadiness({ records, posture })),
+      admit: drain.admit,
       ...withUserScope(withChannelScopes(userScopeFromConfig(config, logger), { records, adminObjectIds: config.feedback.adminObjectIds, engine: posture.current })),
     });
     const retention = createRetentionJob({
@@ -163,6 +166,9 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       url,
       posture,
       stop: async () => {
+        // Unready and refusing new turns first; the turns already running finish before anything is closed.
+        const cutOff = await drain.begin(DRAIN_GRACE_MS);
+        logger.info({ cutOff }, cutOff === 0 ? 'turns drained' : 'drain grace period over: turns still running are cut off');
         await retention.stop();
         await reminders.stop();
         await bot.stop();
