@@ -18,7 +18,8 @@ import { projectPath } from './paths';
 import { createKeylessPlanner } from './planner/keylessPlanner';
 import { choosePlanner } from './llmPlanner/choosePlanner';
 import { createModelConsent, modelTargetOf } from './llmPlanner/modelConsent';
-import { openPostureHolder, type PostureHolder } from './posture/postureHolder';
+import { openPostureHolder, type PostureHolder, type SharedPostureSettings } from './posture/postureHolder';
+import { postureSourceKey } from './posture/snapshotSharing';
 import { reloadOnSignal } from './posture/reloadSignal';
 import { refreshOnSchedule } from './posture/refreshSchedule';
 import { withDataAge } from './actions/withDataAge';
@@ -45,6 +46,7 @@ import type { ConversationEraser } from './storage/sqliteConversationEraser';
 import { openStorage } from './storage/openStorage';
 import { createReadiness } from './storage/readiness';
 import { createJobLease } from './jobs/jobLease';
+import { createDrain, DRAIN_GRACE_MS, drainingReadiness } from './lifecycle/drain';
 import { createCardActionRouter, type CardActionRouter } from './teams/cardActionRouter';
 import { createContactBook, type ContactBook } from './contacts/contactBook';
 import { createProactiveSender, type ProactiveSender } from './teams/proactiveSender';
@@ -82,7 +84,7 @@ export interface Skills {
  * THE SEAM for posture: load the engine (config.postureSnapshot / demo tenant), register its skills' actions and
  * card verbs, and pick the planner. Every action must be registered here, before createBot wires them into teams-ai.
  */
-export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number; azure?: AzureLoaderDeps['overrides']; eraseConversations?: ConversationEraser['erase']; armWrites?: ArmWrites } = {}): Promise<Skills> {
+export async function composeSkills(config: AppConfig, logger: Logger, records: RecordsStore, options: { pollMs?: number; azure?: AzureLoaderDeps['overrides']; eraseConversations?: ConversationEraser['erase']; armWrites?: ArmWrites; shared?: SharedPostureSettings } = {}): Promise<Skills> {
   const { eraseConversations, armWrites: givenWrites, ...postureOptions } = options;
   const armWrites = givenWrites ?? armWritesFromConfig(config);
   const posture = await openPostureHolder(config, { logger, records, ...postureOptions });
@@ -121,7 +123,11 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   let closePosture = () => {};
   try {
     const { records } = storage;
-    const { posture, scriptLinks, downloadLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: storage.eraseConversations });
+    const drain = createDrain();
+    const replica = randomUUID();
+    const postureLease = storage.snapshots ? createJobLease(records, { job: 'posture-load', holder: replica, ttlMs: config.postureSource === 'azure' ? config.postureRefreshMs * 2 : 10 * 60_000 }) : undefined;
+    const shared = storage.snapshots && postureLease ? { store: storage.snapshots, lease: postureLease, sourceKey: postureSourceKey(config), replica, maxAgeMs: config.postureSource === 'azure' ? config.postureRefreshMs : 0 } : undefined;
+    const { posture, scriptLinks, downloadLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: storage.eraseConversations, ...(shared ? { shared } : {}) });
     closePosture = posture.close;
     const bot = createBot(config, {
       logger,
@@ -131,7 +137,8 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       ...skills,
       scripts: (token) => scriptLinks.open(token),
       downloads: (token) => downloadLinks.take(token),
-      ready: createReadiness({ records, posture }),
+      ready: drainingReadiness(drain, createReadiness({ records, posture })),
+      admit: drain.admit,
       ...withUserScope(withChannelScopes(userScopeFromConfig(config, logger), { records, adminObjectIds: config.feedback.adminObjectIds, engine: posture.current })),
     });
     const retention = createRetentionJob({
@@ -159,10 +166,14 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       url,
       posture,
       stop: async () => {
+        // Unready and refusing new turns first; the turns already running finish before anything is closed.
+        const cutOff = await drain.begin(DRAIN_GRACE_MS);
+        logger.info({ cutOff }, cutOff === 0 ? 'turns drained' : 'drain grace period over: turns still running are cut off');
         await retention.stop();
         await reminders.stop();
         await bot.stop();
         posture.close();
+        await postureLease?.release().catch((error: unknown) => logger.warn({ err: error }, 'releasing the posture-load lease failed'));
         await storage.close();
       },
     };

@@ -28,6 +28,7 @@ export const ERROR_CATALOGUE = {
   MAIL_REFUSED: { userMessage: 'The email could not be sent.', httpStatus: 502, expected: false },
   DATA_UNAVAILABLE: { userMessage: 'Posture data is not available right now.', httpStatus: 503, expected: false },
   AUTH_UNAVAILABLE: { userMessage: 'Authentication could not be completed right now; try again shortly.', httpStatus: 503, expected: false },
+  SHUTTING_DOWN: { userMessage: 'This instance is shutting down; try again shortly.', httpStatus: 503, expected: false },
   REPOSITORY_CHANGED: { userMessage: 'The repository changed since it was scanned.', httpStatus: 409, expected: true },
   REPOSITORY_ACCESS_DENIED: { userMessage: 'The repository token does not have the rights this needs.', httpStatus: 403, expected: true },
   REPOSITORY_UNAVAILABLE: { userMessage: 'The repository host could not be reached.', httpStatus: 502, expected: false },

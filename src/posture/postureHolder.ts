@@ -17,7 +17,12 @@ import type { OverlayChange } from './model';
 import { createOverlayStore, type OverlayEntry, type OverlayStore } from './overlay';
 import { createPostureLoader, type PostureLoader, type PostureSettings, type PostureSnapshot } from './postureSettings';
 import type { AzureLoaderDeps } from './source/azure/azureLoader';
+import { createSharedPostureLoader, watchPublishedSnapshot, type SharedPostureOptions } from './snapshotSharing';
+import { createPostureStoreBuilder } from './store';
 import { SYSTEM_VIEWER } from './viewer';
+
+/** What openPostureHolder needs to share one read of the source between replicas. */
+export type SharedPostureSettings = Omit<SharedPostureOptions, 'readSource' | 'newBuilder' | 'logger' | 'now'>;
 
 export const DEFAULT_POLL_MS = 2000;
 const DAY_MS = 86_400_000;
@@ -255,14 +260,43 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
 }
 
 /** The holder the bot runs with: its source from config, its changes in the records store under DATA_DIR. */
-export function openPostureHolder(
+export async function openPostureHolder(
   settings: PostureSettings,
-  deps: { logger: Logger; records: RecordsStore; now?: () => number; pollMs?: number; azure?: AzureLoaderDeps['overrides'] },
+  deps: { logger: Logger; records: RecordsStore; now?: () => number; pollMs?: number; azure?: AzureLoaderDeps['overrides']; shared?: SharedPostureSettings },
 ): Promise<PostureHolder> {
-  return createPostureHolder({
-    load: createPostureLoader(settings, { logger: deps.logger, ...(deps.now ? { now: deps.now } : {}), ...(deps.azure ? { azure: deps.azure } : {}) }),
+  const newBuilder = () => createPostureStoreBuilder(deps.now ? { now: deps.now } : {});
+  let builder = newBuilder;
+  const source = createPostureLoader(settings, { logger: deps.logger, builder: () => builder(), ...(deps.now ? { now: deps.now } : {}), ...(deps.azure ? { azure: deps.azure } : {}) });
+  // Several replicas: one reads the source and publishes a snapshot, the others adopt it (src/posture/snapshotSharing.ts).
+  const shared = deps.shared
+    ? createSharedPostureLoader({
+        ...deps.shared,
+        logger: deps.logger,
+        newBuilder,
+        ...(deps.now ? { now: deps.now } : {}),
+        readSource: async (capture) => {
+          builder = capture;
+          try {
+            return await source();
+          } finally {
+            builder = newBuilder;
+          }
+        },
+      })
+    : undefined;
+  const holder = await createPostureHolder({
+    load: shared ? shared.load : source,
     overlays: createOverlayStore(deps.records),
     logger: deps.logger,
     ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
   });
+  if (!shared) return holder;
+  const stopWatching = watchPublishedSnapshot(shared, () => holder.reload(), { everyMs: deps.pollMs || DEFAULT_POLL_MS, logger: deps.logger });
+  return {
+    ...holder,
+    close: () => {
+      stopWatching();
+      holder.close();
+    },
+  };
 }

@@ -8,7 +8,7 @@ import type { ChangeablePostureEngine } from './engine';
 import { loadPosture } from './loadPosture';
 import { createExportFileSource } from './source';
 import { createAzurePostureLoader, type AzureLoaderDeps } from './source/azure/azureLoader';
-import { createPostureStoreBuilder } from './store';
+import { createPostureStoreBuilder, type PostureStoreBuilder } from './store';
 
 export interface PostureSettings {
   /** A file or folder of Resource Graph rows; the embedded demo tenant when absent. */
@@ -47,7 +47,10 @@ export interface PostureSnapshot {
 export type PostureLoader = () => Promise<PostureSnapshot>;
 
 /** Each call reads the source again (a new export at the same path). Throws AppError('EXPORT_INVALID') when it is broken. */
-export function createPostureLoader(settings: PostureSettings, deps: { logger: Logger; now?: () => number; azure?: AzureLoaderDeps['overrides'] }): PostureLoader {
+export function createPostureLoader(
+  settings: PostureSettings,
+  deps: { logger: Logger; now?: () => number; azure?: AzureLoaderDeps['overrides']; /** The export and demo sources build with it (a snapshot capture tees the records). */ builder?: () => PostureStoreBuilder },
+): PostureLoader {
   if (settings.postureSource === 'azure' && settings.azure) {
     return createAzurePostureLoader(settings.azure, { logger: deps.logger, lenient: settings.postureLenient, ...(settings.dataDir ? { dataDir: settings.dataDir } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.azure ? { overrides: deps.azure } : {}) });
   }
@@ -58,7 +61,7 @@ export function createPostureLoader(settings: PostureSettings, deps: { logger: L
     const started = performance.now();
     const loaded = await loadPosture({
       source: createExportFileSource({ path, lenient: settings.postureLenient, logger: deps.logger }),
-      builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
+      builder: deps.builder ? deps.builder() : createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
       ...(demo ? { dateShift: 'toNow' as const } : {}),
       now,
     });

@@ -7,6 +7,8 @@ import type { StorageConfig } from '../config/features/storage';
 import type { Logger } from '../logging/logger';
 import { azureStorageClients } from './azure/azureClients';
 import { createAzureRecordsStore } from './azure/azureRecordsStore';
+import { createAzureSnapshotStore } from './azure/azureSnapshotStore';
+import type { PostureSnapshotStore } from '../posture/snapshotStore';
 import { assertDatabaseIntact } from './integrityCheck';
 import { createRecordsConversationEraser, createRecordsConversationPruner, createRecordsConversationStorage, type StateStorage } from './recordsConversationStorage';
 import type { RecordsStore } from './recordsStore';
@@ -22,6 +24,8 @@ export interface OpenedStorage {
   conversations: StateStorage;
   pruneConversations(before: number, limit: number): number | Promise<number>;
   eraseConversations(conversationIds: readonly string[], channelUserIds: readonly string[]): number | Promise<number>;
+  /** Azure: where the replica that reads the posture source publishes its snapshot for the others. */
+  snapshots?: PostureSnapshotStore;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,7 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
       conversations: createRecordsConversationStorage(records),
       pruneConversations: createRecordsConversationPruner(records),
       eraseConversations: createRecordsConversationEraser(records).erase,
+      snapshots: createAzureSnapshotStore(clients.container(backend.container)),
       close: () => records.close(),
     };
   }

@@ -61,6 +61,8 @@ export interface TeamsBotDeps {
   scripts?: (token: string) => Promise<{ fileName: string; text: string } | undefined>;
   /** Readiness for GET /readyz (posture loaded, storage answering); none: /readyz says ready once listening. */
   ready?: HttpServerOptions['ready'];
+  /** Shutdown drain: admits a turn (its finish callback) or refuses it with 503 (src/lifecycle/drain.ts). */
+  admit?: () => (() => void) | undefined;
   /** Single-use downloads by token (GET /api/downloads/…); none: the route does not exist. */
   downloads?: HttpServerOptions['downloads'];
   /** Ratings of answers (Teams' feedback loop); none: answers carry no thumbs. */
@@ -122,7 +124,7 @@ export function createTeamsBot(config: BotConfig, deps: TeamsBotDeps): Bot {
     ...(deps.scripts ? { scripts: deps.scripts } : {}),
     ...(deps.downloads ? { downloads: deps.downloads } : {}),
     ...(deps.ready ? { ready: deps.ready } : {}),
-    messages: createMessagesEndpoint({ adapter, logic: turnLogic, logger, ...(deps.maxBodyBytes ? { maxBodyBytes: deps.maxBodyBytes } : {}) }),
+    messages: createMessagesEndpoint({ adapter, logic: turnLogic, logger, ...(deps.maxBodyBytes ? { maxBodyBytes: deps.maxBodyBytes } : {}), ...(deps.admit ? { admit: deps.admit } : {}) }),
   });
 
   return {

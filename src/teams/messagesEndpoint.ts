@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity } from 'botbuilder';
 import { ERROR_CATALOGUE, httpStatusOf, type ErrorCode } from '../errors/catalogue';
+import { DRAIN_RETRY_AFTER_SECONDS } from '../lifecycle/drain';
 import type { Logger } from '../logging/logger';
 import { checkActivity } from './activitySchema';
 import type { PostureAdapter } from './postureAdapter';
@@ -16,6 +17,8 @@ export interface MessagesEndpointOptions {
   logic: TurnLogic;
   logger: Logger;
   maxBodyBytes?: number;
+  /** Shutdown drain (src/lifecycle/drain.ts): a turn's finish callback, or undefined to refuse it with 503 + Retry-After. */
+  admit?: () => (() => void) | undefined;
 }
 
 type BodyResult = { kind: 'ok'; text: string } | { kind: 'tooLarge'; bytes: number } | { kind: 'aborted' };
@@ -87,7 +90,7 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { logger } = options;
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     res.once('finish', () => logger.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'POST /api/messages'));
     const body = await readBody(req, limit);
@@ -168,6 +171,23 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
       // Turn errors are answered by the turn error handler; reaching here means the pipeline itself failed.
       logger.error({ err: error, activityId: activity.id }, 'activity processing failed');
       refuse(res, 'INTERNAL', 'The activity could not be processed.');
+    }
+  };
+  const { admit } = options;
+  if (!admit) return handle;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const finished = admit();
+    if (!finished) {
+      // Shutting down: refused before anything is read or recorded, so a redelivery to another replica runs it once.
+      req.resume();
+      res.setHeader('Retry-After', String(DRAIN_RETRY_AFTER_SECONDS));
+      refuse(res, 'SHUTTING_DOWN');
+      return;
+    }
+    try {
+      await handle(req, res);
+    } finally {
+      finished();
     }
   };
 }
