@@ -22,8 +22,11 @@ export type MarkFixedParams = z.infer<typeof markFixedParamsSchema>;
 /** "cancel the second delegation": only its delegator may. */
 export const cancelDelegationParamsSchema = markFixedParamsSchema;
 
-/** What the delegation card's buttons do: the owner's, the delegator's, and `view` (a refresh) for anyone. */
-export const DELEGATION_CARD_ACTS = ['view', 'accept', 'eta', 'done', 'exempt', 'cancel', 'approve', 'deny'] as const;
+/**
+ * What the delegation card's buttons do: the owner's (accept, eta, done, exempt, ask), the delegator's (cancel,
+ * approve, deny), reassign (either of them), and `view` (a refresh) for anyone.
+ */
+export const DELEGATION_CARD_ACTS = ['view', 'accept', 'eta', 'done', 'exempt', 'ask', 'reassign', 'cancel', 'approve', 'deny'] as const;
 export const delegationCardParamsSchema = z
   .object({
     ref: z.string().regex(/^d_[A-Za-z0-9_-]{1,62}$/),
@@ -35,6 +38,10 @@ export const delegationCardParamsSchema = z
     exReason: z.string().max(500).optional(),
     exKind: z.enum(['Mitigated', 'RiskAccepted']).optional(),
     exExpiry: z.string().max(10).optional(),
+    /** Reassign: the new owner's address (validated by the action, never trusted as typed). */
+    newOwner: z.string().max(254).optional(),
+    /** Ask a question: relayed to the delegator. */
+    question: z.string().max(500).optional(),
   })
   .strict();
 export type DelegationCardParams = z.infer<typeof delegationCardParamsSchema>;

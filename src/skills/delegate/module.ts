@@ -85,6 +85,7 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       contacts,
       posture: trackingPosture,
       recordGovernance: (change) => posture.applyChange(change),
+      mail: { mailer: delegation.mailer, from: delegation.mailFrom },
       now,
       ...(delegation.teams ? { messenger: delegation.teams.messenger } : {}),
       ...(delegation.teams?.onError ? { onError: delegation.teams.onError } : {}),
