@@ -3,7 +3,7 @@
 // a planner's arguments. Tracking names a scope, or a delegation by its position in the last delegation list.
 import { z } from 'zod';
 import { ordinalSchema, rowRefSchema } from '../vocabularies';
-import { analyzeFilterSchema } from './analyze';
+import { analyzeFilterSchema, unusedWordsSchema } from './analyze';
 
 export const delegateParamsSchema = z
   .object({ ordinal: ordinalSchema.optional(), ref: rowRefSchema.optional() })
@@ -53,7 +53,7 @@ export const BULK_DELEGATION_LIMITS = { owners: 20, items: 200 } as const;
  * `delegateToOwners`: "assign the storage findings in rg-web to their owners" (a filter), or "delegate these to their
  * owners" (no filter: the list on screen). Owners come from the data, one draft per owner; never from the message.
  */
-export const delegateToOwnersParamsSchema = z.object({ filter: analyzeFilterSchema.optional() }).strict();
+export const delegateToOwnersParamsSchema = z.object({ filter: analyzeFilterSchema.optional(), unusedWords: unusedWordsSchema.optional() }).strict();
 export type DelegateToOwnersParams = z.infer<typeof delegateToOwnersParamsSchema>;
 
 /**
