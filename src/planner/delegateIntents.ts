@@ -33,12 +33,14 @@ function toTheOwner(words: readonly string[]): 'owner' | 'owners' | undefined {
 /** "these", "all of them", "the storage findings": several recommendations, not the one on screen. */
 const MANY_WORDS = new Set(['these', 'those', 'them', 'all', 'every', 'findings', 'recommendations', 'risks', 'issues']);
 const REQUEST_WORDS = new Set([...SEND_VERBS, 'delegate', 'owner', 'owners']);
+/** Words of a bulk request that name no filter ("everything", "of it", "please"). */
+const BULK_FILLER = new Set(['everything', 'everyone', 'each', 'one', 'ones', 'single', 'data', 'information', 'whole', 'thing', 'ever', 'respective', 'responsible', 'people', 'findings', 'recommendation', 'items', 'stuff']);
 
 /**
  * `filter` is what the message itself asks for ("the storage findings in rg-web"): a bulk delegation uses it, or the
  * list on screen when it is empty ("delegate these to their owners").
  */
-export function planDelegateIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined, filter: AnalyzeFilter = {}): PlannedAction[] | undefined {
+export function planDelegateIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined, filter: AnalyzeFilter = {}, unusedWords: readonly string[] = []): PlannedAction[] | undefined {
   const words = scan.tokens.map((t) => t.text);
   const aboutDelegations = has(words, DELEGATION_NOUNS);
   if (aboutDelegations && words.includes('fixed') && (words.includes('mark') || words.includes('is') || words.includes('as'))) {
@@ -64,7 +66,11 @@ export function planDelegateIntent(scan: ScannedMessage, activeList: ActiveListS
     // A loose word the subject matcher took from the request itself ("email these …") is no filter.
     const { recommendationText, ...rest } = filter;
     const kept: AnalyzeFilter = recommendationText && !REQUEST_WORDS.has(recommendationText.toLowerCase()) ? { ...rest, recommendationText } : rest;
-    return [{ name: 'delegateToOwners', parameters: Object.keys(kept).length > 0 ? { filter: kept } : {} }];
+    // Words the filter could not place ("rg-prod" where no such group is visible) go along, so the action refuses
+    // rather than delegating the whole list without them.
+    // An address is no filter and never a recipient: it is left out (the owners come from the data).
+    const unknown = unusedWords.filter((w) => !w.includes('@') && !REQUEST_WORDS.has(w.toLowerCase()) && !MANY_WORDS.has(w.toLowerCase()) && !BULK_FILLER.has(w.toLowerCase()));
+    return [{ name: 'delegateToOwners', parameters: { ...(Object.keys(kept).length > 0 ? { filter: kept } : {}), ...(unknown.length > 0 ? { unusedWords: unknown } : {}) } }];
   }
   return [{ name: 'delegateToOwner', parameters: ordinal === undefined ? {} : { ordinal } }];
 }

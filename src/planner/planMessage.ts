@@ -89,9 +89,11 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   if (kinds.has('injection')) return outOfScope('unsafe');
   const iac = planIacIntent(scan, context.activeList);
   if (iac) return iac;
-  if (kinds.has('dump') || (kinds.has('dumpWeak') && filterFields === 0)) return outOfScope('dumpAll');
+  if (kinds.has('dump')) return outOfScope('dumpAll');
+  // "delegate everything in rg-prod to their owners" drafts per owner within caps: a bulk delegation, not a dump.
+  const delegate = kinds.has('otherTask') ? undefined : planDelegateIntent(scan, context.activeList, analyzeParameters(draft, vocab).filter, unusedWordsOf(scan));
+  if (kinds.has('dumpWeak') && filterFields === 0 && delegate?.[0]?.name !== 'delegateToOwners') return outOfScope('dumpAll');
   if (kinds.has('otherTask')) return outOfScope('notPosture');
-  const delegate = planDelegateIntent(scan, context.activeList, analyzeParameters(draft, vocab).filter);
   if (delegate) return delegate;
   if (kinds.has('secureScore')) return action('secureScore', {});
   const summary = planExecutiveSummary(normalized, time);

@@ -7,6 +7,8 @@ import type { LabelledValue } from './detailsView';
 export interface DelegationCardView {
   title: string;
   facts: LabelledValue[];
+  /** Who delegated it, as the question input names them. */
+  delegatedBy: string;
   /** What happened last or what to do now. */
   status: string;
   statusColor: 'Default' | 'Good' | 'Attention' | 'Warning';
@@ -18,6 +20,8 @@ export interface DelegationCardView {
   /** The assignee's buttons: accept, ETA, exemption, fixed. */
   ownerActions: boolean;
   canAccept: boolean;
+  /** The owner or the delegator may hand it to another owner (not while an exemption waits for a decision). */
+  canReassign: boolean;
   /** The delegator's buttons: cancel, and approve or deny a requested exemption. */
   delegatorActions: boolean;
   exemptionPending: boolean;

@@ -36,6 +36,17 @@ describe('delegate intents', () => {
     ['delegate them to the owners', 'delegateToOwners', {}],
     ['assign the storage findings in rg-payments-prod to their owners', 'delegateToOwners', { filter: { resourceTypes: ['Microsoft.Storage/storageAccounts'], resourceGroups: ['rg-payments-prod'] } }],
     ['delegate all critical risks to their owners', 'delegateToOwners', { filter: { riskLevels: ['Critical'] } }],
+    // "everything" within a filter (or the list on screen) is a bulk delegation, not a dump; a name the data lacks
+    // goes along so the action refuses instead of widening the delegation.
+    ['delegate everything in rg-payments-prod to their owners', 'delegateToOwners', { filter: { resourceGroups: ['rg-payments-prod'] } }],
+    ['delegate everything in rg-prod to their owners', 'delegateToOwners', { unusedWords: ['rg-prod'] }],
+    ['delegate everything to their owners', 'delegateToOwners', {}],
+    // Real dump requests stay declined, with or without a delegation around them.
+    ['export everything in rg-payments-prod to their owners', 'outOfScope', { reason: 'dumpAll' }],
+    ['delegate everything in rg-payments-prod as csv to their owners', 'outOfScope', { reason: 'dumpAll' }],
+    ['dump all data to their owners', 'outOfScope', { reason: 'dumpAll' }],
+    ['show everything', 'outOfScope', { reason: 'dumpAll' }],
+    ['give me everything', 'outOfScope', { reason: 'dumpAll' }],
   ])('%s', (text, name, parameters) => {
     expect(plan(text)).toEqual([{ name, parameters }]);
   });

@@ -178,6 +178,27 @@ describe('bulk delegation turns', () => {
     }
   });
 
+  it('"delegate everything in rg-web to their owners" drafts per owner; a group the data lacks, or a real dump, drafts nothing', async () => {
+    const bot = await startBot(BASE);
+    try {
+      const answer = await bot.turn(message('delegate everything in rg-web to their owners'));
+      expect(allText(answer)).toContain('recommendations to delegate: one draft per owner');
+      expect(cardsOf(answer).map((c) => inputsOf(c).in_to)).toContain('web.owner@contoso.example');
+      // The key vault in rg-web is delegated too: "everything" there, not only storage.
+      expect(allText(answer)).toContain('kv-web');
+      const unknown = await bot.turn(message('delegate everything in rg-prod to their owners'));
+      expect(allText(unknown)).toContain('I could not place "rg-prod" in the data you can see');
+      expect(allText(unknown)).toContain('nothing was drafted');
+      expect(cardsOf(unknown)).toHaveLength(0);
+      const dump = await bot.turn(message('export everything in rg-web to their owners'));
+      expect(cardsOf(dump)).toHaveLength(0);
+      expect(allText(dump)).not.toContain('to delegate');
+      expect(outboxOf(bot.dir)).toHaveLength(0);
+    } finally {
+      bot.close();
+    }
+  });
+
   it('refuses more owners or items than one turn may draft, and drafts nothing', async () => {
     const owners = Array.from({ length: BULK_DELEGATION_LIMITS.owners + 1 }, (_, i) => storage(`stmany${i}`, 'rg-free', { owner: `owner${i}@contoso.example` }));
     const manyOwners = await startBot(owners);

@@ -3,11 +3,12 @@
 // Send, and only then the owner's card arrives in the owner's chat (a proactive POST /v3/conversations/...).
 // The owner accepts, sets an ETA, marks it fixed (pending verification: no fresh data); someone else, a stale
 // card, a replayed press, two presses at once and tampered data change nothing and say so.
-import type { Activity } from 'botbuilder';
 import { SYSTEM_VIEWER } from '../../src/posture/viewer';
 import { execute, message, USER } from '../support/activities';
-import { walk, type Json } from '../support/cardJson';
+import type { Json } from '../support/cardJson';
 import { startDeliveredBot, type DeliveredBot } from '../support/deliveredBot';
+import { inputsOf } from '../support/draftCards';
+import { answered, answerText, as, buttonsOf, cardsIn, texts, textsIn } from '../support/ownerCards';
 
 const SUB = '5b0e0c2d-0000-4000-8000-00000000d1e2';
 const OWNER = { id: '29:user-olivia', name: 'Olivia', aadObjectId: '00000000-0000-4000-8000-0000000000c1' };
@@ -31,38 +32,6 @@ const rows = [
   },
 ];
 
-const cardsIn = (bot: DeliveredBot, conversationId: string): Json[] =>
-  bot.connector.callsIn(conversationId).flatMap((c) => ((c.activity.attachments as Array<{ content: Json }> | undefined) ?? []).map((a) => a.content));
-const textsIn = (bot: DeliveredBot, conversationId: string): string[] => bot.connector.callsIn(conversationId).map((c) => String(c.activity.text ?? ''));
-const texts = (card: Json | undefined): string => {
-  const out: string[] = [];
-  walk(card, (n) => {
-    if (typeof n.text === 'string') out.push(n.text);
-    if (typeof n.title === 'string') out.push(n.title);
-  });
-  return out.join('\n');
-};
-const buttonsOf = (card: Json | undefined, verb: string) => {
-  const found: Json[] = [];
-  walk(card, (n) => n.type === 'Action.Execute' && n.verb === verb && found.push(n));
-  return found;
-};
-const inputsOf = (card: Json | undefined) => {
-  const found: Record<string, string> = {};
-  walk(card, (n) => typeof n.type === 'string' && n.type.startsWith('Input.') && (found[String(n.id)] = String(n.value ?? '')));
-  return found;
-};
-/** The card an Action.Execute answered with (replaced in place). */
-const answered = (body: unknown): Json | undefined => {
-  const answer = body as { type?: string; value?: unknown } | undefined;
-  return answer?.type === 'application/vnd.microsoft.card.adaptive' ? (answer.value as Json) : undefined;
-};
-const answerText = (body: unknown): string => {
-  const value = (body as { value?: unknown } | undefined)?.value;
-  return typeof value === 'string' ? value : texts(answered(body));
-};
-
-const as = (from: { id: string; name: string; aadObjectId: string }, conversationId: string, activity: Partial<Activity>): Partial<Activity> => ({ ...activity, from: { ...from }, conversation: { ...(activity.conversation as Activity['conversation']), id: conversationId } });
 /** Teams names the pressed card's message in replyToId; a card with a refresh is replaced there for everyone. */
 let cardActivityId = '';
 const press = (bot: DeliveredBot, who: { id: string; name: string; aadObjectId: string }, chat: string, data: Record<string, unknown>) => bot.invoke({ ...as(who, chat, execute('delegation', data)), replyToId: cardActivityId });

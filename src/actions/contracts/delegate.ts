@@ -3,7 +3,7 @@
 // a planner's arguments. Tracking names a scope, or a delegation by its position in the last delegation list.
 import { z } from 'zod';
 import { ordinalSchema, rowRefSchema } from '../vocabularies';
-import { analyzeFilterSchema } from './analyze';
+import { analyzeFilterSchema, unusedWordsSchema } from './analyze';
 
 export const delegateParamsSchema = z
   .object({ ordinal: ordinalSchema.optional(), ref: rowRefSchema.optional() })
@@ -22,8 +22,11 @@ export type MarkFixedParams = z.infer<typeof markFixedParamsSchema>;
 /** "cancel the second delegation": only its delegator may. */
 export const cancelDelegationParamsSchema = markFixedParamsSchema;
 
-/** What the delegation card's buttons do: the owner's, the delegator's, and `view` (a refresh) for anyone. */
-export const DELEGATION_CARD_ACTS = ['view', 'accept', 'eta', 'done', 'exempt', 'cancel', 'approve', 'deny'] as const;
+/**
+ * What the delegation card's buttons do: the owner's (accept, eta, done, exempt, ask), the delegator's (cancel,
+ * approve, deny), reassign (either of them), and `view` (a refresh) for anyone.
+ */
+export const DELEGATION_CARD_ACTS = ['view', 'accept', 'eta', 'done', 'exempt', 'ask', 'reassign', 'cancel', 'approve', 'deny'] as const;
 export const delegationCardParamsSchema = z
   .object({
     ref: z.string().regex(/^d_[A-Za-z0-9_-]{1,62}$/),
@@ -35,6 +38,10 @@ export const delegationCardParamsSchema = z
     exReason: z.string().max(500).optional(),
     exKind: z.enum(['Mitigated', 'RiskAccepted']).optional(),
     exExpiry: z.string().max(10).optional(),
+    /** Reassign: the new owner's address (validated by the action, never trusted as typed). */
+    newOwner: z.string().max(254).optional(),
+    /** Ask a question: relayed to the delegator. */
+    question: z.string().max(500).optional(),
   })
   .strict();
 export type DelegationCardParams = z.infer<typeof delegationCardParamsSchema>;
@@ -46,7 +53,7 @@ export const BULK_DELEGATION_LIMITS = { owners: 20, items: 200 } as const;
  * `delegateToOwners`: "assign the storage findings in rg-web to their owners" (a filter), or "delegate these to their
  * owners" (no filter: the list on screen). Owners come from the data, one draft per owner; never from the message.
  */
-export const delegateToOwnersParamsSchema = z.object({ filter: analyzeFilterSchema.optional() }).strict();
+export const delegateToOwnersParamsSchema = z.object({ filter: analyzeFilterSchema.optional(), unusedWords: unusedWordsSchema.optional() }).strict();
 export type DelegateToOwnersParams = z.infer<typeof delegateToOwnersParamsSchema>;
 
 /**

@@ -67,6 +67,12 @@ export function createBulkDelegationActions(options: DelegateOptions): {
     parameters: delegateToOwnersParamsSchema,
     sideEffects: false,
     async handler(params, context) {
+      if (params.unusedWords?.length) {
+        // A word that narrowed nothing ("rg-prod" where no such group is visible) must not widen the delegation.
+        const words = params.unusedWords.map((w) => `"${withoutLinks(w)}"`).join(', ');
+        await context.reply({ kind: 'text', text: `I could not place ${words} in the data you can see (no resource group, subscription, resource or recommendation by that name), so nothing was drafted. Check the name, or show the list first and say "delegate these to their owners".` });
+        return;
+      }
       const engine = options.posture.current();
       const list = parseActiveList(context.conversation.get(ACTIVE_LIST_KEY));
       const asked = params.filter && Object.keys(params.filter).length > 0 ? params.filter : list?.filter;

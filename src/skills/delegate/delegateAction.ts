@@ -24,7 +24,7 @@ import { draftBody, draftSubject, footer, MAX_DRAFT_BODY } from './draft';
 import { parseDueInput, parseYesNo } from './dueInput';
 import { ownerSourceText, resolveOwner, type ContainerTags } from './ownerResolution';
 import type { ContactBook } from '../../contacts/contactBook';
-import { delegationCard } from './ownerCard';
+import { sendOwnerCard } from './ownerReach';
 import type { DelegationMessenger } from './ownerActions';
 import { governanceAssignmentWrite, type ArmWrites } from '../../access/armWrites';
 
@@ -152,23 +152,6 @@ export type DelegationItem = Pick<Effect, 'assessmentId' | 'recommendation' | 'r
 export function createDelivery(options: DelegateOptions) {
   const now = options.now ?? Date.now;
 
-  /** The owner's card in their Teams chat, once per delegation; what to tell the delegator about it. */
-  async function sendOwnerCard(start: Delegation): Promise<string> {
-    if (start.card) return 'The owner already has the card in Teams.';
-    const teams = options.teams;
-    const contact = teams ? await teams.contacts.byAddress(start.owner) : undefined;
-    if (!teams || !contact) return `The owner was reached by email only: I have no Teams chat with ${start.owner} (they can open a chat with the bot to get cards next time).`;
-    try {
-      const delegation = await options.delegations.mutate(start.id, (d) => (d.ownerTeams ? undefined : { ...d, ownerTeams: { id: contact.aadObjectId, userId: contact.userId } }));
-      const sent = await teams.messenger.send(contact.reference, delegationCard(delegation, 'owner', now()));
-      await options.delegations.mutate(start.id, (d) => (d.card ? undefined : { ...d, card: { at: now(), ...(sent.activityId ? { activityId: sent.activityId } : {}) } }));
-      return `${contact.name ?? start.owner} also got a card in Teams to accept it, set an ETA, mark it fixed or ask for an exemption.`;
-    } catch (error) {
-      teams.onError?.(error);
-      return 'The Teams card to the owner could not be sent, so the owner was reached by email only.';
-    }
-  }
-
   return async function deliver(items: ReadonlyArray<{ id: string; item: DelegationItem }>, draft: DraftFields & { portalLink: string }, mailKey: string, context: EffectContext<Reply>): Promise<{ mailText: string; cardTexts: string[] }> {
     const due = parseDateInput(draft.dueDate);
     if (due === undefined || !isEmailAddress(draft.to)) throw new AppError('BAD_REQUEST', 'The owner or due date is not valid.');
@@ -231,7 +214,7 @@ export function createDelivery(options: DelegateOptions) {
         await options.posture.applyChange({ kind: 'governance', assessmentId: delegation.assessmentId, owner: draft.to, dueDate: due, isGracePeriod: draft.gracePeriod, ...(draft.ticket ? { ticketNumber: draft.ticket } : {}), at: now(), by });
         delegation = await options.delegations.mutate(delegation.id, (current) => (current.governanceAt !== undefined ? undefined : { ...current, governanceAt: now() }));
       }
-      cardTexts[index] = await sendOwnerCard(delegation);
+      cardTexts[index] = await sendOwnerCard(options.delegations, options.teams, delegation, now());
     }
     return { mailText, cardTexts };
   };

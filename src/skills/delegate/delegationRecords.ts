@@ -36,8 +36,8 @@ export const STATE_LABELS: Record<ShownState, string> = {
   Overdue: 'Overdue',
 };
 
-/** States with nothing left to do. */
-export const CLOSED: ReadonlySet<DelegationState> = new Set(['Verified', 'ExemptionApproved', 'Reassigned', 'Cancelled']);
+/** States with nothing left to do. Reassigned is open: the new owner has it, as if just assigned. */
+export const CLOSED: ReadonlySet<DelegationState> = new Set(['Verified', 'ExemptionApproved', 'Cancelled']);
 
 /** Which stored state may follow which: anything else is refused (a stale card, a second press). */
 export const TRANSITIONS: Readonly<Record<DelegationState, readonly DelegationState[]>> = {
@@ -48,7 +48,7 @@ export const TRANSITIONS: Readonly<Record<DelegationState, readonly DelegationSt
   ExemptionRequested: ['ExemptionApproved', 'Accepted', 'Cancelled'],
   Verified: [],
   ExemptionApproved: [],
-  Reassigned: [],
+  Reassigned: ['Accepted', 'EtaSet', 'FixedPendingVerification', 'Verified', 'ExemptionRequested', 'Reassigned', 'Cancelled'],
   Cancelled: [],
 };
 
@@ -96,6 +96,10 @@ export interface Delegation {
   ticket?: { number?: string; link?: string; status?: string };
   /** When the last reminder reached the owner. */
   remindedAt?: number;
+  /** Earlier owners, oldest first (Reassign). */
+  formerOwners?: string[];
+  /** The owner's questions, relayed to the delegator (the last few kept). */
+  questions?: Array<{ at: number; by: string; text: string }>;
 }
 
 export function stateOf(delegation: Delegation, now: number): ShownState {

@@ -87,6 +87,7 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       posture: trackingPosture,
       recordGovernance: (change) => posture.applyChange(change),
       writeBack: createOwnerWriteBacks({ armWrites: delegateOptions.armWrites, engine: posture.current }),
+      mail: { mailer: delegation.mailer, from: delegation.mailFrom },
       now,
       ...(delegation.teams ? { messenger: delegation.teams.messenger } : {}),
       ...(delegation.teams?.onError ? { onError: delegation.teams.onError } : {}),

@@ -11,11 +11,14 @@ import { delegationCardParamsSchema, type DelegationCardParams } from '../../act
 import type { ReadActionDefinition } from '../../actions/registry';
 import type { ContactBook, StoredReference } from '../../contacts/contactBook';
 import { AppError } from '../../errors/appError';
+import { isEmailAddress } from '../../mail/emailAddress';
+import { printable, type Mailer } from '../../mail/mailMessage';
 import type { OverlayChange } from '../../posture/model';
 import type { Reply } from '../../views/reply';
 import { withoutLinks } from '../../views/portalLinks';
 import { CLOSED, STATE_LABELS, transition, type Delegation, type DelegationRecords, type DelegationState } from './delegationRecords';
 import { delegationCard, roleOf, versionOf } from './ownerCard';
+import { mailOwner, sendOwnerCard } from './ownerReach';
 import { evidenceOfFix, VERIFIABLE, type TrackingPosture } from './tracking';
 import type { OwnerWriteBack } from './ownerWriteBacks';
 
@@ -36,14 +39,28 @@ export interface OwnerActionOptions {
   recordGovernance?(change: Extract<OverlayChange, { kind: 'governance' }>): Promise<void>;
   /** On the live Azure source: the ETA and an approved exemption are written to Azure first, as the presser. */
   writeBack?: OwnerWriteBack;
+  /** Emails the new owner on Reassign; absent: the new owner is reached in Teams only (when the bot knows their chat). */
+  mail?: { mailer: Mailer; from: string };
   now?: () => number;
   onError?(error: unknown): void;
 }
 
-const OWNER_ACTS = new Set(['accept', 'eta', 'done', 'exempt']);
+const OWNER_ACTS = new Set(['accept', 'eta', 'done', 'exempt', 'ask']);
 const DELEGATOR_ACTS = new Set(['cancel', 'approve', 'deny']);
+/** Either of them may hand it to someone else. */
+const EITHER_ACTS = new Set(['reassign']);
+const MAX_QUESTIONS = 10;
+const MAX_FORMER_OWNERS = 10;
 
 type Change = { next: Delegation; said: string; tell?: string } | { refused: string };
+
+function newOwnerOf(d: Delegation, text: string | undefined): string {
+  const value = (text ?? '').trim();
+  if (value === '') throw new AppError('BAD_REQUEST', "Reassign: type the new owner's e-mail address first.");
+  if (!isEmailAddress(value)) throw new AppError('BAD_REQUEST', `Reassign: "${printable(value)}" is not one e-mail address.`);
+  if (value.toLowerCase() === d.owner.toLowerCase()) throw new AppError('BAD_REQUEST', `Reassign: ${d.owner} already owns it.`);
+  return value;
+}
 
 function futureDate(text: string | undefined, at: number, what: string, required: boolean): number | undefined {
   const value = (text ?? '').trim();
@@ -75,7 +92,7 @@ export function createOwnerActions(options: OwnerActionOptions): { action: ReadA
     const to = (state: DelegationState, note?: string): Delegation => transition(d, state, by, at, note);
     switch (p.act) {
       case 'accept':
-        if (d.state !== 'Assigned') return { refused: `Already ${STATE_LABELS[d.state].toLowerCase()}.` };
+        if (d.state !== 'Assigned' && d.state !== 'Reassigned') return { refused: `Already ${STATE_LABELS[d.state].toLowerCase()}.` };
         return { next: to('Accepted'), said: 'You accepted it. Set an ETA when you know one, and mark it fixed once done.', tell: `${d.owner} accepted ${name}.` };
       case 'eta': {
         const date = futureDate(p.eta, at, 'The ETA', true) as number;
@@ -97,6 +114,21 @@ export function createOwnerActions(options: OwnerActionOptions): { action: ReadA
         if (evidence) return { next: { ...to('Verified', evidence === 'simulated' ? 'fix simulated in chat' : 'fresh posture data'), verifiedAt: at, verifiedBy: evidence }, said: `Verified fixed${evidence === 'simulated' ? ' (by a fix simulated in chat)' : ' in the latest posture data'}. Thank you.`, tell: `${name} is verified fixed; the delegation to ${d.owner} is closed.` };
         if (d.state === 'FixedPendingVerification') return { refused: 'Already marked fixed: the posture data does not show it healthy yet. It closes when fresh data shows the fix.' };
         return { next: to('FixedPendingVerification'), said: 'Marked fixed. The posture data does not show it healthy yet, so it stays pending verification until fresh data shows the fix.', tell: `${d.owner} marked ${name} fixed; it is pending verification until fresh posture data shows it healthy.` };
+      case 'reassign': {
+        const owner = newOwnerOf(d, p.newOwner);
+        // The old owner's ETA, card and reminder were theirs: the new owner starts afresh.
+        const { ownerTeams: _teams, card: _card, remindedAt: _reminded, eta: _eta, ...rest } = to('Reassigned', `from ${d.owner} to ${owner}`);
+        return {
+          next: { ...rest, owner, formerOwners: [...(d.formerOwners ?? []), d.owner].slice(-MAX_FORMER_OWNERS) },
+          said: `Reassigned to ${owner}.`,
+          tell: `${d.owner} reassigned ${name} to ${owner}.`,
+        };
+      }
+      case 'ask': {
+        const question = oneLine(p.question, 'The question');
+        // A question changes no state: no history line, so the card the owner holds stays current.
+        return { next: { ...d, questions: [...(d.questions ?? []), { at, by, text: question }].slice(-MAX_QUESTIONS) }, said: 'Question recorded.', tell: `${d.owner} asks about ${name}: ${withoutLinks(question)}` };
+      }
       case 'cancel':
         return { next: to('Cancelled'), said: 'Cancelled. The email already sent is not recalled.' };
       case 'approve':
@@ -110,19 +142,43 @@ export function createOwnerActions(options: OwnerActionOptions): { action: ReadA
     }
   }
 
-  async function tellDelegator(d: Delegation, text: string): Promise<void> {
-    if (!options.messenger) return;
+  /** True when the message reached the conversation the delegation started in. */
+  async function tellDelegator(d: Delegation, text: string): Promise<boolean> {
+    if (!options.messenger) return false;
     try {
       const reference = await options.contacts.conversation(d.conversationId);
-      if (reference) await options.messenger.send(reference, { kind: 'text', text, recommendationIds: [d.assessmentId] });
+      if (!reference) return false;
+      await options.messenger.send(reference, { kind: 'text', text, recommendationIds: [d.assessmentId] });
+      return true;
     } catch (error) {
       options.onError?.(error);
+      return false;
     }
+  }
+
+  /** After a reassignment: the posture state names the new owner, who gets the email and (when known) the card. */
+  async function reachNewOwner(d: Delegation, by: string): Promise<string> {
+    if (options.recordGovernance) {
+      const { owner, dueDate, gracePeriod, ticket, eta } = d;
+      await options.recordGovernance({ kind: 'governance', assessmentId: d.assessmentId, owner, dueDate, isGracePeriod: gracePeriod, ...(ticket?.number ? { ticketNumber: ticket.number } : {}), ...(eta ? { etaDate: eta.date, etaJustification: eta.justification } : {}), at: now(), by });
+    }
+    let mailed = '';
+    if (options.mail) {
+      try {
+        const receipt = await mailOwner(options.mail, d, `r${versionOf(d)}`, 'Fix reassigned to you', `${by} reassigned this fix to you${d.formerOwners?.length ? ` (it was with ${d.formerOwners.at(-1)})` : ''}. Could you fix it by the due date?`);
+        mailed = receipt.via === 'outbox' ? ` The email to ${d.owner} was written to ${receipt.where} (no mail server is configured).` : ` ${d.owner} was emailed.`;
+      } catch (error) {
+        options.onError?.(error);
+        mailed = ` The email to ${d.owner} could not be sent${error instanceof AppError ? `: ${error.message}` : ''}.`;
+      }
+    }
+    const teams = options.messenger ? { contacts: options.contacts, messenger: options.messenger, ...(options.onError ? { onError: options.onError } : {}) } : undefined;
+    return `${mailed} ${await sendOwnerCard(options.delegations, teams, d, now())}`;
   }
 
   const action: ReadActionDefinition<typeof delegationCardParamsSchema, Reply> = {
     name: DELEGATION_CARD_ACTION,
-    description: "A delegation card's button: the owner's accept, ETA, fixed or exemption; the delegator's cancel, approve or deny; view.",
+    description: "A delegation card's button: the owner's accept, ETA, fixed, exemption or question; the delegator's cancel, approve or deny; reassign by either; view.",
     parameters: delegationCardParamsSchema,
     sideEffects: false,
     async handler(p, context) {
@@ -131,8 +187,11 @@ export function createOwnerActions(options: OwnerActionOptions): { action: ReadA
       const role = await roleOf(found, context.actor, options.contacts);
       const reply = (d: Delegation, text?: string, color?: 'Good' | 'Attention' | 'Warning') => context.reply(delegationCard(d, role, now(), text ? { text, ...(color ? { color } : {}) } : undefined));
       if (p.act === 'view') return reply(found);
-      const mayAct = OWNER_ACTS.has(p.act) ? role === 'owner' || role === 'both' : DELEGATOR_ACTS.has(p.act) ? role === 'delegator' || role === 'both' : false;
-      if (!mayAct) return reply(found, OWNER_ACTS.has(p.act) ? `Only the owner, ${found.owner}, can do that; nothing changed.` : `Only the person who delegated it (${found.delegator.name ?? 'its delegator'}) can do that; nothing changed.`, 'Attention');
+      const mayAct = OWNER_ACTS.has(p.act) ? role === 'owner' || role === 'both' : DELEGATOR_ACTS.has(p.act) ? role === 'delegator' || role === 'both' : EITHER_ACTS.has(p.act) ? role !== 'other' : false;
+      if (!mayAct) {
+        const who = OWNER_ACTS.has(p.act) ? `the owner, ${found.owner},` : DELEGATOR_ACTS.has(p.act) ? `the person who delegated it (${found.delegator.name ?? 'its delegator'})` : `the owner, ${found.owner}, or the person who delegated it (${found.delegator.name ?? 'its delegator'})`;
+        return reply(found, `Only ${who} can do that; nothing changed.`, 'Attention');
+      }
       if (CLOSED.has(found.state)) return reply(found);
       const evidence = p.act === 'done' ? evidenceOfFix(found, options.posture.current().details(context.viewer, found.assessmentId), options.posture.info().loadedAt) : undefined;
       const by = context.actor.name ?? context.actor.id;
@@ -155,6 +214,18 @@ export function createOwnerActions(options: OwnerActionOptions): { action: ReadA
         // The latest governance change of an assessment replaces the earlier one: it carries the whole assignment.
         const { owner, dueDate, gracePeriod, ticket } = updated;
         await options.recordGovernance({ kind: 'governance', assessmentId: updated.assessmentId, owner, dueDate, isGracePeriod: gracePeriod, ...(ticket?.number ? { ticketNumber: ticket.number } : {}), etaDate: updated.eta.date, etaJustification: updated.eta.justification, at: now(), by });
+      }
+      if (p.act === 'reassign') {
+        // The presser may no longer be the owner: their card becomes the view they now have.
+        const reached = await reachNewOwner(updated, by);
+        const told = role === 'owner' && result.tell ? await tellDelegator(updated, `${result.tell}${reached}`) : false;
+        const roleNow = await roleOf(updated, context.actor, options.contacts);
+        return context.reply(delegationCard(updated, roleNow, now(), { text: `${result.said}${reached}${told ? ` ${updated.delegator.name ?? 'The delegator'} was told.` : ''}`.replace(/\s+/g, ' ').trim() }));
+      }
+      if (p.act === 'ask') {
+        // The question goes to the delegator whoever asks (in the Playground the owner is also the delegator).
+        const told = await tellDelegator(updated, result.tell ?? '');
+        return reply(updated, told ? `Your question was sent to ${updated.delegator.name ?? 'the person who delegated it'}; the answer comes in chat or by email.` : `Your question is recorded on the delegation, but I could not reach ${updated.delegator.name ?? 'the person who delegated it'} in Teams: ask them directly.`, told ? undefined : 'Warning');
       }
       await reply(updated, written ? `${result.said} ${written}` : result.said, updated.state === 'Verified' || updated.state === 'ExemptionApproved' ? 'Good' : undefined);
       if (result.tell && role === 'owner') await tellDelegator(updated, result.tell);

@@ -14,7 +14,7 @@ import type { DelegationMessenger } from './ownerActions';
 
 const DAY_MS = 86_400_000;
 /** Open states that wait for the owner (not for data or the delegator): these are reminded. */
-const WAITING_FOR_OWNER = new Set(['Assigned', 'Accepted', 'EtaSet']);
+const WAITING_FOR_OWNER = new Set(['Assigned', 'Reassigned', 'Accepted', 'EtaSet']);
 const MAX_DIGEST_LINES = 10;
 
 export interface ReminderReport {

@@ -44,7 +44,7 @@ export function evidenceOfFix(delegation: Pick<Delegation, 'createdAt'>, details
   return loadedAt > delegation.createdAt ? 'data' : undefined;
 }
 
-export const VERIFIABLE: ReadonlySet<string> = new Set(['Assigned', 'Accepted', 'EtaSet', 'FixedPendingVerification']);
+export const VERIFIABLE: ReadonlySet<string> = new Set(['Assigned', 'Reassigned', 'Accepted', 'EtaSet', 'FixedPendingVerification']);
 
 export function createTrackingActions(options: TrackingOptions): Array<ActionDefinition<z.ZodTypeAny, Reply>> {
   const now = options.now ?? Date.now;
