@@ -75,4 +75,19 @@ describe('iac command line', () => {
     expect(broken.err).toMatch(/broken\.tf:2: Terraform syntax error/);
     await rm(only, { recursive: true, force: true });
   });
+  it('reads a .bicepparam file and a module call from the folder it scans, and fixes the module file', async () => {
+    const infra = join(dir, 'bicep');
+    await cp(projectPath('iac-demo', 'modules', 'web'), join(infra, 'modules', 'web'), { recursive: true });
+    await writeFile(join(infra, 'main.bicep'), "param sku string\nparam legacyTls string = '1.2'\n\nmodule site './modules/web/site.bicep' = {\n  name: 'site-\${sku}'\n  params: {\n    minTls: legacyTls\n  }\n}\n");
+    await writeFile(join(infra, 'prod.bicepparam'), "using './main.bicep'\n\nparam sku = 'P1v3'\nparam legacyTls = '1.0'\n");
+    const scanned = await run(['scan', 'bicep', '--json'], dir);
+    const findings = JSON.parse(scanned.out) as Array<{ file: string; ruleId: string; message: string }>;
+    expect(scanned.err).not.toMatch(/syntax error/);
+    const tls = findings.find((f) => f.ruleId === 'appservice-min-tls');
+    expect(tls).toMatchObject({ file: 'modules/web/site.bicep' });
+    expect(tls?.message).toContain('main.bicep line 4');
+    const fixed = await run(['fix', 'bicep', '--rule', 'appservice-min-tls'], dir);
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse((await run(['scan', 'bicep', '--json'], dir)).out).filter((f: { ruleId: string }) => f.ruleId === 'appservice-min-tls')).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
-// The IaC flow in a real browser on the demo tenant with nothing configured: findings by security check, a check's
-// fix (diff, files, recommendation) with a confirmation card, and Submit answering with the pull request's link.
+// The IaC flow in a real browser on the demo tenant with nothing configured: the findings card (one "Fix this" button
+// per security check), a check's fix (diff, files, recommendation) with a confirmation card, and Submit answering
+// with the pull request's link.
 import { chromiumStatus } from './support/chromium';
-import { cardScreenshot, screenshot, sendMessage, waitForCardText } from './support/playground';
+import { cardScreenshot, cards, screenshot, sendMessage, waitForCardText } from './support/playground';
 import { usePlaygroundStack } from './support/suite';
 
 const status = chromiumStatus();
@@ -11,14 +12,20 @@ const describeInBrowser = status.run ? describe : describe.skip;
 describeInBrowser('remediate code in the Agents Playground', () => {
   const { step } = usePlaygroundStack(status.available, status.message);
 
-  it('lists IaC findings by check, previews a fix and opens a draft pull request on Submit', async () => {
+  it('lists IaC findings by check on a card, previews a fix from its "Fix this" button and opens a draft pull request on Submit', async () => {
     await step('remediate-code-flow', async ({ page }) => {
-      await sendMessage(page, 'reduce risk in the infrastructure repo');
-      await page.getByText(/8 IaC findings in/).last().waitFor({ timeout: 30_000 });
-      await page.getByText('Storage accounts should not allow public blob access').last().waitFor();
+      const asked = await sendMessage(page, 'reduce risk in the infrastructure repo');
+      const findings = await waitForCardText(page, '8 findings in', { newerThan: asked });
+      const findingsText = await findings.innerText();
+      expect(findingsText).toContain('Storage accounts should not allow public blob access');
+      expect(findingsText).toContain('High · modules/storage/main.tf:27');
+      const fixButtons = findings.getByRole('button', { name: 'Fix this', exact: true });
+      expect(await fixButtons.count()).toBe(8);
       await screenshot(page, 'iac-findings');
+      await cardScreenshot(findings, 'iac-findings-card');
 
-      const before = await sendMessage(page, 'fix IaC check 1');
+      const before = await cards(page).count();
+      await fixButtons.first().click();
       const card = await waitForCardText(page, 'Open a pull request', { newerThan: before });
       const cardText = await card.innerText();
       expect(cardText).toContain('Role-Based Access Control should be used on Kubernetes Services');
