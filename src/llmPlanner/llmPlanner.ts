@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { ACTIVE_LIST_KEY, parseActiveList } from '../actions/contracts/activeList';
-import { actionStep, sayStep, type MessagePlan, type MessagePlanner, type PlanRequest } from '../actions/contracts/messagePlanner';
+import { actionStep, sayStep, type MessagePlan, type MessagePlanner, type PlanRequest, type PlanStep } from '../actions/contracts/messagePlanner';
 import type { ActionRegistry, PlannedAction } from '../actions/registry';
 import type { LlmLimits } from '../config/features/llm';
 import type { Logger } from '../logging/logger';
@@ -20,7 +20,7 @@ import type { ChatModel } from './chatModel';
 import { citeNames, isCitationSource } from './citations';
 import { namesIn, removeUngrounded } from './grounding';
 import { planWithModel, type FallbackReason, type PlanOutcome } from './planLoop';
-import { buildMessages, type HistoryTurn, type VocabularyMatch } from './promptBuilder';
+import { actionNamesOf, buildMessages, type HistoryTurn, type VocabularyMatch } from './promptBuilder';
 import { countRequestTokens, trimHistory } from './tokenBudget';
 import { toolsOf } from './toolSchemas';
 import { createToolSelector, type ToolSelector } from './toolSelection';
@@ -46,7 +46,10 @@ export interface LlmPlannerOptions {
   engine: () => VocabularySource | undefined;
   /** Whether tenant data may be sent in prepare()/planText() when no consent source decides (bench, eval). */
   dataConsent: boolean;
-  /** Per tenant, read on every turn: without consent the keyless planner answers and says why once. */
+  /**
+   * Per tenant, read on every turn. Without consent the model plans from the message and the tool list only: no
+   * tenant names, no list filter, no repairs (no tool-role messages), its prose shown only when it names nothing.
+   */
   consent?: Pick<ModelConsent, 'state' | 'target'>;
   limits: Pick<LlmLimits, 'maxRepairs' | 'turnBudgetMs' | 'promptTokenBudget' | 'historyTokenBudget'>;
   usage?: LlmUsageMeter;
@@ -136,7 +139,7 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     const outcome: PlanOutcome =
       promptTokens > options.limits.promptTokenBudget
         ? { kind: 'fallback', reason: 'error', detail: `the prompt needs ${promptTokens} tokens, over the budget of ${options.limits.promptTokenBudget}`, usage: { promptTokens: 0, completionTokens: 0, requests: 0 } }
-        : await planWithModel({ model: options.model, tools, callable: callable.map((t) => t.function.name), messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: options.limits.maxRepairs, turnBudgetMs: options.limits.turnBudgetMs });
+        : await planWithModel({ model: options.model, tools, callable: callable.map((t) => t.function.name), messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: dataConsent ? options.limits.maxRepairs : 0, turnBudgetMs: options.limits.turnBudgetMs });
     last = outcome;
     options.logger?.info(
       { planner: 'llm', model: options.model.model, outcome: outcome.kind, ...(outcome.kind === 'fallback' ? { reason: outcome.reason, detail: outcome.detail } : {}), ...(outcome.kind === 'actions' ? { actions: outcome.actions.map((a) => a.name), repairs: outcome.repairs } : {}), estimatedPromptTokens: promptTokens, toolsSent: tools.length, usage: outcome.usage, ms: Math.round(performance.now() - started) },
@@ -147,57 +150,57 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
   };
 
   /**
-   * Whether the model may plan this turn (with the tenant's data), or the notice saying why not (empty once the
-   * conversation was told). Fails closed: a consent that cannot be read is no consent.
+   * Whether the tenant's data may go with this turn, and the notice saying it does not (empty once the conversation
+   * was told). Without consent the model still plans, from the message and the tool list only. Fails closed: a
+   * consent that cannot be read is no consent.
    */
-  const consentGate = async ({ viewer, conversation }: PlanRequest): Promise<{ dataConsent: boolean } | { notice: string }> => {
+  const consentGate = async ({ viewer, conversation }: PlanRequest): Promise<{ dataConsent: boolean; notice: string }> => {
     const consent = options.consent;
-    if (!consent?.target) return { dataConsent: options.dataConsent };
+    if (!consent?.target) return { dataConsent: options.dataConsent, notice: '' };
     let state: Awaited<ReturnType<ModelConsent['state']>>;
     try {
       state = await consent.state(viewer.tenantId);
     } catch (error) {
-      options.logger?.warn({ err: error }, 'model consent could not be read; the keyless planner answers');
+      options.logger?.warn({ err: error }, 'model consent could not be read; the model plans without tenant data');
       state = { allowed: false };
     }
     if (state.allowed) {
       if (conversation) delete conversation[CONSENT_NOTICE_KEY];
-      return { dataConsent: true };
+      return { dataConsent: true, notice: '' };
     }
     const notice = withoutConsentNotice(state, consent.target);
-    if (conversation?.[CONSENT_NOTICE_KEY] === notice) return { notice: '' };
+    if (conversation?.[CONSENT_NOTICE_KEY] === notice) return { dataConsent: false, notice: '' };
     if (conversation) conversation[CONSENT_NOTICE_KEY] = notice;
-    return { notice };
+    return { dataConsent: false, notice };
   };
 
   const plan = async (request: PlanRequest): Promise<MessagePlan> => {
     const { text, viewer, conversation } = request;
     if (!text.trim()) return options.keyless.plan(request);
-    const gate = await consentGate(request);
-    if ('notice' in gate) {
-      const answered = await options.keyless.plan(request);
-      return gate.notice ? { steps: [sayStep(gate.notice), ...answered.steps] } : answered;
-    }
-    const { outcome, history } = await planText(text, conversation, viewer, gate.dataConsent);
+    const { dataConsent, notice } = await consentGate(request);
+    const told = (steps: PlanStep[]): MessagePlan => ({ steps: notice ? [sayStep(notice), ...steps] : steps });
+    const { outcome, history } = await planText(text, conversation, viewer, dataConsent);
 
     if (outcome.kind === 'actions') {
       remember(conversation, history, { user: text, did: outcome.actions.map(describeAction).join('; ') });
-      return { steps: outcome.actions.map(actionStep) };
+      return told(outcome.actions.map(actionStep));
     }
     if (outcome.kind === 'answer') {
-      const grounded = removeUngrounded(outcome.text, isKnown(viewer));
+      // Without consent the prose must stand without the data: a name-shaped word removes its sentence, and nothing is cited.
+      const known = dataConsent ? isKnown(viewer) : () => false;
+      const grounded = removeUngrounded(outcome.text, known);
       if (grounded.removed.length > 0) options.logger?.warn({ removed: grounded.removed.slice(0, 10) }, 'llm answer named things absent from the data; removed');
       if (grounded.text) {
         remember(conversation, history, { user: text, did: 'answered from general knowledge' });
         const source = options.engine();
-        const known = namesIn(grounded.text).filter(isKnown(viewer));
-        const cited = known.length > 0 && isCitationSource(source) ? citeNames(grounded.text, known, source, viewer) : { text: grounded.text, citations: [] };
+        const names = namesIn(grounded.text).filter(known);
+        const cited = names.length > 0 && isCitationSource(source) ? citeNames(grounded.text, names, source, viewer) : { text: grounded.text, citations: [] };
         const label = cited.citations.length > 0 ? `General security knowledge from ${options.model.label}; the numbered names are records in your posture data:` : `General security knowledge from ${options.model.label}, not from your posture data:`;
-        return { steps: [{ kind: 'say', text: `${label}\n\n${cited.text}`, ai: { model: options.model.label, citations: cited.citations } }] };
+        return told([{ kind: 'say', text: `${label}\n\n${cited.text}`, ai: { model: options.model.label, citations: cited.citations } }]);
       }
-      return withNotice(await options.keyless.plan(request), 'malformed');
+      return told(withNotice(await options.keyless.plan(request), 'malformed').steps);
     }
-    return withNotice(await options.keyless.plan(request), outcome.reason);
+    return told(withNotice(await options.keyless.plan(request), outcome.reason).steps);
   };
 
   return {
@@ -219,7 +222,8 @@ function describeAction(action: PlannedAction): string {
 
 /** The action names a history turn ran ("analyze {...}; summarize {...}"). */
 function actionsOf(turn: HistoryTurn | undefined): string[] {
-  return turn ? turn.did.split('; ').map((part) => part.split(' ')[0] ?? '').filter((name) => /^[A-Za-z]+$/.test(name)) : [];
+  const names = turn && !turn.did.startsWith('answered ') ? actionNamesOf(turn.did) : '';
+  return names ? names.split('; ') : [];
 }
 
 function readHistory(conversation: Record<string, unknown> | undefined): HistoryTurn[] {
