@@ -19,6 +19,7 @@ import { bindVocabulary, type VocabularySource } from '../planner/vocabularyPort
 import type { ChatModel } from './chatModel';
 import { citeNames, isCitationSource } from './citations';
 import { namesIn, removeUngrounded } from './grounding';
+import { createProseGate } from './proseGate';
 import { planWithModel, type FallbackReason, type PlanOutcome } from './planLoop';
 import { actionNamesOf, buildMessages, type HistoryTurn, type VocabularyMatch } from './promptBuilder';
 import { countRequestTokens, trimHistory } from './tokenBudget';
@@ -88,7 +89,7 @@ export interface LlmPlanner extends MessagePlanner {
   /** The last turn's outcome (logs and tests). */
   lastOutcome(): PlanOutcome | undefined;
   prepare(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, suggested?: readonly string[], dataConsent?: boolean): PreparedPrompt;
-  planText(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, dataConsent?: boolean): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }>;
+  planText(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, dataConsent?: boolean, onText?: (delta: string) => void): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }>;
 }
 
 export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
@@ -132,14 +133,14 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
   };
 
   /** One message to an outcome, with no fallback: what plan() and the eval (src/cli/evalPlanner.ts) run. */
-  const planText = async (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, dataConsent = options.dataConsent): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }> => {
+  const planText = async (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, dataConsent = options.dataConsent, onText?: (delta: string) => void): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }> => {
     const suggested = options.suggest ? await options.suggest({ text, viewer, ...(conversation ? { conversation } : {}) }) : [];
     const { messages, tools, callable, history, tokens: promptTokens } = prepare(text, conversation, viewer, suggested, dataConsent);
     const started = performance.now();
     const outcome: PlanOutcome =
       promptTokens > options.limits.promptTokenBudget
         ? { kind: 'fallback', reason: 'error', detail: `the prompt needs ${promptTokens} tokens, over the budget of ${options.limits.promptTokenBudget}`, usage: { promptTokens: 0, completionTokens: 0, requests: 0 } }
-        : await planWithModel({ model: options.model, tools, callable: callable.map((t) => t.function.name), messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: dataConsent ? options.limits.maxRepairs : 0, turnBudgetMs: options.limits.turnBudgetMs });
+        : await planWithModel({ model: options.model, tools, callable: callable.map((t) => t.function.name), messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: dataConsent ? options.limits.maxRepairs : 0, turnBudgetMs: options.limits.turnBudgetMs, ...(onText ? { onText } : {}) });
     last = outcome;
     options.logger?.info(
       { planner: 'llm', model: options.model.model, outcome: outcome.kind, ...(outcome.kind === 'fallback' ? { reason: outcome.reason, detail: outcome.detail } : {}), ...(outcome.kind === 'actions' ? { actions: outcome.actions.map((a) => a.name), repairs: outcome.repairs } : {}), estimatedPromptTokens: promptTokens, toolsSent: tools.length, usage: outcome.usage, ms: Math.round(performance.now() - started) },
@@ -174,33 +175,63 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     return { dataConsent: false, notice };
   };
 
+  /** The label before model-written prose; its citations are numbered names the data holds. */
+  const labelOf = (cited: boolean) =>
+    cited ? `General security knowledge from ${options.model.label}; the numbered names are records in your posture data:` : `General security knowledge from ${options.model.label}, not from your posture data:`;
+
+  /** Streamed, the label goes first, before it is known whether anything will be cited. */
+  const streamLabelOf = (dataConsent: boolean) =>
+    dataConsent ? `General security knowledge from ${options.model.label} (numbered names, if any, are records in your posture data):` : labelOf(false);
+
   const plan = async (request: PlanRequest): Promise<MessagePlan> => {
     const { text, viewer, conversation } = request;
     if (!text.trim()) return options.keyless.plan(request);
     const { dataConsent, notice } = await consentGate(request);
-    const told = (steps: PlanStep[]): MessagePlan => ({ steps: notice ? [sayStep(notice), ...steps] : steps });
-    const { outcome, history } = await planText(text, conversation, viewer, dataConsent);
+    // Without consent the prose must stand without the data: a name-shaped word removes its sentence, and nothing is cited.
+    const known = dataConsent ? isKnown(viewer) : () => false;
+    const source = options.engine();
+    const citedNames = new Set<string>();
+    const cite = (prose: string, start = 0) => {
+      const names = namesIn(prose).filter((name) => known(name) && !citedNames.has(name.toLowerCase()));
+      if (names.length === 0 || !isCitationSource(source)) return { text: prose, citations: [] };
+      names.forEach((name) => citedNames.add(name.toLowerCase()));
+      return citeNames(prose, names, source, viewer, start);
+    };
+    const removed = (names: string[]) => options.logger?.warn({ removed: names.slice(0, 10) }, 'llm answer named things absent from the data; removed');
+    // 1:1 chats: prose is streamed a checked sentence at a time (src/llmPlanner/proseGate.ts).
+    const gate = request.stream ? createProseGate({ stream: request.stream, label: streamLabelOf(dataConsent), isKnown: known, cite, onRemoved: removed }) : undefined;
+
+    const { outcome, history } = await planText(text, conversation, viewer, dataConsent, gate?.onText);
+    const streamed = gate?.finish();
+    // The streamed message is ended first (by its own step), whatever follows it.
+    const steps = (rest: PlanStep[]): MessagePlan => ({
+      steps: [
+        ...(streamed ? [{ kind: 'say' as const, text: streamed.text, ai: { model: options.model.label, citations: streamed.citations }, streamed: true }] : []),
+        ...(notice ? [sayStep(notice)] : []),
+        ...rest,
+      ],
+    });
 
     if (outcome.kind === 'actions') {
       remember(conversation, history, { user: text, did: outcome.actions.map(describeAction).join('; ') });
-      return told(outcome.actions.map(actionStep));
+      return steps(outcome.actions.map(actionStep));
     }
     if (outcome.kind === 'answer') {
-      // Without consent the prose must stand without the data: a name-shaped word removes its sentence, and nothing is cited.
-      const known = dataConsent ? isKnown(viewer) : () => false;
-      const grounded = removeUngrounded(outcome.text, known);
-      if (grounded.removed.length > 0) options.logger?.warn({ removed: grounded.removed.slice(0, 10) }, 'llm answer named things absent from the data; removed');
+      if (streamed) {
+        remember(conversation, history, { user: text, did: 'answered from general knowledge' });
+        return steps([]);
+      }
+      // Streamed, every sentence was checked and none passed; else the answer is checked whole.
+      const grounded = gate?.received ? { text: '', removed: [] } : removeUngrounded(outcome.text, known);
+      if (grounded.removed.length > 0) removed(grounded.removed);
       if (grounded.text) {
         remember(conversation, history, { user: text, did: 'answered from general knowledge' });
-        const source = options.engine();
-        const names = namesIn(grounded.text).filter(known);
-        const cited = names.length > 0 && isCitationSource(source) ? citeNames(grounded.text, names, source, viewer) : { text: grounded.text, citations: [] };
-        const label = cited.citations.length > 0 ? `General security knowledge from ${options.model.label}; the numbered names are records in your posture data:` : `General security knowledge from ${options.model.label}, not from your posture data:`;
-        return told([{ kind: 'say', text: `${label}\n\n${cited.text}`, ai: { model: options.model.label, citations: cited.citations } }]);
+        const cited = cite(grounded.text);
+        return steps([{ kind: 'say', text: `${labelOf(cited.citations.length > 0)}\n\n${cited.text}`, ai: { model: options.model.label, citations: cited.citations } }]);
       }
-      return told(withNotice(await options.keyless.plan(request), 'malformed').steps);
+      return steps(withNotice(await options.keyless.plan(request), 'malformed').steps);
     }
-    return told(withNotice(await options.keyless.plan(request), outcome.reason).steps);
+    return steps(withNotice(await options.keyless.plan(request), outcome.reason).steps);
   };
 
   return {
