@@ -202,7 +202,7 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
     const gate = request.stream ? createProseGate({ stream: request.stream, label: streamLabelOf(dataConsent), isKnown: known, cite, onRemoved: removed }) : undefined;
 
     const { outcome, history } = await planText(text, conversation, viewer, dataConsent, gate?.onText);
-    const streamed = gate?.finish();
+    const streamed = gate?.finish(outcome.kind === 'answer');
     // The streamed message is ended first (by its own step), whatever follows it.
     const steps = (rest: PlanStep[]): MessagePlan => ({
       steps: [

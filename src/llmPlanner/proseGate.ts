@@ -25,8 +25,12 @@ export interface ProseGate {
   onText(delta: string): void;
   /** Whether any text was fed (a model without streaming feeds none: its answer is checked whole). */
   readonly received: boolean;
-  /** Checks what is left in the buffer; what was written (label included) and its citations, or undefined when nothing was. */
-  finish(): { text: string; citations: AnswerCitation[] } | undefined;
+  /**
+   * What was written (label included) and its citations, or undefined when nothing was. `complete`: the model
+   * finished its answer, so the text left in the buffer is checked and written too; otherwise (a timeout, a tool
+   * call after the prose) an unfinished sentence is dropped.
+   */
+  finish(complete: boolean): { text: string; citations: AnswerCitation[] } | undefined;
 }
 
 export function createProseGate(options: ProseGateOptions): ProseGate {
@@ -85,8 +89,8 @@ export function createProseGate(options: ProseGateOptions): ProseGate {
       buffer += delta;
       drain(false);
     },
-    finish: () => {
-      drain(true);
+    finish: (complete) => {
+      if (complete) drain(true);
       return written ? { text: written.trimEnd(), citations } : undefined;
     },
   };
