@@ -92,7 +92,7 @@ function decisionAction(allowed: boolean, deps: ModelConsentActionDeps): SideEff
             title: 'Stop using the language model',
             intro: `From your confirmation on, nothing more is sent to ${target.model} at ${target.endpoint} for this organisation.`,
             facts,
-            changes: ['The built-in planner, which sends nothing anywhere, answers every message.', 'People are told once why the language model does not answer.', 'An administrator can allow it again with "allow the language model".', ...override],
+            changes: ['The language model keeps picking actions from each message and the list of actions only: no names, lists, filters or results from the posture data.', 'People are told once that no posture data reaches the model.', 'An administrator can allow it again with "allow the language model".', ...override],
             inputs: [],
             confirmLabel: 'Confirm',
           };
@@ -107,7 +107,7 @@ function decisionAction(allowed: boolean, deps: ModelConsentActionDeps): SideEff
       await deps.consent.decide(context.viewer.tenantId, { allowed, by: by.id, ...(by.name ? { byName: by.name } : {}), at: now() });
       const text = allowed
         ? `Recorded: posture data may be sent to ${describeTarget(target)} for this organisation. The language model plans the next messages (every server within ${Math.round(CONSENT_CACHE_MS / 1000)} seconds).`
-        : `Recorded: nothing more is sent to ${describeTarget(target)} for this organisation. The built-in planner answers from now on.`;
+        : `Recorded: no more posture data is sent to ${describeTarget(target)} for this organisation. It picks actions from the messages and the list of actions only from now on.`;
       return { text };
     },
   };
@@ -136,10 +136,10 @@ export function createModelStatusAction(deps: ModelConsentActionDeps): ReadActio
         const record = state.record;
         lines.push(
           !record
-            ? 'Posture data to it: not allowed yet, so the built-in planner answers every message.'
+            ? 'Posture data to it: not allowed yet, so it picks actions from each message and the list of actions only; no posture data or results are sent to it.'
             : record.allowed
-              ? `Posture data to it: not allowed. ${decidedBy(record)} allowed another model (${describeTarget(record.target)}), so the built-in planner answers.`
-              : `Posture data to it: stopped by ${decidedBy(record)}, so the built-in planner answers every message.`,
+              ? `Posture data to it: not allowed. ${decidedBy(record)} allowed another model (${describeTarget(record.target)}), so it gets no posture data or results.`
+              : `Posture data to it: stopped by ${decidedBy(record)}, so it picks actions from each message and the list of actions only.`,
         );
         lines.push(deps.admins.isAdmin(context.actor) ? 'You are an administrator: say "allow the language model" to see exactly what would be sent and confirm it.' : 'An administrator can allow it with "allow the language model".');
       }

@@ -4,7 +4,7 @@
 // Retry-After on 429 and back off on 5xx and connection errors, bounded by maxRetries.
 import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';
 import OpenAI, { AzureOpenAI } from 'openai';
-import type { ChatCompletion, ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import type { LlmLimits, LlmProvider } from '../config/features/llm';
 
 /** The scope Azure OpenAI accepts Entra ID tokens for. */
@@ -24,6 +24,8 @@ export interface ChatModel {
   /** The model name counted in usage (the deployment on Azure). */
   readonly model: string;
   complete(request: ChatRequest, signal: AbortSignal): Promise<ChatCompletion>;
+  /** The same request with `stream: true`: the completion as server-sent chunks (text and tool-call deltas, then usage). */
+  stream?(request: ChatRequest, signal: AbortSignal): Promise<AsyncIterable<ChatCompletionChunk>>;
 }
 
 export interface ChatModelOptions {
@@ -54,18 +56,17 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
 }
 
 function modelOf(client: OpenAI, model: string, label: string): ChatModel {
+  const body = (request: ChatRequest) => ({
+    model,
+    messages: request.messages,
+    ...(request.tools.length > 0 ? { tools: request.tools, tool_choice: 'auto' as const, parallel_tool_calls: false } : {}),
+    temperature: 0,
+  });
   return {
     label,
     model,
-    complete: (request, signal) =>
-      client.chat.completions.create(
-        {
-          model,
-          messages: request.messages,
-          ...(request.tools.length > 0 ? { tools: request.tools, tool_choice: 'auto' as const, parallel_tool_calls: false } : {}),
-          temperature: 0,
-        },
-        { signal },
-      ),
+    complete: (request, signal) => client.chat.completions.create(body(request), { signal }),
+    // include_usage: the last chunk carries the token counts the usage meter needs.
+    stream: (request, signal) => client.chat.completions.create({ ...body(request), stream: true, stream_options: { include_usage: true } }, { signal }),
   };
 }

@@ -16,11 +16,12 @@ export function isCitationSource(source: unknown): source is CitationSource {
 }
 
 /** The records behind the names (resource or recommendation names), and the text with their [n] markers. */
-export function citeNames(text: string, names: readonly string[], source: CitationSource, viewer: Viewer): { text: string; citations: AnswerCitation[] } {
+/** `start`: citations already given (a streamed answer is cited a sentence at a time); markers continue from it. */
+export function citeNames(text: string, names: readonly string[], source: CitationSource, viewer: Viewer, start = 0): { text: string; citations: AnswerCitation[] } {
   const citations: AnswerCitation[] = [];
   let cited = text;
   for (const name of names) {
-    if (citations.length >= MAX_CITATIONS) break;
+    if (start + citations.length >= MAX_CITATIONS) break;
     const row =
       source.search(viewer, { filter: { resourceText: name }, limit: 1 }).items[0] ?? source.search(viewer, { filter: { recommendationText: name }, limit: 1 }).items[0];
     if (!row) continue;
@@ -34,7 +35,7 @@ export function citeNames(text: string, names: readonly string[], source: Citati
       ...(link ? { url: link } : {}),
     });
     const end = at + name.length;
-    cited = `${cited.slice(0, end)} [${citations.length}]${cited.slice(end)}`;
+    cited = `${cited.slice(0, end)} [${start + citations.length}]${cited.slice(end)}`;
   }
   return { text: cited, citations };
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { ACTIVE_LIST_KEY, parseActiveList } from '../actions/contracts/activeList';
-import { actionStep, sayStep, type MessagePlan, type MessagePlanner, type PlanRequest } from '../actions/contracts/messagePlanner';
+import { actionStep, sayStep, type MessagePlan, type MessagePlanner, type PlanRequest, type PlanStep } from '../actions/contracts/messagePlanner';
 import type { ActionRegistry, PlannedAction } from '../actions/registry';
 import type { LlmLimits } from '../config/features/llm';
 import type { Logger } from '../logging/logger';
@@ -19,8 +19,9 @@ import { bindVocabulary, type VocabularySource } from '../planner/vocabularyPort
 import type { ChatModel } from './chatModel';
 import { citeNames, isCitationSource } from './citations';
 import { namesIn, removeUngrounded } from './grounding';
+import { createProseGate } from './proseGate';
 import { planWithModel, type FallbackReason, type PlanOutcome } from './planLoop';
-import { buildMessages, type HistoryTurn, type VocabularyMatch } from './promptBuilder';
+import { actionNamesOf, buildMessages, type HistoryTurn, type VocabularyMatch } from './promptBuilder';
 import { countRequestTokens, trimHistory } from './tokenBudget';
 import { toolsOf } from './toolSchemas';
 import { createToolSelector, type ToolSelector } from './toolSelection';
@@ -46,7 +47,10 @@ export interface LlmPlannerOptions {
   engine: () => VocabularySource | undefined;
   /** Whether tenant data may be sent in prepare()/planText() when no consent source decides (bench, eval). */
   dataConsent: boolean;
-  /** Per tenant, read on every turn: without consent the keyless planner answers and says why once. */
+  /**
+   * Per tenant, read on every turn. Without consent the model plans from the message and the tool list only: no
+   * tenant names, no list filter, no repairs (no tool-role messages), its prose shown only when it names nothing.
+   */
   consent?: Pick<ModelConsent, 'state' | 'target'>;
   limits: Pick<LlmLimits, 'maxRepairs' | 'turnBudgetMs' | 'promptTokenBudget' | 'historyTokenBudget'>;
   usage?: LlmUsageMeter;
@@ -85,7 +89,7 @@ export interface LlmPlanner extends MessagePlanner {
   /** The last turn's outcome (logs and tests). */
   lastOutcome(): PlanOutcome | undefined;
   prepare(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, suggested?: readonly string[], dataConsent?: boolean): PreparedPrompt;
-  planText(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, dataConsent?: boolean): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }>;
+  planText(text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, dataConsent?: boolean, onText?: (delta: string) => void): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }>;
 }
 
 export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
@@ -129,14 +133,14 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
   };
 
   /** One message to an outcome, with no fallback: what plan() and the eval (src/cli/evalPlanner.ts) run. */
-  const planText = async (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, dataConsent = options.dataConsent): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }> => {
+  const planText = async (text: string, conversation: Record<string, unknown> | undefined, viewer: Viewer, dataConsent = options.dataConsent, onText?: (delta: string) => void): Promise<{ outcome: PlanOutcome; history: HistoryTurn[] }> => {
     const suggested = options.suggest ? await options.suggest({ text, viewer, ...(conversation ? { conversation } : {}) }) : [];
     const { messages, tools, callable, history, tokens: promptTokens } = prepare(text, conversation, viewer, suggested, dataConsent);
     const started = performance.now();
     const outcome: PlanOutcome =
       promptTokens > options.limits.promptTokenBudget
         ? { kind: 'fallback', reason: 'error', detail: `the prompt needs ${promptTokens} tokens, over the budget of ${options.limits.promptTokenBudget}`, usage: { promptTokens: 0, completionTokens: 0, requests: 0 } }
-        : await planWithModel({ model: options.model, tools, callable: callable.map((t) => t.function.name), messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: options.limits.maxRepairs, turnBudgetMs: options.limits.turnBudgetMs });
+        : await planWithModel({ model: options.model, tools, callable: callable.map((t) => t.function.name), messages, checkPlan: (plan) => options.registry.checkPlan(plan), maxRepairs: dataConsent ? options.limits.maxRepairs : 0, turnBudgetMs: options.limits.turnBudgetMs, ...(onText ? { onText } : {}) });
     last = outcome;
     options.logger?.info(
       { planner: 'llm', model: options.model.model, outcome: outcome.kind, ...(outcome.kind === 'fallback' ? { reason: outcome.reason, detail: outcome.detail } : {}), ...(outcome.kind === 'actions' ? { actions: outcome.actions.map((a) => a.name), repairs: outcome.repairs } : {}), estimatedPromptTokens: promptTokens, toolsSent: tools.length, usage: outcome.usage, ms: Math.round(performance.now() - started) },
@@ -147,57 +151,87 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
   };
 
   /**
-   * Whether the model may plan this turn (with the tenant's data), or the notice saying why not (empty once the
-   * conversation was told). Fails closed: a consent that cannot be read is no consent.
+   * Whether the tenant's data may go with this turn, and the notice saying it does not (empty once the conversation
+   * was told). Without consent the model still plans, from the message and the tool list only. Fails closed: a
+   * consent that cannot be read is no consent.
    */
-  const consentGate = async ({ viewer, conversation }: PlanRequest): Promise<{ dataConsent: boolean } | { notice: string }> => {
+  const consentGate = async ({ viewer, conversation }: PlanRequest): Promise<{ dataConsent: boolean; notice: string }> => {
     const consent = options.consent;
-    if (!consent?.target) return { dataConsent: options.dataConsent };
+    if (!consent?.target) return { dataConsent: options.dataConsent, notice: '' };
     let state: Awaited<ReturnType<ModelConsent['state']>>;
     try {
       state = await consent.state(viewer.tenantId);
     } catch (error) {
-      options.logger?.warn({ err: error }, 'model consent could not be read; the keyless planner answers');
+      options.logger?.warn({ err: error }, 'model consent could not be read; the model plans without tenant data');
       state = { allowed: false };
     }
     if (state.allowed) {
       if (conversation) delete conversation[CONSENT_NOTICE_KEY];
-      return { dataConsent: true };
+      return { dataConsent: true, notice: '' };
     }
     const notice = withoutConsentNotice(state, consent.target);
-    if (conversation?.[CONSENT_NOTICE_KEY] === notice) return { notice: '' };
+    if (conversation?.[CONSENT_NOTICE_KEY] === notice) return { dataConsent: false, notice: '' };
     if (conversation) conversation[CONSENT_NOTICE_KEY] = notice;
-    return { notice };
+    return { dataConsent: false, notice };
   };
+
+  /** The label before model-written prose; its citations are numbered names the data holds. */
+  const labelOf = (cited: boolean) =>
+    cited ? `General security knowledge from ${options.model.label}; the numbered names are records in your posture data:` : `General security knowledge from ${options.model.label}, not from your posture data:`;
+
+  /** Streamed, the label goes first, before it is known whether anything will be cited. */
+  const streamLabelOf = (dataConsent: boolean) =>
+    dataConsent ? `General security knowledge from ${options.model.label} (numbered names, if any, are records in your posture data):` : labelOf(false);
 
   const plan = async (request: PlanRequest): Promise<MessagePlan> => {
     const { text, viewer, conversation } = request;
     if (!text.trim()) return options.keyless.plan(request);
-    const gate = await consentGate(request);
-    if ('notice' in gate) {
-      const answered = await options.keyless.plan(request);
-      return gate.notice ? { steps: [sayStep(gate.notice), ...answered.steps] } : answered;
-    }
-    const { outcome, history } = await planText(text, conversation, viewer, gate.dataConsent);
+    const { dataConsent, notice } = await consentGate(request);
+    // Without consent the prose must stand without the data: a name-shaped word removes its sentence, and nothing is cited.
+    const known = dataConsent ? isKnown(viewer) : () => false;
+    const source = options.engine();
+    const citedNames = new Set<string>();
+    const cite = (prose: string, start = 0) => {
+      const names = namesIn(prose).filter((name) => known(name) && !citedNames.has(name.toLowerCase()));
+      if (names.length === 0 || !isCitationSource(source)) return { text: prose, citations: [] };
+      names.forEach((name) => citedNames.add(name.toLowerCase()));
+      return citeNames(prose, names, source, viewer, start);
+    };
+    const removed = (names: string[]) => options.logger?.warn({ removed: names.slice(0, 10) }, 'llm answer named things absent from the data; removed');
+    // 1:1 chats: prose is streamed a checked sentence at a time (src/llmPlanner/proseGate.ts).
+    const gate = request.stream ? createProseGate({ stream: request.stream, label: streamLabelOf(dataConsent), isKnown: known, cite, onRemoved: removed }) : undefined;
+
+    const { outcome, history } = await planText(text, conversation, viewer, dataConsent, gate?.onText);
+    const streamed = gate?.finish(outcome.kind === 'answer');
+    // The streamed message is ended first (by its own step), whatever follows it.
+    const steps = (rest: PlanStep[]): MessagePlan => ({
+      steps: [
+        ...(streamed ? [{ kind: 'say' as const, text: streamed.text, ai: { model: options.model.label, citations: streamed.citations }, streamed: true }] : []),
+        ...(notice ? [sayStep(notice)] : []),
+        ...rest,
+      ],
+    });
 
     if (outcome.kind === 'actions') {
       remember(conversation, history, { user: text, did: outcome.actions.map(describeAction).join('; ') });
-      return { steps: outcome.actions.map(actionStep) };
+      return steps(outcome.actions.map(actionStep));
     }
     if (outcome.kind === 'answer') {
-      const grounded = removeUngrounded(outcome.text, isKnown(viewer));
-      if (grounded.removed.length > 0) options.logger?.warn({ removed: grounded.removed.slice(0, 10) }, 'llm answer named things absent from the data; removed');
+      if (streamed) {
+        remember(conversation, history, { user: text, did: 'answered from general knowledge' });
+        return steps([]);
+      }
+      // Streamed, every sentence was checked and none passed; else the answer is checked whole.
+      const grounded = gate?.received ? { text: '', removed: [] } : removeUngrounded(outcome.text, known);
+      if (grounded.removed.length > 0) removed(grounded.removed);
       if (grounded.text) {
         remember(conversation, history, { user: text, did: 'answered from general knowledge' });
-        const source = options.engine();
-        const known = namesIn(grounded.text).filter(isKnown(viewer));
-        const cited = known.length > 0 && isCitationSource(source) ? citeNames(grounded.text, known, source, viewer) : { text: grounded.text, citations: [] };
-        const label = cited.citations.length > 0 ? `General security knowledge from ${options.model.label}; the numbered names are records in your posture data:` : `General security knowledge from ${options.model.label}, not from your posture data:`;
-        return { steps: [{ kind: 'say', text: `${label}\n\n${cited.text}`, ai: { model: options.model.label, citations: cited.citations } }] };
+        const cited = cite(grounded.text);
+        return steps([{ kind: 'say', text: `${labelOf(cited.citations.length > 0)}\n\n${cited.text}`, ai: { model: options.model.label, citations: cited.citations } }]);
       }
-      return withNotice(await options.keyless.plan(request), 'malformed');
+      return steps(withNotice(await options.keyless.plan(request), 'malformed').steps);
     }
-    return withNotice(await options.keyless.plan(request), outcome.reason);
+    return steps(withNotice(await options.keyless.plan(request), outcome.reason).steps);
   };
 
   return {
@@ -219,7 +253,8 @@ function describeAction(action: PlannedAction): string {
 
 /** The action names a history turn ran ("analyze {...}; summarize {...}"). */
 function actionsOf(turn: HistoryTurn | undefined): string[] {
-  return turn ? turn.did.split('; ').map((part) => part.split(' ')[0] ?? '').filter((name) => /^[A-Za-z]+$/.test(name)) : [];
+  const names = turn && !turn.did.startsWith('answered ') ? actionNamesOf(turn.did) : '';
+  return names ? names.split('; ') : [];
 }
 
 function readHistory(conversation: Record<string, unknown> | undefined): HistoryTurn[] {

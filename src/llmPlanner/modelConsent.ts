@@ -101,7 +101,10 @@ export function modelTargetOf(config: Pick<LlmConfig['llm'], 'planner' | 'provid
   return { service: p.baseUrl ? 'OpenAI-compatible server' : 'OpenAI', endpoint: p.baseUrl ? hostOf(p.baseUrl) : 'api.openai.com', model: p.model };
 }
 
-/** Why the built-in planner answers instead of the model: said once per conversation (and again after a change). */
+/**
+ * Why the model plans without the tenant's data: said once per conversation (and again after a change). It names
+ * the model that answers and that no posture data reaches it until an administrator allows it.
+ */
 export function withoutConsentNotice(state: ConsentState, target: ModelTarget): string {
   const record = state.allowed ? undefined : state.record;
   const why = !record
@@ -109,5 +112,5 @@ export function withoutConsentNotice(state: ConsentState, target: ModelTarget): 
     : !record.allowed
       ? `an administrator stopped sending posture data to it on ${new Date(record.at).toISOString().slice(0, 10)}`
       : `posture data was allowed for ${describeTarget(record.target)}, not for this model`;
-  return `(A language model is configured, ${describeTarget(target)}, but ${why}, so my built-in planner answers. An administrator can say "allow the language model".)`;
+  return `(${describeTarget(target)} picks the actions from your message and the list of things I can do only: ${why}, so no posture data and no results are sent to it; the answers come from your data here. An administrator can say "allow the language model".)`;
 }

@@ -6,6 +6,7 @@ import OpenAI from 'openai';
 import type { ChatCompletionMessageParam, ChatCompletionMessageToolCall, ChatCompletionTool } from 'openai/resources/chat/completions';
 import type { PlannedAction, PlanProblem } from '../actions/registry';
 import type { ChatModel } from './chatModel';
+import { assembleStream, type AssembledCompletion } from './streamAssembly';
 
 export type FallbackReason = 'timeout' | 'rateLimited' | 'serverError' | 'contentFilter' | 'refusal' | 'malformed' | 'invalidPlan' | 'error';
 
@@ -31,6 +32,11 @@ export interface PlanLoopOptions {
   checkPlan(plan: readonly PlannedAction[]): PlanProblem[];
   maxRepairs: number;
   turnBudgetMs: number;
+  /**
+   * Set to stream: the request goes with `stream: true` and the model's prose is handed on as it arrives (before
+   * any tool call starts). The outcome is the same as without.
+   */
+  onText?: (delta: string) => void;
 }
 
 /** Actions one message may become ("show critical risks and assign the first" is two). */
@@ -54,7 +60,11 @@ export async function planWithModel(options: PlanLoopOptions): Promise<PlanOutco
   deadline.catch(() => undefined);
   try {
     for (let attempt = 0; attempt <= options.maxRepairs; attempt += 1) {
-      const completion = await Promise.race([options.model.complete({ messages, tools: options.tools }, abort.signal), deadline]);
+      const request = { messages, tools: options.tools };
+      const { onText } = options;
+      const stream = onText ? options.model.stream?.bind(options.model) : undefined;
+      const asked: Promise<AssembledCompletion> = stream && onText ? stream(request, abort.signal).then((chunks) => assembleStream(chunks, onText)) : options.model.complete(request, abort.signal);
+      const completion = await Promise.race([asked, deadline]);
       usage.requests += 1;
       usage.promptTokens += completion?.usage?.prompt_tokens ?? 0;
       usage.completionTokens += completion?.usage?.completion_tokens ?? 0;

@@ -49,7 +49,8 @@ export function buildMessages(input: PromptInput): ChatCompletionMessageParam[] 
   if (context) messages.push({ role: 'system', content: context });
   for (const turn of input.history) {
     messages.push({ role: 'user', content: turn.user });
-    messages.push({ role: 'assistant', content: `(${turn.did})` });
+    // Without consent only the actions' names: their arguments may hold names an earlier, consented turn was given.
+    messages.push({ role: 'assistant', content: `(${input.dataConsent ? turn.did : actionNamesOf(turn.did)})` });
   }
   messages.push({ role: 'user', content: input.message.slice(0, MAX_MESSAGE_CHARS) });
   return messages;
@@ -60,7 +61,10 @@ function contextText(input: PromptInput): string {
   const list = input.activeList;
   if (list) {
     const shown = list.shown ?? list.refs.length;
-    lines.push(`On screen: a ${list.view}${list.groupBy ? ` grouped by ${list.groupBy}` : ''} of ${list.total} recommendation(s); rows 1 to ${Math.min(shown, list.total)} are shown${list.selectedRef ? '; one recommendation is open (selected)' : ''}.`);
+    const open = list.selectedRef ? '; one recommendation is open (selected)' : '';
+    const kind = `${list.view}${list.groupBy ? ` grouped by ${list.groupBy}` : ''}`;
+    // Its size is the tenant's data too: without consent only the kind of list is said.
+    lines.push(input.dataConsent ? `On screen: a ${kind} of ${list.total} recommendation(s); rows 1 to ${Math.min(shown, list.total)} are shown${open}.` : `On screen: a ${kind} of recommendations (its rows are not shared with you)${open}.`);
     if (input.dataConsent && Object.keys(list.filter).length > 0) lines.push(`Its filter:\n${spotlight('active list filter', filterLines(list.filter))}`);
   } else {
     lines.push('On screen: no list yet.');
@@ -71,6 +75,13 @@ function contextText(input: PromptInput): string {
     lines.push('Tenant data is not shared with you: name filters are matched by the tools from the user\'s own words.');
   }
   return lines.length > 0 ? `Conversation context:\n${lines.join('\n')}` : '';
+}
+
+/** "analyze {...}; summarize {...}" as "analyze; summarize" (a general answer's note stays as it is). */
+export function actionNamesOf(did: string): string {
+  const names = did.split('; ').map((part) => part.split(' ')[0] ?? '').filter((name) => /^[A-Za-z]+$/.test(name));
+  if (did.startsWith('answered ')) return 'answered from general knowledge';
+  return names.length > 0 ? names.join('; ') : 'no action';
 }
 
 /** `field: value, value` per filter field; tag filters as `key=value`. */

@@ -23,9 +23,17 @@ export function notePlannedAnswer(context: TurnContext): void {
   context.turnState.set(PLANNED, true);
 }
 
+const LOOP_TYPE = Symbol('postureBot.feedbackLoopType');
+
+/** The feedback loop this turn's planned answer carries, if any (a streamed answer's final message sets it itself). */
+export function plannedFeedbackLoop(context: TurnContext): FeedbackLoopType | undefined {
+  return context.turnState.get(PLANNED) ? (context.turnState.get(LOOP_TYPE) as FeedbackLoopType | undefined) : undefined;
+}
+
 /** Adds the feedback loop to the planner's answers as they are sent (never to refusals or error messages). */
 export function withFeedbackLoop(type: FeedbackLoopType, logic: TurnLogic): TurnLogic {
   return (context) => {
+    context.turnState.set(LOOP_TYPE, type);
     context.onSendActivities(async (ctx, activities, next) => {
       if (ctx.turnState.get(PLANNED)) {
         for (const activity of activities) {

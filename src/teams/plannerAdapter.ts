@@ -6,7 +6,8 @@ import type { AI, Plan, Planner, PredictedCommand, PredictedDoCommand, Predicted
 import type { TurnContext } from 'botbuilder';
 import type { MessagePlanner, PlanRequest, PlanStep } from '../actions/contracts/messagePlanner';
 import type { PlannedAction } from '../actions/registry';
-import { MODEL_WRITTEN_INTENT } from './sayAction';
+import { proseStreamOf } from './proseStreaming';
+import { MODEL_STREAMED_INTENT, MODEL_WRITTEN_INTENT } from './sayAction';
 import { viewerOf } from './turnBridge';
 
 export function toTeamsPlanner(planner: MessagePlanner): Planner<TurnState> {
@@ -21,14 +22,16 @@ export function toTeamsPlanner(planner: MessagePlanner): Planner<TurnState> {
 
 export function planRequestOf(context: TurnContext, state: TurnState): PlanRequest {
   const conversation = conversationOf(state);
-  return { text: inputOf(context, state), viewer: viewerOf(context.activity), ...(conversation ? { conversation } : {}) };
+  // 1:1 chats stream model-written prose (src/teams/proseStreaming.ts); elsewhere it arrives as one message.
+  const stream = proseStreamOf(context);
+  return { text: inputOf(context, state), viewer: viewerOf(context.activity), ...(conversation ? { conversation } : {}), ...(stream ? { stream } : {}) };
 }
 
 export function toCommand(step: PlanStep): PredictedCommand {
   if (step.kind === 'action') return doCommand(step.action);
   const say: PredictedSayCommand = { type: 'SAY', response: { role: 'assistant', content: step.text } };
   // Model-written prose is marked for the SAY action (src/teams/sayAction.ts): the AI label and its citations.
-  if (step.ai) say.response.context = { intent: MODEL_WRITTEN_INTENT, citations: step.ai.citations.map((c) => ({ title: c.name, content: c.abstract, url: c.url ?? null, filepath: null })) };
+  if (step.ai) say.response.context = { intent: step.streamed ? MODEL_STREAMED_INTENT : MODEL_WRITTEN_INTENT, citations: step.ai.citations.map((c) => ({ title: c.name, content: c.abstract, url: c.url ?? null, filepath: null })) };
   return say;
 }
 

@@ -1,10 +1,10 @@
 // The per-tenant consent record: the setting overrides, a decision counts only for the model it named, tenants are
 // separate, another replica's decision is seen once the short cache expires, and the planner fails closed when the
-// record cannot be read (the keyless planner answers; the model is never called).
+// record cannot be read (the model is told no tenant data is shared, and the notice is said once).
 import { createLlmPlanner } from '../../src/llmPlanner/llmPlanner';
-import type { ChatModel } from '../../src/llmPlanner/chatModel';
+import type { ChatModel, ChatRequest } from '../../src/llmPlanner/chatModel';
 import { CONSENT_CACHE_MS, createModelConsent, MODEL_CONSENT_COLLECTION, modelTargetOf, type ModelTarget } from '../../src/llmPlanner/modelConsent';
-import { sayStep, type MessagePlanner } from '../../src/actions/contracts/messagePlanner';
+import { sayStep, type MessagePlan, type MessagePlanner } from '../../src/actions/contracts/messagePlanner';
 import { SYSTEM_VIEWER } from '../../src/posture/viewer';
 import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 
@@ -54,24 +54,28 @@ describe('model consent', () => {
     expect(modelTargetOf({ planner: 'keyless' })).toBeUndefined();
   });
 
-  it('fails closed in the planner: an unreadable consent means the keyless planner, once told, and no model call', async () => {
-    let calls = 0;
-    const model: ChatModel = { label: 'gpt-4o-mini', model: 'gpt-4o-mini', complete: async () => { calls += 1; throw new Error('must not be called'); } };
+  it('fails closed in the planner: an unreadable consent means no tenant data to the model, said once', async () => {
+    const sent: ChatRequest[] = [];
+    const model: ChatModel = { label: 'gpt-4o-mini', model: 'gpt-4o-mini', complete: async (request) => { sent.push(request); throw new Error('model down'); } };
     const keyless: MessagePlanner = { plan: async () => ({ steps: [sayStep('keyless answer')] }) };
     const planner = createLlmPlanner({
       model,
-      registry: { list: () => [], checkPlan: () => ({ ok: true, plan: [] }) } as never,
+      registry: { list: () => [], checkPlan: () => [] } as never,
       keyless,
       engine: () => undefined,
-      dataConsent: false,
+      dataConsent: true,
       consent: { target: TARGET, state: () => Promise.reject(new Error('storage down')) },
-      limits: { maxRepairs: 0, turnBudgetMs: 1000, promptTokenBudget: 10_000, historyTokenBudget: 500 },
+      limits: { maxRepairs: 2, turnBudgetMs: 1000, promptTokenBudget: 10_000, historyTokenBudget: 500 },
     });
     const conversation: Record<string, unknown> = {};
     const first = await planner.plan({ text: 'show critical risks', viewer: SYSTEM_VIEWER, conversation });
-    expect(first.steps.map((s) => (s.kind === 'say' ? s.text : s.kind))).toEqual([expect.stringContaining('no administrator has allowed'), 'keyless answer']);
+    const texts = (plan: MessagePlan) => plan.steps.map((s) => (s.kind === 'say' ? s.text : s.kind));
+    expect(texts(first)).toEqual([expect.stringContaining('no administrator has allowed'), expect.stringContaining('could not be reached'), 'keyless answer']);
+    expect(texts(first)[0]).toContain('no posture data and no results are sent to it');
     const second = await planner.plan({ text: 'show critical risks', viewer: SYSTEM_VIEWER, conversation });
-    expect(second.steps).toEqual([sayStep('keyless answer')]);
-    expect(calls).toBe(0);
+    expect(texts(second)).toEqual([expect.stringContaining('could not be reached'), 'keyless answer']);
+    // The setting said yes, but the unreadable per-tenant state wins: the model was told the data is not shared.
+    expect(sent).toHaveLength(2);
+    expect(JSON.stringify(sent[0]?.messages)).toContain('Tenant data is not shared with you');
   });
 });

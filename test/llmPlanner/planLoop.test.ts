@@ -30,6 +30,8 @@ interface RunOptions {
   maxRetries?: number;
   maxRepairs?: number;
   turnBudgetMs?: number;
+  /** Ask with stream: true (server-sent events), collecting the text handed on. */
+  streamed?: string[];
 }
 
 function run(message: string, options: RunOptions = {}): Promise<PlanOutcome> {
@@ -41,6 +43,7 @@ function run(message: string, options: RunOptions = {}): Promise<PlanOutcome> {
     checkPlan: (plan) => modules.registry.checkPlan(plan),
     maxRepairs: options.maxRepairs ?? 2,
     turnBudgetMs: options.turnBudgetMs ?? 10_000,
+    ...(options.streamed ? { onText: (delta: string) => options.streamed!.push(delta) } : {}),
   });
 }
 
@@ -134,5 +137,29 @@ describe('planWithModel over HTTP', () => {
     expect(await run('show risks')).toMatchObject({ kind: 'fallback', reason: 'malformed' });
     server.script({ body: completion({ role: 'assistant', content: '' }, 'stop') });
     expect(await run('show risks')).toMatchObject({ kind: 'fallback', reason: 'malformed' });
+  });
+
+  it('streamed (stream: true): the same outcomes, repairs, retries and fallbacks, with the text handed on as it comes', async () => {
+    const streamed: string[] = [];
+    server.script(toolCall('details', { ordinal: 0 }), toolCall('details', { ordinal: 1 }));
+    expect(await run('details of the first', { streamed })).toMatchObject({ kind: 'actions', actions: [{ name: 'details', parameters: { ordinal: 1 } }], repairs: 1 });
+    expect(server.requests.map((r) => r.body.stream)).toEqual([true, true]);
+    expect(server.requests[1]?.body.messages.map((m) => m.role)).toContain('tool');
+    expect(streamed).toEqual([]);
+    server.script(textAnswer('Lateral movement is an attacker moving between hosts.'));
+    const answer = await run('what is lateral movement?', { streamed });
+    expect(answer).toMatchObject({ kind: 'answer', text: 'Lateral movement is an attacker moving between hosts.', usage: { promptTokens: 321, completionTokens: 12, requests: 1 } });
+    expect(streamed.length).toBeGreaterThan(3);
+    expect(streamed.join('')).toBe('Lateral movement is an attacker moving between hosts.');
+    server.script({ status: 429, headers: { 'retry-after-ms': '20' }, body: { error: { message: 'Rate limit reached' } } }, toolCall('secureScore', {}));
+    expect(await run('score?', { streamed, maxRetries: 1 })).toMatchObject({ kind: 'actions', actions: [{ name: 'secureScore' }] });
+    server.script({ status: 500, body: { error: { message: 'boom' } } });
+    expect(await run('score?', { streamed })).toMatchObject({ kind: 'fallback', reason: 'serverError' });
+    server.script({ body: completion({ role: 'assistant', content: null }, 'content_filter') });
+    expect(await run('something nasty', { streamed })).toMatchObject({ kind: 'fallback', reason: 'contentFilter' });
+    server.script({ ...textAnswer('slow words arriving one by one and never ending in time'), chunkDelayMs: 100 });
+    expect(await run('score?', { streamed, turnBudgetMs: 300 })).toMatchObject({ kind: 'fallback', reason: 'timeout' });
+    server.script({ body: '{"id": "chatcmpl-1", "choices": [' });
+    expect(await run('show risks', { streamed })).toMatchObject({ kind: 'fallback', reason: 'malformed' });
   });
 });

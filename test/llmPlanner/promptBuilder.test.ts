@@ -36,12 +36,18 @@ describe('buildMessages', () => {
     expect(messages.at(-1)).toEqual({ role: 'user', content: 'who owns the note one?' });
   });
 
-  it('sends no tenant data without consent: only that a list is on screen', () => {
-    const messages = buildMessages({ message: 'just the vms', activeList: list({ resourceGroups: ['rg-secret-payments'] }), matches: [{ field: 'resourceName', values: ['vm-secret-01'] }], history: [], dataConsent: false });
+  it('sends no tenant data without consent: only the kind of list on screen and the actions run', () => {
+    const history = [{ user: 'show vm-mine-02', did: 'analyze {"filter":{"resourceText":"vm-consented-03"}}' }, { user: 'what is XSS?', did: 'answered from general knowledge' }];
+    const messages = buildMessages({ message: 'just the vms', activeList: list({ resourceGroups: ['rg-secret-payments'] }), matches: [{ field: 'resourceName', values: ['vm-secret-01'] }], history, dataConsent: false });
     const all = JSON.stringify(messages);
     expect(all).not.toContain('rg-secret-payments');
     expect(all).not.toContain('vm-secret-01');
-    expect(all).toContain('a list of 42 recommendation(s)');
+    // Not even its size; and an earlier turn's arguments (given with consent, perhaps) are reduced to the action's name.
+    expect(all).not.toContain('42');
+    expect(all).toContain('of recommendations (its rows are not shared with you)');
+    expect(all).not.toContain('vm-consented-03');
+    expect(messages.map((m) => m.content)).toEqual(expect.arrayContaining(['show vm-mine-02', '(analyze)', '(answered from general knowledge)']));
+    expect(buildMessages({ message: 'x', activeList: list({}), matches: [], history, dataConsent: true }).map((m) => m.content)).toContain(`(${history[0]!.did})`);
   });
 
   it('trims history to its budget, newest kept', () => {

@@ -78,11 +78,13 @@ describe('LLM planner turns', () => {
     }
   });
 
-  it('labels a general answer and removes sentences naming resources absent from the data', async () => {
+  it('labels a general answer and removes sentences naming resources absent from the data (a group chat: one message)', async () => {
     const bot = await startLlmBot(server, tenant.path, spyRecords());
     try {
       server.script(textAnswer('Lateral movement is how an attacker moves from one compromised system to others. Your vm-payments-99 is exposed right now. Segment networks and limit credentials.'));
-      const replies = await bot.turn(message('what is lateral movement?'));
+      const replies = await bot.turn(message('what is lateral movement?', { conversationType: 'groupChat', mention: true }));
+      expect(server.requests[0]?.body.stream).toBeUndefined();
+      expect(replies.filter((a) => a.type === 'typing')).toEqual([]);
       const text = texts(replies);
       expect(text).toContain('General security knowledge from scripted-gpt, not from your posture data');
       expect(text).toContain('Lateral movement is how an attacker moves');
@@ -96,7 +98,7 @@ describe('LLM planner turns', () => {
 
       // A name the data holds is kept, marked [1] and cited with the record it came from and its portal link.
       server.script(textAnswer('An internet-exposed VM such as vm-quasar-07 is a typical entry point for lateral movement. Patch it and close management ports.'));
-      const grounded = (await bot.turn(message('how does lateral movement start?'))).find((a) => (a.text ?? '').includes('entry point'));
+      const grounded = (await bot.turn(message('how does lateral movement start?', { conversationType: 'groupChat', mention: true }))).find((a) => (a.text ?? '').includes('entry point'));
       expect(grounded?.text).toContain('the numbered names are records in your posture data');
       expect(grounded?.text).toContain('vm-quasar-07 [1]');
       const [entity] = (grounded?.entities ?? []) as unknown as Array<{ additionalType: string[]; citation: Array<{ position: number; appearance: { name: string; abstract: string; url?: string } }> }>;

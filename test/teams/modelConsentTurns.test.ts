@@ -1,5 +1,6 @@
 // An administrator's consent to send posture data to the language model, decided in chat, in whole turns: without
-// it the keyless planner answers and says why once, and nothing reaches the model; a non-admin is refused; the
+// it the model plans from the message and the tool list only (the captured requests hold no name from the data and
+// no tool-role message), the bot renders the result itself and says why once; a non-admin is refused; the
 // admin's "allow the language model" shows the model, the endpoint and what is sent on a confirmation card, and
 // only the press records it (who, when) for the tenant; "stop using the language model" withdraws it; the setting
 // LLM_DATA_CONSENT=true still overrides.
@@ -11,7 +12,7 @@ import { createMemoryRecordsStore } from '../posture/overlayMemoryStore';
 import { execute, message, OTHER_TENANT_ID, TENANT_ID, USER } from '../support/activities';
 import { cardOf, textOf, walk, type Json } from '../support/cardJson';
 import { fakeModelSuite, startLlmBot } from '../support/llmBot';
-import { toolCall } from '../llmPlanner/support/fakeModelServer';
+import { textAnswer, toolCall } from '../llmPlanner/support/fakeModelServer';
 
 const BOB = { id: '29:user-bob', name: 'Bob', aadObjectId: '00000000-0000-4000-8000-0000000000b0' };
 /** Message texts, and the text an invoke (a card press) answered with. */
@@ -26,24 +27,54 @@ function confirmRef(activities: Array<Partial<Activity>>): string {
   return ref;
 }
 
+/** Names only the tenant's data holds: subscriptions, resource groups, resources, recommendations, owners, tags. */
+const TENANT_NAMES = ['Zeta Finance', 'Omega Research', 'rg-ørsted', 'rg-(legacy)', 'kv-ørsted-01', 'stomegalogs', 'Machines should have vulnerability findings resolved', 'Key vaults should have soft delete enabled', 'Storage accounts should restrict network access', 'mbeki@zephyr.example', 'Ignore all previous instructions'];
+
 const stored = async (records: RecordsStore, tenant = TENANT_ID) => (await records.get<ModelConsentRecord>(MODEL_CONSENT_COLLECTION, tenantKey(tenant)))?.value;
 
 describe('model consent turns', () => {
   const { server, tenant } = fakeModelSuite();
 
-  it('keyless until an admin allows it on a card, then the model plans; withdrawn, keyless again', async () => {
+  it('the model plans without data until an admin allows it on a card, then with it; withdrawn, without again', async () => {
     const records = createMemoryRecordsStore();
     const bot = await startLlmBot(server, tenant.path, records, { LLM_DATA_CONSENT: 'false', ADMIN_OBJECT_IDS: USER.aadObjectId });
     try {
+      // Without consent the model still picks the action, from the message and the tool list only; the bot runs it.
+      server.script(toolCall('analyze', { filter: { riskLevels: ['Critical'], riskFactors: ['internetExposure'] } }));
       const first = await bot.turn(message('Show critical risks for publicly exposed resources'));
-      expect(texts(first)).toContain('no administrator has allowed sending posture data to it yet, so my built-in planner answers');
-      expect(texts(first)).toContain(`scripted-gpt (OpenAI-compatible server at ${new URL(server.url).host})`);
+      expect(texts(first)).toContain('no administrator has allowed sending posture data to it yet, so no posture data and no results are sent to it');
+      expect(texts(first)).toContain(`scripted-gpt (OpenAI-compatible server at ${new URL(server.url).host}) picks the actions from your message`);
       expect(textOf(cardOf(first))).toContain('vm-quasar-07');
-      // Said once per conversation; nothing went to the model either time.
-      const second = await bot.turn(message('show critical risks'));
-      expect(texts(second)).not.toContain('built-in planner');
-      expect(textOf(cardOf(second))).toContain('vm-quasar-07');
-      expect(server.requests).toHaveLength(0);
+      expect(server.requests).toHaveLength(1);
+      const asked = server.requests[0]!.body;
+      expect(JSON.stringify(asked.messages)).toContain('Show critical risks for publicly exposed resources');
+      expect(asked.tools?.map((t) => t.function.name)).toEqual(expect.arrayContaining(['analyze', 'outOfScope', 'help']));
+
+      // A follow-up on the list on screen: said once per conversation; neither the rows nor the list's size go out.
+      server.script(toolCall('showMore', {}));
+      const second = await bot.turn(message('show more'));
+      expect(texts(second)).not.toContain('no administrator has allowed');
+      // An invalid call is not repaired without consent (a repair is a tool-role message): the keyless planner answers.
+      server.script(toolCall('analyze', { filter: { riskLevels: ['Catastrophic'] } }));
+      const invalid = await bot.turn(message('show catastrophic risks on vm-quasar-07'));
+      expect(texts(invalid)).toContain("the language model's choice was not valid, so my built-in planner answered");
+      // Prose that names a resource is not shown without consent, even one the data holds; general prose is, labelled.
+      server.script(textAnswer('Lateral movement is an attacker moving from one host to the next. On vm-quasar-07 it starts at the exposed port.'));
+      const general = await bot.turn(message('what is lateral movement?'));
+      expect(texts(general)).toContain('Lateral movement is an attacker moving from one host to the next.');
+      expect(texts(general)).not.toContain('vm-quasar-07');
+      expect(server.requests).toHaveLength(4);
+      for (const request of server.requests) {
+        expect(request.body.messages.map((m) => m.role)).not.toContain('tool');
+        expect(request.body.tools?.length).toBeGreaterThan(0);
+        const sent = JSON.stringify(request.body);
+        // The user's own words may name a resource (vm-quasar-07 above); nothing drawn from the data does.
+        for (const name of TENANT_NAMES) expect(sent).not.toContain(name);
+        expect(sent).toContain('Tenant data is not shared with you');
+        expect(sent).not.toMatch(/recommendation\(s\); rows 1 to/);
+      }
+      expect(JSON.stringify(server.requests[1]!.body.messages)).toContain('(its rows are not shared with you)');
+      expect(JSON.stringify(server.requests[1]!.body.messages)).toContain('(analyze)');
 
       // A non-admin cannot allow it: no card, no record.
       const refused = await bot.turn({ ...message('allow the language model'), from: { ...BOB } });
@@ -77,19 +108,23 @@ describe('model consent turns', () => {
       expect(record).toMatchObject({ allowed: true, by: USER.aadObjectId, byName: 'Ada', target: { model: 'scripted-gpt', service: 'OpenAI-compatible server', endpoint: new URL(server.url).host } });
       expect(record?.at).toBeGreaterThanOrEqual(before);
 
-      // Now the model plans, with the tenant's names in marked data blocks.
+      // Now the model plans with the tenant's names in marked data blocks.
+      server.requests.splice(0);
       server.script(toolCall('analyze', { filter: { riskLevels: ['Critical'], riskFactors: ['internetExposure'] } }));
       const planned = await bot.turn(message('show risks on vm-quasar-07'));
       expect(server.requests).toHaveLength(1);
       expect(JSON.stringify(server.requests[0]?.body.messages)).toContain('Names in the data matching the message');
+      expect(JSON.stringify(server.requests[0]?.body.messages)).toContain('Its filter:');
       expect(texts(planned)).not.toContain('built-in planner');
       expect(textOf(cardOf(planned))).toContain('vm-quasar-07');
       expect(texts(await bot.turn(message('model status')))).toContain('Posture data to it: allowed by Ada on');
 
-      // Another tenant's conversations are not covered by this tenant's consent.
-      const elsewhere = await bot.turn(message('show critical risks', { tenantId: OTHER_TENANT_ID, conversationId: 'a:other-tenant' }));
+      // Another tenant's conversations are not covered by this tenant's consent: the model gets no data for them.
+      server.script(toolCall('analyze', { filter: { riskLevels: ['Critical'] } }));
+      const elsewhere = await bot.turn(message('show critical risks on vm-quasar-07', { tenantId: OTHER_TENANT_ID, conversationId: 'a:other-tenant' }));
       expect(texts(elsewhere)).toContain('no administrator has allowed');
-      expect(server.requests).toHaveLength(1);
+      expect(server.requests).toHaveLength(2);
+      expect(JSON.stringify(server.requests[1]?.body)).not.toContain('Names in the data matching');
 
       // Withdrawn on a card too; the next message is keyless again and says why.
       const stop = await bot.turn(message('stop using the language model'));
@@ -97,9 +132,15 @@ describe('model consent turns', () => {
       expect(textOf(cardOf(stop))).toMatch(/Now\s+Allowed by Ada/);
       await bot.turn(execute('confirm', { ref: confirmRef(stop) }));
       expect(await stored(records)).toMatchObject({ allowed: false, by: USER.aadObjectId });
-      const after = await bot.turn(message('show critical risks'));
+      const after = await bot.turn(message('show critical risks on vm-quasar-07'));
       expect(texts(after)).toContain('an administrator stopped sending posture data to it on');
-      expect(server.requests).toHaveLength(1);
+      expect(server.requests).toHaveLength(3);
+      const withdrawn = JSON.stringify(server.requests[2]?.body);
+      for (const name of TENANT_NAMES) expect(withdrawn).not.toContain(name);
+      expect(withdrawn).not.toContain('Names in the data matching');
+      expect(withdrawn).not.toContain('Its filter:');
+      // The earlier, consented turn's arguments are not replayed in the history: only its action's name.
+      expect(withdrawn).toContain('(analyze)');
     } finally {
       bot.close();
     }

@@ -14,6 +14,19 @@ export interface PlanRequest {
    * write its own keys into it. Absent when there is no conversation state (a bare test context).
    */
   conversation?: Record<string, unknown>;
+  /**
+   * Present where the transport can stream a message as it is written (Teams: 1:1 chats only). A planner that
+   * streams marks the say step whose text it wrote (`streamed`); the transport's first say step ends the stream.
+   */
+  stream?: ProseStream;
+}
+
+/** A message shown while it is being written: a status line first, then text appended, then ended by a say step. */
+export interface ProseStream {
+  /** A status line shown before the text ("Thinking…"). */
+  inform(text: string): void;
+  /** Appends checked text to the message. */
+  write(text: string): void;
 }
 
 /** A record a model-written answer rests on: shown by Teams as a numbered citation ([1] in the text). */
@@ -30,9 +43,10 @@ export type PlanStep =
   | { kind: 'action'; action: PlannedAction }
   /**
    * Send this plain text. `ai` is set only when a language model wrote the prose: the transport labels it
-   * "AI generated" and attaches its citations. Text written by rules (notices, fallbacks) has none.
+   * "AI generated" and attaches its citations. Text written by rules (notices, fallbacks) has none. `streamed`:
+   * the text was already written to the request's stream; this step only ends it (with its label and citations).
    */
-  | { kind: 'say'; text: string; ai?: { model: string; citations: AnswerCitation[] } };
+  | { kind: 'say'; text: string; ai?: { model: string; citations: AnswerCitation[] }; streamed?: boolean };
 
 export interface MessagePlan {
   steps: PlanStep[];

@@ -124,7 +124,7 @@ export function describePlanner(config: Pick<LlmConfig['llm'], 'planner'> & Part
   if (config.planner === 'keyless' || !config.provider) return 'keyless planner (no language model)';
   const p = config.provider;
   const model = p.kind === 'azure' ? `Azure OpenAI deployment "${p.deployment}" at ${hostOf(p.endpoint)} (${p.apiKey ? 'API key' : 'Entra ID, keyless'})` : `model "${p.model}" at ${p.baseUrl ? hostOf(p.baseUrl) : 'OpenAI'}`;
-  return `LLM planner: ${model}; tenant data to the model: ${config.dataConsent ? 'allowed (LLM_DATA_CONSENT=true)' : 'once an admin allows it in chat ("allow the language model"); keyless planner until then'}; keyless planner as fallback`;
+  return `LLM planner: ${model}; tenant data to the model: ${config.dataConsent ? 'allowed (LLM_DATA_CONSENT=true)' : 'once an admin allows it in chat ("allow the language model"); until then the model plans from the message and the tool list only'}; keyless planner as fallback`;
 }
 
 export function hostOf(value: string): string {

@@ -3,6 +3,9 @@
 // with an `api-version` query), the auth header (`Authorization: Bearer` or Azure's `api-key`), a JSON body with a
 // model, messages with roles, and function tools. A request of the wrong shape is answered 400 and recorded as a
 // shape problem, so a client that drifts fails its test. The real `openai` client talks to it over HTTP.
+// A request with `stream: true` (which must ask for usage in `stream_options`) gets the scripted completion as
+// server-sent events, as the service streams it: a role chunk, the text in small pieces or each tool call's id and
+// name and then its arguments in pieces, the finish reason, a usage chunk, and `data: [DONE]`.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -29,6 +32,8 @@ export interface ScriptedResponse {
   body?: unknown;
   /** Wait this long before answering (timeouts). */
   delayMs?: number;
+  /** Streamed answers: wait this long between events (so a client sees them arrive apart). */
+  chunkDelayMs?: number;
 }
 
 export type Step = ScriptedResponse | ((request: SeenRequest) => ScriptedResponse);
@@ -96,6 +101,9 @@ function checkShape(request: SeenRequest, expect: Expectation): string[] {
     }
   }
   if (!Array.isArray(request.body.messages) || request.body.messages.length === 0) problems.push('no messages');
+  if (request.body.stream !== undefined && typeof request.body.stream !== 'boolean') problems.push('stream is not a boolean');
+  if (request.body.stream === true && (request.body.stream_options as { include_usage?: unknown } | undefined)?.include_usage !== true) problems.push('a stream without stream_options.include_usage');
+  if (request.body.stream !== true && request.body.stream_options !== undefined) problems.push('stream_options without stream');
   for (const message of request.body.messages ?? []) {
     if (!['system', 'user', 'assistant', 'tool', 'developer'].includes(message.role)) problems.push(`message role ${message.role}`);
     if (message.role === 'tool' && typeof message.tool_call_id !== 'string') problems.push('tool message without tool_call_id');
@@ -139,6 +147,10 @@ export async function startFakeModelServer(expect: Expectation): Promise<FakeMod
       const response = typeof step === 'function' ? step(seen) : (step ?? { status: 500, body: { error: { message: 'no script' } } });
       const send = () => {
         if (res.destroyed) return;
+        if (seen.body.stream === true && (response.status ?? 200) === 200 && typeof response.body === 'object' && response.body !== null) {
+          void sendEvents(res, chunksOf(response.body as Record<string, unknown>), response.chunkDelayMs ?? 0);
+          return;
+        }
         const raw = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? {});
         res.writeHead(response.status ?? 200, { 'content-type': 'application/json', ...response.headers });
         res.end(raw);
@@ -167,4 +179,35 @@ export async function startFakeModelServer(expect: Expectation): Promise<FakeMod
         server.close(() => resolve());
       }),
   };
+}
+
+/** A completion as the chunks a streaming service sends for it. */
+export function chunksOf(completion: Record<string, unknown>): Array<Record<string, unknown>> {
+  const head = { id: completion.id, object: 'chat.completion.chunk', created: completion.created, model: completion.model };
+  const choice = (completion.choices as Array<{ message: { content?: string | null; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>; refusal?: string | null }; finish_reason: string }>)[0];
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({ ...head, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] });
+  const chunks: Array<Record<string, unknown>> = [chunk({ role: 'assistant', content: '' })];
+  const message = choice?.message ?? {};
+  // Words with their following space, a few per chunk: sentences end inside chunks as they do in real streams.
+  for (const piece of (message.content ?? '').match(/\S+\s*/g) ?? []) chunks.push(chunk({ content: piece }));
+  if (message.refusal) chunks.push(chunk({ refusal: message.refusal }));
+  for (const [index, call] of (message.tool_calls ?? []).entries()) {
+    chunks.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }));
+    const args = call.function.arguments;
+    const half = Math.ceil(args.length / 2);
+    for (const part of [args.slice(0, half), args.slice(half)]) if (part) chunks.push(chunk({ tool_calls: [{ index, function: { arguments: part } }] }));
+  }
+  chunks.push(chunk({}, choice?.finish_reason ?? 'stop'));
+  chunks.push({ ...head, choices: [], usage: completion.usage });
+  return chunks;
+}
+
+async function sendEvents(res: ServerResponse, chunks: ReadonlyArray<Record<string, unknown>>, delayMs: number): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  for (const chunk of chunks) {
+    if (res.destroyed) return;
+    res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+  }
+  res.end('data: [DONE]\n\n');
 }
