@@ -40,8 +40,8 @@ export interface AzureSourceOptions {
   subscriptionsPerBatch?: number;
   /** A progress line every so many pages (a million rows is about a thousand pages); 100 by default. */
   progressEveryPages?: number;
-  /** Sees every row as read, in order (the last-good copy under DATA_DIR). */
-  onRow?: (row: unknown) => void;
+  /** Sees every row as read, in order, with its JSON text (the last-good copy under DATA_DIR writes that text). */
+  onRow?: (row: unknown, json: string) => void;
   now?: () => number;
 }
 
@@ -144,9 +144,11 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
       let changedRows = 0;
       const resourceChanges = createResourceChanges();
       const take = (where: string, table: PostureQuery['table'], row: unknown): void => {
-        hash.update(JSON.stringify(row) ?? 'undefined');
+        // One JSON text per row serves the hash and the kept copy (a refresh re-writes every kept row).
+        const json = JSON.stringify(row) ?? 'null';
+        hash.update(json);
         hash.update('\n');
-        options.onRow?.(row);
+        options.onRow?.(row, json);
         if (table === 'resourcecontainers') {
           const id = (row as { subscriptionId?: unknown } | null)?.subscriptionId;
           if (typeof id === 'string') seenSubscriptions.add(id.toLowerCase());
