@@ -9,7 +9,6 @@
 // - Medians over the rounds with min-max, the ratio to the floor, the load average before and after.
 // Usage: npm run bench:azure-refresh -- [--assessments 1000000] [--rounds 3] [--per-mille 1]
 //   (writes bench/results/azure-refresh.md and .json)
-import { fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import { createAzurePostureLoader } from '../src/posture/source/azure/azureLoade
 import { createPostureStoreBuilder } from '../src/posture/store';
 import { SYSTEM_VIEWER } from '../src/posture/viewer';
 import { positiveWholeArg } from './cliArgs';
+import { forkFakeResourceGraph } from './servers/fakeResourceGraphChild';
 import { fakeCredential, loopbackHttpClient } from './servers/loopbackAzure';
 import { percentile, round } from './stats';
 
@@ -58,18 +58,7 @@ async function main(): Promise<void> {
   const dataDir = join(dir, 'data');
   const estateDir = join(dir, 'estate');
   mkdirSync(estateDir, { recursive: true });
-  const child = fork(join(__dirname, 'servers', 'fakeResourceGraphProcess.js'), [String(assessments), estateDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ask = <T>(type: string, message?: object): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const onMessage = (reply: { type?: string }): void => {
-        if (reply.type !== type) return;
-        child.off('message', onMessage);
-        resolve(reply as T);
-      };
-      child.on('message', onMessage);
-      child.once('exit', (code) => reject(new Error(`fake exited (${code})`)));
-      if (message) child.send(message);
-    });
+  const { ask, stop } = forkFakeResourceGraph(assessments, estateDir);
   try {
     const ready = await ask<Ready>('ready');
     process.stdout.write(`estate: ${ready.rows} rows (${ready.resources} resources) generated in ${ready.generateMs} ms ${JSON.stringify(ready.counts)}\n`);
@@ -202,7 +191,7 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     void held;
   } finally {
-    child.send({ type: 'stop' });
+    stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
