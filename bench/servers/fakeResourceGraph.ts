@@ -5,16 +5,20 @@
 // with x-ms-user-quota-remaining / x-ms-user-quota-resets-after (429 with Retry-After over it), answers 403 for an
 // explicitly named subscription the identity may not read, and can be told to fail the next requests in chosen ways.
 // It does not evaluate KQL: the query's first word picks the table, and every row of that table in scope is returned,
-// except for the two filters the live source sends: `where type in~ (...)` / `where type =~ '...'`, and the change
-// filter of an incremental refresh (`extend changedAt = coalesce(todatetime(<path>), ...) | where changedAt >=
-// datetime(<iso>)`: a row passes when the first of those paths holding a date is at or after that time).
+// except for the filters the live source sends: `where type in~ (...)` / `where type =~ '...'`, `where id in~ (...)`,
+// and the change filter of an incremental refresh (`extend changedAt = coalesce(todatetime(<path>), ...)` or
+// `extend changedAt = todatetime(<path>)`, then `where changedAt >= datetime(<iso>)`: a row passes when the first of
+// those paths holding a date is at or after that time). Tables: resourcecontainers (subscriptions and resource
+// groups), securityresources, resources, and resourcechanges (rows of type microsoft.resources/changes, shaped as the
+// "Get resource changes" article shows: properties.targetResourceId, changeType, changeAttributes.timestamp).
 // Rows are given as a list (sorted by id here, as `order by id` does), or, for estates too big to hold, as a function
-// that streams one table's rows afresh (served in the order given; one open cursor per $skipToken).
+// that streams one table's rows afresh for a query (served in the order given; one open cursor per $skipToken); the
+// function may skip rows the query cannot match (an index), the filters above still apply to what it yields.
 // Used by the Azure source tests (test/posture/source/azure) and the live-read bench (bench/azureReadBench.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Table = 'resourcecontainers' | 'securityresources' | 'resources';
+export type Table = 'resourcecontainers' | 'securityresources' | 'resources' | 'resourcechanges';
 
 export type Fault =
   | { kind: 'status'; status: number; retryAfterSeconds?: number; retryAfterMs?: number; quotaResetsAfter?: string }
@@ -40,8 +44,8 @@ export const FAKE_TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.test-secret-token
 
 export interface FakeResourceGraphOptions {
   rows?: readonly unknown[];
-  /** Instead of rows: each call streams one table's rows from the start. */
-  stream?: (table: Table) => Iterable<unknown>;
+  /** Instead of rows: each call streams one table's rows from the start (it may leave out rows `query` cannot match). */
+  stream?: (table: Table, query: string) => Iterable<unknown>;
   /** Time spent building pages (streamed rows: reading them), for the bench to tell the fake's cost from the reader's. */
   onPageBuilt?: (ms: number) => void;
   token?: string;
@@ -58,6 +62,8 @@ export interface FakeResourceGraph {
   port: number;
   requests: FakeRequest[];
   setRows(rows: readonly unknown[]): void;
+  /** Replaces the subscriptions the identity may not read (a role taken away between two reads). */
+  setForbidden(ids: readonly string[]): void;
   /** Applied to the next requests, one each, in order. */
   failNext(...faults: Fault[]): void;
   close(): Promise<void>;
@@ -66,7 +72,8 @@ export interface FakeResourceGraph {
 export function tableOf(row: unknown): Table {
   const type = String((row as { type?: unknown }).type ?? '').toLowerCase();
   const id = String((row as { id?: unknown }).id ?? '');
-  if (type === 'microsoft.resources/subscriptions' || (!type && /^\/subscriptions\/[^/]+\/?$/i.test(id))) return 'resourcecontainers';
+  if (type === 'microsoft.resources/subscriptions' || type === 'microsoft.resources/subscriptions/resourcegroups' || (!type && /^\/subscriptions\/[^/]+\/?$/i.test(id))) return 'resourcecontainers';
+  if (type === 'microsoft.resources/changes') return 'resourcechanges';
   if (type.startsWith('microsoft.security/')) return 'securityresources';
   return 'resources';
 }
@@ -89,10 +96,12 @@ export function queryFilter(query: string): (row: unknown) => boolean {
   }
   const one = /\|\s*where\s+type\s+=~\s*'([^']*)'/i.exec(query);
   if (one) tests.push((row) => typeOf(row) === (one[1] ?? '').toLowerCase());
-  const extend = /\|\s*extend\s+changedAt\s*=\s*coalesce\((.*?)\)\s*\|/i.exec(query);
+  const ids = idsOfQuery(query);
+  if (ids) tests.push((row) => ids.has(String((row as { id?: unknown }).id ?? '').toLowerCase()));
+  const extend = /\|\s*extend\s+changedAt\s*=\s*(?:coalesce\((.*?)\)|(todatetime\([\w.]+\)))\s*\|/i.exec(query);
   const since = /\|\s*where\s+changedAt\s*>=\s*datetime\(([^)]+)\)/i.exec(query);
   if (extend && since) {
-    const paths = [...(extend[1] ?? '').matchAll(/todatetime\(([\w.]+)\)/g)].map((m) => (m[1] ?? '').split('.'));
+    const paths = [...(extend[1] ?? extend[2] ?? '').matchAll(/todatetime\(([\w.]+)\)/g)].map((m) => (m[1] ?? '').split('.'));
     const from = Date.parse(since[1] ?? '');
     if (paths.length === 0 || Number.isNaN(from)) throw new Error('unreadable change filter');
     tests.push((row) => {
@@ -107,6 +116,19 @@ export function queryFilter(query: string): (row: unknown) => boolean {
   return (row) => tests.every((test) => test(row));
 }
 
+/** The ids of a `where id in~ ('...', ...)` clause, lower-cased; undefined without one. */
+export function idsOfQuery(query: string): Set<string> | undefined {
+  const list = /\|\s*where\s+id\s+in~\s*\(([^)]*)\)/i.exec(query);
+  return list ? new Set([...(list[1] ?? '').matchAll(/'([^']*)'/g)].map((m) => (m[1] ?? '').toLowerCase())) : undefined;
+}
+
+/** The time of a change filter's `where changedAt >= datetime(...)`, epoch ms; undefined without one. */
+export function changedSinceOfQuery(query: string): number | undefined {
+  const since = /\|\s*where\s+changedAt\s*>=\s*datetime\(([^)]+)\)/i.exec(query);
+  const at = since ? Date.parse(since[1] ?? '') : Number.NaN;
+  return Number.isNaN(at) ? undefined : at;
+}
+
 const idOf = (row: unknown): string => String((row as { id?: unknown }).id ?? '').toLowerCase();
 
 const clock = (ms: number): string => {
@@ -117,7 +139,7 @@ const clock = (ms: number): string => {
 
 export async function startFakeResourceGraph(options: FakeResourceGraphOptions): Promise<FakeResourceGraph> {
   const token = options.token ?? FAKE_TOKEN;
-  const forbidden = new Set((options.forbidden ?? []).map((id) => id.toLowerCase()));
+  let forbidden = new Set((options.forbidden ?? []).map((id) => id.toLowerCase()));
   const groups = options.managementGroups ?? {};
   let tables = new Map<Table, unknown[]>();
   const setRows = (rows: readonly unknown[]): void => {
@@ -125,6 +147,7 @@ export async function startFakeResourceGraph(options: FakeResourceGraphOptions):
       ['resourcecontainers', []],
       ['securityresources', []],
       ['resources', []],
+      ['resourcechanges', []],
     ]);
     for (const row of rows) next.get(tableOf(row))?.push(row);
     for (const list of next.values()) list.sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
@@ -265,7 +288,7 @@ export async function startFakeResourceGraph(options: FakeResourceGraphOptions):
         cursor = cursors.get(String(opts.$skipToken));
         cursors.delete(String(opts.$skipToken));
         if (!cursor) return fail(400, 'BadRequest', 'invalid $skipToken');
-      } else cursor = { iterator: stream(table as Table)[Symbol.iterator](), offset: 0 };
+      } else cursor = { iterator: stream(table as Table, body.query)[Symbol.iterator](), offset: 0 };
       const page: unknown[] = [];
       const started = performance.now();
       let done = false;
@@ -322,6 +345,7 @@ export async function startFakeResourceGraph(options: FakeResourceGraphOptions):
     port,
     requests,
     setRows,
+    setForbidden: (ids) => void (forbidden = new Set(ids.map((id) => id.toLowerCase()))),
     failNext: (...list) => void faults.push(...list),
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 // The line answers on live data end with: when the data was read and how long ago ("Data from Azure as of 14:02,
-// 12 min ago."), and, when reading Azure is failing (the data kept is older than it should be), that plainly.
+// 12 min ago."), and, when reading Azure is failing (the data kept is older than it should be), that plainly; when part
+// of the scope could not be read (a subscription whose role was taken away), that its findings are left out.
 import { safeTimeZone } from '../posture/history/calendar';
 import type { PostureInfo } from '../posture/postureHolder';
 
@@ -24,9 +25,11 @@ function clockText(at: number, now: number, timeZone: string): string {
 }
 
 /** Undefined for data that is not live (the demo tenant, an export). */
-export function dataAgeNote(info: Pick<PostureInfo, 'live' | 'loadedAt' | 'stale' | 'refreshFailing'>, now: number, timeZone?: string): string | undefined {
+export function dataAgeNote(info: Pick<PostureInfo, 'live' | 'loadedAt' | 'stale' | 'refreshFailing' | 'unreadable'>, now: number, timeZone?: string): string | undefined {
   if (!info.live) return undefined;
   const when = `Data from Azure as of ${clockText(info.loadedAt, now, safeTimeZone(timeZone))}, ${ageText(now - info.loadedAt)}.`;
-  if (info.stale || info.refreshFailing) return `${when} Reading Azure is failing right now, so this may be out of date; I keep trying.`;
-  return when;
+  const missing = info.unreadable?.length ?? 0;
+  const partial = missing > 0 ? ` ${missing === 1 ? 'One part' : `${missing} parts`} of the Azure scope could not be read, so ${missing === 1 ? 'its' : 'their'} findings are left out.` : '';
+  if (info.stale || info.refreshFailing) return `${when}${partial} Reading Azure is failing right now, so this may be out of date; I keep trying.`;
+  return `${when}${partial}`;
 }

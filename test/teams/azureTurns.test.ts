@@ -108,4 +108,28 @@ describe('turns on live Azure data', () => {
     expect(visible(again)).toMatch(/refreshed on demand less than 5 minutes ago\. Ask again in [1-5] min/);
     expect(fake.requests.length).toBe(requestsAfter);
   });
+
+  it('after a subscription becomes unreadable and a VM is deleted, the next refresh drops their findings and the answer says part of the scope is missing', async () => {
+    const rows = zephyrRows() as Array<Record<string, unknown> & { id: string; type?: string; properties?: Record<string, unknown> }>;
+    const lost = '7a1e0c2d-0000-4000-8000-00000000f1a1';
+    const vm = rows.find((row) => row.id.includes('/virtualMachines/vm-quasar-07/providers/'))?.id.split('/providers/Microsoft.Security')[0];
+    if (!vm) throw new Error('no vm-quasar-07 in the fixture');
+    rows.push({
+      id: `${vm}/providers/Microsoft.Resources/changes/08584889383111245807_1`,
+      type: 'microsoft.resources/changes',
+      properties: { targetResourceId: vm, targetResourceType: 'microsoft.compute/virtualmachines', changeType: 'Delete', changeAttributes: { timestamp: new Date().toISOString(), changesCount: 0 }, changes: {} },
+    });
+    fake.setRows(rows);
+    fake.setForbidden([lost]);
+    await skills.posture.reload();
+    expect(skills.posture.info()).toMatchObject({ refresh: 'incremental', unreadable: [expect.stringContaining(`/subscriptions/${lost}: no longer readable by the identity`)] });
+
+    const [answer] = await turn(message('show all risks', { conversationId: 'a:azure-lost' }));
+    const text = visible(answer);
+    expect(text).toContain('One part of the Azure scope could not be read, so its findings are left out.');
+    expect(text).not.toContain('vm-quasar-07');
+    expect(text).not.toContain('stomegalogs');
+    expect(text).toMatch(/1 recommendation match/);
+    fake.setForbidden([]);
+  });
 });

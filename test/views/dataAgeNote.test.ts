@@ -19,6 +19,16 @@ describe('data age note', () => {
     expect(dataAgeNote({ ...live, refreshFailing: { at: NOW, reason: 'x' } }, NOW)).toContain('failing');
   });
 
+  it('says when part of the scope could not be read, so its findings are left out', () => {
+    expect(dataAgeNote({ ...live, unreadable: ['/subscriptions/x: no longer readable'] }, NOW)).toBe(
+      'Data from Azure as of 14:02 UTC, 12 min ago. One part of the Azure scope could not be read, so its findings are left out.',
+    );
+    expect(dataAgeNote({ ...live, unreadable: ['a', 'b'], refreshFailing: { at: NOW, reason: 'x' } }, NOW)).toBe(
+      'Data from Azure as of 14:02 UTC, 12 min ago. 2 parts of the Azure scope could not be read, so their findings are left out. Reading Azure is failing right now, so this may be out of date; I keep trying.',
+    );
+    expect(dataAgeNote({ ...live, unreadable: [] }, NOW)).toBe('Data from Azure as of 14:02 UTC, 12 min ago.');
+  });
+
   it('says nothing for the demo tenant or an export', () => {
     expect(dataAgeNote({ loadedAt: NOW }, NOW)).toBeUndefined();
   });

@@ -48,7 +48,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
     logger,
     ...(deps.lenient ? { lenient: true } : {}),
     ...deps.overrides,
-    onRow: (row) => write?.row(row),
+    onRow: (row, json) => write?.row(row, json),
   });
   let loadedOnce = false;
   /** The last read from Azure in this process (the kept rows are its rows). */

@@ -16,9 +16,10 @@ import type { RecordSink } from '../../model';
 import type { LoadReport, PostureSource } from '../../source';
 import { describeAzureError } from './azureErrors';
 import { AZURE_CLOUD_ENDPOINTS } from './clouds';
-import { changeQueries, CHANGE_DATED_TYPES, POSTURE_QUERIES, REPLACED_TYPES, type PostureQuery } from './queries';
+import { changeQueries, CHANGE_DATED_TYPES, IDS_PER_QUERY, POSTURE_QUERIES, REPLACED_TYPES, resourcesByIds, safeResourceId, type PostureQuery } from './queries';
 import { createQuotaGate, type QuotaGate } from './quotaGate';
 import { queryPages, type QueryScope, type ResourceGraphQueries } from './resourceGraphPages';
+import { createResourceChanges, isDeleted, resourceIdOf, subscriptionOfRow } from './resourceChanges';
 
 /** Subscriptions per request: Resource Graph's own tools batch by 1,000. */
 export const SUBSCRIPTIONS_PER_BATCH = 1000;
@@ -39,8 +40,8 @@ export interface AzureSourceOptions {
   subscriptionsPerBatch?: number;
   /** A progress line every so many pages (a million rows is about a thousand pages); 100 by default. */
   progressEveryPages?: number;
-  /** Sees every row as read, in order (the last-good copy under DATA_DIR). */
-  onRow?: (row: unknown) => void;
+  /** Sees every row as read, in order, with its JSON text (the last-good copy under DATA_DIR writes that text). */
+  onRow?: (row: unknown, json: string) => void;
   now?: () => number;
 }
 
@@ -54,6 +55,12 @@ export interface AzureLoadReport extends LoadReport {
   quotaWaitMs: number;
   /** Set for an incremental refresh: the rows Resource Graph sent (changed assessments, and the small whole types). */
   changedRows?: number;
+  /** Set for an incremental refresh: resources changed since (from resourcechanges), and the kept rows left out. */
+  resourceChanges?: number;
+  /** Kept rows dropped because their resource was deleted. */
+  deletedRows?: number;
+  /** Kept rows dropped because their subscription can no longer be read, by subscription id. */
+  droppedSubscriptions?: Record<string, number>;
 }
 
 /** An incremental refresh: the rows of the last read, and the time from which changes are asked for. */
@@ -135,10 +142,13 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
       /** Changed rows of an incremental refresh, by id, until merged with the kept rows. */
       const changed = new Map<string, unknown>();
       let changedRows = 0;
+      const resourceChanges = createResourceChanges();
       const take = (where: string, table: PostureQuery['table'], row: unknown): void => {
-        hash.update(JSON.stringify(row) ?? 'undefined');
+        // One JSON text per row serves the hash and the kept copy (a refresh re-writes every kept row).
+        const json = JSON.stringify(row) ?? 'null';
+        hash.update(json);
         hash.update('\n');
-        options.onRow?.(row);
+        options.onRow?.(row, json);
         if (table === 'resourcecontainers') {
           const id = (row as { subscriptionId?: unknown } | null)?.subscriptionId;
           if (typeof id === 'string') seenSubscriptions.add(id.toLowerCase());
@@ -160,7 +170,9 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
             if (pages % (options.progressEveryPages ?? 100) === 0) options.logger?.info({ source: label, pages, rows: counts.rows + rows.length, table: query.table }, 'reading Azure Resource Graph');
             rows.forEach((row, index) => {
               if (changes) changedRows++;
-              if (changes && CHANGE_DATED.has(typeOf(row))) changed.set(idOf(row), row);
+              if (query.table === 'resourcechanges') resourceChanges.add(row);
+              // Changed assessments and resources read again replace kept rows by id, below.
+              else if (changes && (CHANGE_DATED.has(typeOf(row)) || query.table === 'resources')) changed.set(idOf(row), row);
               else take(`${query.table} ${batch.label} page ${page} row ${index + 1}`, query.table, row);
             });
           }
@@ -173,7 +185,7 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
         }
       };
 
-      for (const query of changes ? changeQueries(changes.since) : POSTURE_QUERIES) {
+      const run = async (query: PostureQuery): Promise<void> => {
         const readable = options.scopes.filter((scope) => !unreadable.has(describeScope(scope)));
         for (const batch of batchesOf(readable, options.subscriptionsPerBatch ?? SUBSCRIPTIONS_PER_BATCH)) {
           if (await readBatch(query, batch)) continue;
@@ -190,10 +202,30 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
             }
           }
         }
-      }
+      };
+      for (const query of changes ? changeQueries(changes.since) : POSTURE_QUERIES) await run(query);
+      // Resources created or updated since: read again by id (names, tags, location), a hundred per query.
+      const reread = changes ? resourceChanges.reread().filter(safeResourceId) : [];
+      for (let at = 0; at < reread.length; at += IDS_PER_QUERY) await run(resourcesByIds(reread.slice(at, at + IDS_PER_QUERY)));
 
+      const deleted = resourceChanges.deleted();
+      let deletedRows = 0;
+      const dropped = new Map<string, number>();
       if (changes) {
-        // The kept rows, each replaced by its changed row; the types read again in full were taken above.
+        // The kept rows, each replaced by its changed row; the types read again in full were taken above. Left out:
+        // rows of deleted resources, and rows of subscriptions this refresh could not see (no longer readable).
+        const keep = (row: unknown): boolean => {
+          const subscription = subscriptionOfRow(row);
+          if (subscription !== undefined && !seenSubscriptions.has(subscription)) {
+            dropped.set(subscription, (dropped.get(subscription) ?? 0) + 1);
+            return false;
+          }
+          if (isDeleted(deleted, resourceIdOf(row))) {
+            deletedRows++;
+            return false;
+          }
+          return true;
+        };
         let index = 0;
         for await (const row of changes.kept) {
           index++;
@@ -201,9 +233,12 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
           const id = idOf(row);
           const fresh = changed.get(id);
           if (fresh !== undefined) changed.delete(id);
-          take(fresh === undefined ? `kept row ${index}` : `changed row ${id}`, 'securityresources', fresh ?? row);
+          if (keep(fresh ?? row)) take(fresh === undefined ? `kept row ${index}` : `changed row ${id}`, 'securityresources', fresh ?? row);
         }
-        for (const [id, row] of changed) take(`new row ${id}`, 'securityresources', row);
+        for (const [id, row] of changed) if (keep(row)) take(`new row ${id}`, 'securityresources', row);
+        for (const [subscription, rows] of dropped) {
+          unreadable.set(`/subscriptions/${subscription}`, `/subscriptions/${subscription}: no longer readable by the identity, so its ${rows} kept rows were dropped`);
+        }
       }
 
       // Resource Graph leaves out subscriptions it may not read instead of failing: name those the scope asked for.
@@ -229,13 +264,15 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
         requests,
         pages,
         quotaWaitMs: gate.waitedMs() - waitedBefore,
-        ...(changes ? { changedRows } : {}),
+        ...(changes ? { changedRows, resourceChanges: resourceChanges.size(), deletedRows } : {}),
+        ...(dropped.size > 0 ? { droppedSubscriptions: Object.fromEntries(dropped) } : {}),
       };
       options.logger?.info(
-        { source: label, rows: report.rows, records: report.records, skipped: report.skipped, pages, requests, quotaWaitMs: report.quotaWaitMs, unreadable: report.unreadable.length, ...(changes ? { changedRows, since: new Date(changes.since).toISOString() } : {}) },
+        { source: label, rows: report.rows, records: report.records, skipped: report.skipped, pages, requests, quotaWaitMs: report.quotaWaitMs, unreadable: report.unreadable.length, ...(changes ? { changedRows, resourceChanges: resourceChanges.size(), deletedRows, since: new Date(changes.since).toISOString() } : {}) },
         changes ? 'posture changes read from Azure Resource Graph' : 'posture read from Azure Resource Graph',
       );
       if (report.unreadable.length > 0) options.logger?.warn({ unreadable: report.unreadable }, 'part of the Azure scope could not be read; the rest loaded');
+      if (dropped.size > 0) options.logger?.warn({ droppedSubscriptions: report.droppedSubscriptions }, 'subscriptions no longer readable: their kept rows were dropped');
       return report;
     },
   };

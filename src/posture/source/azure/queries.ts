@@ -2,7 +2,7 @@
 // Defender for Cloud rows, then the resources themselves (names, tags, locations). Each is sorted by id so pages are
 // stable while a read goes on (queries with `limit`/`take` would get no $skipToken, so none is used).
 export interface PostureQuery {
-  table: 'resourcecontainers' | 'securityresources' | 'resources';
+  table: 'resourcecontainers' | 'securityresources' | 'resources' | 'resourcechanges';
   query: string;
 }
 
@@ -22,8 +22,13 @@ const typeList = (types: readonly string[]) => types.map((type) => `'${type}'`).
 export const CHANGE_DATED_TYPES = ['microsoft.security/assessments', 'microsoft.security/assessments/subassessments'] as const;
 /** The other Defender rows carry no change date: few, so an incremental refresh reads them all again. */
 export const WHOLE_TYPES = SECURITY_TYPES.filter((type) => !(CHANGE_DATED_TYPES as readonly string[]).includes(type));
-/** Read again in full by every refresh and replacing the kept rows of those types. */
-export const REPLACED_TYPES: ReadonlySet<string> = new Set(['microsoft.resources/subscriptions', ...WHOLE_TYPES]);
+/** Read again in full by every refresh (the resourcecontainers query and the whole types), replacing the kept rows of those types. */
+export const REPLACED_TYPES: ReadonlySet<string> = new Set(['microsoft.resources/subscriptions', 'microsoft.resources/subscriptions/resourcegroups', ...WHOLE_TYPES]);
+
+/** Resource ids per `where id in~ (...)` query when resources that changed are read again. */
+export const IDS_PER_QUERY = 100;
+
+const RESOURCE_COLUMNS = 'project id, name, type, location, resourceGroup, subscriptionId, tags';
 
 export const POSTURE_QUERIES: readonly PostureQuery[] = [
   {
@@ -37,14 +42,15 @@ export const POSTURE_QUERIES: readonly PostureQuery[] = [
   },
   {
     table: 'resources',
-    query: 'resources | project id, name, type, location, resourceGroup, subscriptionId, tags | order by id asc',
+    query: `resources | ${RESOURCE_COLUMNS} | order by id asc`,
   },
 ];
 
 /**
- * An incremental refresh: the subscriptions, the Defender rows without a change date, and only the assessments and
- * sub-assessments whose status changed (or that were generated) at or after `since`. Resources (names, tags) and rows
- * that disappeared are left to the next full read.
+ * An incremental refresh: the subscriptions and resource groups, the Defender rows without a change date, only the
+ * assessments and sub-assessments whose status changed (or that were generated) at or after `since`, and the resource
+ * changes (created, updated, deleted resources: Resource Graph keeps 14 days of them) recorded at or after `since`.
+ * The resources those changes name are then read again by id (resourcesByIds).
  */
 export function changeQueries(since: number): readonly PostureQuery[] {
   const [subscriptions] = POSTURE_QUERIES;
@@ -58,5 +64,19 @@ export function changeQueries(since: number): readonly PostureQuery[] {
         ' | extend changedAt = coalesce(todatetime(properties.status.statusChangeDate), todatetime(properties.timeGenerated))' +
         ` | where changedAt >= datetime(${new Date(since).toISOString()}) | project-away changedAt | order by id asc`,
     },
+    {
+      table: 'resourcechanges',
+      query:
+        'resourcechanges | extend changedAt = todatetime(properties.changeAttributes.timestamp)' +
+        ` | where changedAt >= datetime(${new Date(since).toISOString()}) | project id, type, properties | order by id asc`,
+    },
   ];
+}
+
+/** ARM resource ids never hold quotes or backslashes; one that does is not asked for (it could end the string). */
+export const safeResourceId = (id: string): boolean => id.length > 0 && !/['"\\]/.test(id);
+
+/** The resources with these ids, as the full read's resources query gives them (names, tags, location). */
+export function resourcesByIds(ids: readonly string[]): PostureQuery {
+  return { table: 'resources', query: `resources | where id in~ (${ids.map((id) => `'${id}'`).join(', ')}) | ${RESOURCE_COLUMNS} | order by id asc` };
 }

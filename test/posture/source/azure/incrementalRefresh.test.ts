@@ -1,12 +1,17 @@
-// Incremental refresh of the live source against the loopback Resource Graph fake (which honours the type and
+// Incremental refresh of the live source against the loopback Resource Graph fake (which honours the type, id and
 // change-date filters): after a full read, a refresh asks only for assessments whose status changed since the last
 // read (less an overlap), in 1,000-row pages with $skipToken, through throttling; the changed rows are laid over the
-// kept rows; deleted rows stay until the next full read (POSTURE_FULL_REFRESH_HOURS), which drops them.
+// kept rows. Resource changes (resourcechanges) bring re-tagged resources and drop deleted ones; an assessment that
+// simply disappears stays until the next full read (POSTURE_FULL_REFRESH_HOURS). A subscription the identity can no
+// longer read loses its kept rows at the next refresh, and answers say part of the scope is missing.
 import { openPostureHolder, type PostureHolder } from '../../../../src/posture/postureHolder';
 import type { PostureSettings } from '../../../../src/posture/postureSettings';
 import { CHANGE_OVERLAP_MS } from '../../../../src/posture/source/azure/azureLoader';
 import { SYSTEM_VIEWER } from '../../../../src/posture/viewer';
-import { createSilentLogger } from '../../../../src/logging/logger';
+import { createSilentLogger, type Logger } from '../../../../src/logging/logger';
+import type { AzureScope } from '../../../../src/config/features/postureSource';
+import { dataAgeNote } from '../../../../src/views/dataAgeNote';
+import { createMemoryLogger } from '../../../support/memoryLogger';
 import { createTempDataDir, type TempDataDir } from '../../../support/tempDataDir';
 import { createMemoryRecordsStore } from '../../overlayMemoryStore';
 import { estateRows, SUBS } from './estateRows';
@@ -50,15 +55,17 @@ afterEach(async () => {
   dataDir.cleanup();
 });
 
-const settings = (): PostureSettings => ({
+const BY_SUBSCRIPTION: AzureScope[] = SUBS.map((subscriptionId) => ({ kind: 'subscription' as const, subscriptionId }));
+
+const settings = (scopes: AzureScope[]): PostureSettings => ({
   postureLenient: false,
   postureSource: 'azure',
-  azure: { cloud: 'AzurePublicCloud', scopes: SUBS.map((subscriptionId) => ({ kind: 'subscription' as const, subscriptionId })), fullRefreshMs: 24 * HOUR },
+  azure: { cloud: 'AzurePublicCloud', scopes, fullRefreshMs: 24 * HOUR },
   dataDir: dataDir.dir,
 });
 
-const open = async (pageRows?: number): Promise<PostureHolder> =>
-  (holder = await openPostureHolder(settings(), { logger: createSilentLogger(), records: createMemoryRecordsStore(), pollMs: 0, azure: loopbackOptions(fake.port, pageRows ? { pageRows } : {}), now: () => clock }));
+const open = async (pageRows?: number, scopes = BY_SUBSCRIPTION, logger: Logger = createSilentLogger()): Promise<PostureHolder> =>
+  (holder = await openPostureHolder(settings(scopes), { logger, records: createMemoryRecordsStore(), pollMs: 0, azure: loopbackOptions(fake.port, pageRows ? { pageRows } : {}), now: () => clock }));
 
 const statusOf = (h: PostureHolder, id: string) => h.current().details(SYSTEM_VIEWER, id)?.status;
 const assessments = () => rows.filter((row) => row.type === 'microsoft.security/assessments');
@@ -86,13 +93,15 @@ describe('incremental refresh of the live Azure source', () => {
     for (const request of refresh) {
       expect(request).toMatchObject({ apiVersion: '2024-04-01', top: 1000, status: 200, subscriptions: [...SUBS] });
     }
-    // No request reads the resources table or every assessment again.
-    expect(refresh.map((request) => request.table)).toEqual(['resourcecontainers', 'securityresources', 'securityresources']);
-    expect(refresh.some((request) => request.query.startsWith('resources'))).toBe(false);
+    // No request reads the resources table or every assessment again; no resource changed, so none is read by id.
+    expect(refresh.map((request) => request.table)).toEqual(['resourcecontainers', 'securityresources', 'securityresources', 'resourcechanges']);
+    expect(refresh.find((request) => request.table === 'resourcechanges')?.query).toContain(
+      `extend changedAt = todatetime(properties.changeAttributes.timestamp) | where changedAt >= datetime(${new Date(START - CHANGE_OVERLAP_MS).toISOString()})`,
+    );
 
     expect(statusOf(h, fixed.id)).toBe('Healthy');
     expect(statusOf(h, added.id)).toBe('Unhealthy');
-    // Deleted in Azure, but an incremental refresh cannot see deletions: still shown until the full read.
+    // Gone from Azure with no resource change recorded: an incremental refresh cannot see it, so it stays until the full read.
     expect(statusOf(h, gone.id)).toBe('Unhealthy');
     expect(h.current().count(SYSTEM_VIEWER, { statuses: ['Unhealthy'] })).toBe(12);
 
@@ -123,7 +132,7 @@ describe('incremental refresh of the live Azure source', () => {
     const before = fake.requests.length;
     fake.failNext({ kind: 'status', status: 429, retryAfterSeconds: 0 });
     await h.reload();
-    const changeRequests = fake.requests.slice(before).filter((request) => request.query.includes('changedAt'));
+    const changeRequests = fake.requests.slice(before).filter((request) => request.table === 'securityresources' && request.query.includes('changedAt'));
     expect(changeRequests.map((request) => [request.status, request.skipToken === undefined])).toEqual([
       [200, true],
       [200, false],
@@ -138,5 +147,129 @@ describe('incremental refresh of the live Azure source', () => {
     const restarted = await open();
     expect(restarted.info().stale).toBeDefined();
     expect(restarted.current().count(SYSTEM_VIEWER, { statuses: ['Unhealthy'] })).toBe(7);
+  });
+});
+
+/** The estate's VMs as rows of the resources table, tagged env=dev. */
+const vmRows = (): Row[] =>
+  assessments().map((row) => {
+    const vm = row.id.split('/providers/Microsoft.Security')[0] as string;
+    return { id: vm, name: vm.split('/').pop(), type: 'microsoft.compute/virtualmachines', location: 'westeurope', subscriptionId: row.subscriptionId, resourceGroup: row.resourceGroup, tags: { env: 'dev' } } as Row;
+  });
+
+/** A resourcechanges row as the "Get resource changes" article shows it. */
+const changeRow = (target: string, changeType: 'Create' | 'Update' | 'Delete', at: number, n: number): Row => ({
+  id: `${target}/providers/Microsoft.Resources/changes/08584889383111245807_${String(n).padStart(8, '0')}`,
+  type: 'microsoft.resources/changes',
+  properties: {
+    targetResourceId: target,
+    targetResourceType: 'microsoft.compute/virtualmachines',
+    changeType,
+    changeAttributes: { changesCount: 1, changedByType: 'User', clientType: 'Azure Portal', operation: 'microsoft.compute/virtualmachines/write', timestamp: new Date(at).toISOString() },
+    changes: changeType === 'Update' ? { 'tags.env': { newValue: 'prod', previousValue: 'dev', changeCategory: 'User', propertyChangeType: 'Update' } } : {},
+  },
+});
+
+const vmOf = (row: Row): string => row.id.split('/providers/Microsoft.Security')[0] as string;
+const tagsOf = (h: PostureHolder, id: string) => h.current().details(SYSTEM_VIEWER, id)?.tags;
+
+describe('resource changes in the incremental refresh', () => {
+  it('reads re-tagged resources again by id and drops the rows of deleted ones, ignoring changes older than the last read', async () => {
+    rows.push(...vmRows());
+    fake.setRows(rows);
+    const h = await open();
+    const [retagged, deleted, oldDelete, untouched] = assessments();
+    if (!retagged || !deleted || !oldDelete || !untouched) throw new Error('estate too small');
+    expect(tagsOf(h, retagged.id)).toEqual({ env: 'dev' });
+    const total = h.current().count(SYSTEM_VIEWER, {});
+
+    clock = START + 15 * 60_000;
+    rows = rows
+      // Re-tagged in Azure.
+      .map((row) => (row.id === vmOf(retagged) ? { ...row, tags: { env: 'prod' } } : row))
+      // Deleted in Azure; Defender has not removed its assessment yet, so Resource Graph still lists it.
+      .filter((row) => row.id !== vmOf(deleted));
+    rows.push(
+      changeRow(vmOf(retagged), 'Update', clock - 60_000, 1),
+      changeRow(vmOf(deleted), 'Delete', clock - 30_000, 2),
+      // Before the last read (less the overlap): already in the kept rows' time, not asked for.
+      changeRow(vmOf(oldDelete), 'Delete', START - 2 * CHANGE_OVERLAP_MS, 3),
+    );
+    fake.setRows(rows);
+    const before = fake.requests.length;
+    const reload = await h.reload();
+    expect(reload).toBeDefined();
+
+    const refresh = fake.requests.slice(before);
+    // The changed resource alone is read again, by id; the deleted one is not asked for.
+    const byId = refresh.filter((request) => request.table === 'resources');
+    expect(byId).toHaveLength(1);
+    expect(byId[0]?.query).toBe(`resources | where id in~ ('${vmOf(retagged)}') | project id, name, type, location, resourceGroup, subscriptionId, tags | order by id asc`);
+
+    expect(h.info().refresh).toBe('incremental');
+    expect(tagsOf(h, retagged.id)).toEqual({ env: 'prod' });
+    expect(statusOf(h, deleted.id)).toBeUndefined();
+    expect(statusOf(h, oldDelete.id)).toBe('Unhealthy');
+    expect(tagsOf(h, untouched.id)).toEqual({ env: 'dev' });
+    expect(h.current().count(SYSTEM_VIEWER, {})).toBe(total - 1);
+
+    // The next incremental refresh starts from the merged kept rows: the deletion and the new tag hold.
+    clock = START + 30 * 60_000;
+    await h.reload();
+    expect(h.info().refresh).toBe('incremental');
+    expect(statusOf(h, deleted.id)).toBeUndefined();
+    expect(tagsOf(h, retagged.id)).toEqual({ env: 'prod' });
+    expect(h.info().rows).toBe(rows.filter((row) => row.type !== 'microsoft.resources/changes').length - 1);
+  });
+
+  it('keeps a resource deleted and created again, and skips change rows it cannot read', async () => {
+    rows.push(...vmRows());
+    fake.setRows(rows);
+    const h = await open();
+    const [recreated] = assessments();
+    if (!recreated) throw new Error('estate too small');
+    clock = START + 15 * 60_000;
+    rows = rows.map((row) => (row.id === vmOf(recreated) ? { ...row, tags: { env: 'new' } } : row));
+    rows.push(
+      changeRow(vmOf(recreated), 'Delete', clock - 120_000, 1),
+      changeRow(vmOf(recreated), 'Create', clock - 60_000, 2),
+      { ...changeRow(vmOf(recreated), 'Delete', clock - 30_000, 3), properties: { targetResourceId: vmOf(recreated), changeType: 'Delete' } },
+    );
+    fake.setRows(rows);
+    await h.reload();
+    expect(statusOf(h, recreated.id)).toBe('Unhealthy');
+    expect(tagsOf(h, recreated.id)).toEqual({ env: 'new' });
+  });
+});
+
+describe('a subscription that becomes unreadable between full reads', () => {
+  it.each([
+    ['named in the scope (403 for it)', BY_SUBSCRIPTION],
+    ['seen through the tenant scope (it just stops being listed)', [{ kind: 'tenant' as const }]],
+  ])('drops its kept rows at the next incremental refresh and says so: %s', async (_name, scopes) => {
+    const memory = createMemoryLogger('info');
+    const h = await open(undefined, scopes, memory.logger);
+    expect(h.current().count(SYSTEM_VIEWER, { statuses: ['Unhealthy'] })).toBe(12);
+    expect(h.info().unreadable).toBeUndefined();
+
+    clock = START + 15 * 60_000;
+    const lost = SUBS[1];
+    fake.setForbidden([lost]);
+    await h.reload();
+    expect(h.info().refresh).toBe('incremental');
+    expect(h.current().count(SYSTEM_VIEWER, { statuses: ['Unhealthy'] })).toBe(8);
+    expect(h.current().count(SYSTEM_VIEWER, { subscriptions: [lost] })).toBe(0);
+    expect(h.info().unreadable).toEqual([`/subscriptions/${lost}: no longer readable by the identity, so its 4 kept rows were dropped`]);
+    expect(dataAgeNote(h.info(), clock)).toBe('Data from Azure as of 10:15 UTC, just now. One part of the Azure scope could not be read, so its findings are left out.');
+    const warning = memory.lines().find((line) => line.msg === 'subscriptions no longer readable: their kept rows were dropped');
+    expect(warning?.droppedSubscriptions).toEqual({ [lost]: 4 });
+
+    // Readable again: its rows come back with the next full read (the kept rows no longer hold them).
+    fake.setForbidden([]);
+    clock = START + 24 * HOUR;
+    await h.reload();
+    expect(h.info().refresh).toBe('full');
+    expect(h.current().count(SYSTEM_VIEWER, { statuses: ['Unhealthy'] })).toBe(12);
+    expect(h.info().unreadable).toBeUndefined();
   });
 });
