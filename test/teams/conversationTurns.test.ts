@@ -39,7 +39,7 @@ describe('conversation turns: staying on topic and time', () => {
     const [showMore] = await bot.turn(message('show more', { conversationId: id }));
     expect(showMore?.text).toMatch(/no list to continue/i);
     const due = await say('what is due this week?', id);
-    expect(due).toMatch(/Due this week \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)/);
+    expect(due).toMatch(/Due this week \(\d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4} to \d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4}\)/);
     expect(due).not.toMatch(/by subscription/i);
   });
 
@@ -57,7 +57,7 @@ describe('conversation turns: staying on topic and time', () => {
 
   it('reads "due this week" in the user time zone and says the dates; top N is honoured on a plain list', async () => {
     const tokyo = visible((await bot.turn(inZone('what is due this week?', 'a:tz-tokyo', 'Asia/Tokyo')))[0]);
-    expect(tokyo).toMatch(/Due this week \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}, Asia\/Tokyo\)/);
+    expect(tokyo).toMatch(/Due this week \(\d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4} to \d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4}, Asia\/Tokyo\)/);
     const top = await say('top 3 critical risks', 'a:top');
     expect(top).toMatch(/Top 3 of \d+ matching recommendations/);
     expect(top).toMatch(/Rows 1–3 of 3/);
@@ -65,8 +65,8 @@ describe('conversation turns: staying on topic and time', () => {
 
   it('answers what changed since last week with the dates compared, and an executive summary with history', async () => {
     const changed = await say('what changed since last week?', 'a:changes');
-    expect(changed).toMatch(/What changed since \d{4}-\d{2}-\d{2}/);
-    expect(changed).toMatch(/Compared the load of \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC with the data now/);
+    expect(changed).toMatch(/What changed since \d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4}/);
+    expect(changed).toMatch(/Compared the load of \d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4} \d{2}:\d{2} UTC with the data now/);
     expect(changed).toMatch(/Fixed: \d+/);
     const fixed = await say('what got fixed this month?', 'a:changes');
     expect(fixed).not.toMatch(/Newly open/);

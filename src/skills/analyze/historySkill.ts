@@ -4,12 +4,12 @@
 import { CHANGE_KINDS, type ChangeKind, type ChangesParams, type ExecutiveSummaryParams } from '../../actions/contracts/history';
 import type { Since } from '../../actions/contracts/time';
 import type { PostureEngine, RecommendationRow } from '../../posture/engine';
-import { localDateOf, formatLocalDate, safeTimeZone, sinceStart } from '../../posture/history/calendar';
+import { localDateOf, safeTimeZone, sinceStart } from '../../posture/history/calendar';
 import type { Comparison } from '../../posture/history/historyService';
 import type { HistoryReader } from '../../posture/history/openHistory';
 import type { Viewer } from '../../posture/viewer';
 import type { ChangeLineView, ChangeSectionView, ExecutiveSummaryView } from '../../views/historyViews';
-import { NO_OWNER, isoDate } from '../../views/postureLabels';
+import { NO_OWNER, clipText, displayDate, localDateText, shortWords } from '../../views/postureLabels';
 import type { Ctx } from './analyzeSkill';
 import { toPostureFilter } from '../../actions/contracts/postureFilter';
 
@@ -33,22 +33,22 @@ export interface HistorySkillOptions {
   now?: () => number;
 }
 
-/** "2026-11-30 06:00" in the zone, with the zone named when it is not UTC. */
+/** "30 Nov 2026 06:00" in the zone, with the zone named when it is not UTC. */
 export function formatInstant(ms: number, zone: string): string {
-  const date = formatLocalDate(localDateOf(ms, zone));
+  const date = localDateText(localDateOf(ms, zone));
   const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
   return `${date} ${time}${zone === 'UTC' ? ' UTC' : ` (${zone})`}`;
 }
 
 export function comparedText(c: Comparison, zone: string): string {
-  const earliest = c.startsLater ? ` History starts on ${formatLocalDate(localDateOf(c.from, zone))}, so that is the earliest load compared.` : '';
+  const earliest = c.startsLater ? ` History starts on ${localDateText(localDateOf(c.from, zone))}, so that is the earliest load compared.` : '';
   return `Compared the load of ${formatInstant(c.from, zone)} with the data now (${formatInstant(c.to, zone)}).${earliest}`;
 }
 
 function rowLine(row: RecommendationRow, hasRiskData: boolean): ChangeLineView {
   const level = hasRiskData && row.riskLevel ? `${row.riskLevel} risk` : `${row.severity} severity`;
   const owner = row.owner ? `owner ${row.owner}` : NO_OWNER;
-  const due = row.dueDate !== undefined ? `due ${isoDate(row.dueDate)}` : '';
+  const due = row.dueDate !== undefined ? `due ${displayDate(row.dueDate)}` : '';
   return { text: `${row.displayName} · ${row.resourceName}`, facts: [level, owner, due].filter(Boolean).join(' · ') };
 }
 
@@ -58,7 +58,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
   async function compare(ctx: Ctx, since: Since): Promise<{ comparison?: Comparison; zone: string; sinceDate: string }> {
     const zone = safeTimeZone(ctx.viewer.timeZone);
     const start = sinceStart(since, now(), zone);
-    const sinceDate = formatLocalDate(start.date);
+    const sinceDate = localDateText(start.date);
     if (!options.history) return { zone, sinceDate };
     const comparison = await options.history.compare(options.engine(), start.at);
     return { ...(comparison ? { comparison } : {}), zone, sinceDate };
@@ -154,7 +154,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
     const oldest = engine.search(viewer, { filter: { ...open, governance: ['overdue'] }, sort: 'dueDate', offset: 0, limit: 3 }).items;
     const overdue: ChangeLineView[] = [
       ...overdueByOwner.map((g) => ({ text: `${g.label}: ${g.count.toLocaleString('en-US')} overdue`, facts: '' })),
-      ...oldest.map((r) => ({ text: `Oldest: ${r.displayName} · ${r.resourceName}`, facts: `due ${r.dueDate !== undefined ? isoDate(r.dueDate) : 'n/a'} · ${r.owner ?? NO_OWNER}` })),
+      ...oldest.map((r) => ({ text: `Oldest: ${r.displayName} · ${r.resourceName}`, facts: `due ${r.dueDate !== undefined ? displayDate(r.dueDate) : 'n/a'} · ${r.owner ?? NO_OWNER}` })),
     ];
 
     const since = p.since ?? DEFAULT_SUMMARY_SINCE;
