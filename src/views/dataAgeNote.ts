@@ -1,7 +1,8 @@
 // The line answers on live data end with: when the data was read and how long ago ("Data from Azure as of 14:02,
 // 12 min ago."), and, when reading Azure is failing (the data kept is older than it should be), that plainly; when part
 // of the scope could not be read (a subscription whose role was taken away), that its findings are left out.
-import { safeTimeZone } from '../posture/history/calendar';
+import { localDateOf, safeTimeZone } from '../posture/history/calendar';
+import { localDateText } from './postureLabels';
 import type { PostureInfo } from '../posture/postureHolder';
 
 const MINUTE = 60_000;
@@ -18,7 +19,7 @@ export function ageText(ms: number): string {
 
 /** The clock time of `at` in the viewer's zone; with the date when it is not today there. */
 function clockText(at: number, now: number, timeZone: string): string {
-  const day = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+  const day = (t: number) => localDateText(localDateOf(t, timeZone));
   const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
   const zone = timeZone === 'UTC' ? ' UTC' : '';
   return day(at) === day(now) ? `${time}${zone}` : `${day(at)} ${time}${zone}`;

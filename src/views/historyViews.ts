@@ -3,15 +3,20 @@
 
 export interface ChangeLineView {
   text: string;
-  /** "Critical risk · owner priya · due 2026-12-10", or "" */
+  /** "Critical risk · owner priya · due 10 Dec 2026", or "" */
   facts: string;
 }
 
 export interface ChangeSectionView {
   heading: string;
   lines: ChangeLineView[];
-  /** "and 12 more", or "". */
+  /** "and 12 more", or "" (said when no button pages the rest). */
   more: string;
+  /** "Show all 17 fixed": a button for the rest of this kind alone, or "" when none. */
+  moreLabel: string;
+  /** The button's data: the kind and the first day compared ("2026-11-27"), re-checked by the changesOf verb. */
+  moreKind: string;
+  moreSince: string;
 }
 
 export interface ChangesView {
@@ -36,9 +41,12 @@ export interface ExecutiveSummaryView {
   topRisks: ChangeLineView[];
   overdueHeading: string;
   overdue: ChangeLineView[];
+  /** Shows the "Overdue work" button (a list of every overdue recommendation). */
+  hasOverdue: boolean;
   changedHeading: string;
   /** Which dates were compared. */
   changedCompared: string;
-  changed: SummaryFactView[];
+  /** "4 newly open · 9 fixed · 0 exempted · 1 deleted · 2 newly assessed", or "" without history. */
+  changed: string;
   note: string;
 }

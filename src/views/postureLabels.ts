@@ -49,10 +49,18 @@ export const riskText = (level: RiskLevel | undefined): string => (level ? `${le
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const NBSP = '\u00a0';
 
-/** "10 Dec 2026" (UTC) with no-break spaces: a date never splits across lines the way "2026-12-" / "10" did. */
+/**
+ * "10 Dec 2026" (UTC) with no-break spaces: a date never splits across lines the way "2026-12-" / "10" did. The one
+ * date format of every card and text answer; a day in the user's zone is written by localDateText, the same way.
+ */
 export function displayDate(ms: number): string {
   const d = new Date(ms);
-  return [d.getUTCDate(), MONTHS[d.getUTCMonth()], d.getUTCFullYear()].join(NBSP);
+  return localDateText({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+}
+
+/** A calendar day (month 1–12) as displayDate writes it: "27 Nov 2026". */
+export function localDateText(date: { year: number; month: number; day: number }): string {
+  return [date.day, MONTHS[date.month - 1], date.year].join(NBSP);
 }
 
 /**
@@ -173,4 +181,3 @@ export function pluralLabel(label: string): string {
 }
 
 /** "2026-01-31" from epoch ms. */
-export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -6,25 +6,25 @@ export const CARD_SAMPLES: CardReply[] = [
   {
     template: 'changes',
     model: {
-      title: 'What changed since 2026-11-30',
-      compared: 'Compared the load of 2026-11-29 06:00 (Europe/Berlin) with the data now (2026-12-04 17:00 (Europe/Berlin)).',
+      title: 'What changed since 30 Nov 2026',
+      compared: 'Compared the load of 29 Nov 2026 06:00 (Europe/Berlin) with the data now (4 Dec 2026 17:00 (Europe/Berlin)).',
       summary: '3 newly open · 2 fixed · 0 exempted · 1 deleted · 1 newly assessed',
       note: '',
       sections: [
-        { heading: 'Newly open: 3', lines: [{ text: 'Storage accounts should restrict network access · stprod01', facts: 'Critical risk · owner priya@alderbrook.example · due 2026-12-10' }], more: 'and 2 more' },
-        { heading: 'Deleted (no longer in the data): 1', lines: [{ text: '**bold** <at>x</at> $root {title} · vm-old', facts: '' }], more: '' },
+        { heading: 'Newly open: 3', lines: [{ text: 'Storage accounts should restrict network access · stprod01', facts: 'Critical risk · owner priya@alderbrook.example · due 10 Dec 2026' }], more: '', moreLabel: 'Show all 3 newly open', moreKind: 'new', moreSince: '2026-11-30' },
+        { heading: 'Deleted (no longer in the data): 1', lines: [{ text: '**bold** <at>x</at> $root {title} · vm-old', facts: '' }], more: 'and 2 more', moreLabel: '', moreKind: '', moreSince: '' },
       ],
     },
   },
   {
     template: 'changes',
-    model: { title: 'What changed since 2026-12-03', compared: 'Compared the load of 2026-12-03 06:00 UTC with the data now (2026-12-04 09:00 UTC).', summary: 'Nothing of this kind changed between these dates.', note: 'Only rows that match the filter now are counted.', sections: [] },
+    model: { title: 'What changed since 3 Dec 2026', compared: 'Compared the load of 3 Dec 2026 06:00 UTC with the data now (4 Dec 2026 09:00 UTC).', summary: 'Nothing of this kind changed between these dates.', note: 'Only rows that match the filter now are counted.', sections: [] },
   },
   {
     template: 'executiveSummary',
     model: {
       title: 'Executive summary',
-      asOf: 'Posture as of 2026-12-04 17:00 UTC',
+      asOf: 'Posture as of 4 Dec 2026 17:00 UTC',
       facts: [
         { title: 'Open recommendations', value: '1,204' },
         { title: 'Critical / high risk', value: '103 / 240' },
@@ -33,16 +33,14 @@ export const CARD_SAMPLES: CardReply[] = [
       topRisksHeading: 'Top 2 risks and their owners',
       topRisks: [
         { text: 'Machines should have vulnerability findings resolved · jumpbox-01', facts: 'Critical risk · Unassigned' },
-        { text: '{title} **x** $root · données-clients', facts: 'High risk · owner sofia@alderbrook.example · due 2026-11-01' },
+        { text: '{title} **x** $root · données-clients', facts: 'High risk · owner sofia@alderbrook.example · due 1 Nov 2026' },
       ],
       overdueHeading: 'Overdue work: 12',
       overdue: [{ text: 'priya@alderbrook.example: 7 overdue', facts: '' }],
+      hasOverdue: true,
       changedHeading: 'What changed',
-      changedCompared: 'Compared the load of 2026-11-27 06:00 UTC with the data now (2026-12-04 17:00 UTC).',
-      changed: [
-        { title: 'Newly open', value: '4' },
-        { title: 'Fixed', value: '9' },
-      ],
+      changedCompared: 'Compared the load of 27 Nov 2026 06:00 UTC with the data now (4 Dec 2026 17:00 UTC).',
+      changed: '4 newly open · 9 fixed · 0 exempted · 1 deleted · 2 newly assessed',
       note: '',
     },
   },

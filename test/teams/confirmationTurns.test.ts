@@ -98,7 +98,7 @@ describe('confirmation turns', () => {
 
     const done = await turn(execute('confirm', { ref, in_owner: 'new.owner@example.com', in_dueDate: FUTURE }, options));
     const doneCard = cardOf(done);
-    expect(textOf(doneCard)).toMatch(/Confirmed by Ada at \d\d:\d\d UTC\. Owner set to new\.owner@example\.com, due \d{4}-\d\d-\d\d\./);
+    expect(textOf(doneCard)).toMatch(/Confirmed by Ada at \d\d:\d\d UTC\. Owner set to new\.owner@example\.com, due \d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4}\./);
     expect(actionsOf(doneCard)).toEqual([]);
     expect(await governanceChanges(records)).toBe(1);
 

@@ -11,7 +11,7 @@ import { ssoPerson, startSsoBot, type SsoBot } from '../support/ssoBot';
 
 /** The changes card's section headings and the summary's facts, kind by kind. */
 const HEADINGS = ['Newly open', 'Fixed', 'Exempted or not applicable', 'Newly assessed'];
-const FACTS = ['Newly open', 'Fixed', 'Exempted', 'Newly assessed'];
+const FACTS = ['newly open', 'fixed', 'exempted', 'newly assessed'];
 
 describe('history comparisons under a user’s scope (SSO on)', () => {
   let bot: SsoBot;
@@ -32,6 +32,8 @@ describe('history comparisons under a user’s scope (SSO on)', () => {
   };
   /** "Fixed: 12" lines: the changes card's headings (absent: none of that kind) or the summary's facts. */
   const countsOf = (text: string, titles: readonly string[], absent: number) => titles.map((t) => Number(new RegExp(`^${t}: (\\d+) ?$`, 'm').exec(text)?.[1] ?? absent));
+  /** The summary's "3 newly open · 2 fixed · …" line. */
+  const summaryCounts = (text: string) => FACTS.map((t) => Number(new RegExp(`(\\d+) ${t}\\b`).exec(text)?.[1] ?? NaN));
   const add = (a: number[], b: number[]) => a.map((n, i) => n + (b[i] ?? NaN));
 
   it('counts and rows are each user’s own and the subscriptions add up', async () => {
@@ -43,7 +45,7 @@ describe('history comparisons under a user’s scope (SSO on)', () => {
       summaries[name] = await ask(name, 'give me an executive summary');
     }
     const changed = Object.fromEntries(names.map((n) => [n, countsOf(changes[n]!, HEADINGS, 0)]));
-    const summed = Object.fromEntries(names.map((n) => [n, countsOf(summaries[n]!.slice(summaries[n]!.lastIndexOf('What changed')), FACTS, NaN)]));
+    const summed = Object.fromEntries(names.map((n) => [n, summaryCounts(summaries[n]!.slice(summaries[n]!.lastIndexOf('What changed')))]));
     // Something changed in each subscription, so a tenant-wide number would show.
     expect(changed.alice![0]! + changed.alice![1]!).toBeGreaterThan(0);
     expect(changed.bob![0]! + changed.bob![1]!).toBeGreaterThan(0);
@@ -58,7 +60,7 @@ describe('history comparisons under a user’s scope (SSO on)', () => {
     // Deleted rows: no tenant-wide number for a scoped user, and a note saying why.
     for (const name of names) {
       expect(changes[name]).toContain(DELETED_UNSCOPED_NOTE);
-      expect(summaries[name]).not.toMatch(/^Deleted$/m);
+      expect(summaries[name]).not.toMatch(/\d deleted/);
     }
   });
 });

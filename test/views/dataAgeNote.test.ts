@@ -9,7 +9,7 @@ describe('data age note', () => {
   it('says when and how long ago', () => {
     expect(dataAgeNote(live, NOW)).toBe('Data from Azure as of 14:02 UTC, 12 min ago.');
     expect(dataAgeNote(live, NOW, 'Europe/Paris')).toBe('Data from Azure as of 15:02, 12 min ago.');
-    expect(dataAgeNote({ live: true, loadedAt: Date.parse('2026-12-03T22:00:00Z') }, NOW, 'UTC')).toBe('Data from Azure as of 2026-12-03 22:00 UTC, 16 h 14 min ago.');
+    expect(dataAgeNote({ live: true, loadedAt: Date.parse('2026-12-03T22:00:00Z') }, NOW, 'UTC')).toBe('Data from Azure as of 3\u00a0Dec\u00a02026 22:00 UTC, 16 h 14 min ago.');
     expect(dataAgeNote({ ...live, loadedAt: NOW - 10_000 }, NOW)).toContain('just now');
     expect(dataAgeNote(live, NOW, 'Not/AZone')).toContain('14:02 UTC');
   });

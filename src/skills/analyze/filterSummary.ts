@@ -1,10 +1,10 @@
 // Says the applied filters plainly: "Critical risk · Internet exposure · Unhealthy".
 import type { PostureEngine } from '../../posture/engine';
 import type { Viewer } from '../../posture/viewer';
-import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, pluralLabel, resourceTypeLabel } from '../../views/postureLabels';
+import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, RISK_FACTOR_LABELS, localDateText, pluralLabel, resourceTypeLabel } from '../../views/postureLabels';
 import type { AnalyzeFilter } from '../../actions/contracts/analyze';
 import { severitiesForRiskLevels, type AskedAt } from '../../actions/contracts/postureFilter';
-import { dueDates, formatLocalDate, safeTimeZone } from '../../posture/history/calendar';
+import { dueDates, safeTimeZone } from '../../posture/history/calendar';
 import type { DueRange } from '../../actions/contracts/time';
 
 const PERIOD_WORDS: Readonly<Record<string, string>> = {
@@ -12,11 +12,11 @@ const PERIOD_WORDS: Readonly<Record<string, string>> = {
   thisMonth: 'this month', lastMonth: 'last month', nextMonth: 'next month',
 };
 
-/** "Due this week (2026-11-30 to 2026-12-06)": the words and the dates they were read as. */
+/** "Due this week (30 Nov 2026 to 6 Dec 2026)": the words and the dates they were read as. */
 export function describeDue(due: DueRange, asked: AskedAt = { now: Date.now() }): string {
   const zone = safeTimeZone(asked.timeZone);
   const { first, last } = dueDates(due, asked.now, zone);
-  const dates = first && last ? (formatLocalDate(first) === formatLocalDate(last) ? formatLocalDate(first) : `${formatLocalDate(first)} to ${formatLocalDate(last)}`) : first ? `from ${formatLocalDate(first)}` : last ? `up to ${formatLocalDate(last)}` : '';
+  const dates = first && last ? (localDateText(first) === localDateText(last) ? localDateText(first) : `${localDateText(first)} to ${localDateText(last)}`) : first ? `from ${localDateText(first)}` : last ? `up to ${localDateText(last)}` : '';
   const words =
     'period' in due ? `Due ${PERIOD_WORDS[due.period] ?? due.period}` : 'nextDays' in due ? `Due in the next ${due.nextDays} days` : 'overdueMoreThanDays' in due ? `Overdue by more than ${due.overdueMoreThanDays} days` : 'Due';
   const zoneNote = zone === 'UTC' ? '' : `, ${zone}`;

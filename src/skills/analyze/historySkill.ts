@@ -4,12 +4,12 @@
 import { CHANGE_KINDS, type ChangeKind, type ChangesParams, type ExecutiveSummaryParams } from '../../actions/contracts/history';
 import type { Since } from '../../actions/contracts/time';
 import type { PostureEngine, RecommendationRow } from '../../posture/engine';
-import { localDateOf, formatLocalDate, safeTimeZone, sinceStart } from '../../posture/history/calendar';
+import { formatLocalDate, localDateOf, safeTimeZone, sinceStart } from '../../posture/history/calendar';
 import type { Comparison } from '../../posture/history/historyService';
 import type { HistoryReader } from '../../posture/history/openHistory';
 import type { Viewer } from '../../posture/viewer';
 import type { ChangeLineView, ChangeSectionView, ExecutiveSummaryView } from '../../views/historyViews';
-import { NO_OWNER, isoDate } from '../../views/postureLabels';
+import { NO_OWNER, clipText, displayDate, localDateText, shortWords } from '../../views/postureLabels';
 import type { Ctx } from './analyzeSkill';
 import { toPostureFilter } from '../../actions/contracts/postureFilter';
 import { idInScope } from '../../access/idScope';
@@ -23,7 +23,14 @@ const HEADINGS: Readonly<Record<ChangeKind, string>> = {
 };
 /** The kinds as the summary line counts them ("17 newly open · 14 fixed"): two start with "newly". */
 const COUNTED: Readonly<Record<ChangeKind, string>> = { new: 'newly open', fixed: 'fixed', exempted: 'exempted', deleted: 'deleted', newlyAssessed: 'newly assessed' };
-const DEFAULT_PER_KIND = 5;
+/** Rows per kind when several kinds share the card (each section's button shows the rest); one kind alone: more. */
+const DEFAULT_PER_KIND = 3;
+const ONE_KIND_ROWS = 20;
+/** Top risks and overdue lines on the executive summary; its buttons open the whole lists. */
+const SUMMARY_TOP = 3;
+const SUMMARY_OVERDUE = 2;
+/** Characters of one line at the Playground's card width. */
+const LINE_CHARS = 60;
 /** Rows read to match a filter against the changed rows. */
 const MAX_FILTER_ROWS = 200_000;
 const DEFAULT_SUMMARY_SINCE: Since = { daysAgo: 7 };
@@ -34,23 +41,24 @@ export interface HistorySkillOptions {
   now?: () => number;
 }
 
-/** "2026-11-30 06:00" in the zone, with the zone named when it is not UTC. */
+/** "30 Nov 2026 06:00" in the zone, with the zone named when it is not UTC. */
 export function formatInstant(ms: number, zone: string): string {
-  const date = formatLocalDate(localDateOf(ms, zone));
+  const date = localDateText(localDateOf(ms, zone));
   const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
   return `${date} ${time}${zone === 'UTC' ? ' UTC' : ` (${zone})`}`;
 }
 
 export function comparedText(c: Comparison, zone: string): string {
-  const earliest = c.startsLater ? ` History starts on ${formatLocalDate(localDateOf(c.from, zone))}, so that is the earliest load compared.` : '';
+  const earliest = c.startsLater ? ` History starts on ${localDateText(localDateOf(c.from, zone))}, so that is the earliest load compared.` : '';
   return `Compared the load of ${formatInstant(c.from, zone)} with the data now (${formatInstant(c.to, zone)}).${earliest}`;
 }
 
 function rowLine(row: RecommendationRow, hasRiskData: boolean): ChangeLineView {
   const level = hasRiskData && row.riskLevel ? `${row.riskLevel} risk` : `${row.severity} severity`;
-  const owner = row.owner ? `owner ${row.owner}` : NO_OWNER;
-  const due = row.dueDate !== undefined ? `due ${isoDate(row.dueDate)}` : '';
-  return { text: `${row.displayName} · ${row.resourceName}`, facts: [level, owner, due].filter(Boolean).join(' · ') };
+  const owner = row.owner ? `owner ${shortWords(row.owner, 28)}` : NO_OWNER;
+  const due = row.dueDate !== undefined ? `due ${displayDate(row.dueDate)}` : '';
+  const resource = ` · ${shortWords(row.resourceName, 24)}`;
+  return { text: `${clipText(row.displayName, LINE_CHARS - [...resource].length)}${resource}`, facts: [level, owner, due].filter(Boolean).join(' · ') };
 }
 
 /** History keeps only a hash and a name of a deleted row, not where it was: a scoped viewer is not told about them. */
@@ -70,13 +78,13 @@ function visibleCount(viewer: Viewer, c: Comparison, hashes: readonly string[]):
 export function createHistorySkill(options: HistorySkillOptions) {
   const now = options.now ?? Date.now;
 
-  async function compare(ctx: Ctx, since: Since): Promise<{ comparison?: Comparison; zone: string; sinceDate: string }> {
+  async function compare(ctx: Ctx, since: Since): Promise<{ comparison?: Comparison; zone: string; sinceDate: string; sinceIso: string }> {
     const zone = safeTimeZone(ctx.viewer.timeZone);
     const start = sinceStart(since, now(), zone);
-    const sinceDate = formatLocalDate(start.date);
-    if (!options.history) return { zone, sinceDate };
+    const dates = { zone, sinceDate: localDateText(start.date), sinceIso: formatLocalDate(start.date) };
+    if (!options.history) return dates;
     const comparison = await options.history.compare(options.engine(), start.at);
-    return { ...(comparison ? { comparison } : {}), zone, sinceDate };
+    return { ...(comparison ? { comparison } : {}), ...dates };
   }
 
   /** The changed rows still in the data, as rows (filtered when asked), riskiest first. */
@@ -95,7 +103,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
   async function changes(ctx: Ctx, p: ChangesParams): Promise<void> {
     const engine = options.engine();
     const { hasRiskData } = engine.capabilities(ctx.viewer);
-    const { comparison: c, zone, sinceDate } = await compare(ctx, p.since);
+    const { comparison: c, zone, sinceDate, sinceIso } = await compare(ctx, p.since);
     if (!c) {
       await ctx.reply({ kind: 'text', text: 'No history is recorded yet: I keep one entry per data load, so ask again after the next load.' });
       return;
@@ -106,7 +114,15 @@ export function createHistorySkill(options: HistorySkillOptions) {
       const { statuses: _s, ...filter } = toPostureFilter(p.filter, hasRiskData, { now: now(), timeZone: ctx.viewer.timeZone }).filter;
       filterIds = new Set(engine.search(ctx.viewer, { filter, sort: 'severity', offset: 0, limit: MAX_FILTER_ROWS }).items.map((r) => r.assessmentId));
     }
-    const perKind = p.limit ?? DEFAULT_PER_KIND;
+    const several = kinds.length > 1;
+    const perKind = p.limit ?? (several ? DEFAULT_PER_KIND : ONE_KIND_ROWS);
+    /** The rest of a cut section: a button for that kind alone when several share the card, else words. */
+    const rest = (kind: ChangeKind, count: number) =>
+      count <= perKind
+        ? { more: '', moreLabel: '', moreKind: '', moreSince: '' }
+        : several
+          ? { more: '', moreLabel: `Show all ${count.toLocaleString('en-US')} ${COUNTED[kind]}`, moreKind: kind, moreSince: sinceIso }
+          : { more: `and ${(count - perKind).toLocaleString('en-US')} more`, moreLabel: '', moreKind: '', moreSince: '' };
     const sections: ChangeSectionView[] = [];
     const counts: string[] = [];
     const notes: string[] = filterIds ? ['Only rows that match the filter now are counted.'] : [];
@@ -123,15 +139,15 @@ export function createHistorySkill(options: HistorySkillOptions) {
         if (gone.length === 0) continue;
         sections.push({
           heading: `${HEADINGS.deleted}: ${gone.length}`,
-          lines: gone.slice(0, perKind).map((h) => ({ text: c.labels.get(h) ?? 'An assessment whose name was not recorded', facts: '' })),
-          more: gone.length > perKind ? `and ${gone.length - perKind} more` : '',
+          lines: gone.slice(0, perKind).map((h) => ({ text: clipText(c.labels.get(h) ?? 'An assessment whose name was not recorded', LINE_CHARS), facts: '' })),
+          ...rest('deleted', gone.length),
         });
         continue;
       }
       const rows = rowsOf(engine, ctx.viewer, c, c.changes[kind], filterIds);
       counts.push(`${rows.length} ${COUNTED[kind]}`);
       if (rows.length === 0) continue;
-      sections.push({ heading: `${HEADINGS[kind]}: ${rows.length}`, lines: rows.slice(0, perKind).map((r) => rowLine(r, hasRiskData)), more: rows.length > perKind ? `and ${rows.length - perKind} more` : '' });
+      sections.push({ heading: `${HEADINGS[kind]}: ${rows.length}`, lines: rows.slice(0, perKind).map((r) => rowLine(r, hasRiskData)), ...rest(kind, rows.length) });
     }
     const title = `What changed since ${sinceDate}`;
     await ctx.reply({
@@ -168,27 +184,23 @@ export function createHistorySkill(options: HistorySkillOptions) {
     facts.push({ title: 'Overdue', value: overdueCount.toLocaleString('en-US') }, { title: NO_OWNER, value: unassigned.toLocaleString('en-US') });
     if (caps.hasRiskData && caps.hasAttackPaths) facts.push({ title: 'Attack paths', value: engine.attackPaths(viewer, { limit: 1 }).total.toLocaleString('en-US') });
 
-    const limit = p.limit ?? 5;
+    const limit = p.limit ?? SUMMARY_TOP;
     const top = engine.search(viewer, { filter: open, sort: 'risk', offset: 0, limit }).items;
-    const overdueByOwner = engine.group(viewer, { ...open, governance: ['overdue'] }, 'owner').groups.slice(0, 3);
-    const oldest = engine.search(viewer, { filter: { ...open, governance: ['overdue'] }, sort: 'dueDate', offset: 0, limit: 3 }).items;
+    const overdueByOwner = engine.group(viewer, { ...open, governance: ['overdue'] }, 'owner').groups.slice(0, SUMMARY_OVERDUE);
+    const oldest = engine.search(viewer, { filter: { ...open, governance: ['overdue'] }, sort: 'dueDate', offset: 0, limit: SUMMARY_OVERDUE }).items;
     const overdue: ChangeLineView[] = [
       ...overdueByOwner.map((g) => ({ text: `${g.label}: ${g.count.toLocaleString('en-US')} overdue`, facts: '' })),
-      ...oldest.map((r) => ({ text: `Oldest: ${r.displayName} · ${r.resourceName}`, facts: `due ${r.dueDate !== undefined ? isoDate(r.dueDate) : 'n/a'} · ${r.owner ?? NO_OWNER}` })),
+      ...oldest.map((r) => ({ text: `Oldest: ${clipText(r.displayName, LINE_CHARS - 32)} · ${shortWords(r.resourceName, 24)}`, facts: `due ${r.dueDate !== undefined ? displayDate(r.dueDate) : 'n/a'} · ${r.owner ?? NO_OWNER}` })),
     ];
 
     const since = p.since ?? DEFAULT_SUMMARY_SINCE;
     const { comparison: c } = await compare(ctx, since);
     // Counted within the viewer's scope; deleted rows cannot be placed, so a scoped viewer gets no count of them.
     const changed = c
-      ? [
-          { title: 'Newly open', value: String(visibleCount(viewer, c, c.changes.new)) },
-          { title: 'Fixed', value: String(visibleCount(viewer, c, c.changes.fixed)) },
-          { title: 'Exempted', value: String(visibleCount(viewer, c, c.changes.exempted)) },
-          ...(viewer.scope ? [] : [{ title: 'Deleted', value: String(c.changes.deleted.length) }]),
-          { title: 'Newly assessed', value: String(visibleCount(viewer, c, c.changes.newlyAssessed)) },
-        ]
-      : [];
+      ? CHANGE_KINDS.filter((kind) => kind !== 'deleted' || !viewer.scope)
+          .map((kind) => `${(kind === 'deleted' ? c.changes.deleted.length : visibleCount(viewer, c, c.changes[kind])).toLocaleString('en-US')} ${COUNTED[kind]}`)
+          .join(' · ')
+      : '';
     const model: ExecutiveSummaryView = {
       title: 'Executive summary',
       asOf: `Posture as of ${formatInstant(now(), zone)}`,
@@ -197,6 +209,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
       topRisks: top.map((r) => rowLine(r, caps.hasRiskData)),
       overdueHeading: overdueCount > 0 ? `Overdue work: ${overdueCount.toLocaleString('en-US')}` : 'Overdue work: none',
       overdue,
+      hasOverdue: overdueCount > 0,
       changedHeading: 'What changed',
       changedCompared: c ? comparedText(c, zone) : 'No history is recorded yet, so nothing to compare with.',
       changed,

@@ -8,7 +8,7 @@ import type { PostureEngine, RecommendationDetails } from '../../posture/engine'
 import type { OverlayChange } from '../../posture/model';
 import type { ConfirmationContent } from '../../views/confirmationView';
 import type { Reply } from '../../views/reply';
-import { NO_OWNER } from '../../views/postureLabels';
+import { NO_OWNER, displayDate } from '../../views/postureLabels';
 import { requireTarget, type TargetParams, type TargetResolution } from '../../actions/contracts/target';
 import { dueDateProblem, parseDateInput, suggestedDueDate, toDateInput } from '../../actions/dueDate';
 import { isEmailAddress } from '../../mail/emailAddress';
@@ -51,7 +51,7 @@ function ownerFromTags(tags: Record<string, string>): string | undefined {
 }
 
 function card(details: RecommendationDetails, effect: Effect): ConfirmationContent {
-  const current = details.owner ? `${details.owner}${details.dueDate ? `, due ${toDateInput(details.dueDate)}` : ''}` : NO_OWNER;
+  const current = details.owner ? `${details.owner}${details.dueDate ? `, due ${displayDate(details.dueDate)}` : ''}` : NO_OWNER;
   return {
     title: 'Set owner and due date',
     intro: 'Check the owner and the due date, change them if needed, then confirm. The bot records them for this recommendation; later answers and reminders use them.',
@@ -112,7 +112,7 @@ export function createAssignOwnerAction(options: AssignOwnerOptions): SideEffect
         await writes.write(context.viewer, governanceAssignmentWrite(effect.assessmentId, { owner: effect.owner, dueDate: due, isGracePeriod: false }, 'the subscription that holds this resource'));
       }
       await options.posture.applyChange({ kind: 'governance', assessmentId: effect.assessmentId, owner: effect.owner, dueDate: due, at: now(), by: context.confirmedBy.name ?? context.confirmedBy.id });
-      return { text: `Owner set to ${effect.owner}, due ${effect.dueDate}.` };
+      return { text: `Owner set to ${effect.owner}, due ${displayDate(due)}.` };
     },
   };
 }
