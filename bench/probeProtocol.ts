@@ -21,6 +21,8 @@ export interface ProbeReport {
   /** getrusage maxRSS: the whole life of the process, startup included. */
   lifetimeMaxRssMb: number;
   heapUsedMb: number;
+  /** better-sqlite3 statements run since the last reset (zeros in a process that never loads it). */
+  sqlite?: { statements: number; writes: number; commits: number };
 }
 
 export function isProbeReport(value: unknown): value is ProbeReport {

@@ -21,6 +21,11 @@ function renderTurns(r: BenchResults, out: string[]): void {
     ),
     '',
   );
+  const sqlite = TURN_TARGETS.flatMap((name) => {
+    const q = r.turnDetails[name].sqlitePerTurn;
+    return q ? [`${name} ${q.statements} statements, ${q.writes} writes, ${q.commits} commits`] : [];
+  });
+  if (sqlite.length > 0) out.push(`SQLite per turn (counted in the server): ${sqlite.join('; ')}.`, '');
   const texts = r.turnDetails.analyze.textReplies ?? [];
   if (texts.length > 0) out.push('Analyze prompts answered with text rather than a card (before the load, in one conversation):', '', ...texts.map((t) => `- ${t}`), '');
   const rounds = r.cpuRatioToCardFloorByRound ?? [];

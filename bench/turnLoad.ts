@@ -23,6 +23,8 @@ export interface TurnRun extends TurnMetrics {
   /** Server CPU / wall time during the window (1 = one core busy). */
   serverCpuCores: number;
   lifetimeMaxRssMb: number;
+  /** SQLite statements, writes and commits per completed turn (the server's own, counted by the probe). */
+  sqlitePerTurn?: { statements: number; writes: number; commits: number };
 }
 
 export interface LoadOptions {
@@ -82,6 +84,9 @@ export async function measureTurns(server: RunningServer, options: LoadOptions):
     durationSec: result.duration,
     serverCpuCores: round(cpuMs / probe.wallMs, 2),
     lifetimeMaxRssMb: round(probe.lifetimeMaxRssMb, 1),
+    ...(probe.sqlite && probe.sqlite.statements > 0 && completed > 0
+      ? { sqlitePerTurn: { statements: round(probe.sqlite.statements / completed, 2), writes: round(probe.sqlite.writes / completed, 2), commits: round(probe.sqlite.commits / completed, 2) } }
+      : {}),
   };
 }
 

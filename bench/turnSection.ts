@@ -64,7 +64,7 @@ export async function runTurnTarget(target: TurnTarget, settings: TurnSettings, 
       durationSec: settings.durationSec,
       runTag: target.name,
     });
-    settings.log(`  ${target.name}: ${run.reqPerSec} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.cpuMsPerTurn} CPU ms/turn, peak RSS ${run.peakRssMb} MB`);
+    settings.log(`  ${target.name}: ${run.reqPerSec} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.cpuMsPerTurn} CPU ms/turn, peak RSS ${run.peakRssMb} MB${run.sqlitePerTurn ? `, SQLite per turn ${run.sqlitePerTurn.statements} statements / ${run.sqlitePerTurn.writes} writes / ${run.sqlitePerTurn.commits} commits` : ''}`);
     return { ...run, what: target.what, storage: target.storage, preflight: checked.summary, textReplies: checked.textReplies, startupMs: Math.round(server.startupMs) };
   } finally {
     await server.stop();

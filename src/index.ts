@@ -133,6 +133,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       logger,
       replyRecords: createReplyRecordStore(records),
       storage: storage.conversations,
+      turnCommit: storage.commitTurn,
       deduper: createActivityDeduper(records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
       ...skills,
       scripts: (token) => scriptLinks.open(token),

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import type { ProbeReport, ProbeRequest } from '../probeProtocol';
+import { countSqliteStatements, type SqliteCounts } from './sqliteCounter';
 
 const RSS_SAMPLE_MS = 20;
 
@@ -10,6 +11,7 @@ function installProbe(): void {
   const send = process.send?.bind(process);
   if (!send) return; // not forked by the bench: stay inert
 
+  const sqlite: SqliteCounts = countSqliteStatements();
   let cpuStart = process.cpuUsage();
   let wallStart = performance.now();
   let peakRss = process.memoryUsage.rss();
@@ -33,6 +35,7 @@ function installProbe(): void {
       // maxRSS is in kilobytes and covers the whole life of the process.
       lifetimeMaxRssMb: process.resourceUsage().maxRSS / 1024,
       heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
+      sqlite: { ...sqlite },
     };
   };
 
@@ -65,6 +68,7 @@ function installProbe(): void {
       cpuStart = process.cpuUsage();
       wallStart = performance.now();
       peakRss = process.memoryUsage.rss();
+      sqlite.statements = sqlite.writes = sqlite.commits = 0;
       send({ bench: 'reset-ok' });
     } else if (request.bench === 'report') {
       send(report());

@@ -1,10 +1,11 @@
 // Turns a CardReply into a Bot Framework attachment: every adaptiveCards/*.json template is read and compiled once,
-// at startup, then filled with the reply's view model per message.
+// at startup (compiledTemplate.ts: adaptivecards-templating's semantics, less work per expansion), then filled with
+// the reply's view model per message.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Template } from 'adaptivecards-templating';
 import { AppError } from '../errors/appError';
 import type { CardReply } from '../views/reply';
+import { compileTemplate, type CompiledTemplate } from './compiledTemplate';
 import { useReadableColors } from './readableColors';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -32,7 +33,7 @@ function isCard(value: unknown): value is Record<string, unknown> {
 }
 
 export function createCardRenderer(options: CardRendererOptions): CardRenderer {
-  const compiled = new Map<string, Template>();
+  const compiled = new Map<string, CompiledTemplate>();
   for (const file of readdirSync(options.dir).filter((f) => f.endsWith('.json')).sort()) {
     const path = join(options.dir, file);
     let json: unknown;
@@ -42,14 +43,14 @@ export function createCardRenderer(options: CardRendererOptions): CardRenderer {
       throw new Error(`Card template ${path} is not valid JSON`, { cause: error });
     }
     if (!isCard(json)) throw new Error(`Card template ${path} is not an AdaptiveCard`);
-    compiled.set(basename(file, '.json'), new Template(json));
+    compiled.set(basename(file, '.json'), compileTemplate(json));
   }
 
   const expand = (card: CardReply): Record<string, unknown> => {
     const template = compiled.get(card.template);
     if (!template) throw new AppError('INTERNAL', undefined, { details: { missingTemplate: card.template } });
     // The model is passed as data only: text in it (even "${...}") is never evaluated as an expression.
-    const expanded: unknown = template.expand({ $root: card.model });
+    const expanded: unknown = template.expand(card.model);
     if (!isCard(expanded)) throw new AppError('INTERNAL', undefined, { details: { badExpansion: card.template } });
     // A top-level property whose `$when` was false expands to null (a card's `refresh`, say): clients want it absent.
     for (const [key, value] of Object.entries(expanded)) if (value === null) delete expanded[key];

@@ -217,7 +217,14 @@ export interface PostureEngine {
   resources(viewer: Viewer, request: ResourceRequest): ResourceResult;
   /** Attack paths: entry point, steps, target, risk factors and the recommendations that break each. */
   attackPaths(viewer: Viewer, request: AttackPathRequest): AttackPathResult;
+  /**
+   * Every row in storage order, `limit` from `start`, with the fields posture history records: no viewer scope, no
+   * filter, no sort, so reading all rows page by page costs each row once. `next` is absent after the last page.
+   */
+  statusRows?(start: number, limit: number): { items: StatusRow[]; next?: number };
 }
+
+export type StatusRow = Pick<RecommendationRow, 'assessmentId' | 'status' | 'displayName' | 'resourceName'>;
 
 /**
  * An engine local changes can be laid over: what the posture holder keeps. withChanges derives a new engine from

@@ -7,6 +7,7 @@
 import { isAppError } from '../errors/appError';
 import type { Logger } from '../logging/logger';
 import type { RecordsStore, StoredRecord } from './recordsStore';
+import type { ClosingWrite } from './turnWrites';
 
 export const ACTIVITY_DEDUP_COLLECTION = 'activity-dedup';
 export const DEFAULT_LEASE_MS = 10_000;
@@ -23,7 +24,13 @@ export interface ActivityDeduperOptions {
 
 /** What begin() found: this caller owns the delivery, or someone already answered it, or is answering it now. */
 export type DeliveryClaim =
-  | { kind: 'claimed'; /** Marks the delivery answered; stops renewing the lease. */ complete(): Promise<void> }
+  | {
+      kind: 'claimed';
+      /** Marks the delivery answered; stops renewing the lease. */
+      complete(): Promise<void>;
+      /** Stops renewing the lease and hands the done mark over, to be written with the turn's state (turnWrites.ts). */
+      completion?(): Promise<ClosingWrite | undefined>;
+    }
   | { kind: 'completed' }
   | { kind: 'inProgress'; /** Until the current lease runs out. */ retryAfterMs: number };
 
@@ -72,20 +79,42 @@ export function createActivityDeduper(store: RecordsStore, options: ActivityDedu
       });
     }, Math.max(1, Math.floor(leaseMs / 3)));
     renew.unref();
+    const stop = async () => {
+      if (done) return false;
+      done = true;
+      clearInterval(renew);
+      await renewing; // a renewal already under way changes the etag we complete by
+      return true;
+    };
+    const doneMark = () => ({ state: 'done' as const, seenAt: current.value.seenAt });
+    const tookOver = (error: unknown) => {
+      if (!isConflict(error)) throw error;
+      // Our lease lapsed and another attempt took the delivery over: it will mark it completed.
+      options.logger?.warn({ activityKey }, 'delivery was taken over before it completed');
+    };
     return {
       kind: 'claimed',
       async complete() {
-        if (done) return;
-        done = true;
-        clearInterval(renew);
-        await renewing; // a renewal already under way changes the etag we complete by
+        if (!(await stop())) return;
         try {
-          await store.put<DeliveryEntry>(collection, activityKey, { state: 'done', seenAt: current.value.seenAt }, { ifMatch: current.etag });
+          await store.put<DeliveryEntry>(collection, activityKey, doneMark(), { ifMatch: current.etag });
         } catch (error) {
-          if (!isConflict(error)) throw error;
-          // Our lease lapsed and another attempt took the delivery over: it will mark it completed.
-          options.logger?.warn({ activityKey }, 'delivery was taken over before it completed');
+          tookOver(error);
         }
+      },
+      async completion() {
+        if (!(await stop())) return undefined;
+        return {
+          write: { collection, id: activityKey, value: doneMark(), ifMatch: current.etag },
+          settled: (outcome) => {
+            if (outcome.ok) return;
+            try {
+              tookOver(outcome.error);
+            } catch (error) {
+              options.logger?.warn({ err: error, activityKey }, 'delivery could not be marked completed');
+            }
+          },
+        };
       },
     };
   }

@@ -13,15 +13,19 @@ import { assertDatabaseIntact } from './integrityCheck';
 import { createRecordsConversationEraser, createRecordsConversationPruner, createRecordsConversationStorage, type StateStorage } from './recordsConversationStorage';
 import type { RecordsStore } from './recordsStore';
 import { createSqliteConversationEraser } from './sqliteConversationEraser';
-import { createSqliteConversationPruner, createSqliteConversationStorage } from './sqliteConversationStorage';
+import { createSqliteConversationPruner, createSqliteConversations } from './sqliteConversationStorage';
 import { createSqliteDatabase, DEFAULT_DATABASE_FILE } from './sqliteDatabase';
-import { createSqliteRecordsStore } from './sqliteRecordsStore';
+import { createSqliteRecords } from './sqliteRecordsStore';
+import { createSqliteTurnCommit } from './sqliteTurnCommit';
+import { createSequentialTurnCommit, type TurnCommit } from './turnCommit';
 
 export interface OpenedStorage {
   kind: 'sqlite' | 'azure';
   records: RecordsStore;
   /** Conversation and user state (botbuilder's Storage shape). */
   conversations: StateStorage;
+  /** A turn's state with its held record writes: one transaction on SQLite, one call after another on Azure. */
+  commitTurn: TurnCommit;
   pruneConversations(before: number, limit: number): number | Promise<number>;
   eraseConversations(conversationIds: readonly string[], channelUserIds: readonly string[]): number | Promise<number>;
   /** Azure: where the replica that reads the posture source publishes its snapshot for the others. */
@@ -38,13 +42,15 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
         : { account: backend.account ?? '', cloud: backend.cloud, credential: new DefaultAzureCredential() },
     );
     const records = createAzureRecordsStore({ table: clients.table(backend.table), blobs: clients.container(backend.container) });
+    const conversations = createRecordsConversationStorage(records);
     // Fail at startup, not on the first turn, when the account is unreachable or access is denied.
     await records.get('startup', 'probe');
     logger.info({ storage: 'azure', account: backend.account ?? 'from connection string', table: backend.table, container: backend.container }, 'azure storage open');
     return {
       kind: 'azure',
       records,
-      conversations: createRecordsConversationStorage(records),
+      conversations,
+      commitTurn: createSequentialTurnCommit(records, conversations),
       pruneConversations: createRecordsConversationPruner(records),
       eraseConversations: createRecordsConversationEraser(records).erase,
       snapshots: createAzureSnapshotStore(clients.container(backend.container)),
@@ -53,10 +59,13 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
   }
   await assertDatabaseIntact(join(config.dataDir, DEFAULT_DATABASE_FILE), { logger });
   const database = createSqliteDatabase(config.dataDir, { logger });
+  const records = createSqliteRecords(database);
+  const conversations = createSqliteConversations(database);
   return {
     kind: 'sqlite',
-    records: createSqliteRecordsStore(database),
-    conversations: createSqliteConversationStorage(database),
+    records: records.store,
+    conversations: conversations.storage,
+    commitTurn: createSqliteTurnCommit(database, records.putNow, conversations.writeNow),
     pruneConversations: createSqliteConversationPruner(database),
     eraseConversations: createSqliteConversationEraser(database).erase,
     close: async () => database.close(),

@@ -2,6 +2,7 @@
 // the recommendations it showed, who saw it and when. Feedback (a rating names the activity it rates), audit and
 // usage metering read it. Kept in the records store, one record per conversation and activity id.
 import type { RecordsStore } from './recordsStore';
+import type { RecordWrite } from './turnCommit';
 
 export const REPLY_RECORDS_COLLECTION = 'reply-records';
 
@@ -36,10 +37,14 @@ export interface ReplyRecordStore {
 
 const idOf = (conversationId: string, activityId: string) => `${conversationId}|${activityId}`;
 
+/** The write record() makes, for a turn that commits its writes together (src/storage/turnWrites.ts). */
+export const replyRecordWrite = (entry: ReplyRecord): RecordWrite => ({ collection: REPLY_RECORDS_COLLECTION, id: idOf(entry.conversationId, entry.activityId), value: entry });
+
 export function createReplyRecordStore(records: RecordsStore): ReplyRecordStore {
   return {
     async record(entry) {
-      await records.put(REPLY_RECORDS_COLLECTION, idOf(entry.conversationId, entry.activityId), entry);
+      const write = replyRecordWrite(entry);
+      await records.put(write.collection, write.id, write.value);
     },
     async get(conversationId, activityId) {
       return (await records.get<ReplyRecord>(REPLY_RECORDS_COLLECTION, idOf(conversationId, activityId)))?.value;

@@ -23,6 +23,11 @@ interface Row {
  * State is stored with plain JSON.stringify, as botbuilder's own storages do (dialog state holds Dates).
  */
 export function createSqliteConversationStorage(database: SqliteDatabase, options: SqliteConversationStorageOptions = {}): Storage {
+  return createSqliteConversations(database, options).storage;
+}
+
+/** The storage, and its write as a synchronous call (one transaction, or part of the caller's) for sqliteTurnCommit.ts. */
+export function createSqliteConversations(database: SqliteDatabase, options: SqliteConversationStorageOptions = {}): { storage: Storage; writeNow(changes: StoreItems): void } {
   const now = options.now ?? Date.now;
   const db = database.connection;
   const select = db.prepare<[string], Row>('SELECT key, value, etag FROM conversation_items WHERE key = ?');
@@ -48,7 +53,21 @@ export function createSqliteConversationStorage(database: SqliteDatabase, option
     for (const key of keys) remove.run(key);
   });
 
-  return {
+  const writeNow = (changes: StoreItems): void => {
+    if (changes === null || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
+    const entries = Object.entries(changes).map(([key, item]): [string, string, string | undefined] => {
+      assertKey(key);
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        throw new TypeError(`Storage: the item for "${key}" must be an object.`);
+      }
+      const { eTag, ...state } = item as Record<string, unknown>;
+      const condition = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : undefined;
+      return [key, serialize(key, state), condition];
+    });
+    writeAll(entries);
+  };
+
+  const storage: Storage = {
     async read(keys: string[]): Promise<StoreItems> {
       if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
       keys.forEach(assertKey);
@@ -61,17 +80,7 @@ export function createSqliteConversationStorage(database: SqliteDatabase, option
     },
 
     async write(changes: StoreItems): Promise<void> {
-      if (changes === null || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
-      const entries = Object.entries(changes).map(([key, item]): [string, string, string | undefined] => {
-        assertKey(key);
-        if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-          throw new TypeError(`Storage: the item for "${key}" must be an object.`);
-        }
-        const { eTag, ...state } = item as Record<string, unknown>;
-        const condition = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : undefined;
-        return [key, serialize(key, state), condition];
-      });
-      writeAll(entries);
+      writeNow(changes);
     },
 
     async delete(keys: string[]): Promise<void> {
@@ -80,6 +89,7 @@ export function createSqliteConversationStorage(database: SqliteDatabase, option
       deleteAll(keys);
     },
   };
+  return { storage, writeNow };
 }
 
 function serialize(key: string, state: Record<string, unknown>): string {

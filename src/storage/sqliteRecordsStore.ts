@@ -24,6 +24,14 @@ const COLUMNS = 'collection, id, value, etag, updated_at';
 
 /** close() ends this store only; the shared database is closed by whoever opened it. */
 export function createSqliteRecordsStore(database: SqliteDatabase, options: SqliteRecordsStoreOptions = {}): RecordsStore {
+  return createSqliteRecords(database, options).store;
+}
+
+/** A synchronous put with the store's rules (throws AppError), for writes that share one transaction. */
+export type SqliteRecordPut = <T>(collection: string, id: string, value: T, options?: WriteOptions) => StoredRecord<T>;
+
+/** The store, and its synchronous put for sqliteTurnCommit.ts. */
+export function createSqliteRecords(database: SqliteDatabase, options: SqliteRecordsStoreOptions = {}): { store: RecordsStore; putNow: SqliteRecordPut } {
   const now = options.now ?? Date.now;
   const db = database.connection;
   const statements = {
@@ -57,6 +65,27 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
   };
   let closed = false;
 
+  /** The write itself, synchronous, so a caller may run several in one transaction (sqliteTurnCommit.ts). */
+  function putNow<T>(collection: string, id: string, value: T, writeOptions: WriteOptions = {}): StoredRecord<T> {
+    assertValidKey('collection', collection);
+    assertValidKey('id', id);
+    const text = serializeForStore(value, collection, id);
+    const etag = randomUUID();
+    const updatedAt = now();
+    const { ifMatch } = writeOptions;
+    if (ifMatch === undefined) {
+      statements.upsert.run(collection, id, text, etag, updatedAt);
+    } else if (ifMatch === '*') {
+      if (statements.insertNew.run(collection, id, text, etag, updatedAt).changes === 0) {
+        throw conflict('create', collection, id, ifMatch);
+      }
+    } else if (statements.swap.run(text, etag, updatedAt, collection, id, ifMatch).changes === 0) {
+      throw conflict('update', collection, id, ifMatch);
+    }
+    // Parse our own text rather than return the caller's object, so later mutations of it don't leak in.
+    return { collection, id, value: JSON.parse(text) as T, etag, updatedAt };
+  }
+
   // Every call goes through here so callers always see AppError, and sync throws become rejected promises.
   async function run<R>(operation: string, collection: string, id: string | undefined, body: () => R): Promise<R> {
     if (closed || !db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation, reason: 'store closed' } });
@@ -72,7 +101,7 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
     return new AppError('STORAGE_CONFLICT', undefined, { details: { operation, collection, id, ifMatch } });
   }
 
-  return {
+  const store: RecordsStore = {
     get<T>(collection: string, id: string) {
       return run('get', collection, id, () => {
         assertValidKey('collection', collection);
@@ -83,25 +112,7 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
     },
 
     put<T>(collection: string, id: string, value: T, writeOptions: WriteOptions = {}) {
-      return run('put', collection, id, () => {
-        assertValidKey('collection', collection);
-        assertValidKey('id', id);
-        const text = serializeForStore(value, collection, id);
-        const etag = randomUUID();
-        const updatedAt = now();
-        const { ifMatch } = writeOptions;
-        if (ifMatch === undefined) {
-          statements.upsert.run(collection, id, text, etag, updatedAt);
-        } else if (ifMatch === '*') {
-          if (statements.insertNew.run(collection, id, text, etag, updatedAt).changes === 0) {
-            throw conflict('create', collection, id, ifMatch);
-          }
-        } else if (statements.swap.run(text, etag, updatedAt, collection, id, ifMatch).changes === 0) {
-          throw conflict('update', collection, id, ifMatch);
-        }
-        // Parse our own text rather than return the caller's object, so later mutations of it don't leak in.
-        return { collection, id, value: JSON.parse(text) as T, etag, updatedAt };
-      });
+      return run('put', collection, id, () => putNow<T>(collection, id, value, writeOptions));
     },
 
     delete(collection: string, id: string, writeOptions: WriteOptions = {}) {
@@ -156,6 +167,7 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
       closed = true;
     },
   };
+  return { store, putNow };
 }
 
 function toRecord<T>(row: Row): StoredRecord<T> {

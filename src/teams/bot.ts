@@ -15,6 +15,7 @@ import type { Logger } from '../logging/logger';
 import { projectPath } from '../paths';
 import type { Viewer } from '../posture/viewer';
 import type { ReplyRecordStore } from '../storage/replyRecordStore';
+import type { TurnCommit } from '../storage/turnCommit';
 import type { Reply } from '../views/reply';
 import type { CardActionRouter } from './cardActionRouter';
 import { registerCommandRoutes } from './commandRoutes';
@@ -41,6 +42,8 @@ export interface TeamsBotDeps {
   logger: Logger;
   /** Conversation state (teams-ai TurnState). */
   storage: ConversationStorage;
+  /** Commits a turn's state with its reply records and done mark (same backend as `storage`); none: each on its own. */
+  turnCommit?: TurnCommit;
   deduper: ActivityDeduper;
   /** The SDK-free planner; adapted to teams-ai here (src/teams/plannerAdapter.ts). */
   planner: MessagePlanner;
@@ -115,7 +118,7 @@ export function createTeamsBot(config: BotConfig, deps: TeamsBotDeps): Bot {
   if (deps.commands) registerCommandRoutes(app, { match: deps.commands, registry, cards, continuation: { botAppId: config.bot?.id ?? '', logger } });
   const queue = createConversationQueue({ logger });
   const serialized = serializePerConversation(queue, (context) => app.run(context));
-  const gate = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger }, deps.contacts ? captureContacts({ contacts: deps.contacts, logger }, serialized) : serialized);
+  const gate = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger, ...(deps.turnCommit ? { turnCommit: deps.turnCommit } : {}) }, deps.contacts ? captureContacts({ contacts: deps.contacts, logger }, serialized) : serialized);
   deps.proactive?.attach(adapter, cards);
   const gated = deps.feedback ? withFeedbackLoop(deps.feedback.loop, gate) : gate;
   const turnLogic = deps.replyRecords ? recordReplies(createReplyRecorder({ store: deps.replyRecords, logger }), gated) : gated;

@@ -3,6 +3,7 @@
 // On an eTag conflict the turn's own changes are re-applied to what is stored now and the save is tried again.
 import { TurnState } from '@microsoft/teams-ai';
 import type { Storage, TurnContext } from 'botbuilder';
+import { turnWritesOf } from './turnGate';
 
 export const DEFAULT_SAVE_ATTEMPTS = 8;
 
@@ -58,9 +59,12 @@ export class MergingTurnState extends TurnState {
   }
 
   override async save(context: TurnContext, storage?: Storage): Promise<void> {
+    // The turn's held writes (reply records, done mark) commit with the state when the gate set them up.
+    const writes = storage ? turnWritesOf(context) : undefined;
+    const target = writes && storage ? writes.stateStorage(storage) : storage;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await super.save(context, storage);
+        await super.save(context, target);
         return;
       } catch (error) {
         if (!storage || attempt >= this.maxAttempts || !isETagConflict(error)) throw error;

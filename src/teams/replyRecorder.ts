@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { ActivityTypes, DeliveryModes, type Activity, type TurnContext } from 'botbuilder';
 import type { PlannedAction } from '../actions/registry';
 import type { Logger } from '../logging/logger';
-import type { ReplyRecord, ReplyRecordStore } from '../storage/replyRecordStore';
+import { replyRecordWrite, type ReplyRecord, type ReplyRecordStore } from '../storage/replyRecordStore';
 import { redacted } from '../privacy/redact';
-import type { TurnLogic } from './turnGate';
+import { turnWritesOf, type TurnLogic } from './turnGate';
 
 /** Per-activity facts only the sender knows; a symbol key survives botbuilder's copies and is never serialized. */
 const REPLY_FACTS = Symbol('postureBot.replyFacts');
@@ -95,6 +95,8 @@ export function createReplyRecorder(options: ReplyRecorderOptions): ReplyRecorde
       },
       at: now(),
     };
+    // Held for the turn's closing commit when it has one (recorded with its state); written now otherwise.
+    if (turnWritesOf(context)?.defer(replyRecordWrite(entry))) return;
     try {
       await options.store.record(entry);
     } catch (error) {

@@ -3,6 +3,8 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { activityDedupKey, type ActivityDeduper } from '../storage/activityDeduper';
+import type { TurnCommit } from '../storage/turnCommit';
+import { createTurnWrites, type TurnWrites } from '../storage/turnWrites';
 
 export type { ActivityDeduper } from '../storage/activityDeduper';
 
@@ -17,7 +19,14 @@ export interface TurnGateOptions {
   deduper: ActivityDeduper;
   logger: Logger;
   maxMessageChars?: number;
+  /** When given, the turn's reply records and done mark are committed with its state (two commits a turn). */
+  turnCommit?: TurnCommit;
 }
+
+const TURN_WRITES = Symbol('postureBot.turnWrites');
+
+/** The writes this turn holds for its closing commit, if it has one. */
+export const turnWritesOf = (context: TurnContext): TurnWrites | undefined => context.turnState.get(TURN_WRITES) as TurnWrites | undefined;
 
 export type TurnLogic = (context: TurnContext) => Promise<unknown>;
 
@@ -81,6 +90,11 @@ export function createTurnGate(options: TurnGateOptions, next: TurnLogic): TurnL
         return;
       }
     }
+    const writes = claim?.kind === 'claimed' && claim.completion && options.turnCommit ? createTurnWrites(options.turnCommit) : undefined;
+    if (writes && claim?.kind === 'claimed' && claim.completion) {
+      writes.closeWith(claim.completion);
+      context.turnState.set(TURN_WRITES, writes);
+    }
     try {
       if (activity.type === ActivityTypes.Message && typeof activity.text === 'string' && activity.text.length > maxChars) {
         await context.sendActivity(
@@ -90,7 +104,8 @@ export function createTurnGate(options: TurnGateOptions, next: TurnLogic): TurnL
       }
       await next(context);
     } finally {
-      if (claim?.kind === 'claimed') await claim.complete();
+      if (writes) await writes.finish();
+      else if (claim?.kind === 'claimed') await claim.complete();
     }
   };
 }

@@ -1,10 +1,12 @@
 // What history records of one load: every assessment's status, keyed by a hash of its id, and what a row that
 // later disappears should be called. Read from the engine page by page (statuses of every kind).
-import type { PostureEngine, RecommendationRow } from '../engine';
+import type { PostureEngine, RecommendationRow, StatusRow } from '../engine';
 import { SYSTEM_VIEWER } from '../viewer';
 import { codeOfStatus, hashOf, type State } from './stateCodes';
 
 const PAGE = 20_000;
+/** The most rows engine.search returns in one page (src/posture/store/engine.ts MAX_PAGE). */
+const SEARCH_PAGE = 10_000;
 /** Above this many rows a snapshot keeps no names (they would cost more memory than the history itself). */
 const MAX_LABELLED = 200_000;
 
@@ -21,23 +23,42 @@ export const labelOf = (row: Pick<RecommendationRow, 'displayName' | 'resourceNa
 /** Lets turns run between pages: a snapshot of 1M rows is many pages. */
 const yieldToTurns = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Every row once, a page at a time, yielding to turns between pages: from the engine's storage-order reader when it
+ * has one (each row read once), else through search pages (each page sorts everything before it: slow on large data).
+ */
+async function eachPage(engine: PostureEngine, visit: (rows: readonly StatusRow[], total: number) => boolean | void): Promise<void> {
+  if (engine.statusRows) {
+    const total = engine.capabilities(SYSTEM_VIEWER).assessmentCount;
+    for (let start: number | undefined = 0; start !== undefined; ) {
+      const page: { items: StatusRow[]; next?: number } = engine.statusRows(start, PAGE);
+      if (visit(page.items, total) === false) return;
+      start = page.next;
+      if (start !== undefined) await yieldToTurns();
+    }
+    return;
+  }
+  for (let offset = 0; ; offset += SEARCH_PAGE) {
+    const page = engine.search(SYSTEM_VIEWER, { filter: {}, sort: 'severity', offset, limit: SEARCH_PAGE });
+    if (visit(page.items, page.total) === false || page.items.length < SEARCH_PAGE) return;
+    await yieldToTurns();
+  }
+}
+
 export async function snapshotOf(engine: PostureEngine): Promise<LoadSnapshot> {
   const state: State = new Map();
   const ids = new Map<string, string>();
   const labels = new Map<string, string>();
-  for (let offset = 0; ; offset += PAGE) {
-    const page = engine.search(SYSTEM_VIEWER, { filter: {}, sort: 'severity', offset, limit: PAGE });
-    for (const row of page.items) {
+  await eachPage(engine, (rows, total) => {
+    for (const row of rows) {
       const hash = hashOf(row.assessmentId);
       state.set(hash, codeOfStatus(row.status));
-      if (page.total <= MAX_LABELLED) {
+      if (total <= MAX_LABELLED) {
         ids.set(hash, row.assessmentId);
         labels.set(hash, labelOf(row));
       }
     }
-    if (page.items.length < PAGE) break;
-    await yieldToTurns();
-  }
+  });
   return { state, ids, label: (hash) => labels.get(hash) };
 }
 
@@ -45,14 +66,12 @@ export async function snapshotOf(engine: PostureEngine): Promise<LoadSnapshot> {
 export async function idsOf(engine: PostureEngine, wanted: ReadonlySet<string>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (wanted.size === 0) return out;
-  for (let offset = 0; ; offset += PAGE) {
-    const page = engine.search(SYSTEM_VIEWER, { filter: {}, sort: 'severity', offset, limit: PAGE });
-    for (const row of page.items) {
+  await eachPage(engine, (rows) => {
+    for (const row of rows) {
       const hash = hashOf(row.assessmentId);
       if (wanted.has(hash)) out.set(hash, row.assessmentId);
     }
-    if (page.items.length < PAGE || out.size === wanted.size) break;
-    await yieldToTurns();
-  }
+    return out.size < wanted.size;
+  });
   return out;
 }

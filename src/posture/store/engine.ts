@@ -1,7 +1,8 @@
 // The columnar PostureEngine: filters compile to code checks, candidates come from the most selective index,
 // lists use top-k selection, and the clock is read per query for governance state.
 import { containerKey } from './builder';
-import type { ChangeablePostureEngine, EngineCapabilities, PostureFilter, SearchResult } from '../engine';
+import type { ChangeablePostureEngine, EngineCapabilities, PostureFilter, SearchResult, StatusRow } from '../engine';
+import { statusOf } from './codecs';
 import { applyChanges } from './changes';
 import type { Viewer } from '../viewer';
 import { buildDetails } from './details';
@@ -10,7 +11,7 @@ import { startOfUtcDay } from './governance';
 import { governanceIndexOf } from './governanceIndex';
 import { createGrouper } from './grouping';
 import { createOrder, TopK } from './ranking';
-import { findRow } from './rowLookup';
+import { assessmentIdOf, findRow } from './rowLookup';
 import { toRow } from './rows';
 import { byAccessScope, coversSubscription, scopeKey, type ScopeResolver } from './scope';
 import { summarizeSecureScore } from './secureScore';
@@ -101,6 +102,23 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
       });
       const items = top.sorted().slice(offset, offset + limit).map((row) => toRow(table, row, todayStart));
       return { total, offset, items };
+    },
+
+    statusRows(start, limit) {
+      const from = clampInt(start, 0, table.rowCount);
+      const end = Math.min(table.rowCount, from + clampInt(limit, 0, Number.MAX_SAFE_INTEGER));
+      const c = table.columns;
+      const items: StatusRow[] = [];
+      for (let row = from; row < end; row++) {
+        if (!table.live[row]) continue; // a row another load or a change retired
+        items.push({
+          assessmentId: assessmentIdOf(table, row),
+          status: statusOf(c.status[row] as number),
+          displayName: table.dict.name.value(c.name[row] as number),
+          resourceName: table.dict.resourceName.value(c.resourceName[row] as number),
+        });
+      }
+      return end < table.rowCount ? { items, next: end } : { items };
     },
 
     count(viewer, filter) {

@@ -1,0 +1,32 @@
+// The turn's closing commit on SQLite: state and records in one transaction, so a turn costs two commits (the
+// delivery mark when it starts, this one when it ends) instead of one per write.
+import { AppError, isAppError } from '../errors/appError';
+import type { StoreItems } from './conversationStorage';
+import type { SqliteRecordPut } from './sqliteRecordsStore';
+import type { SqliteDatabase } from './sqliteDatabase';
+import type { RecordWriteOutcome, TurnCommit } from './turnCommit';
+
+export function createSqliteTurnCommit(database: SqliteDatabase, putNow: SqliteRecordPut, writeState: (changes: StoreItems) => void): TurnCommit {
+  const db = database.connection;
+  const all = db.transaction((state: StoreItems | undefined, writes: Parameters<TurnCommit['commit']>[1]): RecordWriteOutcome[] => {
+    // A state conflict throws here and rolls the whole transaction back: nothing of the turn is written.
+    if (state && Object.keys(state).length > 0) writeState(state);
+    return writes.map((write): RecordWriteOutcome => {
+      try {
+        return { ok: true, record: putNow(write.collection, write.id, write.value, write.ifMatch === undefined ? {} : { ifMatch: write.ifMatch }) };
+      } catch (error) {
+        // A record's conflict or refusal changed nothing (the statement matched no row, or never ran): keep going.
+        if (isAppError(error) && (error.code === 'STORAGE_CONFLICT' || error.code === 'BAD_REQUEST' || error.code === 'STORAGE_FAILURE') && db.inTransaction) {
+          return { ok: false, error };
+        }
+        throw error;
+      }
+    });
+  });
+  return {
+    async commit(state, writes) {
+      if (!db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation: 'commit', reason: 'store closed' } });
+      return all(state, writes);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// The writes one turn makes after it has claimed its delivery, held until the turn saves its state and then
+// committed with it (src/storage/turnCommit.ts): the reply records of what it sent and the delivery's done mark.
+// Whatever is left when the turn ends (it saved no state, or failed, or sent after saving) goes in one more commit.
+import type { ConversationStorage, StoreItems } from './conversationStorage';
+import type { RecordWrite, RecordWriteOutcome, TurnCommit } from './turnCommit';
+
+/** A write decided only when the turn commits (the done mark must carry the lease's latest etag). */
+export interface ClosingWrite {
+  write: RecordWrite;
+  /** Told how the write went, once it was committed (or the commit failed). */
+  settled(outcome: RecordWriteOutcome): void;
+}
+
+export interface TurnWrites {
+  /** Holds a write for the turn's commit; false once the turn is over (the caller writes it itself). */
+  defer(write: RecordWrite): boolean;
+  /** The write that closes the turn; asked for once, at the first commit. */
+  closeWith(produce: () => Promise<ClosingWrite | undefined>): void;
+  /** The state storage to save through: reads and deletes pass, a write commits the held writes with it. */
+  stateStorage(storage: ConversationStorage): ConversationStorage;
+  /** Commits whatever is still held; afterwards defer() refuses. */
+  finish(): Promise<void>;
+}
+
+export function createTurnWrites(committer: TurnCommit): TurnWrites {
+  let held: RecordWrite[] = [];
+  let produce: (() => Promise<ClosingWrite | undefined>) | undefined;
+  let closing: ClosingWrite | undefined;
+  let finished = false;
+
+  async function commit(state: StoreItems | undefined): Promise<void> {
+    if (produce) {
+      closing = await produce();
+      produce = undefined;
+    }
+    const writes = closing ? [...held, closing.write] : [...held];
+    if (!state && writes.length === 0) return;
+    // On a state conflict this rejects with nothing written; the held writes stay for the retry.
+    const outcomes = await committer.commit(state, writes);
+    held = held.slice(writes.length - (closing ? 1 : 0));
+    if (closing) {
+      const done = closing;
+      closing = undefined;
+      done.settled(outcomes[outcomes.length - 1] ?? { ok: false, error: new Error('no outcome') });
+    }
+  }
+
+  return {
+    defer(write) {
+      if (finished) return false;
+      held.push(write);
+      return true;
+    },
+    closeWith(next) {
+      produce = next;
+    },
+    stateStorage(storage) {
+      return {
+        read: (keys) => storage.read(keys),
+        delete: (keys) => storage.delete(keys),
+        write: (changes) => commit(changes),
+      };
+    },
+    async finish() {
+      finished = true;
+      await commit(undefined);
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// A turn's held writes (reply records, the delivery's done mark) are committed with its state: on SQLite in one
+// transaction, on other backends one call after another. Both commits run the same cases here.
+import { createActivityDeduper } from '../../src/storage/activityDeduper';
+import type { ConversationStorage } from '../../src/storage/conversationStorage';
+import type { RecordsStore } from '../../src/storage/recordsStore';
+import { createSqliteConversations } from '../../src/storage/sqliteConversationStorage';
+import { createSqliteRecords } from '../../src/storage/sqliteRecordsStore';
+import { createSqliteTurnCommit } from '../../src/storage/sqliteTurnCommit';
+import { createSequentialTurnCommit, type TurnCommit } from '../../src/storage/turnCommit';
+import { createTurnWrites } from '../../src/storage/turnWrites';
+import { createTempDataDir, type TempDataDir } from './sqliteHarness';
+
+interface Backend {
+  records: RecordsStore;
+  state: ConversationStorage;
+  commit: TurnCommit;
+}
+
+const BACKENDS: Array<[string, (dir: TempDataDir) => Backend]> = [
+  [
+    'sqlite, one transaction',
+    (dir) => {
+      const database = dir.open();
+      const records = createSqliteRecords(database);
+      const state = createSqliteConversations(database);
+      return { records: records.store, state: state.storage, commit: createSqliteTurnCommit(database, records.putNow, state.writeNow) };
+    },
+  ],
+  [
+    'one call after another',
+    (dir) => {
+      const database = dir.open();
+      const records = createSqliteRecords(database).store;
+      const state = createSqliteConversations(database).storage;
+      return { records, state, commit: createSequentialTurnCommit(records, state) };
+    },
+  ],
+];
+
+describe.each(BACKENDS)('turn writes (%s)', (_name, open) => {
+  let dir: TempDataDir;
+  let backend: Backend;
+  beforeEach(async () => {
+    dir = await createTempDataDir();
+    backend = open(dir);
+  });
+  afterEach(async () => dir.cleanup());
+
+  async function claimedTurn(key: string) {
+    const deduper = createActivityDeduper(backend.records, { ttlMs: 60_000 });
+    const claim = await deduper.begin(key);
+    if (claim.kind !== 'claimed' || !claim.completion) throw new Error('expected a claim with a completion');
+    const writes = createTurnWrites(backend.commit);
+    writes.closeWith(claim.completion);
+    return { deduper, writes };
+  }
+
+  it('writes the held records and the done mark with the state, and the delivery then reads as completed', async () => {
+    const { deduper, writes } = await claimedTurn('k1');
+    expect(writes.defer({ collection: 'reply-records', id: 'c|1', value: { n: 1 } })).toBe(true);
+    expect(await backend.records.get('reply-records', 'c|1')).toBeUndefined();
+    await writes.stateStorage(backend.state).write({ 'conv/1': { count: 1 } });
+    expect((await backend.records.get('reply-records', 'c|1'))?.value).toEqual({ n: 1 });
+    expect((await backend.state.read(['conv/1']))['conv/1']).toMatchObject({ count: 1 });
+    expect(await deduper.begin('k1')).toEqual({ kind: 'completed' });
+    await writes.finish(); // nothing left: no further write
+    expect(writes.defer({ collection: 'reply-records', id: 'c|2', value: {} })).toBe(false);
+  });
+
+  it('writes nothing on a state eTag conflict, and the retry writes the held records once', async () => {
+    await backend.state.write({ 'conv/2': { count: 1 } });
+    const stale = (await backend.state.read(['conv/2']))['conv/2'] as { eTag: string };
+    await backend.state.write({ 'conv/2': { count: 2 } });
+    const { deduper, writes } = await claimedTurn('k2');
+    writes.defer({ collection: 'reply-records', id: 'c|3', value: { n: 3 } });
+    const through = writes.stateStorage(backend.state);
+    await expect(through.write({ 'conv/2': { count: 9, eTag: stale.eTag } })).rejects.toThrow(/eTag conflict/);
+    expect(await backend.records.get('reply-records', 'c|3')).toBeUndefined();
+    expect((await deduper.begin('k2')).kind).toBe('inProgress');
+    const fresh = (await backend.state.read(['conv/2']))['conv/2'] as { eTag: string };
+    await through.write({ 'conv/2': { count: 3, eTag: fresh.eTag } });
+    expect((await backend.records.get('reply-records', 'c|3'))?.value).toEqual({ n: 3 });
+    expect(await deduper.begin('k2')).toEqual({ kind: 'completed' });
+  });
+
+  it('commits what is still held when the turn ends without saving state', async () => {
+    const { deduper, writes } = await claimedTurn('k3');
+    writes.defer({ collection: 'reply-records', id: 'c|4', value: { n: 4 } });
+    await writes.finish();
+    expect((await backend.records.get('reply-records', 'c|4'))?.value).toEqual({ n: 4 });
+    expect(await deduper.begin('k3')).toEqual({ kind: 'completed' });
+  });
+
+  it('keeps the state and the records when the done mark conflicts (another attempt took the delivery over)', async () => {
+    const { writes } = await claimedTurn('k4');
+    // Another attempt rewrote the mark: our completion's etag no longer matches.
+    await backend.records.put('activity-dedup', 'k4', { state: 'inProgress', seenAt: 1, leaseUntil: Date.now() + 60_000 });
+    writes.defer({ collection: 'reply-records', id: 'c|5', value: { n: 5 } });
+    await writes.stateStorage(backend.state).write({ 'conv/4': { count: 4 } });
+    expect((await backend.records.get('reply-records', 'c|5'))?.value).toEqual({ n: 5 });
+    expect((await backend.state.read(['conv/4']))['conv/4']).toMatchObject({ count: 4 });
+    expect((await backend.records.get<{ state: string }>('activity-dedup', 'k4'))?.value.state).toBe('inProgress');
+  });
+});
