@@ -143,7 +143,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       ...withUserScope(withChannelScopes(userScopeFromConfig(config, logger), { records, adminObjectIds: config.feedback.adminObjectIds, engine: posture.current })),
     });
     const retention = createRetentionJob({
-      rules: retentionRules({ records, pruneConversations: storage.pruneConversations }, config.retention, config.privacy),
+      rules: [...retentionRules({ records, pruneConversations: storage.pruneConversations }, config.retention, config.privacy), ...storage.sweeps],
       retention: config.retention,
       logger,
       // Replicas sharing Azure storage: the retention job runs on one of them at a time.

@@ -8,6 +8,8 @@ import type { Logger } from '../logging/logger';
 import { azureStorageClients } from './azure/azureClients';
 import { createAzureRecordsStore } from './azure/azureRecordsStore';
 import { createAzureSnapshotStore } from './azure/azureSnapshotStore';
+import { orphanBlobRule } from './azure/orphanBlobSweep';
+import type { RetentionRule } from '../jobs/retentionJob';
 import type { PostureSnapshotStore } from '../posture/snapshotStore';
 import { assertDatabaseIntact } from './integrityCheck';
 import { createRecordsConversationEraser, createRecordsConversationPruner, createRecordsConversationStorage, type StateStorage } from './recordsConversationStorage';
@@ -28,6 +30,8 @@ export interface OpenedStorage {
   commitTurn: TurnCommit;
   pruneConversations(before: number, limit: number): number | Promise<number>;
   eraseConversations(conversationIds: readonly string[], channelUserIds: readonly string[]): number | Promise<number>;
+  /** Storage housekeeping the retention job runs with its own rules (Azure: orphaned value blobs). */
+  sweeps: RetentionRule[];
   /** Azure: where the replica that reads the posture source publishes its snapshot for the others. */
   snapshots?: PostureSnapshotStore;
   close(): Promise<void>;
@@ -54,6 +58,7 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
       pruneConversations: createRecordsConversationPruner(records),
       eraseConversations: createRecordsConversationEraser(records).erase,
       snapshots: createAzureSnapshotStore(clients.container(backend.container)),
+      sweeps: [orphanBlobRule({ table: clients.table(backend.table), blobs: clients.container(backend.container) })],
       close: () => records.close(),
     };
   }
@@ -68,6 +73,7 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
     commitTurn: createSqliteTurnCommit(database, records.putNow, conversations.writeNow),
     pruneConversations: createSqliteConversationPruner(database),
     eraseConversations: createSqliteConversationEraser(database).erase,
+    sweeps: [],
     close: async () => database.close(),
   };
 }

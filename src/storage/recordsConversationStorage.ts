@@ -19,8 +19,9 @@ export interface StateStorage {
   delete(keys: string[]): Promise<void>;
 }
 
-// Record ids cannot be empty; botbuilder keys can.
-const idOf = (key: string) => `k${key}`;
+/** The record id a state key is kept under (ids cannot be empty; botbuilder keys can). */
+export const conversationStateId = (key: string) => `k${key}`;
+const idOf = conversationStateId;
 const keyOf = (id: string) => id.slice(1);
 
 function assertKey(key: unknown): asserts key is string {

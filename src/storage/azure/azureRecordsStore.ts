@@ -21,6 +21,9 @@ export interface AzureRecordsStoreOptions {
   inlineLimit?: number;
 }
 
+/** A value blob's name (a row's `b` property names it): a UUID and .json. Other blobs in the container are not values. */
+export const VALUE_BLOB_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
+
 /** Written on every row; a reader of the next version must accept this one (rolling deploys). */
 export const RECORD_SCHEMA_VERSION = 1;
 const CHUNK = 16_000;
