@@ -45,6 +45,12 @@ export function beyondText(outside: readonly string[], covered: readonly string[
   ) + link;
 }
 
+/** Said in the channel once the bot answered the asker in a private chat it started. */
+export function privateChatStartedText(outside: readonly string[], covered: readonly string[], asker?: string): string {
+  const shown = covered.length > 0 ? covered.join(', ') : 'nothing you can read';
+  return withoutLinks(`That reaches beyond what this channel covers (${shown}): ${outside.slice(0, 5).join(', ')}. So I answered ${asker?.trim() ? asker.trim().slice(0, 80) : 'you'} in a private chat instead of here.`);
+}
+
 export const placeKeys = (place: Place): PlaceKeys => ({
   here: `${place.tenantId}|${place.kind === 'channel' ? 'channel' : 'chat'}|${place.id}`,
   ...(place.teamId ? { team: `${place.tenantId}|team|${place.teamId}` } : {}),

@@ -113,7 +113,7 @@ export function createTeamsBot(config: BotConfig, deps: TeamsBotDeps): Bot {
   });
   app.error(onTurnError);
   if (deps.userScope) registerUserScope(app, deps.userScope);
-  if (deps.userScope?.channels) registerChannelScopes(app, deps.userScope.channels, logger);
+  if (deps.userScope?.channels) registerChannelScopes(app, deps.userScope.channels, logger, config.bot?.id ?? '');
   if (deps.feedback) registerFeedbackRoutes(app, { service: deps.feedback.service, cards, logger });
   if (deps.commands) registerCommandRoutes(app, { match: deps.commands, registry, cards, continuation: { botAppId: config.bot?.id ?? '', logger } });
   const queue = createConversationQueue({ logger });

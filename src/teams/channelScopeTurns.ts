@@ -1,13 +1,15 @@
 // Channel scopes in turns (SSO on): after the asker's own scope is set (userScopeTurns), a turn in a channel or
 // group chat reads the place's scope and narrows the turn to what both cover, or marks it counts only; a question
-// naming what the channel does not cover is answered with an offer of a private chat. Admins set the scope here.
+// naming what the channel does not cover is answered in a private chat the bot starts itself (privateChat.ts), or,
+// when that fails, with an offer of one (a link). Admins set the scope here.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
-import { beyondText, type ChannelScopes, type Place } from '../channels/channelScopes';
+import { beyondText, privateChatStartedText, type ChannelScopes, type Place } from '../channels/channelScopes';
 import { matchChannelScopeCommand } from '../channels/channelScopeCommands';
 import type { Logger } from '../logging/logger';
 import { actorOf, viewerOf } from './turnBridge';
 import { tenantOf } from './turnGate';
+import { answerInPrivateChat } from './privateChat';
 import { setTurnScope, turnScopeOf } from './turnScope';
 
 const ID = /^[^\s|\u0000-\u001f]{1,256}$/;
@@ -29,7 +31,7 @@ export function placeOf(activity: Partial<Activity>): Place | undefined {
 const commandOf = (context: TurnContext) =>
   context.activity.type === ActivityTypes.Message && typeof context.activity.text === 'string' ? matchChannelScopeCommand(context.activity.text) : undefined;
 
-export function registerChannelScopes(app: Application<TurnState>, channels: ChannelScopes, logger: Logger): void {
+export function registerChannelScopes(app: Application<TurnState>, channels: ChannelScopes, logger: Logger, botAppId = ''): void {
   app.addRoute(
     async (context) => commandOf(context) !== undefined,
     async (context) => {
@@ -59,6 +61,11 @@ export function registerChannelScopes(app: Application<TurnState>, channels: Cha
     if (typeof text !== 'string' || text.trim() === '') return true;
     const outside = channels.outside(text, { scope: user }, { scope: view.scope });
     if (outside.length === 0) return true;
+    // Answered where only the asker reads it, with their own scope; the channel is told where it went.
+    if (await answerInPrivateChat(context, text, { botAppId, logger, run: (turn) => app.run(turn).then(() => undefined) })) {
+      await context.sendActivity(privateChatStartedText(outside, view.names, context.activity.from?.name));
+      return false;
+    }
     await context.sendActivity(beyondText(outside, view.names, context.activity.recipient?.id));
     return false;
   });

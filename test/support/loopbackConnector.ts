@@ -22,10 +22,21 @@ export interface LoopbackConnector {
   callsIn(conversationId: string): ConnectorCall[];
   /** The roster the connector answers GET /v3/conversations/{id}/members/{userId} from (TeamsInfo.getMember), by user id. */
   members: Map<string, Record<string, unknown>>;
+  /** Bodies of POST /v3/conversations (createConversation), in arrival order; each is answered with a new id. */
+  created: Array<Record<string, unknown>>;
+  /** Answer createConversation with this status instead (403: the user has not installed the app, as Teams says). */
+  refuseCreate?: number;
   stop(): Promise<void>;
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+const CREATE_ROUTE = /^\/v3\/conversations\/?$/;
+/** What Teams needs to create a 1:1 chat: not a group, the bot, exactly one member, and the tenant. */
+const isOneToOne = (body: Record<string, unknown>): boolean => {
+  const members = body.members as Array<{ id?: unknown }> | undefined;
+  const tenant = (body.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return body.isGroup === false && typeof (body.bot as { id?: unknown } | undefined)?.id === 'string' && Array.isArray(members) && members.length === 1 && typeof members[0]?.id === 'string' && typeof body.tenantId === 'string' && tenant === body.tenantId;
+};
 const MEMBER_ROUTE = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)\/?$/;
 
 function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -47,8 +58,26 @@ export async function startLoopbackConnector(): Promise<LoopbackConnector> {
   const calls: ConnectorCall[] = [];
   let counter = 0;
   const members = new Map<string, Record<string, unknown>>();
+  const created: Array<Record<string, unknown>> = [];
+  const connector = { refuseCreate: undefined as number | undefined };
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://loopback').pathname;
+    if (req.method === 'POST' && CREATE_ROUTE.test(path)) {
+      readJson(req).then(
+        (body) => {
+          created.push(body);
+          const status = connector.refuseCreate ?? (isOneToOne(body) ? 201 : 400);
+          res.statusCode = status;
+          res.setHeader('Content-Type', 'application/json');
+          res.end(JSON.stringify(status < 300 ? { id: `a:private-${created.length}` } : { error: { code: status === 403 ? 'Forbidden' : 'BadSyntax', message: 'Conversation could not be created.' } }));
+        },
+        () => {
+          res.statusCode = 400;
+          res.end();
+        },
+      );
+      return;
+    }
     const member = req.method === 'GET' ? MEMBER_ROUTE.exec(path) : null;
     if (member?.[2]) {
       const found = members.get(decodeURIComponent(member[2]));
@@ -82,15 +111,17 @@ export async function startLoopbackConnector(): Promise<LoopbackConnector> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const loopback: LoopbackConnector = Object.assign(connector, {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
     members,
-    callsIn: (conversationId) => calls.filter((c) => c.conversationId === conversationId),
+    created,
+    callsIn: (conversationId: string) => calls.filter((c) => c.conversationId === conversationId),
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  });
+  return loopback;
 }

@@ -6,7 +6,7 @@ import { createArmScopeReader } from '../../src/access/armScope';
 import { createOboArmTokenExchange } from '../../src/access/oboArmToken';
 import { createScopeCache } from '../../src/access/scopeCache';
 import { createUserAccess } from '../../src/access/userAccess';
-import { createBot } from '../../src/app';
+import { createBot, type Bot } from '../../src/app';
 import { withChannelScopes } from '../../src/channels/channelScopeDeps';
 import { loadConfig } from '../../src/config/loadConfig';
 import { composeSkills } from '../../src/index';
@@ -31,6 +31,8 @@ export interface DemoSubscription {
 
 export interface SsoBot {
   turn: Turn;
+  /** The composed bot, for turns on another adapter (a CloudAdapter against a loopback connector). */
+  bot: Bot;
   subs: DemoSubscription[];
   records: ReturnType<typeof createMemoryRecordsStore>;
   entra: FakeEntra;
@@ -78,6 +80,7 @@ export async function startSsoBot(options: { env?: Record<string, string>; chann
   });
   return {
     turn,
+    bot,
     subs,
     records,
     entra,
