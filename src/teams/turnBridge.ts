@@ -108,10 +108,12 @@ function continueLater(context: TurnContext, cards: CardRenderer, options: Conti
   // The pressed card's message: Action.Execute and Action.Submit both name it in replyToId.
   const cardActivityId = context.activity.replyToId;
   const adapter = context.adapter;
+  // The turn's context is revoked once the turn ends, which may be before the continuation starts.
+  const carry = carryRecorder(context);
   setImmediate(() => {
     adapter
       .continueConversationAsync(options.botAppId, reference, async (later) => {
-        carryRecorder(context, later);
+        carry(later);
         await work({
           reply: (message) => sendReply(later, message, cards),
           replaceCard: async (message) => {
