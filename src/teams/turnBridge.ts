@@ -37,7 +37,7 @@ export function viewerOf(activity: Partial<Activity>): Viewer {
 }
 
 /** Teams and the Playground send the user's time zone in a clientInfo entity ({ type: 'clientInfo', timezone }). */
-function timeZoneOf(activity: Partial<Activity>): { timeZone?: string } {
+export function timeZoneOf(activity: Partial<Activity>): { timeZone?: string } {
   const info = activity.entities?.find((e) => e?.type === 'clientInfo') as { timezone?: unknown } | undefined;
   const zone = typeof info?.timezone === 'string' ? info.timezone.trim() : '';
   return zone && zone.length <= 64 ? { timeZone: zone } : {};
