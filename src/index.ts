@@ -155,6 +155,8 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       contacts: skills.contacts,
       messenger: skills.proactive,
       intervalMs: config.delegate.reminderIntervalMs,
+      digestMinute: config.delegate.digestMinute,
+      mail: { mailer: createMailer(config.delegate, config.dataDir), from: config.delegate.mailFrom },
       holder: `${hostname()}:${process.pid}`,
       logger,
     });

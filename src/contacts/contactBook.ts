@@ -28,7 +28,9 @@ export interface ContactBook {
   byAddress(address: string): Promise<Contact | undefined>;
   save(contact: Contact): Promise<void>;
   conversation(conversationId: string): Promise<StoredReference | undefined>;
-  saveConversation(conversationId: string, reference: StoredReference): Promise<void>;
+  /** The IANA time zone the conversation's user sent (Teams' clientInfo), for messages at a local time of day. */
+  conversationTimeZone(conversationId: string): Promise<string | undefined>;
+  saveConversation(conversationId: string, reference: StoredReference, timeZone?: string): Promise<void>;
 }
 
 const userKey = (aad: string) => `user:${aad.toLowerCase()}`;
@@ -54,8 +56,11 @@ export function createContactBook(records: RecordsStore): ContactBook {
     async conversation(conversationId) {
       return (await records.get<{ reference: StoredReference }>(CONTACTS_COLLECTION, conversationKey(conversationId)))?.value.reference;
     },
-    async saveConversation(conversationId, reference) {
-      await records.put(CONTACTS_COLLECTION, conversationKey(conversationId), { reference });
+    async conversationTimeZone(conversationId) {
+      return (await records.get<{ timeZone?: string }>(CONTACTS_COLLECTION, conversationKey(conversationId)))?.value.timeZone;
+    },
+    async saveConversation(conversationId, reference, timeZone) {
+      await records.put(CONTACTS_COLLECTION, conversationKey(conversationId), { reference, ...(timeZone ? { timeZone } : {}) });
     },
   };
 }

@@ -9,6 +9,7 @@ import type { Contact, ContactBook } from '../contacts/contactBook';
 import { isEmailAddress } from '../mail/emailAddress';
 import type { Logger } from '../logging/logger';
 import type { TurnLogic } from './turnGate';
+import { timeZoneOf } from './turnBridge';
 
 const REFRESH_MS = 7 * 86_400_000;
 /** After a roster lookup failed, the same user is not looked up again for this long (per process). */
@@ -23,7 +24,8 @@ export interface ContactCaptureOptions {
 /** Runs the turn after noting its conversation and sender; capture failures are logged, never the turn's problem. */
 export function captureContacts(options: ContactCaptureOptions, logic: TurnLogic): TurnLogic {
   const now = options.now ?? Date.now;
-  const seenConversations = new Set<string>();
+  /** Conversations noted by this process, with the time zone noted (a new zone is noted again). */
+  const seenConversations = new Map<string, string>();
   const failedAt = new Map<string, number>();
   const lookups = new Map<string, Promise<void>>();
   async function capture(context: TurnContext): Promise<void> {
@@ -31,9 +33,10 @@ export function captureContacts(options: ContactCaptureOptions, logic: TurnLogic
     const conversationId = activity.conversation?.id;
     if (!conversationId || !activity.serviceUrl) return;
     const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
-    if (!seenConversations.has(conversationId)) {
-      await options.contacts.saveConversation(conversationId, reference);
-      seenConversations.add(conversationId);
+    const zone = timeZoneOf(activity).timeZone;
+    if (!seenConversations.has(conversationId) || (zone && seenConversations.get(conversationId) !== zone)) {
+      await options.contacts.saveConversation(conversationId, reference, zone);
+      seenConversations.set(conversationId, zone ?? '');
     }
     const aad = activity.from?.aadObjectId;
     if (activity.conversation.conversationType !== 'personal' || !aad || !activity.from.id) return;

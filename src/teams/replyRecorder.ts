@@ -144,11 +144,17 @@ export function recordReplies(recorder: ReplyRecorder, logic: TurnLogic): TurnLo
   };
 }
 
-/** A proactive continuation of a turn records its replies like the turn did, under the same action. */
-export function carryRecorder(from: TurnContext, to: TurnContext): void {
+/**
+ * A proactive continuation of a turn records its replies like the turn did, under the same action. Read while the
+ * turn runs: once it has ended its context is revoked, so the continuation gets what was captured here.
+ */
+export function carryRecorder(from: TurnContext): (to: TurnContext) => void {
   const recorder = from.turnState.get(RECORDER) as ReplyRecorder | undefined;
   const action: unknown = from.turnState.get(TURN_ACTION);
-  if (action) to.turnState.set(TURN_ACTION, action);
-  to.turnState.set(ORIGIN, from.turnState.get(ORIGIN) ?? from.activity);
-  recorder?.install(to);
+  const origin: unknown = from.turnState.get(ORIGIN) ?? from.activity;
+  return (to) => {
+    if (action) to.turnState.set(TURN_ACTION, action);
+    to.turnState.set(ORIGIN, origin);
+    recorder?.install(to);
+  };
 }

@@ -37,7 +37,7 @@ export function viewerOf(activity: Partial<Activity>): Viewer {
 }
 
 /** Teams and the Playground send the user's time zone in a clientInfo entity ({ type: 'clientInfo', timezone }). */
-function timeZoneOf(activity: Partial<Activity>): { timeZone?: string } {
+export function timeZoneOf(activity: Partial<Activity>): { timeZone?: string } {
   const info = activity.entities?.find((e) => e?.type === 'clientInfo') as { timezone?: unknown } | undefined;
   const zone = typeof info?.timezone === 'string' ? info.timezone.trim() : '';
   return zone && zone.length <= 64 ? { timeZone: zone } : {};
@@ -108,10 +108,12 @@ function continueLater(context: TurnContext, cards: CardRenderer, options: Conti
   // The pressed card's message: Action.Execute and Action.Submit both name it in replyToId.
   const cardActivityId = context.activity.replyToId;
   const adapter = context.adapter;
+  // The turn's context is revoked once the turn ends, which may be before the continuation starts.
+  const carry = carryRecorder(context);
   setImmediate(() => {
     adapter
       .continueConversationAsync(options.botAppId, reference, async (later) => {
-        carryRecorder(context, later);
+        carry(later);
         await work({
           reply: (message) => sendReply(later, message, cards),
           replaceCard: async (message) => {

@@ -14,6 +14,7 @@ import type { RemediationView } from './remediationView';
 import type { SecureScoreView } from './secureScoreView';
 import type { SummaryView } from './summaryView';
 import type { WelcomeView } from './welcomeView';
+import type { DelegationGroupCardView } from './delegationGroupCardView';
 import type { ChangesView, ExecutiveSummaryView } from './historyViews';
 
 /** `template` names a file adaptiveCards/<template>.json; `model` is the data it is filled with. */
@@ -25,6 +26,7 @@ export type CardReply =
   | { template: 'breakdown'; model: BreakdownView }
   | { template: 'confirmation'; model: ConfirmationView }
   | { template: 'delegationOwner'; model: DelegationCardView }
+  | { template: 'delegationGroup'; model: DelegationGroupCardView }
   | { template: 'summary'; model: SummaryView }
   | { template: 'remediation'; model: RemediationView }
   | { template: 'vulnerabilities'; model: VulnerabilitiesView }

@@ -22,5 +22,9 @@ describe('contact book', () => {
     expect(await book.conversation('19:x')).toBeUndefined();
     await book.saveConversation('19:x', reference);
     expect(await book.conversation('19:x')).toEqual(reference);
+    expect(await book.conversationTimeZone('19:x')).toBeUndefined();
+    // The delegator's time zone (Teams' clientInfo) is kept with the conversation, for the daily digest.
+    await book.saveConversation('19:x', reference, 'Europe/Berlin');
+    expect(await book.conversationTimeZone('19:x')).toBe('Europe/Berlin');
   });
 });

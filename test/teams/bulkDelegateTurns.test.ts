@@ -125,7 +125,11 @@ describe('bulk delegation turns', () => {
       // Only the requester can send; an edited Cc and due date are honoured.
       const ref = sendRef(web);
       expect(allText(await bot.turn({ ...execute('confirm', { ref, ...inputsOf(web) }), from: OTHER }))).toContain('Only Ada, who asked for this, can confirm it.');
-      const sent = allText(await bot.turn(execute('confirm', { ref, ...inputsOf(web), in_cc: 'lead@contoso.example', in_dueDate: '30' })));
+      // Send is a long side effect: the invoke is answered at once (nothing said yet), the outcome follows proactively.
+      const sending = await bot.turn.untilLater(execute('confirm', { ref, ...inputsOf(web), in_cc: 'lead@contoso.example', in_dueDate: '30' }), (a) => allText(a).includes('Delegated'));
+      expect(sending[0]?.type).toBe('invokeResponse');
+      expect(allText(sending.slice(0, 1))).not.toContain('Delegated');
+      const sent = allText(sending);
       expect(sent).toContain('Delegated 2 recommendations to web.owner@contoso.example (cc lead@contoso.example)');
       expect(sent).toContain('2 delegations are recorded, one per recommendation');
       const files = outboxOf(bot.dir);
@@ -170,7 +174,7 @@ describe('bulk delegation turns', () => {
       const refused = allText(await bot.turn(execute('confirm', { ref: sendRef(draft), ...inputsOf(draft) })));
       expect(refused).toContain("Who should fix it? Type the owner's address in To.");
       expect(outboxOf(bot.dir)).toHaveLength(0);
-      const sent = allText(await bot.turn(execute('confirm', { ref: sendRef(draft), ...inputsOf(draft), in_to: 'free.owner@contoso.example' })));
+      const sent = allText(await bot.turn.untilLater(execute('confirm', { ref: sendRef(draft), ...inputsOf(draft), in_to: 'free.owner@contoso.example' }), (a) => allText(a).includes('Delegated')));
       expect(sent).toContain('Delegated 2 recommendations to free.owner@contoso.example');
       expect((await bot.records.list<Delegation>(DELEGATIONS)).map((r) => r.value.owner)).toEqual(['free.owner@contoso.example', 'free.owner@contoso.example']);
     } finally {
@@ -230,7 +234,7 @@ describe('bulk delegation turns', () => {
       const forged = allText(await bot.turn(execute('delegateOwnerGroup', { assessmentIds: ids })));
       expect(forged).toContain("That button isn't one I know.");
       // Fields the card did not offer (its list of items, another id) are not inputs: what was proposed is what is sent.
-      const extra = allText(await bot.turn(execute('confirm', { ref, in_to: 'web.owner@contoso.example', in_items: 'x', items: [{ assessmentId: 'x' }], assessmentIds: ['x'] })));
+      const extra = allText(await bot.turn.untilLater(execute('confirm', { ref, in_to: 'web.owner@contoso.example', in_items: 'x', items: [{ assessmentId: 'x' }], assessmentIds: ['x'] }), (a) => allText(a).includes('Delegated')));
       expect(extra).toContain('Delegated 2 recommendations to web.owner@contoso.example');
       expect((await bot.records.list<Delegation>(DELEGATIONS)).map((r) => r.value.resourceName).sort()).toEqual(['stweb01', 'stweb02']);
       // A bulk request typed with an address never uses it.

@@ -26,8 +26,20 @@ export interface DelegateConfig {
     smtp?: SmtpSettings;
     /** How often owners near or past their due date are reminded and delegators get a digest (one run per period across replicas). */
     reminderIntervalMs: number;
+    /** The daily digest's local time (DIGEST_TIME, HH:MM in the delegator's time zone), minutes after midnight. */
+    digestMinute: number;
   };
 }
+
+/** "08:00": a time of day, 24-hour clock. */
+const digestTime = optionalText.transform((v, ctx) => {
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(v ?? '08:00');
+  if (!match) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a time of day as HH:MM, like 08:00 (got "${(v ?? '').slice(0, 20)}")` });
+    return z.NEVER;
+  }
+  return Number(match[1]) * 60 + Number(match[2]);
+});
 
 const TAG_NAME = /^[^,<>%&\\?/\s][^,<>%&\\?/]{0,511}$/;
 
@@ -55,12 +67,14 @@ export const delegateFeature = defineFeature<DelegateConfig>({
         SMTP_USER: optionalText,
         SMTP_PASSWORD: optionalText,
         REMINDER_INTERVAL_HOURS: positiveInteger(24, 24 * 30),
+        DIGEST_TIME: digestTime,
       })
       .transform((e) => ({
         delegate: {
           ownerTagNames: e.OWNER_TAG_NAMES,
           mailFrom: e.SMTP_FROM ?? DEFAULT_MAIL_FROM,
           reminderIntervalMs: e.REMINDER_INTERVAL_HOURS * 3_600_000,
+          digestMinute: e.DIGEST_TIME,
           ...(e.SMTP_HOST
             ? { smtp: { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, ...(e.SMTP_USER && e.SMTP_PASSWORD ? { auth: { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } } : {}) } }
             : {}),

@@ -124,6 +124,9 @@ export function createBulkDelegationActions(options: DelegateOptions): {
     description: 'One owner\'s draft email listing several recommendations (proposed by delegateToOwners).',
     parameters: delegateOwnerGroupParamsSchema,
     sideEffects: true,
+    // Up to 200 records, an SMTP exchange and a Teams card: more than Teams waits for an invoke. Acknowledged at
+    // once, finished in a proactive message.
+    long: true,
     effect: delegateGroupEffectSchema,
     async propose(params, context) {
       const engine = options.posture.current();
@@ -160,9 +163,8 @@ export function createBulkDelegationActions(options: DelegateOptions): {
     },
     async perform(effect, context) {
       const done = await deliver(effect.items.map((item, index) => ({ id: groupDelegationId(context.idempotencyKey, index), item })), { ...effect, portalLink: '' }, delegationIdOf(context.idempotencyKey), context);
-      const cards = [...new Set(done.cardTexts)].join(' ');
       const cc = effect.cc.length > 0 ? ` (cc ${effect.cc.join(', ')})` : '';
-      return { text: `Delegated ${effect.items.length} recommendation${effect.items.length === 1 ? '' : 's'} to ${effect.to}${cc}, due ${effect.dueDate}, in one email. ${done.mailText} ${effect.items.length} delegations are recorded, one per recommendation. ${cards} Ask "what have I delegated?" to follow them.` };
+      return { text: `Delegated ${effect.items.length} recommendation${effect.items.length === 1 ? '' : 's'} to ${effect.to}${cc}, due ${effect.dueDate}, in one email. ${done.mailText} ${effect.items.length} delegations are recorded, one per recommendation. ${done.cardText} Ask "what have I delegated?" to follow them.` };
     },
   };
   return { bulk, group };

@@ -24,7 +24,7 @@ import { draftBody, draftSubject, footer, MAX_DRAFT_BODY } from './draft';
 import { parseDueInput, parseYesNo } from './dueInput';
 import { ownerSourceText, resolveOwner, type ContainerTags } from './ownerResolution';
 import type { ContactBook } from '../../contacts/contactBook';
-import { sendOwnerCard } from './ownerReach';
+import { sendOwnerCard, sendOwnerGroupCard } from './ownerReach';
 import type { DelegationMessenger } from './ownerActions';
 import { governanceAssignmentWrite, type ArmWrites } from '../../access/armWrites';
 
@@ -152,7 +152,7 @@ export type DelegationItem = Pick<Effect, 'assessmentId' | 'recommendation' | 'r
 export function createDelivery(options: DelegateOptions) {
   const now = options.now ?? Date.now;
 
-  return async function deliver(items: ReadonlyArray<{ id: string; item: DelegationItem }>, draft: DraftFields & { portalLink: string }, mailKey: string, context: EffectContext<Reply>): Promise<{ mailText: string; cardTexts: string[] }> {
+  return async function deliver(items: ReadonlyArray<{ id: string; item: DelegationItem }>, draft: DraftFields & { portalLink: string }, mailKey: string, context: EffectContext<Reply>): Promise<{ mailText: string; cardText: string }> {
     const due = parseDateInput(draft.dueDate);
     if (due === undefined || !isEmailAddress(draft.to)) throw new AppError('BAD_REQUEST', 'The owner or due date is not valid.');
     const by = context.confirmedBy.name ?? context.confirmedBy.id;
@@ -207,16 +207,15 @@ export function createDelivery(options: DelegateOptions) {
       const mail = { messageId: receipt.messageId, via: receipt.via, where: receipt.where, at: now() };
       delegations = await Promise.all(delegations.map((d) => options.delegations.mutate(d.id, (current) => (current.mail ? undefined : { ...current, mail }))));
     }
-    const cardTexts: string[] = [];
     for (const [index, start] of delegations.entries()) {
-      let delegation = start;
-      if (delegation.governanceAt === undefined) {
-        await options.posture.applyChange({ kind: 'governance', assessmentId: delegation.assessmentId, owner: draft.to, dueDate: due, isGracePeriod: draft.gracePeriod, ...(draft.ticket ? { ticketNumber: draft.ticket } : {}), at: now(), by });
-        delegation = await options.delegations.mutate(delegation.id, (current) => (current.governanceAt !== undefined ? undefined : { ...current, governanceAt: now() }));
-      }
-      cardTexts[index] = await sendOwnerCard(options.delegations, options.teams, delegation, now());
+      if (start.governanceAt !== undefined) continue;
+      await options.posture.applyChange({ kind: 'governance', assessmentId: start.assessmentId, owner: draft.to, dueDate: due, isGracePeriod: draft.gracePeriod, ...(draft.ticket ? { ticketNumber: draft.ticket } : {}), at: now(), by });
+      delegations[index] = await options.delegations.mutate(start.id, (current) => (current.governanceAt !== undefined ? undefined : { ...current, governanceAt: now() }));
     }
-    return { mailText, cardTexts };
+    // One owner card: the delegation's own, or for several one card listing them (never one post per item).
+    const only = delegations.length === 1 ? delegations[0] : undefined;
+    const cardText = only ? await sendOwnerCard(options.delegations, options.teams, only, now()) : await sendOwnerGroupCard(options.delegations, options.teams, delegations, now());
+    return { mailText, cardText };
   };
 }
 
@@ -272,7 +271,7 @@ export function createDelegateAction(options: DelegateOptions): SideEffectAction
       const done = await deliver([{ id, item: effect }], effect, id, context);
       const cc = effect.cc.length > 0 ? ` (cc ${effect.cc.join(', ')})` : '';
       return {
-        text: `Delegated to ${effect.to}${cc}, due ${effect.dueDate}. ${done.mailText} The owner and due date are recorded. ${done.cardTexts[0] ?? ''} Ask "what have I delegated?" to follow it.`,
+        text: `Delegated to ${effect.to}${cc}, due ${effect.dueDate}. ${done.mailText} The owner and due date are recorded. ${done.cardText} Ask "what have I delegated?" to follow it.`,
       };
     },
   };

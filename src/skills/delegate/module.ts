@@ -50,7 +50,7 @@ export const delegateModule: SkillModule<DelegateDeps, Reply> = {
       samples: [],
     },
   ],
-  templates: ['confirmation', 'delegationOwner'],
+  templates: ['confirmation', 'delegationOwner', 'delegationGroup'],
   create: ({ posture, delegation, armWrites }) => {
     if (!delegation) return { actions: [], cardVerbs: [] };
     const catalog = createCatalog();

@@ -6,6 +6,7 @@ import type { Person } from '../../actions/pendingActions';
 import type { ContactBook } from '../../contacts/contactBook';
 import { withoutLinks } from '../../views/portalLinks';
 import type { DelegationCardView } from '../../views/delegationCardView';
+import type { DelegationGroupCardView } from '../../views/delegationGroupCardView';
 import type { Reply } from '../../views/reply';
 import { CLOSED, STATE_LABELS, stateOf, type Delegation } from './delegationRecords';
 
@@ -63,4 +64,28 @@ export async function roleOf(d: Delegation, actor: Person, contacts: ContactBook
   if (!owner && !actor.id.startsWith('channel:')) owner = (await contacts.byUser(actor.id))?.addresses.includes(d.owner.toLowerCase()) ?? false;
   const delegator = d.delegator.id === actor.id;
   return owner && delegator ? 'both' : owner ? 'owner' : delegator ? 'delegator' : 'other';
+}
+
+const MAX_GROUP_ROWS = 25;
+
+/** The one card an owner gets for a bulk delegation: a row per fix, each opening its own card. */
+export function delegationGroupCard(list: readonly Delegation[], at: number): Reply {
+  const first = list[0];
+  const by = first?.delegator.name ?? 'The security team';
+  const due = first ? day(first.dueDate) : '';
+  const rows = list.slice(0, MAX_GROUP_ROWS).map((d, i) => ({
+    ref: d.id,
+    version: versionOf(d),
+    title: `${i + 1}. ${withoutLinks(d.recommendation)}`,
+    detail: `${withoutLinks(d.resourceName)} · ${d.riskLevel ? `${d.severity} (risk ${d.riskLevel})` : d.severity} · ${STATE_LABELS[stateOf(d, at)]}`,
+  }));
+  const hidden = list.length - rows.length;
+  const model: DelegationGroupCardView = {
+    title: `${list.length} fix${list.length === 1 ? '' : 'es'} requested by ${by}`,
+    intro: `Due ${due}${first?.gracePeriod ? ' (grace period)' : ''}. Select one to accept it, set an ETA, mark it fixed, ask a question or reassign it.`,
+    rows,
+    more: hidden > 0 ? `And ${hidden} more: ask "what is assigned to me?" to see them all.` : '',
+    hasMore: hidden > 0,
+  };
+  return { kind: 'card', card: { template: 'delegationGroup', model }, recommendationIds: list.slice(0, MAX_GROUP_ROWS).map((d) => d.assessmentId) };
 }

@@ -7,7 +7,7 @@ import type { Mailer, MailReceipt } from '../../mail/mailMessage';
 import { withoutLinks } from '../../views/portalLinks';
 import type { Delegation, DelegationRecords } from './delegationRecords';
 import type { DelegationMessenger } from './ownerActions';
-import { delegationCard } from './ownerCard';
+import { delegationCard, delegationGroupCard } from './ownerCard';
 
 export interface OwnerTeams {
   contacts: ContactBook;
@@ -28,6 +28,23 @@ export async function sendOwnerCard(delegations: DelegationRecords, teams: Owner
     const sent = await teams.messenger.send(contact.reference, delegationCard(delegation, 'owner', at));
     await delegations.mutate(start.id, (d) => (d.card ? undefined : { ...d, card: { at, ...(sent.activityId ? { activityId: sent.activityId } : {}) } }));
     return `${contact.name ?? start.owner} also got a card in Teams to accept it, set an ETA, mark it fixed or ask for an exemption.`;
+  } catch (error) {
+    teams.onError?.(error);
+    return 'The Teams card to the owner could not be sent, so the owner was reached by email only.';
+  }
+}
+
+/** One card for several delegations to one owner (bulk): a row per fix, sent once (each delegation notes it). */
+export async function sendOwnerGroupCard(delegations: DelegationRecords, teams: OwnerTeams | undefined, list: readonly Delegation[], at: number): Promise<string> {
+  const owner = list[0]?.owner ?? '';
+  if (list.every((d) => d.card)) return 'The owner already has the card in Teams.';
+  const contact = teams ? await teams.contacts.byAddress(owner) : undefined;
+  if (!teams || !contact) return `The owner was reached by email only: I have no Teams chat with ${owner} (they can open a chat with the bot to get cards next time).`;
+  try {
+    const noted = await Promise.all(list.map((start) => delegations.mutate(start.id, (d) => (d.ownerTeams ? undefined : { ...d, ownerTeams: { id: contact.aadObjectId, userId: contact.userId } }))));
+    const sent = await teams.messenger.send(contact.reference, delegationGroupCard(noted, at));
+    await Promise.all(list.map((start) => delegations.mutate(start.id, (d) => (d.card ? undefined : { ...d, card: { at, ...(sent.activityId ? { activityId: sent.activityId } : {}) } }))));
+    return `${contact.name ?? owner} also got one card in Teams listing the ${list.length} fixes, each to accept, set an ETA, mark fixed, ask about or reassign.`;
   } catch (error) {
     teams.onError?.(error);
     return 'The Teams card to the owner could not be sent, so the owner was reached by email only.';

@@ -1,16 +1,25 @@
-// Reminders and the digest, once per period (REMINDER_INTERVAL_HOURS) however many replicas run: the period lease
+// Reminders, once per period (REMINDER_INTERVAL_HOURS) however many replicas run: the period lease
 // (src/jobs/periodLease.ts) lets one replica do it. Owners of open delegations due within a day or overdue get
-// their card again in their Teams chat with a reminder line (at most once per period each); each conversation a
-// delegation started in gets a digest of its open delegations. Anyone the bot has no chat with is skipped (they
-// had the email). Nothing is read from the posture data here: closure stays with the tracking rules.
+// their card again in their Teams chat with a reminder line, or, when the bot has no chat with them, an email
+// through the mailer port (Message-ID per delegation and period): at most once per period each.
+// The digest: once a day at DIGEST_TIME in the delegator's time zone (kept with the conversation the delegations
+// started in), each such conversation gets a digest of its open delegations; a create-only record per
+// conversation and local date makes it once per day across replicas. Nothing is read from the posture data here:
+// closure stays with the tracking rules.
 import type { ContactBook } from '../../contacts/contactBook';
 import type { Logger } from '../../logging/logger';
 import { createPeriodLease } from '../../jobs/periodLease';
+import { isAppError } from '../../errors/appError';
+import type { Mailer } from '../../mail/mailMessage';
 import type { RecordsStore } from '../../storage/recordsStore';
 import { withoutLinks } from '../../views/portalLinks';
 import { CLOSED, STATE_LABELS, stateOf, type Delegation, type DelegationRecords } from './delegationRecords';
 import { delegationCard } from './ownerCard';
 import type { DelegationMessenger } from './ownerActions';
+import { mailOwner } from './ownerReach';
+
+/** One record per conversation and local date a digest went to (create-only: one replica wins). */
+export const DIGESTS_COLLECTION = 'delegationDigests';
 
 const DAY_MS = 86_400_000;
 /** Open states that wait for the owner (not for data or the delegator): these are reminded. */
@@ -21,7 +30,9 @@ export interface ReminderReport {
   ran: boolean;
   reason?: 'done' | 'held';
   reminded: number;
-  /** Owners due a reminder with no Teams chat known. */
+  /** Owners due a reminder with no Teams chat known, reached by email instead. */
+  emailed: number;
+  /** Owners due a reminder with no Teams chat known and no mail (or the mail failed). */
   unreachable: number;
   digests: number;
   failed: number;
@@ -45,6 +56,22 @@ export interface SchedulerOptions {
   now?: () => number;
   /** How often the timer looks whether a new period began (default: a minute, at most the interval). */
   checkMs?: number;
+  /** Reminders by email to owners without a Teams chat; absent: they are only counted unreachable. */
+  mail?: { mailer: Mailer; from: string };
+  /** The digest's local time of day, minutes after midnight (DIGEST_TIME; default 08:00). */
+  digestMinute?: number;
+}
+
+/** The local date (YYYY-MM-DD) and minute of the day at `at` in `timeZone` (UTC when the zone is unknown). */
+export function localTime(at: number, timeZone: string | undefined): { date: string; minute: number } {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  } catch {
+    return localTime(at, 'UTC');
+  }
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return { date: `${part('year')}-${part('month')}-${part('day')}`, minute: Number(part('hour')) * 60 + Number(part('minute')) };
 }
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -71,14 +98,55 @@ export function createDelegationScheduler(options: SchedulerOptions): Delegation
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
-  async function work(at: number, periodStart: number): Promise<Omit<ReminderReport, 'ran' | 'reason'>> {
-    const report = { reminded: 0, unreachable: 0, digests: 0, failed: 0 };
+  const digestMinute = options.digestMinute ?? 8 * 60;
+
+  /** Each conversation whose local digest time has come today gets its digest once (a create-only claim). */
+  async function digests(at: number, all: Delegation[]): Promise<{ digests: number; failed: number }> {
+    const out = { digests: 0, failed: 0 };
+    const byConversation = new Map<string, Delegation[]>();
+    for (const d of all) if (!CLOSED.has(d.state)) byConversation.set(d.conversationId, [...(byConversation.get(d.conversationId) ?? []), d]);
+    for (const [conversationId, list] of byConversation) {
+      const local = localTime(at, await options.contacts.conversationTimeZone(conversationId));
+      if (local.minute < digestMinute) continue;
+      const reference = await options.contacts.conversation(conversationId);
+      if (!reference) continue;
+      try {
+        await options.records.put(DIGESTS_COLLECTION, `${conversationId}|${local.date}`, { at }, { ifMatch: '*' });
+      } catch (error) {
+        if (isAppError(error) && error.code === 'STORAGE_CONFLICT') continue;
+        throw error;
+      }
+      try {
+        await options.messenger.send(reference, { kind: 'text', text: digestText(list, at), suggestions: ['What have I delegated?', 'Which delegations are overdue?'] });
+        out.digests++;
+      } catch (error) {
+        out.failed++;
+        options.logger.warn({ err: error }, 'a delegation digest could not be sent');
+      }
+    }
+    return out;
+  }
+
+  async function work(at: number, periodStart: number): Promise<{ reminded: number; emailed: number; unreachable: number; failed: number }> {
+    const report = { reminded: 0, emailed: 0, unreachable: 0, failed: 0 };
     const all = await options.delegations.all();
     for (const d of all) {
       if (!WAITING_FOR_OWNER.has(d.state) || d.dueDate - at > DAY_MS || (d.remindedAt ?? 0) >= periodStart) continue;
       const contact = d.ownerTeams ? await options.contacts.byUser(d.ownerTeams.id) : await options.contacts.byAddress(d.owner);
       if (!contact) {
-        report.unreachable++;
+        if (!options.mail) {
+          report.unreachable++;
+          continue;
+        }
+        try {
+          // One Message-ID per delegation and period: a re-run of the period never sends a second one.
+          await mailOwner(options.mail, d, `p${Math.floor(periodStart / options.intervalMs)}`, at > d.dueDate ? 'Overdue fix' : 'Fix due soon', reminderLine(d, at).replace('Set an ETA or mark it fixed.', 'Please fix it, or tell the sender when it will be fixed.'));
+          await options.delegations.mutate(d.id, (current) => ((current.remindedAt ?? 0) >= periodStart ? undefined : { ...current, remindedAt: at }));
+          report.emailed++;
+        } catch (error) {
+          report.unreachable++;
+          options.logger.warn({ err: error, delegation: d.id }, 'a delegation reminder email could not be sent');
+        }
         continue;
       }
       try {
@@ -90,19 +158,6 @@ export function createDelegationScheduler(options: SchedulerOptions): Delegation
         options.logger.warn({ err: error, delegation: d.id }, 'a delegation reminder could not be sent');
       }
     }
-    const byConversation = new Map<string, Delegation[]>();
-    for (const d of all) if (!CLOSED.has(d.state)) byConversation.set(d.conversationId, [...(byConversation.get(d.conversationId) ?? []), d]);
-    for (const [conversationId, list] of byConversation) {
-      const reference = await options.contacts.conversation(conversationId);
-      if (!reference) continue;
-      try {
-        await options.messenger.send(reference, { kind: 'text', text: digestText(list, at), suggestions: ['What have I delegated?', 'Which delegations are overdue?'] });
-        report.digests++;
-      } catch (error) {
-        report.failed++;
-        options.logger.warn({ err: error }, 'a delegation digest could not be sent');
-      }
-    }
     return report;
   }
 
@@ -110,9 +165,11 @@ export function createDelegationScheduler(options: SchedulerOptions): Delegation
     const at = now();
     const period = Math.floor(at / options.intervalMs);
     const outcome = await lease.runOnce(period, at, () => work(at, period * options.intervalMs));
-    if (!outcome.ran) return { ran: false, reason: outcome.reason, reminded: 0, unreachable: 0, digests: 0, failed: 0 };
-    options.logger.info({ ...outcome.result, period }, 'delegation reminders and digest sent');
-    return { ran: true, ...outcome.result };
+    const daily = await digests(at, await options.delegations.all());
+    if (daily.digests > 0) options.logger.info({ digests: daily.digests }, 'delegation digests sent');
+    if (!outcome.ran) return { ran: false, reason: outcome.reason, reminded: 0, emailed: 0, unreachable: 0, digests: daily.digests, failed: daily.failed };
+    options.logger.info({ ...outcome.result, period }, 'delegation reminders sent');
+    return { ran: true, ...outcome.result, digests: daily.digests, failed: outcome.result.failed + daily.failed };
   }
 
   return {

@@ -1,6 +1,6 @@
 // Sample views of the delegation card: the owner's (buttons and inputs), the delegator's with an exemption to
 // decide, and anyone else's (facts and state only).
-import { delegationCard } from '../../../src/skills/delegate/ownerCard';
+import { delegationCard, delegationGroupCard } from '../../../src/skills/delegate/ownerCard';
 import type { Delegation } from '../../../src/skills/delegate/delegationRecords';
 import type { CardReply } from '../../../src/views/reply';
 
@@ -33,4 +33,6 @@ export const CARD_SAMPLES: CardReply[] = [
   cardOf(delegationCard(base, 'owner', AT)),
   cardOf(delegationCard({ ...base, state: 'ExemptionRequested', exemption: { reason: 'Behind a private endpoint', kind: 'Mitigated', requestedAt: AT } }, 'delegator', AT)),
   cardOf(delegationCard({ ...base, state: 'EtaSet', eta: { date: AT + 5 * 86_400_000, justification: 'change window' } }, 'other', AT)),
+  cardOf(delegationCard({ ...base, state: 'Reassigned', owner: 'carl@contoso.example', formerOwners: ['olivia.owner@contoso.example'], questions: [{ at: AT, by: 'Olivia', text: 'Is staging in scope?' }] }, 'owner', AT)),
+  cardOf(delegationGroupCard([base, { ...base, id: 'd_sample0000000002', resourceName: 'stweb02' }], AT)),
 ];

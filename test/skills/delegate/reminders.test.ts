@@ -49,13 +49,15 @@ describe('delegation reminders and digest', () => {
     const sent: Array<{ to: string; reply: Reply }> = [];
     const messenger = { send: async (reference: Record<string, unknown>, reply: Reply) => (sent.push({ to: String((reference.conversation as { id: string }).id), reply }), {}) };
     const replica = (store: typeof storeA, holder: string) =>
-      createDelegationScheduler({ records: store, delegations: createDelegationRecords(store), contacts: createContactBook(store), messenger, intervalMs: DAY, holder, logger: createSilentLogger(), now: () => clock });
+      createDelegationScheduler({ records: store, delegations: createDelegationRecords(store), contacts: createContactBook(store), messenger, intervalMs: DAY, holder, logger: createSilentLogger(), now: () => clock, digestMinute: 6 * 60 });
 
     const [a, b] = [replica(storeA, 'replica-a'), replica(storeB, 'replica-b')];
     const [ra, rb] = await Promise.all([a.runOnce(), b.runOnce()]);
     expect([ra.ran, rb.ran].filter(Boolean)).toHaveLength(1);
     const report = ra.ran ? ra : rb;
-    expect(report).toMatchObject({ reminded: 2, unreachable: 1, digests: 1, failed: 0 });
+    expect(report).toMatchObject({ reminded: 2, unreachable: 1, failed: 0 });
+    // The digest (06:00 here, UTC: no time zone noted) went once, from whichever replica claimed it.
+    expect(ra.digests + rb.digests).toBe(1);
     const reminders = sent.filter((s) => s.to === 'a:olivia').map((s) => (s.reply.kind === 'card' && s.reply.card.template === 'delegationOwner' ? s.reply.card.model : undefined));
     expect(reminders.map((m) => m?.ref).sort()).toEqual(['d_overdue', 'd_soon']);
     expect(reminders.find((m) => m?.ref === 'd_overdue')?.status).toBe('Reminder: this fix is overdue by 2 day(s) (due 2026-12-05). Set an ETA or mark it fixed.');
@@ -73,6 +75,66 @@ describe('delegation reminders and digest', () => {
     const next = [await b.runOnce(), await a.runOnce()];
     expect(next.map((r) => r.ran)).toEqual([true, false]);
     expect(sent.filter((s) => s.to === 'a:olivia')).toHaveLength(2);
+  });
+
+  it('sends the digest at DIGEST_TIME in each delegator\'s time zone, once a day across replicas', async () => {
+    const [storeA, storeB] = [createSqliteRecordsStore(data.open()), createSqliteRecordsStore(data.open())];
+    const contacts = createContactBook(storeA);
+    await contacts.saveConversation('a:berlin', { conversation: { id: 'a:berlin' } }, 'Europe/Berlin');
+    await contacts.saveConversation('a:newyork', { conversation: { id: 'a:newyork' } }, 'America/New_York');
+    await contacts.saveConversation('a:nozone', { conversation: { id: 'a:nozone' } }, 'Not/AZone');
+    const records = createDelegationRecords(storeA);
+    await records.createOnce(delegation('d_berlin', 10 * DAY, { conversationId: 'a:berlin' }));
+    await records.createOnce(delegation('d_newyork', 10 * DAY, { conversationId: 'a:newyork' }));
+    await records.createOnce(delegation('d_nozone', 10 * DAY, { conversationId: 'a:nozone' }));
+    let clock = Date.UTC(2026, 11, 8, 7, 30);
+    const sent: string[] = [];
+    const messenger = { send: async (reference: Record<string, unknown>) => (sent.push(String((reference.conversation as { id: string }).id)), {}) };
+    const replica = (store: typeof storeA, holder: string) =>
+      createDelegationScheduler({ records: store, delegations: createDelegationRecords(store), contacts: createContactBook(store), messenger, intervalMs: DAY, holder, logger: createSilentLogger(), now: () => clock, digestMinute: 9 * 60 });
+    const [a, b] = [replica(storeA, 'replica-a'), replica(storeB, 'replica-b')];
+    const tick = async () => Promise.all([a.runOnce(), b.runOnce()]);
+    // 07:30 UTC = 08:30 in Berlin, 02:30 in New York: nobody yet.
+    await tick();
+    expect(sent).toEqual([]);
+    // 08:00 UTC = 09:00 in Berlin: Berlin only, once although both replicas ticked.
+    clock = Date.UTC(2026, 11, 8, 8, 0);
+    await tick();
+    expect(sent).toEqual(['a:berlin']);
+    // 09:00 UTC: an unknown zone counts as UTC; Berlin is not sent again.
+    clock = Date.UTC(2026, 11, 8, 9, 0);
+    await tick();
+    expect(sent).toEqual(['a:berlin', 'a:nozone']);
+    // 14:00 UTC = 09:00 in New York.
+    clock = Date.UTC(2026, 11, 8, 14, 0);
+    await tick();
+    await tick();
+    expect(sent).toEqual(['a:berlin', 'a:nozone', 'a:newyork']);
+    // The next day, Berlin's 09:00 again.
+    clock = Date.UTC(2026, 11, 9, 8, 0);
+    await tick();
+    expect(sent).toEqual(['a:berlin', 'a:nozone', 'a:newyork', 'a:berlin']);
+  });
+
+  it('reminds owners without a Teams chat by email, once per period', async () => {
+    const store = createSqliteRecordsStore(data.open());
+    const records = createDelegationRecords(store);
+    await records.createOnce(delegation('d_mail', -2 * DAY, { owner: 'stranger@contoso.example' }));
+    let clock = START;
+    const mails: Array<{ messageId: string; to: string[]; subject: string; text: string }> = [];
+    const mailer = { description: 'test', send: async (m: { messageId: string; to: string[]; subject: string; text: string }) => (mails.push(m), { messageId: m.messageId, via: 'smtp' as const, where: 'test', accepted: m.to }) };
+    const scheduler = createDelegationScheduler({ records: store, delegations: records, contacts: createContactBook(store), messenger: { send: async () => ({}) }, intervalMs: DAY, holder: 'a', logger: createSilentLogger(), now: () => clock, mail: { mailer, from: 'bot@contoso.example' } });
+    expect(await scheduler.runOnce()).toMatchObject({ ran: true, reminded: 0, emailed: 1, unreachable: 0 });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ to: ['stranger@contoso.example'], subject: 'Overdue fix: Fix d_mail on res-d_mail' });
+    expect(mails[0]?.text).toContain('Reminder: this fix is overdue by 2 day(s) (due 2026-12-05).');
+    clock += 2 * HOUR;
+    await scheduler.runOnce();
+    expect(mails).toHaveLength(1);
+    clock = START + DAY;
+    await scheduler.runOnce();
+    expect(mails).toHaveLength(2);
+    expect(mails[1]?.messageId).not.toBe(mails[0]?.messageId);
   });
 
   it('lets another replica take a period over when the holder died with the lease', async () => {
