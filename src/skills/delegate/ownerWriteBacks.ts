@@ -1,5 +1,5 @@
 // What an owner card's press writes to Azure itself on the live Azure source, before the bot records it: the owner's
-// ETA goes into Defender's governance assignment (remediationEta), and an exemption the delegator approves becomes
+// ETA (remediationEta) or a new owner goes into Defender's governance assignment, and an exemption the delegator approves becomes
 // an Azure Policy exemption on the resource. Each runs as the identity armWrites acts as: the presser's own token
 // (Teams SSO on-behalf-of, so Azure RBAC decides) or the bot's when the operator allows it. A refusal, or an
 // exemption whose policy assignment is not known, stops the press: the delegation stays as it was.
@@ -21,10 +21,12 @@ export function createOwnerWriteBacks(options: { armWrites: () => ArmWrites | un
   return async (current, next, viewer) => {
     const writes = options.armWrites();
     if (!writes) return undefined;
-    if (next.state === 'EtaSet' && next.eta) {
+    // A new ETA, or a new owner (a reassignment): the whole governance assignment is written again.
+    const newOwner = next.owner.toLowerCase() !== current.owner.toLowerCase();
+    if ((next.state === 'EtaSet' && next.eta) || newOwner) {
       const ticketNumber = next.ticket?.number;
-      await writes.write(viewer, governanceAssignmentWrite(next.assessmentId, { owner: next.owner, dueDate: next.dueDate, isGracePeriod: next.gracePeriod, ...(ticketNumber ? { ticketNumber } : {}), eta: next.eta }, WHERE));
-      return 'The ETA is written to Defender in Azure.';
+      await writes.write(viewer, governanceAssignmentWrite(next.assessmentId, { owner: next.owner, dueDate: next.dueDate, isGracePeriod: next.gracePeriod, ...(ticketNumber ? { ticketNumber } : {}), ...(next.eta ? { eta: next.eta } : {}) }, WHERE));
+      return newOwner ? 'The new owner is written to Defender in Azure.' : 'The ETA is written to Defender in Azure.';
     }
     if (next.state === 'ExemptionApproved' && current.state === 'ExemptionRequested' && current.exemption) {
       const resourceId = resourceIdOfAssessment(current.assessmentId);
