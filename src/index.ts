@@ -125,8 +125,11 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     const { records } = storage;
     const drain = createDrain();
     const replica = randomUUID();
-    const postureLease = storage.snapshots ? createJobLease(records, { job: 'posture-load', holder: replica, ttlMs: config.postureSource === 'azure' ? config.postureRefreshMs * 2 : 10 * 60_000 }) : undefined;
-    const shared = storage.snapshots && postureLease ? { store: storage.snapshots, lease: postureLease, sourceKey: postureSourceKey(config), replica, maxAgeMs: config.postureSource === 'azure' ? config.postureRefreshMs : 0 } : undefined;
+    // The live Azure loader builds its own engine (src/posture/source/azure): until it takes the capture's builder,
+    // each replica reads Azure itself, rather than wait for a snapshot nobody can publish.
+    const snapshots = config.postureSource === 'azure' ? undefined : storage.snapshots;
+    const postureLease = snapshots ? createJobLease(records, { job: 'posture-load', holder: replica, ttlMs: config.postureSource === 'azure' ? config.postureRefreshMs * 2 : 10 * 60_000 }) : undefined;
+    const shared = snapshots && postureLease ? { store: snapshots, lease: postureLease, sourceKey: postureSourceKey(config), replica, maxAgeMs: config.postureSource === 'azure' ? config.postureRefreshMs : 0 } : undefined;
     const { posture, scriptLinks, downloadLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: storage.eraseConversations, ...(shared ? { shared } : {}) });
     closePosture = posture.close;
     const bot = createBot(config, {

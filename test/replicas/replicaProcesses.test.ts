@@ -10,7 +10,7 @@ import { createAzureRecordsStore } from '../../src/storage/azure/azureRecordsSto
 import { message } from '../support/activities';
 import { startAzurite, type Azurite } from '../support/azurite';
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 const ROOT = join(__dirname, '..', '..');
 const LEASE_MS = 1_500;
 
