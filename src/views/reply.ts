@@ -8,6 +8,7 @@ import type { DetailsView } from './detailsView';
 import type { FeedbackFormView } from './feedbackFormView';
 import type { HelpView } from './helpView';
 import type { IacFindingsView } from './iacFindingsView';
+import type { IacFixPreviewView } from './iacFixPreviewView';
 import type { AttackPathsView, ResourcesView, VulnerabilitiesView } from './insightViews';
 import type { RecommendationsView } from './recommendationsView';
 import type { RemediationView } from './remediationView';
@@ -37,7 +38,8 @@ export type CardReply =
   | { template: 'executiveSummary'; model: ExecutiveSummaryView }
   | { template: 'secureScore'; model: SecureScoreView }
   | { template: 'feedbackForm'; model: FeedbackFormView }
-  | { template: 'iacFindings'; model: IacFindingsView };
+  | { template: 'iacFindings'; model: IacFindingsView }
+  | { template: 'iacFixPreview'; model: IacFixPreviewView };
 
 export type CardTemplateName = CardReply['template'];
 

@@ -30,8 +30,16 @@ describeInBrowser('remediate code in the Agents Playground', () => {
       const cardText = await card.innerText();
       expect(cardText).toContain('Role-Based Access Control should be used on Kubernetes Services');
       expect(cardText).toContain('envs/prod/aks.tf');
-      await page.getByText('role_based_access_control_enabled = true').last().waitFor();
+      // The preview is a card: the diff one monospace line per row, "+"/"-" kept.
+      const preview = await waitForCardText(page, 'Fix preview: Kubernetes clusters should use RBAC', { newerThan: before });
+      const previewText = (await preview.innerText()).replace(/\u00a0/g, ' ');
+      expect(previewText).toContain('Defender recommendation: Role-Based Access Control should be used on Kubernetes Services');
+      expect(previewText).toContain('Files: envs/prod/aks.tf');
+      const diffLines = previewText.split('\n').map((l) => l.trim());
+      expect(diffLines).toContain('--- a/envs/prod/aks.tf');
+      expect(diffLines.some((l) => /^\+\s+role_based_access_control_enabled = true$/.test(l))).toBe(true);
       await screenshot(page, 'iac-fix-preview');
+      await cardScreenshot(preview, 'iac-fix-preview-card');
       await cardScreenshot(card, 'iac-confirmation');
 
       await card.getByRole('button', { name: 'Submit', exact: true }).click();

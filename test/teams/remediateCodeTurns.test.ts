@@ -43,6 +43,7 @@ function button(card: Json | undefined, title: string, index = 0): Json {
   if (!found) throw new Error(`no "${title}" button #${index + 1} on ${textOf(card).slice(0, 300)}`);
   return found;
 }
+const cardsOf = (activities: Array<Partial<Activity>>) => activities.map((a) => cardOf([a])).filter((c): c is Json => c !== undefined);
 const texts = (activities: Array<Partial<Activity>>) =>
   activities.map((a) => [a.text ?? '', ((a.value as { body?: { value?: unknown } } | undefined)?.body?.value as string | undefined) ?? ''].join('\n')).join('\n');
 const suggestions = (activities: Array<Partial<Activity>>) => activities.flatMap((a) => (a.suggestedActions?.actions ?? []).map((s) => String(s.title)));
@@ -83,12 +84,20 @@ describe('remediate code in whole turns (demo repository, local git)', () => {
       expect(fixThis).toEqual({ verb: 'iacFix', ref: 'storage-min-tls' });
 
       const proposal = await bot.turn(submit(fixThis, options));
-      const preview = texts(proposal);
-      expect(preview).toContain('Fix for "Storage accounts should require TLS 1.2 or later"');
+      // The preview is a card of its own, then the confirmation card follows unchanged.
+      const [previewCard, card] = cardsOf(proposal);
+      const preview = textOf(previewCard).replace(/\u00a0/g, ' ');
+      expect(preview).toContain('Fix preview: Storage accounts should require TLS 1.2 or later');
+      expect(preview).toContain('Defender recommendation: Storage accounts should have the specified minimum TLS version');
       expect(preview).toContain('Files: modules/storage/main.tf');
       expect(preview).toContain('-  min_tls_version          = var.min_tls');
       expect(preview).toContain('+  min_tls_version          = "TLS1_2"');
-      const card = cardOf(proposal);
+      const diffRuns: Json[] = [];
+      walk(previewCard, (n) => {
+        if (n.type === 'TextRun' && n.fontType === 'Monospace') diffRuns.push(n);
+      });
+      expect(diffRuns.find((r) => String(r.text).startsWith('+\u00a0\u00a0min_tls_version'))?.color).toBe('Accent');
+      expect(textOf(card)).toContain('Open a pull request');
       expect(textOf(card)).toContain('Storage accounts should have the specified minimum TLS version');
       const confirm = button(card, 'Submit');
 
@@ -116,7 +125,7 @@ describe('remediate code in whole turns (demo repository, local git)', () => {
       // Asking again for the same check finds the open pull request instead of opening a second one.
       await bot.turn(message('fix the IaC findings for storage', { ...options, mention: true }));
       const again = await bot.turn(message('fix IaC check 2', { ...options, mention: true }));
-      const confirmAgain = button(cardOf(again), 'Submit');
+      const confirmAgain = button(cardsOf(again).at(-1), 'Submit');
       const second = await bot.turn(execute(String(confirmAgain.verb), { ref: String(confirmAgain.ref) }, options));
       expect(texts(second) + textOf(cardOf(second))).toContain('already open');
     } finally {
@@ -129,7 +138,7 @@ describe('remediate code in whole turns (demo repository, local git)', () => {
     try {
       await bot.turn(message('show the IaC findings for kubernetes'));
       const refused = await bot.turn(message('fix IaC check 1'));
-      expect(texts(refused)).toMatch(/Fix for "Kubernetes clusters should use RBAC"|cannot fix/);
+      expect(texts(refused) + textOf(cardOf(refused))).toMatch(/Fix preview: Kubernetes clusters should use RBAC|cannot fix/);
       // A "Fix this" button whose check the bot does not know (tampered, or from a much older card) is refused.
       const tampered = await bot.turn(submit({ verb: 'iacFix', ref: 'no-such-check' }));
       expect(texts(tampered) + textOf(cardOf(tampered))).toMatch(/not one this bot knows|out of date/);

@@ -1,11 +1,14 @@
 // The answers of the remediate-code skill: the findings grouped by security check (a card, one "Fix this" button per
-// check), and the fix preview (diff, files, mapped recommendation) as plain text, as every text answer is sent.
+// check), and the fix preview card (check, recommendation, files, the diff line by line in monospace).
 import type { FixPreview, WorkspaceScan } from '../../iac/iacWorkspace';
 import type { IacFindingsView } from '../../views/iacFindingsView';
+import type { IacDiffLineView, IacFixPreviewView } from '../../views/iacFixPreviewView';
 import { withoutLinks } from '../../views/portalLinks';
 
 export const MAX_CHECKS_SHOWN = 10;
 const MAX_DIFF_LINES = 60;
+/** Longer diff lines are clipped with "…" so one minified line cannot stretch the card. */
+const MAX_LINE_CHARS = 140;
 
 const recommendationOf = (rule: { recommendation: string; assessmentKey: string | null }) =>
   `${rule.recommendation}${rule.assessmentKey ? ` (${rule.assessmentKey})` : ' (no assessment key)'}`;
@@ -40,20 +43,28 @@ export function buildIacFindingsView(scan: WorkspaceScan, checks: WorkspaceScan[
   };
 }
 
-export function previewText(preview: FixPreview): string {
-  const diffLines = preview.diff.split('\n');
-  const shown = diffLines.slice(0, MAX_DIFF_LINES).join('\n') + (diffLines.length > MAX_DIFF_LINES ? `\n… ${diffLines.length - MAX_DIFF_LINES} more lines` : '');
-  const refused = preview.outcome.refused.map((r) => `- Not fixed automatically: ${r.finding.file}:${r.finding.line} (${r.reason}).`);
-  // Blank lines between the header lines: Teams joins single-newline lines into one paragraph.
-  return [
-    `Fix for "${preview.rule.title}" on ${preview.repository}`,
-    '',
-    `Defender recommendation: ${recommendationOf(preview.rule)}`,
-    '',
-    `Files: ${preview.outcome.changedFiles.join(', ') || 'none'}`,
-    ...refused.flatMap((r) => ['', r]),
-    '',
-    'The change:',
-    shown.trimEnd(),
-  ].join('\n');
+/** One diff line for the card: tabs as two spaces, indentation and runs of spaces kept (HTML would collapse them). */
+function diffLine(line: string): IacDiffLineView {
+  const clipped = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line;
+  const text = clipped.replace(/\t/g, '  ').replace(/^ +| {2,}/g, (run) => '\u00a0'.repeat(run.length)) || '\u00a0';
+  const header = /^(--- |\+\+\+ |@@|Index: )/.test(line);
+  if (header) return { text, color: 'Default', subtle: false, weight: 'Bolder' };
+  if (line.startsWith('+')) return { text, color: 'Accent', subtle: false, weight: 'Default' };
+  return { text, color: 'Default', subtle: line.startsWith('-'), weight: 'Default' };
+}
+
+/** The fix preview card: the check, the Defender recommendation, the files and the diff line by line (clipped). */
+export function buildIacFixPreviewView(preview: FixPreview): IacFixPreviewView {
+  const diffLines = preview.diff.replace(/\n$/, '').split('\n');
+  const hidden = diffLines.length - MAX_DIFF_LINES;
+  return {
+    title: `Fix preview: ${withoutLinks(preview.rule.title)}`,
+    subtitle: `${withoutLinks(preview.repository)} at ${preview.commit.slice(0, 7)}`,
+    check: `Security check: ${withoutLinks(preview.rule.title)} (${preview.rule.severity})`,
+    recommendation: `Defender recommendation: ${recommendationOf(preview.rule)}`,
+    files: `Files: ${preview.outcome.changedFiles.map(withoutLinks).join(', ') || 'none'}`,
+    refused: preview.outcome.refused.map((r) => ({ text: `Not fixed automatically: ${withoutLinks(r.finding.file)}:${r.finding.line} (${r.reason}).` })),
+    lines: diffLines.slice(0, MAX_DIFF_LINES).map(diffLine),
+    more: hidden > 0 ? `… ${hidden} more line${hidden === 1 ? '' : 's'} (the pull request has the whole diff).` : '',
+  };
 }

@@ -7,7 +7,7 @@ import type { SideEffectActionDefinition } from '../../actions/registry';
 import { AppError } from '../../errors/appError';
 import type { IacWorkspace } from '../../iac/iacWorkspace';
 import type { Reply } from '../../views/reply';
-import { previewText } from './findingsText';
+import { buildIacFixPreviewView } from './findingsText';
 import { IAC_CHECKS_KEY } from './iacFindingsAction';
 
 export const openIacPullRequestEffectSchema = z
@@ -42,7 +42,7 @@ export function createOpenIacPullRequestAction(options: { workspace: IacWorkspac
         const reasons = [...new Set(preview.outcome.refused.map((r) => r.reason))].join('; ');
         throw new AppError('BAD_REQUEST', `The bot cannot fix "${preview.rule.title}" by itself: ${reasons}. Change the template by hand.`);
       }
-      await context.reply({ kind: 'text', text: previewText(preview) });
+      await context.reply({ kind: 'card', card: { template: 'iacFixPreview', model: buildIacFixPreviewView(preview) } });
       const summaries = [...new Set(preview.outcome.applied.map((a) => a.summary))];
       return {
         effect: { ruleId: preview.rule.id, commit: preview.commit, repository: preview.repository.slice(0, 500) },
