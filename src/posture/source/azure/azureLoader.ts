@@ -20,6 +20,8 @@ import { createLastGoodStore, keptRows } from './lastGood';
 /** Changes are asked for from this long before the last read started: Resource Graph shows some changes late. */
 export const CHANGE_OVERLAP_MS = 60 * 60_000;
 const DAY_MS = 86_400_000;
+/** Resource Graph keeps 14 days of resource changes: a gap longer than this (less a day's margin) needs a full read. */
+export const RESOURCE_CHANGES_KEPT_MS = 13 * DAY_MS;
 
 export interface AzureLoaderDeps {
   logger: Logger;
@@ -57,6 +59,8 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
   /** An incremental refresh when the kept rows are this process's last read and the last full read is recent enough. */
   const changesSince = (readAt: number) => {
     if (!lastGood || !lastRead || readAt - lastRead.fullAt >= (config.fullRefreshMs ?? DAY_MS)) return undefined;
+    // Refreshes that failed for longer than Resource Graph keeps changes: deletions in the gap are no longer listed.
+    if (readAt - lastRead.readAt + CHANGE_OVERLAP_MS >= RESOURCE_CHANGES_KEPT_MS) return undefined;
     const kept = lastGood.find(source.describe());
     if (kept?.info.readAt !== lastRead.readAt) return undefined;
     return { since: lastRead.readAt - CHANGE_OVERLAP_MS, kept: keptRows(kept.path) };

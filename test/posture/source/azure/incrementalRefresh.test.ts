@@ -57,15 +57,15 @@ afterEach(async () => {
 
 const BY_SUBSCRIPTION: AzureScope[] = SUBS.map((subscriptionId) => ({ kind: 'subscription' as const, subscriptionId }));
 
-const settings = (scopes: AzureScope[]): PostureSettings => ({
+const settings = (scopes: AzureScope[], fullRefreshMs = 24 * HOUR): PostureSettings => ({
   postureLenient: false,
   postureSource: 'azure',
-  azure: { cloud: 'AzurePublicCloud', scopes, fullRefreshMs: 24 * HOUR },
+  azure: { cloud: 'AzurePublicCloud', scopes, fullRefreshMs },
   dataDir: dataDir.dir,
 });
 
-const open = async (pageRows?: number, scopes = BY_SUBSCRIPTION, logger: Logger = createSilentLogger()): Promise<PostureHolder> =>
-  (holder = await openPostureHolder(settings(scopes), { logger, records: createMemoryRecordsStore(), pollMs: 0, azure: loopbackOptions(fake.port, pageRows ? { pageRows } : {}), now: () => clock }));
+const open = async (pageRows?: number, scopes = BY_SUBSCRIPTION, logger: Logger = createSilentLogger(), fullRefreshMs?: number): Promise<PostureHolder> =>
+  (holder = await openPostureHolder(settings(scopes, fullRefreshMs), { logger, records: createMemoryRecordsStore(), pollMs: 0, azure: loopbackOptions(fake.port, pageRows ? { pageRows } : {}), now: () => clock }));
 
 const statusOf = (h: PostureHolder, id: string) => h.current().details(SYSTEM_VIEWER, id)?.status;
 const assessments = () => rows.filter((row) => row.type === 'microsoft.security/assessments');
@@ -220,6 +220,17 @@ describe('resource changes in the incremental refresh', () => {
     expect(statusOf(h, deleted.id)).toBeUndefined();
     expect(tagsOf(h, retagged.id)).toEqual({ env: 'prod' });
     expect(h.info().rows).toBe(rows.filter((row) => row.type !== 'microsoft.resources/changes').length - 1);
+  });
+
+  it('reads in full when the last read is older than the 14 days Resource Graph keeps changes, whatever POSTURE_FULL_REFRESH_HOURS says', async () => {
+    const h = await open(undefined, BY_SUBSCRIPTION, createSilentLogger(), 30 * 24 * HOUR);
+    clock = START + 6 * 24 * HOUR;
+    await h.reload();
+    expect(h.info().refresh).toBe('incremental');
+    // Azure unreadable for two weeks: the next refresh cannot trust resourcechanges to list every deletion.
+    clock += 13 * 24 * HOUR;
+    await h.reload();
+    expect(h.info().refresh).toBe('full');
   });
 
   it('keeps a resource deleted and created again, and skips change rows it cannot read', async () => {
