@@ -17,7 +17,7 @@ const describeInBrowser = status.run ? describe : describe.skip;
  * screen (fewer rows per section, one-line rows, a button where content is cut); each guard is its measured height
  * plus a little margin, so a card that grows back fails here.
  */
-const MAX_HEIGHT_PX: Record<string, number> = { list: 850, resources: 860, 'attack-paths': 1000, changes: 930, 'executive-summary': 900 };
+const MAX_HEIGHT_PX: Record<string, number> = { list: 850, resources: 900, 'attack-paths': 1000, changes: 930, 'executive-summary': 900 };
 /** The card named `name` was measured, and is no taller than its guard (the name shows in a failure). */
 function expectAtMost(name: string): void {
   const height = heights[name] ?? Number.NaN;
