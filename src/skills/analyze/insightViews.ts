@@ -105,7 +105,7 @@ function resourceCard(r: ResourceSummary, position: number, hasRiskData: boolean
     headlineColor: levelColor(hasRiskData ? (r.riskLevel ?? r.highestSeverity) : r.highestSeverity),
     facts: compact
       ? // One line: owner before the subscription, which is what the line loses when it is cut.
-        clipText(dot([resourceTypeLabel(r.resourceType), r.owners.length > 0 ? `owner ${r.owners[0]}${r.owners.length > 1 ? ` +${r.owners.length - 1}` : ''}` : NO_OWNER, r.resourceGroup, r.subscriptionName ?? r.subscriptionId]), LINE_CHARS)
+        clipText(dot([resourceTypeLabel(r.resourceType), r.owners.length > 0 ? `owner ${shortWords(r.owners[0] ?? '', 28)}${r.owners.length > 1 ? ` +${r.owners.length - 1}` : ''}` : NO_OWNER, r.resourceGroup, r.subscriptionName ?? r.subscriptionId]), LINE_CHARS)
       : dot([resourceTypeLabel(r.resourceType), r.subscriptionName ?? r.subscriptionId, r.resourceGroup, r.owners.length > 0 ? `owners: ${r.owners.join(', ')}` : NO_OWNER]),
     recommendationsTitle: `${plural(r.count, 'open recommendation')}, riskiest first${shown < r.count ? ` (showing ${shown})` : ''}`,
     recommendations: lines.map((row, i) => recommendationLine(row, i + 1, hasRiskData, false, compact)),
