@@ -33,7 +33,7 @@ export const remediateCodeModule: SkillModule<RemediateCodeDeps, Reply> = {
       samples: [],
     },
   ],
-  templates: ['iacFindings'],
+  templates: ['iacFindings', 'iacFixPreview'],
   create: ({ posture, iac }) => {
     const workspace = iac ?? NOT_SET_UP;
     return {
