@@ -38,9 +38,10 @@ describeInBrowser('CVEs, resources and attack paths in the Agents Playground', (
       const before = await sendMessage(page, 'show the attack path for jumpbox');
       const card = await waitForCardText(page, 'Through a resource named like', { newerThan: before });
       const text = await card.innerText();
-      expect(text).toContain('Entry point:');
-      expect(text).toContain('Target:');
-      expect(text).toContain('Risk factors:');
+      // The entry point and the target on one line, then the path's risk factors and its steps.
+      expect(text).toMatch(/From jumpbox-\S+ to \S+/);
+      expect(text).toMatch(/Critical risk · Internet exposure/);
+      expect(text).toContain('Steps');
       expect(text).toContain('Fix any of these to break the path');
       await cardScreenshot(card, 'insights-attack-path-card');
     });
