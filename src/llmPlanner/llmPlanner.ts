@@ -26,10 +26,10 @@ import { countRequestTokens, trimHistory } from './tokenBudget';
 import { toolsOf } from './toolSchemas';
 import { createToolSelector, type ToolSelector } from './toolSelection';
 import type { LlmUsageMeter } from './usageMeter';
-import { withoutConsentNotice, type ModelConsent } from './modelConsent';
+import { withConsentNotice, withoutConsentNotice, type ModelConsent } from './modelConsent';
 
 export const LLM_HISTORY_KEY = 'llmHistory';
-/** Set once the conversation was told why the model does not answer; cleared when it answers again. */
+/** The notice the conversation was last told: which model plans and what it is sent (with or without consent). */
 export const CONSENT_NOTICE_KEY = 'llmConsentNotice';
 const MAX_HISTORY_TURNS = 10;
 /** Names from the data given per message: a few per field, a few fields; the estate never. */
@@ -165,14 +165,11 @@ export function createLlmPlanner(options: LlmPlannerOptions): LlmPlanner {
       options.logger?.warn({ err: error }, 'model consent could not be read; the model plans without tenant data');
       state = { allowed: false };
     }
-    if (state.allowed) {
-      if (conversation) delete conversation[CONSENT_NOTICE_KEY];
-      return { dataConsent: true, notice: '' };
-    }
-    const notice = withoutConsentNotice(state, consent.target);
-    if (conversation?.[CONSENT_NOTICE_KEY] === notice) return { dataConsent: false, notice: '' };
+    // Either way the conversation is told once (and again after a change) which model plans and what it is sent.
+    const notice = state.allowed ? withConsentNotice(consent.target) : withoutConsentNotice(state, consent.target);
+    if (conversation?.[CONSENT_NOTICE_KEY] === notice) return { dataConsent: state.allowed, notice: '' };
     if (conversation) conversation[CONSENT_NOTICE_KEY] = notice;
-    return { dataConsent: false, notice };
+    return { dataConsent: state.allowed, notice };
   };
 
   /** The label before model-written prose; its citations are numbered names the data holds. */

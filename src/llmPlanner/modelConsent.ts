@@ -102,6 +102,14 @@ export function modelTargetOf(config: Pick<LlmConfig['llm'], 'planner' | 'provid
 }
 
 /**
+ * Which model plans and what reaches it, once an administrator allowed posture data: said once per conversation (and
+ * again after a change), so people know a language model reads their messages.
+ */
+export function withConsentNotice(target: ModelTarget): string {
+  return `(${describeTarget(target)} picks the actions for your messages. An administrator allowed sending it, with each message, the names in the posture data that match it and what is on screen (list size and filter); the lists, counts and cards come from your data here, not from the model.)`;
+}
+
+/**
  * Why the model plans without the tenant's data: said once per conversation (and again after a change). It names
  * the model that answers and that no posture data reaches it until an administrator allows it.
  */

@@ -117,6 +117,11 @@ describe('model consent turns', () => {
       expect(JSON.stringify(server.requests[0]?.body.messages)).toContain('Its filter:');
       expect(texts(planned)).not.toContain('built-in planner');
       expect(textOf(cardOf(planned))).toContain('vm-quasar-07');
+      // The conversation is told once that the model now gets matching names, and which model it is.
+      expect(texts(planned)).toContain(`scripted-gpt (OpenAI-compatible server at ${new URL(server.url).host}) picks the actions for your messages. An administrator allowed sending it`);
+      server.script(toolCall('analyze', { filter: { riskLevels: ['Critical'] } }));
+      expect(texts(await bot.turn(message('show critical risks')))).not.toContain('picks the actions');
+      server.requests.pop();
       expect(texts(await bot.turn(message('model status')))).toContain('Posture data to it: allowed by Ada on');
 
       // Another tenant's conversations are not covered by this tenant's consent: the model gets no data for them.

@@ -59,10 +59,14 @@ describe('streamed model prose', () => {
         expect(update.text).toMatch(/^General security knowledge from scripted-gpt/);
       }
 
-      const finals = rest.filter((a) => a.type === 'message');
+      // After the stream ends, the conversation is told once which model plans and what it is sent.
+      const isNotice = (a: Partial<Activity>) => a.type === 'message' && /^\(scripted-gpt .* picks the actions/.test(a.text ?? '');
+      expect(rest.filter(isNotice)).toHaveLength(1);
+      expect(isNotice(rest[rest.length - 1]!)).toBe(true);
+      const finals = rest.filter((a) => a.type === 'message' && !isNotice(a));
       expect(finals).toHaveLength(1);
       const final = finals[0]!;
-      expect(rest.indexOf(final)).toBe(rest.length - 1);
+      expect(rest.indexOf(final)).toBe(rest.length - 2);
       expect(channelDataOf(final)).toMatchObject({ streamType: 'final', streamId });
       expect(streamInfoOf(final)).toMatchObject({ type: 'streaminfo', streamType: 'final', streamId });
       expect(final.textFormat).toBe('plain');
@@ -100,9 +104,11 @@ describe('streamed model prose', () => {
       server.script(textAnswer('Lateral movement is how an attacker moves from one compromised system to others.'));
       const replies = await bot.turn(message('what is lateral movement?', { conversationType: 'groupChat', mention: true }));
       expect(server.requests[0]?.body).not.toHaveProperty('stream');
-      expect(replies.map((a) => a.type)).toEqual(['message']);
-      expect(replies[0]?.channelData).not.toHaveProperty('streamType');
-      expect(replies[0]?.text).toContain('Lateral movement is how an attacker moves');
+      // The once-per-conversation notice naming the model, then the answer as one message.
+      expect(replies.map((a) => a.type)).toEqual(['message', 'message']);
+      expect(replies[0]?.text).toMatch(/^\(scripted-gpt .* picks the actions for your messages/);
+      expect(replies[1]?.channelData).not.toHaveProperty('streamType');
+      expect(replies[1]?.text).toContain('Lateral movement is how an attacker moves');
     } finally {
       bot.close();
     }
