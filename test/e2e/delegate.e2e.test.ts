@@ -17,7 +17,7 @@ const describeInBrowser = status.run ? describe : describe.skip;
 describeInBrowser('delegate in the Agents Playground', () => {
   const { step } = usePlaygroundStack(status.available, status.message);
 
-  it('drafts the email, sends it on Send, lists the delegation, and verifies it after a simulated fix', async () => {
+  it('drafts the email, sends it on Send, brings the owner their card, which Accept and Mark as fixed change in place to Verified after a simulated fix', async () => {
     await step('delegate-flow', async ({ page }) => {
       let before = await sendMessage(page, 'Summarize the SQL public network access one');
       const summary = await waitForCardText(page, 'Why it matters here', { newerThan: before });
