@@ -9,6 +9,7 @@ import type { Json } from '../support/cardJson';
 import { startDeliveredBot, type DeliveredBot } from '../support/deliveredBot';
 import { inputsOf } from '../support/draftCards';
 import { answered, answerText, as, buttonsOf, cardsIn, texts, textsIn } from '../support/ownerCards';
+import { displayDate } from '../../src/views/postureLabels';
 
 const SUB = '5b0e0c2d-0000-4000-8000-00000000d1e2';
 const OWNER = { id: '29:user-olivia', name: 'Olivia', aadObjectId: '00000000-0000-4000-8000-0000000000c1' };
@@ -110,8 +111,8 @@ describe('the owner card in Teams', () => {
     const eta = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     expect(answerText((await press(bot, OWNER, OWNER_CHAT, { ...v2, act: 'eta', eta, etaNote: '' })).body)).toContain('The justification is empty');
     const etaSet = await press(bot, OWNER, OWNER_CHAT, { ...v2, act: 'eta', eta, etaNote: 'change window on Friday' });
-    expect(answerText(etaSet.body)).toContain(`ETA set to ${eta}.`);
-    expect(texts(answered(etaSet.body))).toContain(`${eta}: change window on Friday`);
+    expect(answerText(etaSet.body)).toContain(`ETA set to ${displayDate(Date.parse(eta))}.`);
+    expect(texts(answered(etaSet.body))).toContain(`${displayDate(Date.parse(eta))}: change window on Friday`);
     // The governance assignment in the posture state carries the grace period, the ticket and the owner's ETA.
     const details = bot.running.posture.current().details(SYSTEM_VIEWER, `${resource}/providers/Microsoft.Security/assessments/${KEY}`);
     expect(details).toMatchObject({ owner: 'Olivia.Owner@contoso.example', isGracePeriod: true, ticketNumber: 'INC0012345', etaJustification: 'change window on Friday' });

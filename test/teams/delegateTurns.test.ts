@@ -151,7 +151,7 @@ describe('delegate turns', () => {
 
       const listed = allText(await turn(message('what have I delegated?')));
       expect(listed).toContain('Your delegations: 1 (1 open)');
-      expect(listed).toMatch(/1\. Assigned: Storage accounts should restrict network access on stweb01, owner web\.owner@contoso\.example, due \d{4}-\d\d-\d\d/);
+      expect(listed).toMatch(/1\. Assigned: Storage accounts should restrict network access on stweb01, owner web\.owner@contoso\.example, due \d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4}/);
 
       const marked = allText(await turn(message('mark the first delegation as fixed')));
       expect(marked).toContain('stays pending verification');

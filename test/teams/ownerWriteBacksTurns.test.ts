@@ -11,6 +11,7 @@ import { cardOf, textOf } from '../support/cardJson';
 import { seeReplies, visible } from '../support/cardText';
 import { startLiveSsoBot, type LiveSsoBot } from '../support/liveSsoBot';
 import { SSO_CLIENT, ssoPerson } from '../support/ssoBot';
+import { displayDate } from '../../src/views/postureLabels';
 
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -66,7 +67,7 @@ describe('owner card write-backs to Azure with the presser’s own token, in who
     const { ref, v } = await seed('d_eta1', 'carol', targets[0]!);
     const eta = Date.now() + 10 * DAY;
     const done = await live.press('carol', 'delegation', { ref, v, act: 'eta', eta: day(eta), etaNote: 'waiting for the change window' });
-    expect(allText(done)).toContain(`ETA set to ${day(eta)}. The ETA is written to Defender in Azure.`);
+    expect(allText(done)).toContain(`ETA set to ${displayDate(eta)}. The ETA is written to Defender in Azure.`);
     const call = live.writes.calls.at(-1)!;
     expect(call).toMatchObject({ method: 'PUT', apiVersion: '2022-01-01-preview', token: 'arm-token-carol' });
     expect(call.path).toBe(`${targets[0]!.assessmentId}/governanceAssignments/${call.path.split('/').at(-1)}`);
@@ -115,7 +116,7 @@ describe('owner card write-backs to Azure with the presser’s own token, in who
       { policyAssignmentId: `/subscriptions/${subscription}/providers/Microsoft.Authorization/policyAssignments/other`, policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/unrelated' },
     ]);
     const approved = await live.press('alice', 'delegation', { ref, v: v + 1, act: 'approve' });
-    expect(allText(approved)).toContain(`Exemption approved: the delegation is closed. It is written to Azure as a policy exemption (Waiver, until ${day(expiry)}).`);
+    expect(allText(approved)).toContain(`Exemption approved: the delegation is closed. It is written to Azure as a policy exemption (Waiver, until ${displayDate(expiry)}).`);
     const [query, put] = live.writes.calls.slice(writesBefore);
     expect(query).toMatchObject({ method: 'POST', apiVersion: '2019-10-01', token: 'arm-token-alice', path: `${resourceId}/providers/Microsoft.PolicyInsights/policyStates/latest/queryResults` });
     expect(put).toMatchObject({ method: 'PUT', apiVersion: '2022-07-01-preview', token: 'arm-token-alice', contentType: 'application/json' });

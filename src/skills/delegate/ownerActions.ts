@@ -21,6 +21,7 @@ import { delegationCard, roleOf, versionOf } from './ownerCard';
 import { mailOwner, sendOwnerCard } from './ownerReach';
 import { evidenceOfFix, VERIFIABLE, type TrackingPosture } from './tracking';
 import type { OwnerWriteBack } from './ownerWriteBacks';
+import { displayDate } from '../../views/postureLabels';
 
 export const DELEGATION_CARD_ACTION = 'actOnDelegation';
 const DAY_MS = 86_400_000;
@@ -97,7 +98,7 @@ export function createOwnerActions(options: OwnerActionOptions): { action: ReadA
       case 'eta': {
         const date = futureDate(p.eta, at, 'The ETA', true) as number;
         const justification = oneLine(p.etaNote, 'The justification');
-        return { next: { ...to('EtaSet', `ETA ${new Date(date).toISOString().slice(0, 10)}`), eta: { date, justification } }, said: `ETA set to ${new Date(date).toISOString().slice(0, 10)}.`, tell: `${d.owner} set an ETA for ${name}: ${new Date(date).toISOString().slice(0, 10)} (${justification}).` };
+        return { next: { ...to('EtaSet', `ETA ${displayDate(date)}`), eta: { date, justification } }, said: `ETA set to ${displayDate(date)}.`, tell: `${d.owner} set an ETA for ${name}: ${displayDate(date)} (${justification}).` };
       }
       case 'exempt': {
         const reason = oneLine(p.exReason, 'The exemption reason');

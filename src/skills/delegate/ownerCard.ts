@@ -9,11 +9,12 @@ import type { DelegationCardView } from '../../views/delegationCardView';
 import type { DelegationGroupCardView } from '../../views/delegationGroupCardView';
 import type { Reply } from '../../views/reply';
 import { CLOSED, STATE_LABELS, stateOf, type Delegation } from './delegationRecords';
+import { displayDate } from '../../views/postureLabels';
 
 export type DelegationRole = 'owner' | 'delegator' | 'both' | 'other';
 const DAY_MS = 86_400_000;
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const day = displayDate;
 
 /** The version a card shows: every change adds one history line. */
 export const versionOf = (d: Delegation): number => d.history.length;

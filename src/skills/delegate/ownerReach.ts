@@ -8,6 +8,7 @@ import { withoutLinks } from '../../views/portalLinks';
 import type { Delegation, DelegationRecords } from './delegationRecords';
 import type { DelegationMessenger } from './ownerActions';
 import { delegationCard, delegationGroupCard } from './ownerCard';
+import { displayDate } from '../../views/postureLabels';
 
 export interface OwnerTeams {
   contacts: ContactBook;
@@ -15,7 +16,7 @@ export interface OwnerTeams {
   onError?(error: unknown): void;
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const day = displayDate;
 const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** The owner's card in their Teams chat, unless it went already; what to tell the delegator about it. */

@@ -8,6 +8,7 @@ import { exemptionTargetOf, noPolicyProblem, policyExemptionWrite, policyStatesQ
 import type { PostureEngine } from '../../posture/engine';
 import type { Viewer } from '../../posture/viewer';
 import type { Delegation } from './delegationRecords';
+import { displayDate } from '../../views/postureLabels';
 
 /** Runs before a press changes the delegation from `current` to `next`; returns a sentence for the presser, if any. */
 export type OwnerWriteBack = (current: Delegation, next: Delegation, viewer: Viewer) => Promise<string | undefined>;
@@ -47,7 +48,7 @@ export function createOwnerWriteBacks(options: { armWrites: () => ArmWrites | un
           description: `Approved in Teams by ${current.delegator.name ?? 'the delegator'} at the request of ${current.owner}: ${reason}`,
         }),
       );
-      return `It is written to Azure as a policy exemption (${exemptionCategoryOf(kind)}${expiresAt !== undefined ? `, until ${new Date(expiresAt).toISOString().slice(0, 10)}` : ''}).`;
+      return `It is written to Azure as a policy exemption (${exemptionCategoryOf(kind)}${expiresAt !== undefined ? `, until ${displayDate(expiresAt)}` : ''}).`;
     }
     return undefined;
   };

@@ -17,6 +17,7 @@ import { CLOSED, STATE_LABELS, stateOf, type Delegation, type DelegationRecords 
 import { delegationCard } from './ownerCard';
 import type { DelegationMessenger } from './ownerActions';
 import { mailOwner } from './ownerReach';
+import { displayDate } from '../../views/postureLabels';
 
 /** One record per conversation and local date a digest went to (create-only: one replica wins). */
 export const DIGESTS_COLLECTION = 'delegationDigests';
@@ -74,7 +75,7 @@ export function localTime(at: number, timeZone: string | undefined): { date: str
   return { date: `${part('year')}-${part('month')}-${part('day')}`, minute: Number(part('hour')) * 60 + Number(part('minute')) };
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const day = displayDate;
 
 function reminderLine(d: Delegation, at: number): string {
   const days = Math.floor(Math.abs(at - d.dueDate) / DAY_MS);

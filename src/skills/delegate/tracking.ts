@@ -14,6 +14,7 @@ import type { Reply } from '../../views/reply';
 import type { ContactBook } from '../../contacts/contactBook';
 import { roleOf } from './ownerCard';
 import { CLOSED, STATE_LABELS, stateOf, transition, type Delegation, type DelegationRecords } from './delegationRecords';
+import { displayDate } from '../../views/postureLabels';
 
 /** Text replies go out as plain text: data is shown as it is, minus any link in it. */
 const plain = (text: string): string => withoutLinks(text);
@@ -89,7 +90,7 @@ export function createTrackingActions(options: TrackingOptions): Array<ActionDef
     const state = stateOf(d, at);
     const label = state === 'Verified' && d.verifiedBy === 'simulated' ? 'Verified (simulated fix)' : STATE_LABELS[state];
     const late = state === 'Overdue' ? `, ${Math.max(1, Math.floor((at - d.dueDate) / DAY_MS))} day(s) late` : '';
-    return `${position}. ${label}: ${plain(d.recommendation)} on ${plain(d.resourceName)}, owner ${plain(d.owner)}, due ${new Date(d.dueDate).toISOString().slice(0, 10)}${late}`;
+    return `${position}. ${label}: ${plain(d.recommendation)} on ${plain(d.resourceName)}, owner ${plain(d.owner)}, due ${displayDate(d.dueDate)}${late}`;
   }
 
   const listDelegations: ReadActionDefinition<typeof listDelegationsParamsSchema, Reply> = {

@@ -9,6 +9,7 @@ import { createDelegationScheduler } from '../../../src/skills/delegate/reminder
 import { createSqliteRecordsStore } from '../../../src/storage/sqliteRecordsStore';
 import type { Reply } from '../../../src/views/reply';
 import { createTempDataDir, type TempDataDir } from '../../storage/sqliteHarness';
+import { displayDate } from '../../../src/views/postureLabels';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -60,7 +61,7 @@ describe('delegation reminders and digest', () => {
     expect(ra.digests + rb.digests).toBe(1);
     const reminders = sent.filter((s) => s.to === 'a:olivia').map((s) => (s.reply.kind === 'card' && s.reply.card.template === 'delegationOwner' ? s.reply.card.model : undefined));
     expect(reminders.map((m) => m?.ref).sort()).toEqual(['d_overdue', 'd_soon']);
-    expect(reminders.find((m) => m?.ref === 'd_overdue')?.status).toBe('Reminder: this fix is overdue by 2 day(s) (due 2026-12-05). Set an ETA or mark it fixed.');
+    expect(reminders.find((m) => m?.ref === 'd_overdue')?.status).toBe(`Reminder: this fix is overdue by 2 day(s) (due ${displayDate(Date.UTC(2026, 11, 5))}). Set an ETA or mark it fixed.`);
     const digest = sent.find((s) => s.to === '19:soc')?.reply;
     expect(digest?.kind === 'text' && digest.text).toMatch(/^Delegation digest: 5 open \(2 overdue, 1 pending verification, 0 exemption requested\)\./);
 
@@ -127,7 +128,7 @@ describe('delegation reminders and digest', () => {
     expect(await scheduler.runOnce()).toMatchObject({ ran: true, reminded: 0, emailed: 1, unreachable: 0 });
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: ['stranger@contoso.example'], subject: 'Overdue fix: Fix d_mail on res-d_mail' });
-    expect(mails[0]?.text).toContain('Reminder: this fix is overdue by 2 day(s) (due 2026-12-05).');
+    expect(mails[0]?.text).toContain(`Reminder: this fix is overdue by 2 day(s) (due ${displayDate(Date.UTC(2026, 11, 5))}).`);
     clock += 2 * HOUR;
     await scheduler.runOnce();
     expect(mails).toHaveLength(1);
