@@ -22,6 +22,8 @@ export interface DelegationCardView {
   canAccept: boolean;
   /** The owner or the delegator may hand it to another owner (not while an exemption waits for a decision). */
   canReassign: boolean;
+  /** The owner's reminder switch for this delegation: "Mute reminders" or "Unmute reminders". */
+  muteTitle: string;
   /** The delegator's buttons: cancel, and approve or deny a requested exemption. */
   delegatorActions: boolean;
   exemptionPending: boolean;

@@ -80,6 +80,17 @@ describe('Reassign and Ask a question on the owner card', () => {
     expect(answerText(asked.body)).toContain('Is the staging account in scope?');
     expect(answerText((await press(bot, OLIVIA, OLIVIA_CHAT, { ...v1, act: 'ask', question: '   ' })).body)).toContain('The question is empty');
 
+    // The owner mutes reminders for this one delegation (the card says so and offers to unmute); nobody else may.
+    expect(actsOf(card)).toContain('mute');
+    const muted = await press(bot, OLIVIA, OLIVIA_CHAT, { ...v1, act: 'mute' });
+    expect(answerText(muted.body)).toContain('Reminders for this fix are muted. Ada still sees it in their digest.');
+    expect(JSON.stringify(muted.body)).toContain('Muted by the owner');
+    expect(JSON.stringify(muted.body)).toContain('Unmute reminders');
+    expect(answerText((await press(bot, BOB, 'a:personal-bob', { ...v1, act: 'mute' })).body)).toContain('Only the owner, olivia@contoso.example, can do that; nothing changed.');
+    const unmuted = await press(bot, OLIVIA, OLIVIA_CHAT, { ...v1, act: 'mute' });
+    expect(answerText(unmuted.body)).toContain('Reminders for this fix are on again.');
+    expect(JSON.stringify(unmuted.body)).not.toContain('Muted by the owner');
+
     // Bad addresses are refused with a reason, and nothing changes.
     expect(answerText((await press(bot, OLIVIA, OLIVIA_CHAT, { ...v1, act: 'reassign', newOwner: '' })).body)).toContain("Reassign: type the new owner's e-mail address first.");
     expect(answerText((await press(bot, OLIVIA, OLIVIA_CHAT, { ...v1, act: 'reassign', newOwner: 'carl@contoso.example\r\nBcc: eve@evil.example' })).body)).toContain('is not one e-mail address');

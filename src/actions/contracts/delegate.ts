@@ -26,7 +26,7 @@ export const cancelDelegationParamsSchema = markFixedParamsSchema;
  * What the delegation card's buttons do: the owner's (accept, eta, done, exempt, ask), the delegator's (cancel,
  * approve, deny), reassign (either of them), and `view` (a refresh) for anyone.
  */
-export const DELEGATION_CARD_ACTS = ['view', 'accept', 'eta', 'done', 'exempt', 'ask', 'reassign', 'cancel', 'approve', 'deny'] as const;
+export const DELEGATION_CARD_ACTS = ['view', 'accept', 'eta', 'done', 'exempt', 'ask', 'mute', 'reassign', 'cancel', 'approve', 'deny'] as const;
 export const delegationCardParamsSchema = z
   .object({
     ref: z.string().regex(/^d_[A-Za-z0-9_-]{1,62}$/),

@@ -100,6 +100,8 @@ export interface Delegation {
   formerOwners?: string[];
   /** The owner's questions, relayed to the delegator (the last few kept). */
   questions?: Array<{ at: number; by: string; text: string }>;
+  /** The owner muted reminders for this delegation (the delegator's digest still lists it). */
+  remindersMuted?: boolean;
 }
 
 export function stateOf(delegation: Delegation, now: number): ShownState {

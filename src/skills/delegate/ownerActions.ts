@@ -46,7 +46,7 @@ export interface OwnerActionOptions {
   onError?(error: unknown): void;
 }
 
-const OWNER_ACTS = new Set(['accept', 'eta', 'done', 'exempt', 'ask']);
+const OWNER_ACTS = new Set(['accept', 'eta', 'done', 'exempt', 'ask', 'mute']);
 const DELEGATOR_ACTS = new Set(['cancel', 'approve', 'deny']);
 /** Either of them may hand it to someone else. */
 const EITHER_ACTS = new Set(['reassign']);
@@ -130,6 +130,11 @@ export function createOwnerActions(options: OwnerActionOptions): { action: ReadA
         // A question changes no state: no history line, so the card the owner holds stays current.
         return { next: { ...d, questions: [...(d.questions ?? []), { at, by, text: question }].slice(-MAX_QUESTIONS) }, said: 'Question recorded.', tell: `${d.owner} asks about ${name}: ${withoutLinks(question)}` };
       }
+      case 'mute':
+        // Like a question, no state change and no history line: the card the owner holds stays current.
+        return d.remindersMuted
+          ? { next: { ...d, remindersMuted: false }, said: 'Reminders for this fix are on again.' }
+          : { next: { ...d, remindersMuted: true }, said: `Reminders for this fix are muted. ${d.delegator.name ?? 'The person who delegated it'} still sees it in their digest.` };
       case 'cancel':
         return { next: to('Cancelled'), said: 'Cancelled. The email already sent is not recalled.' };
       case 'approve':

@@ -132,7 +132,7 @@ export function createDelegationScheduler(options: SchedulerOptions): Delegation
     const report = { reminded: 0, emailed: 0, unreachable: 0, failed: 0 };
     const all = await options.delegations.all();
     for (const d of all) {
-      if (!WAITING_FOR_OWNER.has(d.state) || d.dueDate - at > DAY_MS || (d.remindedAt ?? 0) >= periodStart) continue;
+      if (!WAITING_FOR_OWNER.has(d.state) || d.remindersMuted || d.dueDate - at > DAY_MS || (d.remindedAt ?? 0) >= periodStart) continue;
       const contact = d.ownerTeams ? await options.contacts.byUser(d.ownerTeams.id) : await options.contacts.byAddress(d.owner);
       if (!contact) {
         if (!options.mail) {

@@ -42,6 +42,8 @@ describe('delegation reminders and digest', () => {
     await records.createOnce(delegation('d_overdue', -2 * DAY));
     await records.createOnce(delegation('d_soon', 12 * HOUR, { state: 'Accepted' }));
     await records.createOnce(delegation('d_later', 10 * DAY));
+    // Muted by its owner: no reminder, but the delegator's digest still counts it.
+    await records.createOnce(delegation('d_muted', -3 * DAY, { remindersMuted: true }));
     await records.createOnce(delegation('d_pending', -DAY, { state: 'FixedPendingVerification' }));
     await records.createOnce(delegation('d_nobody', -DAY, { owner: 'stranger@contoso.example' }));
     await records.createOnce(delegation('d_closed', -DAY, { state: 'Verified' }));
@@ -63,7 +65,7 @@ describe('delegation reminders and digest', () => {
     expect(reminders.map((m) => m?.ref).sort()).toEqual(['d_overdue', 'd_soon']);
     expect(reminders.find((m) => m?.ref === 'd_overdue')?.status).toBe(`Reminder: this fix is overdue by 2 day(s) (due ${displayDate(Date.UTC(2026, 11, 5))}). Set an ETA or mark it fixed.`);
     const digest = sent.find((s) => s.to === '19:soc')?.reply;
-    expect(digest?.kind === 'text' && digest.text).toMatch(/^Delegation digest: 5 open \(2 overdue, 1 pending verification, 0 exemption requested\)\./);
+    expect(digest?.kind === 'text' && digest.text).toMatch(/^Delegation digest: 6 open \(3 overdue, 1 pending verification, 0 exemption requested\)\./);
 
     // Later in the same period: nobody runs again.
     clock += 6 * HOUR;
