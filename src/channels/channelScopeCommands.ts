@@ -1,5 +1,7 @@
 // The admin's channel-scope commands, matched on the whole message: "this channel covers Payments, Billing",
 // "what is this channel's scope?", "clear this channel's scope". "team" instead of "channel" sets the team's.
+import { withoutMentionMarkup } from '../planner/normalize';
+
 export type ScopePlace = 'channel' | 'team';
 
 export type ChannelScopeCommand =
@@ -14,8 +16,7 @@ const SHOW = new RegExp(`^(?:what(?:'s| is) this ${PLACE}'?s? scope|what does th
 const CLEAR = new RegExp(`^(?:clear|remove|reset|delete|unset) (?:this|the) ${PLACE}'?s? scope$`);
 
 const normalize = (text: string) =>
-  text
-    .replace(/<at>[^<]*<\/at>/g, ' ')
+  withoutMentionMarkup(text)
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[?.!]+$/g, '')
@@ -36,7 +37,7 @@ function termsOf(original: string, lowered: string): string[] {
 
 export function matchChannelScopeCommand(text: string): ChannelScopeCommand | undefined {
   if (text.length > 1000) return undefined;
-  const plain = text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/[?.!]+\s*$/g, '').trim();
+  const plain = withoutMentionMarkup(text).replace(/[?.!]+\s*$/g, '').trim();
   const normalized = normalize(text);
   const set = SET.exec(normalized) ?? SET_SCOPE.exec(normalized);
   if (set) {

@@ -12,12 +12,14 @@ export interface Token {
 
 const MAX_INPUT = 2000;
 
+/** The message without Teams' @mention markup (`<at>Bot</at>`), each mention left as a space. */
+export function withoutMentionMarkup(text: string): string {
+  return text.replace(/<at>[^<]*<\/at>/gi, ' ');
+}
+
 /** Lower-case, NFKC, without Teams mention markup, control characters or surrounding punctuation; spaces collapsed. */
 export function normalizeMessage(text: string): string {
-  return text
-    .slice(0, MAX_INPUT)
-    .normalize('NFKC')
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
+  return withoutMentionMarkup(text.slice(0, MAX_INPUT).normalize('NFKC'))
     .replace(/<[^>]{0,200}>/g, ' ')
     .replace(/&nbsp;/gi, ' ')
     .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202f\u2060\ufeff]/g, ' ')

@@ -5,6 +5,7 @@
 import type { Activity, ConversationParameters, TurnContext } from 'botbuilder';
 import { TurnContext as Context } from 'botbuilder';
 import type { Logger } from '../logging/logger';
+import { withoutMentionMarkup } from '../planner/normalize';
 import { tenantOf } from './turnGate';
 
 export interface PrivateChatOptions {
@@ -37,7 +38,7 @@ type CreatesConversations = { createConversationAsync?: TurnContext['adapter']['
 export async function answerInPrivateChat(context: TurnContext, text: string, options: PrivateChatOptions): Promise<boolean> {
   const asked = context.activity;
   // The channel's @mention of the bot is not part of the question.
-  const question = text.replace(/<at>[^<]{0,200}<\/at>/gi, ' ').replace(/\s+/g, ' ').trim();
+  const question = withoutMentionMarkup(text).replace(/\s+/g, ' ').trim();
   const parameters = privateChatParameters(asked);
   const adapter = context.adapter as CreatesConversations;
   if (!parameters || !asked.serviceUrl || !asked.channelId || typeof adapter.createConversationAsync !== 'function') return false;
