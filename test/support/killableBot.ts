@@ -1,35 +1,18 @@
 // A real bot process for crash tests: HTTP, SQLite state and the delivery lease under DATA_DIR, with a planner that
 // takes SLOW_MS for "slow" (and says TURN_STARTED on stdout first), so a test can SIGKILL it mid-turn.
 // Run with: node -r test/support/tsRequire.js test/support/killableBot.ts
-import type { MessagePlanner } from '../../src/actions/contracts/messagePlanner';
-import { createActionRegistry } from '../../src/actions/registry';
-import { createBot, registerModules } from '../../src/app';
+import { createBot } from '../../src/app';
 import { createSilentLogger } from '../../src/logging/logger';
-import { helpModule } from '../../src/skills/help/module';
 import { createActivityDeduper } from '../../src/storage/activityDeduper';
 import { createSqliteConversationStorage } from '../../src/storage/sqliteConversationStorage';
 import { createSqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { createSqliteRecordsStore } from '../../src/storage/sqliteRecordsStore';
-import { createCardActionRouter } from '../../src/teams/cardActionRouter';
-import type { Reply } from '../../src/views/reply';
-import { createFakePlanner } from './fakePlanner';
+import { slowHelpBotParts } from './slowHelpBot';
 
 async function run(): Promise<void> {
   const slowMs = Number(process.env.SLOW_MS ?? 0);
   const database = createSqliteDatabase(process.env.DATA_DIR ?? '');
-  const registry = createActionRegistry<Reply>();
-  const cardActions = createCardActionRouter();
-  const help = registerModules(registry, cardActions, [helpModule], {});
-  const fake = createFakePlanner({ slow: [{ say: 'answered slowly' }], help: [{ do: 'help' }] });
-  const planner: MessagePlanner = {
-    plan: async (request) => {
-      if (request.text.trim() === 'slow') {
-        process.stdout.write('TURN_STARTED\n');
-        await new Promise((resolve) => setTimeout(resolve, slowMs));
-      }
-      return fake.plan(request);
-    },
-  };
+  const { registry, cardActions, help, planner } = slowHelpBotParts(slowMs);
   const bot = createBot(
     { port: 0, host: '127.0.0.1', allowedTenantIds: [] },
     {

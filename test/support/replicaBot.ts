@@ -3,39 +3,22 @@
 // TURN_STARTED first), and the shutdown drain the composition root uses: on SIGTERM /readyz goes unready, new turns
 // get 503 + Retry-After, the running turn finishes, the lease is released, then it prints STOPPED and exits 0.
 // Run with: node -r test/support/tsRequire.js test/support/replicaBot.ts
-import type { MessagePlanner } from '../../src/actions/contracts/messagePlanner';
-import { createActionRegistry } from '../../src/actions/registry';
-import { createBot, registerModules } from '../../src/app';
+import { createBot } from '../../src/app';
 import { createJobLease } from '../../src/jobs/jobLease';
 import { createDrain, drainingReadiness } from '../../src/lifecycle/drain';
 import { createSilentLogger } from '../../src/logging/logger';
-import { helpModule } from '../../src/skills/help/module';
 import { createActivityDeduper } from '../../src/storage/activityDeduper';
 import { azureStorageClients } from '../../src/storage/azure/azureClients';
 import { createAzureRecordsStore } from '../../src/storage/azure/azureRecordsStore';
 import { createRecordsConversationStorage } from '../../src/storage/recordsConversationStorage';
-import { createCardActionRouter } from '../../src/teams/cardActionRouter';
-import type { Reply } from '../../src/views/reply';
-import { createFakePlanner } from './fakePlanner';
+import { slowHelpBotParts } from './slowHelpBot';
 
 async function run(): Promise<void> {
   const slowMs = Number(process.env.SLOW_MS ?? 0);
   const name = process.env.TABLE ?? '';
   const clients = azureStorageClients({ connectionString: process.env.AZURITE ?? '' });
   const records = createAzureRecordsStore({ table: clients.table(name), blobs: clients.container(name) });
-  const registry = createActionRegistry<Reply>();
-  const cardActions = createCardActionRouter();
-  const help = registerModules(registry, cardActions, [helpModule], {});
-  const fake = createFakePlanner({ slow: [{ say: 'answered slowly' }], help: [{ do: 'help' }] });
-  const planner: MessagePlanner = {
-    plan: async (request) => {
-      if (request.text.trim() === 'slow') {
-        process.stdout.write('TURN_STARTED\n');
-        await new Promise((resolve) => setTimeout(resolve, slowMs));
-      }
-      return fake.plan(request);
-    },
-  };
+  const { registry, cardActions, help, planner } = slowHelpBotParts(slowMs);
   const drain = createDrain();
   const lease = createJobLease(records, { job: 'replica-test', holder: process.env.REPLICA ?? String(process.pid), ttlMs: 600_000 });
   const bot = createBot(
