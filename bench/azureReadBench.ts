@@ -11,6 +11,7 @@ import { loadPosture } from '../src/posture/loadPosture';
 import { createAzurePostureSource, type AzureLoadReport } from '../src/posture/source/azure/azureSource';
 import { createPostureStoreBuilder } from '../src/posture/store';
 import { SYSTEM_VIEWER } from '../src/posture/viewer';
+import { runBenchMain } from './cliArgs';
 import { forkFakeResourceGraph } from './servers/fakeResourceGraphChild';
 import { fakeCredential, loopbackHttpClient } from './servers/loopbackAzure';
 
@@ -118,10 +119,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`azure read bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain('azure read bench', main);

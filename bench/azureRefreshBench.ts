@@ -19,7 +19,7 @@ import { createExportFileSource } from '../src/posture/source';
 import { createAzurePostureLoader } from '../src/posture/source/azure/azureLoader';
 import { createPostureStoreBuilder } from '../src/posture/store';
 import { SYSTEM_VIEWER } from '../src/posture/viewer';
-import { positiveWholeArg } from './cliArgs';
+import { positiveWholeArg, runBenchMain } from './cliArgs';
 import { forkFakeResourceGraph } from './servers/fakeResourceGraphChild';
 import { fakeCredential, loopbackHttpClient } from './servers/loopbackAzure';
 import { percentile, round } from './stats';
@@ -196,10 +196,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`azure refresh bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain('azure refresh bench', main);
