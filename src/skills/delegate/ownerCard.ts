@@ -14,7 +14,6 @@ import { displayDate } from '../../views/postureLabels';
 export type DelegationRole = 'owner' | 'delegator' | 'both' | 'other';
 const DAY_MS = 86_400_000;
 
-const day = displayDate;
 
 /** The version a card shows: every change adds one history line. */
 export const versionOf = (d: Delegation): number => d.history.length;
@@ -30,12 +29,12 @@ export function delegationCard(d: Delegation, role: DelegationRole, at: number, 
     { label: 'Severity', value: d.riskLevel ? `${d.severity} (risk ${d.riskLevel})` : d.severity },
     { label: 'Owner', value: d.owner },
     { label: 'Delegated by', value: d.delegator.name ?? 'the security team' },
-    { label: 'Due', value: `${day(d.dueDate)}${d.gracePeriod ? ' (grace period)' : ''}` },
+    { label: 'Due', value: `${displayDate(d.dueDate)}${d.gracePeriod ? ' (grace period)' : ''}` },
     { label: 'State', value: shown === 'Verified' && d.verifiedBy === 'simulated' ? 'Verified (simulated fix)' : STATE_LABELS[shown] },
-    ...(d.eta ? [{ label: 'ETA', value: `${day(d.eta.date)}: ${d.eta.justification}` }] : []),
-    ...(d.exemption ? [{ label: 'Exemption', value: `${d.exemption.kind === 'RiskAccepted' ? 'Risk accepted' : 'Mitigated'}: ${d.exemption.reason}${d.exemption.expiresAt ? ` (until ${day(d.exemption.expiresAt)})` : ''}` }] : []),
+    ...(d.eta ? [{ label: 'ETA', value: `${displayDate(d.eta.date)}: ${d.eta.justification}` }] : []),
+    ...(d.exemption ? [{ label: 'Exemption', value: `${d.exemption.kind === 'RiskAccepted' ? 'Risk accepted' : 'Mitigated'}: ${d.exemption.reason}${d.exemption.expiresAt ? ` (until ${displayDate(d.exemption.expiresAt)})` : ''}` }] : []),
     ...(d.formerOwners?.length ? [{ label: 'Earlier owners', value: d.formerOwners.join(', ') }] : []),
-    ...(d.questions?.length ? [{ label: 'Last question', value: `${withoutLinks(d.questions[d.questions.length - 1]?.text ?? '')} (${day(d.questions[d.questions.length - 1]?.at ?? at)})` }] : []),
+    ...(d.questions?.length ? [{ label: 'Last question', value: `${withoutLinks(d.questions[d.questions.length - 1]?.text ?? '')} (${displayDate(d.questions[d.questions.length - 1]?.at ?? at)})` }] : []),
     ...(d.remindersMuted && open ? [{ label: 'Reminders', value: 'Muted by the owner' }] : []),
     ...(d.ticket?.number ? [{ label: 'Ticket', value: `${d.ticket.number}${d.ticket.status ? ` (${d.ticket.status})` : ''}` }] : []),
   ];
@@ -75,7 +74,7 @@ const MAX_GROUP_ROWS = 25;
 export function delegationGroupCard(list: readonly Delegation[], at: number): Reply {
   const first = list[0];
   const by = first?.delegator.name ?? 'The security team';
-  const due = first ? day(first.dueDate) : '';
+  const due = first ? displayDate(first.dueDate) : '';
   const rows = list.slice(0, MAX_GROUP_ROWS).map((d, i) => ({
     ref: d.id,
     version: versionOf(d),

@@ -16,7 +16,6 @@ export interface OwnerTeams {
   onError?(error: unknown): void;
 }
 
-const day = displayDate;
 const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** The owner's card in their Teams chat, unless it went already; what to tell the delegator about it. */
@@ -63,7 +62,7 @@ export async function mailOwner(mail: { mailer: Mailer; from: string }, d: Deleg
     `Recommendation: ${withoutLinks(d.recommendation)}`,
     `Resource: ${withoutLinks(d.resourceName)}`,
     `Severity: ${d.riskLevel ? `${d.severity} (risk ${d.riskLevel})` : d.severity}`,
-    `Due: ${day(d.dueDate)}${d.gracePeriod ? ' (grace period)' : ''}`,
+    `Due: ${displayDate(d.dueDate)}${d.gracePeriod ? ' (grace period)' : ''}`,
     `Delegated by: ${d.delegator.name ?? 'the security team'}`,
     '',
     'Open a chat with the security bot in Teams to accept it, set an ETA, mark it fixed or ask a question.',

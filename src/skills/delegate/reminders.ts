@@ -75,11 +75,10 @@ export function localTime(at: number, timeZone: string | undefined): { date: str
   return { date: `${part('year')}-${part('month')}-${part('day')}`, minute: Number(part('hour')) * 60 + Number(part('minute')) };
 }
 
-const day = displayDate;
 
 function reminderLine(d: Delegation, at: number): string {
   const days = Math.floor(Math.abs(at - d.dueDate) / DAY_MS);
-  return at > d.dueDate ? `Reminder: this fix is overdue by ${Math.max(1, days)} day(s) (due ${day(d.dueDate)}). Set an ETA or mark it fixed.` : `Reminder: this fix is due ${day(d.dueDate)}.`;
+  return at > d.dueDate ? `Reminder: this fix is overdue by ${Math.max(1, days)} day(s) (due ${displayDate(d.dueDate)}). Set an ETA or mark it fixed.` : `Reminder: this fix is due ${displayDate(d.dueDate)}.`;
 }
 
 function digestText(list: Delegation[], at: number): string {
@@ -88,7 +87,7 @@ function digestText(list: Delegation[], at: number): string {
   const lines = open
     .sort((a, b) => a.dueDate - b.dueDate)
     .slice(0, MAX_DIGEST_LINES)
-    .map((d, i) => `${i + 1}. ${STATE_LABELS[stateOf(d, at)]}: ${withoutLinks(d.recommendation)} on ${withoutLinks(d.resourceName)}, owner ${withoutLinks(d.owner)}, due ${day(d.dueDate)}`);
+    .map((d, i) => `${i + 1}. ${STATE_LABELS[stateOf(d, at)]}: ${withoutLinks(d.recommendation)} on ${withoutLinks(d.resourceName)}, owner ${withoutLinks(d.owner)}, due ${displayDate(d.dueDate)}`);
   const more = open.length > MAX_DIGEST_LINES ? `\n\nAnd ${open.length - MAX_DIGEST_LINES} more: ask "what have I delegated?".` : '';
   return `Delegation digest: ${open.length} open (${count('Overdue')} overdue, ${count('FixedPendingVerification')} pending verification, ${count('ExemptionRequested')} exemption requested).\n\n${lines.join('\n\n')}${more}`;
 }
