@@ -43,6 +43,17 @@ export interface BuilderState {
   cveInfo: Map<number, CveInfo & { rank: number }>;
   /** CVE code -> software codes seen with it (an individual row's package, a legacy finding's package). */
   cveSoftware: Map<number, Set<number>>;
+  /**
+   * Set on a worker's part only (builderPart.ts): every rememberCve call in order, so the main thread replays them and
+   * keeps the same facts as one thread adding every record would.
+   */
+  cveLog?: CveEvent[];
+}
+
+export interface CveEvent {
+  code: number;
+  facts: Partial<CveFacts>;
+  rank: number;
 }
 
 function createPairs() {
@@ -191,6 +202,7 @@ export function addPair(pairs: BuilderState['cvePairs'], row: number, code: numb
 
 /** Keeps each fact from the best source that gives it; returns the code. */
 export function rememberCve(state: BuilderState, code: number, facts: Partial<CveFacts>, rank: number): number {
+  state.cveLog?.push({ code, facts: { title: facts.title, severity: facts.severity, score: facts.score }, rank });
   let info = state.cveInfo.get(code);
   if (!info) {
     info = { rank };
@@ -233,7 +245,7 @@ function addResource(state: BuilderState, r: ResourceRecord): void {
 }
 
 /** Findings repeat the same CVE texts across resources: keep one copy of each string. */
-function intern(state: BuilderState, text: string | undefined): string | undefined {
+export function intern(state: BuilderState, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const hit = state.interned.get(text);
   if (hit !== undefined) return hit;
