@@ -82,7 +82,7 @@ export function createBuilderState(): BuilderState {
       text: dictionary(), riskLabels: dictionary(), recommendationCategory: dictionary(), cve: dictionary(), software: dictionary(),
     },
     cols: createGrowableColumns(),
-    sparse: { id: new Map(), idLookup: new Map(), nativeResourceId: new Map(), connectorId: new Map(), portalLink: new Map(), iacRuleId: new Map(), attackPathIds: new Map() },
+    sparse: { id: new Map(), idLookup: new Map(), nativeResourceId: new Map(), connectorId: new Map(), portalLink: new Map(), keyPortalLink: new Map(), iacRuleId: new Map(), attackPathIds: new Map() },
     keyInfo: new Map(),
     governance: new Map(),
     subscriptionNames: new Map(),
@@ -167,7 +167,7 @@ function addAssessment(state: BuilderState, a: AssessmentRecord): void {
   if (!isStandardId(a.id, dict.resource.value(resource), dict.key.value(key))) sparse.id.set(row, a.id);
   if (a.nativeResourceId) sparse.nativeResourceId.set(row, a.nativeResourceId);
   if (a.connectorId) sparse.connectorId.set(row, a.connectorId);
-  if (a.portalLink) sparse.portalLink.set(row, a.portalLink);
+  rememberPortalLink(sparse, row, key, a.portalLink ?? '');
   if (a.iacRuleId) sparse.iacRuleId.set(row, a.iacRuleId);
   if (a.attackPathIds.length) sparse.attackPathIds.set(row, a.attackPathIds);
   rememberKeyInfo(state.keyInfo, key, a);
@@ -187,6 +187,13 @@ function addAssessment(state: BuilderState, a: AssessmentRecord): void {
       if (software >= 0) softwareOfCve(state, code, software);
     }
   }
+}
+
+/** The key's first row sets its link; a row keeps its own only when it differs (portalLinkOf reads both). */
+export function rememberPortalLink(sparse: Sparse, row: number, key: number, link: string): void {
+  const keyLink = sparse.keyPortalLink.get(key);
+  if (keyLink === undefined) sparse.keyPortalLink.set(key, link);
+  else if (link !== keyLink) sparse.portalLink.set(row, link);
 }
 
 export function softwareOfCve(state: BuilderState, cve: number, software: number): void {

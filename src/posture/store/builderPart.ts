@@ -4,7 +4,7 @@
 // dictionary code once per distinct value. The merged state is the one a single builder would have reached adding
 // the main thread's records and then the worker's, in that order: same codes, same map orders, same first/last wins.
 import type { FindingRecord, RecordSink } from '../model';
-import { addPair, createBuilderState, intern, rememberCve, softwareOfCve, type BuilderState, type CveEvent } from './builder';
+import { addPair, createBuilderState, intern, rememberCve, rememberPortalLink, softwareOfCve, type BuilderState, type CveEvent } from './builder';
 import type { GrowableColumn, NumericArray } from './columns';
 import type { Dictionaries, KeyInfo, ResourceInfo, Sparse } from './table';
 
@@ -113,8 +113,17 @@ export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
       for (const [id, row] of part.sparse.idLookup) state.sparse.idLookup.set(id, row + offset);
       continue;
     }
+    if (name === 'portalLink' || name === 'keyPortalLink') continue;
     const into = state.sparse[name] as Map<number, unknown>;
     for (const [row, value] of part.sparse[name] as Map<number, unknown>) into.set(row + offset, value);
+  }
+  // Each of the part's rows again, as one builder would have seen it after this state's rows: keys first seen in
+  // the part take their link from it, and a row keeps its own only where it differs from the key's.
+  const partKeys = part.cols.key;
+  for (let row = 0; row < partKeys.length; row++) {
+    const theirKey = partKeys[row] as number;
+    const link = part.sparse.portalLink.get(row) ?? part.sparse.keyPortalLink.get(theirKey) ?? '';
+    rememberPortalLink(state.sparse, row + offset, codes.key[theirKey] as number, link);
   }
   for (const [theirKey, theirs] of part.keyInfo) mergeKeyInfo(state.keyInfo, codes.key[theirKey] as number, theirs);
   for (const [id, record] of part.governance) state.governance.set(id, record);
