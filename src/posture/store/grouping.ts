@@ -2,7 +2,8 @@
 // that occur. Multi-valued fields (categories, risk factors) count a row once per value.
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVERITIES } from '../model';
 import type { GroupBy, GroupResult } from '../engine';
-import { governanceStateCode } from './governance';
+import { ON_TIME, OVERDUE } from './governance';
+import { DATED, governanceClassOf } from './rowBitmaps';
 import { subscriptionLabel } from './rows';
 import type { PostureTable } from './table';
 
@@ -52,8 +53,11 @@ function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimensio
   const bits = (column: ArrayLike<number>, values: readonly string[]): Dimension => ({
     size: values.length + 1,
     count: (row, counters) => {
-      const mask = column[row] as number;
-      for (let bit = 0; bit < values.length; bit++) if (mask & (1 << bit)) counters[bit + 1] = (counters[bit + 1] as number) + 1;
+      // Only the set bits, lowest first: a row has one or two of them, not one per value.
+      for (let mask = (column[row] as number) & ((1 << values.length) - 1); mask !== 0; mask &= mask - 1) {
+        const slot = 32 - Math.clz32(mask & -mask);
+        counters[slot] = (counters[slot] as number) + 1;
+      }
     },
     describe: (slot) => named(values[slot - 1] ?? '', slot),
   });
@@ -65,15 +69,19 @@ function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimensio
       return single(c.risk, 5, (slot) => (slot === 1 ? { key: 'none', label: 'No risk level', rank: 0 } : named(RISK_LEVELS[slot - 2] ?? '', slot)));
     case 'cloud':
       return single(c.cloud, CLOUDS.length, (slot) => named(CLOUDS[slot - 1] ?? '', slot));
-    case 'governance':
+    case 'governance': {
+      // The state kept per row, read against today's date only for rows with a due date.
+      const classes = governanceClassOf(t);
       return {
         size: GOVERNANCE_STATES.length,
         count: (row, counters) => {
-          const slot = governanceStateCode(c, row, todayStart);
+          const known = classes[row] as number;
+          const slot = known !== DATED ? known : (c.dueDate[row] as number) < todayStart ? OVERDUE : ON_TIME;
           counters[slot] = (counters[slot] as number) + 1;
         },
         describe: (slot) => named(GOVERNANCE_STATES[slot] ?? '', slot),
       };
+    }
     case 'category':
       return bits(c.categories, CATEGORIES);
     case 'riskFactor':
