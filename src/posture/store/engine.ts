@@ -148,7 +148,9 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
     group(viewer, filter, by) {
       const todayStart = startOfUtcDay(now());
       const grouper = createGrouper(table, by, todayStart);
-      scan(viewer, filter, todayStart, grouper.visit);
+      const compiled = compile(viewer, filter, todayStart);
+      if (compiled.rows && !compiled.none) grouper.visitSet(compiled.rows, compiled.residual);
+      else walk(compiled, grouper.visit);
       return grouper.finish();
     },
 

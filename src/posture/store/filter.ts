@@ -7,7 +7,7 @@ import { indexedCount, type CodeIndex } from './columns';
 import type { StringDictionary } from './dictionary';
 import { COMPLETED, governanceStateCode } from './governance';
 import { dueRangeCandidates, governanceCandidates, governanceIndexOf } from './governanceIndex';
-import { codeBitmapsOf, resourceGroupIndexOf } from './rowBitmaps';
+import { attackPathIndexOf, codeBitmapsOf, resourceGroupIndexOf } from './rowBitmaps';
 import { valuesContaining } from './textSearch';
 import { addIndexedRows, emptyRowSet, intersectInto, type RowSet } from './rowSet';
 import { resourcesWithTags } from './tags';
@@ -119,6 +119,7 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   if (severities) candidates.push(small(t.indexes.severity, bits(severities)));
   if (risks) candidates.push(small(t.indexes.risk, bits(risks)));
   for (const condition of conditions) if (condition.index) candidates.push({ index: condition.index, codes: condition.codes });
+  if (attackPaths) candidates.push({ index: attackPathIndexOf(t), codes: [0] });
   if (termRows) candidates.push({ index: { offsets: Uint32Array.of(0, termRows.rows.length), rows: termRows.rows }, codes: [0] });
   if (dueBounded) candidates.push(dueRangeCandidates(governanceIndexOf(t), dueFrom, dueBefore));
   const governed = governance ? governanceCandidates(governanceIndexOf(t), governance, todayStart) : undefined;
@@ -167,14 +168,13 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   if (parts.length === 0) parts.push([statusCandidates]);
   const rows = intersection(t.rowCount, parts);
   const unindexed = conditions.filter((condition) => !condition.index).map(({ column, table }) => ({ column, table }));
-  const needsResidual = visible !== undefined || clouds || factors || categories || attackPaths || findings || fix || unindexed.length > 0;
+  const needsResidual = visible !== undefined || clouds || factors || categories || findings || fix || unindexed.length > 0;
   const residual = needsResidual
     ? (row: number): boolean => {
         if (visible !== undefined && visible[row] !== 1) return false;
         if (clouds && !(clouds & (1 << (c.cloud[row] as number)))) return false;
         if (factors && ((c.riskFactors[row] as number) & factors) !== factors) return false;
         if (categories && !((c.categories[row] as number) & categories)) return false;
-        if (attackPaths && c.attackPaths[row] === 0) return false;
         if (findings && !((c.findingSeverity[row] as number) & findings)) return false;
         if (fix && c.fixState[row] !== fix) return false;
         for (const check of unindexed) {

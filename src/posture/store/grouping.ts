@@ -4,6 +4,7 @@ import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVER
 import type { GroupBy, GroupResult } from '../engine';
 import { ON_TIME, OVERDUE } from './governance';
 import { DATED, governanceClassOf } from './rowBitmaps';
+import { forEachRow, type RowSet } from './rowSet';
 import { subscriptionLabel } from './rows';
 import type { PostureTable } from './table';
 
@@ -20,6 +21,8 @@ interface Dimension {
   /** Adds the row's slot(s) to the counters. */
   count: (row: number, counters: Uint32Array) => void;
   describe: (slot: number) => Omit<Group, 'count'>;
+  /** Counts every row of a set in one loop of its own (no call per row); returns how many rows it counted. */
+  countSet: (set: RowSet, counters: Uint32Array) => number;
 }
 
 export function createGrouper(t: PostureTable, by: GroupBy, todayStart: number) {
@@ -30,6 +33,11 @@ export function createGrouper(t: PostureTable, by: GroupBy, todayStart: number) 
     total++;
     dimension.count(row, counters);
   };
+  /** Counts the rows of a set (those `keep` accepts, when given). */
+  const visitSet = (set: RowSet, keep?: (row: number) => boolean): void => {
+    if (keep) forEachRow(set, (row) => keep(row) && visit(row));
+    else total += dimension.countSet(set, counters);
+  };
   const finish = (): GroupResult => {
     const groups: Group[] = [];
     counters.forEach((count, slot) => count > 0 && groups.push({ ...dimension.describe(slot), count }));
@@ -37,7 +45,7 @@ export function createGrouper(t: PostureTable, by: GroupBy, todayStart: number) 
     groups.sort((a, b) => (byRank ? b.rank - a.rank : b.count - a.count || a.label.localeCompare(b.label)));
     return { by, total, groups: groups.map(({ key, label, count }) => ({ key, label, count })) };
   };
-  return { visit, finish };
+  return { visit, visitSet, finish };
 }
 
 function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimension {
@@ -49,6 +57,21 @@ function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimensio
       counters[slot] = (counters[slot] as number) + 1;
     },
     describe,
+    countSet: (set, counters) => {
+      let rows = 0;
+      for (let w = 0; w < set.length; w++) {
+        let word = set[w] as number;
+        const base = w << 5;
+        while (word !== 0) {
+          const low = word & -word;
+          const slot = (column[base + 31 - Math.clz32(low)] as number) + 1;
+          counters[slot] = (counters[slot] as number) + 1;
+          rows++;
+          word ^= low;
+        }
+      }
+      return rows;
+    },
   });
   const bits = (column: ArrayLike<number>, values: readonly string[]): Dimension => ({
     size: values.length + 1,
@@ -60,6 +83,24 @@ function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimensio
       }
     },
     describe: (slot) => named(values[slot - 1] ?? '', slot),
+    countSet: (set, counters) => {
+      const used = (1 << values.length) - 1;
+      let rows = 0;
+      for (let w = 0; w < set.length; w++) {
+        let word = set[w] as number;
+        const base = w << 5;
+        while (word !== 0) {
+          const low = word & -word;
+          for (let mask = (column[base + 31 - Math.clz32(low)] as number) & used; mask !== 0; mask &= mask - 1) {
+            const slot = 32 - Math.clz32(mask & -mask);
+            counters[slot] = (counters[slot] as number) + 1;
+          }
+          rows++;
+          word ^= low;
+        }
+      }
+      return rows;
+    },
   });
   const none = (label: string) => ({ key: '', label, rank: 0 });
   switch (by) {
@@ -80,6 +121,24 @@ function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimensio
           counters[slot] = (counters[slot] as number) + 1;
         },
         describe: (slot) => named(GOVERNANCE_STATES[slot] ?? '', slot),
+        countSet: (set, counters) => {
+          const due = c.dueDate;
+          let rows = 0;
+          for (let w = 0; w < set.length; w++) {
+            let word = set[w] as number;
+            const base = w << 5;
+            while (word !== 0) {
+              const low = word & -word;
+              const row = base + 31 - Math.clz32(low);
+              const known = classes[row] as number;
+              const slot = known !== DATED ? known : (due[row] as number) < todayStart ? OVERDUE : ON_TIME;
+              counters[slot] = (counters[slot] as number) + 1;
+              rows++;
+              word ^= low;
+            }
+          }
+          return rows;
+        },
       };
     }
     case 'category':

@@ -43,6 +43,20 @@ export function resourceGroupIndexOf(t: PostureTable): CodeIndex {
   return index;
 }
 
+const pathCache = new WeakMap<Uint16Array, { live: Uint8Array; index: CodeIndex }>();
+
+/** Live rows with at least one attack path, ascending, as a one-code index (code 0). */
+export function attackPathIndexOf(t: PostureTable): CodeIndex {
+  const column = t.columns.attackPaths;
+  const hit = pathCache.get(column);
+  if (hit && hit.live === t.live) return hit.index;
+  const flags = new Int32Array(t.rowCount).fill(-1);
+  for (let row = 0; row < t.rowCount; row++) if ((column[row] as number) > 0) flags[row] = 0;
+  const index = buildCodeIndex(flags, 1, t.live);
+  pathCache.set(column, { live: t.live, index });
+  return index;
+}
+
 /** governanceClassOf: the row's state when the clock cannot change it; DATED when it depends on today. */
 export const DATED = 255;
 const classCache = new WeakMap<PostureTable, Uint8Array>();
@@ -76,6 +90,7 @@ export function warmQueryIndexes(t: PostureTable): void {
   codeBitmapsOf(t.indexes.severity, t.rowCount);
   codeBitmapsOf(t.indexes.risk, t.rowCount);
   resourceGroupIndexOf(t);
+  attackPathIndexOf(t);
   governanceClassOf(t);
   warmTextSearch(t.dict.resourceName);
   warmTextSearch(t.dict.name);
@@ -86,6 +101,7 @@ export function queryIndexBytes(t: PostureTable): number {
   let bytes = 0;
   for (const index of [t.indexes.status, t.indexes.severity, t.indexes.risk]) for (const map of codeBitmapsOf(index, t.rowCount) ?? []) bytes += map.byteLength;
   const group = resourceGroupIndexOf(t);
+  bytes += attackPathIndexOf(t).rows.byteLength;
   bytes += textSearchBytes(t.dict.resourceName) + textSearchBytes(t.dict.name);
   return bytes + group.offsets.byteLength + group.rows.byteLength + governanceClassOf(t).byteLength;
 }
