@@ -16,7 +16,7 @@ import { createPostureStoreBuilder } from '../../store';
 import { createAzurePostureSource, type AzureLoadReport, type AzureSourceOptions, type ChangesSince } from './azureSource';
 import { AZURE_CLOUD_ENDPOINTS } from './clouds';
 import { createKeptSource } from './keptSource';
-import { createLastGoodStore, keptRows, type KeptCopy } from './lastGood';
+import { createLastGoodStore, type KeptCopy } from './lastGood';
 
 /** Changes are asked for from this long before the last read started: Resource Graph shows some changes late. */
 export const CHANGE_OVERLAP_MS = 60 * 60_000;
@@ -74,7 +74,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
     const governance = readAt - lastRead.governanceAt >= (config.governanceRefreshMs ?? GOVERNANCE_REFRESH_MS);
     return {
       kept,
-      changes: { since: lastRead.readAt - CHANGE_OVERLAP_MS, kept: keptRows(kept.path), segments: lastGood.segments(kept), governance, ...(kept.info.hash ? { hash: kept.info.hash } : {}) },
+      changes: { since: lastRead.readAt - CHANGE_OVERLAP_MS, base: { path: kept.path, logger }, segments: lastGood.segments(kept), governance, ...(kept.info.hash ? { hash: kept.info.hash } : {}) },
     };
   };
 
@@ -89,6 +89,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
     const info = incremental?.kept.info;
     const limit = info === undefined ? 0 : Math.max((deps.journalFraction ?? JOURNAL_FRACTION) * (info.baseRows ?? info.rows), deps.journalFraction === undefined ? JOURNAL_MIN_ROWS : 0);
     const fold = info !== undefined && (info.journalRows ?? 0) > limit;
+    if (changes && fold) changes.rewrite = true;
     write = !incremental || fold ? lastGood?.begin(readAt) : undefined;
     try {
       const { engine, report } = await loadPosture({
@@ -129,7 +130,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
     const segments = lastGood.segments(kept);
     const { engine, report } = await loadPosture({
       // The base alone is an export; with refreshes journaled since, their segments are laid over it.
-      source: segments.length === 0 ? createExportFileSource({ path: kept.path, logger }) : createKeptSource({ label: source.describe(), kept, segments, lenient: deps.lenient === true }),
+      source: segments.length === 0 ? createExportFileSource({ path: kept.path, logger }) : createKeptSource({ label: source.describe(), kept, segments, lenient: deps.lenient === true, logger }),
       builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
       now,
     });

@@ -20,6 +20,8 @@ import { changeQueries, CHANGE_DATED_TYPES, GOVERNANCE_TYPE, IDS_PER_QUERY, POST
 import { createQuotaGate, type QuotaGate } from './quotaGate';
 import { queryPages, type QueryScope, type ResourceGraphQueries } from './resourceGraphPages';
 import { mergeSegments, rowId, rowType, type ChangeSegment } from './changeSegments';
+import { keptRows } from './lastGood';
+import { loadKeptBase, type KeptBaseOptions } from './keptSource';
 import { createResourceChanges, isDeleted, resourceIdOf, subscriptionOfRow } from './resourceChanges';
 
 /** Subscriptions per request: Resource Graph's own tools batch by 1,000. */
@@ -69,8 +71,13 @@ export interface AzureLoadReport extends LoadReport {
 /** An incremental refresh: the kept rows (a base and the segments of the refreshes since), and the time from which changes are asked for. */
 export interface ChangesSince {
   since: number;
-  /** The base rows (the last full read). */
-  kept: AsyncIterable<unknown>;
+  /** The base file (the last full read, or the last fold of the journal into it). */
+  base: KeptBaseOptions;
+  /**
+   * Stream the base as raw rows, so every merged row reaches onRow (a new base is being written); otherwise the base
+   * loads as records through the export loader and only this refresh's rows are new.
+   */
+  rewrite?: boolean;
   /** The refreshes since the base, oldest first; this refresh's segment is laid over them. */
   segments?: readonly ChangeSegment[];
   /** The hash of the kept rows: this refresh's hash chains from it instead of hashing every row again. */
@@ -126,6 +133,7 @@ export interface AzurePostureSource extends PostureSource {
 }
 
 const CHANGE_DATED: ReadonlySet<string> = new Set(CHANGE_DATED_TYPES);
+const tableOfRow = (row: unknown): PostureQuery['table'] => (rowType(row).startsWith('microsoft.resources/subscriptions') ? 'resourcecontainers' : 'securityresources');
 /** A row's subscription is among those this read saw (tenant-level rows always are). */
 const isSeen = (seen: ReadonlySet<string>, row: unknown): boolean => {
   const subscription = subscriptionOfRow(row);
@@ -255,10 +263,17 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
             dropped.set(subscription, (dropped.get(subscription) ?? 0) + 1);
           }
         };
-        let index = 0;
-        for await (const row of mergeSegments(changes.kept, [...(changes.segments ?? []), segment], onDrop)) {
-          index++;
-          take(`kept row ${index}`, rowType(row).startsWith('microsoft.resources/subscriptions') ? 'resourcecontainers' : 'securityresources', row);
+        const segments = [...(changes.segments ?? []), segment];
+        if (changes.rewrite) {
+          let index = 0;
+          for await (const row of mergeSegments(keptRows(changes.base.path), segments, onDrop)) take(`kept row ${++index}`, tableOfRow(row), row);
+        } else {
+          // The kept records go straight to the sink (the export loader parses and normalizes them); the rows the
+          // refreshes read since follow through the intake.
+          const base = await loadKeptBase({ ...changes.base, ...(options.lenient ? { lenient: true } : {}) }, segments, sink, onDrop);
+          counts.rows += base.rows;
+          counts.records += base.records;
+          base.standing.forEach((row, index) => take(`refreshed row ${index + 1}`, tableOfRow(row), row));
         }
         hash.update(changes.hash ?? '');
         hash.update('\n');
