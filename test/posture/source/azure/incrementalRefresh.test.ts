@@ -8,8 +8,8 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPostureHolder, type PostureHolder } from '../../../../src/posture/postureHolder';
-import type { PostureSettings } from '../../../../src/posture/postureSettings';
-import { CHANGE_OVERLAP_MS } from '../../../../src/posture/source/azure/azureLoader';
+import type { PostureSettings, PostureSnapshot } from '../../../../src/posture/postureSettings';
+import { CHANGE_OVERLAP_MS, createAzurePostureLoader } from '../../../../src/posture/source/azure/azureLoader';
 import { SYSTEM_VIEWER } from '../../../../src/posture/viewer';
 import { createSilentLogger, type Logger } from '../../../../src/logging/logger';
 import type { AzureScope } from '../../../../src/config/features/postureSource';
@@ -363,5 +363,53 @@ describe('the kept copy between full reads', () => {
     expect(fake.requests.slice(next).some((request) => request.query.includes('governanceassignments'))).toBe(true);
     expect(h.current().details(SYSTEM_VIEWER, owned.id)?.owner).toBe('bob@contoso.com');
     expect(dataAgeNote(h.info(), clock)).toBe('Data from Azure as of 11:00 UTC, just now.');
+  });
+});
+
+describe('folding the journal into a new base', () => {
+  it('writes a new base from the merged rows once the journal passes its share of the base, and serves the same rows as a journaled copy', async () => {
+    const second = createTempDataDir('posture-azure-fold-');
+    try {
+      const loaderFor = (dir: string, journalFraction?: number) =>
+        createAzurePostureLoader(
+          { scopes: BY_SUBSCRIPTION, cloud: 'AzurePublicCloud', fullRefreshMs: 24 * HOUR },
+          { logger: createSilentLogger(), dataDir: dir, now: () => clock, overrides: loopbackOptions(fake.port), ...(journalFraction === undefined ? {} : { journalFraction }) },
+        );
+      const folding = loaderFor(second.dir, 0);
+      const journaled = loaderFor(dataDir.dir);
+      await folding();
+      await journaled();
+      const [fixed, gone, other] = assessments();
+      if (!fixed || !gone || !other) throw new Error('estate too small');
+      const picture = (engine: PostureSnapshot['engine']) => assessments().map((row) => [row.id, engine.details(SYSTEM_VIEWER, row.id)?.status ?? 'gone']);
+
+      clock = START + 15 * 60_000;
+      rows = rows.map((row) => (row === fixed ? withStatus(row, 'Healthy', clock - 60_000) : row));
+      rows.push(changeRow(vmOf(gone), 'Delete', clock - 30_000, 1));
+      fake.setRows(rows);
+      await folding();
+      await journaled();
+      clock = START + 30 * 60_000;
+      rows = rows.map((row) => (row.id === other.id ? withStatus(row, 'Healthy', clock - 60_000) : row));
+      fake.setRows(rows);
+      const folded = await folding();
+      const kept = await journaled();
+      expect([folded.refresh, kept.refresh]).toEqual(['incremental', 'incremental']);
+      expect(picture(folded.engine)).toEqual(picture(kept.engine));
+      expect(picture(folded.engine).filter(([, status]) => status !== 'Unhealthy')).toEqual([
+        [fixed.id, 'Healthy'],
+        [gone.id, 'gone'],
+        [other.id, 'Healthy'],
+      ]);
+      expect(folded.rows).toBe(kept.rows);
+
+      // The folding copy's second refresh wrote a new base and emptied its journal; the other has two journal lines.
+      const info = (dir: string) => JSON.parse(readFileSync(join(dir, 'posture-azure', 'last-good.json'), 'utf8')) as { journalRows: number; baseRows: number; readAt: number };
+      expect(info(second.dir)).toMatchObject({ journalRows: 0, baseRows: folded.rows, readAt: clock });
+      expect(info(dataDir.dir).journalRows).toBeGreaterThan(0);
+      expect(readFileSync(join(dataDir.dir, 'posture-azure', 'last-good.journal.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    } finally {
+      second.cleanup();
+    }
   });
 });
