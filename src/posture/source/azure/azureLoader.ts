@@ -16,7 +16,7 @@ import { createPostureStoreBuilder } from '../../store';
 import { createAzurePostureSource, type AzureLoadReport, type AzureSourceOptions, type ChangesSince } from './azureSource';
 import { AZURE_CLOUD_ENDPOINTS } from './clouds';
 import { createKeptSource } from './keptSource';
-import { createLastGoodStore, type KeptCopy } from './lastGood';
+import { createLastGoodStore, type KeptCopy, type LastGoodInfo } from './lastGood';
 
 /** Changes are asked for from this long before the last read started: Resource Graph shows some changes late. */
 export const CHANGE_OVERLAP_MS = 60 * 60_000;
@@ -25,8 +25,11 @@ const DAY_MS = 86_400_000;
 export const RESOURCE_CHANGES_KEPT_MS = 13 * DAY_MS;
 /** Governance assignments are read again at most this often (POSTURE_GOVERNANCE_REFRESH_MINUTES) unless set. */
 export const GOVERNANCE_REFRESH_MS = 60 * 60_000;
-/** The journal of refreshes is folded into a new base once its rows pass this fraction of the base's (and JOURNAL_MIN_ROWS). */
-export const JOURNAL_FRACTION = 0.1;
+/**
+ * The journal of refreshes is folded into a new base once the rows still standing in it pass this fraction of the
+ * base's, or all its rows (replaced ones too: each is parsed at every refresh) twice that, and JOURNAL_MIN_ROWS.
+ */
+export const JOURNAL_FRACTION = 0.25;
 export const JOURNAL_MIN_ROWS = 10_000;
 
 export interface AzureLoaderDeps {
@@ -37,7 +40,7 @@ export interface AzureLoaderDeps {
   now?: () => number;
   /** Tests: a fake credential, the loopback client, small pages. */
   overrides?: Partial<Omit<AzureSourceOptions, 'scopes' | 'cloud'>>;
-  /** Tests: when the journal is folded into a new base (JOURNAL_FRACTION, with no minimum). */
+  /** Tests: when the journal is folded into a new base (JOURNAL_FRACTION, here with no minimum). */
   journalFraction?: number;
 }
 
@@ -87,8 +90,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
     const governanceAt = changes && lastRead && !changes.governance ? lastRead.governanceAt : readAt;
     // A full read writes a new base; so does a refresh once the journal has grown past a fraction of the base.
     const info = incremental?.kept.info;
-    const limit = info === undefined ? 0 : Math.max((deps.journalFraction ?? JOURNAL_FRACTION) * (info.baseRows ?? info.rows), deps.journalFraction === undefined ? JOURNAL_MIN_ROWS : 0);
-    const fold = info !== undefined && (info.journalRows ?? 0) > limit;
+    const fold = info !== undefined && journalTooLong(info, deps.journalFraction);
     if (changes && fold) changes.rewrite = true;
     write = !incremental || fold ? lastGood?.begin(readAt) : undefined;
     try {
@@ -97,8 +99,8 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
         builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
         now,
       });
-      const committed = { source: source.describe(), readAt, rows: report.rows, fullAt, governanceAt, hash: report.hash };
-      const segment = (report as AzureLoadReport).segment;
+      const { segment, standingRows } = report as AzureLoadReport;
+      const committed = { source: source.describe(), readAt, rows: report.rows, fullAt, governanceAt, hash: report.hash, ...(standingRows !== undefined ? { journalStanding: standingRows } : {}) };
       if (write) await write.commit(committed);
       else if (incremental && segment && lastGood) lastGood.append(incremental.kept, segment, committed);
       lastRead = { readAt, fullAt, governanceAt };
@@ -164,6 +166,14 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
       return snapshot;
     }
   };
+}
+
+/** Whether the next refresh folds the journal into a new base (see JOURNAL_FRACTION; tests set the fraction, with no minimum). */
+function journalTooLong(info: LastGoodInfo, fraction?: number): boolean {
+  const base = info.baseRows ?? info.rows;
+  const least = fraction === undefined ? JOURNAL_MIN_ROWS : 0;
+  const share = fraction ?? JOURNAL_FRACTION;
+  return (info.journalStanding ?? info.journalRows ?? 0) > Math.max(share * base, least) || (info.journalRows ?? 0) > Math.max(2 * share * base, least);
 }
 
 function describe(error: unknown): string {

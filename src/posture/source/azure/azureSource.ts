@@ -66,6 +66,8 @@ export interface AzureLoadReport extends LoadReport {
   droppedSubscriptions?: Record<string, number>;
   /** Set for an incremental refresh: what it changed, to append to the kept copy's journal. */
   segment?: ChangeSegment;
+  /** Set for an incremental refresh over the kept records: the journaled rows still standing, this refresh's included. */
+  standingRows?: number;
 }
 
 /** An incremental refresh: the kept rows (a base and the segments of the refreshes since), and the time from which changes are asked for. */
@@ -243,6 +245,7 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
       let deletedRows = 0;
       const dropped = new Map<string, number>();
       let segment: ChangeSegment | undefined;
+      let standingRows: number | undefined;
       if (changes) {
         // This refresh as a segment over the kept rows: the types it read in full replace theirs, changed rows replace
         // theirs by id, and the rows of deleted resources and of subscriptions it could not see go.
@@ -273,6 +276,7 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
           const base = await loadKeptBase({ ...changes.base, ...(options.lenient ? { lenient: true } : {}) }, segments, sink, onDrop);
           counts.rows += base.rows;
           counts.records += base.records;
+          standingRows = base.standing.length;
           base.standing.forEach((row, index) => take(`refreshed row ${index + 1}`, tableOfRow(row), row));
         }
         hash.update(changes.hash ?? '');
@@ -308,6 +312,7 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
         quotaWaitMs: gate.waitedMs() - waitedBefore,
         ...(changes ? { changedRows, resourceChanges: resourceChanges.size(), deletedRows } : {}),
         ...(segment ? { segment } : {}),
+        ...(standingRows !== undefined ? { standingRows } : {}),
         ...(dropped.size > 0 ? { droppedSubscriptions: Object.fromEntries(dropped) } : {}),
       };
       options.logger?.info(

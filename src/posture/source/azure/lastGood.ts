@@ -27,6 +27,8 @@ export interface LastGoodInfo {
   journalBytes?: number;
   /** Rows in the committed segments: the journal is folded into a new base when it grows past a fraction of it. */
   journalRows?: number;
+  /** Of those, the rows still standing (a later segment has not replaced them): set by the caller of append. */
+  journalStanding?: number;
   /** Rows in the base file. */
   baseRows?: number;
 }
@@ -90,7 +92,7 @@ export function createLastGoodStore(dir: string): LastGoodStore {
           await finished;
           renameSync(temp, join(dir, ROWS));
           // The info names no journal: a journal left from before is ignored, and removed.
-          writeInfo({ ...info, baseRows: rows, journalBytes: 0, journalRows: 0 });
+          writeInfo({ ...info, baseRows: rows, journalBytes: 0, journalRows: 0, journalStanding: 0 });
           rmSync(journalPath, { force: true });
         },
         async discard() {
