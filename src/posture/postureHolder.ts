@@ -44,6 +44,8 @@ export interface PostureInfo {
   unreadable?: string[];
   /** A live source (Azure): answers say how old the data is. */
   live?: boolean;
+  /** A live source whose governance assignments were read before the rest: when. */
+  governanceAt?: number;
   /** A live source: whether the last load read everything or only what changed. */
   refresh?: 'full' | 'incremental';
   /** Set while the latest reload failed (the data is kept): when it failed and why. */
@@ -248,6 +250,7 @@ export async function createPostureHolder(options: PostureHolderOptions): Promis
       ...(base.stale ? { stale: base.stale } : {}),
       ...(base.unreadable ? { unreadable: base.unreadable } : {}),
       ...(base.live ? { live: true } : {}),
+      ...(base.governanceAt !== undefined ? { governanceAt: base.governanceAt } : {}),
       ...(base.refresh ? { refresh: base.refresh } : {}),
       ...(refreshFailing ? { refreshFailing } : {}),
     }),

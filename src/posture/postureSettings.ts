@@ -42,6 +42,8 @@ export interface PostureSnapshot {
   refresh?: 'full' | 'incremental';
   /** Read from a live source (Azure), fresh or kept from an earlier read. */
   live?: boolean;
+  /** A live source whose governance assignments (owners, due dates) were read before the rest: when. */
+  governanceAt?: number;
 }
 
 export type PostureLoader = () => Promise<PostureSnapshot>;

@@ -26,9 +26,12 @@ function clockText(at: number, now: number, timeZone: string): string {
 }
 
 /** Undefined for data that is not live (the demo tenant, an export). */
-export function dataAgeNote(info: Pick<PostureInfo, 'live' | 'loadedAt' | 'stale' | 'refreshFailing' | 'unreadable'>, now: number, timeZone?: string): string | undefined {
+export function dataAgeNote(info: Pick<PostureInfo, 'live' | 'loadedAt' | 'stale' | 'refreshFailing' | 'unreadable' | 'governanceAt'>, now: number, timeZone?: string): string | undefined {
   if (!info.live) return undefined;
-  const when = `Data from Azure as of ${clockText(info.loadedAt, now, safeTimeZone(timeZone))}, ${ageText(now - info.loadedAt)}.`;
+  const zone = safeTimeZone(timeZone);
+  // Governance assignments are read again less often than the rest: say their age when it differs by a minute or more.
+  const governance = info.governanceAt !== undefined && info.loadedAt - info.governanceAt >= 60_000 ? ` Owners and due dates as of ${clockText(info.governanceAt, now, zone)}.` : '';
+  const when = `Data from Azure as of ${clockText(info.loadedAt, now, zone)}, ${ageText(now - info.loadedAt)}.${governance}`;
   const missing = info.unreadable?.length ?? 0;
   const partial = missing > 0 ? ` ${missing === 1 ? 'One part' : `${missing} parts`} of the Azure scope could not be read, so ${missing === 1 ? 'its' : 'their'} findings are left out.` : '';
   if (info.stale || info.refreshFailing) return `${when}${partial} Reading Azure is failing right now, so this may be out of date; I keep trying.`;

@@ -29,6 +29,13 @@ describe('data age note', () => {
     expect(dataAgeNote({ ...live, unreadable: [] }, NOW)).toBe('Data from Azure as of 14:02 UTC, 12 min ago.');
   });
 
+  it('says how old the owners and due dates are when governance assignments were read before the rest', () => {
+    expect(dataAgeNote({ ...live, governanceAt: Date.parse('2026-12-04T13:47:00Z') }, NOW)).toBe('Data from Azure as of 14:02 UTC, 12 min ago. Owners and due dates as of 13:47 UTC.');
+    expect(dataAgeNote({ ...live, governanceAt: Date.parse('2026-12-04T12:47:00Z') }, NOW, 'Europe/Paris')).toBe('Data from Azure as of 15:02, 12 min ago. Owners and due dates as of 13:47.');
+    // Read with the rest (under a minute apart): nothing more to say.
+    expect(dataAgeNote({ ...live, governanceAt: live.loadedAt - 30_000 }, NOW)).toBe('Data from Azure as of 14:02 UTC, 12 min ago.');
+  });
+
   it('says nothing for the demo tenant or an export', () => {
     expect(dataAgeNote({ loadedAt: NOW }, NOW)).toBeUndefined();
   });

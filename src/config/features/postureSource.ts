@@ -1,6 +1,6 @@
 // Where posture data comes from (POSTURE_SOURCE) and, for the live Azure source, what it reads (AZURE_SCOPE), in which
 // cloud (AZURE_CLOUD), and how often it reads again (POSTURE_REFRESH_MINUTES; only changes, with a full read every
-// POSTURE_FULL_REFRESH_HOURS). The export path itself is
+// POSTURE_FULL_REFRESH_HOURS; governance assignments every POSTURE_GOVERNANCE_REFRESH_MINUTES). The export path itself is
 // POSTURE_SNAPSHOT (./posture.ts).
 import { z } from 'zod';
 import { defineFeature, optionalText, positiveInteger } from './feature';
@@ -19,6 +19,8 @@ export interface AzureSourceConfig {
   cloud: AzureCloudName;
   /** Refreshes in between read only what changed; a full read (which also drops deleted rows) at most this far apart. 24 h by default. */
   fullRefreshMs?: number;
+  /** Refreshes read governance assignments (owners, due dates) again at most this often; the kept ones stay in between. 60 min by default. */
+  governanceRefreshMs?: number;
 }
 
 export interface PostureSourceConfig {
@@ -80,6 +82,7 @@ export const postureSourceFeature = defineFeature<PostureSourceConfig>({
         AZURE_CLOUD: azureCloudText,
         POSTURE_REFRESH_MINUTES: positiveInteger(15, 7 * 24 * 60),
         POSTURE_FULL_REFRESH_HOURS: positiveInteger(24, 30 * 24),
+        POSTURE_GOVERNANCE_REFRESH_MINUTES: positiveInteger(60, 24 * 60),
       })
       .superRefine((e, ctx) => {
         if (e.POSTURE_SOURCE === 'export' && !e.POSTURE_SNAPSHOT) {
@@ -93,7 +96,7 @@ export const postureSourceFeature = defineFeature<PostureSourceConfig>({
         const postureSource: PostureSourceKind = e.POSTURE_SOURCE ?? (e.POSTURE_SNAPSHOT ? 'export' : 'demo');
         return {
           postureSource,
-          ...(postureSource === 'azure' ? { azure: { scopes: e.AZURE_SCOPE ?? [], cloud: e.AZURE_CLOUD, fullRefreshMs: e.POSTURE_FULL_REFRESH_HOURS * 3_600_000 } } : {}),
+          ...(postureSource === 'azure' ? { azure: { scopes: e.AZURE_SCOPE ?? [], cloud: e.AZURE_CLOUD, fullRefreshMs: e.POSTURE_FULL_REFRESH_HOURS * 3_600_000, governanceRefreshMs: e.POSTURE_GOVERNANCE_REFRESH_MINUTES * 60_000 } } : {}),
           postureRefreshMs: e.POSTURE_REFRESH_MINUTES * 60_000,
         };
       }),

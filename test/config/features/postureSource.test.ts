@@ -22,11 +22,12 @@ describe('postureSource config', () => {
     const parsed = parse({ POSTURE_SOURCE: 'azure', AZURE_SCOPE: ` /subscriptions/${SUB.toUpperCase()}, /providers/Microsoft.Management/managementGroups/contoso-root `, POSTURE_REFRESH_MINUTES: '5' });
     expect(parsed.data).toEqual({
       postureSource: 'azure',
-      azure: { cloud: 'AzurePublicCloud', scopes: [{ kind: 'subscription', subscriptionId: SUB }, { kind: 'managementGroup', managementGroupId: 'contoso-root' }], fullRefreshMs: 24 * 3_600_000 },
+      azure: { cloud: 'AzurePublicCloud', scopes: [{ kind: 'subscription', subscriptionId: SUB }, { kind: 'managementGroup', managementGroupId: 'contoso-root' }], fullRefreshMs: 24 * 3_600_000, governanceRefreshMs: 60 * 60_000 },
       postureRefreshMs: 5 * 60_000,
     });
     expect(parse({ POSTURE_SOURCE: 'azure', AZURE_SCOPE: 'tenant', AZURE_CLOUD: 'AzureUSGovernment' }).data).toMatchObject({ azure: { cloud: 'AzureUSGovernment', scopes: [{ kind: 'tenant' }] } });
     expect(parse({ POSTURE_SOURCE: 'azure', AZURE_SCOPE: 'tenant', POSTURE_FULL_REFRESH_HOURS: '6' }).data).toMatchObject({ azure: { fullRefreshMs: 6 * 3_600_000 } });
+    expect(parse({ POSTURE_SOURCE: 'azure', AZURE_SCOPE: 'tenant', POSTURE_GOVERNANCE_REFRESH_MINUTES: '240' }).data).toMatchObject({ azure: { governanceRefreshMs: 240 * 60_000 } });
   });
 
   it('names what is wrong', () => {

@@ -13,15 +13,24 @@ import { loadPosture } from '../../loadPosture';
 import type { PostureLoader, PostureSnapshot } from '../../postureSettings';
 import { createExportFileSource } from '../../source';
 import { createPostureStoreBuilder } from '../../store';
-import { createAzurePostureSource, type AzureSourceOptions } from './azureSource';
+import { createAzurePostureSource, type AzureLoadReport, type AzureSourceOptions, type ChangesSince } from './azureSource';
 import { AZURE_CLOUD_ENDPOINTS } from './clouds';
-import { createLastGoodStore, keptRows } from './lastGood';
+import { createKeptSource } from './keptSource';
+import { createLastGoodStore, type KeptCopy, type LastGoodInfo } from './lastGood';
 
 /** Changes are asked for from this long before the last read started: Resource Graph shows some changes late. */
 export const CHANGE_OVERLAP_MS = 60 * 60_000;
 const DAY_MS = 86_400_000;
 /** Resource Graph keeps 14 days of resource changes: a gap longer than this (less a day's margin) needs a full read. */
 export const RESOURCE_CHANGES_KEPT_MS = 13 * DAY_MS;
+/** Governance assignments are read again at most this often (POSTURE_GOVERNANCE_REFRESH_MINUTES) unless set. */
+export const GOVERNANCE_REFRESH_MS = 60 * 60_000;
+/**
+ * The journal of refreshes is folded into a new base once the rows still standing in it pass this fraction of the
+ * base's, or all its rows (replaced ones too: each is parsed at every refresh) twice that, and JOURNAL_MIN_ROWS.
+ */
+export const JOURNAL_FRACTION = 0.25;
+export const JOURNAL_MIN_ROWS = 10_000;
 
 export interface AzureLoaderDeps {
   logger: Logger;
@@ -31,6 +40,8 @@ export interface AzureLoaderDeps {
   now?: () => number;
   /** Tests: a fake credential, the loopback client, small pages. */
   overrides?: Partial<Omit<AzureSourceOptions, 'scopes' | 'cloud'>>;
+  /** Tests: when the journal is folded into a new base (JOURNAL_FRACTION, here with no minimum). */
+  journalFraction?: number;
 }
 
 /** DefaultAzureCredential signing in to the cloud's own Entra ID (managed identity, environment, az login...). */
@@ -54,32 +65,45 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
   });
   let loadedOnce = false;
   /** The last read from Azure in this process (the kept rows are its rows). */
-  let lastRead: { readAt: number; fullAt: number } | undefined;
+  let lastRead: { readAt: number; fullAt: number; governanceAt: number } | undefined;
 
   /** An incremental refresh when the kept rows are this process's last read and the last full read is recent enough. */
-  const changesSince = (readAt: number) => {
+  const changesSince = (readAt: number): { changes: ChangesSince; kept: KeptCopy } | undefined => {
     if (!lastGood || !lastRead || readAt - lastRead.fullAt >= (config.fullRefreshMs ?? DAY_MS)) return undefined;
     // Refreshes that failed for longer than Resource Graph keeps changes: deletions in the gap are no longer listed.
     if (readAt - lastRead.readAt + CHANGE_OVERLAP_MS >= RESOURCE_CHANGES_KEPT_MS) return undefined;
     const kept = lastGood.find(source.describe());
     if (kept?.info.readAt !== lastRead.readAt) return undefined;
-    return { since: lastRead.readAt - CHANGE_OVERLAP_MS, kept: keptRows(kept.path) };
+    const governance = readAt - lastRead.governanceAt >= (config.governanceRefreshMs ?? GOVERNANCE_REFRESH_MS);
+    return {
+      kept,
+      changes: { since: lastRead.readAt - CHANGE_OVERLAP_MS, base: { path: kept.path, logger }, segments: lastGood.segments(kept), governance, ...(kept.info.hash ? { hash: kept.info.hash } : {}) },
+    };
   };
 
   const fromAzure = async (): Promise<PostureSnapshot> => {
     const started = performance.now();
     const readAt = now();
-    const changes = changesSince(readAt);
+    const incremental = changesSince(readAt);
+    const changes = incremental?.changes;
     const fullAt = changes && lastRead ? lastRead.fullAt : readAt;
-    write = lastGood?.begin(readAt);
+    const governanceAt = changes && lastRead && !changes.governance ? lastRead.governanceAt : readAt;
+    // A full read writes a new base; so does a refresh once the journal has grown past a fraction of the base.
+    const info = incremental?.kept.info;
+    const fold = info !== undefined && journalTooLong(info, deps.journalFraction);
+    if (changes && fold) changes.rewrite = true;
+    write = !incremental || fold ? lastGood?.begin(readAt) : undefined;
     try {
       const { engine, report } = await loadPosture({
         source: { describe: source.describe, load: (sink) => source.load(sink, changes) },
         builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
         now,
       });
-      await write?.commit({ source: source.describe(), readAt, rows: report.rows, fullAt });
-      lastRead = { readAt, fullAt };
+      const { segment, standingRows } = report as AzureLoadReport;
+      const committed = { source: source.describe(), readAt, rows: report.rows, fullAt, governanceAt, hash: report.hash, ...(standingRows !== undefined ? { journalStanding: standingRows } : {}) };
+      if (write) await write.commit(committed);
+      else if (incremental && segment && lastGood) lastGood.append(incremental.kept, segment, committed);
+      lastRead = { readAt, fullAt, governanceAt };
       return {
         refresh: changes ? 'incremental' : 'full',
         live: true,
@@ -90,6 +114,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
         rows: report.rows,
         loadMs: Math.round(performance.now() - started),
         loadedAt: readAt,
+        ...(governanceAt < readAt ? { governanceAt } : {}),
         ...('unreadable' in report && Array.isArray(report.unreadable) && report.unreadable.length > 0 ? { unreadable: report.unreadable as string[] } : {}),
       };
     } catch (error) {
@@ -102,15 +127,17 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
 
   const fromLastGood = async (reason: AppError): Promise<PostureSnapshot> => {
     const kept = lastGood?.find(source.describe());
-    if (!kept) throw reason;
+    if (!kept || !lastGood) throw reason;
     const started = performance.now();
+    const segments = lastGood.segments(kept);
     const { engine, report } = await loadPosture({
-      source: createExportFileSource({ path: kept.path, logger }),
+      // The base alone is an export; with refreshes journaled since, their segments are laid over it.
+      source: segments.length === 0 ? createExportFileSource({ path: kept.path, logger }) : createKeptSource({ label: source.describe(), kept, segments, lenient: deps.lenient === true, logger }),
       builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
       now,
     });
     const ageMinutes = Math.round((now() - kept.info.readAt) / 60_000);
-    logger.warn({ readAt: new Date(kept.info.readAt).toISOString(), ageMinutes, reason: reason.message }, 'Azure could not be read: answering from the last good read until a refresh succeeds');
+    logger.warn({ readAt: new Date(kept.info.readAt).toISOString(), ageMinutes, refreshes: segments.length, reason: reason.message }, 'Azure could not be read: answering from the last good read until a refresh succeeds');
     return {
       engine,
       hash: report.hash,
@@ -119,6 +146,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
       rows: report.rows,
       loadMs: Math.round(performance.now() - started),
       loadedAt: kept.info.readAt,
+      ...(kept.info.governanceAt !== undefined && kept.info.governanceAt < kept.info.readAt ? { governanceAt: kept.info.governanceAt } : {}),
       stale: reason.message,
       live: true,
     };
@@ -138,6 +166,14 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
       return snapshot;
     }
   };
+}
+
+/** Whether the next refresh folds the journal into a new base (see JOURNAL_FRACTION; tests set the fraction, with no minimum). */
+function journalTooLong(info: LastGoodInfo, fraction?: number): boolean {
+  const base = info.baseRows ?? info.rows;
+  const least = fraction === undefined ? JOURNAL_MIN_ROWS : 0;
+  const share = fraction ?? JOURNAL_FRACTION;
+  return (info.journalStanding ?? info.journalRows ?? 0) > Math.max(share * base, least) || (info.journalRows ?? 0) > Math.max(2 * share * base, least);
 }
 
 function describe(error: unknown): string {

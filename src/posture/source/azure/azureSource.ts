@@ -16,9 +16,12 @@ import type { RecordSink } from '../../model';
 import type { LoadReport, PostureSource } from '../../source';
 import { describeAzureError } from './azureErrors';
 import { AZURE_CLOUD_ENDPOINTS } from './clouds';
-import { changeQueries, CHANGE_DATED_TYPES, IDS_PER_QUERY, POSTURE_QUERIES, REPLACED_TYPES, resourcesByIds, safeResourceId, type PostureQuery } from './queries';
+import { changeQueries, CHANGE_DATED_TYPES, GOVERNANCE_TYPE, IDS_PER_QUERY, POSTURE_QUERIES, REPLACED_TYPES, resourcesByIds, safeResourceId, type PostureQuery } from './queries';
 import { createQuotaGate, type QuotaGate } from './quotaGate';
 import { queryPages, type QueryScope, type ResourceGraphQueries } from './resourceGraphPages';
+import { mergeSegments, rowId, rowType, type ChangeSegment } from './changeSegments';
+import { keptRows } from './lastGood';
+import { loadKeptBase, type KeptBaseOptions } from './keptSource';
 import { createResourceChanges, isDeleted, resourceIdOf, subscriptionOfRow } from './resourceChanges';
 
 /** Subscriptions per request: Resource Graph's own tools batch by 1,000. */
@@ -40,8 +43,8 @@ export interface AzureSourceOptions {
   subscriptionsPerBatch?: number;
   /** A progress line every so many pages (a million rows is about a thousand pages); 100 by default. */
   progressEveryPages?: number;
-  /** Sees every row as read, in order, with its JSON text (the last-good copy under DATA_DIR writes that text). */
-  onRow?: (row: unknown, json: string) => void;
+  /** Sees every row as read, in order, with its JSON text on a full read (the last-good copy under DATA_DIR writes it). */
+  onRow?: (row: unknown, json?: string) => void;
   now?: () => number;
 }
 
@@ -61,12 +64,28 @@ export interface AzureLoadReport extends LoadReport {
   deletedRows?: number;
   /** Kept rows dropped because their subscription can no longer be read, by subscription id. */
   droppedSubscriptions?: Record<string, number>;
+  /** Set for an incremental refresh: what it changed, to append to the kept copy's journal. */
+  segment?: ChangeSegment;
+  /** Set for an incremental refresh over the kept records: the journaled rows still standing, this refresh's included. */
+  standingRows?: number;
 }
 
-/** An incremental refresh: the rows of the last read, and the time from which changes are asked for. */
+/** An incremental refresh: the kept rows (a base and the segments of the refreshes since), and the time from which changes are asked for. */
 export interface ChangesSince {
   since: number;
-  kept: AsyncIterable<unknown>;
+  /** The base file (the last full read, or the last fold of the journal into it). */
+  base: KeptBaseOptions;
+  /**
+   * Stream the base as raw rows, so every merged row reaches onRow (a new base is being written); otherwise the base
+   * loads as records through the export loader and only this refresh's rows are new.
+   */
+  rewrite?: boolean;
+  /** The refreshes since the base, oldest first; this refresh's segment is laid over them. */
+  segments?: readonly ChangeSegment[];
+  /** The hash of the kept rows: this refresh's hash chains from it instead of hashing every row again. */
+  hash?: string;
+  /** Read governance assignments again (in full); otherwise the kept ones stay. True when absent. */
+  governance?: boolean;
 }
 
 export const describeScope = (scope: AzureScope): string =>
@@ -115,9 +134,13 @@ export interface AzurePostureSource extends PostureSource {
   load(sink: RecordSink, changes?: ChangesSince): Promise<AzureLoadReport>;
 }
 
-const typeOf = (row: unknown): string => String((row as { type?: unknown } | null)?.type ?? '').toLowerCase();
-const idOf = (row: unknown): string => String((row as { id?: unknown } | null)?.id ?? '').toLowerCase();
 const CHANGE_DATED: ReadonlySet<string> = new Set(CHANGE_DATED_TYPES);
+const tableOfRow = (row: unknown): PostureQuery['table'] => (rowType(row).startsWith('microsoft.resources/subscriptions') ? 'resourcecontainers' : 'securityresources');
+/** A row's subscription is among those this read saw (tenant-level rows always are). */
+const isSeen = (seen: ReadonlySet<string>, row: unknown): boolean => {
+  const subscription = subscriptionOfRow(row);
+  return subscription === undefined || seen.has(subscription);
+};
 
 export function createAzurePostureSource(options: AzureSourceOptions): AzurePostureSource {
   let catalog = options.catalog;
@@ -143,16 +166,23 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
       const changed = new Map<string, unknown>();
       let changedRows = 0;
       const resourceChanges = createResourceChanges();
+      /** Rows an incremental refresh read (whole types, and changed rows once merged): its segment's rows. */
+      const segmentRows: unknown[] = [];
+      const noteSubscription = (row: unknown): void => {
+        const id = (row as { subscriptionId?: unknown } | null)?.subscriptionId;
+        if (typeof id === 'string') seenSubscriptions.add(id.toLowerCase());
+      };
       const take = (where: string, table: PostureQuery['table'], row: unknown): void => {
-        // One JSON text per row serves the hash and the kept copy (a refresh re-writes every kept row).
-        const json = JSON.stringify(row) ?? 'null';
-        hash.update(json);
-        hash.update('\n');
-        options.onRow?.(row, json);
-        if (table === 'resourcecontainers') {
-          const id = (row as { subscriptionId?: unknown } | null)?.subscriptionId;
-          if (typeof id === 'string') seenSubscriptions.add(id.toLowerCase());
+        if (changes) {
+          options.onRow?.(row);
+        } else {
+          // One JSON text per row serves the hash and the kept copy.
+          const json = JSON.stringify(row) ?? 'null';
+          hash.update(json);
+          hash.update('\n');
+          options.onRow?.(row, json);
         }
+        if (table === 'resourcecontainers') noteSubscription(row);
         intake.row(where, row);
       };
 
@@ -172,8 +202,11 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
               if (changes) changedRows++;
               if (query.table === 'resourcechanges') resourceChanges.add(row);
               // Changed assessments and resources read again replace kept rows by id, below.
-              else if (changes && (CHANGE_DATED.has(typeOf(row)) || query.table === 'resources')) changed.set(idOf(row), row);
-              else take(`${query.table} ${batch.label} page ${page} row ${index + 1}`, query.table, row);
+              else if (changes && (CHANGE_DATED.has(rowType(row)) || query.table === 'resources')) changed.set(rowId(row), row);
+              else if (changes) {
+                segmentRows.push(row);
+                if (query.table === 'resourcecontainers') noteSubscription(row);
+              } else take(`${query.table} ${batch.label} page ${page} row ${index + 1}`, query.table, row);
             });
           }
           return true;
@@ -203,7 +236,7 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
           }
         }
       };
-      for (const query of changes ? changeQueries(changes.since) : POSTURE_QUERIES) await run(query);
+      for (const query of changes ? changeQueries(changes.since, { governance: changes.governance ?? true }) : POSTURE_QUERIES) await run(query);
       // Resources created or updated since: read again by id (names, tags, location), a hundred per query.
       const reread = changes ? resourceChanges.reread().filter(safeResourceId) : [];
       for (let at = 0; at < reread.length; at += IDS_PER_QUERY) await run(resourcesByIds(reread.slice(at, at + IDS_PER_QUERY)));
@@ -211,31 +244,44 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
       const deleted = resourceChanges.deleted();
       let deletedRows = 0;
       const dropped = new Map<string, number>();
+      let segment: ChangeSegment | undefined;
+      let standingRows: number | undefined;
       if (changes) {
-        // The kept rows, each replaced by its changed row; the types read again in full were taken above. Left out:
-        // rows of deleted resources, and rows of subscriptions this refresh could not see (no longer readable).
-        const keep = (row: unknown): boolean => {
-          const subscription = subscriptionOfRow(row);
-          if (subscription !== undefined && !seenSubscriptions.has(subscription)) {
-            dropped.set(subscription, (dropped.get(subscription) ?? 0) + 1);
-            return false;
-          }
-          if (isDeleted(deleted, resourceIdOf(row))) {
-            deletedRows++;
-            return false;
-          }
-          return true;
+        // This refresh as a segment over the kept rows: the types it read in full replace theirs, changed rows replace
+        // theirs by id, and the rows of deleted resources and of subscriptions it could not see go.
+        const governance = changes.governance ?? true;
+        const deletedIds = [...deleted];
+        const fresh = [...changed.values()].filter((row) => !isDeleted(deleted, resourceIdOf(row)) && isSeen(seenSubscriptions, row));
+        segment = {
+          at: startedAt,
+          replacedTypes: [...REPLACED_TYPES].filter((type) => governance || type !== GOVERNANCE_TYPE),
+          deleted: deletedIds,
+          subscriptions: [...seenSubscriptions],
+          rows: [...segmentRows, ...fresh],
         };
-        let index = 0;
-        for await (const row of changes.kept) {
-          index++;
-          if (REPLACED_TYPES.has(typeOf(row))) continue;
-          const id = idOf(row);
-          const fresh = changed.get(id);
-          if (fresh !== undefined) changed.delete(id);
-          if (keep(fresh ?? row)) take(fresh === undefined ? `kept row ${index}` : `changed row ${id}`, 'securityresources', fresh ?? row);
+        const onDrop = (row: unknown, reason: 'deleted' | 'unreadable'): void => {
+          if (reason === 'deleted') deletedRows++;
+          else {
+            const subscription = subscriptionOfRow(row) as string;
+            dropped.set(subscription, (dropped.get(subscription) ?? 0) + 1);
+          }
+        };
+        const segments = [...(changes.segments ?? []), segment];
+        if (changes.rewrite) {
+          let index = 0;
+          for await (const row of mergeSegments(keptRows(changes.base.path), segments, onDrop)) take(`kept row ${++index}`, tableOfRow(row), row);
+        } else {
+          // The kept records go straight to the sink (the export loader parses and normalizes them); the rows the
+          // refreshes read since follow through the intake.
+          const base = await loadKeptBase({ ...changes.base, ...(options.lenient ? { lenient: true } : {}) }, segments, sink, onDrop);
+          counts.rows += base.rows;
+          counts.records += base.records;
+          standingRows = base.standing.length;
+          base.standing.forEach((row, index) => take(`refreshed row ${index + 1}`, tableOfRow(row), row));
         }
-        for (const [id, row] of changed) if (keep(row)) take(`new row ${id}`, 'securityresources', row);
+        hash.update(changes.hash ?? '');
+        hash.update('\n');
+        hash.update(JSON.stringify(segment));
         for (const [subscription, rows] of dropped) {
           unreadable.set(`/subscriptions/${subscription}`, `/subscriptions/${subscription}: no longer readable by the identity, so its ${rows} kept rows were dropped`);
         }
@@ -265,6 +311,8 @@ export function createAzurePostureSource(options: AzureSourceOptions): AzurePost
         pages,
         quotaWaitMs: gate.waitedMs() - waitedBefore,
         ...(changes ? { changedRows, resourceChanges: resourceChanges.size(), deletedRows } : {}),
+        ...(segment ? { segment } : {}),
+        ...(standingRows !== undefined ? { standingRows } : {}),
         ...(dropped.size > 0 ? { droppedSubscriptions: Object.fromEntries(dropped) } : {}),
       };
       options.logger?.info(

@@ -22,6 +22,8 @@ const typeList = (types: readonly string[]) => types.map((type) => `'${type}'`).
 export const CHANGE_DATED_TYPES = ['microsoft.security/assessments', 'microsoft.security/assessments/subassessments'] as const;
 /** The other Defender rows carry no change date: few, so an incremental refresh reads them all again. */
 export const WHOLE_TYPES = SECURITY_TYPES.filter((type) => !(CHANGE_DATED_TYPES as readonly string[]).includes(type));
+/** Governance assignments: the largest of the whole types (a fifth of the assessments or more), read again on a slower cadence. */
+export const GOVERNANCE_TYPE = 'microsoft.security/assessments/governanceassignments';
 /** Read again in full by every refresh (the resourcecontainers query and the whole types), replacing the kept rows of those types. */
 export const REPLACED_TYPES: ReadonlySet<string> = new Set(['microsoft.resources/subscriptions', 'microsoft.resources/subscriptions/resourcegroups', ...WHOLE_TYPES]);
 
@@ -47,16 +49,18 @@ export const POSTURE_QUERIES: readonly PostureQuery[] = [
 ];
 
 /**
- * An incremental refresh: the subscriptions and resource groups, the Defender rows without a change date, only the
+ * An incremental refresh: the subscriptions and resource groups, the Defender rows without a change date (governance
+ * assignments only when `governance` is set: otherwise the kept ones stay), only the
  * assessments and sub-assessments whose status changed (or that were generated) at or after `since`, and the resource
  * changes (created, updated, deleted resources: Resource Graph keeps 14 days of them) recorded at or after `since`.
  * The resources those changes name are then read again by id (resourcesByIds).
  */
-export function changeQueries(since: number): readonly PostureQuery[] {
+export function changeQueries(since: number, options: { governance: boolean } = { governance: true }): readonly PostureQuery[] {
   const [subscriptions] = POSTURE_QUERIES;
+  const whole = WHOLE_TYPES.filter((type) => options.governance || type !== GOVERNANCE_TYPE);
   return [
     subscriptions as PostureQuery,
-    { table: 'securityresources', query: `securityresources | where type in~ (${typeList(WHOLE_TYPES)}) | order by id asc` },
+    { table: 'securityresources', query: `securityresources | where type in~ (${typeList(whole)}) | order by id asc` },
     {
       table: 'securityresources',
       query:

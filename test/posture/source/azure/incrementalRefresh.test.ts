@@ -3,10 +3,13 @@
 // read (less an overlap), in 1,000-row pages with $skipToken, through throttling; the changed rows are laid over the
 // kept rows. Resource changes (resourcechanges) bring re-tagged resources and drop deleted ones; an assessment that
 // simply disappears stays until the next full read (POSTURE_FULL_REFRESH_HOURS). A subscription the identity can no
-// longer read loses its kept rows at the next refresh, and answers say part of the scope is missing.
+// longer read loses its kept rows at the next refresh, and answers say part of the scope is missing. Refreshes are
+// journaled beside the kept base; governance assignments are read again on their own, slower cadence.
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openPostureHolder, type PostureHolder } from '../../../../src/posture/postureHolder';
-import type { PostureSettings } from '../../../../src/posture/postureSettings';
-import { CHANGE_OVERLAP_MS } from '../../../../src/posture/source/azure/azureLoader';
+import type { PostureSettings, PostureSnapshot } from '../../../../src/posture/postureSettings';
+import { CHANGE_OVERLAP_MS, createAzurePostureLoader } from '../../../../src/posture/source/azure/azureLoader';
 import { SYSTEM_VIEWER } from '../../../../src/posture/viewer';
 import { createSilentLogger, type Logger } from '../../../../src/logging/logger';
 import type { AzureScope } from '../../../../src/config/features/postureSource';
@@ -271,7 +274,8 @@ describe('a subscription that becomes unreadable between full reads', () => {
     expect(h.current().count(SYSTEM_VIEWER, { statuses: ['Unhealthy'] })).toBe(8);
     expect(h.current().count(SYSTEM_VIEWER, { subscriptions: [lost] })).toBe(0);
     expect(h.info().unreadable).toEqual([`/subscriptions/${lost}: no longer readable by the identity, so its 4 kept rows were dropped`]);
-    expect(dataAgeNote(h.info(), clock)).toBe('Data from Azure as of 10:15 UTC, just now. One part of the Azure scope could not be read, so its findings are left out.');
+    // Governance assignments were not read again (they are every POSTURE_GOVERNANCE_REFRESH_MINUTES): their age is said.
+    expect(dataAgeNote(h.info(), clock)).toBe('Data from Azure as of 10:15 UTC, just now. Owners and due dates as of 10:00 UTC. One part of the Azure scope could not be read, so its findings are left out.');
     const warning = memory.lines().find((line) => line.msg === 'subscriptions no longer readable: their kept rows were dropped');
     expect(warning?.droppedSubscriptions).toEqual({ [lost]: 4 });
 
@@ -282,5 +286,130 @@ describe('a subscription that becomes unreadable between full reads', () => {
     expect(h.info().refresh).toBe('full');
     expect(h.current().count(SYSTEM_VIEWER, { statuses: ['Unhealthy'] })).toBe(12);
     expect(h.info().unreadable).toBeUndefined();
+  });
+});
+
+describe('the kept copy between full reads', () => {
+  const keptDir = () => join(dataDir.dir, 'posture-azure');
+  /** What a viewer sees of every assessment: its status and owner. */
+  const picture = (h: PostureHolder) => assessments().map((row) => [row.id, statusOf(h, row.id) ?? 'gone', h.current().details(SYSTEM_VIEWER, row.id)?.owner]);
+
+  it('appends each refresh to a journal instead of rewriting the base, and a start on it (torn last line and all) serves the same rows', async () => {
+    const h = await open();
+    const base = readFileSync(join(keptDir(), 'last-good.jsonl.gz'));
+    const [fixed, gone] = assessments();
+    if (!fixed || !gone) throw new Error('estate too small');
+
+    clock = START + 15 * 60_000;
+    rows = rows.map((row) => (row === fixed ? withStatus(row, 'Healthy', clock - 60_000) : row));
+    rows.push(changeRow(vmOf(gone), 'Delete', clock - 30_000, 1));
+    fake.setRows(rows);
+    await h.reload();
+    clock = START + 30 * 60_000;
+    rows = rows.map((row) => (row.id === fixed.id ? withStatus(row, 'Unhealthy', clock - 60_000) : row));
+    fake.setRows(rows);
+    await h.reload();
+    expect(h.info().refresh).toBe('incremental');
+    expect(statusOf(h, fixed.id)).toBe('Unhealthy');
+    expect(statusOf(h, gone.id)).toBeUndefined();
+
+    // The base is the full read's, byte for byte; the two refreshes are two journal lines.
+    expect(readFileSync(join(keptDir(), 'last-good.jsonl.gz')).equals(base)).toBe(true);
+    const journal = join(keptDir(), 'last-good.journal.jsonl');
+    expect(readFileSync(journal, 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    const live = picture(h);
+    const liveRows = h.info().rows;
+    h.close();
+
+    // A crash in the middle of a third append leaves half a line; Azure is down at the next start.
+    appendFileSync(journal, '{"at":1,"replacedTypes":["microsoft.security/assess');
+    fake.failNext(...Array.from({ length: 4 }, () => ({ kind: 'status' as const, status: 503 })));
+    const restarted = await open();
+    expect(restarted.info().stale).toBeDefined();
+    expect(restarted.info().rows).toBe(liveRows);
+    expect(picture(restarted)).toEqual(live);
+  });
+
+  it('reads governance assignments again only every POSTURE_GOVERNANCE_REFRESH_MINUTES, and says how old the owners are', async () => {
+    const [owned] = assessments();
+    if (!owned) throw new Error('estate too small');
+    const assignment = (owner: string): Row => ({
+      id: `${owned.id}/governanceAssignments/g-1`,
+      name: 'g-1',
+      type: 'microsoft.security/assessments/governanceassignments',
+      subscriptionId: owned.subscriptionId,
+      properties: { assignedResourceId: owned.id, owner, remediationDueDate: '2026-12-20T00:00:00Z', isGracePeriod: 'false' },
+    });
+    rows.push(assignment('alice@contoso.com'));
+    fake.setRows(rows);
+    const h = await open();
+    expect(h.current().details(SYSTEM_VIEWER, owned.id)?.owner).toBe('alice@contoso.com');
+
+    // Reassigned in the portal; 15 minutes later the refresh does not ask for governance assignments.
+    rows = rows.map((row) => (row.type === 'microsoft.security/assessments/governanceassignments' ? assignment('bob@contoso.com') : row));
+    fake.setRows(rows);
+    clock = START + 15 * 60_000;
+    const before = fake.requests.length;
+    await h.reload();
+    expect(fake.requests.slice(before).some((request) => request.query.includes('governanceassignments'))).toBe(false);
+    expect(h.current().details(SYSTEM_VIEWER, owned.id)?.owner).toBe('alice@contoso.com');
+    expect(dataAgeNote(h.info(), clock)).toBe('Data from Azure as of 10:15 UTC, just now. Owners and due dates as of 10:00 UTC.');
+
+    // An hour after they were last read: asked for in full, replacing the kept ones.
+    clock = START + 60 * 60_000;
+    const next = fake.requests.length;
+    await h.reload();
+    expect(h.info().refresh).toBe('incremental');
+    expect(fake.requests.slice(next).some((request) => request.query.includes('governanceassignments'))).toBe(true);
+    expect(h.current().details(SYSTEM_VIEWER, owned.id)?.owner).toBe('bob@contoso.com');
+    expect(dataAgeNote(h.info(), clock)).toBe('Data from Azure as of 11:00 UTC, just now.');
+  });
+});
+
+describe('folding the journal into a new base', () => {
+  it('writes a new base from the merged rows once the journal passes its share of the base, and serves the same rows as a journaled copy', async () => {
+    const second = createTempDataDir('posture-azure-fold-');
+    try {
+      const loaderFor = (dir: string, journalFraction?: number) =>
+        createAzurePostureLoader(
+          { scopes: BY_SUBSCRIPTION, cloud: 'AzurePublicCloud', fullRefreshMs: 24 * HOUR },
+          { logger: createSilentLogger(), dataDir: dir, now: () => clock, overrides: loopbackOptions(fake.port), ...(journalFraction === undefined ? {} : { journalFraction }) },
+        );
+      const folding = loaderFor(second.dir, 0);
+      const journaled = loaderFor(dataDir.dir);
+      await folding();
+      await journaled();
+      const [fixed, gone, other] = assessments();
+      if (!fixed || !gone || !other) throw new Error('estate too small');
+      const picture = (engine: PostureSnapshot['engine']) => assessments().map((row) => [row.id, engine.details(SYSTEM_VIEWER, row.id)?.status ?? 'gone']);
+
+      clock = START + 15 * 60_000;
+      rows = rows.map((row) => (row === fixed ? withStatus(row, 'Healthy', clock - 60_000) : row));
+      rows.push(changeRow(vmOf(gone), 'Delete', clock - 30_000, 1));
+      fake.setRows(rows);
+      await folding();
+      await journaled();
+      clock = START + 30 * 60_000;
+      rows = rows.map((row) => (row.id === other.id ? withStatus(row, 'Healthy', clock - 60_000) : row));
+      fake.setRows(rows);
+      const folded = await folding();
+      const kept = await journaled();
+      expect([folded.refresh, kept.refresh]).toEqual(['incremental', 'incremental']);
+      expect(picture(folded.engine)).toEqual(picture(kept.engine));
+      expect(picture(folded.engine).filter(([, status]) => status !== 'Unhealthy')).toEqual([
+        [fixed.id, 'Healthy'],
+        [gone.id, 'gone'],
+        [other.id, 'Healthy'],
+      ]);
+      expect(folded.rows).toBe(kept.rows);
+
+      // The folding copy's second refresh wrote a new base and emptied its journal; the other has two journal lines.
+      const info = (dir: string) => JSON.parse(readFileSync(join(dir, 'posture-azure', 'last-good.json'), 'utf8')) as { journalRows: number; baseRows: number; readAt: number };
+      expect(info(second.dir)).toMatchObject({ journalRows: 0, baseRows: folded.rows, readAt: clock });
+      expect(info(dataDir.dir).journalRows).toBeGreaterThan(0);
+      expect(readFileSync(join(dataDir.dir, 'posture-azure', 'last-good.journal.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    } finally {
+      second.cleanup();
+    }
   });
 });
