@@ -12,7 +12,7 @@ import type { Logger } from '../../../logging/logger';
 import { loadPosture } from '../../loadPosture';
 import type { PostureLoader, PostureSnapshot } from '../../postureSettings';
 import { createExportFileSource } from '../../source';
-import { createPostureStoreBuilder } from '../../store';
+import { createPostureStoreBuilder, type PostureStoreBuilder } from '../../store';
 import { createAzurePostureSource, type AzureSourceOptions } from './azureSource';
 import { AZURE_CLOUD_ENDPOINTS } from './clouds';
 import { createLastGoodStore, keptRows } from './lastGood';
@@ -31,6 +31,10 @@ export interface AzureLoaderDeps {
   now?: () => number;
   /** Tests: a fake credential, the loopback client, small pages. */
   overrides?: Partial<Omit<AzureSourceOptions, 'scopes' | 'cloud'>>;
+  /** Several replicas: the builder to load with (a snapshot capture tees the records to publish them). */
+  builder?: () => PostureStoreBuilder;
+  /** Several replicas: when the data this replica has was read (SharedPostureLoader.readAt), maybe by another replica. */
+  sharedReadAt?: () => number | undefined;
 }
 
 /** DefaultAzureCredential signing in to the cloud's own Entra ID (managed identity, environment, az login...). */
@@ -55,9 +59,18 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
   let loadedOnce = false;
   /** The last read from Azure in this process (the kept rows are its rows). */
   let lastRead: { readAt: number; fullAt: number } | undefined;
+  const newBuilder = () => (deps.builder ? deps.builder() : createPostureStoreBuilder(deps.now ? { now: deps.now } : {}));
+  /** This process's last read, or the adopted copy's read when the kept rows are that read (a DATA_DIR the replicas share, or a restart). */
+  const knownRead = () => {
+    const shared = deps.sharedReadAt?.();
+    if (shared === undefined || (lastRead && lastRead.readAt >= shared)) return lastRead;
+    const info = lastGood?.find(source.describe())?.info;
+    return info?.readAt === shared && info.fullAt !== undefined ? { readAt: shared, fullAt: info.fullAt } : lastRead;
+  };
 
   /** An incremental refresh when the kept rows are this process's last read and the last full read is recent enough. */
   const changesSince = (readAt: number) => {
+    const lastRead = knownRead();
     if (!lastGood || !lastRead || readAt - lastRead.fullAt >= (config.fullRefreshMs ?? DAY_MS)) return undefined;
     // Refreshes that failed for longer than Resource Graph keeps changes: deletions in the gap are no longer listed.
     if (readAt - lastRead.readAt + CHANGE_OVERLAP_MS >= RESOURCE_CHANGES_KEPT_MS) return undefined;
@@ -70,12 +83,13 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
     const started = performance.now();
     const readAt = now();
     const changes = changesSince(readAt);
-    const fullAt = changes && lastRead ? lastRead.fullAt : readAt;
+    const known = knownRead();
+    const fullAt = changes && known ? known.fullAt : readAt;
     write = lastGood?.begin(readAt);
     try {
       const { engine, report } = await loadPosture({
         source: { describe: source.describe, load: (sink) => source.load(sink, changes) },
-        builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
+        builder: newBuilder(),
         now,
       });
       await write?.commit({ source: source.describe(), readAt, rows: report.rows, fullAt });
@@ -106,7 +120,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
     const started = performance.now();
     const { engine, report } = await loadPosture({
       source: createExportFileSource({ path: kept.path, logger }),
-      builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
+      builder: newBuilder(),
       now,
     });
     const ageMinutes = Math.round((now() - kept.info.readAt) / 60_000);
