@@ -110,6 +110,7 @@ export async function loadInTwoThreads(
   sink: RecordSink,
   loadHere: (options: ExportLoadOptions, sink: RecordSink) => Promise<ExportLoadResult>,
 ): Promise<ExportLoadResult> {
+  const columns = takesBuilderParts(sink);
   const inFlight = new SharedArrayBuffer(4);
   const waiting = new Int32Array(inFlight);
   const channel = new MessageChannel();
@@ -117,7 +118,7 @@ export async function loadInTwoThreads(
     options: { path: plan.file, lenient: options.lenient, highWaterMark: options.highWaterMark ?? RANGE_READ_BYTES },
     start: plan.split,
     catalogEntries: options.catalog.all(),
-    columns: takesBuilderParts(sink),
+    columns,
     inFlight,
     port: channel.port2,
   };
@@ -150,6 +151,8 @@ export async function loadInTwoThreads(
           else if (message.type === 'done') {
             settled = true;
             part = message.part;
+            // Everything it built is now here: ending it at once frees its heap before the part is merged.
+            void worker.terminate();
             resolve(message.result);
           } else fail(rebuildError(message.error));
         } catch (error) {
@@ -159,6 +162,9 @@ export async function loadInTwoThreads(
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`export load worker exited (code ${code}) before finishing`)));
   });
+  // A part arrives in one message: taken as soon as it comes, the worker can be ended and its heap freed while this
+  // thread still loads its own rows (the part is merged after them).
+  if (columns) startBatches();
   try {
     const hash = createHash('sha256');
     const own = await loadHere(
@@ -170,7 +176,7 @@ export async function loadInTwoThreads(
       },
       sink,
     );
-    startBatches();
+    if (!columns) startBatches();
     // The rest of the bytes, hashed while the worker's batches keep arriving.
     await hashFrom(plan.file, plan.split, hash, options.path);
     const theirs = await finished;
