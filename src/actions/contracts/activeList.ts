@@ -56,13 +56,24 @@ export function recentLists(conversation: ConversationMemory): ActiveList[] {
   return Array.isArray(value) ? value.map(parseActiveList).filter((l): l is ActiveList => l !== undefined) : [];
 }
 
+const hasListId = (value: unknown): value is { listId: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { listId?: unknown }).listId === 'string';
+
+/** A recent list keeps no rows (one stored by an older version may still hold some): how many were shown stays. */
+function withoutRows(l: { listId: string; refs?: unknown; shown?: unknown }): { listId: string; refs?: unknown; shown?: unknown } {
+  if (!Array.isArray(l.refs) || l.refs.length === 0) return l;
+  return { ...l, shown: typeof l.shown === 'number' ? l.shown : l.refs.length, refs: [] };
+}
+
 /** Makes `list` the active one; the list it replaces joins the recent ones (a list appears once). */
 export function activateList(conversation: ConversationMemory, list: ActiveList): void {
   const previous = parseActiveList(conversation.get(ACTIVE_LIST_KEY));
-  const older = [...(previous && previous.listId !== list.listId ? [previous] : []), ...recentLists(conversation)]
-    .filter((l) => l.listId !== list.listId)
-    .slice(0, MAX_LISTS - 1)
-    .map((l): ActiveList => ({ ...l, shown: shownRows(l), refs: [] }));
+  const retired = previous && previous.listId !== list.listId ? [{ ...previous, shown: shownRows(previous), refs: [] }] : [];
+  // The recent lists ride along as stored (already without rows): each reader parses them (findList), so parsing
+  // all of them here on every new list would only repeat that work.
+  const stored: unknown = conversation.get(RECENT_LISTS_KEY);
+  const carried = (Array.isArray(stored) ? stored : []).filter(hasListId).map(withoutRows);
+  const older = [...retired, ...carried].filter((l) => l.listId !== list.listId).slice(0, MAX_LISTS - 1);
   conversation.set(ACTIVE_LIST_KEY, list);
   conversation.set(RECENT_LISTS_KEY, older);
   // One list is active at a time: a recommendations list replaces a CVEs, resources or attack paths card's.

@@ -2,7 +2,6 @@
 // whichever list is newest. The conversation keeps the refs it was shown (the most recent MAX_SHOWN_REFS), so a
 // button on an older card keeps working while the recommendation exists; a ref it was never shown is refused.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { ConversationMemory } from '../registry';
 
 export const SHOWN_REFS_KEY = 'shownRefs';
@@ -10,17 +9,23 @@ export const MAX_SHOWN_REFS = 300;
 
 /** [ref, assessment id] pairs, oldest first. */
 type ShownRefs = Array<[string, string]>;
-const shownRefsSchema = z.array(z.tuple([z.string().max(64), z.string().max(2000)])).max(MAX_SHOWN_REFS * 2);
+const MAX_PAIRS = MAX_SHOWN_REFS * 2;
+
+/** A [ref, assessment id] pair: two strings of at most 64 and 2000 characters, nothing else. */
+const isPair = (pair: unknown): pair is [string, string] =>
+  Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && pair[0].length <= 64 && typeof pair[1] === 'string' && pair[1].length <= 2000;
 
 /** The same recommendation always gets the same ref: 16 URL-safe characters, no resource names in card data. */
 export function recommendationRef(assessmentId: string): string {
   return `r${createHash('sha256').update(assessmentId.toLowerCase()).digest('base64url').slice(0, 15)}`;
 }
 
-/** Conversation state is JSON from earlier turns (or another process): anything malformed counts as nothing shown. */
+/**
+ * Conversation state is JSON from earlier turns (or another process): anything malformed counts as nothing shown.
+ * A plain check, read every turn: up to 600 pairs through a zod tuple schema cost more than the rest of this file.
+ */
 function parse(value: unknown): ShownRefs {
-  const parsed = shownRefsSchema.safeParse(value);
-  return parsed.success ? parsed.data : [];
+  return Array.isArray(value) && value.length <= MAX_PAIRS && value.every(isPair) ? (value as ShownRefs) : [];
 }
 
 const read = (conversation: ConversationMemory): ShownRefs => parse(conversation.get(SHOWN_REFS_KEY));
