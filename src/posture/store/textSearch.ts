@@ -82,7 +82,6 @@ function forEachHit(text: string, starts: Uint32Array, size: number, needle: str
 // words ("prod", "vm", "billing"), so there are far fewer distinct words than values, and a needle found in half of
 // the names is found in a handful of words.
 const WORD = /^[a-z0-9]+$/;
-const WORDS = /[a-z0-9]+/g;
 /** Word indexes are kept only for dictionaries at least this large (a small one is scanned as fast). */
 const MIN_WORD_INDEX_VALUES = 4096;
 
@@ -106,13 +105,32 @@ function wordsOf(dict: StringDictionary): WordIndex | undefined {
   const ids = new Map<string, number>();
   const pairWord: number[] = [];
   const pairCode: number[] = [];
+  // The last value each word was paired with: a word repeated within one value is paired once.
+  let lastCode = new Int32Array(1024).fill(-1);
   for (let code = 0; code < values.length; code++) {
-    const seen = new Set<number>();
-    for (const match of (values[code] as string).matchAll(WORDS)) {
-      let id = ids.get(match[0]);
-      if (id === undefined) ids.set(match[0], (id = ids.size));
-      if (seen.has(id)) continue;
-      seen.add(id);
+    const value = values[code] as string;
+    let start = -1;
+    for (let i = 0; i <= value.length; i++) {
+      const ch = i < value.length ? value.charCodeAt(i) : 0;
+      const inWord = (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57);
+      if (inWord) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start < 0) continue;
+      const word = value.slice(start, i);
+      start = -1;
+      let id = ids.get(word);
+      if (id === undefined) {
+        ids.set(word, (id = ids.size));
+        if (id >= lastCode.length) {
+          const grown = new Int32Array(lastCode.length * 2).fill(-1);
+          grown.set(lastCode);
+          lastCode = grown;
+        }
+      }
+      if (lastCode[id] === code) continue;
+      lastCode[id] = code;
       pairWord.push(id);
       pairCode.push(code);
     }
@@ -157,10 +175,14 @@ function throughWords(words: WordIndex, size: number, needle: string): { table: 
   return { table, codes };
 }
 
-/** Builds the joined text of a dictionary ahead of its first search. */
+/**
+ * Builds the joined text of a dictionary ahead of its first search, and its word index soon after, off the load's
+ * critical path (at 1M rows it costs about half a second: mostly hashing the words of GUID-like names). A search
+ * that comes first builds the word index itself.
+ */
 export function warmTextSearch(dict: StringDictionary): void {
   joinedOf(dict);
-  wordsOf(dict);
+  if (dict.size >= MIN_WORD_INDEX_VALUES) setImmediate(() => wordsOf(dict)).unref();
 }
 
 /** Bytes the joined text and offsets take (a one-byte string when every value is Latin-1, else two bytes a char). */
