@@ -111,10 +111,13 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
       const limit = clampInt(request.limit, 0, MAX_PAGE);
       const top = new TopK(offset + limit, createOrder(table, request.sort ?? 'risk'));
       let total = 0;
-      scan(viewer, request.filter, todayStart, (row) => {
-        total++;
-        top.offer(row);
-      });
+      const compiled = compile(viewer, request.filter, todayStart);
+      if (compiled.rows && !compiled.none) total = top.offerSet(compiled.rows, compiled.residual);
+      else
+        walk(compiled, (row) => {
+          total++;
+          top.offer(row);
+        });
       const items = top.sorted().slice(offset, offset + limit).map((row) => toRow(table, row, todayStart));
       return { total, offset, items };
     },

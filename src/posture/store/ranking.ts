@@ -2,6 +2,7 @@
 // (bits 3..18) and severity (bits 0..2), so "risk" is one integer comparison; without risk data the level and
 // path bits are zero and the same order is by severity. Ties break on display name, resource name, then row.
 import type { SortOrder } from '../engine';
+import type { RowSet } from './rowSet';
 import type { PostureTable } from './table';
 
 export type RowComparator = (a: number, b: number) => number;
@@ -11,6 +12,8 @@ export interface RowOrder {
   primary: (row: number) => number;
   /** The full order: negative when a comes first. */
   compare: RowComparator;
+  /** When primary(row) is just this column's value: read directly in tight loops. */
+  keys?: ArrayLike<number>;
 }
 
 const SEVERITY_WEIGHT = 2 ** 22;
@@ -41,7 +44,7 @@ export function createOrder(t: PostureTable, sort: SortOrder): RowOrder {
       },
     };
   }
-  return { primary: (row) => riskRank[row] as number, compare: (a, b) => byRisk(a, b) || tie(a, b) };
+  return { primary: (row) => riskRank[row] as number, compare: (a, b) => byRisk(a, b) || tie(a, b), keys: riskRank };
 }
 
 /** Keeps the k best rows seen in a heap whose root is the worst kept; most rows are rejected on `primary`. */
@@ -72,6 +75,29 @@ export class TopK {
     this.rows[0] = row;
     this.keys[0] = key;
     this.siftDown(0);
+  }
+
+  /**
+   * Offers every row of a set (those `keep` accepts, when given) and returns how many there were. Once k rows are
+   * kept, a row whose key is below the worst kept one is dropped without a call.
+   */
+  offerSet(set: RowSet, keep?: (row: number) => boolean): number {
+    const { keys } = this.order;
+    let count = 0;
+    for (let w = 0; w < set.length; w++) {
+      let word = set[w] as number;
+      const base = w << 5;
+      while (word !== 0) {
+        const low = word & -word;
+        word ^= low;
+        const row = base + 31 - Math.clz32(low);
+        if (keep && !keep(row)) continue;
+        count++;
+        if (this.size === this.k && this.k > 0 && (keys ? (keys[row] as number) : this.order.primary(row)) < (this.keys[0] as number)) continue;
+        this.offer(row);
+      }
+    }
+    return count;
   }
 
   sorted(): number[] {

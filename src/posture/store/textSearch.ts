@@ -1,7 +1,8 @@
 // "Contains" search over a dictionary's distinct values (resource names, recommendation names) without testing
 // each value: the lower-cased values are joined into one string, separated by NUL, and searched with indexOf, which
 // skips ahead natively; each hit is mapped to its value by a galloping search over the values' start offsets, and
-// the search resumes at the next value. Same answers as `lower.includes(needle)` per value: a needle holding the
+// the search resumes at the next value. Large dictionaries also keep their distinct words (see below), searched the
+// same way, for needles made of letters and digits only. Same answers as `lower.includes(needle)` per value: a needle holding the
 // separator (never typed in practice) falls back to exactly that.
 import type { StringDictionary } from './dictionary';
 
@@ -35,9 +36,20 @@ function joinedOf(dict: StringDictionary): JoinedValues {
 /** Codes whose lower-cased value contains the (already lower-cased) needle, ascending, with a flag per code. */
 export function valuesContaining(dict: StringDictionary, needle: string): { table: Uint8Array; codes: number[] } {
   if (needle.includes(SEPARATOR)) return dict.matching((lower) => lower.includes(needle));
+  const words = WORD.test(needle) ? wordsOf(dict) : undefined;
+  if (words) return throughWords(words, dict.size, needle);
   const { text, starts, size } = joinedOf(dict);
   const table = new Uint8Array(size);
   const codes: number[] = [];
+  forEachHit(text, starts, size, needle, (code) => {
+    table[code] = 1;
+    codes.push(code);
+  });
+  return { table, codes };
+}
+
+/** Calls hit(code) once for each value (by its start offset in text) that contains the needle, ascending. */
+function forEachHit(text: string, starts: Uint32Array, size: number, needle: string, hit: (code: number) => void): void {
   let code = 0;
   let from = 0;
   for (;;) {
@@ -58,24 +70,127 @@ export function valuesContaining(dict: StringDictionary, needle: string): { tabl
       if ((starts[mid] as number) <= at) lo = mid;
       else hi = mid;
     }
-    table[lo] = 1;
-    codes.push(lo);
+    hit(lo);
     code = lo + 1;
     if (code >= size) break;
     from = starts[code] as number;
   }
+}
+
+// Words: maximal runs of [a-z0-9] in the lower-cased values. A needle made only of those characters can only occur
+// inside one word, so the values containing it are exactly the values of the words containing it. Names repeat
+// words ("prod", "vm", "billing"), so there are far fewer distinct words than values, and a needle found in half of
+// the names is found in a handful of words.
+const WORD = /^[a-z0-9]+$/;
+/** Word indexes are kept only for dictionaries at least this large (a small one is scanned as fast). */
+const MIN_WORD_INDEX_VALUES = 4096;
+
+interface WordIndex {
+  size: number;
+  /** The distinct words joined by NUL, and where each starts. */
+  text: string;
+  starts: Uint32Array;
+  /** Value codes of word w: codes[offsets[w] .. offsets[w + 1]), each value once per word. */
+  offsets: Uint32Array;
+  codes: Uint32Array;
+}
+
+const wordCache = new WeakMap<StringDictionary, WordIndex>();
+
+function wordsOf(dict: StringDictionary): WordIndex | undefined {
+  if (dict.size < MIN_WORD_INDEX_VALUES) return undefined;
+  const hit = wordCache.get(dict);
+  if (hit && hit.size === dict.size) return hit;
+  const values = dict.lowerValues();
+  const ids = new Map<string, number>();
+  const pairWord: number[] = [];
+  const pairCode: number[] = [];
+  // The last value each word was paired with: a word repeated within one value is paired once.
+  let lastCode = new Int32Array(1024).fill(-1);
+  for (let code = 0; code < values.length; code++) {
+    const value = values[code] as string;
+    let start = -1;
+    for (let i = 0; i <= value.length; i++) {
+      const ch = i < value.length ? value.charCodeAt(i) : 0;
+      const inWord = (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57);
+      if (inWord) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start < 0) continue;
+      const word = value.slice(start, i);
+      start = -1;
+      let id = ids.get(word);
+      if (id === undefined) {
+        ids.set(word, (id = ids.size));
+        if (id >= lastCode.length) {
+          const grown = new Int32Array(lastCode.length * 2).fill(-1);
+          grown.set(lastCode);
+          lastCode = grown;
+        }
+      }
+      if (lastCode[id] === code) continue;
+      lastCode[id] = code;
+      pairWord.push(id);
+      pairCode.push(code);
+    }
+  }
+  const offsets = new Uint32Array(ids.size + 1);
+  for (const id of pairWord) offsets[id + 1] = (offsets[id + 1] as number) + 1;
+  for (let id = 0; id < ids.size; id++) offsets[id + 1] = (offsets[id + 1] as number) + (offsets[id] as number);
+  const cursor = offsets.slice(0, ids.size);
+  const codes = new Uint32Array(pairWord.length);
+  for (let i = 0; i < pairWord.length; i++) {
+    const id = pairWord[i] as number;
+    codes[cursor[id] as number] = pairCode[i] as number;
+    cursor[id] = (cursor[id] as number) + 1;
+  }
+  const words = [...ids.keys()];
+  const starts = new Uint32Array(words.length);
+  let at = 0;
+  for (let id = 0; id < words.length; id++) {
+    starts[id] = at;
+    at += (words[id] as string).length + 1;
+  }
+  const index = { size: dict.size, text: words.join(SEPARATOR), starts, offsets, codes };
+  wordCache.set(dict, index);
+  return index;
+}
+
+function throughWords(words: WordIndex, size: number, needle: string): { table: Uint8Array; codes: number[] } {
+  const table = new Uint8Array(size);
+  let count = 0;
+  forEachHit(words.text, words.starts, words.starts.length, needle, (word) => {
+    const end = words.offsets[word + 1] as number;
+    for (let i = words.offsets[word] as number; i < end; i++) {
+      const code = words.codes[i] as number;
+      if (table[code] === 0) {
+        table[code] = 1;
+        count++;
+      }
+    }
+  });
+  const codes: number[] = new Array(count);
+  for (let code = 0, at = 0; at < count; code++) if (table[code] === 1) codes[at++] = code;
   return { table, codes };
 }
 
-/** Builds the joined text of a dictionary ahead of its first search. */
+/**
+ * Builds the joined text of a dictionary ahead of its first search, and its word index soon after, off the load's
+ * critical path (at 1M rows it costs about half a second: mostly hashing the words of GUID-like names). A search
+ * that comes first builds the word index itself.
+ */
 export function warmTextSearch(dict: StringDictionary): void {
   joinedOf(dict);
+  if (dict.size >= MIN_WORD_INDEX_VALUES) setImmediate(() => wordsOf(dict)).unref();
 }
 
 /** Bytes the joined text and offsets take (a one-byte string when every value is Latin-1, else two bytes a char). */
 export function textSearchBytes(dict: StringDictionary): number {
   const { text, starts } = joinedOf(dict);
+  const words = wordsOf(dict);
   // eslint-disable-next-line no-control-regex
   const wide = /[^\u0000-\u00ff]/.test(text);
-  return text.length * (wide ? 2 : 1) + starts.byteLength;
+  const wordBytes = words ? words.text.length + words.starts.byteLength + words.offsets.byteLength + words.codes.byteLength : 0;
+  return text.length * (wide ? 2 : 1) + starts.byteLength + wordBytes;
 }
