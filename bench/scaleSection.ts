@@ -58,7 +58,10 @@ export async function profileLoad(rows: number, settings: ScaleSettings, profile
 }
 
 async function botTurns(path: string, rows: number, settings: ScaleSettings) {
-  const server = await startServer(botSpec(`bot-${rows}`, settings.workDir, { snapshot: path, dataDir: join(settings.workDir, `data-${rows}`) }));
+  // Startup includes the load: on a shared machine 1M rows took 240 s of wall time (36 s quiet), so the wait grows
+  // with the rows instead of failing the section.
+  const spec = botSpec(`bot-${rows}`, settings.workDir, { snapshot: path, dataDir: join(settings.workDir, `data-${rows}`) });
+  const server = await startServer({ ...spec, startTimeoutMs: Math.max(spec.startTimeoutMs ?? 0, 120_000 + rows * 0.6) });
   try {
     const perPrompt = REPRESENTATIVE_QUERIES.map(() => [] as number[]);
     const replies: string[] = REPRESENTATIVE_QUERIES.map(() => '');

@@ -4,16 +4,21 @@ import type { TargetResult } from './resultsShape';
 import { scaleKey } from './resultsShape';
 
 const MILLION = 1_000_000;
+/** Issue 16: a list-card turn costs at most this many times its card floor's CPU. */
+export const TURN_TO_CARD_FLOOR = 1.15;
 
 export function judgeTargets(results: Pick<BenchResults, 'turn' | 'scale' | 'startup' | 'scaleDetails' | 'ratios' | 'settings'>): TargetResult[] {
   const out: TargetResult[] = [];
   const { turn } = results;
   const spread = (x: { median: number; min: number; max: number } | undefined) => (x ? ` (rounds ${x.min.toFixed(2)}–${x.max.toFixed(2)}×)` : '');
+  // The issue's turn target is for list-card turns (--mix list): the real mix holds cheaper counts and breakdowns, so
+  // it is held to the same ratio (what passes there may still fail on lists); the summarize/remediate mix as well.
+  const mix = results.settings.mix ?? 'analyze';
   out.push({
-    name: 'analyze turn CPU (real mix)',
-    target: '≤ 1.5× card floor CPU per turn, same run',
+    name: mix === 'list' ? 'list-card turn CPU' : mix === 'remediate' ? 'summarize/remediate turn CPU' : 'analyze turn CPU (real mix)',
+    target: `≤ ${TURN_TO_CARD_FLOOR}× card floor CPU per turn, same run${mix === 'list' ? '' : ' (the list-card target; judge it with --mix list)'}`,
     measured: `${turn.cpuRatioToCardFloor.toFixed(2)}× card floor${spread(results.ratios?.turnToCardFloor)} (${turn.analyze.cpuMsPerTurn} vs ${turn.cardFloor.cpuMsPerTurn} ms); ${turn.cpuRatioToEchoFloor.toFixed(2)}× bare echo`,
-    met: turn.cpuRatioToCardFloor <= 1.5,
+    met: turn.cpuRatioToCardFloor <= TURN_TO_CARD_FLOOR,
   });
   if (results.ratios) {
     const floor = results.ratios.cardFloorToEcho;
@@ -61,7 +66,7 @@ export function explainTargets(targets: TargetResult[], results: Pick<BenchResul
   return targets.map((t) => {
     if (t.met || t.note) return t;
     let why: string | undefined;
-    if (t.name.startsWith('analyze turn CPU') && results.profile) why = `bot self time under load: ${areas(results.profile)}`;
+    if (t.name.includes('turn CPU') && results.profile) why = `bot self time under load: ${areas(results.profile)}`;
     if (t.name === 'load 1M rows' && results.loadProfile) why = `load self time: ${areas(results.loadProfile)}${big ? `; ${big.fileMb} MB of JSON Lines to parse` : ''}`;
     if (t.name === 'every query p95 at 1M rows' && big) {
       const slow = [...big.perQuery].sort((a, b) => b.engineP95Ms - a.engineP95Ms).slice(0, 3);

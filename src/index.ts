@@ -125,11 +125,12 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     const { records } = storage;
     const drain = createDrain();
     const replica = randomUUID();
-    // The live Azure loader builds its own engine (src/posture/source/azure): until it takes the capture's builder,
-    // each replica reads Azure itself, rather than wait for a snapshot nobody can publish.
-    const snapshots = config.postureSource === 'azure' ? undefined : storage.snapshots;
-    const postureLease = snapshots ? createJobLease(records, { job: 'posture-load', holder: replica, ttlMs: config.postureSource === 'azure' ? config.postureRefreshMs * 2 : 10 * 60_000 }) : undefined;
-    const shared = snapshots && postureLease ? { store: snapshots, lease: postureLease, sourceKey: postureSourceKey(config), replica, maxAgeMs: config.postureSource === 'azure' ? config.postureRefreshMs : 0 } : undefined;
+    // One replica reads the source (Resource Graph for the live source) and publishes; the others adopt its copy. A
+    // first full read of a large tenant takes minutes: followers wait up to a refresh interval for it (at least 2 min).
+    const snapshots = storage.snapshots;
+    const live = config.postureSource === 'azure';
+    const postureLease = snapshots ? createJobLease(records, { job: 'posture-load', holder: replica, ttlMs: live ? config.postureRefreshMs * 2 : 10 * 60_000 }) : undefined;
+    const shared = snapshots && postureLease ? { store: snapshots, lease: postureLease, sourceKey: postureSourceKey(config), replica, maxAgeMs: live ? config.postureRefreshMs : 0, ...(live ? { waitMs: Math.max(120_000, config.postureRefreshMs) } : {}) } : undefined;
     const { posture, scriptLinks, downloadLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: storage.eraseConversations, ...(shared ? { shared } : {}) });
     closePosture = posture.close;
     const bot = createBot(config, {

@@ -6,9 +6,10 @@ import { AppError, isAppError, toAppError } from '../errors/appError';
 import type { Logger } from '../logging/logger';
 import { inputCardId, type ConfirmationContent, type ConfirmationView } from '../views/confirmationView';
 import type { StoredRecord } from '../storage/recordsStore';
+import { readableBy, tolerant } from '../storage/storedShape';
 import type { Reply } from '../views/reply';
 import type { ActionAudit } from './actionAudit';
-import { effectDigest, type PendingAction, type PendingActionStore, type Person } from './pendingActions';
+import { effectDigest, PENDING_SHAPE_VERSION, type PendingAction, type PendingActionStore, type Person } from './pendingActions';
 import type { ActionContext, ActionRegistry, ReadActionDefinition, SideEffectActionDefinition, SideEffectGate } from './registry';
 
 export const DEFAULT_CONFIRMATION_TTL_MS = 15 * 60 * 1000;
@@ -160,6 +161,15 @@ export function createConfirmationFlow(options: ConfirmationFlowOptions): Confir
     await context.reply(cardFor(fresh, { actionable: true, statusColor: 'Warning', status }));
   }
 
+  // A stored effect may come from the next version of the bot (a rolling deploy): fields it added pass through, unread
+  // here, and stay in the record written back. Proposals made here are still checked strictly.
+  const storedEffects = new WeakMap<z.ZodTypeAny, z.ZodTypeAny>();
+  const storedEffect = (schema: z.ZodTypeAny): z.ZodTypeAny => {
+    let loose = storedEffects.get(schema);
+    if (!loose) storedEffects.set(schema, (loose = tolerant(schema)));
+    return loose;
+  };
+
   function sideEffectAction(name: string): SideEffectActionDefinition<z.ZodTypeAny, z.ZodTypeAny, Reply> {
     const definition = registry.get(name);
     if (!definition?.sideEffects) throw new AppError('INTERNAL', undefined, { details: { reason: 'pending action names no side-effect action', name } });
@@ -191,6 +201,11 @@ export function createConfirmationFlow(options: ConfirmationFlowOptions): Confir
       if (!record) return;
       const pending = record.value;
       if (await refuseOthers(context, pending, 'confirm')) return;
+      if (!readableBy(pending, PENDING_SHAPE_VERSION)) {
+        logger.info({ action: pending.action, ref: pending.ref, readableFrom: pending.readableFrom }, 'confirmation left to a newer version of the bot');
+        await context.reply({ kind: 'text', text: `This request was made by a newer version of the bot, which is being rolled out. Nothing was changed: press ${pending.card.confirmLabel} again in a minute.` });
+        return;
+      }
       const at = now();
       // A run cut by a crash was confirmed in time: finishing it later is still that confirmation, whatever the expiry.
       const stale = pending.state === 'running' && at - (pending.confirmedAt ?? 0) > RUN_LEASE_MS;
@@ -210,7 +225,7 @@ export function createConfirmationFlow(options: ConfirmationFlowOptions): Confir
       try {
         // A run taken over after a crash repeats what was confirmed then, not what this press submits.
         const edited = definition.withInputs && !stale ? definition.withInputs(pending.effect, inputsOf(params.inputs, pending.card)) : pending.effect;
-        effect = definition.effect.parse(edited);
+        effect = storedEffect(definition.effect).parse(edited);
       } catch (error) {
         if (isAppError(error) && error.code === 'BAD_REQUEST') {
           await context.reply({ kind: 'text', text: `${error.userMessage} Nothing was changed; correct it on the card and press ${pending.card.confirmLabel} again.` });

@@ -4,8 +4,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, isAppError } from '../errors/appError';
 import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
+import type { StoredVersion } from '../storage/storedShape';
 
 export const PENDING_ACTIONS_COLLECTION = 'pending-actions';
+/** The shape version pending actions are written in (src/storage/storedShape.ts: records without one are version 1). */
+export const PENDING_SHAPE_VERSION = 1;
 
 export type PendingState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled' | 'superseded';
 
@@ -17,7 +20,7 @@ export interface Person {
   userId?: string;
 }
 
-export interface PendingAction {
+export interface PendingAction extends StoredVersion {
   ref: string;
   conversationId: string;
   action: string;
@@ -98,7 +101,7 @@ export function createPendingActionStore(records: RecordsStore): PendingActionSt
   return {
     async create(input) {
       const ref = randomBytes(12).toString('base64url');
-      const pending: PendingAction = { ...input, ref, state: 'pending', digest: effectDigest(input.action, input.effect) };
+      const pending: PendingAction = { ...input, ref, state: 'pending', digest: effectDigest(input.action, input.effect), schemaVersion: PENDING_SHAPE_VERSION };
       await records.put(PENDING_ACTIONS_COLLECTION, recordId(input.conversationId, ref), pending, { ifMatch: '*' });
       await supersedeOlder(pending);
       return pending;
@@ -107,7 +110,7 @@ export function createPendingActionStore(records: RecordsStore): PendingActionSt
       const digest = effectDigest(input.action, input.effect);
       // The ref is derived, not random: the same change pressed again by the same person maps to the same record.
       const ref = `p${createHash('sha256').update(`${digest}|${input.requester.id}`).digest('base64url').slice(0, 31)}`;
-      const pending: PendingAction = { ...input, ref, state: 'pending', digest };
+      const pending: PendingAction = { ...input, ref, state: 'pending', digest, schemaVersion: PENDING_SHAPE_VERSION };
       const id = recordId(input.conversationId, ref);
       try {
         return { claimed: true, record: await records.put(PENDING_ACTIONS_COLLECTION, id, pending, { ifMatch: '*' }) };

@@ -21,6 +21,11 @@ export interface ActionContext<Reply = unknown> {
    * take longer than Teams waits. Absent where the transport cannot continue a conversation.
    */
   later?(work: (continuation: Continuation<Reply>) => Promise<void>): void;
+  /**
+   * Holds a record update for this turn's closing commit (with its conversation state); false where the turn has
+   * none or it has already committed (then the caller writes it itself). `failed` hears of a commit that failed.
+   */
+  atTurnEnd?(update: import('../storage/turnCommit').RecordUpdate, failed: (error: unknown) => void): boolean;
   /** True when a person pressed a card button for this action (never for a planner's action). */
   pressed?: boolean;
   /**

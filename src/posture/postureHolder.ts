@@ -269,9 +269,10 @@ export async function openPostureHolder(
 ): Promise<PostureHolder> {
   const newBuilder = () => createPostureStoreBuilder(deps.now ? { now: deps.now } : {});
   let builder = newBuilder;
-  const source = createPostureLoader(settings, { logger: deps.logger, builder: () => builder(), ...(deps.now ? { now: deps.now } : {}), ...(deps.azure ? { azure: deps.azure } : {}) });
+  let shared: ReturnType<typeof createSharedPostureLoader> | undefined;
+  const source = createPostureLoader(settings, { logger: deps.logger, builder: () => builder(), sharedReadAt: () => shared?.readAt(), ...(deps.now ? { now: deps.now } : {}), ...(deps.azure ? { azure: deps.azure } : {}) });
   // Several replicas: one reads the source and publishes a snapshot, the others adopt it (src/posture/snapshotSharing.ts).
-  const shared = deps.shared
+  shared = deps.shared
     ? createSharedPostureLoader({
         ...deps.shared,
         logger: deps.logger,

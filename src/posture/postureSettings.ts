@@ -51,10 +51,10 @@ export type PostureLoader = () => Promise<PostureSnapshot>;
 /** Each call reads the source again (a new export at the same path). Throws AppError('EXPORT_INVALID') when it is broken. */
 export function createPostureLoader(
   settings: PostureSettings,
-  deps: { logger: Logger; now?: () => number; azure?: AzureLoaderDeps['overrides']; /** The export and demo sources build with it (a snapshot capture tees the records). */ builder?: () => PostureStoreBuilder },
+  deps: { logger: Logger; now?: () => number; azure?: AzureLoaderDeps['overrides']; /** Every source builds with it (a snapshot capture tees the records). */ builder?: () => PostureStoreBuilder; sharedReadAt?: AzureLoaderDeps['sharedReadAt'] },
 ): PostureLoader {
   if (settings.postureSource === 'azure' && settings.azure) {
-    return createAzurePostureLoader(settings.azure, { logger: deps.logger, lenient: settings.postureLenient, ...(settings.dataDir ? { dataDir: settings.dataDir } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.azure ? { overrides: deps.azure } : {}) });
+    return createAzurePostureLoader(settings.azure, { logger: deps.logger, lenient: settings.postureLenient, ...(settings.dataDir ? { dataDir: settings.dataDir } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.azure ? { overrides: deps.azure } : {}), ...(deps.builder ? { builder: deps.builder } : {}), ...(deps.sharedReadAt ? { sharedReadAt: deps.sharedReadAt } : {}) });
   }
   const demo = settings.postureSource === 'demo' || settings.postureSnapshot === undefined;
   const path = demo || settings.postureSnapshot === undefined ? DEMO_TENANT_PATH() : settings.postureSnapshot;

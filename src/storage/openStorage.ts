@@ -70,7 +70,7 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
     kind: 'sqlite',
     records: records.store,
     conversations: conversations.storage,
-    commitTurn: createSqliteTurnCommit(database, records.putNow, conversations.writeNow),
+    commitTurn: createSqliteTurnCommit(database, records, conversations.writeNow),
     pruneConversations: createSqliteConversationPruner(database),
     eraseConversations: createSqliteConversationEraser(database).erase,
     sweeps: [],

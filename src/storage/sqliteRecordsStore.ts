@@ -30,8 +30,14 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
 /** A synchronous put with the store's rules (throws AppError), for writes that share one transaction. */
 export type SqliteRecordPut = <T>(collection: string, id: string, value: T, options?: WriteOptions) => StoredRecord<T>;
 
-/** The store, and its synchronous put for sqliteTurnCommit.ts. */
-export function createSqliteRecords(database: SqliteDatabase, options: SqliteRecordsStoreOptions = {}): { store: RecordsStore; putNow: SqliteRecordPut } {
+/** Synchronous reads and writes with the store's rules, for writes that share one transaction (sqliteTurnCommit.ts). */
+export interface SqliteRecordAccess {
+  putNow: SqliteRecordPut;
+  getNow<T>(collection: string, id: string): StoredRecord<T> | undefined;
+}
+
+/** The store, and its synchronous get and put for sqliteTurnCommit.ts. */
+export function createSqliteRecords(database: SqliteDatabase, options: SqliteRecordsStoreOptions = {}): { store: RecordsStore } & SqliteRecordAccess {
   const now = options.now ?? Date.now;
   const db = database.connection;
   const statements = {
@@ -86,6 +92,13 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
     return { collection, id, value: JSON.parse(text) as T, etag, updatedAt };
   }
 
+  function getNow<T>(collection: string, id: string): StoredRecord<T> | undefined {
+    assertValidKey('collection', collection);
+    assertValidKey('id', id);
+    const row = statements.get.get(collection, id);
+    return row ? toRecord<T>(row) : undefined;
+  }
+
   // Every call goes through here so callers always see AppError, and sync throws become rejected promises.
   async function run<R>(operation: string, collection: string, id: string | undefined, body: () => R): Promise<R> {
     if (closed || !db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation, reason: 'store closed' } });
@@ -103,12 +116,7 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
 
   const store: RecordsStore = {
     get<T>(collection: string, id: string) {
-      return run('get', collection, id, () => {
-        assertValidKey('collection', collection);
-        assertValidKey('id', id);
-        const row = statements.get.get(collection, id);
-        return row ? toRecord<T>(row) : undefined;
-      });
+      return run('get', collection, id, () => getNow<T>(collection, id));
     },
 
     put<T>(collection: string, id: string, value: T, writeOptions: WriteOptions = {}) {
@@ -167,7 +175,7 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
       closed = true;
     },
   };
-  return { store, putNow };
+  return { store, putNow, getNow };
 }
 
 function toRecord<T>(row: Row): StoredRecord<T> {

@@ -2,17 +2,23 @@
 // delivery mark when it starts, this one when it ends) instead of one per write.
 import { AppError, isAppError } from '../errors/appError';
 import type { StoreItems } from './conversationStorage';
-import type { SqliteRecordPut } from './sqliteRecordsStore';
+import type { SqliteRecordAccess } from './sqliteRecordsStore';
 import type { SqliteDatabase } from './sqliteDatabase';
-import type { RecordWriteOutcome, TurnCommit } from './turnCommit';
+import { isRecordUpdate, type RecordWriteOutcome, type TurnCommit } from './turnCommit';
 
-export function createSqliteTurnCommit(database: SqliteDatabase, putNow: SqliteRecordPut, writeState: (changes: StoreItems) => void): TurnCommit {
+export function createSqliteTurnCommit(database: SqliteDatabase, records: SqliteRecordAccess, writeState: (changes: StoreItems) => void): TurnCommit {
   const db = database.connection;
+  const { putNow, getNow } = records;
   const all = db.transaction((state: StoreItems | undefined, writes: Parameters<TurnCommit['commit']>[1]): RecordWriteOutcome[] => {
     // A state conflict throws here and rolls the whole transaction back: nothing of the turn is written.
     if (state && Object.keys(state).length > 0) writeState(state);
     return writes.map((write): RecordWriteOutcome => {
       try {
+        if (isRecordUpdate(write)) {
+          // Read and written inside this transaction: no other write to the record can come in between.
+          const current = getNow(write.collection, write.id);
+          return { ok: true, record: putNow(write.collection, write.id, write.update(current?.value), { ifMatch: current?.etag ?? '*' }) };
+        }
         return { ok: true, record: putNow(write.collection, write.id, write.value, write.ifMatch === undefined ? {} : { ifMatch: write.ifMatch }) };
       } catch (error) {
         // A record's conflict or refusal changed nothing (the statement matched no row, or never ran): keep going.

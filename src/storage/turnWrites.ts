@@ -2,7 +2,7 @@
 // committed with it (src/storage/turnCommit.ts): the reply records of what it sent and the delivery's done mark.
 // Whatever is left when the turn ends (it saved no state, or failed, or sent after saving) goes in one more commit.
 import type { ConversationStorage, StoreItems } from './conversationStorage';
-import type { RecordWrite, RecordWriteOutcome, TurnCommit } from './turnCommit';
+import type { RecordWrite, RecordWriteOutcome, TurnCommit, TurnRecordWrite } from './turnCommit';
 
 /** A write decided only when the turn commits (the done mark must carry the lease's latest etag). */
 export interface ClosingWrite {
@@ -12,8 +12,11 @@ export interface ClosingWrite {
 }
 
 export interface TurnWrites {
-  /** Holds a write for the turn's commit; false once the turn is over (the caller writes it itself). */
-  defer(write: RecordWrite): boolean;
+  /**
+   * Holds a write for the turn's commit; false once the turn is over (the caller writes it itself). `settled` hears
+   * how it went, once committed.
+   */
+  defer(write: TurnRecordWrite, settled?: (outcome: RecordWriteOutcome) => void): boolean;
   /** The write that closes the turn; asked for once, at the first commit. */
   closeWith(produce: () => Promise<ClosingWrite | undefined>): void;
   /** The state storage to save through: reads and deletes pass, a write commits the held writes with it. */
@@ -23,7 +26,7 @@ export interface TurnWrites {
 }
 
 export function createTurnWrites(committer: TurnCommit): TurnWrites {
-  let held: RecordWrite[] = [];
+  let held: Array<{ write: TurnRecordWrite; settled?: (outcome: RecordWriteOutcome) => void }> = [];
   let produce: (() => Promise<ClosingWrite | undefined>) | undefined;
   let closing: ClosingWrite | undefined;
   let finished = false;
@@ -33,11 +36,13 @@ export function createTurnWrites(committer: TurnCommit): TurnWrites {
       closing = await produce();
       produce = undefined;
     }
-    const writes = closing ? [...held, closing.write] : [...held];
+    const mine = [...held];
+    const writes = [...mine.map((h) => h.write), ...(closing ? [closing.write] : [])];
     if (!state && writes.length === 0) return;
     // On a state conflict this rejects with nothing written; the held writes stay for the retry.
     const outcomes = await committer.commit(state, writes);
-    held = held.slice(writes.length - (closing ? 1 : 0));
+    held = held.slice(mine.length);
+    mine.forEach((h, i) => h.settled?.(outcomes[i] ?? { ok: false, error: new Error('no outcome') }));
     if (closing) {
       const done = closing;
       closing = undefined;
@@ -46,9 +51,9 @@ export function createTurnWrites(committer: TurnCommit): TurnWrites {
   }
 
   return {
-    defer(write) {
+    defer(write, settled) {
       if (finished) return false;
-      held.push(write);
+      held.push(settled ? { write, settled } : { write });
       return true;
     },
     closeWith(next) {

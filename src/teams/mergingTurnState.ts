@@ -40,7 +40,8 @@ export function mergeState(base: Bag, mine: Bag, fresh: Bag, merges: ReadonlyMap
 }
 
 export class MergingTurnState extends TurnState {
-  private readonly loaded: Partial<Record<Scope, Bag>> = {};
+  /** Each scope as read, kept as JSON text: it is only parsed again in the rare rebase after a conflict. */
+  private readonly loaded: Partial<Record<Scope, string>> = {};
   private readonly merges = new Map<string, StateMerge>();
 
   constructor(private readonly maxAttempts: number = DEFAULT_SAVE_ATTEMPTS) {
@@ -54,7 +55,7 @@ export class MergingTurnState extends TurnState {
 
   override async load(context: TurnContext, storage?: Storage): Promise<boolean> {
     const loadedNow = await super.load(context, storage);
-    if (loadedNow) for (const scope of SCOPES) this.loaded[scope] = clone(this.getScope(scope)?.value);
+    if (loadedNow) for (const scope of SCOPES) this.loaded[scope] = JSON.stringify(this.getScope(scope)?.value ?? {});
     return loadedNow;
   }
 
@@ -79,8 +80,9 @@ export class MergingTurnState extends TurnState {
       const key = entry?.storageKey;
       if (!entry || !key || entry.isDeleted || !entry.hasChanged) continue;
       const fresh = clone((await storage.read([key]))[key]);
-      entry.replace(mergeState(this.loaded[scope] ?? {}, entry.value, fresh, scope === 'conversation' ? this.merges : undefined));
-      this.loaded[scope] = fresh;
+      const base = JSON.parse(this.loaded[scope] ?? '{}') as Bag;
+      entry.replace(mergeState(base, entry.value, fresh, scope === 'conversation' ? this.merges : undefined));
+      this.loaded[scope] = JSON.stringify(fresh);
     }
   }
 }

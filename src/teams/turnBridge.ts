@@ -10,7 +10,7 @@ import type { Reply } from '../views/reply';
 import { MergingTurnState, type StateMerge } from './mergingTurnState';
 import { toActivity } from './replyActivity';
 import { carryRecorder, withReplyFacts } from './replyRecorder';
-import { tenantOf } from './turnGate';
+import { tenantOf, turnWritesOf } from './turnGate';
 import { turnScopeOf } from './turnScope';
 
 /** When set on a turn, replies are collected instead of sent (Action.Execute answers with a card in place). */
@@ -98,6 +98,10 @@ export function actionContextFor(context: TurnContext, state: TurnState, cards: 
     actor: actorOf(context.activity),
     conversationId: context.activity.conversation?.id ?? '',
     reply: (message) => sendReply(context, message, cards),
+    atTurnEnd: (update, failed) =>
+      turnWritesOf(context)?.defer(update, (outcome) => {
+        if (!outcome.ok) failed(outcome.error);
+      }) ?? false,
     ...(continuation ? { later: (work: Parameters<NonNullable<ActionContext<Reply>['later']>>[0]) => continueLater(context, cards, continuation, work) } : {}),
   };
 }

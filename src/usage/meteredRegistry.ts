@@ -44,7 +44,12 @@ export function meterRegistry(registry: ActionRegistry<Reply>, options: Metering
     const units = costOf(definition.name, usage);
     if (units === 0) return registry.run(action, context);
     const tenantId = context.viewer.tenantId ?? UNKNOWN_TENANT;
-    const outcome = await meter.charge({ tenantId, userId: context.actor.id, action: definition.name, units });
+    const charge = { tenantId, userId: context.actor.id, action: definition.name, units };
+    // No limit: nothing to check, so the count is written with the turn's state (the same commit), not before.
+    const update = meter.chargeUpdate(charge);
+    const failed = (error: unknown) => options.logger.error({ err: error, tenantId, action: definition.name, units }, 'usage charge not recorded');
+    if (update && context.atTurnEnd?.(update, failed)) return registry.run(action, context);
+    const outcome = await meter.charge(charge);
     if (outcome.kind === 'declined') {
       options.logger.info({ tenantId, used: outcome.used, limit: outcome.limit, action: definition.name }, 'prompt declined: usage limit reached');
       await context.reply({ kind: 'text', text: limitReachedText(outcome.used, outcome.limit, outcome.window.end, usage) });

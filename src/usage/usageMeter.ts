@@ -5,6 +5,7 @@
 import type { UsageConfig } from '../config/features/usage';
 import { AppError } from '../errors/appError';
 import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
+import type { RecordUpdate } from '../storage/turnCommit';
 import { windowOf, type WindowSpan } from './usageWindow';
 
 export const USAGE_COLLECTION = 'usage';
@@ -37,6 +38,11 @@ export interface UsageTotals {
 
 export interface UsageMeter {
   charge(charge: Charge): Promise<ChargeOutcome>;
+  /**
+   * With no limit set there is nothing to check first: the charge as an update of its counter, for the turn to
+   * commit with its state (one commit fewer). Undefined when a limit is set: charge() checks and writes it before.
+   */
+  chargeUpdate(charge: Charge): RecordUpdate<UsageCounter> | undefined;
   /** One person's use in the current window. */
   own(tenantId: string, userId: string): Promise<UsageTotals & { window: WindowSpan; tenantUnits: number; limit?: number }>;
   /** A tenant's use since `since` (whole windows that started then or later), by person and action. */
@@ -52,6 +58,15 @@ export interface UsageMeterOptions {
 }
 
 const counterId = (tenantId: string, windowKey: string) => `${tenantId}|${windowKey}`;
+
+const emptyCounter = (tenantId: string, span: WindowSpan): UsageCounter => ({ tenantId, windowKey: span.key, start: span.start, end: span.end, units: 0, byUser: {} });
+
+/** The counter after this charge (a new object: the stored one is left as it was). */
+function charged(counter: UsageCounter, charge: Charge): UsageCounter {
+  const mine = { ...(counter.byUser[charge.userId] ?? {}) };
+  mine[charge.action] = (mine[charge.action] ?? 0) + charge.units;
+  return { ...counter, units: counter.units + charge.units, byUser: { ...counter.byUser, [charge.userId]: mine } };
+}
 const isConflict = (error: unknown) => error instanceof AppError && error.code === 'STORAGE_CONFLICT';
 
 export function createUsageMeter(options: UsageMeterOptions): UsageMeter {
@@ -67,12 +82,10 @@ export function createUsageMeter(options: UsageMeterOptions): UsageMeter {
       const span = windowOf(now(), window);
       for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
         const stored: StoredRecord<UsageCounter> | undefined = await read(charge.tenantId, span);
-        const counter: UsageCounter = stored?.value ?? { tenantId: charge.tenantId, windowKey: span.key, start: span.start, end: span.end, units: 0, byUser: {} };
+        const counter = stored?.value ?? emptyCounter(charge.tenantId, span);
         const before = counter.units;
         if (limit !== undefined && before + charge.units > limit) return { kind: 'declined', used: before, limit, window: span };
-        const mine = { ...(counter.byUser[charge.userId] ?? {}) };
-        mine[charge.action] = (mine[charge.action] ?? 0) + charge.units;
-        const next: UsageCounter = { ...counter, units: before + charge.units, byUser: { ...counter.byUser, [charge.userId]: mine } };
+        const next = charged(counter, charge);
         try {
           await records.put(USAGE_COLLECTION, counterId(charge.tenantId, span.key), next, { ifMatch: stored?.etag ?? '*' });
           return { kind: 'charged', before, after: next.units, ...(limit === undefined ? {} : { limit }), window: span };
@@ -83,6 +96,11 @@ export function createUsageMeter(options: UsageMeterOptions): UsageMeter {
         }
       }
       throw new AppError('STORAGE_CONFLICT', undefined, { details: { usage: 'charge contention', attempts: maxAttempts } });
+    },
+    chargeUpdate(charge) {
+      if (limit !== undefined) return undefined;
+      const span = windowOf(now(), window);
+      return { collection: USAGE_COLLECTION, id: counterId(charge.tenantId, span.key), update: (current) => charged(current ?? emptyCounter(charge.tenantId, span), charge) };
     },
     async own(tenantId, userId) {
       const span = windowOf(now(), window);

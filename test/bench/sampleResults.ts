@@ -13,7 +13,7 @@ const query = (name: string, p95: number) => ({ name, prompt: name, resultCount:
 export function sampleResults(
   overrides: { analyzeCpu?: number; loadMs1M?: number; engineP95_1M?: number; startupMs?: number; loadRatio1M?: number; botRss1M?: number; ownerP95_1M?: number; floorToEcho?: number } = {},
 ): BenchResults {
-  const analyzeCpu = overrides.analyzeCpu ?? 1.2;
+  const analyzeCpu = overrides.analyzeCpu ?? 1.1;
   const p95 = overrides.engineP95_1M ?? 15;
   const spread = (median: number) => ({ median, min: median, max: median });
   return {

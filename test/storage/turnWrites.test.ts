@@ -23,7 +23,7 @@ const BACKENDS: Array<[string, (dir: TempDataDir) => Backend]> = [
       const database = dir.open();
       const records = createSqliteRecords(database);
       const state = createSqliteConversations(database);
-      return { records: records.store, state: state.storage, commit: createSqliteTurnCommit(database, records.putNow, state.writeNow) };
+      return { records: records.store, state: state.storage, commit: createSqliteTurnCommit(database, records, state.writeNow) };
     },
   ],
   [
@@ -100,5 +100,42 @@ describe.each(BACKENDS)('turn writes (%s)', (_name, open) => {
     expect((await backend.records.get('reply-records', 'c|5'))?.value).toEqual({ n: 5 });
     expect((await backend.state.read(['conv/4']))['conv/4']).toMatchObject({ count: 4 });
     expect((await backend.records.get<{ state: string }>('activity-dedup', 'k4'))?.value.state).toBe('inProgress');
+  });
+  const increment = (id: string, by: number) => ({ collection: 'usage', id, update: (current: { n: number } | undefined) => ({ n: (current?.n ?? 0) + by }) });
+
+  it('computes an update from the record as it is at the commit, so updates of concurrent turns all count', async () => {
+    const first = await claimedTurn('k5');
+    const second = await claimedTurn('k6');
+    const told: boolean[] = [];
+    expect(first.writes.defer(increment('t|day', 1), (o) => told.push(o.ok))).toBe(true);
+    expect(second.writes.defer(increment('t|day', 2), (o) => told.push(o.ok))).toBe(true);
+    expect(await backend.records.get('usage', 't|day')).toBeUndefined();
+    await Promise.all([first.writes.stateStorage(backend.state).write({ 'conv/5': { count: 5 } }), second.writes.stateStorage(backend.state).write({ 'conv/6': { count: 6 } })]);
+    expect((await backend.records.get('usage', 't|day'))?.value).toEqual({ n: 3 });
+    expect(told).toEqual([true, true]);
+    // A counter changed by someone else since: the update starts from that value.
+    await backend.records.put('usage', 't|day', { n: 10 });
+    const third = await claimedTurn('k7');
+    third.writes.defer(increment('t|day', 1));
+    await third.writes.finish();
+    expect((await backend.records.get('usage', 't|day'))?.value).toEqual({ n: 11 });
+  });
+
+  it('applies an update once, from the fresh record, when the state save is retried after an eTag conflict', async () => {
+    await backend.state.write({ 'conv/8': { count: 1 } });
+    const stale = (await backend.state.read(['conv/8']))['conv/8'] as { eTag: string };
+    await backend.state.write({ 'conv/8': { count: 2 } });
+    await backend.records.put('usage', 't|8', { n: 4 });
+    const { writes } = await claimedTurn('k8');
+    writes.defer(increment('t|8', 1));
+    const through = writes.stateStorage(backend.state);
+    await expect(through.write({ 'conv/8': { count: 9, eTag: stale.eTag } })).rejects.toThrow(/eTag conflict/);
+    expect((await backend.records.get('usage', 't|8'))?.value).toEqual({ n: 4 });
+    await backend.records.put('usage', 't|8', { n: 6 }); // another turn counted meanwhile
+    const fresh = (await backend.state.read(['conv/8']))['conv/8'] as { eTag: string };
+    await through.write({ 'conv/8': { count: 3, eTag: fresh.eTag } });
+    expect((await backend.records.get('usage', 't|8'))?.value).toEqual({ n: 7 });
+    await writes.finish();
+    expect((await backend.records.get('usage', 't|8'))?.value).toEqual({ n: 7 });
   });
 });

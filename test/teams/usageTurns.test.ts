@@ -1,6 +1,8 @@
 // Usage limits, whole bot over HTTP: with a limit of 20 units a day, the answer that crosses 80% and the one that
 // crosses 95% say so and name the capacity owner; at the limit new prompts are declined while help, feedback and
 // "usage" still work; concurrent turns are counted exactly.
+import Database from 'better-sqlite3';
+import { patchStatements, type SqliteCounts } from '../../bench/servers/sqliteCounter';
 import { message, USER } from '../support/activities';
 import { startDeliveredBot, type DeliveredBot } from '../support/deliveredBot';
 import { fleetRows } from '../support/tenantExport';
@@ -62,5 +64,29 @@ describe('usage limits', () => {
     const [text] = texts(conversationId);
     expect(text).toContain('You have used no units today.');
     expect(text).not.toContain('over the last 90 days');
+  });
+});
+
+describe('usage with no limit', () => {
+  let bot: DeliveredBot;
+  beforeAll(async () => {
+    bot = await startDeliveredBot(fleetRows(15), { env: { USAGE_UNIT_COSTS: 'analyze=1,summarize=2' } });
+  });
+  afterAll(async () => bot.stop());
+
+  it('counts every turn exactly, written with the turn state: two commits a turn (the delivery mark, then the turn)', async () => {
+    const counts: SqliteCounts = { statements: 0, writes: 0, commits: 0 };
+    patchStatements(Database, counts);
+    const conversationId = 'a:usage-unlimited';
+    await bot.ask('how many critical risks?', conversationId); // the conversation's first turn also records its contact
+    counts.commits = 0;
+    await bot.ask('how many high risks?', conversationId);
+    expect(counts.commits).toBe(2);
+    // Concurrent turns from two conversations: every charge counted.
+    await Promise.all(Array.from({ length: 12 }, (_, i) => bot.deliver(message('how many low risks?', { conversationId: i % 2 ? conversationId : 'a:usage-unlimited-2' }))));
+    const seen = bot.connector.callsIn(conversationId).length;
+    await bot.ask('usage', conversationId);
+    const usage = String(bot.connector.callsIn(conversationId)[seen]?.activity.text);
+    expect(usage).toContain('You have used 14 units this month (analyze 14).');
   });
 });

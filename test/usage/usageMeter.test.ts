@@ -63,4 +63,23 @@ describe('usage meter', () => {
     a.close();
     b.close();
   });
+  it('with no limit, gives the charge as an update for the turn to commit with its state; with a limit, none (the charge is checked first)', async () => {
+    const database = createSqliteDatabase(temp.dir, { fileName: 'deferred.sqlite' });
+    const records = createSqliteRecordsStore(database);
+    const now = () => Date.UTC(2026, 11, 4, 10);
+    const limited = createUsageMeter({ records, usage: { limitUnits: 5, window: 'day' }, now });
+    expect(limited.chargeUpdate({ tenantId: 't1', userId: 'ada', action: 'analyze', units: 1 })).toBeUndefined();
+    const meter = createUsageMeter({ records, usage: { window: 'day' }, now });
+    await meter.charge({ tenantId: 't1', userId: 'ada', action: 'analyze', units: 1 });
+    const update = meter.chargeUpdate({ tenantId: 't1', userId: 'ada', action: 'summarize', units: 2 })!;
+    expect(update).toMatchObject({ collection: USAGE_COLLECTION, id: 't1|2026-12-04' });
+    const current = await records.get<UsageCounter>(update.collection, update.id);
+    const next = update.update(current!.value);
+    expect(next).toMatchObject({ units: 3, byUser: { ada: { analyze: 1, summarize: 2 } } });
+    expect(current!.value.units).toBe(1); // the stored value is not changed in place
+    expect(update.update(undefined)).toEqual({ tenantId: 't1', windowKey: '2026-12-04', start: Date.UTC(2026, 11, 4), end: Date.UTC(2026, 11, 5), units: 2, byUser: { ada: { summarize: 2 } } });
+    await records.put(update.collection, update.id, next);
+    expect(await meter.own('t1', 'ada')).toMatchObject({ units: 3, byAction: { analyze: 1, summarize: 2 }, tenantUnits: 3 });
+    database.close();
+  });
 });

@@ -33,10 +33,19 @@ const activeListSchema = z.object({
 });
 export type ActiveList = z.infer<typeof activeListSchema>;
 
+// The planner, the skill and activateList read the same stored object in one turn: it is parsed once. The result is
+// frozen (with its rows and filter) because every reader shares it.
+const parsedLists = new WeakMap<object, ActiveList | null>();
+
 /** Conversation state is JSON written by earlier turns (and earlier versions): anything malformed counts as no list. */
 export function parseActiveList(value: unknown): ActiveList | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const known = parsedLists.get(value);
+  if (known !== undefined) return known ?? undefined;
   const parsed = activeListSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  const list = parsed.success ? Object.freeze({ ...parsed.data, refs: Object.freeze(parsed.data.refs) as string[], filter: Object.freeze(parsed.data.filter) }) : null;
+  parsedLists.set(value, list);
+  return list ?? undefined;
 }
 
 export const shownRows = (list: ActiveList): number => list.shown ?? list.refs.length;

@@ -15,6 +15,7 @@ import { DocumentSyntaxError, createJsonDocumentSplitter } from './jsonDocumentS
 import { createJsonLinesSplitter } from './jsonLinesSplitter';
 import { loadInTwoThreads, planParallelLoad } from './parallelLoad';
 import { createRowIntake } from './rowIntake';
+import { takesBuilderParts } from '../store/builderPart';
 
 export interface ExportLoadOptions {
   path: string;
@@ -64,7 +65,7 @@ const DEFAULT_WORKER_MIN_BYTES = 64 * 2 ** 20;
 const UNPARSED = Symbol('unparsed row');
 
 export async function loadExportFiles(options: ExportLoadOptions, sink: RecordSink): Promise<ExportLoadResult> {
-  const plan = await planParallelLoad(options.path, options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES);
+  const plan = await planParallelLoad(options.path, options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES, takesBuilderParts(sink));
   const result = plan ? await loadInTwoThreads(options, plan, sink, loadExportFilesInThread) : await loadExportFilesInThread(options, sink);
   options.logger?.info(
     { path: options.path, files: result.files.length, rows: result.rows, records: result.records, skipped: result.skipped, ignoredTypes: result.ignoredTypes },

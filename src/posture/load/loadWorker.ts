@@ -1,5 +1,6 @@
-// The worker side of parallelLoad.ts: loads the second part of the file and posts its records in batches. Started
-// as a worker script only; when imported anywhere else it does nothing.
+// The worker side of parallelLoad.ts: loads the second part of the file into a store builder of its own and posts
+// the finished part (columns transferred), or, for a sink that is not the store, posts its records in batches.
+// Started as a worker script only; when imported anywhere else it does nothing.
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCatalog } from '../catalog/catalog';
@@ -7,6 +8,9 @@ import { loadExportFilesInThread } from './exportFileLoader';
 import { MAX_WAITING_BATCHES, type WorkerInput, type WorkerMessage } from './parallelLoad';
 import { describeError } from './parallelResults';
 import { createRecordEncoder } from './recordWire';
+import type { RecordSink } from '../model';
+import { addRecord } from '../store/builder';
+import { createPartState, packBuilderPart } from '../store/builderPart';
 
 /** Newlines before `end`: the worker's first line number is the file's own. */
 async function countLines(file: string, end: number): Promise<number> {
@@ -28,6 +32,8 @@ async function run(input: WorkerInput): Promise<void> {
     Atomics.add(waiting, 0, 1);
     post({ type: 'batch', batch }, [batch.ops.buffer as ArrayBuffer, batch.numbers.buffer as ArrayBuffer]);
   });
+  const state = input.columns ? createPartState() : undefined;
+  const sink: RecordSink = state ? { add: (record) => addRecord(state, record) } : { add: (record) => encoder.add(record) };
   try {
     const linesBefore = await countLines(input.options.path, input.start);
     const result = await loadExportFilesInThread(
@@ -37,10 +43,15 @@ async function run(input: WorkerInput): Promise<void> {
         range: { start: input.start, linesBefore },
         bytesTo: () => undefined, // the main thread hashes the whole file in order
       },
-      { add: (record) => encoder.add(record) },
+      sink,
     );
-    encoder.flush();
-    post({ type: 'done', result });
+    if (state) {
+      const { part, transfer } = packBuilderPart(state);
+      post({ type: 'done', result, part }, transfer);
+    } else {
+      encoder.flush();
+      post({ type: 'done', result });
+    }
   } catch (error) {
     post({ type: 'failed', error: describeError(error) });
   }

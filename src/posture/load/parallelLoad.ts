@@ -1,8 +1,10 @@
 // A big JSON Lines export loads on two cores: the file is cut at a line end, this thread loads the first part
-// straight into the sink while a worker (loadWorker.ts) parses and normalizes the second, and the worker's records
-// are added after this thread's own, so the sink sees every record in file order, as in a one-thread load. Both
-// parts run the same loader, so line numbers, messages, counts and skipped reasons are the same; the sha256 is
-// taken here over all bytes in order.
+// straight into the sink while a worker (loadWorker.ts) parses and normalizes the second. When the sink is the
+// store builder, the worker adds its records to a builder of its own and hands over the finished columns (typed
+// arrays, transferred) and dictionaries, merged after this thread's rows (store/builderPart.ts); any other sink gets
+// the worker's records, in batches through recordWire.ts, after this thread's own. Either way the sink ends as a
+// one-thread load leaves it. Both parts run the same loader, so line numbers, messages, counts and skipped reasons
+// are the same; the sha256 is taken here over all bytes in order.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../../errors/appError';
 import type { CatalogEntry } from '../catalog/catalog';
 import type { PostureRecord, RecordSink } from '../model';
+import { takesBuilderParts, type BuilderPart } from '../store/builderPart';
 import type { ExportLoadOptions, ExportLoadResult } from './exportFileLoader';
 import { isGzipFile, listExportFiles } from './exportFiles';
 import { formatFromName } from './formatSniffer';
@@ -22,6 +25,8 @@ export interface WorkerInput {
   options: { path: string; lenient?: boolean; highWaterMark?: number };
   start: number;
   catalogEntries: readonly CatalogEntry[];
+  /** Build columns in the worker and hand them over whole, instead of posting records. */
+  columns: boolean;
   /** One Int32: batches posted and not yet added here; the worker waits while too many are waiting. */
   inFlight: SharedArrayBuffer;
   /**
@@ -32,10 +37,16 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  { type: 'batch'; batch: RecordBatch } | { type: 'done'; result: ExportLoadResult } | { type: 'failed'; error: SentError };
+  | { type: 'batch'; batch: RecordBatch }
+  | { type: 'done'; result: ExportLoadResult; part?: BuilderPart }
+  | { type: 'failed'; error: SentError };
 
-/** Share of the file this thread loads itself: it also stores the worker's records, which costs less per row. */
-const OWN_SHARE = 0.32;
+/**
+ * Share of the file this thread loads itself. With records it also stores the worker's, which costs less per row;
+ * with columns it only merges them, but it hashes the worker's bytes too.
+ */
+const OWN_SHARE_RECORDS = 0.32;
+const OWN_SHARE_COLUMNS = 0.46;
 /**
  * Batches (1000 records) that may wait, serialized, while this thread loads its own part: bounds their memory. At 1M
  * rows about 550 wait (peak RSS ~1.45 GB, 1.17 GB in one thread); 1200 hold roughly 0.5 GB.
@@ -62,7 +73,7 @@ export interface ParallelPlan {
  * A plan when a worker pays: one plain (not gzip) .jsonl/.ndjson file at least `minBytes` long, and a compiled
  * worker script (not under ts-jest). Anything unusual loads in one thread, which words every problem as always.
  */
-export async function planParallelLoad(path: string, minBytes: number): Promise<ParallelPlan | undefined> {
+export async function planParallelLoad(path: string, minBytes: number, columns = false): Promise<ParallelPlan | undefined> {
   if (!existsSync(WORKER_SCRIPT)) return undefined;
   try {
     const { files, root } = await listExportFiles(path);
@@ -70,7 +81,7 @@ export async function planParallelLoad(path: string, minBytes: number): Promise<
     if (files.length !== 1 || file !== root || formatFromName(file) !== 'lines') return undefined;
     const { size } = await stat(file);
     if (size < minBytes || (await isGzipFile(file))) return undefined;
-    const split = await lineEndAfter(file, Math.floor(size * OWN_SHARE));
+    const split = await lineEndAfter(file, Math.floor(size * (columns ? OWN_SHARE_COLUMNS : OWN_SHARE_RECORDS)));
     return split !== undefined && split < size ? { file, split } : undefined;
   } catch {
     return undefined;
@@ -99,6 +110,7 @@ export async function loadInTwoThreads(
   sink: RecordSink,
   loadHere: (options: ExportLoadOptions, sink: RecordSink) => Promise<ExportLoadResult>,
 ): Promise<ExportLoadResult> {
+  const columns = takesBuilderParts(sink);
   const inFlight = new SharedArrayBuffer(4);
   const waiting = new Int32Array(inFlight);
   const channel = new MessageChannel();
@@ -106,6 +118,7 @@ export async function loadInTwoThreads(
     options: { path: plan.file, lenient: options.lenient, highWaterMark: options.highWaterMark ?? RANGE_READ_BYTES },
     start: plan.split,
     catalogEntries: options.catalog.all(),
+    columns,
     inFlight,
     port: channel.port2,
   };
@@ -121,6 +134,7 @@ export async function loadInTwoThreads(
     Atomics.notify(waiting, 0);
   };
   let startBatches = (): unknown => undefined;
+  let part: BuilderPart | undefined;
   const finished = new Promise<ExportLoadResult | undefined>((resolve) => {
     let settled = false;
     const fail = (error: unknown): void => {
@@ -136,6 +150,9 @@ export async function loadInTwoThreads(
           if (message.type === 'batch') add(message.batch);
           else if (message.type === 'done') {
             settled = true;
+            part = message.part;
+            // Everything it built is now here: ending it at once frees its heap before the part is merged.
+            void worker.terminate();
             resolve(message.result);
           } else fail(rebuildError(message.error));
         } catch (error) {
@@ -145,6 +162,9 @@ export async function loadInTwoThreads(
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`export load worker exited (code ${code}) before finishing`)));
   });
+  // A part arrives in one message: taken as soon as it comes, the worker can be ended and its heap freed while this
+  // thread still loads its own rows (the part is merged after them).
+  if (columns) startBatches();
   try {
     const hash = createHash('sha256');
     const own = await loadHere(
@@ -156,11 +176,13 @@ export async function loadInTwoThreads(
       },
       sink,
     );
-    startBatches();
+    if (!columns) startBatches();
     // The rest of the bytes, hashed while the worker's batches keep arriving.
     await hashFrom(plan.file, plan.split, hash, options.path);
     const theirs = await finished;
     if (failure !== undefined || theirs === undefined) throw failure;
+    if (part !== undefined && takesBuilderParts(sink)) sink.addBuilderPart(part);
+    part = undefined;
     const result = mergeResults(own, theirs, hash.digest('hex'));
     if (result.rows === 0 && result.skipped === 0) {
       throw new AppError('EXPORT_INVALID', `${basename(plan.file)}: the file is empty`, { details: { path: options.path } });

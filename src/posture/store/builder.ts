@@ -43,6 +43,17 @@ export interface BuilderState {
   cveInfo: Map<number, CveInfo & { rank: number }>;
   /** CVE code -> software codes seen with it (an individual row's package, a legacy finding's package). */
   cveSoftware: Map<number, Set<number>>;
+  /**
+   * Set on a worker's part only (builderPart.ts): every rememberCve call in order, so the main thread replays them and
+   * keeps the same facts as one thread adding every record would.
+   */
+  cveLog?: CveEvent[];
+}
+
+export interface CveEvent {
+  code: number;
+  facts: Partial<CveFacts>;
+  rank: number;
 }
 
 function createPairs() {
@@ -71,7 +82,7 @@ export function createBuilderState(): BuilderState {
       text: dictionary(), riskLabels: dictionary(), recommendationCategory: dictionary(), cve: dictionary(), software: dictionary(),
     },
     cols: createGrowableColumns(),
-    sparse: { id: new Map(), idLookup: new Map(), nativeResourceId: new Map(), connectorId: new Map(), portalLink: new Map(), iacRuleId: new Map(), attackPathIds: new Map() },
+    sparse: { id: new Map(), idLookup: new Map(), nativeResourceId: new Map(), connectorId: new Map(), portalLink: new Map(), keyPortalLink: new Map(), iacRuleId: new Map(), attackPathIds: new Map() },
     keyInfo: new Map(),
     governance: new Map(),
     subscriptionNames: new Map(),
@@ -156,7 +167,7 @@ function addAssessment(state: BuilderState, a: AssessmentRecord): void {
   if (!isStandardId(a.id, dict.resource.value(resource), dict.key.value(key))) sparse.id.set(row, a.id);
   if (a.nativeResourceId) sparse.nativeResourceId.set(row, a.nativeResourceId);
   if (a.connectorId) sparse.connectorId.set(row, a.connectorId);
-  if (a.portalLink) sparse.portalLink.set(row, a.portalLink);
+  rememberPortalLink(sparse, row, key, a.portalLink ?? '');
   if (a.iacRuleId) sparse.iacRuleId.set(row, a.iacRuleId);
   if (a.attackPathIds.length) sparse.attackPathIds.set(row, a.attackPathIds);
   rememberKeyInfo(state.keyInfo, key, a);
@@ -178,6 +189,13 @@ function addAssessment(state: BuilderState, a: AssessmentRecord): void {
   }
 }
 
+/** The key's first row sets its link; a row keeps its own only when it differs (portalLinkOf reads both). */
+export function rememberPortalLink(sparse: Sparse, row: number, key: number, link: string): void {
+  const keyLink = sparse.keyPortalLink.get(key);
+  if (keyLink === undefined) sparse.keyPortalLink.set(key, link);
+  else if (link !== keyLink) sparse.portalLink.set(row, link);
+}
+
 export function softwareOfCve(state: BuilderState, cve: number, software: number): void {
   const set = state.cveSoftware.get(cve);
   if (set) set.add(software);
@@ -191,6 +209,7 @@ export function addPair(pairs: BuilderState['cvePairs'], row: number, code: numb
 
 /** Keeps each fact from the best source that gives it; returns the code. */
 export function rememberCve(state: BuilderState, code: number, facts: Partial<CveFacts>, rank: number): number {
+  state.cveLog?.push({ code, facts: { title: facts.title, severity: facts.severity, score: facts.score }, rank });
   let info = state.cveInfo.get(code);
   if (!info) {
     info = { rank };
@@ -233,7 +252,7 @@ function addResource(state: BuilderState, r: ResourceRecord): void {
 }
 
 /** Findings repeat the same CVE texts across resources: keep one copy of each string. */
-function intern(state: BuilderState, text: string | undefined): string | undefined {
+export function intern(state: BuilderState, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const hit = state.interned.get(text);
   if (hit !== undefined) return hit;

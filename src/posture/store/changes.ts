@@ -1,11 +1,11 @@
 // Local changes laid over a finished table without reloading it: a derived table shares every column with its base
 // except the few a change touches (status and its texts, or owner, due date and assignment), which are copied and
 // edited, with the status index rebuilt. The base is never modified, so turns still reading it are not disturbed.
-import type { GovernanceRecord, OverlayChange } from '../model';
+import type { OverlayChange } from '../model';
 import { statusCode } from './codecs';
 import { buildCodeIndex } from './columns';
 import { findRow } from './rowLookup';
-import type { PostureTable } from './table';
+import type { GovernanceFacts, PostureTable } from './table';
 
 type StatusChange = Extract<OverlayChange, { kind: 'status' }>;
 type GovernanceChange = Extract<OverlayChange, { kind: 'governance' }>;
@@ -64,10 +64,9 @@ function applyGovernance(base: PostureTable, table: PostureTable, changes: Map<n
   const records = base.governance.slice();
   const owners = base.dict.owner.clone();
   for (const [row, change] of changes) {
-    const previous: GovernanceRecord | undefined = records[c.governance[row] as number];
-    const lower = change.assessmentId.toLowerCase();
+    const previous: GovernanceFacts | undefined = records[c.governance[row] as number];
     // Merged over the data's own assignment, so its ticket, ETA and grace period survive.
-    const record: GovernanceRecord = { ...(previous ?? {}), kind: 'governance', id: previous?.id ?? `overlay:${lower}`, assessmentId: previous?.assessmentId ?? lower };
+    const record: GovernanceFacts = { ...(previous ?? {}) };
     if (change.owner !== undefined) record.owner = change.owner;
     if (change.dueDate !== undefined) record.dueDate = change.dueDate;
     for (const field of GOVERNANCE_EXTRAS) if (change[field] !== undefined) Object.assign(record, { [field]: change[field] });

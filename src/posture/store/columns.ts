@@ -26,6 +26,30 @@ export class GrowableColumn<A extends NumericArray> {
     this.data[this.size++] = value;
   }
 
+  /** Appends every value, each through `remap` when given (codes; below 0 stays as it is: none). */
+  append(values: ArrayLike<number>, remap?: ArrayLike<number>): void {
+    const needed = this.size + values.length;
+    if (needed > this.data.length) {
+      let capacity = this.data.length;
+      while (capacity < needed) capacity *= 2;
+      const next = new this.ctor(capacity);
+      copyInto(next, this.data.subarray(0, this.size) as A);
+      this.data = next;
+    }
+    const data = this.data;
+    let at = this.size;
+    if (remap === undefined) {
+      data.set(values as A, at);
+      at += values.length;
+    } else {
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i] as number;
+        data[at++] = value < 0 ? value : (remap[value] as number);
+      }
+    }
+    this.size = at;
+  }
+
   get length(): number {
     return this.size;
   }

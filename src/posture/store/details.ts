@@ -3,7 +3,7 @@
 import type { AttackPathView, FindingView, RecommendationDetails, RecommendationRow } from '../engine';
 import type { FindingRecord } from '../model';
 import { toRow } from './rows';
-import type { PostureTable } from './table';
+import { portalLinkOf, type PostureTable } from './table';
 
 /** The row must be live (see findRow). */
 export function buildDetails(t: PostureTable, row: number, todayStart: number): RecommendationDetails {
@@ -37,7 +37,7 @@ export function buildDetails(t: PostureTable, row: number, todayStart: number): 
     policyDefinitionId: info?.policyDefinitionId,
     nativeResourceId: t.sparse.nativeResourceId.get(row),
     connectorId: t.sparse.connectorId.get(row),
-    portalLink: t.sparse.portalLink.get(row),
+    portalLink: portalLinkOf(t.sparse, row, c.key[row] as number),
     iacRuleId: t.sparse.iacRuleId.get(row),
     location: resource?.location,
     isGracePeriod: governance?.isGracePeriod,

@@ -6,9 +6,11 @@ import { statusOf } from './codecs';
 import { applyChanges } from './changes';
 import type { Viewer } from '../viewer';
 import { buildDetails } from './details';
-import { compileFilter } from './filter';
+import { compileFilter, type CandidatePlan, type CompiledFilter } from './filter';
 import { startOfUtcDay } from './governance';
 import { governanceIndexOf } from './governanceIndex';
+import { warmQueryIndexes } from './rowBitmaps';
+import { countRows, forEachRow } from './rowSet';
 import { createGrouper } from './grouping';
 import { createOrder, TopK } from './ranking';
 import { assessmentIdOf, findRow } from './rowLookup';
@@ -22,6 +24,8 @@ import { attackPathsOf, resourcesOf, vulnerabilitiesOf } from './insights';
 export interface ColumnarEngineOptions {
   now?: () => number;
   scope?: ScopeResolver;
+  /** Forces how filters draw candidates (tests compare each way with a row-by-row reference); default 'auto'. */
+  plan?: CandidatePlan;
 }
 
 /** What an engine derived by withChanges takes over from its base instead of computing it again. */
@@ -60,11 +64,18 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
     return count;
   };
   // Built with the engine on a fresh load (counted in load time); a table derived by withChanges builds its own on first use.
-  if (!inherited) governanceIndexOf(table);
+  if (!inherited) {
+    governanceIndexOf(table);
+    warmQueryIndexes(table);
+  }
 
-  const scan = (viewer: Viewer, filter: PostureFilter, todayStart: number, visit: (row: number) => void): void => {
-    const compiled = compileFilter(table, filter ?? {}, todayStart, scope(table, viewer));
+  const walk = (compiled: CompiledFilter, visit: (row: number) => void): void => {
     if (compiled.none) return;
+    if (compiled.rows) {
+      const { residual } = compiled;
+      forEachRow(compiled.rows, residual ? (row) => residual(row) && visit(row) : visit);
+      return;
+    }
     const { test } = compiled;
     const { offsets, rows } = compiled.source.index;
     for (const code of compiled.source.codes) {
@@ -75,6 +86,10 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
       }
     }
   };
+  const compile = (viewer: Viewer, filter: PostureFilter, todayStart: number): CompiledFilter =>
+    compileFilter(table, filter ?? {}, todayStart, scope(table, viewer), options.plan);
+  const scan = (viewer: Viewer, filter: PostureFilter, todayStart: number, visit: (row: number) => void): void =>
+    walk(compile(viewer, filter, todayStart), visit);
 
   const engine: ChangeablePostureEngine = {
     capabilities(viewer): EngineCapabilities {
@@ -122,15 +137,20 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
     },
 
     count(viewer, filter) {
+      const compiled = compile(viewer, filter, startOfUtcDay(now()));
+      if (compiled.none) return 0;
+      if (compiled.rows && !compiled.residual) return countRows(compiled.rows);
       let total = 0;
-      scan(viewer, filter, startOfUtcDay(now()), () => total++);
+      walk(compiled, () => total++);
       return total;
     },
 
     group(viewer, filter, by) {
       const todayStart = startOfUtcDay(now());
       const grouper = createGrouper(table, by, todayStart);
-      scan(viewer, filter, todayStart, grouper.visit);
+      const compiled = compile(viewer, filter, todayStart);
+      if (compiled.rows && !compiled.none) grouper.visitSet(compiled.rows, compiled.residual);
+      else walk(compiled, grouper.visit);
       return grouper.finish();
     },
 

@@ -2,11 +2,14 @@
 // dictionaries, and picks the most selective index to draw candidate rows from.
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_LEVELS, STATUS_CODES } from '../model';
 import type { PostureFilter } from '../engine';
-import { categoryMask, maskOf, riskFactorMask, severityMask } from './codecs';
+import { categoryMask, maskOf, riskFactorMask, severityMask, UNHEALTHY } from './codecs';
 import { indexedCount, type CodeIndex } from './columns';
 import type { StringDictionary } from './dictionary';
-import { governanceStateCode } from './governance';
+import { COMPLETED, governanceStateCode } from './governance';
 import { dueRangeCandidates, governanceCandidates, governanceIndexOf } from './governanceIndex';
+import { attackPathIndexOf, codeBitmapsOf, resourceGroupIndexOf } from './rowBitmaps';
+import { valuesContaining } from './textSearch';
+import { addIndexedRows, emptyRowSet, intersectInto, type RowSet } from './rowSet';
 import { resourcesWithTags } from './tags';
 import type { PostureTable, RowTerms } from './table';
 
@@ -15,7 +18,23 @@ export interface CompiledFilter {
   none: boolean;
   source: { index: CodeIndex; codes: number[] };
   test: (row: number) => boolean;
+  /**
+   * Set when the candidates are many: the rows every indexed condition admits (an intersection of bitmaps), to be
+   * walked in ascending order instead of `source`. Only `residual` is left to check on them (undefined: nothing).
+   */
+  rows?: RowSet;
+  residual?: (row: number) => boolean;
 }
+
+/** Rows of some codes of a CSR index; `bitmaps` when the index keeps one per code. */
+interface Candidates {
+  index: CodeIndex;
+  codes: number[];
+  bitmaps?: RowSet[];
+}
+
+/** Below this many candidate rows (and 1/64 of the table), walking one index beats intersecting bitmaps. */
+const MIN_BITMAP_CANDIDATES = 1024;
 
 interface CodeCondition {
   column: Int32Array;
@@ -27,7 +46,10 @@ interface CodeCondition {
 const given = <T>(values: readonly T[] | undefined): values is readonly T[] => values !== undefined && values.length > 0;
 const text = (value: string | undefined): string | undefined => (value?.trim() ? value.trim().toLowerCase() : undefined);
 
-export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart: number, visible?: Uint8Array): CompiledFilter {
+/** How candidates are drawn: by the planner's choice, or always one way (tests compare the two with a scan). */
+export type CandidatePlan = 'auto' | 'bitmaps' | 'index';
+
+export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart: number, visible?: Uint8Array, plan: CandidatePlan = 'auto'): CompiledFilter {
   const c = t.columns;
   const conditions: CodeCondition[] = [];
   let none = false;
@@ -38,14 +60,14 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
     if (!match.codes.length) none = true;
   };
   const byText = (column: Int32Array, dict: StringDictionary, needle: string, index: CodeIndex) => {
-    const match = dict.matching((lower) => lower.includes(needle));
+    const match = valuesContaining(dict, needle);
     conditions.push({ column, index, ...match });
     if (!match.codes.length) none = true;
   };
 
   if (given(filter.recommendationKeys)) byCodes(c.key, t.dict.key, filter.recommendationKeys, t.indexes.key);
   if (given(filter.resourceTypes)) byCodes(c.resourceType, t.dict.resourceType, filter.resourceTypes, t.indexes.resourceType);
-  if (given(filter.resourceGroups)) byCodes(c.resourceGroup, t.dict.resourceGroup, filter.resourceGroups);
+  if (given(filter.resourceGroups)) byCodes(c.resourceGroup, t.dict.resourceGroup, filter.resourceGroups, resourceGroupIndexOf(t));
   if (given(filter.owners)) byCodes(c.owner, t.dict.owner, filter.owners, governanceIndexOf(t).owner);
   if (given(filter.subscriptions)) {
     const wanted = new Set(filter.subscriptions.map((value) => value.trim().toLowerCase()));
@@ -91,17 +113,18 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   if ((given(filter.statuses) && !statusMask) || (given(filter.severities) && !severities) || (given(filter.riskLevels) && !risks)) none = true;
   if ((given(filter.riskFactors) && factors === 0) || (given(filter.categories) && !categories) || (given(filter.governance) && !governance)) none = true;
 
-  const candidates: Array<{ index: CodeIndex; codes: number[] }> = [
-    { index: t.indexes.status, codes: statusMask ? bits(statusMask) : [0, 1, 2] },
-  ];
-  if (severities) candidates.push({ index: t.indexes.severity, codes: bits(severities) });
-  if (risks) candidates.push({ index: t.indexes.risk, codes: bits(risks) });
+  const small = (index: CodeIndex, codes: number[]): Candidates => ({ index, codes, bitmaps: codeBitmapsOf(index, t.rowCount) });
+  const statusCandidates = small(t.indexes.status, statusMask ? bits(statusMask) : [0, 1, 2]);
+  const candidates: Candidates[] = [statusCandidates];
+  if (severities) candidates.push(small(t.indexes.severity, bits(severities)));
+  if (risks) candidates.push(small(t.indexes.risk, bits(risks)));
   for (const condition of conditions) if (condition.index) candidates.push({ index: condition.index, codes: condition.codes });
+  if (attackPaths) candidates.push({ index: attackPathIndexOf(t), codes: [0] });
   if (termRows) candidates.push({ index: { offsets: Uint32Array.of(0, termRows.rows.length), rows: termRows.rows }, codes: [0] });
   if (dueBounded) candidates.push(dueRangeCandidates(governanceIndexOf(t), dueFrom, dueBefore));
   const governed = governance ? governanceCandidates(governanceIndexOf(t), governance, todayStart) : undefined;
   if (governed) candidates.push(governed);
-  let source = candidates[0] as { index: CodeIndex; codes: number[] };
+  let source: Candidates = statusCandidates;
   let best = indexedCount(source.index, source.codes);
   for (const candidate of candidates.slice(1)) {
     const size = indexedCount(candidate.index, candidate.codes);
@@ -122,7 +145,7 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
     if (fix && c.fixState[row] !== fix) return false;
     // NaN (no due date) fails both comparisons.
     if (dueBounded && !((c.dueDate[row] as number) >= dueFrom && (c.dueDate[row] as number) < dueBefore)) return false;
-    if (termRows && termRows.flags[row] !== 1) return false;
+    if (termRows && !hasRow(termRows.set, row)) return false;
     for (const check of codeChecks) {
       const code = check.column[row] as number;
       if (code < 0 || check.table[code] !== 1) return false;
@@ -130,14 +153,76 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
     if (governance && !(governance & (1 << governanceStateCode(c, row, todayStart)))) return false;
     return true;
   };
-  return { none, source, test };
+  const fewCandidates = best < MIN_BITMAP_CANDIDATES || best * 64 < t.rowCount;
+  if (none || plan === 'index' || (plan === 'auto' && fewCandidates)) return { none, source, test };
+
+  // Many candidates: intersect every indexed condition as bitmaps; the rest is checked row by row.
+  const parts: Candidates[][] = candidates.filter((candidate) => candidate !== statusCandidates || statusMask).map((candidate) => [candidate]);
+  if (governance && !governed) {
+    // "completed" is every row that is not unhealthy; the other wanted states come from the governance index.
+    const others = governanceCandidates(governanceIndexOf(t), governance & ~(1 << COMPLETED), todayStart);
+    const part = [small(t.indexes.status, [0, 1, 2].filter((code) => code !== UNHEALTHY))];
+    if (others && others.codes.length) part.push(others);
+    parts.push(part);
+  }
+  if (parts.length === 0) parts.push([statusCandidates]);
+  const rows = intersection(t.rowCount, parts);
+  const unindexed = conditions.filter((condition) => !condition.index).map(({ column, table }) => ({ column, table }));
+  const needsResidual = visible !== undefined || clouds || factors || categories || findings || fix || unindexed.length > 0;
+  const residual = needsResidual
+    ? (row: number): boolean => {
+        if (visible !== undefined && visible[row] !== 1) return false;
+        if (clouds && !(clouds & (1 << (c.cloud[row] as number)))) return false;
+        if (factors && ((c.riskFactors[row] as number) & factors) !== factors) return false;
+        if (categories && !((c.categories[row] as number) & categories)) return false;
+        if (findings && !((c.findingSeverity[row] as number) & findings)) return false;
+        if (fix && c.fixState[row] !== fix) return false;
+        for (const check of unindexed) {
+          const code = check.column[row] as number;
+          if (code < 0 || check.table[code] !== 1) return false;
+        }
+        return true;
+      }
+    : undefined;
+  return { none, source, test, rows, ...(residual ? { residual } : {}) };
+}
+
+/** The rows every part admits; a part admits the rows of any of its candidates. */
+function intersection(rowCount: number, parts: Candidates[][]): RowSet {
+  const setOf = (part: Candidates[]): { set: RowSet; shared: boolean } => {
+    const only = part[0] as Candidates;
+    if (part.length === 1 && only.bitmaps && only.codes.length === 1) return { set: only.bitmaps[only.codes[0] as number] ?? emptyRowSet(rowCount), shared: true };
+    const set = emptyRowSet(rowCount);
+    for (const candidates of part) {
+      if (candidates.bitmaps) {
+        for (const code of candidates.codes) {
+          const map = candidates.bitmaps[code];
+          if (map) for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (map[w] as number);
+        }
+      } else addIndexedRows(set, candidates.index, candidates.codes);
+    }
+    return { set, shared: false };
+  };
+  // Smallest first: cheaper to build and it empties the result soonest.
+  const sized = parts.map((part) => ({ part, size: part.reduce((sum, candidates) => sum + indexedCount(candidates.index, candidates.codes), 0) }));
+  sized.sort((a, b) => a.size - b.size);
+  let result: RowSet | undefined;
+  for (const { part } of sized) {
+    const { set, shared } = setOf(part);
+    if (!result) result = shared ? set.slice() : set;
+    else intersectInto(result, set);
+  }
+  return result ?? emptyRowSet(rowCount);
+}
+
+function hasRow(set: RowSet, row: number): boolean {
+  return (((set[row >>> 5] as number) >>> (row & 31)) & 1) === 1;
 }
 
 /**
- * CVE and software conditions, through the row<->term relations: the rows that qualify (ascending) and a flag per
- * row. Undefined when the filter has none of them.
+ * CVE and software conditions, through the row<->term relations: the rows that qualify (ascending) and as a bitmap. Undefined when the filter has none of them.
  */
-function termConditions(t: PostureTable, filter: PostureFilter): { rows: Uint32Array; flags: Uint8Array } | undefined {
+function termConditions(t: PostureTable, filter: PostureFilter): { rows: Uint32Array; set: RowSet } | undefined {
   const sets: Uint32Array[] = [];
   if (given(filter.cves)) {
     const wanted = new Set(filter.cves.map((id) => id.trim().toLowerCase()));
@@ -151,15 +236,15 @@ function termConditions(t: PostureTable, filter: PostureFilter): { rows: Uint32A
   const software = text(filter.software);
   if (software) sets.push(rowsOfCodes(t.software, t.dict.software.matching((lower) => lower.includes(software)).codes));
   if (sets.length === 0) return undefined;
-  const flags = new Uint8Array(t.rowCount);
   let rows = sets[0] as Uint32Array;
   for (const other of sets.slice(1)) {
-    const inOther = new Uint8Array(t.rowCount);
-    for (const row of other) inOther[row] = 1;
-    rows = rows.filter((row) => inOther[row] === 1);
+    const inOther = emptyRowSet(t.rowCount);
+    for (const row of other) inOther[row >>> 5] = (inOther[row >>> 5] as number) | (1 << (row & 31));
+    rows = rows.filter((row) => hasRow(inOther, row));
   }
-  for (const row of rows) flags[row] = 1;
-  return { rows, flags };
+  const set = emptyRowSet(t.rowCount);
+  for (const row of rows) set[row >>> 5] = (set[row >>> 5] as number) | (1 << (row & 31));
+  return { rows, set };
 }
 
 /** Rows of any of the codes, ascending, each once. */

@@ -2,7 +2,9 @@
 // that occur. Multi-valued fields (categories, risk factors) count a row once per value.
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVERITIES } from '../model';
 import type { GroupBy, GroupResult } from '../engine';
-import { governanceStateCode } from './governance';
+import { ON_TIME, OVERDUE } from './governance';
+import { DATED, governanceClassOf } from './rowBitmaps';
+import { forEachRow, type RowSet } from './rowSet';
 import { subscriptionLabel } from './rows';
 import type { PostureTable } from './table';
 
@@ -19,6 +21,8 @@ interface Dimension {
   /** Adds the row's slot(s) to the counters. */
   count: (row: number, counters: Uint32Array) => void;
   describe: (slot: number) => Omit<Group, 'count'>;
+  /** Counts every row of a set in one loop of its own (no call per row); returns how many rows it counted. */
+  countSet: (set: RowSet, counters: Uint32Array) => number;
 }
 
 export function createGrouper(t: PostureTable, by: GroupBy, todayStart: number) {
@@ -29,6 +33,11 @@ export function createGrouper(t: PostureTable, by: GroupBy, todayStart: number) 
     total++;
     dimension.count(row, counters);
   };
+  /** Counts the rows of a set (those `keep` accepts, when given). */
+  const visitSet = (set: RowSet, keep?: (row: number) => boolean): void => {
+    if (keep) forEachRow(set, (row) => keep(row) && visit(row));
+    else total += dimension.countSet(set, counters);
+  };
   const finish = (): GroupResult => {
     const groups: Group[] = [];
     counters.forEach((count, slot) => count > 0 && groups.push({ ...dimension.describe(slot), count }));
@@ -36,7 +45,7 @@ export function createGrouper(t: PostureTable, by: GroupBy, todayStart: number) 
     groups.sort((a, b) => (byRank ? b.rank - a.rank : b.count - a.count || a.label.localeCompare(b.label)));
     return { by, total, groups: groups.map(({ key, label, count }) => ({ key, label, count })) };
   };
-  return { visit, finish };
+  return { visit, visitSet, finish };
 }
 
 function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimension {
@@ -48,14 +57,50 @@ function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimensio
       counters[slot] = (counters[slot] as number) + 1;
     },
     describe,
+    countSet: (set, counters) => {
+      let rows = 0;
+      for (let w = 0; w < set.length; w++) {
+        let word = set[w] as number;
+        const base = w << 5;
+        while (word !== 0) {
+          const low = word & -word;
+          const slot = (column[base + 31 - Math.clz32(low)] as number) + 1;
+          counters[slot] = (counters[slot] as number) + 1;
+          rows++;
+          word ^= low;
+        }
+      }
+      return rows;
+    },
   });
   const bits = (column: ArrayLike<number>, values: readonly string[]): Dimension => ({
     size: values.length + 1,
     count: (row, counters) => {
-      const mask = column[row] as number;
-      for (let bit = 0; bit < values.length; bit++) if (mask & (1 << bit)) counters[bit + 1] = (counters[bit + 1] as number) + 1;
+      // Only the set bits, lowest first: a row has one or two of them, not one per value.
+      for (let mask = (column[row] as number) & ((1 << values.length) - 1); mask !== 0; mask &= mask - 1) {
+        const slot = 32 - Math.clz32(mask & -mask);
+        counters[slot] = (counters[slot] as number) + 1;
+      }
     },
     describe: (slot) => named(values[slot - 1] ?? '', slot),
+    countSet: (set, counters) => {
+      const used = (1 << values.length) - 1;
+      let rows = 0;
+      for (let w = 0; w < set.length; w++) {
+        let word = set[w] as number;
+        const base = w << 5;
+        while (word !== 0) {
+          const low = word & -word;
+          for (let mask = (column[base + 31 - Math.clz32(low)] as number) & used; mask !== 0; mask &= mask - 1) {
+            const slot = 32 - Math.clz32(mask & -mask);
+            counters[slot] = (counters[slot] as number) + 1;
+          }
+          rows++;
+          word ^= low;
+        }
+      }
+      return rows;
+    },
   });
   const none = (label: string) => ({ key: '', label, rank: 0 });
   switch (by) {
@@ -65,15 +110,37 @@ function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimensio
       return single(c.risk, 5, (slot) => (slot === 1 ? { key: 'none', label: 'No risk level', rank: 0 } : named(RISK_LEVELS[slot - 2] ?? '', slot)));
     case 'cloud':
       return single(c.cloud, CLOUDS.length, (slot) => named(CLOUDS[slot - 1] ?? '', slot));
-    case 'governance':
+    case 'governance': {
+      // The state kept per row, read against today's date only for rows with a due date.
+      const classes = governanceClassOf(t);
       return {
         size: GOVERNANCE_STATES.length,
         count: (row, counters) => {
-          const slot = governanceStateCode(c, row, todayStart);
+          const known = classes[row] as number;
+          const slot = known !== DATED ? known : (c.dueDate[row] as number) < todayStart ? OVERDUE : ON_TIME;
           counters[slot] = (counters[slot] as number) + 1;
         },
         describe: (slot) => named(GOVERNANCE_STATES[slot] ?? '', slot),
+        countSet: (set, counters) => {
+          const due = c.dueDate;
+          let rows = 0;
+          for (let w = 0; w < set.length; w++) {
+            let word = set[w] as number;
+            const base = w << 5;
+            while (word !== 0) {
+              const low = word & -word;
+              const row = base + 31 - Math.clz32(low);
+              const known = classes[row] as number;
+              const slot = known !== DATED ? known : (due[row] as number) < todayStart ? OVERDUE : ON_TIME;
+              counters[slot] = (counters[slot] as number) + 1;
+              rows++;
+              word ^= low;
+            }
+          }
+          return rows;
+        },
       };
+    }
     case 'category':
       return bits(c.categories, CATEGORIES);
     case 'riskFactor':

@@ -2,10 +2,15 @@
 import type { ChangeablePostureEngine } from '../engine';
 import type { PostureRecord, RecordSink } from '../model';
 import { addRecord, createBuilderState } from './builder';
+import { mergeBuilderPart, type BuilderPart, type PartSink } from './builderPart';
 import { createColumnarEngine } from './engine';
 import { buildTable, type FinishOptions } from './join';
 
-export interface PostureStoreBuilder extends RecordSink {
+/**
+ * `addBuilderPart` takes a loader worker's part whole (columns built in the worker). It is optional in the type: a
+ * wrapper that needs every record (the replicas' snapshot writer) leaves it out and the loader sends it records.
+ */
+export interface PostureStoreBuilder extends RecordSink, Partial<Pick<PartSink, 'addBuilderPart'>> {
   /** Joins and indexes what was added; the builder cannot be used afterwards. */
   finish(options?: FinishOptions): ChangeablePostureEngine;
 }
@@ -21,6 +26,10 @@ export function createPostureStoreBuilder(options: PostureStoreOptions = {}): Po
     add(record: PostureRecord) {
       if (!state) throw new Error('posture store builder already finished');
       addRecord(state, record);
+    },
+    addBuilderPart(part: BuilderPart) {
+      if (!state) throw new Error('posture store builder already finished');
+      mergeBuilderPart(state, part);
     },
     finish(finishOptions) {
       if (!state) throw new Error('posture store builder already finished');

@@ -1,12 +1,12 @@
 // finish(): freezes the builder's columns, drops superseded duplicate rows, joins governance and findings,
 // applies the date shift and builds the indexes the queries use.
-import type { FindingRecord, GovernanceRecord } from '../model';
+import type { FindingRecord } from '../model';
 import { addPair, rememberCve, softwareOfCve, type BuilderState } from './builder';
 import { UNHEALTHY, severityCode } from './codecs';
 import { buildCodeIndex, type CodeIndex } from './columns';
 import { buildTagIndex } from './tags';
 import { assessmentIdOf, findRow } from './rowLookup';
-import type { Columns, PostureTable, RowTerms } from './table';
+import type { Columns, GovernanceFacts, PostureTable, RowTerms } from './table';
 
 export interface FinishOptions {
   /** Added to every date (demo tenants are shifted to the present this way). */
@@ -136,8 +136,9 @@ function joinGovernance(state: BuilderState, table: PostureTable, shift: number)
   for (const [assessmentId, record] of state.governance) {
     const row = findRow(table, assessmentId);
     if (row === undefined) continue;
-    const shifted: GovernanceRecord = {
-      ...record,
+    const { kind: _kind, id: _id, assessmentId: _assessmentId, ...facts } = record;
+    const shifted: GovernanceFacts = {
+      ...facts,
       dueDate: record.dueDate === undefined ? undefined : record.dueDate + shift,
       etaDate: record.etaDate === undefined ? undefined : record.etaDate + shift,
     };

@@ -22,6 +22,9 @@ export type KeyInfo = RecommendationInfo & { cloudTexts?: Map<number, CloudTexts
 
 export type CloudTexts = Pick<RecommendationInfo, 'description' | 'remediationDescription'>;
 
+/** What the store keeps of a governance assignment once joined to its row. */
+export type GovernanceFacts = Omit<GovernanceRecord, 'kind' | 'id' | 'assessmentId'>;
+
 export interface ResourceInfo {
   location?: string;
   tags: Record<string, string>;
@@ -95,7 +98,13 @@ export interface Sparse {
   idLookup: Map<string, number>;
   nativeResourceId: Map<number, string>;
   connectorId: Map<number, string>;
+  /**
+   * A row's portal link when it is not its recommendation's ('' for none): Defender's link names the recommendation
+   * (assessmentKey), so every row of a key usually has the same one, kept once in keyPortalLink. See portalLinkOf.
+   */
   portalLink: Map<number, string>;
+  /** Key code -> the link of the key's first row ('' for none). */
+  keyPortalLink: Map<number, string>;
   /** IaC findings' scanner rule ids (few rows carry one). */
   iacRuleId: Map<number, string>;
   attackPathIds: Map<number, string[]>;
@@ -138,7 +147,8 @@ export interface PostureTable {
   dict: Dictionaries;
   sparse: Sparse;
   keyInfo: Map<number, KeyInfo>;
-  governance: GovernanceRecord[];
+  /** Assignment facts by the governance column's index; ids are left out (a row's own id says which assessment). */
+  governance: GovernanceFacts[];
   subscriptionNames: Map<number, string>;
   /** Subscription and resource group tags (builder's containerKey). */
   containerTags: Map<string, Record<string, string>>;
@@ -168,4 +178,9 @@ export interface PostureTable {
   cveInfo: Map<number, CveInfo>;
   /** CVE code -> the software codes seen with it. */
   cveSoftware: Map<number, Set<number>>;
+}
+
+/** A row's portal link: its own when it differs from its recommendation's first row's, else that one. */
+export function portalLinkOf(sparse: Pick<Sparse, 'portalLink' | 'keyPortalLink'>, row: number, key: number): string | undefined {
+  return (sparse.portalLink.get(row) ?? sparse.keyPortalLink.get(key)) || undefined;
 }

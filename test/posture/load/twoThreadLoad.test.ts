@@ -21,15 +21,33 @@ let workers = 0;
 threads.Worker = class extends RealWorker { constructor(...args) { super(...args); workers += 1; } };
 const { loadExportFiles } = require(${JSON.stringify(compiled)});
 const { createCatalog } = require(${JSON.stringify(projectPath('dist', 'src', 'posture', 'catalog', 'catalog.js'))});
-const [path, lenient, workerMinBytes] = process.argv.slice(1);
+const { addRecord, createBuilderState } = require(${JSON.stringify(projectPath('dist', 'src', 'posture', 'store', 'builder.js'))});
+const { mergeBuilderPart } = require(${JSON.stringify(projectPath('dist', 'src', 'posture', 'store', 'builderPart.js'))});
+const [path, lenient, workerMinBytes, sinkKind] = process.argv.slice(1);
 const records = [];
-loadExportFiles({ path, catalog: createCatalog(), lenient: lenient === 'true', workerMinBytes: Number(workerMinBytes) }, { add: (r) => records.push(r) })
-  .then((result) => process.stdout.write(JSON.stringify({ workers, result, records })))
+// 'columns': a store builder's state, which takes the worker's part whole; the state is printed with Map and Set
+// orders kept, dictionaries as their spellings and lower-cased values, columns as arrays.
+const state = createBuilderState();
+const sink = sinkKind === 'columns'
+  ? { add: (r) => addRecord(state, r), addBuilderPart: (part) => mergeBuilderPart(state, part) }
+  : { add: (r) => records.push(r) };
+const plain = (value) => {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Map) return ['Map', [...value].map(([k, v]) => [plain(k), plain(v)])];
+  if (value instanceof Set) return ['Set', [...value].map(plain)];
+  if (ArrayBuffer.isView(value)) return Array.from(value);
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value.values === 'function' && typeof value.lowerValues === 'function') return { values: value.values(), lower: value.lowerValues() };
+  if (typeof value.toArray === 'function') return Array.from(value.toArray());
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => k !== 'interned' && v !== undefined).map(([k, v]) => [k, plain(v)]));
+};
+loadExportFiles({ path, catalog: createCatalog(), lenient: lenient === 'true', workerMinBytes: Number(workerMinBytes) }, sink)
+  .then((result) => process.stdout.write(JSON.stringify({ workers, result, ...(sinkKind === 'columns' ? { state: plain(state) } : { records }) })))
   .catch((error) => process.stdout.write(JSON.stringify({ workers, error: { name: error.name, code: error.code, message: error.message, details: error.details } })));
 `;
 
-function load(path: string, lenient: boolean, twoThreads: boolean): unknown {
-  const out = execFileSync(process.execPath, ['-e', CHILD, path, String(lenient), twoThreads ? '0' : String(Number.MAX_SAFE_INTEGER)], { maxBuffer: 256 << 20 });
+function load(path: string, lenient: boolean, twoThreads: boolean, sink: 'records' | 'columns' = 'records'): unknown {
+  const out = execFileSync(process.execPath, ['-e', CHILD, path, String(lenient), twoThreads ? '0' : String(Number.MAX_SAFE_INTEGER), sink], { maxBuffer: 256 << 20 });
   const { workers, ...loaded } = JSON.parse(out.toString()) as { workers: number };
   expect(workers).toBe(twoThreads ? 1 : 0);
   return loaded;
@@ -60,5 +78,18 @@ maybe('loading one JSON Lines file in two threads', () => {
     const lenientOne = load(path, true, false);
     expect(load(path, true, true)).toEqual(lenientOne);
     expect(lenientOne).toMatchObject({ result: { skipped: badAt.length } });
+  });
+
+  it.each([
+    ['bad rows on both sides of the cut', [0.1, 0.8]],
+    ['a bad row only in the worker part', [0.8]],
+  ])('%s: a store builder gets the worker\'s columns and ends as one thread leaves it', (_name, badAt) => {
+    const path = writeTenant(dir, `columns-${badAt.length}.jsonl`, badAt as number[]);
+    const strictOne = load(path, false, false, 'columns');
+    expect(load(path, false, true, 'columns')).toEqual(strictOne);
+    expect(strictOne).toMatchObject({ error: { code: 'EXPORT_INVALID' } });
+    const lenientOne = load(path, true, false, 'columns') as { state: { cols: { key: number[] } } };
+    expect(lenientOne.state.cols.key.length).toBeGreaterThan(1000);
+    expect(load(path, true, true, 'columns')).toEqual(lenientOne);
   });
 });

@@ -66,3 +66,21 @@ describe('details', () => {
     expect(mixed.details(SYSTEM_VIEWER, gcp.id)).not.toHaveProperty('description');
   });
 });
+
+describe('portal links', () => {
+  // A key's rows usually share one link (it names the recommendation), kept once per key: every row still says its own.
+  const link = (text: string) => `https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/assessmentKey/${text}`;
+  const rows = [
+    assessment({ resourceName: 'vm-none-first', key: 'k-late' }),
+    assessment({ resourceName: 'vm-late', key: 'k-late', portalLink: link('k-late') }),
+    assessment({ resourceName: 'vm-a', key: 'k1', portalLink: link('k1') }),
+    assessment({ resourceName: 'vm-b', key: 'k1', portalLink: link('k1') }),
+    assessment({ resourceName: 'vm-other', key: 'k1', portalLink: link('k1/other') }),
+    assessment({ resourceName: 'vm-none', key: 'k1' }),
+    assessment({ resourceName: 'vm-empty', key: 'k1', portalLink: '' }),
+  ];
+  const linked = engineOf(rows, { now: NOW });
+  it.each(rows.map((row) => [row.resourceName, row]))('%s keeps its own link', (_name, row) => {
+    expect(linked.details(SYSTEM_VIEWER, row.id)?.portalLink).toBe(row.portalLink || undefined);
+  });
+});

@@ -9,6 +9,7 @@ import { compileFilter } from '../../../src/posture/store/filter';
 import { governanceIndexOf } from '../../../src/posture/store/governanceIndex';
 import { startOfUtcDay } from '../../../src/posture/store/governance';
 import { buildTable } from '../../../src/posture/store/join';
+import { rowsOf } from '../../../src/posture/store/rowSet';
 import type { PostureTable } from '../../../src/posture/store/table';
 import { assessment, DAY, governance, NOW } from './records';
 
@@ -55,6 +56,14 @@ function indexed(table: PostureTable, filter: PostureFilter, todayStart: number)
   return out.sort((a, b) => a - b);
 }
 
+/** Through the intersected bitmaps, the planner's way for many candidates, then the conditions left to check. */
+function bitmapped(table: PostureTable, filter: PostureFilter, todayStart: number): number[] {
+  const compiled = compileFilter(table, filter, todayStart, undefined, 'bitmaps');
+  if (compiled.none) return [];
+  expect(compiled.rows).toBeDefined();
+  return rowsOf(compiled.rows!).filter((row) => compiled.residual?.(row) ?? true);
+}
+
 /** Every live row, one by one. */
 function scanned(table: PostureTable, filter: PostureFilter, todayStart: number): number[] {
   const { test } = compileFilter(table, filter, todayStart);
@@ -91,6 +100,7 @@ describe.each([1, 2, 3])('owner, governance and due-date indexes on random table
       for (const filter of filters(seed)) {
         const expected = scanned(table, filter, todayStart);
         expect({ day, filter, rows: indexed(table, filter, todayStart) }).toEqual({ day, filter, rows: expected });
+        expect({ day, filter, rows: bitmapped(table, filter, todayStart) }).toEqual({ day, filter, rows: expected });
         if (expected.length > 0) nonEmpty++;
       }
     }
@@ -121,6 +131,8 @@ describe.each([1, 2, 3])('owner, governance and due-date indexes on random table
     for (const filter of [...filters(seed + 7), { owners: ['dan@contoso.com'] }]) {
       expect({ filter, rows: indexed(changed, filter, todayStart) }).toEqual({ filter, rows: scanned(changed, filter, todayStart) });
       expect({ filter, rows: indexed(table, filter, todayStart) }).toEqual({ filter, rows: scanned(table, filter, todayStart) });
+      expect({ filter, rows: bitmapped(changed, filter, todayStart) }).toEqual({ filter, rows: scanned(changed, filter, todayStart) });
+      expect({ filter, rows: bitmapped(table, filter, todayStart) }).toEqual({ filter, rows: scanned(table, filter, todayStart) });
     }
   });
 });

@@ -1,7 +1,11 @@
 // The engine against the naive reference on seeded random tenants: every filter, combined at random.
 import type { PostureFilter } from '../../../src/posture/engine';
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVERITIES, STATUS_CODES, type PostureRecord } from '../../../src/posture/model';
-import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
+import { addRecord, createBuilderState } from '../../../src/posture/store/builder';
+import { createColumnarEngine } from '../../../src/posture/store/engine';
+import type { CandidatePlan } from '../../../src/posture/store/filter';
+import { buildTable } from '../../../src/posture/store/join';
+import { SYSTEM_VIEWER, type Viewer } from '../../../src/posture/viewer';
 import { assessment, DAY, engineOf, finding, governance, NOW, resource, resourceIdOf, subscription } from './records';
 import { createReference } from './reference';
 
@@ -76,10 +80,50 @@ function randomFilter(seed: number): PostureFilter {
   return f;
 }
 
+/** The same tenant with candidates drawn one way only: by one index, or by intersected bitmaps. */
+function plannedEngine(records: PostureRecord[], plan: CandidatePlan) {
+  const state = createBuilderState();
+  for (const record of records) addRecord(state, record);
+  return createColumnarEngine(buildTable(state), { now: () => NOW, plan });
+}
+
 describe.each([1, 2, 3])('random tenant %i', (seed) => {
   const records = tenant(seed);
   const engine = engineOf(records, { now: NOW });
   const reference = createReference(records, NOW);
+
+  it.each(['index', 'bitmaps'] as const)('draws the same rows as the reference with candidates by %s, in lists, counts and groups, scoped or not', (plan) => {
+    const planned = plannedEngine(records, plan);
+    const scoped: Viewer = { ...SYSTEM_VIEWER, scope: { subscriptions: [SUBS[0]!], resourceGroups: [`${SUBS[1]}/RG-B`] } };
+    const inScope = new Set([...reference.ids({ subscriptions: [SUBS[0]!] }), ...reference.ids({ subscriptions: [SUBS[1]!], resourceGroups: ['rg-b'] })]);
+    for (let i = 0; i < 150; i++) {
+      const filter = randomFilter(seed * 1000 + i);
+      const expected = reference.ids(filter);
+      const result = planned.search(SYSTEM_VIEWER, { filter, limit: 1000 });
+      expect({ filter, ids: result.items.map((row) => row.assessmentId).sort() }).toEqual({ filter, ids: expected });
+      expect({ filter, total: result.total, count: planned.count(SYSTEM_VIEWER, filter) }).toEqual({ filter, total: expected.length, count: expected.length });
+      expect(planned.group(SYSTEM_VIEWER, filter, 'governance').total).toBe(expected.length);
+      const visible = expected.filter((id) => inScope.has(id));
+      expect({ filter, scoped: planned.search(scoped, { filter, limit: 1000 }).items.map((row) => row.assessmentId).sort() }).toEqual({ filter, scoped: visible });
+      expect(planned.count(scoped, filter)).toBe(visible.length);
+    }
+  });
+
+  it.each(['index', 'bitmaps'] as const)('counts each group as the reference does, with candidates by %s', (plan) => {
+    const planned = plannedEngine(records, plan);
+    const unhealthy = reference.rows().filter((a) => a.status === 'Unhealthy');
+    const states = planned.group(SYSTEM_VIEWER, { statuses: ['Unhealthy'] }, 'governance').groups;
+    for (const state of GOVERNANCE_STATES) {
+      expect({ state, count: states.find((g) => g.key === state)?.count ?? 0 }).toEqual({ state, count: unhealthy.filter((a) => reference.stateOf(a) === state).length });
+    }
+    for (const [by, field] of [['category', 'categories'], ['riskFactor', 'riskFactors']] as const) {
+      const groups = planned.group(SYSTEM_VIEWER, { statuses: ['Unhealthy'] }, by).groups;
+      const values: readonly string[] = by === 'category' ? CATEGORIES : RISK_FACTORS;
+      for (const value of values) {
+        expect({ by, value, count: groups.find((g) => g.key === value)?.count ?? 0 }).toEqual({ by, value, count: unhealthy.filter((a) => (a[field] as readonly string[]).includes(value)).length });
+      }
+    }
+  });
 
   it('holds every assessment once (later copies replace earlier ones)', () => {
     expect(engine.capabilities(SYSTEM_VIEWER).assessmentCount).toBe(reference.rows().length);

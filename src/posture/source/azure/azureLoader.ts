@@ -14,7 +14,7 @@ import type { Logger } from '../../../logging/logger';
 import { loadPosture } from '../../loadPosture';
 import type { PostureLoader, PostureSnapshot } from '../../postureSettings';
 import { createExportFileSource } from '../../source';
-import { createPostureStoreBuilder } from '../../store';
+import { createPostureStoreBuilder, type PostureStoreBuilder } from '../../store';
 import { createAzurePostureSource, type AzureLoadReport, type AzureSourceOptions, type ChangesSince } from './azureSource';
 import { AZURE_CLOUD_ENDPOINTS } from './clouds';
 import { createKeptSource } from './keptSource';
@@ -44,6 +44,10 @@ export interface AzureLoaderDeps {
   overrides?: Partial<Omit<AzureSourceOptions, 'scopes' | 'cloud'>>;
   /** Tests: when the journal is folded into a new base (JOURNAL_FRACTION, here with no minimum). */
   journalFraction?: number;
+  /** Several replicas: the builder to load with (a snapshot capture tees the records to publish them). */
+  builder?: () => PostureStoreBuilder;
+  /** Several replicas: when the data this replica has was read (SharedPostureLoader.readAt), maybe by another replica. */
+  sharedReadAt?: () => number | undefined;
 }
 
 /** DefaultAzureCredential signing in to the cloud's own Entra ID (managed identity, environment, az login...). */
@@ -68,9 +72,18 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
   let loadedOnce = false;
   /** The last read from Azure in this process (the kept rows are its rows). */
   let lastRead: { readAt: number; fullAt: number; governanceAt: number } | undefined;
+  const newBuilder = () => (deps.builder ? deps.builder() : createPostureStoreBuilder(deps.now ? { now: deps.now } : {}));
+  /** This process's last read, or the adopted copy's read when the kept rows are that read (a DATA_DIR the replicas share, or a restart). */
+  const knownRead = () => {
+    const shared = deps.sharedReadAt?.();
+    if (shared === undefined || (lastRead && lastRead.readAt >= shared)) return lastRead;
+    const info = lastGood?.find(source.describe())?.info;
+    return info?.readAt === shared && info.fullAt !== undefined ? { readAt: shared, fullAt: info.fullAt, governanceAt: info.governanceAt ?? shared } : lastRead;
+  };
 
-  /** An incremental refresh when the kept rows are this process's last read and the last full read is recent enough. */
+  /** An incremental refresh when the kept rows are this process's (or the adopted) last read and the last full read is recent enough. */
   const changesSince = (readAt: number): { changes: ChangesSince; kept: KeptCopy } | undefined => {
+    const lastRead = knownRead();
     if (!lastGood || !lastRead || readAt - lastRead.fullAt >= (config.fullRefreshMs ?? DAY_MS)) return undefined;
     // Refreshes that failed for longer than Resource Graph keeps changes: deletions in the gap are no longer listed.
     if (readAt - lastRead.readAt + CHANGE_OVERLAP_MS >= RESOURCE_CHANGES_KEPT_MS) return undefined;
@@ -88,8 +101,9 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
     const readAt = now();
     const incremental = changesSince(readAt);
     const changes = incremental?.changes;
-    const fullAt = changes && lastRead ? lastRead.fullAt : readAt;
-    const governanceAt = changes && lastRead && !changes.governance ? lastRead.governanceAt : readAt;
+    const known = knownRead();
+    const fullAt = changes && known ? known.fullAt : readAt;
+    const governanceAt = changes && known && !changes.governance ? known.governanceAt : readAt;
     // A full read writes a new base; so does a refresh once the journal has grown past a fraction of the base.
     const info = incremental?.kept.info;
     const fold = info !== undefined && journalTooLong(info, deps.journalFraction);
@@ -98,7 +112,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
     try {
       const { engine, report } = await loadPosture({
         source: { describe: source.describe, load: (sink) => source.load(sink, changes) },
-        builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
+        builder: newBuilder(),
         now,
       });
       const { segment, standingRows } = report as AzureLoadReport;
@@ -135,7 +149,7 @@ export function createAzurePostureLoader(config: AzureSourceConfig, deps: AzureL
     const { engine, report } = await loadPosture({
       // The base alone is an export; with refreshes journaled since, their segments are laid over it.
       source: segments.length === 0 ? createExportFileSource({ path: kept.path, logger }) : createKeptSource({ label: source.describe(), kept, segments, lenient: deps.lenient === true, logger }),
-      builder: createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
+      builder: newBuilder(),
       now,
     });
     const ageMinutes = Math.round((now() - kept.info.readAt) / 60_000);

@@ -1,0 +1,182 @@
+// A builder's state as one message between threads, and its merge into another builder. A loader worker adds its
+// part of an export to a builder of its own, then hands over its columns as transferable typed arrays (moved, not
+// copied) and its dictionaries as string lists; the main thread appends them after its own rows, mapping each
+// dictionary code once per distinct value. The merged state is the one a single builder would have reached adding
+// the main thread's records and then the worker's, in that order: same codes, same map orders, same first/last wins.
+import type { FindingRecord, RecordSink } from '../model';
+import { addPair, createBuilderState, intern, rememberCve, rememberPortalLink, softwareOfCve, type BuilderState, type CveEvent } from './builder';
+import type { GrowableColumn, NumericArray } from './columns';
+import type { Dictionaries, KeyInfo, ResourceInfo, Sparse } from './table';
+
+type Columns = BuilderState['cols'];
+type ColumnName = keyof Columns;
+type DictionaryName = keyof Dictionaries;
+
+/** Which dictionary each column's codes belong to (null: the column holds plain numbers). */
+const CODED: Record<ColumnName, DictionaryName | null> = {
+  key: 'key', name: 'name', resource: 'resource', resourceName: 'resourceName', resourceType: 'resourceType',
+  resourceGroup: 'resourceGroup', subscription: 'subscription', statusCause: 'text', statusDescription: 'text',
+  riskLabels: 'riskLabels', recommendationCategory: 'recommendationCategory', fixedVersion: 'text', detectedVersions: 'text',
+  status: null, severity: null, risk: null, cloud: null, riskFactors: null, categories: null, attackPaths: null,
+  firstEvaluation: null, statusChange: null, fixState: null, individualFinding: null,
+};
+
+/** Plain data only (typed arrays, arrays, Maps, plain objects): structured-cloneable. */
+export interface BuilderPart {
+  rows: number;
+  dict: Record<DictionaryName, readonly string[]>;
+  cols: Record<ColumnName, NumericArray>;
+  sparse: Sparse;
+  keyInfo: Map<number, KeyInfo>;
+  governance: BuilderState['governance'];
+  subscriptionNames: Map<number, string>;
+  containerTags: Map<string, Record<string, string>>;
+  resources: Map<number, ResourceInfo>;
+  findings: Map<number, FindingRecord[]>;
+  attackPaths: BuilderState['attackPaths'];
+  secureScores: BuilderState['secureScores'];
+  secureScoreControls: BuilderState['secureScoreControls'];
+  cvePairs: { rows: Int32Array; codes: Int32Array };
+  softwarePairs: { rows: Int32Array; codes: Int32Array };
+  cveLog: CveEvent[];
+  cveSoftware: Map<number, Set<number>>;
+}
+
+/** A sink that can take a worker's part whole (the store builder), instead of its records one by one. */
+export interface PartSink extends RecordSink {
+  addBuilderPart(part: BuilderPart): void;
+}
+
+export const takesBuilderParts = (sink: RecordSink): sink is PartSink => typeof (sink as Partial<PartSink>).addBuilderPart === 'function';
+
+/** A builder whose part will be handed over: it logs what merging needs to replay. */
+export function createPartState(): BuilderState {
+  const state = createBuilderState();
+  state.cveLog = [];
+  return state;
+}
+
+/** The part and the buffers to transfer with it; the state must not be used afterwards. */
+export function packBuilderPart(state: BuilderState): { part: BuilderPart; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const moved = <A extends NumericArray>(column: GrowableColumn<A>): A => {
+    const array = column.toArray();
+    transfer.push(array.buffer as ArrayBuffer);
+    return array;
+  };
+  const dict = {} as Record<DictionaryName, readonly string[]>;
+  for (const name of Object.keys(state.dict) as DictionaryName[]) dict[name] = state.dict[name].values();
+  const cols = {} as Record<ColumnName, NumericArray>;
+  for (const name of Object.keys(state.cols) as ColumnName[]) cols[name] = moved(state.cols[name] as GrowableColumn<NumericArray>);
+  const pairs = (p: BuilderState['cvePairs']) => ({ rows: moved(p.rows), codes: moved(p.codes) });
+  const part: BuilderPart = {
+    rows: state.cols.key.length,
+    dict,
+    cols,
+    sparse: state.sparse,
+    keyInfo: state.keyInfo,
+    governance: state.governance,
+    subscriptionNames: state.subscriptionNames,
+    containerTags: state.containerTags,
+    resources: state.resources,
+    findings: state.findings,
+    attackPaths: state.attackPaths,
+    secureScores: state.secureScores,
+    secureScoreControls: state.secureScoreControls,
+    cvePairs: pairs(state.cvePairs),
+    softwarePairs: pairs(state.softwarePairs),
+    cveLog: state.cveLog ?? [],
+    cveSoftware: state.cveSoftware,
+  };
+  return { part, transfer };
+}
+
+const KEY_INFO_FIELDS = ['description', 'remediationDescription', 'assessmentType', 'userImpact', 'implementationEffort', 'policyDefinitionId'] as const;
+
+/** Appends a part after what `state` holds, as if its records had been added to `state` one by one. */
+export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
+  const offset = state.cols.key.length;
+  const codes = {} as Record<DictionaryName, Int32Array>;
+  for (const name of Object.keys(state.dict) as DictionaryName[]) {
+    const values = part.dict[name];
+    const into = state.dict[name];
+    const map = new Int32Array(values.length);
+    for (let code = 0; code < values.length; code++) map[code] = into.encode(values[code] as string);
+    codes[name] = map;
+  }
+  for (const name of Object.keys(state.cols) as ColumnName[]) {
+    const dictionary = CODED[name];
+    (state.cols[name] as GrowableColumn<NumericArray>).append(part.cols[name], dictionary === null ? undefined : codes[dictionary]);
+  }
+  for (const name of Object.keys(state.sparse) as (keyof Sparse)[]) {
+    if (name === 'idLookup') {
+      for (const [id, row] of part.sparse.idLookup) state.sparse.idLookup.set(id, row + offset);
+      continue;
+    }
+    if (name === 'portalLink' || name === 'keyPortalLink') continue;
+    const into = state.sparse[name] as Map<number, unknown>;
+    for (const [row, value] of part.sparse[name] as Map<number, unknown>) into.set(row + offset, value);
+  }
+  // Each of the part's rows again, as one builder would have seen it after this state's rows: keys first seen in
+  // the part take their link from it, and a row keeps its own only where it differs from the key's.
+  const partKeys = part.cols.key;
+  for (let row = 0; row < partKeys.length; row++) {
+    const theirKey = partKeys[row] as number;
+    const link = part.sparse.portalLink.get(row) ?? part.sparse.keyPortalLink.get(theirKey) ?? '';
+    rememberPortalLink(state.sparse, row + offset, codes.key[theirKey] as number, link);
+  }
+  for (const [theirKey, theirs] of part.keyInfo) mergeKeyInfo(state.keyInfo, codes.key[theirKey] as number, theirs);
+  for (const [id, record] of part.governance) state.governance.set(id, record);
+  for (const [code, name] of part.subscriptionNames) state.subscriptionNames.set(codes.subscription[code] as number, name);
+  for (const [key, tags] of part.containerTags) state.containerTags.set(key, tags);
+  for (const [code, info] of part.resources) state.resources.set(codes.resource[code] as number, info);
+  for (const [code, list] of part.findings) {
+    const resource = codes.resource[code] as number;
+    const stored = list.map((f) => internFinding(state, f));
+    const into = state.findings.get(resource);
+    if (into) into.push(...stored);
+    else state.findings.set(resource, stored);
+    state.findingCount += list.length;
+  }
+  state.attackPaths.push(...part.attackPaths);
+  state.secureScores.push(...part.secureScores);
+  state.secureScoreControls.push(...part.secureScoreControls);
+  appendPairs(state.cvePairs, part.cvePairs, offset, codes.cve);
+  appendPairs(state.softwarePairs, part.softwarePairs, offset, codes.software);
+  for (const event of part.cveLog) rememberCve(state, codes.cve[event.code] as number, event.facts, event.rank);
+  for (const [cve, software] of part.cveSoftware) {
+    for (const code of software) softwareOfCve(state, codes.cve[cve] as number, codes.software[code] as number);
+  }
+}
+
+/** First row with a text supplies it; later ones only fill gaps (rememberKeyInfo in builder.ts, over two parts). */
+function mergeKeyInfo(keyInfo: Map<number, KeyInfo>, key: number, theirs: KeyInfo): void {
+  const info = keyInfo.get(key);
+  if (!info) {
+    keyInfo.set(key, theirs);
+    return;
+  }
+  if (!info.threats.length && theirs.threats.length) info.threats = theirs.threats;
+  for (const field of KEY_INFO_FIELDS) (info as Record<string, unknown>)[field] ??= theirs[field];
+  if (!theirs.cloudTexts) return;
+  info.cloudTexts ??= new Map();
+  for (const [cloud, texts] of theirs.cloudTexts) {
+    const mine = info.cloudTexts.get(cloud) ?? {};
+    mine.description ??= texts.description;
+    mine.remediationDescription ??= texts.remediationDescription;
+    info.cloudTexts.set(cloud, mine);
+  }
+}
+
+function internFinding(state: BuilderState, f: FindingRecord): FindingRecord {
+  f.displayName = intern(state, f.displayName) ?? f.displayName;
+  f.description = intern(state, f.description);
+  f.impact = intern(state, f.impact);
+  f.remediation = intern(state, f.remediation);
+  f.category = intern(state, f.category);
+  return f;
+}
+
+function appendPairs(into: BuilderState['cvePairs'], pairs: BuilderPart['cvePairs'], offset: number, codes: Int32Array): void {
+  for (let i = 0; i < pairs.rows.length; i++) addPair(into, (pairs.rows[i] as number) + offset, codes[pairs.codes[i] as number] as number);
+}
