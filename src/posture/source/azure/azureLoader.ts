@@ -1,5 +1,7 @@
-// One load of the live Azure source, as the posture holder calls it at startup and on every refresh: read Resource
-// Graph in full into a fresh engine, keep a copy of the rows under DATA_DIR, and report what could not be read.
+// One load of the live Azure source, as the posture holder calls it at startup and on every refresh: a full read of
+// Resource Graph into a fresh engine (kept under DATA_DIR as a new base), or, between full reads, only what changed,
+// laid over the kept base and journal (appended to the journal, folded into a new base once it grows); and what could
+// not be read.
 // When Azure cannot be read at startup, the kept copy of the last full read is loaded instead (marked stale, with the
 // time it was read), and the refresh schedule keeps trying; a failed refresh later just throws, and the holder keeps
 // the data it has.

@@ -4,7 +4,7 @@
 // The kept copy under DATA_DIR is the full read plus a journal of segments (lastGood.ts); merging them here gives the
 // same rows the refreshes served, without rewriting a million rows at each refresh.
 import type { PostureRecord } from '../../model';
-import { isDeleted, resourceIdOf, subscriptionOfRow } from './resourceChanges';
+import { isDeleted, resourceOfId, subscriptionOfRow } from './resourceChanges';
 
 export interface ChangeSegment {
   /** Epoch ms the refresh started. */
@@ -32,13 +32,24 @@ interface Compiled {
 
 const compile = (segment: ChangeSegment): Compiled => ({ replaced: new Set(segment.replacedTypes), deleted: new Set(segment.deleted), subscriptions: new Set(segment.subscriptions) });
 
-/** Why an earlier row goes under this segment: replaced by type, deleted, unreadable; undefined when it stays. */
-function dropOf(segment: Compiled, row: unknown): DropReason | 'replaced' | undefined {
+/** Why an earlier row goes under this segment: replaced by type, deleted, unreadable; undefined when it stays. `id`: rowId(row). */
+function dropOf(segment: Compiled, row: unknown, id: string = rowId(row)): DropReason | 'replaced' | undefined {
   if (segment.replaced.has(rowType(row))) return 'replaced';
   const subscription = subscriptionOfRow(row);
   if (subscription !== undefined && !segment.subscriptions.has(subscription)) return 'unreadable';
-  if (isDeleted(segment.deleted, resourceIdOf(row))) return 'deleted';
+  if (segment.deleted.size > 0 && isDeleted(segment.deleted, resourceOfId(id))) return 'deleted';
   return undefined;
+}
+
+/** One segment that drops what any of these drops: types and deletions of all, subscriptions seen by all. */
+function unionOf(segments: readonly Compiled[]): Compiled {
+  const [first, ...rest] = segments;
+  if (!first) return { replaced: new Set(), deleted: new Set(), subscriptions: new Set() };
+  return {
+    replaced: new Set(segments.flatMap((segment) => [...segment.replaced])),
+    deleted: new Set(segments.flatMap((segment) => [...segment.deleted])),
+    subscriptions: new Set([...first.subscriptions].filter((id) => rest.every((segment) => segment.subscriptions.has(id)))),
+  };
 }
 
 /** The segments laid over base rows: which base rows stay, and the segments' own rows still standing. */
@@ -67,8 +78,16 @@ export function overlayOf(segments: readonly ChangeSegment[], onDrop?: (row: unk
   segments.forEach((segment, index) => {
     for (const row of segment.rows) latest.set(rowId(row), { row, segment: index });
   });
+  // A base row is tested once against all segments together (a million rows); only a dropped one is told, by segment.
+  const any = unionOf(compiled);
   return {
-    keeps: (row) => !latest.has(rowId(row)) && !dropped(row, 0),
+    keeps(row) {
+      const id = rowId(row);
+      if (latest.has(id)) return false;
+      if (segments.length === 0 || dropOf(any, row, id) === undefined) return true;
+      dropped(row, 0);
+      return false;
+    },
     standing: () => [...latest.values()].filter(({ row, segment }) => !dropped(row, segment + 1)).map(({ row }) => row),
   };
 }

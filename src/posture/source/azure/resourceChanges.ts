@@ -50,7 +50,11 @@ const SECURITY_PROVIDER = '/providers/microsoft.security/';
 
 /** The lower-cased id of the resource a row is about: a Defender row's resource, or the row itself. */
 export function resourceIdOf(row: unknown): string {
-  const id = String((row as { id?: unknown } | null)?.id ?? '').toLowerCase();
+  return resourceOfId(String((row as { id?: unknown } | null)?.id ?? '').toLowerCase());
+}
+
+/** resourceIdOf for a lower-cased id. */
+export function resourceOfId(id: string): string {
   const at = id.indexOf(SECURITY_PROVIDER);
   return at > 0 ? id.slice(0, at) : id;
 }
