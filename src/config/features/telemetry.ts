@@ -35,7 +35,12 @@ const headerList = optionalText.transform((v, ctx) => {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be name=value pairs separated by commas' });
       return z.NEVER;
     }
-    headers[name] = decodeURIComponent(part.slice(at + 1).trim());
+    try {
+      headers[name] = decodeURIComponent(part.slice(at + 1).trim());
+    } catch {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `the value of ${name} is not valid percent-encoding` });
+      return z.NEVER;
+    }
   }
   return headers;
 });
