@@ -44,6 +44,8 @@ import type { RecordsStore } from './storage/recordsStore';
 import { createReplyRecordStore } from './storage/replyRecordStore';
 import type { ConversationEraser } from './storage/sqliteConversationEraser';
 import { openStorage } from './storage/openStorage';
+import { httpSpanPolicy } from './telemetry/httpSpans';
+import { startTracing, stopTracing, tracing } from './telemetry/tracing';
 import { createReadiness } from './storage/readiness';
 import { createJobLease } from './jobs/jobLease';
 import { createDrain, DRAIN_GRACE_MS, drainingReadiness } from './lifecycle/drain';
@@ -119,6 +121,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     logger.warn({ appEnv: config.appEnv }, warning);
     process.stderr.write(`\nWARNING: ${warning}\n\n`);
   }
+  await startTracing(config.telemetry, logger);
   const storage = await openStorage(config, logger);
   let closePosture = () => {};
   try {
@@ -131,7 +134,9 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     const live = config.postureSource === 'azure';
     const postureLease = snapshots ? createJobLease(records, { job: 'posture-load', holder: replica, ttlMs: live ? config.postureRefreshMs * 2 : 10 * 60_000 }) : undefined;
     const shared = snapshots && postureLease ? { store: snapshots, lease: postureLease, sourceKey: postureSourceKey(config), replica, maxAgeMs: live ? config.postureRefreshMs : 0, ...(live ? { waitMs: Math.max(120_000, config.postureRefreshMs) } : {}) } : undefined;
-    const { posture, scriptLinks, downloadLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: storage.eraseConversations, ...(shared ? { shared } : {}) });
+    // Tracing on: Resource Graph requests are spans too.
+    const azure = tracing().enabled ? { client: { additionalPolicies: [{ policy: httpSpanPolicy(tracing(), 'resourceGraph'), position: 'perCall' as const }] } } : undefined;
+    const { posture, scriptLinks, downloadLinks, announceUrl, ...skills } = await composeSkills(config, logger, records, { eraseConversations: storage.eraseConversations, ...(shared ? { shared } : {}), ...(azure ? { azure } : {}) });
     closePosture = posture.close;
     const bot = createBot(config, {
       logger,
@@ -182,6 +187,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
         posture.close();
         await postureLease?.release().catch((error: unknown) => logger.warn({ err: error }, 'releasing the posture-load lease failed'));
         await storage.close();
+        await stopTracing();
       },
     };
   } catch (error) {

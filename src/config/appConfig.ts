@@ -20,6 +20,7 @@ import { usageFeature, type UsageConfig } from './features/usage';
 import { privacyFeature, type PrivacyConfig } from './features/privacy';
 import { storageFeature, type StorageConfig } from './features/storage';
 import { userScopeFeature, type UserScopeConfig } from './features/userScope';
+import { telemetryFeature, type TelemetryConfig } from './features/telemetry';
 
 export { BOT_TYPES, type BotIdentity, type BotType } from './features/auth';
 export { LOG_LEVELS } from './logLevels';
@@ -41,6 +42,7 @@ export type AppConfig = RuntimeConfig &
   UsageConfig &
   PrivacyConfig &
   UserScopeConfig &
+  TelemetryConfig &
 
   IacConfig & {
     /** Things worth saying at startup that do not stop it (an unknown NODE_ENV). */
@@ -48,7 +50,7 @@ export type AppConfig = RuntimeConfig &
   };
 
 /** Every feature's configuration; the order is the order problems are listed in. */
-export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature, llmFeature, historyFeature, feedbackFeature, usageFeature, privacyFeature, iacFeature, userScopeFeature];
+export const FEATURES: ReadonlyArray<ConfigFeature<object>> = [runtimeFeature, serverFeature, storageFeature, authFeature, postureFeature, postureSourceFeature, retentionFeature, deliveryFeature, confirmationFeature, scriptLinksFeature, delegateFeature, llmFeature, historyFeature, feedbackFeature, usageFeature, privacyFeature, iacFeature, userScopeFeature, telemetryFeature];
 
 export interface ParseOptions {
   appEnv: string;

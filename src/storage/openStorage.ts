@@ -20,6 +20,8 @@ import { createSqliteDatabase, DEFAULT_DATABASE_FILE } from './sqliteDatabase';
 import { createSqliteRecords } from './sqliteRecordsStore';
 import { createSqliteTurnCommit } from './sqliteTurnCommit';
 import { createSequentialTurnCommit, type TurnCommit } from './turnCommit';
+import { tracedRecordsStore } from '../telemetry/tracedRecordsStore';
+import { tracing } from '../telemetry/tracing';
 
 export interface OpenedStorage {
   kind: 'sqlite' | 'azure';
@@ -37,6 +39,9 @@ export interface OpenedStorage {
   close(): Promise<void>;
 }
 
+/** Tracing on (OTEL_EXPORTER_OTLP_ENDPOINT): every records call is a span (conversation state on Azure included). */
+const traced = (store: RecordsStore): RecordsStore => (tracing().enabled ? tracedRecordsStore(store, tracing()) : store);
+
 export async function openStorage(config: StorageConfig, logger: Logger): Promise<OpenedStorage> {
   const backend = config.storage;
   if (backend.kind === 'azure') {
@@ -45,7 +50,7 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
         ? { connectionString: backend.connectionString }
         : { account: backend.account ?? '', cloud: backend.cloud, credential: new DefaultAzureCredential() },
     );
-    const records = createAzureRecordsStore({ table: clients.table(backend.table), blobs: clients.container(backend.container) });
+    const records = traced(createAzureRecordsStore({ table: clients.table(backend.table), blobs: clients.container(backend.container) }));
     const conversations = createRecordsConversationStorage(records);
     // Fail at startup, not on the first turn, when the account is unreachable or access is denied.
     await records.get('startup', 'probe');
@@ -68,7 +73,7 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
   const conversations = createSqliteConversations(database);
   return {
     kind: 'sqlite',
-    records: records.store,
+    records: traced(records.store),
     conversations: conversations.storage,
     commitTurn: createSqliteTurnCommit(database, records, conversations.writeNow),
     pruneConversations: createSqliteConversationPruner(database),

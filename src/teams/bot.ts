@@ -35,6 +35,7 @@ import { createTeamsApp } from './teamsApp';
 import { registerUserScope, userScopeAuthentication, type UserScopeTurnOptions } from './userScopeTurns';
 import { createTurnErrorHandler, type TurnErrorHandler } from './turnErrorHandler';
 import { createTurnGate, type ActivityDeduper, type TurnLogic } from './turnGate';
+import { traceTurns } from './turnTracing';
 
 export type BotConfig = Pick<AppConfig, 'port' | 'host' | 'bot' | 'allowedTenantIds'>;
 
@@ -121,7 +122,7 @@ export function createTeamsBot(config: BotConfig, deps: TeamsBotDeps): Bot {
   const gate = createTurnGate({ allowedTenantIds: config.allowedTenantIds, deduper: deps.deduper, logger, ...(deps.turnCommit ? { turnCommit: deps.turnCommit } : {}) }, deps.contacts ? captureContacts({ contacts: deps.contacts, logger }, serialized) : serialized);
   deps.proactive?.attach(adapter, cards);
   const gated = deps.feedback ? withFeedbackLoop(deps.feedback.loop, gate) : gate;
-  const turnLogic = deps.replyRecords ? recordReplies(createReplyRecorder({ store: deps.replyRecords, logger }), gated) : gated;
+  const turnLogic = traceTurns(deps.replyRecords ? recordReplies(createReplyRecorder({ store: deps.replyRecords, logger }), gated) : gated);
   const server = createHttpServer({
     logger,
     ...(deps.scripts ? { scripts: deps.scripts } : {}),

@@ -44,6 +44,11 @@ export function noteTurnAction(context: TurnContext, action: PlannedAction): voi
   context.turnState.set(TURN_ACTION, { name: action.name, parameters: action.parameters });
 }
 
+/** The registry action this turn ran, if any (its name only). */
+export function turnActionName(context: TurnContext): string | undefined {
+  return (context.turnState.get(TURN_ACTION) as { name: string } | undefined)?.name;
+}
+
 export interface ReplyRecorderOptions {
   store: ReplyRecordStore;
   logger: Logger;

@@ -11,3 +11,11 @@ require.extensions['.ts'] = (module, filename) => {
   });
   module._compile(outputText, filename);
 };
+
+// A module name resolves to its .ts file before a .json of the same name (src/posture/catalog has catalog.ts and
+// catalog.json), as in ts-jest and the build: Node tries extensions in the order they were registered.
+for (const extension of ['.json', '.node']) {
+  const load = require.extensions[extension];
+  delete require.extensions[extension];
+  require.extensions[extension] = load;
+}
