@@ -2,7 +2,7 @@
 // oldest load kept, packed in chunks) and, per later load, only the assessments whose state changed. Loads older
 // than the retention are folded into the base. Reading the state at a time replays the deltas up to it.
 import type { RecordsStore } from '../../storage/recordsStore';
-import { ABSENT, pack, unpack, type State, type StateCode } from './stateCodes';
+import { ABSENT, pack, packChunks, unpack, type State, type StateCode } from './stateCodes';
 
 export const HISTORY_COLLECTION = 'postureHistory';
 /** Entries per base chunk record: about 900 kB of text each. */
@@ -60,12 +60,12 @@ export function createPostureHistory(records: RecordsStore): PostureHistory {
   }
 
   async function writeBase(state: State, at: number): Promise<void> {
-    const entries = [...state.entries()];
-    const chunks = Math.ceil(entries.length / CHUNK_ENTRIES);
+    // Chunk by chunk straight from the map (in its order): no array of every entry.
     const old = await records.get<BaseRecord>(HISTORY_COLLECTION, BASE_ID);
-    for (let i = 0; i < chunks; i += 1) await records.put(HISTORY_COLLECTION, chunkId(i), pack(entries.slice(i * CHUNK_ENTRIES, (i + 1) * CHUNK_ENTRIES)));
+    let chunks = 0;
+    for (const chunk of packChunks(state, CHUNK_ENTRIES)) await records.put(HISTORY_COLLECTION, chunkId(chunks++), chunk);
     for (let i = chunks; i < (old?.value.chunks ?? 0); i += 1) await records.delete(HISTORY_COLLECTION, chunkId(i));
-    await records.put<BaseRecord>(HISTORY_COLLECTION, BASE_ID, { at, chunks, entries: entries.length });
+    await records.put<BaseRecord>(HISTORY_COLLECTION, BASE_ID, { at, chunks, entries: state.size });
   }
 
   async function loadRecords(): Promise<LoadRecord[]> {
@@ -133,10 +133,11 @@ export function createPostureHistory(records: RecordsStore): PostureHistory {
       return out;
     },
     async fold(before) {
-      const base = await readBase();
-      if (!base) return 0;
+      // The loads first: reading the base (every entry) is only worth it when some load folds into it.
       const old = (await loadRecords()).filter((l) => l.at < before);
       if (old.length === 0) return 0;
+      const base = await readBase();
+      if (!base) return 0;
       for (const load of old) apply(base.state, load);
       await writeBase(base.state, old[old.length - 1]?.at ?? base.at);
       for (const load of old) await records.delete(HISTORY_COLLECTION, loadId(load.at));

@@ -4,7 +4,13 @@ import type { PostureEngine, RecommendationRow, StatusRow } from '../engine';
 import { SYSTEM_VIEWER } from '../viewer';
 import { codeOfStatus, hashOf, type State } from './stateCodes';
 
+/** Rows between yields to turns. */
 const PAGE = 20_000;
+/**
+ * Rows per read of the engine's row reader: small, so each read's row objects die young (a read of a whole page
+ * outlived the young generation and every row object of a large snapshot went to the old one as garbage).
+ */
+const READ = 1_000;
 /** The most rows engine.search returns in one page (src/posture/store/engine.ts MAX_PAGE). */
 const SEARCH_PAGE = 10_000;
 /** Above this many rows a snapshot keeps no names (they would cost more memory than the history itself). */
@@ -30,11 +36,15 @@ const yieldToTurns = () => new Promise<void>((resolve) => setImmediate(resolve))
 async function eachPage(engine: PostureEngine, visit: (rows: readonly StatusRow[], total: number) => boolean | void): Promise<void> {
   if (engine.statusRows) {
     const total = engine.capabilities(SYSTEM_VIEWER).assessmentCount;
-    for (let start: number | undefined = 0; start !== undefined; ) {
-      const page: { items: StatusRow[]; next?: number } = engine.statusRows(start, PAGE);
-      if (visit(page.items, total) === false) return;
-      start = page.next;
-      if (start !== undefined) await yieldToTurns();
+    for (let start: number | undefined = 0, sinceYield = 0; start !== undefined; ) {
+      const read: { items: StatusRow[]; next?: number } = engine.statusRows(start, READ);
+      if (visit(read.items, total) === false) return;
+      start = read.next;
+      sinceYield += READ;
+      if (start !== undefined && sinceYield >= PAGE) {
+        sinceYield = 0;
+        await yieldToTurns();
+      }
     }
     return;
   }

@@ -6,7 +6,7 @@ import { codeOfStatus, hashOf } from '../../../src/posture/history/stateCodes';
 import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
 import { assessment, engineOf } from '../store/records';
 
-const ROWS = 12_345; // more than one search page (10,000) and than one snapshot page (20,000 is not reached: 2 reads)
+const ROWS = 12_345; // more than one search page (10,000) and many engine reads (1,000 rows each)
 const statuses = ['Unhealthy', 'Healthy', 'NotApplicable'] as const;
 const records = Array.from({ length: ROWS }, (_, i) =>
   assessment({ resourceName: `vm-${i}`, key: `k${i % 7}`, status: statuses[i % 3], displayName: `Rec ${i % 7}` }),
