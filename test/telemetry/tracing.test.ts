@@ -42,7 +42,9 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       if (req.method !== 'POST' || req.url !== '/v1/traces' || !String(req.headers['content-type']).startsWith('application/json')) {
-        res.writeHead(400).end();
+        // Not chained: restify replaces ServerResponse.prototype.writeHead with one that returns nothing.
+        res.writeHead(400);
+        res.end();
         return;
       }
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { resourceSpans: Array<{ resource: { attributes: Array<{ key: string; value: Record<string, unknown> }> }; scopeSpans: Array<{ spans: OtlpSpan[] }> }> };
@@ -54,7 +56,8 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
           spans: resourceSpans.scopeSpans.flatMap((scope) => scope.spans),
         });
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
