@@ -4,8 +4,12 @@ import type { PostureEngine, RecommendationRow, StatusRow } from '../engine';
 import { SYSTEM_VIEWER } from '../viewer';
 import { codeOfStatus, hashOf, type State } from './stateCodes';
 
-/** Rows between yields to turns. */
-const PAGE = 20_000;
+/**
+ * Work between yields to turns, in milliseconds. Each step of a turn (an HTTP read, a storage call, the reply) waits
+ * for the slice in progress, so a slice of 20,000 rows (tens of ms at 1M rows) made every turn during the recording
+ * wait several slices: bot turns at 1M rows took ~60 ms at p50 instead of a few.
+ */
+const SLICE_MS = 4;
 /**
  * Rows per read of the engine's row reader: small, so each read's row objects die young (a read of a whole page
  * outlived the young generation and every row object of a large snapshot went to the old one as garbage).
@@ -26,24 +30,24 @@ export interface LoadSnapshot {
 
 export const labelOf = (row: Pick<RecommendationRow, 'displayName' | 'resourceName'>) => `${row.displayName} · ${row.resourceName}`.slice(0, 200);
 
-/** Lets turns run between pages: a snapshot of 1M rows is many pages. */
+/** Lets turns run between slices: a snapshot of 1M rows is many slices. */
 const yieldToTurns = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Every row once, a page at a time, yielding to turns between pages: from the engine's storage-order reader when it
+ * Every row once, yielding to turns every few milliseconds: from the engine's storage-order reader when it
  * has one (each row read once), else through search pages (each page sorts everything before it: slow on large data).
  */
 async function eachPage(engine: PostureEngine, visit: (rows: readonly StatusRow[], total: number) => boolean | void): Promise<void> {
   if (engine.statusRows) {
     const total = engine.capabilities(SYSTEM_VIEWER).assessmentCount;
-    for (let start: number | undefined = 0, sinceYield = 0; start !== undefined; ) {
+    let sliceStart = performance.now();
+    for (let start: number | undefined = 0; start !== undefined; ) {
       const read: { items: StatusRow[]; next?: number } = engine.statusRows(start, READ);
       if (visit(read.items, total) === false) return;
       start = read.next;
-      sinceYield += READ;
-      if (start !== undefined && sinceYield >= PAGE) {
-        sinceYield = 0;
+      if (start !== undefined && performance.now() - sliceStart >= SLICE_MS) {
         await yieldToTurns();
+        sliceStart = performance.now();
       }
     }
     return;
