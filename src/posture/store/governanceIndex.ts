@@ -38,33 +38,71 @@ export function governanceIndexOf(table: PostureTable): GovernanceIndex {
 function buildGovernanceIndex(t: PostureTable): GovernanceIndex {
   const c = t.columns;
   const owner = buildCodeIndex(c.owner, t.dict.owner.size, t.live);
-  const dated: number[] = [];
-  const unassigned: number[] = [];
-  const noDue: number[] = [];
-  const assignedDated: number[] = [];
+  // One pass to count each kind, one to list them (typed arrays, rows ascending).
+  let datedCount = 0;
+  let unassignedCount = 0;
+  let noDueCount = 0;
   for (let row = 0; row < t.rowCount; row++) {
     if (t.live[row] !== 1) continue;
-    const due = c.dueDate[row] as number;
-    const hasDue = !Number.isNaN(due);
-    if (hasDue) dated.push(row);
+    const hasDue = !Number.isNaN(c.dueDate[row] as number);
+    if (hasDue) datedCount++;
     if (c.status[row] !== UNHEALTHY) continue;
-    if ((c.governance[row] as number) < 0 || ((c.owner[row] as number) < 0 && !hasDue)) unassigned.push(row);
-    else if (!hasDue) noDue.push(row);
-    else assignedDated.push(row);
+    if ((c.governance[row] as number) < 0 || ((c.owner[row] as number) < 0 && !hasDue)) unassignedCount++;
+    else if (!hasDue) noDueCount++;
   }
-  const byDue = (a: number, b: number) => (c.dueDate[a] as number) - (c.dueDate[b] as number) || a - b;
-  const dueRows = Uint32Array.from(dated.sort(byDue));
-  const datedState = assignedDated.sort(byDue);
-  const stateRows = Uint32Array.from([...unassigned, ...noDue, ...datedState]);
+  const dated = new Uint32Array(datedCount);
+  const stateHead = new Uint32Array(unassignedCount + noDueCount);
+  for (let row = 0, d = 0, u = 0, n = unassignedCount; row < t.rowCount; row++) {
+    if (t.live[row] !== 1) continue;
+    const hasDue = !Number.isNaN(c.dueDate[row] as number);
+    if (hasDue) dated[d++] = row;
+    if (c.status[row] !== UNHEALTHY) continue;
+    if ((c.governance[row] as number) < 0 || ((c.owner[row] as number) < 0 && !hasDue)) stateHead[u++] = row;
+    else if (!hasDue) stateHead[n++] = row;
+  }
+  const dueRows = sortByDue(dated, c.dueDate);
+  const dueValues = Float64Array.from(dueRows, (row) => c.dueDate[row] as number);
+  // Assigned unhealthy rows with a due date, in the same (due date, row) order: a subsequence of dueRows.
+  const stateRows = new Uint32Array(stateHead.length + dueRows.length);
+  stateRows.set(stateHead);
+  let at = stateHead.length;
+  for (const row of dueRows) if (c.status[row] === UNHEALTHY && (c.governance[row] as number) >= 0) stateRows[at++] = row;
+  const trimmed = stateRows.slice(0, at);
   return {
     owner,
     dueRows,
-    dueValues: Float64Array.from(dueRows, (row) => c.dueDate[row] as number),
-    stateRows,
-    unassignedEnd: unassigned.length,
-    noDueEnd: unassigned.length + noDue.length,
-    stateDueValues: Float64Array.from(datedState, (row) => c.dueDate[row] as number),
+    dueValues,
+    stateRows: trimmed,
+    unassignedEnd: unassignedCount,
+    noDueEnd: stateHead.length,
+    stateDueValues: Float64Array.from(trimmed.subarray(stateHead.length), (row) => c.dueDate[row] as number),
   };
+}
+
+/**
+ * The rows (ascending) ordered by due date, ties by row: a counting sort over the rank of each row's date among the
+ * distinct dates (a native sort of the dates alone finds them), instead of a comparison sort of the rows.
+ */
+export function sortByDue(rows: Uint32Array, due: Float64Array): Uint32Array {
+  const values = Float64Array.from(rows, (row) => due[row] as number).sort();
+  let distinctCount = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[distinctCount++] = values[i] as number;
+  const distinct = values.subarray(0, distinctCount);
+  const ranks = new Uint32Array(rows.length);
+  const starts = new Uint32Array(distinctCount + 1);
+  for (let i = 0; i < rows.length; i++) {
+    const rank = lowerBound(distinct, due[rows[i] as number] as number);
+    ranks[i] = rank;
+    starts[rank + 1] = (starts[rank + 1] as number) + 1;
+  }
+  for (let rank = 0; rank < distinctCount; rank++) starts[rank + 1] = (starts[rank + 1] as number) + (starts[rank] as number);
+  const out = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const rank = ranks[i] as number;
+    out[starts[rank] as number] = rows[i] as number;
+    starts[rank] = (starts[rank] as number) + 1;
+  }
+  return out;
 }
 
 /** First position whose value is >= bound (values ascending). */

@@ -4,7 +4,9 @@
 // the search resumes at the next value. Large dictionaries also keep their distinct words (see below), searched the
 // same way, for needles made of letters and digits only. Same answers as `lower.includes(needle)` per value: a needle holding the
 // separator (never typed in practice) falls back to exactly that.
+import type { CodeIndex } from './columns';
 import type { StringDictionary } from './dictionary';
+import { emptyRowSet, type RowSet } from './rowSet';
 
 const SEPARATOR = '\u0000';
 
@@ -174,6 +176,59 @@ function throughWords(words: WordIndex, size: number, needle: string): { table: 
   for (let code = 0, at = 0; at < count; code++) if (table[code] === 1) codes[at++] = code;
   return { table, codes };
 }
+
+/**
+ * Rows (of a table whose column holds codes of dict, rows by code in `index`) whose value contains the needle, as a
+ * bitmap; undefined when the needle does not go through the word index (the caller then matches codes). Rows come
+ * straight from the words that contain the needle, so the values are never deduplicated or listed: a value holding
+ * two such words sets its rows twice. A word found on many rows (at least 1/32 of them, "prod" in half the names)
+ * keeps its rows as a bitmap of its own once asked for, so the next search ORs it instead of walking its values.
+ */
+export function rowsContaining(dict: StringDictionary, index: CodeIndex, rowCount: number, needle: string): RowSet | undefined {
+  if (!WORD.test(needle)) return undefined;
+  const words = wordsOf(dict);
+  if (!words) return undefined;
+  let kept = wordRowsCache.get(index);
+  if (!kept || kept.words !== words || kept.rowCount !== rowCount) wordRowsCache.set(index, (kept = { words, rowCount, maps: new Map() }));
+  const set = emptyRowSet(rowCount);
+  const { offsets, rows } = index;
+  const codeLimit = offsets.length - 1;
+  const bigWord = Math.max(1024, rowCount >>> 5);
+  const maps = kept.maps;
+  forEachHit(words.text, words.starts, words.starts.length, needle, (word) => {
+    const own = maps.get(word);
+    if (own) {
+      for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (own[w] as number);
+      return;
+    }
+    const from = words.offsets[word] as number;
+    const end = words.offsets[word + 1] as number;
+    let wordRows = 0;
+    for (let i = from; i < end; i++) {
+      const code = words.codes[i] as number;
+      if (code < codeLimit) wordRows += (offsets[code + 1] as number) - (offsets[code] as number);
+    }
+    const target = wordRows >= bigWord && maps.size < MAX_WORD_BITMAPS ? emptyRowSet(rowCount) : set;
+    for (let i = from; i < end; i++) {
+      const code = words.codes[i] as number;
+      if (code >= codeLimit) continue;
+      const last = offsets[code + 1] as number;
+      for (let at = offsets[code] as number; at < last; at++) {
+        const row = rows[at] as number;
+        target[row >>> 5] = (target[row >>> 5] as number) | (1 << (row & 31));
+      }
+    }
+    if (target !== set) {
+      maps.set(word, target);
+      for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (target[w] as number);
+    }
+  });
+  return set;
+}
+
+/** At most this many words keep a row bitmap per index (each rowCount / 8 bytes: 125 KB at 1M rows). */
+const MAX_WORD_BITMAPS = 64;
+const wordRowsCache = new WeakMap<CodeIndex, { words: WordIndex; rowCount: number; maps: Map<number, RowSet> }>();
 
 /**
  * Builds the joined text of a dictionary ahead of its first search, and its word index soon after, off the load's

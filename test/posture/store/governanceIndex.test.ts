@@ -6,7 +6,7 @@ import { GOVERNANCE_STATES, STATUS_CODES, type OverlayChange, type PostureRecord
 import { addRecord, createBuilderState } from '../../../src/posture/store/builder';
 import { applyChanges } from '../../../src/posture/store/changes';
 import { compileFilter } from '../../../src/posture/store/filter';
-import { governanceIndexOf } from '../../../src/posture/store/governanceIndex';
+import { governanceIndexOf, sortByDue } from '../../../src/posture/store/governanceIndex';
 import { startOfUtcDay } from '../../../src/posture/store/governance';
 import { buildTable } from '../../../src/posture/store/join';
 import { rowsOf } from '../../../src/posture/store/rowSet';
@@ -133,6 +133,19 @@ describe.each([1, 2, 3])('owner, governance and due-date indexes on random table
       expect({ filter, rows: indexed(table, filter, todayStart) }).toEqual({ filter, rows: scanned(table, filter, todayStart) });
       expect({ filter, rows: bitmapped(changed, filter, todayStart) }).toEqual({ filter, rows: scanned(changed, filter, todayStart) });
       expect({ filter, rows: bitmapped(table, filter, todayStart) }).toEqual({ filter, rows: scanned(table, filter, todayStart) });
+    }
+  });
+});
+
+describe('sortByDue', () => {
+  it('orders rows as a comparison sort by (due date, row) does, with ties, -0, infinities and one distinct date', () => {
+    const r = seeded(5);
+    const pool = [0, -0, 1, -1, Infinity, -Infinity, NOW, NOW + 0.5, NOW - DAY, Number.MAX_VALUE, -Number.MAX_VALUE];
+    for (const [count, spread] of [[0, 1], [1, 1], [50, 1], [500, 3], [2000, 40], [300, 1000]] as const) {
+      const due = Float64Array.from({ length: count * 2 }, () => (r.next() < 0.2 ? r.pick(pool) : NOW + Math.floor(r.next() * spread) * DAY));
+      const rows = Uint32Array.from({ length: count }, (_, i) => i * 2 + (r.next() < 0.5 ? 1 : 0));
+      const expected = Array.from(rows).sort((a, b) => (due[a]! < due[b]! ? -1 : due[a]! > due[b]! ? 1 : a - b));
+      expect(Array.from(sortByDue(rows, due))).toEqual(expected);
     }
   });
 });
