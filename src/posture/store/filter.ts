@@ -2,12 +2,12 @@
 // dictionaries, and picks the most selective index to draw candidate rows from.
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_LEVELS, STATUS_CODES } from '../model';
 import type { PostureFilter } from '../engine';
-import { categoryMask, maskOf, riskFactorMask, severityMask, UNHEALTHY } from './codecs';
+import { categoryMask, maskOf, riskFactorMask, severityMask } from './codecs';
 import { indexedCount, type CodeIndex } from './columns';
 import type { StringDictionary } from './dictionary';
-import { COMPLETED, governanceStateCode } from './governance';
+import { governanceStateCode } from './governance';
 import { dueRangeCandidates, governanceCandidates, governanceIndexOf } from './governanceIndex';
-import { attackPathIndexOf, codeBitmapsOf, resourceGroupIndexOf } from './rowBitmaps';
+import { attackPathIndexOf, codeBitmapsOf, resourceGroupIndexOf, stateBitmapsOf } from './rowBitmaps';
 import { rowsContaining, valuesContaining } from './textSearch';
 import { addIndexedRows, countRows, emptyRowSet, intersectInto, rowsOf, type RowSet } from './rowSet';
 import { resourcesWithTags } from './tags';
@@ -190,15 +190,20 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   const fewCandidates = best < MIN_BITMAP_CANDIDATES || best * 64 < t.rowCount;
   if (none || plan === 'index' || (plan === 'auto' && fewCandidates)) return { none, source, test };
 
-  // Many candidates: intersect every indexed condition as bitmaps; the rest is checked row by row.
-  const parts: Candidates[][] = candidates.filter((candidate) => candidate !== statusCandidates || statusMask).map((candidate) => [candidate]);
-  if (governance && !governed) {
-    // "completed" is every row that is not unhealthy; the other wanted states come from the governance index.
-    const others = governanceCandidates(governanceIndexOf(t), governance & ~(1 << COMPLETED), todayStart);
-    const part = [small(t.indexes.status, [0, 1, 2].filter((code) => code !== UNHEALTHY))];
-    if (others && others.codes.length) part.push(others);
-    parts.push(part);
-  }
+  // Many candidates: intersect every indexed condition as bitmaps; the rest is checked row by row. The wanted
+  // governance states are the union of their bitmaps as of today (kept per table and day), not the index's rows.
+  const wantedStates = (): Candidates => {
+    const maps = stateBitmapsOf(t, todayStart);
+    const set = emptyRowSet(t.rowCount);
+    maps.forEach((map, state) => {
+      if (governance & (1 << state)) for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (map[w] as number);
+    });
+    return setCandidates(set);
+  };
+  const parts: Candidates[][] = candidates
+    .filter((candidate) => candidate !== statusCandidates || statusMask)
+    .map((candidate) => [candidate === governed ? wantedStates() : candidate]);
+  if (governance && !governed) parts.push([wantedStates()]);
   if (parts.length === 0) parts.push([statusCandidates]);
   const rows = intersection(t.rowCount, parts);
   const unindexed = conditions.filter((condition) => !condition.index).map(({ column, table }) => ({ column, table }));

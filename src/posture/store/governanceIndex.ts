@@ -35,9 +35,21 @@ export function governanceIndexOf(table: PostureTable): GovernanceIndex {
   return index;
 }
 
+/**
+ * Parts kept by the arrays they are built from, so a table derived by withChanges reuses those its changes did not
+ * replace (a status change keeps the owner and due-date orders; only the state rows are listed again).
+ */
+const ownerCache = new WeakMap<Int32Array, { live: Uint8Array; size: number; index: CodeIndex }>();
+const dueCache = new WeakMap<Float64Array, { live: Uint8Array; rows: Uint32Array; values: Float64Array }>();
+
 function buildGovernanceIndex(t: PostureTable): GovernanceIndex {
   const c = t.columns;
-  const owner = buildCodeIndex(c.owner, t.dict.owner.size, t.live);
+  let owned = ownerCache.get(c.owner);
+  if (!owned || owned.live !== t.live || owned.size !== t.dict.owner.size) {
+    owned = { live: t.live, size: t.dict.owner.size, index: buildCodeIndex(c.owner, t.dict.owner.size, t.live) };
+    ownerCache.set(c.owner, owned);
+  }
+  const owner = owned.index;
   // One pass to count each kind, one to list them (typed arrays, rows ascending).
   let datedCount = 0;
   let unassignedCount = 0;
@@ -50,18 +62,24 @@ function buildGovernanceIndex(t: PostureTable): GovernanceIndex {
     if ((c.governance[row] as number) < 0 || ((c.owner[row] as number) < 0 && !hasDue)) unassignedCount++;
     else if (!hasDue) noDueCount++;
   }
-  const dated = new Uint32Array(datedCount);
+  let due = dueCache.get(c.dueDate);
+  const dated = due && due.live === t.live ? undefined : new Uint32Array(datedCount);
   const stateHead = new Uint32Array(unassignedCount + noDueCount);
   for (let row = 0, d = 0, u = 0, n = unassignedCount; row < t.rowCount; row++) {
     if (t.live[row] !== 1) continue;
     const hasDue = !Number.isNaN(c.dueDate[row] as number);
-    if (hasDue) dated[d++] = row;
+    if (hasDue && dated) dated[d++] = row;
     if (c.status[row] !== UNHEALTHY) continue;
     if ((c.governance[row] as number) < 0 || ((c.owner[row] as number) < 0 && !hasDue)) stateHead[u++] = row;
     else if (!hasDue) stateHead[n++] = row;
   }
-  const dueRows = sortByDue(dated, c.dueDate);
-  const dueValues = Float64Array.from(dueRows, (row) => c.dueDate[row] as number);
+  if (dated) {
+    const rows = sortByDue(dated, c.dueDate);
+    due = { live: t.live, rows, values: Float64Array.from(rows, (row) => c.dueDate[row] as number) };
+    dueCache.set(c.dueDate, due);
+  }
+  const dueRows = (due as { rows: Uint32Array }).rows;
+  const dueValues = (due as { values: Float64Array }).values;
   // Assigned unhealthy rows with a due date, in the same (due date, row) order: a subsequence of dueRows.
   const stateRows = new Uint32Array(stateHead.length + dueRows.length);
   stateRows.set(stateHead);

@@ -3,7 +3,7 @@
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVERITIES } from '../model';
 import type { GroupBy, GroupResult } from '../engine';
 import { ON_TIME, OVERDUE } from './governance';
-import { DATED, governanceClassOf } from './rowBitmaps';
+import { DATED, governanceClassOf, stateBitmapsOf } from './rowBitmaps';
 import { bitCount, countRows, emptyRowSet, forEachRow, type RowSet } from './rowSet';
 import { subscriptionLabel } from './rows';
 import type { PostureTable } from './table';
@@ -111,7 +111,7 @@ function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimensio
         describe: (slot) => named(GOVERNANCE_STATES[slot] ?? '', slot),
         // A bitmap per state as of today (kept per table and day): each count is the set's bits in common with it.
         countSet: (set, counters) => {
-          const maps = stateBitmapsOf(t, classes, todayStart);
+          const maps = stateBitmapsOf(t, todayStart);
           for (let slot = 0; slot < GOVERNANCE_STATES.length; slot++) counters[slot] = (counters[slot] as number) + countCommon(set, maps[slot] as RowSet);
           return countRows(set);
         },
@@ -169,22 +169,5 @@ function valueBitmapsOf(column: Uint8Array | Uint16Array, valueCount: number, ro
     }
   }
   valueBitmaps.set(column, maps);
-  return maps;
-}
-
-const stateBitmaps = new WeakMap<Uint8Array, { dueDate: Float64Array; todayStart: number; maps: RowSet[] }>();
-
-/** Rows by governance state as of todayStart, a bitmap per state code; kept for the last day asked. */
-function stateBitmapsOf(t: PostureTable, classes: Uint8Array, todayStart: number): RowSet[] {
-  const due = t.columns.dueDate;
-  const hit = stateBitmaps.get(classes);
-  if (hit && hit.dueDate === due && hit.todayStart === todayStart) return hit.maps;
-  const maps = GOVERNANCE_STATES.map(() => emptyRowSet(t.rowCount));
-  for (let row = 0; row < t.rowCount; row++) {
-    const known = classes[row] as number;
-    const map = maps[known !== DATED ? known : (due[row] as number) < todayStart ? OVERDUE : ON_TIME] as RowSet;
-    map[row >>> 5] = (map[row >>> 5] as number) | (1 << (row & 31));
-  }
-  stateBitmaps.set(classes, { dueDate: due, todayStart, maps });
   return maps;
 }

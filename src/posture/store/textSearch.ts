@@ -89,6 +89,8 @@ const MIN_WORD_INDEX_VALUES = 4096;
 
 interface WordIndex {
   size: number;
+  /** The joined values it was built from (see joinedOf). */
+  source: string;
   /** The distinct words joined by NUL, and where each starts. */
   text: string;
   starts: Uint32Array;
@@ -98,12 +100,31 @@ interface WordIndex {
 }
 
 const wordCache = new WeakMap<StringDictionary, WordIndex>();
+/**
+ * The last word indexes built: a refresh loads the same names again into a new dictionary, in the same order, and
+ * takes the index over when the joined values are equal (one string comparison instead of a rebuild).
+ */
+const recentWords: WordIndex[] = [];
+const RECENT_WORD_INDEXES = 2;
 
 function wordsOf(dict: StringDictionary): WordIndex | undefined {
   if (dict.size < MIN_WORD_INDEX_VALUES) return undefined;
   const hit = wordCache.get(dict);
   if (hit && hit.size === dict.size) return hit;
-  const values = dict.lowerValues();
+  const { text } = joinedOf(dict);
+  const same = recentWords.find((index) => index.size === dict.size && index.source === text);
+  if (same) {
+    wordCache.set(dict, same);
+    return same;
+  }
+  const index = buildWordIndex(dict.lowerValues(), text);
+  wordCache.set(dict, index);
+  recentWords.unshift(index);
+  recentWords.length = Math.min(recentWords.length, RECENT_WORD_INDEXES);
+  return index;
+}
+
+function buildWordIndex(values: readonly string[], source: string): WordIndex {
   const ids = new Map<string, number>();
   const pairWord: number[] = [];
   const pairCode: number[] = [];
@@ -154,9 +175,7 @@ function wordsOf(dict: StringDictionary): WordIndex | undefined {
     starts[id] = at;
     at += (words[id] as string).length + 1;
   }
-  const index = { size: dict.size, text: words.join(SEPARATOR), starts, offsets, codes };
-  wordCache.set(dict, index);
-  return index;
+  return { size: values.length, source, text: words.join(SEPARATOR), starts, offsets, codes };
 }
 
 function throughWords(words: WordIndex, size: number, needle: string): { table: Uint8Array; codes: number[] } {

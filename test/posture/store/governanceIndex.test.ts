@@ -115,6 +115,25 @@ describe.each([1, 2, 3])('owner, governance and due-date indexes on random table
     expect(compileFilter(table, { dueFrom: NOW, dueBefore: NOW + DAY }, todayStart).source.index.rows).toBe(index.dueRows);
   });
 
+  it('after status changes only, reuse the owner and due-date orders and still draw what a scan finds', () => {
+    const r = seeded(seed + 200);
+    const ids = records(seed).filter((x) => x.kind === 'assessment').map((x) => (x as { id: string }).id);
+    const changes: OverlayChange[] = Array.from({ length: 40 }, (_, i) => ({ kind: 'status', assessmentId: r.pick(ids), status: r.pick(STATUS_CODES), at: NOW + i, by: 'Ada' }));
+    const baseIndex = governanceIndexOf(table);
+    const changed = applyChanges(table, changes).table;
+    const derived = governanceIndexOf(changed);
+    expect(derived.owner).toBe(baseIndex.owner);
+    expect(derived.dueRows).toBe(baseIndex.dueRows);
+    expect(derived.stateRows).not.toBe(baseIndex.stateRows);
+    for (const day of [-1, 0, 2]) {
+      const todayStart = startOfUtcDay(NOW + day * DAY);
+      for (const filter of filters(seed + 9)) {
+        expect({ filter, rows: indexed(changed, filter, todayStart) }).toEqual({ filter, rows: scanned(changed, filter, todayStart) });
+        expect({ filter, rows: bitmapped(changed, filter, todayStart) }).toEqual({ filter, rows: scanned(changed, filter, todayStart) });
+      }
+    }
+  });
+
   it('follow local changes: a derived table has its own, the base keeps its', () => {
     const r = seeded(seed + 100);
     const ids = records(seed).filter((x) => x.kind === 'assessment').map((x) => (x as { id: string }).id);
