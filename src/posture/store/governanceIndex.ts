@@ -50,62 +50,72 @@ function buildGovernanceIndex(t: PostureTable): GovernanceIndex {
     ownerCache.set(c.owner, owned);
   }
   const owner = owned.index;
-  // One pass to count each kind, one to list them (typed arrays, rows ascending).
-  let datedCount = 0;
-  let unassignedCount = 0;
-  let noDueCount = 0;
+  // One pass over the rows, listing each kind into arrays of the table's size (trimmed after).
+  let due = dueCache.get(c.dueDate);
+  const listDated = !due || due.live !== t.live;
+  const dated = new Uint32Array(listDated ? t.rowCount : 0);
+  const unassigned = new Uint32Array(t.rowCount);
+  const noDue = new Uint32Array(t.rowCount);
+  let d = 0;
+  let u = 0;
+  let n = 0;
   for (let row = 0; row < t.rowCount; row++) {
     if (t.live[row] !== 1) continue;
     const hasDue = !Number.isNaN(c.dueDate[row] as number);
-    if (hasDue) datedCount++;
+    if (hasDue && listDated) dated[d++] = row;
     if (c.status[row] !== UNHEALTHY) continue;
-    if ((c.governance[row] as number) < 0 || ((c.owner[row] as number) < 0 && !hasDue)) unassignedCount++;
-    else if (!hasDue) noDueCount++;
+    if ((c.governance[row] as number) < 0 || ((c.owner[row] as number) < 0 && !hasDue)) unassigned[u++] = row;
+    else if (!hasDue) noDue[n++] = row;
   }
-  let due = dueCache.get(c.dueDate);
-  const dated = due && due.live === t.live ? undefined : new Uint32Array(datedCount);
-  const stateHead = new Uint32Array(unassignedCount + noDueCount);
-  for (let row = 0, d = 0, u = 0, n = unassignedCount; row < t.rowCount; row++) {
-    if (t.live[row] !== 1) continue;
-    const hasDue = !Number.isNaN(c.dueDate[row] as number);
-    if (hasDue && dated) dated[d++] = row;
-    if (c.status[row] !== UNHEALTHY) continue;
-    if ((c.governance[row] as number) < 0 || ((c.owner[row] as number) < 0 && !hasDue)) stateHead[u++] = row;
-    else if (!hasDue) stateHead[n++] = row;
-  }
-  if (dated) {
-    const rows = sortByDue(dated, c.dueDate);
-    due = { live: t.live, rows, values: Float64Array.from(rows, (row) => c.dueDate[row] as number) };
+  if (listDated) {
+    const rows = sortByDue(dated.subarray(0, d), c.dueDate);
+    due = { live: t.live, rows, values: valuesAt(rows, c.dueDate) };
     dueCache.set(c.dueDate, due);
   }
   const dueRows = (due as { rows: Uint32Array }).rows;
   const dueValues = (due as { values: Float64Array }).values;
   // Assigned unhealthy rows with a due date, in the same (due date, row) order: a subsequence of dueRows.
-  const stateRows = new Uint32Array(stateHead.length + dueRows.length);
-  stateRows.set(stateHead);
-  let at = stateHead.length;
-  for (const row of dueRows) if (c.status[row] === UNHEALTHY && (c.governance[row] as number) >= 0) stateRows[at++] = row;
+  const stateRows = new Uint32Array(u + n + dueRows.length);
+  stateRows.set(unassigned.subarray(0, u));
+  stateRows.set(noDue.subarray(0, n), u);
+  let at = u + n;
+  for (let i = 0; i < dueRows.length; i++) {
+    const row = dueRows[i] as number;
+    if (c.status[row] === UNHEALTHY && (c.governance[row] as number) >= 0) stateRows[at++] = row;
+  }
   const trimmed = stateRows.slice(0, at);
   return {
     owner,
     dueRows,
     dueValues,
     stateRows: trimmed,
-    unassignedEnd: unassignedCount,
-    noDueEnd: stateHead.length,
-    stateDueValues: Float64Array.from(trimmed.subarray(stateHead.length), (row) => c.dueDate[row] as number),
+    unassignedEnd: u,
+    noDueEnd: u + n,
+    stateDueValues: valuesAt(trimmed.subarray(u + n), c.dueDate),
   };
+}
+
+/** column[rows[i]] for each i. */
+function valuesAt(rows: Uint32Array, column: Float64Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = column[rows[i] as number] as number;
+  return out;
 }
 
 /**
  * The rows (ascending) ordered by due date, ties by row: a counting sort over the rank of each row's date among the
- * distinct dates (a native sort of the dates alone finds them), instead of a comparison sort of the rows.
+ * distinct dates, instead of a comparison sort of the rows.
  */
 export function sortByDue(rows: Uint32Array, due: Float64Array): Uint32Array {
-  const values = Float64Array.from(rows, (row) => due[row] as number).sort();
-  let distinctCount = 0;
-  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[distinctCount++] = values[i] as number;
-  const distinct = values.subarray(0, distinctCount);
+  // The distinct dates: few in practice (due dates fall on days), so collected in a set rather than sorting every row's.
+  const seen = new Set<number>();
+  let last = Number.NaN;
+  for (let i = 0; i < rows.length; i++) {
+    const value = due[rows[i] as number] as number;
+    if (value !== last) seen.add((last = value));
+  }
+  const distinct = Float64Array.from(seen).sort();
+  const distinctCount = distinct.length;
   const ranks = new Uint32Array(rows.length);
   const starts = new Uint32Array(distinctCount + 1);
   for (let i = 0; i < rows.length; i++) {
