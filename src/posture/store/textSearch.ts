@@ -208,15 +208,18 @@ export function rowsContaining(dict: StringDictionary, index: CodeIndex, rowCoun
   const words = wordsOf(dict);
   if (!words) return undefined;
   let kept = wordRowsCache.get(index);
-  if (!kept || kept.words !== words || kept.rowCount !== rowCount) wordRowsCache.set(index, (kept = { words, rowCount, maps: new Map() }));
+  if (!kept || kept.words !== words || kept.rowCount !== rowCount) {
+    wordRowsCache.set(index, (kept = { words, rowCount, slots: new Int8Array(words.starts.length).fill(-1), maps: [] }));
+  }
   const set = emptyRowSet(rowCount);
   const { offsets, rows } = index;
   const codeLimit = offsets.length - 1;
   const bigWord = Math.max(1024, rowCount >>> 5);
-  const maps = kept.maps;
+  const { maps, slots } = kept;
   forEachHit(words.text, words.starts, words.starts.length, needle, (word) => {
-    const own = maps.get(word);
-    if (own) {
+    const slot = slots[word] as number;
+    if (slot >= 0) {
+      const own = maps[slot] as RowSet;
       for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (own[w] as number);
       return;
     }
@@ -227,7 +230,7 @@ export function rowsContaining(dict: StringDictionary, index: CodeIndex, rowCoun
       const code = words.codes[i] as number;
       if (code < codeLimit) wordRows += (offsets[code + 1] as number) - (offsets[code] as number);
     }
-    const target = wordRows >= bigWord && maps.size < MAX_WORD_BITMAPS ? emptyRowSet(rowCount) : set;
+    const target = wordRows >= bigWord && maps.length < MAX_WORD_BITMAPS ? emptyRowSet(rowCount) : set;
     for (let i = from; i < end; i++) {
       const code = words.codes[i] as number;
       if (code >= codeLimit) continue;
@@ -238,7 +241,8 @@ export function rowsContaining(dict: StringDictionary, index: CodeIndex, rowCoun
       }
     }
     if (target !== set) {
-      maps.set(word, target);
+      slots[word] = maps.length;
+      maps.push(target);
       for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (target[w] as number);
     }
   });
@@ -247,7 +251,8 @@ export function rowsContaining(dict: StringDictionary, index: CodeIndex, rowCoun
 
 /** At most this many words keep a row bitmap per index (each rowCount / 8 bytes: 125 KB at 1M rows). */
 const MAX_WORD_BITMAPS = 64;
-const wordRowsCache = new WeakMap<CodeIndex, { words: WordIndex; rowCount: number; maps: Map<number, RowSet> }>();
+/** Per index: the slot in maps of each word's row bitmap (-1: none kept). */
+const wordRowsCache = new WeakMap<CodeIndex, { words: WordIndex; rowCount: number; slots: Int8Array; maps: RowSet[] }>();
 
 /**
  * Builds the joined text of a dictionary ahead of its first search, and its word index soon after, off the load's
