@@ -2,14 +2,14 @@
 // dictionaries, and picks the most selective index to draw candidate rows from.
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_LEVELS, STATUS_CODES } from '../model';
 import type { PostureFilter } from '../engine';
-import { categoryMask, maskOf, riskFactorMask, severityMask, UNHEALTHY } from './codecs';
+import { categoryMask, maskOf, riskFactorMask, severityMask } from './codecs';
 import { indexedCount, type CodeIndex } from './columns';
 import type { StringDictionary } from './dictionary';
-import { COMPLETED, governanceStateCode } from './governance';
+import { governanceStateCode } from './governance';
 import { dueRangeCandidates, governanceCandidates, governanceIndexOf } from './governanceIndex';
-import { attackPathIndexOf, codeBitmapsOf, resourceGroupIndexOf } from './rowBitmaps';
-import { valuesContaining } from './textSearch';
-import { addIndexedRows, emptyRowSet, intersectInto, type RowSet } from './rowSet';
+import { attackPathIndexOf, codeBitmapsOf, resourceGroupIndexOf, stateBitmapsOf } from './rowBitmaps';
+import { rowsContaining, valuesContaining } from './textSearch';
+import { addIndexedRows, countRows, emptyRowSet, intersectInto, rowsOf, type RowSet } from './rowSet';
 import { resourcesWithTags } from './tags';
 import type { PostureTable, RowTerms } from './table';
 
@@ -28,9 +28,31 @@ export interface CompiledFilter {
 
 /** Rows of some codes of a CSR index; `bitmaps` when the index keeps one per code. */
 interface Candidates {
-  index: CodeIndex;
+  readonly index: CodeIndex;
   codes: number[];
   bitmaps?: RowSet[];
+  /** The rows as one bitmap (`index` then lists them only when read) and how many there are. */
+  set?: RowSet;
+  size?: number;
+}
+
+const sizeOf = (candidates: Candidates): number => candidates.size ?? indexedCount(candidates.index, candidates.codes);
+
+/** Candidates held as a bitmap; listed as a one-code index only if the planner walks them. */
+function setCandidates(set: RowSet): Candidates {
+  let index: CodeIndex | undefined;
+  return {
+    set,
+    size: countRows(set),
+    codes: [0],
+    get index(): CodeIndex {
+      if (!index) {
+        const rows = Uint32Array.from(rowsOf(set));
+        index = { offsets: Uint32Array.of(0, rows.length), rows };
+      }
+      return index;
+    },
+  };
 }
 
 /** Below this many candidate rows (and 1/64 of the table), walking one index beats intersecting bitmaps. */
@@ -59,7 +81,16 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
     conditions.push({ column, index, ...match });
     if (!match.codes.length) none = true;
   };
+  // Text matched through a word index comes as a bitmap of rows (see rowsContaining), checked bit by bit.
+  const textSets: Candidates[] = [];
   const byText = (column: Int32Array, dict: StringDictionary, needle: string, index: CodeIndex) => {
+    const rows = rowsContaining(dict, index, t.rowCount, needle);
+    if (rows) {
+      const candidates = setCandidates(rows);
+      textSets.push(candidates);
+      if (candidates.size === 0) none = true;
+      return;
+    }
     const match = valuesContaining(dict, needle);
     conditions.push({ column, index, ...match });
     if (!match.codes.length) none = true;
@@ -119,19 +150,21 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   if (severities) candidates.push(small(t.indexes.severity, bits(severities)));
   if (risks) candidates.push(small(t.indexes.risk, bits(risks)));
   for (const condition of conditions) if (condition.index) candidates.push({ index: condition.index, codes: condition.codes });
+  candidates.push(...textSets);
   if (attackPaths) candidates.push({ index: attackPathIndexOf(t), codes: [0] });
   if (termRows) candidates.push({ index: { offsets: Uint32Array.of(0, termRows.rows.length), rows: termRows.rows }, codes: [0] });
   if (dueBounded) candidates.push(dueRangeCandidates(governanceIndexOf(t), dueFrom, dueBefore));
   const governed = governance ? governanceCandidates(governanceIndexOf(t), governance, todayStart) : undefined;
   if (governed) candidates.push(governed);
   let source: Candidates = statusCandidates;
-  let best = indexedCount(source.index, source.codes);
+  let best = sizeOf(source);
   for (const candidate of candidates.slice(1)) {
-    const size = indexedCount(candidate.index, candidate.codes);
+    const size = sizeOf(candidate);
     if (size < best) [source, best] = [candidate, size];
   }
 
   const codeChecks = conditions.map(({ column, table }) => ({ column, table }));
+  const rowChecks = textSets.map((candidates) => candidates.set as RowSet);
   const test = (row: number): boolean => {
     if (visible !== undefined && visible[row] !== 1) return false;
     if (statusMask && !(statusMask & (1 << (c.status[row] as number)))) return false;
@@ -146,6 +179,7 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
     // NaN (no due date) fails both comparisons.
     if (dueBounded && !((c.dueDate[row] as number) >= dueFrom && (c.dueDate[row] as number) < dueBefore)) return false;
     if (termRows && !hasRow(termRows.set, row)) return false;
+    for (const set of rowChecks) if (!hasRow(set, row)) return false;
     for (const check of codeChecks) {
       const code = check.column[row] as number;
       if (code < 0 || check.table[code] !== 1) return false;
@@ -156,15 +190,20 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   const fewCandidates = best < MIN_BITMAP_CANDIDATES || best * 64 < t.rowCount;
   if (none || plan === 'index' || (plan === 'auto' && fewCandidates)) return { none, source, test };
 
-  // Many candidates: intersect every indexed condition as bitmaps; the rest is checked row by row.
-  const parts: Candidates[][] = candidates.filter((candidate) => candidate !== statusCandidates || statusMask).map((candidate) => [candidate]);
-  if (governance && !governed) {
-    // "completed" is every row that is not unhealthy; the other wanted states come from the governance index.
-    const others = governanceCandidates(governanceIndexOf(t), governance & ~(1 << COMPLETED), todayStart);
-    const part = [small(t.indexes.status, [0, 1, 2].filter((code) => code !== UNHEALTHY))];
-    if (others && others.codes.length) part.push(others);
-    parts.push(part);
-  }
+  // Many candidates: intersect every indexed condition as bitmaps; the rest is checked row by row. The wanted
+  // governance states are the union of their bitmaps as of today (kept per table and day), not the index's rows.
+  const wantedStates = (): Candidates => {
+    const maps = stateBitmapsOf(t, todayStart);
+    const set = emptyRowSet(t.rowCount);
+    maps.forEach((map, state) => {
+      if (governance & (1 << state)) for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (map[w] as number);
+    });
+    return setCandidates(set);
+  };
+  const parts: Candidates[][] = candidates
+    .filter((candidate) => candidate !== statusCandidates || statusMask)
+    .map((candidate) => [candidate === governed ? wantedStates() : candidate]);
+  if (governance && !governed) parts.push([wantedStates()]);
   if (parts.length === 0) parts.push([statusCandidates]);
   const rows = intersection(t.rowCount, parts);
   const unindexed = conditions.filter((condition) => !condition.index).map(({ column, table }) => ({ column, table }));
@@ -192,9 +231,14 @@ function intersection(rowCount: number, parts: Candidates[][]): RowSet {
   const setOf = (part: Candidates[]): { set: RowSet; shared: boolean } => {
     const only = part[0] as Candidates;
     if (part.length === 1 && only.bitmaps && only.codes.length === 1) return { set: only.bitmaps[only.codes[0] as number] ?? emptyRowSet(rowCount), shared: true };
+    // The row test of the index plan reads it too: never written here.
+    if (part.length === 1 && only.set) return { set: only.set, shared: true };
     const set = emptyRowSet(rowCount);
     for (const candidates of part) {
-      if (candidates.bitmaps) {
+      if (candidates.set) {
+        const map = candidates.set;
+        for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (map[w] as number);
+      } else if (candidates.bitmaps) {
         for (const code of candidates.codes) {
           const map = candidates.bitmaps[code];
           if (map) for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (map[w] as number);
@@ -204,7 +248,7 @@ function intersection(rowCount: number, parts: Candidates[][]): RowSet {
     return { set, shared: false };
   };
   // Smallest first: cheaper to build and it empties the result soonest.
-  const sized = parts.map((part) => ({ part, size: part.reduce((sum, candidates) => sum + indexedCount(candidates.index, candidates.codes), 0) }));
+  const sized = parts.map((part) => ({ part, size: part.reduce((sum, candidates) => sum + sizeOf(candidates), 0) }));
   sized.sort((a, b) => a.size - b.size);
   let result: RowSet | undefined;
   for (const { part } of sized) {

@@ -35,36 +35,102 @@ export function governanceIndexOf(table: PostureTable): GovernanceIndex {
   return index;
 }
 
+/**
+ * Parts kept by the arrays they are built from, so a table derived by withChanges reuses those its changes did not
+ * replace (a status change keeps the owner and due-date orders; only the state rows are listed again).
+ */
+const ownerCache = new WeakMap<Int32Array, { live: Uint8Array; size: number; index: CodeIndex }>();
+const dueCache = new WeakMap<Float64Array, { live: Uint8Array; rows: Uint32Array; values: Float64Array }>();
+
 function buildGovernanceIndex(t: PostureTable): GovernanceIndex {
   const c = t.columns;
-  const owner = buildCodeIndex(c.owner, t.dict.owner.size, t.live);
-  const dated: number[] = [];
-  const unassigned: number[] = [];
-  const noDue: number[] = [];
-  const assignedDated: number[] = [];
+  let owned = ownerCache.get(c.owner);
+  if (!owned || owned.live !== t.live || owned.size !== t.dict.owner.size) {
+    owned = { live: t.live, size: t.dict.owner.size, index: buildCodeIndex(c.owner, t.dict.owner.size, t.live) };
+    ownerCache.set(c.owner, owned);
+  }
+  const owner = owned.index;
+  // One pass over the rows, listing each kind into arrays of the table's size (trimmed after).
+  let due = dueCache.get(c.dueDate);
+  const listDated = !due || due.live !== t.live;
+  const dated = new Uint32Array(listDated ? t.rowCount : 0);
+  const unassigned = new Uint32Array(t.rowCount);
+  const noDue = new Uint32Array(t.rowCount);
+  let d = 0;
+  let u = 0;
+  let n = 0;
   for (let row = 0; row < t.rowCount; row++) {
     if (t.live[row] !== 1) continue;
-    const due = c.dueDate[row] as number;
-    const hasDue = !Number.isNaN(due);
-    if (hasDue) dated.push(row);
+    const hasDue = !Number.isNaN(c.dueDate[row] as number);
+    if (hasDue && listDated) dated[d++] = row;
     if (c.status[row] !== UNHEALTHY) continue;
-    if ((c.governance[row] as number) < 0 || ((c.owner[row] as number) < 0 && !hasDue)) unassigned.push(row);
-    else if (!hasDue) noDue.push(row);
-    else assignedDated.push(row);
+    if ((c.governance[row] as number) < 0 || ((c.owner[row] as number) < 0 && !hasDue)) unassigned[u++] = row;
+    else if (!hasDue) noDue[n++] = row;
   }
-  const byDue = (a: number, b: number) => (c.dueDate[a] as number) - (c.dueDate[b] as number) || a - b;
-  const dueRows = Uint32Array.from(dated.sort(byDue));
-  const datedState = assignedDated.sort(byDue);
-  const stateRows = Uint32Array.from([...unassigned, ...noDue, ...datedState]);
+  if (listDated) {
+    const rows = sortByDue(dated.subarray(0, d), c.dueDate);
+    due = { live: t.live, rows, values: valuesAt(rows, c.dueDate) };
+    dueCache.set(c.dueDate, due);
+  }
+  const dueRows = (due as { rows: Uint32Array }).rows;
+  const dueValues = (due as { values: Float64Array }).values;
+  // Assigned unhealthy rows with a due date, in the same (due date, row) order: a subsequence of dueRows.
+  const stateRows = new Uint32Array(u + n + dueRows.length);
+  stateRows.set(unassigned.subarray(0, u));
+  stateRows.set(noDue.subarray(0, n), u);
+  let at = u + n;
+  for (let i = 0; i < dueRows.length; i++) {
+    const row = dueRows[i] as number;
+    if (c.status[row] === UNHEALTHY && (c.governance[row] as number) >= 0) stateRows[at++] = row;
+  }
+  const trimmed = stateRows.slice(0, at);
   return {
     owner,
     dueRows,
-    dueValues: Float64Array.from(dueRows, (row) => c.dueDate[row] as number),
-    stateRows,
-    unassignedEnd: unassigned.length,
-    noDueEnd: unassigned.length + noDue.length,
-    stateDueValues: Float64Array.from(datedState, (row) => c.dueDate[row] as number),
+    dueValues,
+    stateRows: trimmed,
+    unassignedEnd: u,
+    noDueEnd: u + n,
+    stateDueValues: valuesAt(trimmed.subarray(u + n), c.dueDate),
   };
+}
+
+/** column[rows[i]] for each i. */
+function valuesAt(rows: Uint32Array, column: Float64Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = column[rows[i] as number] as number;
+  return out;
+}
+
+/**
+ * The rows (ascending) ordered by due date, ties by row: a counting sort over the rank of each row's date among the
+ * distinct dates, instead of a comparison sort of the rows.
+ */
+export function sortByDue(rows: Uint32Array, due: Float64Array): Uint32Array {
+  // The distinct dates: few in practice (due dates fall on days), so collected in a set rather than sorting every row's.
+  const seen = new Set<number>();
+  let last = Number.NaN;
+  for (let i = 0; i < rows.length; i++) {
+    const value = due[rows[i] as number] as number;
+    if (value !== last) seen.add((last = value));
+  }
+  const distinct = Float64Array.from(seen).sort();
+  const distinctCount = distinct.length;
+  const ranks = new Uint32Array(rows.length);
+  const starts = new Uint32Array(distinctCount + 1);
+  for (let i = 0; i < rows.length; i++) {
+    const rank = lowerBound(distinct, due[rows[i] as number] as number);
+    ranks[i] = rank;
+    starts[rank + 1] = (starts[rank + 1] as number) + 1;
+  }
+  for (let rank = 0; rank < distinctCount; rank++) starts[rank + 1] = (starts[rank + 1] as number) + (starts[rank] as number);
+  const out = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const rank = ranks[i] as number;
+    out[starts[rank] as number] = rows[i] as number;
+    starts[rank] = (starts[rank] as number) + 1;
+  }
+  return out;
 }
 
 /** First position whose value is >= bound (values ascending). */

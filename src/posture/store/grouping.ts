@@ -3,8 +3,8 @@
 import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVERITIES } from '../model';
 import type { GroupBy, GroupResult } from '../engine';
 import { ON_TIME, OVERDUE } from './governance';
-import { DATED, governanceClassOf } from './rowBitmaps';
-import { forEachRow, type RowSet } from './rowSet';
+import { DATED, governanceClassOf, stateBitmapsOf } from './rowBitmaps';
+import { bitCount, countRows, emptyRowSet, forEachRow, type RowSet } from './rowSet';
 import { subscriptionLabel } from './rows';
 import type { PostureTable } from './table';
 
@@ -73,7 +73,7 @@ function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimensio
       return rows;
     },
   });
-  const bits = (column: ArrayLike<number>, values: readonly string[]): Dimension => ({
+  const bits = (column: Uint8Array | Uint16Array, values: readonly string[]): Dimension => ({
     size: values.length + 1,
     count: (row, counters) => {
       // Only the set bits, lowest first: a row has one or two of them, not one per value.
@@ -83,23 +83,11 @@ function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimensio
       }
     },
     describe: (slot) => named(values[slot - 1] ?? '', slot),
+    // A bitmap per value (kept per column): each count is the set's bits in common with it, a word at a time.
     countSet: (set, counters) => {
-      const used = (1 << values.length) - 1;
-      let rows = 0;
-      for (let w = 0; w < set.length; w++) {
-        let word = set[w] as number;
-        const base = w << 5;
-        while (word !== 0) {
-          const low = word & -word;
-          for (let mask = (column[base + 31 - Math.clz32(low)] as number) & used; mask !== 0; mask &= mask - 1) {
-            const slot = 32 - Math.clz32(mask & -mask);
-            counters[slot] = (counters[slot] as number) + 1;
-          }
-          rows++;
-          word ^= low;
-        }
-      }
-      return rows;
+      const maps = valueBitmapsOf(column, values.length, t.rowCount);
+      for (let value = 0; value < values.length; value++) counters[value + 1] = (counters[value + 1] as number) + countCommon(set, maps[value] as RowSet);
+      return countRows(set);
     },
   });
   const none = (label: string) => ({ key: '', label, rank: 0 });
@@ -121,23 +109,11 @@ function dimensionOf(t: PostureTable, by: GroupBy, todayStart: number): Dimensio
           counters[slot] = (counters[slot] as number) + 1;
         },
         describe: (slot) => named(GOVERNANCE_STATES[slot] ?? '', slot),
+        // A bitmap per state as of today (kept per table and day): each count is the set's bits in common with it.
         countSet: (set, counters) => {
-          const due = c.dueDate;
-          let rows = 0;
-          for (let w = 0; w < set.length; w++) {
-            let word = set[w] as number;
-            const base = w << 5;
-            while (word !== 0) {
-              const low = word & -word;
-              const row = base + 31 - Math.clz32(low);
-              const known = classes[row] as number;
-              const slot = known !== DATED ? known : (due[row] as number) < todayStart ? OVERDUE : ON_TIME;
-              counters[slot] = (counters[slot] as number) + 1;
-              rows++;
-              word ^= low;
-            }
-          }
-          return rows;
+          const maps = stateBitmapsOf(t, todayStart);
+          for (let slot = 0; slot < GOVERNANCE_STATES.length; slot++) counters[slot] = (counters[slot] as number) + countCommon(set, maps[slot] as RowSet);
+          return countRows(set);
         },
       };
     }
@@ -166,4 +142,32 @@ function named(value: string, rank: number): Omit<Group, 'count'> {
 function recommendationName(t: PostureTable, key: number): string {
   const first = t.indexes.key.rows[t.indexes.key.offsets[key] ?? 0];
   return first === undefined ? t.dict.key.value(key) : t.dict.name.value(t.columns.name[first] as number);
+}
+
+/** Rows in both sets. */
+function countCommon(a: RowSet, b: RowSet): number {
+  let total = 0;
+  for (let w = 0; w < a.length; w++) {
+    const word = (a[w] as number) & (b[w] as number);
+    if (word !== 0) total += bitCount(word);
+  }
+  return total;
+}
+
+const valueBitmaps = new WeakMap<Uint8Array | Uint16Array, RowSet[]>();
+
+/** For a bit-per-value column, the rows having each value (bit) as a bitmap. */
+function valueBitmapsOf(column: Uint8Array | Uint16Array, valueCount: number, rowCount: number): RowSet[] {
+  let maps = valueBitmaps.get(column);
+  if (maps && maps.length === valueCount && (maps[0]?.length ?? 0) === (rowCount + 31) >>> 5) return maps;
+  maps = Array.from({ length: valueCount }, () => emptyRowSet(rowCount));
+  const used = (1 << valueCount) - 1;
+  for (let row = 0; row < rowCount; row++) {
+    for (let mask = (column[row] as number) & used; mask !== 0; mask &= mask - 1) {
+      const map = maps[31 - Math.clz32(mask & -mask)] as RowSet;
+      map[row >>> 5] = (map[row >>> 5] as number) | (1 << (row & 31));
+    }
+  }
+  valueBitmaps.set(column, maps);
+  return maps;
 }

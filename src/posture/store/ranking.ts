@@ -2,7 +2,7 @@
 // (bits 3..18) and severity (bits 0..2), so "risk" is one integer comparison; without risk data the level and
 // path bits are zero and the same order is by severity. Ties break on display name, resource name, then row.
 import type { SortOrder } from '../engine';
-import type { RowSet } from './rowSet';
+import { bitCount, type RowSet } from './rowSet';
 import type { PostureTable } from './table';
 
 export type RowComparator = (a: number, b: number) => number;
@@ -14,6 +14,26 @@ export interface RowOrder {
   compare: RowComparator;
   /** When primary(row) is just this column's value: read directly in tight loops. */
   keys?: ArrayLike<number>;
+  /**
+   * Per block of 32 rows (the words of a RowSet), the highest primary of its rows: once k rows are kept, a block
+   * whose highest is below the worst kept one is passed over whole.
+   */
+  blockMax?: ArrayLike<number>;
+}
+
+const blockCache = new WeakMap<object, { from: readonly object[]; max: Float64Array }>();
+
+/** blockMax of a primary that reads only `from` (cached while those arrays are the table's). */
+function blockMaxOf(from: readonly ArrayLike<number>[], rowCount: number, primary: (row: number) => number): Float64Array {
+  const hit = blockCache.get(from[0] as object);
+  if (hit && hit.from.length === from.length && hit.from.every((array, i) => array === from[i]) && hit.max.length === (rowCount + 31) >>> 5) return hit.max;
+  const max = new Float64Array((rowCount + 31) >>> 5).fill(Number.NEGATIVE_INFINITY);
+  for (let row = 0; row < rowCount; row++) {
+    const key = primary(row);
+    if (key > (max[row >>> 5] as number)) max[row >>> 5] = key;
+  }
+  blockCache.set(from[0] as object, { from: from as readonly object[], max });
+  return max;
 }
 
 const SEVERITY_WEIGHT = 2 ** 22;
@@ -25,9 +45,10 @@ export function createOrder(t: PostureTable, sort: SortOrder): RowOrder {
     (t.resourceNameOrder[resourceName[a] as number] as number) - (t.resourceNameOrder[resourceName[b] as number] as number) ||
     a - b;
   const byRisk = (a: number, b: number): number => (riskRank[b] as number) - (riskRank[a] as number);
+  const rowCount = t.rowCount;
   if (sort === 'severity') {
     const primary = (row: number) => (severity[row] as number) * SEVERITY_WEIGHT + (riskRank[row] as number);
-    return { primary, compare: (a, b) => primary(b) - primary(a) || tie(a, b) };
+    return { primary, compare: (a, b) => primary(b) - primary(a) || tie(a, b), blockMax: blockMaxOf([severity, riskRank], rowCount, primary) };
   }
   if (sort === 'dueDate') {
     // Earliest due first (overdue work leads); rows without a due date go last.
@@ -37,6 +58,7 @@ export function createOrder(t: PostureTable, sort: SortOrder): RowOrder {
     };
     return {
       primary,
+      blockMax: blockMaxOf([dueDate], rowCount, primary),
       compare: (a, b) => {
         const x = primary(a);
         const y = primary(b);
@@ -44,7 +66,8 @@ export function createOrder(t: PostureTable, sort: SortOrder): RowOrder {
       },
     };
   }
-  return { primary: (row) => riskRank[row] as number, compare: (a, b) => byRisk(a, b) || tie(a, b), keys: riskRank };
+  const primary = (row: number) => riskRank[row] as number;
+  return { primary, compare: (a, b) => byRisk(a, b) || tie(a, b), keys: riskRank, blockMax: blockMaxOf([riskRank], rowCount, primary) };
 }
 
 /** Keeps the k best rows seen in a heap whose root is the worst kept; most rows are rejected on `primary`. */
@@ -82,11 +105,25 @@ export class TopK {
    * kept, a row whose key is below the worst kept one is dropped without a call.
    */
   offerSet(set: RowSet, keep?: (row: number) => boolean): number {
-    const { keys } = this.order;
+    const { keys, blockMax } = this.order;
     let count = 0;
     for (let w = 0; w < set.length; w++) {
       let word = set[w] as number;
+      if (word === 0) continue;
       const base = w << 5;
+      if (blockMax && (this.k <= 0 || (this.size === this.k && (blockMax[w] as number) < (this.keys[0] as number)))) {
+        // No row of this block can be kept: only counted.
+        if (!keep) {
+          count += bitCount(word);
+          continue;
+        }
+        while (word !== 0) {
+          const low = word & -word;
+          word ^= low;
+          if (keep(base + 31 - Math.clz32(low))) count++;
+        }
+        continue;
+      }
       while (word !== 0) {
         const low = word & -word;
         word ^= low;

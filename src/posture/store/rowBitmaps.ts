@@ -4,7 +4,8 @@
 // withChanges rebuilds only what its changed columns invalidate.
 import { UNHEALTHY } from './codecs';
 import { buildCodeIndex, type CodeIndex } from './columns';
-import { COMPLETED, ON_TIME, UNASSIGNED } from './governance';
+import { GOVERNANCE_STATES } from '../model';
+import { COMPLETED, ON_TIME, OVERDUE, UNASSIGNED } from './governance';
 import { addIndexedRows, emptyRowSet, type RowSet } from './rowSet';
 import type { PostureTable } from './table';
 import { textSearchBytes, warmTextSearch } from './textSearch';
@@ -82,6 +83,28 @@ export function governanceClassOf(t: PostureTable): Uint8Array {
     classCache.set(t, classes);
   }
   return classes;
+}
+
+const stateBitmaps = new WeakMap<Uint8Array, { live: Uint8Array; dueDate: Float64Array; todayStart: number; maps: RowSet[] }>();
+
+/**
+ * Live rows by governance state as of todayStart, a bitmap per state code (GOVERNANCE_STATES order); kept per table
+ * for the last day asked (the state of a dated row changes at midnight UTC).
+ */
+export function stateBitmapsOf(t: PostureTable, todayStart: number): RowSet[] {
+  const classes = governanceClassOf(t);
+  const due = t.columns.dueDate;
+  const hit = stateBitmaps.get(classes);
+  if (hit && hit.live === t.live && hit.dueDate === due && hit.todayStart === todayStart) return hit.maps;
+  const maps = GOVERNANCE_STATES.map(() => emptyRowSet(t.rowCount));
+  for (let row = 0; row < t.rowCount; row++) {
+    if (t.live[row] !== 1) continue;
+    const known = classes[row] as number;
+    const map = maps[known !== DATED ? known : (due[row] as number) < todayStart ? OVERDUE : ON_TIME] as RowSet;
+    map[row >>> 5] = (map[row >>> 5] as number) | (1 << (row & 31));
+  }
+  stateBitmaps.set(classes, { live: t.live, dueDate: due, todayStart, maps });
+  return maps;
 }
 
 /** Builds every planner index up front (a fresh load pays for them in load time, not in its first queries). */

@@ -33,7 +33,8 @@ export function uniteInto(target: RowSet, other: RowSet): void {
   for (let w = 0; w < target.length; w++) target[w] = (target[w] as number) | (other[w] as number);
 }
 
-function bitCount(word: number): number {
+/** Set bits of a 32-bit word. */
+export function bitCount(word: number): number {
   let v = word - ((word >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;

@@ -4,7 +4,9 @@
 // the search resumes at the next value. Large dictionaries also keep their distinct words (see below), searched the
 // same way, for needles made of letters and digits only. Same answers as `lower.includes(needle)` per value: a needle holding the
 // separator (never typed in practice) falls back to exactly that.
+import type { CodeIndex } from './columns';
 import type { StringDictionary } from './dictionary';
+import { emptyRowSet, type RowSet } from './rowSet';
 
 const SEPARATOR = '\u0000';
 
@@ -87,6 +89,8 @@ const MIN_WORD_INDEX_VALUES = 4096;
 
 interface WordIndex {
   size: number;
+  /** The joined values it was built from (see joinedOf). */
+  source: string;
   /** The distinct words joined by NUL, and where each starts. */
   text: string;
   starts: Uint32Array;
@@ -96,65 +100,138 @@ interface WordIndex {
 }
 
 const wordCache = new WeakMap<StringDictionary, WordIndex>();
+/**
+ * The last word indexes built: a refresh loads the same names again into a new dictionary, in the same order, and
+ * takes the index over when the joined values are equal (one string comparison instead of a rebuild).
+ */
+const recentWords: WordIndex[] = [];
+const RECENT_WORD_INDEXES = 2;
 
 function wordsOf(dict: StringDictionary): WordIndex | undefined {
   if (dict.size < MIN_WORD_INDEX_VALUES) return undefined;
   const hit = wordCache.get(dict);
   if (hit && hit.size === dict.size) return hit;
-  const values = dict.lowerValues();
-  const ids = new Map<string, number>();
-  const pairWord: number[] = [];
-  const pairCode: number[] = [];
+  const joined = joinedOf(dict);
+  const same = recentWords.find((index) => index.size === dict.size && index.source === joined.text);
+  if (same) {
+    wordCache.set(dict, same);
+    return same;
+  }
+  const index = buildWordIndex(joined);
+  wordCache.set(dict, index);
+  recentWords.unshift(index);
+  recentWords.length = Math.min(recentWords.length, RECENT_WORD_INDEXES);
+  return index;
+}
+
+/**
+ * Reads the words straight from the joined values, each value between its start offsets: a word already seen is
+ * found in an open-addressing table by a hash of its characters and compared in place, so only distinct words are
+ * ever cut out as strings (most words repeat: "prod", "vm", team names).
+ */
+function buildWordIndex(joined: JoinedValues): WordIndex {
+  const { text: source, starts: valueStarts, size } = joined;
+  let wordCount = 0;
+  let wordStart = new Uint32Array(1024);
+  let wordLength = new Uint32Array(1024);
+  let wordHash = new Int32Array(1024);
   // The last value each word was paired with: a word repeated within one value is paired once.
   let lastCode = new Int32Array(1024).fill(-1);
-  for (let code = 0; code < values.length; code++) {
-    const value = values[code] as string;
+  let slots = new Int32Array(4096).fill(-1);
+  let pairWord = new Uint32Array(4096);
+  let pairCode = new Uint32Array(4096);
+  let pairCount = 0;
+  const grow = <A extends Uint32Array | Int32Array>(array: A, fill?: number): A => {
+    const grown = new (array.constructor as new (length: number) => A)(array.length * 2);
+    if (fill !== undefined) grown.fill(fill);
+    grown.set(array);
+    return grown;
+  };
+  const rehash = () => {
+    slots = new Int32Array(slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let id = 0; id < wordCount; id++) {
+      let slot = (wordHash[id] as number) & mask;
+      while ((slots[slot] as number) >= 0) slot = (slot + 1) & mask;
+      slots[slot] = id;
+    }
+  };
+  const idOf = (start: number, length: number, hash: number): number => {
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const id = slots[slot] as number;
+      if (id < 0) break;
+      if (wordHash[id] === hash && wordLength[id] === length) {
+        const other = wordStart[id] as number;
+        let i = 0;
+        while (i < length && source.charCodeAt(start + i) === source.charCodeAt(other + i)) i++;
+        if (i === length) return id;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const id = wordCount++;
+    if (id >= wordStart.length) {
+      wordStart = grow(wordStart);
+      wordLength = grow(wordLength);
+      wordHash = grow(wordHash);
+      lastCode = grow(lastCode, -1);
+    }
+    wordStart[id] = start;
+    wordLength[id] = length;
+    wordHash[id] = hash;
+    slots[slot] = id;
+    if (wordCount * 2 > slots.length) rehash();
+    return id;
+  };
+  for (let code = 0; code < size; code++) {
+    const from = valueStarts[code] as number;
+    // A value ends before the separator that starts the next one (a NUL inside a value is not a word character).
+    const end = code + 1 < size ? (valueStarts[code + 1] as number) - 1 : source.length;
     let start = -1;
-    for (let i = 0; i <= value.length; i++) {
-      const ch = i < value.length ? value.charCodeAt(i) : 0;
-      const inWord = (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57);
-      if (inWord) {
-        if (start < 0) start = i;
+    let hash = 0;
+    for (let i = from; i <= end; i++) {
+      const ch = i < end ? source.charCodeAt(i) : 0;
+      if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) {
+        if (start < 0) {
+          start = i;
+          hash = 0x811c9dc5 | 0;
+        }
+        hash = Math.imul(hash ^ ch, 16777619);
         continue;
       }
       if (start < 0) continue;
-      const word = value.slice(start, i);
+      const id = idOf(start, i - start, hash);
       start = -1;
-      let id = ids.get(word);
-      if (id === undefined) {
-        ids.set(word, (id = ids.size));
-        if (id >= lastCode.length) {
-          const grown = new Int32Array(lastCode.length * 2).fill(-1);
-          grown.set(lastCode);
-          lastCode = grown;
-        }
-      }
       if (lastCode[id] === code) continue;
       lastCode[id] = code;
-      pairWord.push(id);
-      pairCode.push(code);
+      if (pairCount === pairWord.length) {
+        pairWord = grow(pairWord);
+        pairCode = grow(pairCode);
+      }
+      pairWord[pairCount] = id;
+      pairCode[pairCount++] = code;
     }
   }
-  const offsets = new Uint32Array(ids.size + 1);
-  for (const id of pairWord) offsets[id + 1] = (offsets[id + 1] as number) + 1;
-  for (let id = 0; id < ids.size; id++) offsets[id + 1] = (offsets[id + 1] as number) + (offsets[id] as number);
-  const cursor = offsets.slice(0, ids.size);
-  const codes = new Uint32Array(pairWord.length);
-  for (let i = 0; i < pairWord.length; i++) {
+  const words: string[] = new Array(wordCount);
+  for (let id = 0; id < wordCount; id++) words[id] = source.slice(wordStart[id] as number, (wordStart[id] as number) + (wordLength[id] as number));
+  const offsets = new Uint32Array(wordCount + 1);
+  for (let i = 0; i < pairCount; i++) offsets[(pairWord[i] as number) + 1] = (offsets[(pairWord[i] as number) + 1] as number) + 1;
+  for (let id = 0; id < wordCount; id++) offsets[id + 1] = (offsets[id + 1] as number) + (offsets[id] as number);
+  const cursor = offsets.slice(0, wordCount);
+  const codes = new Uint32Array(pairCount);
+  for (let i = 0; i < pairCount; i++) {
     const id = pairWord[i] as number;
     codes[cursor[id] as number] = pairCode[i] as number;
     cursor[id] = (cursor[id] as number) + 1;
   }
-  const words = [...ids.keys()];
   const starts = new Uint32Array(words.length);
   let at = 0;
   for (let id = 0; id < words.length; id++) {
     starts[id] = at;
     at += (words[id] as string).length + 1;
   }
-  const index = { size: dict.size, text: words.join(SEPARATOR), starts, offsets, codes };
-  wordCache.set(dict, index);
-  return index;
+  return { size, source, text: words.join(SEPARATOR), starts, offsets, codes };
 }
 
 function throughWords(words: WordIndex, size: number, needle: string): { table: Uint8Array; codes: number[] } {
@@ -174,6 +251,64 @@ function throughWords(words: WordIndex, size: number, needle: string): { table: 
   for (let code = 0, at = 0; at < count; code++) if (table[code] === 1) codes[at++] = code;
   return { table, codes };
 }
+
+/**
+ * Rows (of a table whose column holds codes of dict, rows by code in `index`) whose value contains the needle, as a
+ * bitmap; undefined when the needle does not go through the word index (the caller then matches codes). Rows come
+ * straight from the words that contain the needle, so the values are never deduplicated or listed: a value holding
+ * two such words sets its rows twice. A word found on many rows (at least 1/32 of them, "prod" in half the names)
+ * keeps its rows as a bitmap of its own once asked for, so the next search ORs it instead of walking its values.
+ */
+export function rowsContaining(dict: StringDictionary, index: CodeIndex, rowCount: number, needle: string): RowSet | undefined {
+  if (!WORD.test(needle)) return undefined;
+  const words = wordsOf(dict);
+  if (!words) return undefined;
+  let kept = wordRowsCache.get(index);
+  if (!kept || kept.words !== words || kept.rowCount !== rowCount) {
+    wordRowsCache.set(index, (kept = { words, rowCount, slots: new Int8Array(words.starts.length).fill(-1), maps: [] }));
+  }
+  const set = emptyRowSet(rowCount);
+  const { offsets, rows } = index;
+  const codeLimit = offsets.length - 1;
+  const bigWord = Math.max(1024, rowCount >>> 5);
+  const { maps, slots } = kept;
+  forEachHit(words.text, words.starts, words.starts.length, needle, (word) => {
+    const slot = slots[word] as number;
+    if (slot >= 0) {
+      const own = maps[slot] as RowSet;
+      for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (own[w] as number);
+      return;
+    }
+    const from = words.offsets[word] as number;
+    const end = words.offsets[word + 1] as number;
+    let wordRows = 0;
+    for (let i = from; i < end; i++) {
+      const code = words.codes[i] as number;
+      if (code < codeLimit) wordRows += (offsets[code + 1] as number) - (offsets[code] as number);
+    }
+    const target = wordRows >= bigWord && maps.length < MAX_WORD_BITMAPS ? emptyRowSet(rowCount) : set;
+    for (let i = from; i < end; i++) {
+      const code = words.codes[i] as number;
+      if (code >= codeLimit) continue;
+      const last = offsets[code + 1] as number;
+      for (let at = offsets[code] as number; at < last; at++) {
+        const row = rows[at] as number;
+        target[row >>> 5] = (target[row >>> 5] as number) | (1 << (row & 31));
+      }
+    }
+    if (target !== set) {
+      slots[word] = maps.length;
+      maps.push(target);
+      for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (target[w] as number);
+    }
+  });
+  return set;
+}
+
+/** At most this many words keep a row bitmap per index (each rowCount / 8 bytes: 125 KB at 1M rows). */
+const MAX_WORD_BITMAPS = 64;
+/** Per index: the slot in maps of each word's row bitmap (-1: none kept). */
+const wordRowsCache = new WeakMap<CodeIndex, { words: WordIndex; rowCount: number; slots: Int8Array; maps: RowSet[] }>();
 
 /**
  * Builds the joined text of a dictionary ahead of its first search, and its word index soon after, off the load's

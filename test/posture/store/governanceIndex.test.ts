@@ -6,7 +6,7 @@ import { GOVERNANCE_STATES, STATUS_CODES, type OverlayChange, type PostureRecord
 import { addRecord, createBuilderState } from '../../../src/posture/store/builder';
 import { applyChanges } from '../../../src/posture/store/changes';
 import { compileFilter } from '../../../src/posture/store/filter';
-import { governanceIndexOf } from '../../../src/posture/store/governanceIndex';
+import { governanceIndexOf, sortByDue } from '../../../src/posture/store/governanceIndex';
 import { startOfUtcDay } from '../../../src/posture/store/governance';
 import { buildTable } from '../../../src/posture/store/join';
 import { rowsOf } from '../../../src/posture/store/rowSet';
@@ -115,6 +115,25 @@ describe.each([1, 2, 3])('owner, governance and due-date indexes on random table
     expect(compileFilter(table, { dueFrom: NOW, dueBefore: NOW + DAY }, todayStart).source.index.rows).toBe(index.dueRows);
   });
 
+  it('after status changes only, reuse the owner and due-date orders and still draw what a scan finds', () => {
+    const r = seeded(seed + 200);
+    const ids = records(seed).filter((x) => x.kind === 'assessment').map((x) => (x as { id: string }).id);
+    const changes: OverlayChange[] = Array.from({ length: 40 }, (_, i) => ({ kind: 'status', assessmentId: r.pick(ids), status: r.pick(STATUS_CODES), at: NOW + i, by: 'Ada' }));
+    const baseIndex = governanceIndexOf(table);
+    const changed = applyChanges(table, changes).table;
+    const derived = governanceIndexOf(changed);
+    expect(derived.owner).toBe(baseIndex.owner);
+    expect(derived.dueRows).toBe(baseIndex.dueRows);
+    expect(derived.stateRows).not.toBe(baseIndex.stateRows);
+    for (const day of [-1, 0, 2]) {
+      const todayStart = startOfUtcDay(NOW + day * DAY);
+      for (const filter of filters(seed + 9)) {
+        expect({ filter, rows: indexed(changed, filter, todayStart) }).toEqual({ filter, rows: scanned(changed, filter, todayStart) });
+        expect({ filter, rows: bitmapped(changed, filter, todayStart) }).toEqual({ filter, rows: scanned(changed, filter, todayStart) });
+      }
+    }
+  });
+
   it('follow local changes: a derived table has its own, the base keeps its', () => {
     const r = seeded(seed + 100);
     const ids = records(seed).filter((x) => x.kind === 'assessment').map((x) => (x as { id: string }).id);
@@ -133,6 +152,19 @@ describe.each([1, 2, 3])('owner, governance and due-date indexes on random table
       expect({ filter, rows: indexed(table, filter, todayStart) }).toEqual({ filter, rows: scanned(table, filter, todayStart) });
       expect({ filter, rows: bitmapped(changed, filter, todayStart) }).toEqual({ filter, rows: scanned(changed, filter, todayStart) });
       expect({ filter, rows: bitmapped(table, filter, todayStart) }).toEqual({ filter, rows: scanned(table, filter, todayStart) });
+    }
+  });
+});
+
+describe('sortByDue', () => {
+  it('orders rows as a comparison sort by (due date, row) does, with ties, -0, infinities and one distinct date', () => {
+    const r = seeded(5);
+    const pool = [0, -0, 1, -1, Infinity, -Infinity, NOW, NOW + 0.5, NOW - DAY, Number.MAX_VALUE, -Number.MAX_VALUE];
+    for (const [count, spread] of [[0, 1], [1, 1], [50, 1], [500, 3], [2000, 40], [300, 1000]] as const) {
+      const due = Float64Array.from({ length: count * 2 }, () => (r.next() < 0.2 ? r.pick(pool) : NOW + Math.floor(r.next() * spread) * DAY));
+      const rows = Uint32Array.from({ length: count }, (_, i) => i * 2 + (r.next() < 0.5 ? 1 : 0));
+      const expected = Array.from(rows).sort((a, b) => (due[a]! < due[b]! ? -1 : due[a]! > due[b]! ? 1 : a - b));
+      expect(Array.from(sortByDue(rows, due))).toEqual(expected);
     }
   });
 });

@@ -54,6 +54,22 @@ describe.each([
 
 });
 
+it('takes a word index over only from a dictionary with the same values in the same order', () => {
+  const base = FILLER.map((value) => `${value}-x`);
+  const needles = ['prod', 'uction', 'kv', 'x', 'zz9', 'dev'];
+  const first = dictOf(base);
+  for (const needle of needles) expect(valuesContaining(first, needle).codes).toEqual(expected(first, needle).codes);
+  // Same size, one value renamed (in the middle), two swapped, and the same values again: each answers for its own values.
+  const renamed = [...base];
+  renamed[2500] = 'vm-renamed-prod-zz9';
+  const swapped = [...base];
+  [swapped[10], swapped[11]] = [swapped[11]!, swapped[10]!];
+  for (const values of [renamed, swapped, base]) {
+    const dict = dictOf(values);
+    for (const needle of needles) expect({ needle, codes: valuesContaining(dict, needle).codes }).toEqual({ needle, codes: expected(dict, needle).codes });
+  }
+});
+
 it('handles an empty dictionary', () => {
   expect(valuesContaining(new StringDictionary(), 'x').codes).toEqual([]);
 });
