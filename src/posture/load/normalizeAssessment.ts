@@ -28,9 +28,28 @@ const CLOUD_BY_SOURCE: Record<string, Cloud> = {
   onpremisesql: 'OnPremise',
 };
 
+// Sources and categories are spelled the same way on every row: each spelling's answer is remembered (bounded).
+const cloudBySpelling = new Map<string, Cloud>();
+const categoryBySpelling = new Map<string, Category | null>();
+
 function cloudOf(source: string | undefined, resourceId: string): Cloud {
   if (!source) return resourceId.startsWith('/subscriptions/') ? 'Azure' : 'Other';
-  return CLOUD_BY_SOURCE[source.trim().toLowerCase().replace(/[^a-z]/g, '')] ?? 'Other';
+  let cloud = cloudBySpelling.get(source);
+  if (cloud === undefined) {
+    cloud = CLOUD_BY_SOURCE[source.trim().toLowerCase().replace(/[^a-z]/g, '')] ?? 'Other';
+    if (cloudBySpelling.size < 256) cloudBySpelling.set(source, cloud);
+  }
+  return cloud;
+}
+
+function categoryOf(item: string): Category | undefined {
+  let found = categoryBySpelling.get(item);
+  if (found === undefined) {
+    const wanted = item.trim().toLowerCase();
+    found = CATEGORIES.find((category) => category.toLowerCase() === wanted) ?? null;
+    if (categoryBySpelling.size < 256) categoryBySpelling.set(item, found);
+  }
+  return found ?? undefined;
 }
 
 function parseCategories(raw: unknown): Category[] {
@@ -38,7 +57,7 @@ function parseCategories(raw: unknown): Category[] {
   const out: Category[] = [];
   for (const item of items) {
     if (typeof item !== 'string') continue;
-    const found = CATEGORIES.find((category) => category.toLowerCase() === item.trim().toLowerCase());
+    const found = categoryOf(item);
     if (found && !out.includes(found)) out.push(found);
   }
   return out;
