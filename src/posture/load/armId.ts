@@ -8,7 +8,17 @@ export interface ArmIdParts {
   name: string;
 }
 
-const isWord = (segment: string | undefined, word: string): boolean => segment !== undefined && segment.length === word.length && segment.toLowerCase() === word;
+/** segment.toLowerCase() === word (word in lower-case ASCII), without a lower-cased copy for ASCII segments. */
+function isWord(segment: string | undefined, word: string): boolean {
+  if (segment === undefined || segment.length !== word.length) return false;
+  for (let i = 0; i < segment.length; i++) {
+    let code = segment.charCodeAt(i);
+    if (code > 127) return segment.toLowerCase() === word;
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
 
 /** The '/'-separated segments of an id, empty ones left out, in one pass. */
 function nonEmptySegments(id: string): string[] {

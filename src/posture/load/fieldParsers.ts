@@ -97,7 +97,8 @@ export function readStringList(row: unknown, path: string, objectKeys: readonly 
   const out: string[] = [];
   for (const item of items) {
     if (typeof item === 'string') {
-      if (item.trim().length > 0) out.push(item.trim());
+      const trimmed = item.trim();
+      if (trimmed.length > 0) out.push(trimmed);
     } else if (typeof item === 'number') {
       out.push(String(item));
     } else if (item && typeof item === 'object') {
