@@ -8,42 +8,77 @@ export interface ArmIdParts {
   name: string;
 }
 
-const isWord = (segment: string | undefined, word: string): boolean => segment !== undefined && segment.length === word.length && segment.toLowerCase() === word;
+// Segment bounds of the id being parsed: [starts[i], ends[i]) for the i-th non-empty '/'-separated segment. Reused
+// from call to call: parseArmId runs once or twice per row, and only the parts it returns become strings.
+let starts = new Int32Array(64);
+let ends = new Int32Array(64);
 
-/** The '/'-separated segments of an id, empty ones left out, in one pass. */
-function nonEmptySegments(id: string): string[] {
-  const segments: string[] = [];
+/** Finds the non-empty segments of an id into starts/ends; returns how many. */
+function segmentBounds(id: string): number {
+  let count = 0;
   let start = 0;
   while (start <= id.length) {
     let end = id.indexOf('/', start);
     if (end < 0) end = id.length;
-    if (end > start) segments.push(id.slice(start, end));
+    if (end > start) {
+      if (count === starts.length) {
+        const grownStarts = new Int32Array(count * 2);
+        const grownEnds = new Int32Array(count * 2);
+        grownStarts.set(starts);
+        grownEnds.set(ends);
+        starts = grownStarts;
+        ends = grownEnds;
+      }
+      starts[count] = start;
+      ends[count] = end;
+      count++;
+    }
     start = end + 1;
   }
-  return segments;
+  return count;
 }
 
+/** Segment i of the id equals `word` (lower-case ASCII) ignoring case, as toLowerCase() would say. */
+function segmentIs(id: string, i: number, count: number, word: string): boolean {
+  if (i >= count) return false;
+  const start = starts[i] as number;
+  const end = ends[i] as number;
+  if (end - start !== word.length) return false;
+  for (let at = start; at < end; at++) {
+    let code = id.charCodeAt(at);
+    if (code > 127) return id.slice(start, end).toLowerCase() === word;
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== word.charCodeAt(at - start)) return false;
+  }
+  return true;
+}
+
+const segment = (id: string, i: number): string => id.slice(starts[i], ends[i]);
+
 export function parseArmId(id: string): ArmIdParts {
-  const segments = nonEmptySegments(id);
-  const parts: ArmIdParts = { name: segments[segments.length - 1] ?? id };
+  const count = segmentBounds(id);
+  const parts: ArmIdParts = { name: count > 0 ? segment(id, count - 1) : id };
   if (!id.startsWith('/')) return parts;
   let i = 0;
-  if (isWord(segments[i], 'subscriptions') && segments[i + 1]) {
-    parts.subscriptionId = segments[i + 1];
+  if (segmentIs(id, i, count, 'subscriptions') && i + 1 < count) {
+    parts.subscriptionId = segment(id, i + 1);
     i += 2;
-    if (isWord(segments[i], 'resourcegroups') && segments[i + 1]) {
-      parts.resourceGroup = segments[i + 1];
+    if (segmentIs(id, i, count, 'resourcegroups') && i + 1 < count) {
+      parts.resourceGroup = segment(id, i + 1);
       i += 2;
     }
   }
   // The type comes from the LAST provider segment: nested ids (extension resources) describe the innermost one.
   let lastProvider = -1;
-  for (let j = i; j < segments.length; j++) if (isWord(segments[j], 'providers')) lastProvider = j;
-  if (lastProvider >= 0 && segments[lastProvider + 1]) {
-    const namespace = segments[lastProvider + 1] as string;
-    const typeSegments: string[] = [];
-    for (let j = lastProvider + 2; j < segments.length; j += 2) typeSegments.push(segments[j] as string);
-    parts.type = typeSegments.length > 0 ? `${namespace}/${typeSegments.join('/')}` : undefined;
+  for (let j = i; j < count; j++) if (segmentIs(id, j, count, 'providers')) lastProvider = j;
+  if (lastProvider >= 0 && lastProvider + 1 < count) {
+    let type = segment(id, lastProvider + 1);
+    let typeSegments = 0;
+    for (let j = lastProvider + 2; j < count; j += 2) {
+      type += `/${segment(id, j)}`;
+      typeSegments++;
+    }
+    parts.type = typeSegments > 0 ? type : undefined;
   } else if (parts.subscriptionId) {
     parts.type = parts.resourceGroup ? 'Microsoft.Resources/resourceGroups' : 'Microsoft.Resources/subscriptions';
   }

@@ -118,16 +118,25 @@ export async function loadExportFilesInThread(options: ExportLoadOptions, sink: 
     let head = '';
     const rowsBefore = result.rows;
     const skippedBefore = result.skipped;
+    // The line's place is written out only for a message: building it for every row cost a string and a number
+    // formatting per row.
+    let lineNumberNow = 0;
+    const lineWhere = (): string => `${name} line ${lineNumberNow}`;
     const lines = createJsonLinesSplitter({
       line(text, lineNumber) {
-        const where = `${name} line ${lineNumber}`;
-        const value = parseRowText(where, text);
-        if (value === UNPARSED) return;
-        // A header line such as {"generatedAt": "..."} describes the export; it is not a row.
-        if (isObject(value) && getField(value, 'generatedAt') !== undefined && getField(value, 'id') === undefined && getField(value, 'type') === undefined) {
-          return noteGeneratedAt(where, getField(value, 'generatedAt'));
+        lineNumberNow = lineNumber;
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (error) {
+          return intake.unparsed(lineWhere(), `invalid JSON (${(error as Error).message})`, error);
         }
-        handleRow(where, value);
+        // A header line such as {"generatedAt": "..."} describes the export; it is not a row. (Rows have a type or an
+        // id, asked first: a member that is absent is looked for in every spelling.)
+        if (isObject(value) && getField(value, 'type') === undefined && getField(value, 'id') === undefined && getField(value, 'generatedAt') !== undefined) {
+          return noteGeneratedAt(lineWhere(), getField(value, 'generatedAt'));
+        }
+        handleRow(lineWhere, value);
       },
     }, range?.linesBefore);
     const document = createJsonDocumentSplitter({

@@ -121,6 +121,19 @@ export async function* readTextChunks(file: string, options: ReadOptions): Async
 const MIN_BLOCK_BYTES = 1024;
 
 /**
+ * Longest piece of text made at once. A 1 MiB read decoded whole is a string past V8's regular object size: it is
+ * allocated outside the young generation (and past ~1 MB as an external string), lives until a full collection, and
+ * every row is cut from it. Pieces of 64 KiB are ordinary young strings that die in a scavenge. Measured at 100k rows,
+ * two threads (1 MiB reads): 0.4-1.0 s less load CPU in 3 alternating rounds.
+ */
+const MAX_PIECE_BYTES = 1 << 16;
+
+/** Latin-1 (here: ASCII) text of bytes [from, to), in pieces of at most MAX_PIECE_BYTES. */
+function pushLatin1(out: string[], chunk: Buffer, from: number, to: number): void {
+  for (let at = from; at < to; at += MAX_PIECE_BYTES) out.push(chunk.toString('latin1', at, Math.min(to, at + MAX_PIECE_BYTES)));
+}
+
+/**
  * Bytes to text a block of lines at a time: runs of ASCII lines are copied byte for byte (one-byte strings), and
  * only blocks with other characters go through the UTF-8 decoder. One accented name would otherwise make the whole
  * chunk, and every row sliced from it, a two-byte string: slower to decode and to JSON.parse.
@@ -139,7 +152,7 @@ function createPieceDecoder(decoder: StringDecoder): (chunk: Buffer) => string[]
       const newline = chunk.indexOf(10, at + MIN_BLOCK_BYTES - 1);
       const end = newline < 0 ? chunk.length : newline + 1;
       if (!endedAscii || !isAscii(chunk.subarray(at, end))) {
-        if (at > run) out.push(chunk.toString('latin1', run, at));
+        if (at > run) pushLatin1(out, chunk, run, at);
         const text = decoder.write(chunk.subarray(at, end));
         if (text.length > 0) out.push(text);
         run = end;
@@ -147,7 +160,7 @@ function createPieceDecoder(decoder: StringDecoder): (chunk: Buffer) => string[]
       endedAscii = (chunk[end - 1] as number) < 0x80;
       at = end;
     }
-    if (chunk.length > run) out.push(chunk.toString('latin1', run, chunk.length));
+    if (chunk.length > run) pushLatin1(out, chunk, run, chunk.length);
     return out;
   };
 }

@@ -24,10 +24,18 @@ function enumParser<T extends string>(values: readonly T[]): (raw: unknown, fiel
   const letters = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, '');
   const byLetters = new Map(values.map((value) => [letters(value), value] as const));
   const list = values.join('/');
+  // Exports spell each value the same way on every row: remember each spelling's answer (not its lower-cased copy
+  // and a regular expression replace per row). Bounded, so odd data cannot grow it without end.
+  const bySpelling = new Map<string, T>();
   return (raw, field) => {
     if (raw === undefined || raw === null || raw === '') return undefined;
+    if (typeof raw === 'string') {
+      const known = bySpelling.get(raw);
+      if (known !== undefined) return known;
+    }
     const found = typeof raw === 'string' ? byLetters.get(letters(raw)) : undefined;
     if (!found) throw new RowError(field, `${show(raw)} is not ${list}`);
+    if (bySpelling.size < 256) bySpelling.set(raw as string, found);
     return found;
   };
 }
@@ -89,7 +97,8 @@ export function readStringList(row: unknown, path: string, objectKeys: readonly 
   const out: string[] = [];
   for (const item of items) {
     if (typeof item === 'string') {
-      if (item.trim().length > 0) out.push(item.trim());
+      const trimmed = item.trim();
+      if (trimmed.length > 0) out.push(trimmed);
     } else if (typeof item === 'number') {
       out.push(String(item));
     } else if (item && typeof item === 'object') {

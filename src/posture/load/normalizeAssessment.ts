@@ -28,9 +28,28 @@ const CLOUD_BY_SOURCE: Record<string, Cloud> = {
   onpremisesql: 'OnPremise',
 };
 
+// Sources and categories are spelled the same way on every row: each spelling's answer is remembered (bounded).
+const cloudBySpelling = new Map<string, Cloud>();
+const categoryBySpelling = new Map<string, Category | null>();
+
 function cloudOf(source: string | undefined, resourceId: string): Cloud {
   if (!source) return resourceId.startsWith('/subscriptions/') ? 'Azure' : 'Other';
-  return CLOUD_BY_SOURCE[source.trim().toLowerCase().replace(/[^a-z]/g, '')] ?? 'Other';
+  let cloud = cloudBySpelling.get(source);
+  if (cloud === undefined) {
+    cloud = CLOUD_BY_SOURCE[source.trim().toLowerCase().replace(/[^a-z]/g, '')] ?? 'Other';
+    if (cloudBySpelling.size < 256) cloudBySpelling.set(source, cloud);
+  }
+  return cloud;
+}
+
+function categoryOf(item: string): Category | undefined {
+  let found = categoryBySpelling.get(item);
+  if (found === undefined) {
+    const wanted = item.trim().toLowerCase();
+    found = CATEGORIES.find((category) => category.toLowerCase() === wanted) ?? null;
+    if (categoryBySpelling.size < 256) categoryBySpelling.set(item, found);
+  }
+  return found ?? undefined;
 }
 
 function parseCategories(raw: unknown): Category[] {
@@ -38,7 +57,7 @@ function parseCategories(raw: unknown): Category[] {
   const out: Category[] = [];
   for (const item of items) {
     if (typeof item !== 'string') continue;
-    const found = CATEGORIES.find((category) => category.toLowerCase() === item.trim().toLowerCase());
+    const found = categoryOf(item);
     if (found && !out.includes(found)) out.push(found);
   }
   return out;
@@ -89,10 +108,6 @@ function resourceFacts(props: unknown, assessmentId: string): ResourceFacts {
   return facts;
 }
 
-function setIfDefined<K extends keyof AssessmentRecord>(record: AssessmentRecord, name: K, value: AssessmentRecord[K] | undefined): void {
-  if (value !== undefined) record[name] = value;
-}
-
 export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentRecord {
   const id = requireString(row, 'id');
   const key = (readString(row, 'name') ?? segmentAfter(id, 'providers/microsoft.security/assessments') ?? '').toLowerCase();
@@ -135,26 +150,49 @@ export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentR
     cloud: resource.cloud,
     metadataSource: rowSeverity ? 'row' : entry ? 'catalog' : 'none',
   };
-  // Set one by one, only when present: no per-row scratch object (this runs a million times on big exports).
-  setIfDefined(record, 'statusCause', readString(props, 'status.cause'));
-  setIfDefined(record, 'statusDescription', readString(props, 'status.description'));
-  setIfDefined(record, 'firstEvaluationDate', readDate(props, 'status.firstEvaluationDate'));
-  setIfDefined(record, 'statusChangeDate', readDate(props, 'status.statusChangeDate'));
-  setIfDefined(record, 'description', readString(metadata, 'description') ?? entry?.description);
-  setIfDefined(record, 'remediationDescription', readString(metadata, 'remediationDescription') ?? entry?.remediationDescription);
-  setIfDefined(record, 'assessmentType', readString(metadata, 'assessmentType') ?? entry?.assessmentType);
-  setIfDefined(record, 'userImpact', readString(metadata, 'userImpact') ?? entry?.userImpact);
-  setIfDefined(record, 'implementationEffort', readString(metadata, 'implementationEffort') ?? entry?.implementationEffort);
-  setIfDefined(record, 'policyDefinitionId', readString(metadata, 'policyDefinitionId') ?? entry?.policyDefinitionId);
-  setIfDefined(record, 'preview', readBoolean(metadata, 'preview') ?? entry?.preview);
-  setIfDefined(record, 'riskLevel', parseRiskLevel(getPath(props, 'risk.level'), 'properties.risk.level'));
-  setIfDefined(record, 'resourceGroup', readString(row, 'resourceGroup') ?? parsedResource.resourceGroup ?? (parsedResource.subscriptionId ? undefined : parseArmId(id).resourceGroup));
-  setIfDefined(record, 'subscriptionId', readString(row, 'subscriptionId') ?? parsedResource.subscriptionId ?? parseArmId(id).subscriptionId);
-  setIfDefined(record, 'nativeResourceId', resource.nativeResourceId);
-  setIfDefined(record, 'connectorId', resource.connectorId);
-  setIfDefined(record, 'portalLink', readString(props, 'links.azurePortal') ?? readString(props, 'links.azurePortalUri'));
-  setIfDefined(record, 'recommendationCategory', canonicalRecommendationCategory(readString(metadata, 'recommendationCategory')) ?? categoryOfGroupedKey(key));
-  if (record.recommendationCategory === 'IacVulnerabilities') setIfDefined(record, 'iacRuleId', readString(props, 'additionalData.ruleId')?.trim() || undefined);
-  setIfDefined(record, 'vulnerability', readVulnerabilityFacts(getField(props, 'additionalData')));
+  // Set one by one, only when present, in this order, each by its name (a store through a computed name is a slow,
+  // megamorphic one): no per-row scratch object (this runs a million times on big exports).
+  const statusCauseValue = readString(props, 'status.cause');
+  if (statusCauseValue !== undefined) record.statusCause = statusCauseValue;
+  const statusDescriptionValue = readString(props, 'status.description');
+  if (statusDescriptionValue !== undefined) record.statusDescription = statusDescriptionValue;
+  const firstEvaluationDateValue = readDate(props, 'status.firstEvaluationDate');
+  if (firstEvaluationDateValue !== undefined) record.firstEvaluationDate = firstEvaluationDateValue;
+  const statusChangeDateValue = readDate(props, 'status.statusChangeDate');
+  if (statusChangeDateValue !== undefined) record.statusChangeDate = statusChangeDateValue;
+  const descriptionValue = readString(metadata, 'description') ?? entry?.description;
+  if (descriptionValue !== undefined) record.description = descriptionValue;
+  const remediationDescriptionValue = readString(metadata, 'remediationDescription') ?? entry?.remediationDescription;
+  if (remediationDescriptionValue !== undefined) record.remediationDescription = remediationDescriptionValue;
+  const assessmentTypeValue = readString(metadata, 'assessmentType') ?? entry?.assessmentType;
+  if (assessmentTypeValue !== undefined) record.assessmentType = assessmentTypeValue;
+  const userImpactValue = readString(metadata, 'userImpact') ?? entry?.userImpact;
+  if (userImpactValue !== undefined) record.userImpact = userImpactValue;
+  const implementationEffortValue = readString(metadata, 'implementationEffort') ?? entry?.implementationEffort;
+  if (implementationEffortValue !== undefined) record.implementationEffort = implementationEffortValue;
+  const policyDefinitionIdValue = readString(metadata, 'policyDefinitionId') ?? entry?.policyDefinitionId;
+  if (policyDefinitionIdValue !== undefined) record.policyDefinitionId = policyDefinitionIdValue;
+  const previewValue = readBoolean(metadata, 'preview') ?? entry?.preview;
+  if (previewValue !== undefined) record.preview = previewValue;
+  const riskLevelValue = parseRiskLevel(getPath(props, 'risk.level'), 'properties.risk.level');
+  if (riskLevelValue !== undefined) record.riskLevel = riskLevelValue;
+  const resourceGroupValue = readString(row, 'resourceGroup') ?? parsedResource.resourceGroup ?? (parsedResource.subscriptionId ? undefined : parseArmId(id).resourceGroup);
+  if (resourceGroupValue !== undefined) record.resourceGroup = resourceGroupValue;
+  const subscriptionIdValue = readString(row, 'subscriptionId') ?? parsedResource.subscriptionId ?? parseArmId(id).subscriptionId;
+  if (subscriptionIdValue !== undefined) record.subscriptionId = subscriptionIdValue;
+  const nativeResourceIdValue = resource.nativeResourceId;
+  if (nativeResourceIdValue !== undefined) record.nativeResourceId = nativeResourceIdValue;
+  const connectorIdValue = resource.connectorId;
+  if (connectorIdValue !== undefined) record.connectorId = connectorIdValue;
+  const portalLinkValue = readString(props, 'links.azurePortal') ?? readString(props, 'links.azurePortalUri');
+  if (portalLinkValue !== undefined) record.portalLink = portalLinkValue;
+  const recommendationCategoryValue = canonicalRecommendationCategory(readString(metadata, 'recommendationCategory')) ?? categoryOfGroupedKey(key);
+  if (recommendationCategoryValue !== undefined) record.recommendationCategory = recommendationCategoryValue;
+  if (record.recommendationCategory === 'IacVulnerabilities') {
+    const iacRuleIdValue = readString(props, 'additionalData.ruleId')?.trim() || undefined;
+    if (iacRuleIdValue !== undefined) record.iacRuleId = iacRuleIdValue;
+  }
+  const vulnerabilityValue = readVulnerabilityFacts(getField(props, 'additionalData'));
+  if (vulnerabilityValue !== undefined) record.vulnerability = vulnerabilityValue;
   return record;
 }

@@ -17,7 +17,9 @@ import {
 import type { AttackPathRecord, FindingRecord, GovernanceRecord, RiskLevel } from '../model';
 
 function setDefined<T extends object>(target: T, values: Partial<T>): T {
-  for (const [name, value] of Object.entries(values)) {
+  // for-in over an object literal: its own members in order, without an entries array per record.
+  for (const name in values) {
+    const value = (values as Record<string, unknown>)[name];
     if (value !== undefined) (target as Record<string, unknown>)[name] = value;
   }
   return target;

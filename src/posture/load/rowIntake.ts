@@ -17,9 +17,12 @@ export interface RowCounts {
   ignoredTypes: Record<string, number>;
 }
 
+/** Where a row is, for messages; a function is called only when the row is refused (most rows never need it). */
+export type RowPlace = string | (() => string);
+
 export interface RowIntake {
   /** Normalizes one row into the sink; a bad row throws EXPORT_INVALID (strict) or is counted (lenient). */
-  row(where: string, row: unknown): void;
+  row(where: RowPlace, row: unknown): void;
   /** A row that could not even be parsed: counted as a row, then refused or skipped like any bad row. */
   unparsed(where: string, problem: string, cause?: unknown): void;
   /** A problem with a row that was already counted. */
@@ -63,7 +66,7 @@ export function createRowIntake(options: RowIntakeOptions, sink: RecordSink, cou
         counts.records++;
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
-        failed(where, error.message, error);
+        failed(typeof where === 'string' ? where : where(), error.message, error);
       }
     },
   };

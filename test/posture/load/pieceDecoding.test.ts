@@ -27,6 +27,22 @@ describe('readTextChunks', () => {
     expect(await readAll(file, size)).toBe(text);
   });
 
+  it('cuts long ASCII runs into pieces of at most 64 KiB, losing nothing', async () => {
+    const big = join(dir, 'big.jsonl');
+    const ascii = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ i, pad: 'z'.repeat(i % 300) })).join('\n');
+    const mixed = `${ascii}\n{"name":"données"}\n${ascii}`;
+    writeFileSync(big, mixed, 'utf8');
+    let joined = '';
+    let longest = 0;
+    for await (const pieces of readTextChunks(big, { hash: createHash('sha256'), highWaterMark: 1 << 20 })) {
+      for (const piece of pieces) longest = Math.max(longest, piece.length);
+      joined += pieces.join('');
+    }
+    expect(joined).toBe(mixed);
+    expect(Buffer.byteLength(mixed)).toBeGreaterThan(1 << 19);
+    expect(longest).toBeLessThanOrEqual(1 << 16);
+  });
+
   it('keeps invalid UTF-8 as the decoder would', async () => {
     const bad = join(dir, 'bad.jsonl');
     const bytes = Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xc3]), Buffer.from('"}\n{"b":"'), Buffer.from([0xe6, 0x97]), Buffer.from('x"}\n')]);
