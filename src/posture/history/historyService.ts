@@ -41,8 +41,11 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
   const { history } = options;
   const now = options.now ?? Date.now;
   let recordedLoad: number | undefined;
-  /** The last snapshot taken, for naming rows that the next load no longer has. */
-  let lastSnapshot: LoadSnapshot | undefined;
+  /**
+   * Names of the last snapshot's rows, for naming rows that the next load no longer has. Only the names: the
+   * snapshot's state (about 70 MB at 1M rows, where no names are kept) is not needed after it is recorded.
+   */
+  let lastLabel: LoadSnapshot['label'] | undefined;
   let recording: Promise<void> = Promise.resolve();
 
   async function observe(engine: PostureEngine, loadedAt: number): Promise<void> {
@@ -50,10 +53,10 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
     recording = recording.then(async () => {
       if (recordedLoad === loadedAt) return;
       const snapshot = await snapshotOf(engine);
-      const previous = lastSnapshot;
-      const written = await history.record(snapshot.state, loadedAt, (h) => previous?.label(h));
+      const previous = lastLabel;
+      const written = await history.record(snapshot.state, loadedAt, (h) => previous?.(h));
       recordedLoad = loadedAt;
-      lastSnapshot = snapshot;
+      lastLabel = snapshot.label;
       const folded = await history.fold(now() - options.retentionMs);
       options.logger?.info({ entries: written, folded }, 'posture history recorded');
     });

@@ -73,7 +73,15 @@ export async function snapshotOf(engine: PostureEngine): Promise<LoadSnapshot> {
       }
     }
   });
-  return { state, ids, label: (hash) => labels.get(hash) };
+  return { state, ids, label: labelReader(labels) };
+}
+
+/**
+ * Made outside snapshotOf: a closure made there would share its scope, and with it the state (a million entries at
+ * 1M rows), with whoever keeps the label reader after the state is done with.
+ */
+function labelReader(labels: ReadonlyMap<string, string>): LoadSnapshot['label'] {
+  return (hash) => labels.get(hash);
 }
 
 /** The assessment ids of some hashes, read again from the engine (for data too large to keep every id). */

@@ -55,8 +55,9 @@ async function run(input: WorkerInput): Promise<void> {
   } catch (error) {
     post({ type: 'failed', error: describeError(error) });
   }
-  // Stay alive until the main thread, which may not have read our messages yet, ends this worker: an exit before then
-  // means the worker crashed.
+  // A part is read only once this thread is gone (its heap freed first): exit. Records are read as they come, and an
+  // exit before the main thread has read them all means a crash: stay until it ends this worker.
+  if (input.columns) process.exit(0);
   input.port.on('message', () => undefined);
 }
 

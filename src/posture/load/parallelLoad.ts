@@ -135,6 +135,12 @@ export async function loadInTwoThreads(
   };
   let startBatches = (): unknown => undefined;
   let part: BuilderPart | undefined;
+  // With columns the worker posts its part and exits on its own: its heap is gone before this thread rebuilds the
+  // part. The message waits serialized in the channel meanwhile (messages posted before an exit are delivered,
+  // then the channel closes), so the worker's heap, this thread's builder and the part never coexist.
+  let exitCode: number | undefined;
+  let exited = (): void => undefined;
+  const workerGone = new Promise<void>((resolve) => (exited = resolve));
   const finished = new Promise<ExportLoadResult | undefined>((resolve) => {
     let settled = false;
     const fail = (error: unknown): void => {
@@ -143,7 +149,8 @@ export async function loadInTwoThreads(
       failure = error;
       resolve(undefined);
     };
-    startBatches = () =>
+    const gone = (): void => fail(new Error(`export load worker exited (code ${exitCode}) before finishing`));
+    startBatches = () => {
       channel.port1.on('message', (message: WorkerMessage) => {
         if (settled) return;
         try {
@@ -151,20 +158,23 @@ export async function loadInTwoThreads(
           else if (message.type === 'done') {
             settled = true;
             part = message.part;
-            // Everything it built is now here: ending it at once frees its heap before the part is merged.
-            void worker.terminate();
+            if (!columns) void worker.terminate();
             resolve(message.result);
           } else fail(rebuildError(message.error));
         } catch (error) {
           fail(error);
         }
       });
+      // Closed once the worker is gone and everything it posted has been read.
+      if (columns) channel.port1.on('close', gone);
+    };
     worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`export load worker exited (code ${code}) before finishing`)));
+    worker.on('exit', (code) => {
+      exitCode = code;
+      exited();
+      if (!columns) gone();
+    });
   });
-  // A part arrives in one message: taken as soon as it comes, the worker can be ended and its heap freed while this
-  // thread still loads its own rows (the part is merged after them).
-  if (columns) startBatches();
   try {
     const hash = createHash('sha256');
     const own = await loadHere(
@@ -179,6 +189,10 @@ export async function loadInTwoThreads(
     if (!columns) startBatches();
     // The rest of the bytes, hashed while the worker's batches keep arriving.
     await hashFrom(plan.file, plan.split, hash, options.path);
+    if (columns) {
+      await Promise.race([workerGone, finished]);
+      startBatches();
+    }
     const theirs = await finished;
     if (failure !== undefined || theirs === undefined) throw failure;
     if (part !== undefined && takesBuilderParts(sink)) sink.addBuilderPart(part);

@@ -5,7 +5,6 @@ import type {
   AttackPathRecord,
   CveFacts,
   FindingRecord,
-  GovernanceRecord,
   PostureRecord,
   ResourceRecord,
   SecureScoreControlRecord,
@@ -15,7 +14,7 @@ import { categoryMask, cloudCode, riskCode, riskFactorMask, severityCode, status
 import { GrowableColumn } from './columns';
 import { categoryOfGroupedKey } from '../load/normalizeVulnerability';
 import { StringDictionary } from './dictionary';
-import type { CveInfo, Dictionaries, KeyInfo, ResourceInfo, Sparse } from './table';
+import type { CveInfo, Dictionaries, GovernanceFacts, KeyInfo, ResourceInfo, Sparse } from './table';
 
 export const ASSESSMENT_ID_INFIX = '/providers/Microsoft.Security/assessments/';
 
@@ -24,8 +23,8 @@ export interface BuilderState {
   cols: ReturnType<typeof createGrowableColumns>;
   sparse: Sparse;
   keyInfo: Map<number, KeyInfo>;
-  /** Lower-cased assessment id -> the last assignment added for it. */
-  governance: Map<string, GovernanceRecord>;
+  /** Lower-cased assessment id -> the last assignment added for it (its facts: without kind, id and assessment id). */
+  governance: Map<string, GovernanceFacts>;
   subscriptionNames: Map<number, string>;
   /** Tags of subscriptions and resource groups, by containerKey(). */
   containerTags: Map<string, Record<string, string>>;
@@ -119,9 +118,13 @@ export function addRecord(state: BuilderState, record: PostureRecord): void {
     case 'resourceGroup':
       state.containerTags.set(containerKey(record.subscriptionId, record.name), record.tags);
       return;
-    case 'governance':
-      state.governance.set(record.assessmentId.toLowerCase(), record);
+    case 'governance': {
+      // Only what the table keeps (join.ts): the assignment's own id and the assessment id (the key) are long ARM
+      // ids, and at 1M rows several hundred thousand of each were held until finish.
+      const { kind: _kind, id: _id, assessmentId, ...facts } = record;
+      state.governance.set(assessmentId.toLowerCase(), facts);
       return;
+    }
     case 'finding':
       return addFinding(state, record);
     case 'attackPath':

@@ -56,11 +56,14 @@ export function createPartState(): BuilderState {
   return state;
 }
 
-/** The part and the buffers to transfer with it; the state must not be used afterwards. */
+/**
+ * The part and the buffers to transfer with it; the state must not be used afterwards. Columns go as views of the
+ * builder's own buffers: a right-sized copy would add every column once more to the worker's peak.
+ */
 export function packBuilderPart(state: BuilderState): { part: BuilderPart; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
   const moved = <A extends NumericArray>(column: GrowableColumn<A>): A => {
-    const array = column.toArray();
+    const array = column.filled();
     transfer.push(array.buffer as ArrayBuffer);
     return array;
   };

@@ -54,6 +54,14 @@ export class GrowableColumn<A extends NumericArray> {
     return this.size;
   }
 
+  /**
+   * The filled values as a view of the column's own buffer, no copy (a loader worker transfers it: the unfilled
+   * tail was never written, so it costs address space, not memory). The column must not be used afterwards.
+   */
+  filled(): A {
+    return this.data.subarray(0, this.size) as A;
+  }
+
   /** A right-sized copy; the builder's oversized buffer can then be collected. */
   toArray(): A {
     const out = new this.ctor(this.size);

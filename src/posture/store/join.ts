@@ -136,9 +136,8 @@ function joinGovernance(state: BuilderState, table: PostureTable, shift: number)
   for (const [assessmentId, record] of state.governance) {
     const row = findRow(table, assessmentId);
     if (row === undefined) continue;
-    const { kind: _kind, id: _id, assessmentId: _assessmentId, ...facts } = record;
     const shifted: GovernanceFacts = {
-      ...facts,
+      ...record,
       dueDate: record.dueDate === undefined ? undefined : record.dueDate + shift,
       etaDate: record.etaDate === undefined ? undefined : record.etaDate + shift,
     };

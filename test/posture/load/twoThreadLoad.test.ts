@@ -18,7 +18,9 @@ const CHILD = `
 const threads = require('node:worker_threads');
 const RealWorker = threads.Worker;
 let workers = 0;
-threads.Worker = class extends RealWorker { constructor(...args) { super(...args); workers += 1; } };
+let workerExited = false;
+let partAfterExit;
+threads.Worker = class extends RealWorker { constructor(...args) { super(...args); workers += 1; this.on('exit', () => { workerExited = true; }); } };
 const { loadExportFiles } = require(${JSON.stringify(compiled)});
 const { createCatalog } = require(${JSON.stringify(projectPath('dist', 'src', 'posture', 'catalog', 'catalog.js'))});
 const { addRecord, createBuilderState } = require(${JSON.stringify(projectPath('dist', 'src', 'posture', 'store', 'builder.js'))});
@@ -29,7 +31,7 @@ const records = [];
 // orders kept, dictionaries as their spellings and lower-cased values, columns as arrays.
 const state = createBuilderState();
 const sink = sinkKind === 'columns'
-  ? { add: (r) => addRecord(state, r), addBuilderPart: (part) => mergeBuilderPart(state, part) }
+  ? { add: (r) => addRecord(state, r), addBuilderPart: (part) => { partAfterExit = workerExited; mergeBuilderPart(state, part); } }
   : { add: (r) => records.push(r) };
 const plain = (value) => {
   if (value === null || typeof value !== 'object') return value;
@@ -42,14 +44,16 @@ const plain = (value) => {
   return Object.fromEntries(Object.entries(value).filter(([k, v]) => k !== 'interned' && v !== undefined).map(([k, v]) => [k, plain(v)]));
 };
 loadExportFiles({ path, catalog: createCatalog(), lenient: lenient === 'true', workerMinBytes: Number(workerMinBytes) }, sink)
-  .then((result) => process.stdout.write(JSON.stringify({ workers, result, ...(sinkKind === 'columns' ? { state: plain(state) } : { records }) })))
+  .then((result) => process.stdout.write(JSON.stringify({ workers, partAfterExit, result, ...(sinkKind === 'columns' ? { state: plain(state) } : { records }) })))
   .catch((error) => process.stdout.write(JSON.stringify({ workers, error: { name: error.name, code: error.code, message: error.message, details: error.details } })));
 `;
 
 function load(path: string, lenient: boolean, twoThreads: boolean, sink: 'records' | 'columns' = 'records'): unknown {
   const out = execFileSync(process.execPath, ['-e', CHILD, path, String(lenient), twoThreads ? '0' : String(Number.MAX_SAFE_INTEGER), sink], { maxBuffer: 256 << 20 });
-  const { workers, ...loaded } = JSON.parse(out.toString()) as { workers: number };
+  const { workers, partAfterExit, ...loaded } = JSON.parse(out.toString()) as { workers: number; partAfterExit?: boolean };
   expect(workers).toBe(twoThreads ? 1 : 0);
+  // The worker's part is taken only once the worker is gone (its heap freed first), never while it still runs.
+  if (twoThreads && sink === 'columns' && 'result' in loaded) expect(partAfterExit).toBe(true);
   return loaded;
 }
 
