@@ -54,6 +54,25 @@ function weekdayOf(word: string): Weekday {
 
 const SINCE_PERIODS = new Set<Period>(['today', 'yesterday', 'thisWeek', 'lastWeek', 'thisMonth', 'lastMonth']);
 
+// The phrases, compiled once (none is global: exec keeps no state between messages).
+const OVERDUE_BY_MORE_THAN = new RegExp(` (?:that (?:are|is) |which (?:are|is) |been |are |is )?(?:overdue|past due|late) (?:by |for )?(?:more than|over|at least|longer than|upwards of) ${NUM} ${UNIT} `);
+const MORE_THAN_OVERDUE = new RegExp(` (?:more than|over|at least) ${NUM} ${UNIT} (?:overdue|late|past due|past their due date|past the due date) `);
+const DUE_BETWEEN = new RegExp(` due (?:between|from) ${DATE} (?:and|to|until) ${DATE} `);
+const DUE_BEFORE = new RegExp(` due (?:before|by) ${DATE} `);
+const DUE_ON_OR_BEFORE = new RegExp(` due (?:on or before|no later than|until) ${DATE} `);
+const DUE_AFTER = new RegExp(` due (?:after) ${DATE} `);
+const DUE_IN_NEXT = new RegExp(` (?:due |coming due |falling due )?(?:in|within|over|during) (?:the )?(?:next|coming|upcoming) ${NUM} ${UNIT} `);
+const DUE_WITHIN = new RegExp(` (?:due |coming due )(?:in|within) ${NUM} ${UNIT} `);
+const NEXT_N = new RegExp(` (?:the )?next ${NUM} ${UNIT} `);
+const DUE_PERIOD = new RegExp(` (?:due|coming due|falling due|deadlines?|deadline is|to be done|to fix|expiring|expire) (?:by |before the end of |by the end of |for |within |in |during |on |at the end of )?${PERIOD_WORDS} `);
+const PERIOD_DUE = new RegExp(` ${PERIOD_WORDS} (?:is |are )?due `);
+const SINCE_DATE = new RegExp(` since ${DATE} `);
+const SINCE_WEEKDAY = new RegExp(` since (?:last |this )?${WEEKDAY} `);
+const SINCE_PERIOD = new RegExp(` since (?:the start of |the beginning of )?${PERIOD_WORDS} `);
+const LAST_N = new RegExp(` (?:in|over|during|within|for)? ?(?:the )?(?:last|past|previous) ${NUM} ${UNIT} `);
+const N_AGO = new RegExp(` ${NUM} ${UNIT} ago `);
+const BARE_PERIOD = new RegExp(` (?:on |over |during |in |for )?${PERIOD_WORDS} `);
+
 /** Change words and the kind each names; "changed" and the like ask for every kind. */
 const KIND_PATTERNS: ReadonlyArray<{ re: RegExp; kind: ChangeKind }> = [
   { re: /\bnewly (assessed|discovered|scanned|onboarded)\b|\bassessed for the first time\b|\bnew resources?\b/, kind: 'newlyAssessed' },
@@ -76,65 +95,65 @@ export function readTimePhrases(normalized: string): TimeReading {
   };
 
   // Due ranges.
-  cut(new RegExp(` (?:that (?:are|is) |which (?:are|is) |been |are |is )?(?:overdue|past due|late) (?:by |for )?(?:more than|over|at least|longer than|upwards of) ${NUM} ${UNIT} `), (m) => {
+  cut(OVERDUE_BY_MORE_THAN, (m) => {
     reading.due = { overdueMoreThanDays: clampDays(daysOf(m[1] ?? '0', m[2] ?? 'days')) };
   }) ||
-    cut(new RegExp(` (?:more than|over|at least) ${NUM} ${UNIT} (?:overdue|late|past due|past their due date|past the due date) `), (m) => {
+    cut(MORE_THAN_OVERDUE, (m) => {
       reading.due = { overdueMoreThanDays: clampDays(daysOf(m[1] ?? '0', m[2] ?? 'days')) };
     }) ||
-    cut(new RegExp(` due (?:between|from) ${DATE} (?:and|to|until) ${DATE} `), (m) => {
+    cut(DUE_BETWEEN, (m) => {
       reading.due = { from: m[1] ?? '', to: m[2] ?? '' };
     }) ||
-    cut(new RegExp(` due (?:before|by) ${DATE} `), (m) => {
+    cut(DUE_BEFORE, (m) => {
       reading.due = { to: previousDay(m[1] ?? '') };
     }) ||
-    cut(new RegExp(` due (?:on or before|no later than|until) ${DATE} `), (m) => {
+    cut(DUE_ON_OR_BEFORE, (m) => {
       reading.due = { to: m[1] ?? '' };
     }) ||
-    cut(new RegExp(` due (?:after) ${DATE} `), (m) => {
+    cut(DUE_AFTER, (m) => {
       reading.due = { from: nextDay(m[1] ?? '') };
     }) ||
-    cut(new RegExp(` (?:due |coming due |falling due )?(?:in|within|over|during) (?:the )?(?:next|coming|upcoming) ${NUM} ${UNIT} `), (m) => {
+    cut(DUE_IN_NEXT, (m) => {
       reading.due = { nextDays: clampDays(daysOf(m[1] ?? '0', m[2] ?? 'days')) };
     }) ||
-    cut(new RegExp(` (?:due |coming due )(?:in|within) ${NUM} ${UNIT} `), (m) => {
+    cut(DUE_WITHIN, (m) => {
       reading.due = { nextDays: clampDays(daysOf(m[1] ?? '0', m[2] ?? 'days')) };
     }) ||
-    cut(new RegExp(` (?:the )?next ${NUM} ${UNIT} `), (m) => {
+    cut(NEXT_N, (m) => {
       reading.due = { nextDays: clampDays(daysOf(m[1] ?? '0', m[2] ?? 'days')) };
     }) ||
-    cut(new RegExp(` (?:due|coming due|falling due|deadlines?|deadline is|to be done|to fix|expiring|expire) (?:by |before the end of |by the end of |for |within |in |during |on |at the end of )?${PERIOD_WORDS} `), (m) => {
+    cut(DUE_PERIOD, (m) => {
       reading.due = { period: periodOf(m[1] ?? '') };
     }) ||
-    cut(new RegExp(` ${PERIOD_WORDS} (?:is |are )?due `), (m) => {
+    cut(PERIOD_DUE, (m) => {
       reading.due = { period: periodOf(m[1] ?? '') };
     });
 
   // Points to compare with.
-  cut(new RegExp(` since ${DATE} `), (m) => {
+  cut(SINCE_DATE, (m) => {
     reading.since = { date: m[1] ?? '' };
   }) ||
-    cut(new RegExp(` since (?:last |this )?${WEEKDAY} `), (m) => {
+    cut(SINCE_WEEKDAY, (m) => {
       reading.since = { weekday: weekdayOf(m[1] ?? 'monday') };
     }) ||
-    cut(new RegExp(` since (?:the start of |the beginning of )?${PERIOD_WORDS} `), (m) => {
+    cut(SINCE_PERIOD, (m) => {
       const p = periodOf(m[1] ?? '');
       reading.since = { period: SINCE_PERIODS.has(p) ? (p as Extract<Since, { period: unknown }>['period']) : 'yesterday' };
     }) ||
     cut(/ since (?:the start of |the beginning of )(?:the )?(week|month) /, (m) => {
       reading.since = { period: m[1] === 'week' ? 'thisWeek' : 'thisMonth' };
     }) ||
-    cut(new RegExp(` (?:in|over|during|within|for)? ?(?:the )?(?:last|past|previous) ${NUM} ${UNIT} `), (m) => {
+    cut(LAST_N, (m) => {
       reading.since = { daysAgo: clampDays(daysOf(m[1] ?? '1', m[2] ?? 'days')) };
     }) ||
-    cut(new RegExp(` ${NUM} ${UNIT} ago `), (m) => {
+    cut(N_AGO, (m) => {
       reading.since = { daysAgo: clampDays(daysOf(m[1] ?? '1', m[2] ?? 'days')) };
     }) ||
     cut(/ (?:(?:in|over|during|within|for) (?:the )?(?:past|last) (day|24 hours|week|month)|(?:the )?past (day|24 hours|week|month)|(?:the )?last (?:day|24 hours)) /, (m) => {
       const unit = m[1] ?? m[2];
       reading.since = unit === 'month' ? { daysAgo: 30 } : unit === 'week' ? { daysAgo: 7 } : { daysAgo: 1 };
     }) ||
-    cut(new RegExp(` (?:on |over |during |in |for )?${PERIOD_WORDS} `), (m) => {
+    cut(BARE_PERIOD, (m) => {
       reading.period = periodOf(m[1] ?? '');
     });
 
@@ -149,10 +168,13 @@ export function readTimePhrases(normalized: string): TimeReading {
 }
 
 /** Removes change words from the text, so "new critical risks" leaves "critical risks" to read as the filter. */
+const KIND_PATTERNS_GLOBAL = KIND_PATTERNS.map(({ re }) => new RegExp(re.source, 'g'));
+const CHANGE_RE_GLOBAL = new RegExp(CHANGE_RE.source, 'g');
+
 export function withoutChangeWords(text: string): string {
   let out = ` ${text} `;
-  for (const { re } of KIND_PATTERNS) out = out.replace(new RegExp(re.source, 'g'), ' ');
-  out = out.replace(new RegExp(CHANGE_RE.source, 'g'), ' ');
+  for (const re of KIND_PATTERNS_GLOBAL) out = out.replace(re, ' ');
+  out = out.replace(CHANGE_RE_GLOBAL, ' ');
   out = out.replace(/\b(what|which|got|get|have|has|been|were|was|did|any|anything|show|me|list|the|is|are)\b/g, ' ');
   return out.replace(/\s+/g, ' ').trim();
 }

@@ -127,6 +127,17 @@ export function matchTypeSegments(tokens: readonly Token[], claimed: boolean[], 
 }
 
 
+/** The last part of each type, letters and digits only, per vocabulary (the engine hands out the same array). */
+const segmentsOf = new WeakMap<readonly string[], ReadonlyArray<{ type: string; segment: string }>>();
+function typeSegments(types: readonly string[]): ReadonlyArray<{ type: string; segment: string }> {
+  let segments = segmentsOf.get(types);
+  if (!segments) {
+    segments = types.map((type) => ({ type, segment: (type.split('/').pop() ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') }));
+    segmentsOf.set(types, segments);
+  }
+  return segments;
+}
+
 /**
  * Several words that spell the last part of one of the tenant's types ("rds db instances", "sqs queues"): the
  * tenant's own type wins over the concept words inside it, unless one everyday phrase covers exactly those words.
@@ -137,7 +148,7 @@ export function matchTypePhrases(
   concepts: ReadonlyArray<{ start: number; end: number }>,
   vocab: BoundVocabulary,
 ): NameMatch[] {
-  const segments = vocab.values('resourceType').map((type) => ({ type, segment: (type.split('/').pop() ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') }));
+  const segments = typeSegments(vocab.values('resourceType'));
   const out: NameMatch[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     if (!startsWord(tokens, i)) continue;

@@ -12,3 +12,19 @@ export interface ConversationStorage {
   write(changes: StoreItems): Promise<void>;
   delete(keys: string[]): Promise<void>;
 }
+
+/**
+ * A storage may hand each item it read with the JSON text it was stored as (without its eTag), so a reader that
+ * keeps the state as read (src/teams/mergingTurnState.ts) need not serialize it again. Not enumerable: never copied
+ * or saved with the item.
+ */
+const STORED_TEXT = Symbol('postureBot.storedText');
+
+export function withStoredText<T extends object>(item: T, text: string): T {
+  Object.defineProperty(item, STORED_TEXT, { value: text, enumerable: false, configurable: true });
+  return item;
+}
+
+/** The text an item was stored as, when its storage said so and the item has not been replaced since. */
+export const storedTextOf = (item: unknown): string | undefined =>
+  typeof item === 'object' && item !== null ? ((item as Record<symbol, unknown>)[STORED_TEXT] as string | undefined) : undefined;

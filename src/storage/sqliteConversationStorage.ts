@@ -1,6 +1,6 @@
 // botbuilder's Storage (conversation and user state) on the embedded SQLite database, with botbuilder's eTag rules.
 import { randomUUID } from 'node:crypto';
-import type { ConversationStorage as Storage, StoreItems } from './conversationStorage';
+import { withStoredText, type ConversationStorage as Storage, type StoreItems } from './conversationStorage';
 import { hasLoneSurrogate } from './recordKeys';
 import type { SqliteDatabase } from './sqliteDatabase';
 
@@ -74,7 +74,7 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
       const items: StoreItems = {};
       for (const key of keys) {
         const row = select.get(key);
-        if (row) items[key] = { ...(JSON.parse(row.value) as Record<string, unknown>), eTag: row.etag };
+        if (row) items[key] = withStoredText({ ...(JSON.parse(row.value) as Record<string, unknown>), eTag: row.etag }, row.value);
       }
       return items;
     },

@@ -88,8 +88,9 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
     } else if (statements.swap.run(text, etag, updatedAt, collection, id, ifMatch).changes === 0) {
       throw conflict('update', collection, id, ifMatch);
     }
-    // Parse our own text rather than return the caller's object, so later mutations of it don't leak in.
-    return { collection, id, value: JSON.parse(text) as T, etag, updatedAt };
+    // Parse our own text rather than return the caller's object, so later mutations of it don't leak in; parsed
+    // when first read, since most writers (a turn's reply records and done mark) only look at the etag.
+    return storedRecord<T>(collection, id, text, etag, updatedAt);
   }
 
   function getNow<T>(collection: string, id: string): StoredRecord<T> | undefined {
@@ -180,4 +181,22 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
 
 function toRecord<T>(row: Row): StoredRecord<T> {
   return { collection: row.collection, id: row.id, value: JSON.parse(row.value) as T, etag: row.etag, updatedAt: row.updated_at };
+}
+
+/** A record whose value is parsed from `text` on first read (once; later reads see the same object). */
+function storedRecord<T>(collection: string, id: string, text: string, etag: string, updatedAt: number): StoredRecord<T> {
+  let parsed: { value: T } | undefined;
+  return {
+    collection,
+    id,
+    get value(): T {
+      parsed ??= { value: JSON.parse(text) as T };
+      return parsed.value;
+    },
+    set value(value: T) {
+      parsed = { value };
+    },
+    etag,
+    updatedAt,
+  };
 }

@@ -3,6 +3,7 @@
 // On an eTag conflict the turn's own changes are re-applied to what is stored now and the save is tried again.
 import { TurnState } from '@microsoft/teams-ai';
 import type { Storage, TurnContext } from 'botbuilder';
+import { storedTextOf } from '../storage/conversationStorage';
 import { turnWritesOf } from './turnGate';
 
 export const DEFAULT_SAVE_ATTEMPTS = 8;
@@ -55,7 +56,13 @@ export class MergingTurnState extends TurnState {
 
   override async load(context: TurnContext, storage?: Storage): Promise<boolean> {
     const loadedNow = await super.load(context, storage);
-    if (loadedNow) for (const scope of SCOPES) this.loaded[scope] = JSON.stringify(this.getScope(scope)?.value ?? {});
+    // As stored (without its eTag, which the rebase ignores) when the storage kept the text: no second serialization.
+    if (loadedNow) {
+      for (const scope of SCOPES) {
+        const value = this.getScope(scope)?.value;
+        this.loaded[scope] = storedTextOf(value) ?? JSON.stringify(value ?? {});
+      }
+    }
     return loadedNow;
   }
 
