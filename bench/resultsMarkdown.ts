@@ -11,7 +11,7 @@ function table(head: string[], rows: unknown[][]): string {
 /** Partial runs (--only scale) have no turn section. */
 function renderTurns(r: BenchResults, out: string[]): void {
   const mix = mixNamed(r.settings.mix ?? 'analyze');
-  out.push(`## Turns: floors and the bot (${mix.title} mix)`, '');
+  out.push(`## Turns: floors and the bot (mix: ${mix.title})`, '');
   out.push(
     table(
       ['target', 'what', 'storage', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/turn', 'server CPU (cores)', 'peak RSS MB', 'errors / non-2xx / bad bodies', 'reply bytes (mean)', 'preflight'],
@@ -29,7 +29,7 @@ function renderTurns(r: BenchResults, out: string[]): void {
   });
   if (sqlite.length > 0) out.push(`SQLite per turn (counted in the server): ${sqlite.join('; ')}.`, '');
   const texts = r.turnDetails.analyze.textReplies ?? [];
-  if (texts.length > 0) out.push('Analyze prompts answered with text rather than a card (before the load, in one conversation):', '', ...texts.map((t) => `- ${t}`), '');
+  if (texts.length > 0) out.push('Prompts the bot answered with text rather than a card (before the load, in one conversation):', '', ...texts.map((t) => `- ${t}`), '');
   const rounds = r.cpuRatioToCardFloorByRound ?? [];
   const byRound = rounds.length > 1 ? ` (per round: ${rounds.map((x) => `${x.toFixed(2)}×`).join(', ')})` : '';
   const seq = TURN_TARGETS.flatMap((name) => {
@@ -37,7 +37,7 @@ function renderTurns(r: BenchResults, out: string[]): void {
     return q ? [`${name} ${q.cpuMsPerTurn} CPU ms/turn, ${q.reqPerSec} req/s, p50 ${q.p50Ms} ms`] : [];
   });
   if (seq.length > 0) out.push(`Sequential (one request at a time on one kept-alive connection, ${r.settings.sequentialSec ?? ''} s after the concurrent load, same process): ${seq.join('; ')}.`, '');
-  out.push(`CPU per ${mix.title} turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the card floor${byRound}, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
+  out.push(`CPU per ${mix.title} turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the ${mix.floor === 'matched' ? 'mix floor (fixed replies of the same kinds)' : 'card floor'}${byRound}, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
   if (r.ratios) {
     const f = (x: { median: number; min: number; max: number }) => `${x.median.toFixed(2)}× (rounds ${x.min.toFixed(2)}–${x.max.toFixed(2)}×)`;
     out.push(`Same-run CPU ratios, median of ${r.rounds?.length ?? 0} rounds (${r.ratios.quietRounds} quiet): turn / card floor ${f(r.ratios.turnToCardFloor)}; card floor / bare echo ${f(r.ratios.cardFloorToEcho)} concurrent${r.ratios.cardFloorToEchoSequential ? `, ${f(r.ratios.cardFloorToEchoSequential)} sequential` : ''}; turn / bare echo ${f(r.ratios.turnToEcho)}.`, '');

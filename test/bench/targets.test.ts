@@ -81,6 +81,16 @@ describe('results markdown', () => {
     expect(md).toMatch(/^\| 2 \| 0.6 \| 0.05 \| 2 \| no \| kept \| 1.12 \|$/m);
   });
 
+  it('names the mix and its floor, and lists the mixes smoke asked once', () => {
+    const doc = sampleResults({ analyzeCpu: 1.3 });
+    doc.settings.mix = 'details';
+    doc.mixChecks = [{ mix: 'counts', bot: '8 breakdown, 6 text', botReplyBytesMean: 2597, floor: '8 breakdown, 6 text', floorReplyBytesMean: 2688 }];
+    const md = renderMarkdown(doc);
+    expect(md).toContain('## Turns: floors and the bot (mix: details)');
+    expect(md).toContain('CPU per details turn: **1.30×** the mix floor (fixed replies of the same kinds)');
+    expect(md).toMatch(/^\| counts \| 8 breakdown, 6 text \| 2597 \| 8 breakdown, 6 text \| 2688 \|$/m);
+  });
+
   it('leaves the turn section out of a scale-only run', () => {
     const doc = sampleResults();
     doc.turnDetails = {} as typeof doc.turnDetails;
