@@ -86,8 +86,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--mix':
         if (!isMixName(value)) throw new Error(`--mix takes ${MIX_NAMES.join(', ')}\n${USAGE}`);
         options.mix = value;
-        // Every mix but analyze measures turns only, without the profile, into its own results file.
-        if (value !== 'analyze') Object.assign(options, { sections: ['turn'], profile: false });
+        // Every mix but analyze measures turns only, without the profile, into its own results file; startup is
+        // judged in the full run, so one sample (the bot's first start) is enough here.
+        if (value !== 'analyze') Object.assign(options, { sections: ['turn'], profile: false, startupSamples: 1 });
         i++;
         break;
       case '--sequential':
