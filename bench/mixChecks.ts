@@ -4,7 +4,7 @@
 // answers every mix (its prompts differ), to keep smoke short.
 import type { MixCheck } from './benchResults';
 import type { CardClassifier } from './cardKind';
-import { MIX_NAMES, mixNamed, type Mix, type MixName } from './mixes';
+import { MIX_NAMES, mixNamed, resolveMix, type Mix, type MixName } from './mixes';
 import { startServer } from './serverProcess';
 import { askEach, kindCounts, type Answer } from './turnSection';
 import { botTarget, turnTargets } from './turnTargets';
@@ -12,7 +12,7 @@ import { botTarget, turnTargets } from './turnTargets';
 const mean = (answers: readonly Answer[]) => Math.round(answers.reduce((sum, a) => sum + a.bytes, 0) / Math.max(1, answers.length));
 
 export async function checkMixes(skip: MixName, context: { workDir: string; classifier: CardClassifier; log: (line: string) => void }): Promise<MixCheck[]> {
-  const mixes: Mix[] = MIX_NAMES.filter((n) => n !== skip && n !== 'analyze').map(mixNamed);
+  const mixes: Mix[] = await Promise.all(MIX_NAMES.filter((n) => n !== skip && n !== 'analyze').map((n) => resolveMix(mixNamed(n))));
   const bot = await startServer(botTarget().spec(context.workDir));
   const fromBot = new Map<MixName, Answer[]>();
   try {

@@ -9,7 +9,7 @@ import { createCardClassifier } from './cardKind';
 import { currentCommit, machineFacts } from './machine';
 import { profileTarget } from './profileRun';
 import { checkMixes } from './mixChecks';
-import { mixNamed } from './mixes';
+import { mixNamed, resolveMix } from './mixes';
 import { ANALYZE_PROMPTS } from './prompts';
 import { writeResults } from './resultsFiles';
 import { profileLoad, runScaleSize } from './scaleSection';
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   requireBuilt();
   const workDir = mkdtempSync(join(tmpdir(), 'posture-bench-'));
   const partial = options.sections.length < 2;
-  const mix = mixNamed(options.mix);
+  const mix = await resolveMix(mixNamed(options.mix));
   const prompts = mix.prompts;
   const classifier = createCardClassifier(projectPath('adaptiveCards'));
   const defaultBase = options.mix !== 'analyze' ? (options.mode === 'smoke' ? `${options.mix}-smoke.tmp` : `${options.mix}-latest`) : partial ? 'partial.tmp' : options.mode === 'smoke' ? 'smoke.tmp' : 'latest';

@@ -10,6 +10,7 @@ import { createRemediation } from '../../src/remediation/remediation';
 import { buildBreakdownView } from '../../src/skills/analyze/breakdownView';
 import { countText } from '../../src/skills/analyze/countText';
 import { buildDetailsView } from '../../src/skills/analyze/detailsView';
+import { buildResourcesView } from '../../src/skills/analyze/insightViews';
 import { buildChoiceView } from '../../src/skills/remediate/choiceView';
 import { knowledgeOf } from '../../src/skills/remediate/remediateActions';
 import { buildRemediationView } from '../../src/skills/remediate/remediationView';
@@ -18,7 +19,7 @@ import type { Reply } from '../../src/views/reply';
 import { fixedCard, fixedRow } from './fixedCard';
 
 /** Kinds of answer a floor can give: a card template's name, or 'text' (a count's sentence). */
-export const FLOOR_KINDS = ['recommendations', 'details', 'breakdown', 'summary', 'remediation', 'choice', 'text'] as const;
+export const FLOOR_KINDS = ['recommendations', 'details', 'breakdown', 'summary', 'remediation', 'choice', 'resources', 'text'] as const;
 export type FloorKind = (typeof FLOOR_KINDS)[number];
 export const isFloorKind = (kind: string): kind is FloorKind => (FLOOR_KINDS as readonly string[]).includes(kind);
 
@@ -64,6 +65,20 @@ function fixedBreakdown(groups: number, by: GroupBy = 'resourceType'): Reply {
   return { kind: 'card', card: { template: 'breakdown', model: buildBreakdownView(result, 'Unhealthy', true, []) } };
 }
 
+/** "What's wrong with <resource>": one resource with `lines` of its open recommendations, riskiest first. */
+function fixedResource(lines: number): Reply {
+  const row = fixedRow(1);
+  const recommendations = Array.from({ length: lines }, (_, i) => ({ ...fixedRow(i), resourceId: row.resourceId, resourceName: row.resourceName, resourceType: row.resourceType }));
+  const severityCounts = { Low: 0, Medium: 0, High: 0, Critical: 0 };
+  for (const r of recommendations) severityCounts[r.severity]++;
+  const summary = {
+    resourceId: row.resourceId, resourceName: row.resourceName, resourceType: row.resourceType, resourceGroup: row.resourceGroup, subscriptionId: row.subscriptionId, subscriptionName: row.subscriptionName, cloud: row.cloud,
+    riskLevel: 'Critical' as const, highestSeverity: 'Critical' as const, count: lines, severityCounts, attackPathCount: 2, cveCount: 3, owners: ['owner1@contoso.example'], recommendations,
+  };
+  const model = buildResourcesView({ result: { total: 1, offset: 0, items: [summary] }, title: `What's wrong with ${row.resourceName}`, filterSummary: `Resource name contains "${row.resourceName}" · Unhealthy`, hasRiskData: true });
+  return { kind: 'card', card: { template: 'resources', model }, suggestions: [`Show the attack path for ${row.resourceName}`, 'Top 5 riskiest resources'] };
+}
+
 /** Every kind, built once. The breakdown has 8 groups unless asked otherwise. */
 export function fixedReplies(options: { breakdownGroups?: number } = {}): Record<FloorKind, Reply> {
   const catalog = createCatalog();
@@ -98,6 +113,7 @@ export function fixedReplies(options: { breakdownGroups?: number } = {}): Record
         model: buildRemediationView({ details: onStorage, knowledge: knowledgeOf(knowledge, onStorage), lookup, remediation, canApply, buttons: [...(canApply ? [{ title: 'Apply fix', verb: 'applyFix', ref }] : []), { title: 'Delegate to the owner', verb: 'delegate', ref }] }),
       },
     },
+    resources: fixedResource(8),
     choice: { kind: 'card', card: { template: 'choice', model: buildChoiceView({ verb: 'remediate', candidates, refs: candidates.map((row) => recommendationRef(row.assessmentId)), total: 7, hasRiskData: true }) } },
   };
 }
