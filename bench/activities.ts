@@ -35,12 +35,14 @@ export const ID_PLACEHOLDER = '[<id>]';
 
 /**
  * The request bodies one connection cycles through: every prompt once, starting at a per-connection offset.
- * Activity ids carry the placeholder: the bot drops a repeated activity id as a redelivery.
+ * Activity ids carry the placeholder: the bot drops a repeated activity id as a redelivery. `rotate: false` keeps
+ * the order (setup prompts, sent before the load in the same conversation).
  */
-export function connectionBodies(prompts: readonly string[], connectionIndex: number, runTag: string): string[] {
+export function connectionBodies(prompts: readonly string[], connectionIndex: number, runTag: string, options: { rotate?: boolean } = {}): string[] {
   if (prompts.length === 0) throw new Error('at least one prompt is needed');
+  const offset = options.rotate === false ? 0 : connectionIndex;
   return prompts.map((_, i) => {
-    const text = prompts[(i + connectionIndex) % prompts.length] ?? '';
+    const text = prompts[(i + offset) % prompts.length] ?? '';
     return JSON.stringify(
       messageActivity({ text, conversationId: `a:bench-${runTag}-${connectionIndex}`, userIndex: connectionIndex, activityId: `bench-${runTag}-${connectionIndex}-${i}-${ID_PLACEHOLDER}` }),
     );
@@ -51,7 +53,11 @@ export interface ReplySummary {
   activities: number;
   types: string[];
   cardContentTypes: string[];
+  /** The cards themselves (attachment contents), to tell which template each came from. */
+  cards: unknown[];
   text: string;
+  /** Size of the whole reply body. */
+  bytes: number;
 }
 
 /** What an expectReplies body held, to check each target answers as it should before it is measured. */
@@ -61,11 +67,15 @@ export function summarizeReply(body: string): ReplySummary {
   if (!Array.isArray(activities)) throw new Error('reply has no activities array');
   const types: string[] = [];
   const cards: string[] = [];
+  const contents: unknown[] = [];
   const texts: string[] = [];
   for (const a of activities as Array<Record<string, unknown>>) {
     types.push(String(a.type));
     if (typeof a.text === 'string') texts.push(a.text);
-    for (const att of Array.isArray(a.attachments) ? (a.attachments as Array<Record<string, unknown>>) : []) cards.push(String(att.contentType));
+    for (const att of Array.isArray(a.attachments) ? (a.attachments as Array<Record<string, unknown>>) : []) {
+      cards.push(String(att.contentType));
+      contents.push(att.content);
+    }
   }
-  return { activities: activities.length, types, cardContentTypes: cards, text: texts.join(' | ').slice(0, 200) };
+  return { activities: activities.length, types, cardContentTypes: cards, cards: contents, text: texts.join(' | ').slice(0, 200), bytes: Buffer.byteLength(body) };
 }

@@ -1,4 +1,5 @@
 // Command-line options of `npm run bench`, and the two presets (full, smoke).
+import { MIX_NAMES, isMixName, type MixName } from './mixes';
 
 export interface BenchOptions {
   mode: 'full' | 'smoke';
@@ -19,10 +20,15 @@ export interface BenchOptions {
   /** Where results go; the full run writes bench/results/latest.*, smoke a git-ignored file. */
   outBase?: string;
   /**
-   * Which prompts the turn load sends: the analyze mix (real: lists, counts, breakdowns), list cards only, or
-   * summarize/remediate; list and remediate measure turns only, each into its own results file.
+   * Which prompts the turn load sends (bench/mixes.ts): the analyze mix (real: lists, counts, breakdowns), list cards
+   * only, details, counts and breakdowns, or summarize/remediate; all but analyze measure turns only, each into its
+   * own results file.
    */
-  mix: 'analyze' | 'list' | 'remediate';
+  mix: MixName;
+  /** Seconds of the sequential run (one kept-alive connection) of the bare echo and the card floor; 0: none. */
+  sequentialSec: number;
+  /** How many times a round found contended is run again (its figures set aside) before one is kept, marked. */
+  repeatContended: number;
   /** Before each round: most cores' worth of other work tolerated, and how long to wait for it to go. */
   gate: { maxOtherCores: number; maxWaitSec: number };
 }
@@ -30,15 +36,15 @@ export interface BenchOptions {
 const FULL: BenchOptions = {
   mode: 'full', connections: 10, warmupSec: 2, durationSec: 10, rounds: 3, scaleRows: [10_000, 100_000, 1_000_000],
   engineRuns: 50, turnReps: 5, startupSamples: 3, profile: true, sections: ['turn', 'scale'], mix: 'analyze',
-  gate: { maxOtherCores: 0.3, maxWaitSec: 60 },
+  gate: { maxOtherCores: 0.3, maxWaitSec: 60 }, sequentialSec: 5, repeatContended: 2,
 };
 const SMOKE: BenchOptions = {
   mode: 'smoke', connections: 4, warmupSec: 0.5, durationSec: 2, rounds: 1, scaleRows: [2_000],
   engineRuns: 5, turnReps: 1, startupSamples: 1, profile: false, sections: ['turn', 'scale'], mix: 'analyze',
-  gate: { maxOtherCores: 0.3, maxWaitSec: 0 },
+  gate: { maxOtherCores: 0.3, maxWaitSec: 0 }, sequentialSec: 1, repeatContended: 0,
 };
 
-export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--rounds N] [--scale N,N,...] [--mix analyze|list|remediate] [--max-other-cores N] [--gate-wait SEC] [--out PATH_WITHOUT_EXT]`;
+export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--rounds N] [--scale N,N,...] [--mix ${MIX_NAMES.join('|')}] [--sequential SEC] [--repeat-contended N] [--max-other-cores N] [--gate-wait SEC] [--out PATH_WITHOUT_EXT]`;
 
 function positiveNumber(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -78,10 +84,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         i++;
         break;
       case '--mix':
-        if (value !== 'analyze' && value !== 'list' && value !== 'remediate') throw new Error(`--mix takes analyze, list or remediate\n${USAGE}`);
+        if (!isMixName(value)) throw new Error(`--mix takes ${MIX_NAMES.join(', ')}\n${USAGE}`);
         options.mix = value;
-        // The list and remediate mixes measure turns only, without the profile, into their own results files.
-        if (value !== 'analyze') Object.assign(options, { sections: ['turn'], profile: false });
+        // Every mix but analyze measures turns only, without the profile, into its own results file; startup is
+        // judged in the full run, so one sample (the bot's first start) is enough here.
+        if (value !== 'analyze') Object.assign(options, { sections: ['turn'], profile: false, startupSamples: 1 });
+        i++;
+        break;
+      case '--sequential':
+        options.sequentialSec = Number(value) === 0 ? 0 : positiveNumber(flag, value);
+        i++;
+        break;
+      case '--repeat-contended':
+        options.repeatContended = Number(value) === 0 ? 0 : Math.round(positiveNumber(flag, value));
         i++;
         break;
       case '--max-other-cores':

@@ -24,6 +24,19 @@ export interface TurnDetail extends TurnRun {
   startupMs: number;
   /** CPU ms per turn of each round, when there were several. */
   cpuMsPerTurnByRound?: number[];
+  /** Mean size of the reply bodies to the mix's prompts (preflight): what the target sent, to compare with its floor. */
+  replyBytesMean?: number;
+  /** The same server one request at a time on one kept-alive connection (the floors only). */
+  sequential?: { cpuMsPerTurn: number; reqPerSec: number; p50Ms: number; requests: number; cpuMsPerTurnByRound?: number[] };
+}
+
+/** Smoke: how the bot and the mix's floor answered a mix's prompts (kinds must agree), without a load. */
+export interface MixCheck {
+  mix: string;
+  bot: string;
+  botReplyBytesMean: number;
+  floor: string;
+  floorReplyBytesMean: number;
 }
 
 export interface ScaleDetail {
@@ -58,7 +71,7 @@ export interface BenchResults {
   command: string;
   date: string;
   mode: 'full' | 'smoke';
-  settings: { connections: number; warmupSec: number; durationSec: number; rounds: number; prompts: number; mix?: 'analyze' | 'list' | 'remediate'; scaleRows: number[] };
+  settings: { connections: number; warmupSec: number; durationSec: number; rounds: number; prompts: number; mix?: import('./mixes').MixName; sequentialSec?: number; repeatContended?: number; scaleRows: number[] };
   turn: Record<TurnTargetName, TurnMetricsShape> & { cpuRatioToCardFloor: number; cpuRatioToEchoFloor: number };
   /** analyze / card floor CPU of each round, to show how steady the ratio is. */
   cpuRatioToCardFloorByRound: number[];
@@ -66,7 +79,16 @@ export interface BenchResults {
   /** Machine conditions before each turn round (other work on the cores, load average), and whether it was contended. */
   rounds?: Array<import('./contention').RoundConditions>;
   /** Same-run CPU ratios: median of the per-round ratios, with their range. */
-  ratios?: { turnToCardFloor: Spread; cardFloorToEcho: Spread; turnToEcho: Spread; quietRounds: number };
+  ratios?: {
+    turnToCardFloor: Spread;
+    cardFloorToEcho: Spread;
+    turnToEcho: Spread;
+    /** The card floor / bare echo, each one request at a time on one kept-alive connection. */
+    cardFloorToEchoSequential?: Spread;
+    quietRounds: number;
+  };
+  /** Smoke only: every mix asked once of the bot and of its floor. */
+  mixChecks?: MixCheck[];
   startup: { demoTenantMs: number; samplesMs: number[] };
   scale: Record<string, ScaleEntry>;
   scaleDetails: Record<string, ScaleDetail>;

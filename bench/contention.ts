@@ -15,6 +15,8 @@ export interface RoundConditions {
   waitedSec: number;
   /** Still busier than the limit when the round ran: its figures are marked. */
   contended: boolean;
+  /** A contended round run again (its figures left out of the medians), while repeats were left. */
+  repeated?: boolean;
 }
 
 function busyTimes(): { busy: number; total: number } {

@@ -74,6 +74,43 @@ export const REMEDIATE_PROMPTS: readonly string[] = Object.freeze([
   'Explain Azure SQL Database should be running TLS version 1.2 or newer',
 ]);
 
+/**
+ * The details mix (`--mix details`): after one list in the conversation (DETAILS_SETUP, sent before the load and not
+ * measured), only questions about one of its rows, by position: every tenant's list has a first, second … and last.
+ */
+export const DETAILS_SETUP: readonly string[] = Object.freeze(['Show high severity recommendations']);
+export const DETAILS_PROMPTS: readonly string[] = Object.freeze([
+  'Details of the second one',
+  'Tell me more about the first one',
+  'Show details of number 3',
+  '#4',
+  "What's wrong with the fifth one?",
+  'The last one',
+  'Details of the third one',
+  'More about the second one',
+]);
+
+/**
+ * The counts and breakdowns mix (`--mix counts`): "how many …" (answered with a sentence) and "break down … by …"
+ * (a breakdown card), in words every Defender tenant has (severity, status, governance, resource types, owners).
+ */
+export const COUNTS_PROMPTS: readonly string[] = Object.freeze([
+  'How many recommendations are overdue?',
+  'Break down open recommendations by owner',
+  'How many high severity recommendations are open?',
+  'Break down high severity recommendations by resource type',
+  'How many recommendations have attack paths?',
+  'Break down recommendations by category',
+  'How many critical risk recommendations are there?',
+  'Break down recommendations by subscription',
+  'How many unhealthy recommendations are unassigned?',
+  'Group unhealthy recommendations by governance state',
+  'How many medium severity recommendations are open?',
+  'Break down unhealthy recommendations by severity',
+  'Count recommendations by cloud',
+  'Break down recommendations by risk level',
+]);
+
 export interface RepresentativeQuery {
   name: string;
   /** The same question as the bot hears it. */

@@ -1,5 +1,6 @@
 // Renders a results document as the tables in bench/results/latest.md.
 import { TURN_TARGETS, type BenchResults, type ProfileReport } from './benchResults';
+import { mixNamed } from './mixes';
 
 const cell = (v: unknown): string => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: unknown[]): string => `| ${cells.map(cell).join(' | ')} |`;
@@ -9,14 +10,15 @@ function table(head: string[], rows: unknown[][]): string {
 
 /** Partial runs (--only scale) have no turn section. */
 function renderTurns(r: BenchResults, out: string[]): void {
-  out.push('## Turns: floors and analyze', '');
+  const mix = mixNamed(r.settings.mix ?? 'analyze');
+  out.push(`## Turns: floors and the bot (mix: ${mix.title})`, '');
   out.push(
     table(
-      ['target', 'what', 'storage', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/turn', 'server CPU (cores)', 'peak RSS MB', 'errors / non-2xx / bad bodies', 'preflight'],
+      ['target', 'what', 'storage', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/turn', 'server CPU (cores)', 'peak RSS MB', 'errors / non-2xx / bad bodies', 'reply bytes (mean)', 'preflight'],
       TURN_TARGETS.map((name) => {
         const t = r.turn[name];
         const d = r.turnDetails[name];
-        return [name, d.what, d.storage, t.reqPerSec, t.p50Ms, t.p99Ms, t.cpuMsPerTurn, d.serverCpuCores, t.peakRssMb, `${d.errors} / ${d.non2xx} / ${d.badBodies}`, d.preflight];
+        return [name, d.what, d.storage, t.reqPerSec, t.p50Ms, t.p99Ms, t.cpuMsPerTurn, d.serverCpuCores, t.peakRssMb, `${d.errors} / ${d.non2xx} / ${d.badBodies}`, d.replyBytesMean ?? '', d.preflight];
       }),
     ),
     '',
@@ -27,18 +29,27 @@ function renderTurns(r: BenchResults, out: string[]): void {
   });
   if (sqlite.length > 0) out.push(`SQLite per turn (counted in the server): ${sqlite.join('; ')}.`, '');
   const texts = r.turnDetails.analyze.textReplies ?? [];
-  if (texts.length > 0) out.push('Analyze prompts answered with text rather than a card (before the load, in one conversation):', '', ...texts.map((t) => `- ${t}`), '');
+  if (texts.length > 0) out.push('Prompts the bot answered with text rather than a card (before the load, in one conversation):', '', ...texts.map((t) => `- ${t}`), '');
   const rounds = r.cpuRatioToCardFloorByRound ?? [];
   const byRound = rounds.length > 1 ? ` (per round: ${rounds.map((x) => `${x.toFixed(2)}×`).join(', ')})` : '';
-  const mixName = r.settings.mix === 'list' ? 'list-card' : r.settings.mix === 'remediate' ? 'summarize/remediate' : 'analyze (real mix)';
-  out.push(`CPU per ${mixName} turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the card floor${byRound}, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
+  const seq = TURN_TARGETS.flatMap((name) => {
+    const q = r.turnDetails[name].sequential;
+    return q ? [`${name} ${q.cpuMsPerTurn} CPU ms/turn, ${q.reqPerSec} req/s, p50 ${q.p50Ms} ms`] : [];
+  });
+  if (seq.length > 0) out.push(`Sequential (one request at a time on one kept-alive connection, ${r.settings.sequentialSec ?? ''} s after the concurrent load, same process): ${seq.join('; ')}.`, '');
+  out.push(`CPU per ${mix.title} turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the ${mix.floor === 'matched' ? 'mix floor (fixed replies of the same kinds)' : 'card floor'}${byRound}, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
   if (r.ratios) {
     const f = (x: { median: number; min: number; max: number }) => `${x.median.toFixed(2)}× (rounds ${x.min.toFixed(2)}–${x.max.toFixed(2)}×)`;
-    out.push(`Same-run CPU ratios, median of ${r.rounds?.length ?? 0} rounds (${r.ratios.quietRounds} quiet): turn / card floor ${f(r.ratios.turnToCardFloor)}; card floor / bare echo ${f(r.ratios.cardFloorToEcho)}; turn / bare echo ${f(r.ratios.turnToEcho)}.`, '');
+    out.push(`Same-run CPU ratios, median of ${r.rounds?.length ?? 0} rounds (${r.ratios.quietRounds} quiet): turn / card floor ${f(r.ratios.turnToCardFloor)}; card floor / bare echo ${f(r.ratios.cardFloorToEcho)} concurrent${r.ratios.cardFloorToEchoSequential ? `, ${f(r.ratios.cardFloorToEchoSequential)} sequential` : ''}; turn / bare echo ${f(r.ratios.turnToEcho)}.`, '');
   }
   if (r.rounds && r.rounds.length > 0) {
-    out.push('Machine before each round (other work: cores busy outside the bench over a 2 s idle sample; a round over the limit is waited for, then run and marked):', '');
-    out.push(table(['round', 'load avg 1m', 'other work (cores)', 'waited s', 'contended', 'analyze / card floor CPU'], r.rounds.map((c, i) => [c.round, c.loadAvg1m, c.otherBusyCores, c.waitedSec, c.contended ? '**yes**' : 'no', r.cpuRatioToCardFloorByRound[i] ?? ''])), '');
+    out.push(
+      `Machine before each round (other work: cores busy outside the bench over a 2 s idle sample; a round over the limit is waited for, then run; a contended round is set aside and run again up to ${r.settings.repeatContended ?? 0} time(s), after that kept and marked):`,
+      '',
+    );
+    let kept = 0;
+    const rows = r.rounds.map((c) => [c.round, c.loadAvg1m, c.otherBusyCores, c.waitedSec, c.contended ? '**yes**' : 'no', c.repeated ? 'set aside, repeated' : 'kept', c.repeated ? '' : (r.cpuRatioToCardFloorByRound[kept++] ?? '')]);
+    out.push(table(['round', 'load avg 1m', 'other work (cores)', 'waited s', 'contended', 'figures', 'bot / card floor CPU'], rows), '');
   }
   out.push(`Startup on the demo tenant (spawn to /healthz ok): median ${r.startup.demoTenantMs} ms of ${r.startup.samplesMs.length} (${r.startup.samplesMs.join(', ')} ms).`, '');
 }
@@ -58,10 +69,14 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(`- Date: ${r.date}; commit \`${r.commit}\`; command \`${r.command}\``);
   out.push(`- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.totalMemMb} MB RAM, Node ${m.node}, ${m.os}; 1-min load average at start ${m.loadAvg1mAtStart}`);
   const s = r.settings;
-  out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${s.warmupSec} s warm-up then ${s.durationSec} s measured per target${(s.rounds ?? 1) > 1 ? ` in each of ${s.rounds} rounds (CPU per turn and ratios are medians of the rounds, rates and latencies means; peak RSS the highest)` : ''}, ${s.prompts} ${s.mix === 'remediate' ? 'summarize/remediate' : s.mix === 'list' ? 'list-card-only' : 'analyze'} prompts rotating, expectReplies; one conversation per connection`, '');
+  out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${s.warmupSec} s warm-up then ${s.durationSec} s measured per target${(s.rounds ?? 1) > 1 ? ` in each of ${s.rounds} rounds (CPU per turn and ratios are medians of the rounds, rates and latencies means; peak RSS the highest)` : ''}, ${s.prompts} ${mixNamed(s.mix ?? 'analyze').title} prompts rotating, expectReplies; one conversation per connection`, '');
 
   if (TURN_TARGETS.every((name) => r.turnDetails[name])) renderTurns(r, out);
 
+  if (r.mixChecks && r.mixChecks.length > 0) {
+    out.push('## Mixes asked once (smoke)', '', 'Each prompt of the other mixes sent once to one bot and to that mix\'s floor: the kinds of answer must agree.', '');
+    out.push(table(['mix', 'bot', 'bot reply bytes (mean)', 'floor', 'floor reply bytes (mean)'], r.mixChecks.map((c) => [c.mix, c.bot, c.botReplyBytesMean, c.floor, c.floorReplyBytesMean])), '');
+  }
   out.push('## Scale', '');
   out.push('Load, peak RSS and engine: a fresh process that only loads the export and runs the queries. Turn: the whole bot started on the export, one prompt at a time (bot startup includes the load).', '');
   const sizes = Object.keys(r.scale);

@@ -4,19 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectPath, projectRoot } from '../src/paths';
 import { parseBenchArgs, type BenchOptions } from './benchOptions';
-import { TURN_TARGETS, type BenchResults, type TurnDetail, type TurnTargetName } from './benchResults';
+import type { BenchResults } from './benchResults';
+import { createCardClassifier } from './cardKind';
 import { currentCommit, machineFacts } from './machine';
 import { profileTarget } from './profileRun';
-import { waitForQuiet, type RoundConditions } from './contention';
-import { ANALYZE_PROMPTS, LIST_PROMPTS, REMEDIATE_PROMPTS } from './prompts';
+import { checkMixes } from './mixChecks';
+import { mixNamed, resolveMix } from './mixes';
+import { ANALYZE_PROMPTS } from './prompts';
 import { writeResults } from './resultsFiles';
 import { profileLoad, runScaleSize } from './scaleSection';
 import { startServer } from './serverProcess';
-import { percentile, round } from './stats';
-import { explainTargets, judgeTargets } from './targets';
-import { combineRounds, spreadOf } from './turnRounds';
-import { runTurnTarget } from './turnSection';
-import { botSpec, turnTargets } from './turnTargets';
+import { percentile } from './stats';
+import { explainTargets, judgeTargets, judgeTurnTargets } from './targets';
+import { runTurnRounds } from './turnRun';
+import { botSpec, botTarget } from './turnTargets';
 import { fixedCard } from './servers/fixedCard';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -43,9 +44,11 @@ function notesFor(options: BenchOptions, results: Pick<BenchResults, 'machine'>)
     `Every server runs alone in its own process (node --require dist/bench/servers/cpuProbe.js); CPU is process.cpuUsage() of that process over the measured window (reset after warm-up) divided by completed requests; peak RSS is sampled every 20 ms over the window. Scale peak RSS is getrusage maxRSS of a fresh process that only loaded the export.`,
     `The load generator (autocannon, in the bench process) shares the machine's ${results.machine.cores} cores with the server under test; req/s and latency are therefore lower bounds, CPU per turn is not affected by that.`,
     `Each load connection is its own personal conversation (conversation state is read and written every turn but does not grow with the run); the prompts arrive one after another in that conversation, so the bot may read some as follow-ups of the one before, as it would in a chat.`,
-    `The card floor renders adaptiveCards/${card.template}.json through the bot's own renderer and reply mapping${card.provisional ? ' (PROVISIONAL: the recommendations card had not landed, the help card stands in)' : ''}. Floors use MemoryStorage; the bot uses its own SQLite conversation storage, so the analyze turn also pays for durable state.`,
+    options.mix === 'analyze' || options.mix === 'list'
+      ? `The card floor renders adaptiveCards/${card.template}.json through the bot's own renderer and reply mapping${card.provisional ? ' (PROVISIONAL: the recommendations card had not landed, the help card stands in)' : ''}. Floors use MemoryStorage; the bot uses its own SQLite conversation storage, so the analyze turn also pays for durable state.`
+      : `The card floor of the ${mixNamed(options.mix).title} mix (bench/servers/mixFloor.ts) answers each prompt with a fixed reply of the kind the bot gave that prompt before the rounds (its details, breakdown, summary, fix or "which one?" card, or a count's sentence), built once at startup by the bot's own view builders from fixed rows and rendered every turn by the bot's own renderer and reply mapping; both are checked to give each prompt that kind again before every load. Floors use MemoryStorage; the bot its own SQLite conversation storage.`,
     `The bot runs as npm start runs it (dist/src/index.js with env/.env.local), except PORT (free port), HOST=127.0.0.1, DATA_DIR (scratch) and POSTURE_SNAPSHOT (empty = embedded demo tenant; the scale export otherwise).`,
-    `Ratios are taken within a round (the targets run one after another, minutes apart at most) and reported as the median of the rounds with their range. Before each round the bench idles for 2 s and measures the cores other processes keep busy; over ${options.gate.maxOtherCores} cores it waits up to ${options.gate.maxWaitSec} s, then runs the round and marks it contended. The card floor against the bare echo is measured under the concurrent load only (the sequential one-connection figure is not measured yet).`,
+    `Ratios are taken within a round (the targets run one after another, minutes apart at most) and reported as the median of the rounds with their range. Before each round the bench idles for 2 s and measures the cores other processes keep busy; over ${options.gate.maxOtherCores} cores it waits up to ${options.gate.maxWaitSec} s, then runs the round and marks it contended. A round found contended is run, set aside and run again, up to ${options.repeatContended} time(s) a run; after that a contended round is kept and marked. The bare echo and the card floor are also measured one request at a time on one kept-alive connection for ${options.sequentialSec} s after their concurrent load (same process), for the sequential card floor / echo target.`,
     `Load: CPU of the loading process (all threads) from start of load to engine ready, against a parse-only floor (line-by-line JSON.parse of the same file in a fresh process) measured in the same run; wall seconds are shown but depend on the machine and what else runs on it.`,
     `Scale turns: ${options.turnReps} rep(s) of each representative prompt sent one at a time, each in a new conversation (a standalone question, like its engine query), after one unmeasured warm turn each; engine: ${options.engineRuns} runs per query after 3 warm runs, governance judged as of the export's generatedAt.`,
   ];
@@ -56,7 +59,9 @@ async function main(): Promise<number> {
   requireBuilt();
   const workDir = mkdtempSync(join(tmpdir(), 'posture-bench-'));
   const partial = options.sections.length < 2;
-  const prompts = options.mix === 'remediate' ? REMEDIATE_PROMPTS : options.mix === 'list' ? LIST_PROMPTS : ANALYZE_PROMPTS;
+  const mix = await resolveMix(mixNamed(options.mix));
+  const prompts = mix.prompts;
+  const classifier = createCardClassifier(projectPath('adaptiveCards'));
   const defaultBase = options.mix !== 'analyze' ? (options.mode === 'smoke' ? `${options.mix}-smoke.tmp` : `${options.mix}-latest`) : partial ? 'partial.tmp' : options.mode === 'smoke' ? 'smoke.tmp' : 'latest';
   const base = options.outBase ?? projectPath('bench', 'results', defaultBase);
   log(`posture-bot bench (${options.mode}); logs and scratch data in ${workDir}`);
@@ -67,7 +72,7 @@ async function main(): Promise<number> {
     command: `node dist/bench/run.js ${process.argv.slice(2).join(' ')}`.trim(),
     date: new Date().toISOString(),
     mode: options.mode,
-    settings: { connections: options.connections, warmupSec: options.warmupSec, durationSec: options.durationSec, rounds: options.rounds, prompts: prompts.length, mix: options.mix, scaleRows: partial && !options.sections.includes('scale') ? [] : options.scaleRows },
+    settings: { connections: options.connections, warmupSec: options.warmupSec, durationSec: options.durationSec, rounds: options.rounds, prompts: prompts.length, mix: options.mix, sequentialSec: options.sequentialSec, repeatContended: options.repeatContended, scaleRows: partial && !options.sections.includes('scale') ? [] : options.scaleRows },
     turn: {} as BenchResults['turn'],
     turnDetails: {} as BenchResults['turnDetails'],
     startup: { demoTenantMs: 0, samplesMs: [] },
@@ -79,47 +84,20 @@ async function main(): Promise<number> {
   };
 
   if (options.sections.includes('turn')) {
-    log('turns:');
-    const byTarget = new Map<TurnTargetName, TurnDetail[]>();
-    const targets = turnTargets();
-    const conditions: RoundConditions[] = [];
-    for (let r = 1; r <= options.rounds; r++) {
-      const quiet = await waitForQuiet(r, { ...options.gate, sampleMs: options.mode === 'smoke' ? 300 : 2000, log });
-      conditions.push(quiet);
-      log(` round ${r} of ${options.rounds}: load average ${quiet.loadAvg1m}, other work ${quiet.otherBusyCores} cores${quiet.contended ? ' (CONTENDED: figures marked)' : ''}`);
-      for (const target of targets) {
-        const run = await runTurnTarget(target, { ...options, prompts, workDir, log, requireCards: options.mode === 'full', allCards: options.mix !== 'analyze' });
-        byTarget.set(target.name, [...(byTarget.get(target.name) ?? []), run]);
-      }
-    }
-    const details = Object.fromEntries(TURN_TARGETS.map((name) => [name, combineRounds(byTarget.get(name) ?? [])])) as Record<TurnTargetName, TurnDetail>;
-    results.turnDetails = details;
-    const perRound = (name: TurnTargetName) => (byTarget.get(name) ?? []).map((d) => d.cpuMsPerTurn);
-    const cardRounds = perRound('cardFloor');
-    results.cpuRatioToCardFloorByRound = perRound('analyze').map((cpu, i) => round(cpu / (cardRounds[i] ?? Number.NaN), 2));
-    const echoRounds = perRound('echoFloor');
-    results.rounds = conditions;
-    results.ratios = {
-      turnToCardFloor: spreadOf(results.cpuRatioToCardFloorByRound, 2),
-      cardFloorToEcho: spreadOf(cardRounds.map((cpu, i) => cpu / (echoRounds[i] ?? Number.NaN)), 2),
-      turnToEcho: spreadOf(perRound('analyze').map((cpu, i) => cpu / (echoRounds[i] ?? Number.NaN)), 2),
-      quietRounds: conditions.filter((c) => !c.contended).length,
-    };
-    for (const name of TURN_TARGETS) {
-      const { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb } = details[name];
-      results.turn[name] = { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb };
-    }
-    // The median of the per-round ratios: each round's targets ran minutes apart at most, under the same conditions.
-    results.turn.cpuRatioToCardFloor = results.ratios.turnToCardFloor.median;
-    results.turn.cpuRatioToEchoFloor = results.ratios.turnToEcho.median;
+    log(`turns (${mix.title} mix):`);
+    Object.assign(results, await runTurnRounds(options, { mix, workDir, classifier, log }));
+    const details = results.turnDetails;
     log('startup on the demo tenant:');
     const samples = await startupSamples(details.analyze.startupMs, options.startupSamples, workDir);
     results.startup = { demoTenantMs: percentile(samples, 50), samplesMs: samples };
     log(`  ${samples.join(', ')} ms`);
-    const analyze = targets.find((t) => t.name === 'analyze');
-    if (options.profile && analyze) {
+    if (options.mode === 'smoke') {
+      log('mixes (each prompt once, the bot and its floor):');
+      results.mixChecks = await checkMixes(options.mix, { workDir, classifier, log });
+    }
+    if (options.profile) {
       log('profile: the bot under load (V8 CPU profiler over the load window)');
-      results.profile = await profileTarget(analyze, { ...options, prompts: ANALYZE_PROMPTS, workDir, profileDir: projectPath('.data', 'bench', 'profiles') });
+      results.profile = await profileTarget(botTarget(), { ...options, prompts: ANALYZE_PROMPTS, workDir, profileDir: projectPath('.data', 'bench', 'profiles') });
       for (const a of results.profile.byArea.slice(0, 6)) log(`  ${a.selfPct}% ${a.area}`);
     }
   }
@@ -141,7 +119,9 @@ async function main(): Promise<number> {
     }
   }
 
+  // A turns-only run (a mix, --only turn) judges the turn targets alone; scale-only none.
   if (!partial) results.targets = explainTargets(judgeTargets(results), results);
+  else if (options.sections.includes('turn')) results.targets = judgeTurnTargets(results);
   const outcome = writeResults(results, base, { checkShape: !partial });
   for (const t of results.targets) log(`target ${t.met ? 'met    ' : 'NOT MET'} ${t.name}: ${t.measured} (goal ${t.target})${t.note ? `; ${t.note}` : ''}`);
   log(`wrote ${outcome.jsonPath} and ${outcome.mdPath}`);

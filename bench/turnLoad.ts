@@ -29,6 +29,8 @@ export interface TurnRun extends TurnMetrics {
 
 export interface LoadOptions {
   prompts: readonly string[];
+  /** Sent once in each connection's conversation before the warm-up, in order; not measured. */
+  setup?: readonly string[];
   connections: number;
   warmupSec: number;
   durationSec: number;
@@ -64,6 +66,12 @@ function cannon(url: string, connections: number, durationSec: number, bodies: (
 
 export async function measureTurns(server: RunningServer, options: LoadOptions): Promise<TurnRun> {
   const bodies = (i: number) => connectionBodies(options.prompts, i, options.runTag);
+  for (let i = 0; i < options.connections && (options.setup?.length ?? 0) > 0; i++) {
+    for (const body of connectionBodies(options.setup ?? [], i, options.runTag, { rotate: false })) {
+      const answer = await sendOne(server, body);
+      if (answer.status !== 200) throw new Error(`setup prompt on connection ${i}: HTTP ${answer.status} ${answer.error ?? ''}`);
+    }
+  }
   if (options.warmupSec > 0) await cannon(server.baseUrl, options.connections, options.warmupSec, bodies);
   const latencies: number[] = [];
   await server.resetProbe();

@@ -10,6 +10,18 @@ export function spreadOf(values: readonly number[], digits = 3): { median: numbe
 
 const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
+function combineSequential(rounds: readonly TurnDetail[]): NonNullable<TurnDetail['sequential']> {
+  const runs = rounds.flatMap((d) => (d.sequential ? [d.sequential] : []));
+  const cpu = runs.map((s) => s.cpuMsPerTurn);
+  return {
+    cpuMsPerTurn: spreadOf(cpu).median,
+    reqPerSec: round(mean(runs.map((s) => s.reqPerSec)), 1),
+    p50Ms: round(mean(runs.map((s) => s.p50Ms)), 2),
+    requests: runs.reduce((total, s) => total + s.requests, 0),
+    cpuMsPerTurnByRound: cpu,
+  };
+}
+
 /** Medians of CPU per turn, means of the rates and latencies, sums of the counts, the highest memory; preflight and labels from round one. */
 export function combineRounds(rounds: readonly TurnDetail[]): TurnDetail {
   const first = rounds[0];
@@ -32,5 +44,6 @@ export function combineRounds(rounds: readonly TurnDetail[]): TurnDetail {
     badBodies: sum((d) => d.badBodies),
     durationSec: round(sum((d) => d.durationSec), 2),
     cpuMsPerTurnByRound: rounds.map((d) => d.cpuMsPerTurn),
+    ...(first.sequential ? { sequential: combineSequential(rounds) } : {}),
   };
 }

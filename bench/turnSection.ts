@@ -1,7 +1,10 @@
 // Runs the turn section: each target in turn (never two at once, they share the cores), checked, then loaded.
 import { connectionBodies } from './activities';
 import type { TurnDetail } from './benchResults';
-import { startServer } from './serverProcess';
+import type { CardClassifier, ReplyKind } from './cardKind';
+import type { Mix } from './mixes';
+import { startServer, type RunningServer } from './serverProcess';
+import { round } from './stats';
 import { measureTurns, sendOne } from './turnLoad';
 import type { TurnTarget } from './turnTargets';
 
@@ -11,7 +14,7 @@ export interface TurnSettings {
   connections: number;
   warmupSec: number;
   durationSec: number;
-  prompts: readonly string[];
+  mix: Mix;
   workDir: string;
   log: (line: string) => void;
   /**
@@ -19,53 +22,114 @@ export interface TurnSettings {
    * be meaningless); smoke reports it and goes on, since it checks the harness and the output shape.
    */
   requireCards: boolean;
-  /** Every prompt must be answered with a card (the list and remediate mixes): a text answer stops the run. */
-  allCards?: boolean;
+  classifier: CardClassifier;
+  /** The kind the bot gave each prompt before the rounds (matched mixes): the bot and the floor must give it again. */
+  kinds?: ReadonlyMap<string, ReplyKind>;
+  /** Seconds of the sequential run (one connection, kept alive) for targets that have one; 0: none. */
+  sequentialSec: number;
 }
 
-/** Sends every prompt once; throws when an answer is not what the target must give, so nothing bogus is timed. */
-async function preflight(
-  target: TurnTarget,
-  server: Awaited<ReturnType<typeof startServer>>,
-  prompts: readonly string[],
-  requireCards: boolean,
-  allCards = false,
-): Promise<{ summary: string; textReplies: string[] }> {
-  const bodies = connectionBodies(prompts, 0, 'preflight');
-  let cards = 0;
+/** One prompt's answer: its kind (template name, 'text' or 'echo'), size, and the start of a text answer. */
+export interface Answer {
+  prompt: string;
+  kind: ReplyKind;
+  bytes: number;
+  text: string;
+}
+
+/** Sends the setup prompts, then each prompt once, in one conversation; what each prompt was answered with. */
+export async function askEach(server: RunningServer, mix: Mix, classifier: CardClassifier, runTag: string): Promise<{ answers: Answer[]; failures: string[] }> {
   const failures: string[] = [];
-  const textReplies: string[] = [];
-  for (const [i, body] of bodies.entries()) {
+  for (const body of mix.setup.length > 0 ? connectionBodies(mix.setup, 0, `${runTag}`, { rotate: false }) : []) {
     const answer = await sendOne(server, body);
-    const prompt = prompts[i] ?? '';
-    if (answer.status !== 200 || !answer.reply) failures.push(`"${prompt}": HTTP ${answer.status} ${answer.error ?? ''}`);
-    else if (answer.reply.cardContentTypes.includes(ADAPTIVE_CARD)) cards++;
-    else textReplies.push(`"${prompt}": ${answer.reply.text.slice(0, 120) || answer.reply.types.join(',')}`);
+    if (answer.status !== 200) failures.push(`setup: HTTP ${answer.status} ${answer.error ?? ''}`);
   }
-  if (target.expect === 'echo') failures.push(...textReplies.filter((t) => !t.includes('echo: ')));
-  if (target.expect === 'card' || (target.expect === 'analyze' && allCards)) failures.push(...textReplies);
+  const answers: Answer[] = [];
+  for (const [i, body] of connectionBodies(mix.prompts, 0, runTag).entries()) {
+    const prompt = mix.prompts[i] ?? '';
+    const answer = await sendOne(server, body);
+    if (answer.status !== 200 || !answer.reply) {
+      failures.push(`"${prompt}": HTTP ${answer.status} ${answer.error ?? ''}`);
+      continue;
+    }
+    const card = answer.reply.cards[answer.reply.cardContentTypes.indexOf(ADAPTIVE_CARD)];
+    const kind = card !== undefined ? classifier.kindOf(card) : answer.reply.text.startsWith('echo: ') ? 'echo' : 'text';
+    answers.push({ prompt, kind, bytes: answer.reply.bytes, text: answer.reply.text.slice(0, 120) || answer.reply.types.join(',') });
+  }
+  return { answers, failures };
+}
+
+/** "9 summary, 6 choice, 1 remediation" */
+export function kindCounts(answers: readonly Answer[]): string {
+  const counts = new Map<string, number>();
+  for (const a of answers) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} ${kind}`).join(', ');
+}
+
+const meanBytes = (answers: readonly Answer[]) => round(answers.reduce((sum, a) => sum + a.bytes, 0) / Math.max(1, answers.length), 0);
+
+/** Sends every prompt once; throws when an answer is not what the target must give, so nothing bogus is timed. */
+async function preflight(target: TurnTarget, server: RunningServer, settings: TurnSettings): Promise<{ summary: string; textReplies: string[]; replyBytesMean: number }> {
+  const { mix, kinds } = settings;
+  const { answers, failures } = await askEach(server, mix, settings.classifier, 'preflight');
+  const textReplies = answers.filter((a) => a.kind === 'text').map((a) => `"${a.prompt}": ${a.text}`);
+  const cards = answers.filter((a) => a.kind !== 'text' && a.kind !== 'echo').length;
+  if (target.expect === 'echo') failures.push(...answers.filter((a) => a.kind !== 'echo').map((a) => `"${a.prompt}": not echoed (${a.kind})`));
+  if (target.expect === 'card' && !kinds) failures.push(...answers.filter((a) => a.kind !== 'recommendations').map((a) => `"${a.prompt}": ${a.kind} instead of the list card`));
+  if (target.expect !== 'echo' && kinds) {
+    // The bot and the mix floor must give each prompt the kind the bot gave it before the rounds.
+    failures.push(...answers.filter((a) => kinds.get(a.prompt) !== a.kind).map((a) => `"${a.prompt}": ${a.kind} now, ${kinds.get(a.prompt) ?? 'nothing'} before the rounds`));
+  }
+  if (target.expect === 'analyze' && mix.allowed) failures.push(...answers.filter((a) => !mix.allowed?.includes(a.kind)).map((a) => `"${a.prompt}": ${a.kind} (${a.text}), not one of ${mix.allowed?.join(', ')}`));
   // The bot rightly answers counts with text; a bot answering nothing with a card is not being measured on analyze.
-  if (target.expect === 'analyze' && requireCards && cards === 0) failures.push(`no prompt was answered with a card; e.g. ${textReplies.slice(0, 3).join('; ')}`);
+  if (target.expect === 'analyze' && settings.requireCards && cards === 0) failures.push(`no prompt was answered with a card; e.g. ${textReplies.slice(0, 3).join('; ')}`);
   if (failures.length > 0) throw new Error(`${target.name} did not answer as expected:\n  ${failures.join('\n  ')}`);
-  if (target.expect === 'echo') return { summary: `${prompts.length}/${prompts.length} echoed`, textReplies: [] };
-  return { summary: `${cards}/${prompts.length} answered with a card, ${prompts.length - cards} with text`, textReplies };
+  const n = mix.prompts.length;
+  const summary = target.expect === 'echo' ? `${n}/${n} echoed` : kinds || mix.allowed ? `${kindCounts(answers)} of ${n}` : `${cards}/${n} answered with a card, ${n - cards} with text`;
+  return { summary, textReplies: target.expect === 'echo' ? [] : textReplies, replyBytesMean: meanBytes(answers) };
+}
+
+/** Before the rounds of a matched mix: how the bot answers each prompt (the mix floor is then told to answer alike). */
+export async function classifyMix(spec: TurnTarget, settings: Pick<TurnSettings, 'mix' | 'workDir' | 'log' | 'classifier'>): Promise<Map<string, ReplyKind>> {
+  const server = await startServer(spec.spec(settings.workDir));
+  try {
+    const { answers, failures } = await askEach(server, settings.mix, settings.classifier, 'classify');
+    const stray = answers.filter((a) => settings.mix.allowed && !settings.mix.allowed.includes(a.kind));
+    failures.push(...stray.map((a) => `"${a.prompt}": ${a.kind} (${a.text}), not one of ${settings.mix.allowed?.join(', ')}`));
+    if (failures.length > 0) throw new Error(`the bot's answers do not fit the ${settings.mix.title} mix:\n  ${failures.join('\n  ')}`);
+    settings.log(`  ${settings.mix.title} mix: the bot answers ${kindCounts(answers)} (mean reply ${meanBytes(answers)} bytes)`);
+    return new Map(answers.map((a) => [a.prompt, a.kind]));
+  } finally {
+    await server.stop();
+  }
 }
 
 export async function runTurnTarget(target: TurnTarget, settings: TurnSettings, nodeFlags?: string[]): Promise<TurnDetail> {
   const server = await startServer(target.spec(settings.workDir, nodeFlags));
   try {
     settings.log(`  ${target.name}: started in ${Math.round(server.startupMs)} ms (pid ${server.pid}); preflight`);
-    const checked = await preflight(target, server, settings.prompts, settings.requireCards, settings.allCards);
-    settings.log(`  ${target.name}: ${checked.summary}; load ${settings.warmupSec}+${settings.durationSec} s at ${settings.connections} connections`);
-    const run = await measureTurns(server, {
-      prompts: settings.prompts,
-      connections: settings.connections,
-      warmupSec: settings.warmupSec,
-      durationSec: settings.durationSec,
-      runTag: target.name,
-    });
+    const checked = await preflight(target, server, settings);
+    settings.log(`  ${target.name}: ${checked.summary}, mean reply ${checked.replyBytesMean} bytes; load ${settings.warmupSec}+${settings.durationSec} s at ${settings.connections} connections`);
+    const load = { prompts: settings.mix.prompts, setup: settings.mix.setup, warmupSec: settings.warmupSec, runTag: target.name };
+    const run = await measureTurns(server, { ...load, connections: settings.connections, durationSec: settings.durationSec });
     settings.log(`  ${target.name}: ${run.reqPerSec} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.cpuMsPerTurn} CPU ms/turn, peak RSS ${run.peakRssMb} MB${run.sqlitePerTurn ? `, SQLite per turn ${run.sqlitePerTurn.statements} statements / ${run.sqlitePerTurn.writes} writes / ${run.sqlitePerTurn.commits} commits` : ''}`);
-    return { ...run, what: target.what, storage: target.storage, preflight: checked.summary, textReplies: checked.textReplies, startupMs: Math.round(server.startupMs) };
+    let sequential: TurnDetail['sequential'];
+    if (target.sequential && settings.sequentialSec > 0) {
+      // One connection, kept alive (autocannon reuses it), one request at a time: no queueing, no batching.
+      const seq = await measureTurns(server, { ...load, runTag: `${target.name}-seq`, connections: 1, warmupSec: Math.min(1, settings.warmupSec), durationSec: settings.sequentialSec });
+      sequential = { cpuMsPerTurn: seq.cpuMsPerTurn, reqPerSec: seq.reqPerSec, p50Ms: seq.p50Ms, requests: seq.requests };
+      settings.log(`  ${target.name} sequential (1 connection): ${seq.reqPerSec} req/s, p50 ${seq.p50Ms} ms, ${seq.cpuMsPerTurn} CPU ms/turn`);
+    }
+    return {
+      ...run,
+      what: target.what,
+      storage: target.storage,
+      preflight: checked.summary,
+      textReplies: checked.textReplies,
+      replyBytesMean: checked.replyBytesMean,
+      startupMs: Math.round(server.startupMs),
+      ...(sequential ? { sequential } : {}),
+    };
   } finally {
     await server.stop();
   }

@@ -11,22 +11,40 @@ export interface TurnTarget {
   storage: string;
   /** Floors: every reply an echo, or every reply a card. The bot: cards for lists, text for counts. */
   expect: 'echo' | 'card' | 'analyze';
+  /** Also measured sequentially, on one kept-alive connection (the floors the sequential target compares). */
+  sequential?: boolean;
   spec(workDir: string, nodeFlags?: string[]): ServerSpec;
 }
 
-const floor = (name: TurnTargetName, file: string, what: string, storage: string, expect: TurnTarget['expect']): TurnTarget => ({
+const floor = (name: TurnTargetName, file: string, what: string, storage: string, expect: TurnTarget['expect'], env?: Record<string, string>): TurnTarget => ({
   name,
   what,
   storage,
   expect,
+  ...(name !== 'teamsAiFloor' ? { sequential: true } : {}),
   spec: (workDir, nodeFlags) => ({
     name,
     script: join(__dirname, 'servers', `${file}.js`),
     healthPath: '/healthz',
     logFile: join(workDir, 'logs', `${name}.log`),
+    ...(env ? { env } : {}),
     ...(nodeFlags ? { nodeFlags } : {}),
   }),
 });
+
+const MEMORY = 'MemoryStorage (turn state loaded and saved)';
+
+/**
+ * The card floor of a mix: the list card for every prompt, or (matched mixes) the mix floor answering each prompt
+ * with a fixed reply of the kind the bot gave it (`kinds`, from classifyMix).
+ */
+function cardFloor(kinds?: ReadonlyMap<string, string>): TurnTarget {
+  if (!kinds) return floor('cardFloor', 'cardFloor', 'teams-ai echo sending the list card from a fixed view model', MEMORY, 'card');
+  const counts = new Map<string, number>();
+  for (const kind of kinds.values()) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  const what = `teams-ai echo answering each prompt with a fixed reply of the bot's kind (${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')})`;
+  return floor('cardFloor', 'mixFloor', what, MEMORY, 'card', { BENCH_FLOOR_KINDS: JSON.stringify(Object.fromEntries(kinds)) });
+}
 
 /**
  * The bot as `npm start` runs it (dist/src/index.js, env/.env.local through the bot's own config loader), with
@@ -44,18 +62,23 @@ export function botSpec(name: string, workDir: string, options: { snapshot?: str
   };
 }
 
-export function turnTargets(): TurnTarget[] {
+/** The bot as the turn section measures it: the demo tenant, a fresh DATA_DIR per start. */
+export function botTarget(): TurnTarget {
+  return {
+    name: 'analyze',
+    what: 'posture-bot on the demo tenant (npm start configuration)',
+    storage: "the bot's own (SQLite conversation state in DATA_DIR)",
+    expect: 'analyze',
+    // A fresh DATA_DIR per start: a later round must not inherit the earlier one's SQLite rows.
+    spec: (workDir, nodeFlags) => botSpec('analyze', workDir, { dataDir: mkdtempSync(join(workDir, 'data-analyze-')), ...(nodeFlags ? { nodeFlags } : {}) }),
+  };
+}
+
+export function turnTargets(kinds?: ReadonlyMap<string, string>): TurnTarget[] {
   return [
     floor('echoFloor', 'echoFloor', 'botbuilder CloudAdapter + ActivityHandler echo', 'none', 'echo'),
-    floor('teamsAiFloor', 'teamsAiFloor', 'teams-ai Application echo', 'MemoryStorage (turn state loaded and saved)', 'echo'),
-    floor('cardFloor', 'cardFloor', 'teams-ai echo sending the card from a fixed view model', 'MemoryStorage (turn state loaded and saved)', 'card'),
-    {
-      name: 'analyze',
-      what: 'posture-bot on the demo tenant (npm start configuration)',
-      storage: "the bot's own (SQLite conversation state in DATA_DIR)",
-      expect: 'analyze',
-      // A fresh DATA_DIR per start: a later round must not inherit the earlier one's SQLite rows.
-      spec: (workDir, nodeFlags) => botSpec('analyze', workDir, { dataDir: mkdtempSync(join(workDir, 'data-analyze-')), ...(nodeFlags ? { nodeFlags } : {}) }),
-    },
+    floor('teamsAiFloor', 'teamsAiFloor', 'teams-ai Application echo', MEMORY, 'echo'),
+    cardFloor(kinds),
+    botTarget(),
   ];
 }

@@ -34,7 +34,8 @@ const CATEGORIES: Category[] = ['Data', 'Compute', 'Compute', 'Data', 'Data', 'N
 const DAY = 86_400_000;
 const BASE = Date.UTC(2026, 5, 1);
 
-function fixedRow(i: number): RecommendationRow {
+/** Row i (0-9) of the fixed page: every other fixed card (details, summary, fix, "which one?") is built from these. */
+export function fixedRow(i: number): RecommendationRow {
   const subscriptionId = `0000000${i % 3}-1111-4222-8333-444444444444`;
   const type = TYPES[i % TYPES.length] ?? 'microsoft.compute/virtualmachines';
   const name = `prod-${type.split('/')[1]?.slice(0, 8) ?? 'res'}-${String(i).padStart(3, '0')}`;

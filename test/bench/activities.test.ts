@@ -27,8 +27,10 @@ describe('bench activities', () => {
   });
 
   it('summarizes an expectReplies body and refuses one without activities', () => {
-    const body = JSON.stringify({ activities: [{ type: 'typing' }, { type: 'message', text: 'hello', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }] }] });
-    expect(summarizeReply(body)).toEqual({ activities: 2, types: ['typing', 'message'], cardContentTypes: ['application/vnd.microsoft.card.adaptive'], text: 'hello' });
+    const body = JSON.stringify({ activities: [{ type: 'typing' }, { type: 'message', text: 'hello', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', body: [] } }] }] });
+    expect(summarizeReply(body)).toEqual({
+      activities: 2, types: ['typing', 'message'], cardContentTypes: ['application/vnd.microsoft.card.adaptive'], cards: [{ type: 'AdaptiveCard', body: [] }], text: 'hello', bytes: Buffer.byteLength(body),
+    });
     expect(() => summarizeReply('{}')).toThrow(/activities/);
     expect(() => summarizeReply('not json')).toThrow();
   });

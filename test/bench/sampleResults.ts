@@ -11,7 +11,7 @@ const scaleEntry = (loadMs: number, p95: number) => ({ loadMs, rssMb: 900, engin
 const query = (name: string, p95: number) => ({ name, prompt: name, resultCount: 5, engineP50Ms: 1, engineP95Ms: p95, turnP50Ms: 1, turnP95Ms: 1, turnReply: 'card' });
 
 export function sampleResults(
-  overrides: { analyzeCpu?: number; loadMs1M?: number; engineP95_1M?: number; startupMs?: number; loadRatio1M?: number; botRss1M?: number; ownerP95_1M?: number; floorToEcho?: number } = {},
+  overrides: { analyzeCpu?: number; loadMs1M?: number; engineP95_1M?: number; startupMs?: number; loadRatio1M?: number; botRss1M?: number; ownerP95_1M?: number; floorToEcho?: number; floorToEchoSequential?: number } = {},
 ): BenchResults {
   const analyzeCpu = overrides.analyzeCpu ?? 1.1;
   const p95 = overrides.engineP95_1M ?? 15;
@@ -38,7 +38,7 @@ export function sampleResults(
         engineOnly: [{ name: 'owner', resultCount: 3, p50Ms: 1, p95Ms: overrides.ownerP95_1M ?? 5 }],
       },
     },
-    ratios: { turnToCardFloor: spread(analyzeCpu), cardFloorToEcho: spread(overrides.floorToEcho ?? 2), turnToEcho: spread(analyzeCpu / 0.3), quietRounds: 2 },
+    ratios: { turnToCardFloor: spread(analyzeCpu), cardFloorToEcho: spread(overrides.floorToEcho ?? 2), cardFloorToEchoSequential: spread(overrides.floorToEchoSequential ?? 1.4), turnToEcho: spread(analyzeCpu / 0.3), quietRounds: 2 },
     cpuRatioToCardFloorByRound: [analyzeCpu, analyzeCpu],
     targets: [],
     notes: ['a note | with a pipe'],

@@ -10,11 +10,12 @@ describe('targets', () => {
   });
 
   it('fails each target on its own number', () => {
-    expect(byName(sampleResults({ analyzeCpu: 1.2 })).get('analyze turn CPU (real mix)')?.met).toBe(false);
+    expect(byName(sampleResults({ analyzeCpu: 1.2 })).get('analyze (real mix) turn CPU')?.met).toBe(false);
     expect(byName(sampleResults({ engineP95_1M: 20 })).get('every query p95 at 1M rows')?.met).toBe(false);
     expect(byName(sampleResults({ loadRatio1M: 2.6 })).get('load 1M rows')?.met).toBe(false);
     expect(byName(sampleResults({ botRss1M: 1536 })).get('bot serving 1M rows')?.met).toBe(false);
     expect(byName(sampleResults({ floorToEcho: 2.6 })).get('card floor CPU, concurrent load')?.met).toBe(false);
+    expect(byName(sampleResults({ floorToEchoSequential: 1.51 })).get('card floor CPU, sequential')?.met).toBe(false);
     expect(byName(sampleResults({ startupMs: 3000 })).get('startup on the demo tenant')?.met).toBe(false);
   });
 
@@ -22,6 +23,12 @@ describe('targets', () => {
     const list = sampleResults({ analyzeCpu: 1.15 });
     list.settings.mix = 'list';
     expect(byName(list).get('list-card turn CPU')).toMatchObject({ met: true, target: '≤ 1.15× card floor CPU per turn, same run' });
+    // The other mixes are held to the same ratio, against a floor of their own kinds of answer, and say so.
+    for (const [mix, name] of [['details', 'details turn CPU'], ['counts', 'counts and breakdowns turn CPU'], ['remediate', 'summarize/remediate turn CPU']] as const) {
+      const doc = sampleResults({ analyzeCpu: 1.2 });
+      doc.settings.mix = mix;
+      expect(byName(doc).get(name)).toMatchObject({ met: false, target: expect.stringContaining("the mix floor's CPU") });
+    }
     const over = sampleResults({ analyzeCpu: 1.16 });
     over.settings.mix = 'list';
     expect(byName(over).get('list-card turn CPU')?.met).toBe(false);
@@ -54,9 +61,34 @@ describe('results markdown', () => {
     for (const name of ['echoFloor', 'teamsAiFloor', 'cardFloor', 'analyze']) expect(md).toMatch(new RegExp(`^\\| ${name} \\|`, 'm'));
     expect(md).toContain('**1.60×** the card floor');
     expect(md).toMatch(/^\| 1000000 \|/m);
-    expect(md).toMatch(/^\| analyze turn CPU \(real mix\) \|.*\*\*no\*\*/m);
+    expect(md).toMatch(/^\| analyze \(real mix\) turn CPU \|.*\*\*no\*\*/m);
+    expect(md).toContain('card floor / bare echo 2.00× (rounds 2.00–2.00×) concurrent, 1.40× (rounds 1.40–1.40×) sequential');
     // A pipe in a note or cell must not break a table row.
     expect(md).toContain('a note | with a pipe');
+  });
+
+  it('lists each round with its load average, and says which contended rounds were set aside and repeated', () => {
+    const doc = sampleResults();
+    doc.rounds = [
+      { round: 1, loadAvg1m: 3.5, otherBusyCores: 1.2, waitedSec: 60, contended: true, repeated: true },
+      { round: 1, loadAvg1m: 0.4, otherBusyCores: 0.1, waitedSec: 2, contended: false },
+      { round: 2, loadAvg1m: 0.6, otherBusyCores: 0.05, waitedSec: 2, contended: false },
+    ];
+    doc.cpuRatioToCardFloorByRound = [1.1, 1.12];
+    const md = renderMarkdown(doc);
+    expect(md).toMatch(/^\| 1 \| 3.5 \| 1.2 \| 60 \| \*\*yes\*\* \| set aside, repeated \|  \|$/m);
+    expect(md).toMatch(/^\| 1 \| 0.4 \| 0.1 \| 2 \| no \| kept \| 1.1 \|$/m);
+    expect(md).toMatch(/^\| 2 \| 0.6 \| 0.05 \| 2 \| no \| kept \| 1.12 \|$/m);
+  });
+
+  it('names the mix and its floor, and lists the mixes smoke asked once', () => {
+    const doc = sampleResults({ analyzeCpu: 1.3 });
+    doc.settings.mix = 'details';
+    doc.mixChecks = [{ mix: 'counts', bot: '8 breakdown, 6 text', botReplyBytesMean: 2597, floor: '8 breakdown, 6 text', floorReplyBytesMean: 2688 }];
+    const md = renderMarkdown(doc);
+    expect(md).toContain('## Turns: floors and the bot (mix: details)');
+    expect(md).toContain('CPU per details turn: **1.30×** the mix floor (fixed replies of the same kinds)');
+    expect(md).toMatch(/^\| counts \| 8 breakdown, 6 text \| 2597 \| 8 breakdown, 6 text \| 2688 \|$/m);
   });
 
   it('leaves the turn section out of a scale-only run', () => {

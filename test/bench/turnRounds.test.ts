@@ -16,6 +16,12 @@ describe('combining turn rounds', () => {
     expect(spreadOf([1, 3, 1.2])).toEqual({ median: 1.2, min: 1, max: 3 });
   });
 
+  it('combines the sequential runs the same way: median CPU with each round kept', () => {
+    const withSeq = (cpu: number, seqCpu: number): TurnDetail => ({ ...round(cpu, 1000, 200), sequential: { cpuMsPerTurn: seqCpu, reqPerSec: 100, p50Ms: 1, requests: 500 } });
+    expect(combineRounds([withSeq(1, 0.5), withSeq(2, 0.9), withSeq(3, 0.6)]).sequential).toEqual({ cpuMsPerTurn: 0.6, reqPerSec: 100, p50Ms: 1, requests: 1500, cpuMsPerTurnByRound: [0.5, 0.9, 0.6] });
+    expect(combineRounds([round(1, 1000, 200)]).sequential).toBeUndefined();
+  });
+
   it('is the round itself when there was one, and refuses none', () => {
     expect(combineRounds([round(1, 1000, 200)])).toMatchObject({ cpuMsPerTurn: 1, reqPerSec: 1000, cpuMsPerTurnByRound: [1] });
     expect(() => combineRounds([])).toThrow(/no rounds/);

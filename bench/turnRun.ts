@@ -1,0 +1,77 @@
+// The turn section's rounds: each round measures the four targets one after another; a round found contended
+// before it starts is run again (its figures set aside) while repeats are left, then kept and marked. CPU per turn
+// and every ratio are the median of the kept rounds, with their range.
+import { TURN_TARGETS, type BenchResults, type TurnDetail, type TurnTargetName } from './benchResults';
+import type { BenchOptions } from './benchOptions';
+import type { CardClassifier } from './cardKind';
+import { waitForQuiet, type RoundConditions } from './contention';
+import type { Mix } from './mixes';
+import { round } from './stats';
+import { combineRounds, spreadOf } from './turnRounds';
+import { classifyMix, runTurnTarget } from './turnSection';
+import { botTarget, turnTargets } from './turnTargets';
+
+export interface TurnRunContext {
+  mix: Mix;
+  workDir: string;
+  classifier: CardClassifier;
+  log: (line: string) => void;
+}
+
+type TurnFigures = Pick<BenchResults, 'turn' | 'turnDetails' | 'cpuRatioToCardFloorByRound' | 'rounds' | 'ratios'>;
+
+/** Per-round ratio a/b of the kept rounds. */
+const ratioByRound = (a: readonly number[], b: readonly number[]) => a.map((x, i) => x / (b[i] ?? Number.NaN));
+
+export async function runTurnRounds(options: BenchOptions, context: TurnRunContext): Promise<TurnFigures> {
+  const { mix, log } = context;
+  const kinds = mix.floor === 'matched' ? await classifyMix(botTarget(), context) : undefined;
+  const targets = turnTargets(kinds);
+  const settings = { ...options, mix, workDir: context.workDir, log, requireCards: options.mode === 'full', classifier: context.classifier, ...(kinds ? { kinds } : {}) };
+  const kept = new Map<TurnTargetName, TurnDetail[]>();
+  const conditions: RoundConditions[] = [];
+  let repeats = 0;
+  for (let r = 1; r <= options.rounds; ) {
+    const quiet = await waitForQuiet(r, { ...options.gate, sampleMs: options.mode === 'smoke' ? 300 : 2000, log });
+    const repeat = quiet.contended && repeats < options.repeatContended;
+    log(` round ${r} of ${options.rounds}: load average ${quiet.loadAvg1m}, other work ${quiet.otherBusyCores} cores${quiet.contended ? (repeat ? ' (CONTENDED: run, set aside and repeated)' : ' (CONTENDED: figures marked)') : ''}`);
+    const round: Array<[TurnTargetName, TurnDetail]> = [];
+    for (const target of targets) round.push([target.name, await runTurnTarget(target, settings)]);
+    conditions.push(repeat ? { ...quiet, repeated: true } : quiet);
+    if (repeat) {
+      repeats++;
+      continue;
+    }
+    for (const [name, run] of round) kept.set(name, [...(kept.get(name) ?? []), run]);
+    r++;
+  }
+  const details = Object.fromEntries(TURN_TARGETS.map((name) => [name, combineRounds(kept.get(name) ?? [])])) as Record<TurnTargetName, TurnDetail>;
+  const perRound = (name: TurnTargetName) => (kept.get(name) ?? []).map((d) => d.cpuMsPerTurn);
+  const sequential = (name: TurnTargetName) => (kept.get(name) ?? []).flatMap((d) => (d.sequential ? [d.sequential.cpuMsPerTurn] : []));
+  const byRound = ratioByRound(perRound('analyze'), perRound('cardFloor')).map((x) => round(x, 2));
+  const seqFloor = sequential('cardFloor');
+  const keptConditions = conditions.filter((c) => !c.repeated);
+  const turnToEcho = spreadOf(ratioByRound(perRound('analyze'), perRound('echoFloor')), 2);
+  const figures: TurnFigures = {
+    turnDetails: details,
+    cpuRatioToCardFloorByRound: byRound,
+    rounds: conditions,
+    ratios: {
+      turnToCardFloor: spreadOf(byRound, 2),
+      cardFloorToEcho: spreadOf(ratioByRound(perRound('cardFloor'), perRound('echoFloor')), 2),
+      turnToEcho,
+      ...(seqFloor.length > 0 ? { cardFloorToEchoSequential: spreadOf(ratioByRound(seqFloor, sequential('echoFloor')), 2) } : {}),
+      quietRounds: keptConditions.filter((c) => !c.contended).length,
+    },
+    turn: {} as BenchResults['turn'],
+  };
+  for (const name of TURN_TARGETS) {
+    const { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb } = details[name];
+    figures.turn[name] = { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb };
+  }
+  // The median of the per-round ratios: each round's targets ran minutes apart at most, under the same conditions.
+  figures.turn.cpuRatioToCardFloor = figures.ratios?.turnToCardFloor.median ?? Number.NaN;
+  figures.turn.cpuRatioToEchoFloor = turnToEcho.median;
+  if (figures.ratios?.cardFloorToEchoSequential) log(`  card floor / bare echo: ${figures.ratios.cardFloorToEcho.median}× concurrent, ${figures.ratios.cardFloorToEchoSequential.median}× sequential`);
+  return figures;
+}
