@@ -64,3 +64,8 @@ export async function waitForQuiet(roundNumber: number, settings: GateSettings):
     contended: busy > settings.maxOtherCores,
   };
 }
+
+/** Whether a round found contended is set aside and run again: only while the run has repeats left. */
+export function repeatsRound(conditions: Pick<RoundConditions, 'contended'>, repeatsUsed: number, limit: number): boolean {
+  return conditions.contended && repeatsUsed < limit;
+}

@@ -4,7 +4,7 @@
 import { TURN_TARGETS, type BenchResults, type TurnDetail, type TurnTargetName } from './benchResults';
 import type { BenchOptions } from './benchOptions';
 import type { CardClassifier } from './cardKind';
-import { waitForQuiet, type RoundConditions } from './contention';
+import { repeatsRound, waitForQuiet, type RoundConditions } from './contention';
 import type { Mix } from './mixes';
 import { round } from './stats';
 import { combineRounds, spreadOf } from './turnRounds';
@@ -33,7 +33,7 @@ export async function runTurnRounds(options: BenchOptions, context: TurnRunConte
   let repeats = 0;
   for (let r = 1; r <= options.rounds; ) {
     const quiet = await waitForQuiet(r, { ...options.gate, sampleMs: options.mode === 'smoke' ? 300 : 2000, log });
-    const repeat = quiet.contended && repeats < options.repeatContended;
+    const repeat = repeatsRound(quiet, repeats, options.repeatContended);
     log(` round ${r} of ${options.rounds}: load average ${quiet.loadAvg1m}, other work ${quiet.otherBusyCores} cores${quiet.contended ? (repeat ? ' (CONTENDED: run, set aside and repeated)' : ' (CONTENDED: figures marked)') : ''}`);
     const round: Array<[TurnTargetName, TurnDetail]> = [];
     for (const target of targets) round.push([target.name, await runTurnTarget(target, settings)]);
