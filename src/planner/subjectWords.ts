@@ -9,6 +9,17 @@ import type { BoundVocabulary } from './vocabularyPort';
 
 const singular = (word: string) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
 
+/** Each name in lower case, words only, padded with spaces; once per vocabulary (the engine hands out the same array). */
+const spacedOf = new WeakMap<readonly string[], readonly string[]>();
+function spacedNames(values: readonly string[]): readonly string[] {
+  let names = spacedOf.get(values);
+  if (!names) {
+    names = values.map((n) => ` ${n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+    spacedOf.set(values, names);
+  }
+  return names;
+}
+
 /** The longest run of loose words that some recommendation name contains, and the token indexes it used. */
 export function subjectOf(scan: ScannedMessage, vocab: BoundVocabulary, typeWords: ReadonlySet<number> = new Set()): { text: string; tokens: Set<number> } | undefined {
   const loose = new Set<number>(typeWords);
@@ -18,7 +29,7 @@ export function subjectOf(scan: ScannedMessage, vocab: BoundVocabulary, typeWord
   });
   for (const n of scan.names) if (n.field === 'recommendation' && !n.exact) for (let i = n.start; i < n.end; i += 1) loose.add(i);
   if (loose.size === typeWords.size) return undefined;
-  const names = vocab.values('recommendation').map((n) => ` ${n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+  const names = spacedNames(vocab.values('recommendation'));
   const found = (text: string) => names.some((n) => n.includes(` ${text}`));
   const runs: number[][] = [];
   let run: number[] = [];

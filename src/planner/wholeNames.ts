@@ -115,10 +115,9 @@ export function matchTypeSegments(tokens: readonly Token[], claimed: boolean[], 
     const typed = texts(tokens, i, end).join('');
     if (typed.length < 5) continue;
     const singular = typed.replace(/s$/, '');
-    const values = types.filter((type) => {
-      const segment = (type.split('/').pop() ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-      return segment === typed || segment.replace(/s$/, '') === singular;
-    });
+    const values = typeSegments(types)
+      .filter(({ segment }) => segment === typed || segment.replace(/s$/, '') === singular)
+      .map(({ type }) => type);
     if (values.length === 0) continue;
     out.push(claim(claimed, { start: i, end, field: 'resourceType', values: values.slice(0, MAX_VALUES), text: values[0] ?? '', exact: true }));
     i = end - 1;
