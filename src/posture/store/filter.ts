@@ -9,7 +9,7 @@ import { governanceStateCode } from './governance';
 import { dueRangeCandidates, governanceCandidates, governanceIndexOf } from './governanceIndex';
 import { attackPathIndexOf, codeBitmapsOf, resourceGroupIndexOf, stateBitmapsOf } from './rowBitmaps';
 import { rowsContaining, valuesContaining } from './textSearch';
-import { addIndexedRows, countRows, emptyRowSet, intersectInto, rowsOf, type RowSet } from './rowSet';
+import { addIndexedRows, countRows, emptyRowSet, intersectInto, rowsOf, uniteInto, type RowSet } from './rowSet';
 import { resourcesWithTags } from './tags';
 import type { PostureTable, RowTerms } from './table';
 
@@ -196,7 +196,7 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
     const maps = stateBitmapsOf(t, todayStart);
     const set = emptyRowSet(t.rowCount);
     maps.forEach((map, state) => {
-      if (governance & (1 << state)) for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (map[w] as number);
+      if (governance & (1 << state)) uniteInto(set, map);
     });
     return setCandidates(set);
   };
@@ -236,12 +236,11 @@ function intersection(rowCount: number, parts: Candidates[][]): RowSet {
     const set = emptyRowSet(rowCount);
     for (const candidates of part) {
       if (candidates.set) {
-        const map = candidates.set;
-        for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (map[w] as number);
+        uniteInto(set, candidates.set);
       } else if (candidates.bitmaps) {
         for (const code of candidates.codes) {
           const map = candidates.bitmaps[code];
-          if (map) for (let w = 0; w < set.length; w++) set[w] = (set[w] as number) | (map[w] as number);
+          if (map) uniteInto(set, map);
         }
       } else addIndexedRows(set, candidates.index, candidates.codes);
     }

@@ -4,7 +4,7 @@ import { CATEGORIES, CLOUDS, GOVERNANCE_STATES, RISK_FACTORS, RISK_LEVELS, SEVER
 import type { GroupBy, GroupResult } from '../engine';
 import { ON_TIME, OVERDUE } from './governance';
 import { DATED, governanceClassOf, stateBitmapsOf } from './rowBitmaps';
-import { bitCount, countRows, emptyRowSet, forEachRow, type RowSet } from './rowSet';
+import { countCommon, countRows, emptyRowSet, forEachRow, type RowSet } from './rowSet';
 import { subscriptionLabel } from './rows';
 import type { PostureTable } from './table';
 
@@ -142,16 +142,6 @@ function named(value: string, rank: number): Omit<Group, 'count'> {
 function recommendationName(t: PostureTable, key: number): string {
   const first = t.indexes.key.rows[t.indexes.key.offsets[key] ?? 0];
   return first === undefined ? t.dict.key.value(key) : t.dict.name.value(t.columns.name[first] as number);
-}
-
-/** Rows in both sets. */
-function countCommon(a: RowSet, b: RowSet): number {
-  let total = 0;
-  for (let w = 0; w < a.length; w++) {
-    const word = (a[w] as number) & (b[w] as number);
-    if (word !== 0) total += bitCount(word);
-  }
-  return total;
 }
 
 const valueBitmaps = new WeakMap<Uint8Array | Uint16Array, RowSet[]>();

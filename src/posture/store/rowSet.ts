@@ -40,6 +40,16 @@ export function bitCount(word: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
 }
 
+/** Rows in both sets. */
+export function countCommon(a: RowSet, b: RowSet): number {
+  let total = 0;
+  for (let w = 0; w < a.length; w++) {
+    const word = (a[w] as number) & (b[w] as number);
+    if (word !== 0) total += bitCount(word);
+  }
+  return total;
+}
+
 export function countRows(set: RowSet): number {
   let total = 0;
   for (let w = 0; w < set.length; w++) {
