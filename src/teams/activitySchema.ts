@@ -10,27 +10,32 @@ export type HandledActivityType = (typeof HANDLED_ACTIVITY_TYPES)[number];
 // Ids become storage keys and log fields: a lone surrogate cannot be stored as UTF-8 (two ids would collide) and a
 // control character has no business in one. Refused here, before anything is written.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+// Limits and the URL scheme rule, shared by the schema and the plain check below so the two cannot drift apart.
+const MAX_ID = 1024;
+const MAX_SHORT = 64;
+const MAX_NAME = 256;
+const HTTP_URL = /^https?:\/\//i;
 const id = z
   .string()
   .min(1)
-  .max(1024)
+  .max(MAX_ID)
   .refine((v) => !hasLoneSurrogate(v), { message: 'contains an unpaired surrogate' })
   .refine((v) => !CONTROL_CHARACTER.test(v), { message: 'contains a control character' });
 const account = z.object({ id }).passthrough();
 
-const envelope = z.object({ type: z.string().min(1).max(64) }).passthrough();
+const envelope = z.object({ type: z.string().min(1).max(MAX_SHORT) }).passthrough();
 
 const handled = z
   .object({
     type: z.enum(HANDLED_ACTIVITY_TYPES),
     id: id.optional(),
-    channelId: z.string().min(1).max(64),
-    serviceUrl: z.string().url().refine((u) => /^https?:\/\//i.test(u), { message: 'must be an http(s) URL' }),
-    conversation: z.object({ id, conversationType: z.string().max(64).nullish(), tenantId: z.string().max(64).nullish() }).passthrough(),
+    channelId: z.string().min(1).max(MAX_SHORT),
+    serviceUrl: z.string().url().refine((u) => HTTP_URL.test(u), { message: 'must be an http(s) URL' }),
+    conversation: z.object({ id, conversationType: z.string().max(MAX_SHORT).nullish(), tenantId: z.string().max(MAX_SHORT).nullish() }).passthrough(),
     from: account,
     recipient: account,
     text: z.string().nullish(),
-    name: z.string().max(256).nullish(),
+    name: z.string().max(MAX_NAME).nullish(),
   })
   .passthrough()
   .superRefine((activity, ctx) => {
@@ -46,11 +51,11 @@ const HANDLED = new Set<string>(HANDLED_ACTIVITY_TYPES);
 const isJsonObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 const isId = (value: unknown): boolean =>
-  typeof value === 'string' && value.length >= 1 && value.length <= 1024 && !hasLoneSurrogate(value) && !CONTROL_CHARACTER.test(value);
+  typeof value === 'string' && value.length >= 1 && value.length <= MAX_ID && !hasLoneSurrogate(value) && !CONTROL_CHARACTER.test(value);
 const isNullishString = (value: unknown, max: number): boolean => value === undefined || value === null || (typeof value === 'string' && value.length <= max);
 
 function isServiceUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) return false;
+  if (typeof value !== 'string' || !HTTP_URL.test(value)) return false;
   try {
     new URL(value);
     return true;
@@ -72,18 +77,18 @@ function passesPlainly(body: unknown): body is Record<string, unknown> {
     (activityId === undefined || isId(activityId)) &&
     typeof channelId === 'string' &&
     channelId.length >= 1 &&
-    channelId.length <= 64 &&
+    channelId.length <= MAX_SHORT &&
     isServiceUrl(serviceUrl) &&
     isJsonObject(conversation) &&
     isId(conversation.id) &&
-    isNullishString(conversation.conversationType, 64) &&
-    isNullishString(conversation.tenantId, 64) &&
+    isNullishString(conversation.conversationType, MAX_SHORT) &&
+    isNullishString(conversation.tenantId, MAX_SHORT) &&
     isJsonObject(from) &&
     isId(from.id) &&
     isJsonObject(recipient) &&
     isId(recipient.id) &&
     isNullishString(text, Infinity) &&
-    isNullishString(name, 256) &&
+    isNullishString(name, MAX_NAME) &&
     (type !== 'invoke' || (typeof name === 'string' && name.length > 0))
   );
 }
