@@ -42,8 +42,11 @@ export interface ExportRange {
   start: number;
   /** Exclusive; the end of the file when absent. */
   end?: number;
-  /** Lines before `start`, so line numbers are the file's own. */
-  linesBefore: number;
+  /**
+   * Lines before `start`, so line numbers are the file's own. A function is asked only when a message needs a line
+   * number (a refused or skipped row), so a worker never reads the bytes before its part just to count them.
+   */
+  linesBefore: number | (() => number);
 }
 
 export interface ExportLoadResult {
@@ -121,7 +124,8 @@ export async function loadExportFilesInThread(options: ExportLoadOptions, sink: 
     // The line's place is written out only for a message: building it for every row cost a string and a number
     // formatting per row.
     let lineNumberNow = 0;
-    const lineWhere = (): string => `${name} line ${lineNumberNow}`;
+    const before = range?.linesBefore ?? 0;
+    const lineWhere = (): string => `${name} line ${(typeof before === 'number' ? before : before()) + lineNumberNow}`;
     const lines = createJsonLinesSplitter({
       line(text, lineNumber) {
         lineNumberNow = lineNumber;
@@ -138,7 +142,7 @@ export async function loadExportFilesInThread(options: ExportLoadOptions, sink: 
         }
         handleRow(lineWhere, value);
       },
-    }, range?.linesBefore);
+    }, 0, (range?.start ?? 0) === 0);
     const document = createJsonDocumentSplitter({
       row: (text, where, byte) => handleText(`${name} ${where || 'row'} (byte ${byte})`, text),
       meta: (key, value) => {
