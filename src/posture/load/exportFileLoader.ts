@@ -2,14 +2,13 @@
 // exactly where a broken export is broken (file, line or row, field). Strict by default: the first bad row
 // refuses the whole export; lenient mode skips bad rows and counts them.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import { AppError } from '../../errors/appError';
 import type { Logger } from '../../logging/logger';
 import type { Catalog } from '../catalog/catalog';
 import type { RecordSink } from '../model';
 import { getField, isObject } from './caseInsensitive';
-import { ExportFileError, listExportFiles, readTextChunks } from './exportFiles';
+import { ExportFileError, listExportFiles, readFileBytes, readTextChunks } from './exportFiles';
 import { formatFromContent, formatFromName, type ExportFormat } from './formatSniffer';
 import { DocumentSyntaxError, createJsonDocumentSplitter } from './jsonDocumentSplitter';
 import { createJsonLinesSplitter } from './jsonLinesSplitter';
@@ -195,7 +194,7 @@ export async function fingerprintExportFiles(path: string): Promise<string> {
   const hash = createHash('sha256');
   for (const file of files) {
     try {
-      for await (const bytes of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(bytes as Buffer);
+      for await (const bytes of readFileBytes(file, { bytes: 1 << 20 })) hash.update(bytes);
     } catch (error) {
       throw new AppError('EXPORT_INVALID', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
     }
