@@ -2,14 +2,13 @@
 // exactly where a broken export is broken (file, line or row, field). Strict by default: the first bad row
 // refuses the whole export; lenient mode skips bad rows and counts them.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import { AppError } from '../../errors/appError';
 import type { Logger } from '../../logging/logger';
 import type { Catalog } from '../catalog/catalog';
 import type { RecordSink } from '../model';
 import { getField, isObject } from './caseInsensitive';
-import { ExportFileError, listExportFiles, readTextChunks } from './exportFiles';
+import { ExportFileError, listExportFiles, readFileBytes, readTextChunks } from './exportFiles';
 import { formatFromContent, formatFromName, type ExportFormat } from './formatSniffer';
 import { DocumentSyntaxError, createJsonDocumentSplitter } from './jsonDocumentSplitter';
 import { createJsonLinesSplitter } from './jsonLinesSplitter';
@@ -42,8 +41,11 @@ export interface ExportRange {
   start: number;
   /** Exclusive; the end of the file when absent. */
   end?: number;
-  /** Lines before `start`, so line numbers are the file's own. */
-  linesBefore: number;
+  /**
+   * Lines before `start`, so line numbers are the file's own. A function is asked only when a message needs a line
+   * number (a refused or skipped row), so a worker never reads the bytes before its part just to count them.
+   */
+  linesBefore: number | (() => number);
 }
 
 export interface ExportLoadResult {
@@ -121,7 +123,8 @@ export async function loadExportFilesInThread(options: ExportLoadOptions, sink: 
     // The line's place is written out only for a message: building it for every row cost a string and a number
     // formatting per row.
     let lineNumberNow = 0;
-    const lineWhere = (): string => `${name} line ${lineNumberNow}`;
+    const before = range?.linesBefore ?? 0;
+    const lineWhere = (): string => `${name} line ${(typeof before === 'number' ? before : before()) + lineNumberNow}`;
     const lines = createJsonLinesSplitter({
       line(text, lineNumber) {
         lineNumberNow = lineNumber;
@@ -138,7 +141,7 @@ export async function loadExportFilesInThread(options: ExportLoadOptions, sink: 
         }
         handleRow(lineWhere, value);
       },
-    }, range?.linesBefore);
+    }, 0, (range?.start ?? 0) === 0);
     const document = createJsonDocumentSplitter({
       row: (text, where, byte) => handleText(`${name} ${where || 'row'} (byte ${byte})`, text),
       meta: (key, value) => {
@@ -191,7 +194,7 @@ export async function fingerprintExportFiles(path: string): Promise<string> {
   const hash = createHash('sha256');
   for (const file of files) {
     try {
-      for await (const bytes of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(bytes as Buffer);
+      for await (const bytes of readFileBytes(file, { bytes: 1 << 20 })) hash.update(bytes);
     } catch (error) {
       throw new AppError('EXPORT_INVALID', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
     }

@@ -75,7 +75,10 @@ const DEFAULT_READ_BYTES = 1 << 16;
 export interface ReadOptions {
   /** Bytes per read; tests shrink it to force rows across chunk boundaries. */
   highWaterMark?: number;
-  /** Sees every byte as stored, in order (the export's sha256, or a worker handing the bytes on to be hashed). */
+  /**
+   * Sees every byte as stored, in order (the export's sha256, or a worker handing the bytes on to be hashed). The
+   * buffer is read into again afterwards: use it during the call (hash.update copies), never keep it.
+   */
   hash: { update(bytes: Buffer): unknown };
   /** Only bytes [start, end) of a plain (not gzip) file. */
   start?: number;
@@ -95,27 +98,59 @@ export async function* readTextChunks(file: string, options: ReadOptions): Async
   }
   const ranged = options.start !== undefined || options.end !== undefined;
   if (gzip && ranged) throw new ExportFileError(file, 'a byte range of gzip data cannot be read');
-  // createReadStream's end is inclusive.
-  const raw = createReadStream(file, { highWaterMark: options.highWaterMark ?? DEFAULT_READ_BYTES, start: options.start, end: options.end === undefined ? undefined : options.end - 1 });
-  raw.on('data', (bytes) => options.hash.update(bytes as Buffer));
   const decoder = new StringDecoder('utf8');
-  const source = gzip ? raw.pipe(createGunzip({ chunkSize: Math.max(64, options.highWaterMark ?? DEFAULT_READ_BYTES) })) : raw;
-  if (gzip) raw.on('error', (error) => source.destroy(error));
   const pieces = createPieceDecoder(decoder);
-  try {
-    for await (const bytes of source) {
-      const text = pieces(bytes as Buffer);
-      if (text.length > 0) yield text;
+  if (!gzip) {
+    try {
+      for await (const bytes of readFileBytes(file, { bytes: options.highWaterMark ?? DEFAULT_READ_BYTES, start: options.start, end: options.end })) {
+        options.hash.update(bytes);
+        const text = pieces(bytes); // copies: the buffer is read into again once this chunk is used
+        if (text.length > 0) yield text;
+      }
+    } catch (error) {
+      throw new ExportFileError(file, `cannot read: ${(error as NodeJS.ErrnoException).code || (error as Error).message}`, { cause: error });
     }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (gzip && code.startsWith('Z_')) throw new ExportFileError(file, `not valid gzip data (${(error as Error).message})`, { cause: error });
-    throw new ExportFileError(file, `cannot read: ${code || (error as Error).message}`, { cause: error });
-  } finally {
-    raw.destroy();
+  } else {
+    const raw = createReadStream(file, { highWaterMark: options.highWaterMark ?? DEFAULT_READ_BYTES });
+    raw.on('data', (bytes) => options.hash.update(bytes as Buffer));
+    const source = raw.pipe(createGunzip({ chunkSize: Math.max(64, options.highWaterMark ?? DEFAULT_READ_BYTES) }));
+    raw.on('error', (error) => source.destroy(error));
+    try {
+      for await (const bytes of source) {
+        const text = pieces(bytes as Buffer);
+        if (text.length > 0) yield text;
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code.startsWith('Z_')) throw new ExportFileError(file, `not valid gzip data (${(error as Error).message})`, { cause: error });
+      throw new ExportFileError(file, `cannot read: ${code || (error as Error).message}`, { cause: error });
+    } finally {
+      raw.destroy();
+    }
   }
   const rest = decoder.end();
   if (rest.length > 0) yield [rest];
+}
+
+/**
+ * Bytes [start, end) of a file (to its end without `end`), read into one buffer again and again: each chunk is valid
+ * only until the loop asks for the next. A stream allocates a new buffer per read; at 1 MiB a read those are fresh
+ * pages each (a page fault per 4 KiB) until a GC frees them. Hashing the 83 MB after a 100k export's cut: 454 -> 95 ms CPU.
+ */
+export async function* readFileBytes(file: string, options: { bytes: number; start?: number; end?: number }): AsyncGenerator<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(options.bytes);
+    const end = options.end ?? Number.POSITIVE_INFINITY;
+    for (let at = options.start ?? 0; at < end; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - at), at);
+      if (bytesRead === 0) return;
+      at += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 const MIN_BLOCK_BYTES = 1024;

@@ -9,11 +9,14 @@ export interface LineSplitter {
   end(): void;
 }
 
-/** `linesBefore`: lines that precede the text pushed (a byte range that starts mid-file); a BOM only opens line 1. */
-export function createJsonLinesSplitter(handlers: LineHandlers, linesBefore = 0): LineSplitter {
+/**
+ * `linesBefore`: lines that precede the text pushed (a byte range that starts mid-file); a BOM only opens line 1, so
+ * `atFileStart` says whether the text pushed starts the file (by default: when no line precedes it).
+ */
+export function createJsonLinesSplitter(handlers: LineHandlers, linesBefore = 0, atFileStart = linesBefore === 0): LineSplitter {
   let pending = '';
   let lineNumber = linesBefore;
-  let first = linesBefore === 0;
+  let first = atFileStart;
   const emit = (raw: string): void => {
     lineNumber++;
     let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;

@@ -1,7 +1,7 @@
 // The worker side of parallelLoad.ts: loads the second part of the file into a store builder of its own and posts
 // the finished part (columns transferred), or, for a sink that is not the store, posts its records in batches.
 // Started as a worker script only; when imported anywhere else it does nothing.
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCatalog } from '../catalog/catalog';
 import { loadExportFilesInThread } from './exportFileLoader';
@@ -12,13 +12,29 @@ import type { RecordSink } from '../model';
 import { addRecord } from '../store/builder';
 import { createPartState, packBuilderPart } from '../store/builderPart';
 
-/** Newlines before `end`: the worker's first line number is the file's own. */
-async function countLines(file: string, end: number): Promise<number> {
-  if (end === 0) return 0;
+/**
+ * Newlines before `end`: the worker's line numbers are the file's own. Counted only when a message needs one (a row
+ * refused or skipped), then kept: reading the bytes before this part just to count them cost every load a read of
+ * half the file.
+ */
+export function lazyLinesBefore(file: string, end: number): () => number {
+  let lines: number | undefined;
+  return () => (lines ??= countLines(file, end));
+}
+
+function countLines(file: string, end: number): number {
   let lines = 0;
-  for await (const bytes of createReadStream(file, { start: 0, end: end - 1, highWaterMark: 1 << 20 })) {
-    const chunk = bytes as Buffer;
-    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines++;
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 16);
+    for (let at = 0; at < end; ) {
+      const bytesRead = readSync(fd, chunk, 0, Math.min(chunk.length, end - at), at);
+      if (bytesRead === 0) break;
+      for (let i = chunk.indexOf(10); i >= 0 && i < bytesRead; i = chunk.indexOf(10, i + 1)) lines++;
+      at += bytesRead;
+    }
+  } finally {
+    closeSync(fd);
   }
   return lines;
 }
@@ -35,12 +51,11 @@ async function run(input: WorkerInput): Promise<void> {
   const state = input.columns ? createPartState() : undefined;
   const sink: RecordSink = state ? { add: (record) => addRecord(state, record) } : { add: (record) => encoder.add(record) };
   try {
-    const linesBefore = await countLines(input.options.path, input.start);
     const result = await loadExportFilesInThread(
       {
         ...input.options,
         catalog: createCatalog({ entries: input.catalogEntries }),
-        range: { start: input.start, linesBefore },
+        range: { start: input.start, linesBefore: lazyLinesBefore(input.options.path, input.start) },
         bytesTo: () => undefined, // the main thread hashes the whole file in order
       },
       sink,

@@ -6,7 +6,7 @@
 // one-thread load leaves it. Both parts run the same loader, so line numbers, messages, counts and skipped reasons
 // are the same; the sha256 is taken here over all bytes in order.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
@@ -15,7 +15,7 @@ import type { CatalogEntry } from '../catalog/catalog';
 import type { PostureRecord, RecordSink } from '../model';
 import { takesBuilderParts, type BuilderPart } from '../store/builderPart';
 import type { ExportLoadOptions, ExportLoadResult } from './exportFileLoader';
-import { isGzipFile, listExportFiles } from './exportFiles';
+import { isGzipFile, listExportFiles, readFileBytes } from './exportFiles';
 import { formatFromName } from './formatSniffer';
 import { mergeResults, rebuildError, type SentError } from './parallelResults';
 import { decodeRecordBatch, type RecordBatch } from './recordWire';
@@ -210,7 +210,7 @@ export async function loadInTwoThreads(
 
 async function hashFrom(file: string, start: number, hash: ReturnType<typeof createHash>, path: string): Promise<void> {
   try {
-    for await (const bytes of createReadStream(file, { start, highWaterMark: RANGE_READ_BYTES })) hash.update(bytes as Buffer);
+    for await (const bytes of readFileBytes(file, { bytes: RANGE_READ_BYTES, start })) hash.update(bytes);
   } catch (error) {
     const problem = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new AppError('EXPORT_INVALID', `${basename(file)}: cannot read: ${problem}`, { cause: error, details: { path } });

@@ -6,7 +6,8 @@
 import type { FindingRecord, RecordSink } from '../model';
 import { addPair, createBuilderState, intern, rememberCve, rememberPortalLink, softwareOfCve, type BuilderState, type CveEvent } from './builder';
 import type { GrowableColumn, NumericArray } from './columns';
-import type { Dictionaries, KeyInfo, ResourceInfo, Sparse } from './table';
+import { createObjectPacker, packObjects, unpackObjects, type PackedObjects } from './builderPartObjects';
+import type { Dictionaries, GovernanceFacts, KeyInfo, ResourceInfo, Sparse } from './table';
 
 type Columns = BuilderState['cols'];
 type ColumnName = keyof Columns;
@@ -28,12 +29,15 @@ export interface BuilderPart {
   cols: Record<ColumnName, NumericArray>;
   sparse: Sparse;
   keyInfo: Map<number, KeyInfo>;
-  governance: BuilderState['governance'];
+  /** The governance Map as its keys and their facts (packed: no property names per object), in Map order. */
+  governance: { ids: string[]; facts: PackedObjects };
   subscriptionNames: Map<number, string>;
   containerTags: Map<string, Record<string, string>>;
-  resources: Map<number, ResourceInfo>;
-  findings: Map<number, FindingRecord[]>;
-  attackPaths: BuilderState['attackPaths'];
+  /** The resources Map in order: resource codes, each one's location and tags. */
+  resources: { codes: Int32Array; locations: (string | undefined)[]; tags: PackedObjects };
+  /** The findings Map in order: resource codes, how many findings each, and the findings one list after another. */
+  findings: { codes: Int32Array; counts: Int32Array; records: PackedObjects };
+  attackPaths: PackedObjects;
   secureScores: BuilderState['secureScores'];
   secureScoreControls: BuilderState['secureScoreControls'];
   cvePairs: { rows: Int32Array; codes: Int32Array };
@@ -72,18 +76,37 @@ export function packBuilderPart(state: BuilderState): { part: BuilderPart; trans
   const cols = {} as Record<ColumnName, NumericArray>;
   for (const name of Object.keys(state.cols) as ColumnName[]) cols[name] = moved(state.cols[name] as GrowableColumn<NumericArray>);
   const pairs = (p: BuilderState['cvePairs']) => ({ rows: moved(p.rows), codes: moved(p.codes) });
+  const codesOf = (map: Map<number, unknown>): Int32Array => {
+    const codes = Int32Array.from(map.keys());
+    transfer.push(codes.buffer as ArrayBuffer);
+    return codes;
+  };
+  const locations: (string | undefined)[] = [];
+  for (const info of state.resources.values()) locations.push(info.location);
+  const findings = createObjectPacker();
+  const counts = new Int32Array(state.findings.size);
+  let list = 0;
+  for (const records of state.findings.values()) {
+    counts[list++] = records.length;
+    for (const record of records) findings.add(record);
+  }
+  const packed = (objects: PackedObjects): PackedObjects => {
+    transfer.push(objects.shapeOf.buffer as ArrayBuffer);
+    return objects;
+  };
+  transfer.push(counts.buffer as ArrayBuffer);
   const part: BuilderPart = {
     rows: state.cols.key.length,
     dict,
     cols,
     sparse: state.sparse,
     keyInfo: state.keyInfo,
-    governance: state.governance,
+    governance: { ids: [...state.governance.keys()], facts: packed(packObjects(state.governance.values())) },
     subscriptionNames: state.subscriptionNames,
     containerTags: state.containerTags,
-    resources: state.resources,
-    findings: state.findings,
-    attackPaths: state.attackPaths,
+    resources: { codes: codesOf(state.resources), locations, tags: packed(packObjects(mapValues(state.resources, (info) => info.tags))) },
+    findings: { codes: codesOf(state.findings), counts, records: packed(findings.pack()) },
+    attackPaths: packed(packObjects(state.attackPaths)),
     secureScores: state.secureScores,
     secureScoreControls: state.secureScoreControls,
     cvePairs: pairs(state.cvePairs),
@@ -92,6 +115,10 @@ export function packBuilderPart(state: BuilderState): { part: BuilderPart; trans
     cveSoftware: state.cveSoftware,
   };
   return { part, transfer };
+}
+
+function* mapValues<V, T>(map: Map<number, V>, pick: (value: V) => T): Iterable<T> {
+  for (const value of map.values()) yield pick(value);
 }
 
 const KEY_INFO_FIELDS = ['description', 'remediationDescription', 'assessmentType', 'userImpact', 'implementationEffort', 'policyDefinitionId'] as const;
@@ -129,19 +156,29 @@ export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
     rememberPortalLink(state.sparse, row + offset, codes.key[theirKey] as number, link);
   }
   for (const [theirKey, theirs] of part.keyInfo) mergeKeyInfo(state.keyInfo, codes.key[theirKey] as number, theirs);
-  for (const [id, record] of part.governance) state.governance.set(id, record);
+  const facts = unpackObjects<GovernanceFacts>(part.governance.facts);
+  part.governance.ids.forEach((id, i) => state.governance.set(id, facts[i] as GovernanceFacts));
   for (const [code, name] of part.subscriptionNames) state.subscriptionNames.set(codes.subscription[code] as number, name);
   for (const [key, tags] of part.containerTags) state.containerTags.set(key, tags);
-  for (const [code, info] of part.resources) state.resources.set(codes.resource[code] as number, info);
-  for (const [code, list] of part.findings) {
+  const tags = unpackObjects<Record<string, string>>(part.resources.tags);
+  part.resources.codes.forEach((code, i) => {
+    // As builder.ts's addResource makes it: both members, location even when undefined.
+    const info: ResourceInfo = { location: part.resources.locations[i], tags: tags[i] as Record<string, string> };
+    state.resources.set(codes.resource[code] as number, info);
+  });
+  const findings = unpackObjects<FindingRecord>(part.findings.records);
+  let next = 0;
+  part.findings.codes.forEach((code, i) => {
     const resource = codes.resource[code] as number;
-    const stored = list.map((f) => internFinding(state, f));
+    const count = part.findings.counts[i] as number;
+    const stored = findings.slice(next, next + count).map((f) => internFinding(state, f));
+    next += count;
     const into = state.findings.get(resource);
     if (into) into.push(...stored);
     else state.findings.set(resource, stored);
-    state.findingCount += list.length;
-  }
-  state.attackPaths.push(...part.attackPaths);
+    state.findingCount += count;
+  });
+  for (const path of unpackObjects<BuilderState['attackPaths'][number]>(part.attackPaths)) state.attackPaths.push(path);
   state.secureScores.push(...part.secureScores);
   state.secureScoreControls.push(...part.secureScoreControls);
   appendPairs(state.cvePairs, part.cvePairs, offset, codes.cve);
