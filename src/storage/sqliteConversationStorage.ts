@@ -31,6 +31,8 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
   const now = options.now ?? Date.now;
   const db = database.connection;
   const select = db.prepare<[string], Row>('SELECT key, value, etag FROM conversation_items WHERE key = ?');
+  // teams-ai reads a turn's conversation and user state together: one statement for both.
+  const selectTwo = db.prepare<[string, string], Row>('SELECT key, value, etag FROM conversation_items WHERE key IN (?, ?)');
   const upsert = db.prepare(
     `INSERT INTO conversation_items (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`,
@@ -72,9 +74,9 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
       if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
       keys.forEach(assertKey);
       const items: StoreItems = {};
-      for (const key of keys) {
-        const row = select.get(key);
-        if (row) items[key] = withStoredText({ ...(JSON.parse(row.value) as Record<string, unknown>), eTag: row.etag }, row.value);
+      const rows = keys.length === 2 ? selectTwo.all(keys[0]!, keys[1]!) : keys.map((key) => select.get(key));
+      for (const row of rows) {
+        if (row) items[row.key] = withStoredText({ ...(JSON.parse(row.value) as Record<string, unknown>), eTag: row.etag }, row.value);
       }
       return items;
     },

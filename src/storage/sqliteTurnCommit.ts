@@ -8,16 +8,15 @@ import { isRecordUpdate, type RecordWriteOutcome, type TurnCommit } from './turn
 
 export function createSqliteTurnCommit(database: SqliteDatabase, records: SqliteRecordAccess, writeState: (changes: StoreItems) => void): TurnCommit {
   const db = database.connection;
-  const { putNow, getNow } = records;
+  const { putNow, updateNow } = records;
   const all = db.transaction((state: StoreItems | undefined, writes: Parameters<TurnCommit['commit']>[1]): RecordWriteOutcome[] => {
     // A state conflict throws here and rolls the whole transaction back: nothing of the turn is written.
     if (state && Object.keys(state).length > 0) writeState(state);
     return writes.map((write): RecordWriteOutcome => {
       try {
         if (isRecordUpdate(write)) {
-          // Read and written inside this transaction: no other write to the record can come in between.
-          const current = getNow(write.collection, write.id);
-          return { ok: true, record: putNow(write.collection, write.id, write.update(current?.value), { ifMatch: current?.etag ?? '*' }) };
+          // Read and written by one statement inside this transaction: no other write can come in between.
+          return { ok: true, record: updateNow(write.collection, write.id, write.update) };
         }
         return { ok: true, record: putNow(write.collection, write.id, write.value, write.ifMatch === undefined ? {} : { ifMatch: write.ifMatch }) };
       } catch (error) {
