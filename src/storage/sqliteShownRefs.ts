@@ -43,7 +43,7 @@ export function createSqliteShownRefs(database: SqliteDatabase): SqliteShownRefs
      SELECT @c, @low || printf('%010d', coalesce((SELECT CAST(substr(max(id), length(@low) + 1) AS INTEGER) FROM records WHERE collection = @c AND id > @low AND id < @high), 0) + 1), @value, @etag, @at`,
   );
   const pages = db.prepare<[string, string, string], { id: string; value: string }>(`SELECT id, value FROM records WHERE collection = ? AND id > ? AND id < ? ORDER BY id DESC`);
-  const removeOne = db.prepare('DELETE FROM records WHERE collection = ? AND id = ?');
+  const removeListed = db.prepare('DELETE FROM records WHERE collection = ? AND id IN (SELECT value FROM json_each(?))');
   const removeRange = db.prepare('DELETE FROM records WHERE collection = ? AND id > ? AND id < ?');
   const removeSuffix = db.prepare(`DELETE FROM records WHERE collection = ? AND substr(${KEY_OF_ID}, -length(?)) = ? AND instr(${KEY_OF_ID}, '/') > 0`);
   const pruneOrphans = db.prepare(
@@ -59,13 +59,9 @@ export function createSqliteShownRefs(database: SqliteDatabase): SqliteShownRefs
   const prune = (key: string, limit: number) => {
     const stored = readPages(key); // newest first
     const { livePages } = findInPages(stored.map((p) => p.pairs), undefined, limit);
-    const oldestLive = livePages.lastIndexOf(true);
-    // The pages older than the oldest live one in one range; a dead page between live ones on its own (rare).
-    const [low] = pageBounds(key);
-    if (oldestLive >= 0 && oldestLive < stored.length - 1) removeRange.run(c, low, stored[oldestLive]!.id);
-    stored.forEach((page, i) => {
-      if (i < oldestLive && !livePages[i]) removeOne.run(c, page.id);
-    });
+    const dead = stored.filter((_, i) => !livePages[i]).map((p) => p.id);
+    // One statement for every page that no longer holds a live pair.
+    if (dead.length > 0) removeListed.run(c, JSON.stringify(dead));
   };
 
   return {
