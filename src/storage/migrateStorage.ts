@@ -10,9 +10,14 @@ import { CONVERSATION_STATE_COLLECTION, conversationStateId } from './recordsCon
 import type { RecordsStore } from './recordsStore';
 import type { SqliteDatabase } from './sqliteDatabase';
 import { createSqliteRecordsStore } from './sqliteRecordsStore';
+import { isLoggedShownRefs, SHOWN_REFS_FIELD } from './shownRefLog';
+import { createSqliteShownRefs, SHOWN_REFS_COLLECTION } from './sqliteShownRefs';
 
 export const MIGRATION_COLLECTION = 'storage-migration';
-const SKIPPED = new Set([JOB_LEASES_COLLECTION, MIGRATION_COLLECTION]);
+/** The target keeps shown refs in the state itself (no log there): they are copied into it, not as records. */
+const SKIPPED = new Set([JOB_LEASES_COLLECTION, MIGRATION_COLLECTION, SHOWN_REFS_COLLECTION]);
+/** As src/actions/contracts/shownRefs.ts keeps them in state (MAX_SHOWN_REFS). */
+const SHOWN_REFS_KEPT = 300;
 
 export interface MigrationCounts {
   /** The source's collection, or 'conversation state'. */
@@ -91,9 +96,15 @@ export async function migrateSqliteToRecords(database: SqliteDatabase, target: R
   }
   // Conversation state: SQLite keys are botbuilder's keys (the empty key included); the target keeps them as the
   // records conversation storage does.
+  const shown = createSqliteShownRefs(database);
   const stateRows = (after: string | undefined) => {
     const rows = after === undefined ? firstStateKeys.all(pageSize) : stateKeys.all(after.slice(1), pageSize);
-    return rows.map((row) => ({ id: conversationStateId(row.key), value: JSON.parse(row.value) as unknown }));
+    return rows.map((row) => {
+      const value = JSON.parse(row.value) as Record<string, unknown>;
+      // Refs kept beside the state (sqliteShownRefs.ts) go back into it, in the shape a state without a log holds.
+      if (isLoggedShownRefs(value[SHOWN_REFS_FIELD])) value[SHOWN_REFS_FIELD] = shown.pairsOf(row.key, SHOWN_REFS_KEPT);
+      return { id: conversationStateId(row.key), value: value as unknown };
+    });
   };
   results.push(await runPart('conversation state', CONVERSATION_STATE_COLLECTION, stateRows));
   return results;

@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { withStoredText, type ConversationStorage as Storage, type StoreItems } from './conversationStorage';
 import { hasLoneSurrogate } from './recordKeys';
+import { shownRefLogOf } from './shownRefLog';
+import { createSqliteShownRefs, type PendingShownRefLog } from './sqliteShownRefs';
 import type { SqliteDatabase } from './sqliteDatabase';
 
 export interface SqliteConversationStorageOptions {
@@ -26,45 +28,60 @@ export function createSqliteConversationStorage(database: SqliteDatabase, option
   return createSqliteConversations(database, options).storage;
 }
 
-/** The storage, and its write as a synchronous call (one transaction, or part of the caller's) for sqliteTurnCommit.ts. */
-export function createSqliteConversations(database: SqliteDatabase, options: SqliteConversationStorageOptions = {}): { storage: Storage; writeNow(changes: StoreItems): void } {
+/**
+ * The storage, and its write as a synchronous call (one transaction, or part of the caller's) for sqliteTurnCommit.ts:
+ * call what it returns once that transaction has committed.
+ */
+export function createSqliteConversations(database: SqliteDatabase, options: SqliteConversationStorageOptions = {}): { storage: Storage; writeNow(changes: StoreItems): () => void } {
   const now = options.now ?? Date.now;
   const db = database.connection;
   const select = db.prepare<[string], Row>('SELECT key, value, etag FROM conversation_items WHERE key = ?');
+  // teams-ai reads a turn's conversation and user state together: one statement for both.
+  const selectTwo = db.prepare<[string, string], Row>('SELECT key, value, etag FROM conversation_items WHERE key IN (?, ?)');
   const upsert = db.prepare(
     `INSERT INTO conversation_items (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`,
   );
   const swap = db.prepare('UPDATE conversation_items SET value = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
   const remove = db.prepare('DELETE FROM conversation_items WHERE key = ?');
+  const shown = createSqliteShownRefs(database);
 
-  const writeAll = db.transaction((entries: Array<[string, string, string | undefined]>) => {
+  // A state's shown refs (its log's pending page) are written right after it, in the same transaction.
+  const writeAll = db.transaction((entries: Array<[string, string, string | undefined, PendingShownRefLog | undefined]>) => {
     const updatedAt = now();
-    for (const [key, text, eTag] of entries) {
+    const flushed: Array<{ committed(): void }> = [];
+    for (const [key, text, eTag, log] of entries) {
       const next = randomUUID();
       if (eTag === undefined) {
         upsert.run(key, text, next, updatedAt);
       } else if (swap.run(text, next, updatedAt, key, eTag).changes === 0) {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
+      const written = log?.flush(updatedAt);
+      if (written) flushed.push(written);
     }
+    return flushed;
   });
   const deleteAll = db.transaction((keys: string[]) => {
     for (const key of keys) remove.run(key);
+    shown.deleteKeys(keys);
   });
+  const logs = new WeakSet<object>();
 
-  const writeNow = (changes: StoreItems): void => {
+  const writeNow = (changes: StoreItems): (() => void) => {
     if (changes === null || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
-    const entries = Object.entries(changes).map(([key, item]): [string, string, string | undefined] => {
+    const entries = Object.entries(changes).map(([key, item]): [string, string, string | undefined, PendingShownRefLog | undefined] => {
       assertKey(key);
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {
         throw new TypeError(`Storage: the item for "${key}" must be an object.`);
       }
       const { eTag, ...state } = item as Record<string, unknown>;
       const condition = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : undefined;
-      return [key, serialize(key, state), condition];
+      const log = shownRefLogOf(item);
+      return [key, serialize(key, state), condition, log && logs.has(log) ? (log as PendingShownRefLog) : undefined];
     });
-    writeAll(entries);
+    const flushed = writeAll(entries);
+    return () => flushed.forEach((f) => f.committed());
   };
 
   const storage: Storage = {
@@ -72,21 +89,28 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
       if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
       keys.forEach(assertKey);
       const items: StoreItems = {};
-      for (const key of keys) {
-        const row = select.get(key);
-        if (row) items[key] = withStoredText({ ...(JSON.parse(row.value) as Record<string, unknown>), eTag: row.etag }, row.value);
+      const rows = keys.length === 2 ? selectTwo.all(keys[0]!, keys[1]!) : keys.map((key) => select.get(key));
+      for (const row of rows) {
+        if (row) items[row.key] = withStoredText({ ...(JSON.parse(row.value) as Record<string, unknown>), eTag: row.etag }, row.value);
       }
       return items;
     },
 
     async write(changes: StoreItems): Promise<void> {
-      writeNow(changes);
+      writeNow(changes)();
     },
 
     async delete(keys: string[]): Promise<void> {
       if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when deleting.');
       keys.forEach(assertKey);
       deleteAll(keys);
+    },
+
+    shownRefLog(key: string) {
+      assertKey(key);
+      const log = shown.forKey(key);
+      logs.add(log);
+      return log;
     },
   };
   return { storage, writeNow };
@@ -106,10 +130,15 @@ function assertKey(key: unknown): asserts key is string {
   if (hasLoneSurrogate(key)) throw new TypeError('Storage: a key contains an unpaired surrogate and cannot be stored.');
 }
 
-/** Removes conversation state idle since before `before`, at most `limit` items per call (retention). */
+/**
+ * Removes conversation state idle since before `before`, at most `limit` items per call (retention), and up to
+ * `limit` pages of shown refs whose state is gone (all older than `before`: each was written with its state).
+ */
 export function createSqliteConversationPruner(database: SqliteDatabase): (before: number, limit: number) => number {
   const prune = database.connection.prepare(
     'DELETE FROM conversation_items WHERE key IN (SELECT key FROM conversation_items WHERE updated_at < ? ORDER BY updated_at LIMIT ?)',
   );
-  return (before, limit) => prune.run(before, limit).changes;
+  const shown = createSqliteShownRefs(database);
+  // Either batch full means there may be more: the retention job calls again while this returns `limit`.
+  return (before, limit) => Math.max(prune.run(before, limit).changes, shown.pruneOrphans(before, limit));
 }

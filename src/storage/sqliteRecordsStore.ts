@@ -34,7 +34,17 @@ export type SqliteRecordPut = <T>(collection: string, id: string, value: T, opti
 export interface SqliteRecordAccess {
   putNow: SqliteRecordPut;
   getNow<T>(collection: string, id: string): StoredRecord<T> | undefined;
+  /**
+   * The record's next value from its current one (undefined: none yet), read and written by one statement (an
+   * UPDATE that computes the value in SQL through `update`, or an INSERT when there was no record). Call it inside a
+   * transaction when nothing else may write the record in between (one connection's transaction is enough).
+   */
+  updateNow<T>(collection: string, id: string, update: (current: T | undefined) => T): StoredRecord<T>;
 }
+
+/** The update the UPDATE statement running now applies (statements run synchronously, one at a time). */
+let applying: ((currentText: string) => string) | undefined;
+const UPDATE_FUNCTION = 'posture_bot_record_update';
 
 /** The store, and its synchronous get and put for sqliteTurnCommit.ts. */
 export function createSqliteRecords(database: SqliteDatabase, options: SqliteRecordsStoreOptions = {}): { store: RecordsStore } & SqliteRecordAccess {
@@ -51,6 +61,14 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
     delete: db.prepare('DELETE FROM records WHERE collection = ? AND id = ?'),
     deleteIfMatch: db.prepare('DELETE FROM records WHERE collection = ? AND id = ? AND etag = ?'),
     // Oldest first on the (collection, updated_at) index; a batch is one short statement, so turns wait at most one.
+    // The new value computed from the stored text by the update running now (see updateNow).
+    update: (() => {
+      db.function(UPDATE_FUNCTION, { deterministic: false }, (current: unknown) => {
+        if (!applying || typeof current !== 'string') throw new Error('no record update is running');
+        return applying(current);
+      });
+      return db.prepare(`UPDATE records SET value = ${UPDATE_FUNCTION}(value), etag = ?, updated_at = ? WHERE collection = ? AND id = ?`);
+    })(),
     pruneByAge: db.prepare(
       'DELETE FROM records WHERE collection = ? AND id IN (SELECT id FROM records WHERE collection = ? AND updated_at < ? ORDER BY updated_at LIMIT ?)',
     ),
@@ -90,6 +108,25 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
     }
     // Parse our own text rather than return the caller's object, so later mutations of it don't leak in; parsed
     // when first read, since most writers (a turn's reply records and done mark) only look at the etag.
+    return storedRecord<T>(collection, id, text, etag, updatedAt);
+  }
+
+  function updateNow<T>(collection: string, id: string, update: (current: T | undefined) => T): StoredRecord<T> {
+    assertValidKey('collection', collection);
+    assertValidKey('id', id);
+    const etag = randomUUID();
+    const updatedAt = now();
+    let written: string | undefined;
+    applying = (currentText) => (written = serializeForStore(update(JSON.parse(currentText) as T), collection, id));
+    try {
+      statements.update.run(etag, updatedAt, collection, id);
+    } finally {
+      applying = undefined;
+    }
+    if (written !== undefined) return storedRecord<T>(collection, id, written, etag, updatedAt);
+    // No record yet: create it (a record created meanwhile by another connection is a conflict, as a put with '*').
+    const text = serializeForStore(update(undefined), collection, id);
+    if (statements.insertNew.run(collection, id, text, etag, updatedAt).changes === 0) throw conflict('create', collection, id, '*');
     return storedRecord<T>(collection, id, text, etag, updatedAt);
   }
 
@@ -176,7 +213,7 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
       closed = true;
     },
   };
-  return { store, putNow, getNow };
+  return { store, putNow, getNow, updateNow };
 }
 
 function toRecord<T>(row: Row): StoredRecord<T> {

@@ -6,18 +6,17 @@ import type { SqliteRecordAccess } from './sqliteRecordsStore';
 import type { SqliteDatabase } from './sqliteDatabase';
 import { isRecordUpdate, type RecordWriteOutcome, type TurnCommit } from './turnCommit';
 
-export function createSqliteTurnCommit(database: SqliteDatabase, records: SqliteRecordAccess, writeState: (changes: StoreItems) => void): TurnCommit {
+export function createSqliteTurnCommit(database: SqliteDatabase, records: SqliteRecordAccess, writeState: (changes: StoreItems) => () => void): TurnCommit {
   const db = database.connection;
-  const { putNow, getNow } = records;
-  const all = db.transaction((state: StoreItems | undefined, writes: Parameters<TurnCommit['commit']>[1]): RecordWriteOutcome[] => {
+  const { putNow, updateNow } = records;
+  const all = db.transaction((state: StoreItems | undefined, writes: Parameters<TurnCommit['commit']>[1]): [RecordWriteOutcome[], (() => void) | undefined] => {
     // A state conflict throws here and rolls the whole transaction back: nothing of the turn is written.
-    if (state && Object.keys(state).length > 0) writeState(state);
-    return writes.map((write): RecordWriteOutcome => {
+    const stateCommitted = state && Object.keys(state).length > 0 ? writeState(state) : undefined;
+    const outcomes = writes.map((write): RecordWriteOutcome => {
       try {
         if (isRecordUpdate(write)) {
-          // Read and written inside this transaction: no other write to the record can come in between.
-          const current = getNow(write.collection, write.id);
-          return { ok: true, record: putNow(write.collection, write.id, write.update(current?.value), { ifMatch: current?.etag ?? '*' }) };
+          // Read and written by one statement inside this transaction: no other write can come in between.
+          return { ok: true, record: updateNow(write.collection, write.id, write.update) };
         }
         return { ok: true, record: putNow(write.collection, write.id, write.value, write.ifMatch === undefined ? {} : { ifMatch: write.ifMatch }) };
       } catch (error) {
@@ -28,11 +27,14 @@ export function createSqliteTurnCommit(database: SqliteDatabase, records: Sqlite
         throw error;
       }
     });
+    return [outcomes, stateCommitted];
   });
   return {
     async commit(state, writes) {
       if (!db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation: 'commit', reason: 'store closed' } });
-      return all(state, writes);
+      const [outcomes, stateCommitted] = all(state, writes);
+      stateCommitted?.();
+      return outcomes;
     },
   };
 }

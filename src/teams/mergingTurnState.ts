@@ -4,6 +4,7 @@
 import { TurnState } from '@microsoft/teams-ai';
 import type { Storage, TurnContext } from 'botbuilder';
 import { storedTextOf } from '../storage/conversationStorage';
+import { attachShownRefLog, shownRefLogOf, shownRefLogSource } from '../storage/shownRefLog';
 import { turnWritesOf } from './turnGate';
 
 export const DEFAULT_SAVE_ATTEMPTS = 8;
@@ -62,6 +63,10 @@ export class MergingTurnState extends TurnState {
         const value = this.getScope(scope)?.value;
         this.loaded[scope] = storedTextOf(value) ?? JSON.stringify(value ?? {});
       }
+      // Shown refs kept beside the conversation's state, where the storage can (src/storage/shownRefLog.ts).
+      const conversation = this.getScope('conversation');
+      const source = shownRefLogSource(storage);
+      if (source && conversation?.storageKey) attachShownRefLog(conversation.value, source.shownRefLog(conversation.storageKey));
     }
     return loadedNow;
   }
@@ -88,7 +93,11 @@ export class MergingTurnState extends TurnState {
       if (!entry || !key || entry.isDeleted || !entry.hasChanged) continue;
       const fresh = clone((await storage.read([key]))[key]);
       const base = JSON.parse(this.loaded[scope] ?? '{}') as Bag;
-      entry.replace(mergeState(base, entry.value, fresh, scope === 'conversation' ? this.merges : undefined));
+      const log = shownRefLogOf(entry.value);
+      const merged = mergeState(base, entry.value, fresh, scope === 'conversation' ? this.merges : undefined);
+      // The refs this turn showed are still to be written, with the merged state.
+      if (log) attachShownRefLog(merged, log);
+      entry.replace(merged);
       this.loaded[scope] = JSON.stringify(fresh);
     }
   }

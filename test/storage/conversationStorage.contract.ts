@@ -55,6 +55,21 @@ export function runConversationStorageContract(name: string, factory: () => Prom
       expect(eTagOf(items, 'one')).not.toBe(eTagOf(items, 'two'));
     });
 
+    it('reads two keys together (a turn\'s conversation and user state): present, absent, the same key twice', async () => {
+      await storage.write({ conv: { c: 1 }, user: { u: 2 } });
+      const both = await storage.read(['conv', 'user']);
+      expect(Object.keys(both).sort()).toEqual(['conv', 'user']);
+      expect(both.conv).toMatchObject({ c: 1 });
+      expect(both.user).toMatchObject({ u: 2 });
+      expect(eTagOf(both, 'conv')).not.toBe(eTagOf(both, 'user'));
+      const one = await storage.read(['user', 'nobody']);
+      expect(Object.keys(one)).toEqual(['user']);
+      expect(one.user).toMatchObject({ u: 2 });
+      const twice = await storage.read(['conv', 'conv']);
+      expect(Object.keys(twice)).toEqual(['conv']);
+      expect(twice.conv).toMatchObject({ c: 1 });
+    });
+
     it('handles keys full of punctuation, quotes and unicode', async () => {
       const keys = ['!@#$%^&*()~/\\><,.?\';"`~', "x'; DROP TABLE conversation_items; --", 'msteams/conversations/19:abc@thread.tacv2;messageid=1/', '会話😀'];
       await storage.write(Object.fromEntries(keys.map((key, i) => [key, { i }])));

@@ -12,6 +12,9 @@ import { createSqliteConversationStorage } from '../../src/storage/sqliteConvers
 import { createSqliteDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { createSqliteRecordsStore } from '../../src/storage/sqliteRecordsStore';
 import { startAzurite, type Azurite } from '../support/azurite';
+import { recommendationRef, rememberShown, resolveShown, SHOWN_REFS_KEY } from '../../src/actions/contracts/shownRefs';
+import { attachShownRefLog } from '../../src/storage/shownRefLog';
+import { SHOWN_REFS_COLLECTION } from '../../src/storage/sqliteShownRefs';
 import { createTempDataDir, type TempDataDir } from '../support/tempDataDir';
 
 jest.setTimeout(120_000);
@@ -65,6 +68,24 @@ describe('storage:migrate (SQLite DATA_DIR into Azure storage)', () => {
       { part: 'records:feedback', copied: 0, alreadyThere: 1, differing: 0 },
       { part: 'conversation state', copied: 0, alreadyThere: 3, differing: 0 },
     ]);
+  });
+
+  it('puts shown refs kept beside the state back into it (the target has no log), and copies no pages as records', async () => {
+    const key = 'msteams/conversations/a:shown';
+    const conversations = createSqliteConversationStorage(database);
+    const shownIds = Array.from({ length: 12 }, (_, i) => `/subscriptions/s/providers/x/assessments/${i}`);
+    for (const page of [shownIds.slice(0, 10), shownIds.slice(10)]) {
+      const bag = ((await conversations.read([key]))[key] as Record<string, unknown> | undefined) ?? {};
+      attachShownRefLog(bag, conversations.shownRefLog!(key));
+      rememberShown({ get: <T>(k: string) => bag[k] as T | undefined, set: (k, v) => void (bag[k] = v), delete: (k) => void delete bag[k] }, page);
+      await conversations.write({ [key]: bag });
+    }
+    await migrateSqliteToRecords(database, target, { pageSize: 3 });
+    expect(await target.list(SHOWN_REFS_COLLECTION)).toEqual([]);
+    const state = (await createRecordsConversationStorage(target).read([key]))[key] as Record<string, unknown>;
+    expect(state[SHOWN_REFS_KEY]).toEqual(shownIds.map((id) => [recommendationRef(id), id]));
+    const memory = { get: <T>(k: string) => state[k] as T | undefined, set: () => undefined, delete: () => undefined };
+    expect(resolveShown(memory, recommendationRef(shownIds[11]!))).toBe(shownIds[11]);
   });
 
   it('resumes after the last page of a run that stopped, and keeps what the target already has', async () => {

@@ -121,6 +121,27 @@ describe.each(BACKENDS)('turn writes (%s)', (_name, open) => {
     expect((await backend.records.get('usage', 't|day'))?.value).toEqual({ n: 11 });
   });
 
+  it('fails only an update whose value cannot be stored, on a new record and on an existing one; the rest commits', async () => {
+    await backend.records.put('usage', 't|bad', { n: 1 });
+    const { writes } = await claimedTurn('k9');
+    const outcomes: Array<{ ok: boolean; code?: unknown; value?: unknown }> = [];
+    const note = (o: { ok: boolean; error?: unknown; record?: { value: unknown } }) =>
+      outcomes.push({ ok: o.ok, ...(o.ok ? { value: o.record?.value } : { code: (o.error as { code?: unknown }).code }) });
+    writes.defer({ collection: 'usage', id: 't|bad', update: () => ({ n: Number.NaN }) }, note);
+    writes.defer({ collection: 'usage', id: 't|none', update: () => ({ n: Number.POSITIVE_INFINITY }) }, note);
+    writes.defer(increment('t|ok', 5), note);
+    await writes.stateStorage(backend.state).write({ 'conv/9': { count: 9 } });
+    expect(outcomes).toEqual([
+      { ok: false, code: 'STORAGE_FAILURE' },
+      { ok: false, code: 'STORAGE_FAILURE' },
+      { ok: true, value: { n: 5 } },
+    ]);
+    expect((await backend.records.get('usage', 't|bad'))?.value).toEqual({ n: 1 });
+    expect(await backend.records.get('usage', 't|none')).toBeUndefined();
+    expect((await backend.records.get('usage', 't|ok'))?.value).toEqual({ n: 5 });
+    expect((await backend.state.read(['conv/9']))['conv/9']).toMatchObject({ count: 9 });
+  });
+
   it('applies an update once, from the fresh record, when the state save is retried after an eTag conflict', async () => {
     await backend.state.write({ 'conv/8': { count: 1 } });
     const stale = (await backend.state.read(['conv/8']))['conv/8'] as { eTag: string };

@@ -1,6 +1,7 @@
 // Saving turn state after another writer saved first: the turn's own changes are re-applied to what is stored
 // now, keys given a merge are combined, and the retries are bounded.
 import { MemoryStorage, TestAdapter, TurnContext, type Storage, type StoreItems } from 'botbuilder';
+import { rememberShown, resolveShown, SHOWN_REFS_KEY } from '../../src/actions/contracts/shownRefs';
 import { createSqliteConversationStorage } from '../../src/storage/sqliteConversationStorage';
 import { isETagConflict, mergeState, MergingTurnState } from '../../src/teams/mergingTurnState';
 import { message } from '../support/activities';
@@ -45,6 +46,25 @@ describe('merging turn state', () => {
     const key = 'msteams/28:posture-bot/conversations/a:merge';
     const stored = (await storage.read([key]))[key] as Bag;
     expect(stored).toMatchObject({ page: 2, selected: 'x', seen: ['a', 'b', 'c'] });
+  });
+
+  it('gives the conversation state the storage\'s shown-refs log, and keeps the pages of both turns when the second rebases', async () => {
+    const storage = createSqliteConversationStorage(harness.open());
+    const { context, first, second } = await twoTurns(storage);
+    const memoryOf = (state: MergingTurnState) => {
+      const bag = conversationOf(state);
+      return { get: <T>(k: string) => bag[k] as T | undefined, set: (k: string, v: unknown) => void (bag[k] = v), delete: (k: string) => void delete bag[k] };
+    };
+    const [mine] = rememberShown(memoryOf(first), ['/first/1']);
+    const [theirs] = rememberShown(memoryOf(second), ['/second/1']);
+    second.mergeConversationKey(SHOWN_REFS_KEY, (base, m, fresh) => ({ schemaVersion: 2, shown: ((fresh as { shown?: number })?.shown ?? 0) + ((m as { shown: number }).shown - ((base as { shown?: number })?.shown ?? 0)) }));
+    await first.save(context, storage);
+    await second.save(context, storage); // conflicts, rebases, saves with its page
+    const after = new MergingTurnState();
+    await after.load(context, storage);
+    expect(resolveShown(memoryOf(after), mine!)).toBe('/first/1');
+    expect(resolveShown(memoryOf(after), theirs!)).toBe('/second/1');
+    expect(conversationOf(after)[SHOWN_REFS_KEY]).toEqual({ schemaVersion: 2, shown: 2 });
   });
 
   it('a key the second turn changed without a merge takes its value; one it did not change keeps the stored one', () => {

@@ -43,6 +43,30 @@ describe('shown refs', () => {
     expect(conversation.bag[SHOWN_REFS_KEY]).toEqual([[recommendationRef('/b/1'), '/b/1']]);
   });
 
+  it('without a log (a storage that keeps none, or an older reader), refs kept in one read as nothing shown', () => {
+    const conversation = memory({ [SHOWN_REFS_KEY]: { schemaVersion: 2, shown: 40 } });
+    expect(resolveShown(conversation, recommendationRef('/a/1'))).toBeUndefined();
+    const [ref] = rememberShown(conversation, ['/b/1']);
+    expect(conversation.bag[SHOWN_REFS_KEY]).toEqual([[ref, '/b/1']]);
+    expect(resolveShown(conversation, ref!)).toBe('/b/1');
+  });
+
+  it('with a log: pairs go to it, the state keeps a count that changes with every page; state pairs move over once', () => {
+    const appended: Array<{ pairs: unknown; keep: unknown }> = [];
+    const log = { append: (pairs: unknown, keep: unknown) => void appended.push({ pairs, keep }), lookup: (ref: string) => (ref === 'rx' ? '/x' : undefined) };
+    const old: Array<[string, string]> = [['r1', '/a/1'], ['r2', '/a/2'], ['r1', '/a/1b']];
+    const conversation = memory({ [SHOWN_REFS_KEY]: old, shownRefLog: log });
+    expect(resolveShown(conversation, 'r2')).toBe('/a/2'); // not moved yet: read from the state
+    const refs = rememberShown(conversation, ['/b/1']);
+    expect(appended).toEqual([{ pairs: [['r2', '/a/2'], ['r1', '/a/1b'], [refs[0], '/b/1']], keep: { shownBefore: 0, limit: MAX_SHOWN_REFS } }]);
+    expect(conversation.bag[SHOWN_REFS_KEY]).toEqual({ schemaVersion: 2, shown: 3 });
+    rememberShown(conversation, ['/b/2', '/b/3']);
+    expect(appended[1]).toEqual({ pairs: [[recommendationRef('/b/2'), '/b/2'], [recommendationRef('/b/3'), '/b/3']], keep: { shownBefore: 3, limit: MAX_SHOWN_REFS } });
+    expect(conversation.bag[SHOWN_REFS_KEY]).toEqual({ schemaVersion: 2, shown: 5 });
+    expect(resolveShown(conversation, 'rx')).toBe('/x');
+    expect(resolveShown(conversation, 'r2')).toBeUndefined(); // the log answers now: it did not know r2
+  });
+
   it('reads well-formed stored pairs, at the limits', () => {
     const conversation = memory({ [SHOWN_REFS_KEY]: [['r'.repeat(64), 'a'.repeat(2000)]] });
     expect(resolveShown(conversation, 'r'.repeat(64))).toBe('a'.repeat(2000));
