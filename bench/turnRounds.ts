@@ -24,8 +24,10 @@ function combineSequential(rounds: readonly TurnDetail[]): NonNullable<TurnDetai
 
 /** Medians of CPU per turn, means of the rates and latencies, sums of the counts, the highest memory; preflight and labels from round one. */
 export function combineRounds(rounds: readonly TurnDetail[]): TurnDetail {
-  const first = rounds[0];
-  if (!first) throw new Error('no rounds to combine');
+  const head = rounds[0];
+  if (!head) throw new Error('no rounds to combine');
+  // Window diagnostics belong to one round each (results.roundDetails), not to the combined figures.
+  const { window: _window, ...first } = head;
   const avg = (pick: (d: TurnDetail) => number, digits = 2) => round(mean(rounds.map(pick)), digits);
   const sum = (pick: (d: TurnDetail) => number) => rounds.reduce((total, d) => total + pick(d), 0);
   return {
