@@ -35,6 +35,12 @@ export interface TurnDetail extends TurnRun {
 /** One target in one round: its CPU per turn, what its window looked like, and the reference loops around it. */
 export interface RoundTarget {
   cpuMsPerTurn: number;
+  /**
+   * The server's CPU over the window's wall time. A server that keeps its core(s) busy shows a steady figure (about
+   * 1.2 here: the main thread plus V8's helpers), and its CPU per turn then moves only with what a CPU second gets
+   * done; a server starved by other work shows much less, and its CPU per turn rises with the starving.
+   */
+  serverCpuCores: number;
   requests: number;
   window?: WindowDiagnostics;
   /** The bench's fixed reference workload right before the server started and right after it stopped. */

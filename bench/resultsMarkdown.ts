@@ -45,12 +45,12 @@ function renderTurns(r: BenchResults, out: string[]): void {
   }
   if (r.rounds && r.rounds.length > 0) {
     out.push(
-      `Machine before each round (other work: cores busy outside the bench over a 2 s idle sample; a round over the limit is waited for, then run; a contended round is set aside and run again up to ${r.settings.repeatContended ?? 0} time(s), after that kept and marked):`,
+      `Machine before each round (other work: cores busy outside the bench over a 2 s idle sample; a round over the limit is waited for, then run) and during it (the most other work in any of its measured windows; over the limit, the round is contended too); a contended round is set aside and run again up to ${r.settings.repeatContended ?? 0} time(s), after that kept and marked:`,
       '',
     );
     let kept = 0;
-    const rows = r.rounds.map((c) => [c.round, c.loadAvg1m, c.otherBusyCores, c.waitedSec, c.contended ? '**yes**' : 'no', c.repeated ? 'set aside, repeated' : 'kept', c.repeated ? '' : (r.cpuRatioToCardFloorByRound[kept++] ?? '')]);
-    out.push(table(['round', 'load avg 1m', 'other work (cores)', 'waited s', 'contended', 'figures', 'bot / card floor CPU'], rows), '');
+    const rows = r.rounds.map((c) => [c.round, c.loadAvg1m, c.otherBusyCores, c.windowOtherCoresMax ?? '', c.waitedSec, c.contended ? (c.contendedDuring ? '**yes** (during)' : '**yes**') : 'no', c.repeated ? 'set aside, repeated' : 'kept', c.repeated ? '' : (r.cpuRatioToCardFloorByRound[kept++] ?? '')]);
+    out.push(table(['round', 'load avg 1m', 'other work before (cores)', 'other work during, most (cores)', 'waited s', 'contended', 'figures', 'bot / card floor CPU'], rows), '');
   }
   if (r.roundDetails && r.roundDetails.length > 0) {
     out.push(

@@ -25,7 +25,7 @@ export const targetSchema = z.object({
 });
 
 const count = z.number().int().nonnegative();
-const reference = z.object({ aluMs: ms, memMs: ms, wallToCpu: ms }).strict();
+const reference = z.object({ aluMs: ms, cacheMs: ms, memMs: ms, wallToCpu: ms }).strict();
 const pctOrCores = ms.optional();
 
 /** A measured window's diagnostics (bench/windowDiagnostics.ts): every target of a turn round must carry them. */
@@ -60,7 +60,7 @@ export const windowSchema = z
   })
   .strict();
 
-const roundTargetSchema = z.object({ cpuMsPerTurn: ms, requests: count, window: windowSchema, referenceBefore: reference, referenceAfter: reference }).strict();
+const roundTargetSchema = z.object({ cpuMsPerTurn: ms, serverCpuCores: ms, requests: count, window: windowSchema, referenceBefore: reference, referenceAfter: reference }).strict();
 
 export const roundDetailsSchema = z.array(
   z

@@ -11,12 +11,13 @@ const opt = (x: number | undefined, suffix = ''): string => (x === undefined ? '
 export function diagnosticsCells(t: RoundTarget): string[] {
   const w = t.window;
   const n = t.requests;
-  const ref = `${t.referenceBefore.aluMs}→${t.referenceAfter.aluMs} / ${t.referenceBefore.memMs}→${t.referenceAfter.memMs}`;
-  if (!w) return [String(t.cpuMsPerTurn), '', '', '', '', '', '', '', '', '', '', ref];
+  const ref = `${t.referenceBefore.aluMs}→${t.referenceAfter.aluMs} / ${t.referenceBefore.cacheMs}→${t.referenceAfter.cacheMs} / ${t.referenceBefore.memMs}→${t.referenceAfter.memMs}`;
+  if (!w) return [String(t.cpuMsPerTurn), String(t.serverCpuCores), '', '', '', '', '', '', '', '', '', '', ref];
   const drift = driftPer10s(w.subWindows);
   const h = w.host;
   return [
     String(t.cpuMsPerTurn),
+    String(t.serverCpuCores),
     subWindowCpuPerTurn(w.subWindows).join(' '),
     drift === undefined ? '' : `${drift > 0 ? '+' : ''}${Math.round(drift * 100)}%`,
     w.threads ? `${per(w.threads.mainMs, n)} / ${per(w.threads.othersMs, n)}` : '',
@@ -33,6 +34,7 @@ export function diagnosticsCells(t: RoundTarget): string[] {
 
 export const DIAGNOSTICS_HEAD = [
   'CPU ms/turn',
+  'server cores',
   'per 2 s',
   'drift /10 s',
   'main / other threads ms/turn',
@@ -43,7 +45,7 @@ export const DIAGNOSTICS_HEAD = [
   'host cores: other / bench / steal / iowait',
   'PSI cpu / io some %',
   'dirty MB start→end / refaulted MB',
-  'reference ms alu / mem (before→after)',
+  'reference ms alu / 2 MB / 32 MB (before→after)',
 ];
 
 /** Rows of the per-round table: every round as run, every target measured in it. */

@@ -3,6 +3,15 @@
 import type { TurnDetail } from './benchResults';
 import { percentile, round } from './stats';
 
+/**
+ * The order a round measures its targets in: as listed in odd rounds, reversed in even ones (ABBA), so a machine
+ * that changes during a round (other work arriving, a slower host moment) weighs on the bot and its floors alike
+ * over the rounds instead of always on the target measured last.
+ */
+export function roundOrder<T>(targets: readonly T[], roundNumber: number): T[] {
+  return roundNumber % 2 === 1 ? [...targets] : [...targets].reverse();
+}
+
 /** Median and range of per-round figures. */
 export function spreadOf(values: readonly number[], digits = 3): { median: number; min: number; max: number } {
   return { median: round(percentile(values, 50), digits), min: round(Math.min(...values), digits), max: round(Math.max(...values), digits) };

@@ -46,7 +46,7 @@ describe('results shape', () => {
 });
 
 describe('per-round diagnostics in the results', () => {
-  const ref = { aluMs: 36, memMs: 30, wallToCpu: 1 };
+  const ref = { aluMs: 36, cacheMs: 20, memMs: 30, wallToCpu: 1 };
   const window = {
     wallMs: 10_000,
     gc: { count: 1, ms: 2, majorCount: 0, majorMs: 0 },
@@ -59,9 +59,9 @@ describe('per-round diagnostics in the results', () => {
 
   it('accepts rounds whose targets carry their window, and refuses a target without one', () => {
     const doc = sampleResults() as unknown as Record<string, unknown>;
-    doc.roundDetails = [{ round: 1, benchHeapMb: 20, targets: { analyze: { cpuMsPerTurn: 4, requests: 100, window, referenceBefore: ref, referenceAfter: ref } } }];
+    doc.roundDetails = [{ round: 1, benchHeapMb: 20, targets: { analyze: { cpuMsPerTurn: 4, serverCpuCores: 1, requests: 100, window, referenceBefore: ref, referenceAfter: ref } } }];
     expect(checkResultsShape(doc, SIZES)).toEqual([]);
-    doc.roundDetails = [{ round: 1, benchHeapMb: 20, targets: { analyze: { cpuMsPerTurn: 4, requests: 100, referenceBefore: ref, referenceAfter: ref } } }];
+    doc.roundDetails = [{ round: 1, benchHeapMb: 20, targets: { analyze: { cpuMsPerTurn: 4, serverCpuCores: 1, requests: 100, referenceBefore: ref, referenceAfter: ref } } }];
     expect(checkResultsShape(doc, SIZES)).toEqual([expect.stringContaining('roundDetails.0.targets.analyze.window')]);
   });
 });

@@ -77,6 +77,7 @@ describe('reference workload', () => {
   it('times both loops in CPU ms and says how long the wall took against the CPU', () => {
     const r = referenceWork();
     expect(r.aluMs).toBeGreaterThan(0);
+    expect(r.cacheMs).toBeGreaterThan(0);
     expect(r.memMs).toBeGreaterThan(0);
     expect(r.wallToCpu).toBeGreaterThan(0.5);
   });
@@ -94,19 +95,20 @@ describe('per-round diagnostics table', () => {
     host: { busyCores: 1.9, otherCores: 0.1, benchCores: 0.7, stealCores: 0, iowaitCores: 0.01, cpuSomePct: 40, ioSomePct: 2, dirtyMbStart: 5, dirtyMbEnd: 9 },
     subWindows: [sub(800, 200), sub(800, 200), sub(1200, 200), sub(1200, 200), sub(1000, 200)],
   };
-  const ref = { aluMs: 36, memMs: 30, wallToCpu: 1 };
+  const ref = { aluMs: 36, cacheMs: 20, memMs: 30, wallToCpu: 1 };
 
   it('writes one row per target and round, per-turn figures divided by the completed requests', () => {
     const rows = diagnosticsRows([
-      { round: 1, benchHeapMb: 20, targets: { cardFloor: { cpuMsPerTurn: 1.3, requests: 1000, window, referenceBefore: ref, referenceAfter: { ...ref, memMs: 45 } } } },
-      { round: 2, repeated: true, benchHeapMb: 22, targets: { analyze: { cpuMsPerTurn: 4, requests: 1000, referenceBefore: ref, referenceAfter: ref } } },
+      { round: 1, benchHeapMb: 20, targets: { cardFloor: { cpuMsPerTurn: 1.3, serverCpuCores: 1.2, requests: 1000, window, referenceBefore: ref, referenceAfter: { ...ref, memMs: 45 } } } },
+      { round: 2, repeated: true, benchHeapMb: 22, targets: { analyze: { cpuMsPerTurn: 4, serverCpuCores: 0.2, requests: 1000, referenceBefore: ref, referenceAfter: ref } } },
     ]);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveLength(2 + DIAGNOSTICS_HEAD.length);
     expect(rows[0]).toEqual([
-      '1', 'cardFloor', '1.3', '4 4 6 6 5', '+40%', '3 / 1', '0.2 (0.04; 1 major)', '1 / 0.5', '2', '4', '0.1 / 0.7 / 0 / 0.01', '40 / 2', '5→9 / –', '36→36 / 30→45',
+      '1', 'cardFloor', '1.3', '1.2', '4 4 6 6 5', '+40%', '3 / 1', '0.2 (0.04; 1 major)', '1 / 0.5', '2', '4', '0.1 / 0.7 / 0 / 0.01', '40 / 2', '5→9 / –', '36→36 / 20→20 / 30→45',
     ]);
     expect(rows[1]?.[0]).toBe('2 (set aside)');
-    expect(rows[1]?.[13]).toBe('36→36 / 30→30');
+    expect(rows[1]?.[3]).toBe('0.2');
+    expect(rows[1]?.[14]).toBe('36→36 / 20→20 / 30→30');
   });
 });
