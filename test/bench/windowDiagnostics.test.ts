@@ -1,5 +1,5 @@
 import { parseMeminfo, parsePressure, parseProcStat, parseTaskTicks, parseVmstat, type HostSnapshot } from '../../bench/procStats';
-import { DIAGNOSTICS_HEAD, diagnosticsRows } from '../../bench/roundDiagnosticsMarkdown';
+import { DIAGNOSTICS_HEAD, diagnosticsRows, windowFlags } from '../../bench/roundDiagnosticsMarkdown';
 import { referenceWork } from '../../bench/referenceWork';
 import { driftPer10s, hostWindow, subWindowCpuPerTurn, type SubWindow, type WindowDiagnostics } from '../../bench/windowDiagnostics';
 
@@ -105,10 +105,31 @@ describe('per-round diagnostics table', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveLength(2 + DIAGNOSTICS_HEAD.length);
     expect(rows[0]).toEqual([
-      '1', 'cardFloor', '1.3', '1.2', '4 4 6 6 5', '+40%', '3 / 1', '0.2 (0.04; 1 major)', '1 / 0.5', '2', '4', '0.1 / 0.7 / 0 / 0.01', '40 / 2', '5→9 / –', '36→36 / 20→20 / 30→45',
+      '1', 'cardFloor', '1.3', '1.2', '4 4 6 6 5', '+40%', '3 / 1', '0.2 (0.04; 1 major)', '1 / 0.5', '2', '4', '0.1 / 0.7 / 0 / 0.01', '40 / 2', '5→9 / –', '36→36 / 20→20 / 30→45', 'rising',
     ]);
     expect(rows[1]?.[0]).toBe('2 (set aside)');
     expect(rows[1]?.[3]).toBe('0.2');
+    expect(rows[1]?.[15]).toBe('starved');
     expect(rows[1]?.[14]).toBe('36→36 / 20→20 / 30→30');
+  });
+});
+
+describe('window flags', () => {
+  const ref = { aluMs: 36, cacheMs: 20, memMs: 30, wallToCpu: 1 };
+  const window = (other: number, steal: number, subs: SubWindow[]): WindowDiagnostics => ({
+    wallMs: 10_000, gc: { count: 0, ms: 0, majorCount: 0, majorMs: 0 },
+    rusage: { voluntaryCtx: 0, involuntaryCtx: 0, minorFaults: 0, majorFaults: 0, fsWrite: 0, fsRead: 0 },
+    elu: 1, heapUsedMbStart: 1, heapUsedMbEnd: 1, host: { busyCores: 2, otherCores: other, stealCores: steal, iowaitCores: 0 }, subWindows: subs,
+  });
+  const flat = [sub(100, 50), sub(100, 50), sub(100, 50)];
+
+  it('says nothing about a window with its cores, no other work, no drift and steady references', () => {
+    expect(windowFlags({ cpuMsPerTurn: 2, serverCpuCores: 1.2, requests: 500, window: window(0.05, 0, flat), referenceBefore: ref, referenceAfter: { ...ref, aluMs: 38 } })).toEqual([]);
+  });
+
+  it('names every reason a window may be off', () => {
+    const falling = [sub(300, 50), sub(200, 50), sub(100, 50)];
+    expect(windowFlags({ cpuMsPerTurn: 2, serverCpuCores: 0.3, requests: 500, window: window(1.5, 0.2, falling), referenceBefore: ref, referenceAfter: { ...ref, aluMs: 45 } }))
+      .toEqual(['starved', 'other work', 'falling', 'steal', 'reference slower after']);
   });
 });
