@@ -34,8 +34,8 @@ export function parseProcStat(text: string): HostCpuTicks | undefined {
   return { user, nice, system, idle, iowait, irq, softirq, steal };
 }
 
-/** Busy ticks: everything but idle and iowait (guest time is already inside user). */
-export const busyTicks = (t: HostCpuTicks): number => t.user + t.nice + t.system + t.irq + t.softirq + t.steal;
+/** Busy ticks in this guest: everything but idle, iowait and steal (guest time is already inside user). */
+export const busyTicks = (t: HostCpuTicks): number => t.user + t.nice + t.system + t.irq + t.softirq;
 
 /** `some` and `full` total stall microseconds of a /proc/pressure file (full is absent for cpu on older kernels). */
 export function parsePressure(text: string): { someUs: number; fullUs?: number } | undefined {

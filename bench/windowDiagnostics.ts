@@ -17,6 +17,7 @@ export interface SubWindow {
 
 /** The host over the window, in cores' worth (1 = one core for the whole window) or percent of the wall time. */
 export interface HostWindow {
+  /** Cores this guest kept busy (steal not included). */
   busyCores: number;
   /** Busy cores left after this server and its parent (the bench, with autocannon) are taken out. */
   otherCores?: number;
