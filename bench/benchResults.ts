@@ -2,8 +2,10 @@
 // explain them.
 import type { ProfileLine } from './cpuProfile';
 import type { MachineFacts } from './machine';
+import type { ReferenceTiming } from './referenceWork';
 import type { ScaleEntry, TargetResult, TurnMetricsShape } from './resultsShape';
 import type { TurnRun } from './turnLoad';
+import type { WindowDiagnostics } from './windowDiagnostics';
 
 export type TurnTargetName = 'echoFloor' | 'teamsAiFloor' | 'cardFloor' | 'analyze';
 export const TURN_TARGETS: readonly TurnTargetName[] = ['echoFloor', 'teamsAiFloor', 'cardFloor', 'analyze'];
@@ -28,6 +30,31 @@ export interface TurnDetail extends TurnRun {
   replyBytesMean?: number;
   /** The same server one request at a time on one kept-alive connection (the floors only). */
   sequential?: { cpuMsPerTurn: number; reqPerSec: number; p50Ms: number; requests: number; cpuMsPerTurnByRound?: number[] };
+}
+
+/** One target in one round: its CPU per turn, what its window looked like, and the reference loops around it. */
+export interface RoundTarget {
+  cpuMsPerTurn: number;
+  /**
+   * The server's CPU over the window's wall time. A server that keeps its core(s) busy shows a steady figure (about
+   * 1.2 here: the main thread plus V8's helpers), and its CPU per turn then moves only with what a CPU second gets
+   * done; a server starved by other work shows much less, and its CPU per turn rises with the starving.
+   */
+  serverCpuCores: number;
+  requests: number;
+  window?: WindowDiagnostics;
+  /** The bench's fixed reference workload right before the server started and right after it stopped. */
+  referenceBefore: ReferenceTiming;
+  referenceAfter: ReferenceTiming;
+}
+
+/** Every round as run (set aside or kept), target by target, for the per-round diagnostics table. */
+export interface RoundRecord {
+  round: number;
+  repeated?: boolean;
+  /** The bench process's own heap when the round started (autocannon and the results so far live there). */
+  benchHeapMb: number;
+  targets: Partial<Record<TurnTargetName, RoundTarget>>;
 }
 
 /** Smoke: how the bot and the mix's floor answered a mix's prompts (kinds must agree), without a load. */
@@ -78,6 +105,8 @@ export interface BenchResults {
   turnDetails: Record<TurnTargetName, TurnDetail>;
   /** Machine conditions before each turn round (other work on the cores, load average), and whether it was contended. */
   rounds?: Array<import('./contention').RoundConditions>;
+  /** Each round's targets with their window diagnostics and reference timings (why a round may be off). */
+  roundDetails?: RoundRecord[];
   /** Same-run CPU ratios: median of the per-round ratios, with their range. */
   ratios?: {
     turnToCardFloor: Spread;

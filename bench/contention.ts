@@ -1,7 +1,7 @@
 // Whether other work is sharing the machine right before a round: the busy share of every core, sampled from
 // os.cpus() over a short window while the bench itself sits idle, plus the 1-minute load average (which also
 // remembers the bench's own previous round, so it is recorded but not gated on). A contended round is waited
-// out for a while, then run and marked.
+// out for a while, then run and marked; other work seen during the round's measured windows marks it too.
 import { cpus, loadavg } from 'node:os';
 import { round } from './stats';
 
@@ -17,6 +17,13 @@ export interface RoundConditions {
   contended: boolean;
   /** A contended round run again (its figures left out of the medians), while repeats were left. */
   repeated?: boolean;
+  /**
+   * The most cores' worth of other work during any of the round's measured windows (host busy cores less the server
+   * and the bench, read in the server's probe): the gate only looks before the round, and the bot's window comes last.
+   */
+  windowOtherCoresMax?: number;
+  /** Quiet before the round, but other work came during one of its windows: contended all the same. */
+  contendedDuring?: boolean;
 }
 
 function busyTimes(): { busy: number; total: number } {
@@ -63,6 +70,15 @@ export async function waitForQuiet(roundNumber: number, settings: GateSettings):
     waitedSec: Math.round((Date.now() - started) / 1000),
     contended: busy > settings.maxOtherCores,
   };
+}
+
+/** The gate's verdict, revised by the other work seen during the round's measured windows (undefined: not read). */
+export function withWindowContention(before: RoundConditions, windowOtherCores: ReadonlyArray<number | undefined>, maxOtherCores: number): RoundConditions {
+  const seen = windowOtherCores.filter((x): x is number => x !== undefined);
+  if (seen.length === 0) return before;
+  const most = Math.max(...seen);
+  const during = most > maxOtherCores;
+  return { ...before, windowOtherCoresMax: most, contended: before.contended || during, ...(during && !before.contended ? { contendedDuring: true } : {}) };
 }
 
 /** Whether a round found contended is set aside and run again: only while the run has repeats left. */

@@ -1,4 +1,5 @@
 // Messages between the bench runner and the probe preloaded into each server process (fork IPC).
+import type { WindowDiagnostics } from './windowDiagnostics';
 
 export type ProbeRequest =
   | { bench: 'reset' }
@@ -23,6 +24,8 @@ export interface ProbeReport {
   heapUsedMb: number;
   /** better-sqlite3 statements run since the last reset (zeros in a process that never loads it). */
   sqlite?: { statements: number; writes: number; commits: number };
+  /** What the window since the last reset looked like besides its CPU (GC, threads, host counters, sub-windows). */
+  window?: WindowDiagnostics;
 }
 
 export function isProbeReport(value: unknown): value is ProbeReport {

@@ -1,6 +1,7 @@
 // Renders a results document as the tables in bench/results/latest.md.
 import { TURN_TARGETS, type BenchResults, type ProfileReport } from './benchResults';
 import { mixNamed } from './mixes';
+import { DIAGNOSTICS_HEAD, diagnosticsRows } from './roundDiagnosticsMarkdown';
 
 const cell = (v: unknown): string => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: unknown[]): string => `| ${cells.map(cell).join(' | ')} |`;
@@ -44,12 +45,19 @@ function renderTurns(r: BenchResults, out: string[]): void {
   }
   if (r.rounds && r.rounds.length > 0) {
     out.push(
-      `Machine before each round (other work: cores busy outside the bench over a 2 s idle sample; a round over the limit is waited for, then run; a contended round is set aside and run again up to ${r.settings.repeatContended ?? 0} time(s), after that kept and marked):`,
+      `Machine before each round (other work: cores busy outside the bench over a 2 s idle sample; a round over the limit is waited for, then run) and during it (the most other work in any of its measured windows; over the limit, the round is contended too); a contended round is set aside and run again up to ${r.settings.repeatContended ?? 0} time(s), after that kept and marked:`,
       '',
     );
     let kept = 0;
-    const rows = r.rounds.map((c) => [c.round, c.loadAvg1m, c.otherBusyCores, c.waitedSec, c.contended ? '**yes**' : 'no', c.repeated ? 'set aside, repeated' : 'kept', c.repeated ? '' : (r.cpuRatioToCardFloorByRound[kept++] ?? '')]);
-    out.push(table(['round', 'load avg 1m', 'other work (cores)', 'waited s', 'contended', 'figures', 'bot / card floor CPU'], rows), '');
+    const rows = r.rounds.map((c) => [c.round, c.loadAvg1m, c.otherBusyCores, c.windowOtherCoresMax ?? '', c.waitedSec, c.contended ? (c.contendedDuring ? '**yes** (during)' : '**yes**') : 'no', c.repeated ? 'set aside, repeated' : 'kept', c.repeated ? '' : (r.cpuRatioToCardFloorByRound[kept++] ?? '')]);
+    out.push(table(['round', 'load avg 1m', 'other work before (cores)', 'other work during, most (cores)', 'waited s', 'contended', 'figures', 'bot / card floor CPU'], rows), '');
+  }
+  if (r.roundDetails && r.roundDetails.length > 0) {
+    out.push(
+      'Each measured window, round by round (bench/README.md, "Why a round is off"): CPU per turn over the whole window and per 2 s sub-window, its drift, the server\'s threads, GC pauses, context switches, page faults and file writes per turn; the host over the same window (cores used by other processes, by the bench itself, stolen, in iowait; PSI stall shares; dirty page cache at start→end); and the fixed reference loops timed in the bench right before and after the target.',
+      '',
+    );
+    out.push(table(['round', 'target', ...DIAGNOSTICS_HEAD], diagnosticsRows(r.roundDetails)), '');
   }
   out.push(`Startup on the demo tenant (spawn to /healthz ok): median ${r.startup.demoTenantMs} ms of ${r.startup.samplesMs.length} (${r.startup.samplesMs.join(', ')} ms).`, '');
 }

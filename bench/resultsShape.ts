@@ -24,6 +24,55 @@ export const targetSchema = z.object({
   note: z.string().optional(),
 });
 
+const count = z.number().int().nonnegative();
+const reference = z.object({ aluMs: ms, cacheMs: ms, memMs: ms, wallToCpu: ms }).strict();
+const pctOrCores = ms.optional();
+
+/** A measured window's diagnostics (bench/windowDiagnostics.ts): every target of a turn round must carry them. */
+export const windowSchema = z
+  .object({
+    wallMs: ms,
+    gc: z.object({ count, ms, majorCount: count, majorMs: ms }).strict(),
+    threads: z.object({ mainMs: ms, othersMs: ms }).strict().optional(),
+    rusage: z.object({ voluntaryCtx: count, involuntaryCtx: count, minorFaults: count, majorFaults: count, fsWrite: count, fsRead: count }).strict(),
+    elu: ms,
+    heapUsedMbStart: ms,
+    heapUsedMbEnd: ms,
+    host: z
+      .object({
+        busyCores: ms,
+        otherCores: pctOrCores,
+        benchCores: pctOrCores,
+        stealCores: ms,
+        iowaitCores: ms,
+        cpuSomePct: pctOrCores,
+        ioSomePct: pctOrCores,
+        ioFullPct: pctOrCores,
+        memorySomePct: pctOrCores,
+        dirtyMbStart: pctOrCores,
+        dirtyMbEnd: pctOrCores,
+        refaultMb: pctOrCores,
+        hostMajorFaults: count.optional(),
+      })
+      .strict()
+      .optional(),
+    subWindows: z.array(z.object({ ms, cpuMs: ms, turns: count, gcMs: ms }).strict()).min(1),
+  })
+  .strict();
+
+const roundTargetSchema = z.object({ cpuMsPerTurn: ms, serverCpuCores: ms, requests: count, window: windowSchema, referenceBefore: reference, referenceAfter: reference }).strict();
+
+export const roundDetailsSchema = z.array(
+  z
+    .object({
+      round: z.number().int().positive(),
+      repeated: z.boolean().optional(),
+      benchHeapMb: ms,
+      targets: z.object({ echoFloor: roundTargetSchema, teamsAiFloor: roundTargetSchema, cardFloor: roundTargetSchema, analyze: roundTargetSchema }).partial().strict(),
+    })
+    .strict(),
+);
+
 const resultsBase = z
   .object({
     machine: z
@@ -44,6 +93,7 @@ const resultsBase = z
       .strict(),
     scale: z.record(z.string().regex(/^rows_\d+$/), scaleEntrySchema),
     targets: z.array(targetSchema),
+    roundDetails: roundDetailsSchema.optional(),
   })
   .passthrough();
 

@@ -4,6 +4,7 @@ import autocannon from 'autocannon';
 import { connectionBodies, ID_PLACEHOLDER, summarizeReply, type ReplySummary } from './activities';
 import type { RunningServer } from './serverProcess';
 import { percentile, round } from './stats';
+import type { WindowDiagnostics } from './windowDiagnostics';
 
 export interface TurnMetrics {
   reqPerSec: number;
@@ -25,6 +26,8 @@ export interface TurnRun extends TurnMetrics {
   lifetimeMaxRssMb: number;
   /** SQLite statements, writes and commits per completed turn (the server's own, counted by the probe). */
   sqlitePerTurn?: { statements: number; writes: number; commits: number };
+  /** The server's GC, threads, faults and writes, the host's counters, and CPU per sub-window (bench/windowDiagnostics.ts). */
+  window?: WindowDiagnostics;
 }
 
 export interface LoadOptions {
@@ -95,6 +98,7 @@ export async function measureTurns(server: RunningServer, options: LoadOptions):
     ...(probe.sqlite && probe.sqlite.statements > 0 && completed > 0
       ? { sqlitePerTurn: { statements: round(probe.sqlite.statements / completed, 2), writes: round(probe.sqlite.writes / completed, 2), commits: round(probe.sqlite.commits / completed, 2) } }
       : {}),
+    ...(probe.window ? { window: probe.window } : {}),
   };
 }
 

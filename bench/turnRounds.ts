@@ -3,6 +3,15 @@
 import type { TurnDetail } from './benchResults';
 import { percentile, round } from './stats';
 
+/**
+ * The order a round measures its targets in: as listed in odd rounds, reversed in even ones (ABBA), so a machine
+ * that changes during a round (other work arriving, a slower host moment) weighs on the bot and its floors alike
+ * over the rounds instead of always on the target measured last.
+ */
+export function roundOrder<T>(targets: readonly T[], roundNumber: number): T[] {
+  return roundNumber % 2 === 1 ? [...targets] : [...targets].reverse();
+}
+
 /** Median and range of per-round figures. */
 export function spreadOf(values: readonly number[], digits = 3): { median: number; min: number; max: number } {
   return { median: round(percentile(values, 50), digits), min: round(Math.min(...values), digits), max: round(Math.max(...values), digits) };
@@ -24,8 +33,10 @@ function combineSequential(rounds: readonly TurnDetail[]): NonNullable<TurnDetai
 
 /** Medians of CPU per turn, means of the rates and latencies, sums of the counts, the highest memory; preflight and labels from round one. */
 export function combineRounds(rounds: readonly TurnDetail[]): TurnDetail {
-  const first = rounds[0];
-  if (!first) throw new Error('no rounds to combine');
+  const head = rounds[0];
+  if (!head) throw new Error('no rounds to combine');
+  // Window diagnostics belong to one round each (results.roundDetails), not to the combined figures.
+  const { window: _window, ...first } = head;
   const avg = (pick: (d: TurnDetail) => number, digits = 2) => round(mean(rounds.map(pick)), digits);
   const sum = (pick: (d: TurnDetail) => number) => rounds.reduce((total, d) => total + pick(d), 0);
   return {

@@ -1,13 +1,15 @@
 // The turn section's rounds: each round measures the four targets one after another; a round found contended
 // before it starts is run again (its figures set aside) while repeats are left, then kept and marked. CPU per turn
 // and every ratio are the median of the kept rounds, with their range.
-import { TURN_TARGETS, type BenchResults, type TurnDetail, type TurnTargetName } from './benchResults';
+import { TURN_TARGETS, type BenchResults, type RoundRecord, type TurnDetail, type TurnTargetName } from './benchResults';
 import type { BenchOptions } from './benchOptions';
 import type { CardClassifier } from './cardKind';
-import { repeatsRound, waitForQuiet, type RoundConditions } from './contention';
+import { repeatsRound, waitForQuiet, withWindowContention, type RoundConditions } from './contention';
 import type { Mix } from './mixes';
+import { referenceWork } from './referenceWork';
+import { diagnosticsLine } from './roundDiagnosticsMarkdown';
 import { round } from './stats';
-import { combineRounds, spreadOf } from './turnRounds';
+import { combineRounds, roundOrder, spreadOf } from './turnRounds';
 import { classifyMix, runTurnTarget } from './turnSection';
 import { botTarget, turnTargets } from './turnTargets';
 
@@ -18,7 +20,7 @@ export interface TurnRunContext {
   log: (line: string) => void;
 }
 
-type TurnFigures = Pick<BenchResults, 'turn' | 'turnDetails' | 'cpuRatioToCardFloorByRound' | 'rounds' | 'ratios'>;
+type TurnFigures = Pick<BenchResults, 'turn' | 'turnDetails' | 'cpuRatioToCardFloorByRound' | 'rounds' | 'ratios' | 'roundDetails'>;
 
 /** Per-round ratio a/b of the kept rounds. */
 const ratioByRound = (a: readonly number[], b: readonly number[]) => a.map((x, i) => x / (b[i] ?? Number.NaN));
@@ -30,14 +32,29 @@ export async function runTurnRounds(options: BenchOptions, context: TurnRunConte
   const settings = { ...options, mix, workDir: context.workDir, log, requireCards: options.mode === 'full', classifier: context.classifier, ...(kinds ? { kinds } : {}) };
   const kept = new Map<TurnTargetName, TurnDetail[]>();
   const conditions: RoundConditions[] = [];
+  const records: RoundRecord[] = [];
   let repeats = 0;
   for (let r = 1; r <= options.rounds; ) {
-    const quiet = await waitForQuiet(r, { ...options.gate, sampleMs: options.mode === 'smoke' ? 300 : 2000, log });
-    const repeat = repeatsRound(quiet, repeats, options.repeatContended);
-    log(` round ${r} of ${options.rounds}: load average ${quiet.loadAvg1m}, other work ${quiet.otherBusyCores} cores${quiet.contended ? (repeat ? ' (CONTENDED: run, set aside and repeated)' : ' (CONTENDED: figures marked)') : ''}`);
+    const gate = await waitForQuiet(r, { ...options.gate, sampleMs: options.mode === 'smoke' ? 300 : 2000, log });
+    log(` round ${r} of ${options.rounds}: load average ${gate.loadAvg1m}, other work ${gate.otherBusyCores} cores${gate.contended ? ' (CONTENDED before the round)' : ''}`);
     const round: Array<[TurnTargetName, TurnDetail]> = [];
-    for (const target of targets) round.push([target.name, await runTurnTarget(target, settings)]);
+    const record: RoundRecord = { round: r, benchHeapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20), targets: {} };
+    for (const target of roundOrder(targets, r)) {
+      // The same fixed loops right before the server starts and right after it stops: a slower machine moment moves them too.
+      const referenceBefore = referenceWork();
+      const detail = await runTurnTarget(target, settings);
+      const referenceAfter = referenceWork();
+      round.push([target.name, detail]);
+      const measured = { cpuMsPerTurn: detail.cpuMsPerTurn, serverCpuCores: detail.serverCpuCores, requests: detail.requests, ...(detail.window ? { window: detail.window } : {}), referenceBefore, referenceAfter };
+      record.targets[target.name] = measured;
+      log(diagnosticsLine(target.name, measured));
+    }
+    // Other work that came during the round's windows makes it contended too (the gate only looked before it).
+    const quiet = withWindowContention(gate, Object.values(record.targets).map((t) => t.window?.host?.otherCores), options.gate.maxOtherCores);
+    const repeat = repeatsRound(quiet, repeats, options.repeatContended);
+    if (quiet.contended) log(`  round ${r}: CONTENDED (${quiet.contendedDuring ? `quiet before, ${quiet.windowOtherCoresMax} cores of other work during a window` : `other work ${quiet.otherBusyCores} cores before`}): ${repeat ? 'set aside and repeated' : 'figures kept and marked'}`);
     conditions.push(repeat ? { ...quiet, repeated: true } : quiet);
+    records.push(repeat ? { ...record, repeated: true } : record);
     if (repeat) {
       repeats++;
       continue;
@@ -56,6 +73,7 @@ export async function runTurnRounds(options: BenchOptions, context: TurnRunConte
     turnDetails: details,
     cpuRatioToCardFloorByRound: byRound,
     rounds: conditions,
+    roundDetails: records,
     ratios: {
       turnToCardFloor: spreadOf(byRound, 2),
       cardFloorToEcho: spreadOf(ratioByRound(perRound('cardFloor'), perRound('echoFloor')), 2),

@@ -44,3 +44,24 @@ describe('results shape', () => {
     expect(checkResultsShape({}, [2000])).toContain('scale.rows_2000: missing');
   });
 });
+
+describe('per-round diagnostics in the results', () => {
+  const ref = { aluMs: 36, cacheMs: 20, memMs: 30, wallToCpu: 1 };
+  const window = {
+    wallMs: 10_000,
+    gc: { count: 1, ms: 2, majorCount: 0, majorMs: 0 },
+    rusage: { voluntaryCtx: 1, involuntaryCtx: 1, minorFaults: 1, majorFaults: 0, fsWrite: 0, fsRead: 0 },
+    elu: 0.5,
+    heapUsedMbStart: 10,
+    heapUsedMbEnd: 11,
+    subWindows: [{ ms: 2000, cpuMs: 100, turns: 50, gcMs: 1 }],
+  };
+
+  it('accepts rounds whose targets carry their window, and refuses a target without one', () => {
+    const doc = sampleResults() as unknown as Record<string, unknown>;
+    doc.roundDetails = [{ round: 1, benchHeapMb: 20, targets: { analyze: { cpuMsPerTurn: 4, serverCpuCores: 1, requests: 100, window, referenceBefore: ref, referenceAfter: ref } } }];
+    expect(checkResultsShape(doc, SIZES)).toEqual([]);
+    doc.roundDetails = [{ round: 1, benchHeapMb: 20, targets: { analyze: { cpuMsPerTurn: 4, serverCpuCores: 1, requests: 100, referenceBefore: ref, referenceAfter: ref } } }];
+    expect(checkResultsShape(doc, SIZES)).toEqual([expect.stringContaining('roundDetails.0.targets.analyze.window')]);
+  });
+});

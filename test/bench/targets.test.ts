@@ -67,18 +67,20 @@ describe('results markdown', () => {
     expect(md).toContain('a note | with a pipe');
   });
 
-  it('lists each round with its load average, and says which contended rounds were set aside and repeated', () => {
+  it('lists each round with its load average and the other work before and during it, and says which contended rounds were set aside and repeated', () => {
     const doc = sampleResults();
     doc.rounds = [
       { round: 1, loadAvg1m: 3.5, otherBusyCores: 1.2, waitedSec: 60, contended: true, repeated: true },
-      { round: 1, loadAvg1m: 0.4, otherBusyCores: 0.1, waitedSec: 2, contended: false },
+      { round: 1, loadAvg1m: 0.4, otherBusyCores: 0.1, windowOtherCoresMax: 0.8, waitedSec: 2, contended: true, contendedDuring: true, repeated: true },
+      { round: 1, loadAvg1m: 0.4, otherBusyCores: 0.1, windowOtherCoresMax: 0.05, waitedSec: 2, contended: false },
       { round: 2, loadAvg1m: 0.6, otherBusyCores: 0.05, waitedSec: 2, contended: false },
     ];
     doc.cpuRatioToCardFloorByRound = [1.1, 1.12];
     const md = renderMarkdown(doc);
-    expect(md).toMatch(/^\| 1 \| 3.5 \| 1.2 \| 60 \| \*\*yes\*\* \| set aside, repeated \|  \|$/m);
-    expect(md).toMatch(/^\| 1 \| 0.4 \| 0.1 \| 2 \| no \| kept \| 1.1 \|$/m);
-    expect(md).toMatch(/^\| 2 \| 0.6 \| 0.05 \| 2 \| no \| kept \| 1.12 \|$/m);
+    expect(md).toMatch(/^\| 1 \| 3.5 \| 1.2 \|  \| 60 \| \*\*yes\*\* \| set aside, repeated \|  \|$/m);
+    expect(md).toMatch(/^\| 1 \| 0.4 \| 0.1 \| 0.8 \| 2 \| \*\*yes\*\* \(during\) \| set aside, repeated \|  \|$/m);
+    expect(md).toMatch(/^\| 1 \| 0.4 \| 0.1 \| 0.05 \| 2 \| no \| kept \| 1.1 \|$/m);
+    expect(md).toMatch(/^\| 2 \| 0.6 \| 0.05 \|  \| 2 \| no \| kept \| 1.12 \|$/m);
   });
 
   it('names the mix and its floor, and lists the mixes smoke asked once', () => {

@@ -1,5 +1,5 @@
 import type { TurnDetail } from '../../bench/benchResults';
-import { combineRounds, spreadOf } from '../../bench/turnRounds';
+import { combineRounds, roundOrder, spreadOf } from '../../bench/turnRounds';
 
 const round = (cpu: number, rps: number, rss: number, errors = 0): TurnDetail => ({
   reqPerSec: rps, p50Ms: 2, p99Ms: cpu * 10, cpuMsPerTurn: cpu, peakRssMb: rss, requests: rps * 10, errors, non2xx: 0, badBodies: 0,
@@ -25,5 +25,15 @@ describe('combining turn rounds', () => {
   it('is the round itself when there was one, and refuses none', () => {
     expect(combineRounds([round(1, 1000, 200)])).toMatchObject({ cpuMsPerTurn: 1, reqPerSec: 1000, cpuMsPerTurnByRound: [1] });
     expect(() => combineRounds([])).toThrow(/no rounds/);
+  });
+});
+
+describe('round order', () => {
+  it('measures the targets as listed in odd rounds and in reverse in even ones, leaving the list alone', () => {
+    const targets = ['echo', 'teamsAi', 'card', 'bot'];
+    expect(roundOrder(targets, 1)).toEqual(['echo', 'teamsAi', 'card', 'bot']);
+    expect(roundOrder(targets, 2)).toEqual(['bot', 'card', 'teamsAi', 'echo']);
+    expect(roundOrder(targets, 3)).toEqual(['echo', 'teamsAi', 'card', 'bot']);
+    expect(targets).toEqual(['echo', 'teamsAi', 'card', 'bot']);
   });
 });
