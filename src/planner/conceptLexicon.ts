@@ -1,5 +1,6 @@
 // Compiles the hand-written concept lists into one phrase table: token sequences, each with every meaning it carries.
 import { nameTokens } from './normalize';
+import { isSpellingOf, MAX_EDITS } from './spelling';
 import type { Meaning } from './lexicon/meanings';
 import { NAME_CUES } from './lexicon/meanings';
 import {
@@ -26,8 +27,18 @@ export interface ConceptLexicon {
   entries: readonly LexiconEntry[];
   /** Entries by their first token, for exact lookup. */
   byFirst: ReadonlyMap<string, readonly LexiconEntry[]>;
-  /** Entries by the first letter of their first token: a misspelt word keeps its first letter (see spelling.ts). */
-  byFirstLetter: ReadonlyMap<string, readonly LexiconEntry[]>;
+  /**
+   * The distinct first tokens by their first letter, then by length: a misspelt word keeps its first letter and is at
+   * most two letters longer or shorter (spelling.ts), so only these few need a spelling test.
+   */
+  firstsByInitial: ReadonlyMap<string, ReadonlyMap<number, readonly string[]>>;
+  /** Each entry's position in `entries`: pools merged from several first tokens keep the table's order. */
+  rank: ReadonlyMap<LexiconEntry, number>;
+  /**
+   * For a word that is itself a first token, the entries it may start when read with misspellings allowed (see
+   * entriesNear in conceptMatcher.ts): most typed words are the lexicon's own, so their pools are built once here.
+   */
+  nearFirst: ReadonlyMap<string, readonly LexiconEntry[]>;
   /** Every token that appears in some phrase: such words are concepts, not names. */
   conceptTokens: ReadonlySet<string>;
   longest: number;
@@ -91,19 +102,52 @@ export function createConceptLexicon(): ConceptLexicon {
 
   const entries = [...table.values()];
   const byFirst = new Map<string, LexiconEntry[]>();
-  const byFirstLetter = new Map<string, LexiconEntry[]>();
+  const firstsByInitial = new Map<string, Map<number, string[]>>();
+  const rank = new Map<LexiconEntry, number>();
   const conceptTokens = new Set<string>();
   let longest = 1;
   for (const entry of entries) {
+    rank.set(entry, rank.size);
     const first = entry.tokens[0] ?? '';
     const list = byFirst.get(first) ?? [];
+    if (list.length === 0) {
+      const byLength = firstsByInitial.get(first.charAt(0)) ?? new Map<number, string[]>();
+      byLength.set(first.length, [...(byLength.get(first.length) ?? []), first]);
+      firstsByInitial.set(first.charAt(0), byLength);
+    }
     list.push(entry);
     byFirst.set(first, list);
-    const letter = byFirstLetter.get(first.charAt(0)) ?? [];
-    letter.push(entry);
-    byFirstLetter.set(first.charAt(0), letter);
     for (const t of entry.tokens) conceptTokens.add(t);
     longest = Math.max(longest, entry.tokens.length);
   }
-  return { entries, byFirst, byFirstLetter, conceptTokens, longest };
+  const lexicon = { entries, byFirst, firstsByInitial, rank, conceptTokens, longest };
+  const nearFirst = new Map<string, readonly LexiconEntry[]>();
+  for (const first of byFirst.keys()) nearFirst.set(first, findEntriesNear(lexicon, first));
+  return { ...lexicon, nearFirst };
+}
+
+/**
+ * Entries whose first token is `typed` or a spelling of it, in the table's order. A misspelling keeps the first
+ * letter and changes the length by at most MAX_EDITS (spelling.ts), so only first tokens of that letter and near that
+ * length are tested, once each, instead of every entry of the letter.
+ */
+export function entriesNear(lexicon: ConceptLexicon, typed: string): readonly LexiconEntry[] {
+  return lexicon.nearFirst.get(typed) ?? findEntriesNear(lexicon, typed);
+}
+
+function findEntriesNear(lexicon: Omit<ConceptLexicon, 'nearFirst'>, typed: string): readonly LexiconEntry[] {
+  const byLength = lexicon.firstsByInitial.get(typed.charAt(0));
+  if (!byLength) return [];
+  let pools: Array<readonly LexiconEntry[]> | undefined;
+  for (let length = typed.length - MAX_EDITS; length <= typed.length + MAX_EDITS; length += 1) {
+    for (const first of byLength.get(length) ?? []) {
+      if (first !== typed && !isSpellingOf(typed, first)) continue;
+      const entries = lexicon.byFirst.get(first);
+      if (entries) (pools ??= []).push(entries);
+    }
+  }
+  if (!pools) return [];
+  if (pools.length === 1) return pools[0] ?? [];
+  const rank = (e: LexiconEntry) => lexicon.rank.get(e) ?? 0;
+  return pools.flat().sort((a, b) => rank(a) - rank(b));
 }

@@ -1,6 +1,6 @@
 // Finds concept phrases in the user's tokens: longest phrase first, exact before misspelt, and never half of a
 // hyphenated word ("critical-db" is a name, not the level "critical").
-import type { ConceptLexicon, LexiconEntry } from './conceptLexicon';
+import { entriesNear, type ConceptLexicon, type LexiconEntry } from './conceptLexicon';
 import type { Meaning } from './lexicon/meanings';
 import type { Token } from './normalize';
 import { isSpellingOf } from './spelling';
@@ -23,8 +23,7 @@ export function matchConcepts(tokens: readonly Token[], claimed: boolean[], lexi
   for (let i = 0; i < tokens.length; i += 1) {
     if (claimed[i]) continue;
     const first = tokens[i]?.text ?? '';
-    // A typo never changes the first letter, so only entries starting with it can match here.
-    const pool: readonly LexiconEntry[] = (typoOk[i] ? lexicon.byFirstLetter.get(first.charAt(0)) : lexicon.byFirst.get(first)) ?? [];
+    const pool: readonly LexiconEntry[] = (typoOk[i] ? entriesNear(lexicon, first) : lexicon.byFirst.get(first)) ?? [];
     for (const entry of pool) {
       const typos = matchAt(tokens, claimed, i, entry, typoOk);
       if (typos >= 0) candidates.push({ start: i, end: i + entry.tokens.length, meanings: entry.meanings, typos });

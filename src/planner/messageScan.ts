@@ -8,7 +8,7 @@ import type { Meaning } from './lexicon/meanings';
 import { STOP_WORDS } from './lexicon/stopWords';
 import { indexNames } from './nameIndex';
 import { matchFuzzyNames } from './misspeltNames';
-import { hasJoinedWord, isDistinctive, NAME_FIELDS, type NameMatch } from './nameSpans';
+import { hasJoinedWord, isDistinctive, NAME_FIELDS, severalWords, type NameMatch } from './nameSpans';
 import { matchCuedNames, matchPartialNames } from './partialNames';
 import { matchExactNames, matchTagPairs, matchTypePhrases, matchTypeSegments, matchValuePrefixes } from './wholeNames';
 import { normalizeMessage, tokenize, type Token } from './normalize';
@@ -48,9 +48,10 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   // ("critical-db"), or several words of which one is no concept at all ("Tailspin AWS 1234").
   const plainWord = (t: Token) => !lexicon.conceptTokens.has(t.text) && !STOP_WORDS.has(t.text);
   const wholeNameFirst = (start: number, end: number) =>
-    hasJoinedWord(tokens, start, end) || (new Set(tokens.slice(start, end).map((t) => t.word)).size >= 2 && tokens.slice(start, end).some(plainWord));
+    hasJoinedWord(tokens, start, end) || (severalWords(tokens, start, end) && tokens.slice(start, end).some(plainWord));
   names.push(...matchExactNames(tokens, claimed, vocab, () => undefined, wholeNameFirst));
-  const dataWord = (t: string) => NAME_FIELDS.some((field) => indexNames(vocab.values(field)).byToken.has(t));
+  const nameIndexes = NAME_FIELDS.map((field) => indexNames(vocab.values(field)));
+  const dataWord = (t: string) => nameIndexes.some((index) => index.byToken.has(t));
   let concepts = matchConcepts(tokens, claimed, lexicon, (i) => !dataWord(tokens[i]?.text ?? ''));
   for (const typeName of matchTypePhrases(tokens, claimed, concepts, vocab)) {
     concepts = concepts.filter((c) => c.end <= typeName.start || c.start >= typeName.end);

@@ -1,7 +1,7 @@
 // Misspelt names, compared with runs of a name's words within the typo allowance.
 import type { VocabularyField } from '../posture/engine';
 import { indexNames, tokenSubstring } from './nameIndex';
-import { claim, endsWord, fieldOrder, hasJoinedWord, isDistinctive, MAX_VALUES, startsWord, texts, type CueLookup, type NameMatch } from './nameSpans';
+import { claim, endsWord, fieldOrder, hasJoinedWord, isDistinctive, MAX_VALUES, severalWords, startsWord, texts, type CueLookup, type NameMatch } from './nameSpans';
 import type { Token } from './normalize';
 import { allowedEdits, editDistance } from './spelling';
 import type { BoundVocabulary } from './vocabularyPort';
@@ -30,11 +30,10 @@ export function matchFuzzyNames(
     }
     for (let stop = end; stop > i; stop -= 1) {
       if (!endsWord(tokens, stop)) continue;
-      if (pairsWithUnknown && (new Set(tokens.slice(i, stop).map((t) => t.word)).size < 2 || !tokens.slice(i, stop).some(pairsWithUnknown))) continue;
+      if (pairsWithUnknown && (!severalWords(tokens, i, stop) || !tokens.slice(i, stop).some(pairsWithUnknown))) continue;
       const typed = texts(tokens, i, stop).join('');
       const lastWord = tokens.slice(i, stop).filter((t) => t.word === tokens[stop - 1]?.word).map((t) => t.text).join('');
-      const typedWords = new Set(tokens.slice(i, stop).map((t) => t.word)).size;
-      const match = firstFuzzy(typed, typedWords > 1 && lastWord.length >= 3, fieldOrder(cueAt(i, stop), false), vocab);
+      const match = firstFuzzy(typed, severalWords(tokens, i, stop) && lastWord.length >= 3, fieldOrder(cueAt(i, stop), false), vocab);
       if (!match) continue;
       out.push(claim(claimed, { start: i, end: stop, ...match, exact: false }));
       i = stop - 1;

@@ -12,6 +12,8 @@ export interface NameIndex {
   byToken: ReadonlyMap<string, readonly number[]>;
   /** [name, token position] pairs by the token's first letter: where a misspelt run of words may start. */
   byInitial: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  /** The token counts of the names that start with each token: a typed run can only be a whole name of such a count. */
+  lengthsByFirst: ReadonlyMap<string, ReadonlySet<number>>;
   longest: number;
 }
 
@@ -23,6 +25,7 @@ export function indexNames(values: readonly string[]): NameIndex {
   const names: IndexedName[] = [];
   const byToken = new Map<string, number[]>();
   const byInitial = new Map<string, Array<readonly [number, number]>>();
+  const lengthsByFirst = new Map<string, Set<number>>();
   let longest = 1;
   for (const value of values) {
     const tokens = nameTokens(value);
@@ -30,6 +33,10 @@ export function indexNames(values: readonly string[]): NameIndex {
     const at = names.length;
     names.push({ value, tokens });
     longest = Math.max(longest, tokens.length);
+    const first = tokens[0] ?? '';
+    const lengths = lengthsByFirst.get(first);
+    if (lengths) lengths.add(tokens.length);
+    else lengthsByFirst.set(first, new Set([tokens.length]));
     for (const t of new Set(tokens)) {
       const list = byToken.get(t);
       if (list) list.push(at);
@@ -42,7 +49,7 @@ export function indexNames(values: readonly string[]): NameIndex {
       else byInitial.set(initial, [[at, position]]);
     });
   }
-  const index: NameIndex = { names, byToken, byInitial, longest };
+  const index: NameIndex = { names, byToken, byInitial, lengthsByFirst, longest };
   cache.set(values, index);
   return index;
 }

@@ -40,6 +40,8 @@ export const endsWord = (tokens: readonly Token[], end: number) => end >= tokens
 /** True when the span holds a word typed with joiners (vm-web-01, a.b@c.com): a strong sign of a name. */
 export const hasJoinedWord = (tokens: readonly Token[], start: number, end: number) =>
   tokens.slice(start, end).some((t, j) => tokens[start + j + 1]?.word === t.word || tokens[start + j - 1]?.word === t.word);
+/** True when tokens [start, end) come from two or more typed words (token words only grow along the message). */
+export const severalWords = (tokens: readonly Token[], start: number, end: number) => end > start && tokens[start]?.word !== tokens[end - 1]?.word;
 export const free = (claimed: readonly boolean[], start: number, end: number) => claimed.slice(start, end).every((c) => !c);
 export const texts = (tokens: readonly Token[], start: number, end: number) => tokens.slice(start, end).map((t) => t.text);
 

@@ -7,8 +7,19 @@ export function findResourceTypeConcept(key: string): ResourceTypeConcept | unde
   return RESOURCE_TYPE_CONCEPTS.find((c) => c.key === key);
 }
 
+/** Per data type list (the engine hands out the same array until the data changes): each concept's answer. */
+const resolvedOf = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
 /** Types from the data that the concept names; the canonical types when the data has none of them. */
 export function resolveResourceTypes(key: string, dataTypes: readonly string[]): string[] {
+  let resolved = resolvedOf.get(dataTypes);
+  if (!resolved) resolvedOf.set(dataTypes, (resolved = new Map()));
+  let types = resolved.get(key);
+  if (!types) resolved.set(key, (types = resolve(key, dataTypes)));
+  return [...types];
+}
+
+function resolve(key: string, dataTypes: readonly string[]): string[] {
   const concept = findResourceTypeConcept(key);
   if (!concept) return [];
   const canonical = new Set(concept.types.map((t) => t.toLowerCase()));

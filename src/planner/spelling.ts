@@ -25,9 +25,12 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length] ?? max + 1;
 }
 
+/** The most edits any word is allowed (so a misspelling is at most this many letters longer or shorter). */
+export const MAX_EDITS = 2;
+
 /** Edits allowed for a word of this length: none under 5 letters, one from 5, two from 8. */
 export function allowedEdits(length: number): number {
-  if (length >= 8) return 2;
+  if (length >= 8) return MAX_EDITS;
   if (length >= 5) return 1;
   return 0;
 }

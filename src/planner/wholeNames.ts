@@ -1,7 +1,7 @@
 // Whole names typed in full: tag key-value pairs, exact names, the last part of a type, short forms of tag values.
 import type { VocabularyField } from '../posture/engine';
 import { indexNames } from './nameIndex';
-import { claim, endsWord, fieldOrder, free, hasJoinedWord, isDistinctive, MAX_SPAN, MAX_VALUES, startsWord, texts, type CueLookup, type NameMatch } from './nameSpans';
+import { claim, endsWord, fieldOrder, free, hasJoinedWord, isDistinctive, MAX_SPAN, MAX_VALUES, NAME_FIELDS, severalWords, startsWord, texts, type CueLookup, type NameMatch } from './nameSpans';
 import type { Token } from './normalize';
 import type { BoundVocabulary } from './vocabularyPort';
 
@@ -53,9 +53,20 @@ function allExact(index: ReturnType<typeof indexNames>, needle: readonly string[
 /** `only`: spans this early pass may take (before concepts); later passes take any span. */
 export function matchExactNames(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary, cueAt: CueLookup, only?: (start: number, end: number) => boolean): NameMatch[] {
   const out: NameMatch[] = [];
+  // Only a span as long as some name that starts with its first word can be that name (allExact): the others are
+  // skipped before any further test.
+  const indexes = NAME_FIELDS.map((field) => indexNames(vocab.values(field)));
   for (let i = 0; i < tokens.length; i += 1) {
     if (claimed[i] || !startsWord(tokens, i)) continue;
+    const text = tokens[i]?.text ?? '';
+    const lengths: Array<ReadonlySet<number>> = [];
+    for (const index of indexes) {
+      const counts = index.lengthsByFirst.get(text);
+      if (counts) lengths.push(counts);
+    }
+    if (lengths.length === 0) continue;
     for (let end = Math.min(tokens.length, i + MAX_SPAN); end > i; end -= 1) {
+      if (!lengths.some((l) => l.has(end - i))) continue;
       if (!endsWord(tokens, end) || !free(claimed, i, end)) continue;
       const span = tokens.slice(i, end);
       if (!span.some(isDistinctive) && !hasJoinedWord(tokens, i, end)) continue;
@@ -114,10 +125,7 @@ export function matchTypeSegments(tokens: readonly Token[], claimed: boolean[], 
     if (!free(claimed, i, end)) continue;
     const typed = texts(tokens, i, end).join('');
     if (typed.length < 5) continue;
-    const singular = typed.replace(/s$/, '');
-    const values = typeSegments(types)
-      .filter(({ segment }) => segment === typed || segment.replace(/s$/, '') === singular)
-      .map(({ type }) => type);
+    const values = typesBySegment(types).get(withoutPlural(typed)) ?? [];
     if (values.length === 0) continue;
     out.push(claim(claimed, { start: i, end, field: 'resourceType', values: values.slice(0, MAX_VALUES), text: values[0] ?? '', exact: true }));
     i = end - 1;
@@ -126,15 +134,26 @@ export function matchTypeSegments(tokens: readonly Token[], claimed: boolean[], 
 }
 
 
-/** The last part of each type, letters and digits only, per vocabulary (the engine hands out the same array). */
-const segmentsOf = new WeakMap<readonly string[], ReadonlyArray<{ type: string; segment: string }>>();
-function typeSegments(types: readonly string[]): ReadonlyArray<{ type: string; segment: string }> {
-  let segments = segmentsOf.get(types);
-  if (!segments) {
-    segments = types.map((type) => ({ type, segment: (type.split('/').pop() ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') }));
-    segmentsOf.set(types, segments);
+const withoutPlural = (word: string) => word.replace(/s$/, '');
+
+/**
+ * The types by the last part of their name, letters and digits only and without a plural "s" (so "namespaces" and
+ * "namespace" find the same types), in the vocabulary's order; once per vocabulary (the engine hands out the same array).
+ */
+const segmentsOf = new WeakMap<readonly string[], ReadonlyMap<string, readonly string[]>>();
+function typesBySegment(types: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  let bySegment = segmentsOf.get(types);
+  if (!bySegment) {
+    const map = new Map<string, string[]>();
+    for (const type of types) {
+      const segment = withoutPlural((type.split('/').pop() ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+      const list = map.get(segment);
+      if (list) list.push(type);
+      else map.set(segment, [type]);
+    }
+    segmentsOf.set(types, (bySegment = map));
   }
-  return segments;
+  return bySegment;
 }
 
 /**
@@ -147,16 +166,15 @@ export function matchTypePhrases(
   concepts: ReadonlyArray<{ start: number; end: number }>,
   vocab: BoundVocabulary,
 ): NameMatch[] {
-  const segments = typeSegments(vocab.values('resourceType'));
+  const bySegment = typesBySegment(vocab.values('resourceType'));
   const out: NameMatch[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     if (!startsWord(tokens, i)) continue;
     for (let end = Math.min(tokens.length, i + 6); end > i + 1; end -= 1) {
-      if (!endsWord(tokens, end) || new Set(tokens.slice(i, end).map((t) => t.word)).size < 2) continue;
+      if (!endsWord(tokens, end) || !severalWords(tokens, i, end)) continue;
       if (concepts.some((c) => (c.start < i && c.end > i) || (c.start < end && c.end > end) || (c.start === i && c.end === end))) continue;
       if (tokens.slice(i, end).some((_, j) => claimed[i + j] && !concepts.some((c) => c.start <= i + j && i + j < c.end))) continue;
-      const typed = texts(tokens, i, end).join('');
-      const values = segments.filter((s) => s.segment === typed || s.segment.replace(/s$/, '') === typed.replace(/s$/, '')).map((s) => s.type);
+      const values = bySegment.get(withoutPlural(texts(tokens, i, end).join(''))) ?? [];
       if (values.length === 0) continue;
       out.push(claim(claimed, { start: i, end, field: 'resourceType', values: values.slice(0, MAX_VALUES), text: values[0] ?? '', exact: true }));
       i = end - 1;

@@ -69,7 +69,10 @@ export function localDateText(date: { year: number; month: number; day: number }
  */
 export function shortWords(text: string, max = 32): string {
   if (max < 5) throw new RangeError('max must be at least 5');
+  // A string has at least as many UTF-16 units as characters: one that short needs no cut at all.
+  if (text.length <= max) return text;
   return text.replace(/\S+/g, (word) => {
+    if (word.length <= max) return word;
     const chars = [...word];
     if (chars.length <= max) return word;
     const head = Math.ceil((max - 1) / 2);
@@ -80,6 +83,7 @@ export function shortWords(text: string, max = 32): string {
 
 /** The text cut at a word boundary to at most `max` characters, with "…" where it was cut (one line on a list row). */
 export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
   const chars = [...text];
   if (chars.length <= max) return text;
   const head = chars.slice(0, Math.max(1, max - 1)).join('');

@@ -7,13 +7,14 @@ import type { ConversationMemory } from '../registry';
 import { groupingSchema, listIdSchema, sortOrderSchema, viewSchema } from '../vocabularies';
 import { analyzeFilterSchema } from './analyze';
 import { INSIGHT_LIST_KEY } from './insightList';
+import { LIST_LIMITS, plainActiveList } from './plainActiveList';
 
 export const ACTIVE_LIST_KEY = 'activeList';
 export const RECENT_LISTS_KEY = 'recentLists';
 /** Lists a "Show more" button still works on: the active one and the ones before it. */
 export const MAX_LISTS = 5;
 /** Rows remembered per list: enough for many "show more" pages, small enough for conversation state. */
-export const MAX_REMEMBERED_ROWS = 500;
+export const MAX_REMEMBERED_ROWS = LIST_LIMITS.maxRefs;
 
 const activeListSchema = z.object({
   listId: listIdSchema,
@@ -21,14 +22,14 @@ const activeListSchema = z.object({
   view: viewSchema,
   groupBy: groupingSchema.optional(),
   sort: sortOrderSchema.optional(),
-  pageSize: z.number().int().min(1).max(50),
+  pageSize: z.number().int().min(1).max(LIST_LIMITS.maxPageSize),
   total: z.number().int().min(0),
-  refs: z.array(z.string().max(2000)).max(MAX_REMEMBERED_ROWS),
+  refs: z.array(z.string().max(LIST_LIMITS.maxRef)).max(LIST_LIMITS.maxRefs),
   /** Rows shown so far, from the first: pages are absolute, so the next page starts here. Defaults to refs.length. */
   shown: z.number().int().min(0).optional(),
-  selectedRef: z.string().max(2000).optional(),
+  selectedRef: z.string().max(LIST_LIMITS.maxRef).optional(),
   /** "top 5": the list ends after this many rows. */
-  limit: z.number().int().min(1).max(50).optional(),
+  limit: z.number().int().min(1).max(LIST_LIMITS.maxLimit).optional(),
   createdAt: z.number(),
 });
 export type ActiveList = z.infer<typeof activeListSchema>;
@@ -42,10 +43,17 @@ export function parseActiveList(value: unknown): ActiveList | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const known = parsedLists.get(value);
   if (known !== undefined) return known ?? undefined;
-  const parsed = activeListSchema.safeParse(value);
-  const list = parsed.success ? Object.freeze({ ...parsed.data, refs: Object.freeze(parsed.data.refs) as string[], filter: Object.freeze(parsed.data.filter) }) : null;
+  // The plain check takes the lists that plainly pass (every list the skill writes); the schema decides the rest.
+  const data = plainActiveList<ActiveList>(value) ?? parseActiveListBySchema(value);
+  const list = data ? Object.freeze({ ...data, refs: Object.freeze(data.refs) as string[], filter: Object.freeze(data.filter) }) : null;
   parsedLists.set(value, list);
   return list ?? undefined;
+}
+
+/** The schema alone (the rule the plain check must agree with; its test compares the two). */
+export function parseActiveListBySchema(value: unknown): ActiveList | undefined {
+  const parsed = activeListSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export const shownRows = (list: ActiveList): number => list.shown ?? list.refs.length;

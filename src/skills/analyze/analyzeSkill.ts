@@ -2,7 +2,7 @@
 // and keeps the conversation's active list so follow-ups act on it. Plain TypeScript: no Teams, no cards.
 import type { ActionContext } from '../../actions/registry';
 import { AppError } from '../../errors/appError';
-import type { GroupBy, PostureEngine, SortOrder } from '../../posture/engine';
+import type { GroupBy, PostureEngine, PostureFilter, SortOrder } from '../../posture/engine';
 import type { Reply } from '../../views/reply';
 import { ACTIVE_LIST_KEY, activateList, findList, retireActiveList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
 import { rememberShown } from '../../actions/contracts/shownRefs';
@@ -66,13 +66,17 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     const when = askedAt(ctx);
     let question = asked;
     let effective = toPostureFilter(question.filter, capabilities.hasRiskData, when);
+    const searchPage = (filter: PostureFilter) => engine.search(viewer, { filter, sort: question.sort ?? 'risk', offset: 0, limit: question.limit ?? pageSize });
+    // A list's first page carries its total: it stands for the strict count, and is the answer when nothing is relaxed.
+    let page = question.view === 'list' ? searchPage(effective.filter) : undefined;
     // Nothing under the strict reading: show the first looser one that finds something, and say what was relaxed.
-    if (question.view !== 'breakdown' && engine.count(viewer, effective.filter) === 0) {
+    if (question.view !== 'breakdown' && (page ? page.total : engine.count(viewer, effective.filter)) === 0) {
       for (const relaxed of relaxations(question.filter)) {
         const looser = toPostureFilter(relaxed.filter, capabilities.hasRiskData, when);
         if (engine.count(viewer, looser.filter) === 0) continue;
         question = { ...question, filter: relaxed.filter };
         effective = { filter: looser.filter, notes: [`${relaxed.said}.`, ...looser.notes] };
+        page = undefined;
         break;
       }
     }
@@ -112,7 +116,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     }
 
     const top = question.limit;
-    const found = engine.search(viewer, { filter: effective.filter, sort: question.sort ?? 'risk', offset: 0, limit: top ?? pageSize });
+    const found = page ?? searchPage(effective.filter);
     // "top 5": the list is those five; the card says how many matched in all.
     const result = top !== undefined && found.total > top ? { ...found, total: top } : found;
     if (top !== undefined && found.total > top) effective.notes.unshift(`Top ${top} of ${found.total.toLocaleString('en-US')} matching recommendations.`);

@@ -30,7 +30,7 @@ const ownerOnRow = (owner: string): string => owner.replace(/^([^@\s]+)@[^@\s]+$
 export function rowGovernance(row: Pick<RecommendationRow, 'owner' | 'dueDate' | 'governance'>): string {
   if (row.governance === 'completed') return GOVERNANCE_LABELS.completed;
   if (!row.owner?.trim() && row.dueDate === undefined) return '';
-  return governanceText({ ...row, owner: row.owner ? shortWords(ownerOnRow(row.owner), RESOURCE_CHARS) : row.owner });
+  return governanceText({ governance: row.governance, dueDate: row.dueDate, owner: row.owner ? shortWords(ownerOnRow(row.owner), RESOURCE_CHARS) : row.owner });
 }
 
 /**
