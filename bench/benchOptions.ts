@@ -36,7 +36,7 @@ export interface BenchOptions {
 const FULL: BenchOptions = {
   mode: 'full', connections: 10, warmupSec: 2, durationSec: 10, rounds: 3, scaleRows: [10_000, 100_000, 1_000_000],
   engineRuns: 50, turnReps: 5, startupSamples: 3, profile: true, sections: ['turn', 'scale'], mix: 'analyze',
-  gate: { maxOtherCores: 0.3, maxWaitSec: 60 }, sequentialSec: 5, repeatContended: 2,
+  gate: { maxOtherCores: 0.3, maxWaitSec: 60 }, sequentialSec: 6, repeatContended: 2,
 };
 const SMOKE: BenchOptions = {
   mode: 'smoke', connections: 4, warmupSec: 0.5, durationSec: 2, rounds: 1, scaleRows: [2_000],

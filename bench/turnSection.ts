@@ -4,8 +4,8 @@ import type { TurnDetail } from './benchResults';
 import type { CardClassifier, ReplyKind } from './cardKind';
 import type { Mix } from './mixes';
 import { startServer, type RunningServer } from './serverProcess';
-import { round } from './stats';
-import { measureTurns, sendOne } from './turnLoad';
+import { percentile, round } from './stats';
+import { measureTurns, sendOne, type TurnRun } from './turnLoad';
 import type { TurnTarget } from './turnTargets';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -104,6 +104,32 @@ export async function classifyMix(spec: TurnTarget, settings: Pick<TurnSettings,
   }
 }
 
+/** The sequential run is cut into this many windows (each at least a second), and CPU per turn is their median. */
+export const SEQUENTIAL_WINDOWS = 3;
+
+/**
+ * One connection, kept alive within each window (autocannon reuses it), one request at a time: no queueing, no
+ * batching. One window can be skewed by a collection left over from the concurrent load or by other work on the
+ * machine; the median of several windows of the same total length is not. Rates and latencies are the windows' means.
+ */
+async function measureSequential(server: RunningServer, target: TurnTarget, settings: TurnSettings, load: { prompts: readonly string[]; setup: readonly string[]; warmupSec: number; runTag: string }) {
+  const count = Math.max(1, Math.min(SEQUENTIAL_WINDOWS, Math.floor(settings.sequentialSec)));
+  const windowSec = settings.sequentialSec / count;
+  const runs: TurnRun[] = [];
+  for (let i = 0; i < count; i++) {
+    // The first window warms up (as the single window did); later ones follow straight on.
+    runs.push(await measureTurns(server, { ...load, runTag: `${target.name}-seq`, setup: i === 0 ? load.setup : [], connections: 1, warmupSec: i === 0 ? Math.min(1, settings.warmupSec) : 0, durationSec: windowSec }));
+  }
+  const mean = (pick: (r: TurnRun) => number, digits: number) => round(runs.reduce((sum, r) => sum + pick(r), 0) / runs.length, digits);
+  return {
+    cpuMsPerTurn: round(percentile(runs.map((r) => r.cpuMsPerTurn), 50), 3),
+    reqPerSec: mean((r) => r.reqPerSec, 1),
+    p50Ms: mean((r) => r.p50Ms, 2),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    windows: runs.map((r) => r.cpuMsPerTurn),
+  };
+}
+
 export async function runTurnTarget(target: TurnTarget, settings: TurnSettings, nodeFlags?: string[]): Promise<TurnDetail> {
   const server = await startServer(target.spec(settings.workDir, nodeFlags));
   try {
@@ -113,12 +139,10 @@ export async function runTurnTarget(target: TurnTarget, settings: TurnSettings, 
     const load = { prompts: settings.mix.prompts, setup: settings.mix.setup, warmupSec: settings.warmupSec, runTag: target.name };
     const run = await measureTurns(server, { ...load, connections: settings.connections, durationSec: settings.durationSec });
     settings.log(`  ${target.name}: ${run.reqPerSec} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.cpuMsPerTurn} CPU ms/turn, peak RSS ${run.peakRssMb} MB${run.sqlitePerTurn ? `, SQLite per turn ${run.sqlitePerTurn.statements} statements / ${run.sqlitePerTurn.writes} writes / ${run.sqlitePerTurn.commits} commits` : ''}`);
-    let sequential: TurnDetail['sequential'];
+    let sequential: Awaited<ReturnType<typeof measureSequential>> | undefined;
     if (target.sequential && settings.sequentialSec > 0) {
-      // One connection, kept alive (autocannon reuses it), one request at a time: no queueing, no batching.
-      const seq = await measureTurns(server, { ...load, runTag: `${target.name}-seq`, connections: 1, warmupSec: Math.min(1, settings.warmupSec), durationSec: settings.sequentialSec });
-      sequential = { cpuMsPerTurn: seq.cpuMsPerTurn, reqPerSec: seq.reqPerSec, p50Ms: seq.p50Ms, requests: seq.requests };
-      settings.log(`  ${target.name} sequential (1 connection): ${seq.reqPerSec} req/s, p50 ${seq.p50Ms} ms, ${seq.cpuMsPerTurn} CPU ms/turn`);
+      sequential = await measureSequential(server, target, settings, load);
+      settings.log(`  ${target.name} sequential (1 connection): ${sequential.reqPerSec} req/s, p50 ${sequential.p50Ms} ms, ${sequential.cpuMsPerTurn} CPU ms/turn (median of ${sequential.windows.length} windows: ${sequential.windows.join(', ')})`);
     }
     return {
       ...run,
@@ -128,7 +152,7 @@ export async function runTurnTarget(target: TurnTarget, settings: TurnSettings, 
       textReplies: checked.textReplies,
       replyBytesMean: checked.replyBytesMean,
       startupMs: Math.round(server.startupMs),
-      ...(sequential ? { sequential } : {}),
+      ...(sequential ? { sequential: { cpuMsPerTurn: sequential.cpuMsPerTurn, reqPerSec: sequential.reqPerSec, p50Ms: sequential.p50Ms, requests: sequential.requests } } : {}),
     };
   } finally {
     await server.stop();

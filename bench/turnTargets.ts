@@ -39,10 +39,10 @@ const MEMORY = 'MemoryStorage (turn state loaded and saved)';
  * with a fixed reply of the kind the bot gave it (`kinds`, from classifyMix).
  */
 function cardFloor(kinds?: ReadonlyMap<string, string>): TurnTarget {
-  if (!kinds) return floor('cardFloor', 'cardFloor', 'teams-ai echo sending the list card from a fixed view model', MEMORY, 'card');
+  if (!kinds) return floor('cardFloor', 'cardFloor', "the bot's HTTP shell and adapter, teams-ai echo sending the list card from a fixed view model", MEMORY, 'card');
   const counts = new Map<string, number>();
   for (const kind of kinds.values()) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  const what = `teams-ai echo answering each prompt with a fixed reply of the bot's kind (${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')})`;
+  const what = `the bot's HTTP shell and adapter, teams-ai echo answering each prompt with a fixed reply of the bot's kind (${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')})`;
   return floor('cardFloor', 'mixFloor', what, MEMORY, 'card', { BENCH_FLOOR_KINDS: JSON.stringify(Object.fromEntries(kinds)) });
 }
 

@@ -1,8 +1,10 @@
 // An Adaptive Card template compiled once into closures that expand it the way adaptivecards-templating's
 // Template.expand does, without its per-expansion overhead: the library's own parse (Template.prepare) is kept, and
-// every expression evaluates through the library unless it is a plain field path (`${title}`, `${$root.a.b}`) or a
-// string made of text and such paths ("Owner: ${owner}"), which are looked up here with the library's rules
-// (case-insensitive keys, numeric segments index arrays, an undefined field becomes "${path}", null stays null).
+// every expression evaluates through the library unless it is a plain field path (`${title}`, `${$root.a.b}`), a
+// string made of text and such paths ("Owner: ${owner}"), or such a path compared with a string or null
+// (`${owner != ''}`), which are evaluated here with the library's rules (case-insensitive keys, numeric segments index
+// arrays, an undefined field becomes "${path}", null stays null). Expanding allocates little beyond the card itself:
+// no per-lookup key arrays, no result wrappers, no per-node arrays.
 // test/cards/compiledTemplate.test.ts expands every template both ways and compares.
 import { GlobalSettings, Template } from 'adaptivecards-templating';
 
@@ -23,8 +25,8 @@ interface Expression {
   value?: unknown;
 }
 
-type Evaluate = (expression: unknown, context: Context, allowSubstitutions: boolean) => { value: unknown; error?: unknown };
-const libraryEvaluate = (Template as unknown as { internalTryEvaluateExpression: Evaluate }).internalTryEvaluateExpression;
+type LibraryEvaluate = (expression: unknown, context: Context, allowSubstitutions: boolean) => { value: unknown; error?: unknown };
+const libraryEvaluate = (Template as unknown as { internalTryEvaluateExpression: LibraryEvaluate }).internalTryEvaluateExpression;
 const prepare = (Template as unknown as { prepare(node: unknown): unknown }).prepare;
 
 const RESERVED = new Set(['$data', '$when', '$root', '$index', '$host', '$_acTemplateVersion']);
@@ -55,28 +57,39 @@ function newContext(root: unknown): Context {
 const isExpression = (node: unknown): node is Expression =>
   typeof node === 'object' && node !== null && !Array.isArray(node) && Object.getPrototypeOf(node) !== Object.prototype;
 
-/** adaptive-expressions' accessProperty: the first key, in key order, equal ignoring case. */
-function accessProperty(instance: unknown, property: string): unknown {
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Lower-casing changes a string's length only for U+0130 (İ becomes i + U+0307): any other key of another length cannot match. */
+const mayMatch = (key: string, lower: string): boolean => key.length === lower.length || key.includes('\u0130');
+
+/**
+ * adaptive-expressions' accessProperty: the first key, in key order, equal ignoring case. `lower` is `property`
+ * lower-cased. Own keys are walked with for-in (same order as Object.keys, no array built per lookup).
+ */
+function accessProperty(instance: unknown, property: string, lower: string): unknown {
   if (!instance) return undefined;
   if (instance instanceof Map) {
     const direct: unknown = instance.get(property);
     if (direct !== undefined) return direct;
-    const key = Array.from(instance.keys() as Iterable<unknown>).find((k) => typeof k === 'string' && k.toLowerCase() === property.toLowerCase());
+    const key = Array.from(instance.keys() as Iterable<unknown>).find((k) => typeof k === 'string' && k.toLowerCase() === lower);
     return key === undefined ? undefined : (instance.get(key) as unknown);
   }
-  const lower = property.toLowerCase();
-  const key = Object.keys(instance).find((k) => k.toLowerCase() === lower);
-  return key === undefined ? undefined : (instance as Record<string, unknown>)[key];
+  for (const key in instance as object) {
+    if (mayMatch(key, lower) && hasOwn.call(instance, key) && (key === property || key.toLowerCase() === lower)) return (instance as Record<string, unknown>)[key];
+  }
+  return undefined;
 }
 
 /** The keys of the library's per-evaluation memory object, in its order (TemplateObjectMemory). */
 const MEMORY_KEYS = ['_memory', '$root', '$data', '$index', '$host', '$_acTemplateVersion'] as const;
 
-function memoryValue(context: Context, segment: string): unknown {
+/** The reader of a path's first segment from the evaluation memory, chosen once (case-insensitive, as the library). */
+function memoryReader(segment: string): (context: Context) => unknown {
   const lower = segment.toLowerCase();
   const key = MEMORY_KEYS.find((k) => k.toLowerCase() === lower);
-  if (key === undefined || key === '_memory') return undefined;
-  return key === '$data' ? context.$data : context[key];
+  if (key === undefined || key === '_memory') return () => undefined;
+  if (key === '$data') return (context) => context.$data;
+  return (context) => context[key];
 }
 
 /** A field path (`a.b.c`) as segments, or undefined when the accessor has any other part (an index expression...). */
@@ -96,23 +109,30 @@ function pathOf(expression: Expression): string[] | undefined {
 
 type Lookup = (context: Context, allowSubstitutions: boolean) => unknown;
 
+interface Step {
+  name: string;
+  lower: string;
+  /** parseInt of the name: a number indexes an array. */
+  index: number;
+}
+
 function compilePath(segments: string[]): Lookup {
   const path = segments.join('.');
-  const steps = segments[0]!.startsWith('$') ? segments : ['$data', ...segments];
+  const names = segments[0]!.startsWith('$') ? segments : ['$data', ...segments];
+  const first = memoryReader(names[0]!);
+  const steps: Step[] = names.slice(1).map((name) => ({ name, lower: name.toLowerCase(), index: parseInt(name) }));
   const substitute = `\${${path}}`;
   return (context, allowSubstitutions) => {
-    let value: unknown = memoryValue(context, steps[0]!);
-    for (let i = 1; i < steps.length; i++) {
-      const step = steps[i]!;
-      const index = parseInt(step);
-      if (!Number.isNaN(index) && Array.isArray(value)) {
-        if (index < 0 || index >= value.length) {
+    let value: unknown = first(context);
+    for (const step of steps) {
+      if (!Number.isNaN(step.index) && Array.isArray(value)) {
+        if (step.index < 0 || step.index >= value.length) {
           value = undefined;
           break;
         }
-        value = value[index] as unknown;
+        value = value[step.index] as unknown;
       } else {
-        value = accessProperty(value, step);
+        value = accessProperty(value, step.name, step.lower);
       }
       if (value === undefined) break;
     }
@@ -121,16 +141,49 @@ function compilePath(segments: string[]): Lookup {
   };
 }
 
-type Expand = (context: Context) => unknown;
+/** A library evaluation that failed: what it reported (a `$when` then drops its node; text and `$data` throw). */
+class Failure {
+  constructor(readonly error: unknown) {}
+}
 
-/** An expression node: a path looked up here, text with paths joined here, anything else through the library. */
-function compileExpression(expression: Expression, allowSubstitutions: boolean): (context: Context) => { value: unknown; error?: unknown } {
-  const library = (context: Context) => libraryEvaluate(expression, context, allowSubstitutions);
+/** An expression's value, or a Failure. */
+type Evaluate = (context: Context) => unknown;
+
+/** A constant `==`/`!=` operand this compiler handles: a string or null. */
+const isPlainConstant = (node: Expression): boolean => node.type === 'Constant' && (typeof node.value === 'string' || node.value === null);
+
+/**
+ * `path == 'text'`, `path != null` and the like. The library (FunctionUtils.commonEquals, operands evaluated
+ * without substitution, never an error) compares a value with a string by ===, and with null by == null.
+ */
+function compileComparison(expression: Expression): Evaluate | undefined {
+  if ((expression.type !== '==' && expression.type !== '!=') || expression.children.length !== 2) return undefined;
+  const [left, right] = expression.children as [Expression, Expression];
+  const constant = isPlainConstant(right) ? right : isPlainConstant(left) ? left : undefined;
+  const other = constant === right ? left : right;
+  if (!constant) return undefined;
+  let operand: (context: Context) => unknown;
+  if (isPlainConstant(other)) operand = () => other.value;
+  else {
+    const path = pathOf(other);
+    if (!path) return undefined;
+    const lookup = compilePath(path);
+    operand = (context) => lookup(context, false);
+  }
+  const c = constant.value;
+  const negate = expression.type === '!=';
+  return c === null ? (context) => (operand(context) == null) !== negate : (context) => (operand(context) === c) !== negate;
+}
+
+/** An expression node: a path looked up here, text with paths joined here, `==`/`!=` against a constant, anything else through the library. */
+function compileExpression(expression: Expression, allowSubstitutions: boolean): Evaluate {
   const path = pathOf(expression);
   if (path) {
     const lookup = compilePath(path);
-    return (context) => ({ value: lookup(context, allowSubstitutions) });
+    return (context) => lookup(context, allowSubstitutions);
   }
+  const comparison = compileComparison(expression);
+  if (comparison) return comparison;
   if (expression.type === 'concat' && allowSubstitutions) {
     const parts = expression.children.map((child): Lookup | string | undefined => {
       if (child.type === 'Constant' && typeof child.value === 'string') return child.value;
@@ -144,22 +197,27 @@ function compileExpression(expression: Expression, allowSubstitutions: boolean):
           // As the library does: `.toString()` of each value (a null throws, as it does there).
           text += typeof part === 'string' ? part : (part!(context, true) as { toString(): string }).toString();
         }
-        return { value: text };
+        return text;
       };
     }
   }
-  return library;
+  return (context) => {
+    const result = libraryEvaluate(expression, context, allowSubstitutions);
+    return result.error ? new Failure(result.error) : result.value;
+  };
 }
+
+type Expand = (context: Context) => unknown;
 
 function compileNode(node: unknown): Expand {
   if (Array.isArray(node)) {
     const items = node.map(compileNode);
     return (context) => {
-      let out: unknown[] = [];
+      const out: unknown[] = [];
       for (const item of items) {
         const expanded = item(context);
         if (expanded === null) continue;
-        if (Array.isArray(expanded)) out = out.concat(expanded);
+        if (Array.isArray(expanded)) for (const element of expanded) out.push(element);
         else out.push(expanded);
       }
       return out;
@@ -168,9 +226,9 @@ function compileNode(node: unknown): Expand {
   if (isExpression(node)) {
     const evaluate = compileExpression(node, true);
     return (context) => {
-      const result = evaluate(context);
-      if (result.error) throw new Error(String(result.error));
-      return result.value;
+      const value = evaluate(context);
+      if (value instanceof Failure) throw new Error(String(value.error));
+      return value;
     };
   }
   if (typeof node === 'object' && node !== null) return compileObject(node as Record<string, unknown>);
@@ -187,7 +245,12 @@ function compileObject(node: Record<string, unknown>): Expand {
     .filter((key) => !RESERVED.has(key))
     .map((key) => [key, compileNode(node[key])] as const);
 
-  const expandFields = (context: Context): Record<string, unknown> => {
+  /** The node in the current context: its fields, or null when its `$when` is not exactly true. */
+  const expandOnce = (context: Context): Record<string, unknown> | null => {
+    if (whenExpression) {
+      const shown = whenExpression(context);
+      if (typeof shown !== 'boolean' || !shown) return null;
+    } else if (dropAlways) return null;
     const result: Record<string, unknown> = {};
     for (const [key, expand] of fields) {
       const value = expand(context);
@@ -196,35 +259,34 @@ function compileObject(node: Record<string, unknown>): Expand {
     return result;
   };
 
+  // No `$data`: the node expands once in the context it is in.
+  if (data === undefined) return expandOnce;
+
   return (context) => {
     const savedData = context.$data;
     const savedIndex = context.$index;
-    let contexts: unknown[] = [undefined];
-    let isArray = false;
-    if (data !== undefined) {
-      let value: unknown = data;
-      if (dataExpression) {
-        const evaluated = dataExpression(context);
-        if (evaluated.error) throw new Error(String(evaluated.error));
-        value = evaluated.value;
-      }
-      isArray = Array.isArray(value);
-      contexts = isArray ? (value as unknown[]) : [value];
+    let value: unknown = data;
+    if (dataExpression) {
+      value = dataExpression(context);
+      if (value instanceof Failure) throw new Error(String(value.error));
     }
-    const results: Record<string, unknown>[] = [];
-    for (let i = 0; i < contexts.length; i++) {
-      if (isArray) context.$index = i;
-      if (contexts[i] !== undefined) context._$data = contexts[i];
-      let drop = dropAlways;
-      if (whenExpression) {
-        const evaluated = whenExpression(context);
-        drop = !(!evaluated.error && typeof evaluated.value === 'boolean' && evaluated.value);
+    let expanded: unknown;
+    if (Array.isArray(value)) {
+      const results: Record<string, unknown>[] = [];
+      for (let i = 0; i < value.length; i++) {
+        context.$index = i;
+        if (value[i] !== undefined) context._$data = value[i];
+        const result = expandOnce(context);
+        if (result !== null) results.push(result);
       }
-      if (!drop) results.push(expandFields(context));
+      expanded = results.length === 0 ? null : results.length === 1 ? results[0] : results;
+    } else {
+      if (value !== undefined) context._$data = value;
+      expanded = expandOnce(context);
     }
     context._$data = savedData;
     context.$index = savedIndex;
-    return results.length === 0 ? null : results.length === 1 ? results[0] : results;
+    return expanded;
   };
 }
 

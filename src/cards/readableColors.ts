@@ -28,5 +28,8 @@ export function useReadableColors(node: unknown): void {
     // Subtle accent (#8b8cc7 on white, 3.4:1) is too pale: accent text is drawn at full strength.
     if ((record.color as string).toLowerCase() === 'accent' && record.isSubtle === true) delete record.isSubtle;
   }
-  for (const value of Object.values(record)) if (typeof value === 'object' && value !== null) useReadableColors(value);
+  for (const key in record) {
+    const value = record[key];
+    if (typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(record, key)) useReadableColors(value);
+  }
 }

@@ -91,8 +91,11 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions) {
   const { logger } = options;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const started = performance.now();
-    res.once('finish', () => logger.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'POST /api/messages'));
+    // The per-request line is debug: no listener (nor closure) on every response unless it is written.
+    if (logger.isLevelEnabled('debug')) {
+      const started = performance.now();
+      res.once('finish', () => logger.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'POST /api/messages'));
+    }
     const body = await readBody(req, limit);
     if (body.kind === 'aborted') return;
     if (body.kind === 'tooLarge') {

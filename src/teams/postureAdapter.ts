@@ -8,14 +8,42 @@ import { keepEntityFieldsOnTheWire } from './entityWireFix';
 type Authenticated = Awaited<ReturnType<PostureAdapter['authenticate']>>;
 type ConnectorFactory = NonNullable<Authenticated['connectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type Authentication = PostureAdapter['botFrameworkAuthentication'];
+type ClaimsIdentity = Parameters<Authentication['createUserTokenClient']>[0];
+type UserTokenClient = Awaited<ReturnType<Authentication['createUserTokenClient']>>;
 
 /** Distinct (bot, service URL, audience) clients kept; a new one past this drops the oldest. */
 export const MAX_KEPT_CONNECTORS = 64;
+
+/** A promise kept under its key, at most `max` of them (oldest dropped first); a rejected one is dropped, so the next call builds again. */
+function keepBuilt<T>(kept: Map<string, Promise<T>>, key: string, max: number, build: () => Promise<T>): Promise<T> {
+  let built = kept.get(key);
+  if (!built) {
+    built = build();
+    kept.set(key, built);
+    if (kept.size > max) kept.delete(kept.keys().next().value as string);
+    built.catch(() => (kept.get(key) === built ? kept.delete(key) : undefined));
+  }
+  return built;
+}
 
 export class PostureAdapter extends TeamsAdapter {
   // The SDK builds a ConnectorClient (credentials, HTTP pipeline) for every turn; one per bot, service URL and
   // audience serves every turn: it holds no per-turn state, and its credentials cache their own tokens.
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+  // Likewise the UserTokenClient (credentials and an HTTP pipeline for the token service) the SDK builds for every
+  // turn, SSO or not: it depends only on the bot's app id (the claims' audience, else appid, as the SDK reads it).
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
+    super(...args);
+    const authentication = this.botFrameworkAuthentication;
+    const build = authentication.createUserTokenClient.bind(authentication);
+    authentication.createUserTokenClient = (identity: ClaimsIdentity) => {
+      const app = identity.getClaimValue('aud') ?? identity.getClaimValue('appid') ?? null;
+      return keepBuilt(this.userTokenClients, JSON.stringify([app]), MAX_KEPT_CONNECTORS, () => build(identity));
+    };
+  }
 
   /** Validates the Authorization header (JWT) for this activity; rejects with an error carrying statusCode 401/403. */
   authenticate(activity: Activity, authHeader: string) {
@@ -32,18 +60,8 @@ export class PostureAdapter extends TeamsAdapter {
     if (!factory) return auth;
     const identity = auth.claimsIdentity;
     const app = identity?.getClaimValue('appid') ?? identity?.getClaimValue('azp') ?? '';
-    const create = (serviceUrl: string, audience?: string): Promise<ConnectorClient> => {
-      const key = JSON.stringify([app, serviceUrl, audience ?? null]);
-      let client = this.connectors.get(key);
-      if (!client) {
-        client = factory.create(serviceUrl, audience);
-        this.connectors.set(key, client);
-        if (this.connectors.size > MAX_KEPT_CONNECTORS) this.connectors.delete(this.connectors.keys().next().value as string);
-        // A failed creation is not kept: the next turn tries again.
-        client.catch(() => (this.connectors.get(key) === client ? this.connectors.delete(key) : undefined));
-      }
-      return client;
-    };
+    const create = (serviceUrl: string, audience?: string): Promise<ConnectorClient> =>
+      keepBuilt(this.connectors, JSON.stringify([app, serviceUrl, audience ?? null]), MAX_KEPT_CONNECTORS, () => factory.create(serviceUrl, audience));
     return { ...auth, connectorFactory: { create } as ConnectorFactory };
   }
 }

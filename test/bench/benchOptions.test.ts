@@ -18,7 +18,7 @@ describe('bench options', () => {
 
   it('takes every mix (turns only, each into its own file), the sequential run and the contended-round repeats', () => {
     for (const mix of ['list', 'details', 'resources', 'counts', 'remediate']) expect(parseBenchArgs(['--mix', mix])).toMatchObject({ mix, sections: ['turn'], profile: false, startupSamples: 1 });
-    expect(parseBenchArgs([])).toMatchObject({ mix: 'analyze', sequentialSec: 5, repeatContended: 2 });
+    expect(parseBenchArgs([])).toMatchObject({ mix: 'analyze', sequentialSec: 6, repeatContended: 2 });
     expect(parseBenchArgs(['--smoke'])).toMatchObject({ repeatContended: 0 });
     expect(parseBenchArgs(['--sequential', '0', '--repeat-contended', '0'])).toMatchObject({ sequentialSec: 0, repeatContended: 0 });
     expect(parseBenchArgs(['--sequential', '3', '--repeat-contended', '4'])).toMatchObject({ sequentialSec: 3, repeatContended: 4 });

@@ -34,6 +34,8 @@ describe('compiled card templates', () => {
     expect(payload).toBeDefined();
     const { library, compiled } = bothWays(payload, card.model);
     expect(compiled).toEqual(library);
+    // Byte for byte: key order too (toEqual ignores it).
+    expect(JSON.stringify(compiled)).toBe(JSON.stringify(library));
   });
 
   it.each([...templates.keys()])('expands %s with an empty model as the library does (every field missing)', (name) => {
@@ -64,9 +66,38 @@ describe('compiled card templates', () => {
     ['an empty model', {}, 'throws'],
     ['a model that is not an object', 'text', 'throws'],
   ];
+  // `==` and `!=` against a string or null are compiled; against anything else (or two fields) they go to the library.
+  const comparisons = {
+    type: 'AdaptiveCard',
+    body: ['a', 'b', 'Zero', 'list', 'obj', 'flag', 'missing', 'nul'].map((field) => ({
+      type: 'Container',
+      items: [
+        { type: 'TextBlock', text: 'is empty', $when: `\${${field} == ''}` },
+        { type: 'TextBlock', text: 'is not empty', $when: `\${'' != ${field}}` },
+        { type: 'TextBlock', text: 'is x', $when: `\${${field} == 'x'}` },
+        { type: 'TextBlock', text: 'is null', $when: `\${${field} == null}` },
+        { type: 'TextBlock', text: 'is not null', $when: `\${null != ${field}}` },
+        { type: 'TextBlock', text: 'is 0', $when: `\${${field} == 0}` },
+        { type: 'TextBlock', text: 'is a', $when: `\${${field} == a}` },
+        { type: 'TextBlock', text: `\${${field} != ''} \${${field} == null}` },
+      ],
+    })),
+  };
+  const COMPARED: Array<[string, unknown]> = [
+    ['strings and other values', { a: '', B: 'x', zero: 0, list: [''], obj: { '': '' }, flag: false, nul: null }],
+    ['the same values elsewhere', { a: 'x', b: '', Zero: '', list: [], obj: {}, flag: true }],
+    ['an empty model', {}],
+  ];
+  it.each(COMPARED)('compares fields with constants as the library does, with %s', (_name, root) => {
+    const { library, compiled } = bothWays(comparisons, root);
+    expect(Object.keys(library as object)).toEqual(['value']);
+    expect(JSON.stringify(compiled)).toBe(JSON.stringify(library));
+  });
+
   it.each(ROOTS)('expands the corner-case template with %s as the library does', (_name, root, outcome) => {
     const { library, compiled } = bothWays(payload, root);
     expect(Object.keys(library as object)).toEqual([outcome === 'expands' ? 'value' : 'threw']);
     expect(compiled).toEqual(library);
+    expect(JSON.stringify(compiled)).toBe(JSON.stringify(library));
   });
 });
