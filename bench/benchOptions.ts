@@ -34,7 +34,7 @@ export interface BenchOptions {
 }
 
 const FULL: BenchOptions = {
-  mode: 'full', connections: 10, warmupSec: 2, durationSec: 10, rounds: 3, scaleRows: [10_000, 100_000, 1_000_000],
+  mode: 'full', connections: 10, warmupSec: 10, durationSec: 10, rounds: 3, scaleRows: [10_000, 100_000, 1_000_000],
   engineRuns: 50, turnReps: 5, startupSamples: 3, profile: true, sections: ['turn', 'scale'], mix: 'analyze',
   gate: { maxOtherCores: 0.3, maxWaitSec: 60 }, sequentialSec: 6, repeatContended: 2,
 };
