@@ -31,11 +31,17 @@ export interface ContactBook {
   /** The IANA time zone the conversation's user sent (Teams' clientInfo), for messages at a local time of day. */
   conversationTimeZone(conversationId: string): Promise<string | undefined>;
   saveConversation(conversationId: string, reference: StoredReference, timeZone?: string): Promise<void>;
+  /**
+   * Deletes what is kept to reach this person: their record, every address link naming them (also links left from an
+   * older roster) and the given conversations' references. Returns how many records went.
+   */
+  forget(aadObjectId: string, conversationIds: readonly string[]): Promise<number>;
 }
 
 const userKey = (aad: string) => `user:${aad.toLowerCase()}`;
 const addressKey = (address: string) => `mail:${address.trim().toLowerCase()}`;
 const conversationKey = (id: string) => `conv:${id}`;
+const PAGE = 500;
 
 export function createContactBook(records: RecordsStore): ContactBook {
   const byUser = async (aad: string) => (await records.get<Contact>(CONTACTS_COLLECTION, userKey(aad)))?.value;
@@ -61,6 +67,20 @@ export function createContactBook(records: RecordsStore): ContactBook {
     },
     async saveConversation(conversationId, reference, timeZone) {
       await records.put(CONTACTS_COLLECTION, conversationKey(conversationId), { reference, ...(timeZone ? { timeZone } : {}) });
+    },
+    async forget(aadObjectId, conversationIds) {
+      const aad = aadObjectId.toLowerCase();
+      const doomed = [userKey(aad), ...conversationIds.map(conversationKey)];
+      let startAfter: string | undefined;
+      for (;;) {
+        const page = await records.list<{ aadObjectId?: unknown }>(CONTACTS_COLLECTION, { prefix: 'mail:', limit: PAGE, ...(startAfter ? { startAfter } : {}) });
+        for (const link of page) if (typeof link.value.aadObjectId === 'string' && link.value.aadObjectId.toLowerCase() === aad) doomed.push(link.id);
+        if (page.length < PAGE) break;
+        startAfter = page.at(-1)!.id;
+      }
+      let removed = 0;
+      for (const id of doomed) if (await records.delete(CONTACTS_COLLECTION, id)) removed += 1;
+      return removed;
     },
   };
 }

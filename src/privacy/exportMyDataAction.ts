@@ -29,7 +29,7 @@ export function createExportMyDataAction(deps: { data: PersonalData; links: Down
       const file = {
         exportedAt: new Date(at).toISOString(),
         person: { id: personId, ...(context.actor.name ? { name: context.actor.name } : {}) },
-        about: 'Everything posture-bot keeps about you: the answers it gave you with your prompts (secrets removed), your ratings, the delegations you made, your usage and the audit of changes you asked for or confirmed.',
+        about: 'Everything posture-bot keeps about you: the answers it gave you with your prompts (secrets removed), your ratings, the delegations you made, your usage, the audit of changes you asked for or confirmed, and how it reaches you (contact record).',
         ...found,
       };
       const link = await deps.links.linkFor({ fileName: `my-posture-bot-data-${new Date(at).toISOString().slice(0, 10)}.json`, contentType: 'application/json', text: JSON.stringify(file, null, 2) }, personId);

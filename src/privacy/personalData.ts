@@ -11,6 +11,7 @@ import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
 import { REPLY_RECORDS_COLLECTION, type ReplyRecord } from '../storage/replyRecordStore';
 import { USAGE_COLLECTION, type UsageCounter } from '../usage/usageMeter';
 import { DELEGATIONS, type Delegation } from '../skills/delegate/delegationRecords';
+import { createContactBook, type Contact } from '../contacts/contactBook';
 
 export interface PersonalInventory {
   /** Replies to this person (each with the prompt that asked for it, when typed). */
@@ -23,6 +24,8 @@ export interface PersonalInventory {
   auditEntries: number;
   /** 1:1 conversations whose state is kept. */
   personalConversations: number;
+  /** Whether a record of how to reach them (name, roster addresses, chat reference) is kept. */
+  reachable: boolean;
   oldest?: number;
 }
 
@@ -32,6 +35,8 @@ export interface ErasureReport {
   conversationStates: number;
   pseudonymisedUsageWindows: number;
   pseudonymisedAuditEntries: number;
+  /** Their contact record, address links and personal chat references (src/contacts/contactBook.ts). */
+  contactRecords: number;
   pseudonym: string;
 }
 
@@ -59,6 +64,8 @@ export interface PersonalRecords {
   usage: Array<{ window: string; start: number; end: number; byAction: Record<string, number> }>;
   /** Audit entries of changes they asked for or confirmed. */
   audit: ActionAuditEntry[];
+  /** How the bot reaches them (name, roster addresses, their chat's reference), when kept. */
+  contact?: Contact;
 }
 
 const PAGE = 500;
@@ -80,9 +87,10 @@ const isTheirs = (reply: ReplyRecord, personId: string) => reply.viewer.userId !
 
 export function createPersonalData(deps: PersonalDataDeps): PersonalData {
   const { records } = deps;
+  const contacts = createContactBook(records);
   return {
     async inventory(personId) {
-      const found: PersonalInventory = { answers: 0, prompts: 0, feedback: 0, feedbackWithText: 0, usageUnits: 0, auditEntries: 0, personalConversations: 0 };
+      const found: PersonalInventory = { answers: 0, prompts: 0, feedback: 0, feedbackWithText: 0, usageUnits: 0, auditEntries: 0, personalConversations: 0, reachable: false };
       const conversations = new Set<string>();
       const seen = (at: number) => {
         found.oldest = found.oldest === undefined ? at : Math.min(found.oldest, at);
@@ -103,12 +111,13 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
       for await (const { value } of scan<UsageCounter>(records, USAGE_COLLECTION)) found.usageUnits += Object.values(value.byUser[personId] ?? {}).reduce((a, b) => a + b, 0);
       for await (const { value } of scan<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (value.requester.id === personId || value.confirmedBy.id === personId) found.auditEntries += 1;
       found.personalConversations = conversations.size;
+      found.reachable = (await contacts.byUser(personId)) !== undefined;
       return found;
     },
 
     async erase(personId, channelUserId) {
       const pseudonym = pseudonymOf(personId);
-      const report: ErasureReport = { answers: 0, feedback: 0, conversationStates: 0, pseudonymisedUsageWindows: 0, pseudonymisedAuditEntries: 0, pseudonym };
+      const report: ErasureReport = { answers: 0, feedback: 0, conversationStates: 0, pseudonymisedUsageWindows: 0, pseudonymisedAuditEntries: 0, contactRecords: 0, pseudonym };
       const personal = new Set<string>();
       const doomedReplies: string[] = [];
       for await (const { id, value } of scan<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) {
@@ -124,6 +133,9 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
       for await (const { id, value } of scan<FeedbackTicket>(records, FEEDBACK_TICKETS_COLLECTION)) if (value.userId === personId) doomedTickets.push(id);
       for (const id of doomedTickets) await records.delete(FEEDBACK_TICKETS_COLLECTION, id);
       report.conversationStates = await deps.eraseConversations([...personal], channelUserId ? [channelUserId] : []);
+      const contact = await contacts.byUser(personId);
+      const chat = (contact?.reference.conversation as { id?: unknown } | undefined)?.id;
+      report.contactRecords = await contacts.forget(personId, [...personal, ...(typeof chat === 'string' ? [chat] : [])]);
 
       // Usage: the units stay (the organisation's capacity), under the pseudonym. eTag-checked like a charge.
       const windows: string[] = [];
@@ -166,6 +178,8 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
         if (theirs) found.usage.push({ window: value.windowKey, start: value.start, end: value.end, byAction: theirs });
       }
       for await (const { value } of scan<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (value.requester.id === personId || value.confirmedBy.id === personId) found.audit.push(value);
+      const contact = await contacts.byUser(personId);
+      if (contact) found.contact = contact;
       return found;
     },
   };

@@ -30,6 +30,9 @@ export function inventoryLines(found: PersonalInventory, retention: Retention): 
     `- The state of ${found.personalConversations} one-to-one chat${found.personalConversations === 1 ? '' : 's'} with me (the list on screen, filters): kept ${days(retention.retention.conversationIdleMs)} after the last message.`,
     `- ${found.usageUnits} usage unit${found.usageUnits === 1 ? '' : 's'} counted against your organisation's capacity: kept ${days(retention.privacy.usageMs)}.`,
     `- ${found.auditEntries} audit entr${found.auditEntries === 1 ? 'y' : 'ies'} of changes you asked for or confirmed: kept ${days(retention.retention.auditMs)}.`,
+    ...(found.reachable
+      ? ['- How I reach you when someone sends you a card: your name, the e-mail and UPN the Teams roster gives for you, and the address of our chat. Noted when you chat with me and refreshed weekly; kept until you delete your data.']
+      : []),
   ];
 }
 
@@ -45,7 +48,7 @@ export function createMyDataAction(deps: { data: PersonalData; retention: Retent
         'What I keep about you',
         ...inventoryLines(found, deps.retention),
         '',
-        'Secrets I find in what you type (connection strings, keys, tokens, SAS URLs) are removed before anything is stored or logged. Say "delete my data" to delete your prompts, answers, feedback and chat state.',
+        'Secrets I find in what you type (connection strings, keys, tokens, SAS URLs) are removed before anything is stored or logged. Say "delete my data" to delete your prompts, answers, feedback, chat state and how I reach you.',
       ].join('\n');
       await context.reply({ kind: 'text', text, suggestions: ['delete my data'] });
     },
@@ -55,7 +58,7 @@ export function createMyDataAction(deps: { data: PersonalData; retention: Retent
 export function createDeleteMyDataAction(deps: { data: PersonalData; retention: Retention }): SideEffectActionDefinition<typeof noParameters, typeof eraseEffect, Reply> {
   return {
     name: 'deleteMyData',
-    description: "Deletes the requester's prompts, answers, feedback and conversation state (after they confirm).",
+    description: "Deletes the requester's prompts, answers, feedback, conversation state and contact record (after they confirm).",
     parameters: noParameters,
     sideEffects: true,
     effect: eraseEffect,
@@ -74,7 +77,7 @@ export function createDeleteMyDataAction(deps: { data: PersonalData; retention: 
             { label: 'One-to-one chats', value: String(found.personalConversations) },
           ],
           changes: [
-            'Your prompts, the answers I gave you, your ratings and feedback text, and the state of your one-to-one chats are deleted.',
+            'Your prompts, the answers I gave you, your ratings and feedback text, the state of your one-to-one chats and how I reach you (name, e-mail, chat address) are deleted. When you chat with me again, I note how to reach you again.',
             "Usage counters and the audit of confirmed changes stay for your organisation, with your id replaced by a pseudonym.",
           ],
           inputs: [],
@@ -86,7 +89,7 @@ export function createDeleteMyDataAction(deps: { data: PersonalData; retention: 
       if (context.confirmedBy.id !== effect.personId) throw new AppError('BAD_REQUEST', 'Only the person whose data it is can delete it.');
       const report = await deps.data.erase(effect.personId, context.confirmedBy.userId);
       return {
-        text: `Deleted ${report.answers} answers with their prompts, ${report.feedback} ratings and ${report.conversationStates} chat states. Kept for your organisation under the pseudonym ${report.pseudonym}: usage counters (${report.pseudonymisedUsageWindows} windows) and ${report.pseudonymisedAuditEntries} audit entries.`,
+        text: `Deleted ${report.answers} answers with their prompts, ${report.feedback} ratings, ${report.conversationStates} chat states and ${report.contactRecords} records of how to reach you. Kept for your organisation under the pseudonym ${report.pseudonym}: usage counters (${report.pseudonymisedUsageWindows} windows) and ${report.pseudonymisedAuditEntries} audit entries.`,
       };
     },
   };

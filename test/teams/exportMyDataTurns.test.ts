@@ -2,6 +2,7 @@
 // bot keeps about them (their answers and prompts, ratings, usage, ...) and nobody else's; the link works once (then
 // 410), an unknown one is 404, an expired one 410; in a group chat no link is given.
 import type { Activity } from 'botbuilder';
+import { CONTACTS_COLLECTION } from '../../src/contacts/contactBook';
 import { createDownloadLinks } from '../../src/downloads/downloadLinks';
 import { createSqliteDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { createSqliteRecordsStore } from '../../src/storage/sqliteRecordsStore';
@@ -28,9 +29,14 @@ describe('export my data', () => {
   const as = (who: typeof BOB, activity: Partial<Activity>) => ({ ...activity, from: { ...who } as Activity['from'] });
 
   it('gives a single-use link to a JSON file of the asker’s own data, in their one-to-one chat only', async () => {
+    bot.connector.members.set(USER.id, { id: USER.id, name: USER.name, aadObjectId: USER.aadObjectId, email: 'ada@contoso.example' });
+    bot.connector.members.set(BOB.id, { id: BOB.id, name: BOB.name, aadObjectId: BOB.aadObjectId, email: 'bob@contoso.example' });
     expect(await bot.deliver(message('show critical risks', { conversationId: 'a:ada-export' }))).toBe(200);
     expect(await bot.deliver(as(BOB, message('show high severity storage risks with password sk-live-123', { conversationId: 'a:bob-export' })))).toBe(200);
 
+    // The roster lookup runs in the background; wait for it before asking.
+    const contacts = createSqliteRecordsStore(database);
+    for (let i = 0; i < 200 && !(await contacts.get(CONTACTS_COLLECTION, `user:${USER.aadObjectId}`)); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await bot.deliver(message('Export my data', { conversationId: 'a:ada-export' }))).toBe(200);
     const text = lastText('a:ada-export');
     expect(text).toMatch(/^Your data \(1 answers?, 0 ratings, 0 delegations, \d+ usage windows?, 0 audit entries\) as a JSON file: /);
@@ -43,12 +49,15 @@ describe('export my data', () => {
     expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(first.headers.get('content-disposition')).toMatch(/^attachment; filename="my-posture-bot-data-/);
     expect(first.headers.get('cache-control')).toBe('no-store');
-    const body = (await first.json()) as { person: { id: string }; answers: Array<{ prompt?: string; viewer: { userId?: string } }>; usage: unknown[] };
+    const body = (await first.json()) as { person: { id: string }; answers: Array<{ prompt?: string; viewer: { userId?: string } }>; usage: unknown[]; contact?: { addresses: string[] } };
     expect(body.person.id).toBe(USER.aadObjectId);
     expect(body.answers.map((answer) => answer.prompt)).toEqual(['show critical risks']);
     expect(body.answers.every((answer) => answer.viewer.userId === USER.aadObjectId)).toBe(true);
     expect(JSON.stringify(body)).not.toContain(BOB.aadObjectId);
     expect(JSON.stringify(body)).not.toContain('storage risks');
+    // How the bot reaches her (captured from the roster on her first message) is part of it; Bob's is not.
+    expect(body.contact?.addresses).toEqual(['ada@contoso.example']);
+    expect(JSON.stringify(body)).not.toContain('bob@contoso.example');
 
     // Used: gone for good.
     const second = await fetch(link);

@@ -3,6 +3,7 @@
 // others' data alone, and keeps usage counters and the audit under a pseudonym.
 import type { Activity } from 'botbuilder';
 import { ACTION_AUDIT_COLLECTION, type ActionAuditEntry } from '../../src/actions/actionAudit';
+import { CONTACTS_COLLECTION } from '../../src/contacts/contactBook';
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../../src/feedback/feedbackRecord';
 import { pseudonymOf } from '../../src/privacy/personalData';
 import { createSqliteDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
@@ -41,14 +42,30 @@ describe('personal data', () => {
   const rate = (conversationId: string, replyToId: string, who: typeof BOB | typeof USER, text: string) =>
     post({ ...as(who as typeof BOB, message('', { conversationId })), type: 'invoke', name: 'message/submitAction', replyToId, value: { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: { fbRating: 'needsImprovement', fbText: text } } } });
 
+  const contactIds = async () => (await records.list(CONTACTS_COLLECTION)).map((r) => r.id).sort();
+  const until = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 200 && !(await check()); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await check()).toBe(true);
+  };
+
   it('lists what it keeps, and deletes only the asker\'s data after their confirmation', async () => {
     const ada = 'a:privacy-ada';
     const bob = 'a:privacy-bob';
+    // The roster gives both an address, so each gets a contact record (captured in the background).
+    bot.connector.members.set(USER.id, { id: USER.id, name: USER.name, aadObjectId: USER.aadObjectId, email: 'ada@contoso.example', userPrincipalName: 'Ada.L@contoso.example' });
+    bot.connector.members.set(BOB.id, { id: BOB.id, name: BOB.name, aadObjectId: BOB.aadObjectId, email: 'bob@contoso.example' });
     await bot.ask('show all risks', ada);
     await bot.ask('how many critical risks? my key is AccountKey=c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', ada);
     await rate(ada, bot.connector.callsIn(ada).at(-1)!.assignedId!, USER, 'numbers look wrong');
     await bot.deliver(as(BOB, message('show all risks', { conversationId: bob })));
     await rate(bob, bot.connector.callsIn(bob).at(-1)!.assignedId!, BOB, 'bob says hi');
+
+    const adaContact = [`conv:${ada}`, 'mail:ada.l@contoso.example', 'mail:ada@contoso.example', `user:${USER.aadObjectId.toLowerCase()}`];
+    const bobContact = [`conv:${bob}`, 'mail:bob@contoso.example', `user:${BOB.aadObjectId.toLowerCase()}`];
+    await until(async () => (await contactIds()).length === adaContact.length + bobContact.length);
+    expect(await contactIds()).toEqual([...adaContact, ...bobContact].sort());
+    // A link left from an older roster that still names Ada goes too.
+    await records.put(CONTACTS_COLLECTION, 'mail:ada.old@contoso.example', { aadObjectId: USER.aadObjectId.toUpperCase() });
 
     const adaReplies = (await all<ReplyRecord>(REPLY_RECORDS_COLLECTION)).filter((r) => r.viewer.userId === USER.aadObjectId);
     expect(adaReplies.map((r) => r.prompt)).toContain('how many critical risks? my key is AccountKey=[redacted]');
@@ -58,6 +75,7 @@ describe('personal data', () => {
     expect(listed).toContain(`${adaReplies.length} answers I gave you, with the 2 prompts you typed`);
     expect(listed).toContain('1 rating of answers, 1 with your text: kept 90 days.');
     expect(listed).toContain('2 usage units counted');
+    expect(listed).toContain('How I reach you when someone sends you a card');
     expect(listed).toMatch(/Say "delete my data"/);
 
     await bot.ask('delete my data', ada);
@@ -74,7 +92,10 @@ describe('personal data', () => {
     expect((await all<FeedbackRecord>(FEEDBACK_COLLECTION)).map((f) => f.userId).sort()).toEqual([USER.aadObjectId, BOB.aadObjectId].sort());
 
     const done = JSON.stringify(await post(execute('confirm', { ref }, { conversationId: ada })));
-    expect(done).toMatch(/Deleted \d+ answers with their prompts, 1 ratings and \d+ chat states\. Kept for your organisation under the pseudonym erased-[0-9a-f]{16}: usage counters \(1 windows\)/);
+    expect(done).toMatch(/Deleted \d+ answers with their prompts, 1 ratings, \d+ chat states and 5 records of how to reach you\. Kept for your organisation under the pseudonym erased-[0-9a-f]{16}: usage counters \(1 windows\)/);
+
+    // How to reach Ada is gone; Bob's contact is intact.
+    expect(await contactIds()).toEqual(bobContact.sort());
 
     // Ada's feedback and her answers from before are gone; Bob's are intact.
     const feedback = await all<FeedbackRecord>(FEEDBACK_COLLECTION);
@@ -98,5 +119,7 @@ describe('personal data', () => {
 
     await bot.ask('what do you keep about me?', ada);
     expect(lastText(ada)).toContain('0 ratings of answers');
+    // Chatting again notes how to reach her again (the card said so).
+    await until(async () => (await contactIds()).includes(`user:${USER.aadObjectId.toLowerCase()}`));
   });
 });
