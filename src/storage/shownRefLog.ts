@@ -47,18 +47,33 @@ export interface ShownRefLogSource {
 export const shownRefLogSource = (storage: unknown): ShownRefLogSource | undefined =>
   typeof storage === 'object' && storage !== null && typeof (storage as ShownRefLogSource).shownRefLog === 'function' ? (storage as ShownRefLogSource) : undefined;
 
-/** The newest `limit` distinct pairs of pages given newest first, oldest first (shape 1 of the state field). */
-export function newestPairs(pages: ReadonlyArray<readonly ShownPair[]>, limit: number): Array<[string, string]> {
+/**
+ * The one walk behind every "newest `limit` distinct refs" rule: pages newest first, each page's pairs oldest first
+ * (so each page is walked from its end). `visit` sees each distinct ref once, at its newest showing, newest first;
+ * returning true stops the walk.
+ */
+export function walkNewest(pages: ReadonlyArray<readonly ShownPair[]>, limit: number, visit: (ref: string, id: string, page: number) => boolean | void): void {
   const seen = new Set<string>();
-  const newestFirst: Array<[string, string]> = [];
-  for (const page of pages) {
+  for (let p = 0; p < pages.length && seen.size < limit; p++) {
+    const page = pages[p]!;
     for (let i = page.length - 1; i >= 0 && seen.size < limit; i--) {
       const [ref, id] = page[i]!;
       if (seen.has(ref)) continue;
       seen.add(ref);
-      newestFirst.push([ref, id]);
+      if (visit(ref, id, p) === true) return;
     }
   }
+}
+
+/**
+ * The newest `limit` distinct pairs of pages given newest first, oldest first (shape 1 of the state field): a
+ * re-shown ref counts at its newest showing, with that showing's id.
+ */
+export function newestPairs(pages: ReadonlyArray<readonly ShownPair[]>, limit: number): Array<[string, string]> {
+  const newestFirst: Array<[string, string]> = [];
+  walkNewest(pages, limit, (ref, id) => {
+    newestFirst.push([ref, id]);
+  });
   return newestFirst.reverse();
 }
 
@@ -68,17 +83,13 @@ export function newestPairs(pages: ReadonlyArray<readonly ShownPair[]>, limit: n
  * those refs): the others can be dropped.
  */
 export function findInPages(pages: ReadonlyArray<readonly ShownPair[]>, ref: string | undefined, limit: number): { id?: string; livePages: boolean[] } {
-  const seen = new Set<string>();
   const livePages = pages.map(() => false);
-  for (let p = 0; p < pages.length && seen.size < limit; p++) {
-    const page = pages[p]!;
-    for (let i = page.length - 1; i >= 0 && seen.size < limit; i--) {
-      const [shownRef, shownId] = page[i]!;
-      if (seen.has(shownRef)) continue;
-      seen.add(shownRef);
-      livePages[p] = true;
-      if (shownRef === ref) return { id: shownId, livePages };
-    }
-  }
-  return { livePages };
+  let found: string | undefined;
+  walkNewest(pages, limit, (shownRef, shownId, page) => {
+    livePages[page] = true;
+    if (shownRef !== ref) return false;
+    found = shownId;
+    return true;
+  });
+  return found === undefined ? { livePages } : { id: found, livePages };
 }

@@ -30,7 +30,8 @@ export function createSqliteConversationStorage(database: SqliteDatabase, option
 
 /**
  * The storage, and its write as a synchronous call (one transaction, or part of the caller's) for sqliteTurnCommit.ts:
- * call what it returns once that transaction has committed.
+ * call what it returns once that transaction has committed. Inside the caller's transaction a throw (an eTag
+ * conflict) may follow keys already written: the caller must let it roll the transaction back.
  */
 export function createSqliteConversations(database: SqliteDatabase, options: SqliteConversationStorageOptions = {}): { storage: Storage; writeNow(changes: StoreItems): () => void } {
   const now = options.now ?? Date.now;
@@ -47,7 +48,7 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
   const shown = createSqliteShownRefs(database);
 
   // A state's shown refs (its log's pending page) are written right after it, in the same transaction.
-  const writeAll = db.transaction((entries: Array<[string, string, string | undefined, PendingShownRefLog | undefined]>) => {
+  const writeEntries = (entries: Array<[string, string, string | undefined, PendingShownRefLog | undefined]>) => {
     const updatedAt = now();
     const flushed: Array<{ committed(): void }> = [];
     for (const [key, text, eTag, log] of entries) {
@@ -61,7 +62,8 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
       if (written) flushed.push(written);
     }
     return flushed;
-  });
+  };
+  const writeAll = db.transaction(writeEntries);
   const deleteAll = db.transaction((keys: string[]) => {
     for (const key of keys) remove.run(key);
     shown.deleteKeys(keys);
@@ -80,7 +82,9 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
       const log = shownRefLogOf(item);
       return [key, serialize(key, state), condition, log && logs.has(log) ? (log as PendingShownRefLog) : undefined];
     });
-    const flushed = writeAll(entries);
+    // Inside the caller's transaction (the turn's closing commit, sqliteTurnCommit.ts) without a savepoint of its
+    // own: a conflict throws out of that transaction, which rolls back whole, so no key is left half written.
+    const flushed = db.inTransaction ? writeEntries(entries) : writeAll(entries);
     return () => flushed.forEach((f) => f.committed());
   };
 

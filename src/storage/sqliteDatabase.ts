@@ -65,6 +65,30 @@ const MIGRATIONS: readonly Migration[] = [
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 
+/**
+ * The tables whose rows are too large for a WITHOUT ROWID table (state, reply records and shown-ref pages run to
+ * 2-4 KB): there every row is a key, so a row over ~1 KB spills into an overflow page, interior pages hold whole rows
+ * as dividers, and every key comparison on such a row copies it out first. As rowid tables (the same columns, the
+ * key as a separate unique index) a row up to ~4 KB stays on its leaf.
+ * Changing layout only (names, columns, keys and indexes stay), every version of the bot reads and writes both the
+ * same, so this is not a numbered migration: an older bot still opens the file afterwards.
+ */
+const ROWID_TABLES: ReadonlyArray<{ table: string; names: string; columns: string; indexes: string }> = [
+  {
+    table: 'records',
+    names: 'collection, id, value, etag, updated_at',
+    columns: `collection TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER NOT NULL,
+      PRIMARY KEY (collection, id)`,
+    indexes: 'CREATE INDEX records_by_age ON records (collection, updated_at);',
+  },
+  {
+    table: 'conversation_items',
+    names: 'key, value, etag, updated_at',
+    columns: 'key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER NOT NULL',
+    indexes: 'CREATE INDEX conversation_items_by_age ON conversation_items (updated_at);',
+  },
+];
+
 /** Opens (creating if needed) `<dataDir>/posture-bot.sqlite` in WAL mode and brings its schema up to date. */
 export function createSqliteDatabase(dataDir: string, options: SqliteDatabaseOptions = {}): SqliteDatabase {
   const file = join(dataDir, options.fileName ?? DEFAULT_DATABASE_FILE);
@@ -123,7 +147,20 @@ function migrate(connection: Database.Database): number {
       connection.exec(migration.sql);
       record.run(migration.version, Date.now());
     }
-    return currentVersion();
+    const version = currentVersion();
+    // Files written before the layout change (or just created by migration 1) are copied into rowid tables once.
+    for (const { table, names, columns, indexes } of ROWID_TABLES) {
+      const listed = connection.prepare('SELECT wr FROM pragma_table_list WHERE schema = ? AND name = ?').get('main', table) as { wr: number } | undefined;
+      if (!listed || listed.wr === 0) continue;
+      connection.exec(`
+        ALTER TABLE ${table} RENAME TO ${table}_without_rowid;
+        CREATE TABLE ${table} (${columns});
+        INSERT INTO ${table} (${names}) SELECT ${names} FROM ${table}_without_rowid;
+        DROP TABLE ${table}_without_rowid;
+        ${indexes}
+      `);
+    }
+    return version;
   });
   return apply.immediate();
 }

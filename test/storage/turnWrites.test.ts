@@ -83,6 +83,19 @@ describe.each(BACKENDS)('turn writes (%s)', (_name, open) => {
     expect(await deduper.begin('k2')).toEqual({ kind: 'completed' });
   });
 
+  it('leaves every key as it was when one key of the state write conflicts', async () => {
+    await backend.state.write({ 'conv/a': { count: 1 }, 'conv/b': { count: 1 } });
+    const staleB = (await backend.state.read(['conv/b']))['conv/b'] as { eTag: string };
+    await backend.state.write({ 'conv/b': { count: 2 } });
+    const { writes } = await claimedTurn('k9');
+    writes.defer({ collection: 'reply-records', id: 'c|9', value: { n: 9 } });
+    const through = writes.stateStorage(backend.state);
+    // conv/a is written first, then conv/b conflicts: conv/a must not stay written.
+    await expect(through.write({ 'conv/a': { count: 5 }, 'conv/b': { count: 9, eTag: staleB.eTag } })).rejects.toThrow(/eTag conflict/);
+    expect((await backend.state.read(['conv/a', 'conv/b']))).toMatchObject({ 'conv/a': { count: 1 }, 'conv/b': { count: 2 } });
+    expect(await backend.records.get('reply-records', 'c|9')).toBeUndefined();
+  });
+
   it('commits what is still held when the turn ends without saving state', async () => {
     const { deduper, writes } = await claimedTurn('k3');
     writes.defer({ collection: 'reply-records', id: 'c|4', value: { n: 4 } });

@@ -6,7 +6,7 @@
 // state written before the log existed) the state holds the pairs themselves (shape 1): they are still read, and
 // moved into the log the first time that conversation is shown something again.
 import { createHash } from 'node:crypto';
-import { isLoggedShownRefs, SHOWN_REF_LOG_KEY, SHOWN_REFS_FIELD, shownRefLogOf, type ShownRefLog } from '../../storage/shownRefLog';
+import { isLoggedShownRefs, newestPairs, SHOWN_REF_LOG_KEY, SHOWN_REFS_FIELD, shownRefLogOf, type ShownRefLog } from '../../storage/shownRefLog';
 import type { ConversationMemory } from '../registry';
 
 export const SHOWN_REFS_KEY = SHOWN_REFS_FIELD;
@@ -45,15 +45,8 @@ function parse(value: unknown): ShownRefs {
 
 const read = (conversation: ConversationMemory): ShownRefs => parse(conversation.get(SHOWN_REFS_KEY));
 
-function keepNewest(pairs: ShownRefs): ShownRefs {
-  const byRef = new Map<string, string>();
-  // Re-shown refs move to the end: the newest MAX_SHOWN_REFS distinct ones are kept.
-  for (const [ref, id] of pairs) {
-    byRef.delete(ref);
-    byRef.set(ref, id);
-  }
-  return [...byRef].slice(-MAX_SHOWN_REFS);
-}
+/** Re-shown refs move to the end: the newest MAX_SHOWN_REFS distinct ones are kept (the log's own rule). */
+const keepNewest = (pairs: ShownRefs): ShownRefs => newestPairs([pairs], MAX_SHOWN_REFS);
 
 /** Another process's turn may have shown other rows meanwhile: keep both. */
 function mergeShown(base: unknown, mine: unknown, fresh: unknown): ShownRefs {
