@@ -44,14 +44,36 @@ export function tokenize(normalized: string): Token[] {
   const tokens: Token[] = [];
   let word = 0;
   for (const piece of normalized.split(' ')) {
+    // Most words are plain letters and digits: the word is its only token, as the general path below would find.
+    if (isPlainWord(piece)) {
+      tokens.push({ text: piece, word, rawWord: piece });
+      word += 1;
+      continue;
+    }
     const rawWord = piece.replace(WORD_EDGE_RE, '').replace(/'s$/, '');
     if (!rawWord) continue;
-    const parts = stripMarks(rawWord).match(TOKEN_RE);
+    const parts = (isAscii(rawWord) ? rawWord : stripMarks(rawWord)).match(TOKEN_RE);
     if (!parts) continue;
     for (const part of parts) tokens.push({ text: part, word, rawWord });
     word += 1;
   }
   return tokens;
+}
+
+/** Lower-case ASCII letters and digits only, at least one. */
+function isPlainWord(piece: string): boolean {
+  if (piece.length === 0) return false;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+
+/** ASCII has no marks to strip and is its own NFKD and NFC form. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Tokens of a data value (a name from the tenant), compared the same way as the user's tokens. */
