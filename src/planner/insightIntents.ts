@@ -62,7 +62,7 @@ export function planInsightIntent(scan: ScannedMessage, draft: FilterDraft, cont
     return action('attackPaths', { ...(resourceText ? { resourceText } : {}), ...(limit ? { limit } : {}) });
   }
 
-  const cves = [...scan.normalized.matchAll(CVE_RE)].map((m) => `CVE-${m[1]}-${m[2]}`);
+  const cves = scan.normalized.includes('cve-') ? [...scan.normalized.matchAll(CVE_RE)].map((m) => `CVE-${m[1]}-${m[2]}`) : [];
   const nicknamed = words.flatMap((w) => (CVE_NICKNAMES[w] ? [CVE_NICKNAMES[w].cve] : []));
   const ids = [...new Set([...cves, ...nicknamed])];
   if (ids.length > 0) return action('vulnerabilities', { cves: ids.slice(0, 25), ...fixParam(fix) });

@@ -38,8 +38,10 @@ const STRONG_CUES = new Set<Meaning['k']>(['nameCue', 'recommendationCue', 'owne
 /** Cues that may also follow their name ("the data rg", "the staging subscription"). */
 const TRAILING_CUES = new Set<Meaning['k']>(['subscriptionCue', 'resourceGroupCue']);
 
-export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundVocabulary): ScannedMessage {
-  const normalized = normalizeMessage(text).replace(/#\s?(\d)/g, 'number $1');
+/** `normalizedText`: normalizeMessage(text), when the caller has it already (one normalization per message). */
+export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundVocabulary, normalizedText?: string): ScannedMessage {
+  const plain = normalizedText ?? normalizeMessage(text);
+  const normalized = plain.includes('#') ? plain.replace(/#\s?(\d)/g, 'number $1') : plain;
   const tokens = expandLevelAbbreviations(tokenize(normalized));
   const claimed: boolean[] = tokens.map(() => false);
 

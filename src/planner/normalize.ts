@@ -19,19 +19,33 @@ export function withoutMentionMarkup(text: string): string {
 
 /** Lower-case, NFKC, without Teams mention markup, control characters or surrounding punctuation; spaces collapsed. */
 export function normalizeMessage(text: string): string {
-  return withoutMentionMarkup(text.slice(0, MAX_INPUT).normalize('NFKC'))
-    .replace(/<[^>]{0,200}>/g, ' ')
-    .replace(/&nbsp;/gi, ' ')
-    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202f\u2060\ufeff]/g, ' ')
-    .replace(/[‘’‛′]/g, "'")
-    .replace(/[“”„″]/g, '"')
-    .toLowerCase()
-    // Comparison signs people type for levels: "severity >= high", "high+".
-    .replace(/>=|=>|≥/g, ' at least ')
-    .replace(/<=|=<|≤/g, ' at most ')
-    .replace(/\b(critical|high|medium|low)\s*\+/g, '$1 and above ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each step runs only when its pattern could match: most messages are printable ASCII (their own NFKC form, no
+  // control characters, curly quotes or ≥ ≤) without "<", "&", "=" or "+".
+  const head = text.slice(0, MAX_INPUT);
+  const plain = isPrintableAscii(head);
+  let out = plain ? head : head.normalize('NFKC');
+  if (out.includes('<')) out = withoutMentionMarkup(out).replace(/<[^>]{0,200}>/g, ' ');
+  if (out.includes('&')) out = out.replace(/&nbsp;/gi, ' ');
+  if (!plain) {
+    out = out
+      .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202f\u2060\ufeff]/g, ' ')
+      .replace(/[‘’‛′]/g, "'")
+      .replace(/[“”„″]/g, '"');
+  }
+  out = out.toLowerCase();
+  // Comparison signs people type for levels: "severity >= high", "high+".
+  if (!plain || out.includes('=')) out = out.replace(/>=|=>|≥/g, ' at least ').replace(/<=|=<|≤/g, ' at most ');
+  if (out.includes('+')) out = out.replace(/\b(critical|high|medium|low)\s*\+/g, '$1 and above ');
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Characters from space to "~" only. */
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 // Letters of any script and digits; everything else separates tokens inside a word.
@@ -44,14 +58,36 @@ export function tokenize(normalized: string): Token[] {
   const tokens: Token[] = [];
   let word = 0;
   for (const piece of normalized.split(' ')) {
+    // Most words are plain letters and digits: the word is its only token, as the general path below would find.
+    if (isPlainWord(piece)) {
+      tokens.push({ text: piece, word, rawWord: piece });
+      word += 1;
+      continue;
+    }
     const rawWord = piece.replace(WORD_EDGE_RE, '').replace(/'s$/, '');
     if (!rawWord) continue;
-    const parts = stripMarks(rawWord).match(TOKEN_RE);
+    const parts = (isAscii(rawWord) ? rawWord : stripMarks(rawWord)).match(TOKEN_RE);
     if (!parts) continue;
     for (const part of parts) tokens.push({ text: part, word, rawWord });
     word += 1;
   }
   return tokens;
+}
+
+/** Lower-case ASCII letters and digits only, at least one. */
+function isPlainWord(piece: string): boolean {
+  if (piece.length === 0) return false;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+
+/** ASCII has no marks to strip and is its own NFKD and NFC form. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Tokens of a data value (a name from the tenant), compared the same way as the user's tokens. */

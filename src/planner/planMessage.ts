@@ -18,7 +18,7 @@ import { complement } from './exclusions';
 import { bindVocabulary, tenantHasRiskData, type BoundVocabulary, type VocabularySource } from './vocabularyPort';
 import { normalizeMessage } from './normalize';
 import { STOP_WORDS } from './lexicon/stopWords';
-import { afterStartOver, planConversationIntent } from './conversationIntents';
+import { afterStartOver, conversationText, planConversationIntent } from './conversationIntents';
 import { readTimePhrases, withoutChangeWords } from './timePhrases';
 import { isChangeQuestion, planChanges, planExecutiveSummary, topNOf } from './timeIntents';
 import { subjectOf } from './subjectWords';
@@ -42,10 +42,11 @@ const outOfScope = (reason: OutOfScopeReason) => action('outOfScope', { reason }
 
 export function planMessage(text: string, context: PlanningContext): PlannedAction[] {
   const normalized = normalizeMessage(text);
-  const conversational = planConversationIntent(normalized);
+  const tidied = conversationText(normalized);
+  const conversational = planConversationIntent(normalized, tidied);
   if (conversational) return conversational;
   // "start over and show critical risks": a new question, with no list to follow up on.
-  const fresh = afterStartOver(normalized);
+  const fresh = afterStartOver(normalized, tidied);
   if (fresh !== undefined) return planMessage(fresh, { ...context, hasActiveList: false, activeList: undefined });
   // "delete all the storage accounts": declined before its posture words can make it a list.
   if (isDestructiveRequest(normalized)) return outOfScope('notPosture');
@@ -55,7 +56,7 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   const changeQuestion = isChangeQuestion(time);
   // Time phrases are cut out before names are looked for, so "days" or "week" never become a name filter.
   const timed = time.due !== undefined || time.since !== undefined || changeQuestion;
-  const scan = scanMessage(changeQuestion ? withoutChangeWords(time.rest) : timed ? time.rest : text, lexiconOf(context), vocab);
+  const scan = timed ? scanMessage(changeQuestion ? withoutChangeWords(time.rest) : time.rest, lexiconOf(context), vocab) : scanMessage(text, lexiconOf(context), vocab, normalized);
   if (scan.tokens.length === 0 && !timed) return action('help', {});
   const hasRiskData = tenantHasRiskData(context.vocabulary, context.viewer);
   const filterOptions = {

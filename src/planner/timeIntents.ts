@@ -6,7 +6,7 @@ import type { Since } from '../actions/contracts/time';
 import type { PlannedAction } from '../actions/registry';
 import type { TimeReading } from './timePhrases';
 
-const EXECUTIVE = [
+export const EXECUTIVE: readonly RegExp[] = [
   /\b(?:executive|exec|board|management|leadership|ciso|cio|cto|boss|manager|managers|leaders)\b.*\b(?:summary|summaries|report|overview|update|brief|briefing|rundown)\b/,
   /\b(?:summary|overview|report|snapshot|picture|rundown|status) (?:of|on|for) (?:our|the|my) (?:overall |current |cloud |security )*(?:posture|security|tenant|environment|cloud|estate)\b/,
   /\b(?:posture|security) (?:summary|overview|report|snapshot|rundown|status report)\b/,
@@ -35,7 +35,15 @@ export function topNOf(normalized: string): number | undefined {
   return Number.isInteger(n) && n >= 1 && n <= 50 ? n : undefined;
 }
 
+/**
+ * Letters each EXECUTIVE pattern cannot match without: a summary, report, (over)view, update, brief(ing), rundown,
+ * snapshot, picture, status or scorecard word, "health" (check), "how" or "state" (of). Letters only, so the test
+ * holds before punctuation is taken out. Keep it in step with the patterns (a test checks each).
+ */
+export const EXECUTIVE_WORDS = /summar|report|view|update|brief|rundown|snapshot|picture|status|scorecard|health|how|state/;
+
 export function isExecutiveSummary(normalized: string): boolean {
+  if (!EXECUTIVE_WORDS.test(normalized)) return false;
   const text = normalized.replace(/[!?.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
   return EXECUTIVE.some((re) => re.test(text));
 }

@@ -72,6 +72,13 @@ const SINCE_PERIOD = new RegExp(` since (?:the start of |the beginning of )?${PE
 const LAST_N = new RegExp(` (?:in|over|during|within|for)? ?(?:the )?(?:last|past|previous) ${NUM} ${UNIT} `);
 const N_AGO = new RegExp(` ${NUM} ${UNIT} ago `);
 const BARE_PERIOD = new RegExp(` (?:on |over |during |in |for )?${PERIOD_WORDS} `);
+const SINCE_START_OF = / since (?:the start of |the beginning of )(?:the )?(week|month) /;
+const PAST_UNIT = / (?:(?:in|over|during|within|for) (?:the )?(?:past|last) (day|24 hours|week|month)|(?:the )?past (day|24 hours|week|month)|(?:the )?last (?:day|24 hours)) /;
+/** Every due and since pattern, for the test that each needs one of TIME_WORDS. */
+export const DUE_AND_SINCE_PATTERNS: readonly RegExp[] = [
+  OVERDUE_BY_MORE_THAN, MORE_THAN_OVERDUE, DUE_BETWEEN, DUE_BEFORE, DUE_ON_OR_BEFORE, DUE_AFTER, DUE_IN_NEXT, DUE_WITHIN, NEXT_N, DUE_PERIOD, PERIOD_DUE,
+  SINCE_DATE, SINCE_WEEKDAY, SINCE_PERIOD, SINCE_START_OF, LAST_N, N_AGO, PAST_UNIT, BARE_PERIOD,
+];
 
 /** Change words and the kind each names; "changed" and the like ask for every kind. */
 const KIND_PATTERNS: ReadonlyArray<{ re: RegExp; kind: ChangeKind }> = [
@@ -94,6 +101,27 @@ export function readTimePhrases(normalized: string): TimeReading {
     return true;
   };
 
+  // Every due and since pattern needs one of TIME_WORDS: a message without them (most) skips all of them at once.
+  if (TIME_WORDS.test(rest)) readDueAndSince(cut, reading);
+
+  for (const { re, kind } of KIND_PATTERNS) {
+    if (re.test(rest)) {
+      if (!reading.changeKinds.includes(kind)) reading.changeKinds.push(kind);
+    }
+  }
+  reading.changeAsked = CHANGE_RE.test(rest);
+  reading.rest = rest.replace(/\s+/g, ' ').trim();
+  return reading;
+}
+
+/**
+ * A word each due and since pattern cannot match without, as a whole word: "due", "overdue" or "late" (overdue
+ * and due-date phrases), "next", "coming", "upcoming" (the next N days), a period word (today ... month), "since",
+ * "last", "past", "previous" (the last N days) or "ago". Keep it in step with the patterns (a test checks each).
+ */
+export const TIME_WORDS = /\b(?:due|overdue|late|next|coming|upcoming|today|tomorrow|yesterday|week|month|since|last|past|previous|ago)\b/;
+
+function readDueAndSince(cut: (re: RegExp, on: (m: RegExpExecArray) => void) => boolean, reading: TimeReading): void {
   // Due ranges.
   cut(OVERDUE_BY_MORE_THAN, (m) => {
     reading.due = { overdueMoreThanDays: clampDays(daysOf(m[1] ?? '0', m[2] ?? 'days')) };
@@ -140,7 +168,7 @@ export function readTimePhrases(normalized: string): TimeReading {
       const p = periodOf(m[1] ?? '');
       reading.since = { period: SINCE_PERIODS.has(p) ? (p as Extract<Since, { period: unknown }>['period']) : 'yesterday' };
     }) ||
-    cut(/ since (?:the start of |the beginning of )(?:the )?(week|month) /, (m) => {
+    cut(SINCE_START_OF, (m) => {
       reading.since = { period: m[1] === 'week' ? 'thisWeek' : 'thisMonth' };
     }) ||
     cut(LAST_N, (m) => {
@@ -149,22 +177,13 @@ export function readTimePhrases(normalized: string): TimeReading {
     cut(N_AGO, (m) => {
       reading.since = { daysAgo: clampDays(daysOf(m[1] ?? '1', m[2] ?? 'days')) };
     }) ||
-    cut(/ (?:(?:in|over|during|within|for) (?:the )?(?:past|last) (day|24 hours|week|month)|(?:the )?past (day|24 hours|week|month)|(?:the )?last (?:day|24 hours)) /, (m) => {
+    cut(PAST_UNIT, (m) => {
       const unit = m[1] ?? m[2];
       reading.since = unit === 'month' ? { daysAgo: 30 } : unit === 'week' ? { daysAgo: 7 } : { daysAgo: 1 };
     }) ||
     cut(BARE_PERIOD, (m) => {
       reading.period = periodOf(m[1] ?? '');
     });
-
-  for (const { re, kind } of KIND_PATTERNS) {
-    if (re.test(rest)) {
-      if (!reading.changeKinds.includes(kind)) reading.changeKinds.push(kind);
-    }
-  }
-  reading.changeAsked = CHANGE_RE.test(rest);
-  reading.rest = rest.replace(/\s+/g, ' ').trim();
-  return reading;
 }
 
 /** Removes change words from the text, so "new critical risks" leaves "critical risks" to read as the filter. */

@@ -74,6 +74,8 @@ export interface SearchRequest {
   sort?: SortOrder;
   offset?: number;
   limit: number;
+  /** Also count every matching row per group, from the same filter (one compile and one row set for both). */
+  groupBy?: GroupBy;
 }
 
 /** One row of a result list: everything the recommendations card shows. Dates are epoch ms. */
@@ -111,6 +113,8 @@ export interface SearchResult {
   total: number;
   offset: number;
   items: RecommendationRow[];
+  /** The request's groupBy over all matching rows, as group() returns it; engines may leave it out. */
+  groups?: GroupResult;
 }
 
 export type GroupBy = 'severity' | 'riskLevel' | 'resourceType' | 'subscription' | 'owner' | 'category' | 'cloud' | 'recommendation' | 'governance' | 'riskFactor';

@@ -39,3 +39,36 @@ describe('tokenize', () => {
     expect(tokenize(normalizeMessage('?!... ---'))).toEqual([]);
   });
 });
+
+describe('normalizeMessage skips steps that cannot match', () => {
+  // Every step on every message, as normalizeMessage did before it skipped steps: the reference.
+  const everyStep = (text: string) =>
+    text
+      .slice(0, 2000)
+      .normalize('NFKC')
+      .replace(/<at>[^<]*<\/at>/gi, ' ')
+      .replace(/<[^>]{0,200}>/g, ' ')
+      .replace(/&nbsp;/gi, ' ')
+      .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202f\u2060\ufeff]/g, ' ')
+      .replace(/[‘’‛′]/g, "'")
+      .replace(/[“”„″]/g, '"')
+      .toLowerCase()
+      .replace(/>=|=>|≥/g, ' at least ')
+      .replace(/<=|=<|≤/g, ' at most ')
+      .replace(/\b(critical|high|medium|low)\s*\+/g, '$1 and above ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const samples = [
+    'Show critical risk recommendations', '  HIGH+ risks  ', 'severity >= high', 'severity => High', 'risk <= medium', 'a=<b', 'sev ≥ high and ≤ critical',
+    '<at>Posture Bot</at> show risks', '<AT>Bot</AT>show<b>bold</b> x', '＜at＞Bot＜/at＞ ＳＨＯＷ risks', 'a&nbsp;b &NBSP; c', 'tab\there\nnewline\r\n',
+    'show\u200b risks\u0007 für kv-ørsted', '‘quoted’ “double” ″x″', 'ﬁle ①②', 'İstanbul ΣΑΣ', 'critical +', 'low+medium', 'x'.repeat(2100), '~!@#$%^&*()_+{}|:"<>?',
+    'a\u007fb', 'emoji 🔥 risks', '', '   ', 'critical   +  high', 'rg-prod=1', 'env:prod & tag=x', 'x <y> z', 'a<b',
+  ];
+  it('gives what every step gives, on plain ASCII and on everything else', () => {
+    for (const text of samples) expect({ text, out: normalizeMessage(text) }).toEqual({ text, out: everyStep(text) });
+    for (let code = 0; code < 0x2100; code += 1) {
+      const text = `High ${String.fromCharCode(code)}+ risk${String.fromCharCode(code)}=>x`;
+      expect({ code, out: normalizeMessage(text) }).toEqual({ code, out: everyStep(text) });
+    }
+  });
+});

@@ -112,14 +112,18 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
       const top = new TopK(offset + limit, createOrder(table, request.sort ?? 'risk'));
       let total = 0;
       const compiled = compile(viewer, request.filter, todayStart);
-      if (compiled.rows && !compiled.none) total = top.offerSet(compiled.rows, compiled.residual);
-      else
+      const grouper = request.groupBy ? createGrouper(table, request.groupBy, todayStart) : undefined;
+      if (compiled.rows && !compiled.none) {
+        total = top.offerSet(compiled.rows, compiled.residual);
+        grouper?.visitSet(compiled.rows, compiled.residual);
+      } else
         walk(compiled, (row) => {
           total++;
           top.offer(row);
+          grouper?.visit(row);
         });
       const items = top.sorted().slice(offset, offset + limit).map((row) => toRow(table, row, todayStart));
-      return { total, offset, items };
+      return grouper ? { total, offset, items, groups: grouper.finish() } : { total, offset, items };
     },
 
     statusRows(start, limit) {

@@ -18,7 +18,7 @@ import { relaxations } from './relaxedReading';
 import { refineFilter } from './refineFilter';
 import { countText } from './countText';
 import { buildSecureScoreView, NO_SECURE_SCORE } from './secureScoreView';
-import { countSuggestions, listSuggestions } from './suggestions';
+import { countSuggestions, listSuggestions, SUGGESTION_GROUP_BY } from './suggestions';
 
 export type Ctx = ActionContext<Reply>;
 
@@ -66,7 +66,15 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     const when = askedAt(ctx);
     let question = asked;
     let effective = toPostureFilter(question.filter, capabilities.hasRiskData, when);
-    const searchPage = (filter: PostureFilter) => engine.search(viewer, { filter, sort: question.sort ?? 'risk', offset: 0, limit: question.limit ?? pageSize });
+    // The list's suggestions name its top resource type: counted by the same search, unless the question names types.
+    const searchPage = (filter: PostureFilter) =>
+      engine.search(viewer, {
+        filter,
+        sort: question.sort ?? 'risk',
+        offset: 0,
+        limit: question.limit ?? pageSize,
+        ...(question.filter.resourceTypes ? {} : { groupBy: SUGGESTION_GROUP_BY }),
+      });
     // A list's first page carries its total: it stands for the strict count, and is the answer when nothing is relaxed.
     let page = question.view === 'list' ? searchPage(effective.filter) : undefined;
     // Nothing under the strict reading: show the first looser one that finds something, and say what was relaxed.
@@ -136,7 +144,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
         model: buildRecommendationsView({ result, listId: list.listId, detailsRefs, pageSize, filterSummary: summary, hasRiskData: capabilities.hasRiskData, notes: effective.notes }),
       },
       recommendationIds: list.refs,
-      suggestions: listSuggestions({ engine, viewer, capabilities, filter: question.filter, postureFilter: effective.filter, total: result.total }),
+      suggestions: listSuggestions({ engine, viewer, capabilities, filter: question.filter, postureFilter: effective.filter, total: result.total, ...(found.groups ? { resourceTypes: found.groups } : {}) }),
     });
   }
 

@@ -1,6 +1,6 @@
 // Follow-up prompts that refine the current answer. Each is a phrase the keyless planner turns into `refine`
 // (a test plans every suggestion the demo tenant produces), built from what the answer actually contains.
-import type { EngineCapabilities, GroupBy, PostureEngine, PostureFilter } from '../../posture/engine';
+import type { EngineCapabilities, GroupBy, GroupResult, PostureEngine, PostureFilter } from '../../posture/engine';
 import type { Viewer } from '../../posture/viewer';
 import { pluralLabel, resourceTypeLabel } from '../../views/postureLabels';
 import type { AnalyzeFilter } from '../../actions/contracts/analyze';
@@ -14,7 +14,12 @@ interface SuggestionInput {
   filter: AnalyzeFilter;
   postureFilter: PostureFilter;
   total: number;
+  /** The matching rows grouped by resource type when the search counted them already (else grouped here). */
+  resourceTypes?: GroupResult;
 }
+
+/** The grouping listSuggestions reads, for a search to count with its page (SearchRequest.groupBy). */
+export const SUGGESTION_GROUP_BY: GroupBy = 'resourceType';
 
 const GROUP_WORDS: Partial<Record<GroupBy, string>> = { subscription: 'subscription', severity: 'severity', resourceType: 'resource type', owner: 'owner' };
 
@@ -23,7 +28,7 @@ export function listSuggestions(input: SuggestionInput): string[] {
   if (total === 0) return [];
   const out: string[] = [];
   if (!filter.resourceTypes) {
-    const types = engine.group(viewer, postureFilter, 'resourceType').groups;
+    const types = (input.resourceTypes?.by === SUGGESTION_GROUP_BY ? input.resourceTypes : engine.group(viewer, postureFilter, SUGGESTION_GROUP_BY)).groups;
     // Subscription-level recommendations are not a kind of resource anyone narrows to.
     const top = types.find((t) => t.key.toLowerCase() !== 'microsoft.resources/subscriptions');
     if (top && types.length > 1) out.push(`Just the ${pluralLabel(resourceTypeLabel(top.key)).toLowerCase()}`);

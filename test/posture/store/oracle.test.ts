@@ -137,6 +137,25 @@ describe.each([1, 2, 3])('random tenant %i', (seed) => {
     }
   });
 
+  it.each(['index', 'bitmaps'] as const)('a search that groups too gives the same page as without, and the groups group() gives, with candidates by %s', (plan) => {
+    const planned = plannedEngine(records, plan);
+    const scoped: Viewer = { ...SYSTEM_VIEWER, scope: { subscriptions: [SUBS[0]!], resourceGroups: [`${SUBS[1]}/RG-B`] } };
+    const bys = ['resourceType', 'severity', 'riskLevel', 'owner', 'governance', 'category', 'riskFactor', 'subscription'] as const;
+    let grouped = 0;
+    for (let i = 0; i < 80; i++) {
+      const filter = randomFilter(seed * 1000 + 700 + i);
+      const by = bys[i % bys.length]!;
+      for (const viewer of [SYSTEM_VIEWER, scoped]) {
+        const request = { filter, sort: (['risk', 'severity', 'dueDate'] as const)[i % 3], offset: i % 3, limit: 5 };
+        const { groups, ...page } = planned.search(viewer, { ...request, groupBy: by });
+        expect({ filter, by, page }).toEqual({ filter, by, page: planned.search(viewer, request) });
+        expect({ filter, by, groups }).toEqual({ filter, by, groups: planned.group(viewer, filter, by) });
+        if ((groups?.groups.length ?? 0) > 1) grouped++;
+      }
+    }
+    expect(grouped).toBeGreaterThan(20);
+  });
+
   it('holds every assessment once (later copies replace earlier ones)', () => {
     expect(engine.capabilities(SYSTEM_VIEWER).assessmentCount).toBe(reference.rows().length);
   });

@@ -66,6 +66,19 @@ describe('analyze: the recommendations list', () => {
     expect(reply.suggestions!.length).toBeLessThanOrEqual(4);
   });
 
+  it('names the top resource type from the grouping its own search counted (the filter compiled once)', async () => {
+    const calls: string[] = [];
+    const counting = { ...engine, search: (...a: Parameters<typeof engine.search>) => (calls.push(`search ${a[1].groupBy ?? '-'}`), engine.search(...a)), group: (...a: Parameters<typeof engine.group>) => (calls.push(`group ${a[2]}`), engine.group(...a)) };
+    const reply = await skillHarness(counting).run('analyze', {});
+    expect(reply.suggestions).toContain('Just the virtual machines');
+    expect(calls).toEqual(['search resourceType']);
+    // A question that names types asks for no grouping and offers no type.
+    calls.length = 0;
+    const typed = await skillHarness(counting).run('analyze', { filter: { resourceTypes: ['Microsoft.Storage/storageAccounts'] } });
+    expect(calls).toEqual(['search -']);
+    expect(typed.suggestions?.some((s) => s.startsWith('Just the'))).toBe(false);
+  });
+
   it('shows the next page, then says when there is no more', async () => {
     const bot = skillHarness(engine);
     await bot.run('analyze', {});
