@@ -122,6 +122,8 @@ export function addRecord(state: BuilderState, record: PostureRecord): void {
       // Only what the table keeps (join.ts): the assignment's own id and the assessment id (the key) are long ARM
       // ids, and at 1M rows several hundred thousand of each were held until finish.
       const { kind: _kind, id: _id, assessmentId, ...facts } = record;
+      // Owners repeat across thousands of assignments: keep one copy of each (as resources' tag values).
+      if (facts.owner !== undefined) facts.owner = intern(state, facts.owner);
       state.governance.set(assessmentId.toLowerCase(), facts);
       return;
     }
@@ -251,7 +253,21 @@ function rememberKeyInfo(keyInfo: Map<number, KeyInfo>, key: number, a: Assessme
 
 function addResource(state: BuilderState, r: ResourceRecord): void {
   const code = state.dict.resource.encode(r.id);
-  state.resources.set(code, { location: r.location, tags: r.tags });
+  state.resources.set(code, { location: intern(state, r.location), tags: internedValues(state, r.tags) });
+}
+
+/**
+ * The same tags with each value kept once per load. Resources repeat a few locations and tag values (environment,
+ * owner, cost centre) thousands of times; each parsed copy held until finish() is one more string for every
+ * collection to copy and mark.
+ */
+function internedValues(state: BuilderState, tags: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key in tags) {
+    const value = tags[key] as string;
+    out[key] = intern(state, value) ?? value;
+  }
+  return out;
 }
 
 /** Findings repeat the same CVE texts across resources: keep one copy of each string. */
