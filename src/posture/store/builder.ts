@@ -264,8 +264,11 @@ function addResource(state: BuilderState, r: ResourceRecord): void {
 function internedValues(state: BuilderState, tags: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key in tags) {
+    if (!Object.prototype.hasOwnProperty.call(tags, key)) continue;
     const value = tags[key] as string;
-    out[key] = intern(state, value) ?? value;
+    // A member named __proto__ (possible from JSON) stays a member: an assignment would set the prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = intern(state, value) ?? value;
   }
   return out;
 }
