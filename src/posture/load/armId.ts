@@ -55,7 +55,22 @@ function segmentIs(id: string, i: number, count: number, word: string): boolean 
 
 const segment = (id: string, i: number): string => id.slice(starts[i], ends[i]);
 
-export function parseArmId(id: string): ArmIdParts {
+// The last id parsed and its parts. Exports list a resource's assessments one after another, so the same resource id
+// comes row after row: returning the same parts (the same strings) spares the slices and the type built from pieces,
+// and lets the dictionaries match the values by identity instead of by content.
+let lastId: string | undefined;
+let lastParts: Readonly<ArmIdParts> = { name: '' };
+
+/** The parts of an id. The object may be shared with the previous call for the same id: read it, never change it. */
+export function parseArmId(id: string): Readonly<ArmIdParts> {
+  if (id === lastId) return lastParts;
+  const parts = parseArmIdParts(id);
+  lastId = id;
+  lastParts = parts;
+  return parts;
+}
+
+function parseArmIdParts(id: string): ArmIdParts {
   const count = segmentBounds(id);
   const parts: ArmIdParts = { name: count > 0 ? segment(id, count - 1) : id };
   if (!id.startsWith('/')) return parts;

@@ -72,6 +72,14 @@ export async function isGzipFile(file: string): Promise<boolean> {
  */
 const DEFAULT_READ_BYTES = 1 << 16;
 
+/**
+ * Plain files are read 1 MiB at a time into one reused buffer (readFileBytes); the text is still cut into pieces of
+ * at most 64 KiB (MAX_PIECE_BYTES), so rows are sliced from small young strings as with 64 KiB reads. Each read is a
+ * trip through the thread pool and the event loop: at 64 KiB a 100k-row export (180 MB) took 2,750 of them. One-thread
+ * load of that export, 3 alternated pairs (load 9.4-9.7): 3,599 -> 3,366 ms CPU (median), system time 558 -> 444 ms.
+ */
+const PLAIN_READ_BYTES = 1 << 20;
+
 export interface ReadOptions {
   /** Bytes per read; tests shrink it to force rows across chunk boundaries. */
   highWaterMark?: number;
@@ -102,7 +110,7 @@ export async function* readTextChunks(file: string, options: ReadOptions): Async
   const pieces = createPieceDecoder(decoder);
   if (!gzip) {
     try {
-      for await (const bytes of readFileBytes(file, { bytes: options.highWaterMark ?? DEFAULT_READ_BYTES, start: options.start, end: options.end })) {
+      for await (const bytes of readFileBytes(file, { bytes: options.highWaterMark ?? PLAIN_READ_BYTES, start: options.start, end: options.end })) {
         options.hash.update(bytes);
         const text = pieces(bytes); // copies: the buffer is read into again once this chunk is used
         if (text.length > 0) yield text;

@@ -11,7 +11,7 @@ import type {
   SecureScoreRecord,
 } from '../model';
 import { categoryMask, cloudCode, riskCode, riskFactorMask, severityCode, statusCode } from './codecs';
-import { GrowableColumn } from './columns';
+import { Float64Column, Int32Column, Uint16Column, Uint8Column } from './columns';
 import { categoryOfGroupedKey } from '../load/normalizeVulnerability';
 import { StringDictionary } from './dictionary';
 import type { CveInfo, Dictionaries, GovernanceFacts, KeyInfo, ResourceInfo, Sparse } from './table';
@@ -36,8 +36,8 @@ export interface BuilderState {
   secureScores: SecureScoreRecord[];
   secureScoreControls: SecureScoreControlRecord[];
   /** (row, code) pairs, joined into RowTerms at finish; legacy findings add theirs there. */
-  cvePairs: { rows: GrowableColumn<Int32Array>; codes: GrowableColumn<Int32Array> };
-  softwarePairs: { rows: GrowableColumn<Int32Array>; codes: GrowableColumn<Int32Array> };
+  cvePairs: { rows: Int32Column; codes: Int32Column };
+  softwarePairs: { rows: Int32Column; codes: Int32Column };
   /** Per CVE code, with the rank of the source it came from (2 cvedetails row, 1 CvesDetails item, 0 legacy finding). */
   cveInfo: Map<number, CveInfo & { rank: number }>;
   /** CVE code -> software codes seen with it (an individual row's package, a legacy finding's package). */
@@ -56,18 +56,18 @@ export interface CveEvent {
 }
 
 function createPairs() {
-  return { rows: new GrowableColumn(Int32Array), codes: new GrowableColumn(Int32Array) };
+  return { rows: new Int32Column(), codes: new Int32Column() };
 }
 
 function createGrowableColumns() {
-  const i32 = () => new GrowableColumn(Int32Array);
-  const u8 = () => new GrowableColumn(Uint8Array);
+  const i32 = () => new Int32Column();
+  const u8 = () => new Uint8Column();
   return {
     key: i32(), name: i32(), status: u8(), severity: u8(), risk: u8(), cloud: u8(), riskFactors: u8(),
-    categories: new GrowableColumn(Uint16Array), attackPaths: new GrowableColumn(Uint16Array),
+    categories: new Uint16Column(), attackPaths: new Uint16Column(),
     resource: i32(), resourceName: i32(), resourceType: i32(), resourceGroup: i32(), subscription: i32(),
     statusCause: i32(), statusDescription: i32(), riskLabels: i32(),
-    firstEvaluation: new GrowableColumn(Float64Array), statusChange: new GrowableColumn(Float64Array),
+    firstEvaluation: new Float64Column(), statusChange: new Float64Column(),
     recommendationCategory: i32(), fixState: u8(), fixedVersion: i32(), detectedVersions: i32(), individualFinding: u8(),
   };
 }
@@ -122,6 +122,8 @@ export function addRecord(state: BuilderState, record: PostureRecord): void {
       // Only what the table keeps (join.ts): the assignment's own id and the assessment id (the key) are long ARM
       // ids, and at 1M rows several hundred thousand of each were held until finish.
       const { kind: _kind, id: _id, assessmentId, ...facts } = record;
+      // Owners repeat across thousands of assignments: keep one copy of each (as resources' tag values).
+      if (facts.owner !== undefined) facts.owner = intern(state, facts.owner);
       state.governance.set(assessmentId.toLowerCase(), facts);
       return;
     }
@@ -251,7 +253,24 @@ function rememberKeyInfo(keyInfo: Map<number, KeyInfo>, key: number, a: Assessme
 
 function addResource(state: BuilderState, r: ResourceRecord): void {
   const code = state.dict.resource.encode(r.id);
-  state.resources.set(code, { location: r.location, tags: r.tags });
+  state.resources.set(code, { location: intern(state, r.location), tags: internedValues(state, r.tags) });
+}
+
+/**
+ * The same tags with each value kept once per load. Resources repeat a few locations and tag values (environment,
+ * owner, cost centre) thousands of times; each parsed copy held until finish() is one more string for every
+ * collection to copy and mark.
+ */
+function internedValues(state: BuilderState, tags: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key in tags) {
+    if (!Object.prototype.hasOwnProperty.call(tags, key)) continue;
+    const value = tags[key] as string;
+    // A member named __proto__ (possible from JSON) stays a member: an assignment would set the prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = intern(state, value) ?? value;
+  }
+  return out;
 }
 
 /** Findings repeat the same CVE texts across resources: keep one copy of each string. */

@@ -7,8 +7,8 @@ interface NumericArrayConstructor<A extends NumericArray> {
 }
 
 export class GrowableColumn<A extends NumericArray> {
-  private data: A;
-  private size = 0;
+  protected data: A;
+  protected size = 0;
 
   constructor(
     private readonly ctor: NumericArrayConstructor<A>,
@@ -18,12 +18,15 @@ export class GrowableColumn<A extends NumericArray> {
   }
 
   push(value: number): void {
-    if (this.size === this.data.length) {
-      const next = new this.ctor(this.data.length * 2);
-      copyInto(next, this.data);
-      this.data = next;
-    }
+    if (this.size === this.data.length) this.grow();
     this.data[this.size++] = value;
+  }
+
+  /** Doubles the capacity, keeping the values. */
+  protected grow(): void {
+    const next = new this.ctor(this.data.length * 2);
+    copyInto(next, this.data);
+    this.data = next;
   }
 
   /** Appends every value, each through `remap` when given (codes; below 0 stays as it is: none). */
@@ -67,6 +70,53 @@ export class GrowableColumn<A extends NumericArray> {
     const out = new this.ctor(this.size);
     copyInto(out, this.data.subarray(0, this.size) as A);
     return out;
+  }
+}
+
+// One class per element type, each with its own push: a push is then a monomorphic store into one kind of typed
+// array. Through the one generic class every push site saw four array kinds (Int32, Uint8, Uint16, Float64), and the
+// builder pushes about 25 values per assessment row.
+export class Int32Column extends GrowableColumn<Int32Array> {
+  constructor(capacity?: number) {
+    super(Int32Array, capacity);
+  }
+
+  override push(value: number): void {
+    if (this.size === this.data.length) this.grow();
+    this.data[this.size++] = value;
+  }
+}
+
+export class Uint8Column extends GrowableColumn<Uint8Array> {
+  constructor(capacity?: number) {
+    super(Uint8Array, capacity);
+  }
+
+  override push(value: number): void {
+    if (this.size === this.data.length) this.grow();
+    this.data[this.size++] = value;
+  }
+}
+
+export class Uint16Column extends GrowableColumn<Uint16Array> {
+  constructor(capacity?: number) {
+    super(Uint16Array, capacity);
+  }
+
+  override push(value: number): void {
+    if (this.size === this.data.length) this.grow();
+    this.data[this.size++] = value;
+  }
+}
+
+export class Float64Column extends GrowableColumn<Float64Array> {
+  constructor(capacity?: number) {
+    super(Float64Array, capacity);
+  }
+
+  override push(value: number): void {
+    if (this.size === this.data.length) this.grow();
+    this.data[this.size++] = value;
   }
 }
 

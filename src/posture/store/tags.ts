@@ -14,15 +14,35 @@ export function buildTagIndex(resources: Map<number, ResourceInfo>): TagIndex {
   const lists = new Map<string, number[]>();
   const keys = new Map<string, string>();
   const values = new Map<string, string>();
+  // Exact key -> exact value -> its pair's list. Resources repeat a few keys and values (the builder keeps one copy of
+  // each value), so the lower-cased pair string is built once per distinct spelling, not once per tag. The first
+  // occurrence of a lower-cased pair, key or value is always at a spelling seen for the first time, so lists, keys
+  // and values are filled in the same order as one pass over every tag.
+  const bySpelling = new Map<string, Map<string, number[]>>();
   for (const [code, info] of resources) {
-    for (const [key, value] of Object.entries(info.tags)) {
+    const tags = info.tags;
+    for (const key in tags) {
+      if (!Object.prototype.hasOwnProperty.call(tags, key)) continue;
+      const value = tags[key];
       if (typeof value !== 'string') continue;
-      const pair = tagPair(key, value);
-      const list = lists.get(pair);
-      if (list) list.push(code);
-      else lists.set(pair, [code]);
-      if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
-      if (value && !values.has(value.toLowerCase())) values.set(value.toLowerCase(), value);
+      let byValue = bySpelling.get(key);
+      if (byValue === undefined) {
+        byValue = new Map();
+        bySpelling.set(key, byValue);
+      }
+      let list = byValue.get(value);
+      if (list === undefined) {
+        const pair = tagPair(key, value);
+        list = lists.get(pair);
+        if (list === undefined) {
+          list = [];
+          lists.set(pair, list);
+        }
+        byValue.set(value, list);
+        if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
+        if (value && !values.has(value.toLowerCase())) values.set(value.toLowerCase(), value);
+      }
+      list.push(code);
     }
   }
   const tagIndex = new Map<string, Uint32Array>();

@@ -74,4 +74,14 @@ describe('parseArmId', () => {
       expect(parseArmId(id)).toEqual(referenceParse(id));
     }
   });
+
+  it('answers each id, repeated or not, as the plain split (the last answer is reused only for the same id)', () => {
+    // Same length and the same prefix, differing in the last character: a reuse keyed on anything less than the
+    // whole id would answer the second with the first's parts.
+    const a = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/sites/app1';
+    const b = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/sites/app2';
+    const sequence = [a, a, b, `${a.slice(0, 10)}${a.slice(10)}`, b, b, 'x', a];
+    for (const id of sequence) expect(parseArmId(id)).toEqual(referenceParse(id));
+    expect(parseArmId(a)).toBe(parseArmId(`${a.slice(0, 5)}${a.slice(5)}`));
+  });
 });
