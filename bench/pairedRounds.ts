@@ -8,11 +8,11 @@
 import type { RoundRecord, RoundTarget, TurnDetail, TurnTargetName } from './benchResults';
 import type { BenchOptions } from './benchOptions';
 import { repeatsRound, waitForQuiet, withWindowContention, type RoundConditions } from './contention';
-import { alternatingOrder, pairedOrder, pairRatios, pairSpread, type TimedWindow } from './pairedSchedule';
+import { alternatingOrder, midMedian, pairedOrder, pairRatios, pairSpread, type TimedWindow } from './pairedSchedule';
 import { referenceWork } from './referenceWork';
 import { diagnosticsLine } from './roundDiagnosticsMarkdown';
 import { startServer, type RunningServer } from './serverProcess';
-import { percentile, round } from './stats';
+import { round } from './stats';
 import { turnFigures, type RoundRatios, type TurnFigures } from './turnFigures';
 import { measureTurns, type TurnRun } from './turnLoad';
 import type { TurnRunContext } from './turnRun';
@@ -39,7 +39,7 @@ interface MeasuredWindow extends WindowPart {
 }
 
 const timed = (w: MeasuredWindow): TimedWindow<TurnTargetName> => ({ target: w.target, atMs: w.atMs, cpuMsPerTurn: w.run.cpuMsPerTurn });
-const median = (xs: readonly number[]): number => percentile(xs, 50);
+const median = midMedian;
 
 async function startAll(targets: readonly TurnTarget[], settings: TurnSettings): Promise<UpTarget[]> {
   const up: UpTarget[] = [];

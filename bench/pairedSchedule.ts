@@ -49,7 +49,18 @@ export function pairRatios<Name extends string>(windows: ReadonlyArray<TimedWind
   return ratios;
 }
 
-/** Median, quartiles and range of the pair ratios (nearest-rank), and how many pairs. */
+/**
+ * The median of pair ratios: the middle one, or the mean of the two middle ones (a round has an even number of
+ * pairs, two a cycle, and the lower middle one of four would lean low every time).
+ */
+export function midMedian(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
+}
+
+/** Median (midMedian), quartiles (nearest-rank) and range of the pair ratios, and how many pairs. */
 export interface PairSpread {
   median: number;
   q1: number;
@@ -61,7 +72,7 @@ export interface PairSpread {
 
 export function pairSpread(values: readonly number[], digits = 2): PairSpread {
   return {
-    median: round(percentile(values, 50), digits),
+    median: round(midMedian(values), digits),
     q1: round(percentile(values, 25), digits),
     q3: round(percentile(values, 75), digits),
     min: round(Math.min(...values), digits),

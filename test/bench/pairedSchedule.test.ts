@@ -1,5 +1,5 @@
 import { sequentialWindows } from '../../bench/pairedRounds';
-import { alternatingOrder, cycleOrder, pairedOrder, pairRatios, pairSpread, type TimedWindow } from '../../bench/pairedSchedule';
+import { alternatingOrder, cycleOrder, midMedian, pairedOrder, pairRatios, pairSpread, type TimedWindow } from '../../bench/pairedSchedule';
 import { parseBenchArgs as benchOptionsFor } from '../../bench/benchOptions';
 
 const w = (target: string, cpu: number, atMs = 0): TimedWindow => ({ target, atMs, cpuMsPerTurn: cpu });
@@ -27,7 +27,13 @@ describe('the paired schedule', () => {
   });
 
   it('spreads the pairs as median, quartiles, range and count', () => {
-    expect(pairSpread([3, 1, 2, 5, 4, 8, 6, 7])).toEqual({ median: 4, q1: 2, q3: 6, min: 1, max: 8, pairs: 8 });
+    expect(pairSpread([3, 1, 2, 5, 4, 8, 6, 7])).toEqual({ median: 4.5, q1: 2, q3: 6, min: 1, max: 8, pairs: 8 });
+  });
+
+  it('takes the mean of the two middle pairs when there is an even number of them, not the lower one', () => {
+    expect(midMedian([4, 1, 3, 2])).toBe(2.5);
+    expect(midMedian([5, 1, 3])).toBe(3);
+    expect(midMedian([])).toBeNaN();
   });
 
   it('cuts the sequential time into an even number of windows of about 1.5 s, at least two', () => {
