@@ -83,7 +83,8 @@ export async function runPairedRounds(options: BenchOptions, context: TurnRunCon
     }
     const seqTargets = up.filter((u) => u.target.sequential).map((u) => u.target.name);
     const seqPerTarget = sequentialWindows(options.sequentialSec);
-    let seqSetupSent = false;
+    // A mix's setup prompts go once into each sequential conversation, before its first window.
+    const seqSetupSent = new Set<TurnTargetName>();
 
     const kept = new Map<TurnTargetName, TurnDetail[]>();
     const keptWindows: MeasuredWindow[][] = [];
@@ -107,10 +108,10 @@ export async function runPairedRounds(options: BenchOptions, context: TurnRunCon
       if (options.sequentialSec > 0 && seqTargets.length === 2) {
         const [a, b] = seqTargets as [TurnTargetName, TurnTargetName];
         for (const name of alternatingOrder(a, b, seqPerTarget)) {
-          const setup = seqSetupSent ? [] : mix.setup;
+          const setup = seqSetupSent.has(name) ? [] : mix.setup;
+          seqSetupSent.add(name);
           seqWindows.push(await measure(name, { connections: 1, durationSec: options.sequentialSec / seqPerTarget, runTag: `${name}-seq`, setup }));
         }
-        seqSetupSent = true;
         log(`    sequential: ${seqWindows.map((w) => `${w.target} ${w.run.cpuMsPerTurn}`).join(', ')} CPU ms/turn`);
       }
       const referenceAfter = referenceWork();
