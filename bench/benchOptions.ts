@@ -31,20 +31,29 @@ export interface BenchOptions {
   repeatContended: number;
   /** Before each round: most cores' worth of other work tolerated, and how long to wait for it to go. */
   gate: { maxOtherCores: number; maxWaitSec: number };
+  /**
+   * The paired schedule (bench/pairedRounds.ts): every server up at once, warmed once (warmupSec each), then each
+   * round is `cycles` cycles of short measured windows of `windowSec`, each after `windowWarmupSec` of unmeasured
+   * load, in the order T E C B B C E T. windowSec 0: the serial schedule, each target in its own process and one
+   * window a round, one after another.
+   */
+  paired: { windowSec: number; cycles: number; windowWarmupSec: number };
 }
 
 const FULL: BenchOptions = {
   mode: 'full', connections: 10, warmupSec: 10, durationSec: 10, rounds: 3, scaleRows: [10_000, 100_000, 1_000_000],
   engineRuns: 50, turnReps: 5, startupSamples: 3, profile: true, sections: ['turn', 'scale'], mix: 'analyze',
   gate: { maxOtherCores: 0.3, maxWaitSec: 60 }, sequentialSec: 6, repeatContended: 2,
+  paired: { windowSec: 2.5, cycles: 2, windowWarmupSec: 0.5 },
 };
 const SMOKE: BenchOptions = {
   mode: 'smoke', connections: 4, warmupSec: 0.5, durationSec: 2, rounds: 1, scaleRows: [2_000],
   engineRuns: 5, turnReps: 1, startupSamples: 1, profile: false, sections: ['turn', 'scale'], mix: 'analyze',
   gate: { maxOtherCores: 0.3, maxWaitSec: 0 }, sequentialSec: 1, repeatContended: 0,
+  paired: { windowSec: 0.5, cycles: 1, windowWarmupSec: 0.2 },
 };
 
-export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--rounds N] [--scale N,N,...] [--mix ${MIX_NAMES.join('|')}] [--sequential SEC] [--repeat-contended N] [--max-other-cores N] [--gate-wait SEC] [--out PATH_WITHOUT_EXT]`;
+export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--rounds N] [--scale N,N,...] [--mix ${MIX_NAMES.join('|')}] [--sequential SEC] [--repeat-contended N] [--max-other-cores N] [--gate-wait SEC] [--window SEC (0: serial)] [--cycles N] [--window-warmup SEC] [--out PATH_WITHOUT_EXT]`;
 
 function positiveNumber(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -105,6 +114,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--gate-wait':
         options.gate = { ...options.gate, maxWaitSec: Number(value) >= 0 ? Number(value) : positiveNumber(flag, value) };
+        i++;
+        break;
+      case '--window':
+        options.paired = { ...options.paired, windowSec: Number(value) === 0 ? 0 : positiveNumber(flag, value) };
+        i++;
+        break;
+      case '--cycles':
+        options.paired = { ...options.paired, cycles: Math.round(positiveNumber(flag, value)) };
+        i++;
+        break;
+      case '--window-warmup':
+        options.paired = { ...options.paired, windowWarmupSec: Number(value) === 0 ? 0 : positiveNumber(flag, value) };
         i++;
         break;
       case '--out':

@@ -1,6 +1,7 @@
 // The whole results document: the required fields (checked by resultsShape.ts) plus the details that
 // explain them.
 import type { ProfileLine } from './cpuProfile';
+import type { PairSpread } from './pairedSchedule';
 import type { MachineFacts } from './machine';
 import type { ReferenceTiming } from './referenceWork';
 import type { ScaleEntry, TargetResult, TurnMetricsShape } from './resultsShape';
@@ -98,7 +99,19 @@ export interface BenchResults {
   command: string;
   date: string;
   mode: 'full' | 'smoke';
-  settings: { connections: number; warmupSec: number; durationSec: number; rounds: number; prompts: number; mix?: import('./mixes').MixName; sequentialSec?: number; repeatContended?: number; scaleRows: number[] };
+  settings: {
+    connections: number;
+    warmupSec: number;
+    durationSec: number;
+    rounds: number;
+    prompts: number;
+    mix?: import('./mixes').MixName;
+    sequentialSec?: number;
+    repeatContended?: number;
+    scaleRows: number[];
+    /** The paired schedule's windows (bench/pairedRounds.ts); absent: the serial schedule (durationSec per target a round). */
+    paired?: { windowSec: number; cycles: number; windowWarmupSec: number };
+  };
   turn: Record<TurnTargetName, TurnMetricsShape> & { cpuRatioToCardFloor: number; cpuRatioToEchoFloor: number };
   /** analyze / card floor CPU of each round, to show how steady the ratio is. */
   cpuRatioToCardFloorByRound: number[];
@@ -115,6 +128,16 @@ export interface BenchResults {
     /** The card floor / bare echo, each one request at a time on one kept-alive connection. */
     cardFloorToEchoSequential?: Spread;
     quietRounds: number;
+    /**
+     * The paired schedule: every ratio of neighbouring windows (bench/pairedSchedule.ts) over the kept rounds, with
+     * its median, quartiles and range; each round's figure above is the median of its own pairs.
+     */
+    pairs?: {
+      turnToCardFloor: PairSpread;
+      cardFloorToEcho: PairSpread;
+      turnToEcho: PairSpread;
+      cardFloorToEchoSequential?: PairSpread;
+    };
   };
   /** Smoke only: every mix asked once of the bot and of its floor. */
   mixChecks?: MixCheck[];

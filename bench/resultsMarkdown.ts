@@ -1,6 +1,7 @@
 // Renders a results document as the tables in bench/results/latest.md.
 import { TURN_TARGETS, type BenchResults, type ProfileReport } from './benchResults';
 import { mixNamed } from './mixes';
+import type { PairSpread } from './pairedSchedule';
 import { DIAGNOSTICS_HEAD, diagnosticsRows } from './roundDiagnosticsMarkdown';
 
 const cell = (v: unknown): string => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -41,7 +42,12 @@ function renderTurns(r: BenchResults, out: string[]): void {
   out.push(`CPU per ${mix.title} turn: **${r.turn.cpuRatioToCardFloor.toFixed(2)}×** the ${mix.floor === 'matched' ? 'mix floor (fixed replies of the same kinds)' : 'card floor'}${byRound}, **${r.turn.cpuRatioToEchoFloor.toFixed(2)}×** the bare echo floor.`, '');
   if (r.ratios) {
     const f = (x: { median: number; min: number; max: number }) => `${x.median.toFixed(2)}× (rounds ${x.min.toFixed(2)}–${x.max.toFixed(2)}×)`;
-    out.push(`Same-run CPU ratios, median of ${r.rounds?.length ?? 0} rounds (${r.ratios.quietRounds} quiet): turn / card floor ${f(r.ratios.turnToCardFloor)}; card floor / bare echo ${f(r.ratios.cardFloorToEcho)} concurrent${r.ratios.cardFloorToEchoSequential ? `, ${f(r.ratios.cardFloorToEchoSequential)} sequential` : ''}; turn / bare echo ${f(r.ratios.turnToEcho)}.`, '');
+    out.push(`Same-run CPU ratios, median of ${r.rounds?.filter((c) => !c.repeated).length ?? 0} kept rounds (${r.ratios.quietRounds} quiet)${r.ratios.pairs ? ', each round the median of its pairs of neighbouring windows' : ''}: turn / card floor ${f(r.ratios.turnToCardFloor)}; card floor / bare echo ${f(r.ratios.cardFloorToEcho)} concurrent${r.ratios.cardFloorToEchoSequential ? `, ${f(r.ratios.cardFloorToEchoSequential)} sequential` : ''}; turn / bare echo ${f(r.ratios.turnToEcho)}.`, '');
+    const pr = r.ratios.pairs;
+    if (pr) {
+      const g = (x: PairSpread) => `${x.median.toFixed(2)}× (IQR ${x.q1.toFixed(2)}–${x.q3.toFixed(2)}×, range ${x.min.toFixed(2)}–${x.max.toFixed(2)}×, ${x.pairs} pairs)`;
+      out.push(`Every pair of neighbouring windows over the kept rounds: turn / card floor ${g(pr.turnToCardFloor)}; card floor / bare echo ${g(pr.cardFloorToEcho)} concurrent${pr.cardFloorToEchoSequential ? `, ${g(pr.cardFloorToEchoSequential)} sequential` : ''}; turn / bare echo ${g(pr.turnToEcho)}.`, '');
+    }
   }
   if (r.rounds && r.rounds.length > 0) {
     out.push(
@@ -54,7 +60,7 @@ function renderTurns(r: BenchResults, out: string[]): void {
   }
   if (r.roundDetails && r.roundDetails.length > 0) {
     out.push(
-      'Each measured window, round by round (bench/README.md, "Why a round is off"): CPU per turn over the whole window and per 2 s sub-window, its drift, the server\'s threads, GC pauses, context switches, page faults and file writes per turn; the host over the same window (cores used by other processes, by the bench itself, stolen, in iowait; PSI stall shares; dirty page cache at start→end); and the fixed reference loops timed in the bench right before and after the target.',
+      `Each measured window, round by round (bench/README.md, "Why a round is off")${r.settings.paired ? ` (paired schedule: a row sums a target's ${2 * r.settings.paired.cycles} windows of the round, lists each window's CPU per turn in place of the 2 s sub-windows and takes the drift over the round's clock; the reference loops ran before the round's first window and after its last)` : ''}: CPU per turn over the whole window and per 2 s sub-window, its drift, the server\'s threads, GC pauses, context switches, page faults and file writes per turn; the host over the same window (cores used by other processes, by the bench itself, stolen, in iowait; PSI stall shares; dirty page cache at start→end); and the fixed reference loops timed in the bench right before and after the target.`,
       '',
     );
     out.push(table(['round', 'target', ...DIAGNOSTICS_HEAD], diagnosticsRows(r.roundDetails)), '');
@@ -77,7 +83,10 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(`- Date: ${r.date}; commit \`${r.commit}\`; command \`${r.command}\``);
   out.push(`- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.totalMemMb} MB RAM, Node ${m.node}, ${m.os}; 1-min load average at start ${m.loadAvg1mAtStart}`);
   const s = r.settings;
-  out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${s.warmupSec} s warm-up then ${s.durationSec} s measured per target${(s.rounds ?? 1) > 1 ? ` in each of ${s.rounds} rounds (CPU per turn and ratios are medians of the rounds, rates and latencies means; peak RSS the highest)` : ''}, ${s.prompts} ${mixNamed(s.mix ?? 'analyze').title} prompts rotating, expectReplies; one conversation per connection`, '');
+  const schedule = s.paired
+    ? `every target's server up at once and warmed once for ${s.warmupSec} s, then in each of ${s.rounds} round(s) ${s.paired.cycles} cycle(s) of ${s.paired.windowSec} s measured windows (each after ${s.paired.windowWarmupSec} s of unmeasured load) in the order teams-ai echo, bare echo, card floor, bot, bot, card floor, bare echo, teams-ai echo (CPU per turn per round: all of a target's windows; ratios: median of the pairs of neighbouring windows, then of the rounds; rates and latencies means; peak RSS the highest)`
+    : `${s.warmupSec} s warm-up then ${s.durationSec} s measured per target${(s.rounds ?? 1) > 1 ? ` in each of ${s.rounds} rounds (CPU per turn and ratios are medians of the rounds, rates and latencies means; peak RSS the highest)` : ''}`;
+  out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${schedule}, ${s.prompts} ${mixNamed(s.mix ?? 'analyze').title} prompts rotating, expectReplies; one conversation per connection`, '');
 
   if (TURN_TARGETS.every((name) => r.turnDetails[name])) renderTurns(r, out);
 

@@ -56,7 +56,7 @@ export const windowSchema = z
       })
       .strict()
       .optional(),
-    subWindows: z.array(z.object({ ms, cpuMs: ms, turns: count, gcMs: ms }).strict()).min(1),
+    subWindows: z.array(z.object({ ms, cpuMs: ms, turns: count, gcMs: ms, atMs: ms.optional() }).strict()).min(1),
   })
   .strict();
 
@@ -72,6 +72,13 @@ export const roundDetailsSchema = z.array(
     })
     .strict(),
 );
+
+const ratio = z.number().finite().positive();
+const pairSpreadSchema = z.object({ median: ratio, q1: ratio, q3: ratio, min: ratio, max: ratio, pairs: z.number().int().positive() }).strict();
+/** The paired schedule's ratios of neighbouring windows (bench/pairedSchedule.ts), over the kept rounds. */
+export const pairsSchema = z
+  .object({ turnToCardFloor: pairSpreadSchema, cardFloorToEcho: pairSpreadSchema, turnToEcho: pairSpreadSchema, cardFloorToEchoSequential: pairSpreadSchema.optional() })
+  .strict();
 
 const resultsBase = z
   .object({
@@ -94,6 +101,7 @@ const resultsBase = z
     scale: z.record(z.string().regex(/^rows_\d+$/), scaleEntrySchema),
     targets: z.array(targetSchema),
     roundDetails: roundDetailsSchema.optional(),
+    ratios: z.object({ pairs: pairsSchema.optional() }).passthrough().optional(),
   })
   .passthrough();
 
@@ -108,6 +116,9 @@ export const scaleKey = (rows: number): string => `rows_${rows}`;
 export function checkResultsShape(value: unknown, scaleRows: readonly number[]): string[] {
   const parsed = resultsBase.safeParse(value);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  // A run on the paired schedule must give its pairs: its ratios are theirs.
+  const doc = value as { settings?: { paired?: unknown }; turn?: unknown; ratios?: { pairs?: unknown } } | null;
+  if (doc?.settings?.paired && doc.turn !== undefined && !doc.ratios?.pairs) problems.push('ratios.pairs: missing (the paired schedule ran)');
   const scale = (value as { scale?: unknown } | null)?.scale;
   for (const rows of scaleRows) {
     if (!scale || typeof scale !== 'object' || !(scaleKey(rows) in scale)) problems.push(`scale.${scaleKey(rows)}: missing`);

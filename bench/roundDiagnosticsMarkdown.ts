@@ -56,7 +56,7 @@ export function diagnosticsCells(t: RoundTarget): string[] {
 export const DIAGNOSTICS_HEAD = [
   'CPU ms/turn',
   'server cores',
-  'per 2 s',
+  'per 2 s (paired: per window)',
   'drift /10 s',
   'main / other threads ms/turn',
   'GC ms/turn (GCs/turn; major)',

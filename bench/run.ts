@@ -16,6 +16,7 @@ import { profileLoad, runScaleSize } from './scaleSection';
 import { startServer } from './serverProcess';
 import { percentile } from './stats';
 import { explainTargets, judgeTargets, judgeTurnTargets } from './targets';
+import { runPairedRounds, sequentialWindows } from './pairedRounds';
 import { runTurnRounds } from './turnRun';
 import { SEQUENTIAL_WINDOWS } from './turnSection';
 import { botSpec, botTarget } from './turnTargets';
@@ -42,14 +43,16 @@ async function startupSamples(first: number, count: number, workDir: string): Pr
 function notesFor(options: BenchOptions, results: Pick<BenchResults, 'machine'>): string[] {
   const card = fixedCard();
   return [
-    `Every server runs alone in its own process (node --require dist/bench/servers/cpuProbe.js); CPU is process.cpuUsage() of that process over the measured window (reset after warm-up) divided by completed requests; peak RSS is sampled every 20 ms over the window. Scale peak RSS is getrusage maxRSS of a fresh process that only loaded the export.`,
+    `Every server runs alone in its own process (node --require dist/bench/servers/cpuProbe.js); CPU is process.cpuUsage() of that process over the measured window (reset after warm-up) divided by completed requests; peak RSS is sampled every 100 ms over the window. Scale peak RSS is getrusage maxRSS of a fresh process that only loaded the export.`,
     `The load generator (autocannon, in the bench process) shares the machine's ${results.machine.cores} cores with the server under test; req/s and latency are therefore lower bounds, CPU per turn is not affected by that.`,
     `Each load connection is its own personal conversation (conversation state is read and written every turn but does not grow with the run); the prompts arrive one after another in that conversation, so the bot may read some as follow-ups of the one before, as it would in a chat.`,
     options.mix === 'analyze' || options.mix === 'list'
       ? `The card floor renders adaptiveCards/${card.template}.json through the bot's own renderer and reply mapping${card.provisional ? ' (PROVISIONAL: the recommendations card had not landed, the help card stands in)' : ''}. Floors use MemoryStorage; the bot uses its own SQLite conversation storage, so the analyze turn also pays for durable state.`
       : `The card floor of the ${mixNamed(options.mix).title} mix (bench/servers/mixFloor.ts) answers each prompt with a fixed reply of the kind the bot gave that prompt before the rounds (its details, breakdown, summary, fix or "which one?" card, or a count's sentence), built once at startup by the bot's own view builders from fixed rows and rendered every turn by the bot's own renderer and reply mapping; both are checked to give each prompt that kind again before every load. Floors use MemoryStorage; the bot its own SQLite conversation storage.`,
     `The bot runs as npm start runs it (dist/src/index.js with env/.env.local), except PORT (free port), HOST=127.0.0.1, DATA_DIR (scratch) and POSTURE_SNAPSHOT (empty = embedded demo tenant; the scale export otherwise).`,
-    `Ratios are taken within a round (the targets run one after another, minutes apart at most) and reported as the median of the rounds with their range. Before each round the bench idles for 2 s and measures the cores other processes keep busy; over ${options.gate.maxOtherCores} cores it waits up to ${options.gate.maxWaitSec} s, then runs the round and marks it contended. A round found contended is run, set aside and run again, up to ${options.repeatContended} time(s) a run; after that a contended round is kept and marked. The bare echo and the card floor are also measured one request at a time on one kept-alive connection for ${options.sequentialSec} s after their concurrent load (same process; CPU per turn is the median of ${SEQUENTIAL_WINDOWS} windows of equal length), for the sequential card floor / echo target.`,
+    options.paired.windowSec > 0
+      ? `Ratios are taken from neighbouring windows: every server is started, checked and warmed once (${options.warmupSec} s each, one after another), then each round runs ${options.paired.cycles} cycle(s) of ${options.paired.windowSec} s measured windows, each after ${options.paired.windowWarmupSec} s of unmeasured load on the same server, in the order teams-ai echo, bare echo, card floor, bot, bot, card floor, bare echo, teams-ai echo; each window of a ratio's numerator is paired with the nearest window of its denominator, a round's ratio is the median of its pairs, and the run's the median of the rounds with their range (every pair's median, quartiles and range beside it). A target's CPU per turn in a round is all its windows' CPU over all their turns. Before each round`
+      : `Ratios are taken within a round (the targets run one after another, minutes apart at most) and reported as the median of the rounds with their range. Before each round the bench idles for 2 s and measures the cores other processes keep busy; over ${options.gate.maxOtherCores} cores it waits up to ${options.gate.maxWaitSec} s, then runs the round and marks it contended. A round found contended is run, set aside and run again, up to ${options.repeatContended} time(s) a run; after that a contended round is kept and marked. ${options.paired.windowSec > 0 ? `The bare echo and the card floor are also measured one request at a time on one kept-alive connection, ${options.sequentialSec} s each a round after the concurrent windows (same processes), in ${sequentialWindows(options.sequentialSec)} alternating windows each (echo, card, card, echo, ...): CPU per turn is the median of a target's windows, the ratio the median of the neighbouring pairs` : `The bare echo and the card floor are also measured one request at a time on one kept-alive connection for ${options.sequentialSec} s after their concurrent load (same process; CPU per turn is the median of ${SEQUENTIAL_WINDOWS} windows of equal length)`}, for the sequential card floor / echo target.`,
     `Load: CPU of the loading process (all threads) from start of load to engine ready, against a parse-only floor (line-by-line JSON.parse of the same file in a fresh process) measured in the same run; wall seconds are shown but depend on the machine and what else runs on it.`,
     `Scale turns: ${options.turnReps} rep(s) of each representative prompt sent one at a time, each in a new conversation (a standalone question, like its engine query), after one unmeasured warm turn each; engine: ${options.engineRuns} runs per query after 3 warm runs, governance judged as of the export's generatedAt.`,
   ];
@@ -73,7 +76,7 @@ async function main(): Promise<number> {
     command: `node dist/bench/run.js ${process.argv.slice(2).join(' ')}`.trim(),
     date: new Date().toISOString(),
     mode: options.mode,
-    settings: { connections: options.connections, warmupSec: options.warmupSec, durationSec: options.durationSec, rounds: options.rounds, prompts: prompts.length, mix: options.mix, sequentialSec: options.sequentialSec, repeatContended: options.repeatContended, scaleRows: partial && !options.sections.includes('scale') ? [] : options.scaleRows },
+    settings: { connections: options.connections, warmupSec: options.warmupSec, durationSec: options.durationSec, rounds: options.rounds, prompts: prompts.length, mix: options.mix, sequentialSec: options.sequentialSec, repeatContended: options.repeatContended, ...(options.paired.windowSec > 0 ? { paired: options.paired } : {}), scaleRows: partial && !options.sections.includes('scale') ? [] : options.scaleRows },
     turn: {} as BenchResults['turn'],
     turnDetails: {} as BenchResults['turnDetails'],
     startup: { demoTenantMs: 0, samplesMs: [] },
@@ -86,7 +89,7 @@ async function main(): Promise<number> {
 
   if (options.sections.includes('turn')) {
     log(`turns (${mix.title} mix):`);
-    Object.assign(results, await runTurnRounds(options, { mix, workDir, classifier, log }));
+    Object.assign(results, await (options.paired.windowSec > 0 ? runPairedRounds : runTurnRounds)(options, { mix, workDir, classifier, log }));
     const details = results.turnDetails;
     log('startup on the demo tenant:');
     const samples = await startupSamples(details.analyze.startupMs, options.startupSamples, workDir);

@@ -98,7 +98,7 @@ export async function startServer(spec: ServerSpec): Promise<RunningServer> {
   closeSync(logFd);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitHealthy(baseUrl + spec.healthPath, child, Date.now() + (spec.startTimeoutMs ?? 30_000), spec.logFile);
+    await waitHealthy(baseUrl + spec.healthPath, child, Date.now() + (spec.startTimeoutMs ?? 60_000), spec.logFile);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

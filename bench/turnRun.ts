@@ -1,15 +1,15 @@
 // The turn section's rounds: each round measures the four targets one after another; a round found contended
 // before it starts is run again (its figures set aside) while repeats are left, then kept and marked. CPU per turn
 // and every ratio are the median of the kept rounds, with their range.
-import { TURN_TARGETS, type BenchResults, type RoundRecord, type TurnDetail, type TurnTargetName } from './benchResults';
+import type { RoundRecord, TurnDetail, TurnTargetName } from './benchResults';
 import type { BenchOptions } from './benchOptions';
 import type { CardClassifier } from './cardKind';
 import { repeatsRound, waitForQuiet, withWindowContention, type RoundConditions } from './contention';
 import type { Mix } from './mixes';
 import { referenceWork } from './referenceWork';
 import { diagnosticsLine } from './roundDiagnosticsMarkdown';
-import { round } from './stats';
-import { combineRounds, roundOrder, spreadOf } from './turnRounds';
+import { turnFigures, type RoundRatios, type TurnFigures } from './turnFigures';
+import { roundOrder } from './turnRounds';
 import { classifyMix, runTurnTarget } from './turnSection';
 import { botTarget, turnTargets } from './turnTargets';
 
@@ -20,10 +20,6 @@ export interface TurnRunContext {
   log: (line: string) => void;
 }
 
-type TurnFigures = Pick<BenchResults, 'turn' | 'turnDetails' | 'cpuRatioToCardFloorByRound' | 'rounds' | 'ratios' | 'roundDetails'>;
-
-/** Per-round ratio a/b of the kept rounds. */
-const ratioByRound = (a: readonly number[], b: readonly number[]) => a.map((x, i) => x / (b[i] ?? Number.NaN));
 
 export async function runTurnRounds(options: BenchOptions, context: TurnRunContext): Promise<TurnFigures> {
   const { mix, log } = context;
@@ -62,34 +58,21 @@ export async function runTurnRounds(options: BenchOptions, context: TurnRunConte
     for (const [name, run] of round) kept.set(name, [...(kept.get(name) ?? []), run]);
     r++;
   }
-  const details = Object.fromEntries(TURN_TARGETS.map((name) => [name, combineRounds(kept.get(name) ?? [])])) as Record<TurnTargetName, TurnDetail>;
   const perRound = (name: TurnTargetName) => (kept.get(name) ?? []).map((d) => d.cpuMsPerTurn);
   const sequential = (name: TurnTargetName) => (kept.get(name) ?? []).flatMap((d) => (d.sequential ? [d.sequential.cpuMsPerTurn] : []));
-  const byRound = ratioByRound(perRound('analyze'), perRound('cardFloor')).map((x) => round(x, 2));
-  const seqFloor = sequential('cardFloor');
-  const keptConditions = conditions.filter((c) => !c.repeated);
-  const turnToEcho = spreadOf(ratioByRound(perRound('analyze'), perRound('echoFloor')), 2);
-  const figures: TurnFigures = {
-    turnDetails: details,
-    cpuRatioToCardFloorByRound: byRound,
-    rounds: conditions,
-    roundDetails: records,
-    ratios: {
-      turnToCardFloor: spreadOf(byRound, 2),
-      cardFloorToEcho: spreadOf(ratioByRound(perRound('cardFloor'), perRound('echoFloor')), 2),
-      turnToEcho,
-      ...(seqFloor.length > 0 ? { cardFloorToEchoSequential: spreadOf(ratioByRound(seqFloor, sequential('echoFloor')), 2) } : {}),
-      quietRounds: keptConditions.filter((c) => !c.contended).length,
-    },
-    turn: {} as BenchResults['turn'],
-  };
-  for (const name of TURN_TARGETS) {
-    const { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb } = details[name];
-    figures.turn[name] = { reqPerSec, p50Ms, p99Ms, cpuMsPerTurn, peakRssMb };
-  }
-  // The median of the per-round ratios: each round's targets ran minutes apart at most, under the same conditions.
-  figures.turn.cpuRatioToCardFloor = figures.ratios?.turnToCardFloor.median ?? Number.NaN;
-  figures.turn.cpuRatioToEchoFloor = turnToEcho.median;
+  const bot = perRound('analyze');
+  const card = perRound('cardFloor');
+  const echo = perRound('echoFloor');
+  const seqCard = sequential('cardFloor');
+  const seqEcho = sequential('echoFloor');
+  // Each round's ratios: its targets ran minutes apart at most, under the same conditions.
+  const ratios: RoundRatios[] = bot.map((b, i) => ({
+    turnToCardFloor: b / (card[i] ?? Number.NaN),
+    cardFloorToEcho: (card[i] ?? Number.NaN) / (echo[i] ?? Number.NaN),
+    turnToEcho: b / (echo[i] ?? Number.NaN),
+    ...(seqCard[i] !== undefined ? { cardFloorToEchoSequential: seqCard[i] / (seqEcho[i] ?? Number.NaN) } : {}),
+  }));
+  const figures = turnFigures(kept, ratios, conditions, records);
   if (figures.ratios?.cardFloorToEchoSequential) log(`  card floor / bare echo: ${figures.ratios.cardFloorToEcho.median}× concurrent, ${figures.ratios.cardFloorToEchoSequential.median}× sequential`);
   return figures;
 }

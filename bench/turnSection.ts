@@ -69,7 +69,7 @@ export function kindCounts(answers: readonly Answer[]): string {
 const meanBytes = (answers: readonly Answer[]) => round(answers.reduce((sum, a) => sum + a.bytes, 0) / Math.max(1, answers.length), 0);
 
 /** Sends every prompt once; throws when an answer is not what the target must give, so nothing bogus is timed. */
-async function preflight(target: TurnTarget, server: RunningServer, settings: TurnSettings): Promise<{ summary: string; textReplies: string[]; replyBytesMean: number }> {
+export async function preflight(target: TurnTarget, server: RunningServer, settings: TurnSettings): Promise<{ summary: string; textReplies: string[]; replyBytesMean: number }> {
   const { mix, kinds } = settings;
   const { answers, failures } = await askEach(server, mix, settings.classifier, 'preflight');
   const textReplies = answers.filter((a) => a.kind === 'text').map((a) => `"${a.prompt}": ${a.text}`);
@@ -130,6 +130,14 @@ async function measureSequential(server: RunningServer, target: TurnTarget, sett
   };
 }
 
+/** How a target answered before its load (preflight), for its TurnDetail. */
+export type Checked = Awaited<ReturnType<typeof preflight>>;
+
+/** The labels and preflight of a target's TurnDetail, around its measured figures. */
+export function detailOf(target: TurnTarget, checked: Checked, startupMs: number, run: TurnRun): TurnDetail {
+  return { ...run, what: target.what, storage: target.storage, preflight: checked.summary, textReplies: checked.textReplies, replyBytesMean: checked.replyBytesMean, startupMs: Math.round(startupMs) };
+}
+
 export async function runTurnTarget(target: TurnTarget, settings: TurnSettings, nodeFlags?: string[]): Promise<TurnDetail> {
   const server = await startServer(target.spec(settings.workDir, nodeFlags));
   try {
@@ -145,13 +153,7 @@ export async function runTurnTarget(target: TurnTarget, settings: TurnSettings, 
       settings.log(`  ${target.name} sequential (1 connection): ${sequential.reqPerSec} req/s, p50 ${sequential.p50Ms} ms, ${sequential.cpuMsPerTurn} CPU ms/turn (median of ${sequential.windows.length} windows: ${sequential.windows.join(', ')})`);
     }
     return {
-      ...run,
-      what: target.what,
-      storage: target.storage,
-      preflight: checked.summary,
-      textReplies: checked.textReplies,
-      replyBytesMean: checked.replyBytesMean,
-      startupMs: Math.round(server.startupMs),
+      ...detailOf(target, checked, server.startupMs, run),
       ...(sequential ? { sequential: { cpuMsPerTurn: sequential.cpuMsPerTurn, reqPerSec: sequential.reqPerSec, p50Ms: sequential.p50Ms, requests: sequential.requests } } : {}),
     };
   } finally {

@@ -13,6 +13,11 @@ export interface SubWindow {
   turns: number;
   /** Main-thread GC pause time in it. */
   gcMs: number;
+  /**
+   * When it began, ms since the run's first window: set when the sub-windows are whole windows of the paired
+   * schedule (bench/windowMerge.ts), which are not back to back; unset, they follow one another from the start.
+   */
+  atMs?: number;
 }
 
 /** The host over the window, in cores' worth (1 = one core for the whole window) or percent of the wall time. */
@@ -107,8 +112,9 @@ export function driftPer10s(subs: readonly SubWindow[]): number | undefined {
   const points: Array<[number, number]> = [];
   let t = 0;
   for (const s of subs) {
-    if (s.turns > 0) points.push([(t + s.ms / 2) / 1000, s.cpuMs / s.turns]);
-    t += s.ms;
+    const start = s.atMs ?? t;
+    if (s.turns > 0) points.push([(start + s.ms / 2) / 1000, s.cpuMs / s.turns]);
+    t = start + s.ms;
   }
   if (points.length < 3) return undefined;
   const n = points.length;

@@ -65,3 +65,34 @@ describe('per-round diagnostics in the results', () => {
     expect(checkResultsShape(doc, SIZES)).toEqual([expect.stringContaining('roundDetails.0.targets.analyze.window')]);
   });
 });
+
+describe('the paired schedule in the results', () => {
+  const spread = { median: 3, q1: 2.8, q3: 3.1, min: 2.5, max: 3.4, pairs: 12 };
+  const paired = () => {
+    const doc = sampleResults();
+    doc.settings.paired = { windowSec: 2.5, cycles: 2, windowWarmupSec: 0.5 };
+    doc.ratios = { ...doc.ratios!, pairs: { turnToCardFloor: spread, cardFloorToEcho: spread, turnToEcho: spread } };
+    return doc;
+  };
+
+  it('accepts a paired run with its pairs', () => {
+    expect(checkResultsShape(paired(), SIZES)).toEqual([]);
+  });
+
+  it('refuses a paired run without pairs, or pairs with a missing quartile or no pair at all', () => {
+    const missing = paired();
+    delete missing.ratios!.pairs;
+    expect(checkResultsShape(missing, SIZES)).toEqual([expect.stringContaining('ratios.pairs: missing')]);
+    const bad = paired() as unknown as { ratios: { pairs: { turnToEcho: Record<string, unknown>; cardFloorToEcho: Record<string, unknown> } } };
+    delete bad.ratios.pairs.turnToEcho.q1;
+    bad.ratios.pairs.cardFloorToEcho.pairs = 0;
+    const problems = checkResultsShape(bad, SIZES);
+    expect(problems.some((p) => p.startsWith('ratios.pairs.turnToEcho.q1'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('ratios.pairs.cardFloorToEcho.pairs'))).toBe(true);
+  });
+
+  it('still accepts a serial run, which has no pairs', () => {
+    expect(sampleResults().settings.paired).toBeUndefined();
+    expect(checkResultsShape(sampleResults(), SIZES)).toEqual([]);
+  });
+});
