@@ -57,10 +57,13 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
     res.end();
     return;
   }
-  const text = JSON.stringify(body);
+  // Encoded to UTF-8 once: the length is the buffer's, and the socket writes the bytes as they are. A string would
+  // be measured here, measured again by node, then joined to the head and encoded on write (a card reply is a
+  // two-byte string: its dashes and ellipses).
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(text));
-  res.end(text);
+  res.setHeader('Content-Length', bytes.length);
+  res.end(bytes);
 }
 
 /** The JSON error body; the code comes from the error catalogue, as does the status unless the SDK gave one. */

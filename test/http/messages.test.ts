@@ -30,6 +30,24 @@ describe('HTTP endpoint', () => {
     expect(replies[0]?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
   });
 
+  it('answers POST /api/messages directly as the router does for the same route (a query string takes the router)', async () => {
+    const send = async (path: string, id: string) => {
+      const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(expectReplies(message('help', { id }))) });
+      const text = await res.text();
+      const headers = [...res.headers.entries()].filter(([name]) => name !== 'date');
+      return { status: res.status, headers, body: text.replace(/pb-[0-9a-f-]{36}/g, 'pb-id').replace(id, 'the-id') };
+    };
+    const direct = await send('/api/messages', 'route-direct');
+    const routed = await send('/api/messages?via=router', 'route-router');
+    expect(direct.status).toBe(200);
+    expect(direct.headers).toContainEqual(['server', 'posture-bot']);
+    expect(direct).toEqual(routed);
+    // Other methods on the path are still restify's (405 with the methods it allows).
+    const get = await fetch(`${server.url}/api/messages`);
+    expect(get.status).toBe(405);
+    await get.text();
+  });
+
   it('answers malformed JSON with 400 and a JSON error', async () => {
     const res = await server.post('{"type": "message", ');
     expect(res.status).toBe(400);
