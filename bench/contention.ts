@@ -85,3 +85,23 @@ export function withWindowContention(before: RoundConditions, windowOtherCores: 
 export function repeatsRound(conditions: Pick<RoundConditions, 'contended'>, repeatsUsed: number, limit: number): boolean {
   return conditions.contended && repeatsUsed < limit;
 }
+
+/**
+ * A round's verdict once its windows ran: contended by what came before or during them, and whether it is set aside
+ * and repeated (logged either way). `condition` is what the results keep for the round.
+ */
+export function judgeRound(
+  before: RoundConditions,
+  windowOtherCores: ReadonlyArray<number | undefined>,
+  limits: { maxOtherCores: number; repeatsUsed: number; repeatLimit: number },
+  log: (line: string) => void,
+  round: number,
+): { repeat: boolean; condition: RoundConditions } {
+  const quiet = withWindowContention(before, windowOtherCores, limits.maxOtherCores);
+  const repeat = repeatsRound(quiet, limits.repeatsUsed, limits.repeatLimit);
+  if (quiet.contended) {
+    const why = quiet.contendedDuring ? `quiet before, ${quiet.windowOtherCoresMax} cores of other work during a window` : `other work ${quiet.otherBusyCores} cores before`;
+    log(`  round ${round}: CONTENDED (${why}): ${repeat ? 'set aside and repeated' : 'figures kept and marked'}`);
+  }
+  return { repeat, condition: repeat ? { ...quiet, repeated: true } : quiet };
+}

@@ -7,7 +7,7 @@
 // The gate, the in-window contention check and the repeats work as in the serial schedule (bench/turnRun.ts).
 import type { RoundRecord, RoundTarget, TurnDetail, TurnTargetName } from './benchResults';
 import type { BenchOptions } from './benchOptions';
-import { repeatsRound, waitForQuiet, withWindowContention, type RoundConditions } from './contention';
+import { judgeRound, waitForQuiet, type RoundConditions } from './contention';
 import { alternatingOrder, midMedian, pairedOrder, pairRatios, pairSpread, type TimedWindow } from './pairedSchedule';
 import { referenceWork } from './referenceWork';
 import { diagnosticsLine } from './roundDiagnosticsMarkdown';
@@ -141,10 +141,8 @@ export async function runPairedRounds(options: BenchOptions, context: TurnRunCon
       log(`  round ${r}: bot / card floor ${round(ratios.turnToCardFloor, 2)}× (pairs ${pairsOf(windows, 'analyze', 'cardFloor').map((x) => round(x, 2)).join(', ')}); card floor / echo ${round(ratios.cardFloorToEcho, 2)}×; bot / echo ${round(ratios.turnToEcho, 2)}×${ratios.cardFloorToEchoSequential !== undefined ? `; sequential card floor / echo ${round(ratios.cardFloorToEchoSequential, 2)}×` : ''}`);
 
       // Every window's other work counts, as every target's window does in the serial schedule.
-      const quiet = withWindowContention(gate, [...windows, ...seqWindows].map((w) => w.run.window?.host?.otherCores), options.gate.maxOtherCores);
-      const repeat = repeatsRound(quiet, repeats, options.repeatContended);
-      if (quiet.contended) log(`  round ${r}: CONTENDED (${quiet.contendedDuring ? `quiet before, ${quiet.windowOtherCoresMax} cores of other work during a window` : `other work ${quiet.otherBusyCores} cores before`}): ${repeat ? 'set aside and repeated' : 'figures kept and marked'}`);
-      conditions.push(repeat ? { ...quiet, repeated: true } : quiet);
+      const { repeat, condition } = judgeRound(gate, [...windows, ...seqWindows].map((w) => w.run.window?.host?.otherCores), { maxOtherCores: options.gate.maxOtherCores, repeatsUsed: repeats, repeatLimit: options.repeatContended }, log, r);
+      conditions.push(condition);
       records.push(repeat ? { ...record, repeated: true } : record);
       if (repeat) {
         repeats++;

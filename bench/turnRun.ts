@@ -4,7 +4,7 @@
 import type { RoundRecord, TurnDetail, TurnTargetName } from './benchResults';
 import type { BenchOptions } from './benchOptions';
 import type { CardClassifier } from './cardKind';
-import { repeatsRound, waitForQuiet, withWindowContention, type RoundConditions } from './contention';
+import { judgeRound, waitForQuiet, type RoundConditions } from './contention';
 import type { Mix } from './mixes';
 import { referenceWork } from './referenceWork';
 import { diagnosticsLine } from './roundDiagnosticsMarkdown';
@@ -46,10 +46,8 @@ export async function runTurnRounds(options: BenchOptions, context: TurnRunConte
       log(diagnosticsLine(target.name, measured));
     }
     // Other work that came during the round's windows makes it contended too (the gate only looked before it).
-    const quiet = withWindowContention(gate, Object.values(record.targets).map((t) => t.window?.host?.otherCores), options.gate.maxOtherCores);
-    const repeat = repeatsRound(quiet, repeats, options.repeatContended);
-    if (quiet.contended) log(`  round ${r}: CONTENDED (${quiet.contendedDuring ? `quiet before, ${quiet.windowOtherCoresMax} cores of other work during a window` : `other work ${quiet.otherBusyCores} cores before`}): ${repeat ? 'set aside and repeated' : 'figures kept and marked'}`);
-    conditions.push(repeat ? { ...quiet, repeated: true } : quiet);
+    const { repeat, condition } = judgeRound(gate, Object.values(record.targets).map((t) => t.window?.host?.otherCores), { maxOtherCores: options.gate.maxOtherCores, repeatsUsed: repeats, repeatLimit: options.repeatContended }, log, r);
+    conditions.push(condition);
     records.push(repeat ? { ...record, repeated: true } : record);
     if (repeat) {
       repeats++;
