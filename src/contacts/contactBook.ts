@@ -4,6 +4,7 @@
 // for messages the bot sends later on its own (owner cards, reminders, digests). Stored through the RecordsStore
 // port, so every replica sees the same contacts.
 import type { RecordsStore } from '../storage/recordsStore';
+import { allRecords } from '../storage/recordPages';
 
 export const CONTACTS_COLLECTION = 'teamsContacts';
 
@@ -41,7 +42,6 @@ export interface ContactBook {
 const userKey = (aad: string) => `user:${aad.toLowerCase()}`;
 const addressKey = (address: string) => `mail:${address.trim().toLowerCase()}`;
 const conversationKey = (id: string) => `conv:${id}`;
-const PAGE = 500;
 
 export function createContactBook(records: RecordsStore): ContactBook {
   const byUser = async (aad: string) => (await records.get<Contact>(CONTACTS_COLLECTION, userKey(aad)))?.value;
@@ -71,12 +71,8 @@ export function createContactBook(records: RecordsStore): ContactBook {
     async forget(aadObjectId, conversationIds) {
       const aad = aadObjectId.toLowerCase();
       const doomed = [userKey(aad), ...conversationIds.map(conversationKey)];
-      let startAfter: string | undefined;
-      for (;;) {
-        const page = await records.list<{ aadObjectId?: unknown }>(CONTACTS_COLLECTION, { prefix: 'mail:', limit: PAGE, ...(startAfter ? { startAfter } : {}) });
-        for (const link of page) if (typeof link.value.aadObjectId === 'string' && link.value.aadObjectId.toLowerCase() === aad) doomed.push(link.id);
-        if (page.length < PAGE) break;
-        startAfter = page.at(-1)!.id;
+      for await (const link of allRecords<{ aadObjectId?: unknown }>(records, CONTACTS_COLLECTION, { prefix: 'mail:' })) {
+        if (typeof link.value.aadObjectId === 'string' && link.value.aadObjectId.toLowerCase() === aad) doomed.push(link.id);
       }
       let removed = 0;
       for (const id of doomed) if (await records.delete(CONTACTS_COLLECTION, id)) removed += 1;

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { redacted } from '../privacy/redact';
 import type { RecordsStore } from '../storage/recordsStore';
+import { allRecords } from '../storage/recordPages';
 import type { ReplyRecord, ReplyRecordStore } from '../storage/replyRecordStore';
 import { FEEDBACK_COLLECTION, feedbackId, MAX_FEEDBACK_TEXT, type FeedbackRecord, type Rating } from './feedbackRecord';
 
@@ -132,13 +133,7 @@ export function createFeedbackService(options: FeedbackServiceOptions): Feedback
     },
     async list(listOptions = {}) {
       const out: FeedbackRecord[] = [];
-      let startAfter: string | undefined;
-      for (;;) {
-        const page = await records.list<FeedbackRecord>(FEEDBACK_COLLECTION, { limit: 500, ...(startAfter ? { startAfter } : {}) });
-        for (const r of page) if (listOptions.since === undefined || r.value.at >= listOptions.since) out.push(r.value);
-        if (page.length < 500) break;
-        startAfter = page.at(-1)!.id;
-      }
+      for await (const r of allRecords<FeedbackRecord>(records, FEEDBACK_COLLECTION)) if (listOptions.since === undefined || r.value.at >= listOptions.since) out.push(r.value);
       return out;
     },
   };

@@ -8,6 +8,7 @@ import { ACTION_AUDIT_COLLECTION, type ActionAuditEntry } from '../actions/actio
 import { FEEDBACK_COLLECTION, type FeedbackRecord } from '../feedback/feedbackRecord';
 import { FEEDBACK_TICKETS_COLLECTION, type FeedbackTicket } from '../feedback/feedbackService';
 import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
+import { allRecords } from '../storage/recordPages';
 import { REPLY_RECORDS_COLLECTION, type ReplyRecord } from '../storage/replyRecordStore';
 import { USAGE_COLLECTION, type UsageCounter } from '../usage/usageMeter';
 import { DELEGATIONS, type Delegation } from '../skills/delegate/delegationRecords';
@@ -68,17 +69,6 @@ export interface PersonalRecords {
   contact?: Contact;
 }
 
-const PAGE = 500;
-
-async function* scan<T>(records: RecordsStore, collection: string): AsyncGenerator<StoredRecord<T>> {
-  let startAfter: string | undefined;
-  for (;;) {
-    const page = await records.list<T>(collection, { limit: PAGE, ...(startAfter ? { startAfter } : {}) });
-    yield* page;
-    if (page.length < PAGE) return;
-    startAfter = page.at(-1)!.id;
-  }
-}
 
 /** A stable, non-reversible stand-in for a person id in what the organisation keeps. */
 export const pseudonymOf = (personId: string) => `erased-${createHash('sha256').update(`posture-bot|${personId}`).digest('hex').slice(0, 16)}`;
@@ -95,21 +85,21 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
       const seen = (at: number) => {
         found.oldest = found.oldest === undefined ? at : Math.min(found.oldest, at);
       };
-      for await (const { value } of scan<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) {
+      for await (const { value } of allRecords<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) {
         if (!isTheirs(value, personId)) continue;
         found.answers += 1;
         if (value.prompt) found.prompts += 1;
         if (value.viewer.conversationType === 'personal') conversations.add(value.conversationId);
         seen(value.at);
       }
-      for await (const { value } of scan<FeedbackRecord>(records, FEEDBACK_COLLECTION)) {
+      for await (const { value } of allRecords<FeedbackRecord>(records, FEEDBACK_COLLECTION)) {
         if (value.userId !== personId) continue;
         found.feedback += 1;
         if (value.text || value.wouldMakeBetter) found.feedbackWithText += 1;
         seen(value.at);
       }
-      for await (const { value } of scan<UsageCounter>(records, USAGE_COLLECTION)) found.usageUnits += Object.values(value.byUser[personId] ?? {}).reduce((a, b) => a + b, 0);
-      for await (const { value } of scan<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (value.requester.id === personId || value.confirmedBy.id === personId) found.auditEntries += 1;
+      for await (const { value } of allRecords<UsageCounter>(records, USAGE_COLLECTION)) found.usageUnits += Object.values(value.byUser[personId] ?? {}).reduce((a, b) => a + b, 0);
+      for await (const { value } of allRecords<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (value.requester.id === personId || value.confirmedBy.id === personId) found.auditEntries += 1;
       found.personalConversations = conversations.size;
       found.reachable = (await contacts.byUser(personId)) !== undefined;
       return found;
@@ -120,17 +110,17 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
       const report: ErasureReport = { answers: 0, feedback: 0, conversationStates: 0, pseudonymisedUsageWindows: 0, pseudonymisedAuditEntries: 0, contactRecords: 0, pseudonym };
       const personal = new Set<string>();
       const doomedReplies: string[] = [];
-      for await (const { id, value } of scan<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) {
+      for await (const { id, value } of allRecords<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) {
         if (!isTheirs(value, personId)) continue;
         doomedReplies.push(id);
         if (value.viewer.conversationType === 'personal') personal.add(value.conversationId);
       }
       for (const id of doomedReplies) if (await records.delete(REPLY_RECORDS_COLLECTION, id)) report.answers += 1;
       const doomedFeedback: string[] = [];
-      for await (const { id, value } of scan<FeedbackRecord>(records, FEEDBACK_COLLECTION)) if (value.userId === personId) doomedFeedback.push(id);
+      for await (const { id, value } of allRecords<FeedbackRecord>(records, FEEDBACK_COLLECTION)) if (value.userId === personId) doomedFeedback.push(id);
       for (const id of doomedFeedback) if (await records.delete(FEEDBACK_COLLECTION, id)) report.feedback += 1;
       const doomedTickets: string[] = [];
-      for await (const { id, value } of scan<FeedbackTicket>(records, FEEDBACK_TICKETS_COLLECTION)) if (value.userId === personId) doomedTickets.push(id);
+      for await (const { id, value } of allRecords<FeedbackTicket>(records, FEEDBACK_TICKETS_COLLECTION)) if (value.userId === personId) doomedTickets.push(id);
       for (const id of doomedTickets) await records.delete(FEEDBACK_TICKETS_COLLECTION, id);
       report.conversationStates = await deps.eraseConversations([...personal], channelUserId ? [channelUserId] : []);
       const contact = await contacts.byUser(personId);
@@ -139,7 +129,7 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
 
       // Usage: the units stay (the organisation's capacity), under the pseudonym. eTag-checked like a charge.
       const windows: string[] = [];
-      for await (const { id, value } of scan<UsageCounter>(records, USAGE_COLLECTION)) if (value.byUser[personId]) windows.push(id);
+      for await (const { id, value } of allRecords<UsageCounter>(records, USAGE_COLLECTION)) if (value.byUser[personId]) windows.push(id);
       for (const id of windows) {
         for (let attempt = 0; attempt < 50; attempt += 1) {
           const stored = await records.get<UsageCounter>(USAGE_COLLECTION, id);
@@ -159,7 +149,7 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
       }
       // Audit of confirmed actions: kept, with the person's id and name replaced.
       const audits: Array<StoredRecord<ActionAuditEntry>> = [];
-      for await (const entry of scan<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (entry.value.requester.id === personId || entry.value.confirmedBy.id === personId) audits.push(entry);
+      for await (const entry of allRecords<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (entry.value.requester.id === personId || entry.value.confirmedBy.id === personId) audits.push(entry);
       const anonymous = (p: ActionAuditEntry['requester']) => (p.id === personId ? { id: pseudonym } : p);
       for (const { id, value } of audits) {
         await records.put(ACTION_AUDIT_COLLECTION, id, { ...value, requester: anonymous(value.requester), confirmedBy: anonymous(value.confirmedBy) });
@@ -170,14 +160,14 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
 
     async collect(personId) {
       const found: PersonalRecords = { answers: [], feedback: [], delegations: [], usage: [], audit: [] };
-      for await (const { value } of scan<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) if (isTheirs(value, personId)) found.answers.push(value);
-      for await (const { value } of scan<FeedbackRecord>(records, FEEDBACK_COLLECTION)) if (value.userId === personId) found.feedback.push(value);
-      for await (const { value } of scan<Delegation>(records, DELEGATIONS)) if (value.delegator?.id === personId) found.delegations.push(value);
-      for await (const { value } of scan<UsageCounter>(records, USAGE_COLLECTION)) {
+      for await (const { value } of allRecords<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) if (isTheirs(value, personId)) found.answers.push(value);
+      for await (const { value } of allRecords<FeedbackRecord>(records, FEEDBACK_COLLECTION)) if (value.userId === personId) found.feedback.push(value);
+      for await (const { value } of allRecords<Delegation>(records, DELEGATIONS)) if (value.delegator?.id === personId) found.delegations.push(value);
+      for await (const { value } of allRecords<UsageCounter>(records, USAGE_COLLECTION)) {
         const theirs = value.byUser[personId];
         if (theirs) found.usage.push({ window: value.windowKey, start: value.start, end: value.end, byAction: theirs });
       }
-      for await (const { value } of scan<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (value.requester.id === personId || value.confirmedBy.id === personId) found.audit.push(value);
+      for await (const { value } of allRecords<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (value.requester.id === personId || value.confirmedBy.id === personId) found.audit.push(value);
       const contact = await contacts.byUser(personId);
       if (contact) found.contact = contact;
       return found;

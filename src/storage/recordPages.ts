@@ -1,0 +1,15 @@
+// Every record of a collection (or of one id prefix), read page by page through the RecordsStore port, so a caller
+// that must look at all of them never holds more than one page from the store at a time.
+import type { RecordsStore, StoredRecord } from './recordsStore';
+
+const PAGE = 500;
+
+export async function* allRecords<T>(records: RecordsStore, collection: string, options: { prefix?: string } = {}): AsyncGenerator<StoredRecord<T>> {
+  let startAfter: string | undefined;
+  for (;;) {
+    const page = await records.list<T>(collection, { limit: PAGE, ...(options.prefix ? { prefix: options.prefix } : {}), ...(startAfter ? { startAfter } : {}) });
+    yield* page;
+    if (page.length < PAGE) return;
+    startAfter = page.at(-1)!.id;
+  }
+}
