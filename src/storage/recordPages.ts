@@ -2,14 +2,14 @@
 // that must look at all of them never holds more than one page from the store at a time.
 import type { RecordsStore, StoredRecord } from './recordsStore';
 
-const PAGE = 500;
-
-export async function* allRecords<T>(records: RecordsStore, collection: string, options: { prefix?: string } = {}): AsyncGenerator<StoredRecord<T>> {
+/** `pageSize`: records per read (default 500); smaller for collections of large records. */
+export async function* allRecords<T>(records: RecordsStore, collection: string, options: { prefix?: string; pageSize?: number } = {}): AsyncGenerator<StoredRecord<T>> {
+  const limit = options.pageSize ?? 500;
   let startAfter: string | undefined;
   for (;;) {
-    const page = await records.list<T>(collection, { limit: PAGE, ...(options.prefix ? { prefix: options.prefix } : {}), ...(startAfter ? { startAfter } : {}) });
+    const page = await records.list<T>(collection, { limit, ...(options.prefix ? { prefix: options.prefix } : {}), ...(startAfter ? { startAfter } : {}) });
     yield* page;
-    if (page.length < PAGE) return;
+    if (page.length < limit) return;
     startAfter = page.at(-1)!.id;
   }
 }

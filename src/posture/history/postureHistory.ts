@@ -2,6 +2,7 @@
 // oldest load kept, packed in chunks) and, per later load, only the assessments whose state changed. Loads older
 // than the retention are folded into the base. Reading the state at a time replays the deltas up to it.
 import type { RecordsStore } from '../../storage/recordsStore';
+import { allRecords } from '../../storage/recordPages';
 import { ABSENT, pack, packChunks, unpack, type State, type StateCode } from './stateCodes';
 
 export const HISTORY_COLLECTION = 'postureHistory';
@@ -70,13 +71,7 @@ export function createPostureHistory(records: RecordsStore): PostureHistory {
 
   async function loadRecords(): Promise<LoadRecord[]> {
     const out: LoadRecord[] = [];
-    let startAfter: string | undefined;
-    for (;;) {
-      const page = await records.list<LoadRecord>(HISTORY_COLLECTION, { prefix: LOAD_PREFIX, limit: 200, ...(startAfter ? { startAfter } : {}) });
-      out.push(...page.map((r) => r.value));
-      if (page.length < 200) break;
-      startAfter = page[page.length - 1]?.id;
-    }
+    for await (const r of allRecords<LoadRecord>(records, HISTORY_COLLECTION, { prefix: LOAD_PREFIX, pageSize: 200 })) out.push(r.value);
     return out.sort((a, b) => a.at - b.at);
   }
 

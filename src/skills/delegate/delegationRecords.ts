@@ -4,6 +4,7 @@
 // Overdue is never stored: it is derived when read (stateOf).
 import { AppError, isAppError } from '../../errors/appError';
 import type { RecordsStore, StoredRecord } from '../../storage/recordsStore';
+import { allRecords } from '../../storage/recordPages';
 
 export const DELEGATIONS = 'delegations';
 const MAX_ATTEMPTS = 40;
@@ -165,13 +166,8 @@ export function createDelegationRecords(records: RecordsStore): DelegationRecord
     },
     async all() {
       const out: Delegation[] = [];
-      let startAfter: string | undefined;
-      for (;;) {
-        const page = await records.list<Delegation>(DELEGATIONS, { limit: 1000, ...(startAfter ? { startAfter } : {}) });
-        out.push(...page.map((r) => r.value));
-        if (page.length < 1000) return out;
-        startAfter = page[page.length - 1]?.id;
-      }
+      for await (const r of allRecords<Delegation>(records, DELEGATIONS, { pageSize: 1000 })) out.push(r.value);
+      return out;
     },
   };
 }
