@@ -8,8 +8,23 @@ import type { ScaleEntry, TargetResult, TurnMetricsShape } from './resultsShape'
 import type { TurnRun } from './turnLoad';
 import type { WindowDiagnostics } from './windowDiagnostics';
 
-export type TurnTargetName = 'echoFloor' | 'teamsAiFloor' | 'cardFloor' | 'analyze';
-export const TURN_TARGETS: readonly TurnTargetName[] = ['echoFloor', 'teamsAiFloor', 'cardFloor', 'analyze'];
+/** The targets every turn run measures (the ratios are theirs). */
+export type RequiredTurnTarget = 'echoFloor' | 'teamsAiFloor' | 'cardFloor' | 'analyze';
+export const TURN_TARGETS: readonly RequiredTurnTarget[] = ['echoFloor', 'teamsAiFloor', 'cardFloor', 'analyze'];
+/**
+ * The durable floor (bench/servers/durableFloor.ts): the bot answering every prompt with the card floor's card
+ * through a fixed plan. It splits the bot / card floor gap in two; no target is judged against it. Measured by the
+ * paired schedule for mixes held to the list card floor.
+ */
+export type TurnTargetName = RequiredTurnTarget | 'durableFloor';
+/** Every target a run may have measured, in table order. */
+export const ALL_TURN_TARGETS: readonly TurnTargetName[] = [...TURN_TARGETS, 'durableFloor'];
+
+/** bot / durable floor (planning, query, view, the skill's state) and durable floor / card floor (the durable, gated turn). */
+export interface Decomposition<T> {
+  turnToDurableFloor: T;
+  durableFloorToCardFloor: T;
+}
 
 export interface Spread {
   median: number;
@@ -112,10 +127,10 @@ export interface BenchResults {
     /** The paired schedule's windows (bench/pairedRounds.ts); absent: the serial schedule (durationSec per target a round). */
     paired?: { windowSec: number; cycles: number; windowWarmupSec: number };
   };
-  turn: Record<TurnTargetName, TurnMetricsShape> & { cpuRatioToCardFloor: number; cpuRatioToEchoFloor: number };
+  turn: Record<RequiredTurnTarget, TurnMetricsShape> & { durableFloor?: TurnMetricsShape; cpuRatioToCardFloor: number; cpuRatioToEchoFloor: number };
   /** analyze / card floor CPU of each round, to show how steady the ratio is. */
   cpuRatioToCardFloorByRound: number[];
-  turnDetails: Record<TurnTargetName, TurnDetail>;
+  turnDetails: Record<RequiredTurnTarget, TurnDetail> & { durableFloor?: TurnDetail };
   /** Machine conditions before each turn round (other work on the cores, load average), and whether it was contended. */
   rounds?: Array<import('./contention').RoundConditions>;
   /** Each round's targets with their window diagnostics and reference timings (why a round may be off). */
@@ -127,6 +142,8 @@ export interface BenchResults {
     turnToEcho: Spread;
     /** The card floor / bare echo, each one request at a time on one kept-alive connection. */
     cardFloorToEchoSequential?: Spread;
+    /** The bot / card floor gap split at the durable floor (paired schedule, list card mixes only). */
+    decomposition?: Decomposition<Spread>;
     quietRounds: number;
     /**
      * The paired schedule: every ratio of neighbouring windows (bench/pairedSchedule.ts) over the kept rounds, with
@@ -137,6 +154,7 @@ export interface BenchResults {
       cardFloorToEcho: PairSpread;
       turnToEcho: PairSpread;
       cardFloorToEchoSequential?: PairSpread;
+      decomposition?: Decomposition<PairSpread>;
     };
   };
   /** Smoke only: every mix asked once of the bot and of its floor. */

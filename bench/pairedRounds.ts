@@ -17,11 +17,14 @@ import { turnFigures, type RoundRatios, type TurnFigures } from './turnFigures';
 import { measureTurns, type TurnRun } from './turnLoad';
 import type { TurnRunContext } from './turnRun';
 import { classifyMix, detailOf, preflight, type Checked, type TurnSettings } from './turnSection';
-import { botTarget, turnTargets, type TurnTarget } from './turnTargets';
+import { botTarget, durableFloorTarget, turnTargets, type TurnTarget } from './turnTargets';
 import { medianCpu, mergeRuns, type WindowPart } from './windowMerge';
 
-/** Neighbours in this order: echo-card (card floor / echo), card-bot (bot / card floor); teams-ai is in no ratio. */
-export const PAIRED_ORDER: readonly TurnTargetName[] = ['teamsAiFloor', 'echoFloor', 'cardFloor', 'analyze'];
+/**
+ * Neighbours in this order: echo-card (card floor / echo), card-bot (bot / card floor), bot-durable (bot / durable
+ * floor, where the mix has one); teams-ai is in no ratio. The durable floor / card floor pairs are two windows apart.
+ */
+export const PAIRED_ORDER: readonly TurnTargetName[] = ['teamsAiFloor', 'echoFloor', 'cardFloor', 'analyze', 'durableFloor'];
 
 /** Sequential windows per target a round: about 1.5 s each, an even number (E C C E), at least 2. */
 export function sequentialWindows(sequentialSec: number): number {
@@ -63,7 +66,8 @@ export async function runPairedRounds(options: BenchOptions, context: TurnRunCon
   const { mix, log } = context;
   const p = options.paired;
   const kinds = mix.floor === 'matched' ? await classifyMix(botTarget(), context) : undefined;
-  const byName = new Map(turnTargets(kinds).map((t) => [t.name, t]));
+  // The durable floor sends the list card: it splits the gap only where the bot is held to the list card floor.
+  const byName = new Map([...turnTargets(kinds), ...(mix.floor === 'list' ? [durableFloorTarget()] : [])].map((t) => [t.name, t]));
   const targets = PAIRED_ORDER.flatMap((name) => byName.get(name) ?? []);
   const settings: TurnSettings = { ...options, mix, workDir: context.workDir, log, requireCards: options.mode === 'full', classifier: context.classifier, ...(kinds ? { kinds } : {}) };
   const up = await startAll(targets, settings);
@@ -137,8 +141,9 @@ export async function runPairedRounds(options: BenchOptions, context: TurnRunCon
         cardFloorToEcho: median(pairsOf(windows, 'cardFloor', 'echoFloor')),
         turnToEcho: median(pairsOf(windows, 'analyze', 'echoFloor')),
         ...(seqWindows.length > 0 ? { cardFloorToEchoSequential: median(pairsOf(seqWindows, 'cardFloor', 'echoFloor')) } : {}),
+        ...(serverOf.has('durableFloor') ? { decomposition: { turnToDurableFloor: median(pairsOf(windows, 'analyze', 'durableFloor')), durableFloorToCardFloor: median(pairsOf(windows, 'durableFloor', 'cardFloor')) } } : {}),
       };
-      log(`  round ${r}: bot / card floor ${round(ratios.turnToCardFloor, 2)}× (pairs ${pairsOf(windows, 'analyze', 'cardFloor').map((x) => round(x, 2)).join(', ')}); card floor / echo ${round(ratios.cardFloorToEcho, 2)}×; bot / echo ${round(ratios.turnToEcho, 2)}×${ratios.cardFloorToEchoSequential !== undefined ? `; sequential card floor / echo ${round(ratios.cardFloorToEchoSequential, 2)}×` : ''}`);
+      log(`  round ${r}: bot / card floor ${round(ratios.turnToCardFloor, 2)}× (pairs ${pairsOf(windows, 'analyze', 'cardFloor').map((x) => round(x, 2)).join(', ')}); card floor / echo ${round(ratios.cardFloorToEcho, 2)}×; bot / echo ${round(ratios.turnToEcho, 2)}×${ratios.cardFloorToEchoSequential !== undefined ? `; sequential card floor / echo ${round(ratios.cardFloorToEchoSequential, 2)}×` : ''}${ratios.decomposition ? `; bot / durable floor ${round(ratios.decomposition.turnToDurableFloor, 2)}×, durable floor / card floor ${round(ratios.decomposition.durableFloorToCardFloor, 2)}×` : ''}`);
 
       // Every window's other work counts, as every target's window does in the serial schedule.
       const { repeat, condition } = judgeRound(gate, [...windows, ...seqWindows].map((w) => w.run.window?.host?.otherCores), { maxOtherCores: options.gate.maxOtherCores, repeatsUsed: repeats, repeatLimit: options.repeatContended }, log, r);
@@ -161,6 +166,7 @@ export async function runPairedRounds(options: BenchOptions, context: TurnRunCon
       cardFloorToEcho: allPairs(keptWindows, 'cardFloor', 'echoFloor'),
       turnToEcho: allPairs(keptWindows, 'analyze', 'echoFloor'),
       ...(seqPairs ? { cardFloorToEchoSequential: allPairs(keptSeqWindows, 'cardFloor', 'echoFloor') } : {}),
+      ...(serverOf.has('durableFloor') ? { decomposition: { turnToDurableFloor: allPairs(keptWindows, 'analyze', 'durableFloor'), durableFloorToCardFloor: allPairs(keptWindows, 'durableFloor', 'cardFloor') } } : {}),
     };
     const figures = turnFigures(kept, perRound, conditions, records, pairs);
     log(`  pairs over the kept rounds: bot / card floor ${pairs.turnToCardFloor.median}× (IQR ${pairs.turnToCardFloor.q1}–${pairs.turnToCardFloor.q3}, range ${pairs.turnToCardFloor.min}–${pairs.turnToCardFloor.max}, ${pairs.turnToCardFloor.pairs} pairs)`);

@@ -1,5 +1,5 @@
 // Renders a results document as the tables in bench/results/latest.md.
-import { TURN_TARGETS, type BenchResults, type ProfileReport } from './benchResults';
+import { ALL_TURN_TARGETS, TURN_TARGETS, type BenchResults, type ProfileReport } from './benchResults';
 import { mixNamed } from './mixes';
 import type { PairSpread } from './pairedSchedule';
 import { DIAGNOSTICS_HEAD, diagnosticsRows } from './roundDiagnosticsMarkdown';
@@ -10,6 +10,9 @@ function table(head: string[], rows: unknown[][]): string {
   return [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 }
 
+/** The targets this run measured, in table order (the durable floor only where it ran). */
+const measuredTargets = (r: BenchResults) => ALL_TURN_TARGETS.filter((name) => r.turnDetails[name] !== undefined);
+
 /** Partial runs (--only scale) have no turn section. */
 function renderTurns(r: BenchResults, out: string[]): void {
   const mix = mixNamed(r.settings.mix ?? 'analyze');
@@ -17,16 +20,17 @@ function renderTurns(r: BenchResults, out: string[]): void {
   out.push(
     table(
       ['target', 'what', 'storage', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/turn', 'server CPU (cores)', 'peak RSS MB', 'errors / non-2xx / bad bodies', 'reply bytes (mean)', 'preflight'],
-      TURN_TARGETS.map((name) => {
+      measuredTargets(r).map((name) => {
         const t = r.turn[name];
         const d = r.turnDetails[name];
+        if (!t || !d) return [];
         return [name, d.what, d.storage, t.reqPerSec, t.p50Ms, t.p99Ms, t.cpuMsPerTurn, d.serverCpuCores, t.peakRssMb, `${d.errors} / ${d.non2xx} / ${d.badBodies}`, d.replyBytesMean ?? '', d.preflight];
       }),
     ),
     '',
   );
-  const sqlite = TURN_TARGETS.flatMap((name) => {
-    const q = r.turnDetails[name].sqlitePerTurn;
+  const sqlite = measuredTargets(r).flatMap((name) => {
+    const q = r.turnDetails[name]?.sqlitePerTurn;
     return q ? [`${name} ${q.statements} statements, ${q.writes} writes, ${q.commits} commits`] : [];
   });
   if (sqlite.length > 0) out.push(`SQLite per turn (counted in the server): ${sqlite.join('; ')}.`, '');
@@ -34,8 +38,8 @@ function renderTurns(r: BenchResults, out: string[]): void {
   if (texts.length > 0) out.push('Prompts the bot answered with text rather than a card (before the load, in one conversation):', '', ...texts.map((t) => `- ${t}`), '');
   const rounds = r.cpuRatioToCardFloorByRound ?? [];
   const byRound = rounds.length > 1 ? ` (per round: ${rounds.map((x) => `${x.toFixed(2)}×`).join(', ')})` : '';
-  const seq = TURN_TARGETS.flatMap((name) => {
-    const q = r.turnDetails[name].sequential;
+  const seq = measuredTargets(r).flatMap((name) => {
+    const q = r.turnDetails[name]?.sequential;
     return q ? [`${name} ${q.cpuMsPerTurn} CPU ms/turn, ${q.reqPerSec} req/s, p50 ${q.p50Ms} ms`] : [];
   });
   if (seq.length > 0) out.push(`Sequential (one request at a time on one kept-alive connection, ${r.settings.sequentialSec ?? ''} s after the concurrent load, same process): ${seq.join('; ')}.`, '');
@@ -44,9 +48,18 @@ function renderTurns(r: BenchResults, out: string[]): void {
     const f = (x: { median: number; min: number; max: number }) => `${x.median.toFixed(2)}× (rounds ${x.min.toFixed(2)}–${x.max.toFixed(2)}×)`;
     out.push(`Same-run CPU ratios, median of ${r.rounds?.filter((c) => !c.repeated).length ?? 0} kept rounds (${r.ratios.quietRounds} quiet)${r.ratios.pairs ? ', each round the median of its pairs of neighbouring windows' : ''}: turn / card floor ${f(r.ratios.turnToCardFloor)}; card floor / bare echo ${f(r.ratios.cardFloorToEcho)} concurrent${r.ratios.cardFloorToEchoSequential ? `, ${f(r.ratios.cardFloorToEchoSequential)} sequential` : ''}; turn / bare echo ${f(r.ratios.turnToEcho)}.`, '');
     const pr = r.ratios.pairs;
+    const g2 = (x: PairSpread) => `${x.median.toFixed(2)}× (IQR ${x.q1.toFixed(2)}–${x.q3.toFixed(2)}×, ${x.pairs} pairs)`;
     if (pr) {
       const g = (x: PairSpread) => `${x.median.toFixed(2)}× (IQR ${x.q1.toFixed(2)}–${x.q3.toFixed(2)}×, range ${x.min.toFixed(2)}–${x.max.toFixed(2)}×, ${x.pairs} pairs)`;
       out.push(`Every pair of neighbouring windows over the kept rounds: turn / card floor ${g(pr.turnToCardFloor)}; card floor / bare echo ${g(pr.cardFloorToEcho)} concurrent${pr.cardFloorToEchoSequential ? `, ${g(pr.cardFloorToEchoSequential)} sequential` : ''}; turn / bare echo ${g(pr.turnToEcho)}.`, '');
+    }
+    const split = r.ratios.decomposition;
+    if (split) {
+      const paired = pr?.decomposition;
+      out.push(
+        `The gap split at the durable floor (the bot's own composition, gates and SQLite state answering every prompt with the card floor's card through a fixed plan; no target is judged against it): turn / durable floor ${f(split.turnToDurableFloor)}${paired ? `, pairs ${g2(paired.turnToDurableFloor)}` : ''} (planning, the query, the skill's view and state); durable floor / card floor ${f(split.durableFloorToCardFloor)}${paired ? `, pairs ${g2(paired.durableFloorToCardFloor)}` : ''} (the bot's durable, gated turn around a card).`,
+        '',
+      );
     }
   }
   if (r.rounds && r.rounds.length > 0) {

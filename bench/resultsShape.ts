@@ -68,7 +68,7 @@ export const roundDetailsSchema = z.array(
       round: z.number().int().positive(),
       repeated: z.boolean().optional(),
       benchHeapMb: ms,
-      targets: z.object({ echoFloor: roundTargetSchema, teamsAiFloor: roundTargetSchema, cardFloor: roundTargetSchema, analyze: roundTargetSchema }).partial().strict(),
+      targets: z.object({ echoFloor: roundTargetSchema, teamsAiFloor: roundTargetSchema, cardFloor: roundTargetSchema, analyze: roundTargetSchema, durableFloor: roundTargetSchema }).partial().strict(),
     })
     .strict(),
 );
@@ -77,7 +77,13 @@ const ratio = z.number().finite().positive();
 const pairSpreadSchema = z.object({ median: ratio, q1: ratio, q3: ratio, min: ratio, max: ratio, pairs: z.number().int().positive() }).strict();
 /** The paired schedule's ratios of neighbouring windows (bench/pairedSchedule.ts), over the kept rounds. */
 export const pairsSchema = z
-  .object({ turnToCardFloor: pairSpreadSchema, cardFloorToEcho: pairSpreadSchema, turnToEcho: pairSpreadSchema, cardFloorToEchoSequential: pairSpreadSchema.optional() })
+  .object({
+    turnToCardFloor: pairSpreadSchema,
+    cardFloorToEcho: pairSpreadSchema,
+    turnToEcho: pairSpreadSchema,
+    cardFloorToEchoSequential: pairSpreadSchema.optional(),
+    decomposition: z.object({ turnToDurableFloor: pairSpreadSchema, durableFloorToCardFloor: pairSpreadSchema }).strict().optional(),
+  })
   .strict();
 
 const resultsBase = z
@@ -94,6 +100,7 @@ const resultsBase = z
         teamsAiFloor: turnMetricsSchema,
         cardFloor: turnMetricsSchema,
         analyze: turnMetricsSchema,
+        durableFloor: turnMetricsSchema.optional(),
         cpuRatioToCardFloor: ms,
         cpuRatioToEchoFloor: ms,
       })

@@ -1,6 +1,6 @@
 // The per-round diagnostics table of latest.md: for every round and target, what its measured window looked like
 // beside its CPU per turn (see bench/windowDiagnostics.ts and bench/referenceWork.ts), so a round that is off says why.
-import { TURN_TARGETS, type RoundRecord, type RoundTarget } from './benchResults';
+import { ALL_TURN_TARGETS, type RoundRecord, type RoundTarget } from './benchResults';
 import { round } from './stats';
 import { driftPer10s, subWindowCpuPerTurn } from './windowDiagnostics';
 
@@ -73,7 +73,7 @@ export const DIAGNOSTICS_HEAD = [
 /** Rows of the per-round table: every round as run, every target measured in it. */
 export function diagnosticsRows(records: readonly RoundRecord[]): string[][] {
   return records.flatMap((rec) =>
-    TURN_TARGETS.flatMap((name) => {
+    ALL_TURN_TARGETS.flatMap((name) => {
       const t = rec.targets[name];
       return t ? [[`${rec.round}${rec.repeated ? ' (set aside)' : ''}`, name, ...diagnosticsCells(t)]] : [];
     }),

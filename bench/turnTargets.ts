@@ -74,6 +74,23 @@ export function botTarget(): TurnTarget {
   };
 }
 
+/**
+ * The durable floor: the bot's own composition and storage (a fresh DATA_DIR per start, as the bot's) with a fixed
+ * plan that sends the card floor's list card (bench/servers/durableFloor.ts).
+ */
+export function durableFloorTarget(): TurnTarget {
+  return {
+    name: 'durableFloor',
+    what: "the bot's composition, gates and SQLite state, planning one fixed action: the card floor's list card",
+    storage: "the bot's own (SQLite conversation state in DATA_DIR)",
+    expect: 'card',
+    spec: (workDir, nodeFlags) => ({
+      ...botSpec('durableFloor', workDir, { dataDir: mkdtempSync(join(workDir, 'data-durable-')), ...(nodeFlags ? { nodeFlags } : {}) }),
+      script: join(__dirname, 'servers', 'durableFloor.js'),
+    }),
+  };
+}
+
 export function turnTargets(kinds?: ReadonlyMap<string, string>): TurnTarget[] {
   return [
     floor('echoFloor', 'echoFloor', 'botbuilder CloudAdapter + ActivityHandler echo', 'none', 'echo'),

@@ -1,4 +1,5 @@
 import { checkResultsShape } from '../../bench/resultsShape';
+import { renderMarkdown } from '../../bench/resultsMarkdown';
 import { sampleResults } from './sampleResults';
 
 const SIZES = [10_000, 100_000, 1_000_000];
@@ -67,11 +68,12 @@ describe('per-round diagnostics in the results', () => {
 });
 
 describe('the paired schedule in the results', () => {
-  const spread = { median: 3, q1: 2.8, q3: 3.1, min: 2.5, max: 3.4, pairs: 12 };
+  // A fresh object each time: a test that breaks one must not break the next test's.
+  const spreadOf = () => ({ median: 3, q1: 2.8, q3: 3.1, min: 2.5, max: 3.4, pairs: 12 });
   const paired = () => {
     const doc = sampleResults();
     doc.settings.paired = { windowSec: 2.5, cycles: 2, windowWarmupSec: 0.5 };
-    doc.ratios = { ...doc.ratios!, pairs: { turnToCardFloor: spread, cardFloorToEcho: spread, turnToEcho: spread } };
+    doc.ratios = { ...doc.ratios!, pairs: { turnToCardFloor: spreadOf(), cardFloorToEcho: spreadOf(), turnToEcho: spreadOf() } };
     return doc;
   };
 
@@ -89,6 +91,25 @@ describe('the paired schedule in the results', () => {
     const problems = checkResultsShape(bad, SIZES);
     expect(problems.some((p) => p.startsWith('ratios.pairs.turnToEcho.q1'))).toBe(true);
     expect(problems.some((p) => p.startsWith('ratios.pairs.cardFloorToEcho.pairs'))).toBe(true);
+  });
+
+  it('accepts the durable floor with the gap split, and renders both only when they were measured', () => {
+    const doc = paired();
+    doc.turn.durableFloor = { ...doc.turn.cardFloor, cpuMsPerTurn: 0.9 };
+    doc.turnDetails.durableFloor = { ...doc.turnDetails.cardFloor, what: 'durable floor', cpuMsPerTurn: 0.9 };
+    doc.ratios!.decomposition = { turnToDurableFloor: { median: 2.2, min: 2.1, max: 2.4 }, durableFloorToCardFloor: { median: 1.9, min: 1.8, max: 2 } };
+    doc.ratios!.pairs!.decomposition = { turnToDurableFloor: spreadOf(), durableFloorToCardFloor: { ...spreadOf(), median: 1.9 } };
+    expect(checkResultsShape(doc, SIZES)).toEqual([]);
+    const md = renderMarkdown(doc);
+    expect(md).toMatch(/\| durableFloor \| durable floor \|/);
+    expect(md).toContain('turn / durable floor 2.20× (rounds 2.10–2.40×), pairs 3.00×');
+    expect(md).toContain('durable floor / card floor 1.90× (rounds 1.80–2.00×), pairs 1.90×');
+    const without = renderMarkdown(paired());
+    expect(without).not.toContain('durableFloor');
+    expect(without).not.toContain('durable floor');
+    const bad = paired() as unknown as { ratios: { pairs: Record<string, unknown> } };
+    bad.ratios.pairs.decomposition = { turnToDurableFloor: spreadOf() };
+    expect(checkResultsShape(bad, SIZES)).toEqual([expect.stringContaining('ratios.pairs.decomposition.durableFloorToCardFloor')]);
   });
 
   it('still accepts a serial run, which has no pairs', () => {
