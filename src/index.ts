@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { MessagePlanner } from './actions/contracts/messagePlanner';
 import { createActionRegistry, type ActionRegistry } from './actions/registry';
 import type { HelpCatalog } from './actions/skillModule';
-import { createBot, registerConfirmationFlow, registerModules, type Bot } from './app';
+import { createBot, registerConfirmationFlow, registerModules, type Bot, type BotDeps } from './app';
 import type { AppConfig } from './config/appConfig';
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { isAppError } from './errors/appError';
@@ -43,7 +43,7 @@ import { createActivityDeduper } from './storage/activityDeduper';
 import type { RecordsStore } from './storage/recordsStore';
 import { createReplyRecordStore } from './storage/replyRecordStore';
 import type { ConversationEraser } from './storage/sqliteConversationEraser';
-import { openStorage } from './storage/openStorage';
+import { openStorage, type OpenedStorage } from './storage/openStorage';
 import { httpSpanPolicy } from './telemetry/httpSpans';
 import { startTracing, stopTracing, tracing } from './telemetry/tracing';
 import { createReadiness } from './storage/readiness';
@@ -114,6 +114,21 @@ export async function composeSkills(config: AppConfig, logger: Logger, records: 
   return { registry: account.registry, cardActions, planner, help, posture, scriptLinks, downloadLinks, announceUrl: (url) => listening((listeningUrl = url)), feedback: account.feedback, commands: account.commands, contacts, proactive };
 }
 
+/** What the bot's turns keep in storage: reply records, conversation state, the closing commit, delivery marks. */
+export function turnStorageDeps(config: AppConfig, storage: OpenedStorage, logger: Logger): Pick<BotDeps, 'replyRecords' | 'storage' | 'turnCommit' | 'deduper'> {
+  return {
+    replyRecords: createReplyRecordStore(storage.records),
+    storage: storage.conversations,
+    turnCommit: storage.commitTurn,
+    deduper: createActivityDeduper(storage.records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
+  };
+}
+
+/** The routes that serve script and download links by token. */
+export function linkRoutes(links: { scriptLinks: ScriptLinks; downloadLinks: DownloadLinks }): Pick<BotDeps, 'scripts' | 'downloads'> {
+  return { scripts: (token) => links.scriptLinks.open(token), downloads: (token) => links.downloadLinks.take(token) };
+}
+
 /** Everything after config: storage under DATA_DIR, skills, the bot; returns once it is listening. */
 export async function startBot(config: AppConfig, logger: Logger): Promise<Running> {
   if (!config.bot) {
@@ -140,13 +155,9 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     closePosture = posture.close;
     const bot = createBot(config, {
       logger,
-      replyRecords: createReplyRecordStore(records),
-      storage: storage.conversations,
-      turnCommit: storage.commitTurn,
-      deduper: createActivityDeduper(records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
+      ...turnStorageDeps(config, storage, logger),
       ...skills,
-      scripts: (token) => scriptLinks.open(token),
-      downloads: (token) => downloadLinks.take(token),
+      ...linkRoutes({ scriptLinks, downloadLinks }),
       ready: drainingReadiness(drain, createReadiness({ records, posture })),
       admit: drain.admit,
       ...withUserScope(withChannelScopes(userScopeFromConfig(config, logger), { records, adminObjectIds: config.feedback.adminObjectIds, engine: posture.current })),

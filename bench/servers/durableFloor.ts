@@ -8,12 +8,10 @@ import { z } from 'zod';
 import { actionStep, type MessagePlanner } from '../../src/actions/contracts/messagePlanner';
 import { createBot } from '../../src/app';
 import { loadConfig } from '../../src/config/loadConfig';
-import { composeSkills } from '../../src/index';
+import { composeSkills, linkRoutes, turnStorageDeps } from '../../src/index';
 import { createSilentLogger } from '../../src/logging/logger';
 import { projectPath } from '../../src/paths';
-import { createActivityDeduper } from '../../src/storage/activityDeduper';
 import { openStorage } from '../../src/storage/openStorage';
-import { createReplyRecordStore } from '../../src/storage/replyRecordStore';
 import { fixedCard } from './fixedCard';
 
 const FIXED_ACTION = 'benchFixedListCard';
@@ -33,17 +31,7 @@ async function main(): Promise<void> {
     handler: async (_params, context) => context.reply(reply),
   });
   const planner: MessagePlanner = { plan: async () => ({ steps: [actionStep({ name: FIXED_ACTION, parameters: {} })] }) };
-  const bot = createBot(config, {
-    logger,
-    replyRecords: createReplyRecordStore(records),
-    storage: storage.conversations,
-    turnCommit: storage.commitTurn,
-    deduper: createActivityDeduper(records, { ttlMs: config.retention.dedupMs, leaseMs: config.delivery.leaseMs, logger }),
-    ...skills,
-    planner,
-    scripts: (token) => scriptLinks.open(token),
-    downloads: (token) => downloadLinks.take(token),
-  });
+  const bot = createBot(config, { logger, ...turnStorageDeps(config, storage, logger), ...skills, planner, ...linkRoutes({ scriptLinks, downloadLinks }) });
   const { url } = await bot.start();
   announceUrl(url);
   process.on('SIGTERM', () => {
