@@ -82,17 +82,18 @@ function normalizeResourceGroup(row: unknown): ResourceGroupRecord {
   return { kind: 'resourceGroup', subscriptionId, name, tags: tagsOf(row) };
 }
 
-function normalizeResource(row: unknown, id: string, type: string): ResourceRecord {
+/** Members read by name (orAnyCase), in the order and with the errors of readString(row, 'name') and so on. */
+function normalizeResource(row: JsonObject, id: string, type: string): ResourceRecord {
   const parsed = parseArmId(id);
   const tags = tagsOf(row);
-  return setDefined<ResourceRecord>(
-    { kind: 'resource', id, name: readString(row, 'name') ?? parsed.name, type, tags },
-    {
-      location: readString(row, 'location'),
-      resourceGroup: readString(row, 'resourceGroup') ?? parsed.resourceGroup,
-      subscriptionId: readString(row, 'subscriptionId') ?? parsed.subscriptionId,
-    },
-  );
+  const record: ResourceRecord = { kind: 'resource', id, name: textValue(orAnyCase(row.name, row, 'name'), 'name') ?? parsed.name, type, tags };
+  const location = textValue(orAnyCase(row.location, row, 'location'), 'location');
+  const resourceGroup = textValue(orAnyCase(row.resourceGroup, row, 'resourceGroup'), 'resourceGroup') ?? parsed.resourceGroup;
+  const subscriptionId = textValue(orAnyCase(row.subscriptionId, row, 'subscriptionId'), 'subscriptionId') ?? parsed.subscriptionId;
+  if (location !== undefined) record.location = location;
+  if (resourceGroup !== undefined) record.resourceGroup = resourceGroup;
+  if (subscriptionId !== undefined) record.subscriptionId = subscriptionId;
+  return record;
 }
 
 export interface RowNormalizer {
@@ -134,6 +135,6 @@ export function createRowNormalizer(options: { catalog: Catalog }): RowNormalize
         return { kind: 'record', record: normalizeCveDetail(row) };
     }
     if (!type.includes('/') || IGNORED_PREFIXES.some((prefix) => type.startsWith(prefix))) return { kind: 'ignored', type };
-    return { kind: 'record', record: normalizeResource(row, requireString(row, 'id'), rawType) };
+    return { kind: 'record', record: normalizeResource(row as JsonObject, requireString(row, 'id'), rawType) };
   };
 }
