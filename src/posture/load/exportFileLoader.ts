@@ -12,7 +12,7 @@ import { ExportFileError, listExportFiles, readFileBytes, readTextChunks } from 
 import { formatFromContent, formatFromName, type ExportFormat } from './formatSniffer';
 import { DocumentSyntaxError, createJsonDocumentSplitter } from './jsonDocumentSplitter';
 import { createJsonLinesSplitter } from './jsonLinesSplitter';
-import { loadInTwoThreads, planParallelLoad } from './parallelLoad';
+import { loadInTwoThreads, planParallelLoad, splitsLoad, type LoadThreads } from './parallelLoad';
 import { createRowIntake } from './rowIntake';
 import { takesBuilderParts } from '../store/builderPart';
 
@@ -24,10 +24,15 @@ export interface ExportLoadOptions {
   /** Bytes per read (tests force tiny chunks). */
   highWaterMark?: number;
   /**
-   * A single JSON Lines file at least this big loads on two threads (parallelLoad.ts); smaller exports load in this
-   * thread, where there is no worker startup to pay.
+   * A single JSON Lines file at least this big may load on two threads (parallelLoad.ts, see `threads`); smaller
+   * exports load in this thread, where there is no worker startup to pay.
    */
   workerMinBytes?: number;
+  /**
+   * 1: always this thread. 2: a worker for a big enough file. 'auto' (default): a worker only while the machine has an
+   * idle core (parallelLoad.ts splitsLoad); otherwise it costs 1.2-1.4x the CPU and no wall time is gained.
+   */
+  threads?: LoadThreads;
   /** Where the bytes read go instead of being hashed here (the caller hashes them); hash is then ''. */
   bytesTo?: (bytes: Buffer) => void;
   /**
@@ -67,7 +72,9 @@ const DEFAULT_WORKER_MIN_BYTES = 64 * 2 ** 20;
 const UNPARSED = Symbol('unparsed row');
 
 export async function loadExportFiles(options: ExportLoadOptions, sink: RecordSink): Promise<ExportLoadResult> {
-  const plan = await planParallelLoad(options.path, options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES, takesBuilderParts(sink));
+  const plan = splitsLoad(options.threads ?? 'auto')
+    ? await planParallelLoad(options.path, options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES, takesBuilderParts(sink))
+    : undefined;
   const result = plan ? await loadInTwoThreads(options, plan, sink, loadExportFilesInThread) : await loadExportFilesInThread(options, sink);
   options.logger?.info(
     { path: options.path, files: result.files.length, rows: result.rows, records: result.records, skipped: result.skipped, ignoredTypes: result.ignoredTypes },
