@@ -77,7 +77,7 @@ export async function loadExportFiles(options: ExportLoadOptions, sink: RecordSi
     : undefined;
   const result = plan ? await loadInTwoThreads(options, plan, sink, loadExportFilesInThread) : await loadExportFilesInThread(options, sink);
   options.logger?.info(
-    { path: options.path, files: result.files.length, rows: result.rows, records: result.records, skipped: result.skipped, ignoredTypes: result.ignoredTypes },
+    { path: options.path, files: result.files.length, rows: result.rows, records: result.records, skipped: result.skipped, ignoredTypes: result.ignoredTypes, threads: plan ? 2 : 1 },
     'posture export loaded',
   );
   if (result.skipped > 0) options.logger?.warn({ skipped: result.skipped, reasons: result.skippedReasons }, 'posture export rows skipped (lenient mode)');
