@@ -12,11 +12,31 @@ export function getField(value: unknown, key: string): unknown {
   if (!isObject(value)) return undefined;
   const exact = value[key];
   if (exact !== undefined) return exact;
+  return anyCaseField(value, key);
+}
+
+/**
+ * getField(value, key) for an object whose member was already read by its exact spelling where the caller knows the
+ * name (`orAnyCase(value.status, value, 'status')`). A read such as `value.status`, written out, is a fast load that
+ * learns the row's shape at that one place; `value[key]` inside getField serves every member of every row kind and
+ * is a slow, generic one (megamorphic).
+ */
+export function orAnyCase(exact: unknown, value: JsonObject, key: string): unknown {
+  return exact !== undefined ? exact : anyCaseField(value, key);
+}
+
+/** The first member spelled like `key` in another case, in the object's own order. */
+function anyCaseField(value: JsonObject, key: string): unknown {
   const wanted = lowerKey(key);
   for (const name in value) {
     if (name.length === wanted.length && sameIgnoringCase(name, wanted)) return value[name];
   }
   return undefined;
+}
+
+/** The value itself when it is an object (not null, not an array), else undefined. */
+export function asObject(value: unknown): JsonObject | undefined {
+  return isObject(value) ? value : undefined;
 }
 
 // Keys asked for are a small fixed set written in the code: lower-case each once, not once per row.

@@ -51,11 +51,15 @@ export function parseRiskLevel(raw: unknown, field: string): RiskLevel | undefin
 }
 
 export function readString(row: unknown, path: string): string | undefined {
-  const value = getPath(row, path);
+  return textValue(getPath(row, path), path);
+}
+
+/** readString for a value already looked up; `field` names it in the error as readString's path would. */
+export function textValue(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value.length > 0 ? value : undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new RowError(path, `expected text, found ${show(value)}`);
+  throw new RowError(field, `expected text, found ${show(value)}`);
 }
 
 export function requireString(row: unknown, path: string): string {
@@ -73,25 +77,37 @@ export function readNumber(row: unknown, path: string): number | undefined {
 }
 
 export function readBoolean(row: unknown, path: string): boolean | undefined {
-  const value = getPath(row, path);
+  return booleanValue(getPath(row, path), path);
+}
+
+/** readBoolean for a value already looked up; `field` names it in the error as readBoolean's path would. */
+export function booleanValue(value: unknown, field: string): boolean | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
-  throw new RowError(path, `${show(value)} is not true/false`);
+  throw new RowError(field, `${show(value)} is not true/false`);
 }
 
 /** ISO dates (or epoch milliseconds) to epoch milliseconds. */
 export function readDate(row: unknown, path: string): number | undefined {
-  const value = getPath(row, path);
+  return dateValue(getPath(row, path), path);
+}
+
+/** readDate for a value already looked up; `field` names it in the error as readDate's path would. */
+export function dateValue(value: unknown, field: string): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const ms = typeof value === 'number' ? value : typeof value === 'string' ? parseIsoDate(value) : Number.NaN;
-  if (!Number.isFinite(ms)) throw new RowError(path, `${show(value)} is not a date`);
+  if (!Number.isFinite(ms)) throw new RowError(field, `${show(value)} is not a date`);
   return ms;
 }
 
 /** A list of strings; a single string is accepted as a one-item list, objects give their name/title/id. */
 export function readStringList(row: unknown, path: string, objectKeys: readonly string[] = ['name', 'title', 'id']): string[] {
-  const value = getPath(row, path);
+  return stringListValue(getPath(row, path), objectKeys);
+}
+
+/** readStringList for a value already looked up. */
+export function stringListValue(value: unknown, objectKeys: readonly string[] = ['name', 'title', 'id']): string[] {
   if (value === undefined || value === null || value === '') return [];
   const items = Array.isArray(value) ? value : [value];
   const out: string[] = [];

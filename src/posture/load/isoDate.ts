@@ -38,7 +38,22 @@ function fastUtc(text: string): number | undefined {
     if (fraction < 0) return undefined;
     ms = length === 22 ? fraction * 100 : length === 23 ? fraction * 10 : fraction;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), year >= 1: what Date.UTC
+ * computes, in integer arithmetic instead of a call into the runtime (about a quarter of the time this file took at
+ * 100k rows). Linear in `day`, so a day past the month's end rolls over as Date.UTC's does.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const monthFromMarch = month > 2 ? month - 3 : month + 9;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Same result as Date.parse(text). */

@@ -1,6 +1,6 @@
 // One `microsoft.security/assessments` row -> AssessmentRecord. Field paths and the resource id/name rules
 // follow Microsoft's published Resource Graph queries for Defender for Cloud (see RESOURCE-GRAPH.md).
-import { getField, getPath, isObject } from './caseInsensitive';
+import { asObject, getField, isObject, orAnyCase, type JsonObject } from './caseInsensitive';
 import { parseArmId, segmentAfter, stripSecuritySuffix } from './armId';
 import { canonicalRiskFactors } from './riskFactors';
 import {
@@ -8,11 +8,12 @@ import {
   parseRiskLevel,
   parseSeverity,
   parseStatus,
-  readBoolean,
-  readDate,
+  booleanValue,
+  dateValue,
   readString,
   readStringList,
-  requireString,
+  stringListValue,
+  textValue,
 } from './fieldParsers';
 import { canonicalRecommendationCategory, categoryOfGroupedKey, readVulnerabilityFacts } from './normalizeVulnerability';
 import { categoryForResourceType } from '../catalog/categories';
@@ -69,35 +70,65 @@ interface ResourceFacts {
   resourceName: string;
   resourceType: string;
   cloud: Cloud;
+  /** properties.additionalData as found (any type), read once per row. */
+  additional: unknown;
   nativeResourceId?: string;
   connectorId?: string;
 }
 
-function resourceFacts(props: unknown, assessmentId: string): ResourceFacts {
-  const details = getField(props, 'resourceDetails');
-  const source = readString(details, 'source');
-  const sourceLower = source?.trim().toLowerCase();
-  const connectorId = readString(details, 'connectorId');
-  const detailsId = readString(details, 'id');
-  const multicloud = sourceLower === 'aws' || sourceLower === 'gcp';
+// Each source spelling's "is it another cloud" answer (its trimmed, lower-cased form is aws or gcp), remembered.
+const multicloudBySpelling = new Map<string, boolean>();
+
+function isMulticloudSource(source: string): boolean {
+  let multicloud = multicloudBySpelling.get(source);
+  if (multicloud === undefined) {
+    const lower = source.trim().toLowerCase();
+    multicloud = lower === 'aws' || lower === 'gcp';
+    if (multicloudBySpelling.size < 256) multicloudBySpelling.set(source, multicloud);
+  }
+  return multicloud;
+}
+
+// The last resourceDetails id looked at and whether it is an assessment's own id (a resource's rows come one after
+// another in exports, so the same id is asked about row after row).
+let lastDetailsId: string | undefined;
+let lastDetailsIdNamesAssessment = false;
+
+function namesAssessment(resourceId: string): boolean {
+  if (resourceId !== lastDetailsId) {
+    lastDetailsIdNamesAssessment = segmentAfter(resourceId, 'providers/microsoft.security/assessments') !== undefined;
+    lastDetailsId = resourceId;
+  }
+  return lastDetailsIdNamesAssessment;
+}
+
+// Members are read by name where the name is known (`details.source`), falling back to another spelling through
+// orAnyCase: the same values and the same errors as readString(details, 'source'), without the generic lookup.
+function resourceFacts(props: JsonObject, assessmentId: string): ResourceFacts {
+  const details = asObject(orAnyCase(props.resourceDetails, props, 'resourceDetails'));
+  const source = details === undefined ? undefined : textValue(orAnyCase(details.source, details, 'source'), 'source');
+  const connectorId = details === undefined ? undefined : textValue(orAnyCase(details.connectorId, details, 'connectorId'), 'connectorId');
+  const detailsId = details === undefined ? undefined : textValue(orAnyCase(details.id, details, 'id'), 'id');
+  const multicloud = source !== undefined && isMulticloudSource(source);
   let resourceId =
     multicloud && !connectorId ? readString(details, 'azureResourceId') ?? detailsId : detailsId ?? readString(details, 'azureResourceId');
   // Some payloads put the assessment's own id in resourceDetails.id: the resource is what precedes it.
-  if (resourceId && segmentAfter(resourceId, 'providers/microsoft.security/assessments')) {
+  if (resourceId && namesAssessment(resourceId)) {
     resourceId = stripSecuritySuffix(resourceId, '/providers/microsoft.security/assessments/') ?? resourceId;
   }
   resourceId ??= stripSecuritySuffix(assessmentId, '/providers/microsoft.security/assessments/', false);
   if (!resourceId) throw new RowError('properties.resourceDetails.id', 'missing, and the assessment id names no resource');
   const parsed = parseArmId(resourceId);
-  const additional = getField(props, 'additionalData');
+  const additional = orAnyCase(props.additionalData, props, 'additionalData');
   const resourceName =
-    readString(details, 'resourceName') ??
+    (details === undefined ? undefined : textValue(orAnyCase(details.resourceName, details, 'resourceName'), 'resourceName')) ??
     readString(additional, 'cloudNativeResourceName') ??
     readString(additional, 'resourceName') ??
     parsed.name;
-  const resourceType = readString(details, 'resourceType') ?? parsed.type ?? 'Unknown';
+  const resourceType =
+    (details === undefined ? undefined : textValue(orAnyCase(details.resourceType, details, 'resourceType'), 'resourceType')) ?? parsed.type ?? 'Unknown';
   const cloud = cloudOf(source, resourceId);
-  const facts: ResourceFacts = { parsed, resourceId, resourceName, resourceType, cloud };
+  const facts: ResourceFacts = { parsed, resourceId, resourceName, resourceType, cloud, additional };
   const native =
     readString(details, 'nativeResourceId') ??
     readString(details, 'awsResourceId') ??
@@ -108,22 +139,31 @@ function resourceFacts(props: unknown, assessmentId: string): ResourceFacts {
   return facts;
 }
 
+/**
+ * A row's members are read by name here (`row.id`, `props.status`, ...), each falling back to another spelling
+ * through orAnyCase, in the order and with the errors of the generic readers (readString(row, 'status.cause') names
+ * 'status.cause'): at a million rows, getPath's generic lookup of every member was most of this function's time.
+ */
 export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentRecord {
-  const id = requireString(row, 'id');
-  const key = (readString(row, 'name') ?? segmentAfter(id, 'providers/microsoft.security/assessments') ?? '').toLowerCase();
+  const fields = asObject(row);
+  if (fields === undefined) throw new RowError('id', 'missing');
+  const id = textValue(orAnyCase(fields.id, fields, 'id'), 'id');
+  if (id === undefined) throw new RowError('id', 'missing');
+  const key = (textValue(orAnyCase(fields.name, fields, 'name'), 'name') ?? segmentAfter(id, 'providers/microsoft.security/assessments') ?? '').toLowerCase();
   if (!key) throw new RowError('name', 'missing, and the id names no assessment key');
-  const props = getField(row, 'properties');
+  const props = orAnyCase(fields.properties, fields, 'properties');
   if (!isObject(props)) throw new RowError('properties', props === undefined ? 'missing' : 'is not an object');
-  const status = parseStatus(getPath(props, 'status.code'), 'properties.status.code');
-  if (!status) throw new RowError('properties.status.code', 'missing');
+  const status = asObject(orAnyCase(props.status, props, 'status'));
+  const statusCode = parseStatus(status === undefined ? undefined : orAnyCase(status.code, status, 'code'), 'properties.status.code');
+  if (!statusCode) throw new RowError('properties.status.code', 'missing');
 
-  const metadata = getField(props, 'metadata');
+  const metadata = asObject(orAnyCase(props.metadata, props, 'metadata'));
   const entry = catalog.byKey(key);
-  const rowSeverity = parseSeverity(getField(metadata, 'severity'), 'properties.metadata.severity');
+  const rowSeverity = parseSeverity(metadata === undefined ? undefined : orAnyCase(metadata.severity, metadata, 'severity'), 'properties.metadata.severity');
   const resource = resourceFacts(props, id);
   const parsedResource = resource.parsed;
 
-  const rowCategories = parseCategories(getField(metadata, 'categories'));
+  const rowCategories = parseCategories(metadata === undefined ? undefined : orAnyCase(metadata.categories, metadata, 'categories'));
   const categories: Category[] =
     rowCategories.length > 0
       ? rowCategories
@@ -131,19 +171,24 @@ export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentR
         ? entry.categories
         : [categoryForResourceType(resource.resourceType)];
 
-  const riskLabels = readStringList(props, 'risk.riskFactors');
+  const risk = asObject(orAnyCase(props.risk, props, 'risk'));
+  const riskLabels = risk === undefined ? [] : stringListValue(orAnyCase(risk.riskFactors, risk, 'riskFactors'));
   const record: AssessmentRecord = {
     kind: 'assessment',
     id,
     key,
-    displayName: readString(props, 'displayName') ?? readString(metadata, 'displayName') ?? entry?.displayName ?? key,
-    status,
+    displayName:
+      textValue(orAnyCase(props.displayName, props, 'displayName'), 'displayName') ??
+      (metadata === undefined ? undefined : textValue(orAnyCase(metadata.displayName, metadata, 'displayName'), 'displayName')) ??
+      entry?.displayName ??
+      key,
+    status: statusCode,
     severity: rowSeverity ?? entry?.severity ?? 'Low',
     categories,
     threats: metadata !== undefined && getField(metadata, 'threats') !== undefined ? readStringList(metadata, 'threats') : entry?.threats ?? [],
     riskFactors: canonicalRiskFactors(riskLabels),
     riskFactorLabels: riskLabels,
-    attackPathIds: readStringList(props, 'risk.attackPathsReferences', ['id', 'name', 'attackPathId']),
+    attackPathIds: risk === undefined ? [] : stringListValue(orAnyCase(risk.attackPathsReferences, risk, 'attackPathsReferences'), ATTACK_PATH_ID_KEYS),
     resourceId: resource.resourceId,
     resourceName: resource.resourceName,
     resourceType: resource.resourceType,
@@ -152,47 +197,77 @@ export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentR
   };
   // Set one by one, only when present, in this order, each by its name (a store through a computed name is a slow,
   // megamorphic one): no per-row scratch object (this runs a million times on big exports).
-  const statusCauseValue = readString(props, 'status.cause');
-  if (statusCauseValue !== undefined) record.statusCause = statusCauseValue;
-  const statusDescriptionValue = readString(props, 'status.description');
-  if (statusDescriptionValue !== undefined) record.statusDescription = statusDescriptionValue;
-  const firstEvaluationDateValue = readDate(props, 'status.firstEvaluationDate');
-  if (firstEvaluationDateValue !== undefined) record.firstEvaluationDate = firstEvaluationDateValue;
-  const statusChangeDateValue = readDate(props, 'status.statusChangeDate');
-  if (statusChangeDateValue !== undefined) record.statusChangeDate = statusChangeDateValue;
-  const descriptionValue = readString(metadata, 'description') ?? entry?.description;
-  if (descriptionValue !== undefined) record.description = descriptionValue;
-  const remediationDescriptionValue = readString(metadata, 'remediationDescription') ?? entry?.remediationDescription;
-  if (remediationDescriptionValue !== undefined) record.remediationDescription = remediationDescriptionValue;
-  const assessmentTypeValue = readString(metadata, 'assessmentType') ?? entry?.assessmentType;
-  if (assessmentTypeValue !== undefined) record.assessmentType = assessmentTypeValue;
-  const userImpactValue = readString(metadata, 'userImpact') ?? entry?.userImpact;
-  if (userImpactValue !== undefined) record.userImpact = userImpactValue;
-  const implementationEffortValue = readString(metadata, 'implementationEffort') ?? entry?.implementationEffort;
-  if (implementationEffortValue !== undefined) record.implementationEffort = implementationEffortValue;
-  const policyDefinitionIdValue = readString(metadata, 'policyDefinitionId') ?? entry?.policyDefinitionId;
-  if (policyDefinitionIdValue !== undefined) record.policyDefinitionId = policyDefinitionIdValue;
-  const previewValue = readBoolean(metadata, 'preview') ?? entry?.preview;
-  if (previewValue !== undefined) record.preview = previewValue;
-  const riskLevelValue = parseRiskLevel(getPath(props, 'risk.level'), 'properties.risk.level');
+  if (status !== undefined) {
+    const statusCauseValue = textValue(orAnyCase(status.cause, status, 'cause'), 'status.cause');
+    if (statusCauseValue !== undefined) record.statusCause = statusCauseValue;
+    const statusDescriptionValue = textValue(orAnyCase(status.description, status, 'description'), 'status.description');
+    if (statusDescriptionValue !== undefined) record.statusDescription = statusDescriptionValue;
+    const firstEvaluationDateValue = dateValue(orAnyCase(status.firstEvaluationDate, status, 'firstEvaluationDate'), 'status.firstEvaluationDate');
+    if (firstEvaluationDateValue !== undefined) record.firstEvaluationDate = firstEvaluationDateValue;
+    const statusChangeDateValue = dateValue(orAnyCase(status.statusChangeDate, status, 'statusChangeDate'), 'status.statusChangeDate');
+    if (statusChangeDateValue !== undefined) record.statusChangeDate = statusChangeDateValue;
+  }
+  if (metadata !== undefined) {
+    const descriptionValue = textValue(orAnyCase(metadata.description, metadata, 'description'), 'description') ?? entry?.description;
+    if (descriptionValue !== undefined) record.description = descriptionValue;
+    const remediationDescriptionValue =
+      textValue(orAnyCase(metadata.remediationDescription, metadata, 'remediationDescription'), 'remediationDescription') ?? entry?.remediationDescription;
+    if (remediationDescriptionValue !== undefined) record.remediationDescription = remediationDescriptionValue;
+    const assessmentTypeValue = textValue(orAnyCase(metadata.assessmentType, metadata, 'assessmentType'), 'assessmentType') ?? entry?.assessmentType;
+    if (assessmentTypeValue !== undefined) record.assessmentType = assessmentTypeValue;
+    const userImpactValue = textValue(orAnyCase(metadata.userImpact, metadata, 'userImpact'), 'userImpact') ?? entry?.userImpact;
+    if (userImpactValue !== undefined) record.userImpact = userImpactValue;
+    const implementationEffortValue =
+      textValue(orAnyCase(metadata.implementationEffort, metadata, 'implementationEffort'), 'implementationEffort') ?? entry?.implementationEffort;
+    if (implementationEffortValue !== undefined) record.implementationEffort = implementationEffortValue;
+    const policyDefinitionIdValue =
+      textValue(orAnyCase(metadata.policyDefinitionId, metadata, 'policyDefinitionId'), 'policyDefinitionId') ?? entry?.policyDefinitionId;
+    if (policyDefinitionIdValue !== undefined) record.policyDefinitionId = policyDefinitionIdValue;
+    const previewValue = booleanValue(orAnyCase(metadata.preview, metadata, 'preview'), 'preview') ?? entry?.preview;
+    if (previewValue !== undefined) record.preview = previewValue;
+  } else if (entry !== undefined) {
+    if (entry.description !== undefined) record.description = entry.description;
+    if (entry.remediationDescription !== undefined) record.remediationDescription = entry.remediationDescription;
+    if (entry.assessmentType !== undefined) record.assessmentType = entry.assessmentType;
+    if (entry.userImpact !== undefined) record.userImpact = entry.userImpact;
+    if (entry.implementationEffort !== undefined) record.implementationEffort = entry.implementationEffort;
+    if (entry.policyDefinitionId !== undefined) record.policyDefinitionId = entry.policyDefinitionId;
+    if (entry.preview !== undefined) record.preview = entry.preview;
+  }
+  const riskLevelValue = parseRiskLevel(risk === undefined ? undefined : orAnyCase(risk.level, risk, 'level'), 'properties.risk.level');
   if (riskLevelValue !== undefined) record.riskLevel = riskLevelValue;
-  const resourceGroupValue = readString(row, 'resourceGroup') ?? parsedResource.resourceGroup ?? (parsedResource.subscriptionId ? undefined : parseArmId(id).resourceGroup);
+  const resourceGroupValue =
+    textValue(orAnyCase(fields.resourceGroup, fields, 'resourceGroup'), 'resourceGroup') ??
+    parsedResource.resourceGroup ??
+    (parsedResource.subscriptionId ? undefined : parseArmId(id).resourceGroup);
   if (resourceGroupValue !== undefined) record.resourceGroup = resourceGroupValue;
-  const subscriptionIdValue = readString(row, 'subscriptionId') ?? parsedResource.subscriptionId ?? parseArmId(id).subscriptionId;
+  const subscriptionIdValue =
+    textValue(orAnyCase(fields.subscriptionId, fields, 'subscriptionId'), 'subscriptionId') ?? parsedResource.subscriptionId ?? parseArmId(id).subscriptionId;
   if (subscriptionIdValue !== undefined) record.subscriptionId = subscriptionIdValue;
   const nativeResourceIdValue = resource.nativeResourceId;
   if (nativeResourceIdValue !== undefined) record.nativeResourceId = nativeResourceIdValue;
   const connectorIdValue = resource.connectorId;
   if (connectorIdValue !== undefined) record.connectorId = connectorIdValue;
-  const portalLinkValue = readString(props, 'links.azurePortal') ?? readString(props, 'links.azurePortalUri');
+  const links = asObject(orAnyCase(props.links, props, 'links'));
+  const portalLinkValue =
+    links === undefined
+      ? undefined
+      : (textValue(orAnyCase(links.azurePortal, links, 'azurePortal'), 'links.azurePortal') ??
+        textValue(orAnyCase(links.azurePortalUri, links, 'azurePortalUri'), 'links.azurePortalUri'));
   if (portalLinkValue !== undefined) record.portalLink = portalLinkValue;
-  const recommendationCategoryValue = canonicalRecommendationCategory(readString(metadata, 'recommendationCategory')) ?? categoryOfGroupedKey(key);
+  const recommendationCategoryValue =
+    canonicalRecommendationCategory(
+      metadata === undefined ? undefined : textValue(orAnyCase(metadata.recommendationCategory, metadata, 'recommendationCategory'), 'recommendationCategory'),
+    ) ?? categoryOfGroupedKey(key);
   if (recommendationCategoryValue !== undefined) record.recommendationCategory = recommendationCategoryValue;
+  const additional = resource.additional;
   if (record.recommendationCategory === 'IacVulnerabilities') {
-    const iacRuleIdValue = readString(props, 'additionalData.ruleId')?.trim() || undefined;
+    const iacRuleIdValue = textValue(getField(additional, 'ruleId'), 'additionalData.ruleId')?.trim() || undefined;
     if (iacRuleIdValue !== undefined) record.iacRuleId = iacRuleIdValue;
   }
-  const vulnerabilityValue = readVulnerabilityFacts(getField(props, 'additionalData'));
+  const vulnerabilityValue = readVulnerabilityFacts(additional);
   if (vulnerabilityValue !== undefined) record.vulnerability = vulnerabilityValue;
   return record;
 }
+
+const ATTACK_PATH_ID_KEYS = ['id', 'name', 'attackPathId'];

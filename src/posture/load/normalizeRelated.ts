@@ -1,9 +1,11 @@
 // Rows around assessments: governance assignments, sub-assessment findings and attack paths.
-import { getField, getPath, isObject } from './caseInsensitive';
+import { asObject, getField, getPath, isObject, orAnyCase } from './caseInsensitive';
 import { segmentAfter, stripSecuritySuffix } from './armId';
 import { canonicalRiskFactors } from './riskFactors';
 import {
   RowError,
+  booleanValue,
+  dateValue,
   parseRiskLevel,
   parseSeverity,
   parseStatus,
@@ -13,6 +15,7 @@ import {
   readString,
   readStringList,
   requireString,
+  textValue,
 } from './fieldParsers';
 import type { AttackPathRecord, FindingRecord, GovernanceRecord, RiskLevel } from '../model';
 
@@ -26,30 +29,45 @@ function setDefined<T extends object>(target: T, values: Partial<T>): T {
 }
 
 function propertiesOf(row: unknown): Record<string, unknown> {
-  const props = getField(row, 'properties');
+  const props = isObject(row) ? orAnyCase(row.properties, row, 'properties') : undefined;
   if (!isObject(props)) throw new RowError('properties', props === undefined ? 'missing' : 'is not an object');
   return props;
 }
 
+/**
+ * Members read by name (orAnyCase: another spelling still matches), set in the order and with the errors of the
+ * generic readers (readDate(props, 'remediationEta.eta') names 'remediationEta.eta'); every export has about one of
+ * these per four assessments.
+ */
 export function normalizeGovernance(row: unknown): GovernanceRecord {
   const id = requireString(row, 'id');
   const props = propertiesOf(row);
   // Published queries join on assignedResourceId; REST payloads lack it, and the row id's parent is the assessment.
-  const assessmentId = (readString(props, 'assignedResourceId') ?? stripSecuritySuffix(id, '/governanceassignments/', false))?.toLowerCase();
+  const assessmentId = (
+    textValue(orAnyCase(props.assignedResourceId, props, 'assignedResourceId'), 'assignedResourceId') ??
+    stripSecuritySuffix(id, '/governanceassignments/', false)
+  )?.toLowerCase();
   if (!assessmentId) throw new RowError('properties.assignedResourceId', 'missing, and the id names no assessment');
-  return setDefined<GovernanceRecord>(
-    { kind: 'governance', id, assessmentId },
-    {
-      owner: readString(props, 'owner')?.trim() || undefined,
-      dueDate: readDate(props, 'remediationDueDate'),
-      isGracePeriod: readBoolean(props, 'isGracePeriod'),
-      etaDate: readDate(props, 'remediationEta.eta'),
-      etaJustification: readString(props, 'remediationEta.justification'),
-      ticketNumber: readString(props, 'additionalData.ticketNumber'),
-      ticketLink: readString(props, 'additionalData.ticketLink'),
-      ticketStatus: readString(props, 'additionalData.ticketStatus'),
-    },
-  );
+  const record: GovernanceRecord = { kind: 'governance', id, assessmentId };
+  const owner = textValue(orAnyCase(props.owner, props, 'owner'), 'owner')?.trim() || undefined;
+  const dueDate = dateValue(orAnyCase(props.remediationDueDate, props, 'remediationDueDate'), 'remediationDueDate');
+  const isGracePeriod = booleanValue(orAnyCase(props.isGracePeriod, props, 'isGracePeriod'), 'isGracePeriod');
+  const eta = asObject(orAnyCase(props.remediationEta, props, 'remediationEta'));
+  const etaDate = eta === undefined ? undefined : dateValue(orAnyCase(eta.eta, eta, 'eta'), 'remediationEta.eta');
+  const etaJustification = eta === undefined ? undefined : textValue(orAnyCase(eta.justification, eta, 'justification'), 'remediationEta.justification');
+  const additional = asObject(orAnyCase(props.additionalData, props, 'additionalData'));
+  const ticketNumber = additional === undefined ? undefined : textValue(orAnyCase(additional.ticketNumber, additional, 'ticketNumber'), 'additionalData.ticketNumber');
+  const ticketLink = additional === undefined ? undefined : textValue(orAnyCase(additional.ticketLink, additional, 'ticketLink'), 'additionalData.ticketLink');
+  const ticketStatus = additional === undefined ? undefined : textValue(orAnyCase(additional.ticketStatus, additional, 'ticketStatus'), 'additionalData.ticketStatus');
+  if (owner !== undefined) record.owner = owner;
+  if (dueDate !== undefined) record.dueDate = dueDate;
+  if (isGracePeriod !== undefined) record.isGracePeriod = isGracePeriod;
+  if (etaDate !== undefined) record.etaDate = etaDate;
+  if (etaJustification !== undefined) record.etaJustification = etaJustification;
+  if (ticketNumber !== undefined) record.ticketNumber = ticketNumber;
+  if (ticketLink !== undefined) record.ticketLink = ticketLink;
+  if (ticketStatus !== undefined) record.ticketStatus = ticketStatus;
+  return record;
 }
 
 /** The highest base score over the CVSS versions given (`{"2.0":{"base":7},"3.0":{"base":9.8}}`), or a bare number. */

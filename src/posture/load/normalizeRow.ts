@@ -1,7 +1,7 @@
 // Dispatch one raw Resource Graph / REST row to its normalizer by `type` (case-insensitive).
-import { getField } from './caseInsensitive';
+import { isObject, orAnyCase, type JsonObject } from './caseInsensitive';
 import { parseArmId } from './armId';
-import { RowError, readNumber, readString, requireString } from './fieldParsers';
+import { RowError, readNumber, readString, requireString, textValue } from './fieldParsers';
 import { normalizeAssessment } from './normalizeAssessment';
 import { normalizeCveDetail } from './normalizeVulnerability';
 import { normalizeAttackPath, normalizeFinding, normalizeGovernance, propertiesOf, setDefined } from './normalizeRelated';
@@ -61,9 +61,11 @@ function normalizeSecureScoreControl(row: unknown): SecureScoreControlRecord {
 
 function tagsOf(row: unknown): Record<string, string> {
   const tags: Record<string, string> = {};
-  const rawTags = getField(row, 'tags');
+  const rawTags = isObject(row) ? orAnyCase(row.tags, row, 'tags') : undefined;
   if (rawTags && typeof rawTags === 'object' && !Array.isArray(rawTags)) {
-    for (const [key, value] of Object.entries(rawTags)) {
+    // Own members in order, as Object.entries gives them, without an array per member.
+    for (const key of Object.keys(rawTags)) {
+      const value = (rawTags as Record<string, unknown>)[key];
       if (value !== null && value !== undefined) tags[key] = typeof value === 'string' ? value : JSON.stringify(value);
     }
   }
@@ -80,17 +82,18 @@ function normalizeResourceGroup(row: unknown): ResourceGroupRecord {
   return { kind: 'resourceGroup', subscriptionId, name, tags: tagsOf(row) };
 }
 
-function normalizeResource(row: unknown, id: string, type: string): ResourceRecord {
+/** Members read by name (orAnyCase), in the order and with the errors of readString(row, 'name') and so on. */
+function normalizeResource(row: JsonObject, id: string, type: string): ResourceRecord {
   const parsed = parseArmId(id);
   const tags = tagsOf(row);
-  return setDefined<ResourceRecord>(
-    { kind: 'resource', id, name: readString(row, 'name') ?? parsed.name, type, tags },
-    {
-      location: readString(row, 'location'),
-      resourceGroup: readString(row, 'resourceGroup') ?? parsed.resourceGroup,
-      subscriptionId: readString(row, 'subscriptionId') ?? parsed.subscriptionId,
-    },
-  );
+  const record: ResourceRecord = { kind: 'resource', id, name: textValue(orAnyCase(row.name, row, 'name'), 'name') ?? parsed.name, type, tags };
+  const location = textValue(orAnyCase(row.location, row, 'location'), 'location');
+  const resourceGroup = textValue(orAnyCase(row.resourceGroup, row, 'resourceGroup'), 'resourceGroup') ?? parsed.resourceGroup;
+  const subscriptionId = textValue(orAnyCase(row.subscriptionId, row, 'subscriptionId'), 'subscriptionId') ?? parsed.subscriptionId;
+  if (location !== undefined) record.location = location;
+  if (resourceGroup !== undefined) record.resourceGroup = resourceGroup;
+  if (subscriptionId !== undefined) record.subscriptionId = subscriptionId;
+  return record;
 }
 
 export interface RowNormalizer {
@@ -103,7 +106,7 @@ export function createRowNormalizer(options: { catalog: Catalog }): RowNormalize
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw new RowError('', `row is not an object (found ${Array.isArray(row) ? 'an array' : row === null ? 'null' : typeof row})`);
     }
-    const rawType = readString(row, 'type');
+    const rawType = textValue(orAnyCase((row as JsonObject).type, row as JsonObject, 'type'), 'type');
     if (!rawType) {
       const id = readString(row, 'id');
       // REST subscription lists carry no type; their ids say what they are.
@@ -132,6 +135,6 @@ export function createRowNormalizer(options: { catalog: Catalog }): RowNormalize
         return { kind: 'record', record: normalizeCveDetail(row) };
     }
     if (!type.includes('/') || IGNORED_PREFIXES.some((prefix) => type.startsWith(prefix))) return { kind: 'ignored', type };
-    return { kind: 'record', record: normalizeResource(row, requireString(row, 'id'), rawType) };
+    return { kind: 'record', record: normalizeResource(row as JsonObject, requireString(row, 'id'), rawType) };
   };
 }

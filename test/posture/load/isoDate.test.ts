@@ -28,6 +28,27 @@ describe('parseIsoDate', () => {
   it.each(samples)('%s gives what Date.parse gives', (text) => {
     expect(Object.is(parseIsoDate(text), Date.parse(text))).toBe(true);
   });
+
+  it('gives what Date.parse gives for every day of every month (and the days past its end) over leap and century years', () => {
+    const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+    const years = [1000, 1582, 1600, 1700, 1899, 1900, 1969, 1970, 1971, 1999, 2000, 2001, 2023, 2024, 2025, 2100, 2400, 9999];
+    const differ: string[] = [];
+    let checked = 0;
+    for (const year of years) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 1; day <= 31; day++) {
+          const time = `${pad((day * 7) % 24, 2)}:${pad((day * 13 + month) % 60, 2)}:${pad((year + day) % 60, 2)}`;
+          for (const fraction of ['', '.5', '.05', '.999']) {
+            const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${time}${fraction}Z`;
+            checked++;
+            if (!Object.is(parseIsoDate(text), Date.parse(text))) differ.push(text);
+          }
+        }
+      }
+    }
+    expect(checked).toBe(years.length * 12 * 31 * 4);
+    expect(differ).toEqual([]);
+  });
 });
 
 describe('segmentAfter', () => {

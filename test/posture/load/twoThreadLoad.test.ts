@@ -25,7 +25,7 @@ const { loadExportFiles } = require(${JSON.stringify(compiled)});
 const { createCatalog } = require(${JSON.stringify(projectPath('dist', 'src', 'posture', 'catalog', 'catalog.js'))});
 const { addRecord, createBuilderState } = require(${JSON.stringify(projectPath('dist', 'src', 'posture', 'store', 'builder.js'))});
 const { mergeBuilderPart } = require(${JSON.stringify(projectPath('dist', 'src', 'posture', 'store', 'builderPart.js'))});
-const [path, lenient, workerMinBytes, sinkKind] = process.argv.slice(1);
+const [path, lenient, workerMinBytes, sinkKind, threadCount] = process.argv.slice(1);
 const records = [];
 // 'columns': a store builder's state, which takes the worker's part whole; the state is printed with Map and Set
 // orders kept, dictionaries as their spellings and lower-cased values, columns as arrays.
@@ -43,13 +43,16 @@ const plain = (value) => {
   if (typeof value.toArray === 'function') return Array.from(value.toArray());
   return Object.fromEntries(Object.entries(value).filter(([k, v]) => k !== 'interned' && v !== undefined).map(([k, v]) => [k, plain(v)]));
 };
-loadExportFiles({ path, catalog: createCatalog(), lenient: lenient === 'true', workerMinBytes: Number(workerMinBytes) }, sink)
+loadExportFiles({ path, catalog: createCatalog(), lenient: lenient === 'true', workerMinBytes: Number(workerMinBytes), threads: threadCount === 'auto' ? 'auto' : Number(threadCount) }, sink)
   .then((result) => process.stdout.write(JSON.stringify({ workers, partAfterExit, result, ...(sinkKind === 'columns' ? { state: plain(state) } : { records }) })))
   .catch((error) => process.stdout.write(JSON.stringify({ workers, error: { name: error.name, code: error.code, message: error.message, details: error.details } })));
 `;
 
 function load(path: string, lenient: boolean, twoThreads: boolean, sink: 'records' | 'columns' = 'records'): unknown {
-  const out = execFileSync(process.execPath, ['-e', CHILD, path, String(lenient), twoThreads ? '0' : String(Number.MAX_SAFE_INTEGER), sink], { maxBuffer: 256 << 20 });
+  // Two threads asked for explicitly (threads: 2): the default ('auto') starts no worker on a machine of 2 cores.
+  const out = execFileSync(process.execPath, ['-e', CHILD, path, String(lenient), twoThreads ? '0' : String(Number.MAX_SAFE_INTEGER), sink, twoThreads ? '2' : '1'], {
+    maxBuffer: 256 << 20,
+  });
   const { workers, partAfterExit, ...loaded } = JSON.parse(out.toString()) as { workers: number; partAfterExit?: boolean };
   expect(workers).toBe(twoThreads ? 1 : 0);
   // The worker's part is taken only once the worker is gone (its heap freed first), never while it still runs.
