@@ -93,6 +93,8 @@ export interface ScaleDetail {
   botPeakRssMb: number;
   /** Load CPU (all threads) against a parse-only floor (line-by-line JSON.parse of the same file) in the same run. */
   loadCpuMs?: number;
+  /** Threads the probe's load ran on (two unless BENCH_LOAD_THREADS says otherwise, and the file is big enough). */
+  loadThreads?: number;
   parseFloorCpuMs?: number;
   parseFloorWallMs?: number;
   loadCpuRatio?: number;

@@ -133,7 +133,7 @@ export function renderMarkdown(r: BenchResults): string {
       ),
       '',
     );
-    if (d.loadCpuRatio !== undefined) out.push(`Load CPU (all threads, start of load to engine ready): ${d.loadCpuMs} ms = **${d.loadCpuRatio}×** the parse-only floor (line-by-line JSON.parse of the same file in a fresh process: ${d.parseFloorCpuMs} ms CPU, ${d.parseFloorWallMs} ms wall).`, '');
+    if (d.loadCpuRatio !== undefined) out.push(`Load CPU (all threads${d.loadThreads ? `, loaded on ${d.loadThreads} thread${d.loadThreads === 1 ? '' : 's'}` : ''}, start of load to engine ready): ${d.loadCpuMs} ms = **${d.loadCpuRatio}×** the parse-only floor (line-by-line JSON.parse of the same file in a fresh process: ${d.parseFloorCpuMs} ms CPU, ${d.parseFloorWallMs} ms wall).`, '');
     if (d.engineOnly && d.engineOnly.length > 0) {
       out.push('Engine-only queries, parameters read from the data (each its own figures, not pooled):', '');
       out.push(table(['query', 'matches', 'engine p50', 'engine p95', 'CPU p50', 'CPU p95'], d.engineOnly.map((q) => [q.name, q.resultCount, q.p50Ms, q.p95Ms, q.cpuP50Ms ?? '', q.cpuP95Ms ?? ''])), '');

@@ -114,6 +114,7 @@ export async function runScaleSize(rows: number, settings: ScaleSettings): Promi
     botStartupMs: bot.startupMs,
     botPeakRssMb: bot.peakRssMb,
     loadCpuMs: engine.loadCpuMs,
+    loadThreads: engine.loadThreads,
     parseFloorCpuMs: floor.cpuMs,
     parseFloorWallMs: floor.wallMs,
     loadCpuRatio,

@@ -2,6 +2,7 @@
 // the representative queries. Prints one JSON line on stdout, so the runner needs nothing else from this process.
 import { createPostureStoreBuilder } from '../../src/posture/store';
 import { createExportFileSource } from '../../src/posture/source';
+import type { LoadThreads } from '../../src/posture/load/parallelLoad';
 import { SYSTEM_VIEWER } from '../../src/posture/viewer';
 import { ENGINE_QUERIES, REPRESENTATIVE_QUERIES } from '../prompts';
 import { percentile, round } from '../stats';
@@ -20,6 +21,8 @@ export interface ScaleProbeResult {
   loadMs: number;
   /** CPU of the whole process (main thread and the loader's workers) from start of load to engine ready. */
   loadCpuMs: number;
+  /** Threads the load ran on (BENCH_LOAD_THREADS, see loadThreads). */
+  loadThreads: number;
   peakRssMb: number;
   rssAfterLoadMb: number;
   heapUsedMb: number;
@@ -33,6 +36,18 @@ export interface ScaleProbeResult {
 
 const WARM_RUNS = 3;
 
+/**
+ * The bot loads with POSTURE_LOAD_THREADS=auto: two threads while a core is idle, as on a quiet machine. The probe
+ * asks for two (or BENCH_LOAD_THREADS: 1, 2 or auto), so that one run's load figure does not flip with the machine's
+ * load average of the moment; a file under the worker's minimum size loads on one thread all the same.
+ */
+function loadThreads(): LoadThreads {
+  const text = process.env.BENCH_LOAD_THREADS ?? '2';
+  if (text === 'auto') return 'auto';
+  if (text === '1' || text === '2') return Number(text) as 1 | 2;
+  throw new Error(`BENCH_LOAD_THREADS must be 1, 2 or auto, got ${text}`);
+}
+
 async function main(): Promise<void> {
   const [path, runsText] = process.argv.slice(2);
   const runs = Number(runsText);
@@ -43,7 +58,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   // Governance states are judged as of the export's own date, so "overdue" means what it meant when exported.
   const builder = createPostureStoreBuilder({ now: () => exportTime ?? Date.now() });
-  const report = await createExportFileSource({ path }).load(builder);
+  const report = await createExportFileSource({ path, threads: loadThreads() }).load(builder);
   exportTime = report.generatedAt;
   const engine = builder.finish();
   const loadMs = performance.now() - started;
@@ -86,6 +101,7 @@ async function main(): Promise<void> {
   const result: ScaleProbeResult = {
     loadMs: Math.round(loadMs),
     loadCpuMs: Math.round((loadCpu.user + loadCpu.system) / 1000),
+    loadThreads: report.threads ?? 1,
     peakRssMb,
     rssAfterLoadMb: round(memory.rss / 2 ** 20, 1),
     heapUsedMb: round(memory.heapUsed / 2 ** 20, 1),

@@ -1,6 +1,7 @@
 // Which posture data the bot reads, and how one load of it goes: the export named by POSTURE_SNAPSHOT, or the
 // embedded demo tenant (shifted to now so its due dates stay meaningful). The holder calls the loader at startup
 // and on every reload; local changes are laid over the result by the holder, not here.
+import type { LoadThreads } from './load/parallelLoad';
 import type { AzureSourceConfig, PostureSourceKind } from '../config/features/postureSource';
 import type { Logger } from '../logging/logger';
 import { projectPath } from '../paths';
@@ -14,6 +15,8 @@ export interface PostureSettings {
   /** A file or folder of Resource Graph rows; the embedded demo tenant when absent. */
   postureSnapshot?: string;
   postureLenient: boolean;
+  /** Threads a big export file loads in; 'auto' when absent (src/posture/load/parallelLoad.ts). */
+  postureLoadThreads?: LoadThreads;
   /** demo, export or azure (config POSTURE_SOURCE); without it, export when postureSnapshot is set. */
   postureSource?: PostureSourceKind;
   /** What the azure source reads. */
@@ -62,7 +65,7 @@ export function createPostureLoader(
   return async () => {
     const started = performance.now();
     const loaded = await loadPosture({
-      source: createExportFileSource({ path, lenient: settings.postureLenient, logger: deps.logger }),
+      source: createExportFileSource({ path, lenient: settings.postureLenient, logger: deps.logger, ...(settings.postureLoadThreads ? { threads: settings.postureLoadThreads } : {}) }),
       builder: deps.builder ? deps.builder() : createPostureStoreBuilder(deps.now ? { now: deps.now } : {}),
       ...(demo ? { dateShift: 'toNow' as const } : {}),
       now,

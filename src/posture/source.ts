@@ -3,6 +3,7 @@
 import type { Logger } from '../logging/logger';
 import { createCatalog, type Catalog } from './catalog/catalog';
 import { fingerprintExportFiles, loadExportFiles, type ExportLoadResult } from './load/exportFileLoader';
+import type { LoadThreads } from './load/parallelLoad';
 import type { RecordSink } from './model';
 
 /** What a load read: the export loader's counts, plus which source it was. */
@@ -31,6 +32,8 @@ export interface ExportFileSourceOptions {
   catalog?: Catalog;
   /** Bytes per read; only tests change it. */
   highWaterMark?: number;
+  /** Threads a big JSON Lines file loads in (config POSTURE_LOAD_THREADS); 'auto' when absent. */
+  threads?: LoadThreads;
 }
 
 export function createExportFileSource(options: ExportFileSourceOptions): PostureSource {
@@ -42,7 +45,7 @@ export function createExportFileSource(options: ExportFileSourceOptions): Postur
     async load(sink) {
       catalog ??= createCatalog();
       const result = await loadExportFiles(
-        { path: options.path, catalog, lenient: options.lenient, logger: options.logger, highWaterMark: options.highWaterMark },
+        { path: options.path, catalog, lenient: options.lenient, logger: options.logger, highWaterMark: options.highWaterMark, ...(options.threads ? { threads: options.threads } : {}) },
         sink,
       );
       return { source: describe(), ...result };

@@ -68,6 +68,21 @@ describe('loadConfig', () => {
     expect(load({ POSTURE_LENIENT: value }).postureLenient).toBe(expected);
   });
 
+  it.each([
+    [undefined, 'auto'],
+    ['', 'auto'],
+    ['auto', 'auto'],
+    [' AUTO ', 'auto'],
+    ['1', 1],
+    ['2', 2],
+  ])('reads POSTURE_LOAD_THREADS=%j as %j', (value, expected) => {
+    expect(load({ POSTURE_LOAD_THREADS: value }).postureLoadThreads).toBe(expected);
+  });
+
+  it('refuses a thread count the loader does not have', () => {
+    for (const value of ['3', '0', 'two', '1.5']) expect(problemsOf({ POSTURE_LOAD_THREADS: value })).toEqual([expect.stringMatching(/^POSTURE_LOAD_THREADS: /)]);
+  });
+
   it('refuses booleans it cannot read', () => {
     expect(problemsOf({ POSTURE_LENIENT: 'yes please' })).toEqual([expect.stringMatching(/^POSTURE_LENIENT: must be true, false, 1 or 0/)]);
   });

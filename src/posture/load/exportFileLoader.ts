@@ -64,6 +64,8 @@ export interface ExportLoadResult {
   hash: string;
   /** Epoch ms of the export's `generatedAt`, when it says. */
   generatedAt?: number;
+  /** How many threads loaded it (set by loadExportFiles). */
+  threads?: 1 | 2;
 }
 
 /** Below this a worker's startup and record hand-over cost more than the second core saves. */
@@ -76,8 +78,9 @@ export async function loadExportFiles(options: ExportLoadOptions, sink: RecordSi
     ? await planParallelLoad(options.path, options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES, takesBuilderParts(sink))
     : undefined;
   const result = plan ? await loadInTwoThreads(options, plan, sink, loadExportFilesInThread) : await loadExportFilesInThread(options, sink);
+  result.threads = plan ? 2 : 1;
   options.logger?.info(
-    { path: options.path, files: result.files.length, rows: result.rows, records: result.records, skipped: result.skipped, ignoredTypes: result.ignoredTypes, threads: plan ? 2 : 1 },
+    { path: options.path, files: result.files.length, rows: result.rows, records: result.records, skipped: result.skipped, ignoredTypes: result.ignoredTypes, threads: result.threads },
     'posture export loaded',
   );
   if (result.skipped > 0) options.logger?.warn({ skipped: result.skipped, reasons: result.skippedReasons }, 'posture export rows skipped (lenient mode)');

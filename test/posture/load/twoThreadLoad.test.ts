@@ -57,6 +57,12 @@ function load(path: string, lenient: boolean, twoThreads: boolean, sink: 'record
   expect(workers).toBe(twoThreads ? 1 : 0);
   // The worker's part is taken only once the worker is gone (its heap freed first), never while it still runs.
   if (twoThreads && sink === 'columns' && 'result' in loaded) expect(partAfterExit).toBe(true);
+  // The result says how many threads ran; everything else must match what one thread gives.
+  const result = (loaded as { result?: { threads?: number } }).result;
+  if (result) {
+    expect(result.threads).toBe(twoThreads ? 2 : 1);
+    delete result.threads;
+  }
   return loaded;
 }
 
