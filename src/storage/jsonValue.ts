@@ -19,49 +19,68 @@ export class UnstorableValueError extends TypeError {
  * reading back an absent optional property gives the same undefined.
  */
 export function serializeJsonValue(value: unknown): string {
-  assertJsonValue(value, '$', new Set());
+  const problem = findProblem(value, new Set());
+  if (problem) throw new UnstorableValueError(`$${problem.segments.reverse().join('')}`, problem.problem);
   return JSON.stringify(value);
 }
 
-function assertJsonValue(value: unknown, path: string, ancestors: Set<object>): void {
+/** What is wrong and where: the path's segments innermost first, added as the walk unwinds (none on the way down). */
+interface Problem {
+  problem: string;
+  segments: string[];
+}
+
+const problemHere = (problem: string): Problem => ({ problem, segments: [] });
+
+function findProblem(value: unknown, ancestors: Set<object>): Problem | undefined {
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      return;
+      return undefined;
     case 'number':
-      if (!Number.isFinite(value)) throw new UnstorableValueError(path, `is ${String(value)}`);
-      return;
+      return Number.isFinite(value) ? undefined : problemHere(`is ${String(value)}`);
     case 'undefined':
-      throw new UnstorableValueError(path, 'is undefined');
+      return problemHere('is undefined');
     case 'function':
     case 'symbol':
     case 'bigint':
-      throw new UnstorableValueError(path, `is a ${typeof value}`);
+      return problemHere(`is a ${typeof value}`);
     default:
       break;
   }
-  if (value === null) return;
+  if (value === null) return undefined;
   const object = value as object;
-  if (ancestors.has(object)) throw new UnstorableValueError(path, 'refers back to itself (a cycle)');
+  if (ancestors.has(object)) return problemHere('refers back to itself (a cycle)');
   ancestors.add(object);
   if (Array.isArray(object)) {
     // Indexes, not forEach: a hole in a sparse array is undefined and JSON would turn it into null.
     for (let index = 0; index < object.length; index++) {
-      assertJsonValue(object[index], `${path}[${index}]`, ancestors);
+      const problem = findProblem(object[index], ancestors);
+      if (problem) {
+        problem.segments.push(`[${index}]`);
+        return problem;
+      }
     }
   } else {
     const prototype: unknown = Object.getPrototypeOf(object);
     if (prototype !== Object.prototype && prototype !== null) {
       const name = object.constructor?.name ?? 'object';
-      throw new UnstorableValueError(path, `is a ${name}, not a plain object`);
+      return problemHere(`is a ${name}, not a plain object`);
     }
-    for (const [key, item] of Object.entries(object)) {
+    // Object.keys: the own enumerable string keys Object.entries would give, in the same order, without the pairs.
+    for (const key of Object.keys(object)) {
+      const item: unknown = (object as Record<string, unknown>)[key];
       if (item === undefined) continue;
-      assertJsonValue(item, `${path}.${key}`, ancestors);
+      const problem = findProblem(item, ancestors);
+      if (problem) {
+        problem.segments.push(`.${key}`);
+        return problem;
+      }
     }
   }
   // Only ancestors count as cycles: the same object twice in siblings is a legal (duplicated) tree.
   ancestors.delete(object);
+  return undefined;
 }
 
 /** serializeJsonValue for a records store: an unstorable value is a STORAGE_FAILURE naming where the problem is. */

@@ -13,6 +13,11 @@ describe('serializeJsonValue', () => {
     [[1, Number.NaN], '$[1]', /is NaN/],
     [{ big: BigInt(2) }, '$.big', /is a bigint/],
     [undefined, '$', /is undefined/],
+    [{ list: [1, , 3] }, '$.list[1]', /is undefined/], // eslint-disable-line no-sparse-arrays
+    [{ a: [{ b: { c: Symbol('s') } }] }, '$.a[0].b.c', /is a symbol/],
+    [{ deep: [[[Number.NEGATIVE_INFINITY]]] }, '$.deep[0][0][0]', /is -Infinity/],
+    [{ set: new Set([1]), later: () => 1 }, '$.set', /is a Set, not a plain object/],
+    [{ ok: [1, 2], 'odd key': { x: undefined, y: [Number.NaN] } }, '$.odd key.y[0]', /is NaN/],
   ])('names where %p goes wrong', (value, path, message) => {
     let caught: unknown;
     try {
@@ -23,6 +28,11 @@ describe('serializeJsonValue', () => {
     expect(caught).toBeInstanceOf(UnstorableValueError);
     expect((caught as UnstorableValueError).path).toBe(path);
     expect((caught as Error).message).toMatch(message);
+  });
+
+  it('leaves out undefined properties and accepts the same object twice in siblings', () => {
+    const shared = { n: 1 };
+    expect(serializeJsonValue({ a: shared, b: [shared, shared], skip: undefined })).toBe('{"a":{"n":1},"b":[{"n":1},{"n":1}]}');
   });
 
   it('finds a cycle through an array', () => {

@@ -5,7 +5,7 @@
 // state holds only a marker (shape 2), so a list turn neither reads nor rewrites the older refs. Elsewhere (and in
 // state written before the log existed) the state holds the pairs themselves (shape 1): they are still read, and
 // moved into the log the first time that conversation is shown something again.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isLoggedShownRefs, newestPairs, SHOWN_REF_LOG_KEY, SHOWN_REFS_FIELD, shownRefLogOf, type ShownRefLog } from '../../storage/shownRefLog';
 import type { ConversationMemory } from '../registry';
 
@@ -32,7 +32,8 @@ const isPair = (pair: unknown): pair is [string, string] =>
 
 /** The same recommendation always gets the same ref: 16 URL-safe characters, no resource names in card data. */
 export function recommendationRef(assessmentId: string): string {
-  return `r${createHash('sha256').update(assessmentId.toLowerCase()).digest('base64url').slice(0, 15)}`;
+  // One-shot hash: no Hash object per ref (a list turn makes ten). Same digest, so refs on cards already sent stay valid.
+  return `r${hash('sha256', assessmentId.toLowerCase(), 'base64url').slice(0, 15)}`;
 }
 
 /**

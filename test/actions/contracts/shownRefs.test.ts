@@ -17,6 +17,12 @@ describe('shown refs', () => {
     expect(resolveShown(conversation, recommendationRef('/a/3'))).toBeUndefined();
   });
 
+  it('gives the same ref for an id as every earlier version (refs on cards already sent must keep resolving)', () => {
+    // Fixed values from the first sha256 implementation (createHash): lower-cased id, base64url, 15 characters.
+    expect(recommendationRef('/subscriptions/0000/providers/Microsoft.Security/assessments/ABC')).toBe('rXZJ_PHiIeEsH8Hz');
+    expect(recommendationRef('/Subscriptions/Ünïcode-ß/x')).toBe('rViGR5gTFuJjCclU');
+  });
+
   it(`keeps the newest ${MAX_SHOWN_REFS} distinct refs, a re-shown one moving to the end`, () => {
     const conversation = memory();
     rememberShown(conversation, Array.from({ length: MAX_SHOWN_REFS }, (_, i) => `/r/${i}`));
