@@ -60,7 +60,8 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
   const entries = rawEntries.map(validate);
   const byKey = new Map(entries.map((entry) => [entry.key, entry] as const));
   return {
-    byKey: (key) => byKey.get(key.toLowerCase()),
+    // Keys arrive lower-case almost always (the loader's rows): look up as given first, lower-case only on a miss.
+    byKey: (key) => byKey.get(key) ?? byKey.get(key.toLowerCase()),
     all: () => entries,
   };
 }
