@@ -6,6 +6,7 @@
 import type { FindingRecord, RecordSink } from '../model';
 import { addPair, createBuilderState, intern, rememberCve, rememberPortalLink, softwareOfCve, type BuilderState, type CveEvent } from './builder';
 import type { GrowableColumn, NumericArray } from './columns';
+import { assignByCodes, assignGovernance } from './governanceAssignments';
 import { createObjectPacker, packObjects, unpackObjects, type PackedObjects } from './builderPartObjects';
 import type { Dictionaries, GovernanceFacts, KeyInfo, ResourceInfo, Sparse } from './table';
 
@@ -29,8 +30,11 @@ export interface BuilderPart {
   cols: Record<ColumnName, NumericArray>;
   sparse: Sparse;
   keyInfo: Map<number, KeyInfo>;
-  /** The governance Map as its keys and their facts (packed: no property names per object), in Map order. */
-  governance: { ids: string[]; facts: PackedObjects };
+  /**
+   * The governance assignments in order (governanceAssignments.ts): each one's resource and key codes (-1: its id is
+   * the next of `ids`), and their facts (packed: no property names per object).
+   */
+  governance: { resource: Int32Array; key: Int32Array; ids: string[]; facts: PackedObjects };
   subscriptionNames: Map<number, string>;
   containerTags: Map<string, Record<string, string>>;
   /** The resources Map in order: resource codes, each one's location and tags. */
@@ -101,7 +105,13 @@ export function packBuilderPart(state: BuilderState): { part: BuilderPart; trans
     cols,
     sparse: state.sparse,
     keyInfo: state.keyInfo,
-    governance: { ids: [...state.governance.keys()], facts: packed(packObjects(state.governance.values())) },
+    governance: {
+      resource: moved(state.governance.resource),
+      key: moved(state.governance.key),
+      // The ids Map's order is their assignments' order.
+      ids: [...state.governance.ids.keys()],
+      facts: packed(packObjects(state.governance.facts)),
+    },
     subscriptionNames: state.subscriptionNames,
     containerTags: state.containerTags,
     resources: { codes: codesOf(state.resources), locations, tags: packed(packObjects(mapValues(state.resources, (info) => info.tags))) },
@@ -156,8 +166,7 @@ export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
     rememberPortalLink(state.sparse, row + offset, codes.key[theirKey] as number, link);
   }
   for (const [theirKey, theirs] of part.keyInfo) mergeKeyInfo(state.keyInfo, codes.key[theirKey] as number, theirs);
-  const facts = unpackObjects<GovernanceFacts>(part.governance.facts);
-  part.governance.ids.forEach((id, i) => state.governance.set(id, facts[i] as GovernanceFacts));
+  mergeGovernance(state, part.governance, codes);
   for (const [code, name] of part.subscriptionNames) state.subscriptionNames.set(codes.subscription[code] as number, name);
   for (const [key, tags] of part.containerTags) state.containerTags.set(key, tags);
   const tags = unpackObjects<Record<string, string>>(part.resources.tags);
@@ -186,6 +195,18 @@ export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
   for (const event of part.cveLog) rememberCve(state, codes.cve[event.code] as number, event.facts, event.rank);
   for (const [cve, software] of part.cveSoftware) {
     for (const code of software) softwareOfCve(state, codes.cve[cve] as number, codes.software[code] as number);
+  }
+}
+
+/** Each assignment again, in order: by codes when the worker had them (mapped to ours), else by its id. */
+function mergeGovernance(state: BuilderState, part: BuilderPart['governance'], codes: Record<DictionaryName, Int32Array>): void {
+  const facts = unpackObjects<GovernanceFacts>(part.facts);
+  let verbatim = 0;
+  for (let i = 0; i < facts.length; i++) {
+    const resource = part.resource[i] as number;
+    const assignment = facts[i] as GovernanceFacts;
+    if (resource >= 0) assignByCodes(state.governance, state.dict, codes.resource[resource] as number, codes.key[part.key[i] as number] as number, assignment);
+    else assignGovernance(state.governance, state.dict, part.ids[verbatim++] as string, assignment);
   }
 }
 

@@ -5,7 +5,8 @@ import { addPair, rememberCve, softwareOfCve, type BuilderState } from './builde
 import { UNHEALTHY, severityCode } from './codecs';
 import { buildCodeIndex, type CodeIndex } from './columns';
 import { buildTagIndex } from './tags';
-import { assessmentIdOf, findRow } from './rowLookup';
+import { verbatimIds } from './governanceAssignments';
+import { assessmentIdOf, findRow, findRowOfCodes, verbatimRowsByCodes, type VerbatimRows } from './rowLookup';
 import type { Columns, GovernanceFacts, PostureTable, RowTerms } from './table';
 
 export interface FinishOptions {
@@ -136,9 +137,14 @@ function standardLower(state: BuilderState, resource: number, key: number): stri
 
 function joinGovernance(state: BuilderState, table: PostureTable, shift: number): void {
   const { columns } = table;
-  for (const [assessmentId, record] of state.governance) {
-    const row = findRow(table, assessmentId);
+  const assignments = state.governance;
+  const verbatim = verbatimIds(assignments);
+  const byCodes = assignments.facts.length > assignments.ids.size ? verbatimRowsByCodes(table) : undefined;
+  for (let at = 0; at < assignments.facts.length; at++) {
+    const resource = assignments.resource.at(at);
+    const row = resource >= 0 ? findRowOfCodes(table, resource, assignments.key.at(at), byCodes as VerbatimRows) : findRow(table, verbatim[at] as string);
     if (row === undefined) continue;
+    const record = assignments.facts[at] as GovernanceFacts;
     const shifted: GovernanceFacts = {
       ...record,
       dueDate: record.dueDate === undefined ? undefined : record.dueDate + shift,
