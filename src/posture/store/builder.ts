@@ -300,13 +300,18 @@ function addFinding(state: BuilderState, f: FindingRecord): void {
   state.findingCount++;
 }
 
-/** Same as comparing with the concatenation, without building a new string per row. */
+/**
+ * Same as comparing with the concatenation, without copying the id. Slices (views of `id`, no copy) compared with ===
+ * take V8's bulk compare; startsWith/endsWith went char by char: 460-510 -> 135-210 ns per row on the 100k export's
+ * ids (/tmp/loadstore/isstd.js).
+ */
 function isStandardId(id: string, resourceId: string, key: string): boolean {
+  const keyAt = resourceId.length + ASSESSMENT_ID_INFIX.length;
   return (
-    id.length === resourceId.length + ASSESSMENT_ID_INFIX.length + key.length &&
-    id.startsWith(resourceId) &&
-    id.startsWith(ASSESSMENT_ID_INFIX, resourceId.length) &&
-    id.endsWith(key)
+    id.length === keyAt + key.length &&
+    id.slice(0, resourceId.length) === resourceId &&
+    id.slice(resourceId.length, keyAt) === ASSESSMENT_ID_INFIX &&
+    id.slice(keyAt) === key
   );
 }
 
