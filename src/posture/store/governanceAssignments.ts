@@ -28,10 +28,20 @@ export interface GovernanceAssignments {
   byResource: Map<number, number>;
   /** Lower-cased ids held verbatim -> their assignment. */
   ids: Map<string, number>;
+  /**
+   * Of ids held verbatim because a part was not known yet: the unknown resource parts, and the unknown key parts of
+   * known resources. An id made of known codes can only be held verbatim if one of its parts is here: the check for
+   * it then costs two lookups of strings whose hashes are already computed, not a hash of the whole id.
+   */
+  pendingResources: Set<string>;
+  pendingKeys: Set<string>;
 }
 
 export function createGovernanceAssignments(): GovernanceAssignments {
-  return { facts: [], resource: new Int32Column(), key: new Int32Column(), next: new Int32Column(), byResource: new Map(), ids: new Map() };
+  return {
+    facts: [], resource: new Int32Column(), key: new Int32Column(), next: new Int32Column(), byResource: new Map(), ids: new Map(),
+    pendingResources: new Set(), pendingKeys: new Set(),
+  };
 }
 
 interface Parts {
@@ -57,9 +67,22 @@ export function idOfCodes(dict: Parts, resource: number, key: number): string {
 
 /** Sets the facts of a lower-cased assessment id, as `Map.set(lower, facts)` would. */
 export function assignGovernance(g: GovernanceAssignments, dict: Parts, lower: string, facts: GovernanceFacts): void {
-  const codes = codesOfId(dict, lower);
-  if (codes) assignByCodes(g, dict, codes.resource, codes.key, facts, lower);
-  else assignById(g, lower, facts);
+  // codesOfId, keeping the parts for the pending sets (their hashes, computed by the first lookup, are reused).
+  const at = lower.lastIndexOf(INFIX_LOWER);
+  if (at <= 0 || lower.trim().length !== lower.length) return assignById(g, lower, facts);
+  const resourcePart = lower.slice(0, at);
+  const resource = dict.resource.findLower(resourcePart);
+  if (resource === undefined) {
+    g.pendingResources.add(resourcePart);
+    return assignById(g, lower, facts);
+  }
+  const keyPart = lower.slice(at + INFIX_LOWER.length);
+  const key = dict.key.findLower(keyPart);
+  if (key === undefined) {
+    g.pendingKeys.add(keyPart);
+    return assignById(g, lower, facts);
+  }
+  assignByCodes(g, dict, resource, key, facts, lower);
 }
 
 /** Sets the facts of the id made of these codes; `lower` is that id when the caller has it. */
@@ -71,7 +94,7 @@ export function assignByCodes(g: GovernanceAssignments, dict: Parts, resource: n
     }
   }
   // Added before its parts were known?
-  if (g.ids.size > 0) {
+  if (g.pendingResources.has(dict.resource.lower(resource)) || g.pendingKeys.has(dict.key.lower(key))) {
     const earlier = g.ids.get(lower ?? idOfCodes(dict, resource, key));
     if (earlier !== undefined) {
       g.facts[earlier] = facts;
