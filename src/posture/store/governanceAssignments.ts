@@ -49,17 +49,6 @@ interface Parts {
   key: StringDictionary;
 }
 
-/** The (resource, key) codes a lower-cased assessment id stands for, or undefined when it is not made of known parts. */
-export function codesOfId(dict: Parts, lower: string): { resource: number; key: number } | undefined {
-  const at = lower.lastIndexOf(INFIX_LOWER);
-  // As findRow (rowLookup.ts) reads an id: trimmed, split at the last infix, after a non-empty resource id.
-  if (at <= 0 || lower.trim().length !== lower.length) return undefined;
-  const resource = dict.resource.findLower(lower.slice(0, at));
-  if (resource === undefined) return undefined;
-  const key = dict.key.findLower(lower.slice(at + INFIX_LOWER.length));
-  return key === undefined ? undefined : { resource, key };
-}
-
 /** The lower-cased id an assignment held by codes stands for. */
 export function idOfCodes(dict: Parts, resource: number, key: number): string {
   return dict.resource.lower(resource) + INFIX_LOWER + dict.key.lower(key);
@@ -67,7 +56,8 @@ export function idOfCodes(dict: Parts, resource: number, key: number): string {
 
 /** Sets the facts of a lower-cased assessment id, as `Map.set(lower, facts)` would. */
 export function assignGovernance(g: GovernanceAssignments, dict: Parts, lower: string, facts: GovernanceFacts): void {
-  // codesOfId, keeping the parts for the pending sets (their hashes, computed by the first lookup, are reused).
+  // Held by codes when it reads as findRow (rowLookup.ts) reads an id: trimmed, split at the last infix, after a
+  // non-empty resource id, both parts known. The parts are kept for the pending sets (their hashes are then cached).
   const at = lower.lastIndexOf(INFIX_LOWER);
   if (at <= 0 || lower.trim().length !== lower.length) return assignById(g, lower, facts);
   const resourcePart = lower.slice(0, at);

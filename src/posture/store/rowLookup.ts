@@ -60,7 +60,7 @@ export function verbatimRowsByCodes(t: Pick<LookupSource, 'dict' | 'sparse'>): V
 
 /**
  * findRow for the id made of a resource code, the infix and a key code (lower-cased, trimmed: governanceAssignments'
- * codesOfId), without building it: its verbatim row first (from verbatimRowsByCodes), then the resource's rows.
+ * assignGovernance), without building it: its verbatim row first (from verbatimRowsByCodes), then the resource's rows.
  */
 export function findRowOfCodes(t: LookupSource, resource: number, key: number, verbatim: VerbatimRows): number | undefined {
   const row = verbatim.get(resource)?.get(key);
