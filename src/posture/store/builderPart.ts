@@ -6,6 +6,7 @@
 import type { FindingRecord, RecordSink } from '../model';
 import { addPair, createBuilderState, intern, rememberCve, rememberPortalLink, softwareOfCve, type BuilderState, type CveEvent } from './builder';
 import type { GrowableColumn, NumericArray } from './columns';
+import { assignByCodes, assignGovernance } from './governanceAssignments';
 import { createObjectPacker, packObjects, unpackObjects, type PackedObjects } from './builderPartObjects';
 import type { Dictionaries, GovernanceFacts, KeyInfo, ResourceInfo, Sparse } from './table';
 
@@ -29,8 +30,11 @@ export interface BuilderPart {
   cols: Record<ColumnName, NumericArray>;
   sparse: Sparse;
   keyInfo: Map<number, KeyInfo>;
-  /** The governance Map as its keys and their facts (packed: no property names per object), in Map order. */
-  governance: { ids: string[]; facts: PackedObjects };
+  /**
+   * The governance assignments in order (governanceAssignments.ts): each one's resource and key codes (-1: its id is
+   * the next of `ids`), and their facts (packed: no property names per object).
+   */
+  governance: { resource: Int32Array; key: Int32Array; ids: string[]; facts: PackedObjects };
   subscriptionNames: Map<number, string>;
   containerTags: Map<string, Record<string, string>>;
   /** The resources Map in order: resource codes, each one's location and tags. */
@@ -101,7 +105,13 @@ export function packBuilderPart(state: BuilderState): { part: BuilderPart; trans
     cols,
     sparse: state.sparse,
     keyInfo: state.keyInfo,
-    governance: { ids: [...state.governance.keys()], facts: packed(packObjects(state.governance.values())) },
+    governance: {
+      resource: moved(state.governance.resource),
+      key: moved(state.governance.key),
+      // The ids Map's order is their assignments' order.
+      ids: [...state.governance.ids.keys()],
+      facts: packed(packObjects(state.governance.facts)),
+    },
     subscriptionNames: state.subscriptionNames,
     containerTags: state.containerTags,
     resources: { codes: codesOf(state.resources), locations, tags: packed(packObjects(mapValues(state.resources, (info) => info.tags))) },
@@ -123,7 +133,7 @@ function* mapValues<V, T>(map: Map<number, V>, pick: (value: V) => T): Iterable<
 
 const KEY_INFO_FIELDS = ['description', 'remediationDescription', 'assessmentType', 'userImpact', 'implementationEffort', 'policyDefinitionId'] as const;
 
-/** Appends a part after what `state` holds, as if its records had been added to `state` one by one. */
+/** Appends a part after what `state` holds, as if its records had been added to `state` one by one; empties the part. */
 export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
   const offset = state.cols.key.length;
   const codes = {} as Record<DictionaryName, Int32Array>;
@@ -156,14 +166,14 @@ export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
     rememberPortalLink(state.sparse, row + offset, codes.key[theirKey] as number, link);
   }
   for (const [theirKey, theirs] of part.keyInfo) mergeKeyInfo(state.keyInfo, codes.key[theirKey] as number, theirs);
-  const facts = unpackObjects<GovernanceFacts>(part.governance.facts);
-  part.governance.ids.forEach((id, i) => state.governance.set(id, facts[i] as GovernanceFacts));
+  mergeGovernance(state, part.governance, codes);
   for (const [code, name] of part.subscriptionNames) state.subscriptionNames.set(codes.subscription[code] as number, name);
   for (const [key, tags] of part.containerTags) state.containerTags.set(key, tags);
   const tags = unpackObjects<Record<string, string>>(part.resources.tags);
   part.resources.codes.forEach((code, i) => {
     // As builder.ts's addResource makes it: both members, location even when undefined.
-    const info: ResourceInfo = { location: part.resources.locations[i], tags: tags[i] as Record<string, string> };
+    // Locations and tag values arrive as fresh copies (structured clone): keep one of each, as addResource does.
+    const info: ResourceInfo = { location: intern(state, part.resources.locations[i]), tags: internValuesInPlace(state, tags[i] as Record<string, string>) };
     state.resources.set(codes.resource[code] as number, info);
   });
   const findings = unpackObjects<FindingRecord>(part.findings.records);
@@ -187,6 +197,30 @@ export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
   for (const [cve, software] of part.cveSoftware) {
     for (const code of software) softwareOfCve(state, codes.cve[cve] as number, codes.software[code] as number);
   }
+  releasePart(part);
+}
+
+/**
+ * Lets go of what only the part held (the worker's dictionaries, packed values, maps): the message it came in can
+ * outlive the merge (a worker's last message is held by the callback that received it, through the rest of the
+ * load and finish()), and at 100k rows that kept ~6 MB more alive, at 1M ten times that. What the state took over
+ * stays reachable from the state.
+ */
+function releasePart(part: BuilderPart): void {
+  for (const name of Object.keys(part)) delete (part as unknown as Record<string, unknown>)[name];
+}
+
+/** Each assignment again, in order: by codes when the worker had them (mapped to ours), else by its id. */
+function mergeGovernance(state: BuilderState, part: BuilderPart['governance'], codes: Record<DictionaryName, Int32Array>): void {
+  const facts = unpackObjects<GovernanceFacts>(part.facts);
+  let verbatim = 0;
+  for (let i = 0; i < facts.length; i++) {
+    const resource = part.resource[i] as number;
+    const assignment = facts[i] as GovernanceFacts;
+    if (assignment.owner !== undefined) assignment.owner = intern(state, assignment.owner);
+    if (resource >= 0) assignByCodes(state.governance, state.dict, codes.resource[resource] as number, codes.key[part.key[i] as number] as number, assignment);
+    else assignGovernance(state.governance, state.dict, part.ids[verbatim++] as string, assignment);
+  }
 }
 
 /** First row with a text supplies it; later ones only fill gaps (rememberKeyInfo in builder.ts, over two parts). */
@@ -206,6 +240,15 @@ function mergeKeyInfo(keyInfo: Map<number, KeyInfo>, key: number, theirs: KeyInf
     mine.remediationDescription ??= texts.remediationDescription;
     info.cloudTexts.set(cloud, mine);
   }
+}
+
+/** Each value of a freshly unpacked tags object kept once per load (builder.ts's internedValues, without a copy). */
+function internValuesInPlace(state: BuilderState, tags: Record<string, string>): Record<string, string> {
+  for (const key of Object.keys(tags)) {
+    // An own __proto__ member is left as it is (internedValues does not intern it either).
+    if (key !== '__proto__') tags[key] = intern(state, tags[key]) ?? (tags[key] as string);
+  }
+  return tags;
 }
 
 function internFinding(state: BuilderState, f: FindingRecord): FindingRecord {

@@ -57,6 +57,11 @@ export class GrowableColumn<A extends NumericArray> {
     return this.size;
   }
 
+  /** The value at a filled position. */
+  at(index: number): number {
+    return this.data[index] as number;
+  }
+
   /**
    * The filled values as a view of the column's own buffer, no copy (a loader worker transfers it: the unfilled
    * tail was never written, so it costs address space, not memory). The column must not be used afterwards.

@@ -46,6 +46,11 @@ export class StringDictionary {
     return this.folded.get(value.toLowerCase());
   }
 
+  /** The code of an already lower-cased value (no second lower-casing); undefined when the data never had it. */
+  findLower(lower: string): number | undefined {
+    return this.folded.get(lower);
+  }
+
   value(code: number): string {
     return this.display[code] ?? '';
   }

@@ -5,7 +5,8 @@ import { addPair, rememberCve, softwareOfCve, type BuilderState } from './builde
 import { UNHEALTHY, severityCode } from './codecs';
 import { buildCodeIndex, type CodeIndex } from './columns';
 import { buildTagIndex } from './tags';
-import { assessmentIdOf, findRow } from './rowLookup';
+import { verbatimIds } from './governanceAssignments';
+import { assessmentIdOf, findRow, findRowOfCodes, verbatimRowsByCodes, type VerbatimRows } from './rowLookup';
 import type { Columns, GovernanceFacts, PostureTable, RowTerms } from './table';
 
 export interface FinishOptions {
@@ -42,9 +43,15 @@ export function buildTable(state: BuilderState, options: FinishOptions = {}): Po
     riskRank: new Uint32Array(rowCount),
   };
   if (shift) shiftDates([columns.firstEvaluation, columns.statusChange], shift);
-  for (const [row, id] of sparse.id) sparse.idLookup.set(id.toLowerCase(), row);
+  // Each verbatim id lower-cased once, for the lookup and for dropSuperseded.
+  const lowerIds = new Map<number, string>();
+  for (const [row, id] of sparse.id) {
+    const lower = id.toLowerCase();
+    sparse.idLookup.set(lower, row);
+    lowerIds.set(row, lower);
+  }
 
-  const live = dropSuperseded(state, columns, rowCount);
+  const live = dropSuperseded(state, columns, rowCount, lowerIds);
   const index = (codes: ArrayLike<number>, count: number): CodeIndex => buildCodeIndex(codes, count, live);
   const indexes = {
     status: index(columns.status, 3),
@@ -106,25 +113,38 @@ function shiftDates(arrays: Float64Array[], shift: number): void {
   for (const values of arrays) for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) + shift;
 }
 
-/** A row added again with the same id (an export page repeated, a local overlay) replaces the earlier one. */
-function dropSuperseded(state: BuilderState, columns: Columns, rowCount: number): Uint8Array {
+/**
+ * A row added again with the same id (an export page repeated, a local overlay) replaces the earlier one. Per
+ * resource, the last row seen of each identity: the key code for rows with a standard id (an array by key code,
+ * stamped with the resource, instead of a Map entry per row), the lower-cased id for the others.
+ */
+function dropSuperseded(state: BuilderState, columns: Columns, rowCount: number, lowerIds: Map<number, string>): Uint8Array {
   const live = new Uint8Array(rowCount).fill(1);
   const byResource = buildCodeIndex(columns.resource, state.dict.resource.size, live);
-  const seen = new Map<number | string, number>();
+  const lastOfKey = new Int32Array(state.dict.key.size);
+  const stampOfKey = new Int32Array(state.dict.key.size);
+  const seenIds = new Map<string, number>();
   const t = { dict: state.dict, sparse: state.sparse, columns };
   for (let code = 0; code + 1 < byResource.offsets.length; code++) {
     const start = byResource.offsets[code] as number;
     const end = byResource.offsets[code + 1] as number;
     if (end - start < 2) continue;
-    seen.clear();
+    const stamp = code + 1;
+    if (seenIds.size) seenIds.clear();
     for (let i = start; i < end; i++) {
       const row = byResource.rows[i] as number;
       const key = columns.key[row] as number;
-      const verbatim = state.sparse.id.get(row)?.toLowerCase();
-      const identity = verbatim === undefined || verbatim === standardLower(state, code, key) ? key : verbatim;
-      const earlier = seen.get(identity);
+      const verbatim = lowerIds.size === 0 ? undefined : lowerIds.get(row);
+      let earlier: number | undefined;
+      if (verbatim === undefined || verbatim === standardLower(state, code, key)) {
+        if (stampOfKey[key] === stamp) earlier = lastOfKey[key];
+        stampOfKey[key] = stamp;
+        lastOfKey[key] = row;
+      } else {
+        earlier = seenIds.get(verbatim);
+        seenIds.set(verbatim, row);
+      }
       if (earlier !== undefined && assessmentIdOf(t, earlier).toLowerCase() === assessmentIdOf(t, row).toLowerCase()) live[earlier] = 0;
-      seen.set(identity, row);
     }
   }
   return live;
@@ -136,9 +156,14 @@ function standardLower(state: BuilderState, resource: number, key: number): stri
 
 function joinGovernance(state: BuilderState, table: PostureTable, shift: number): void {
   const { columns } = table;
-  for (const [assessmentId, record] of state.governance) {
-    const row = findRow(table, assessmentId);
+  const assignments = state.governance;
+  const verbatim = verbatimIds(assignments);
+  const byCodes = assignments.facts.length > assignments.ids.size ? verbatimRowsByCodes(table) : undefined;
+  for (let at = 0; at < assignments.facts.length; at++) {
+    const resource = assignments.resource.at(at);
+    const row = resource >= 0 ? findRowOfCodes(table, resource, assignments.key.at(at), byCodes as VerbatimRows) : findRow(table, verbatim[at] as string);
     if (row === undefined) continue;
+    const record = assignments.facts[at] as GovernanceFacts;
     const shifted: GovernanceFacts = {
       ...record,
       dueDate: record.dueDate === undefined ? undefined : record.dueDate + shift,

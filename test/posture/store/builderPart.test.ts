@@ -73,6 +73,18 @@ describe('builder parts', () => {
     expect(plain(twoParts(records, cut))).toEqual(plain(oneBuilder(records)));
   });
 
+  it('lets go of the part it merged (its message may outlive the merge); the state keeps what it took over', () => {
+    const cut = Math.floor(records.length * 0.5);
+    const main = oneBuilder(records.slice(0, cut));
+    const worker = createPartState();
+    for (const record of records.slice(cut)) addRecord(worker, record);
+    const { part, transfer } = packBuilderPart(worker);
+    const received = structuredClone(part, { transfer });
+    mergeBuilderPart(main, received);
+    expect(Object.keys(received)).toEqual([]);
+    expect(plain(main)).toEqual(plain(oneBuilder(records)));
+  });
+
   it.each([0.25, 0.6])('texts first given after the cut at %p fill the gaps as one builder does', (share) => {
     const gappy = withGaps(records);
     const cut = Math.floor(gappy.length * share);
