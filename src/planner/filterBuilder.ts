@@ -102,7 +102,8 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
     if (category) push('categories', [category.v]);
     const cloud = value(m, 'cloud');
     if (cloud) push('clouds', [cloud.v]);
-    const states = m.meanings.flatMap((x) => (x.k === 'governance' ? [x.v] : []));
+    const states: Array<Extract<Meaning, { k: 'governance' }>['v']> = [];
+    for (const x of m.meanings) if (x.k === 'governance') states.push(x.v);
     if (states.length > 0) push('governance', states);
     if (has(m, 'attackPath')) target().hasAttackPaths = true;
     const type = value(m, 'resourceType');

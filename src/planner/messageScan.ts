@@ -6,7 +6,6 @@ import type { ConceptLexicon } from './conceptLexicon';
 import { matchConcepts, type ConceptMatch } from './conceptMatcher';
 import type { Meaning } from './lexicon/meanings';
 import { STOP_WORDS } from './lexicon/stopWords';
-import { indexNames } from './nameIndex';
 import { matchFuzzyNames } from './misspeltNames';
 import { hasJoinedWord, isDistinctive, NAME_FIELDS, severalWords, type NameMatch } from './nameSpans';
 import { matchCuedNames, matchPartialNames } from './partialNames';
@@ -17,6 +16,8 @@ import type { BoundVocabulary } from './vocabularyPort';
 export interface ScannedMessage {
   normalized: string;
   tokens: Token[];
+  /** Each token's text, in order (the intent modules read the message as words). */
+  words: readonly string[];
   concepts: ConceptMatch[];
   names: NameMatch[];
   /** Stand-alone numbers ("3", "#3"), by token index. */
@@ -52,7 +53,7 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   const wholeNameFirst = (start: number, end: number) =>
     hasJoinedWord(tokens, start, end) || (severalWords(tokens, start, end) && tokens.slice(start, end).some(plainWord));
   names.push(...matchExactNames(tokens, claimed, vocab, () => undefined, wholeNameFirst));
-  const nameIndexes = NAME_FIELDS.map((field) => indexNames(vocab.values(field)));
+  const nameIndexes = NAME_FIELDS.map((field) => vocab.index(field));
   const dataWord = (t: string) => nameIndexes.some((index) => index.byToken.has(t));
   let concepts = matchConcepts(tokens, claimed, lexicon, (i) => !dataWord(tokens[i]?.text ?? ''));
   for (const typeName of matchTypePhrases(tokens, claimed, concepts, vocab)) {
@@ -61,7 +62,8 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   }
 
   for (const cue of concepts.filter((c) => c.meanings.some((m) => STRONG_CUES.has(m.k)))) {
-    const fields = cue.meanings.flatMap((m) => CUE_FIELDS[m.k] ?? []);
+    const fields: VocabularyField[] = [];
+    for (const m of cue.meanings) fields.push(...(CUE_FIELDS[m.k] ?? []));
     const trailing = cue.meanings.some((m) => TRAILING_CUES.has(m.k));
     const found =
       matchCuedNames(tokens, claimed, cue.end, concepts, fields, vocab) ?? (trailing ? matchCuedNames(tokens, claimed, cue.start, concepts, fields, vocab, true) : undefined);
@@ -72,7 +74,8 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   }
 
   // A message already declined (off topic, another task, an injection, a dump) needs no search for loose names.
-  const kindsSeen = new Set(concepts.flatMap((c) => c.meanings.map((m) => m.k)));
+  const kindsSeen = new Set<Meaning['k']>();
+  for (const c of concepts) for (const m of c.meanings) kindsSeen.add(m.k);
   const declined = ['offTopic', 'otherTask', 'injection', 'dump'].some((k) => kindsSeen.has(k as Meaning['k']));
   if (declined && !FILTER_KINDS.some((k) => kindsSeen.has(k))) return finish(tokens, normalized, concepts, names, claimed);
 
@@ -108,12 +111,14 @@ function finish(tokens: Token[], normalized: string, concepts: ConceptMatch[], n
   names.sort((a, b) => a.start - b.start);
   const numbers: ScannedMessage['numbers'] = [];
   const unmatched: Token[] = [];
+  const words: string[] = [];
   tokens.forEach((token, at) => {
+    words.push(token.text);
     if (claimed[at]) return;
     if (/^\d{1,5}$/.test(token.text) && token.rawWord === token.text) numbers.push({ at, value: Number(token.text) });
     else if (isDistinctive(token)) unmatched.push(token);
   });
-  return { normalized, tokens, concepts, names, numbers, unmatched };
+  return { normalized, tokens, words, concepts, names, numbers, unmatched };
 }
 
 const LEVEL_ABBREVIATIONS: Readonly<Record<string, string>> = { hi: 'high', lo: 'low', med: 'medium', crit: 'critical' };
