@@ -45,7 +45,8 @@ const LEVEL_JOINERS = new Set(['and', 'or', 'to', 'nor', 'plus']);
 export function buildFilter(scan: ScannedMessage, options: BuildOptions): FilterDraft {
   const { concepts, tokens } = scan;
   const draft: FilterDraft = { filter: {}, excluded: {}, clear: [], clearAll: false, count: false, breakdown: false, kinds: new Set(), unqualifiedLevels: false };
-  const used = concepts.map(() => false);
+  const used: boolean[] = [];
+  for (let i = 0; i < concepts.length; i += 1) used.push(false);
   for (const c of concepts) for (const meaning of c.meanings) draft.kinds.add(meaning.k);
   /** Only filler words between two matches. */
   const adjacent = (a: ConceptMatch | undefined, b: ConceptMatch | undefined, maxGap = 2, joiners?: Set<string>) => {

@@ -7,7 +7,7 @@ import { matchConcepts, type ConceptMatch } from './conceptMatcher';
 import type { Meaning } from './lexicon/meanings';
 import { STOP_WORDS } from './lexicon/stopWords';
 import { matchFuzzyNames } from './misspeltNames';
-import { hasJoinedWord, isDistinctive, NAME_FIELDS, severalWords, type NameMatch } from './nameSpans';
+import { hasJoinedWord, isDistinctive, severalWords, type NameMatch } from './nameSpans';
 import { matchCuedNames, matchPartialNames } from './partialNames';
 import { matchExactNames, matchTagPairs, matchTypePhrases, matchTypeSegments, matchValuePrefixes } from './wholeNames';
 import { normalizeMessage, tokenize, type Token } from './normalize';
@@ -44,7 +44,8 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   const plain = normalizedText ?? normalizeMessage(text);
   const normalized = plain.includes('#') ? plain.replace(/#\s?(\d)/g, 'number $1') : plain;
   const tokens = expandLevelAbbreviations(tokenize(normalized));
-  const claimed: boolean[] = tokens.map(() => false);
+  const claimed: boolean[] = [];
+  for (let i = 0; i < tokens.length; i += 1) claimed.push(false);
 
   const names: NameMatch[] = matchTagPairs(tokens, claimed, vocab);
   // A whole name typed in full is that name even when some of its words are concepts: a hyphenated or dotted word
@@ -53,7 +54,7 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   const wholeNameFirst = (start: number, end: number) =>
     hasJoinedWord(tokens, start, end) || (severalWords(tokens, start, end) && tokens.slice(start, end).some(plainWord));
   names.push(...matchExactNames(tokens, claimed, vocab, () => undefined, wholeNameFirst));
-  const nameIndexes = NAME_FIELDS.map((field) => vocab.index(field));
+  const nameIndexes = vocab.nameIndexes();
   const dataWord = (t: string) => nameIndexes.some((index) => index.byToken.has(t));
   let concepts = matchConcepts(tokens, claimed, lexicon, (i) => !dataWord(tokens[i]?.text ?? ''));
   for (const typeName of matchTypePhrases(tokens, claimed, concepts, vocab)) {
@@ -124,12 +125,19 @@ function finish(tokens: Token[], normalized: string, concepts: ConceptMatch[], n
 const LEVEL_ABBREVIATIONS: Readonly<Record<string, string>> = { hi: 'high', lo: 'low', med: 'medium', crit: 'critical' };
 const LEVEL_QUALIFIERS = new Set(['risk', 'risks', 'sev', 'severity', 'pri', 'priority', 'vulns', 'vulnerabilities']);
 
-/** "hi-risk", "lo sev": short level words are only read as levels right before a qualifier ("hi" alone is a greeting). */
+/**
+ * "hi-risk", "lo sev": short level words are only read as levels right before a qualifier ("hi" alone is a greeting).
+ * Built by push, not map: every matcher reads this array, and map's result changes elements kind (packed from the
+ * builtin, holey from optimized code) when this function is optimized, which deoptimizes all of them.
+ */
 function expandLevelAbbreviations(tokens: Token[]): Token[] {
-  return tokens.map((token, i) => {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
     const long = LEVEL_ABBREVIATIONS[token.text];
-    return long && LEVEL_QUALIFIERS.has(tokens[i + 1]?.text ?? '') ? { ...token, text: long } : token;
-  });
+    out.push(long && LEVEL_QUALIFIERS.has(tokens[i + 1]?.text ?? '') ? { ...token, text: long } : token);
+  }
+  return out;
 }
 
 const UNKNOWN_FIELD: Partial<Record<Meaning['k'], VocabularyField>> = {

@@ -4,6 +4,7 @@
 import type { PostureEngine, VocabularyField } from '../posture/engine';
 import type { Viewer } from '../posture/viewer';
 import { indexNames, type NameIndex } from './nameIndex';
+import { NAME_FIELDS } from './nameSpans';
 
 /** Any PostureEngine satisfies this; tests pass a small fake. */
 export type VocabularySource = Pick<PostureEngine, 'vocabulary'> & Partial<Pick<PostureEngine, 'capabilities' | 'vulnerabilities'>>;
@@ -13,6 +14,8 @@ export interface BoundVocabulary {
   values(field: VocabularyField): readonly string[];
   /** The field's token index (nameIndex.ts) over `values(field)`. */
   index(field: VocabularyField): NameIndex;
+  /** The indexes of NAME_FIELDS, in that order. */
+  nameIndexes(): readonly NameIndex[];
 }
 
 /**
@@ -38,7 +41,15 @@ export function bindVocabulary(source: VocabularySource, viewer: Viewer): BoundV
     }
     return found;
   };
-  return { values, index };
+  let named: NameIndex[] | undefined;
+  const nameIndexes = (): readonly NameIndex[] => {
+    if (named === undefined) {
+      named = [];
+      for (const field of NAME_FIELDS) named.push(index(field));
+    }
+    return named;
+  };
+  return { values, index, nameIndexes };
 }
 
 /** Whether level words without a qualifier mean risk level: only when the tenant has risk data (Defender CSPM). */

@@ -1,7 +1,7 @@
 // Whole names typed in full: tag key-value pairs, exact names, the last part of a type, short forms of tag values.
 import type { VocabularyField } from '../posture/engine';
 import type { NameIndex } from './nameIndex';
-import { claim, endsWord, fieldOrder, free, hasJoinedWord, isDistinctive, MAX_SPAN, MAX_VALUES, NAME_FIELDS, severalWords, startsWord, texts, type CueLookup, type NameMatch } from './nameSpans';
+import { claim, endsWord, fieldOrder, free, hasJoinedWord, isDistinctive, MAX_SPAN, MAX_VALUES, severalWords, startsWord, texts, type CueLookup, type NameMatch } from './nameSpans';
 import type { Token } from './normalize';
 import type { BoundVocabulary } from './vocabularyPort';
 
@@ -55,7 +55,7 @@ export function matchExactNames(tokens: readonly Token[], claimed: boolean[], vo
   const out: NameMatch[] = [];
   // Only a span as long as some name that starts with its first word can be that name (allExact): the others are
   // skipped before any further test.
-  const indexes = NAME_FIELDS.map((field) => vocab.index(field));
+  const indexes = vocab.nameIndexes();
   for (let i = 0; i < tokens.length; i += 1) {
     if (claimed[i] || !startsWord(tokens, i)) continue;
     const text = tokens[i]?.text ?? '';
@@ -82,7 +82,7 @@ export function matchExactNames(tokens: readonly Token[], claimed: boolean[], vo
 }
 
 function firstExact(span: readonly Token[], fields: readonly VocabularyField[], vocab: BoundVocabulary) {
-  const needle = span.map((t) => t.text);
+  const needle = texts(span, 0, span.length);
   for (const field of fields) {
     if (field === 'tagKey') continue;
     const values = allExact(vocab.index(field), needle).slice(0, MAX_VALUES);
