@@ -56,6 +56,11 @@ export interface ReadActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAny, Rep
   name: string;
   description: string;
   parameters: S;
+  /**
+   * A plain-code twin of `parameters` for the common shapes (optional): returns exactly what the schema's parse
+   * returns, or undefined to let the schema decide. It never accepts what the schema refuses; its test compares both.
+   */
+  plainParameters?(value: unknown): z.infer<S> | undefined;
   sideEffects: false;
   handler(params: z.infer<S>, context: ActionContext<Reply>): Promise<void>;
 }
@@ -90,6 +95,11 @@ export interface SideEffectActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAn
   description: string;
   /** Ids only (recommendation or record ids, list positions): recipients, targets and text come from data and card inputs. */
   parameters: S;
+  /**
+   * A plain-code twin of `parameters` for the common shapes (optional): returns exactly what the schema's parse
+   * returns, or undefined to let the schema decide. It never accepts what the schema refuses; its test compares both.
+   */
+  plainParameters?(value: unknown): z.infer<S> | undefined;
   sideEffects: true;
   /** Exactly what will change; validated again before it runs. */
   effect: E;
@@ -172,6 +182,8 @@ export function createActionRegistry<Reply = unknown>(): ActionRegistry<Reply> {
     const name = typeof action.name === 'string' ? action.name : String(action.name);
     const definition = actions.get(name);
     if (!definition) return { ok: false, problems: [{ index, code: 'unknownAction', action: name, path: '', message: `unknown action; known actions: ${[...actions.keys()].join(', ')}` }] };
+    const plain = definition.plainParameters?.(action.parameters ?? {});
+    if (plain !== undefined) return { ok: true, definition, parameters: plain };
     const parsed = definition.parameters.safeParse(action.parameters ?? {});
     if (parsed.success) return { ok: true, definition, parameters: parsed.data };
     return { ok: false, problems: parsed.error.issues.map((issue) => ({ index, code: 'invalidParameter' as const, action: name, path: issue.path.join('.'), message: issue.message })) };

@@ -10,7 +10,7 @@ const SET_VERBS = new Set(['set', 'change', 'update', 'record', 'give', 'add']);
 const GOVERNANCE_NOUNS = new Set(['owner', 'owners', 'due', 'deadline', 'eta']);
 
 export function planChangeIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined): PlannedAction[] | undefined {
-  const words = scan.tokens.map((t) => t.text);
+  const words = scan.words;
   // A question about owners ("who is the owner", "which are unassigned") is a search, not a change.
   if (['who', 'which', 'what', 'show', 'list', 'how'].includes(words[0] ?? '')) return undefined;
   const assigns = words.some((w) => ASSIGN_VERBS.has(w));

@@ -19,7 +19,8 @@ export interface ConceptMatch {
  */
 export function matchConcepts(tokens: readonly Token[], claimed: boolean[], lexicon: ConceptLexicon, mayBeTypo: (i: number) => boolean): ConceptMatch[] {
   const candidates: ConceptMatch[] = [];
-  const typoOk = tokens.map((_, i) => mayBeTypo(i));
+  const typoOk: boolean[] = [];
+  for (let i = 0; i < tokens.length; i += 1) typoOk.push(mayBeTypo(i));
   for (let i = 0; i < tokens.length; i += 1) {
     if (claimed[i]) continue;
     const first = tokens[i]?.text ?? '';

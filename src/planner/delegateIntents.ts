@@ -41,7 +41,7 @@ const BULK_FILLER = new Set(['everything', 'everyone', 'each', 'one', 'ones', 's
  * list on screen when it is empty ("delegate these to their owners").
  */
 export function planDelegateIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined, filter: AnalyzeFilter = {}, unusedWords: readonly string[] = []): PlannedAction[] | undefined {
-  const words = scan.tokens.map((t) => t.text);
+  const words = scan.words;
   const aboutDelegations = has(words, DELEGATION_NOUNS);
   if (aboutDelegations && words.includes('fixed') && (words.includes('mark') || words.includes('is') || words.includes('as'))) {
     const ordinal = rowPositionOf(scan, undefined);

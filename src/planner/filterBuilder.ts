@@ -45,7 +45,8 @@ const LEVEL_JOINERS = new Set(['and', 'or', 'to', 'nor', 'plus']);
 export function buildFilter(scan: ScannedMessage, options: BuildOptions): FilterDraft {
   const { concepts, tokens } = scan;
   const draft: FilterDraft = { filter: {}, excluded: {}, clear: [], clearAll: false, count: false, breakdown: false, kinds: new Set(), unqualifiedLevels: false };
-  const used = concepts.map(() => false);
+  const used: boolean[] = [];
+  for (let i = 0; i < concepts.length; i += 1) used.push(false);
   for (const c of concepts) for (const meaning of c.meanings) draft.kinds.add(meaning.k);
   /** Only filler words between two matches. */
   const adjacent = (a: ConceptMatch | undefined, b: ConceptMatch | undefined, maxGap = 2, joiners?: Set<string>) => {
@@ -102,7 +103,8 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
     if (category) push('categories', [category.v]);
     const cloud = value(m, 'cloud');
     if (cloud) push('clouds', [cloud.v]);
-    const states = m.meanings.flatMap((x) => (x.k === 'governance' ? [x.v] : []));
+    const states: Array<Extract<Meaning, { k: 'governance' }>['v']> = [];
+    for (const x of m.meanings) if (x.k === 'governance') states.push(x.v);
     if (states.length > 0) push('governance', states);
     if (has(m, 'attackPath')) target().hasAttackPaths = true;
     const type = value(m, 'resourceType');

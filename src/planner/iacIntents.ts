@@ -13,7 +13,7 @@ const IAC_WORDS = new Set(['iac', 'terraform', 'bicep', 'template', 'templates']
 export function planIacIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined): PlannedAction[] | undefined {
   // "generate a terraform module": new code is not a fix to the repository's findings (declined as another task).
   if (isAuthoringRequest(scan.normalized)) return undefined;
-  const words = scan.tokens.map((t) => t.text);
+  const words = scan.words;
   const has = (w: string) => words.includes(w);
   const mentionsRepo = has('repo') || has('repository') || has('repositories') || has('repos');
   const iac = words.some((w) => IAC_WORDS.has(w)) || (has('infrastructure') && (mentionsRepo || has('code'))) || (has('arm') && has('templates'));

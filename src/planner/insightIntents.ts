@@ -47,7 +47,7 @@ export interface InsightContext {
 }
 
 export function planInsightIntent(scan: ScannedMessage, draft: FilterDraft, context: InsightContext): PlannedAction[] | undefined {
-  const words = scan.tokens.map((t) => t.text);
+  const words = scan.words;
   const has = (set: ReadonlySet<string>) => words.some((w) => set.has(w));
   // Asking to explain or fix something is the remediate skill's ("how do I fix log4shell", "summarize the first one").
   if (has(LEAVE_TO_REMEDIATE) || (words[0] === 'how' && words.slice(1, 4).some((w) => w === 'fix' || w === 'patch'))) return undefined;
@@ -63,7 +63,8 @@ export function planInsightIntent(scan: ScannedMessage, draft: FilterDraft, cont
   }
 
   const cves = scan.normalized.includes('cve-') ? [...scan.normalized.matchAll(CVE_RE)].map((m) => `CVE-${m[1]}-${m[2]}`) : [];
-  const nicknamed = words.flatMap((w) => (CVE_NICKNAMES[w] ? [CVE_NICKNAMES[w].cve] : []));
+  const nicknamed: string[] = [];
+  for (const w of words) if (CVE_NICKNAMES[w]) nicknamed.push(CVE_NICKNAMES[w].cve);
   const ids = [...new Set([...cves, ...nicknamed])];
   if (ids.length > 0) return action('vulnerabilities', { cves: ids.slice(0, 25), ...fixParam(fix) });
 
@@ -104,7 +105,7 @@ export function planInsightIntent(scan: ScannedMessage, draft: FilterDraft, cont
 const fixParam = (fix: boolean | undefined) => (fix === undefined ? {} : { fixAvailable: fix });
 
 /** "has a fix available" → true, "no fix (available|yet)" → false; undefined when fixes are not asked about. */
-function fixWanted(words: string[]): boolean | undefined {
+function fixWanted(words: readonly string[]): boolean | undefined {
   const at = words.findIndex((w) => FIX_WORDS.has(w));
   if (at < 0 || !(words.includes('available') || words.includes('yet'))) return undefined;
   const before = words.slice(Math.max(0, at - 2), at);

@@ -6,9 +6,8 @@ import type { ConceptLexicon } from './conceptLexicon';
 import { matchConcepts, type ConceptMatch } from './conceptMatcher';
 import type { Meaning } from './lexicon/meanings';
 import { STOP_WORDS } from './lexicon/stopWords';
-import { indexNames } from './nameIndex';
 import { matchFuzzyNames } from './misspeltNames';
-import { hasJoinedWord, isDistinctive, NAME_FIELDS, severalWords, type NameMatch } from './nameSpans';
+import { hasJoinedWord, isDistinctive, severalWords, type NameMatch } from './nameSpans';
 import { matchCuedNames, matchPartialNames } from './partialNames';
 import { matchExactNames, matchTagPairs, matchTypePhrases, matchTypeSegments, matchValuePrefixes } from './wholeNames';
 import { normalizeMessage, tokenize, type Token } from './normalize';
@@ -17,6 +16,8 @@ import type { BoundVocabulary } from './vocabularyPort';
 export interface ScannedMessage {
   normalized: string;
   tokens: Token[];
+  /** Each token's text, in order (the intent modules read the message as words). */
+  words: readonly string[];
   concepts: ConceptMatch[];
   names: NameMatch[];
   /** Stand-alone numbers ("3", "#3"), by token index. */
@@ -43,7 +44,8 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   const plain = normalizedText ?? normalizeMessage(text);
   const normalized = plain.includes('#') ? plain.replace(/#\s?(\d)/g, 'number $1') : plain;
   const tokens = expandLevelAbbreviations(tokenize(normalized));
-  const claimed: boolean[] = tokens.map(() => false);
+  const claimed: boolean[] = [];
+  for (let i = 0; i < tokens.length; i += 1) claimed.push(false);
 
   const names: NameMatch[] = matchTagPairs(tokens, claimed, vocab);
   // A whole name typed in full is that name even when some of its words are concepts: a hyphenated or dotted word
@@ -52,7 +54,7 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   const wholeNameFirst = (start: number, end: number) =>
     hasJoinedWord(tokens, start, end) || (severalWords(tokens, start, end) && tokens.slice(start, end).some(plainWord));
   names.push(...matchExactNames(tokens, claimed, vocab, () => undefined, wholeNameFirst));
-  const nameIndexes = NAME_FIELDS.map((field) => indexNames(vocab.values(field)));
+  const nameIndexes = vocab.nameIndexes();
   const dataWord = (t: string) => nameIndexes.some((index) => index.byToken.has(t));
   let concepts = matchConcepts(tokens, claimed, lexicon, (i) => !dataWord(tokens[i]?.text ?? ''));
   for (const typeName of matchTypePhrases(tokens, claimed, concepts, vocab)) {
@@ -61,7 +63,8 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   }
 
   for (const cue of concepts.filter((c) => c.meanings.some((m) => STRONG_CUES.has(m.k)))) {
-    const fields = cue.meanings.flatMap((m) => CUE_FIELDS[m.k] ?? []);
+    const fields: VocabularyField[] = [];
+    for (const m of cue.meanings) fields.push(...(CUE_FIELDS[m.k] ?? []));
     const trailing = cue.meanings.some((m) => TRAILING_CUES.has(m.k));
     const found =
       matchCuedNames(tokens, claimed, cue.end, concepts, fields, vocab) ?? (trailing ? matchCuedNames(tokens, claimed, cue.start, concepts, fields, vocab, true) : undefined);
@@ -72,7 +75,8 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   }
 
   // A message already declined (off topic, another task, an injection, a dump) needs no search for loose names.
-  const kindsSeen = new Set(concepts.flatMap((c) => c.meanings.map((m) => m.k)));
+  const kindsSeen = new Set<Meaning['k']>();
+  for (const c of concepts) for (const m of c.meanings) kindsSeen.add(m.k);
   const declined = ['offTopic', 'otherTask', 'injection', 'dump'].some((k) => kindsSeen.has(k as Meaning['k']));
   if (declined && !FILTER_KINDS.some((k) => kindsSeen.has(k))) return finish(tokens, normalized, concepts, names, claimed);
 
@@ -108,23 +112,32 @@ function finish(tokens: Token[], normalized: string, concepts: ConceptMatch[], n
   names.sort((a, b) => a.start - b.start);
   const numbers: ScannedMessage['numbers'] = [];
   const unmatched: Token[] = [];
+  const words: string[] = [];
   tokens.forEach((token, at) => {
+    words.push(token.text);
     if (claimed[at]) return;
     if (/^\d{1,5}$/.test(token.text) && token.rawWord === token.text) numbers.push({ at, value: Number(token.text) });
     else if (isDistinctive(token)) unmatched.push(token);
   });
-  return { normalized, tokens, concepts, names, numbers, unmatched };
+  return { normalized, tokens, words, concepts, names, numbers, unmatched };
 }
 
 const LEVEL_ABBREVIATIONS: Readonly<Record<string, string>> = { hi: 'high', lo: 'low', med: 'medium', crit: 'critical' };
 const LEVEL_QUALIFIERS = new Set(['risk', 'risks', 'sev', 'severity', 'pri', 'priority', 'vulns', 'vulnerabilities']);
 
-/** "hi-risk", "lo sev": short level words are only read as levels right before a qualifier ("hi" alone is a greeting). */
+/**
+ * "hi-risk", "lo sev": short level words are only read as levels right before a qualifier ("hi" alone is a greeting).
+ * Built by push, not map: every matcher reads this array, and map's result changes elements kind (packed from the
+ * builtin, holey from optimized code) when this function is optimized, which deoptimizes all of them.
+ */
 function expandLevelAbbreviations(tokens: Token[]): Token[] {
-  return tokens.map((token, i) => {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
     const long = LEVEL_ABBREVIATIONS[token.text];
-    return long && LEVEL_QUALIFIERS.has(tokens[i + 1]?.text ?? '') ? { ...token, text: long } : token;
-  });
+    out.push(long && LEVEL_QUALIFIERS.has(tokens[i + 1]?.text ?? '') ? { ...token, text: long } : token);
+  }
+  return out;
 }
 
 const UNKNOWN_FIELD: Partial<Record<Meaning['k'], VocabularyField>> = {

@@ -1,6 +1,6 @@
 // Misspelt names, compared with runs of a name's words within the typo allowance.
 import type { VocabularyField } from '../posture/engine';
-import { indexNames, tokenSubstring } from './nameIndex';
+import { tokenSubstring } from './nameIndex';
 import { claim, endsWord, fieldOrder, hasJoinedWord, isDistinctive, MAX_VALUES, severalWords, startsWord, texts, type CueLookup, type NameMatch } from './nameSpans';
 import type { Token } from './normalize';
 import { allowedEdits, editDistance } from './spelling';
@@ -52,7 +52,7 @@ function firstFuzzy(compact: string, lastIsPrefix: boolean, fields: readonly Voc
   if (edits === 0) return undefined;
   for (const field of fields) {
     if (field === 'tagKey' || field === 'resourceType' || field === 'recommendation') continue;
-    const index = indexNames(vocab.values(field));
+    const index = vocab.index(field);
     type Hit = { at: number; from: number; to: number; cost: number };
     let best: Hit[] = [];
     const consider = (hit: Hit) => {

@@ -43,7 +43,12 @@ export const hasJoinedWord = (tokens: readonly Token[], start: number, end: numb
 /** True when tokens [start, end) come from two or more typed words (token words only grow along the message). */
 export const severalWords = (tokens: readonly Token[], start: number, end: number) => end > start && tokens[start]?.word !== tokens[end - 1]?.word;
 export const free = (claimed: readonly boolean[], start: number, end: number) => claimed.slice(start, end).every((c) => !c);
-export const texts = (tokens: readonly Token[], start: number, end: number) => tokens.slice(start, end).map((t) => t.text);
+/** Token texts of [start, end), built by push so the array's elements kind never depends on the caller's tier (see expandLevelAbbreviations in messageScan.ts). */
+export const texts = (tokens: readonly Token[], start: number, end: number): string[] => {
+  const out: string[] = [];
+  for (let i = start; i < end && i < tokens.length; i += 1) out.push((tokens[i] as Token).text);
+  return out;
+};
 
 /** With a cue, only the cued fields (exact and partial matches), or the cued fields first (misspellings). */
 export function fieldOrder(cue: readonly VocabularyField[] | undefined, onlyCued = true): readonly VocabularyField[] {

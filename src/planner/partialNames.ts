@@ -2,7 +2,7 @@
 // word even when they are concept words ("recommendations about disk encryption", "the data rg").
 import type { VocabularyField } from '../posture/engine';
 import { STOP_WORDS } from './lexicon/stopWords';
-import { findRun, indexNames, tokenSubstring } from './nameIndex';
+import { findRun, tokenSubstring, type NameIndex } from './nameIndex';
 import { claim, endsWord, fieldOrder, free, hasJoinedWord, isDistinctive, MAX_SPAN, MAX_VALUES, startsWord, texts, type CueLookup, type NameMatch } from './nameSpans';
 import type { Token } from './normalize';
 import type { BoundVocabulary } from './vocabularyPort';
@@ -32,7 +32,7 @@ export function matchPartialNames(tokens: readonly Token[], claimed: boolean[], 
 function firstPartial(needle: readonly string[], fields: readonly VocabularyField[], vocab: BoundVocabulary, prefix: boolean) {
   for (const field of fields) {
     if (field === 'tagKey' || field === 'resourceType') continue;
-    const index = indexNames(vocab.values(field));
+    const index = vocab.index(field);
     const values: string[] = [];
     let text = '';
     const pool = prefix ? prefixPool(index, needle[0] ?? '') : index.byToken.get(needle[0] ?? '') ?? [];
@@ -50,7 +50,7 @@ function firstPartial(needle: readonly string[], fields: readonly VocabularyFiel
   return undefined;
 }
 
-function prefixPool(index: ReturnType<typeof indexNames>, start: string): number[] {
+function prefixPool(index: NameIndex, start: string): number[] {
   const pool = new Set<number>();
   for (const [token, ats] of index.byToken) {
     if (token.length > start.length && token.startsWith(start)) for (const at of ats) pool.add(at);

@@ -55,7 +55,7 @@ function targetOf(scan: ScannedMessage, from: number, to: number, activeList: Ac
 }
 
 export function planRemediateIntent(scan: ScannedMessage, activeList: ActiveListSummary | undefined): PlannedAction[] | undefined {
-  const words = scan.tokens.map((t) => t.text);
+  const words = scan.words;
   const first = words[0] ?? '';
   // "apply the fix", "apply fix to the second one": a position or the one on screen only, never a name.
   if (first === 'apply' && words.slice(1, 3).includes('fix')) {

@@ -3,6 +3,8 @@
 // fuzzy search, so a plan stays within a few milliseconds however many words a message has.
 import type { PostureEngine, VocabularyField } from '../posture/engine';
 import type { Viewer } from '../posture/viewer';
+import { indexNames, type NameIndex } from './nameIndex';
+import { NAME_FIELDS } from './nameSpans';
 
 /** Any PostureEngine satisfies this; tests pass a small fake. */
 export type VocabularySource = Pick<PostureEngine, 'vocabulary'> & Partial<Pick<PostureEngine, 'capabilities' | 'vulnerabilities'>>;
@@ -10,10 +12,44 @@ export type VocabularySource = Pick<PostureEngine, 'vocabulary'> & Partial<Pick<
 /** The source bound to one viewer for one message. */
 export interface BoundVocabulary {
   values(field: VocabularyField): readonly string[];
+  /** The field's token index (nameIndex.ts) over `values(field)`. */
+  index(field: VocabularyField): NameIndex;
+  /** The indexes of NAME_FIELDS, in that order. */
+  nameIndexes(): readonly NameIndex[];
 }
 
+/**
+ * Each field is read from the source (the viewer's scope resolved) and its index looked up once per binding, that
+ * is once per message: the matchers ask for the same fields many times. Nothing is kept past the binding.
+ */
 export function bindVocabulary(source: VocabularySource, viewer: Viewer): BoundVocabulary {
-  return { values: (field) => source.vocabulary(viewer, field) };
+  const lists = new Map<VocabularyField, readonly string[]>();
+  const indexes = new Map<VocabularyField, NameIndex>();
+  const values = (field: VocabularyField): readonly string[] => {
+    let list = lists.get(field);
+    if (list === undefined) {
+      list = source.vocabulary(viewer, field);
+      lists.set(field, list);
+    }
+    return list;
+  };
+  const index = (field: VocabularyField): NameIndex => {
+    let found = indexes.get(field);
+    if (found === undefined) {
+      found = indexNames(values(field));
+      indexes.set(field, found);
+    }
+    return found;
+  };
+  let named: NameIndex[] | undefined;
+  const nameIndexes = (): readonly NameIndex[] => {
+    if (named === undefined) {
+      named = [];
+      for (const field of NAME_FIELDS) named.push(index(field));
+    }
+    return named;
+  };
+  return { values, index, nameIndexes };
 }
 
 /** Whether level words without a qualifier mean risk level: only when the tenant has risk data (Defender CSPM). */

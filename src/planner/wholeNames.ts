@@ -1,14 +1,14 @@
 // Whole names typed in full: tag key-value pairs, exact names, the last part of a type, short forms of tag values.
 import type { VocabularyField } from '../posture/engine';
-import { indexNames } from './nameIndex';
-import { claim, endsWord, fieldOrder, free, hasJoinedWord, isDistinctive, MAX_SPAN, MAX_VALUES, NAME_FIELDS, severalWords, startsWord, texts, type CueLookup, type NameMatch } from './nameSpans';
+import type { NameIndex } from './nameIndex';
+import { claim, endsWord, fieldOrder, free, hasJoinedWord, isDistinctive, MAX_SPAN, MAX_VALUES, severalWords, startsWord, texts, type CueLookup, type NameMatch } from './nameSpans';
 import type { Token } from './normalize';
 import type { BoundVocabulary } from './vocabularyPort';
 
 /** "environment production", "env=prod", "criticality high": a tag key directly followed by one of its values. */
 export function matchTagPairs(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary): NameMatch[] {
-  const keys = indexNames(vocab.values('tagKey'));
-  const values = indexNames(vocab.values('tagValue'));
+  const keys = vocab.index('tagKey');
+  const values = vocab.index('tagValue');
   if (keys.names.length === 0 || values.names.length === 0) return [];
   const out: NameMatch[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
@@ -30,7 +30,7 @@ export function matchTagPairs(tokens: readonly Token[], claimed: boolean[], voca
   return out;
 }
 
-function exactIn(index: ReturnType<typeof indexNames>, needle: readonly string[]): string | undefined {
+function exactIn(index: NameIndex, needle: readonly string[]): string | undefined {
   const pool = index.byToken.get(needle[0] ?? '') ?? [];
   for (const at of pool) {
     const name = index.names[at];
@@ -39,7 +39,7 @@ function exactIn(index: ReturnType<typeof indexNames>, needle: readonly string[]
   return undefined;
 }
 
-function allExact(index: ReturnType<typeof indexNames>, needle: readonly string[]): string[] {
+function allExact(index: NameIndex, needle: readonly string[]): string[] {
   const pool = index.byToken.get(needle[0] ?? '') ?? [];
   const out: string[] = [];
   for (const at of pool) {
@@ -55,7 +55,7 @@ export function matchExactNames(tokens: readonly Token[], claimed: boolean[], vo
   const out: NameMatch[] = [];
   // Only a span as long as some name that starts with its first word can be that name (allExact): the others are
   // skipped before any further test.
-  const indexes = NAME_FIELDS.map((field) => indexNames(vocab.values(field)));
+  const indexes = vocab.nameIndexes();
   for (let i = 0; i < tokens.length; i += 1) {
     if (claimed[i] || !startsWord(tokens, i)) continue;
     const text = tokens[i]?.text ?? '';
@@ -82,10 +82,10 @@ export function matchExactNames(tokens: readonly Token[], claimed: boolean[], vo
 }
 
 function firstExact(span: readonly Token[], fields: readonly VocabularyField[], vocab: BoundVocabulary) {
-  const needle = span.map((t) => t.text);
+  const needle = texts(span, 0, span.length);
   for (const field of fields) {
     if (field === 'tagKey') continue;
-    const values = allExact(indexNames(vocab.values(field)), needle).slice(0, MAX_VALUES);
+    const values = allExact(vocab.index(field), needle).slice(0, MAX_VALUES);
     if (values.length > 0) return { field, values, text: values[0] ?? '' };
   }
   return undefined;
@@ -97,7 +97,7 @@ function firstExact(span: readonly Token[], fields: readonly VocabularyField[], 
  * word means that classification rather than every name that happens to contain it.
  */
 export function matchValuePrefixes(tokens: readonly Token[], claimed: boolean[], vocab: BoundVocabulary, cueAt: CueLookup): NameMatch[] {
-  const index = indexNames(vocab.values('tagValue'));
+  const index = vocab.index('tagValue');
   const out: NameMatch[] = [];
   tokens.forEach((token, i) => {
     if (claimed[i] || !startsWord(tokens, i) || !endsWord(tokens, i + 1) || !isDistinctive(token) || token.text.length < 3 || /\d/.test(token.text)) return;

@@ -26,14 +26,17 @@ export function viewerOf(activity: Partial<Activity>): Viewer {
   const type = activity.conversation?.conversationType;
   const conversationType = type === 'personal' || type === 'groupChat' || type === 'channel' ? type : undefined;
   const tenantId = tenantOf(activity);
-  return {
-    ...(activity.from?.aadObjectId ? { userId: activity.from.aadObjectId } : {}),
-    ...(tenantId ? { tenantId } : {}),
-    ...(activity.from?.name ? { displayName: activity.from.name } : {}),
-    ...(conversationType ? { conversationType } : {}),
-    ...timeZoneOf(activity),
-    ...turnScopeOf(activity),
-  };
+  // Built by assignment (several times a turn): the same keys, in the same order, as spreading each part.
+  const viewer: { -readonly [K in keyof Viewer]: Viewer[K] } = {};
+  if (activity.from?.aadObjectId) viewer.userId = activity.from.aadObjectId;
+  if (tenantId) viewer.tenantId = tenantId;
+  if (activity.from?.name) viewer.displayName = activity.from.name;
+  if (conversationType) viewer.conversationType = conversationType;
+  const { timeZone } = timeZoneOf(activity);
+  if (timeZone !== undefined) viewer.timeZone = timeZone;
+  const scope = turnScopeOf(activity);
+  for (const key in scope) if (Object.hasOwn(scope, key)) return { ...viewer, ...scope };
+  return viewer;
 }
 
 /** Teams and the Playground send the user's time zone in a clientInfo entity ({ type: 'clientInfo', timezone }). */

@@ -122,7 +122,10 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
           top.offer(row);
           grouper?.visit(row);
         });
-      const items = top.sorted().slice(offset, offset + limit).map((row) => toRow(table, row, todayStart));
+      // Pushed, not mapped: map's result is packed or holey depending on whether this code is optimized, and every
+      // reader of the page deoptimizes when that changes.
+      const items: SearchResult['items'] = [];
+      for (const row of top.sorted().slice(offset, offset + limit)) items.push(toRow(table, row, todayStart));
       return grouper ? { total, offset, items, groups: grouper.finish() } : { total, offset, items };
     },
 

@@ -8,6 +8,7 @@ import {
   showMoreParamsSchema,
   showMorePageParamsSchema,
 } from '../../actions/contracts/analyze';
+import { plainAnalyzeParams } from '../../actions/contracts/plainAnalyzeParams';
 import type { ActionDefinition } from '../../actions/registry';
 import type { z } from 'zod';
 import type { Reply } from '../../views/reply';
@@ -26,6 +27,7 @@ export function createAnalyzeActions(skill: AnalyzeSkill, insights?: InsightFoll
     name: 'analyze',
     description: 'List, count or break down Defender for Cloud recommendations matching filters (a new question, a new list).',
     parameters: analyzeParamsSchema,
+    plainParameters: plainAnalyzeParams,
     sideEffects: false,
     handler: (p, ctx) => skill.answer(ctx, { filter: p.filter, view: p.view, groupBy: p.groupBy, sort: p.sort, limit: p.limit, unusedWords: p.unusedWords }),
   });

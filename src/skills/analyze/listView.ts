@@ -74,7 +74,9 @@ export function buildRecommendationsView(input: ListViewInput): RecommendationsV
   const { result, listId, hasRiskData } = input;
   const first = result.offset + 1;
   const last = result.offset + result.items.length;
-  const rows = result.items.map((row, i) => rowView(row, first + i, input.detailsRefs[i] ?? '', hasRiskData));
+  // Pushed, not mapped: the card renderer reads these rows, and map's result changes elements kind with this code's tier.
+  const rows: RecommendationRowView[] = [];
+  for (let i = 0; i < result.items.length; i += 1) rows.push(rowView(result.items[i] as RecommendationRow, first + i, input.detailsRefs[i] ?? '', hasRiskData));
   const noun = result.total === 1 ? 'recommendation matches' : 'recommendations match';
   const remaining = result.total - last;
   const rankingNote = [

@@ -47,6 +47,8 @@ const variants: Array<[string, unknown]> = [
   ['a string for a list', withFilter({ clouds: 'AWS' })],
   ['an unknown filter key', withFilter({ colour: ['red'] })],
   ['a numeric attack path flag', withFilter({ hasAttackPaths: 1 })],
+  ['an Object.prototype name as a filter key', withFilter({ constructor: ['x'] })],
+  ['toString as a filter key', withFilter({ toString: 'x' })],
   ['a filter that is an array', withFilter([])],
   ['a null filter', withFilter(null)],
   ['no filter', { ...valid, filter: undefined }],
