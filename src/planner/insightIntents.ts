@@ -64,7 +64,8 @@ export function planInsightIntent(scan: ScannedMessage, draft: FilterDraft, cont
 
   const cves = scan.normalized.includes('cve-') ? [...scan.normalized.matchAll(CVE_RE)].map((m) => `CVE-${m[1]}-${m[2]}`) : [];
   const nicknamed: string[] = [];
-  for (const w of words) if (CVE_NICKNAMES[w]) nicknamed.push(CVE_NICKNAMES[w].cve);
+  // Own keys only: a typed word such as "constructor" must not find Object.prototype's members.
+  for (const w of words) if (Object.hasOwn(CVE_NICKNAMES, w)) nicknamed.push((CVE_NICKNAMES[w] as { cve: string }).cve);
   const ids = [...new Set([...cves, ...nicknamed])];
   if (ids.length > 0) return action('vulnerabilities', { cves: ids.slice(0, 25), ...fixParam(fix) });
 

@@ -122,7 +122,8 @@ function finish(tokens: Token[], normalized: string, concepts: ConceptMatch[], n
   return { normalized, tokens, words, concepts, names, numbers, unmatched };
 }
 
-const LEVEL_ABBREVIATIONS: Readonly<Record<string, string>> = { hi: 'high', lo: 'low', med: 'medium', crit: 'critical' };
+// A Map, not an object: a typed word such as "constructor" must not find Object.prototype's members.
+const LEVEL_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([['hi', 'high'], ['lo', 'low'], ['med', 'medium'], ['crit', 'critical']]);
 const LEVEL_QUALIFIERS = new Set(['risk', 'risks', 'sev', 'severity', 'pri', 'priority', 'vulns', 'vulnerabilities']);
 
 /**
@@ -134,7 +135,7 @@ function expandLevelAbbreviations(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
-    const long = LEVEL_ABBREVIATIONS[token.text];
+    const long = LEVEL_ABBREVIATIONS.get(token.text);
     out.push(long && LEVEL_QUALIFIERS.has(tokens[i + 1]?.text ?? '') ? { ...token, text: long } : token);
   }
   return out;

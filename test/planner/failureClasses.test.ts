@@ -50,3 +50,17 @@ describe('planner failure classes', () => {
     expect(planWith(tenant, 'show disk recommendations')).toMatchObject({ name: 'analyze', parameters: { filter: { resourceTypes: ['microsoft.compute/disks'] } } });
   });
 });
+
+describe('words that name Object.prototype members', () => {
+  // A planner table looked up by a typed word must not find "constructor", "toString" or "__proto__" on the prototype:
+  // "constructor risk" threw (a function where a level word was expected), and "affected by constructor" planned a
+  // CVE list holding null.
+  const names = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', '__defineGetter__', 'isPrototypeOf'];
+  it.each(names)('"%s" in level, CVE and list phrasings plans like any unknown word', (word) => {
+    for (const message of [`${word} risk recommendations`, `${word} sev items`, `which resources are affected by ${word}`, `show ${word} vulnerabilities`, `${word}`]) {
+      const plan = planWith(tenant, message);
+      expect({ message, plan: JSON.stringify(plan) }).not.toEqual({ message, plan: expect.stringMatching(/null|function|\[native code\]/) });
+      expect({ message, cves: (plan.parameters as { cves?: unknown[] }).cves }).toEqual({ message, cves: undefined });
+    }
+  });
+});
