@@ -1,4 +1,5 @@
 import { findInPages, newestPairs, type ShownPair } from '../../src/storage/shownRefLog';
+import { seededRandom } from '../support/seededRandom';
 
 /** The rule stated plainly (the Map the state's shape 1 used): re-shown refs move to the end, the newest `limit` stay. */
 function oracle(pairsOldestFirst: ShownPair[], limit: number): Array<[string, string]> {
@@ -10,17 +11,7 @@ function oracle(pairsOldestFirst: ShownPair[], limit: number): Array<[string, st
   return [...byRef].slice(-limit);
 }
 
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}
+const random = (seed: number): (() => number) => seededRandom(seed).next;
 
 function pagesOf(rand: () => number): ShownPair[][] {
   const pages: ShownPair[][] = []; // oldest first here

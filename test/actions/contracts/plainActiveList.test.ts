@@ -3,6 +3,7 @@
 // ways, and the common lists must really take the plain path.
 import { parseActiveList, parseActiveListBySchema } from '../../../src/actions/contracts/activeList';
 import { plainActiveList } from '../../../src/actions/contracts/plainActiveList';
+import { FILTER_VARIANTS } from './filterVariants';
 
 const refs = Array.from({ length: 10 }, (_, i) => `r${i}:/subscriptions/s/resourcegroups/rg-(legacy)/providers/x/${i}`);
 const valid = {
@@ -21,36 +22,11 @@ const withFilter = (filter: unknown) => ({ ...valid, filter });
 const variants: Array<[string, unknown]> = [
   ['a valid list', valid],
   ['every optional key', { ...valid, groupBy: 'severity', sort: 'dueDate', selectedRef: 'r1', limit: 5 }],
-  ['an empty filter', withFilter({})],
   ['keys in another order', { createdAt: valid.createdAt, refs, total: 87, pageSize: 10, view: 'list', filter: valid.filter, listId: valid.listId }],
   ['an unknown top-level key (stripped)', { ...valid, extra: { x: 1 } }],
   ['no shown', { ...valid, shown: undefined }],
   ['no refs', { ...valid, refs: [] }],
-  ['every simple filter field', withFilter({
-    riskLevels: ['Low'], riskFactors: ['internetExposure'], severities: ['Medium'], statuses: ['Healthy', 'NotApplicable'], categories: ['Data'], clouds: ['AWS'],
-    resourceTypes: ['a/b'], subscriptions: ['sub zeta finance'], resourceGroups: ['rg-(legacy)'], owners: ['zoë@contoso.com'], governance: ['overdue'],
-    recommendationText: 'disk encryption', resourceText: 'jumpbox-$(whoami)-01', findingSeverities: ['High'], hasAttackPaths: true,
-  })],
-  ['filter keys out of schema order', withFilter({ owners: ['maya'], riskLevels: ['High'] })],
-  ['tags (left to the schema)', withFilter({ tags: [{ key: 'env', value: 'prod' }] })],
-  ['a due range (left to the schema)', withFilter({ due: { nextDays: 7 } })],
-  ['a bad due range', withFilter({ due: { nextDays: 0 } })],
-  ['text with spaces around', withFilter({ owners: [' maya '] })],
-  ['untrimmed single text', withFilter({ recommendationText: 'mfa ' })],
-  ['empty text', withFilter({ owners: [''] })],
-  ['text over 200', withFilter({ resourceText: 'x'.repeat(201) })],
-  ['text of 200', withFilter({ resourceText: 'x'.repeat(200) })],
-  ['an unknown level', withFilter({ riskLevels: ['Severe'] })],
-  ['an empty value list', withFilter({ severities: [] })],
-  ['26 values', withFilter({ owners: Array.from({ length: 26 }, (_, i) => `o${i}`) })],
-  ['25 values', withFilter({ owners: Array.from({ length: 25 }, (_, i) => `o${i}`) })],
-  ['a string for a list', withFilter({ clouds: 'AWS' })],
-  ['an unknown filter key', withFilter({ colour: ['red'] })],
-  ['a numeric attack path flag', withFilter({ hasAttackPaths: 1 })],
-  ['an Object.prototype name as a filter key', withFilter({ constructor: ['x'] })],
-  ['toString as a filter key', withFilter({ toString: 'x' })],
-  ['a filter that is an array', withFilter([])],
-  ['a null filter', withFilter(null)],
+  ...FILTER_VARIANTS.map(([name, f]): [string, unknown] => [name, withFilter(f)]),
   ['no filter', { ...valid, filter: undefined }],
   ['a bad list id', { ...valid, listId: 'ABC' }],
   ['a short list id', { ...valid, listId: 'abc' }],

@@ -7,6 +7,7 @@ import { createActionRegistry } from '../../../src/actions/registry';
 import { SYSTEM_VIEWER } from '../../../src/posture/viewer';
 import { createAnalyzeActions } from '../../../src/skills/analyze/analyzeActions';
 import type { AnalyzeSkill } from '../../../src/skills/analyze/analyzeSkill';
+import { FILTER_VARIANTS } from './filterVariants';
 
 const filter = { riskLevels: ['Critical', 'High'], statuses: ['Unhealthy'], resourceTypes: ['Microsoft.Storage/storageAccounts'] };
 const valid = { filter, view: 'list' };
@@ -20,36 +21,7 @@ const variants: Array<[string, unknown]> = [
   ['no view (default)', { filter }],
   ['nothing (both defaults)', {}],
   ['a count', { filter, view: 'count' }],
-  ['every simple filter field', withFilter({
-    riskLevels: ['Low'], riskFactors: ['internetExposure'], severities: ['Medium'], statuses: ['Healthy', 'NotApplicable'], categories: ['Data'], clouds: ['AWS'],
-    resourceTypes: ['a/b'], subscriptions: ['sub zeta finance'], resourceGroups: ['rg-(legacy)'], owners: ['zoë@contoso.com'], governance: ['overdue'],
-    recommendationText: 'disk encryption', resourceText: 'jumpbox-$(whoami)-01', findingSeverities: ['High'], hasAttackPaths: true,
-  })],
-  ['filter keys out of schema order', withFilter({ owners: ['maya'], riskLevels: ['High'] })],
-  ['tags (left to the schema)', withFilter({ tags: [{ key: 'env', value: 'prod' }] })],
-  ['bad tags', withFilter({ tags: [{ key: 'env', value: 'prod', extra: 1 }] })],
-  ['a due range (left to the schema)', withFilter({ due: { nextDays: 7 } })],
-  ['a bad due range', withFilter({ due: { nextDays: 0 } })],
-  ['text with spaces around', withFilter({ owners: [' maya '] })],
-  ['untrimmed single text', withFilter({ recommendationText: 'mfa ' })],
-  ['empty text', withFilter({ owners: [''] })],
-  ['text over 200', withFilter({ resourceText: 'x'.repeat(201) })],
-  ['text of 200', withFilter({ resourceText: 'x'.repeat(200) })],
-  ['an unknown level', withFilter({ riskLevels: ['Severe'] })],
-  ['a level in another case', withFilter({ riskLevels: ['critical'] })],
-  ['an empty value list', withFilter({ severities: [] })],
-  ['26 values', withFilter({ owners: Array.from({ length: 26 }, (_, i) => `o${i}`) })],
-  ['25 values', withFilter({ owners: Array.from({ length: 25 }, (_, i) => `o${i}`) })],
-  ['a string for a list', withFilter({ clouds: 'AWS' })],
-  ['a number in a list', withFilter({ owners: [7] })],
-  ['an unknown filter key', withFilter({ colour: ['red'] })],
-  ['an Object.prototype name as a filter key', withFilter({ constructor: ['x'] })],
-  ['toString as a filter key', withFilter({ toString: 'x' })],
-  ['__proto__ as a parsed filter key', withFilter(JSON.parse('{"__proto__":["x"],"riskLevels":["High"]}'))],
-  ['a numeric attack path flag', withFilter({ hasAttackPaths: 1 })],
-  ['a filter that is an array', withFilter([])],
-  ['a null filter', withFilter(null)],
-  ['a string filter', withFilter('critical')],
+  ...FILTER_VARIANTS.map(([name, f]): [string, unknown] => [name, withFilter(f)]),
   ['an unknown view', { ...valid, view: 'table' }],
   ['a null view', { ...valid, view: null }],
   ['an unknown grouping', { ...valid, groupBy: 'colour' }],

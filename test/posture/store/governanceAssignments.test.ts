@@ -11,20 +11,11 @@ import { findRow } from '../../../src/posture/store/rowLookup';
 import type { GovernanceFacts } from '../../../src/posture/store/table';
 import type { GovernanceRecord, PostureRecord } from '../../../src/posture/model';
 import { assessment, resourceIdOf } from './records';
+import { seededRandom } from '../../support/seededRandom';
 
 const INFIX = '/providers/Microsoft.Security/assessments/';
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T };
-}
+const random = seededRandom;
 
 // Odd ones too: padded (findRow trims the id it is given), empty (findRow wants a resource before the infix), and a
 // key holding the infix.

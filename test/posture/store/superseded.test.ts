@@ -5,20 +5,11 @@ import { buildCodeIndex } from '../../../src/posture/store/columns';
 import { buildTable } from '../../../src/posture/store/join';
 import { assessmentIdOf } from '../../../src/posture/store/rowLookup';
 import { assessment, resourceIdOf } from './records';
+import { seededRandom } from '../../support/seededRandom';
 
 const INFIX = '/providers/Microsoft.Security/assessments/';
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T };
-}
+const random = seededRandom;
 
 /** The earlier dropSuperseded, verbatim but for its inputs. */
 function referenceLive(state: BuilderState): Uint8Array {
