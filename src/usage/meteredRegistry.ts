@@ -50,7 +50,8 @@ export function meterRegistry(registry: ActionRegistry<Reply>, options: Metering
     const updates = await meter.chargeUpdates(charge);
     const failed = (error: unknown) => options.logger.error({ err: error, tenantId, action: definition.name, units }, 'usage charge not recorded');
     const atTurnEnd = context.atTurnEnd ? (update: RecordUpdate) => context.atTurnEnd!(update, failed) : undefined;
-    // The total and the person's row go in the same commit (held together, or neither: the turn is over).
+    // The total and the person's row go in the same commit: held together, or neither (the first refusal means the
+    // turn is over; the two calls are synchronous, so the turn cannot end between them).
     if (updates && atTurnEnd && updates.every(atTurnEnd)) return registry.run(action, context);
     const outcome = await meter.charge(charge, atTurnEnd);
     if (outcome.kind === 'declined') {

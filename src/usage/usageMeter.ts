@@ -73,11 +73,12 @@ export const counterId = (tenantId: string, windowKey: string) => `${tenantId}|$
 
 const windowFor = (tenantId: string, span: WindowSpan): WindowOf => ({ tenantId, windowKey: span.key, start: span.start, end: span.end });
 
-/** The tenant's counter after this charge (a new object; a legacy byUser is carried over untouched). */
+/**
+ * The tenant's counter after this charge (a new object; fields it does not know, a later version's or a legacy
+ * byUser, are carried over untouched).
+ */
 function totalled(counter: UsageCounter | undefined, tenantId: string, span: WindowSpan, units: number): UsageCounter {
-  const next: UsageCounter = { tenantId, windowKey: span.key, start: span.start, end: span.end, units: (counter?.units ?? 0) + units };
-  if (counter?.byUser) next.byUser = counter.byUser;
-  return next;
+  return counter ? { ...counter, units: counter.units + units } : { tenantId, windowKey: span.key, start: span.start, end: span.end, units };
 }
 
 /** The person's row update for this charge. */

@@ -96,6 +96,21 @@ describe('usage meter', () => {
     database.close();
   });
 
+  it('keeps fields a later version adds to the total and to a person\'s row', async () => {
+    const database = createSqliteDatabase(temp.dir, { fileName: 'later.sqlite' });
+    const records = createSqliteRecordsStore(database);
+    const meter = createUsageMeter({ records, usage: { window: 'day' }, now: () => Date.UTC(2026, 11, 4, 10) });
+    await meter.charge({ tenantId: 't1', userId: 'ada', action: 'analyze', units: 1 });
+    for (const [collection, id] of [[USAGE_COLLECTION, 't1|2026-12-04'], [USAGE_USERS_COLLECTION, 't1|2026-12-04|ada']] as const) {
+      await records.put(collection, id, { ...(await records.get<object>(collection, id))!.value, later: { since: 2 } });
+    }
+    for (const u of (await meter.chargeUpdates({ tenantId: 't1', userId: 'ada', action: 'analyze', units: 2 }))!) await records.put(u.collection, u.id, u.update((await records.get(u.collection, u.id))?.value));
+    await meter.charge({ tenantId: 't1', userId: 'ada', action: 'summarize', units: 1 });
+    expect((await records.get(USAGE_COLLECTION, 't1|2026-12-04'))!.value).toMatchObject({ units: 4, later: { since: 2 } });
+    expect((await records.get(USAGE_USERS_COLLECTION, 't1|2026-12-04|ada'))!.value).toMatchObject({ units: 4, byAction: { analyze: 3, summarize: 1 }, later: { since: 2 } });
+    database.close();
+  });
+
   it('with a limit, holds the person\'s row for the turn when the turn takes it, after the total is counted', async () => {
     const database = createSqliteDatabase(temp.dir, { fileName: 'held.sqlite' });
     const records = createSqliteRecordsStore(database);
