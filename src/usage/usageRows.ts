@@ -21,6 +21,8 @@ export interface UserUsage {
   byAction: Record<string, number>;
   /** The counts taken over from a legacy tenant record's `byUser` entry for this person (already in byAction). */
   legacy?: Record<string, number>;
+  /** While a person's row is being moved here (erasure): the counts taken from it so far (already in byAction). */
+  moved?: Record<string, number>;
 }
 
 export interface WindowOf {
@@ -131,31 +133,40 @@ export async function splitLegacyCounter(records: RecordsStore, collection: stri
 
 /**
  * Moves one row's counts onto another (erasure: a person's counts under their pseudonym), merging with what the
- * target holds; the source is deleted only if unchanged since it was read (a charge in between is moved too).
- * Returns whether a row was moved.
+ * target holds; the source is deleted only if unchanged since it was read (a charge in between is moved too). The
+ * target remembers what it took (`moved`) until the source is gone, so a move that stopped half way and is run again
+ * adds nothing twice. Returns whether a row was moved.
  */
 export async function moveUserRow(records: RecordsStore, fromId: string, toUserId: string): Promise<boolean> {
-  let moved: Record<string, number> = {};
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const stored = await records.get<UserUsage>(USAGE_USERS_COLLECTION, fromId);
     if (!stored) return attempt > 0;
     const row = stored.value;
-    const delta: Record<string, number> = {};
-    for (const [action, n] of Object.entries(row.byAction)) if (n - (moved[action] ?? 0) > 0) delta[action] = n - (moved[action] ?? 0);
-    if (Object.keys(delta).length > 0) {
-      await updateRecord<UserUsage>(records, {
-        collection: USAGE_USERS_COLLECTION,
-        id: userRowId(row.tenantId, row.windowKey, toUserId),
-        update: (target) => addedTo(target ?? emptyUserUsage(row, toUserId), delta),
-      });
-    }
-    moved = row.byAction;
+    const toId = userRowId(row.tenantId, row.windowKey, toUserId);
+    await updateRecord<UserUsage>(records, {
+      collection: USAGE_USERS_COLLECTION,
+      id: toId,
+      update: (target) => {
+        const base = target ?? emptyUserUsage(row, toUserId);
+        const rest = legacyRemainder(row.byAction, base.moved === undefined ? undefined : { ...base, legacy: base.moved });
+        return { ...addedTo(base, rest), moved: { ...row.byAction } };
+      },
+    });
     try {
       await records.delete(USAGE_USERS_COLLECTION, fromId, { ifMatch: stored.etag });
-      return true;
     } catch (error) {
       if (!isConflict(error)) throw error;
+      continue;
     }
+    await updateRecord<UserUsage>(records, {
+      collection: USAGE_USERS_COLLECTION,
+      id: toId,
+      update: (target) => {
+        const { moved: _done, ...rest } = target ?? emptyUserUsage(row, toUserId);
+        return rest;
+      },
+    });
+    return true;
   }
   throw new AppError('STORAGE_CONFLICT', undefined, { details: { usage: 'row move contention', attempts: ATTEMPTS } });
 }

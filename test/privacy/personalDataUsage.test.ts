@@ -72,4 +72,17 @@ describe('personal data: usage rows', () => {
     // The tenant's totals are the organisation's: unchanged by the erasure.
     expect((await records.list<{ units: number }>(USAGE_COLLECTION)).map((r) => r.value.units)).toEqual([3, 16]);
   });
+
+  it('adds nothing twice when an erasure stopped after merging a row and before deleting it', async () => {
+    const pseudonym = pseudonymOf('ada');
+    const id = `t1|2026-12|${pseudonym}`;
+    // As the move leaves it: Ada's December row (analyze 2, summarize 3) merged into the pseudonym's (analyze 7), not yet deleted.
+    const target = (await records.get<UserUsage>(USAGE_USERS_COLLECTION, id))!.value;
+    await records.put(USAGE_USERS_COLLECTION, id, { ...target, units: 12, byAction: { analyze: 9, summarize: 3 }, moved: { analyze: 2, summarize: 3 } });
+    await createPersonalData({ records, eraseConversations: () => 0 }).erase('ada');
+    const after = (await records.get<UserUsage>(USAGE_USERS_COLLECTION, id))!.value;
+    expect(after).toMatchObject({ units: 12, byAction: { analyze: 9, summarize: 3 } });
+    expect(after).not.toHaveProperty('moved');
+    expect(await rows()).toEqual({ 't1|2026-11|bob': { analyze: 2 }, [`t1|2026-11|${pseudonym}`]: { analyze: 1 }, [id]: { analyze: 9, summarize: 3 } });
+  });
 });
