@@ -16,6 +16,7 @@ import type { PrivacyConfig } from '../config/features/privacy';
 import { FEEDBACK_COLLECTION } from '../feedback/feedbackRecord';
 import { FEEDBACK_TICKETS_COLLECTION } from '../feedback/feedbackService';
 import { USAGE_COLLECTION } from '../usage/usageMeter';
+import { USAGE_USERS_COLLECTION } from '../usage/usageRows';
 import { ADMIN_READS_COLLECTION } from '../account/adminReads';
 
 export { REPLY_RECORDS_COLLECTION };
@@ -79,12 +80,13 @@ export function retentionRules(stores: RetentionStores, retention: RetentionConf
   ];
 }
 
-/** Feedback by the time it was given, its inline-card tickets by their expiry, usage windows by their end. */
+/** Feedback by the time it was given, its inline-card tickets by their expiry, usage windows (totals and per-person rows) by their end. */
 function privacyRules(records: RecordsStore, privacy: PrivacyConfig['privacy']): RetentionRule[] {
   return [
     { name: 'feedback', pruneBatch: (now, limit) => records.prune(FEEDBACK_COLLECTION, { before: now - privacy.feedbackMs, field: 'at', limit }) },
     { name: 'feedbackTickets', pruneBatch: (now, limit) => records.prune(FEEDBACK_TICKETS_COLLECTION, { before: now, field: 'expiresAt', limit }) },
     { name: 'usage', pruneBatch: (now, limit) => records.prune(USAGE_COLLECTION, { before: now - privacy.usageMs, field: 'end', limit }) },
+    { name: 'usageUsers', pruneBatch: (now, limit) => records.prune(USAGE_USERS_COLLECTION, { before: now - privacy.usageMs, field: 'end', limit }) },
   ];
 }
 

@@ -11,6 +11,7 @@ import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
 import { allRecords } from '../storage/recordPages';
 import { REPLY_RECORDS_COLLECTION, type ReplyRecord } from '../storage/replyRecordStore';
 import { USAGE_COLLECTION, type UsageCounter } from '../usage/usageMeter';
+import { legacyRemainder, moveUserRow, splitLegacyCounter, USAGE_USERS_COLLECTION, userRowId, type UserUsage } from '../usage/usageRows';
 import { DELEGATIONS, type Delegation } from '../skills/delegate/delegationRecords';
 import { createContactBook, type Contact } from '../contacts/contactBook';
 
@@ -98,7 +99,7 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
         if (value.text || value.wouldMakeBetter) found.feedbackWithText += 1;
         seen(value.at);
       }
-      for await (const { value } of allRecords<UsageCounter>(records, USAGE_COLLECTION)) found.usageUnits += Object.values(value.byUser[personId] ?? {}).reduce((a, b) => a + b, 0);
+      for (const window of await usageOf(records, personId)) found.usageUnits += Object.values(window.byAction).reduce((a, b) => a + b, 0);
       for await (const { value } of allRecords<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (value.requester.id === personId || value.confirmedBy.id === personId) found.auditEntries += 1;
       found.personalConversations = conversations.size;
       found.reachable = (await contacts.byUser(personId)) !== undefined;
@@ -127,26 +128,15 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
       const chat = (contact?.reference.conversation as { id?: unknown } | undefined)?.id;
       report.contactRecords = await contacts.forget(personId, [...personal, ...(typeof chat === 'string' ? [chat] : [])]);
 
-      // Usage: the units stay (the organisation's capacity), under the pseudonym. eTag-checked like a charge.
-      const windows: string[] = [];
-      for await (const { id, value } of allRecords<UsageCounter>(records, USAGE_COLLECTION)) if (value.byUser[personId]) windows.push(id);
-      for (const id of windows) {
-        for (let attempt = 0; attempt < 50; attempt += 1) {
-          const stored = await records.get<UsageCounter>(USAGE_COLLECTION, id);
-          const theirs = stored?.value.byUser[personId];
-          if (!stored || !theirs) break;
-          const { [personId]: _gone, ...others } = stored.value.byUser;
-          const merged = { ...(others[pseudonym] ?? {}) };
-          for (const [action, n] of Object.entries(theirs)) merged[action] = (merged[action] ?? 0) + n;
-          try {
-            await records.put(USAGE_COLLECTION, id, { ...stored.value, byUser: { ...others, [pseudonym]: merged } }, { ifMatch: stored.etag });
-            report.pseudonymisedUsageWindows += 1;
-            break;
-          } catch {
-            // A charge landed in between: read again.
-          }
-        }
-      }
+      // Usage: the units stay (the organisation's capacity), under the pseudonym. Windows still in the shape written
+      // before per-person rows are split first; each of the person's rows is then merged into the pseudonym's
+      // (eTag-checked like a charge) and deleted.
+      const legacy: string[] = [];
+      for await (const { id, value } of allRecords<UsageCounter>(records, USAGE_COLLECTION)) if (value.byUser?.[personId]) legacy.push(id);
+      for (const id of legacy) await splitLegacyCounter(records, USAGE_COLLECTION, id);
+      const rows: string[] = [];
+      for await (const { id, value } of allRecords<UserUsage>(records, USAGE_USERS_COLLECTION)) if (value.userId === personId) rows.push(id);
+      for (const id of rows) if (await moveUserRow(records, id, pseudonym)) report.pseudonymisedUsageWindows += 1;
       // Audit of confirmed actions: kept, with the person's id and name replaced.
       const audits: Array<StoredRecord<ActionAuditEntry>> = [];
       for await (const entry of allRecords<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (entry.value.requester.id === personId || entry.value.confirmedBy.id === personId) audits.push(entry);
@@ -163,14 +153,33 @@ export function createPersonalData(deps: PersonalDataDeps): PersonalData {
       for await (const { value } of allRecords<ReplyRecord>(records, REPLY_RECORDS_COLLECTION)) if (isTheirs(value, personId)) found.answers.push(value);
       for await (const { value } of allRecords<FeedbackRecord>(records, FEEDBACK_COLLECTION)) if (value.userId === personId) found.feedback.push(value);
       for await (const { value } of allRecords<Delegation>(records, DELEGATIONS)) if (value.delegator?.id === personId) found.delegations.push(value);
-      for await (const { value } of allRecords<UsageCounter>(records, USAGE_COLLECTION)) {
-        const theirs = value.byUser[personId];
-        if (theirs) found.usage.push({ window: value.windowKey, start: value.start, end: value.end, byAction: theirs });
-      }
+      found.usage.push(...(await usageOf(records, personId)));
       for await (const { value } of allRecords<ActionAuditEntry>(records, ACTION_AUDIT_COLLECTION)) if (value.requester.id === personId || value.confirmedBy.id === personId) found.audit.push(value);
       const contact = await contacts.byUser(personId);
       if (contact) found.contact = contact;
       return found;
     },
   };
+}
+
+/**
+ * A person's units per window and action: their rows, plus what records written before per-person rows still hold
+ * for them (not yet taken over by a row).
+ */
+async function usageOf(records: RecordsStore, personId: string): Promise<PersonalRecords['usage']> {
+  const windows = new Map<string, PersonalRecords['usage'][number]>();
+  const rows = new Map<string, UserUsage>();
+  for await (const { id, value } of allRecords<UserUsage>(records, USAGE_USERS_COLLECTION)) {
+    if (value.userId !== personId) continue;
+    rows.set(id, value);
+    windows.set(`${value.tenantId}|${value.windowKey}`, { window: value.windowKey, start: value.start, end: value.end, byAction: { ...value.byAction } });
+  }
+  for await (const { id, value } of allRecords<UsageCounter>(records, USAGE_COLLECTION)) {
+    const rest = legacyRemainder(value.byUser?.[personId], rows.get(userRowId(value.tenantId, value.windowKey, personId)));
+    if (Object.keys(rest).length === 0) continue;
+    const window = windows.get(id) ?? { window: value.windowKey, start: value.start, end: value.end, byAction: {} };
+    for (const [action, n] of Object.entries(rest)) window.byAction[action] = (window.byAction[action] ?? 0) + n;
+    windows.set(id, window);
+  }
+  return [...windows.values()].sort((a, b) => a.start - b.start || a.window.localeCompare(b.window));
 }

@@ -5,6 +5,7 @@
 import type { ActionContext, ActionRegistry } from '../actions/registry';
 import { FREE_ACTIONS, type UsageConfig } from '../config/features/usage';
 import type { Logger } from '../logging/logger';
+import type { RecordUpdate } from '../storage/turnCommit';
 import type { Reply } from '../views/reply';
 import type { UsageMeter } from './usageMeter';
 import { windowName } from './usageWindow';
@@ -46,10 +47,13 @@ export function meterRegistry(registry: ActionRegistry<Reply>, options: Metering
     const tenantId = context.viewer.tenantId ?? UNKNOWN_TENANT;
     const charge = { tenantId, userId: context.actor.id, action: definition.name, units };
     // No limit: nothing to check, so the count is written with the turn's state (the same commit), not before.
-    const update = meter.chargeUpdate(charge);
+    const updates = await meter.chargeUpdates(charge);
     const failed = (error: unknown) => options.logger.error({ err: error, tenantId, action: definition.name, units }, 'usage charge not recorded');
-    if (update && context.atTurnEnd?.(update, failed)) return registry.run(action, context);
-    const outcome = await meter.charge(charge);
+    const atTurnEnd = context.atTurnEnd ? (update: RecordUpdate) => context.atTurnEnd!(update, failed) : undefined;
+    // The total and the person's row go in the same commit: held together, or neither (the first refusal means the
+    // turn is over; the two calls are synchronous, so the turn cannot end between them).
+    if (updates && atTurnEnd && updates.every(atTurnEnd)) return registry.run(action, context);
+    const outcome = await meter.charge(charge, atTurnEnd);
     if (outcome.kind === 'declined') {
       options.logger.info({ tenantId, used: outcome.used, limit: outcome.limit, action: definition.name }, 'prompt declined: usage limit reached');
       await context.reply({ kind: 'text', text: limitReachedText(outcome.used, outcome.limit, outcome.window.end, usage) });

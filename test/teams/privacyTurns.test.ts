@@ -11,6 +11,7 @@ import { createSqliteRecordsStore } from '../../src/storage/sqliteRecordsStore';
 import type { RecordsStore } from '../../src/storage/recordsStore';
 import { REPLY_RECORDS_COLLECTION, type ReplyRecord } from '../../src/storage/replyRecordStore';
 import { USAGE_COLLECTION, type UsageCounter } from '../../src/usage/usageMeter';
+import { USAGE_USERS_COLLECTION, type UserUsage } from '../../src/usage/usageRows';
 import { execute, message, USER } from '../support/activities';
 import { walk, type Json } from '../support/cardJson';
 import { startDeliveredBot, type DeliveredBot } from '../support/deliveredBot';
@@ -109,7 +110,8 @@ describe('personal data', () => {
 
     // Usage stays, under the pseudonym; Bob's is untouched.
     const usage = await all<UsageCounter>(USAGE_COLLECTION);
-    const byUser = usage[0]!.byUser;
+    expect(usage.map((u) => [u.units, u.byUser])).toEqual([[3, undefined]]);
+    const byUser = Object.fromEntries((await all<UserUsage>(USAGE_USERS_COLLECTION)).map((row) => [row.userId, row.byAction]));
     expect(byUser[USER.aadObjectId]).toBeUndefined();
     expect(byUser[pseudonymOf(USER.aadObjectId)]).toEqual({ analyze: 2 });
     expect(byUser[BOB.aadObjectId]).toEqual({ analyze: 1 });
