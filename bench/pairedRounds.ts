@@ -8,6 +8,7 @@
 import type { RoundRecord, RoundTarget, TurnDetail, TurnTargetName } from './benchResults';
 import type { BenchOptions } from './benchOptions';
 import { judgeRound, waitForQuiet, type RoundConditions } from './contention';
+import { PAIRED_ORDER } from './pairedOrder';
 import { alternatingOrder, midMedian, pairedOrder, pairRatios, pairSpread, type TimedWindow } from './pairedSchedule';
 import { referenceWork } from './referenceWork';
 import { diagnosticsLine } from './roundDiagnosticsMarkdown';
@@ -20,11 +21,6 @@ import { classifyMix, detailOf, preflight, type Checked, type TurnSettings } fro
 import { botTarget, durableFloorTarget, turnTargets, type TurnTarget } from './turnTargets';
 import { medianCpu, mergeRuns, type WindowPart } from './windowMerge';
 
-/**
- * Neighbours in this order: echo-card (card floor / echo), card-bot (bot / card floor), bot-durable (bot / durable
- * floor, where the mix has one); teams-ai is in no ratio. The durable floor / card floor pairs are two windows apart.
- */
-export const PAIRED_ORDER: readonly TurnTargetName[] = ['teamsAiFloor', 'echoFloor', 'cardFloor', 'analyze', 'durableFloor'];
 
 /** Sequential windows per target a round: about 1.5 s each, an even number (E C C E), at least 2. */
 export function sequentialWindows(sequentialSec: number): number {

@@ -1,6 +1,7 @@
 // Renders a results document as the tables in bench/results/latest.md.
 import { ALL_TURN_TARGETS, TURN_TARGETS, type BenchResults, type ProfileReport } from './benchResults';
 import { mixNamed } from './mixes';
+import { pairedOrderText } from './pairedOrder';
 import type { PairSpread } from './pairedSchedule';
 import { DIAGNOSTICS_HEAD, diagnosticsRows } from './roundDiagnosticsMarkdown';
 
@@ -97,7 +98,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(`- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.totalMemMb} MB RAM, Node ${m.node}, ${m.os}; 1-min load average at start ${m.loadAvg1mAtStart}`);
   const s = r.settings;
   const schedule = s.paired
-    ? `every target's server up at once and warmed once for ${s.warmupSec} s, then in each of ${s.rounds} round(s) ${s.paired.cycles} cycle(s) of ${s.paired.windowSec} s measured windows (each after ${s.paired.windowWarmupSec} s of unmeasured load) in the order teams-ai echo, bare echo, card floor, bot, bot, card floor, bare echo, teams-ai echo (CPU per turn per round: all of a target's windows; ratios: median of the pairs of neighbouring windows, then of the rounds; rates and latencies means; peak RSS the highest)`
+    ? `every target's server up at once and warmed once for ${s.warmupSec} s, then in each of ${s.rounds} round(s) ${s.paired.cycles} cycle(s) of ${s.paired.windowSec} s measured windows (each after ${s.paired.windowWarmupSec} s of unmeasured load) in the order ${pairedOrderText((name) => r.turnDetails[name] !== undefined)} (CPU per turn per round: all of a target's windows; ratios: median of the pairs of neighbouring windows, then of the rounds; rates and latencies means; peak RSS the highest)`
     : `${s.warmupSec} s warm-up then ${s.durationSec} s measured per target${(s.rounds ?? 1) > 1 ? ` in each of ${s.rounds} rounds (CPU per turn and ratios are medians of the rounds, rates and latencies means; peak RSS the highest)` : ''}`;
   out.push(`- Turn load: autocannon on loopback, ${s.connections} connections, ${schedule}, ${s.prompts} ${mixNamed(s.mix ?? 'analyze').title} prompts rotating, expectReplies; one conversation per connection`, '');
 

@@ -102,6 +102,7 @@ describe('the paired schedule in the results', () => {
     expect(checkResultsShape(doc, SIZES)).toEqual([]);
     const md = renderMarkdown(doc);
     expect(md).toMatch(/\| durableFloor \| durable floor \|/);
+    expect(md).toContain('in the order teams-ai echo, bare echo, card floor, bot, durable floor, durable floor, bot, card floor, bare echo, teams-ai echo');
     expect(md).toContain('turn / durable floor 2.20× (rounds 2.10–2.40×), pairs 3.00×');
     expect(md).toContain('durable floor / card floor 1.90× (rounds 1.80–2.00×), pairs 1.90×');
     const without = renderMarkdown(paired());
