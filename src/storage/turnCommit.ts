@@ -62,9 +62,9 @@ export function createSequentialTurnCommit(records: RecordsStore, conversations:
 const UPDATE_ATTEMPTS = 200;
 
 /** Read, compute, write if still that version; another writer in between means read again (eTag retry). */
-async function updateRecord(records: RecordsStore, write: RecordUpdate): Promise<StoredRecord> {
+export async function updateRecord<T>(records: RecordsStore, write: RecordUpdate<T>): Promise<StoredRecord<T>> {
   for (let attempt = 1; ; attempt += 1) {
-    const current = await records.get(write.collection, write.id);
+    const current = await records.get<T>(write.collection, write.id);
     try {
       return await records.put(write.collection, write.id, write.update(current?.value), { ifMatch: current?.etag ?? '*' });
     } catch (error) {

@@ -7,8 +7,8 @@
 import type { UsageConfig } from '../config/features/usage';
 import { AppError } from '../errors/appError';
 import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
-import type { RecordUpdate } from '../storage/turnCommit';
-import { addedTo, emptyUserUsage, legacyRemainder, splitLegacyCounter, updateRecord, USAGE_USERS_COLLECTION, userRowId, type UserUsage, type WindowOf } from './usageRows';
+import { updateRecord, type RecordUpdate } from '../storage/turnCommit';
+import { addedTo, emptyUserUsage, legacyRemainder, splitLegacyCounter, USAGE_USERS_COLLECTION, userRowId, type UserUsage, type WindowOf } from './usageRows';
 import { windowOf, type WindowSpan } from './usageWindow';
 
 export const USAGE_COLLECTION = 'usage';

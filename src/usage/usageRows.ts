@@ -6,7 +6,7 @@
 // from the tenant record (`legacy`), so a split that stopped half way, or that runs twice at once, counts nothing twice.
 import { AppError, isAppError } from '../errors/appError';
 import type { RecordsStore } from '../storage/recordsStore';
-import type { RecordUpdate } from '../storage/turnCommit';
+import { updateRecord } from '../storage/turnCommit';
 
 export const USAGE_USERS_COLLECTION = 'usage-users';
 
@@ -74,20 +74,6 @@ function absorbed(row: UserUsage, legacy: Record<string, number>): UserUsage {
 
 const isConflict = (error: unknown) => isAppError(error) && error.code === 'STORAGE_CONFLICT';
 const ATTEMPTS = 200;
-
-/** Read, compute, write if still that version; another writer in between means read again (eTag retry). */
-export async function updateRecord<T>(records: RecordsStore, update: RecordUpdate<T>): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    const current = await records.get<T>(update.collection, update.id);
-    try {
-      await records.put(update.collection, update.id, update.update(current?.value), { ifMatch: current?.etag ?? '*' });
-      return;
-    } catch (error) {
-      if (!isConflict(error) || attempt >= ATTEMPTS) throw error;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-}
 
 /** The tenant record's fields without `byUser` (legacy) or anything else. */
 interface TenantCounter extends WindowOf {
