@@ -19,12 +19,11 @@ export interface BoundVocabulary {
 }
 
 /**
- * Each field is read from the source (the viewer's scope resolved) and its index looked up once per binding, that
- * is once per message: the matchers ask for the same fields many times. Nothing is kept past the binding.
+ * Each field is read from the source (the viewer's scope resolved) once per binding, that is once per message: the
+ * matchers ask for the same fields many times. Nothing is kept past the binding.
  */
 export function bindVocabulary(source: VocabularySource, viewer: Viewer): BoundVocabulary {
   const lists = new Map<VocabularyField, readonly string[]>();
-  const indexes = new Map<VocabularyField, NameIndex>();
   const values = (field: VocabularyField): readonly string[] => {
     let list = lists.get(field);
     if (list === undefined) {
@@ -33,14 +32,8 @@ export function bindVocabulary(source: VocabularySource, viewer: Viewer): BoundV
     }
     return list;
   };
-  const index = (field: VocabularyField): NameIndex => {
-    let found = indexes.get(field);
-    if (found === undefined) {
-      found = indexNames(values(field));
-      indexes.set(field, found);
-    }
-    return found;
-  };
+  // indexNames keeps each list's index (a WeakMap by list), and `values` hands out the same list all message long.
+  const index = (field: VocabularyField): NameIndex => indexNames(values(field));
   let named: NameIndex[] | undefined;
   const nameIndexes = (): readonly NameIndex[] => {
     if (named === undefined) {
