@@ -5,7 +5,7 @@ import { addPair, rememberCve, softwareOfCve, type BuilderState } from './builde
 import { UNHEALTHY, severityCode } from './codecs';
 import { buildCodeIndex, type CodeIndex } from './columns';
 import { buildTagIndex } from './tags';
-import { verbatimIds } from './governanceAssignments';
+import { idOfCodes, verbatimIds } from './governanceAssignments';
 import { assessmentIdOf, findRow, findRowOfCodes, verbatimRowsByCodes, type VerbatimRows } from './rowLookup';
 import type { Columns, GovernanceFacts, PostureTable, RowTerms } from './table';
 
@@ -136,7 +136,7 @@ function dropSuperseded(state: BuilderState, columns: Columns, rowCount: number,
       const key = columns.key[row] as number;
       const verbatim = lowerIds.size === 0 ? undefined : lowerIds.get(row);
       let earlier: number | undefined;
-      if (verbatim === undefined || verbatim === standardLower(state, code, key)) {
+      if (verbatim === undefined || verbatim === idOfCodes(state.dict, code, key)) {
         if (stampOfKey[key] === stamp) earlier = lastOfKey[key];
         stampOfKey[key] = stamp;
         lastOfKey[key] = row;
@@ -148,10 +148,6 @@ function dropSuperseded(state: BuilderState, columns: Columns, rowCount: number,
     }
   }
   return live;
-}
-
-function standardLower(state: BuilderState, resource: number, key: number): string {
-  return state.dict.resource.lower(resource) + '/providers/microsoft.security/assessments/' + state.dict.key.lower(key);
 }
 
 function joinGovernance(state: BuilderState, table: PostureTable, shift: number): void {

@@ -1,10 +1,9 @@
 // Assessment ids <-> rows without a million-entry id map: standard ids are the resource id plus the key, so a
 // lookup goes through the resource's rows; only ids of another shape are kept (and looked up) verbatim.
-import { ASSESSMENT_ID_INFIX } from './governanceAssignments';
+import { ASSESSMENT_ID_INFIX, INFIX_LOWER } from './governanceAssignments';
 import type { CodeIndex } from './columns';
 import type { Dictionaries, Sparse } from './table';
 
-const INFIX_LOWER = ASSESSMENT_ID_INFIX.toLowerCase();
 
 interface LookupSource {
   dict: Dictionaries;
