@@ -37,6 +37,14 @@ interface MeasuredWindow extends WindowPart {
   target: TurnTargetName;
 }
 
+/** A window's GC and off-main-thread CPU, so a slow window can be told apart from one that paid for a mark-compact. */
+function gcNote(run: TurnRun): string {
+  const d = run.window;
+  if (!d || run.requests === 0) return '';
+  const others = d.threads ? `, other threads ${round(d.threads.othersMs / run.requests, 3)} ms/turn` : '';
+  return `; GC ${d.gc.count} (${d.gc.majorCount} major, ${round(d.gc.ms, 1)} ms)${others}`;
+}
+
 const timed = (w: MeasuredWindow): TimedWindow<TurnTargetName> => ({ target: w.target, atMs: w.atMs, cpuMsPerTurn: w.run.cpuMsPerTurn });
 const median = midMedian;
 
@@ -102,7 +110,7 @@ export async function runPairedRounds(options: BenchOptions, context: TurnRunCon
       for (const name of pairedOrder(up.map((u) => u.target.name), p.cycles)) {
         const w = await measure(name, { connections: options.connections, durationSec: p.windowSec, runTag: name });
         windows.push(w);
-        log(`    ${name}: ${w.run.cpuMsPerTurn} CPU ms/turn, ${w.run.reqPerSec} req/s, ${w.run.serverCpuCores} server cores, other work ${w.run.window?.host?.otherCores ?? '–'} cores`);
+        log(`    ${name}: ${w.run.cpuMsPerTurn} CPU ms/turn, ${w.run.reqPerSec} req/s, ${w.run.serverCpuCores} server cores, other work ${w.run.window?.host?.otherCores ?? '–'} cores${gcNote(w.run)}`);
       }
       const seqWindows: MeasuredWindow[] = [];
       if (options.sequentialSec > 0 && seqTargets.length === 2) {
