@@ -3,7 +3,12 @@
 // lower-cased value and the first spelling seen is kept for display.
 
 export class StringDictionary {
-  /** Exact spelling -> code; only needed while encoding, dropped by seal() to save memory. */
+  /**
+   * Exact spelling -> code, for spellings encoded at least twice; only needed while encoding, dropped by seal() to
+   * save memory. A spelling is added on its second encode, not its first: most values of the big dictionaries
+   * (resource ids, resource names) are encoded once, or only in consecutive rows (lastValue), and entering each in a
+   * second map cost a hash and an insert per distinct value for lookups that never came.
+   */
   private exact: Map<string, number> | undefined = new Map();
   private readonly folded = new Map<string, number>();
   private readonly display: string[] = [];
@@ -28,8 +33,7 @@ export class StringDictionary {
         this.display.push(value);
         this.lowered.push(lower);
         this.folded.set(lower, code);
-      }
-      this.exact?.set(value, code);
+      } else this.exact?.set(value, code);
     }
     this.lastValue = value;
     this.lastCode = code;

@@ -4,6 +4,7 @@ import type { FindingRecord } from '../model';
 import { addPair, rememberCve, softwareOfCve, type BuilderState } from './builder';
 import { UNHEALTHY, severityCode } from './codecs';
 import { buildCodeIndex, type CodeIndex } from './columns';
+import type { StringDictionary } from './dictionary';
 import { buildTagIndex } from './tags';
 import { idOfCodes, verbatimIds } from './governanceAssignments';
 import { assessmentIdOf, findRow, findRowOfCodes, verbatimRowsByCodes, type VerbatimRows } from './rowLookup';
@@ -89,8 +90,8 @@ export function buildTable(state: BuilderState, options: FinishOptions = {}): Po
     findingSeverityMask: new Uint8Array(dict.resource.size),
     findingCount: state.findingCount,
     attackPaths: state.attackPaths, secureScores: state.secureScores, secureScoreControls: state.secureScoreControls,
-    nameOrder: sortOrder(dict.name.lowerValues()),
-    resourceNameOrder: sortOrder(dict.resourceName.lowerValues()),
+    nameOrder: sortOrder(dict.name),
+    resourceNameOrder: sortOrder(dict.resourceName),
     indexes,
     resourceCount: referenced.reduce((sum, flag) => sum + flag, 0),
     hasRiskData,
@@ -301,14 +302,15 @@ function buildCodeIndexOfPairs(keys: ArrayLike<number>, values: ArrayLike<number
   return { offsets, rows: out };
 }
 
-/** Position of each value in case-insensitive order: sorts distinct values, never rows. */
-function sortOrder(values: readonly string[]): Uint32Array {
-  const codes = Array.from(values.keys()).sort((a, b) => {
-    const x = values[a] as string;
-    const y = values[b] as string;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
-  const order = new Uint32Array(values.length);
-  codes.forEach((code, position) => (order[code] = position));
+/**
+ * Position of each value in case-insensitive order: sorts distinct values, never rows. The lower-cased values are
+ * distinct (one per code), so the default sort, which compares strings by UTF-16 code units as `<` does, gives the
+ * order a comparator on them would, without calling one per comparison (a JS comparator was 4x slower on a cold
+ * 100k-row finish: 81 vs 18 ms for 17,796 resource names, and ~1.4x warm at 178k).
+ */
+function sortOrder(dictionary: StringDictionary): Uint32Array {
+  const sorted = dictionary.lowerValues().slice().sort();
+  const order = new Uint32Array(sorted.length);
+  for (let position = 0; position < sorted.length; position++) order[dictionary.findLower(sorted[position] as string) as number] = position;
   return order;
 }
