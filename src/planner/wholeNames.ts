@@ -14,13 +14,13 @@ export function matchTagPairs(tokens: readonly Token[], claimed: boolean[], voca
   for (let i = 0; i < tokens.length; i += 1) {
     if (!startsWord(tokens, i)) continue;
     pairs: for (let keyLen = Math.min(3, keys.longest); keyLen >= 1; keyLen -= 1) {
-      const key = exactIn(keys, texts(tokens, i, i + keyLen));
+      const key = exactIn(keys, tokens, i, i + keyLen);
       if (!key || !free(claimed, i, i + keyLen)) continue;
       let v = i + keyLen;
       if (tokens[v]?.text === 'is' || tokens[v]?.text === 'equals') v += 1;
       for (let valueLen = Math.min(4, values.longest); valueLen >= 1; valueLen -= 1) {
         if (!endsWord(tokens, v + valueLen) || !free(claimed, v, v + valueLen)) continue;
-        const value = exactIn(values, texts(tokens, v, v + valueLen));
+        const value = exactIn(values, tokens, v, v + valueLen);
         if (!value) continue;
         out.push(claim(claimed, { start: i, end: v + valueLen, field: 'tagValue', values: [value], text: value, exact: true, tagKey: key }));
         break pairs;
@@ -30,11 +30,16 @@ export function matchTagPairs(tokens: readonly Token[], claimed: boolean[], voca
   return out;
 }
 
-function exactIn(index: NameIndex, needle: readonly string[]): string | undefined {
-  const pool = index.byToken.get(needle[0] ?? '') ?? [];
+/** The name whose tokens are the texts of tokens start..end (those there are), read in place: no text array per span. */
+function exactIn(index: NameIndex, tokens: readonly Token[], start: number, end: number): string | undefined {
+  const length = Math.max(0, Math.min(end, tokens.length) - start);
+  const pool = index.byToken.get(length > 0 ? (tokens[start] as Token).text : '') ?? [];
   for (const at of pool) {
     const name = index.names[at];
-    if (name && name.tokens.length === needle.length && name.tokens.every((t, j) => t === needle[j])) return name.value;
+    if (!name || name.tokens.length !== length) continue;
+    let same = true;
+    for (let j = 0; j < length && same; j += 1) same = name.tokens[j] === (tokens[start + j] as Token).text;
+    if (same) return name.value;
   }
   return undefined;
 }
@@ -123,7 +128,7 @@ export function matchTypeSegments(tokens: readonly Token[], claimed: boolean[], 
     let end = i + 1;
     while (end < tokens.length && tokens[end]?.word === tokens[i]?.word) end += 1;
     if (!free(claimed, i, end)) continue;
-    const typed = texts(tokens, i, end).join('');
+    const typed = joinedTexts(tokens, i, end);
     if (typed.length < 5) continue;
     const values = typesBySegment(types).get(withoutPlural(typed)) ?? [];
     if (values.length === 0) continue;
@@ -134,7 +139,34 @@ export function matchTypeSegments(tokens: readonly Token[], claimed: boolean[], 
 }
 
 
-const withoutPlural = (word: string) => word.replace(/s$/, '');
+const withoutPlural = (word: string) => (word.endsWith('s') ? word.slice(0, -1) : word);
+
+// The span tests of matchTypePhrases, as loops: it tries up to five spans per token, and a closure, a token slice and
+// a text array per span were most of what planning a message allocated.
+
+/** A concept crosses the span's start or end, or is exactly the span. */
+function cutsConcept(concepts: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
+  for (const c of concepts) if ((c.start < start && c.end > start) || (c.start < end && c.end > end) || (c.start === start && c.end === end)) return true;
+  return false;
+}
+
+/** A token of the span is claimed by something other than a concept. */
+function claimedOutsideConcepts(claimed: readonly boolean[], concepts: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
+  for (let k = start; k < end; k += 1) {
+    if (!claimed[k]) continue;
+    let inConcept = false;
+    for (const c of concepts) if (c.start <= k && k < c.end) inConcept = true;
+    if (!inConcept) return true;
+  }
+  return false;
+}
+
+/** texts(tokens, start, end).join(''), without the array. */
+function joinedTexts(tokens: readonly Token[], start: number, end: number): string {
+  let out = '';
+  for (let k = start; k < end && k < tokens.length; k += 1) out += (tokens[k] as Token).text;
+  return out;
+}
 
 /**
  * The types by the last part of their name, letters and digits only and without a plural "s" (so "namespaces" and
@@ -172,9 +204,8 @@ export function matchTypePhrases(
     if (!startsWord(tokens, i)) continue;
     for (let end = Math.min(tokens.length, i + 6); end > i + 1; end -= 1) {
       if (!endsWord(tokens, end) || !severalWords(tokens, i, end)) continue;
-      if (concepts.some((c) => (c.start < i && c.end > i) || (c.start < end && c.end > end) || (c.start === i && c.end === end))) continue;
-      if (tokens.slice(i, end).some((_, j) => claimed[i + j] && !concepts.some((c) => c.start <= i + j && i + j < c.end))) continue;
-      const values = bySegment.get(withoutPlural(texts(tokens, i, end).join(''))) ?? [];
+      if (cutsConcept(concepts, i, end) || claimedOutsideConcepts(claimed, concepts, i, end)) continue;
+      const values = bySegment.get(withoutPlural(joinedTexts(tokens, i, end))) ?? [];
       if (values.length === 0) continue;
       out.push(claim(claimed, { start: i, end, field: 'resourceType', values: values.slice(0, MAX_VALUES), text: values[0] ?? '', exact: true }));
       i = end - 1;

@@ -60,7 +60,38 @@ export function displayDate(ms: number): string {
 
 /** A calendar day (month 1–12) as displayDate writes it: "27 Nov 2026". */
 export function localDateText(date: { year: number; month: number; day: number }): string {
-  return [date.day, MONTHS[date.month - 1], date.year].join(NBSP);
+  // What [day, month, year].join(NBSP) gives (a month out of range is empty text), without the array.
+  return `${date.day}${NBSP}${MONTHS[date.month - 1] ?? ''}${NBSP}${date.year}`;
+}
+
+/** A count as every card and answer writes it, "1,234": what toLocaleString('en-US') gives, with one formatter. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+export const countLabel = (n: number): string => COUNT_FORMAT.format(n);
+
+/** The characters JavaScript's \s matches (so a loop can find words as /\S+/g does). */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** The length in UTF-16 units of the longest run of non-space characters. */
+function longestWord(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) run = 0;
+    else if (++run > longest) longest = run;
+  }
+  return longest;
+}
+
+/** True when the text has a UTF-16 surrogate (so its characters are not its units). */
+function hasSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+  }
+  return false;
 }
 
 /**
@@ -71,6 +102,8 @@ export function shortWords(text: string, max = 32): string {
   if (max < 5) throw new RangeError('max must be at least 5');
   // A string has at least as many UTF-16 units as characters: one that short needs no cut at all.
   if (text.length <= max) return text;
+  // No word longer than max units: no word is cut (most titles; a long title is many short words).
+  if (longestWord(text) <= max) return text;
   return text.replace(/\S+/g, (word) => {
     if (word.length <= max) return word;
     const chars = [...word];
@@ -84,11 +117,31 @@ export function shortWords(text: string, max = 32): string {
 /** The text cut at a word boundary to at most `max` characters, with "…" where it was cut (one line on a list row). */
 export function clipText(text: string, max: number): string {
   if (text.length <= max) return text;
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  const head = chars.slice(0, Math.max(1, max - 1)).join('');
+  // Without surrogates every unit is a character: the head is a slice, no array of characters needed.
+  const plain = !hasSurrogate(text);
+  const chars = plain ? undefined : [...text];
+  if (chars && chars.length <= max) return text;
+  const head = chars ? chars.slice(0, Math.max(1, max - 1)).join('') : text.slice(0, Math.max(1, max - 1));
   const space = head.lastIndexOf(' ');
-  return `${(space >= max / 2 ? head.slice(0, space) : head).replace(/[\s·,]+$/u, '')}…`;
+  return `${withoutTrailingSeparators(space >= max / 2 ? head.slice(0, space) : head)}…`;
+}
+
+/** The text without the spaces, "·" and "," it ends with (what .replace(/[\s·,]+$/u, '') gives). */
+function withoutTrailingSeparators(text: string): string {
+  let end = text.length;
+  for (let code = text.charCodeAt(end - 1); end > 0 && (code === 0xb7 || code === 0x2c || isSpace(code)); code = text.charCodeAt(end - 1)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/**
+ * "maya.okafor" for "maya.okafor@contoso.com": the part before the "@" when the text is one address-like word (one "@",
+ * something on each side, no spaces), else the text as it is (what .replace(/^([^@\s]+)@[^@\s]+$/, '$1') gives).
+ */
+export function mailboxName(text: string): string {
+  const at = text.indexOf('@');
+  if (at <= 0 || at === text.length - 1 || text.indexOf('@', at + 1) !== -1) return text;
+  for (let i = 0; i < text.length; i++) if (isSpace(text.charCodeAt(i))) return text;
+  return text.slice(0, at);
 }
 
 // Names Defender and the portal use for the types users meet most; anything else is derived from the type itself.

@@ -17,6 +17,7 @@ import { toPostureFilter, type AskedAt } from '../../actions/contracts/postureFi
 import { relaxations } from './relaxedReading';
 import { refineFilter } from './refineFilter';
 import { countText } from './countText';
+import { countLabel } from '../../views/postureLabels';
 import { buildSecureScoreView, NO_SECURE_SCORE } from './secureScoreView';
 import { countSuggestions, listSuggestions, SUGGESTION_GROUP_BY } from './suggestions';
 
@@ -127,7 +128,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     const found = page ?? searchPage(effective.filter);
     // "top 5": the list is those five; the card says how many matched in all.
     const result = top !== undefined && found.total > top ? { ...found, total: top } : found;
-    if (top !== undefined && found.total > top) effective.notes.unshift(`Top ${top} of ${found.total.toLocaleString('en-US')} matching recommendations.`);
+    if (top !== undefined && found.total > top) effective.notes.unshift(`Top ${top} of ${countLabel(found.total)} matching recommendations.`);
     if (top !== undefined) {
       list.pageSize = Math.max(1, Math.min(top, 50));
       list.limit = top;

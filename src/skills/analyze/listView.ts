@@ -2,7 +2,7 @@
 import type { RecommendationRow, SearchResult } from '../../posture/engine';
 import type { RecommendationRowView, RecommendationsView } from '../../views/recommendationsView';
 import { pageRef } from '../../actions/vocabularies';
-import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, displayDate, levelColor, ownerText, shortWords, clipText } from '../../views/postureLabels';
+import { GOVERNANCE_LABELS, RISK_FACTOR_LABELS, countLabel, displayDate, levelColor, mailboxName, ownerText, shortWords, clipText } from '../../views/postureLabels';
 
 /** "alice@contoso.com · due 10 Dec 2026 (overdue)"; "Unassigned" when nobody owns it and no date is set. */
 export function governanceText(row: Pick<RecommendationRow, 'owner' | 'dueDate' | 'governance'>): string {
@@ -24,7 +24,7 @@ export function rowRiskFactors(factors: readonly RecommendationRow['riskFactors'
 }
 
 /** An e-mail address by its mailbox name on a row ("maya.okafor"); the details card shows it whole. */
-const ownerOnRow = (owner: string): string => owner.replace(/^([^@\s]+)@[^@\s]+$/, '$1');
+const ownerOnRow = (owner: string): string => mailboxName(owner);
 
 /** Owner and due date on a row, only when there is one of them: "" for an unassigned row with no date. */
 export function rowGovernance(row: Pick<RecommendationRow, 'owner' | 'dueDate' | 'governance'>): string {
@@ -89,10 +89,10 @@ export function buildRecommendationsView(input: ListViewInput): RecommendationsV
       result.total === 0
         ? 'No matching recommendations'
         : result.offset > 0 && result.items.length > 0
-          ? `Rows ${first}–${last} of the ${result.total.toLocaleString('en-US')} matching recommendations`
-          : `${result.total.toLocaleString('en-US')} ${noun}`,
+          ? `Rows ${first}–${last} of the ${countLabel(result.total)} matching recommendations`
+          : `${countLabel(result.total)} ${noun}`,
     filterSummary: input.filterSummary,
-    range: result.items.length === 0 ? '' : `Rows ${first}–${last} of ${result.total.toLocaleString('en-US')}, ${hasRiskData ? 'riskiest first' : 'most severe first'}`,
+    range: result.items.length === 0 ? '' : `Rows ${first}–${last} of ${countLabel(result.total)}, ${hasRiskData ? 'riskiest first' : 'most severe first'}`,
     rankingNote,
     emptyText: result.total === 0 ? 'Nothing in the data matches all of these filters. Try removing one.' : result.items.length === 0 ? 'There are no more rows.' : '',
     rows,

@@ -72,7 +72,10 @@ describe('plainActiveList', () => {
   });
 
   it('agrees with the schema on keys present with undefined values (a list built in the same turn)', () => {
-    for (const value of [{ ...valid, groupBy: undefined, selectedRef: undefined }, withFilter({ owners: undefined, riskLevels: ['High'] })]) {
+    const optionalKeys = ['groupBy', 'sort', 'shown', 'selectedRef', 'limit'] as const;
+    const eachAlone = optionalKeys.map((key) => ({ ...valid, [key]: undefined }));
+    const allAtOnce = Object.fromEntries([...Object.entries(valid), ...optionalKeys.map((key) => [key, undefined])]);
+    for (const value of [{ ...valid, groupBy: undefined, selectedRef: undefined }, withFilter({ owners: undefined, riskLevels: ['High'] }), ...eachAlone, allAtOnce]) {
       expect(plainActiveList(value)).toEqual(parseActiveListBySchema(value));
       expect(Object.keys(plainActiveList(value) ?? {})).toEqual(Object.keys(parseActiveListBySchema(value) ?? {}));
     }
