@@ -19,7 +19,7 @@ export class UnstorableValueError extends TypeError {
  * reading back an absent optional property gives the same undefined.
  */
 export function serializeJsonValue(value: unknown): string {
-  const problem = findProblem(value, new Set());
+  const problem = findProblem(value, []);
   if (problem) throw new UnstorableValueError(`$${problem.segments.reverse().join('')}`, problem.problem);
   return JSON.stringify(value);
 }
@@ -32,7 +32,7 @@ interface Problem {
 
 const problemHere = (problem: string): Problem => ({ problem, segments: [] });
 
-function findProblem(value: unknown, ancestors: Set<object>): Problem | undefined {
+function findProblem(value: unknown, ancestors: object[]): Problem | undefined {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -50,9 +50,10 @@ function findProblem(value: unknown, ancestors: Set<object>): Problem | undefine
   }
   if (value === null) return undefined;
   const object = value as object;
-  if (ancestors.has(object)) return problemHere('refers back to itself (a cycle)');
-  ancestors.add(object);
+  // The objects on the way down from the top (a stack, as JSON.stringify keeps its own): only these make a cycle.
+  if (ancestors.includes(object)) return problemHere('refers back to itself (a cycle)');
   if (Array.isArray(object)) {
+    ancestors.push(object);
     // Indexes, not forEach: a hole in a sparse array is undefined and JSON would turn it into null.
     for (let index = 0; index < object.length; index++) {
       const problem = findProblem(object[index], ancestors);
@@ -67,8 +68,11 @@ function findProblem(value: unknown, ancestors: Set<object>): Problem | undefine
       const name = object.constructor?.name ?? 'object';
       return problemHere(`is a ${name}, not a plain object`);
     }
-    // Object.keys: the own enumerable string keys Object.entries would give, in the same order, without the pairs.
-    for (const key of Object.keys(object)) {
+    ancestors.push(object);
+    // for-in with the own-property check: the own enumerable string keys Object.keys gives, in the same order, without
+    // building the array.
+    for (const key in object) {
+      if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
       const item: unknown = (object as Record<string, unknown>)[key];
       if (item === undefined) continue;
       const problem = findProblem(item, ancestors);
@@ -79,7 +83,7 @@ function findProblem(value: unknown, ancestors: Set<object>): Problem | undefine
     }
   }
   // Only ancestors count as cycles: the same object twice in siblings is a legal (duplicated) tree.
-  ancestors.delete(object);
+  ancestors.pop();
   return undefined;
 }
 

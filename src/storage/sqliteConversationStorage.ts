@@ -37,8 +37,12 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
   const now = options.now ?? Date.now;
   const db = database.connection;
   const select = db.prepare<[string], Row>('SELECT key, value, etag FROM conversation_items WHERE key = ?');
-  // teams-ai reads a turn's conversation and user state together: one statement for both.
-  const selectTwo = db.prepare<[string, string], Row>('SELECT key, value, etag FROM conversation_items WHERE key IN (?, ?)');
+  // teams-ai reads a turn's conversation and user state together: one statement for both. Two primary-key lookups
+  // joined by UNION ALL, not `key IN (?, ?)`, which builds a temporary b-tree of the two keys on every read. The
+  // same key twice gives its row twice (assigned to the same item).
+  const selectTwo = db.prepare<[string, string], Row>(
+    'SELECT key, value, etag FROM conversation_items WHERE key = ? UNION ALL SELECT key, value, etag FROM conversation_items WHERE key = ?',
+  );
   const upsert = db.prepare(
     `INSERT INTO conversation_items (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`,

@@ -32,10 +32,12 @@ export function captureContacts(options: ContactCaptureOptions, logic: TurnLogic
     const activity = context.activity;
     const conversationId = activity.conversation?.id;
     if (!conversationId || !activity.serviceUrl) return;
-    const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
+    // Built only when something is noted: most turns come from a conversation already seen by a user already known.
+    let built: Record<string, unknown> | undefined;
+    const reference = () => (built ??= TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>);
     const zone = timeZoneOf(activity).timeZone;
     if (!seenConversations.has(conversationId) || (zone && seenConversations.get(conversationId) !== zone)) {
-      await options.contacts.saveConversation(conversationId, reference, zone);
+      await options.contacts.saveConversation(conversationId, reference(), zone);
       seenConversations.set(conversationId, zone ?? '');
     }
     const aad = activity.from?.aadObjectId;
@@ -45,12 +47,12 @@ export function captureContacts(options: ContactCaptureOptions, logic: TurnLogic
     if (now() - (failedAt.get(aad) ?? -Infinity) < RETRY_MS || lookups.has(aad)) return;
     const client = context.turnState.get<ConnectorClient | undefined>(context.adapter.ConnectorClientKey);
     if (!client) return;
-    const from = { aad, id: activity.from.id, name: activity.from.name };
+    const from = { aad, id: activity.from.id, name: activity.from.name, reference: reference() };
     const lookup = (async () => {
       failedAt.set(aad, now());
       const member = (await client.conversations.getConversationMember(conversationId, from.id)) as { email?: unknown; userPrincipalName?: unknown };
       const addresses = [member.email, member.userPrincipalName].filter((a): a is string => typeof a === 'string' && isEmailAddress(a.trim()));
-      const contact: Contact = { aadObjectId: aad, userId: from.id, ...(from.name ? { name: from.name } : {}), addresses, reference, updatedAt: now() };
+      const contact: Contact = { aadObjectId: aad, userId: from.id, ...(from.name ? { name: from.name } : {}), addresses, reference: from.reference, updatedAt: now() };
       await options.contacts.save(contact);
       failedAt.delete(aad);
     })()

@@ -35,6 +35,21 @@ describe('serializeJsonValue', () => {
     expect(serializeJsonValue({ a: shared, b: [shared, shared], skip: undefined })).toBe('{"a":{"n":1},"b":[{"n":1},{"n":1}]}');
   });
 
+  it('checks own properties only, as JSON.stringify writes them (an enumerable inherited property is not looked at)', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    Object.defineProperty(proto, 'inheritedProblem', { value: () => 1, enumerable: true, configurable: true, writable: true });
+    try {
+      expect(serializeJsonValue({ a: 1, b: { c: [2] } })).toBe('{"a":1,"b":{"c":[2]}}');
+    } finally {
+      delete proto.inheritedProblem;
+    }
+  });
+
+  it('names the path of a problem beside and below siblings that were fine', () => {
+    const shared = { fine: [1, { two: 2 }] };
+    expect(() => serializeJsonValue({ first: shared, second: [shared, { bad: [0, 1, Number.POSITIVE_INFINITY] }] })).toThrow(/\$\.second\[1\]\.bad\[2\] is Infinity/);
+  });
+
   it('finds a cycle through an array', () => {
     const list: unknown[] = [1];
     list.push({ back: list });

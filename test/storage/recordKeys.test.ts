@@ -1,4 +1,4 @@
-import { assertValidKey, MAX_KEY_LENGTH, prefixUpperBound } from '../../src/storage/recordKeys';
+import { assertValidKey, hasLoneSurrogate, MAX_KEY_LENGTH, prefixUpperBound } from '../../src/storage/recordKeys';
 
 describe('prefixUpperBound', () => {
   // Code-point order, the same as SQLite's byte order for UTF-8 text.
@@ -46,5 +46,36 @@ describe('assertValidKey', () => {
     }
     expect(() => assertValidKey('prefix', '')).not.toThrow();
     expect(() => assertValidKey('id', 42)).toThrow(/not a string/);
+  });
+});
+
+describe('hasLoneSurrogate', () => {
+  // The rule by hand: a high surrogate not followed by a low one, or a low one not preceded by a high one.
+  const byHand = (text: string): boolean => {
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      const high = unit >= 0xd800 && unit <= 0xdbff;
+      const low = unit >= 0xdc00 && unit <= 0xdfff;
+      const next = text.charCodeAt(i + 1);
+      if (high && !(next >= 0xdc00 && next <= 0xdfff)) return true;
+      if (high) i += 1;
+      else if (low) return true;
+    }
+    return false;
+  };
+
+  it('agrees with the rule on seeded strings of surrogates, ASCII and other BMP characters', () => {
+    const units = [0x61, 0x7a, 0xe9, 0x4f1a, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xd83d, 0xde00, 0xfffd];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let lone = 0;
+    for (let n = 0; n < 2000; n++) {
+      const text = String.fromCharCode(...Array.from({ length: Math.floor(random() * 6) }, () => units[Math.floor(random() * units.length)] ?? 0x61));
+      const expected = byHand(text);
+      if (expected) lone += 1;
+      expect([text, hasLoneSurrogate(text)]).toEqual([text, expected]);
+    }
+    expect(lone).toBeGreaterThan(200);
+    expect(lone).toBeLessThan(1800);
   });
 });
