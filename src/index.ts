@@ -1,5 +1,7 @@
 // The composition root: parse config once, create the logger and storage, pick implementations, build the bot,
 // start it, and shut down cleanly on SIGINT/SIGTERM. Importing this file does nothing; running it starts the bot.
+// First, before any other module loads: Node 22's compile cache when this file is the entry (compileCache.ts).
+import './compileCache';
 import { randomUUID } from 'node:crypto';
 import { armWritesFromConfig, userScopeFromConfig, withUserScope } from './access/userScopeDeps';
 import type { ArmWrites } from './access/armWrites';

@@ -1,7 +1,6 @@
 // The on-behalf-of exchange: the user's Teams SSO token (issued to this bot's own API) becomes a Resource Manager
 // token for that user, with the bot's Entra app credentials (@azure/identity OnBehalfOfCredential). The token is
 // returned to the caller for this turn only: nothing here keeps or logs it.
-import { OnBehalfOfCredential } from '@azure/identity';
 
 export const ARM_SCOPE = 'https://management.azure.com/.default';
 
@@ -32,6 +31,9 @@ export type ArmTokenExchange = (ssoToken: string) => Promise<string>;
 
 export function createOboArmTokenExchange(settings: OboSettings): ArmTokenExchange {
   const scope = settings.armScope ?? ARM_SCOPE;
+  // Loaded here, not at the top: only a bot with USER_SCOPE settings exchanges tokens (@azure/identity takes ~0.3 s).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { OnBehalfOfCredential } = require('@azure/identity') as typeof import('@azure/identity');
   return async (ssoToken) => {
     const credential = new OnBehalfOfCredential({
       tenantId: settings.tenantId,

@@ -2,10 +2,9 @@
 // records (which carry dedup, replies, confirmations, audit, usage, delegations, history, leases...), conversation
 // state, and the state pruner and eraser that retention and "forget me" use.
 import { join } from 'node:path';
-import { DefaultAzureCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import type { StorageConfig } from '../config/features/storage';
 import type { Logger } from '../logging/logger';
-import { azureStorageClients } from './azure/azureClients';
 import { createAzureRecordsStore } from './azure/azureRecordsStore';
 import { createAzureSnapshotStore } from './azure/azureSnapshotStore';
 import { orphanBlobRule } from './azure/orphanBlobSweep';
@@ -39,16 +38,25 @@ export interface OpenedStorage {
   close(): Promise<void>;
 }
 
+function newDefaultAzureCredential(): TokenCredential {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
+  return new DefaultAzureCredential();
+}
+
 /** Tracing on (OTEL_EXPORTER_OTLP_ENDPOINT): every records call is a span (conversation state on Azure included). */
 const traced = (store: RecordsStore): RecordsStore => (tracing().enabled ? tracedRecordsStore(store, tracing()) : store);
 
 export async function openStorage(config: StorageConfig, logger: Logger): Promise<OpenedStorage> {
   const backend = config.storage;
   if (backend.kind === 'azure') {
+    // Loaded here, not at the top: the Azure SDKs take a few hundred ms to load, and SQLite storage never needs them.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { azureStorageClients } = require('./azure/azureClients') as typeof import('./azure/azureClients');
     const clients = azureStorageClients(
       backend.connectionString !== undefined
         ? { connectionString: backend.connectionString }
-        : { account: backend.account ?? '', cloud: backend.cloud, credential: new DefaultAzureCredential() },
+        : { account: backend.account ?? '', cloud: backend.cloud, credential: newDefaultAzureCredential() },
     );
     const records = traced(createAzureRecordsStore({ table: clients.table(backend.table), blobs: clients.container(backend.container) }));
     const conversations = createRecordsConversationStorage(records);

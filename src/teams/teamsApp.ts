@@ -1,6 +1,6 @@
 // The teams-ai Application: card actions first (a Submit is a message with a value and no text), then install
 // welcomes, then the AI system, whose planner may only name registry actions.
-import { AI, Application, TurnState, type AuthenticationOptions, type Planner, type TeamsAdapter } from '@microsoft/teams-ai';
+import { AI, Application, TurnState, type AuthenticationOptions, type Planner, type TeamsAdapter } from './teamsAi';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import type { ActionRegistry } from '../actions/registry';
 import type { CardRenderer } from '../cards/cardRenderer';

@@ -1,6 +1,5 @@
 // What went wrong talking to Resource Graph, in words safe to log and show: the status, the service's error code and
 // message, never the request (a RestError carries the request and its Authorization header; pino would log it).
-import { isRestError } from '@azure/arm-resourcegraph';
 import { MalformedPageError, PageTimeoutError } from './resourceGraphPages';
 
 export interface AzureProblem {
@@ -17,10 +16,16 @@ function serviceError(error: unknown): { code?: string; message?: string } {
   return { ...(typeof code === 'string' ? { code } : {}), ...(typeof message === 'string' ? { message: message.slice(0, 300) } : {}) };
 }
 
+/** @azure/arm-resourcegraph's isRestError, loaded when an error is described (only the live Azure source has any). */
+function isRestError(error: unknown): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('@azure/arm-resourcegraph') as typeof import('@azure/arm-resourcegraph')).isRestError(error as Error);
+}
+
 export function describeAzureError(error: unknown): AzureProblem {
   if (error instanceof MalformedPageError) return { permission: false, message: `Resource Graph returned a malformed page (${error.message})` };
   if (error instanceof PageTimeoutError) return { permission: false, message: `Resource Graph did not answer in time (${error.message})` };
-  if (isRestError(error as Error)) {
+  if (isRestError(error)) {
     const rest = error as { statusCode?: number; code?: string };
     const status = rest.statusCode;
     const service = serviceError(error);

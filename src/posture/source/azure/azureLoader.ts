@@ -6,7 +6,6 @@
 // time it was read), and the refresh schedule keeps trying; a failed refresh later just throws, and the holder keeps
 // the data it has.
 import { join } from 'node:path';
-import { DefaultAzureCredential } from '@azure/identity';
 import type { TokenCredential } from '@azure/identity';
 import type { AzureSourceConfig } from '../../../config/features/postureSource';
 import { AppError } from '../../../errors/appError';
@@ -52,6 +51,9 @@ export interface AzureLoaderDeps {
 
 /** DefaultAzureCredential signing in to the cloud's own Entra ID (managed identity, environment, az login...). */
 export function defaultCredential(config: AzureSourceConfig): TokenCredential {
+  // Loaded here, not at the top: the demo and export sources never sign in, and @azure/identity takes ~0.3 s to load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
   return new DefaultAzureCredential({ authorityHost: AZURE_CLOUD_ENDPOINTS[config.cloud].authorityHost });
 }
 

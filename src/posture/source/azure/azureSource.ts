@@ -5,7 +5,7 @@
 //   at a time) and the rest loads; when no scope can be read the load fails and the holder keeps its data.
 // - Quota and throttling: see quotaGate.ts; the SDK's retry policy is the one retry layer (429 with Retry-After, 5xx).
 import { createHash } from 'node:crypto';
-import { ResourceGraphClient, type ResourceGraphClientOptionalParams } from '@azure/arm-resourcegraph';
+import type { ResourceGraphClientOptionalParams } from '@azure/arm-resourcegraph';
 import type { TokenCredential } from '@azure/identity';
 import type { AzureCloudName, AzureScope } from '../../../config/features/postureSource';
 import { AppError } from '../../../errors/appError';
@@ -121,6 +121,9 @@ function batchesOf(scopes: readonly AzureScope[], perBatch: number): ScopeBatch[
 
 export function createResourceGraphQueries(options: Pick<AzureSourceOptions, 'cloud' | 'credential' | 'client'>, gate: QuotaGate): ResourceGraphQueries {
   const cloud = AZURE_CLOUD_ENDPOINTS[options.cloud];
+  // Loaded here, not at the top: only the live Azure source builds a client (the demo and export sources never do).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ResourceGraphClient } = require('@azure/arm-resourcegraph') as typeof import('@azure/arm-resourcegraph');
   return new ResourceGraphClient(options.credential, {
     endpoint: cloud.resourceManager,
     credentials: { scopes: [cloud.tokenScope] },
