@@ -1,7 +1,7 @@
 // teams-ai turn state whose save survives a concurrent writer: conversation and user state are saved with the eTag
 // they were read with, and another process (or a turn that went ahead of a hung one) may have saved in between.
 // On an eTag conflict the turn's own changes are re-applied to what is stored now and the save is tried again.
-import { TurnState } from '@microsoft/teams-ai';
+import { TurnState } from './teamsAi';
 import type { Storage, TurnContext } from 'botbuilder';
 import { storedTextOf } from '../storage/conversationStorage';
 import { attachShownRefLog, shownRefLogOf, shownRefLogSource } from '../storage/shownRefLog';

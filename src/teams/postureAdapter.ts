@@ -1,6 +1,6 @@
 // The teams-ai adapter, opened up so the HTTP endpoint can authenticate a request itself (and answer 401 with a
 // clear body) before the turn runs. Validation is the SDK's own: it is never skipped when a bot id is configured.
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from './teamsAi';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { BotIdentity } from '../config/appConfig';
 import { keepEntityFieldsOnTheWire } from './entityWireFix';

@@ -5,7 +5,7 @@
 // (src/teams/sayAction.ts). Channels, group chats and expectReplies turns get no stream: one message, as before.
 // The final message is made like every other text reply here: plain text, the "AI generated" label with the
 // citations' portal links (StreamingResponse's own label drops the links), the feedback buttons, recorded as a reply.
-import { StreamingResponse } from '@microsoft/teams-ai';
+import { StreamingResponse } from './teamsAi';
 import { ActivityTypes, DeliveryModes, type Activity, type TurnContext } from 'botbuilder';
 import type { AnswerCitation, ProseStream } from '../actions/contracts/messagePlanner';
 import { withAiLabel } from './aiLabel';

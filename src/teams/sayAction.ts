@@ -4,7 +4,7 @@
 // with additionalType AIGeneratedContent and Claim citations, src/teams/aiLabel.ts), is recorded as an answer and
 // takes ratings; prose already streamed in a 1:1 chat only ends its stream, which sends the same final message.
 // Notices written by rules (a fallback's "my built-in planner answered") carry neither.
-import { AI, type Application, type PredictedSayCommand, type TurnState } from '@microsoft/teams-ai';
+import { AI, type Application, type PredictedSayCommand, type TurnState } from './teamsAi';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AnswerCitation } from '../actions/contracts/messagePlanner';
 import type { CardRenderer } from '../cards/cardRenderer';

@@ -19,6 +19,8 @@ const OPTIONAL_PACKAGES = [
   'isomorphic-git', // a local or demo repository, at the first pull request
   'nodemailer', // SMTP_HOST, or the outbox's first message
   '@opentelemetry/api', // OTEL_EXPORTER_OTLP_ENDPOINT
+  'openai', // an LLM planner's settings (teams-ai's index would load it too: src/teams/teamsAi.ts avoids that)
+  'gpt-tokenizer', // teams-ai's index only
 ];
 
 /** Code run first in a child: `loadedPackages()` names every package in require.cache (the innermost node_modules). */
