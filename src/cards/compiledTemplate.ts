@@ -6,7 +6,7 @@
 // arrays, an undefined field becomes "${path}", null stays null). Expanding allocates little beyond the card itself:
 // no per-lookup key arrays, no result wrappers, no per-node arrays.
 // test/cards/compiledTemplate.test.ts expands every template both ways and compares.
-import { GlobalSettings, Template } from 'adaptivecards-templating';
+import type * as Templating from 'adaptivecards-templating';
 
 /** The evaluation state the library keeps (EvaluationContext): $data falls back to $root. */
 interface Context {
@@ -26,27 +26,47 @@ interface Expression {
 }
 
 type LibraryEvaluate = (expression: unknown, context: Context, allowSubstitutions: boolean) => { value: unknown; error?: unknown };
-const libraryEvaluate = (Template as unknown as { internalTryEvaluateExpression: LibraryEvaluate }).internalTryEvaluateExpression;
-const prepare = (Template as unknown as { prepare(node: unknown): unknown }).prepare;
 
-const RESERVED = new Set(['$data', '$when', '$root', '$index', '$host', '$_acTemplateVersion']);
+interface Library {
+  evaluate: LibraryEvaluate;
+  prepare(node: unknown): unknown;
+  settings: typeof Templating.GlobalSettings;
+  /** The same value the library computes for $_acTemplateVersion. */
+  version: unknown;
+}
 
-function templateVersion(): unknown {
-  // The same value the library computes for $_acTemplateVersion.
+let loaded: Library | undefined;
+
+/**
+ * The library, loaded at the first compile rather than when this module is imported: it and what it brings
+ * (adaptive-expressions, antlr4ts) take ~0.3 s to load, and the bot compiles its templates after it listens.
+ * Each compiled closure keeps the pieces it calls, so an expansion never asks for them again.
+ */
+function library(): Library {
+  if (loaded) return loaded;
+  const { GlobalSettings, Template } = require('adaptivecards-templating') as typeof Templating;
+  const internals = Template as unknown as { internalTryEvaluateExpression: LibraryEvaluate; prepare(node: unknown): unknown };
   const version = (require('adaptivecards-templating/package.json') as { version: string }).version;
   const [major = '', minor = '', patch = ''] = version.split('.');
   const [patchNumber = '', suffix = ''] = patch.split('-');
-  return { major: parseInt(major), minor: parseInt(minor), patch: parseInt(patchNumber), suffix };
+  loaded = {
+    evaluate: internals.internalTryEvaluateExpression,
+    prepare: (node) => internals.prepare(node),
+    settings: GlobalSettings,
+    version: { major: parseInt(major), minor: parseInt(minor), patch: parseInt(patchNumber), suffix },
+  };
+  return loaded;
 }
-const VERSION = templateVersion();
 
-function newContext(root: unknown): Context {
+const RESERVED = new Set(['$data', '$when', '$root', '$index', '$host', '$_acTemplateVersion']);
+
+function newContext(root: unknown, version: unknown): Context {
   return {
     $root: root,
     $host: undefined,
     _$data: undefined,
     $index: undefined,
-    $_acTemplateVersion: VERSION,
+    $_acTemplateVersion: version,
     get $data() {
       return this._$data !== undefined ? this._$data : this.$root;
     },
@@ -122,6 +142,7 @@ function compilePath(segments: string[]): Lookup {
   const first = memoryReader(names[0]!);
   const steps: Step[] = names.slice(1).map((name) => ({ name, lower: name.toLowerCase(), index: parseInt(name) }));
   const substitute = `\${${path}}`;
+  const settings = library().settings;
   return (context, allowSubstitutions) => {
     let value: unknown = first(context);
     for (const step of steps) {
@@ -137,7 +158,7 @@ function compilePath(segments: string[]): Lookup {
       if (value === undefined) break;
     }
     if (value !== undefined || !allowSubstitutions) return value;
-    return GlobalSettings.getUndefinedFieldValueSubstitutionString?.(path) || substitute;
+    return settings.getUndefinedFieldValueSubstitutionString?.(path) || substitute;
   };
 }
 
@@ -201,8 +222,9 @@ function compileExpression(expression: Expression, allowSubstitutions: boolean):
       };
     }
   }
+  const evaluate = library().evaluate;
   return (context) => {
-    const result = libraryEvaluate(expression, context, allowSubstitutions);
+    const result = evaluate(expression, context, allowSubstitutions);
     return result.error ? new Failure(result.error) : result.value;
   };
 }
@@ -296,6 +318,7 @@ export interface CompiledTemplate {
 }
 
 export function compileTemplate(payload: unknown): CompiledTemplate {
+  const { prepare, version } = library();
   const expand = compileNode(prepare(payload));
-  return { expand: (root) => expand(newContext(root)) };
+  return { expand: (root) => expand(newContext(root, version)) };
 }
