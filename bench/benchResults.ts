@@ -161,7 +161,8 @@ export interface BenchResults {
   };
   /** Smoke only: every mix asked once of the bot and of its floor. */
   mixChecks?: MixCheck[];
-  startup: { demoTenantMs: number; samplesMs: number[] };
+  /** Spawn to /healthz (liveness: the target); and to /readyz where measured (every start after the turn section's). */
+  startup: { demoTenantMs: number; samplesMs: number[]; readyMs?: number; readySamplesMs?: number[] };
   scale: Record<string, ScaleEntry>;
   scaleDetails: Record<string, ScaleDetail>;
   targets: TargetResult[];

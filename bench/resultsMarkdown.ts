@@ -79,7 +79,8 @@ function renderTurns(r: BenchResults, out: string[]): void {
     );
     out.push(table(['round', 'target', ...DIAGNOSTICS_HEAD], diagnosticsRows(r.roundDetails)), '');
   }
-  out.push(`Startup on the demo tenant (spawn to /healthz ok): median ${r.startup.demoTenantMs} ms of ${r.startup.samplesMs.length} (${r.startup.samplesMs.join(', ')} ms).`, '');
+  const ready = r.startup.readySamplesMs?.length ? ` Spawn to /readyz ok (posture, storage and card templates ready): median ${r.startup.readyMs} ms of ${r.startup.readySamplesMs.length} (${r.startup.readySamplesMs.join(', ')} ms).` : '';
+  out.push(`Startup on the demo tenant (spawn to /healthz ok): median ${r.startup.demoTenantMs} ms of ${r.startup.samplesMs.length} (${r.startup.samplesMs.join(', ')} ms).${ready}`, '');
 }
 
 function renderProfile(title: string, p: ProfileReport, out: string[]): void {
