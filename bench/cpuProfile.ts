@@ -48,6 +48,9 @@ export function shortPath(url: string): string {
   return dist >= 0 ? url.slice(dist + 1) : url.replace(/^file:\/\//, '');
 }
 
+/** The bench's wrappers around product calls (bench/servers/sqliteCounter.ts): transparent to native callees. */
+const isInstrumentation = (url: string): boolean => url.endsWith('/bench/servers/sqliteCounter.js');
+
 type Tally = { byFn: Map<string, { fn: string; where: string; hits: number }>; byArea: Map<string, number>; total: number };
 
 function accumulate(json: string, tally: Tally): void {
@@ -55,9 +58,11 @@ function accumulate(json: string, tally: Tally): void {
   if (!isProfile(parsed)) throw new Error('not a V8 CPU profile (no nodes array)');
   const parentOf = new Map<number, ProfileNode>();
   for (const node of parsed.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
-  // A native function (SQLite's run, a socket's writev) has no script: charge it to the nearest caller that has one.
+  // A native function (SQLite's run, a socket's writev) has no script: charge it to the nearest caller that has one,
+  // looking through the bench's own statement counter (it wraps every SQLite call), so SQLite's time is charged to
+  // the product code that ran the statement; the counter's own JS stays charged to bench/servers.
   const scriptCaller = (node: ProfileNode): ProfileNode | undefined => {
-    for (let up = parentOf.get(node.id); up; up = parentOf.get(up.id)) if (up.callFrame.url) return up;
+    for (let up = parentOf.get(node.id); up; up = parentOf.get(up.id)) if (up.callFrame.url && !isInstrumentation(up.callFrame.url)) return up;
     return undefined;
   };
   for (const node of parsed.nodes) {

@@ -36,6 +36,23 @@ describe('CPU profile summary', () => {
     expect(summary.byArea).toEqual([{ area: 'src/storage', selfPct: 100 }]);
   });
 
+  it("looks through the bench's statement counter to the product code that ran the statement", () => {
+    const profile = {
+      nodes: [
+        { ...node(1, '(root)', '', 0), children: [2] },
+        { ...node(2, 'save', 'file:///repo/dist/src/storage/sqliteConversationStorage.js', 1), children: [3] },
+        { ...node(3, 'counted', 'file:///repo/dist/bench/servers/sqliteCounter.js', 1), children: [4] },
+        { ...node(4, 'run', '', 2), children: [] },
+      ],
+    };
+    const summary = summarizeProfile(JSON.stringify(profile));
+    expect(summary.byFunction[0]).toEqual({ fn: 'run', where: 'native, called from dist/src/storage/sqliteConversationStorage.js:10', selfPct: 50 });
+    expect(summary.byArea).toEqual([
+      { area: 'src/storage', selfPct: 75 },
+      { area: 'bench/servers', selfPct: 25 },
+    ]);
+  });
+
   it('names scoped packages, project folders and node internals', () => {
     expect(areaOf('file:///r/dist/src/teams/messagesEndpoint.js', 'f')).toBe('src/teams');
     expect(areaOf('file:///r/dist/src/posture/load/armId.js', 'f')).toBe('src/posture/load');
