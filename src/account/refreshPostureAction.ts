@@ -5,7 +5,7 @@
 // the turn has answered when it takes longer than a turn may wait (a full read of a large estate takes minutes).
 import { z } from 'zod';
 import type { ActionContext, ReadActionDefinition } from '../actions/registry';
-import { AppError } from '../errors/appError';
+import { isStorageConflict } from '../errors/appError';
 import type { PostureHolder, ReloadResult } from '../posture/postureHolder';
 import type { RecordsStore } from '../storage/recordsStore';
 import { ageText, dataAgeNote } from '../views/dataAgeNote';
@@ -43,7 +43,7 @@ async function claim(records: RecordsStore, by: string, now: number, spacingMs: 
     return undefined;
   } catch (error) {
     // Someone else claimed it in between: theirs is the refresh.
-    if (error instanceof AppError && error.code === 'STORAGE_CONFLICT') return now + spacingMs;
+    if (isStorageConflict(error)) return now + spacingMs;
     throw error;
   }
 }

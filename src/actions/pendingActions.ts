@@ -2,7 +2,7 @@
 // changes nothing. State moves by eTag compare-and-swap only, so a double click, a duplicate delivery or two
 // replicas racing claim a confirmation exactly once.
 import { createHash, randomBytes } from 'node:crypto';
-import { AppError, isAppError } from '../errors/appError';
+import { AppError, isStorageConflict } from '../errors/appError';
 import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
 import type { StoredVersion } from '../storage/storedShape';
 
@@ -93,7 +93,7 @@ export function createPendingActionStore(records: RecordsStore): PendingActionSt
     try {
       return await records.put(PENDING_ACTIONS_COLLECTION, record.id, next, { ifMatch: record.etag });
     } catch (error) {
-      if (isAppError(error) && error.code === 'STORAGE_CONFLICT') return undefined;
+      if (isStorageConflict(error)) return undefined;
       throw error;
     }
   }
@@ -115,7 +115,7 @@ export function createPendingActionStore(records: RecordsStore): PendingActionSt
       try {
         return { claimed: true, record: await records.put(PENDING_ACTIONS_COLLECTION, id, pending, { ifMatch: '*' }) };
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'STORAGE_CONFLICT') throw error;
+        if (!isStorageConflict(error)) throw error;
         const existing = await records.get<PendingAction>(PENDING_ACTIONS_COLLECTION, id);
         if (!existing) throw error;
         // A press whose earlier run failed may be retried: hand the failed record back as claimable.

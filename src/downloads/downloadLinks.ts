@@ -4,7 +4,7 @@
 // two requests racing for one link serve it once. Stored rather than signed, so any replica serves a link another
 // one made; the retention job (or the next open after expiry) deletes it.
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../errors/appError';
+import { AppError, isStorageConflict } from '../errors/appError';
 import type { RecordsStore } from '../storage/recordsStore';
 
 export const DOWNLOAD_LINKS_COLLECTION = 'download-links';
@@ -64,7 +64,7 @@ export function createDownloadLinks(options: DownloadLinksOptions): DownloadLink
         // Used from now on: only the text goes, the record stays (a second try gets 410, not 404).
         await options.records.put(DOWNLOAD_LINKS_COLLECTION, token, { ...record.value, text: '', usedAt: now() }, { ifMatch: record.etag });
       } catch (error) {
-        if (error instanceof AppError && error.code === 'STORAGE_CONFLICT') return { status: 410 };
+        if (isStorageConflict(error)) return { status: 410 };
         throw error;
       }
       const { fileName, contentType, text } = record.value;

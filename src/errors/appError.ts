@@ -34,6 +34,11 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+/** A conditional write lost to another writer (eTag mismatch, or a create of a key that exists): read and retry. */
+export function isStorageConflict(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === 'STORAGE_CONFLICT';
+}
+
 /** Wraps anything thrown into an AppError; unknown errors become INTERNAL and keep their cause. */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;

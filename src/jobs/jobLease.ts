@@ -1,7 +1,7 @@
 // Leases for periodic jobs when several replicas share storage: a job runs on the replica holding its lease. The
 // holder renews it on each run; if the holder dies, another replica takes it over once it has lapsed. Taking and
 // renewing are compare-and-swaps on the lease record, so two replicas never both hold it.
-import { isAppError } from '../errors/appError';
+import { isStorageConflict } from '../errors/appError';
 import type { RecordsStore } from '../storage/recordsStore';
 
 export const JOB_LEASES_COLLECTION = 'job-leases';
@@ -21,7 +21,6 @@ interface LeaseRecord {
 export function createJobLease(records: RecordsStore, options: { job: string; holder: string; ttlMs: number; now?: () => number }): JobLease {
   const now = options.now ?? Date.now;
   const { job, holder, ttlMs } = options;
-  const isConflict = (error: unknown) => isAppError(error) && error.code === 'STORAGE_CONFLICT';
   return {
     async tryAcquire() {
       const at = now();
@@ -32,7 +31,7 @@ export function createJobLease(records: RecordsStore, options: { job: string; ho
         await records.put(JOB_LEASES_COLLECTION, job, lease, { ifMatch: current ? current.etag : '*' });
         return true;
       } catch (error) {
-        if (isConflict(error)) return false;
+        if (isStorageConflict(error)) return false;
         throw error;
       }
     },
@@ -40,7 +39,7 @@ export function createJobLease(records: RecordsStore, options: { job: string; ho
       const current = await records.get<LeaseRecord>(JOB_LEASES_COLLECTION, job);
       if (current?.value.holder !== holder) return;
       await records.delete(JOB_LEASES_COLLECTION, job, { ifMatch: current.etag }).catch((error: unknown) => {
-        if (!isConflict(error)) throw error;
+        if (!isStorageConflict(error)) throw error;
       });
     },
   };

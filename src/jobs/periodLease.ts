@@ -1,7 +1,7 @@
 // "Once per period, whichever replica gets there first": one lease record per job in the RecordsStore port. A
 // replica claims it with the record's etag (so two claims cannot both succeed), does the work, and marks the period
 // done; a replica that dies mid-run leaves a lease that expires, and another takes the period over.
-import { isAppError } from '../errors/appError';
+import { isStorageConflict } from '../errors/appError';
 import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
 
 export const JOB_LEASES_COLLECTION = 'jobLeases';
@@ -22,7 +22,6 @@ export interface PeriodLease {
 }
 
 export function createPeriodLease(records: RecordsStore, options: { job: string; holder: string; leaseMs: number }): PeriodLease {
-  const conflict = (error: unknown) => isAppError(error) && error.code === 'STORAGE_CONFLICT';
   return {
     async runOnce(period, at, work) {
       const current = await records.get<Lease>(JOB_LEASES_COLLECTION, options.job);
@@ -32,7 +31,7 @@ export function createPeriodLease(records: RecordsStore, options: { job: string;
       try {
         claimed = await records.put<Lease>(JOB_LEASES_COLLECTION, options.job, { holder: options.holder, expiresAt: at + options.leaseMs, donePeriod: current?.value.donePeriod ?? -1 }, { ifMatch: current ? current.etag : '*' });
       } catch (error) {
-        if (conflict(error)) return { ran: false, reason: 'held' };
+        if (isStorageConflict(error)) return { ran: false, reason: 'held' };
         throw error;
       }
       const result = await work();
@@ -40,7 +39,7 @@ export function createPeriodLease(records: RecordsStore, options: { job: string;
         await records.put<Lease>(JOB_LEASES_COLLECTION, options.job, { holder: options.holder, expiresAt: at, donePeriod: period }, { ifMatch: claimed.etag });
       } catch (error) {
         // Taken over after our lease expired: the other holder marks the period.
-        if (!conflict(error)) throw error;
+        if (!isStorageConflict(error)) throw error;
       }
       return { ran: true, result };
     },

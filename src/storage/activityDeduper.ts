@@ -4,7 +4,7 @@
 //   - a redelivery while the lease is live is told "in progress" (the first attempt is still answering);
 //   - a redelivery after the lease ran out (the process died mid-turn) takes the delivery over and is processed once.
 // Rows are removed by the retention job (src/jobs/retentionJob.ts), never on the turn path.
-import { isAppError } from '../errors/appError';
+import { isStorageConflict } from '../errors/appError';
 import type { Logger } from '../logging/logger';
 import type { RecordsStore, StoredRecord } from './recordsStore';
 import type { ClosingWrite } from './turnWrites';
@@ -53,8 +53,6 @@ export function activityDedupKey(channelId: string, conversationId: string, acti
   return JSON.stringify([channelId, conversationId, activityId]);
 }
 
-const isConflict = (error: unknown) => isAppError(error) && error.code === 'STORAGE_CONFLICT';
-
 export function createActivityDeduper(store: RecordsStore, options: ActivityDeduperOptions): ActivityDeduper {
   if (!Number.isFinite(options.ttlMs) || options.ttlMs <= 0) throw new RangeError('ttlMs must be a positive number of milliseconds.');
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
@@ -88,7 +86,7 @@ export function createActivityDeduper(store: RecordsStore, options: ActivityDedu
     };
     const doneMark = () => ({ state: 'done' as const, seenAt: current.value.seenAt });
     const tookOver = (error: unknown) => {
-      if (!isConflict(error)) throw error;
+      if (!isStorageConflict(error)) throw error;
       // Our lease lapsed and another attempt took the delivery over: it will mark it completed.
       options.logger?.warn({ activityKey }, 'delivery was taken over before it completed');
     };
@@ -125,7 +123,7 @@ export function createActivityDeduper(store: RecordsStore, options: ActivityDedu
     try {
       return claimed(activityKey, await store.put<DeliveryEntry>(collection, activityKey, mark, { ifMatch: '*' }));
     } catch (error) {
-      if (!isConflict(error)) throw error;
+      if (!isStorageConflict(error)) throw error;
     }
     const existing = await store.get<DeliveryEntry>(collection, activityKey);
     if (!existing) return begin(activityKey); // removed between our two calls: race for it again
@@ -140,7 +138,7 @@ export function createActivityDeduper(store: RecordsStore, options: ActivityDedu
     try {
       return claimed(activityKey, await store.put<DeliveryEntry>(collection, activityKey, mark, { ifMatch: existing.etag }));
     } catch (error) {
-      if (isConflict(error)) return { kind: 'inProgress', retryAfterMs: leaseMs };
+      if (isStorageConflict(error)) return { kind: 'inProgress', retryAfterMs: leaseMs };
       throw error;
     }
   }

@@ -4,7 +4,7 @@
 // changed it) and counted as differing. Resumable: after every page a checkpoint in the target names the last id
 // copied, and a run picks up after it. Leases (job-leases) are not copied: they belong to the old process.
 import { isDeepStrictEqual } from 'node:util';
-import { isAppError } from '../errors/appError';
+import { isStorageConflict } from '../errors/appError';
 import { JOB_LEASES_COLLECTION } from '../jobs/jobLease';
 import { CONVERSATION_STATE_COLLECTION, conversationStateId } from './recordsConversationStorage';
 import type { RecordsStore } from './recordsStore';
@@ -63,7 +63,7 @@ export async function migrateSqliteToRecords(database: SqliteDatabase, target: R
         await target.put(collection, id, value, { ifMatch: '*' });
         counts.copied++;
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'STORAGE_CONFLICT') throw error;
+        if (!isStorageConflict(error)) throw error;
         counts.alreadyThere++; // created meanwhile (another run, or the bot on the target)
       }
     }

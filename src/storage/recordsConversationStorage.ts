@@ -3,7 +3,7 @@
 // declared here and matches botbuilder's structurally.
 // Unlike the SQLite storage, one write() of several keys is not one transaction: each key is compare-and-swapped
 // on its own (as botbuilder's BlobsStorage does); teams-ai writes conversation and user state, each by its own eTag.
-import { isAppError } from '../errors/appError';
+import { isAppError, isStorageConflict } from '../errors/appError';
 import { MAX_KEY_LENGTH } from './recordKeys';
 import type { RecordsStore } from './recordsStore';
 
@@ -62,7 +62,7 @@ export function createRecordsConversationStorage(records: RecordsStore, collecti
         try {
           await records.put(collection, idOf(key), plain, ifMatch === undefined ? {} : { ifMatch });
         } catch (error) {
-          if (isAppError(error) && error.code === 'STORAGE_CONFLICT') throw new Error(`Storage: error writing "${key}" due to eTag conflict.`, { cause: error });
+          if (isStorageConflict(error)) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`, { cause: error });
           if (isAppError(error) && error.code === 'BAD_REQUEST') throw new TypeError(`Storage: the key "${key.slice(0, 80)}" cannot be stored (${error.userMessage}).`, { cause: error });
           throw error;
         }

@@ -3,7 +3,7 @@
 // after another where it cannot (Azure: state first, then each record, as separate calls would).
 // The state keeps botbuilder's eTag rules: a conflict rejects and writes nothing, so the caller can rebase and retry
 // with the same records. A record's own conflict (ifMatch) is that record's outcome, not the commit's.
-import { isAppError } from '../errors/appError';
+import { isStorageConflict } from '../errors/appError';
 import type { ConversationStorage, StoreItems } from './conversationStorage';
 import type { RecordsStore, StoredRecord } from './recordsStore';
 
@@ -68,7 +68,7 @@ export async function updateRecord<T>(records: RecordsStore, write: RecordUpdate
     try {
       return await records.put(write.collection, write.id, write.update(current?.value), { ifMatch: current?.etag ?? '*' });
     } catch (error) {
-      if (!(isAppError(error) && error.code === 'STORAGE_CONFLICT') || attempt >= UPDATE_ATTEMPTS) throw error;
+      if (!isStorageConflict(error) || attempt >= UPDATE_ATTEMPTS) throw error;
       await new Promise((resolve) => setImmediate(resolve));
     }
   }

@@ -5,7 +5,7 @@
 // tries again, so counts stay exact and the limit is never passed. The person's row is an increment committed with
 // the turn (or written at once, eTag-checked, where the turn cannot take it).
 import type { UsageConfig } from '../config/features/usage';
-import { AppError } from '../errors/appError';
+import { AppError, isStorageConflict } from '../errors/appError';
 import type { RecordsStore, StoredRecord } from '../storage/recordsStore';
 import { updateRecord, type RecordUpdate } from '../storage/turnCommit';
 import { addedTo, emptyUserUsage, legacyRemainder, splitLegacyCounter, USAGE_USERS_COLLECTION, userRowId, type UserUsage, type WindowOf } from './usageRows';
@@ -90,8 +90,6 @@ function rowUpdate(charge: Charge, span: WindowSpan): RecordUpdate<UserUsage> {
   };
 }
 
-const isConflict = (error: unknown) => error instanceof AppError && error.code === 'STORAGE_CONFLICT';
-
 export function createUsageMeter(options: UsageMeterOptions): UsageMeter {
   const now = options.now ?? Date.now;
   const { records } = options;
@@ -125,7 +123,7 @@ export function createUsageMeter(options: UsageMeterOptions): UsageMeter {
         try {
           await records.put(USAGE_COLLECTION, counterId(charge.tenantId, span.key), next, { ifMatch: stored?.etag ?? '*' });
         } catch (error) {
-          if (!isConflict(error)) throw error;
+          if (!isStorageConflict(error)) throw error;
           // Someone else charged in between: read their count and try again.
           await new Promise((resolve) => setImmediate(resolve));
           continue;

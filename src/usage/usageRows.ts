@@ -4,7 +4,7 @@
 // Records written before this split keep everyone's counts in the tenant record (`byUser`): they stay readable
 // (legacyRemainder) and are split on first touch (splitLegacyCounter). A person's record remembers what it took over
 // from the tenant record (`legacy`), so a split that stopped half way, or that runs twice at once, counts nothing twice.
-import { AppError, isAppError } from '../errors/appError';
+import { AppError, isStorageConflict } from '../errors/appError';
 import type { RecordsStore } from '../storage/recordsStore';
 import { updateRecord } from '../storage/turnCommit';
 
@@ -71,8 +71,6 @@ function absorbed(row: UserUsage, legacy: Record<string, number>): UserUsage {
   for (const [action, n] of Object.entries(legacy)) taken[action] = Math.max(taken[action] ?? 0, n);
   return { ...addedTo(row, rest), legacy: taken };
 }
-
-const isConflict = (error: unknown) => isAppError(error) && error.code === 'STORAGE_CONFLICT';
 const ATTEMPTS = 200;
 
 /** The tenant record's fields without `byUser` (legacy) or anything else. */
@@ -110,7 +108,7 @@ export async function splitLegacyCounter(records: RecordsStore, collection: stri
     } catch (error) {
       // A charge changed the total (or an older replica added to byUser): read again; only a changed byUser is
       // taken over again.
-      if (!isConflict(error)) throw error;
+      if (!isStorageConflict(error)) throw error;
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -141,7 +139,7 @@ export async function moveUserRow(records: RecordsStore, fromId: string, toUserI
     try {
       await records.delete(USAGE_USERS_COLLECTION, fromId, { ifMatch: stored.etag });
     } catch (error) {
-      if (!isConflict(error)) throw error;
+      if (!isStorageConflict(error)) throw error;
       continue;
     }
     await updateRecord<UserUsage>(records, {

@@ -2,7 +2,7 @@
 // survive restarts and every replica sees them. Every change goes through `mutate`: read, change, write with the
 // read etag, and on a conflict read again and redo the change, so two actions at once never lose an update.
 // Overdue is never stored: it is derived when read (stateOf).
-import { AppError, isAppError } from '../../errors/appError';
+import { AppError, isStorageConflict } from '../../errors/appError';
 import type { RecordsStore, StoredRecord } from '../../storage/recordsStore';
 import { allRecords } from '../../storage/recordPages';
 
@@ -142,7 +142,7 @@ export function createDelegationRecords(records: RecordsStore): DelegationRecord
       try {
         return (await records.put(DELEGATIONS, delegation.id, delegation, { ifMatch: '*' })).value;
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'STORAGE_CONFLICT') throw error;
+        if (!isStorageConflict(error)) throw error;
         const existing = await read(delegation.id);
         if (!existing) throw error;
         return existing.value;
@@ -157,7 +157,7 @@ export function createDelegationRecords(records: RecordsStore): DelegationRecord
         try {
           return (await records.put(DELEGATIONS, id, next, { ifMatch: current.etag })).value;
         } catch (error) {
-          if (!isAppError(error) || error.code !== 'STORAGE_CONFLICT') throw error;
+          if (!isStorageConflict(error)) throw error;
         }
         // Someone wrote in between: wait a little (jittered, growing) so a crowd of writers does not collide again.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * (attempt + 1))));

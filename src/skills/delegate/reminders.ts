@@ -9,7 +9,7 @@
 import type { ContactBook } from '../../contacts/contactBook';
 import type { Logger } from '../../logging/logger';
 import { createPeriodLease } from '../../jobs/periodLease';
-import { isAppError } from '../../errors/appError';
+import { isStorageConflict } from '../../errors/appError';
 import type { Mailer } from '../../mail/mailMessage';
 import type { RecordsStore } from '../../storage/recordsStore';
 import { withoutLinks } from '../../views/portalLinks';
@@ -113,7 +113,7 @@ export function createDelegationScheduler(options: SchedulerOptions): Delegation
       try {
         await options.records.put(DIGESTS_COLLECTION, `${conversationId}|${local.date}`, { at }, { ifMatch: '*' });
       } catch (error) {
-        if (isAppError(error) && error.code === 'STORAGE_CONFLICT') continue;
+        if (isStorageConflict(error)) continue;
         throw error;
       }
       try {
