@@ -31,17 +31,6 @@ function requireBuilt(): void {
   }
 }
 
-/** Spawn to the first /readyz 200 (posture loaded, storage answering, card templates compiled), from a server just healthy. */
-async function readyMs(server: { baseUrl: string; startupMs: number }, timeoutMs = 60_000): Promise<number> {
-  const from = performance.now();
-  for (;;) {
-    const ok = await fetch(`${server.baseUrl}/readyz`).then((r) => r.ok, () => false);
-    if (ok) return Math.round(server.startupMs + performance.now() - from);
-    if (performance.now() - from > timeoutMs) throw new Error(`/readyz did not answer 200 within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 /** The turn section's first start, then `count - 1` more, each also timed to /readyz (liveness and readiness differ). */
 async function startupSamples(first: number, count: number, workDir: string): Promise<{ samplesMs: number[]; readySamplesMs: number[] }> {
   const samplesMs = [first];
@@ -49,7 +38,7 @@ async function startupSamples(first: number, count: number, workDir: string): Pr
   for (let i = 1; i < count; i++) {
     const server = await startServer(botSpec(`startup-${i}`, workDir, { dataDir: join(workDir, `data-startup-${i}`) }));
     samplesMs.push(Math.round(server.startupMs));
-    readySamplesMs.push(await readyMs(server));
+    readySamplesMs.push(Math.round(await server.msUntilOk('/readyz')));
     await server.stop();
   }
   return { samplesMs, readySamplesMs };

@@ -26,6 +26,8 @@ export interface RunningServer {
   pid: number;
   /** Spawn until the health path first answered 200. */
   startupMs: number;
+  /** Waits for another path (e.g. /readyz) to answer 200 as the health path was waited for; ms since spawn. */
+  msUntilOk(path: string, timeoutMs?: number): Promise<number>;
   resetProbe(): Promise<void>;
   readProbe(): Promise<ProbeReport>;
   /** V8 CPU profiling of the server over a window of our choosing (startup excluded). */
@@ -121,6 +123,10 @@ export async function startServer(spec: ServerSpec): Promise<RunningServer> {
     baseUrl,
     pid: child.pid ?? -1,
     startupMs,
+    msUntilOk: async (path, timeoutMs = 60_000) => {
+      await waitHealthy(baseUrl + path, child, Date.now() + timeoutMs, spec.logFile);
+      return performance.now() - started;
+    },
     resetProbe: () => ask(child, { bench: 'reset' }, (m) => ((m as { bench?: string } | null)?.bench === 'reset-ok' ? true : undefined)).then(() => undefined),
     readProbe: () => ask(child, { bench: 'report' }, (m) => (isProbeReport(m) ? m : undefined)),
     startProfile: () => ask(child, { bench: 'profile-start' }, profileAnswer).then(() => undefined),
