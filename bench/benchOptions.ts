@@ -13,6 +13,11 @@ export interface BenchOptions {
   engineRuns: number;
   /** Whole-turn repetitions of each representative prompt per size. */
   turnReps: number;
+  /**
+   * Rounds of the load-CPU ratio per size: each round loads the export in a fresh process beside a fresh parse-only
+   * floor (and on one thread too, where the file loads on two); the ratio is their median with its spread.
+   */
+  loadRounds: number;
   startupSamples: number;
   /** Run the bot once more under load with --cpu-prof and summarize the profile. */
   profile: boolean;
@@ -42,18 +47,18 @@ export interface BenchOptions {
 
 const FULL: BenchOptions = {
   mode: 'full', connections: 10, warmupSec: 10, durationSec: 10, rounds: 3, scaleRows: [10_000, 100_000, 1_000_000],
-  engineRuns: 50, turnReps: 5, startupSamples: 3, profile: true, sections: ['turn', 'scale'], mix: 'analyze',
+  engineRuns: 50, turnReps: 5, loadRounds: 3, startupSamples: 3, profile: true, sections: ['turn', 'scale'], mix: 'analyze',
   gate: { maxOtherCores: 0.3, maxWaitSec: 60 }, sequentialSec: 6, repeatContended: 2,
   paired: { windowSec: 2.5, cycles: 2, windowWarmupSec: 0.5 },
 };
 const SMOKE: BenchOptions = {
   mode: 'smoke', connections: 4, warmupSec: 0.5, durationSec: 2, rounds: 1, scaleRows: [2_000],
-  engineRuns: 5, turnReps: 1, startupSamples: 1, profile: false, sections: ['turn', 'scale'], mix: 'analyze',
+  engineRuns: 5, turnReps: 1, loadRounds: 1, startupSamples: 1, profile: false, sections: ['turn', 'scale'], mix: 'analyze',
   gate: { maxOtherCores: 0.3, maxWaitSec: 0 }, sequentialSec: 1, repeatContended: 0,
   paired: { windowSec: 0.5, cycles: 1, windowWarmupSec: 0.2 },
 };
 
-export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--rounds N] [--scale N,N,...] [--mix ${MIX_NAMES.join('|')}] [--sequential SEC] [--repeat-contended N] [--max-other-cores N] [--gate-wait SEC] [--window SEC (0: serial)] [--cycles N] [--window-warmup SEC] [--out PATH_WITHOUT_EXT]`;
+export const USAGE = `usage: node dist/bench/run.js [--smoke] [--only turn|scale] [--profile|--no-profile] [--duration SEC] [--rounds N] [--scale N,N,...] [--load-rounds N] [--mix ${MIX_NAMES.join('|')}] [--sequential SEC] [--repeat-contended N] [--max-other-cores N] [--gate-wait SEC] [--window SEC (0: serial)] [--cycles N] [--window-warmup SEC] [--out PATH_WITHOUT_EXT]`;
 
 function positiveNumber(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -82,6 +87,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--rounds':
         options.rounds = Math.round(positiveNumber(flag, value));
+        i++;
+        break;
+      case '--load-rounds':
+        options.loadRounds = Math.round(positiveNumber(flag, value));
         i++;
         break;
       case '--duration':

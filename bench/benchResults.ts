@@ -82,6 +82,16 @@ export interface MixCheck {
   floorReplyBytesMean: number;
 }
 
+/** One round of the load-CPU ratio: a fresh parse-only floor and a fresh load of the same file (and one on one thread). */
+export interface LoadRound {
+  floorCpuMs: number;
+  loadCpuMs: number;
+  loadMs: number;
+  peakRssMb: number;
+  ratio: number;
+  oneThread?: { loadCpuMs: number; loadMs: number; peakRssMb: number; ratio: number };
+}
+
 export interface ScaleDetail {
   generateMs?: number;
   fileMb: number;
@@ -97,7 +107,12 @@ export interface ScaleDetail {
   loadThreads?: number;
   parseFloorCpuMs?: number;
   parseFloorWallMs?: number;
+  /** Median of the rounds' ratios (loadRounds), with their range. */
   loadCpuRatio?: number;
+  loadCpuRatioRange?: [number, number];
+  /** The same file loaded on one thread, beside each round's two-thread load: medians and the ratio's range. */
+  oneThread?: { loadCpuMs: number; loadMs: number; peakRssMb: number; ratio: number; ratioRange: [number, number] };
+  loadRounds?: LoadRound[];
   /** Engine-only queries whose parameters come from the data (owner, governance, due range, CVE, groupings). */
   engineOnly?: Array<import('./servers/scaleProbe').QueryTiming>;
   perQuery: Array<{ name: string; prompt: string; resultCount: number; engineP50Ms: number; engineP95Ms: number; turnP50Ms: number; turnP95Ms: number; turnReply: string }>;

@@ -1,5 +1,5 @@
 // Renders a results document as the tables in bench/results/latest.md.
-import { ALL_TURN_TARGETS, TURN_TARGETS, type BenchResults, type ProfileReport } from './benchResults';
+import { ALL_TURN_TARGETS, TURN_TARGETS, type BenchResults, type ProfileReport, type ScaleDetail } from './benchResults';
 import { mixNamed } from './mixes';
 import { pairedOrderText } from './pairedOrder';
 import type { PairSpread } from './pairedSchedule';
@@ -135,7 +135,7 @@ export function renderMarkdown(r: BenchResults): string {
       ),
       '',
     );
-    if (d.loadCpuRatio !== undefined) out.push(`Load CPU (all threads${d.loadThreads ? `, loaded on ${d.loadThreads} thread${d.loadThreads === 1 ? '' : 's'}` : ''}, start of load to engine ready): ${d.loadCpuMs} ms = **${d.loadCpuRatio}×** the parse-only floor (line-by-line JSON.parse of the same file in a fresh process: ${d.parseFloorCpuMs} ms CPU, ${d.parseFloorWallMs} ms wall).`, '');
+    if (d.loadCpuRatio !== undefined) out.push(loadLine(d), '');
     if (d.engineOnly && d.engineOnly.length > 0) {
       out.push('Engine-only queries, parameters read from the data (each its own figures, not pooled):', '');
       out.push(table(['query', 'matches', 'engine p50', 'engine p95', 'CPU p50', 'CPU p95'], d.engineOnly.map((q) => [q.name, q.resultCount, q.p50Ms, q.p95Ms, q.cpuP50Ms ?? '', q.cpuP95Ms ?? ''])), '');
@@ -148,4 +148,17 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.loadProfile) renderProfile('CPU profile of loading an export', r.loadProfile, out);
   if (r.notes.length > 0) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return out.join('\n');
+}
+
+/** The load-CPU ratio of one size: the median of its rounds with their range, and the one-thread load beside it. */
+function loadLine(d: ScaleDetail): string {
+  const threads = d.loadThreads ? `, loaded on ${d.loadThreads} thread${d.loadThreads === 1 ? '' : 's'}` : '';
+  const rounds = d.loadRounds ?? [];
+  const spread = rounds.length > 1 ? ` (median of ${rounds.length} rounds, each a fresh floor and a fresh load: ${rounds.map((r) => `${r.ratio}×`).join(', ')})` : '';
+  const floorWall = d.parseFloorWallMs !== undefined ? `, ${d.parseFloorWallMs} ms wall` : '';
+  const main = `Load CPU (all threads${threads}, start of load to engine ready): ${d.loadCpuMs} ms = **${d.loadCpuRatio}×** the parse-only floor${spread} (line-by-line JSON.parse of the same file in a fresh process: ${d.parseFloorCpuMs} ms CPU${floorWall}).`;
+  const one = d.oneThread;
+  if (!one) return main;
+  const oneSpread = rounds.length > 1 ? ` (${rounds.map((r) => (r.oneThread ? `${r.oneThread.ratio}×` : 'n/a')).join(', ')})` : '';
+  return `${main} Loaded on one thread in the same rounds: ${one.loadCpuMs} ms CPU = ${one.ratio}×${oneSpread}, ${(one.loadMs / 1000).toFixed(2)} s wall, peak RSS ${Math.round(one.peakRssMb)} MB.`;
 }

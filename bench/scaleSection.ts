@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { projectRoot } from '../src/paths';
 import { promisify } from 'node:util';
 import { messageActivity } from './activities';
-import type { BenchResults, ScaleDetail } from './benchResults';
+import type { BenchResults, LoadRound, ScaleDetail } from './benchResults';
 import { summarizeProfile } from './cpuProfile';
 import { ensureDemoExport } from './demoExports';
 import { REPRESENTATIVE_QUERIES } from './prompts';
@@ -22,13 +22,15 @@ const run = promisify(execFile);
 export interface ScaleSettings {
   engineRuns: number;
   turnReps: number;
+  loadRounds: number;
   workDir: string;
   cacheDir: string;
   log: (line: string) => void;
 }
 
-async function probeEngine(path: string, runs: number): Promise<ScaleProbeResult> {
-  const { stdout } = await run(process.execPath, [join(__dirname, 'servers', 'scaleProbe.js'), path, String(runs)], { maxBuffer: 4 * 2 ** 20 });
+async function probeEngine(path: string, runs: number, threads?: 1 | 2): Promise<ScaleProbeResult> {
+  const env = threads === undefined ? process.env : { ...process.env, BENCH_LOAD_THREADS: String(threads) };
+  const { stdout } = await run(process.execPath, [join(__dirname, 'servers', 'scaleProbe.js'), path, String(runs)], { maxBuffer: 4 * 2 ** 20, env });
   const last = stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as ScaleProbeResult;
 }
@@ -37,6 +39,52 @@ async function probeEngine(path: string, runs: number): Promise<ScaleProbeResult
 async function parseFloor(path: string): Promise<ParseFloorResult> {
   const { stdout } = await run(process.execPath, [join(__dirname, 'servers', 'parseFloor.js'), path], { maxBuffer: 2 ** 20 });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '') as ParseFloorResult;
+}
+
+const median = (values: readonly number[]): number => percentile([...values], 50);
+const ratioOf = (load: ScaleProbeResult, floor: ParseFloorResult): number => round(load.loadCpuMs / Math.max(1, floor.cpuMs), 2);
+
+/**
+ * The load-CPU ratio over rounds: round 1 is the engine probe's own load beside its floor; every further round a fresh
+ * floor, then a fresh load (the probe's query runs kept to one). Where the file loaded on two threads, each round also
+ * loads it on one, so both figures stand side by side: two threads buy wall time with CPU.
+ */
+async function loadRounds(path: string, first: ScaleProbeResult, firstFloor: ParseFloorResult, settings: ScaleSettings, rows: number): Promise<LoadRound[]> {
+  const rounds: LoadRound[] = [];
+  for (let i = 0; i < Math.max(1, settings.loadRounds); i++) {
+    const floor = i === 0 ? firstFloor : await parseFloor(path);
+    const load = i === 0 ? first : await probeEngine(path, 1);
+    const one = first.loadThreads === 2 ? await probeEngine(path, 1, 1) : undefined;
+    const round: LoadRound = { floorCpuMs: floor.cpuMs, loadCpuMs: load.loadCpuMs, loadMs: load.loadMs, peakRssMb: load.peakRssMb, ratio: ratioOf(load, floor) };
+    if (one) round.oneThread = { loadCpuMs: one.loadCpuMs, loadMs: one.loadMs, peakRssMb: one.peakRssMb, ratio: ratioOf(one, floor) };
+    settings.log(`  ${rows} rows: load round ${i + 1}: ${round.ratio}x the floor (${round.loadCpuMs} vs ${round.floorCpuMs} ms CPU, ${round.loadMs} ms wall)${round.oneThread ? `; one thread ${round.oneThread.ratio}x (${round.oneThread.loadCpuMs} ms CPU, ${round.oneThread.loadMs} ms wall)` : ''}`);
+    rounds.push(round);
+  }
+  return rounds;
+}
+
+/** The rounds' medians and ranges, as the results keep them. */
+function loadFigures(rounds: readonly LoadRound[]): Pick<ScaleDetail, 'loadCpuMs' | 'parseFloorCpuMs' | 'loadCpuRatio' | 'loadCpuRatioRange' | 'oneThread' | 'loadRounds'> {
+  const ratios = rounds.map((r) => r.ratio);
+  const ones = rounds.flatMap((r) => (r.oneThread ? [r.oneThread] : []));
+  return {
+    loadCpuMs: Math.round(median(rounds.map((r) => r.loadCpuMs))),
+    parseFloorCpuMs: Math.round(median(rounds.map((r) => r.floorCpuMs))),
+    loadCpuRatio: round(median(ratios), 2),
+    loadCpuRatioRange: [Math.min(...ratios), Math.max(...ratios)],
+    ...(ones.length > 0
+      ? {
+          oneThread: {
+            loadCpuMs: Math.round(median(ones.map((o) => o.loadCpuMs))),
+            loadMs: Math.round(median(ones.map((o) => o.loadMs))),
+            peakRssMb: Math.max(...ones.map((o) => o.peakRssMb)),
+            ratio: round(median(ones.map((o) => o.ratio)), 2),
+            ratioRange: [Math.min(...ones.map((o) => o.ratio)), Math.max(...ones.map((o) => o.ratio))],
+          },
+        }
+      : {}),
+    loadRounds: [...rounds],
+  };
 }
 
 /** The load of one export under V8's profiler (a separate run: profiling slows the load it would time). */
@@ -93,13 +141,13 @@ export async function runScaleSize(rows: number, settings: ScaleSettings): Promi
   const engine = await probeEngine(file.path, settings.engineRuns);
   settings.log(`  ${rows} rows: loaded in ${engine.loadMs} ms, peak RSS ${engine.peakRssMb} MB, engine p50 ${engine.engine.p50Ms} / p95 ${engine.engine.p95Ms} ms; parse-only floor`);
   const floor = await parseFloor(file.path);
-  const loadCpuRatio = round(engine.loadCpuMs / Math.max(1, floor.cpuMs), 2);
-  settings.log(`  ${rows} rows: load CPU ${engine.loadCpuMs} ms = ${loadCpuRatio}x the parse-only floor (${floor.cpuMs} ms CPU); bot turns`);
+  const load = loadFigures(await loadRounds(file.path, engine, floor, settings, rows));
+  settings.log(`  ${rows} rows: load CPU ${load.loadCpuMs} ms = ${load.loadCpuRatio}x the parse-only floor (${load.parseFloorCpuMs} ms CPU), median of ${load.loadRounds?.length} round(s); bot turns`);
   const bot = await botTurns(file.path, rows, settings);
   const allTurns = bot.perPrompt.flat();
   const entry: ScaleEntry = {
-    loadMs: engine.loadMs,
-    rssMb: engine.peakRssMb,
+    loadMs: Math.round(median(load.loadRounds?.map((r) => r.loadMs) ?? [engine.loadMs])),
+    rssMb: Math.max(...(load.loadRounds?.map((r) => r.peakRssMb) ?? [engine.peakRssMb])),
     engine: engine.engine,
     turn: { p50Ms: round(percentile(allTurns, 50)), p95Ms: round(percentile(allTurns, 95)) },
   };
@@ -113,11 +161,9 @@ export async function runScaleSize(rows: number, settings: ScaleSettings): Promi
     turnRepsPerPrompt: settings.turnReps,
     botStartupMs: bot.startupMs,
     botPeakRssMb: bot.peakRssMb,
-    loadCpuMs: engine.loadCpuMs,
+    ...load,
     loadThreads: engine.loadThreads,
-    parseFloorCpuMs: floor.cpuMs,
     parseFloorWallMs: floor.wallMs,
-    loadCpuRatio,
     engineOnly: engine.engineOnly,
     perQuery: REPRESENTATIVE_QUERIES.map((q, i) => {
       const e = engine.perQuery[i];

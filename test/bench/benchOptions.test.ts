@@ -14,6 +14,11 @@ describe('bench options', () => {
     expect(parseBenchArgs(['--only', 'scale', '--scale', '5000,20000', '--duration', '3', '--no-profile'])).toMatchObject({
       sections: ['scale'], scaleRows: [5000, 20000], durationSec: 3, profile: false,
     });
+    // The load ratio is a median of rounds in the full run; smoke loads once.
+    expect(parseBenchArgs([]).loadRounds).toBe(3);
+    expect(parseBenchArgs(['--smoke']).loadRounds).toBe(1);
+    expect(parseBenchArgs(['--load-rounds', '5']).loadRounds).toBe(5);
+    expect(() => parseBenchArgs(['--load-rounds', '0'])).toThrow(/positive number/);
   });
 
   it('takes every mix (turns only, each into its own file), the sequential run and the contended-round repeats', () => {

@@ -44,6 +44,28 @@ describe('targets', () => {
     expect(byName(sampleResults({ loadMs1M: 60_000, loadRatio1M: 2 })).get('load 1M rows')?.met).toBe(true);
   });
 
+  it('gives the load ratio as the median of its rounds with their range, and the one-thread load beside it', () => {
+    const doc = sampleResults({ loadRatio1M: 2.4 });
+    const d = doc.scaleDetails.rows_1000000!;
+    Object.assign(d, {
+      loadThreads: 2,
+      loadCpuRatioRange: [2.3, 2.9],
+      loadRounds: [
+        { floorCpuMs: 10_000, loadCpuMs: 24_000, loadMs: 15_000, peakRssMb: 700, ratio: 2.4, oneThread: { loadCpuMs: 19_000, loadMs: 25_000, peakRssMb: 650, ratio: 1.9 } },
+        { floorCpuMs: 10_000, loadCpuMs: 23_000, loadMs: 15_500, peakRssMb: 710, ratio: 2.3, oneThread: { loadCpuMs: 20_000, loadMs: 26_000, peakRssMb: 640, ratio: 2 } },
+        { floorCpuMs: 9_000, loadCpuMs: 26_100, loadMs: 16_000, peakRssMb: 705, ratio: 2.9 },
+      ],
+      oneThread: { loadCpuMs: 19_500, loadMs: 25_500, peakRssMb: 650, ratio: 1.95, ratioRange: [1.9, 2] },
+    });
+    const target = byName(doc).get('load 1M rows');
+    expect(target?.met).toBe(true);
+    expect(target?.measured).toMatch(/^2\.4× \(2\.3–2\.9×, 3 rounds\) \(20000 vs 10000 ms CPU, 2 threads\); .*; on one thread 1\.95× \(19500 ms CPU, 25\.50 s wall\)$/);
+    doc.targets = judgeTargets(doc);
+    const md = renderMarkdown(doc);
+    expect(md).toContain('= **2.4×** the parse-only floor (median of 3 rounds, each a fresh floor and a fresh load: 2.4×, 2.3×, 2.9×)');
+    expect(md).toContain('Loaded on one thread in the same rounds: 19500 ms CPU = 1.95× (1.9×, 2×, n/a), 25.50 s wall, peak RSS 650 MB.');
+  });
+
   it('reports 1M targets as not met, with why, when 1M was not measured', () => {
     const doc = sampleResults();
     delete doc.scale.rows_1000000;
