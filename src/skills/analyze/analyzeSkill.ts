@@ -182,7 +182,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     const fetched = engine.search(viewer, { filter: effective.filter, sort, offset, limit: cap === undefined ? list.pageSize : Math.max(1, Math.min(list.pageSize, cap - offset)) });
     const result = cap === undefined ? fetched : { ...fetched, total: Math.min(fetched.total, cap), items: offset >= cap ? [] : fetched.items };
     if (result.items.length === 0) {
-      await ctx.reply({ kind: 'text', text: `That was all: the list has ${result.total.toLocaleString('en-US')} rows.` });
+      await ctx.reply({ kind: 'text', text: `That was all: the list has ${countLabel(result.total)} rows.` });
       return;
     }
     // A list taken up again from an older card was kept without its rows: fetch the ones shown before this page. They
@@ -232,7 +232,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     rememberShown(ctx.conversation, [found.assessmentId]);
     const capabilities = engine.capabilities(ctx.viewer);
     const row = list && list.view !== 'breakdown' ? listRowPosition(list, found.assessmentId) : 0;
-    const origin = list && row > 0 ? `Row ${row} of ${list.total.toLocaleString('en-US')} · ${describeFilter(list.filter, { engine, viewer: ctx.viewer, hasRiskData: capabilities.hasRiskData })}` : '';
+    const origin = list && row > 0 ? `Row ${row} of ${countLabel(list.total)} · ${describeFilter(list.filter, { engine, viewer: ctx.viewer, hasRiskData: capabilities.hasRiskData })}` : '';
     await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData, origin) }, recommendationIds: [found.assessmentId] });
   }
 
