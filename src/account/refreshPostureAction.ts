@@ -9,6 +9,7 @@ import { isStorageConflict } from '../errors/appError';
 import type { PostureHolder, ReloadResult } from '../posture/postureHolder';
 import type { RecordsStore } from '../storage/recordsStore';
 import { ageText, dataAgeNote } from '../views/dataAgeNote';
+import { countLabel } from '../views/postureLabels';
 import type { Reply } from '../views/reply';
 import { NOT_ADMIN_TEXT, type Admins } from './admins';
 
@@ -62,7 +63,7 @@ export function createRefreshPostureAction(deps: RefreshPostureDeps): ReadAction
       const retired = result.retired > 0 ? ` ${result.retired} local change${result.retired === 1 ? ' is' : 's are'} now shown by the data itself.` : '';
       await say({
         kind: 'text',
-        text: `Posture data refreshed: read ${kind} (${info.rows.toLocaleString('en-US')} rows) in ${Math.max(1, Math.round((now() - started) / 1000))} s.${retired} ${dataAgeNote(info, now(), context.viewer.timeZone) ?? ''}`.trim(),
+        text: `Posture data refreshed: read ${kind} (${countLabel(info.rows)} rows) in ${Math.max(1, Math.round((now() - started) / 1000))} s.${retired} ${dataAgeNote(info, now(), context.viewer.timeZone) ?? ''}`.trim(),
       });
     } catch (error) {
       const info = deps.posture.info();

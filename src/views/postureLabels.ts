@@ -64,7 +64,10 @@ export function localDateText(date: { year: number; month: number; day: number }
   return `${date.day}${NBSP}${MONTHS[date.month - 1] ?? ''}${NBSP}${date.year}`;
 }
 
-/** A count as every card and answer writes it, "1,234": what toLocaleString('en-US') gives, with one formatter. */
+/**
+ * A count (or any number, like a score's points) as every card and answer writes it, "1,234" or "12.5": what
+ * toLocaleString('en-US') gives, with one formatter.
+ */
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 export const countLabel = (n: number): string => COUNT_FORMAT.format(n);
 

@@ -88,6 +88,11 @@ describe('localDateText and countLabel', () => {
   it('write counts as toLocaleString("en-US") does', () => {
     for (const n of [0, 1, 7, 999, 1000, 1234, 12_345, 999_999, 1_000_000, 1_234_567_890, -1, -1234, 0.5, 1234.5678, NaN, Infinity, -0])
       expect(countLabel(n)).toBe(n.toLocaleString('en-US'));
+    // A score's points, rounded to tenths (secureScoreView).
+    for (let tenths = -20; tenths <= 12_345; tenths += 7) {
+      const n = Math.round(tenths) / 10;
+      expect(countLabel(n)).toBe(n.toLocaleString('en-US'));
+    }
   });
 });
 

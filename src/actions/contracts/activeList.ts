@@ -24,6 +24,7 @@ const activeListSchema = z.object({
   sort: sortOrderSchema.optional(),
   pageSize: z.number().int().min(1).max(LIST_LIMITS.maxPageSize),
   total: z.number().int().min(0),
+  /** The rows remembered, from the first: card refs, or assessment ids in lists older versions stored (listRows.ts reads both). */
   refs: z.array(z.string().max(LIST_LIMITS.maxRef)).max(LIST_LIMITS.maxRefs),
   /** Rows shown so far, from the first: pages are absolute, so the next page starts here. Defaults to refs.length. */
   shown: z.number().int().min(0).optional(),

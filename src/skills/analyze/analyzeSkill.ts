@@ -7,6 +7,7 @@ import type { Reply } from '../../views/reply';
 import { ACTIVE_LIST_KEY, activateList, findList, retireActiveList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
 import { rememberShown } from '../../actions/contracts/shownRefs';
 import { GONE_REASON, resolveCardRef, UNKNOWN_REF_REASON } from '../../actions/contracts/target';
+import { isListRow, listRowId, listRowPosition } from '../../actions/contracts/listRows';
 import { newListId } from './activeList';
 import { buildBreakdownView } from './breakdownView';
 import { buildDetailsView } from './detailsView';
@@ -134,17 +135,19 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       list.limit = top;
     }
     list.total = result.total;
-    list.refs = result.items.map((row) => row.assessmentId);
-    list.shown = list.refs.length;
+    const ids = result.items.map((row) => row.assessmentId);
+    // The list remembers its rows by their card refs (contracts/listRows.ts): the shown refs hold their ids.
+    const detailsRefs = rememberShown(ctx.conversation, ids);
+    list.refs = detailsRefs;
+    list.shown = ids.length;
     activateList(ctx.conversation, list);
-    const detailsRefs = rememberShown(ctx.conversation, list.refs);
     await ctx.reply({
       kind: 'card',
       card: {
         template: 'recommendations',
         model: buildRecommendationsView({ result, listId: list.listId, detailsRefs, pageSize, filterSummary: summary, hasRiskData: capabilities.hasRiskData, notes: effective.notes }),
       },
-      recommendationIds: list.refs,
+      recommendationIds: ids,
       suggestions: listSuggestions({ engine, viewer, capabilities, filter: question.filter, postureFilter: effective.filter, total: result.total, ...(found.groups ? { resourceTypes: found.groups } : {}) }),
     });
   }
@@ -179,16 +182,17 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     const fetched = engine.search(viewer, { filter: effective.filter, sort, offset, limit: cap === undefined ? list.pageSize : Math.max(1, Math.min(list.pageSize, cap - offset)) });
     const result = cap === undefined ? fetched : { ...fetched, total: Math.min(fetched.total, cap), items: offset >= cap ? [] : fetched.items };
     if (result.items.length === 0) {
-      await ctx.reply({ kind: 'text', text: `That was all: the list has ${result.total.toLocaleString('en-US')} rows.` });
+      await ctx.reply({ kind: 'text', text: `That was all: the list has ${countLabel(result.total)} rows.` });
       return;
     }
-    // A list taken up again from an older card was kept without its rows: fetch the ones shown before this page.
+    // A list taken up again from an older card was kept without its rows: fetch the ones shown before this page. They
+    // are remembered by id (their refs may have left the shown refs since); this page's rows by their card refs.
     const before = found && !found.active ? engine.search(viewer, { filter: effective.filter, sort, offset: 0, limit: Math.min(offset, MAX_REMEMBERED_ROWS) }).items.map((r) => r.assessmentId) : list.refs;
     const ids = result.items.map((r) => r.assessmentId);
-    const updated: ActiveList = { ...list, total: result.total, refs: [...before, ...ids].slice(0, MAX_REMEMBERED_ROWS), shown: offset + ids.length };
+    const detailsRefs = rememberShown(ctx.conversation, ids);
+    const updated: ActiveList = { ...list, total: result.total, refs: [...before, ...detailsRefs].slice(0, MAX_REMEMBERED_ROWS), shown: offset + ids.length };
     if (found && !found.active) activateList(ctx.conversation, updated);
     else ctx.conversation.set(ACTIVE_LIST_KEY, updated);
-    const detailsRefs = rememberShown(ctx.conversation, ids);
     const summary = describeFilter(list.filter, { engine, viewer, hasRiskData: capabilities.hasRiskData, asked: askedAt(ctx) });
     await ctx.reply({
       kind: 'card',
@@ -212,7 +216,13 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       if (params.ordinal > list.total) {
         throw new AppError('NOT_FOUND', `The current list has ${list.total} ${list.total === 1 ? 'row' : 'rows'}, so there is no number ${params.ordinal}.`);
       }
-      assessmentId = list.refs[params.ordinal - 1] ?? (await fetchRow(ctx, list, params.ordinal - 1));
+      const index = params.ordinal - 1;
+      assessmentId = listRowId(ctx.conversation, list, index);
+      if (assessmentId === undefined) {
+        // Not remembered: the row at that position now. One the list showed must still be the row it showed.
+        const fetched = await fetchRow(ctx, list, index);
+        assessmentId = fetched !== undefined && (list.refs[index] === undefined || isListRow(list, index, fetched)) ? fetched : undefined;
+      }
     }
     const engine = current();
     const found = assessmentId === undefined ? undefined : engine.details(ctx.viewer, assessmentId);
@@ -221,8 +231,8 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     if (list) ctx.conversation.set(ACTIVE_LIST_KEY, { ...list, selectedRef: found.assessmentId });
     rememberShown(ctx.conversation, [found.assessmentId]);
     const capabilities = engine.capabilities(ctx.viewer);
-    const row = list && list.view !== 'breakdown' ? list.refs.indexOf(found.assessmentId) + 1 : 0;
-    const origin = list && row > 0 ? `Row ${row} of ${list.total.toLocaleString('en-US')} · ${describeFilter(list.filter, { engine, viewer: ctx.viewer, hasRiskData: capabilities.hasRiskData })}` : '';
+    const row = list && list.view !== 'breakdown' ? listRowPosition(list, found.assessmentId) : 0;
+    const origin = list && row > 0 ? `Row ${row} of ${countLabel(list.total)} · ${describeFilter(list.filter, { engine, viewer: ctx.viewer, hasRiskData: capabilities.hasRiskData })}` : '';
     await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData, origin) }, recommendationIds: [found.assessmentId] });
   }
 

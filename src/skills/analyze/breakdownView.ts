@@ -1,7 +1,7 @@
 // Builds the breakdown card's view model from grouped counts.
 import type { GroupBy, GroupResult } from '../../posture/engine';
 import type { BreakdownView } from '../../views/breakdownView';
-import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, NO_OWNER, RISK_FACTOR_LABELS, resourceTypeLabel, shortWords } from '../../views/postureLabels';
+import { CATEGORY_LABELS, CLOUD_LABELS, GOVERNANCE_LABELS, NO_OWNER, countLabel, RISK_FACTOR_LABELS, resourceTypeLabel, shortWords } from '../../views/postureLabels';
 
 const MAX_GROUPS = 15;
 
@@ -47,8 +47,8 @@ export function buildBreakdownView(groups: GroupResult, filterSummary: string, h
   return {
     title: `By ${GROUP_NAMES[groups.by]}`,
     filterSummary,
-    total: `${groups.total.toLocaleString('en-US')} ${groups.total === 1 ? 'recommendation' : 'recommendations'} in all${groups.by === 'riskFactor' ? ' (one can have several risk factors)' : ''}`,
-    rows: shown.map((g) => ({ label: groupLabel(groups.by, g.key, g.label), count: g.count.toLocaleString('en-US'), share: pct(g.count) })),
+    total: `${countLabel(groups.total)} ${groups.total === 1 ? 'recommendation' : 'recommendations'} in all${groups.by === 'riskFactor' ? ' (one can have several risk factors)' : ''}`,
+    rows: shown.map((g) => ({ label: groupLabel(groups.by, g.key, g.label), count: countLabel(g.count), share: pct(g.count) })),
     more: hidden > 0 ? `and ${hidden} more` : '',
     rankingNote: [...riskNote, ...notes].join(' '),
   };

@@ -9,7 +9,7 @@ import type { Comparison } from '../../posture/history/historyService';
 import type { HistoryReader } from '../../posture/history/openHistory';
 import type { Viewer } from '../../posture/viewer';
 import type { ChangeLineView, ChangeSectionView, ExecutiveSummaryView } from '../../views/historyViews';
-import { NO_OWNER, clipText, displayDate, localDateText, shortWords } from '../../views/postureLabels';
+import { NO_OWNER, clipText, countLabel, displayDate, localDateText, shortWords } from '../../views/postureLabels';
 import type { Ctx } from './analyzeSkill';
 import { toPostureFilter } from '../../actions/contracts/postureFilter';
 import { idInScope } from '../../access/idScope';
@@ -121,8 +121,8 @@ export function createHistorySkill(options: HistorySkillOptions) {
       count <= perKind
         ? { more: '', moreLabel: '', moreKind: '', moreSince: '' }
         : several
-          ? { more: '', moreLabel: `Show all ${count.toLocaleString('en-US')} ${COUNTED[kind]}`, moreKind: kind, moreSince: sinceIso }
-          : { more: `and ${(count - perKind).toLocaleString('en-US')} more`, moreLabel: '', moreKind: '', moreSince: '' };
+          ? { more: '', moreLabel: `Show all ${countLabel(count)} ${COUNTED[kind]}`, moreKind: kind, moreSince: sinceIso }
+          : { more: `and ${countLabel(count - perKind)} more`, moreLabel: '', moreKind: '', moreSince: '' };
     const sections: ChangeSectionView[] = [];
     const counts: string[] = [];
     const notes: string[] = filterIds ? ['Only rows that match the filter now are counted.'] : [];
@@ -173,23 +173,23 @@ export function createHistorySkill(options: HistorySkillOptions) {
     const zone = safeTimeZone(viewer.timeZone);
     const open = { statuses: ['Unhealthy' as const] };
     const total = engine.count(viewer, open);
-    const facts = [{ title: 'Open recommendations', value: total.toLocaleString('en-US') }];
+    const facts = [{ title: 'Open recommendations', value: countLabel(total) }];
     const byLevel = engine.group(viewer, open, caps.hasRiskData ? 'riskLevel' : 'severity').groups;
     const levelCount = (key: string) => byLevel.find((g) => g.key === key)?.count ?? 0;
-    facts.push({ title: caps.hasRiskData ? 'Critical / high risk' : 'Critical / high severity', value: `${levelCount('Critical').toLocaleString('en-US')} / ${levelCount('High').toLocaleString('en-US')}` });
+    facts.push({ title: caps.hasRiskData ? 'Critical / high risk' : 'Critical / high severity', value: `${countLabel(levelCount('Critical'))} / ${countLabel(levelCount('High'))}` });
     const score = engine.secureScore(viewer);
     if (score) facts.push({ title: 'Secure score', value: `${Math.round(score.percentage * 100)}%` });
     const overdueCount = engine.count(viewer, { ...open, governance: ['overdue'] });
     const unassigned = engine.count(viewer, { ...open, governance: ['unassigned'] });
-    facts.push({ title: 'Overdue', value: overdueCount.toLocaleString('en-US') }, { title: NO_OWNER, value: unassigned.toLocaleString('en-US') });
-    if (caps.hasRiskData && caps.hasAttackPaths) facts.push({ title: 'Attack paths', value: engine.attackPaths(viewer, { limit: 1 }).total.toLocaleString('en-US') });
+    facts.push({ title: 'Overdue', value: countLabel(overdueCount) }, { title: NO_OWNER, value: countLabel(unassigned) });
+    if (caps.hasRiskData && caps.hasAttackPaths) facts.push({ title: 'Attack paths', value: countLabel(engine.attackPaths(viewer, { limit: 1 }).total) });
 
     const limit = p.limit ?? SUMMARY_TOP;
     const top = engine.search(viewer, { filter: open, sort: 'risk', offset: 0, limit }).items;
     const overdueByOwner = engine.group(viewer, { ...open, governance: ['overdue'] }, 'owner').groups.slice(0, SUMMARY_OVERDUE);
     const oldest = engine.search(viewer, { filter: { ...open, governance: ['overdue'] }, sort: 'dueDate', offset: 0, limit: SUMMARY_OVERDUE }).items;
     const overdue: ChangeLineView[] = [
-      ...overdueByOwner.map((g) => ({ text: `${g.label}: ${g.count.toLocaleString('en-US')} overdue`, facts: '' })),
+      ...overdueByOwner.map((g) => ({ text: `${g.label}: ${countLabel(g.count)} overdue`, facts: '' })),
       ...oldest.map((r) => ({ text: `Oldest: ${clipText(r.displayName, LINE_CHARS - 32)} · ${shortWords(r.resourceName, 24)}`, facts: `due ${r.dueDate !== undefined ? displayDate(r.dueDate) : 'n/a'} · ${r.owner ?? NO_OWNER}` })),
     ];
 
@@ -198,7 +198,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
     // Counted within the viewer's scope; deleted rows cannot be placed, so a scoped viewer gets no count of them.
     const changed = c
       ? CHANGE_KINDS.filter((kind) => kind !== 'deleted' || !viewer.scope)
-          .map((kind) => `${(kind === 'deleted' ? c.changes.deleted.length : visibleCount(viewer, c, c.changes[kind])).toLocaleString('en-US')} ${COUNTED[kind]}`)
+          .map((kind) => `${countLabel(kind === 'deleted' ? c.changes.deleted.length : visibleCount(viewer, c, c.changes[kind]))} ${COUNTED[kind]}`)
           .join(' · ')
       : '';
     const model: ExecutiveSummaryView = {
@@ -207,7 +207,7 @@ export function createHistorySkill(options: HistorySkillOptions) {
       facts,
       topRisksHeading: `Top ${top.length} risks and their owners`,
       topRisks: top.map((r) => rowLine(r, caps.hasRiskData)),
-      overdueHeading: overdueCount > 0 ? `Overdue work: ${overdueCount.toLocaleString('en-US')}` : 'Overdue work: none',
+      overdueHeading: overdueCount > 0 ? `Overdue work: ${countLabel(overdueCount)}` : 'Overdue work: none',
       overdue,
       hasOverdue: overdueCount > 0,
       changedHeading: 'What changed',

@@ -8,6 +8,7 @@ import { UNKNOWN_REF_REASON } from '../../actions/contracts/target';
 import type { AnalyzeSkill, Ctx } from './analyzeSkill';
 import type { InsightPage, InsightsSkill } from './insightsSkill';
 import { refineFilter } from './refineFilter';
+import { countLabel } from '../../views/postureLabels';
 
 const NOUNS: Record<InsightList['kind'], [string, string]> = { vulnerabilities: ['CVE', 'CVEs'], resources: ['resource', 'resources'], attackPaths: ['attack path', 'attack paths'] };
 const LEVEL_FIELDS = ['riskLevels', 'severities', 'findingSeverities'] as const;
@@ -24,7 +25,7 @@ export function createInsightFollowUps(insights: InsightsSkill, analyze: Pick<An
     const end = list.limit === undefined ? list.total : Math.min(list.total, list.limit);
     if (list.shown >= end) {
       const [one, many] = NOUNS[list.kind];
-      await ctx.reply({ kind: 'text', text: `That was all: the list has ${end.toLocaleString('en-US')} ${end === 1 ? one : many}.` });
+      await ctx.reply({ kind: 'text', text: `That was all: the list has ${countLabel(end)} ${end === 1 ? one : many}.` });
       return;
     }
     await run(ctx, list, { offset: list.shown, rows: list.rows });

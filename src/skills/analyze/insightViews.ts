@@ -3,16 +3,16 @@ import type { RecommendationRow } from '../../posture/engine';
 import type { AttackPathAnswer, AttackPathResult, ResourceResult, ResourceSummary, VulnerabilityResult, VulnerabilitySummary } from '../../posture/insights';
 import type { AttackPathCardView, AttackPathsView, InsightLineView, MoreButtonView, ResourceCardView, ResourcesView, VulnerabilitiesView } from '../../views/insightViews';
 import { withoutLinks } from '../../views/portalLinks';
-import { NO_OWNER, RISK_FACTOR_LABELS, clipText, levelColor, resourceTypeLabel, riskText, shortWords } from '../../views/postureLabels';
+import { NO_OWNER, RISK_FACTOR_LABELS, clipText, countLabel, levelColor, resourceTypeLabel, riskText, shortWords } from '../../views/postureLabels';
 
 const dot = (parts: Array<string | undefined | false>) => parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${countLabel(n)} ${n === 1 ? one : many}`;
 /** "Top 5 of 40 resources"; a later page says which ones it shows ("Resources 6–10 of 40"). */
 const range = (shown: number, total: number, noun: string, nouns: string, offset = 0) =>
   total === 0
     ? ''
     : offset > 0
-      ? `${nouns.charAt(0).toUpperCase()}${nouns.slice(1)} ${offset + 1}–${offset + shown} of ${total.toLocaleString('en-US')}`
+      ? `${nouns.charAt(0).toUpperCase()}${nouns.slice(1)} ${offset + 1}–${offset + shown} of ${countLabel(total)}`
       : shown >= total
         ? `${plural(total, noun, nouns)}`
         : `Top ${shown} of ${plural(total, noun, nouns)}`;

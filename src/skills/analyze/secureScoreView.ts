@@ -3,10 +3,10 @@
 // and a list needs line breaks that plain text does not keep.
 import type { SecureScoreSummary } from '../../posture/engine';
 import type { SecureScoreView } from '../../views/secureScoreView';
-import { shortWords } from '../../views/postureLabels';
+import { countLabel, shortWords } from '../../views/postureLabels';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
-const points = (n: number) => (Math.round(n * 10) / 10).toLocaleString('en-US');
+const points = (n: number) => countLabel(Math.round(n * 10) / 10);
 
 export const NO_SECURE_SCORE =
   'This data has no secure score. Defender for Cloud computes it per subscription: export the microsoft.security/securescores rows to see it here.';
@@ -25,7 +25,7 @@ export function buildSecureScoreView(score: SecureScoreSummary): SecureScoreView
     gainsTitle: losing.length > 0 ? 'Most points to gain' : '',
     gains: losing.map((c) => ({
       label: c.displayName,
-      value: `${points(c.max - c.current)} points${c.unhealthyResourceCount ? ` · ${c.unhealthyResourceCount.toLocaleString('en-US')} unhealthy resource${c.unhealthyResourceCount === 1 ? '' : 's'}` : ''}`,
+      value: `${points(c.max - c.current)} points${c.unhealthyResourceCount ? ` · ${countLabel(c.unhealthyResourceCount)} unhealthy resource${c.unhealthyResourceCount === 1 ? '' : 's'}` : ''}`,
     })),
   };
 }

@@ -189,6 +189,54 @@ describe('analyze: follow-ups on the active list', () => {
     await expect(other.run('details', { ref })).rejects.toMatchObject({ code: 'STALE_ACTION' });
   });
 
+  it('remembers the rows by their card refs, not their ids, and opens them by position on another process and after a reload', async () => {
+    const bot = skillHarness(engine);
+    const reply = await bot.run('analyze', {});
+    const ids = reply.kind === 'card' ? reply.recommendationIds! : [];
+    const stored = bot.memory.get('activeList') as { refs: string[] };
+    expect(stored.refs).toEqual(list(reply).rows.map((r) => r.detailsRef));
+    expect(JSON.stringify(stored)).not.toContain('/subscriptions/');
+    const second = cardModel(await bot.run('details', { ordinal: 2 }), 'details') as unknown as DetailsView;
+    expect(second.origin).toMatch(/^Row 2 of 29 · /);
+    // Another process reading the same state, on data reloaded since: the same row, or a plain "gone" once it left.
+    const elsewhere = skillHarness(engine);
+    for (const [key, value] of bot.memory) elsewhere.memory.set(key, JSON.parse(JSON.stringify(value)));
+    expect(cardModel(await elsewhere.run('details', { ordinal: 2 }), 'details')).toEqual(second);
+    const reloaded = skillHarness(engineOf(tenant().filter((r) => r.kind !== 'assessment' || r.id !== ids[2]), { now: NOW }));
+    for (const [key, value] of bot.memory) reloaded.memory.set(key, JSON.parse(JSON.stringify(value)));
+    await expect(reloaded.run('details', { ordinal: 3 })).rejects.toMatchObject({ code: 'STALE_ACTION', userMessage: 'That recommendation is no longer in the data. Ask again for a fresh list.' });
+  });
+
+  it('reads a list an earlier version stored with the assessment ids themselves', async () => {
+    const bot = skillHarness(engine);
+    const reply = await bot.run('analyze', {});
+    const ids = reply.kind === 'card' ? reply.recommendationIds! : [];
+    const byRef = cardModel(await bot.run('details', { ordinal: 3 }), 'details');
+    bot.memory.set('activeList', { ...(bot.memory.get('activeList') as object), refs: ids, selectedRef: undefined });
+    bot.memory.delete('shownRefs');
+    expect(cardModel(await bot.run('details', { ordinal: 3 }), 'details')).toEqual(byRef);
+    // Show more appends this version's refs after the old ids: both kinds resolve.
+    await bot.run('showMore');
+    expect((bot.memory.get('activeList') as { refs: string[] }).refs.slice(0, 10)).toEqual(ids);
+    const eleventh = cardModel(await bot.run('details', { ordinal: 11 }), 'details') as unknown as DetailsView;
+    expect(eleventh.origin).toMatch(/^Row 11 of 29 · /);
+  });
+
+  it('finds a row whose ref was forgotten again at its position, but never a different row in its place', async () => {
+    const bot = skillHarness(engine);
+    const reply = await bot.run('analyze', {});
+    const ids = reply.kind === 'card' ? reply.recommendationIds! : [];
+    const second = cardModel(await bot.run('details', { ordinal: 2 }), 'details');
+    bot.memory.set('activeList', { ...(bot.memory.get('activeList') as object), selectedRef: undefined });
+    bot.memory.delete('shownRefs');
+    expect(cardModel(await bot.run('details', { ordinal: 2 }), 'details')).toEqual(second);
+    // Reloaded without the first row: row 2 is now another recommendation, so the one shown as row 2 is not found.
+    const reloaded = skillHarness(engineOf(tenant().filter((r) => r.kind !== 'assessment' || r.id !== ids[0]), { now: NOW }));
+    for (const [key, value] of bot.memory) reloaded.memory.set(key, JSON.parse(JSON.stringify(value)));
+    reloaded.memory.delete('shownRefs');
+    await expect(reloaded.run('details', { ordinal: 2 })).rejects.toMatchObject({ code: 'STALE_ACTION', userMessage: 'That recommendation is no longer in the data. Ask again for a fresh list.' });
+  });
+
   it('treats malformed conversation state as no list', async () => {
     const bot = skillHarness(engine);
     bot.memory.set('activeList', { listId: 'x', refs: 'nope' });
