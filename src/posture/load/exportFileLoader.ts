@@ -30,7 +30,7 @@ export interface ExportLoadOptions {
   workerMinBytes?: number;
   /**
    * 1: always this thread. 2: a worker for a big enough file. 'auto' (default): a worker only while the machine has an
-   * idle core (parallelLoad.ts splitsLoad); otherwise it costs 1.2-1.4x the CPU and no wall time is gained.
+   * idle core (parallelLoad.ts splitsLoad); otherwise it costs 1.07-1.4x the CPU and no wall time is gained.
    */
   threads?: LoadThreads;
   /** Where the bytes read go instead of being hashed here (the caller hashes them); hash is then ''. */

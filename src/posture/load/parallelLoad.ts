@@ -72,10 +72,14 @@ const WORKER_SCRIPT = join(__dirname, 'loadWorker.js');
 export type LoadThreads = 1 | 2 | 'auto';
 
 /**
- * The worker buys wall time with CPU: it costs 1.2-1.4x the CPU of one thread (a second isolate's JIT and GC, the
+ * The worker buys wall time with CPU: it costs 1.07-1.4x the CPU of one thread (a second isolate's JIT and GC, the
  * hand-over of its part, the hash's second read), and it only pays back when it gets a core nobody else wants.
  * Measured on 2 cores (README.md): under a load average of 6 to 7, 1M rows took 32.8 s CPU and 55.0 s wall on two
- * threads against 26.5 s and 48.1 s on one; quiet, two threads loaded 1M in 17.8 s wall (bench, f1dd34e).
+ * threads against 26.5 s and 48.1 s on one; quiet, two threads loaded 1M in 17.8 s wall (bench, f1dd34e). At a load
+ * average of 8 to 11 (c8a4e53): 28.1 s CPU and 27.2 s wall on two threads against 26.2 s and 46.4 s on one. There the
+ * two loading threads together used what the one did (12.6 s here and ~10.1 s in the worker, against 22.7 s); the
+ * extra was V8's helper threads (GC and compiles for two heaps, 4.5 s against 2.75 s) and the kernel (sys 3.8 s
+ * against 2.6 s, 359k minor page faults against 204k).
  */
 export const MIN_IDLE_CORES_FOR_WORKER = 1;
 
