@@ -230,11 +230,19 @@ describe('analyze: follow-ups on the active list', () => {
     bot.memory.set('activeList', { ...(bot.memory.get('activeList') as object), selectedRef: undefined });
     bot.memory.delete('shownRefs');
     expect(cardModel(await bot.run('details', { ordinal: 2 }), 'details')).toEqual(second);
-    // Reloaded without the first row: row 2 is now another recommendation, so the one shown as row 2 is not found.
+    // Reloaded without the first row: row 2 is now another recommendation, never opened in its place. The one shown
+    // as row 2 moved up to position 1 but is still in the data: it is found there (as an id stored by an earlier
+    // version found it), not said to be gone.
     const reloaded = skillHarness(engineOf(tenant().filter((r) => r.kind !== 'assessment' || r.id !== ids[0]), { now: NOW }));
     for (const [key, value] of bot.memory) reloaded.memory.set(key, JSON.parse(JSON.stringify(value)));
     reloaded.memory.delete('shownRefs');
-    await expect(reloaded.run('details', { ordinal: 2 })).rejects.toMatchObject({ code: 'STALE_ACTION', userMessage: 'That recommendation is no longer in the data. Ask again for a fresh list.' });
+    cardModel(await reloaded.run('details', { ordinal: 2 }), 'details');
+    expect(reloaded.replies.at(-1)).toMatchObject({ recommendationIds: [ids[1]] });
+    // Reloaded without the row shown as 2 itself: gone, and said so.
+    const without = skillHarness(engineOf(tenant().filter((r) => r.kind !== 'assessment' || r.id !== ids[1]), { now: NOW }));
+    for (const [key, value] of bot.memory) without.memory.set(key, JSON.parse(JSON.stringify(value)));
+    without.memory.delete('shownRefs');
+    await expect(without.run('details', { ordinal: 2 })).rejects.toMatchObject({ code: 'STALE_ACTION', userMessage: 'That recommendation is no longer in the data. Ask again for a fresh list.' });
   });
 
   it('treats malformed conversation state as no list', async () => {
