@@ -7,7 +7,7 @@ import type { Reply } from '../../views/reply';
 import { ACTIVE_LIST_KEY, activateList, findList, retireActiveList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
 import { rememberShown } from '../../actions/contracts/shownRefs';
 import { GONE_REASON, resolveCardRef, UNKNOWN_REF_REASON } from '../../actions/contracts/target';
-import { isListRow, listRowId, listRowPosition } from '../../actions/contracts/listRows';
+import { isListRow, listRowId, listRowPosition, rowsById } from '../../actions/contracts/listRows';
 import { newListId } from './activeList';
 import { buildBreakdownView } from './breakdownView';
 import { buildDetailsView } from './detailsView';
@@ -187,7 +187,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     }
     // A list taken up again from an older card was kept without its rows: fetch the ones shown before this page. They
     // are remembered by id (their refs may have left the shown refs since); this page's rows by their card refs.
-    const before = found && !found.active ? engine.search(viewer, { filter: effective.filter, sort, offset: 0, limit: Math.min(offset, MAX_REMEMBERED_ROWS) }).items.map((r) => r.assessmentId) : list.refs;
+    const before = found && !found.active ? rowsById(ctx.conversation, engine.search(viewer, { filter: effective.filter, sort, offset: 0, limit: Math.min(offset, MAX_REMEMBERED_ROWS) }).items.map((r) => r.assessmentId)) : list.refs;
     const ids = result.items.map((r) => r.assessmentId);
     const detailsRefs = rememberShown(ctx.conversation, ids);
     const updated: ActiveList = { ...list, total: result.total, refs: [...before, ...detailsRefs].slice(0, MAX_REMEMBERED_ROWS), shown: offset + ids.length };
