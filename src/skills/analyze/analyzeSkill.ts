@@ -186,7 +186,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       return;
     }
     // A list taken up again from an older card was kept without its rows: fetch the ones shown before this page. They
-    // are remembered by id (their refs may have left the shown refs since); this page's rows by their card refs.
+    // are remembered by id (their refs may have left the shown refs since; rowsById); this page's rows by their card refs.
     const before = found && !found.active ? rowsById(ctx.conversation, engine.search(viewer, { filter: effective.filter, sort, offset: 0, limit: Math.min(offset, MAX_REMEMBERED_ROWS) }).items.map((r) => r.assessmentId)) : list.refs;
     const ids = result.items.map((r) => r.assessmentId);
     const detailsRefs = rememberShown(ctx.conversation, ids);
