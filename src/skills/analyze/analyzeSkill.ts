@@ -7,7 +7,7 @@ import type { Reply } from '../../views/reply';
 import { ACTIVE_LIST_KEY, activateList, findList, retireActiveList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
 import { rememberShown } from '../../actions/contracts/shownRefs';
 import { GONE_REASON, resolveCardRef, UNKNOWN_REF_REASON } from '../../actions/contracts/target';
-import { isListRow, listRowId, listRowPosition } from '../../actions/contracts/listRows';
+import { isListRow, listRowId, listRowPosition, rowsById } from '../../actions/contracts/listRows';
 import { newListId } from './activeList';
 import { buildBreakdownView } from './breakdownView';
 import { buildDetailsView } from './detailsView';
@@ -186,8 +186,8 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       return;
     }
     // A list taken up again from an older card was kept without its rows: fetch the ones shown before this page. They
-    // are remembered by id (their refs may have left the shown refs since); this page's rows by their card refs.
-    const before = found && !found.active ? engine.search(viewer, { filter: effective.filter, sort, offset: 0, limit: Math.min(offset, MAX_REMEMBERED_ROWS) }).items.map((r) => r.assessmentId) : list.refs;
+    // are remembered by id (their refs may have left the shown refs since; rowsById); this page's rows by their card refs.
+    const before = found && !found.active ? rowsById(ctx.conversation, engine.search(viewer, { filter: effective.filter, sort, offset: 0, limit: Math.min(offset, MAX_REMEMBERED_ROWS) }).items.map((r) => r.assessmentId)) : list.refs;
     const ids = result.items.map((r) => r.assessmentId);
     const detailsRefs = rememberShown(ctx.conversation, ids);
     const updated: ActiveList = { ...list, total: result.total, refs: [...before, ...detailsRefs].slice(0, MAX_REMEMBERED_ROWS), shown: offset + ids.length };
@@ -219,9 +219,11 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       const index = params.ordinal - 1;
       assessmentId = listRowId(ctx.conversation, list, index);
       if (assessmentId === undefined) {
-        // Not remembered: the row at that position now. One the list showed must still be the row it showed.
+        // Not remembered: the row at that position now. One the list showed must still be the row it showed: if a
+        // reload moved it, it is looked for among the list's rows (never a different row in its place).
         const fetched = await fetchRow(ctx, list, index);
-        assessmentId = fetched !== undefined && (list.refs[index] === undefined || isListRow(list, index, fetched)) ? fetched : undefined;
+        if (list.refs[index] === undefined || (fetched !== undefined && isListRow(list, index, fetched))) assessmentId = fetched;
+        else assessmentId = findMovedRow(ctx, list, index);
       }
     }
     const engine = current();
@@ -241,6 +243,17 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     const capabilities = engine.capabilities(ctx.viewer);
     const { filter } = toPostureFilter(list.filter, capabilities.hasRiskData, askedAt(ctx));
     return engine.search(ctx.viewer, { filter, sort: list.sort ?? 'risk', offset: index, limit: 1 }).items[0]?.assessmentId;
+  }
+
+  /**
+   * The row the list showed at `index` (its ref forgotten) when a reload moved it: the list's rows, as many as a list
+   * remembers, checked against that ref. Undefined when it is not among them (gone, or no longer matching the list).
+   */
+  function findMovedRow(ctx: Ctx, list: ActiveList, index: number): string | undefined {
+    const engine = current();
+    const { filter } = toPostureFilter(list.filter, engine.capabilities(ctx.viewer).hasRiskData, askedAt(ctx));
+    const rows = engine.search(ctx.viewer, { filter, sort: list.sort ?? 'risk', offset: 0, limit: MAX_REMEMBERED_ROWS }).items;
+    return rows.find((row) => isListRow(list, index, row.assessmentId))?.assessmentId;
   }
 
   return {

@@ -5,6 +5,15 @@ import type { SecureScoreView } from '../../../src/views/secureScoreView';
 import type { DetailsView } from '../../../src/views/detailsView';
 import type { BreakdownView } from '../../../src/views/breakdownView';
 import { cardModel, skillHarness } from './skillHarness';
+import { recommendationRef } from '../../../src/actions/contracts/shownRefs';
+import { resolveTarget } from '../../../src/actions/contracts/target';
+import type { ConversationMemory } from '../../../src/actions/registry';
+
+const conversationOf = (memory: Map<string, unknown>): ConversationMemory => ({
+  get: <T>(key: string) => memory.get(key) as T | undefined,
+  set: (key: string, value: unknown) => void memory.set(key, value),
+  delete: (key: string) => void memory.delete(key),
+});
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 const DAY = 86_400_000;
@@ -230,11 +239,48 @@ describe('analyze: follow-ups on the active list', () => {
     bot.memory.set('activeList', { ...(bot.memory.get('activeList') as object), selectedRef: undefined });
     bot.memory.delete('shownRefs');
     expect(cardModel(await bot.run('details', { ordinal: 2 }), 'details')).toEqual(second);
-    // Reloaded without the first row: row 2 is now another recommendation, so the one shown as row 2 is not found.
+    // Reloaded without the first row: row 2 is now another recommendation, never opened in its place. The one shown
+    // as row 2 moved up to position 1 but is still in the data: it is found there (as an id stored by an earlier
+    // version found it), not said to be gone.
     const reloaded = skillHarness(engineOf(tenant().filter((r) => r.kind !== 'assessment' || r.id !== ids[0]), { now: NOW }));
     for (const [key, value] of bot.memory) reloaded.memory.set(key, JSON.parse(JSON.stringify(value)));
     reloaded.memory.delete('shownRefs');
-    await expect(reloaded.run('details', { ordinal: 2 })).rejects.toMatchObject({ code: 'STALE_ACTION', userMessage: 'That recommendation is no longer in the data. Ask again for a fresh list.' });
+    cardModel(await reloaded.run('details', { ordinal: 2 }), 'details');
+    expect(reloaded.replies.at(-1)).toMatchObject({ recommendationIds: [ids[1]] });
+    // Reloaded without the row shown as 2 itself: gone, and said so.
+    const without = skillHarness(engineOf(tenant().filter((r) => r.kind !== 'assessment' || r.id !== ids[1]), { now: NOW }));
+    for (const [key, value] of bot.memory) without.memory.set(key, JSON.parse(JSON.stringify(value)));
+    without.memory.delete('shownRefs');
+    await expect(without.run('details', { ordinal: 2 })).rejects.toMatchObject({ code: 'STALE_ACTION', userMessage: 'That recommendation is no longer in the data. Ask again for a fresh list.' });
+  });
+
+  it('never misreads an assessment id shaped like a card ref, in a list taken up again from an older card', async () => {
+    // The data names its rows freely (a verbatim id of any shape). One id looks like a card ref; another is exactly
+    // the card ref of a third row (a hostile export): each must open itself, never the row whose ref it spells.
+    const plain = assessment({ key: 'k-plain', resourceName: 'vm-plain', severity: 'High', riskLevel: 'Critical' });
+    const records = [
+      plain,
+      assessment({ key: 'k-look', resourceName: 'vm-look', severity: 'High', riskLevel: 'Critical', id: 'rLooksLikeARef01' }),
+      assessment({ key: 'k-spell', resourceName: 'vm-spell', severity: 'High', riskLevel: 'Critical', id: recommendationRef(plain.id) }),
+      ...Array.from({ length: 12 }, (_, i) => assessment({ key: `k-m${i}`, resourceName: `vm-m${String(i).padStart(2, '0')}`, severity: 'Medium', riskLevel: 'Medium' })),
+    ];
+    const bot = skillHarness(engineOf(records, { now: NOW }));
+    const first = list(await bot.run('analyze', {}));
+    const ids = (bot.replies.at(-1) as { recommendationIds: string[] }).recommendationIds;
+    const at = (id: string) => ids.indexOf(id) + 1;
+    expect([at(plain.id), at('rLooksLikeARef01'), at(recommendationRef(plain.id))].every((n) => n >= 1)).toBe(true);
+    // On the list as shown, the row whose id spells another's ref says its own row number.
+    const spelled = cardModel(await bot.run('details', { ordinal: at(recommendationRef(plain.id)) }), 'details') as unknown as DetailsView;
+    expect(spelled.origin).toMatch(new RegExp(`^Row ${at(recommendationRef(plain.id))} of 15 · `));
+    // Another list, then the first one's Show more: its first page is fetched again and kept by id.
+    await bot.run('analyze', { filter: { severities: ['Low'] } });
+    await bot.run('showMorePage', { page: first.moreRef });
+    for (const id of ['rLooksLikeARef01', recommendationRef(plain.id), plain.id]) {
+      const opened = await bot.run('details', { ordinal: at(id) });
+      expect(opened).toMatchObject({ recommendationIds: [id] });
+      expect((cardModel(opened, 'details') as unknown as DetailsView).origin).toMatch(new RegExp(`^Row ${at(id)} of 15 · `));
+      expect(resolveTarget({ conversation: conversationOf(bot.memory) }, { ordinal: at(id) })).toEqual({ ok: true, assessmentId: id });
+    }
   });
 
   it('treats malformed conversation state as no list', async () => {
