@@ -10,6 +10,9 @@ export interface SqliteConversationStorageOptions {
   now?: () => number;
 }
 
+/** A state to write: its key, its text, the etag it must still have (none: any), its shown refs' pending page. */
+type StateEntry = [string, string, string | undefined, PendingShownRefLog | undefined];
+
 interface Row {
   key: string;
   value: string;
@@ -52,7 +55,7 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
   const shown = createSqliteShownRefs(database);
 
   // A state's shown refs (its log's pending page) are written right after it, in the same transaction.
-  const writeEntries = (entries: Array<[string, string, string | undefined, PendingShownRefLog | undefined]>) => {
+  const writeEntries = (entries: StateEntry[]) => {
     const updatedAt = now();
     const flushed: Array<{ committed(): void }> = [];
     for (const [key, text, eTag, log] of entries) {
@@ -74,18 +77,22 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
   });
   const logs = new WeakSet<object>();
 
+  const entryOf = (key: string, item: unknown): StateEntry => {
+    assertKey(key);
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      throw new TypeError(`Storage: the item for "${key}" must be an object.`);
+    }
+    const { eTag, ...state } = item as Record<string, unknown>;
+    const condition = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : undefined;
+    const log = shownRefLogOf(item);
+    return [key, serialize(key, state), condition, log && logs.has(log) ? (log as PendingShownRefLog) : undefined];
+  };
   const writeNow = (changes: StoreItems): (() => void) => {
     if (changes === null || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
-    const entries = Object.entries(changes).map(([key, item]): [string, string, string | undefined, PendingShownRefLog | undefined] => {
-      assertKey(key);
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        throw new TypeError(`Storage: the item for "${key}" must be an object.`);
-      }
-      const { eTag, ...state } = item as Record<string, unknown>;
-      const condition = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : undefined;
-      const log = shownRefLogOf(item);
-      return [key, serialize(key, state), condition, log && logs.has(log) ? (log as PendingShownRefLog) : undefined];
-    });
+    // Grown by push, not made by `map` (as sqliteTurnCommit.ts's outcomes): one elements kind in every tier, so
+    // writeEntries is not deoptimised when this function is first optimised.
+    const entries: StateEntry[] = [];
+    for (const [key, item] of Object.entries(changes)) entries.push(entryOf(key, item));
     // Inside the caller's transaction (the turn's closing commit, sqliteTurnCommit.ts) without a savepoint of its
     // own: a conflict throws out of that transaction, which rolls back whole, so no key is left half written.
     const flushed = db.inTransaction ? writeEntries(entries) : writeAll(entries);

@@ -4,29 +4,34 @@ import { AppError, isAppError } from '../errors/appError';
 import type { StoreItems } from './conversationStorage';
 import type { SqliteRecordAccess } from './sqliteRecordsStore';
 import type { SqliteDatabase } from './sqliteDatabase';
-import { isRecordUpdate, type RecordWriteOutcome, type TurnCommit } from './turnCommit';
+import { isRecordUpdate, type RecordWriteOutcome, type TurnCommit, type TurnRecordWrite } from './turnCommit';
 
 export function createSqliteTurnCommit(database: SqliteDatabase, records: SqliteRecordAccess, writeState: (changes: StoreItems) => () => void): TurnCommit {
   const db = database.connection;
   const { putNow, updateNow } = records;
+  const outcomeOf = (write: TurnRecordWrite): RecordWriteOutcome => {
+    try {
+      if (isRecordUpdate(write)) {
+        // Read and written by one statement inside this transaction: no other write can come in between.
+        return { ok: true, record: updateNow(write.collection, write.id, write.update) };
+      }
+      return { ok: true, record: putNow(write.collection, write.id, write.value, write.ifMatch === undefined ? {} : { ifMatch: write.ifMatch }) };
+    } catch (error) {
+      // A record's conflict or refusal changed nothing (the statement matched no row, or never ran): keep going.
+      if (isAppError(error) && (error.code === 'STORAGE_CONFLICT' || error.code === 'BAD_REQUEST' || error.code === 'STORAGE_FAILURE') && db.inTransaction) {
+        return { ok: false, error };
+      }
+      throw error;
+    }
+  };
   const all = db.transaction((state: StoreItems | undefined, writes: Parameters<TurnCommit['commit']>[1]): [RecordWriteOutcome[], (() => void) | undefined] => {
     // A state conflict throws here and rolls the whole transaction back: nothing of the turn is written.
     const stateCommitted = state && Object.keys(state).length > 0 ? writeState(state) : undefined;
-    const outcomes = writes.map((write): RecordWriteOutcome => {
-      try {
-        if (isRecordUpdate(write)) {
-          // Read and written by one statement inside this transaction: no other write can come in between.
-          return { ok: true, record: updateNow(write.collection, write.id, write.update) };
-        }
-        return { ok: true, record: putNow(write.collection, write.id, write.value, write.ifMatch === undefined ? {} : { ifMatch: write.ifMatch }) };
-      } catch (error) {
-        // A record's conflict or refusal changed nothing (the statement matched no row, or never ran): keep going.
-        if (isAppError(error) && (error.code === 'STORAGE_CONFLICT' || error.code === 'BAD_REQUEST' || error.code === 'STORAGE_FAILURE') && db.inTransaction) {
-          return { ok: false, error };
-        }
-        throw error;
-      }
-    });
+    // Grown by push, not made by `map`: the array has one elements kind whether this runs optimised or not (V8's `map`
+    // gives packed elements in the interpreter, holey ones once its caller is optimised), so the turn's writes
+    // (turnWrites.ts), which read it, are not deoptimised by the change when this function is first optimised.
+    const outcomes: RecordWriteOutcome[] = [];
+    for (const write of writes) outcomes.push(outcomeOf(write));
     return [outcomes, stateCommitted];
   });
   return {

@@ -25,8 +25,19 @@ export interface TurnWrites {
   finish(): Promise<void>;
 }
 
+interface HeldWrite {
+  write: TurnRecordWrite;
+  settled: ((outcome: RecordWriteOutcome) => void) | undefined;
+}
+
+const noOutcome = (): RecordWriteOutcome => ({ ok: false, error: new Error('no outcome') });
+
+// The arrays here are built by loops rather than by spread and `map`, and every held write has one shape. V8 gives an
+// empty spread other elements than a full one, and `map` other elements in the interpreter than once its caller is
+// optimised: the optimised commit deoptimised when the other kind first came by and was compiled again, well into a
+// warm run.
 export function createTurnWrites(committer: TurnCommit): TurnWrites {
-  let held: Array<{ write: TurnRecordWrite; settled?: (outcome: RecordWriteOutcome) => void }> = [];
+  let held: HeldWrite[] = [];
   let produce: (() => Promise<ClosingWrite | undefined>) | undefined;
   let closing: ClosingWrite | undefined;
   let finished = false;
@@ -36,24 +47,26 @@ export function createTurnWrites(committer: TurnCommit): TurnWrites {
       closing = await produce();
       produce = undefined;
     }
-    const mine = [...held];
-    const writes = [...mine.map((h) => h.write), ...(closing ? [closing.write] : [])];
+    const mine = held.slice();
+    const writes: TurnRecordWrite[] = [];
+    for (const h of mine) writes.push(h.write);
+    if (closing) writes.push(closing.write);
     if (!state && writes.length === 0) return;
     // On a state conflict this rejects with nothing written; the held writes stay for the retry.
     const outcomes = await committer.commit(state, writes);
     held = held.slice(mine.length);
-    mine.forEach((h, i) => h.settled?.(outcomes[i] ?? { ok: false, error: new Error('no outcome') }));
+    for (let i = 0; i < mine.length; i += 1) mine[i]!.settled?.(outcomes[i] ?? noOutcome());
     if (closing) {
       const done = closing;
       closing = undefined;
-      done.settled(outcomes[outcomes.length - 1] ?? { ok: false, error: new Error('no outcome') });
+      done.settled(outcomes[outcomes.length - 1] ?? noOutcome());
     }
   }
 
   return {
     defer(write, settled) {
       if (finished) return false;
-      held.push(settled ? { write, settled } : { write });
+      held.push({ write, settled });
       return true;
     },
     closeWith(next) {

@@ -14,7 +14,7 @@ export function toTeamsPlanner(planner: MessagePlanner): Planner<TurnState> {
   return {
     beginTask: async (context: TurnContext, state: TurnState, _ai: AI<TurnState>): Promise<Plan> => {
       const plan = await planner.plan(planRequestOf(context, state));
-      return { type: 'plan', commands: plan.steps.map(toCommand) };
+      return { type: 'plan', commands: commandsOf(plan.steps) };
     },
     continueTask: async () => ({ type: 'plan', commands: [] }),
   };
@@ -25,6 +25,19 @@ export function planRequestOf(context: TurnContext, state: TurnState): PlanReque
   // 1:1 chats stream model-written prose (src/teams/proseStreaming.ts); elsewhere it arrives as one message.
   const stream = proseStreamOf(context);
   return { text: inputOf(context, state), viewer: viewerOf(context.activity), ...(conversation ? { conversation } : {}), ...(stream ? { stream } : {}) };
+}
+
+/**
+ * The steps as commands, in an array grown by push rather than made by `map`. V8 gives `map`'s result packed elements
+ * while this function runs in the interpreter and holey ones once it is optimised (the inlined map), so teams-ai's
+ * AI.run, which reads `plan.commands` and is compiled long before this small function, deoptimised on the changed
+ * array map some two thousand turns in and was compiled again (one of the largest compiles of a warm turn). A pushed
+ * array has the same elements kind in every tier.
+ */
+function commandsOf(steps: readonly PlanStep[]): PredictedCommand[] {
+  const commands: PredictedCommand[] = [];
+  for (const step of steps) commands.push(toCommand(step));
+  return commands;
 }
 
 export function toCommand(step: PlanStep): PredictedCommand {
