@@ -79,8 +79,12 @@ const isExpression = (node: unknown): node is Expression =>
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** Lower-casing changes a string's length only for U+0130 (İ becomes i + U+0307): any other key of another length cannot match. */
-const mayMatch = (key: string, lower: string): boolean => key.length === lower.length || key.includes('\u0130');
+/**
+ * Lower-casing changes a string's length only for U+0130 (İ becomes i + U+0307), and only lengthens it: a key of
+ * another length matches only when it is shorter and holds an İ. Most keys of another length are longer, or shorter
+ * without one, and skip the scan.
+ */
+const mayMatch = (key: string, lower: string): boolean => key.length === lower.length || (key.length < lower.length && key.includes('\u0130'));
 
 /**
  * adaptive-expressions' accessProperty: the first key, in key order, equal ignoring case. `lower` is `property`

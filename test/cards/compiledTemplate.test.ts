@@ -100,4 +100,14 @@ describe('compiled card templates', () => {
     expect(compiled).toEqual(library);
     expect(JSON.stringify(compiled)).toBe(JSON.stringify(library));
   });
+
+  // Keys are matched ignoring case, the first in key order: keys of another length (İ lower-cases to two code units)
+  // are passed over without a match, whichever side of the field they stand.
+  it('matches keys ignoring case as the library does, past keys of other lengths and a dotted İ', () => {
+    const root = { I: 'short', '\u0130d': 'dotted', iDx: 'long', Id: 'first', ID: 'second', row: { '\u0130D': 'dotted', rowid: 'x', iD: 'nested' } };
+    const card = { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${id} ${ID} ${$root.iD} ${row.id} ${row.ROWID}' }] };
+    const { library, compiled } = bothWays(card, root);
+    expect(library).toEqual({ value: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'first first first nested x' }] } });
+    expect(JSON.stringify(compiled)).toBe(JSON.stringify(library));
+  });
 });
