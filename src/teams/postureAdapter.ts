@@ -1,9 +1,10 @@
 // The teams-ai adapter, opened up so the HTTP endpoint can authenticate a request itself (and answer 401 with a
 // clear body) before the turn runs. Validation is the SDK's own: it is never skipped when a bot id is configured.
 import { TeamsAdapter } from './teamsAi';
-import type { Activity, TurnContext } from 'botbuilder';
+import { ActivityTypes, BotCallbackHandlerKey, DeliveryModes, INVOKE_RESPONSE_KEY, StatusCodes, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { BotIdentity } from '../config/appConfig';
 import { keepEntityFieldsOnTheWire } from './entityWireFix';
+import { createPostureTurnContext } from './postureTurnContext';
 
 type Authenticated = Awaited<ReturnType<PostureAdapter['authenticate']>>;
 type ConnectorFactory = NonNullable<Authenticated['connectorFactory']>;
@@ -50,9 +51,41 @@ export class PostureAdapter extends TeamsAdapter {
     return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
   }
 
-  /** Runs the turn for an already authenticated request; returns the invoke or expectReplies response. */
-  processAuthenticated(auth: Authenticated, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
-    return this.processActivity(this.reusingConnectors(auth), activity, logic);
+  /**
+   * Runs the turn for an already authenticated request; returns the invoke or expectReplies response.
+   * CloudAdapterBase.processActivity's steps, as native async functions: the SDK's are TypeScript generators that
+   * leave an old-space map per call pointing at the turn (see postureTurnContext.ts), so each turn was promoted.
+   */
+  async processAuthenticated(auth: Authenticated, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    const { claimsIdentity, audience, connectorFactory } = this.reusingConnectors(auth);
+    activity.callerId = auth.callerId as string; // as the SDK sets it, undefined included
+    const connectorClient = await connectorFactory?.create(activity.serviceUrl, audience);
+    if (!connectorClient) throw new Error('Unable to extract ConnectorClient from turn context.');
+    const userTokenClient = await this.botFrameworkAuthentication.createUserTokenClient(claimsIdentity);
+    const context = createPostureTurnContext(this, activity);
+    context.turnState.set(this.BotIdentityKey, claimsIdentity);
+    context.turnState.set(this.ConnectorClientKey, connectorClient);
+    context.turnState.set(this.UserTokenClientKey, userTokenClient);
+    context.turnState.set(BotCallbackHandlerKey, logic);
+    context.turnState.set(this.ConnectorFactoryKey, connectorFactory);
+    context.turnState.set(this.OAuthScopeKey, audience);
+    await this.runMiddleware(context, logic);
+    return turnResults(context);
+  }
+
+  /** BotAdapter.runMiddleware as a native async function (the SDK's holds the raw turn context in a generator). */
+  protected override async runMiddleware(context: TurnContext, next: (revocableContext: TurnContext) => Promise<void>): Promise<void> {
+    if (context?.activity?.locale) context.locale = context.activity.locale;
+    // The middleware and the logic see a revocable proxy, revoked when the turn ends.
+    const revocable = Proxy.revocable(context, {});
+    try {
+      await this.middleware.run(revocable.proxy, () => next(revocable.proxy));
+    } catch (error) {
+      if (this.onTurnError) await this.onTurnError(revocable.proxy, error as Error);
+      else throw error;
+    } finally {
+      revocable.revoke();
+    }
   }
 
   private reusingConnectors(auth: Authenticated): Authenticated {
@@ -64,6 +97,16 @@ export class PostureAdapter extends TeamsAdapter {
       keepBuilt(this.connectors, JSON.stringify([app, serviceUrl, audience ?? null]), MAX_KEPT_CONNECTORS, () => factory.create(serviceUrl, audience));
     return { ...auth, connectorFactory: { create } as ConnectorFactory };
   }
+}
+
+/** What the turn answers over HTTP: the buffered replies (expectReplies), the invoke response, or nothing. */
+function turnResults(context: TurnContext): InvokeResponse | undefined {
+  if (context.activity.deliveryMode === DeliveryModes.ExpectReplies) return { status: StatusCodes.OK, body: { activities: context.bufferedReplyActivities } };
+  if (context.activity.type === ActivityTypes.Invoke) {
+    const invokeResponse = context.turnState.get<Partial<Activity> | undefined>(INVOKE_RESPONSE_KEY);
+    return invokeResponse ? (invokeResponse.value as InvokeResponse) : { status: StatusCodes.NOT_IMPLEMENTED };
+  }
+  return undefined;
 }
 
 /**

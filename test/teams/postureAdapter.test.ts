@@ -1,6 +1,6 @@
 // The connector client (credentials and HTTP pipeline) is built once per bot, service URL and audience and reused
 // by every turn, instead of once per turn as the SDK does; the user token client once per bot app id.
-import { ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, ConfigurationBotFrameworkAuthentication, INVOKE_RESPONSE_KEY, type Activity, type TurnContext } from 'botbuilder';
 import { createPostureAdapter, MAX_KEPT_CONNECTORS, type PostureAdapter } from '../../src/teams/postureAdapter';
 
 type Auth = Parameters<PostureAdapter['processAuthenticated']>[0];
@@ -96,5 +96,87 @@ describe('posture adapter connector clients', () => {
     } finally {
       build.mockRestore();
     }
+  });
+});
+
+describe('posture adapter turn', () => {
+  type Logic = (context: TurnContext) => Promise<void>;
+  /** The SDK's own CloudAdapterBase.processActivity on the same adapter (what processAuthenticated replaces). */
+  const sdkProcess = (adapter: PostureAdapter, auth: Auth, a: Activity, logic: Logic) =>
+    (adapter as unknown as { processActivity(auth: Auth, a: Activity, logic: Logic): Promise<unknown> }).processActivity(auth, a, logic);
+  const authFor = () =>
+    ({ audience: 'https://api.botframework.com', callerId: 'urn:botframework:azure', claimsIdentity: identity([{ type: 'aud', value: 'bot' }]), connectorFactory: { create: async (serviceUrl: string) => ({ serviceUrl }) } }) as unknown as Auth;
+
+  /** What a turn left: the response, the activity's caller id, turn state keys, locale and how the logic saw the context. */
+  async function turn(process: 'ours' | 'sdk', a: Activity, body: Logic) {
+    const adapter = createPostureAdapter(undefined);
+    const seen: { keys: unknown[]; locale?: string; sameAsLater?: boolean } = { keys: [] };
+    let kept: TurnContext | undefined;
+    const logic: Logic = async (context) => {
+      kept = context;
+      seen.keys = [...(context.turnState as unknown as Map<unknown, unknown>).keys()].map((k) => (typeof k === 'symbol' ? k.description : k));
+      seen.locale = context.locale;
+      await body(context);
+    };
+    const response = await (process === 'ours' ? adapter.processAuthenticated(authFor(), a, logic) : sdkProcess(adapter, authFor(), a, logic));
+    // The logic got a revocable proxy, revoked once the turn ended.
+    const revoked = (() => {
+      try {
+        void kept?.activity;
+        return false;
+      } catch {
+        return true;
+      }
+    })();
+    return { response, callerId: a.callerId, seen, revoked };
+  }
+
+  const send: Logic = async (context) => {
+    await context.sendActivity('one');
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 202, body: { done: true } } });
+  };
+
+  it.each([
+    ['expectReplies message', { deliveryMode: 'expectReplies' }, send],
+    ['invoke with a response', { type: 'invoke', name: 'adaptiveCard/action', deliveryMode: 'expectReplies' }, send],
+    ['invoke answered in turn state', { type: 'invoke', name: 'adaptiveCard/action' }, async (c: TurnContext) => void c.turnState.set(INVOKE_RESPONSE_KEY, { value: { status: 200, body: { ok: 1 } } })],
+    ['invoke without a response', { type: 'invoke', name: 'adaptiveCard/action' }, async () => undefined],
+    ['plain message', {}, async () => undefined],
+  ] as Array<[string, Partial<Activity>, Logic]>)('answers a %s as the SDK does', async (_name, fields, body) => {
+    const ours = await turn('ours', { ...activity('https://smba.example/emea/', 'x1'), locale: 'fr-FR', ...fields } as Activity, body);
+    const theirs = await turn('sdk', { ...activity('https://smba.example/emea/', 'x1'), locale: 'fr-FR', ...fields } as Activity, body);
+    expect(ours).toEqual(theirs);
+    expect(ours.revoked).toBe(true);
+    expect(ours.callerId).toBe('urn:botframework:azure');
+    expect(ours.seen.locale).toBe('fr-FR');
+    expect(ours.seen.keys).toEqual(expect.arrayContaining(['botCallbackHandler', 'BotIdentity', 'ConnectorClient', 'UserTokenClient', 'ConnectorFactory', 'OAuthScope']));
+  });
+
+  it('gives a turn error to onTurnError with the revocable context, as the SDK does, and rethrows without one', async () => {
+    const adapter = createPostureAdapter(undefined);
+    const failing: Logic = async () => {
+      throw new Error('boom');
+    };
+    const errors: string[] = [];
+    adapter.onTurnError = async (context, error) => {
+      errors.push(`${error.message} ${context.activity.id}`);
+    };
+    await expect(adapter.processAuthenticated(authFor(), activity('https://smba.example/emea/', 'e1'), failing)).resolves.toBeUndefined();
+    expect(errors).toEqual(['boom e1']);
+    const bare = createPostureAdapter(undefined);
+    bare.onTurnError = undefined as unknown as typeof bare.onTurnError;
+    await expect(bare.processAuthenticated(authFor(), activity('https://smba.example/emea/', 'e2'), failing)).rejects.toThrow('boom');
+  });
+
+  it('refuses a result without a connector factory, as the SDK does', async () => {
+    const adapter = createPostureAdapter(undefined);
+    const auth = { ...authFor(), connectorFactory: undefined } as unknown as Auth;
+    await expect(adapter.processAuthenticated(auth, activity('https://smba.example/emea/', 'n1'), async () => undefined)).rejects.toThrow('Unable to extract ConnectorClient');
+  });
+
+  it('runs the turn through native async functions, not the SDK generators', () => {
+    const adapter = createPostureAdapter(undefined) as unknown as Record<string, { constructor: { name: string } }>;
+    expect(adapter.processAuthenticated?.constructor.name).toBe('AsyncFunction');
+    expect(adapter.runMiddleware?.constructor.name).toBe('AsyncFunction');
   });
 });
