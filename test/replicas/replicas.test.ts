@@ -54,9 +54,14 @@ async function startReplica(account: string): Promise<Replica> {
   return { turn: adapterTurns(bot), records };
 }
 
+/**
+ * What a turn answered: its card, or the text of its messages. Not a `typing` activity: teams-ai 1.7.4 sends one when a
+ * message turn has sent nothing 1 s after it began, whatever startTypingTimer says, so a turn slowed by load has it.
+ */
 const summary = (activities: Array<Partial<Activity>>) => {
-  const card = cardOf(activities);
-  return card ? textOf(card) : activities.map((a) => a.text ?? '').join('\n');
+  const messages = activities.filter((a) => a.type === 'message');
+  const card = cardOf(messages);
+  return card ? textOf(card) : messages.map((a) => a.text ?? '').join('\n');
 };
 const confirmRefOf = (activities: Array<Partial<Activity>>) => {
   let ref: string | undefined;
