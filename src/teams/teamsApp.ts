@@ -58,6 +58,8 @@ export function createTeamsApp(options: TeamsAppOptions): Application<TurnState>
     turnStateFactory: () => new MergingTurnState(),
     ...(options.authentication ? { authentication: options.authentication } : {}),
   });
+  // teams-ai 1.7.4 keeps the startTypingTimer option but Application.run starts the timer on every message turn anyway.
+  if (options.startTypingTimer === false) app.startTypingTimer = () => undefined;
 
   registerCardActionRoutes(app, { registry, cardActions: options.cardActions, cards, ...(options.continuation ? { continuation: options.continuation } : {}) });
 

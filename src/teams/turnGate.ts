@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger';
 import { activityDedupKey, type ActivityDeduper } from '../storage/activityDeduper';
 import type { TurnCommit } from '../storage/turnCommit';
 import { createTurnWrites, type TurnWrites } from '../storage/turnWrites';
+import { countLabel } from '../views/postureLabels';
 
 export type { ActivityDeduper } from '../storage/activityDeduper';
 
@@ -54,7 +55,6 @@ export function isAddressedToBot(activity: Partial<Activity>): boolean {
   return botId !== undefined && TurnContext.getMentions(activity).some((m) => m.mentioned?.id === botId);
 }
 
-const formatCount = (n: number) => n.toLocaleString('en-US');
 
 /** Wraps the Application's turn logic with the gates; returns the logic the adapter (or a TestAdapter) runs. */
 export function createTurnGate(options: TurnGateOptions, next: TurnLogic): TurnLogic {
@@ -98,7 +98,7 @@ export function createTurnGate(options: TurnGateOptions, next: TurnLogic): TurnL
     try {
       if (activity.type === ActivityTypes.Message && typeof activity.text === 'string' && activity.text.length > maxChars) {
         await context.sendActivity(
-          `Your message is ${formatCount(activity.text.length)} characters long; I read at most ${formatCount(maxChars)}. Please shorten it and ask again.`,
+          `Your message is ${countLabel(activity.text.length)} characters long; I read at most ${countLabel(maxChars)}. Please shorten it and ask again.`,
         );
         return;
       }
