@@ -3,8 +3,9 @@
 // list does not keep a second copy of ten long assessment ids in the state every turn hashes and saves. Lists stored
 // by earlier versions hold the assessment ids themselves: they are read as they are (the two may mix after a
 // "Show more" on such a list), as are the rows a list taken up again fetches (rowsById: except an id shaped like a
-// card ref, which is stored by its own ref, so a row is never read as the wrong kind). A ref is the hash of an id, so it resolves the same on any replica and after a
-// posture reload; whether the recommendation is still in the data is the caller's lookup, as before.
+// card ref, which is stored by its own ref, so a row is never read as the wrong kind). A ref is the hash of an id, so
+// it resolves the same on any replica and after a posture reload; whether the recommendation is still in the data is
+// the caller's lookup, as before.
 import type { ConversationMemory } from '../registry';
 import type { ActiveList } from './activeList';
 import { recommendationRef, rememberShown, resolveShown } from './shownRefs';
