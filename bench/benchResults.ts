@@ -110,6 +110,8 @@ export interface ScaleDetail {
   /** Median of the rounds' ratios (loadRounds), with their range. */
   loadCpuRatio?: number;
   loadCpuRatioRange?: [number, number];
+  /** The least load CPU over the least floor CPU of the rounds: a floor slowed by the machine cannot lower it. */
+  loadCpuRatioOfLeast?: number;
   /** The same file loaded on one thread, beside each round's two-thread load: medians and the ratio's range. */
   oneThread?: { loadCpuMs: number; loadMs: number; peakRssMb: number; ratio: number; ratioRange: [number, number] };
   loadRounds?: LoadRound[];

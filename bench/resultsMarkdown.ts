@@ -154,7 +154,8 @@ export function renderMarkdown(r: BenchResults): string {
 function loadLine(d: ScaleDetail): string {
   const threads = d.loadThreads ? `, loaded on ${d.loadThreads} thread${d.loadThreads === 1 ? '' : 's'}` : '';
   const rounds = d.loadRounds ?? [];
-  const spread = rounds.length > 1 ? ` (median of ${rounds.length} rounds, each a fresh floor and a fresh load: ${rounds.map((r) => `${r.ratio}×`).join(', ')})` : '';
+  const least = d.loadCpuRatioOfLeast !== undefined ? `; the least load over the least floor: ${d.loadCpuRatioOfLeast}×` : '';
+  const spread = rounds.length > 1 ? ` (median of ${rounds.length} rounds, each a fresh floor and a fresh load: ${rounds.map((r) => `${r.ratio}×`).join(', ')}; floors ${rounds.map((r) => r.floorCpuMs).join(', ')} ms${least})` : '';
   const floorWall = d.parseFloorWallMs !== undefined ? `, ${d.parseFloorWallMs} ms wall` : '';
   const main = `Load CPU (all threads${threads}, start of load to engine ready): ${d.loadCpuMs} ms = **${d.loadCpuRatio}×** the parse-only floor${spread} (line-by-line JSON.parse of the same file in a fresh process: ${d.parseFloorCpuMs} ms CPU${floorWall}).`;
   const one = d.oneThread;

@@ -64,14 +64,18 @@ async function loadRounds(path: string, first: ScaleProbeResult, firstFloor: Par
 }
 
 /** The rounds' medians and ranges, as the results keep them. */
-function loadFigures(rounds: readonly LoadRound[]): Pick<ScaleDetail, 'loadCpuMs' | 'parseFloorCpuMs' | 'loadCpuRatio' | 'loadCpuRatioRange' | 'oneThread' | 'loadRounds'> {
+function loadFigures(rounds: readonly LoadRound[]): Pick<ScaleDetail, 'loadCpuMs' | 'parseFloorCpuMs' | 'loadCpuRatio' | 'loadCpuRatioRange' | 'loadCpuRatioOfLeast' | 'oneThread' | 'loadRounds'> {
   const ratios = rounds.map((r) => r.ratio);
+  // Interference only ever adds CPU, and the floor's own spread can be wide (1M: 7.5-10.3 s in one run): the least load
+  // over the least floor is the ratio no slow floor can flatter.
+  const least = (values: number[]) => Math.min(...values);
   const ones = rounds.flatMap((r) => (r.oneThread ? [r.oneThread] : []));
   return {
     loadCpuMs: Math.round(median(rounds.map((r) => r.loadCpuMs))),
     parseFloorCpuMs: Math.round(median(rounds.map((r) => r.floorCpuMs))),
     loadCpuRatio: round(median(ratios), 2),
     loadCpuRatioRange: [Math.min(...ratios), Math.max(...ratios)],
+    loadCpuRatioOfLeast: round(least(rounds.map((r) => r.loadCpuMs)) / Math.max(1, least(rounds.map((r) => r.floorCpuMs))), 2),
     ...(ones.length > 0
       ? {
           oneThread: {

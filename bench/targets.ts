@@ -51,7 +51,7 @@ export function judgeTurnTargets(results: Pick<BenchResults, 'turn' | 'ratios' |
 
 /** The 1M load against its floor: the median ratio with its rounds' range, and the one-thread load's beside it. */
 function loadMeasured(ratio: number, d: BenchResults['scaleDetails'][string] | undefined, big: { loadMs: number; rssMb: number }): string {
-  const range = d?.loadCpuRatioRange && (d.loadRounds?.length ?? 0) > 1 ? ` (${d.loadCpuRatioRange[0]}–${d.loadCpuRatioRange[1]}×, ${d.loadRounds?.length} rounds)` : '';
+  const range = d?.loadCpuRatioRange && (d.loadRounds?.length ?? 0) > 1 ? ` (${d.loadCpuRatioRange[0]}–${d.loadCpuRatioRange[1]}×, ${d.loadRounds?.length} rounds; least load / least floor ${d.loadCpuRatioOfLeast ?? 'n/a'}×)` : '';
   const threads = d?.loadThreads ? `, ${d.loadThreads} thread${d.loadThreads === 1 ? '' : 's'}` : '';
   const one = d?.oneThread ? `; on one thread ${d.oneThread.ratio}× (${d.oneThread.loadCpuMs} ms CPU, ${(d.oneThread.loadMs / 1000).toFixed(2)} s wall)` : '';
   return `${ratio}×${range} (${d?.loadCpuMs} vs ${d?.parseFloorCpuMs} ms CPU${threads}); ${(big.loadMs / 1000).toFixed(2)} s wall, peak RSS ${Math.round(big.rssMb)} MB${one}`;
@@ -70,7 +70,8 @@ export function judgeTargets(results: Pick<BenchResults, 'turn' | 'scale' | 'sta
       name: 'load 1M rows',
       target: '≤ 2.5× the CPU of a parse-only floor, same run',
       measured: ratio !== undefined ? loadMeasured(ratio, bigDetail, big) : `${(big.loadMs / 1000).toFixed(2)} s (no floor measured)`,
-      met: ratio !== undefined && ratio <= 2.5,
+      // Met only when the least load over the least floor is inside it too: a floor slowed by the machine flatters.
+      met: ratio !== undefined && ratio <= 2.5 && (bigDetail?.loadCpuRatioOfLeast ?? ratio) <= 2.5,
     });
     out.push({ name: 'bot serving 1M rows', target: 'peak RSS < 1.5 GB', measured: `${bigDetail?.botPeakRssMb ?? 'n/a'} MB`, met: (bigDetail?.botPeakRssMb ?? Infinity) < 1536 });
   } else {

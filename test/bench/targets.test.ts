@@ -50,6 +50,7 @@ describe('targets', () => {
     Object.assign(d, {
       loadThreads: 2,
       loadCpuRatioRange: [2.3, 2.9],
+      loadCpuRatioOfLeast: 2.48,
       loadRounds: [
         { floorCpuMs: 10_000, loadCpuMs: 24_000, loadMs: 15_000, peakRssMb: 700, ratio: 2.4, oneThread: { loadCpuMs: 19_000, loadMs: 25_000, peakRssMb: 650, ratio: 1.9 } },
         { floorCpuMs: 10_000, loadCpuMs: 23_000, loadMs: 15_500, peakRssMb: 710, ratio: 2.3, oneThread: { loadCpuMs: 20_000, loadMs: 26_000, peakRssMb: 640, ratio: 2 } },
@@ -59,10 +60,13 @@ describe('targets', () => {
     });
     const target = byName(doc).get('load 1M rows');
     expect(target?.met).toBe(true);
-    expect(target?.measured).toMatch(/^2\.4× \(2\.3–2\.9×, 3 rounds\) \(20000 vs 10000 ms CPU, 2 threads\); .*; on one thread 1\.95× \(19500 ms CPU, 25\.50 s wall\)$/);
+    expect(target?.measured).toMatch(/^2\.4× \(2\.3–2\.9×, 3 rounds; least load \/ least floor 2\.48×\) \(20000 vs 10000 ms CPU, 2 threads\); .*; on one thread 1\.95× \(19500 ms CPU, 25\.50 s wall\)$/);
     doc.targets = judgeTargets(doc);
     const md = renderMarkdown(doc);
-    expect(md).toContain('= **2.4×** the parse-only floor (median of 3 rounds, each a fresh floor and a fresh load: 2.4×, 2.3×, 2.9×)');
+    expect(md).toContain('= **2.4×** the parse-only floor (median of 3 rounds, each a fresh floor and a fresh load: 2.4×, 2.3×, 2.9×; floors 10000, 10000, 9000 ms; the least load over the least floor: 2.48×)');
+    // A floor slowed by the machine cannot meet the target: the least load over the least floor must be inside it too.
+    d.loadCpuRatioOfLeast = 2.56;
+    expect(byName(doc).get('load 1M rows')?.met).toBe(false);
     expect(md).toContain('Loaded on one thread in the same rounds: 19500 ms CPU = 1.95× (1.9×, 2×, n/a), 25.50 s wall, peak RSS 650 MB.');
   });
 
