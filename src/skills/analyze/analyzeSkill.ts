@@ -2,7 +2,7 @@
 // and keeps the conversation's active list so follow-ups act on it. Plain TypeScript: no Teams, no cards.
 import type { ActionContext } from '../../actions/registry';
 import { AppError } from '../../errors/appError';
-import type { GroupBy, PostureEngine, PostureFilter, SortOrder } from '../../posture/engine';
+import type { GroupBy, PostureEngine, PostureFilter, RecommendationRow, SortOrder } from '../../posture/engine';
 import type { Reply } from '../../views/reply';
 import { ACTIVE_LIST_KEY, activateList, findList, retireActiveList, MAX_REMEMBERED_ROWS, parseActiveList, shownRows, type ActiveList } from '../../actions/contracts/activeList';
 import { rememberShown } from '../../actions/contracts/shownRefs';
@@ -221,7 +221,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
       if (assessmentId === undefined) {
         // Not remembered: the row at that position now. One the list showed must still be the row it showed: if a
         // reload moved it, it is looked for among the list's rows (never a different row in its place).
-        const fetched = await fetchRow(ctx, list, index);
+        const fetched = listRowsNow(ctx, list, index, 1)[0]?.assessmentId;
         if (list.refs[index] === undefined || (fetched !== undefined && isListRow(list, index, fetched))) assessmentId = fetched;
         else assessmentId = findMovedRow(ctx, list, index);
       }
@@ -238,11 +238,11 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
     await ctx.reply({ kind: 'card', card: { template: 'details', model: buildDetailsView(found, capabilities.hasRiskData, origin) }, recommendationIds: [found.assessmentId] });
   }
 
-  async function fetchRow(ctx: Ctx, list: ActiveList, index: number): Promise<string | undefined> {
+  /** The list's rows from `offset` as its filter and sort give them now (the viewer's scope, the data of this turn). */
+  function listRowsNow(ctx: Ctx, list: ActiveList, offset: number, limit: number): RecommendationRow[] {
     const engine = current();
-    const capabilities = engine.capabilities(ctx.viewer);
-    const { filter } = toPostureFilter(list.filter, capabilities.hasRiskData, askedAt(ctx));
-    return engine.search(ctx.viewer, { filter, sort: list.sort ?? 'risk', offset: index, limit: 1 }).items[0]?.assessmentId;
+    const { filter } = toPostureFilter(list.filter, engine.capabilities(ctx.viewer).hasRiskData, askedAt(ctx));
+    return engine.search(ctx.viewer, { filter, sort: list.sort ?? 'risk', offset, limit }).items;
   }
 
   /**
@@ -250,10 +250,7 @@ export function createAnalyzeSkill(options: AnalyzeSkillOptions) {
    * remembers, checked against that ref. Undefined when it is not among them (gone, or no longer matching the list).
    */
   function findMovedRow(ctx: Ctx, list: ActiveList, index: number): string | undefined {
-    const engine = current();
-    const { filter } = toPostureFilter(list.filter, engine.capabilities(ctx.viewer).hasRiskData, askedAt(ctx));
-    const rows = engine.search(ctx.viewer, { filter, sort: list.sort ?? 'risk', offset: 0, limit: MAX_REMEMBERED_ROWS }).items;
-    return rows.find((row) => isListRow(list, index, row.assessmentId))?.assessmentId;
+    return listRowsNow(ctx, list, 0, MAX_REMEMBERED_ROWS).find((row) => isListRow(list, index, row.assessmentId))?.assessmentId;
   }
 
   return {
