@@ -64,18 +64,17 @@ async function loadRounds(path: string, first: ScaleProbeResult, firstFloor: Par
 }
 
 /** The rounds' medians and ranges, as the results keep them. */
-function loadFigures(rounds: readonly LoadRound[]): Pick<ScaleDetail, 'loadCpuMs' | 'parseFloorCpuMs' | 'loadCpuRatio' | 'loadCpuRatioRange' | 'loadCpuRatioOfLeast' | 'oneThread' | 'loadRounds'> {
+function loadFigures(rounds: readonly LoadRound[]): Pick<ScaleDetail, 'loadCpuMs' | 'parseFloorCpuMs' | 'loadCpuRatio' | 'loadCpuRatioRange' | 'loadCpuRatioOfLeast' | 'oneThread'> & { loadRounds: LoadRound[] } {
   const ratios = rounds.map((r) => r.ratio);
   // Interference only ever adds CPU, and the floor's own spread can be wide (1M: 7.5-10.3 s in one run): the least load
   // over the least floor is the ratio no slow floor can flatter.
-  const least = (values: number[]) => Math.min(...values);
   const ones = rounds.flatMap((r) => (r.oneThread ? [r.oneThread] : []));
   return {
     loadCpuMs: Math.round(median(rounds.map((r) => r.loadCpuMs))),
     parseFloorCpuMs: Math.round(median(rounds.map((r) => r.floorCpuMs))),
     loadCpuRatio: round(median(ratios), 2),
     loadCpuRatioRange: [Math.min(...ratios), Math.max(...ratios)],
-    loadCpuRatioOfLeast: round(least(rounds.map((r) => r.loadCpuMs)) / Math.max(1, least(rounds.map((r) => r.floorCpuMs))), 2),
+    loadCpuRatioOfLeast: round(Math.min(...rounds.map((r) => r.loadCpuMs)) / Math.max(1, Math.min(...rounds.map((r) => r.floorCpuMs))), 2),
     ...(ones.length > 0
       ? {
           oneThread: {
@@ -146,12 +145,12 @@ export async function runScaleSize(rows: number, settings: ScaleSettings): Promi
   settings.log(`  ${rows} rows: loaded in ${engine.loadMs} ms, peak RSS ${engine.peakRssMb} MB, engine p50 ${engine.engine.p50Ms} / p95 ${engine.engine.p95Ms} ms; parse-only floor`);
   const floor = await parseFloor(file.path);
   const load = loadFigures(await loadRounds(file.path, engine, floor, settings, rows));
-  settings.log(`  ${rows} rows: load CPU ${load.loadCpuMs} ms = ${load.loadCpuRatio}x the parse-only floor (${load.parseFloorCpuMs} ms CPU), median of ${load.loadRounds?.length} round(s); bot turns`);
+  settings.log(`  ${rows} rows: load CPU ${load.loadCpuMs} ms = ${load.loadCpuRatio}x the parse-only floor (${load.parseFloorCpuMs} ms CPU), median of ${load.loadRounds.length} round(s); bot turns`);
   const bot = await botTurns(file.path, rows, settings);
   const allTurns = bot.perPrompt.flat();
   const entry: ScaleEntry = {
-    loadMs: Math.round(median(load.loadRounds?.map((r) => r.loadMs) ?? [engine.loadMs])),
-    rssMb: Math.max(...(load.loadRounds?.map((r) => r.peakRssMb) ?? [engine.peakRssMb])),
+    loadMs: Math.round(median(load.loadRounds.map((r) => r.loadMs))),
+    rssMb: Math.max(...load.loadRounds.map((r) => r.peakRssMb)),
     engine: engine.engine,
     turn: { p50Ms: round(percentile(allTurns, 50)), p95Ms: round(percentile(allTurns, 95)) },
   };
