@@ -71,6 +71,7 @@ function absorbed(row: UserUsage, legacy: Record<string, number>): UserUsage {
   for (const [action, n] of Object.entries(legacy)) taken[action] = Math.max(taken[action] ?? 0, n);
   return { ...addedTo(row, rest), legacy: taken };
 }
+
 const ATTEMPTS = 200;
 
 /** The tenant record's fields without `byUser` (legacy) or anything else. */

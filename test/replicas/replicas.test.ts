@@ -55,8 +55,8 @@ async function startReplica(account: string): Promise<Replica> {
 }
 
 /**
- * What a turn answered: its card, or the text of its messages. Not a `typing` activity: teams-ai 1.7.4 sends one when a
- * message turn has sent nothing 1 s after it began, whatever startTypingTimer says, so a turn slowed by load has it.
+ * What a turn answered: its card, or the text of its messages. Not a `typing` activity (teams-ai sends one when a
+ * message turn has sent nothing 1 s after it began; these replicas turn it off, and a typing indicator is no answer).
  */
 const summary = (activities: Array<Partial<Activity>>) => {
   const messages = activities.filter((a) => a.type === 'message');
