@@ -26,17 +26,24 @@ describe('recommendation refs', () => {
     expect(digests).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps up to its limit, dropping the id added first', () => {
+  it('keeps the ids asked for most recently: at least the last half of its limit, at most its limit', () => {
     const digests = jest.spyOn(crypto, 'hash');
-    const refs = createRecommendationRefs(2);
-    refs('/a');
-    refs('/b');
-    refs('/a');
-    expect(digests).toHaveBeenCalledTimes(2);
-    refs('/c'); // full: drops /a, added first
-    refs('/b');
-    expect(digests).toHaveBeenCalledTimes(3);
-    expect(refs('/a')).toBe(digestRef('/a'));
+    const refs = createRecommendationRefs(4);
+    for (const id of ['/a', '/b', '/c', '/d']) refs(id);
     expect(digests).toHaveBeenCalledTimes(4);
+    refs('/c');
+    refs('/d');
+    refs('/a'); // still kept (the older half): not digested again
+    expect(digests).toHaveBeenCalledTimes(4);
+    refs('/e');
+    expect(digests).toHaveBeenCalledTimes(5);
+    expect(refs('/b')).toBe(digestRef('/b')); // dropped: digested again, the same ref
+    expect(digests).toHaveBeenCalledTimes(6);
+  });
+
+  it('gives the digest's ref to every id when every id is new (the generations turn over)', () => {
+    const refs = createRecommendationRefs(64);
+    const ids = Array.from({ length: 2000 }, (_, i) => `/subscriptions/s/resourceGroups/rg/providers/x/y/n${i}`);
+    for (const id of ids) expect(refs(id)).toBe(digestRef(id));
   });
 });
