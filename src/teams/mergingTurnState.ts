@@ -5,6 +5,7 @@ import { TurnState } from './teamsAi';
 import type { Storage, TurnContext } from 'botbuilder';
 import { storedTextOf } from '../storage/conversationStorage';
 import { attachShownRefLog, shownRefLogOf, shownRefLogSource } from '../storage/shownRefLog';
+import { giveStoredItem, readKeepingStoredText } from './storedTextEntries';
 import { turnWritesOf } from './turnGate';
 
 export const DEFAULT_SAVE_ATTEMPTS = 8;
@@ -45,6 +46,7 @@ export class MergingTurnState extends TurnState {
   /** Each scope as read, kept as JSON text: it is only parsed again in the rare rebase after a conflict. */
   private readonly loaded: Partial<Record<Scope, string>> = {};
   private readonly merges = new Map<string, StateMerge>();
+  private storageKeys: Record<string, string> = {};
 
   constructor(private readonly maxAttempts: number = DEFAULT_SAVE_ATTEMPTS) {
     super();
@@ -55,10 +57,23 @@ export class MergingTurnState extends TurnState {
     this.merges.set(key, merge);
   }
 
+  /** The scopes' storage keys, as the load computed them. */
+  protected override async onComputeStorageKeys(context: TurnContext): Promise<Record<string, string>> {
+    this.storageKeys = await super.onComputeStorageKeys(context);
+    return this.storageKeys;
+  }
+
   override async load(context: TurnContext, storage?: Storage): Promise<boolean> {
-    const loadedNow = await super.load(context, storage);
+    // Items the storage gave with their stored text are not serialized by teams-ai's load (src/teams/storedTextEntries.ts).
+    const kept = new Map<string, Bag>();
+    const loadedNow = await super.load(context, storage && readKeepingStoredText(storage, kept));
     // As stored (without its eTag, which the rebase ignores) when the storage kept the text: no second serialization.
     if (loadedNow) {
+      for (const [scope, key] of Object.entries(this.storageKeys)) {
+        const entry = this.getScope(scope);
+        const item = kept.get(key);
+        if (entry && item) giveStoredItem(entry, item);
+      }
       for (const scope of SCOPES) {
         const value = this.getScope(scope)?.value;
         this.loaded[scope] = storedTextOf(value) ?? JSON.stringify(value ?? {});

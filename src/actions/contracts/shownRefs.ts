@@ -5,9 +5,9 @@
 // state holds only a marker (shape 2), so a list turn neither reads nor rewrites the older refs. Elsewhere (and in
 // state written before the log existed) the state holds the pairs themselves (shape 1): they are still read, and
 // moved into the log the first time that conversation is shown something again.
-import { hash } from 'node:crypto';
 import { isLoggedShownRefs, newestPairs, SHOWN_REF_LOG_KEY, SHOWN_REFS_FIELD, shownRefLogOf, type ShownRefLog } from '../../storage/shownRefLog';
 import type { ConversationMemory } from '../registry';
+import { createRecommendationRefs } from './recommendationRefs';
 
 export const SHOWN_REFS_KEY = SHOWN_REFS_FIELD;
 export const MAX_SHOWN_REFS = 300;
@@ -31,10 +31,7 @@ const isPair = (pair: unknown): pair is [string, string] =>
   Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && pair[0].length <= 64 && typeof pair[1] === 'string' && pair[1].length <= 2000;
 
 /** The same recommendation always gets the same ref: 16 URL-safe characters, no resource names in card data. */
-export function recommendationRef(assessmentId: string): string {
-  // One-shot hash: no Hash object per ref (a list turn makes ten). Same digest, so refs on cards already sent stay valid.
-  return `r${hash('sha256', assessmentId.toLowerCase(), 'base64url').slice(0, 15)}`;
-}
+export const recommendationRef: (assessmentId: string) => string = createRecommendationRefs();
 
 /**
  * Conversation state is JSON from earlier turns (or another process): anything malformed counts as nothing shown.
