@@ -41,7 +41,7 @@ describe('recommendation refs', () => {
     expect(digests).toHaveBeenCalledTimes(6);
   });
 
-  it('gives the digest's ref to every id when every id is new (the generations turn over)', () => {
+  it('gives the digest’s ref to every id when every id is new (the generations turn over)', () => {
     const refs = createRecommendationRefs(64);
     const ids = Array.from({ length: 2000 }, (_, i) => `/subscriptions/s/resourceGroups/rg/providers/x/y/n${i}`);
     for (const id of ids) expect(refs(id)).toBe(digestRef(id));
