@@ -19,6 +19,9 @@ export function createSqliteConversationEraser(database: SqliteDatabase): Conver
     }, 0),
   );
   return {
-    erase: (conversationIds, channelUserIds) => eraseAll([...conversationIds.map((id) => `/conversations/${id}`), ...channelUserIds.map((id) => `/users/${id}`)]),
+    erase: (conversationIds, channelUserIds) => {
+      database.writes.flush();
+      return eraseAll([...conversationIds.map((id) => `/conversations/${id}`), ...channelUserIds.map((id) => `/users/${id}`)]);
+    },
   };
 }

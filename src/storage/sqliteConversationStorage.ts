@@ -95,6 +95,8 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
     for (const [key, item] of Object.entries(changes)) entries.push(entryOf(key, item));
     // Inside the caller's transaction (the turn's closing commit, sqliteTurnCommit.ts) without a savepoint of its
     // own: a conflict throws out of that transaction, which rolls back whole, so no key is left half written.
+    // Alone, after the queued writes of concurrent turns (sqliteWriteGroup.ts), so writes apply in the order issued.
+    if (!db.inTransaction) database.writes.flush();
     const flushed = db.inTransaction ? writeEntries(entries) : writeAll(entries);
     return () => flushed.forEach((f) => f.committed());
   };
@@ -118,6 +120,7 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
     async delete(keys: string[]): Promise<void> {
       if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when deleting.');
       keys.forEach(assertKey);
+      database.writes.flush();
       deleteAll(keys);
     },
 
@@ -155,5 +158,8 @@ export function createSqliteConversationPruner(database: SqliteDatabase): (befor
   );
   const shown = createSqliteShownRefs(database);
   // Either batch full means there may be more: the retention job calls again while this returns `limit`.
-  return (before, limit) => Math.max(prune.run(before, limit).changes, shown.pruneOrphans(before, limit));
+  return (before, limit) => {
+    database.writes.flush();
+    return Math.max(prune.run(before, limit).changes, shown.pruneOrphans(before, limit));
+  };
 }

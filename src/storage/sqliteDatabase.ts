@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../errors/appError';
 import type { Logger } from '../logging/logger';
 import { assertUsableDataDir, type DataDirCheckOptions } from './dataDirCheck';
+import { createSqliteWriteGroup, type SqliteWriteGroup } from './sqliteWriteGroup';
 
 export const DEFAULT_DATABASE_FILE = 'posture-bot.sqlite';
 
@@ -23,7 +24,9 @@ export interface SqliteDatabase {
   /** The raw connection, for the stores in this folder only. */
   readonly connection: Database.Database;
   readonly schemaVersion: number;
-  /** Idempotent. Stores built on this database fail with STORAGE_FAILURE afterwards. */
+  /** The writes of concurrent turns, committed together (sqliteWriteGroup.ts). */
+  readonly writes: SqliteWriteGroup;
+  /** Idempotent; runs the writes still queued first. Stores built on this database fail with STORAGE_FAILURE afterwards. */
   close(): void;
 }
 
@@ -110,13 +113,16 @@ export function createSqliteDatabase(dataDir: string, options: SqliteDatabaseOpt
     const schemaVersion = migrate(connection);
     options.logger?.info({ file, schemaVersion }, 'sqlite database open');
     let closed = false;
+    const writes = createSqliteWriteGroup(connection);
     return {
       file,
       connection,
       schemaVersion,
+      writes,
       close() {
         if (closed) return;
         closed = true;
+        writes.flush();
         connection.close();
       },
     };

@@ -137,15 +137,22 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
     return row ? toRecord<T>(row) : undefined;
   }
 
-  // Every call goes through here so callers always see AppError, and sync throws become rejected promises.
-  async function run<R>(operation: string, collection: string, id: string | undefined, body: () => R): Promise<R> {
+  // Every call goes through here so callers always see AppError, and sync throws become rejected promises. A put
+  // joins the writes of this event-loop iteration (sqliteWriteGroup.ts); any other write runs those first, so
+  // writes apply in the order they were issued.
+  async function run<R>(operation: string, collection: string, id: string | undefined, body: () => R, kind: 'read' | 'write' | 'join' = 'read'): Promise<R> {
     if (closed || !db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation, reason: 'store closed' } });
-    try {
-      return body();
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw new AppError('STORAGE_FAILURE', undefined, { cause: error, details: { operation, collection, id } });
-    }
+    const guarded = (): R => {
+      try {
+        return body();
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new AppError('STORAGE_FAILURE', undefined, { cause: error, details: { operation, collection, id } });
+      }
+    };
+    if (kind === 'join') return database.writes.join(guarded);
+    if (kind === 'write') database.writes.flush();
+    return guarded();
   }
 
   function conflict(operation: string, collection: string, id: string, ifMatch: string): AppError {
@@ -158,7 +165,7 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
     },
 
     put<T>(collection: string, id: string, value: T, writeOptions: WriteOptions = {}) {
-      return run('put', collection, id, () => putNow<T>(collection, id, value, writeOptions));
+      return run('put', collection, id, () => putNow<T>(collection, id, value, writeOptions), 'join');
     },
 
     delete(collection: string, id: string, writeOptions: WriteOptions = {}) {
@@ -174,7 +181,7 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
         }
         if (statements.deleteIfMatch.run(collection, id, ifMatch).changes === 0) throw conflict('delete', collection, id, ifMatch);
         return true;
-      });
+      }, 'write');
     },
 
     list<T>(collection: string, listOptions: ListOptions = {}) {
@@ -206,7 +213,7 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
         }
         const result = field === undefined ? statements.pruneByAge.run(collection, collection, before, limit) : statements.pruneByField.run(collection, collection, field, before, limit);
         return result.changes;
-      });
+      }, 'write');
     },
 
     async close() {

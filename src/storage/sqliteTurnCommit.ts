@@ -1,5 +1,5 @@
 // The turn's closing commit on SQLite: state and records in one transaction, so a turn costs two commits (the
-// delivery mark when it starts, this one when it ends) instead of one per write.
+// delivery mark when it starts, this one when it ends) instead of one per write; concurrent turns share them.
 import { AppError, isAppError } from '../errors/appError';
 import type { StoreItems } from './conversationStorage';
 import type { SqliteRecordAccess } from './sqliteRecordsStore';
@@ -37,7 +37,9 @@ export function createSqliteTurnCommit(database: SqliteDatabase, records: Sqlite
   return {
     async commit(state, writes) {
       if (!db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation: 'commit', reason: 'store closed' } });
-      const [outcomes, stateCommitted] = all(state, writes);
+      // With the other turns' writes of this event-loop iteration (sqliteWriteGroup.ts): `all` is then a savepoint
+      // of the group's transaction, and a state conflict rolls back only this turn's part.
+      const [outcomes, stateCommitted] = await database.writes.join(() => all(state, writes));
       stateCommitted?.();
       return outcomes;
     },
