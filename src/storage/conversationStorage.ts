@@ -29,6 +29,25 @@ export function withStoredText<T extends object>(item: T, text: string): T {
   return item;
 }
 
+/**
+ * The text a state (without its eTag) serialized to when its change check found it changed, at save
+ * (src/teams/storedTextEntries.ts): the storage's write takes it instead of serializing the same state again. Taken
+ * once: a later write of the same object serializes it afresh. Not enumerable, like the stored text.
+ */
+const CHECKED_TEXT = Symbol('postureBot.checkedText');
+
+export function withCheckedText<T extends object>(item: T, text: string): T {
+  Object.defineProperty(item, CHECKED_TEXT, { value: text, enumerable: false, configurable: true });
+  return item;
+}
+
+export function takeCheckedText(item: object): string | undefined {
+  const text = (item as Record<symbol, unknown>)[CHECKED_TEXT];
+  if (typeof text !== 'string') return undefined;
+  delete (item as Record<symbol, unknown>)[CHECKED_TEXT];
+  return text;
+}
+
 /** The text an item was stored as, when its storage said so and the item has not been replaced since. */
 export const storedTextOf = (item: unknown): string | undefined =>
   typeof item === 'object' && item !== null ? ((item as Record<symbol, unknown>)[STORED_TEXT] as string | undefined) : undefined;

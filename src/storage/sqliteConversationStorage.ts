@@ -1,6 +1,6 @@
 // botbuilder's Storage (conversation and user state) on the embedded SQLite database, with botbuilder's eTag rules.
 import { randomUUID } from 'node:crypto';
-import { withStoredText, type ConversationStorage as Storage, type StoreItems } from './conversationStorage';
+import { takeCheckedText, withStoredText, type ConversationStorage as Storage, type StoreItems } from './conversationStorage';
 import { hasLoneSurrogate } from './recordKeys';
 import { shownRefLogOf } from './shownRefLog';
 import { createSqliteShownRefs, type PendingShownRefLog } from './sqliteShownRefs';
@@ -85,7 +85,7 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
     const { eTag, ...state } = item as Record<string, unknown>;
     const condition = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : undefined;
     const log = shownRefLogOf(item);
-    return [key, serialize(key, state), condition, log && logs.has(log) ? (log as PendingShownRefLog) : undefined];
+    return [key, takeCheckedText(item) ?? serialize(key, state), condition, log && logs.has(log) ? (log as PendingShownRefLog) : undefined];
   };
   const writeNow = (changes: StoreItems): (() => void) => {
     if (changes === null || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');

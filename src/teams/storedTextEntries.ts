@@ -1,9 +1,10 @@
 // teams-ai's turn state serializes each scope when it loads it (the hash its `hasChanged` compares with at save).
 // When the storage handed the item with the JSON text it was stored as (src/storage/conversationStorage.ts), that
 // text already says what was loaded: the scope is created empty, given the item read, and its `hasChanged`
-// compares the state with that text instead. One serialization of the state a turn fewer, the same answers.
+// compares the state with that text instead. One serialization of the state a turn fewer, the same answers; and
+// when it finds a change, the text it computed is the one the storage writes (a second one fewer).
 import type { Storage, StoreItems } from 'botbuilder';
-import { storedTextOf } from '../storage/conversationStorage';
+import { storedTextOf, withCheckedText } from '../storage/conversationStorage';
 import type { TurnState } from './teamsAi';
 
 type Bag = Record<string, unknown>;
@@ -47,8 +48,14 @@ export function giveStoredItem(entry: Entry, item: Bag): void {
     enumerable: false,
     get: () => {
       if (entry.isDeleted) return true;
-      const { eTag, ...state } = entry.value;
-      return eTag !== loadedETag || JSON.stringify(state) !== text;
+      const value = entry.value;
+      const { eTag, ...state } = value;
+      if (eTag !== loadedETag) return true;
+      const now = JSON.stringify(state);
+      if (now === text) return false;
+      // Saved next (teams-ai's save asks this just before it writes): the storage writes this text, not a new one.
+      withCheckedText(value, now);
+      return true;
     },
   });
 }

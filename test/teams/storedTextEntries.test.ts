@@ -67,6 +67,37 @@ describe('turn state compared with the stored text', () => {
     }
   });
 
+  it('serializes a changed state once at save, and writes what it serialized', async () => {
+    const storage = await seeded();
+    const state = new MergingTurnState();
+    await state.load(contextFor(), storage);
+    (state.conversation as Bag).page = 4;
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      await state.save(contextFor(), storage);
+      const serialized = stringify.mock.calls.map(([value]) => value as unknown);
+      expect(serialized.filter((value) => typeof value === 'object' && value !== null && 'activeList' in value)).toHaveLength(1);
+    } finally {
+      stringify.mockRestore();
+    }
+    expect((await storage.read([KEY]))[KEY]).toMatchObject({ ...SEED, page: 4 });
+  });
+
+  it('serializes afresh a state written again after the write that took its checked text', async () => {
+    const storage = await seeded();
+    const state = new MergingTurnState();
+    await state.load(contextFor(), storage);
+    const value = state.conversation as Bag;
+    value.page = 5;
+    expect(state.getScope('conversation')!.hasChanged).toBe(true);
+    value.eTag = '*'; // unconditional writes from here on
+    await storage.write({ [KEY]: value }); // takes the text checked above
+    expect((await storage.read([KEY]))[KEY]).toMatchObject({ page: 5 });
+    value.page = 6;
+    await storage.write({ [KEY]: value }); // no check since: serialized now
+    expect((await storage.read([KEY]))[KEY]).toMatchObject({ page: 6 });
+  });
+
   it('writes a changed state and leaves an unchanged one as stored', async () => {
     const storage = await seeded();
     const etagOf = async () => ((await storage.read([KEY]))[KEY] as Bag).eTag;
