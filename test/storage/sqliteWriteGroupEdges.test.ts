@@ -1,6 +1,7 @@
 // Edges of the SQLite group commit (src/storage/sqliteWriteGroup.ts) found in review: what a queued write stores is
 // what it was given when issued (as when writes ran at once), and a queue whose connection went away settles.
-import { createSqliteConversations } from '../../src/storage/sqliteConversationStorage';
+import { createSqliteConversationEraser } from '../../src/storage/sqliteConversationEraser';
+import { createSqliteConversationPruner, createSqliteConversations } from '../../src/storage/sqliteConversationStorage';
 import type { SqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { createSqliteRecords } from '../../src/storage/sqliteRecordsStore';
 import { createSqliteTurnCommit } from '../../src/storage/sqliteTurnCommit';
@@ -74,5 +75,21 @@ describe('SQLite group commit: edges', () => {
     database.connection.close();
     const hung = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('hung')), 500));
     for (const put of puts) await expectAppError(Promise.race([put, hung]), 'STORAGE_FAILURE');
+  });
+
+  it('erases a conversation whose closing commit is still queued: the erase runs after it, nothing comes back', async () => {
+    const key = 'msteams/bot/conversations/c1';
+    const committed = commit.commit({ [key]: { n: 1 } }, [{ collection: 'replies', id: 'r', value: { n: 1 } }]);
+    expect(createSqliteConversationEraser(database).erase(['c1'], [])).toBe(1);
+    await committed;
+    expect(stateOf(key)).toBeUndefined();
+  });
+
+  it('runs the queued writes before a prune, in the order issued', async () => {
+    const key = 'msteams/bot/conversations/c2';
+    const committed = commit.commit({ [key]: { n: 1 } }, []);
+    expect(createSqliteConversationPruner(database)(Date.now() + 60_000, 10)).toBe(1);
+    await committed;
+    expect(stateOf(key)).toBeUndefined();
   });
 });
