@@ -27,16 +27,12 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
   return createSqliteRecords(database, options).store;
 }
 
-/** A synchronous put with the store's rules (throws AppError), for writes that share one transaction. */
-export type SqliteRecordPut = <T>(collection: string, id: string, value: T, options?: WriteOptions) => StoredRecord<T>;
-
 /** Synchronous reads and writes with the store's rules, for writes that share one transaction (sqliteTurnCommit.ts). */
 export interface SqliteRecordAccess {
-  putNow: SqliteRecordPut;
   /**
-   * A put checked and serialized now, written when the returned function runs (inside a later transaction): what is
-   * stored is the value as it was at this call, as with putNow. Throws (AppError) now for what putNow would refuse
-   * before writing.
+   * A put with the store's rules, checked and serialized now (throws AppError for a key or value it refuses) and
+   * written when the returned function runs, synchronously (throws AppError on a conflict): what is stored is the
+   * value as it was at this call.
    */
   stagePut<T>(collection: string, id: string, value: T, options?: WriteOptions): () => StoredRecord<T>;
   getNow<T>(collection: string, id: string): StoredRecord<T> | undefined;
@@ -95,13 +91,9 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
   };
   let closed = false;
 
-  /** The write itself, synchronous, so a caller may run several in one transaction (sqliteTurnCommit.ts). */
-  function putNow<T>(collection: string, id: string, value: T, writeOptions: WriteOptions = {}): StoredRecord<T> {
-    return stagePut(collection, id, value, writeOptions)();
-  }
-
-  // Checked and serialized at the call, written later: a put that joins the write group (sqliteWriteGroup.ts) stores
-  // the value as it was when put() was called, not as the caller's object is when the group runs.
+  // Checked and serialized at the call, written later, synchronously, so a caller may run several in one transaction
+  // (sqliteTurnCommit.ts); a put that joins the write group (sqliteWriteGroup.ts) stores the value as it was when
+  // put() was called, not as the caller's object is when the group runs.
   function stagePut<T>(collection: string, id: string, value: T, writeOptions: WriteOptions = {}): () => StoredRecord<T> {
     assertValidKey('collection', collection);
     assertValidKey('id', id);
@@ -242,7 +234,7 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
       closed = true;
     },
   };
-  return { store, putNow, stagePut, getNow, updateNow };
+  return { store, stagePut, getNow, updateNow };
 }
 
 function toRecord<T>(row: Row): StoredRecord<T> {
