@@ -146,10 +146,11 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
   // Every call goes through here so callers always see AppError, and sync throws become rejected promises. A put
   // joins the writes of this event-loop iteration (sqliteWriteGroup.ts): `body` then stages the write now (checks,
   // serializes) and returns what the group runs. Any other write runs the queued ones first, so writes apply in the
-  // order they were issued.
-  async function run<R>(operation: string, collection: string, id: string | undefined, body: () => R, kind: 'read' | 'write' = 'read'): Promise<R> {
+  // order they were issued; so does a list (a scan: erasure, export, migration, off the turn path), so it sees every
+  // write issued before it. A get does not (a write is visible once its promise resolved).
+  async function run<R>(operation: string, collection: string, id: string | undefined, body: () => R, kind: 'read' | 'write' | 'scan' = 'read'): Promise<R> {
     if (closed || !db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation, reason: 'store closed' } });
-    if (kind === 'write') database.writes.flush();
+    if (kind !== 'read') database.writes.flush();
     return guard(operation, collection, id, body)();
   }
 
@@ -215,7 +216,7 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
         const statement = listStatement(afterCursor ? '>' : '>=', bound !== undefined);
         const rows = bound === undefined ? statement.all(collection, lower, limit) : statement.all(collection, lower, bound, limit);
         return rows.map((row) => toRecord<T>(row));
-      });
+      }, 'scan');
     },
 
     prune(collection: string, pruneOptions: PruneOptions) {

@@ -1,5 +1,7 @@
 // Edges of the SQLite group commit (src/storage/sqliteWriteGroup.ts) found in review: what a queued write stores is
 // what it was given when issued (as when writes ran at once), and a queue whose connection went away settles.
+import { createPersonalData } from '../../src/privacy/personalData';
+import { REPLY_RECORDS_COLLECTION, replyRecordWrite, type ReplyRecord } from '../../src/storage/replyRecordStore';
 import { createSqliteConversationEraser } from '../../src/storage/sqliteConversationEraser';
 import { createSqliteConversationPruner, createSqliteConversations } from '../../src/storage/sqliteConversationStorage';
 import type { SqliteDatabase } from '../../src/storage/sqliteDatabase';
@@ -91,5 +93,31 @@ describe('SQLite group commit: edges', () => {
     expect(createSqliteConversationPruner(database)(Date.now() + 60_000, 10)).toBe(1);
     await committed;
     expect(stateOf(key)).toBeUndefined();
+  });
+
+  it('lists after the writes queued before it, so a list sees every write issued before it', async () => {
+    const put = store.put('replies', 'c1|a', { n: 1 });
+    const listed = await store.list('replies', { prefix: 'c1|' });
+    expect(listed.map((r) => r.id)).toEqual(['c1|a']);
+    await put;
+  });
+
+  it("erases a person's reply record whose turn committed just before the erasure began (same event-loop turn)", async () => {
+    const reply: ReplyRecord = {
+      channelId: 'msteams',
+      conversationId: 'c1',
+      activityId: 'a1',
+      delivery: 'connector',
+      recommendationIds: [],
+      content: 'text',
+      viewer: { userId: 'p1', conversationType: 'personal' },
+      at: 1,
+    };
+    const committed = commit.commit(undefined, [replyRecordWrite(reply)]);
+    const data = createPersonalData({ records: store, eraseConversations: createSqliteConversationEraser(database).erase });
+    const report = await data.erase('p1');
+    await committed;
+    expect(report.answers).toBe(1);
+    expect(await store.get(REPLY_RECORDS_COLLECTION, 'c1|a1')).toBeUndefined();
   });
 });
