@@ -83,7 +83,7 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
     kind: 'sqlite',
     records: traced(records.store),
     conversations: conversations.storage,
-    commitTurn: createSqliteTurnCommit(database, records, conversations.writeNow),
+    commitTurn: createSqliteTurnCommit(database, records, conversations.stageWrite),
     pruneConversations: createSqliteConversationPruner(database),
     eraseConversations: createSqliteConversationEraser(database).erase,
     sweeps: [],

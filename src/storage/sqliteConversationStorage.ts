@@ -32,11 +32,15 @@ export function createSqliteConversationStorage(database: SqliteDatabase, option
 }
 
 /**
- * The storage, and its write as a synchronous call (one transaction, or part of the caller's) for sqliteTurnCommit.ts:
- * call what it returns once that transaction has committed. Inside the caller's transaction a throw (an eTag
- * conflict) may follow keys already written: the caller must let it roll the transaction back.
+ * The storage, and its write staged for sqliteTurnCommit.ts: `stageWrite` checks and serializes the items now (throws
+ * what a write would refuse) and returns the write, to run inside the caller's transaction later; call what that
+ * returns once the transaction has committed. A throw there (an eTag conflict) may follow keys already written: the
+ * caller must let it roll the transaction back.
  */
-export function createSqliteConversations(database: SqliteDatabase, options: SqliteConversationStorageOptions = {}): { storage: Storage; writeNow(changes: StoreItems): () => void } {
+export function createSqliteConversations(
+  database: SqliteDatabase,
+  options: SqliteConversationStorageOptions = {},
+): { storage: Storage; stageWrite(changes: StoreItems): () => () => void } {
   const now = options.now ?? Date.now;
   const db = database.connection;
   const select = db.prepare<[string], Row>('SELECT key, value, etag FROM conversation_items WHERE key = ?');
@@ -87,18 +91,28 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
     const log = shownRefLogOf(item);
     return [key, takeCheckedText(item) ?? serialize(key, state), condition, log && logs.has(log) ? (log as PendingShownRefLog) : undefined];
   };
-  const writeNow = (changes: StoreItems): (() => void) => {
+  // Serialized at the call (the checked text taken then), so a write that runs later, with the write group
+  // (sqliteWriteGroup.ts), stores the state as it was when the write was issued.
+  const entriesOf = (changes: StoreItems): StateEntry[] => {
     if (changes === null || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
     // Grown by push, not made by `map` (as sqliteTurnCommit.ts's outcomes): one elements kind in every tier, so
     // writeEntries is not deoptimised when this function is first optimised.
     const entries: StateEntry[] = [];
     for (const [key, item] of Object.entries(changes)) entries.push(entryOf(key, item));
-    // Inside the caller's transaction (the turn's closing commit, sqliteTurnCommit.ts) without a savepoint of its
-    // own: a conflict throws out of that transaction, which rolls back whole, so no key is left half written.
+    return entries;
+  };
+  const committedAll = (flushed: Array<{ committed(): void }>) => () => flushed.forEach((f) => f.committed());
+  // Inside the caller's transaction (the turn's closing commit, sqliteTurnCommit.ts) without a savepoint of its
+  // own: a conflict throws out of that transaction, which rolls back whole, so no key is left half written.
+  const stageWrite = (changes: StoreItems): (() => () => void) => {
+    const entries = entriesOf(changes);
+    return () => committedAll(writeEntries(entries));
+  };
+  const writeNow = (changes: StoreItems): (() => void) => {
+    const entries = entriesOf(changes);
     // Alone, after the queued writes of concurrent turns (sqliteWriteGroup.ts), so writes apply in the order issued.
     if (!db.inTransaction) database.writes.flush();
-    const flushed = db.inTransaction ? writeEntries(entries) : writeAll(entries);
-    return () => flushed.forEach((f) => f.committed());
+    return committedAll(db.inTransaction ? writeEntries(entries) : writeAll(entries));
   };
 
   const storage: Storage = {
@@ -131,7 +145,7 @@ export function createSqliteConversations(database: SqliteDatabase, options: Sql
       return log;
     },
   };
-  return { storage, writeNow };
+  return { storage, stageWrite };
 }
 
 function serialize(key: string, state: Record<string, unknown>): string {

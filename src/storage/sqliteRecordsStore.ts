@@ -27,12 +27,14 @@ export function createSqliteRecordsStore(database: SqliteDatabase, options: Sqli
   return createSqliteRecords(database, options).store;
 }
 
-/** A synchronous put with the store's rules (throws AppError), for writes that share one transaction. */
-export type SqliteRecordPut = <T>(collection: string, id: string, value: T, options?: WriteOptions) => StoredRecord<T>;
-
 /** Synchronous reads and writes with the store's rules, for writes that share one transaction (sqliteTurnCommit.ts). */
 export interface SqliteRecordAccess {
-  putNow: SqliteRecordPut;
+  /**
+   * A put with the store's rules, checked and serialized now (throws AppError for a key or value it refuses) and
+   * written when the returned function runs, synchronously (throws AppError on a conflict): what is stored is the
+   * value as it was at this call.
+   */
+  stagePut<T>(collection: string, id: string, value: T, options?: WriteOptions): () => StoredRecord<T>;
   getNow<T>(collection: string, id: string): StoredRecord<T> | undefined;
   /**
    * The record's next value from its current one (undefined: none yet), read and written by one statement (an
@@ -89,26 +91,30 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
   };
   let closed = false;
 
-  /** The write itself, synchronous, so a caller may run several in one transaction (sqliteTurnCommit.ts). */
-  function putNow<T>(collection: string, id: string, value: T, writeOptions: WriteOptions = {}): StoredRecord<T> {
+  // Checked and serialized at the call, written later, synchronously, so a caller may run several in one transaction
+  // (sqliteTurnCommit.ts); a put that joins the write group (sqliteWriteGroup.ts) stores the value as it was when
+  // put() was called, not as the caller's object is when the group runs.
+  function stagePut<T>(collection: string, id: string, value: T, writeOptions: WriteOptions = {}): () => StoredRecord<T> {
     assertValidKey('collection', collection);
     assertValidKey('id', id);
     const text = serializeForStore(value, collection, id);
-    const etag = randomUUID();
-    const updatedAt = now();
     const { ifMatch } = writeOptions;
-    if (ifMatch === undefined) {
-      statements.upsert.run(collection, id, text, etag, updatedAt);
-    } else if (ifMatch === '*') {
-      if (statements.insertNew.run(collection, id, text, etag, updatedAt).changes === 0) {
-        throw conflict('create', collection, id, ifMatch);
+    return () => {
+      const etag = randomUUID();
+      const updatedAt = now();
+      if (ifMatch === undefined) {
+        statements.upsert.run(collection, id, text, etag, updatedAt);
+      } else if (ifMatch === '*') {
+        if (statements.insertNew.run(collection, id, text, etag, updatedAt).changes === 0) {
+          throw conflict('create', collection, id, ifMatch);
+        }
+      } else if (statements.swap.run(text, etag, updatedAt, collection, id, ifMatch).changes === 0) {
+        throw conflict('update', collection, id, ifMatch);
       }
-    } else if (statements.swap.run(text, etag, updatedAt, collection, id, ifMatch).changes === 0) {
-      throw conflict('update', collection, id, ifMatch);
-    }
-    // Parse our own text rather than return the caller's object, so later mutations of it don't leak in; parsed
-    // when first read, since most writers (a turn's reply records and done mark) only look at the etag.
-    return storedRecord<T>(collection, id, text, etag, updatedAt);
+      // Parse our own text rather than return the caller's object, so later mutations of it don't leak in; parsed
+      // when first read, since most writers (a turn's reply records and done mark) only look at the etag.
+      return storedRecord<T>(collection, id, text, etag, updatedAt);
+    };
   }
 
   function updateNow<T>(collection: string, id: string, update: (current: T | undefined) => T): StoredRecord<T> {
@@ -138,11 +144,24 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
   }
 
   // Every call goes through here so callers always see AppError, and sync throws become rejected promises. A put
-  // joins the writes of this event-loop iteration (sqliteWriteGroup.ts); any other write runs those first, so
-  // writes apply in the order they were issued.
-  async function run<R>(operation: string, collection: string, id: string | undefined, body: () => R, kind: 'read' | 'write' | 'join' = 'read'): Promise<R> {
+  // joins the writes of this event-loop iteration (sqliteWriteGroup.ts): `body` then stages the write now (checks,
+  // serializes) and returns what the group runs. Any other write runs the queued ones first, so writes apply in the
+  // order they were issued; so does a list (a scan: erasure, export, migration, off the turn path), so it sees every
+  // write issued before it. A get does not (a write is visible once its promise resolved).
+  async function run<R>(operation: string, collection: string, id: string | undefined, body: () => R, kind: 'read' | 'write' | 'scan' = 'read'): Promise<R> {
     if (closed || !db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation, reason: 'store closed' } });
-    const guarded = (): R => {
+    if (kind !== 'read') database.writes.flush();
+    return guard(operation, collection, id, body)();
+  }
+
+  async function join<R>(operation: string, collection: string, id: string, stage: () => () => R): Promise<R> {
+    if (closed || !db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation, reason: 'store closed' } });
+    return database.writes.join(guard(operation, collection, id, guard(operation, collection, id, stage)()));
+  }
+
+  const guard =
+    <R>(operation: string, collection: string, id: string | undefined, body: () => R) =>
+    (): R => {
       try {
         return body();
       } catch (error) {
@@ -150,10 +169,6 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
         throw new AppError('STORAGE_FAILURE', undefined, { cause: error, details: { operation, collection, id } });
       }
     };
-    if (kind === 'join') return database.writes.join(guarded);
-    if (kind === 'write') database.writes.flush();
-    return guarded();
-  }
 
   function conflict(operation: string, collection: string, id: string, ifMatch: string): AppError {
     return new AppError('STORAGE_CONFLICT', undefined, { details: { operation, collection, id, ifMatch } });
@@ -165,7 +180,7 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
     },
 
     put<T>(collection: string, id: string, value: T, writeOptions: WriteOptions = {}) {
-      return run('put', collection, id, () => putNow<T>(collection, id, value, writeOptions), 'join');
+      return join('put', collection, id, () => stagePut<T>(collection, id, value, writeOptions));
     },
 
     delete(collection: string, id: string, writeOptions: WriteOptions = {}) {
@@ -201,7 +216,7 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
         const statement = listStatement(afterCursor ? '>' : '>=', bound !== undefined);
         const rows = bound === undefined ? statement.all(collection, lower, limit) : statement.all(collection, lower, bound, limit);
         return rows.map((row) => toRecord<T>(row));
-      });
+      }, 'scan');
     },
 
     prune(collection: string, pruneOptions: PruneOptions) {
@@ -220,7 +235,7 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
       closed = true;
     },
   };
-  return { store, putNow, getNow, updateNow };
+  return { store, stagePut, getNow, updateNow };
 }
 
 function toRecord<T>(row: Row): StoredRecord<T> {

@@ -44,8 +44,9 @@ export function createSqliteWriteGroup(db: Database.Database): SqliteWriteGroup 
   /** Every write's outcome once the group committed; undefined when nothing of it was written. */
   const together = (batch: readonly Queued[]): Outcome[] | undefined => {
     // IMMEDIATE: the write lock is taken (waiting on another process's as a write does) before any write runs.
-    statements ??= { begin: db.prepare('BEGIN IMMEDIATE'), commit: db.prepare('COMMIT'), rollback: db.prepare('ROLLBACK') };
     try {
+      // Prepared inside the try: on a connection closed under the queue this throws, and each write then fails alone.
+      statements ??= { begin: db.prepare('BEGIN IMMEDIATE'), commit: db.prepare('COMMIT'), rollback: db.prepare('ROLLBACK') };
       statements.begin.run();
     } catch {
       return undefined;

@@ -48,7 +48,7 @@ describe('SQLite group commit', () => {
     const records = createSqliteRecords(database);
     const conversations = createSqliteConversations(database);
     store = records.store;
-    commit = createSqliteTurnCommit(database, records, conversations.writeNow);
+    commit = createSqliteTurnCommit(database, records, conversations.stageWrite);
     watch = watchStatements(database.connection);
   });
 

@@ -23,7 +23,7 @@ const BACKENDS: Array<[string, (dir: TempDataDir) => Backend]> = [
       const database = dir.open();
       const records = createSqliteRecords(database);
       const state = createSqliteConversations(database);
-      return { records: records.store, state: state.storage, commit: createSqliteTurnCommit(database, records, state.writeNow) };
+      return { records: records.store, state: state.storage, commit: createSqliteTurnCommit(database, records, state.stageWrite) };
     },
   ],
   [
