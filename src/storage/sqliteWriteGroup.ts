@@ -73,17 +73,31 @@ export function createSqliteWriteGroup(db: Database.Database): SqliteWriteGroup 
     }
   };
 
+  /** The writes cannot run on their own: a transaction is open that this group did not begin. */
+  const refuseAll = (batch: readonly Queued[]): void => {
+    const error = new Error('SQLite group commit: a transaction is still open, so these writes would not be committed on their own');
+    for (const entry of batch) entry.reject(error);
+  };
+
   const flush = (): void => {
     if (queue.length === 0) return;
     const batch = queue;
     queue = [];
+    // Run inside someone else's transaction, a write would be reported done before (or without) its commit.
+    if (db.open && db.inTransaction) {
+      refuseAll(batch);
+      return;
+    }
     if (batch.length === 1) {
       for (const entry of batch) alone(entry);
       return;
     }
     const outcomes = together(batch);
     if (!outcomes) {
-      for (const entry of batch) alone(entry);
+      // Nothing of the group was written; unless its transaction could not even be rolled back (then each write
+      // would join that open transaction and be reported done uncommitted), each write runs again alone.
+      if (db.open && db.inTransaction) refuseAll(batch);
+      else for (const entry of batch) alone(entry);
       return;
     }
     for (let i = 0; i < batch.length; i += 1) {

@@ -121,3 +121,39 @@ describe('SQLite group commit: edges', () => {
     expect(await store.get(REPLY_RECORDS_COLLECTION, 'c1|a1')).toBeUndefined();
   });
 });
+
+describe('SQLite group commit: a transaction it did not begin', () => {
+  /** A connection whose COMMIT and ROLLBACK fail (when told to): enough of better-sqlite3's surface for the group. */
+  const fakeConnection = (failEnd: boolean) => {
+    const db = {
+      open: true,
+      inTransaction: false,
+      prepare(sql: string) {
+        return {
+          run() {
+            if (/^BEGIN/.test(sql)) db.inTransaction = true;
+            else if (failEnd) throw new Error(`disk I/O error (${sql})`);
+            else db.inTransaction = false;
+          },
+        };
+      },
+    };
+    return db;
+  };
+
+  it('rejects queued writes flushed inside an open transaction instead of reporting them done before its commit', async () => {
+    const db = fakeConnection(false);
+    const group = createSqliteWriteGroup(db as never);
+    const writes = [group.join(() => 'a'), group.join(() => 'b')];
+    db.inTransaction = true; // someone else's transaction, open when the queue runs
+    group.flush();
+    for (const write of writes) await expect(write).rejects.toThrow(/transaction is still open/);
+  });
+
+  it('rejects the writes of a group whose COMMIT and ROLLBACK both failed instead of running them in the open transaction', async () => {
+    const db = fakeConnection(true);
+    const group = createSqliteWriteGroup(db as never);
+    const writes = [group.join(() => 'a'), group.join(() => 'b')];
+    for (const write of writes) await expect(write).rejects.toThrow(/transaction is still open/);
+  });
+});
