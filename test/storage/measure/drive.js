@@ -34,14 +34,15 @@ function post(body) {
 async function connection(i) {
   const bodies = connectionBodies(LIST_PROMPTS, i, tag);
   let n = 0;
-  while (issued < total) {
+  // Each connection sends its share, so each conversation sees the same prompts in the same order on every run.
+  while (n < Math.ceil(total / conns)) {
     issued += 1;
     const id = `${tag}-${process.pid}-${i}-${n}`;
     const body = bodies[n % bodies.length].split(ID_PLACEHOLDER).join(id);
     n += 1;
     const answer = await post(body);
     if (answer.status !== 200 || !answer.text.includes('"activities"')) failed += 1;
-    if (repliesFile) replies[i].push(answer.text.split(id).join('<id>').replace(/"id":"[^"]*"/g, '"id":"<x>"').replace(/"timestamp":"[^"]*"/g, '"timestamp":"<t>"'));
+    if (repliesFile) replies[i].push(answer.text.split(id).join('<id>').replace(/"id":"[^"]*"/g, '"id":"<x>"').replace(/"timestamp":"[^"]*"/g, '"timestamp":"<t>"').replace(/"ref":"[0-9a-f]{12}_/g, '"ref":"<list>_'));
   }
 }
 
