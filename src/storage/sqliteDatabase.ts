@@ -17,6 +17,8 @@ export interface SqliteDatabaseOptions {
   busyTimeoutMs?: number;
   /** The DATA_DIR usability check (injectable "writable" test). */
   dataDirCheck?: DataDirCheckOptions;
+  /** Writes per group transaction (sqliteWriteGroup.ts); the rest of a larger group goes in the next one. */
+  maxGroupWrites?: number;
 }
 
 export interface SqliteDatabase {
@@ -110,10 +112,14 @@ export function createSqliteDatabase(dataDir: string, options: SqliteDatabaseOpt
     // WAL lets readers proceed while one writer commits; NORMAL sync is durable across app crashes in WAL mode.
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = NORMAL');
+    // The statement sub-journal (each turn's savepoint inside the group's transaction) in memory, not spilled to
+    // temp files past 64 KiB: 13.5 fewer pwrite64 (34 KB) per list turn. Bounded by one savepoint's pages: SQLite
+    // truncates it at each release (and sqliteWriteGroup.ts bounds the group).
+    connection.pragma('temp_store = MEMORY');
     const schemaVersion = migrate(connection);
     options.logger?.info({ file, schemaVersion }, 'sqlite database open');
     let closed = false;
-    const writes = createSqliteWriteGroup(connection);
+    const writes = createSqliteWriteGroup(connection, options.maxGroupWrites);
     return {
       file,
       connection,
