@@ -29,6 +29,7 @@ node "$HERE/drive.js" "$PORT" "$TURNS" 10 m "$OUT/replies.txt"
 B=$(io); U1=$(awk '{print $14}' /proc/$PID/stat); S1=$(awk '{print $15}' /proc/$PID/stat)
 [ "$MODE" = callgrind ] && HOST=127.0.0.1 callgrind_control -i off "$PID" >/dev/null
 [ "$MODE" = strace ] && { sleep 0.5; kill -INT $TPID; wait $TPID || true; }
+cp "$DATA/posture-bot.sqlite" "$OUT/copy.sqlite"; cp "$DATA/posture-bot.sqlite-wal" "$OUT/copy.sqlite-wal" 2>/dev/null || true
 echo "out $OUT"
 echo "cpu_ms_per_turn user $(echo "($U1-$U0)*10/$TURNS" | bc -l | cut -c1-6) system $(echo "($S1-$S0)*10/$TURNS" | bc -l | cut -c1-6) (noisy: shared machine)"
 paste <(echo "$A" | tr ' ' '\n') <(echo "$B" | tr ' ' '\n') <(printf '%s\n' rchar wchar syscr syscw read_bytes write_bytes cancelled) | awk -v n="$TURNS" '{printf "io_%s_per_turn %.1f\n", $3, ($2-$1)/n}'
