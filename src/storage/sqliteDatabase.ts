@@ -8,6 +8,8 @@ import { assertUsableDataDir, type DataDirCheckOptions } from './dataDirCheck';
 import { createSqliteWriteGroup, type SqliteWriteGroup } from './sqliteWriteGroup';
 
 export const DEFAULT_DATABASE_FILE = 'posture-bot.sqlite';
+/** WAL pages between automatic checkpoints (SQLite's default: 1000). */
+export const WAL_AUTOCHECKPOINT_PAGES = 4000;
 
 export interface SqliteDatabaseOptions {
   logger?: Logger;
@@ -17,6 +19,8 @@ export interface SqliteDatabaseOptions {
   busyTimeoutMs?: number;
   /** The DATA_DIR usability check (injectable "writable" test). */
   dataDirCheck?: DataDirCheckOptions;
+  /** Writes per group transaction (sqliteWriteGroup.ts); the rest of a larger group goes in the next one. */
+  maxGroupWrites?: number;
 }
 
 export interface SqliteDatabase {
@@ -110,10 +114,19 @@ export function createSqliteDatabase(dataDir: string, options: SqliteDatabaseOpt
     // WAL lets readers proceed while one writer commits; NORMAL sync is durable across app crashes in WAL mode.
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = NORMAL');
+    // The statement sub-journal (each turn's savepoint inside the group's transaction) in memory, not spilled to
+    // temp files past 64 KiB: 13.5 fewer pwrite64 (34 KB) per list turn. Bounded by one savepoint's pages: SQLite
+    // truncates it at each release (and sqliteWriteGroup.ts bounds the group).
+    connection.pragma('temp_store = MEMORY');
+    // A checkpoint copies every page changed since the last one into the file once: 4000 pages (WAL up to ~16 MB)
+    // instead of SQLite's 1000 copies the pages every turn changes (index leaves, counters, interior pages) 4x less
+    // often. Measured on 5000 list turns: 5.1 -> 2.5 pwrite64 into the file per turn (21 -> 10 KB), disk writes
+    // 67 -> 56 KB per turn; the WAL's own writes unchanged.
+    connection.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     const schemaVersion = migrate(connection);
     options.logger?.info({ file, schemaVersion }, 'sqlite database open');
     let closed = false;
-    const writes = createSqliteWriteGroup(connection);
+    const writes = createSqliteWriteGroup(connection, options.maxGroupWrites);
     return {
       file,
       connection,

@@ -148,14 +148,18 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
   // serializes) and returns what the group runs. Any other write runs the queued ones first, so writes apply in the
   // order they were issued; so does a list (a scan: erasure, export, migration, off the turn path), so it sees every
   // write issued before it. A get does not (a write is visible once its promise resolved).
-  async function run<R>(operation: string, collection: string, id: string | undefined, body: () => R, kind: 'read' | 'write' | 'scan' = 'read'): Promise<R> {
+  const assertOpen = (operation: string): void => {
     if (closed || !db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation, reason: 'store closed' } });
+  };
+
+  async function run<R>(operation: string, collection: string, id: string | undefined, body: () => R, kind: 'read' | 'write' | 'scan' = 'read'): Promise<R> {
+    assertOpen(operation);
     if (kind !== 'read') database.writes.flush();
     return guard(operation, collection, id, body)();
   }
 
   async function join<R>(operation: string, collection: string, id: string, stage: () => () => R): Promise<R> {
-    if (closed || !db.open) throw new AppError('STORAGE_FAILURE', undefined, { details: { operation, reason: 'store closed' } });
+    assertOpen(operation);
     return database.writes.join(guard(operation, collection, id, guard(operation, collection, id, stage)()));
   }
 

@@ -29,11 +29,25 @@ interface Queued {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-export function createSqliteWriteGroup(db: Database.Database): SqliteWriteGroup {
+/**
+ * Writes per transaction: a larger group is split, in issue order, into transactions run one after the other. It
+ * bounds what one COMMIT writes and how long it holds the write lock. (The statement sub-journal, in memory with
+ * temp_store = MEMORY, is bounded by each write's own savepoint, not the group: SQLite truncates it at each release.)
+ */
+export const DEFAULT_MAX_GROUP_WRITES = 64;
+
+export function createSqliteWriteGroup(db: Database.Database, maxWrites = DEFAULT_MAX_GROUP_WRITES): SqliteWriteGroup {
+  if (!Number.isInteger(maxWrites) || maxWrites < 1) throw new RangeError(`maxWrites must be a whole number of 1 or more, not ${maxWrites}`);
   let queue: Queued[] = [];
   let statements: { begin: Database.Statement; commit: Database.Statement; rollback: Database.Statement } | undefined;
 
+  // Run inside a transaction this group did not begin (someone else's, or its own that could not even be rolled
+  // back), a write would be reported done before (or without) its commit: it is refused instead.
   const alone = (entry: Queued): void => {
+    if (db.open && db.inTransaction) {
+      entry.reject(new Error('SQLite group commit: a transaction is still open, so this write would not be committed on its own'));
+      return;
+    }
     try {
       entry.resolve(entry.write());
     } catch (error) {
@@ -43,6 +57,8 @@ export function createSqliteWriteGroup(db: Database.Database): SqliteWriteGroup 
 
   /** Every write's outcome once the group committed; undefined when nothing of it was written. */
   const together = (batch: readonly Queued[]): Outcome[] | undefined => {
+    // Inside a transaction it did not begin, the group does not run: each write is then refused alone.
+    if (db.inTransaction) return undefined;
     // IMMEDIATE: the write lock is taken (waiting on another process's as a write does) before any write runs.
     try {
       // Prepared inside the try: on a connection closed under the queue this throws, and each write then fails alone.
@@ -73,37 +89,27 @@ export function createSqliteWriteGroup(db: Database.Database): SqliteWriteGroup 
     }
   };
 
-  /** The writes cannot run on their own: a transaction is open that this group did not begin. */
-  const refuseAll = (batch: readonly Queued[]): void => {
-    const error = new Error('SQLite group commit: a transaction is still open, so these writes would not be committed on their own');
-    for (const entry of batch) entry.reject(error);
-  };
-
   const flush = (): void => {
-    if (queue.length === 0) return;
-    const batch = queue;
-    queue = [];
-    // Run inside someone else's transaction, a write would be reported done before (or without) its commit.
-    if (db.open && db.inTransaction) {
-      refuseAll(batch);
-      return;
-    }
-    if (batch.length === 1) {
-      for (const entry of batch) alone(entry);
-      return;
-    }
-    const outcomes = together(batch);
-    if (!outcomes) {
-      // Nothing of the group was written; unless its transaction could not even be rolled back (then each write
-      // would join that open transaction and be reported done uncommitted), each write runs again alone.
-      if (db.open && db.inTransaction) refuseAll(batch);
-      else for (const entry of batch) alone(entry);
-      return;
-    }
-    for (let i = 0; i < batch.length; i += 1) {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) batch[i]!.resolve(outcome.value);
-      else batch[i]!.reject(outcome.error);
+    while (queue.length > 0) {
+      // At most maxWrites per transaction, the rest in the next one right after, in issue order.
+      const batch = queue.length <= maxWrites ? queue : queue.slice(0, maxWrites);
+      queue = batch === queue ? [] : queue.slice(maxWrites);
+      if (batch.length === 1) {
+        alone(batch[0]!);
+        continue;
+      }
+      const outcomes = together(batch);
+      if (!outcomes) {
+        // Nothing of the group was written (or it could not begin): each write runs again alone (refused if a
+        // transaction is still open).
+        for (const entry of batch) alone(entry);
+        continue;
+      }
+      for (let i = 0; i < batch.length; i += 1) {
+        const outcome = outcomes[i]!;
+        if (outcome.ok) batch[i]!.resolve(outcome.value);
+        else batch[i]!.reject(outcome.error);
+      }
     }
   };
 

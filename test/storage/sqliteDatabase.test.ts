@@ -18,6 +18,10 @@ describe('SQLite database file', () => {
       expect(db.file).toBe(join(data.dir, 'nested', 'deeper', DEFAULT_DATABASE_FILE));
       expect(db.connection.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.connection.pragma('busy_timeout', { simple: true })).toBe(1234);
+      // Statement sub-journals (the group's per-turn savepoints) in memory, not in temp files (2 = MEMORY).
+      expect(db.connection.pragma('temp_store', { simple: true })).toBe(2);
+      // Checkpoints every 4000 WAL pages, not SQLite's 1000: pages changed every turn are copied into the file less often.
+      expect(db.connection.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
       expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     } finally {
       db.close();

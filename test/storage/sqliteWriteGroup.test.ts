@@ -1,9 +1,10 @@
 // Group commit on SQLite (src/storage/sqliteWriteGroup.ts): the writes concurrent turns issue in one event-loop
 // iteration (delivery marks, closing commits) share one transaction, each keeping the outcome it would have alone.
 import type Database from 'better-sqlite3';
-import type { SqliteDatabase } from '../../src/storage/sqliteDatabase';
+import { createSqliteDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { createSqliteConversations } from '../../src/storage/sqliteConversationStorage';
 import { createSqliteRecords } from '../../src/storage/sqliteRecordsStore';
+import { createSqliteWriteGroup } from '../../src/storage/sqliteWriteGroup';
 import { createSqliteTurnCommit } from '../../src/storage/sqliteTurnCommit';
 import type { RecordUpdate, TurnCommit } from '../../src/storage/turnCommit';
 import type { RecordsStore } from '../../src/storage/recordsStore';
@@ -154,5 +155,26 @@ describe('SQLite group commit', () => {
     await expect(put).resolves.toMatchObject({ value: 1 });
     const again = dir.open();
     expect(createSqliteRecords(again).getNow('c', 'x')?.value).toBe(1);
+  });
+
+  it('splits a group larger than its bound into transactions run one after the other, in issue order', async () => {
+    const bounded = createSqliteDatabase(dir.dir, { maxGroupWrites: 2 });
+    try {
+      const records = createSqliteRecords(bounded);
+      watch.ran.length = 0; // the migration's own transaction at open
+      const puts = ['1', '2', '3', '4', '5'].map((n) => records.store.put('c', 'x', n));
+      const written = await Promise.all(puts);
+      expect(written.map((record) => record.value)).toEqual(['1', '2', '3', '4', '5']);
+      // Two groups of two and the fifth alone (a write alone runs without a group transaction).
+      expect(watch.ran.filter((r) => r.sql.startsWith('BEGIN IMMEDIATE'))).toHaveLength(2);
+      expect(commitsIn(watch.ran)).toHaveLength(2);
+      expect(records.getNow('c', 'x')?.value).toBe('5');
+    } finally {
+      bounded.close();
+    }
+  });
+
+  it('refuses a group bound that is not a whole number of 1 or more', () => {
+    for (const bound of [0, 1.5, Number.NaN]) expect(() => createSqliteWriteGroup(database.connection, bound)).toThrow(RangeError);
   });
 });
