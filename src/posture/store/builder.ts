@@ -11,7 +11,7 @@ import type {
   SecureScoreRecord,
 } from '../model';
 import { categoryMask, cloudCode, riskCode, riskFactorMask, severityCode, statusCode } from './codecs';
-import { CodeHints, Float64Column, Int32Column, Uint16Column, Uint8Column } from './columns';
+import { Float64Column, Int32Column, Uint16Column, Uint8Column } from './columns';
 import { categoryOfGroupedKey } from '../load/normalizeVulnerability';
 import { StringDictionary } from './dictionary';
 import { ASSESSMENT_ID_INFIX, assignGovernance, createGovernanceAssignments, type GovernanceAssignments } from './governanceAssignments';
@@ -48,18 +48,6 @@ export interface BuilderState {
    * keeps the same facts as one thread adding every record would.
    */
   cveLog?: CveEvent[];
-  /**
-   * Per key code, the codes its last row had for values that nearly always go with the recommendation (its display
-   * name, resource type, status texts): StringDictionary.encodeNear's hints. Only speed depends on them.
-   */
-  keyHints: KeyHints;
-}
-
-export interface KeyHints {
-  name: CodeHints;
-  resourceType: CodeHints;
-  statusCause: CodeHints;
-  statusDescription: CodeHints;
 }
 
 export interface CveEvent {
@@ -110,7 +98,6 @@ export function createBuilderState(): BuilderState {
     softwarePairs: createPairs(),
     cveInfo: new Map(),
     cveSoftware: new Map(),
-    keyHints: { name: new CodeHints(), resourceType: new CodeHints(), statusCause: new CodeHints(), statusDescription: new CodeHints() },
   };
 }
 
@@ -163,11 +150,8 @@ function addAssessment(state: BuilderState, a: AssessmentRecord): void {
   const row = cols.key.length;
   const key = dict.key.encode(a.key.toLowerCase());
   const resource = dict.resource.encode(a.resourceId);
-  const hints = state.keyHints;
   cols.key.push(key);
-  const name = dict.name.encodeNear(a.displayName || a.key, hints.name.get(key));
-  hints.name.set(key, name);
-  cols.name.push(name);
+  cols.name.push(dict.name.encode(a.displayName || a.key));
   cols.status.push(statusCode(a.status));
   cols.severity.push(severityCode(a.severity));
   cols.risk.push(riskCode(a.riskLevel));
@@ -177,17 +161,11 @@ function addAssessment(state: BuilderState, a: AssessmentRecord): void {
   cols.attackPaths.push(Math.min(a.attackPathIds.length, 0xffff));
   cols.resource.push(resource);
   cols.resourceName.push(dict.resourceName.encode(a.resourceName || lastSegment(a.resourceId)));
-  const resourceType = dict.resourceType.encodeNear(a.resourceType, hints.resourceType.get(key));
-  hints.resourceType.set(key, resourceType);
-  cols.resourceType.push(resourceType);
+  cols.resourceType.push(dict.resourceType.encode(a.resourceType));
   cols.resourceGroup.push(dict.resourceGroup.encodeOptional(a.resourceGroup));
   cols.subscription.push(dict.subscription.encodeOptional(a.subscriptionId));
-  const statusCause = dict.text.encodeOptionalNear(a.statusCause, hints.statusCause.get(key));
-  if (statusCause >= 0) hints.statusCause.set(key, statusCause);
-  cols.statusCause.push(statusCause);
-  const statusDescription = dict.text.encodeOptionalNear(a.statusDescription, hints.statusDescription.get(key));
-  if (statusDescription >= 0) hints.statusDescription.set(key, statusDescription);
-  cols.statusDescription.push(statusDescription);
+  cols.statusCause.push(dict.text.encodeOptional(a.statusCause));
+  cols.statusDescription.push(dict.text.encodeOptional(a.statusDescription));
   cols.riskLabels.push(a.riskFactorLabels.length ? dict.riskLabels.encode(a.riskFactorLabels.join('\u0000')) : -1);
   cols.firstEvaluation.push(a.firstEvaluationDate ?? Number.NaN);
   cols.statusChange.push(a.statusChangeDate ?? Number.NaN);

@@ -125,29 +125,6 @@ export class Float64Column extends GrowableColumn<Float64Array> {
   }
 }
 
-/**
- * One code per code (the name code last seen with each key code, ...), -1 where none was set; grows as codes come.
- * A builder's hints for StringDictionary.encodeNear: a wrong or missing one only costs the ordinary encode.
- */
-export class CodeHints {
-  private data = new Int32Array(256).fill(-1);
-
-  get(code: number): number {
-    return code < this.data.length ? (this.data[code] as number) : -1;
-  }
-
-  set(code: number, value: number): void {
-    if (code >= this.data.length) {
-      let capacity = this.data.length * 2;
-      while (capacity <= code) capacity *= 2;
-      const next = new Int32Array(capacity).fill(-1);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[code] = value;
-  }
-}
-
 function copyInto(target: NumericArray, source: NumericArray): void {
   // Same element type on both sides, so set() copies without conversion.
   target.set(source);

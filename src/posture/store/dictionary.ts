@@ -45,22 +45,6 @@ export class StringDictionary {
     return value === undefined || value === '' ? -1 : this.encode(value);
   }
 
-  /**
-   * encode(value) for a caller that has a likely code (`hint`, -1 for none): the code it got for the value seen with
-   * the same related code before (a recommendation's display name with its key). When the value is spelled as the
-   * hint's first spelling that is its code (their lower-cased forms are the same), and one string compare replaces
-   * hashing a freshly parsed string and a map lookup; any other value is encoded as by encode().
-   */
-  encodeNear(value: string, hint: number): number {
-    if (hint >= 0 && this.display[hint] === value) return hint;
-    return this.encode(value);
-  }
-
-  /** encodeOptional(value) with a likely code, as encodeNear. */
-  encodeOptionalNear(value: string | undefined, hint: number): number {
-    return value === undefined || value === '' ? -1 : this.encodeNear(value, hint);
-  }
-
   /** The code of a value, case-insensitively; undefined when the data never had it. */
   find(value: string): number | undefined {
     return this.folded.get(value.toLowerCase());

@@ -41,7 +41,7 @@ const plain = (value) => {
   if (Array.isArray(value)) return value.map(plain);
   if (typeof value.values === 'function' && typeof value.lowerValues === 'function') return { values: value.values(), lower: value.lowerValues() };
   if (typeof value.toArray === 'function') return Array.from(value.toArray());
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => k !== 'interned' && k !== 'keyHints' && v !== undefined).map(([k, v]) => [k, plain(v)]));
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => k !== 'interned' && v !== undefined).map(([k, v]) => [k, plain(v)]));
 };
 loadExportFiles({ path, catalog: createCatalog(), lenient: lenient === 'true', workerMinBytes: Number(workerMinBytes), threads: threadCount === 'auto' ? 'auto' : Number(threadCount) }, sink)
   .then((result) => process.stdout.write(JSON.stringify({ workers, partAfterExit, result, ...(sinkKind === 'columns' ? { state: plain(state) } : { records }) })))

@@ -31,7 +31,7 @@ function plain(value: unknown): unknown {
   if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
   if (Array.isArray(value)) return value.map(plain);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k, v]) => k !== 'interned' && k !== 'cveLog' && k !== 'keyHints' && v !== undefined).map(([k, v]) => [k, plain(v)]));
+    return Object.fromEntries(Object.entries(value).filter(([k, v]) => k !== 'interned' && k !== 'cveLog' && v !== undefined).map(([k, v]) => [k, plain(v)]));
   }
   return value;
 }
