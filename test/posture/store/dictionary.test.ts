@@ -54,6 +54,13 @@ describe('StringDictionary', () => {
         const respelled = spell(value);
         expect(dict.find(respelled)).toBe(folded.get(respelled.toLowerCase()));
       }
+      // findLower right after an encode (the last value is tried first), for that value and for others.
+      for (let i = 0; i < 50; i++) {
+        const value = random.pick(display);
+        dict.encode(spell(value));
+        const asked = random.next() < 0.5 ? value : random.next() < 0.5 ? random.pick(display) : `never-${i}`;
+        expect(dict.findLower(asked.toLowerCase())).toBe(folded.get(asked.toLowerCase()));
+      }
     }
   });
 });
