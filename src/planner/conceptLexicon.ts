@@ -39,6 +39,11 @@ export interface ConceptLexicon {
    * entriesNear in conceptMatcher.ts): most typed words are the lexicon's own, so their pools are built once here.
    */
   nearFirst: ReadonlyMap<string, readonly LexiconEntry[]>;
+  /**
+   * The same pools for typed words that are no first token ("on", "with", "exposed", a misspelling), found on first
+   * use and kept: they depend on the word and this lexicon only. At most MAX_NEAR_TYPED words, the oldest dropped.
+   */
+  nearTyped: Map<string, readonly LexiconEntry[]>;
   /** Every token that appears in some phrase: such words are concepts, not names. */
   conceptTokens: ReadonlySet<string>;
   longest: number;
@@ -123,8 +128,11 @@ export function createConceptLexicon(): ConceptLexicon {
   const lexicon = { entries, byFirst, firstsByInitial, rank, conceptTokens, longest };
   const nearFirst = new Map<string, readonly LexiconEntry[]>();
   for (const first of byFirst.keys()) nearFirst.set(first, findEntriesNear(lexicon, first));
-  return { ...lexicon, nearFirst };
+  return { ...lexicon, nearFirst, nearTyped: new Map() };
 }
+
+/** Typed words whose pools are kept (a few dozen bytes each); a new one past this drops the oldest. */
+export const MAX_NEAR_TYPED = 4096;
 
 /**
  * Entries whose first token is `typed` or a spelling of it, in the table's order. A misspelling keeps the first
@@ -132,10 +140,16 @@ export function createConceptLexicon(): ConceptLexicon {
  * length are tested, once each, instead of every entry of the letter.
  */
 export function entriesNear(lexicon: ConceptLexicon, typed: string): readonly LexiconEntry[] {
-  return lexicon.nearFirst.get(typed) ?? findEntriesNear(lexicon, typed);
+  const known = lexicon.nearFirst.get(typed) ?? lexicon.nearTyped.get(typed);
+  if (known) return known;
+  const found = findEntriesNear(lexicon, typed);
+  const kept = lexicon.nearTyped;
+  if (kept.size >= MAX_NEAR_TYPED) kept.delete(kept.keys().next().value as string);
+  kept.set(typed, found);
+  return found;
 }
 
-function findEntriesNear(lexicon: Omit<ConceptLexicon, 'nearFirst'>, typed: string): readonly LexiconEntry[] {
+function findEntriesNear(lexicon: Omit<ConceptLexicon, 'nearFirst' | 'nearTyped'>, typed: string): readonly LexiconEntry[] {
   const byLength = lexicon.firstsByInitial.get(typed.charAt(0));
   if (!byLength) return [];
   let pools: Array<readonly LexiconEntry[]> | undefined;

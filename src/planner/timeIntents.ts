@@ -37,10 +37,12 @@ export function topNOf(normalized: string): number | undefined {
 
 /**
  * Letters each EXECUTIVE pattern cannot match without: a summary, report, (over)view, update, brief(ing), rundown,
- * snapshot, picture, status or scorecard word, "health" (check), "how" or "state" (of). Letters only, so the test
- * holds before punctuation is taken out. Keep it in step with the patterns (a test checks each).
+ * snapshot, picture, status or scorecard word, "health" (check), or the words "how" or "state" (of) whole: the
+ * letters alone are inside "show" and "statement", so "show ..." (most list questions) would pass. Word edges hold
+ * before punctuation is taken out too (only non-word characters become spaces). Keep it in step with the patterns
+ * (a test checks each).
  */
-export const EXECUTIVE_WORDS = /summar|report|view|update|brief|rundown|snapshot|picture|status|scorecard|health|how|state/;
+export const EXECUTIVE_WORDS = /summar|report|view|update|brief|rundown|snapshot|picture|status|scorecard|health|\bhow\b|\bstate\b/;
 
 export function isExecutiveSummary(normalized: string): boolean {
   if (!EXECUTIVE_WORDS.test(normalized)) return false;

@@ -54,14 +54,28 @@ const isId = (value: unknown): boolean =>
   typeof value === 'string' && value.length >= 1 && value.length <= MAX_ID && !hasLoneSurrogate(value) && !CONTROL_CHARACTER.test(value);
 const isNullishString = (value: unknown, max: number): boolean => value === undefined || value === null || (typeof value === 'string' && value.length <= max);
 
+/**
+ * Service URLs that passed, kept: a deployment's channel sends a handful, so a turn finds its URL here instead of
+ * parsing it again. At most MAX_KEPT_SERVICE_URLS of them (the oldest dropped), none longer than MAX_KEPT_URL.
+ */
+const keptServiceUrls = new Set<string>();
+export const MAX_KEPT_SERVICE_URLS = 64;
+const MAX_KEPT_URL = 512;
+
 function isServiceUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || !HTTP_URL.test(value)) return false;
+  if (typeof value !== 'string') return false;
+  if (keptServiceUrls.has(value)) return true;
+  if (!HTTP_URL.test(value)) return false;
   try {
     new URL(value);
-    return true;
   } catch {
     return false;
   }
+  if (value.length <= MAX_KEPT_URL) {
+    if (keptServiceUrls.size >= MAX_KEPT_SERVICE_URLS) keptServiceUrls.delete(keptServiceUrls.values().next().value as string);
+    keptServiceUrls.add(value);
+  }
+  return true;
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { PlanRequest } from '../../src/actions/contracts/messagePlanner';
 import { ACTIVE_LIST_KEY } from '../../src/planner/activeList';
 import { createKeylessPlanner } from '../../src/planner/keylessPlanner';
+import pino from 'pino';
 import { createFakeVocabulary } from './support/fakeVocabulary';
 
 const tenant = createFakeVocabulary({ subscription: ['Northwind Prod'], resourceType: ['microsoft.compute/virtualmachines'] });
@@ -39,6 +40,20 @@ describe('createKeylessPlanner', () => {
     expect(await name(request('just the VMs', activeList(Date.now() - 120_000)))).toBe('analyze');
     expect(await name(request('show more', { [ACTIVE_LIST_KEY]: 'not a list' }))).toBe('showMore');
     expect(await name(request('show more'))).toBe('showMore');
+  });
+
+  it('writes its debug line (the actions and the time taken) at debug level only, and builds none of it at info', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+    const planner = createKeylessPlanner({ engine: tenant, logger });
+    await planner.plan(request('critical risks', {}));
+    expect(lines.map((l) => JSON.parse(l) as { msg: string; actions: string[]; ms: number })).toEqual([expect.objectContaining({ msg: 'keyless plan', actions: ['analyze'], ms: expect.any(Number) })]);
+    logger.level = 'info';
+    const now = jest.spyOn(performance, 'now');
+    await planner.plan(request('critical risks', {}));
+    expect(lines).toHaveLength(1);
+    expect(now).not.toHaveBeenCalled();
+    now.mockRestore();
   });
 
   it('still understands concepts before any data is loaded', async () => {

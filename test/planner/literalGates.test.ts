@@ -54,4 +54,9 @@ describe('literal gates before pattern families', () => {
     }
     for (const re of EXECUTIVE) expect({ re: re.source, covered: EXECUTIVE_PHRASES.some((p) => re.test(p)) }).toEqual({ re: re.source, covered: true });
   });
+
+  it('EXECUTIVE_WORDS takes "how" and "state" as whole words only: "show ..." and "statement" skip the patterns', () => {
+    for (const text of ['show critical risk recommendations', 'show me the statement', 'list overdue items']) expect({ text, gate: EXECUTIVE_WORDS.test(text) }).toEqual({ text, gate: false });
+    for (const text of ['how are we doing?', 'so, how is our posture', 'state of our security']) expect({ text, gate: EXECUTIVE_WORDS.test(text) }).toEqual({ text, gate: true });
+  });
 });

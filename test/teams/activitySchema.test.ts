@@ -1,6 +1,6 @@
 // The plain check that lets well-formed activities through without zod must accept exactly what the schema
 // accepts: every variant below (valid, and each rule broken once) gets the same verdict and the same activity.
-import { checkActivity, checkActivityBySchema } from '../../src/teams/activitySchema';
+import { checkActivity, checkActivityBySchema, MAX_KEPT_SERVICE_URLS } from '../../src/teams/activitySchema';
 
 const valid = {
   type: 'message',
@@ -61,5 +61,29 @@ describe('checkActivity', () => {
     const check = checkActivity(body);
     expect(check.kind).toBe('handled');
     expect(check.kind === 'handled' && check.activity).toBe(body);
+  });
+
+  it('parses a service URL once while it is kept (at most MAX_KEPT_SERVICE_URLS of them), and still refuses bad ones', () => {
+    const parsed: string[] = [];
+    const Real = globalThis.URL;
+    class CountingURL extends Real {
+      constructor(url: string | URL, base?: string | URL) {
+        super(url, base);
+        parsed.push(String(url));
+      }
+    }
+    globalThis.URL = CountingURL as typeof URL;
+    try {
+      const at = (serviceUrl: string) => checkActivity({ ...valid, serviceUrl }).kind;
+      expect([at('https://kept.example/a/'), at('https://kept.example/a/')]).toEqual(['handled', 'handled']);
+      expect(parsed).toEqual(['https://kept.example/a/']);
+      for (let i = 0; i < MAX_KEPT_SERVICE_URLS; i += 1) at(`https://kept.example/${i}/`);
+      parsed.length = 0;
+      expect(at('https://kept.example/a/')).toBe('handled');
+      expect(parsed).toEqual(['https://kept.example/a/']);
+      expect([at('http://'), at('ftp://kept.example/a/'), at('https://exa mple.com/')]).toEqual(['invalid', 'invalid', 'invalid']);
+    } finally {
+      globalThis.URL = Real;
+    }
   });
 });
