@@ -14,9 +14,9 @@ case $MODE in
   callgrind) WRAP=(valgrind --tool=callgrind --instr-atstart=no --collect-atstart=yes --callgrind-out-file="$OUT/cg.%p" --dump-instr=no) ;;
   *) WRAP=() ;;
 esac
-HOST=127.0.0.1 PORT=$PORT DATA_DIR=$DATA POSTURE_SNAPSHOT= "${WRAP[@]}" node "${DIST:-dist}/src/index.js" >"$OUT/server.log" 2>&1 &
+HOST=127.0.0.1 PORT=$PORT DATA_DIR=$DATA POSTURE_SNAPSHOT='' "${WRAP[@]}" node "${DIST:-dist}/src/index.js" >"$OUT/server.log" 2>&1 &
 SPID=$!
-for _ in $(seq 600); do curl -sf "127.0.0.1:$PORT/healthz" >/dev/null && break; kill -0 $SPID 2>/dev/null || { cat "$OUT/server.log"; exit 1; }; sleep 0.5; done
+for _ in $(seq 600); do curl -sf "127.0.0.1:$PORT/healthz" >/dev/null && break; kill -0 "$SPID" 2>/dev/null || { cat "$OUT/server.log"; exit 1; }; sleep 0.5; done
 PID=$(ss -ltnp | grep ":$PORT " | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 node "$HERE/drive.js" "$PORT" "$WARM" 10 m >/dev/null
 io() { awk '{print $2}' "/proc/$PID/io" | paste -sd' '; } # rchar wchar syscr syscw read_bytes write_bytes cancelled
@@ -24,11 +24,11 @@ if [ "$MODE" = strace ]; then
   strace -f -y -qq -e trace=pwrite64,write,fsync,fdatasync,fcntl,ftruncate,openat -o "$OUT/strace" -p "$PID" & TPID=$!; sleep 1
 fi
 [ "$MODE" = callgrind ] && HOST=127.0.0.1 callgrind_control -i on "$PID" >/dev/null
-A=$(io); U0=$(awk '{print $14}' /proc/$PID/stat); S0=$(awk '{print $15}' /proc/$PID/stat)
+A=$(io); U0=$(awk '{print $14}' "/proc/$PID/stat"); S0=$(awk '{print $15}' "/proc/$PID/stat")
 node "$HERE/drive.js" "$PORT" "$TURNS" 10 m "$OUT/replies.txt"
-B=$(io); U1=$(awk '{print $14}' /proc/$PID/stat); S1=$(awk '{print $15}' /proc/$PID/stat)
+B=$(io); U1=$(awk '{print $14}' "/proc/$PID/stat"); S1=$(awk '{print $15}' "/proc/$PID/stat")
 [ "$MODE" = callgrind ] && HOST=127.0.0.1 callgrind_control -i off "$PID" >/dev/null
-[ "$MODE" = strace ] && { sleep 0.5; kill -INT $TPID; wait $TPID || true; }
+[ "$MODE" = strace ] && { sleep 0.5; kill -INT "$TPID"; wait "$TPID" || true; }
 cp "$DATA/posture-bot.sqlite" "$OUT/copy.sqlite"; cp "$DATA/posture-bot.sqlite-wal" "$OUT/copy.sqlite-wal" 2>/dev/null || true
 echo "out $OUT"
 echo "cpu_ms_per_turn user $(echo "($U1-$U0)*10/$TURNS" | bc -l | cut -c1-6) system $(echo "($S1-$S0)*10/$TURNS" | bc -l | cut -c1-6) (noisy: shared machine)"
@@ -36,7 +36,7 @@ paste <(echo "$A" | tr ' ' '\n') <(echo "$B" | tr ' ' '\n') <(printf '%s\n' rcha
 if [ "$MODE" = strace ]; then
   node "$HERE/straceSummary.js" "$OUT/strace" "$TURNS"
 fi
-kill -TERM "$PID"; wait $SPID || true
+kill -TERM "$PID"; wait "$SPID" || true
 if [ "$MODE" = callgrind ]; then
   for f in "$OUT"/cg.*; do grep -h '^totals:' "$f"; done | awk -v n="$TURNS" '{s+=$2} END {printf "Ir_per_turn %.0f\n", s/n}'
   # Self Ir by object: better_sqlite3.node is SQLite and its binding.
