@@ -42,14 +42,9 @@ export function captureContacts(options: ContactCaptureOptions, logic: TurnLogic
     }
     const aad = activity.from?.aadObjectId;
     if (activity.conversation.conversationType !== 'personal' || !aad || !activity.from.id) return;
-    // A lookup running, or one that failed within RETRY_MS, means none now whatever the book holds: asked first, so
-    // a roster that cannot answer (no Teams, a test channel) costs no read of the book a turn. Asked again after the
-    // read: another turn of the same user may have started one meanwhile.
-    const held = () => now() - (failedAt.get(aad) ?? -Infinity) < RETRY_MS || lookups.has(aad);
-    if (held()) return;
     const known = await options.contacts.byUser(aad);
     if (known && known.userId === activity.from.id && now() - known.updatedAt < REFRESH_MS) return;
-    if (held()) return;
+    if (now() - (failedAt.get(aad) ?? -Infinity) < RETRY_MS || lookups.has(aad)) return;
     const client = context.turnState.get<ConnectorClient | undefined>(context.adapter.ConnectorClientKey);
     if (!client) return;
     const from = { aad, id: activity.from.id, name: activity.from.name, reference: reference() };

@@ -68,27 +68,4 @@ describe('captureContacts', () => {
     expect(member).not.toHaveBeenCalled();
     expect(saved).toEqual([]);
   });
-
-  it('after a failed roster lookup, reads neither the book nor the roster for the user within the hour, then both again', async () => {
-    const a = activity('a:three');
-    const byUser = jest.fn(async () => undefined);
-    const contacts = { byUser, save: async () => undefined, saveConversation: async () => undefined } as unknown as ContactBook;
-    const member = jest.fn(async () => {
-      throw new Error('no roster here');
-    });
-    let now = 10_000;
-    const logic = captureContacts({ contacts, logger: createSilentLogger(), now: () => now }, async () => undefined);
-    const client = { conversations: { getConversationMember: member } };
-    await logic(contextFor(a, client));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect([byUser.mock.calls.length, member.mock.calls.length]).toEqual([1, 1]);
-    now += 60 * 60_000 - 1;
-    await logic(contextFor(a, client));
-    await logic(contextFor(a, client));
-    expect([byUser.mock.calls.length, member.mock.calls.length]).toEqual([1, 1]);
-    now += 1;
-    await logic(contextFor(a, client));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect([byUser.mock.calls.length, member.mock.calls.length]).toEqual([2, 2]);
-  });
 });
