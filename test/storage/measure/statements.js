@@ -33,7 +33,10 @@ function patch(BetterSqlite) {
     const original = proto[method];
     proto[method] = function traced(...args) {
       const control = CONTROL.test(this.source);
-      const key = `${control ? 'control' : this.reader ? 'read' : 'write'}\t${this.source.replace(/\s+/g, ' ').slice(0, 160)}\t${control ? '' : callSite()}`;
+      // A records statement's collection (its first plain-word argument), since a write the group runs later has lost
+      // the stack of the code that issued it.
+      const collection = /\bcollection\b/.test(this.source) ? args.find((a) => typeof a === 'string' && /^[A-Za-z-]{3,40}$/.test(a)) : undefined;
+      const key = `${control ? 'control' : this.reader ? 'read' : 'write'}\t${collection ? `[${collection}] ` : ''}${this.source.replace(/\s+/g, ' ').slice(0, 120)}\t${control ? '' : callSite()}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       return original.apply(this, args);
     };
