@@ -160,7 +160,9 @@ export function createSqliteRecords(database: SqliteDatabase, options: SqliteRec
 
   async function join<R>(operation: string, collection: string, id: string, stage: () => () => R): Promise<R> {
     assertOpen(operation);
-    return database.writes.join(guard(operation, collection, id, guard(operation, collection, id, stage)()));
+    // Staged now (checks and serialization, as AppError), written when the group runs it.
+    const write = guard(operation, collection, id, stage)();
+    return database.writes.join(guard(operation, collection, id, write));
   }
 
   const guard =

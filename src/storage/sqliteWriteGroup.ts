@@ -38,7 +38,7 @@ export const DEFAULT_MAX_GROUP_WRITES = 64;
 
 export function createSqliteWriteGroup(db: Database.Database, maxWrites = DEFAULT_MAX_GROUP_WRITES): SqliteWriteGroup {
   if (!Number.isInteger(maxWrites) || maxWrites < 1) throw new RangeError(`maxWrites must be a whole number of 1 or more, not ${maxWrites}`);
-  let queue: Queued[] = [];
+  const queue: Queued[] = [];
   let statements: { begin: Database.Statement; commit: Database.Statement; rollback: Database.Statement } | undefined;
 
   // Run inside a transaction this group did not begin (someone else's, or its own that could not even be rolled
@@ -92,8 +92,7 @@ export function createSqliteWriteGroup(db: Database.Database, maxWrites = DEFAUL
   const flush = (): void => {
     while (queue.length > 0) {
       // At most maxWrites per transaction, the rest in the next one right after, in issue order.
-      const batch = queue.length <= maxWrites ? queue : queue.slice(0, maxWrites);
-      queue = batch === queue ? [] : queue.slice(maxWrites);
+      const batch = queue.splice(0, maxWrites);
       if (batch.length === 1) {
         alone(batch[0]!);
         continue;

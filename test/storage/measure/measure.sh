@@ -3,6 +3,7 @@
 # over a window of TURNS list turns after WARM warm-up turns in the same 10 conversations. Not a jest test.
 #   [DIST=dist] test/storage/measure/measure.sh MODE TURNS [WARM=400] [PORT=39111]   (DIST: another build to compare)
 # MODE plain: /proc io counters; strace: + syscalls per turn by file (pwrite64 count/bytes, fsync, fcntl);
+# statements: + each SQLite statement per turn, with the code that ran it (statements.js preloaded);
 # callgrind: + instructions (Ir) of the whole process over the window only (callgrind_control -i on/off).
 # Prints one line per figure, per turn. Keeps the DATA_DIR (path printed) for test/storage/measure/pages.js.
 set -euo pipefail
@@ -12,9 +13,11 @@ OUT=$(mktemp -d /tmp/wal-measure-XXXX); DATA=$OUT/data; mkdir -p "$DATA"
 cd "$ROOT"
 case $MODE in
   callgrind) WRAP=(valgrind --tool=callgrind --instr-atstart=no --collect-atstart=yes --callgrind-out-file="$OUT/cg.%p" --dump-instr=no) ;;
+  statements) WRAP=(env STATEMENTS_OUT="$OUT/statements.json") ;;
   *) WRAP=() ;;
 esac
-HOST=127.0.0.1 PORT=$PORT DATA_DIR=$DATA POSTURE_SNAPSHOT='' "${WRAP[@]}" node "${DIST:-dist}/src/index.js" >"$OUT/server.log" 2>&1 &
+PRELOAD=(); [ "$MODE" = statements ] && PRELOAD=(-r "$HERE/statements.js")
+HOST=127.0.0.1 PORT=$PORT DATA_DIR=$DATA POSTURE_SNAPSHOT='' "${WRAP[@]}" node "${PRELOAD[@]}" "${DIST:-dist}/src/index.js" >"$OUT/server.log" 2>&1 &
 SPID=$!
 for _ in $(seq 600); do curl -sf "127.0.0.1:$PORT/healthz" >/dev/null && break; kill -0 "$SPID" 2>/dev/null || { cat "$OUT/server.log"; exit 1; }; sleep 0.5; done
 PID=$(ss -ltnp | grep ":$PORT " | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
@@ -24,10 +27,12 @@ if [ "$MODE" = strace ]; then
   strace -f -y -qq -e trace=pwrite64,write,fsync,fdatasync,fcntl,ftruncate,openat -o "$OUT/strace" -p "$PID" & TPID=$!; sleep 1
 fi
 [ "$MODE" = callgrind ] && HOST=127.0.0.1 callgrind_control -i on "$PID" >/dev/null
+[ "$MODE" = statements ] && { kill -USR2 "$PID"; sleep 0.5; }
 A=$(io); U0=$(awk '{print $14}' "/proc/$PID/stat"); S0=$(awk '{print $15}' "/proc/$PID/stat")
 node "$HERE/drive.js" "$PORT" "$TURNS" 10 m "$OUT/replies.txt"
 B=$(io); U1=$(awk '{print $14}' "/proc/$PID/stat"); S1=$(awk '{print $15}' "/proc/$PID/stat")
 [ "$MODE" = callgrind ] && HOST=127.0.0.1 callgrind_control -i off "$PID" >/dev/null
+[ "$MODE" = statements ] && { kill -USR2 "$PID"; sleep 0.5; node "$HERE/statements.js" "$OUT/statements.json" "$TURNS"; }
 [ "$MODE" = strace ] && { sleep 0.5; kill -INT "$TPID"; wait "$TPID" || true; }
 cp "$DATA/posture-bot.sqlite" "$OUT/copy.sqlite"; cp "$DATA/posture-bot.sqlite-wal" "$OUT/copy.sqlite-wal" 2>/dev/null || true
 echo "out $OUT"
