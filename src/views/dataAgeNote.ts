@@ -1,10 +1,10 @@
 // The line answers on live data end with: when the data was read and how long ago ("Data from Azure as of 14:02,
 // 12 min ago."), and, when reading Azure is failing (the data kept is older than it should be), that plainly; when part
 // of the scope could not be read (a subscription whose role was taken away), that its findings are left out.
-import { keepNewest } from '../collections/keepNewest';
 import { localDateOf } from '../posture/history/calendar';
 import { localDateText } from './postureLabels';
 import type { PostureInfo } from '../posture/postureHolder';
+import { zoneClock } from './zoneClock';
 
 const MINUTE = 60_000;
 
@@ -16,25 +16,6 @@ export function ageText(ms: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return minutes % 60 === 0 ? `${hours} h ago` : `${hours} h ${minutes % 60} min ago`;
   return `${Math.floor(hours / 24)} days ago`;
-}
-
-/** Clock formatters kept per zone (a zone's name as the client sent it): building one costs some 60 µs, using one under 1 µs. */
-const clocks = new Map<string, Intl.DateTimeFormat>();
-export const MAX_CLOCK_ZONES = 64;
-
-/** The zone's "14:02" formatter; undefined when the zone is none Intl knows (or longer than 64 characters). */
-function clockOf(zone: string | undefined): Intl.DateTimeFormat | undefined {
-  if (!zone || zone.length > 64) return undefined;
-  const kept = clocks.get(zone);
-  if (kept) return kept;
-  let clock: Intl.DateTimeFormat;
-  try {
-    clock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hour12: false });
-  } catch {
-    return undefined;
-  }
-  keepNewest(clocks, zone, clock, MAX_CLOCK_ZONES);
-  return clock;
 }
 
 /** The clock time of `at` in the viewer's zone; with the date when it is not today there. */
@@ -49,9 +30,9 @@ function clockText(at: number, now: number, timeZone: string, clock: Intl.DateTi
 export function dataAgeNote(info: Pick<PostureInfo, 'live' | 'loadedAt' | 'stale' | 'refreshFailing' | 'unreadable' | 'governanceAt'>, now: number, timeZone?: string): string | undefined {
   if (!info.live) return undefined;
   // A zone Intl does not know reads as UTC (as safeTimeZone has it), and formats with the UTC clock.
-  const asked = clockOf(timeZone);
+  const asked = zoneClock(timeZone);
   const zone = asked && timeZone ? timeZone : 'UTC';
-  const clock = asked ?? (clockOf('UTC') as Intl.DateTimeFormat);
+  const clock = asked ?? (zoneClock('UTC') as Intl.DateTimeFormat);
   // Governance assignments are read again less often than the rest: say their age when it differs by a minute or more.
   const governance = info.governanceAt !== undefined && info.loadedAt - info.governanceAt >= 60_000 ? ` Owners and due dates as of ${clockText(info.governanceAt, now, zone, clock)}.` : '';
   const when = `Data from Azure as of ${clockText(info.loadedAt, now, zone, clock)}, ${ageText(now - info.loadedAt)}.${governance}`;

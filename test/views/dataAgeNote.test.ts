@@ -1,6 +1,7 @@
 // The data-age line: clock time in the viewer's zone (with the date when not today), the age, and a plain warning
 // while reading Azure fails; nothing for data that is not live.
-import { ageText, dataAgeNote, MAX_CLOCK_ZONES } from '../../src/views/dataAgeNote';
+import { ageText, dataAgeNote } from '../../src/views/dataAgeNote';
+import { MAX_CLOCK_ZONES } from '../../src/views/zoneClock';
 
 const NOW = Date.parse('2026-12-04T14:14:30Z');
 const live = { live: true, loadedAt: Date.parse('2026-12-04T14:02:00Z') };
