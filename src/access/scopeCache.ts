@@ -1,6 +1,7 @@
 // The resolved AccessScope per user, kept for minutes (roles change; a 403 drops it at once). Only the scope is kept:
 // never the token it was read with.
 import type { AccessScope } from '../posture/viewer';
+import { keepNewest } from '../collections/keepNewest';
 
 export interface ScopeCache {
   /** The user's scope: cached while fresh, else read with `read` (concurrent asks for one user share one read). */
@@ -27,9 +28,7 @@ export function createScopeCache(options: ScopeCacheOptions = {}): ScopeCache {
       const hit = entries.get(userKey);
       if (hit && now() - hit.at < ttlMs) return hit.scope;
       const scope = read();
-      entries.delete(userKey);
-      entries.set(userKey, { at: now(), scope });
-      if (entries.size > maxUsers) entries.delete(entries.keys().next().value as string);
+      keepNewest(entries, userKey, { at: now(), scope }, maxUsers);
       // A failed read is not cached: the next turn tries again.
       scope.catch(() => {
         if (entries.get(userKey)?.scope === scope) entries.delete(userKey);

@@ -1,6 +1,7 @@
 // Compiles the hand-written concept lists into one phrase table: token sequences, each with every meaning it carries.
 import { nameTokens } from './normalize';
 import { isSpellingOf, MAX_EDITS } from './spelling';
+import { keepNewest } from '../collections/keepNewest';
 import type { Meaning } from './lexicon/meanings';
 import { NAME_CUES } from './lexicon/meanings';
 import {
@@ -143,9 +144,7 @@ export function entriesNear(lexicon: ConceptLexicon, typed: string): readonly Le
   const known = lexicon.nearFirst.get(typed) ?? lexicon.nearTyped.get(typed);
   if (known) return known;
   const found = findEntriesNear(lexicon, typed);
-  const kept = lexicon.nearTyped;
-  if (kept.size >= MAX_NEAR_TYPED) kept.delete(kept.keys().next().value as string);
-  kept.set(typed, found);
+  keepNewest(lexicon.nearTyped, typed, found, MAX_NEAR_TYPED);
   return found;
 }
 

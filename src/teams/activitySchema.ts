@@ -2,6 +2,7 @@
 // gets HTTP 400 with every problem listed, instead of an exception deep in a turn.
 import { z } from 'zod';
 import { hasLoneSurrogate } from '../storage/recordKeys';
+import { keepNewestMember } from '../collections/keepNewest';
 
 /** Activity types the bot acts on; anything else is acknowledged and ignored. */
 export const HANDLED_ACTIVITY_TYPES = ['message', 'conversationUpdate', 'installationUpdate', 'invoke'] as const;
@@ -71,10 +72,7 @@ function isServiceUrl(value: unknown): boolean {
   } catch {
     return false;
   }
-  if (value.length <= MAX_KEPT_URL) {
-    if (keptServiceUrls.size >= MAX_KEPT_SERVICE_URLS) keptServiceUrls.delete(keptServiceUrls.values().next().value as string);
-    keptServiceUrls.add(value);
-  }
+  if (value.length <= MAX_KEPT_URL) keepNewestMember(keptServiceUrls, value, MAX_KEPT_SERVICE_URLS);
   return true;
 }
 

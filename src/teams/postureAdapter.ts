@@ -5,6 +5,7 @@ import { ActivityTypes, BotCallbackHandlerKey, DeliveryModes, INVOKE_RESPONSE_KE
 import type { BotIdentity } from '../config/appConfig';
 import { keepEntityFieldsOnTheWire } from './entityWireFix';
 import { createPostureTurnContext } from './postureTurnContext';
+import { keepNewest } from '../collections/keepNewest';
 
 type Authenticated = Awaited<ReturnType<PostureAdapter['authenticate']>>;
 type ConnectorFactory = NonNullable<Authenticated['connectorFactory']>;
@@ -21,8 +22,7 @@ function keepBuilt<T>(kept: Map<string, Promise<T>>, key: string, max: number, b
   let built = kept.get(key);
   if (!built) {
     built = build();
-    kept.set(key, built);
-    if (kept.size > max) kept.delete(kept.keys().next().value as string);
+    keepNewest(kept, key, built, max);
     built.catch(() => (kept.get(key) === built ? kept.delete(key) : undefined));
   }
   return built;

@@ -1,6 +1,7 @@
 // The data-age line: clock time in the viewer's zone (with the date when not today), the age, and a plain warning
 // while reading Azure fails; nothing for data that is not live.
 import { ageText, dataAgeNote } from '../../src/views/dataAgeNote';
+import { MAX_CLOCK_ZONES } from '../../src/views/zoneClock';
 
 const NOW = Date.parse('2026-12-04T14:14:30Z');
 const live = { live: true, loadedAt: Date.parse('2026-12-04T14:02:00Z') };
@@ -38,6 +39,26 @@ describe('data age note', () => {
 
   it('says nothing for the demo tenant or an export', () => {
     expect(dataAgeNote({ loadedAt: NOW }, NOW)).toBeUndefined();
+  });
+
+  it("builds a zone's clock once: a later note in that zone builds no Intl formatter", () => {
+    const governed = { ...live, governanceAt: Date.parse('2026-12-04T12:47:00Z') };
+    dataAgeNote(governed, NOW, 'Asia/Tokyo');
+    const built = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      expect(dataAgeNote(governed, NOW, 'Asia/Tokyo')).toBe('Data from Azure as of 23:02, 12 min ago. Owners and due dates as of 21:47.');
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
+  });
+
+  it('gives the same notes past MAX_CLOCK_ZONES zones, an unknown zone as UTC', () => {
+    const zones = Intl.supportedValuesOf('timeZone').slice(0, MAX_CLOCK_ZONES * 2);
+    const first = zones.map((zone) => dataAgeNote(live, NOW, zone));
+    expect(zones.map((zone) => dataAgeNote(live, NOW, zone))).toEqual(first);
+    expect(first[zones.indexOf('Africa/Abidjan')]).toBe('Data from Azure as of 14:02, 12 min ago.');
+    expect(dataAgeNote(live, NOW, 'Not/AZone')).toBe('Data from Azure as of 14:02 UTC, 12 min ago.');
   });
 
   it('counts minutes, hours and days', () => {

@@ -20,6 +20,7 @@ import { summarizeSecureScore } from './secureScore';
 import type { PostureTable } from './table';
 import { createScopedVocabulary, createVocabulary, type Vocabulary } from './vocabulary';
 import { attackPathsOf, resourcesOf, vulnerabilitiesOf } from './insights';
+import { keepNewest } from '../../collections/keepNewest';
 
 export interface ColumnarEngineOptions {
   now?: () => number;
@@ -38,6 +39,8 @@ interface Inherited {
 /** Most results a single page may ask for; larger limits are clamped rather than refused. */
 export const MAX_PAGE = 10_000;
 const DEFAULT_FUZZY_LIMIT = 5;
+/** Secure scores kept for scoped viewers (one per scope; the first computed is dropped first, as reads do not renew one). */
+const MAX_SCOPED_SCORES = 64;
 
 export function createColumnarEngine(table: PostureTable, options: ColumnarEngineOptions = {}, inherited?: Inherited): ChangeablePostureEngine {
   const now = options.now ?? Date.now;
@@ -191,8 +194,7 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
       if (!access || secureScore === undefined) return secureScore;
       const key = scopeKey(access);
       if (!scopedScores.has(key)) {
-        if (scopedScores.size >= 64) scopedScores.delete(scopedScores.keys().next().value as string);
-        scopedScores.set(key, summarizeSecureScore(table, (id) => coversSubscription(access, id)));
+        keepNewest(scopedScores, key, summarizeSecureScore(table, (id) => coversSubscription(access, id)), MAX_SCOPED_SCORES);
       }
       return scopedScores.get(key);
     },

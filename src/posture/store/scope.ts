@@ -3,6 +3,7 @@
 // scoped turn costs one pass over the subscription and resource-group columns the first time only.
 import type { AccessScope, Viewer } from '../viewer';
 import type { PostureTable } from './table';
+import { keepNewest } from '../../collections/keepNewest';
 
 export type ScopeResolver = (table: PostureTable, viewer: Viewer) => Uint8Array | undefined;
 
@@ -26,14 +27,8 @@ export const byAccessScope: ScopeResolver = (table, viewer) => {
   let perTable = cache.get(table);
   if (!perTable) cache.set(table, (perTable = new Map()));
   const hit = perTable.get(key);
-  if (hit) {
-    perTable.delete(key);
-    perTable.set(key, hit);
-    return hit;
-  }
-  const visible = visibleRows(table, scope);
-  perTable.set(key, visible);
-  if (perTable.size > MAX_SCOPES_PER_TABLE) perTable.delete(perTable.keys().next().value as string);
+  const visible = hit ?? visibleRows(table, scope);
+  keepNewest(perTable, key, visible, MAX_SCOPES_PER_TABLE);
   return visible;
 };
 

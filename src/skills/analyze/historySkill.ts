@@ -13,6 +13,7 @@ import { NO_OWNER, clipText, countLabel, displayDate, localDateText, shortWords 
 import type { Ctx } from './analyzeSkill';
 import { toPostureFilter } from '../../actions/contracts/postureFilter';
 import { idInScope } from '../../access/idScope';
+import { zoneClock } from '../../views/zoneClock';
 
 const HEADINGS: Readonly<Record<ChangeKind, string>> = {
   new: 'Newly open',
@@ -44,7 +45,9 @@ export interface HistorySkillOptions {
 /** "30 Nov 2026 06:00" in the zone, with the zone named when it is not UTC. */
 export function formatInstant(ms: number, zone: string): string {
   const date = localDateText(localDateOf(ms, zone));
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+  // The kept clock (hour12: false reads as hourCycle h23 in en-GB, every zone); a zone Intl does not know throws as before.
+  const clock = zoneClock(zone) ?? new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const time = clock.format(new Date(ms));
   return `${date} ${time}${zone === 'UTC' ? ' UTC' : ` (${zone})`}`;
 }
 
