@@ -3,6 +3,7 @@
 // contract's "since" points and due ranges turned into epoch-ms instants.
 import type { DueRange, Period, Since, Weekday } from '../../actions/contracts/time';
 import { WEEKDAYS } from '../../actions/contracts/time';
+import { keepNewest } from '../../collections/keepNewest';
 
 const DAY_MS = 86_400_000;
 
@@ -16,27 +17,37 @@ export interface LocalDate {
 /** An IANA zone name the platform knows, else UTC ("clientInfo" is client input: never trusted as is). */
 export function safeTimeZone(zone: string | undefined): string {
   if (!zone || zone.length > 64) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
+  return formatter(zone) ? zone : 'UTC';
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    formatters.set(zone, f);
+// One formatter per zone name, kept: building one costs some 60 µs, formatting with one about 1 µs. A name Intl does
+// not know is kept as null, so it is not tried again each turn. Names are client input (any letter case of a zone is
+// valid), so at most MAX_CALENDAR_ZONES are kept, the oldest dropped first.
+export const MAX_CALENDAR_ZONES = 256;
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+function formatter(zone: string): Intl.DateTimeFormat | null {
+  const kept = formatters.get(zone);
+  if (kept !== undefined) return kept;
+  let made: Intl.DateTimeFormat | null;
+  try {
+    made = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  } catch {
+    made = null;
   }
+  keepNewest(formatters, zone, made, MAX_CALENDAR_ZONES);
+  return made;
+}
+
+/** The zone's formatter; a zone Intl does not know throws, as Intl does (callers pass zones from safeTimeZone). */
+function zoneFormatter(zone: string): Intl.DateTimeFormat {
+  const f = formatter(zone);
+  if (!f) throw new RangeError(`Invalid time zone specified: ${zone}`);
   return f;
 }
 
 function parts(ms: number, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const out: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(new Date(ms))) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  for (const p of zoneFormatter(zone).formatToParts(new Date(ms))) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return { year: out.year ?? 1970, month: out.month ?? 1, day: out.day ?? 1, hour: out.hour ?? 0, minute: out.minute ?? 0, second: out.second ?? 0 };
 }
 

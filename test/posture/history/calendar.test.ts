@@ -1,6 +1,6 @@
 // Dates on the user's calendar with a fixed clock: time zones either side of UTC, week boundaries (weeks start on
 // Monday), month ends and a daylight-saving change.
-import { dueDates, formatLocalDate, periodRange, safeTimeZone, sinceStart, startOfLocalDay, utcDateBounds } from '../../../src/posture/history/calendar';
+import { MAX_CALENDAR_ZONES, dueDates, formatLocalDate, localDateOf, periodRange, safeTimeZone, sinceStart, startOfLocalDay, utcDateBounds } from '../../../src/posture/history/calendar';
 
 const at = (iso: string) => Date.parse(iso);
 const day = (d: { year: number; month: number; day: number } | undefined) => (d ? formatLocalDate(d) : undefined);
@@ -58,5 +58,32 @@ describe('calendar in the user time zone', () => {
     expect(safeTimeZone('Mars/Olympus_Mons')).toBe('UTC');
     expect(safeTimeZone(undefined)).toBe('UTC');
     expect(safeTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+  });
+
+  it('checks a zone once: a known or unknown zone asked again builds no formatter, and past the bound answers stay right', () => {
+    const built = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      expect(safeTimeZone('Asia/Kathmandu')).toBe('Asia/Kathmandu');
+      expect(safeTimeZone('Venus/Maxwell')).toBe('UTC');
+      const first = built.mock.calls.length;
+      expect(first).toBeGreaterThan(0);
+      expect(safeTimeZone('Asia/Kathmandu')).toBe('Asia/Kathmandu');
+      expect(safeTimeZone('Venus/Maxwell')).toBe('UTC');
+      expect(localDateOf(Date.parse('2026-12-31T20:00:00Z'), 'Asia/Kathmandu')).toEqual({ year: 2027, month: 1, day: 1 });
+      expect(built.mock.calls.length).toBe(first);
+      // Client input: letter cases of one zone are names of their own; the cache stays bounded and correct past it.
+      const letters = 'europeberlin';
+      const names = Array.from({ length: MAX_CALENDAR_ZONES + 8 }, (_, i) => {
+        const cased = [...letters].map((c, j) => ((i >> j) & 1 ? c.toUpperCase() : c)).join('');
+        return `${cased.slice(0, 6)}/${cased.slice(6)}`;
+      });
+      expect(new Set(names).size).toBe(names.length);
+      for (const name of names) safeTimeZone(name);
+      expect(safeTimeZone('Venus/Maxwell')).toBe('UTC');
+      expect(safeTimeZone(names[0])).toBe(names[0]);
+      expect(localDateOf(Date.parse('2026-12-31T23:30:00Z'), names[1]!)).toEqual({ year: 2027, month: 1, day: 1 });
+    } finally {
+      built.mockRestore();
+    }
   });
 });
