@@ -279,12 +279,52 @@ export function denseAssessment(row: unknown, catalog: Catalog): AssessmentRecor
   };
 }
 
-/** The assessment record with only the members that have a value (what every sink but the store builder gets). */
+/**
+ * The assessment record with only the members that have a value (what every sink but the store builder gets): the
+ * required members, then each optional one by its name, in this order (stores by a computed name, or a member
+ * count that large built member by member, leave slow objects for whoever reads them next).
+ */
 export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentRecord {
-  const dense = denseAssessment(row, catalog) as unknown as Record<string, unknown>;
-  const record: Record<string, unknown> = {};
-  for (const name in dense) if (dense[name] !== undefined) record[name] = dense[name];
-  return record as unknown as AssessmentRecord;
+  const d = denseAssessment(row, catalog);
+  const record: AssessmentRecord = {
+    kind: 'assessment',
+    id: d.id,
+    key: d.key,
+    displayName: d.displayName,
+    status: d.status,
+    severity: d.severity,
+    categories: d.categories,
+    threats: d.threats,
+    riskFactors: d.riskFactors,
+    riskFactorLabels: d.riskFactorLabels,
+    attackPathIds: d.attackPathIds,
+    resourceId: d.resourceId,
+    resourceName: d.resourceName,
+    resourceType: d.resourceType,
+    cloud: d.cloud,
+    metadataSource: d.metadataSource,
+  };
+  if (d.statusCause !== undefined) record.statusCause = d.statusCause;
+  if (d.statusDescription !== undefined) record.statusDescription = d.statusDescription;
+  if (d.firstEvaluationDate !== undefined) record.firstEvaluationDate = d.firstEvaluationDate;
+  if (d.statusChangeDate !== undefined) record.statusChangeDate = d.statusChangeDate;
+  if (d.description !== undefined) record.description = d.description;
+  if (d.remediationDescription !== undefined) record.remediationDescription = d.remediationDescription;
+  if (d.assessmentType !== undefined) record.assessmentType = d.assessmentType;
+  if (d.userImpact !== undefined) record.userImpact = d.userImpact;
+  if (d.implementationEffort !== undefined) record.implementationEffort = d.implementationEffort;
+  if (d.policyDefinitionId !== undefined) record.policyDefinitionId = d.policyDefinitionId;
+  if (d.preview !== undefined) record.preview = d.preview;
+  if (d.riskLevel !== undefined) record.riskLevel = d.riskLevel;
+  if (d.resourceGroup !== undefined) record.resourceGroup = d.resourceGroup;
+  if (d.subscriptionId !== undefined) record.subscriptionId = d.subscriptionId;
+  if (d.nativeResourceId !== undefined) record.nativeResourceId = d.nativeResourceId;
+  if (d.connectorId !== undefined) record.connectorId = d.connectorId;
+  if (d.portalLink !== undefined) record.portalLink = d.portalLink;
+  if (d.recommendationCategory !== undefined) record.recommendationCategory = d.recommendationCategory;
+  if (d.iacRuleId !== undefined) record.iacRuleId = d.iacRuleId;
+  if (d.vulnerability !== undefined) record.vulnerability = d.vulnerability;
+  return record;
 }
 
 const ATTACK_PATH_ID_KEYS = ['id', 'name', 'attackPathId'];
