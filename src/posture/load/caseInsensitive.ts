@@ -25,11 +25,13 @@ export function orAnyCase(exact: unknown, value: JsonObject, key: string): unkno
   return exact !== undefined ? exact : anyCaseField(value, key);
 }
 
-/** The first member spelled like `key` in another case, in the object's own order. */
+/**
+ * The first member spelled like `key` in another case, in the object's own order. Reached for every member a row
+ * lacks (a healthy row has no status cause, most rows no links), so it compares without lower-casing `key` first.
+ */
 function anyCaseField(value: JsonObject, key: string): unknown {
-  const wanted = lowerKey(key);
   for (const name in value) {
-    if (name.length === wanted.length && sameIgnoringCase(name, wanted)) return value[name];
+    if (name.length === key.length && sameIgnoringCase(name, key)) return value[name];
   }
   return undefined;
 }
@@ -39,25 +41,20 @@ export function asObject(value: unknown): JsonObject | undefined {
   return isObject(value) ? value : undefined;
 }
 
-// Keys asked for are a small fixed set written in the code: lower-case each once, not once per row.
-const loweredKeys = new Map<string, string>();
-
-function lowerKey(key: string): string {
-  let lower = loweredKeys.get(key);
-  if (lower === undefined) {
-    lower = key.toLowerCase();
-    if (loweredKeys.size < 1000) loweredKeys.set(key, lower);
-  }
-  return lower;
-}
-
-/** name.toLowerCase() === lower, without building the lower-cased copy for plain ASCII names. */
-function sameIgnoringCase(name: string, lower: string): boolean {
+/**
+ * name.toLowerCase() === key.toLowerCase() for same-length names, without building either lower-cased copy while
+ * both are plain ASCII; a differing non-ASCII character (one that lower-cases to ASCII, such as the Kelvin sign)
+ * takes the full comparison.
+ */
+function sameIgnoringCase(name: string, key: string): boolean {
   for (let i = 0; i < name.length; i++) {
-    let code = name.charCodeAt(i);
-    if (code > 127) return name.toLowerCase() === lower;
-    if (code >= 65 && code <= 90) code += 32;
-    if (code !== lower.charCodeAt(i)) return false;
+    let a = name.charCodeAt(i);
+    let b = key.charCodeAt(i);
+    if (a === b) continue;
+    if (a > 127 || b > 127) return name.toLowerCase() === key.toLowerCase();
+    if (a >= 65 && a <= 90) a += 32;
+    if (b >= 65 && b <= 90) b += 32;
+    if (a !== b) return false;
   }
   return true;
 }

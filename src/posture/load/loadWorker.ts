@@ -9,6 +9,7 @@ import { MAX_WAITING_BATCHES, type WorkerInput, type WorkerMessage } from './par
 import { describeError } from './parallelResults';
 import { createRecordEncoder } from './recordWire';
 import type { RecordSink } from '../model';
+import type { DenseRecordSink } from './rowIntake';
 import { addRecord } from '../store/builder';
 import { createPartState, packBuilderPart } from '../store/builderPart';
 
@@ -49,7 +50,7 @@ async function run(input: WorkerInput): Promise<void> {
     post({ type: 'batch', batch }, [batch.ops.buffer as ArrayBuffer, batch.numbers.buffer as ArrayBuffer]);
   });
   const state = input.columns ? createPartState() : undefined;
-  const sink: RecordSink = state ? { add: (record) => addRecord(state, record) } : { add: (record) => encoder.add(record) };
+  const sink: RecordSink | DenseRecordSink = state ? ({ takesDenseRecords: true, add: (record) => addRecord(state, record) } satisfies DenseRecordSink) : { add: (record) => encoder.add(record) };
   try {
     const result = await loadExportFilesInThread(
       {

@@ -143,8 +143,13 @@ function resourceFacts(props: JsonObject, assessmentId: string): ResourceFacts {
  * A row's members are read by name here (`row.id`, `props.status`, ...), each falling back to another spelling
  * through orAnyCase, in the order and with the errors of the generic readers (readString(row, 'status.cause') names
  * 'status.cause'): at a million rows, getPath's generic lookup of every member was most of this function's time.
+ *
+ * The record has every member, an absent one undefined, always in the same order: one object shape for every row.
+ * Optional members set one by one only when present gave 56 shapes on the 100k demo export, and every read of them
+ * in the store builder was a megamorphic load (the builder takes these: `takesDenseRecords`). normalizeAssessment
+ * gives the same record without its undefined members, for every other sink.
  */
-export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentRecord {
+export function denseAssessment(row: unknown, catalog: Catalog): AssessmentRecord {
   const fields = asObject(row);
   if (fields === undefined) throw new RowError('id', 'missing');
   const id = textValue(orAnyCase(fields.id, fields, 'id'), 'id');
@@ -173,100 +178,152 @@ export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentR
 
   const risk = asObject(orAnyCase(props.risk, props, 'risk'));
   const riskLabels = risk === undefined ? [] : stringListValue(orAnyCase(risk.riskFactors, risk, 'riskFactors'));
-  const record: AssessmentRecord = {
+  // Every value in the order the members were read when the record was built member by member (the first bad
+  // member of a row is the one its error names).
+  const displayName =
+    textValue(orAnyCase(props.displayName, props, 'displayName'), 'displayName') ??
+    (metadata === undefined ? undefined : textValue(orAnyCase(metadata.displayName, metadata, 'displayName'), 'displayName')) ??
+    entry?.displayName ??
+    key;
+  const threats = metadata !== undefined && getField(metadata, 'threats') !== undefined ? readStringList(metadata, 'threats') : entry?.threats ?? [];
+  const attackPathIds = risk === undefined ? [] : stringListValue(orAnyCase(risk.attackPathsReferences, risk, 'attackPathsReferences'), ATTACK_PATH_ID_KEYS);
+  let statusCause: string | undefined;
+  let statusDescription: string | undefined;
+  let firstEvaluationDate: number | undefined;
+  let statusChangeDate: number | undefined;
+  if (status !== undefined) {
+    statusCause = textValue(orAnyCase(status.cause, status, 'cause'), 'status.cause');
+    statusDescription = textValue(orAnyCase(status.description, status, 'description'), 'status.description');
+    firstEvaluationDate = dateValue(orAnyCase(status.firstEvaluationDate, status, 'firstEvaluationDate'), 'status.firstEvaluationDate');
+    statusChangeDate = dateValue(orAnyCase(status.statusChangeDate, status, 'statusChangeDate'), 'status.statusChangeDate');
+  }
+  let description: string | undefined;
+  let remediationDescription: string | undefined;
+  let assessmentType: string | undefined;
+  let userImpact: string | undefined;
+  let implementationEffort: string | undefined;
+  let policyDefinitionId: string | undefined;
+  let preview: boolean | undefined;
+  if (metadata !== undefined) {
+    description = textValue(orAnyCase(metadata.description, metadata, 'description'), 'description') ?? entry?.description;
+    remediationDescription =
+      textValue(orAnyCase(metadata.remediationDescription, metadata, 'remediationDescription'), 'remediationDescription') ?? entry?.remediationDescription;
+    assessmentType = textValue(orAnyCase(metadata.assessmentType, metadata, 'assessmentType'), 'assessmentType') ?? entry?.assessmentType;
+    userImpact = textValue(orAnyCase(metadata.userImpact, metadata, 'userImpact'), 'userImpact') ?? entry?.userImpact;
+    implementationEffort =
+      textValue(orAnyCase(metadata.implementationEffort, metadata, 'implementationEffort'), 'implementationEffort') ?? entry?.implementationEffort;
+    policyDefinitionId = textValue(orAnyCase(metadata.policyDefinitionId, metadata, 'policyDefinitionId'), 'policyDefinitionId') ?? entry?.policyDefinitionId;
+    preview = booleanValue(orAnyCase(metadata.preview, metadata, 'preview'), 'preview') ?? entry?.preview;
+  } else if (entry !== undefined) {
+    ({ description, remediationDescription, assessmentType, userImpact, implementationEffort, policyDefinitionId, preview } = entry);
+  }
+  const riskLevel = parseRiskLevel(risk === undefined ? undefined : orAnyCase(risk.level, risk, 'level'), 'properties.risk.level');
+  const resourceGroup =
+    textValue(orAnyCase(fields.resourceGroup, fields, 'resourceGroup'), 'resourceGroup') ??
+    parsedResource.resourceGroup ??
+    (parsedResource.subscriptionId ? undefined : parseArmId(id).resourceGroup);
+  const subscriptionId =
+    textValue(orAnyCase(fields.subscriptionId, fields, 'subscriptionId'), 'subscriptionId') ?? parsedResource.subscriptionId ?? parseArmId(id).subscriptionId;
+  const links = asObject(orAnyCase(props.links, props, 'links'));
+  const portalLink =
+    links === undefined
+      ? undefined
+      : (textValue(orAnyCase(links.azurePortal, links, 'azurePortal'), 'links.azurePortal') ??
+        textValue(orAnyCase(links.azurePortalUri, links, 'azurePortalUri'), 'links.azurePortalUri'));
+  const recommendationCategory =
+    canonicalRecommendationCategory(
+      metadata === undefined ? undefined : textValue(orAnyCase(metadata.recommendationCategory, metadata, 'recommendationCategory'), 'recommendationCategory'),
+    ) ?? categoryOfGroupedKey(key);
+  const additional = resource.additional;
+  const iacRuleId =
+    recommendationCategory === 'IacVulnerabilities' ? textValue(getField(additional, 'ruleId'), 'additionalData.ruleId')?.trim() || undefined : undefined;
+  const vulnerability = readVulnerabilityFacts(additional);
+  // Members in the order the sparse record had them: required ones first, then the optional ones as they were set.
+  return {
     kind: 'assessment',
     id,
     key,
-    displayName:
-      textValue(orAnyCase(props.displayName, props, 'displayName'), 'displayName') ??
-      (metadata === undefined ? undefined : textValue(orAnyCase(metadata.displayName, metadata, 'displayName'), 'displayName')) ??
-      entry?.displayName ??
-      key,
+    displayName,
     status: statusCode,
     severity: rowSeverity ?? entry?.severity ?? 'Low',
     categories,
-    threats: metadata !== undefined && getField(metadata, 'threats') !== undefined ? readStringList(metadata, 'threats') : entry?.threats ?? [],
+    threats,
     riskFactors: canonicalRiskFactors(riskLabels),
     riskFactorLabels: riskLabels,
-    attackPathIds: risk === undefined ? [] : stringListValue(orAnyCase(risk.attackPathsReferences, risk, 'attackPathsReferences'), ATTACK_PATH_ID_KEYS),
+    attackPathIds,
     resourceId: resource.resourceId,
     resourceName: resource.resourceName,
     resourceType: resource.resourceType,
     cloud: resource.cloud,
     metadataSource: rowSeverity ? 'row' : entry ? 'catalog' : 'none',
+    statusCause,
+    statusDescription,
+    firstEvaluationDate,
+    statusChangeDate,
+    description,
+    remediationDescription,
+    assessmentType,
+    userImpact,
+    implementationEffort,
+    policyDefinitionId,
+    preview,
+    riskLevel,
+    resourceGroup,
+    subscriptionId,
+    nativeResourceId: resource.nativeResourceId,
+    connectorId: resource.connectorId,
+    portalLink,
+    recommendationCategory,
+    iacRuleId,
+    vulnerability,
   };
-  // Set one by one, only when present, in this order, each by its name (a store through a computed name is a slow,
-  // megamorphic one): no per-row scratch object (this runs a million times on big exports).
-  if (status !== undefined) {
-    const statusCauseValue = textValue(orAnyCase(status.cause, status, 'cause'), 'status.cause');
-    if (statusCauseValue !== undefined) record.statusCause = statusCauseValue;
-    const statusDescriptionValue = textValue(orAnyCase(status.description, status, 'description'), 'status.description');
-    if (statusDescriptionValue !== undefined) record.statusDescription = statusDescriptionValue;
-    const firstEvaluationDateValue = dateValue(orAnyCase(status.firstEvaluationDate, status, 'firstEvaluationDate'), 'status.firstEvaluationDate');
-    if (firstEvaluationDateValue !== undefined) record.firstEvaluationDate = firstEvaluationDateValue;
-    const statusChangeDateValue = dateValue(orAnyCase(status.statusChangeDate, status, 'statusChangeDate'), 'status.statusChangeDate');
-    if (statusChangeDateValue !== undefined) record.statusChangeDate = statusChangeDateValue;
-  }
-  if (metadata !== undefined) {
-    const descriptionValue = textValue(orAnyCase(metadata.description, metadata, 'description'), 'description') ?? entry?.description;
-    if (descriptionValue !== undefined) record.description = descriptionValue;
-    const remediationDescriptionValue =
-      textValue(orAnyCase(metadata.remediationDescription, metadata, 'remediationDescription'), 'remediationDescription') ?? entry?.remediationDescription;
-    if (remediationDescriptionValue !== undefined) record.remediationDescription = remediationDescriptionValue;
-    const assessmentTypeValue = textValue(orAnyCase(metadata.assessmentType, metadata, 'assessmentType'), 'assessmentType') ?? entry?.assessmentType;
-    if (assessmentTypeValue !== undefined) record.assessmentType = assessmentTypeValue;
-    const userImpactValue = textValue(orAnyCase(metadata.userImpact, metadata, 'userImpact'), 'userImpact') ?? entry?.userImpact;
-    if (userImpactValue !== undefined) record.userImpact = userImpactValue;
-    const implementationEffortValue =
-      textValue(orAnyCase(metadata.implementationEffort, metadata, 'implementationEffort'), 'implementationEffort') ?? entry?.implementationEffort;
-    if (implementationEffortValue !== undefined) record.implementationEffort = implementationEffortValue;
-    const policyDefinitionIdValue =
-      textValue(orAnyCase(metadata.policyDefinitionId, metadata, 'policyDefinitionId'), 'policyDefinitionId') ?? entry?.policyDefinitionId;
-    if (policyDefinitionIdValue !== undefined) record.policyDefinitionId = policyDefinitionIdValue;
-    const previewValue = booleanValue(orAnyCase(metadata.preview, metadata, 'preview'), 'preview') ?? entry?.preview;
-    if (previewValue !== undefined) record.preview = previewValue;
-  } else if (entry !== undefined) {
-    if (entry.description !== undefined) record.description = entry.description;
-    if (entry.remediationDescription !== undefined) record.remediationDescription = entry.remediationDescription;
-    if (entry.assessmentType !== undefined) record.assessmentType = entry.assessmentType;
-    if (entry.userImpact !== undefined) record.userImpact = entry.userImpact;
-    if (entry.implementationEffort !== undefined) record.implementationEffort = entry.implementationEffort;
-    if (entry.policyDefinitionId !== undefined) record.policyDefinitionId = entry.policyDefinitionId;
-    if (entry.preview !== undefined) record.preview = entry.preview;
-  }
-  const riskLevelValue = parseRiskLevel(risk === undefined ? undefined : orAnyCase(risk.level, risk, 'level'), 'properties.risk.level');
-  if (riskLevelValue !== undefined) record.riskLevel = riskLevelValue;
-  const resourceGroupValue =
-    textValue(orAnyCase(fields.resourceGroup, fields, 'resourceGroup'), 'resourceGroup') ??
-    parsedResource.resourceGroup ??
-    (parsedResource.subscriptionId ? undefined : parseArmId(id).resourceGroup);
-  if (resourceGroupValue !== undefined) record.resourceGroup = resourceGroupValue;
-  const subscriptionIdValue =
-    textValue(orAnyCase(fields.subscriptionId, fields, 'subscriptionId'), 'subscriptionId') ?? parsedResource.subscriptionId ?? parseArmId(id).subscriptionId;
-  if (subscriptionIdValue !== undefined) record.subscriptionId = subscriptionIdValue;
-  const nativeResourceIdValue = resource.nativeResourceId;
-  if (nativeResourceIdValue !== undefined) record.nativeResourceId = nativeResourceIdValue;
-  const connectorIdValue = resource.connectorId;
-  if (connectorIdValue !== undefined) record.connectorId = connectorIdValue;
-  const links = asObject(orAnyCase(props.links, props, 'links'));
-  const portalLinkValue =
-    links === undefined
-      ? undefined
-      : (textValue(orAnyCase(links.azurePortal, links, 'azurePortal'), 'links.azurePortal') ??
-        textValue(orAnyCase(links.azurePortalUri, links, 'azurePortalUri'), 'links.azurePortalUri'));
-  if (portalLinkValue !== undefined) record.portalLink = portalLinkValue;
-  const recommendationCategoryValue =
-    canonicalRecommendationCategory(
-      metadata === undefined ? undefined : textValue(orAnyCase(metadata.recommendationCategory, metadata, 'recommendationCategory'), 'recommendationCategory'),
-    ) ?? categoryOfGroupedKey(key);
-  if (recommendationCategoryValue !== undefined) record.recommendationCategory = recommendationCategoryValue;
-  const additional = resource.additional;
-  if (record.recommendationCategory === 'IacVulnerabilities') {
-    const iacRuleIdValue = textValue(getField(additional, 'ruleId'), 'additionalData.ruleId')?.trim() || undefined;
-    if (iacRuleIdValue !== undefined) record.iacRuleId = iacRuleIdValue;
-  }
-  const vulnerabilityValue = readVulnerabilityFacts(additional);
-  if (vulnerabilityValue !== undefined) record.vulnerability = vulnerabilityValue;
+}
+
+/**
+ * The assessment record with only the members that have a value (what every sink but the store builder gets): the
+ * required members, then each optional one by its name, in this order (stores by a computed name, or a member
+ * count that large built member by member, leave slow objects for whoever reads them next).
+ */
+export function normalizeAssessment(row: unknown, catalog: Catalog): AssessmentRecord {
+  const d = denseAssessment(row, catalog);
+  const record: AssessmentRecord = {
+    kind: 'assessment',
+    id: d.id,
+    key: d.key,
+    displayName: d.displayName,
+    status: d.status,
+    severity: d.severity,
+    categories: d.categories,
+    threats: d.threats,
+    riskFactors: d.riskFactors,
+    riskFactorLabels: d.riskFactorLabels,
+    attackPathIds: d.attackPathIds,
+    resourceId: d.resourceId,
+    resourceName: d.resourceName,
+    resourceType: d.resourceType,
+    cloud: d.cloud,
+    metadataSource: d.metadataSource,
+  };
+  if (d.statusCause !== undefined) record.statusCause = d.statusCause;
+  if (d.statusDescription !== undefined) record.statusDescription = d.statusDescription;
+  if (d.firstEvaluationDate !== undefined) record.firstEvaluationDate = d.firstEvaluationDate;
+  if (d.statusChangeDate !== undefined) record.statusChangeDate = d.statusChangeDate;
+  if (d.description !== undefined) record.description = d.description;
+  if (d.remediationDescription !== undefined) record.remediationDescription = d.remediationDescription;
+  if (d.assessmentType !== undefined) record.assessmentType = d.assessmentType;
+  if (d.userImpact !== undefined) record.userImpact = d.userImpact;
+  if (d.implementationEffort !== undefined) record.implementationEffort = d.implementationEffort;
+  if (d.policyDefinitionId !== undefined) record.policyDefinitionId = d.policyDefinitionId;
+  if (d.preview !== undefined) record.preview = d.preview;
+  if (d.riskLevel !== undefined) record.riskLevel = d.riskLevel;
+  if (d.resourceGroup !== undefined) record.resourceGroup = d.resourceGroup;
+  if (d.subscriptionId !== undefined) record.subscriptionId = d.subscriptionId;
+  if (d.nativeResourceId !== undefined) record.nativeResourceId = d.nativeResourceId;
+  if (d.connectorId !== undefined) record.connectorId = d.connectorId;
+  if (d.portalLink !== undefined) record.portalLink = d.portalLink;
+  if (d.recommendationCategory !== undefined) record.recommendationCategory = d.recommendationCategory;
+  if (d.iacRuleId !== undefined) record.iacRuleId = d.iacRuleId;
+  if (d.vulnerability !== undefined) record.vulnerability = d.vulnerability;
   return record;
 }
 

@@ -2,7 +2,7 @@
 import { isObject, orAnyCase, type JsonObject } from './caseInsensitive';
 import { parseArmId } from './armId';
 import { RowError, readNumber, readString, requireString, textValue } from './fieldParsers';
-import { normalizeAssessment } from './normalizeAssessment';
+import { denseAssessment, normalizeAssessment } from './normalizeAssessment';
 import { normalizeCveDetail } from './normalizeVulnerability';
 import { normalizeAttackPath, normalizeFinding, normalizeGovernance, propertiesOf, setDefined } from './normalizeRelated';
 import type { Catalog } from '../catalog/catalog';
@@ -100,8 +100,18 @@ export interface RowNormalizer {
   (row: unknown): NormalizedRow;
 }
 
-export function createRowNormalizer(options: { catalog: Catalog }): RowNormalizer {
+export interface RowNormalizerOptions {
+  catalog: Catalog;
+  /**
+   * Assessment records with every member, an absent one undefined (one object shape: denseAssessment), for a sink
+   * that reads them member by member and keeps none of them whole (the store builder).
+   */
+  dense?: boolean;
+}
+
+export function createRowNormalizer(options: RowNormalizerOptions): RowNormalizer {
   const { catalog } = options;
+  const assessment = options.dense ? denseAssessment : normalizeAssessment;
   return (row) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw new RowError('', `row is not an object (found ${Array.isArray(row) ? 'an array' : row === null ? 'null' : typeof row})`);
@@ -116,7 +126,7 @@ export function createRowNormalizer(options: { catalog: Catalog }): RowNormalize
     const type = rawType.toLowerCase();
     switch (type) {
       case 'microsoft.security/assessments':
-        return { kind: 'record', record: normalizeAssessment(row, catalog) };
+        return { kind: 'record', record: assessment(row, catalog) };
       case 'microsoft.security/assessments/subassessments':
         return { kind: 'record', record: normalizeFinding(row) };
       case 'microsoft.security/assessments/governanceassignments':

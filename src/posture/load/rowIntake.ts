@@ -37,10 +37,20 @@ export interface RowIntakeOptions {
   details?: Record<string, unknown>;
 }
 
+/**
+ * A sink that takes assessment records with their absent members present as undefined (one object shape for every
+ * row, see denseAssessment): it reads each member and keeps no record whole, so it cannot tell them apart.
+ */
+export interface DenseRecordSink extends RecordSink {
+  readonly takesDenseRecords: true;
+}
+
+export const takesDenseRecords = (sink: RecordSink): sink is DenseRecordSink => (sink as Partial<DenseRecordSink>).takesDenseRecords === true;
+
 export const emptyCounts = (): RowCounts => ({ rows: 0, records: 0, skipped: 0, skippedReasons: [], ignoredTypes: {} });
 
 export function createRowIntake(options: RowIntakeOptions, sink: RecordSink, counts: RowCounts = emptyCounts()): RowIntake {
-  const normalize = createRowNormalizer({ catalog: options.catalog });
+  const normalize = createRowNormalizer({ catalog: options.catalog, dense: takesDenseRecords(sink) });
   const failed = (where: string, problem: string, cause?: unknown): void => {
     const message = `${where}: ${problem}`;
     if (!options.lenient) throw new AppError('EXPORT_INVALID', message, { cause, ...(options.details ? { details: options.details } : {}) });

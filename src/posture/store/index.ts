@@ -11,6 +11,8 @@ import { buildTable, type FinishOptions } from './join';
  * wrapper that needs every record (the replicas' snapshot writer) leaves it out and the loader sends it records.
  */
 export interface PostureStoreBuilder extends RecordSink, Partial<Pick<PartSink, 'addBuilderPart'>> {
+  /** It reads records member by member and keeps none whole: the loader may give it dense ones (load/rowIntake.ts). */
+  readonly takesDenseRecords?: true;
   /** Joins and indexes what was added; the builder cannot be used afterwards. */
   finish(options?: FinishOptions): ChangeablePostureEngine;
 }
@@ -23,6 +25,7 @@ export interface PostureStoreOptions {
 export function createPostureStoreBuilder(options: PostureStoreOptions = {}): PostureStoreBuilder {
   let state: ReturnType<typeof createBuilderState> | undefined = createBuilderState();
   return {
+    takesDenseRecords: true,
     add(record: PostureRecord) {
       if (!state) throw new Error('posture store builder already finished');
       addRecord(state, record);
