@@ -1,7 +1,7 @@
 // The line answers on live data end with: when the data was read and how long ago ("Data from Azure as of 14:02,
 // 12 min ago."), and, when reading Azure is failing (the data kept is older than it should be), that plainly; when part
 // of the scope could not be read (a subscription whose role was taken away), that its findings are left out.
-import { localDateOf } from '../posture/history/calendar';
+import { localDateOf, safeTimeZone } from '../posture/history/calendar';
 import { localDateText } from './postureLabels';
 import type { PostureInfo } from '../posture/postureHolder';
 import { zoneClock } from './zoneClock';
@@ -29,10 +29,9 @@ function clockText(at: number, now: number, timeZone: string, clock: Intl.DateTi
 /** Undefined for data that is not live (the demo tenant, an export). */
 export function dataAgeNote(info: Pick<PostureInfo, 'live' | 'loadedAt' | 'stale' | 'refreshFailing' | 'unreadable' | 'governanceAt'>, now: number, timeZone?: string): string | undefined {
   if (!info.live) return undefined;
-  // A zone Intl does not know reads as UTC (as safeTimeZone has it), and formats with the UTC clock.
-  const asked = zoneClock(timeZone);
-  const zone = asked && timeZone ? timeZone : 'UTC';
-  const clock = asked ?? (zoneClock('UTC') as Intl.DateTimeFormat);
+  // A zone Intl does not know reads as UTC; both the zone check and the clock are kept per zone (no formatter built).
+  const zone = safeTimeZone(timeZone);
+  const clock = zoneClock(zone) ?? (zoneClock('UTC') as Intl.DateTimeFormat);
   // Governance assignments are read again less often than the rest: say their age when it differs by a minute or more.
   const governance = info.governanceAt !== undefined && info.loadedAt - info.governanceAt >= 60_000 ? ` Owners and due dates as of ${clockText(info.governanceAt, now, zone, clock)}.` : '';
   const when = `Data from Azure as of ${clockText(info.loadedAt, now, zone, clock)}, ${ageText(now - info.loadedAt)}.${governance}`;
