@@ -2,9 +2,11 @@
 // costs some 60 µs, formatting with one under 1 µs. Zones are names clients send (Teams' clientInfo), so at most
 // MAX_CLOCK_ZONES are kept, the oldest dropped first.
 import { keepNewest } from '../collections/keepNewest';
+import { MAX_CALENDAR_ZONES } from '../posture/history/calendar';
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
-export const MAX_CLOCK_ZONES = 64;
+/** As many as the calendar keeps formatters for (one bound for the zones a process keeps). */
+export const MAX_CLOCK_ZONES = MAX_CALENDAR_ZONES;
 
 /** The zone's clock formatter; undefined when Intl knows no such zone (or the name is longer than 64 characters). */
 export function zoneClock(zone: string | undefined): Intl.DateTimeFormat | undefined {
