@@ -64,6 +64,11 @@ export function localDateText(date: { year: number; month: number; day: number }
   return `${date.day}${NBSP}${MONTHS[date.month - 1] ?? ''}${NBSP}${date.year}`;
 }
 
+/** A time of day (hour 0-23) as a 24-hour clock: "14:02", "00:05". */
+export function localTimeText(time: { hour: number; minute: number }): string {
+  return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+}
+
 /**
  * A count (or any number, like a score's points) as every card and answer writes it, "1,234" or "12.5": what
  * toLocaleString('en-US') gives. Whole numbers (every count and position) are grouped here, by threes with commas;

@@ -1,7 +1,7 @@
 // The data-age line: clock time in the viewer's zone (with the date when not today), the age, and a plain warning
 // while reading Azure fails; nothing for data that is not live.
 import { ageText, dataAgeNote } from '../../src/views/dataAgeNote';
-import { MAX_CLOCK_ZONES } from '../../src/views/zoneClock';
+import { MAX_CALENDAR_ZONES } from '../../src/posture/history/calendar';
 
 const NOW = Date.parse('2026-12-04T14:14:30Z');
 const live = { live: true, loadedAt: Date.parse('2026-12-04T14:02:00Z') };
@@ -53,8 +53,8 @@ describe('data age note', () => {
     }
   });
 
-  it('gives the same notes past MAX_CLOCK_ZONES zones, an unknown zone as UTC', () => {
-    const zones = Intl.supportedValuesOf('timeZone').slice(0, MAX_CLOCK_ZONES * 2);
+  it('gives the same notes past MAX_CALENDAR_ZONES zones, an unknown zone as UTC', () => {
+    const zones = Intl.supportedValuesOf('timeZone').slice(0, MAX_CALENDAR_ZONES * 2);
     const first = zones.map((zone) => dataAgeNote(live, NOW, zone));
     expect(zones.map((zone) => dataAgeNote(live, NOW, zone))).toEqual(first);
     expect(first[zones.indexOf('Africa/Abidjan')]).toBe('Data from Azure as of 14:02, 12 min ago.');

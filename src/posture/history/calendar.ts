@@ -63,6 +63,12 @@ export function localDateOf(ms: number, zone: string): LocalDate {
   return { year: p.year, month: p.month, day: p.day };
 }
 
+/** The date and time of day on the user's calendar and clock (hour 0-23), read once from the zone's kept formatter. */
+export function localDateTimeOf(ms: number, zone: string): LocalDate & { hour: number; minute: number } {
+  const p = parts(ms, zone);
+  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute };
+}
+
 /** The instant the local date begins (the first existing instant, on days a clock change skips midnight). */
 export function startOfLocalDay(date: LocalDate, zone: string): number {
   const utcMidnight = Date.UTC(date.year, date.month - 1, date.day);

@@ -4,16 +4,15 @@
 import { CHANGE_KINDS, type ChangeKind, type ChangesParams, type ExecutiveSummaryParams } from '../../actions/contracts/history';
 import type { Since } from '../../actions/contracts/time';
 import type { PostureEngine, RecommendationRow } from '../../posture/engine';
-import { formatLocalDate, localDateOf, safeTimeZone, sinceStart } from '../../posture/history/calendar';
+import { formatLocalDate, localDateOf, localDateTimeOf, safeTimeZone, sinceStart } from '../../posture/history/calendar';
 import type { Comparison } from '../../posture/history/historyService';
 import type { HistoryReader } from '../../posture/history/openHistory';
 import type { Viewer } from '../../posture/viewer';
 import type { ChangeLineView, ChangeSectionView, ExecutiveSummaryView } from '../../views/historyViews';
-import { NO_OWNER, clipText, countLabel, displayDate, localDateText, shortWords } from '../../views/postureLabels';
+import { NO_OWNER, clipText, countLabel, displayDate, localDateText, localTimeText, shortWords } from '../../views/postureLabels';
 import type { Ctx } from './analyzeSkill';
 import { toPostureFilter } from '../../actions/contracts/postureFilter';
 import { idInScope } from '../../access/idScope';
-import { zoneClock } from '../../views/zoneClock';
 
 const HEADINGS: Readonly<Record<ChangeKind, string>> = {
   new: 'Newly open',
@@ -44,11 +43,9 @@ export interface HistorySkillOptions {
 
 /** "30 Nov 2026 06:00" in the zone, with the zone named when it is not UTC. */
 export function formatInstant(ms: number, zone: string): string {
-  const date = localDateText(localDateOf(ms, zone));
-  // The kept clock (hour12: false reads as hourCycle h23 in en-GB, every zone); a zone Intl does not know throws as before.
-  const clock = zoneClock(zone) ?? new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const time = clock.format(new Date(ms));
-  return `${date} ${time}${zone === 'UTC' ? ' UTC' : ` (${zone})`}`;
+  // From the calendar's kept formatter for the zone; a zone Intl does not know throws, as before.
+  const local = localDateTimeOf(ms, zone);
+  return `${localDateText(local)} ${localTimeText(local)}${zone === 'UTC' ? ' UTC' : ` (${zone})`}`;
 }
 
 export function comparedText(c: Comparison, zone: string): string {
