@@ -85,7 +85,7 @@ function renderTurns(r: BenchResults, out: string[]): void {
 
 function renderProfile(title: string, p: ProfileReport, out: string[]): void {
   out.push(`## ${title}`, '', p.how, '');
-  out.push(`Self time by area (${p.samples} busy samples, idle left out; native code is charged to the script that called it):`, '');
+  out.push(`Self time by area (${p.samples} busy samples, idle left out; native code is charged to the script that called it, and a sample taken while the thread waits inside a native call, on an fsync or a lock, counts as busy there: the profiler samples wall time on the main thread, so this shows where the thread was, not only what used the CPU):`, '');
   out.push(table(['self %', 'area'], p.byArea.map((a) => [a.selfPct, a.area])), '');
   out.push('Hottest functions (self time):', '');
   out.push(table(['self %', 'function', 'where'], p.top.map((f) => [f.selfPct, f.fn, f.where])), '');
