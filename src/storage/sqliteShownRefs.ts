@@ -12,6 +12,14 @@ export const SHOWN_REFS_COLLECTION = 'shown-refs';
 const KEY_OF_ID = "substr(id, instr(id, ':') + 1, length(id) - instr(id, ':') - 11)";
 /** Pairs between two prunes of a conversation's pages. */
 const PRUNE_EVERY = 100;
+/**
+ * A page's insert. The next sequence is computed in the INSERT, inside the transaction: concurrent turns never
+ * collide. A VALUES row, not `INSERT .. SELECT`: a SELECT that reads the table it inserts into is first copied into
+ * a temporary b-tree (its own pager and page cache, made and freed by every insert), which a VALUES row's subquery,
+ * evaluated once before the row is written, does not need. Same row, same sequence.
+ */
+export const INSERT_PAGE = `INSERT INTO records (collection, id, value, etag, updated_at)
+  VALUES (@c, @low || printf('%010d', coalesce((SELECT CAST(substr(max(id), length(@low) + 1) AS INTEGER) FROM records WHERE collection = @c AND id > @low AND id < @high), 0) + 1), @value, @etag, @at)`;
 
 export interface SqliteShownRefs {
   /** The log of the state stored under `key` (a new one per turn: it holds that turn's pending pairs). */
@@ -37,11 +45,7 @@ const pageBounds = (key: string): [string, string] => [pagePrefix(key), `${pageP
 export function createSqliteShownRefs(database: SqliteDatabase): SqliteShownRefs {
   const db = database.connection;
   const c = SHOWN_REFS_COLLECTION;
-  // The next sequence is computed in the INSERT, inside the transaction: concurrent turns never collide.
-  const insert = db.prepare(
-    `INSERT INTO records (collection, id, value, etag, updated_at)
-     SELECT @c, @low || printf('%010d', coalesce((SELECT CAST(substr(max(id), length(@low) + 1) AS INTEGER) FROM records WHERE collection = @c AND id > @low AND id < @high), 0) + 1), @value, @etag, @at`,
-  );
+  const insert = db.prepare(INSERT_PAGE);
   const pages = db.prepare<[string, string, string], { id: string; value: string }>(`SELECT id, value FROM records WHERE collection = ? AND id > ? AND id < ? ORDER BY id DESC`);
   const removeListed = db.prepare('DELETE FROM records WHERE collection = ? AND id IN (SELECT value FROM json_each(?))');
   const removeRange = db.prepare('DELETE FROM records WHERE collection = ? AND id > ? AND id < ?');

@@ -9,7 +9,7 @@ import { attachShownRefLog, shownRefLogOf } from '../../src/storage/shownRefLog'
 import { createSqliteConversationEraser } from '../../src/storage/sqliteConversationEraser';
 import { createSqliteConversationPruner, createSqliteConversations } from '../../src/storage/sqliteConversationStorage';
 import type { SqliteDatabase } from '../../src/storage/sqliteDatabase';
-import { SHOWN_REFS_COLLECTION } from '../../src/storage/sqliteShownRefs';
+import { INSERT_PAGE, SHOWN_REFS_COLLECTION } from '../../src/storage/sqliteShownRefs';
 import { createTempDataDir, type TempDataDir } from './sqliteHarness';
 
 const KEY = 'msteams/bot/conversations/a:one';
@@ -111,6 +111,16 @@ describe('shown refs beside the conversation state (SQLite)', () => {
     await storage.write({ [KEY]: retry });
     expect(await resolve(storage, ref!)).toBe('/late/1');
     expect(await resolve(storage, recommendationRef(ids('b', 10)[0]!))).toBe(ids('b', 10)[0]);
+  });
+
+  it('numbers a key\'s pages 1, 2, 3 in its id range, each insert one row without a temporary b-tree', async () => {
+    for (let i = 0; i < 3; i++) await turn(storage, [`/page/${i}`]);
+    const pageIds = (db.connection.prepare('SELECT id FROM records WHERE collection = ? ORDER BY id').all(SHOWN_REFS_COLLECTION) as Array<{ id: string }>).map((r) => r.id);
+    expect(pageIds).toEqual([1, 2, 3].map((n) => `${KEY.length}:${KEY}#${String(n).padStart(10, '0')}`));
+    // `INSERT .. SELECT` from the same table would copy its row into a temporary b-tree first, on every list turn.
+    const ops = (db.connection.prepare(`EXPLAIN ${INSERT_PAGE}`).all({ c: '', low: '', high: '', value: '', etag: '', at: 0 }) as Array<{ opcode: string }>).map((r) => r.opcode);
+    expect(ops).toContain('Insert');
+    expect(ops).not.toContain('OpenEphemeral');
   });
 
   it('keeps the pages of two keys apart, even when one key is the other plus what a page id adds', async () => {
