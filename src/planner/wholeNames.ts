@@ -130,7 +130,7 @@ export function matchTypeSegments(tokens: readonly Token[], claimed: boolean[], 
     if (!free(claimed, i, end)) continue;
     const typed = joinedTexts(tokens, i, end);
     if (typed.length < 5) continue;
-    const values = typesBySegment(types).get(withoutPlural(typed)) ?? [];
+    const values = typesBySegment(types).bySegment.get(withoutPlural(typed)) ?? [];
     if (values.length === 0) continue;
     out.push(claim(claimed, { start: i, end, field: 'resourceType', values: values.slice(0, MAX_VALUES), text: values[0] ?? '', exact: true }));
     i = end - 1;
@@ -168,14 +168,21 @@ function joinedTexts(tokens: readonly Token[], start: number, end: number): stri
   return out;
 }
 
+/** The tenant's types by the last part of their name (see typesBySegment), and the lengths of those parts. */
+interface TypeSegments {
+  bySegment: ReadonlyMap<string, readonly string[]>;
+  /** Every key's length: a span whose letters cannot add up to one is not looked up (no string built for it). */
+  lengths: ReadonlySet<number>;
+}
+
 /**
  * The types by the last part of their name, letters and digits only and without a plural "s" (so "namespaces" and
  * "namespace" find the same types), in the vocabulary's order; once per vocabulary (the engine hands out the same array).
  */
-const segmentsOf = new WeakMap<readonly string[], ReadonlyMap<string, readonly string[]>>();
-function typesBySegment(types: readonly string[]): ReadonlyMap<string, readonly string[]> {
-  let bySegment = segmentsOf.get(types);
-  if (!bySegment) {
+const segmentsOf = new WeakMap<readonly string[], TypeSegments>();
+function typesBySegment(types: readonly string[]): TypeSegments {
+  let segments = segmentsOf.get(types);
+  if (!segments) {
     const map = new Map<string, string[]>();
     for (const type of types) {
       const segment = withoutPlural((type.split('/').pop() ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
@@ -183,9 +190,17 @@ function typesBySegment(types: readonly string[]): ReadonlyMap<string, readonly 
       if (list) list.push(type);
       else map.set(segment, [type]);
     }
-    segmentsOf.set(types, (bySegment = map));
+    segments = { bySegment: map, lengths: new Set([...map.keys()].map((key) => key.length)) };
+    segmentsOf.set(types, segments);
   }
-  return bySegment;
+  return segments;
+}
+
+/** The length of texts(tokens, start, end).join(''). */
+function joinedLength(tokens: readonly Token[], start: number, end: number): number {
+  let length = 0;
+  for (let k = start; k < end && k < tokens.length; k += 1) length += (tokens[k] as Token).text.length;
+  return length;
 }
 
 /**
@@ -198,13 +213,16 @@ export function matchTypePhrases(
   concepts: ReadonlyArray<{ start: number; end: number }>,
   vocab: BoundVocabulary,
 ): NameMatch[] {
-  const bySegment = typesBySegment(vocab.values('resourceType'));
+  const { bySegment, lengths } = typesBySegment(vocab.values('resourceType'));
   const out: NameMatch[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     if (!startsWord(tokens, i)) continue;
     for (let end = Math.min(tokens.length, i + 6); end > i + 1; end -= 1) {
       if (!endsWord(tokens, end) || !severalWords(tokens, i, end)) continue;
       if (cutsConcept(concepts, i, end) || claimedOutsideConcepts(claimed, concepts, i, end)) continue;
+      // The key is the joined text, or that less a plural "s": no key of either length, no lookup.
+      const length = joinedLength(tokens, i, end);
+      if (!lengths.has(length) && !lengths.has(length - 1)) continue;
       const values = bySegment.get(withoutPlural(joinedTexts(tokens, i, end))) ?? [];
       if (values.length === 0) continue;
       out.push(claim(claimed, { start: i, end, field: 'resourceType', values: values.slice(0, MAX_VALUES), text: values[0] ?? '', exact: true }));

@@ -48,6 +48,18 @@ describe('literal gates before pattern families', () => {
     expect(none).toEqual({ rest: 'show critical risk recommendations', changeKinds: [], changeAsked: false });
   });
 
+  it('reads change words through the gate before the change patterns: each kind, and a change asked with no kind', () => {
+    const read = (text: string) => {
+      const { changeKinds, changeAsked } = readTimePhrases(text);
+      return { text, changeKinds, changeAsked };
+    };
+    expect(read('newly discovered resources')).toEqual({ text: 'newly discovered resources', changeKinds: ['newlyAssessed'], changeAsked: false });
+    expect(read('what regressed or got fixed')).toEqual({ text: 'what regressed or got fixed', changeKinds: ['new', 'fixed'], changeAsked: false });
+    expect(read('waived or deleted ones')).toEqual({ text: 'waived or deleted ones', changeKinds: ['exempted', 'deleted'], changeAsked: false });
+    for (const text of ['progress since monday', 'any trend', "what's different", 'delta']) expect(read(text)).toEqual({ text, changeKinds: [], changeAsked: true });
+    expect(read('what changed and what is new')).toEqual({ text: 'what changed and what is new', changeKinds: ['new'], changeAsked: true });
+  });
+
   it('every executive phrase matches one of the patterns and passes EXECUTIVE_WORDS', () => {
     for (const phrase of EXECUTIVE_PHRASES) {
       expect({ phrase, matched: EXECUTIVE.some((re) => re.test(phrase)), gate: EXECUTIVE_WORDS.test(phrase), summary: isExecutiveSummary(phrase) }).toEqual({ phrase, matched: true, gate: true, summary: true });

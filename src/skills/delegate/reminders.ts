@@ -18,6 +18,7 @@ import { delegationCard } from './ownerCard';
 import type { DelegationMessenger } from './ownerActions';
 import { mailOwner } from './ownerReach';
 import { displayDate } from '../../views/postureLabels';
+import { formatLocalDate, localDateTimeOf, safeTimeZone } from '../../posture/history/calendar';
 
 /** One record per conversation and local date a digest went to (create-only: one replica wins). */
 export const DIGESTS_COLLECTION = 'delegationDigests';
@@ -63,18 +64,14 @@ export interface SchedulerOptions {
   digestMinute?: number;
 }
 
-/** The local date (YYYY-MM-DD) and minute of the day at `at` in `timeZone` (UTC when the zone is unknown). */
+/**
+ * The local date (YYYY-MM-DD) and minute of the day at `at` in `timeZone` (UTC when the zone is unknown), read from
+ * the calendar's kept formatter per zone (building one per call costs some 60 µs).
+ */
 export function localTime(at: number, timeZone: string | undefined): { date: string; minute: number } {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  } catch {
-    return localTime(at, 'UTC');
-  }
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, minute: Number(part('hour')) * 60 + Number(part('minute')) };
+  const local = localDateTimeOf(at, safeTimeZone(timeZone));
+  return { date: formatLocalDate(local), minute: local.hour * 60 + local.minute };
 }
-
 
 function reminderLine(d: Delegation, at: number): string {
   const days = Math.floor(Math.abs(at - d.dueDate) / DAY_MS);

@@ -5,7 +5,7 @@ import { createContactBook } from '../../../src/contacts/contactBook';
 import { createSilentLogger } from '../../../src/logging/logger';
 import { createPeriodLease } from '../../../src/jobs/periodLease';
 import { createDelegationRecords, type Delegation } from '../../../src/skills/delegate/delegationRecords';
-import { createDelegationScheduler } from '../../../src/skills/delegate/reminders';
+import { createDelegationScheduler, localTime } from '../../../src/skills/delegate/reminders';
 import { createSqliteRecordsStore } from '../../../src/storage/sqliteRecordsStore';
 import type { Reply } from '../../../src/views/reply';
 import { createTempDataDir, type TempDataDir } from '../../storage/sqliteHarness';
@@ -149,5 +149,26 @@ describe('delegation reminders and digest', () => {
     expect(await alive.runOnce(5, 1000 + 60_000, async () => 'mine')).toEqual({ ran: false, reason: 'held' });
     expect(await alive.runOnce(5, 1000 + 11 * 60_000, async () => 'mine')).toEqual({ ran: true, result: 'mine' });
     expect(await dead.runOnce(5, 1000 + 12 * 60_000, async () => 'again')).toEqual({ ran: false, reason: 'done' });
+  });
+});
+
+describe('the digest clock (localTime)', () => {
+  it("reads the conversation's local date and minute, UTC for a zone Intl does not know", () => {
+    const at = Date.parse('2026-12-31T20:05:00Z');
+    expect(localTime(at, 'Asia/Kathmandu')).toEqual({ date: '2027-01-01', minute: 1 * 60 + 50 });
+    expect(localTime(at, 'America/Denver')).toEqual({ date: '2026-12-31', minute: 13 * 60 + 5 });
+    expect(localTime(at, 'Venus/Maxwell')).toEqual({ date: '2026-12-31', minute: 20 * 60 + 5 });
+    expect(localTime(at, undefined)).toEqual({ date: '2026-12-31', minute: 20 * 60 + 5 });
+  });
+
+  it('builds no formatter for a zone seen before (one per zone is kept, not one per reminder)', () => {
+    localTime(START, 'Pacific/Chatham');
+    const built = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      expect(localTime(START + HOUR, 'Pacific/Chatham').date).toBe('2026-12-07');
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
   });
 });
