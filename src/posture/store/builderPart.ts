@@ -7,7 +7,7 @@ import type { FindingRecord, RecordSink } from '../model';
 import { addPair, createBuilderState, intern, rememberCve, rememberPortalLink, softwareOfCve, type BuilderState, type CveEvent } from './builder';
 import type { GrowableColumn, NumericArray } from './columns';
 import { assignByCodes, assignGovernance } from './governanceAssignments';
-import { createObjectPacker, listReader, packList, packObjects, unpackList, unpackObjects, type PackedList, type PackedObjects } from './builderPartObjects';
+import { createListPacker, createObjectPacker, listReader, packList, packObjects, unpackList, unpackObjects, type PackedList, type PackedObjects } from './builderPartObjects';
 import type { Dictionaries, GovernanceFacts, KeyInfo, ResourceInfo, Sparse } from './table';
 
 type Columns = BuilderState['cols'];
@@ -58,8 +58,8 @@ export interface BuilderPart {
   secureScoreControls: BuilderState['secureScoreControls'];
   cvePairs: { rows: Int32Array; codes: Int32Array };
   softwarePairs: { rows: Int32Array; codes: Int32Array };
-  /** Every rememberCve call in order: CVE codes, ranks and facts. */
-  cveLog: { codes: Int32Array; ranks: Int32Array; facts: PackedObjects };
+  /** Every rememberCve call in order: CVE codes, ranks, and facts (title, severity, score of each call in turn). */
+  cveLog: { codes: Int32Array; ranks: Int32Array; facts: PackedList };
   cveSoftware: Map<number, Set<number>>;
 }
 
@@ -149,10 +149,20 @@ export function packBuilderPart(state: BuilderState): { part: BuilderPart; trans
     secureScoreControls: state.secureScoreControls,
     cvePairs: pairs(state.cvePairs),
     softwarePairs: pairs(state.softwarePairs),
-    cveLog: { codes: ints(cveLog.map((event) => event.code)), ranks: ints(cveLog.map((event) => event.rank)), facts: packed(packObjects(cveLog.map((event) => event.facts))) },
+    cveLog: { codes: ints(cveLog.map((event) => event.code)), ranks: ints(cveLog.map((event) => event.rank)), facts: listed(cveFacts(cveLog)) },
     cveSoftware: state.cveSoftware,
   };
   return { part, transfer };
+}
+
+function cveFacts(log: readonly CveEvent[]): PackedList {
+  const packer = createListPacker();
+  for (const { facts } of log) {
+    packer.add(facts.title);
+    packer.add(facts.severity);
+    packer.add(facts.score);
+  }
+  return packer.pack();
 }
 
 function* mapValues<V, T>(map: Map<number, V>, pick: (value: V) => T): Iterable<T> {
@@ -224,8 +234,15 @@ export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
   state.secureScoreControls.push(...part.secureScoreControls);
   appendPairs(state.cvePairs, part.cvePairs, offset, codes.cve);
   appendPairs(state.softwarePairs, part.softwarePairs, offset, codes.software);
-  const cveFacts = unpackObjects<CveEvent['facts']>(part.cveLog.facts);
-  part.cveLog.codes.forEach((code, i) => rememberCve(state, codes.cve[code] as number, cveFacts[i] as CveEvent['facts'], part.cveLog.ranks[i] as number));
+  // One facts object for every call: rememberCve keeps its values, never the object (a log copies them too).
+  const read = listReader(part.cveLog.facts);
+  const facts: CveEvent['facts'] = {};
+  part.cveLog.codes.forEach((code, i) => {
+    facts.title = read() as string | undefined;
+    facts.severity = read() as CveEvent['facts']['severity'];
+    facts.score = read() as number | undefined;
+    rememberCve(state, codes.cve[code] as number, facts, part.cveLog.ranks[i] as number);
+  });
   for (const [cve, software] of part.cveSoftware) {
     for (const code of software) softwareOfCve(state, codes.cve[cve] as number, codes.software[code] as number);
   }

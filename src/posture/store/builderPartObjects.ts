@@ -80,21 +80,34 @@ export function createObjectPacker(): { add(object: object): void; pack(): Packe
   const shapes: string[][] = [];
   const shapeOf: number[] = [];
   const values = createListPacker();
+  let last = -1;
   return {
     add(object) {
       const keys = Object.keys(object);
-      const name = keys.join('\u0000');
-      let shape = shapeCodes.get(name);
+      // Objects of a kind mostly come one after another with the same keys: compared with the last shape's keys
+      // (interned names: pointer compares) before the list is joined into a name and looked up.
+      let shape = last >= 0 && sameKeys(keys, shapes[last] as string[]) ? last : undefined;
       if (shape === undefined) {
-        shape = shapes.length;
-        shapes.push(keys);
-        shapeCodes.set(name, shape);
+        const name = keys.join('\u0000');
+        shape = shapeCodes.get(name);
+        if (shape === undefined) {
+          shape = shapes.length;
+          shapes.push(keys);
+          shapeCodes.set(name, shape);
+        }
+        last = shape;
       }
       shapeOf.push(shape);
       for (const key of keys) values.add((object as Record<string, unknown>)[key]);
     },
     pack: () => ({ shapes, shapeOf: Int32Array.from(shapeOf), ...values.pack() }),
   };
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function packObjects(objects: Iterable<object>): PackedObjects {
