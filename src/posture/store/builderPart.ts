@@ -209,12 +209,15 @@ export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
   mergeGovernance(state, part.governance, codes);
   for (const [code, name] of part.subscriptionNames) state.subscriptionNames.set(codes.subscription[code] as number, name);
   for (const [key, tags] of part.containerTags) state.containerTags.set(key, tags);
+  // Locations and tag values arrive once per distinct string: each is kept as this state's copy (as addResource
+  // keeps one of each) once, not once per resource that holds it.
+  internTexts(state, part.resources.tags);
+  internTexts(state, part.resources.locations);
   const tags = unpackObjects<Record<string, string>>(part.resources.tags);
   const locations = unpackList<string | undefined>(part.resources.locations);
   part.resources.codes.forEach((code, i) => {
     // As builder.ts's addResource makes it: both members, location even when undefined.
-    // Locations and tag values arrive as fresh copies (structured clone): keep one of each, as addResource does.
-    const info: ResourceInfo = { location: intern(state, locations[i]), tags: internValuesInPlace(state, tags[i] as Record<string, string>) };
+    const info: ResourceInfo = { location: locations[i], tags: tags[i] as Record<string, string> };
     state.resources.set(codes.resource[code] as number, info);
   });
   const findings = unpackObjects<FindingRecord>(part.findings.records);
@@ -291,13 +294,10 @@ function mergeKeyInfo(keyInfo: Map<number, KeyInfo>, key: number, theirs: KeyInf
   }
 }
 
-/** Each value of a freshly unpacked tags object kept once per load (builder.ts's internedValues, without a copy). */
-function internValuesInPlace(state: BuilderState, tags: Record<string, string>): Record<string, string> {
-  for (const key of Object.keys(tags)) {
-    // An own __proto__ member is left as it is (internedValues does not intern it either).
-    if (key !== '__proto__') tags[key] = intern(state, tags[key]) ?? (tags[key] as string);
-  }
-  return tags;
+/** Replaces each distinct string of a packed list by this state's copy (builder.ts's intern). */
+function internTexts(state: BuilderState, list: PackedList): void {
+  const { texts } = list;
+  for (let i = 0; i < texts.length; i++) texts[i] = intern(state, texts[i]) as string;
 }
 
 function internFinding(state: BuilderState, f: FindingRecord): FindingRecord {
