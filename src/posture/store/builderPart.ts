@@ -7,7 +7,7 @@ import type { FindingRecord, RecordSink } from '../model';
 import { addPair, createBuilderState, intern, rememberCve, rememberPortalLink, softwareOfCve, type BuilderState, type CveEvent } from './builder';
 import type { GrowableColumn, NumericArray } from './columns';
 import { assignByCodes, assignGovernance } from './governanceAssignments';
-import { createObjectPacker, packObjects, unpackObjects, type PackedObjects } from './builderPartObjects';
+import { createListPacker, createObjectPacker, listReader, packList, packObjects, unpackList, unpackObjects, type PackedList, type PackedObjects } from './builderPartObjects';
 import type { Dictionaries, GovernanceFacts, KeyInfo, ResourceInfo, Sparse } from './table';
 
 type Columns = BuilderState['cols'];
@@ -23,12 +23,24 @@ const CODED: Record<ColumnName, DictionaryName | null> = {
   firstEvaluation: null, statusChange: null, fixState: null, individualFinding: null,
 };
 
+/**
+ * The sparse maps from row to value, each as its rows and their values (packed) instead of a Map; whether their
+ * strings repeat (connectors and IaC rules do, assessment and native resource ids do not).
+ */
+const ROW_MAPS = { id: false, nativeResourceId: false, connectorId: true, iacRuleId: true, attackPathIds: false } as const;
+type RowMapName = keyof typeof ROW_MAPS;
+
 /** Plain data only (typed arrays, arrays, Maps, plain objects): structured-cloneable. */
 export interface BuilderPart {
   rows: number;
   dict: Record<DictionaryName, readonly string[]>;
   cols: Record<ColumnName, NumericArray>;
-  sparse: Sparse;
+  /**
+   * The sparse maps keyed by row as rows and values: structured clone would rebuild each Map (one hash table insert
+   * per row) only for the merge to insert every entry again into this thread's Map.
+   */
+  rowMaps: Record<RowMapName, { rows: Int32Array; values: PackedList }>;
+  sparse: Omit<Sparse, RowMapName>;
   keyInfo: Map<number, KeyInfo>;
   /**
    * The governance assignments in order (governanceAssignments.ts): each one's resource and key codes (-1: its id is
@@ -38,7 +50,7 @@ export interface BuilderPart {
   subscriptionNames: Map<number, string>;
   containerTags: Map<string, Record<string, string>>;
   /** The resources Map in order: resource codes, each one's location and tags. */
-  resources: { codes: Int32Array; locations: (string | undefined)[]; tags: PackedObjects };
+  resources: { codes: Int32Array; locations: PackedList; tags: PackedObjects };
   /** The findings Map in order: resource codes, how many findings each, and the findings one list after another. */
   findings: { codes: Int32Array; counts: Int32Array; records: PackedObjects };
   attackPaths: PackedObjects;
@@ -46,7 +58,8 @@ export interface BuilderPart {
   secureScoreControls: BuilderState['secureScoreControls'];
   cvePairs: { rows: Int32Array; codes: Int32Array };
   softwarePairs: { rows: Int32Array; codes: Int32Array };
-  cveLog: CveEvent[];
+  /** Every rememberCve call in order: CVE codes, ranks, and facts (title, severity, score of each call in turn). */
+  cveLog: { codes: Int32Array; ranks: Int32Array; facts: PackedList };
   cveSoftware: Map<number, Set<number>>;
 }
 
@@ -80,13 +93,22 @@ export function packBuilderPart(state: BuilderState): { part: BuilderPart; trans
   const cols = {} as Record<ColumnName, NumericArray>;
   for (const name of Object.keys(state.cols) as ColumnName[]) cols[name] = moved(state.cols[name] as GrowableColumn<NumericArray>);
   const pairs = (p: BuilderState['cvePairs']) => ({ rows: moved(p.rows), codes: moved(p.codes) });
+  function listed<L extends PackedList>(list: L): L {
+    transfer.push(list.textOf.buffer as ArrayBuffer);
+    return list;
+  }
   const codesOf = (map: Map<number, unknown>): Int32Array => {
     const codes = Int32Array.from(map.keys());
     transfer.push(codes.buffer as ArrayBuffer);
     return codes;
   };
-  const locations: (string | undefined)[] = [];
-  for (const info of state.resources.values()) locations.push(info.location);
+  const cveLog = state.cveLog ?? [];
+  const rowMaps = {} as BuilderPart['rowMaps'];
+  for (const name of Object.keys(ROW_MAPS) as RowMapName[]) {
+    const map = state.sparse[name] as Map<number, unknown>;
+    rowMaps[name] = { rows: codesOf(map), values: listed(packList(map.values(), ROW_MAPS[name])) };
+  }
+  const { id: _id, nativeResourceId: _native, connectorId: _connector, iacRuleId: _iac, attackPathIds: _paths, ...sparse } = state.sparse;
   const findings = createObjectPacker();
   const counts = new Int32Array(state.findings.size);
   let list = 0;
@@ -96,14 +118,20 @@ export function packBuilderPart(state: BuilderState): { part: BuilderPart; trans
   }
   const packed = (objects: PackedObjects): PackedObjects => {
     transfer.push(objects.shapeOf.buffer as ArrayBuffer);
-    return objects;
+    return listed(objects);
+  };
+  const ints = (values: Iterable<number>): Int32Array => {
+    const array = Int32Array.from(values);
+    transfer.push(array.buffer as ArrayBuffer);
+    return array;
   };
   transfer.push(counts.buffer as ArrayBuffer);
   const part: BuilderPart = {
     rows: state.cols.key.length,
     dict,
     cols,
-    sparse: state.sparse,
+    rowMaps,
+    sparse,
     keyInfo: state.keyInfo,
     governance: {
       resource: moved(state.governance.resource),
@@ -114,17 +142,27 @@ export function packBuilderPart(state: BuilderState): { part: BuilderPart; trans
     },
     subscriptionNames: state.subscriptionNames,
     containerTags: state.containerTags,
-    resources: { codes: codesOf(state.resources), locations, tags: packed(packObjects(mapValues(state.resources, (info) => info.tags))) },
+    resources: { codes: codesOf(state.resources), locations: listed(packList(mapValues(state.resources, (info) => info.location))), tags: packed(packObjects(mapValues(state.resources, (info) => info.tags))) },
     findings: { codes: codesOf(state.findings), counts, records: packed(findings.pack()) },
     attackPaths: packed(packObjects(state.attackPaths)),
     secureScores: state.secureScores,
     secureScoreControls: state.secureScoreControls,
     cvePairs: pairs(state.cvePairs),
     softwarePairs: pairs(state.softwarePairs),
-    cveLog: state.cveLog ?? [],
+    cveLog: { codes: ints(cveLog.map((event) => event.code)), ranks: ints(cveLog.map((event) => event.rank)), facts: listed(cveFacts(cveLog)) },
     cveSoftware: state.cveSoftware,
   };
   return { part, transfer };
+}
+
+function cveFacts(log: readonly CveEvent[]): PackedList {
+  const packer = createListPacker();
+  for (const { facts } of log) {
+    packer.add(facts.title);
+    packer.add(facts.severity);
+    packer.add(facts.score);
+  }
+  return packer.pack();
 }
 
 function* mapValues<V, T>(map: Map<number, V>, pick: (value: V) => T): Iterable<T> {
@@ -155,7 +193,9 @@ export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
     }
     if (name === 'portalLink' || name === 'keyPortalLink') continue;
     const into = state.sparse[name] as Map<number, unknown>;
-    for (const [row, value] of part.sparse[name] as Map<number, unknown>) into.set(row + offset, value);
+    const { rows, values } = part.rowMaps[name];
+    const read = listReader(values);
+    for (let i = 0; i < rows.length; i++) into.set((rows[i] as number) + offset, read());
   }
   // Each of the part's rows again, as one builder would have seen it after this state's rows: keys first seen in
   // the part take their link from it, and a row keeps its own only where it differs from the key's.
@@ -169,11 +209,15 @@ export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
   mergeGovernance(state, part.governance, codes);
   for (const [code, name] of part.subscriptionNames) state.subscriptionNames.set(codes.subscription[code] as number, name);
   for (const [key, tags] of part.containerTags) state.containerTags.set(key, tags);
+  // Locations and tag values arrive once per distinct string: each is kept as this state's copy (as addResource
+  // keeps one of each) once, not once per resource that holds it.
+  internTexts(state, part.resources.tags);
+  internTexts(state, part.resources.locations);
   const tags = unpackObjects<Record<string, string>>(part.resources.tags);
+  const locations = unpackList<string | undefined>(part.resources.locations);
   part.resources.codes.forEach((code, i) => {
     // As builder.ts's addResource makes it: both members, location even when undefined.
-    // Locations and tag values arrive as fresh copies (structured clone): keep one of each, as addResource does.
-    const info: ResourceInfo = { location: intern(state, part.resources.locations[i]), tags: internValuesInPlace(state, tags[i] as Record<string, string>) };
+    const info: ResourceInfo = { location: locations[i], tags: tags[i] as Record<string, string> };
     state.resources.set(codes.resource[code] as number, info);
   });
   const findings = unpackObjects<FindingRecord>(part.findings.records);
@@ -193,7 +237,15 @@ export function mergeBuilderPart(state: BuilderState, part: BuilderPart): void {
   state.secureScoreControls.push(...part.secureScoreControls);
   appendPairs(state.cvePairs, part.cvePairs, offset, codes.cve);
   appendPairs(state.softwarePairs, part.softwarePairs, offset, codes.software);
-  for (const event of part.cveLog) rememberCve(state, codes.cve[event.code] as number, event.facts, event.rank);
+  // One facts object for every call: rememberCve keeps its values, never the object (a log copies them too).
+  const read = listReader(part.cveLog.facts);
+  const facts: CveEvent['facts'] = {};
+  part.cveLog.codes.forEach((code, i) => {
+    facts.title = read() as string | undefined;
+    facts.severity = read() as CveEvent['facts']['severity'];
+    facts.score = read() as number | undefined;
+    rememberCve(state, codes.cve[code] as number, facts, part.cveLog.ranks[i] as number);
+  });
   for (const [cve, software] of part.cveSoftware) {
     for (const code of software) softwareOfCve(state, codes.cve[cve] as number, codes.software[code] as number);
   }
@@ -242,13 +294,10 @@ function mergeKeyInfo(keyInfo: Map<number, KeyInfo>, key: number, theirs: KeyInf
   }
 }
 
-/** Each value of a freshly unpacked tags object kept once per load (builder.ts's internedValues, without a copy). */
-function internValuesInPlace(state: BuilderState, tags: Record<string, string>): Record<string, string> {
-  for (const key of Object.keys(tags)) {
-    // An own __proto__ member is left as it is (internedValues does not intern it either).
-    if (key !== '__proto__') tags[key] = intern(state, tags[key]) ?? (tags[key] as string);
-  }
-  return tags;
+/** Replaces each distinct string of a packed list by this state's copy (builder.ts's intern). */
+function internTexts(state: BuilderState, list: PackedList): void {
+  const { texts } = list;
+  for (let i = 0; i < texts.length; i++) texts[i] = intern(state, texts[i]) as string;
 }
 
 function internFinding(state: BuilderState, f: FindingRecord): FindingRecord {

@@ -1,6 +1,6 @@
 // Objects packed for a message between threads come back as structured clone would give them: same own keys in the
 // same order (odd names included), same values, undefined members kept, nested values cloned.
-import { packObjects, unpackObjects } from '../../../src/posture/store/builderPartObjects';
+import { packList, packObjects, unpackList, unpackObjects } from '../../../src/posture/store/builderPartObjects';
 
 const withProto = JSON.parse('{"__proto__": "kept", "a": 1}') as object;
 
@@ -39,5 +39,21 @@ describe('packed objects', () => {
     const packed = packObjects(objects);
     expect(packed.shapes).toHaveLength(9); // the first two objects share theirs; {b,a} and {a,b} do not
     expect(Array.from(packed.shapeOf.slice(0, 2))).toEqual([0, 0]);
+  });
+
+  it('sends each distinct string once, however many objects hold it', () => {
+    const packed = packObjects([{ owner: 'ana', city: 'Oslo' }, { owner: 'ana', city: 'oslo' }, { owner: 'ana', n: 1 }]);
+    expect(packed.texts).toEqual(['ana', 'Oslo', 'oslo']);
+    expect(packed.values).toEqual([1]);
+  });
+});
+
+describe('packed lists', () => {
+  const list = ['a', undefined, 'a', 3, '', ['x'], 'b', null, Number.NaN, 'a'];
+
+  it.each([true, false])('gives every value back in order (distinct strings once: %p)', (distinct) => {
+    const packed = packList(list, distinct);
+    expect(unpackList(structuredClone(packed))).toEqual(list);
+    expect(packed.texts).toEqual(distinct ? ['a', '', 'b'] : []);
   });
 });
