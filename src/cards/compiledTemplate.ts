@@ -267,9 +267,9 @@ function compileObject(node: Record<string, unknown>): Expand {
   const whenExpression = isExpression(when) ? compileExpression(when, false) : undefined;
   const dropAlways = !whenExpression && Boolean(when);
   const dataExpression = isExpression(data) ? compileExpression(data, true) : undefined;
-  const fields = Object.keys(node)
-    .filter((key) => !RESERVED.has(key))
-    .map((key) => [key, compileNode(node[key])] as const);
+  const keys = Object.keys(node).filter((key) => !RESERVED.has(key));
+  const expands = keys.map((key) => compileNode(node[key]));
+  const count = keys.length;
 
   /** The node in the current context: its fields, or null when its `$when` is not exactly true. */
   const expandOnce = (context: Context): Record<string, unknown> | null => {
@@ -278,9 +278,9 @@ function compileObject(node: Record<string, unknown>): Expand {
       if (typeof shown !== 'boolean' || !shown) return null;
     } else if (dropAlways) return null;
     const result: Record<string, unknown> = {};
-    for (const [key, expand] of fields) {
-      const value = expand(context);
-      if (value !== undefined) result[key] = value;
+    for (let i = 0; i < count; i++) {
+      const value = expands[i]!(context);
+      if (value !== undefined) result[keys[i]!] = value;
     }
     return result;
   };
