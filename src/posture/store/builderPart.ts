@@ -97,11 +97,12 @@ export function packBuilderPart(state: BuilderState): { part: BuilderPart; trans
     transfer.push(list.textOf.buffer as ArrayBuffer);
     return list;
   }
-  const codesOf = (map: Map<number, unknown>): Int32Array => {
-    const codes = Int32Array.from(map.keys());
-    transfer.push(codes.buffer as ArrayBuffer);
-    return codes;
+  const ints = (values: Iterable<number>): Int32Array => {
+    const array = Int32Array.from(values);
+    transfer.push(array.buffer as ArrayBuffer);
+    return array;
   };
+  const codesOf = (map: Map<number, unknown>): Int32Array => ints(map.keys());
   const cveLog = state.cveLog ?? [];
   const rowMaps = {} as BuilderPart['rowMaps'];
   for (const name of Object.keys(ROW_MAPS) as RowMapName[]) {
@@ -119,11 +120,6 @@ export function packBuilderPart(state: BuilderState): { part: BuilderPart; trans
   const packed = (objects: PackedObjects): PackedObjects => {
     transfer.push(objects.shapeOf.buffer as ArrayBuffer);
     return listed(objects);
-  };
-  const ints = (values: Iterable<number>): Int32Array => {
-    const array = Int32Array.from(values);
-    transfer.push(array.buffer as ArrayBuffer);
-    return array;
   };
   transfer.push(counts.buffer as ArrayBuffer);
   const part: BuilderPart = {
