@@ -4,7 +4,7 @@
 // resolution's p99/max of how late timers ran). SIGUSR2 writes what was measured since the last SIGUSR2 to
 // $COMMITS_OUT (JSON) and starts again. A worker thread loading it measures nothing (no signal there).
 'use strict';
-const Module = require('node:module');
+const { onStatementMethods } = require('./statementMethods');
 const { writeFileSync } = require('node:fs');
 const { isMainThread } = require('node:worker_threads');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
@@ -14,13 +14,9 @@ let commits = [];
 let begins = [];
 let loop = monitorEventLoopDelay({ resolution: 10 });
 
-function patch(BetterSqlite) {
-  const scratch = new BetterSqlite(':memory:');
-  const proto = Object.getPrototypeOf(scratch.prepare('SELECT 1'));
-  scratch.close();
-  for (const method of ['run', 'get', 'all', 'iterate']) {
-    const original = proto[method];
-    proto[method] = function timed(...args) {
+if (isMainThread) {
+  onStatementMethods((original) =>
+    function timed(...args) {
       const start = process.hrtime.bigint();
       try {
         return original.apply(this, args);
@@ -30,21 +26,7 @@ function patch(BetterSqlite) {
         if (/^\s*COMMIT\b/i.test(this.source)) commits.push(Number(ns) / 1e6);
         else if (/^\s*BEGIN\b/i.test(this.source)) begins.push(Number(ns) / 1e6);
       }
-    };
-  }
-}
-
-if (isMainThread) {
-  const load = Module._load;
-  let patched = false;
-  Module._load = function patchedLoad(request, ...rest) {
-    const exported = load.call(this, request, ...rest);
-    if (!patched && request === 'better-sqlite3') {
-      patched = true;
-      patch(exported);
-    }
-    return exported;
-  };
+    });
   loop.enable();
   process.on('SIGUSR2', () => {
     const out = process.env.COMMITS_OUT;
