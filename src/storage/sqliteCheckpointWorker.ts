@@ -27,6 +27,8 @@ const counters = () => {
   if (readSync(shm, header, 0, 136, 0) < 136) return undefined;
   return le ? { frames: header.readUInt32LE(16), copied: header.readUInt32LE(96) } : { frames: header.readUInt32BE(16), copied: header.readUInt32BE(96) };
 };
+// SQLite's BUSY or LOCKED (another connection holds the lock): not a failure, the next tick tries again.
+const busy = (error) => Boolean(error) && /^SQLITE_(BUSY|LOCKED)/.test(String(error.code));
 const run = () => {
   const start = performance.now();
   try {
@@ -34,7 +36,7 @@ const run = () => {
     return { busy: row.busy, log: row.log, copied: row.checkpointed, ms: performance.now() - start };
   } catch (error) {
     // Another process's checkpoint (a rolling deploy runs two bots on one file) holds the checkpoint lock: next tick.
-    if (error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED')) return undefined;
+    if (busy(error)) return undefined;
     throw error;
   }
 };
@@ -49,7 +51,7 @@ const underLock = () => {
   try {
     begin.run();
   } catch (error) {
-    if (error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED')) return undefined;
+    if (busy(error)) return undefined;
     throw error;
   }
   try {
