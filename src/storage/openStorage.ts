@@ -76,7 +76,7 @@ export async function openStorage(config: StorageConfig, logger: Logger): Promis
     };
   }
   await assertDatabaseIntact(join(config.dataDir, DEFAULT_DATABASE_FILE), { logger });
-  const database = createSqliteDatabase(config.dataDir, { logger });
+  const database = createSqliteDatabase(config.dataDir, { logger, checkpoints: 'worker' });
   const records = createSqliteRecords(database);
   const conversations = createSqliteConversations(database);
   return {

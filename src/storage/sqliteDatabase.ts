@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors/appError';
 import type { Logger } from '../logging/logger';
+import { startCheckpointWorker, type CheckpointWorker } from './sqliteCheckpointer';
 import { assertUsableDataDir, type DataDirCheckOptions } from './dataDirCheck';
 import { createSqliteWriteGroup, type SqliteWriteGroup } from './sqliteWriteGroup';
 
@@ -21,6 +22,12 @@ export interface SqliteDatabaseOptions {
   dataDirCheck?: DataDirCheckOptions;
   /** Writes per group transaction (sqliteWriteGroup.ts); the rest of a larger group goes in the next one. */
   maxGroupWrites?: number;
+  /**
+   * Where WAL checkpoints run: 'commit' (SQLite's automatic checkpoint, inside the COMMIT that crosses the threshold,
+   * on the caller's thread) or 'worker' (a worker thread, sqliteCheckpointer.ts). Default 'commit': tests and tools
+   * need no thread; openStorage (the bot) asks for 'worker'.
+   */
+  checkpoints?: 'commit' | 'worker';
 }
 
 export interface SqliteDatabase {
@@ -30,6 +37,8 @@ export interface SqliteDatabase {
   readonly schemaVersion: number;
   /** The writes of concurrent turns, committed together (sqliteWriteGroup.ts). */
   readonly writes: SqliteWriteGroup;
+  /** The checkpoint worker, when checkpoints: 'worker' was asked for. */
+  readonly checkpointer?: CheckpointWorker;
   /** Idempotent; runs the writes still queued first. Stores built on this database fail with STORAGE_FAILURE afterwards. */
   close(): void;
 }
@@ -127,15 +136,21 @@ export function createSqliteDatabase(dataDir: string, options: SqliteDatabaseOpt
     options.logger?.info({ file, schemaVersion }, 'sqlite database open');
     let closed = false;
     const writes = createSqliteWriteGroup(connection, options.maxGroupWrites);
+    const checkpointer: CheckpointWorker | undefined =
+      options.checkpoints === 'worker' && !connection.memory
+        ? startCheckpointWorker(connection, { thresholdPages: WAL_AUTOCHECKPOINT_PAGES, logger: options.logger })
+        : undefined;
     return {
       file,
       connection,
       schemaVersion,
       writes,
+      checkpointer,
       close() {
         if (closed) return;
         closed = true;
         writes.flush();
+        checkpointer?.stop();
         connection.close();
       },
     };

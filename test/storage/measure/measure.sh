@@ -4,6 +4,7 @@
 #   [DIST=dist] test/storage/measure/measure.sh MODE TURNS [WARM=400] [PORT=39111]   (DIST: another build to compare)
 # MODE plain: /proc io counters; strace: + syscalls per turn by file (pwrite64 count/bytes, fsync, fcntl);
 # statements: + each SQLite statement per turn, with the code that ran it (statements.js preloaded);
+# commits: + main-thread ms inside SQLite per turn, COMMIT p50/p99/max, BEGIN p99/max, event-loop delay (commits.js preloaded);
 # callgrind: + instructions (Ir) of the whole process over the window only (callgrind_control -i on/off).
 # Prints one line per figure, per turn. Keeps the DATA_DIR (path printed) for test/storage/measure/pages.js.
 set -euo pipefail
@@ -14,9 +15,10 @@ cd "$ROOT"
 case $MODE in
   callgrind) WRAP=(valgrind --tool=callgrind --instr-atstart=no --collect-atstart=yes --callgrind-out-file="$OUT/cg.%p" --dump-instr=no) ;;
   statements) WRAP=(env STATEMENTS_OUT="$OUT/statements.json") ;;
+  commits) WRAP=(env COMMITS_OUT="$OUT/commits.json") ;;
   *) WRAP=() ;;
 esac
-PRELOAD=(); [ "$MODE" = statements ] && PRELOAD=(-r "$HERE/statements.js")
+PRELOAD=(); [ "$MODE" = statements ] && PRELOAD=(-r "$HERE/statements.js"); [ "$MODE" = commits ] && PRELOAD=(-r "$HERE/commits.js")
 HOST=127.0.0.1 PORT=$PORT DATA_DIR=$DATA POSTURE_SNAPSHOT='' "${WRAP[@]}" node "${PRELOAD[@]}" "${DIST:-dist}/src/index.js" >"$OUT/server.log" 2>&1 &
 SPID=$!
 for _ in $(seq 600); do curl -sf "127.0.0.1:$PORT/healthz" >/dev/null && break; kill -0 "$SPID" 2>/dev/null || { cat "$OUT/server.log"; exit 1; }; sleep 0.5; done
@@ -28,12 +30,15 @@ if [ "$MODE" = strace ]; then
 fi
 [ "$MODE" = callgrind ] && HOST=127.0.0.1 callgrind_control -i on "$PID" >/dev/null
 [ "$MODE" = statements ] && { kill -USR2 "$PID"; sleep 0.5; }
+[ "$MODE" = commits ] && { kill -USR2 "$PID"; sleep 0.5; }
 A=$(io); U0=$(awk '{print $14}' "/proc/$PID/stat"); S0=$(awk '{print $15}' "/proc/$PID/stat")
 node "$HERE/drive.js" "$PORT" "$TURNS" 10 m "$OUT/replies.txt"
 B=$(io); U1=$(awk '{print $14}' "/proc/$PID/stat"); S1=$(awk '{print $15}' "/proc/$PID/stat")
 [ "$MODE" = callgrind ] && HOST=127.0.0.1 callgrind_control -i off "$PID" >/dev/null
 [ "$MODE" = statements ] && { kill -USR2 "$PID"; sleep 0.5; node "$HERE/statements.js" "$OUT/statements.json" "$TURNS"; }
+[ "$MODE" = commits ] && { kill -USR2 "$PID"; sleep 0.5; node -e 'const r=require(process.argv[1]),n=+process.argv[2];console.log(`sqlite_main_ms_per_turn ${(r.sqliteMs/n).toFixed(4)}\ncommit_ms_per_turn ${(r.commitMsTotal/n).toFixed(4)}\ncommits ${r.commits} p50 ${r.commitP50.toFixed(3)} p99 ${r.commitP99.toFixed(3)} max ${r.commitMax.toFixed(3)} over10ms ${r.commitsOver10ms}\nbegin_ms_per_turn ${(r.beginMsTotal/n).toFixed(4)} p99 ${r.beginP99.toFixed(3)} max ${r.beginMax.toFixed(3)}\nloop_delay_ms p99 ${r.loopP99.toFixed(2)} max ${r.loopMax.toFixed(2)}`)' "$OUT/commits.json" "$TURNS"; }
 [ "$MODE" = strace ] && { sleep 0.5; kill -INT "$TPID"; wait "$TPID" || true; }
+echo "wal_bytes_at_end $(stat -c %s "$DATA/posture-bot.sqlite-wal" 2>/dev/null || echo 0)"
 cp "$DATA/posture-bot.sqlite" "$OUT/copy.sqlite"; cp "$DATA/posture-bot.sqlite-wal" "$OUT/copy.sqlite-wal" 2>/dev/null || true
 echo "out $OUT"
 echo "cpu_ms_per_turn user $(echo "($U1-$U0)*10/$TURNS" | bc -l | cut -c1-6) system $(echo "($S1-$S0)*10/$TURNS" | bc -l | cut -c1-6) (noisy: shared machine)"

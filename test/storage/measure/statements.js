@@ -4,7 +4,7 @@
 // RELEASE, ROLLBACK and COMMIT apart), keyed by its SQL and the nearest dist/src frames of the call. SIGUSR2 writes
 // what was counted since the last SIGUSR2 to $STATEMENTS_OUT (JSON) and starts again.
 'use strict';
-const Module = require('node:module');
+const { onStatementMethods } = require('./statementMethods');
 const { writeFileSync } = require('node:fs');
 
 const CONTROL = /^\s*(BEGIN|SAVEPOINT|RELEASE|ROLLBACK|COMMIT|END)\b/i;
@@ -25,34 +25,16 @@ function callSite() {
   return ours.join(' < ');
 }
 
-function patch(BetterSqlite) {
-  const scratch = new BetterSqlite(':memory:');
-  const proto = Object.getPrototypeOf(scratch.prepare('SELECT 1'));
-  scratch.close();
-  for (const method of ['run', 'get', 'all', 'iterate']) {
-    const original = proto[method];
-    proto[method] = function traced(...args) {
-      const control = CONTROL.test(this.source);
-      // A records statement's collection (its first plain-word argument), since a write the group runs later has lost
-      // the stack of the code that issued it.
-      const collection = /\bcollection\b/.test(this.source) ? args.find((a) => typeof a === 'string' && /^[A-Za-z-]{3,40}$/.test(a)) : undefined;
-      const key = `${control ? 'control' : this.reader ? 'read' : 'write'}\t${collection ? `[${collection}] ` : ''}${this.source.replace(/\s+/g, ' ').slice(0, 120)}\t${control ? '' : callSite()}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      return original.apply(this, args);
-    };
-  }
-}
-
-const load = Module._load;
-let patched = false;
-Module._load = function patchedLoad(request, ...rest) {
-  const exported = load.call(this, request, ...rest);
-  if (!patched && request === 'better-sqlite3') {
-    patched = true;
-    patch(exported);
-  }
-  return exported;
-};
+onStatementMethods((original) =>
+  function traced(...args) {
+    const control = CONTROL.test(this.source);
+    // A records statement's collection (its first plain-word argument), since a write the group runs later has lost
+    // the stack of the code that issued it.
+    const collection = /\bcollection\b/.test(this.source) ? args.find((a) => typeof a === 'string' && /^[A-Za-z-]{3,40}$/.test(a)) : undefined;
+    const key = `${control ? 'control' : this.reader ? 'read' : 'write'}\t${collection ? `[${collection}] ` : ''}${this.source.replace(/\s+/g, ' ').slice(0, 120)}\t${control ? '' : callSite()}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return original.apply(this, args);
+  });
 
 process.on('SIGUSR2', () => {
   const out = process.env.STATEMENTS_OUT;
