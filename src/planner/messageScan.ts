@@ -54,8 +54,8 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   const wholeNameFirst = (start: number, end: number) =>
     hasJoinedWord(tokens, start, end) || (severalWords(tokens, start, end) && tokens.slice(start, end).some(plainWord));
   names.push(...matchExactNames(tokens, claimed, vocab, () => undefined, wholeNameFirst));
-  const nameIndexes = vocab.nameIndexes();
-  const dataWord = (t: string) => nameIndexes.some((index) => index.byToken.has(t));
+  const nameWords = vocab.nameWords().byToken;
+  const dataWord = (t: string) => nameWords.has(t);
   let concepts = matchConcepts(tokens, claimed, lexicon, (i) => !dataWord(tokens[i]?.text ?? ''));
   for (const typeName of matchTypePhrases(tokens, claimed, concepts, vocab)) {
     concepts = concepts.filter((c) => c.end <= typeName.start || c.start >= typeName.end);

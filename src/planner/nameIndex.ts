@@ -87,3 +87,38 @@ export function tokenSubstring(value: string, from: number, count: number): stri
   }
   return start >= 0 && end > start ? lowered.slice(start, end) : lowered;
 }
+
+/**
+ * Every token of several indexes (the name fields, in order) in one table: whether some name holds it, and for a
+ * token that starts names, the token counts of those names in any of the fields. A message's words are looked up
+ * once here instead of once per field: in the running bot the rest of a turn evicts these tables between messages,
+ * so each further table asked costs cache misses, not only a hash.
+ */
+export interface NameWords {
+  /** Token → the union of the indexes' lengthsByFirst for it (empty when no name starts with it). */
+  byToken: ReadonlyMap<string, ReadonlySet<number>>;
+}
+
+const NO_LENGTHS: ReadonlySet<number> = new Set();
+const wordsCache = new WeakMap<NameIndex, { indexes: readonly NameIndex[]; words: NameWords }>();
+
+/** The NameWords of `indexes`, kept while the same indexes come back (the engine hands out the same lists). */
+export function nameWordsOf(indexes: readonly NameIndex[]): NameWords {
+  const first = indexes[0];
+  if (!first) return { byToken: new Map() };
+  const hit = wordsCache.get(first);
+  if (hit && hit.indexes.length === indexes.length && hit.indexes.every((index, i) => index === indexes[i])) return hit.words;
+  const byToken = new Map<string, ReadonlySet<number>>();
+  for (const index of indexes) {
+    for (const token of index.byToken.keys()) {
+      if (!byToken.has(token)) byToken.set(token, NO_LENGTHS);
+    }
+    for (const [token, lengths] of index.lengthsByFirst) {
+      const known = byToken.get(token);
+      byToken.set(token, known === undefined || known.size === 0 ? new Set(lengths) : new Set([...known, ...lengths]));
+    }
+  }
+  const words: NameWords = { byToken };
+  wordsCache.set(first, { indexes: [...indexes], words });
+  return words;
+}

@@ -3,7 +3,7 @@
 // fuzzy search, so a plan stays within a few milliseconds however many words a message has.
 import type { PostureEngine, VocabularyField } from '../posture/engine';
 import type { Viewer } from '../posture/viewer';
-import { indexNames, type NameIndex } from './nameIndex';
+import { indexNames, nameWordsOf, type NameIndex, type NameWords } from './nameIndex';
 import { NAME_FIELDS } from './nameSpans';
 
 /** Any PostureEngine satisfies this; tests pass a small fake. */
@@ -16,6 +16,8 @@ export interface BoundVocabulary {
   index(field: VocabularyField): NameIndex;
   /** The indexes of NAME_FIELDS, in that order. */
   nameIndexes(): readonly NameIndex[];
+  /** Every token of nameIndexes() in one table (nameIndex.ts). */
+  nameWords(): NameWords;
 }
 
 /**
@@ -42,7 +44,7 @@ export function bindVocabulary(source: VocabularySource, viewer: Viewer): BoundV
     }
     return named;
   };
-  return { values, index, nameIndexes };
+  return { values, index, nameIndexes, nameWords: () => nameWordsOf(nameIndexes()) };
 }
 
 /** Whether level words without a qualifier mean risk level: only when the tenant has risk data (Defender CSPM). */

@@ -60,18 +60,14 @@ export function matchExactNames(tokens: readonly Token[], claimed: boolean[], vo
   const out: NameMatch[] = [];
   // Only a span as long as some name that starts with its first word can be that name (allExact): the others are
   // skipped before any further test.
-  const indexes = vocab.nameIndexes();
+  // One table for every name field (nameIndex.ts NameWords): the token counts of the names each word starts.
+  const words = vocab.nameWords().byToken;
   for (let i = 0; i < tokens.length; i += 1) {
     if (claimed[i] || !startsWord(tokens, i)) continue;
-    const text = tokens[i]?.text ?? '';
-    const lengths: Array<ReadonlySet<number>> = [];
-    for (const index of indexes) {
-      const counts = index.lengthsByFirst.get(text);
-      if (counts) lengths.push(counts);
-    }
-    if (lengths.length === 0) continue;
+    const lengths = words.get(tokens[i]?.text ?? '');
+    if (lengths === undefined || lengths.size === 0) continue;
     for (let end = Math.min(tokens.length, i + MAX_SPAN); end > i; end -= 1) {
-      if (!lengths.some((l) => l.has(end - i))) continue;
+      if (!lengths.has(end - i)) continue;
       if (!endsWord(tokens, end) || !free(claimed, i, end)) continue;
       const span = tokens.slice(i, end);
       if (!span.some(isDistinctive) && !hasJoinedWord(tokens, i, end)) continue;
