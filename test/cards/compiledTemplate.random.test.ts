@@ -4,17 +4,7 @@
 // constructor, dotted İ), nulls, empty and sparse lists.
 import { Template } from 'adaptivecards-templating';
 import { compileTemplate } from '../../src/cards/compiledTemplate';
-
-/** Seeded, so a failure repeats (mulberry32). */
-function randomSource(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/seededRandom';
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
@@ -114,7 +104,7 @@ describe('compiled card templates, random templates and models', () => {
   });
 
   it.each(Array.from({ length: 30 }, (_, i) => i + 1))('seed %p: byte for byte as the library', (seed) => {
-    const rand = randomSource(seed);
+    const rand = seededRandom(seed).next;
     const payload = { type: 'AdaptiveCard', version: '1.5', body: Array.from({ length: 6 }, () => randomElement(rand, 2)) };
     const compiled = compileTemplate(payload);
     for (let m = 0; m < 12; m++) {

@@ -1,6 +1,7 @@
 // Objects packed for a message between threads come back as structured clone would give them: same own keys in the
 // same order (odd names included), same values, undefined members kept, nested values cloned.
 import { packList, packObjects, unpackList, unpackObjects } from '../../../src/posture/store/builderPartObjects';
+import { seededRandom } from '../../support/seededRandom';
 
 const withProto = JSON.parse('{"__proto__": "kept", "a": 1}') as object;
 
@@ -73,17 +74,6 @@ describe('packed objects whose keys join to the same text', () => {
   });
 });
 
-/** Seeded, so a failure repeats (mulberry32). */
-function randomSource(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A value as text, strictly: key order, own __proto__ members, undefined members, holes, -0, NaN, lone surrogates. */
 function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
@@ -126,7 +116,7 @@ describe('packed objects and lists, random ones (pack, transfer, unpack)', () =>
   }
 
   it.each(Array.from({ length: 40 }, (_, i) => i + 1))('seed %p: every object and value back as it was', (seed) => {
-    const rand = randomSource(seed);
+    const rand = seededRandom(seed).next;
     const objects: Record<string, unknown>[] = [];
     for (let i = 0; i < 300; i++) {
       const previous = objects[objects.length - 1];
