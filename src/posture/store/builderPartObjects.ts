@@ -77,10 +77,16 @@ export function unpackList<T>(packed: PackedList): T[] {
 
 export function createObjectPacker(): { add(object: object): void; pack(): PackedObjects } {
   const shapeCodes = new Map<string, number>();
+  /** Shapes whose keys join to another shape's name ([] and [''], ['a\u0000b'] and ['a', 'b']), by their keys as JSON. */
+  const joinedAlike = new Map<string, number>();
   const shapes: string[][] = [];
   const shapeOf: number[] = [];
   const values = createListPacker();
   let last = -1;
+  const newShape = (keys: string[], names: Map<string, number>, name: string): number => {
+    names.set(name, shapes.length);
+    return shapes.push(keys) - 1;
+  };
   return {
     add(object) {
       const keys = Object.keys(object);
@@ -90,10 +96,11 @@ export function createObjectPacker(): { add(object: object): void; pack(): Packe
       if (shape === undefined) {
         const name = keys.join('\u0000');
         shape = shapeCodes.get(name);
-        if (shape === undefined) {
-          shape = shapes.length;
-          shapes.push(keys);
-          shapeCodes.set(name, shape);
+        if (shape === undefined) shape = newShape(keys, shapeCodes, name);
+        else if (!sameKeys(keys, shapes[shape] as string[])) {
+          // Another list of keys joins to the same name: it would read the other shape's count of values.
+          const exact = JSON.stringify(keys);
+          shape = joinedAlike.get(exact) ?? newShape(keys, joinedAlike, exact);
         }
         last = shape;
       }

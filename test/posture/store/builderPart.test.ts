@@ -60,6 +60,16 @@ function withGaps(records: readonly PostureRecord[]): PostureRecord[] {
   );
 }
 
+/**
+ * Resources' tags in turn: none, one empty name (both lists of names join to ''), a name holding U+0000 and two
+ * names (both join to 'a\u0000b'), an own __proto__ member (as JSON.parse makes it), plain names.
+ */
+function withOddTags(records: readonly PostureRecord[]): PostureRecord[] {
+  const variants: Array<Record<string, string>> = [{}, JSON.parse('{"": "blank"}'), { 'a\u0000b': 'nul' }, { a: 'x', b: 'y' }, JSON.parse('{"__proto__": "p", "Env": "prod"}'), { env: 'prod', owner: 'ana' }];
+  let n = 0;
+  return records.map((record) => (record.kind === 'resource' ? { ...record, tags: { ...variants[n++ % variants.length] } } : record));
+}
+
 describe('builder parts', () => {
   const records = demoRecords(1200);
 
@@ -89,6 +99,15 @@ describe('builder parts', () => {
     const gappy = withGaps(records);
     const cut = Math.floor(gappy.length * share);
     expect(plain(twoParts(gappy, cut))).toEqual(plain(oneBuilder(gappy)));
+  });
+
+  it.each([0.3, 0.6])('resources with odd tag names, cut at %p: the same state as one builder', (share) => {
+    const odd = withOddTags(records);
+    const cut = Math.floor(odd.length * share);
+    const tags = [...oneBuilder(odd.slice(cut)).resources.values()].map((info) => JSON.stringify(Object.keys(info.tags)));
+    // Every variant is among the worker's resources.
+    expect(new Set(tags)).toEqual(new Set(['[]', '[""]', '["a\\u0000b"]', '["a","b"]', '["__proto__","Env"]', '["env","owner"]']));
+    expect(plain(twoParts(odd, cut))).toEqual(plain(oneBuilder(odd)));
   });
 
   it('a finished store from two parts answers as one from every record', () => {
