@@ -76,6 +76,24 @@ function writeTenant(dir: string, name: string, badAt: number[]): string {
   return path;
 }
 
+/** Resource rows go last (so the worker's half holds them), their tags in turn shaped alike under a naive key join. */
+function writeOddTags(dir: string, name: string): string {
+  const variants: Array<Record<string, string>> = [{}, { '': 'blank' }, { env: 'prod', owner: 'ana' }, { 'a\u0000b': 'joined' }, { a: 'x', b: 'y' }, { 'İ': 'dotted', 'ı': 'dotless' }, { constructor: 'c', toString: 't' }];
+  const others: string[] = [];
+  const resources: string[] = [];
+  let n = 0;
+  for (const row of demoTenantRows({ assessmentCount: 1500 })) {
+    const id = String((row as { id?: unknown }).id);
+    const isResource = (row as { tags?: unknown }).tags !== undefined && /\/providers\/(?!Microsoft\.Security)/i.test(id) && !/\/resourceGroups\/[^/]+$/i.test(id);
+    if (isResource) resources.push(JSON.stringify({ ...row, tags: variants[n++ % variants.length] }));
+    else others.push(JSON.stringify(row));
+  }
+  expect(n).toBeGreaterThan(variants.length * 4);
+  const path = join(dir, name);
+  writeFileSync(path, `${[...others, ...resources].join('\n')}\n`);
+  return path;
+}
+
 maybe('loading one JSON Lines file in two threads', () => {
   const dir = mkdtempSync(join(tmpdir(), 'two-thread-load-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,5 +122,11 @@ maybe('loading one JSON Lines file in two threads', () => {
     const lenientOne = load(path, true, false, 'columns') as { state: { cols: { key: number[] } } };
     expect(lenientOne.state.cols.key.length).toBeGreaterThan(1000);
     expect(load(path, true, true, 'columns')).toEqual(lenientOne);
+  });
+  it('resources whose tag names join alike ({} and {"": …}, "a\\u0000b" and a, b) keep their own tags across the hand-over', () => {
+    const path = writeOddTags(dir, 'odd-tags.jsonl');
+    const one = load(path, true, false, 'columns') as { state: { resources: unknown } };
+    expect(JSON.stringify(one.state.resources)).toContain('joined');
+    expect(load(path, true, true, 'columns')).toEqual(one);
   });
 });
