@@ -7,6 +7,7 @@ import { normalizeCveDetail } from './normalizeVulnerability';
 import { normalizeAttackPath, normalizeFinding, normalizeGovernance, propertiesOf, setDefined } from './normalizeRelated';
 import type { Catalog } from '../catalog/catalog';
 import type { PostureRecord, ResourceGroupRecord, ResourceRecord, SecureScoreControlRecord, SecureScoreRecord, SubscriptionRecord } from '../model';
+import { setOwnMember } from '../../collections/ownMember';
 
 export type NormalizedRow = { kind: 'record'; record: PostureRecord } | { kind: 'ignored'; type: string };
 
@@ -66,7 +67,8 @@ function tagsOf(row: unknown): Record<string, string> {
     // Own members in order, as Object.entries gives them, without an array per member.
     for (const key of Object.keys(rawTags)) {
       const value = (rawTags as Record<string, unknown>)[key];
-      if (value !== null && value !== undefined) tags[key] = typeof value === 'string' ? value : JSON.stringify(value);
+      // A tag named __proto__ stays a tag (a plain assignment of a string to it does nothing).
+      if (value !== null && value !== undefined) setOwnMember(tags, key, typeof value === 'string' ? value : JSON.stringify(value));
     }
   }
   return tags;

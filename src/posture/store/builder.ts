@@ -16,6 +16,7 @@ import { categoryOfGroupedKey } from '../load/normalizeVulnerability';
 import { StringDictionary } from './dictionary';
 import { ASSESSMENT_ID_INFIX, assignGovernance, createGovernanceAssignments, type GovernanceAssignments } from './governanceAssignments';
 import type { CveInfo, Dictionaries, KeyInfo, ResourceInfo, Sparse } from './table';
+import { setOwnMember } from '../../collections/ownMember';
 
 export { ASSESSMENT_ID_INFIX } from './governanceAssignments';
 
@@ -267,9 +268,7 @@ function internedValues(state: BuilderState, tags: Record<string, string>): Reco
   for (const key in tags) {
     if (!Object.prototype.hasOwnProperty.call(tags, key)) continue;
     const value = tags[key] as string;
-    // A member named __proto__ (possible from JSON) stays a member: an assignment would set the prototype.
-    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-    else out[key] = intern(state, value) ?? value;
+    setOwnMember(out, key, intern(state, value) ?? value);
   }
   return out;
 }

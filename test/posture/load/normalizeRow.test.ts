@@ -122,3 +122,14 @@ describe('related rows', () => {
     expect(normalize({ id: '/x', type: 'weird' })).toEqual({ kind: 'ignored', type: 'weird' });
   });
 });
+
+describe('resource tags', () => {
+  it('keeps a tag named __proto__ as a tag (from JSON text), and odd values as text', () => {
+    const row = JSON.parse(`{"id":"${VM}","type":"Microsoft.Compute/virtualMachines","name":"vm","tags":{"__proto__":"owner@contoso.com","env":"prod","n":3,"gone":null}}`) as unknown;
+    const tags = (record(row) as { tags: Record<string, string> }).tags;
+    expect(Object.getPrototypeOf(tags)).toBe(Object.prototype);
+    expect(Object.keys(tags)).toEqual(['__proto__', 'env', 'n']);
+    expect(Object.getOwnPropertyDescriptor(tags, '__proto__')?.value).toBe('owner@contoso.com');
+    expect(JSON.stringify(tags)).toBe('{"__proto__":"owner@contoso.com","env":"prod","n":"3"}');
+  });
+});
