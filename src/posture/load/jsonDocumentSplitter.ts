@@ -3,6 +3,7 @@
 // bracket depth and hands each top-level element to JSON.parse on its own: several times faster per row than
 // event-based streaming JSON parsers, which matters at a million rows. Other top-level members (generatedAt,
 // count, nextLink, skip_token) are parsed and reported as metadata.
+import { setOwnMember } from '../../collections/ownMember';
 
 export class DocumentSyntaxError extends Error {
   constructor(
@@ -122,7 +123,7 @@ export function createJsonDocumentSplitter(handlers: DocumentHandlers): Document
     }
     if (target === Target.Key) key = value as string;
     else {
-      members[key] = value;
+      setOwnMember(members, key, value);
       handlers.meta(key, value);
     }
   };

@@ -65,6 +65,15 @@ describe('JSON document splitter', () => {
     expect(split(['{"id":"/x","type":"t","properties":{"a":[1]}}']).single).toEqual({ id: '/x', type: 't', properties: { a: [1] } });
   });
 
+  it('keeps a top-level __proto__ member as a member, as JSON.parse does, not as the members\' prototype', () => {
+    const text = '{"id":"/x","type":"t","__proto__":{"owner":"o"}}';
+    const single = split([text]).single as Record<string, unknown>;
+    expect(Object.getPrototypeOf(single)).toBe(Object.prototype);
+    expect(single).toEqual(JSON.parse(text));
+    // An id only inherited through __proto__ does not make the document one row.
+    expect(() => split(['{"__proto__":{"id":"/x","type":"t"}}'])).toThrow('no rows');
+  });
+
   const failures: Array<[string, string]> = [
     ['', 'the file is empty'],
     ['   \n ', 'the file is empty'],
