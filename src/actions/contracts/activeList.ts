@@ -46,9 +46,16 @@ export function parseActiveList(value: unknown): ActiveList | undefined {
   if (known !== undefined) return known ?? undefined;
   // The plain check takes the lists that plainly pass (every list the skill writes); the schema decides the rest.
   const data = plainActiveList<ActiveList>(value) ?? parseActiveListBySchema(value);
-  const list = data ? Object.freeze({ ...data, refs: Object.freeze(data.refs) as string[], filter: Object.freeze(data.filter) }) : null;
+  // Both parses return a fresh object with fresh rows and filter: frozen where they are, not copied again.
+  const list = data ? freezeList(data) : null;
   parsedLists.set(value, list);
   return list ?? undefined;
+}
+
+function freezeList(data: ActiveList): ActiveList {
+  Object.freeze(data.refs);
+  Object.freeze(data.filter);
+  return Object.freeze(data);
 }
 
 /** The schema alone (the rule the plain check must agree with; its test compares the two). */

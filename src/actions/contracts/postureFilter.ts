@@ -22,14 +22,28 @@ export function severitiesForRiskLevels(levels: readonly RiskLevel[]): Severity[
   return [...new Set(levels.flatMap((level): Severity[] => (level === 'Critical' ? ['Critical', 'High'] : [level])))];
 }
 
+/** The fields toPostureFilter reads itself (the rest are copied as they are). */
+const TRANSLATED_FIELDS: ReadonlySet<string> = new Set(['riskLevels', 'riskFactors', 'hasAttackPaths', 'severities', 'due']);
+
 /**
  * Status defaults to Unhealthy. Without risk data (no Defender CSPM) a risk level is read as the same severity,
  * and risk factors cannot be judged, so they are dropped — both said plainly in `notes`.
  */
 export function toPostureFilter(filter: AnalyzeFilter, hasRiskData: boolean, asked: AskedAt = { now: Date.now() }): EffectiveFilter {
   const notes: string[] = [];
-  const { riskLevels, riskFactors, hasAttackPaths, severities, due, ...rest } = filter;
-  const out: PostureFilter = { ...rest, statuses: filter.statuses ?? ['Unhealthy'] };
+  const { riskLevels, riskFactors, hasAttackPaths, severities, due } = filter;
+  // The other fields as they are, in the filter's order: what `{ ...rest }` of a destructuring gives, without its
+  // slow generic copy (~7k instructions a call, a loop ~1.6k).
+  const copied: Record<string, unknown> = {};
+  for (const key in filter) {
+    if (TRANSLATED_FIELDS.has(key) || !Object.hasOwn(filter, key)) continue;
+    const value = filter[key as keyof AnalyzeFilter];
+    // A stored "__proto__" key is a field as the spread copied it, never the prototype.
+    if (key === '__proto__') Object.defineProperty(copied, key, { value, enumerable: true, writable: true, configurable: true });
+    else copied[key] = value;
+  }
+  const out = copied as PostureFilter;
+  out.statuses = filter.statuses ?? ['Unhealthy'];
   if (due) Object.assign(out, utcDateBounds(dueDates(due, asked.now, safeTimeZone(asked.timeZone))));
   if (severities) out.severities = severities;
   if (hasRiskData) {

@@ -21,12 +21,33 @@ export function subscriptionLabel(t: PostureTable, code: number): string | undef
   return t.subscriptionNames.get(code) ?? t.dict.subscription.value(code);
 }
 
+/** Rows whose assessment id a table keeps (about 1 MB of ids); past that the kept ids are dropped and kept anew. */
+export const KEPT_IDS = 4096;
+const keptIds = new WeakMap<PostureTable, Map<number, string>>();
+
+/**
+ * The row's assessment id, the same string each time the row is shown again (the top rows of a tenant come back in
+ * list after list). Built afresh it is a new concatenation of the resource id and the key: every reader that hashes
+ * or compares it (card refs, shown refs, reply records) then flattens and hashes ~200 characters again, ~5k
+ * instructions an id; a kept string is hashed once. A table's ids never change (a change in chat makes a new table).
+ */
+export function rowAssessmentId(t: PostureTable, row: number): string {
+  let kept = keptIds.get(t);
+  if (!kept) keptIds.set(t, (kept = new Map()));
+  let id = kept.get(row);
+  if (id === undefined) {
+    if (kept.size >= KEPT_IDS) kept.clear();
+    kept.set(row, (id = assessmentIdOf(t, row)));
+  }
+  return id;
+}
+
 export function toRow(t: PostureTable, row: number, todayStart: number): RecommendationRow {
   const c = t.columns;
   const subscription = c.subscription[row] as number;
   const due = c.dueDate[row] as number;
   const out: RecommendationRow = {
-    assessmentId: assessmentIdOf(t, row),
+    assessmentId: rowAssessmentId(t, row),
     key: t.dict.key.value(c.key[row] as number),
     displayName: t.dict.name.value(c.name[row] as number),
     status: statusOf(c.status[row] as number),
