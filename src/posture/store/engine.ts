@@ -52,6 +52,7 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
   // Per visible-row array (the resolver keeps one per scope): a scoped viewer's names, counts and score.
   const scopedVocabularies = new WeakMap<Uint8Array, Vocabulary>();
   const scopedResourceCounts = new WeakMap<Uint8Array, number>();
+  const scopedAssessmentCounts = new WeakMap<Uint8Array, number>();
   const scopedScores = new Map<string, ReturnType<typeof summarizeSecureScore>>();
   const vocabularyOf = (viewer: Viewer): Vocabulary => {
     const visible = scope(table, viewer);
@@ -59,6 +60,19 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
     let scoped = scopedVocabularies.get(visible);
     if (!scoped) scopedVocabularies.set(visible, (scoped = createScopedVocabulary(table, visible)));
     return scoped;
+  };
+  // Every plan asks capabilities (hasRiskData): a scoped viewer's counts are kept with its visible rows, not
+  // recounted over every row on every turn (rows' liveness is fixed per table; a change makes a new table).
+  const assessmentCountOf = (visible: Uint8Array | undefined): number => {
+    if (!visible) return table.liveCount;
+    let count = scopedAssessmentCounts.get(visible);
+    if (count === undefined) {
+      count = 0;
+      const { live } = table;
+      for (let row = 0; row < visible.length; row++) if (visible[row] === 1 && live[row] === 1) count++;
+      scopedAssessmentCounts.set(visible, count);
+    }
+    return count;
   };
   const resourceCountOf = (visible: Uint8Array | undefined): number => {
     if (!visible) return table.resourceCount;
@@ -103,7 +117,7 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
         hasGovernance: table.governance.length > 0,
         hasFindings: table.findingCount > 0,
         hasSecureScore: secureScore !== undefined,
-        assessmentCount: visible ? visible.reduce((sum, flag, row) => sum + (flag & (table.live[row] ?? 0)), 0) : table.liveCount,
+        assessmentCount: assessmentCountOf(visible),
         resourceCount: resourceCountOf(visible),
       };
     },

@@ -11,7 +11,8 @@ const state = createBuilderState();
 for (const record of [...tenantRecords(), secureScore(SUB_A, 30, 60), secureScore(SUB_B, 9, 10), control('Enable MFA', 0, 10, 4), control('Enable MFA', 5, 10, 1, SUB_B)]) {
   addRecord(state, record);
 }
-const engine = createColumnarEngine(buildTable(state), { now: () => NOW });
+const table = buildTable(state);
+const engine = createColumnarEngine(table, { now: () => NOW });
 const prod: Viewer = { userId: 'p', scope: { subscriptions: [SUB_A.toUpperCase()] } };
 const dev: Viewer = { userId: 'd', scope: { subscriptions: [SUB_B] } };
 const groupOnly: Viewer = { userId: 'g', scope: { subscriptions: [], resourceGroups: [`${SUB_B}/RG-DATA`] } };
@@ -37,6 +38,26 @@ describe('access scope on every read', () => {
     expect(engine.capabilities(dev).assessmentCount).toBe(engine.count(dev, {}));
     expect(engine.capabilities(dev).resourceCount).toBe(1);
     expect(engine.capabilities(nobody).resourceCount).toBe(0);
+  });
+
+  it('counts a scope\'s rows once, not on every capabilities call (every plan asks it)', () => {
+    const first = engine.capabilities(prod);
+    const live = table.live;
+    let reads = 0;
+    (table as { live: Uint8Array }).live = new Proxy(live, {
+      get: (target, key) => {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    try {
+      expect(engine.capabilities(prod)).toEqual(first);
+      expect(reads).toBe(0);
+    } finally {
+      (table as { live: Uint8Array }).live = live;
+    }
+    expect(first.assessmentCount).toBe(engine.count(prod, {}));
   });
 
   it('offers names from inside the scope only, in vocabulary and in spelling suggestions', () => {
