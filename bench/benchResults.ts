@@ -117,6 +117,8 @@ export interface ScaleDetail {
   loadRounds?: LoadRound[];
   /** Engine-only queries whose parameters come from the data (owner, governance, due range, CVE, groupings). */
   engineOnly?: Array<import('./servers/scaleProbe').QueryTiming>;
+  /** Every query again for a viewer scoped to one subscription (answers are scoped to who asks). */
+  scoped?: import('./servers/scaleProbe').ScopedTimings;
   perQuery: Array<{ name: string; prompt: string; resultCount: number; engineP50Ms: number; engineP95Ms: number; turnP50Ms: number; turnP95Ms: number; turnReply: string }>;
 }
 

@@ -168,6 +168,7 @@ export async function runScaleSize(rows: number, settings: ScaleSettings): Promi
     loadThreads: engine.loadThreads,
     parseFloorWallMs: floor.wallMs,
     engineOnly: engine.engineOnly,
+    ...(engine.scoped ? { scoped: engine.scoped } : {}),
     perQuery: REPRESENTATIVE_QUERIES.map((q, i) => {
       const e = engine.perQuery[i];
       const turns = bot.perPrompt[i] ?? [];

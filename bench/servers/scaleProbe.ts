@@ -3,7 +3,7 @@
 import { createPostureStoreBuilder } from '../../src/posture/store';
 import { createExportFileSource } from '../../src/posture/source';
 import type { LoadThreads } from '../../src/posture/load/parallelLoad';
-import { SYSTEM_VIEWER } from '../../src/posture/viewer';
+import { SYSTEM_VIEWER, type Viewer } from '../../src/posture/viewer';
 import { ENGINE_QUERIES, REPRESENTATIVE_QUERIES } from '../prompts';
 import { percentile, round } from '../stats';
 
@@ -32,6 +32,15 @@ export interface ScaleProbeResult {
   perQuery: QueryTiming[];
   /** Engine-only queries (parameters read from the data), each reported on its own, never pooled. */
   engineOnly: QueryTiming[];
+  /** Every query again for a viewer whose access scope is one subscription (the one with the most rows). */
+  scoped?: ScopedTimings;
+}
+
+export interface ScopedTimings {
+  /** What the viewer may see, and how many live rows that is. */
+  scope: string;
+  visibleRows: number;
+  queries: QueryTiming[];
 }
 
 const WARM_RUNS = 3;
@@ -68,15 +77,15 @@ async function main(): Promise<void> {
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
 
   const all: number[] = [];
-  const time = (name: string, run: (e: typeof engine, viewer: typeof SYSTEM_VIEWER) => number) => {
+  const time = (name: string, run: (e: typeof engine, viewer: Viewer) => number, viewer: Viewer = SYSTEM_VIEWER) => {
     let resultCount = 0;
-    for (let i = 0; i < WARM_RUNS; i++) resultCount = run(engine, SYSTEM_VIEWER);
+    for (let i = 0; i < WARM_RUNS; i++) resultCount = run(engine, viewer);
     const times: number[] = [];
     const cpuTimes: number[] = [];
     for (let i = 0; i < runs; i++) {
       const cpu = process.cpuUsage();
       const t = performance.now();
-      run(engine, SYSTEM_VIEWER);
+      run(engine, viewer);
       times.push(performance.now() - t);
       const used = process.cpuUsage(cpu);
       cpuTimes.push((used.user + used.system) / 1000);
@@ -90,12 +99,21 @@ async function main(): Promise<void> {
     all.push(...times);
     perQuery.push(entry);
   }
-  const engineOnly: ScaleProbeResult['engineOnly'] = [];
-  const context = { engine, viewer: SYSTEM_VIEWER, now: exportTime ?? Date.now() };
-  for (const query of ENGINE_QUERIES) {
-    const run = query.prepare(context);
-    if (run) engineOnly.push(time(query.name, run).entry);
-    else engineOnly.push({ name: `${query.name} (nothing in the data to ask)`, resultCount: 0, p50Ms: Number.NaN, p95Ms: Number.NaN });
+  const engineQueries = (viewer: Viewer): QueryTiming[] => {
+    const context = { engine, viewer, now: exportTime ?? Date.now() };
+    return ENGINE_QUERIES.map((query) => {
+      const run = query.prepare(context);
+      return run ? time(query.name, run, viewer).entry : { name: `${query.name} (nothing in the data to ask)`, resultCount: 0, p50Ms: Number.NaN, p95Ms: Number.NaN };
+    });
+  };
+  const engineOnly = engineQueries(SYSTEM_VIEWER);
+  // Every answer is scoped to its viewer: a scoped viewer's queries test each row against the visible rows as well.
+  const biggest = engine.group(SYSTEM_VIEWER, {}, 'subscription').groups.find((g) => g.count > 0 && g.key !== '');
+  let scoped: ScopedTimings | undefined;
+  if (biggest) {
+    const viewer: Viewer = { userId: 'bench-scoped', displayName: 'bench scoped viewer', scope: { subscriptions: [biggest.key] } };
+    const queries = [...REPRESENTATIVE_QUERIES.map((query) => time(query.name, query.run, viewer).entry), ...engineQueries(viewer)];
+    scoped = { scope: `one subscription (${biggest.label || biggest.key})`, visibleRows: engine.capabilities(viewer).assessmentCount, queries };
   }
 
   const result: ScaleProbeResult = {
@@ -110,6 +128,7 @@ async function main(): Promise<void> {
     engine: { p50Ms: round(percentile(all, 50), 3), p95Ms: round(percentile(all, 95), 3) },
     perQuery,
     engineOnly,
+    ...(scoped ? { scoped } : {}),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -24,6 +24,15 @@ describe('results shape', () => {
     expect(problems.some((p) => p.startsWith('scale.rows_10000.engine.p95Ms'))).toBe(true);
   });
 
+  it('renders a scoped viewer\'s queries beside the rest, and accepts the document', () => {
+    const doc = sampleResults();
+    doc.scaleDetails.rows_1000000 = { ...doc.scaleDetails.rows_1000000!, scoped: { scope: 'one subscription (Prod)', visibleRows: 171234, queries: [{ name: 'by owner', resultCount: 7, p50Ms: 1.5, p95Ms: 6.25 }] } };
+    expect(checkResultsShape(doc, SIZES)).toEqual([]);
+    const markdown = renderMarkdown(doc);
+    expect(markdown).toContain('access scope is one subscription (Prod): 171234 of the rows visible');
+    expect(markdown).toContain('| by owner | 7 | 1.5 | 6.25 |');
+  });
+
   it('requires every scale size the run was asked for', () => {
     const doc = sampleResults();
     delete doc.scale.rows_1000000;

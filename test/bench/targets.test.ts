@@ -142,4 +142,14 @@ describe('target explanations', () => {
     const engine = explainTargets(judgeTargets(doc), doc).find((t) => t.name === 'every query p95 at 1M rows');
     expect(engine?.note).toMatch(/^slowest queries at 1M \(p95\): slowest 60 ms \(5 matches\), slow 30 ms/);
   });
+
+  it('judges and names a scoped viewer\'s queries at 1M with the rest', () => {
+    const doc = sampleResults();
+    const timing = (name: string, p95Ms: number) => ({ name, resultCount: 7, p50Ms: 1, p95Ms });
+    doc.scaleDetails.rows_1000000 = { ...doc.scaleDetails.rows_1000000!, scoped: { scope: 'one subscription (Prod)', visibleRows: 10, queries: [timing('by owner', 25), timing('owner', Number.NaN)] } };
+    const engine = explainTargets(judgeTargets(doc), doc).find((t) => t.name === 'every query p95 at 1M rows');
+    expect(engine?.met).toBe(false);
+    expect(engine?.measured).toMatch(/^slowest scoped: by owner 25 ms/);
+    expect(engine?.note).toMatch(/^slowest queries at 1M \(p95\): scoped: by owner 25 ms \(7 matches\)/);
+  });
 });
