@@ -55,6 +55,29 @@ function setCandidates(set: RowSet): Candidates {
   };
 }
 
+/** A scoped viewer's rows (those the status index holds, as an unscoped query's), kept per visible-row array and table. */
+const visibleCache = new WeakMap<Uint8Array, { status: CodeIndex; candidates: Candidates }>();
+
+/**
+ * The rows a scope lets its viewer see as candidates like any indexed condition's: intersected with the filter's
+ * bitmaps (no visibility test per row left), or walked when they are the fewest. Built on a scope's first query.
+ */
+function visibleCandidates(t: PostureTable, visible: Uint8Array): Candidates {
+  const status = t.indexes.status;
+  const hit = visibleCache.get(visible);
+  if (hit && hit.status === status) return hit.candidates;
+  const set = emptyRowSet(t.rowCount);
+  for (let row = 0; row < t.rowCount; row++) if (visible[row] === 1) set[row >>> 5] = (set[row >>> 5] as number) | (1 << (row & 31));
+  const held = emptyRowSet(t.rowCount);
+  const maps = codeBitmapsOf(status, t.rowCount);
+  if (maps) for (const map of maps) uniteInto(held, map);
+  else addIndexedRows(held, status, Array.from({ length: status.offsets.length - 1 }, (_, code) => code));
+  intersectInto(set, held);
+  const candidates = setCandidates(set);
+  visibleCache.set(visible, { status, candidates });
+  return candidates;
+}
+
 /** Below this many candidate rows (and 1/64 of the table), walking one index beats intersecting bitmaps. */
 const MIN_BITMAP_CANDIDATES = 1024;
 
@@ -156,6 +179,7 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   if (dueBounded) candidates.push(dueRangeCandidates(governanceIndexOf(t), dueFrom, dueBefore));
   const governed = governance ? governanceCandidates(governanceIndexOf(t), governance, todayStart) : undefined;
   if (governed) candidates.push(governed);
+  if (visible !== undefined) candidates.push(visibleCandidates(t, visible));
   let source: Candidates = statusCandidates;
   let best = sizeOf(source);
   for (const candidate of candidates.slice(1)) {
@@ -207,10 +231,10 @@ export function compileFilter(t: PostureTable, filter: PostureFilter, todayStart
   if (parts.length === 0) parts.push([statusCandidates]);
   const rows = intersection(t.rowCount, parts);
   const unindexed = conditions.filter((condition) => !condition.index).map(({ column, table }) => ({ column, table }));
-  const needsResidual = visible !== undefined || clouds || factors || categories || findings || fix || unindexed.length > 0;
+  // The scope is one of the intersected parts: its rows need no check of their own.
+  const needsResidual = clouds || factors || categories || findings || fix || unindexed.length > 0;
   const residual = needsResidual
     ? (row: number): boolean => {
-        if (visible !== undefined && visible[row] !== 1) return false;
         if (clouds && !(clouds & (1 << (c.cloud[row] as number)))) return false;
         if (factors && ((c.riskFactors[row] as number) & factors) !== factors) return false;
         if (categories && !((c.categories[row] as number) & categories)) return false;

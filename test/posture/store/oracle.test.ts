@@ -5,7 +5,7 @@ import { addRecord, createBuilderState } from '../../../src/posture/store/builde
 import { createColumnarEngine } from '../../../src/posture/store/engine';
 import type { CandidatePlan } from '../../../src/posture/store/filter';
 import { buildTable } from '../../../src/posture/store/join';
-import { SYSTEM_VIEWER, type Viewer } from '../../../src/posture/viewer';
+import { SYSTEM_VIEWER, type AccessScope, type Viewer } from '../../../src/posture/viewer';
 import { assessment, DAY, engineOf, finding, governance, NOW, resource, resourceIdOf, subscription } from './records';
 import { createReference } from './reference';
 
@@ -106,6 +106,52 @@ describe.each([1, 2, 3])('random tenant %i', (seed) => {
       const visible = expected.filter((id) => inScope.has(id));
       expect({ filter, scoped: planned.search(scoped, { filter, limit: 1000 }).items.map((row) => row.assessmentId).sort() }).toEqual({ filter, scoped: visible });
       expect(planned.count(scoped, filter)).toBe(visible.length);
+    }
+  });
+
+  // Scoped reads against a scan of the visible rows: the scope as a filter on the rows' resources, asked unscoped.
+  it.each(['auto', 'index', 'bitmaps'] as const)('gives a scoped viewer the pages, totals, counts and groups of its visible rows only, with candidates by %s', (plan) => {
+    const planned = plannedEngine(records, plan);
+    const scopes: Record<string, AccessScope> = {
+      empty: { subscriptions: ['ffffffff-0000-0000-0000-000000000000'] },
+      oneSubscription: { subscriptions: [SUBS[0]!.toUpperCase()] },
+      resourceGroups: { subscriptions: [], resourceGroups: [`${SUBS[1]}/RG-B`, `${SUBS[2]}/rg-a`] },
+      subscriptionAndGroup: { subscriptions: [SUBS[0]!], resourceGroups: [`${SUBS[1]}/rg-c`] },
+      everything: { subscriptions: SUBS },
+    };
+    const bys = ['resourceType', 'severity', 'riskLevel', 'owner', 'governance', 'category', 'riskFactor', 'subscription', 'cloud', 'recommendation'] as const;
+    for (const [name, scope] of Object.entries(scopes)) {
+      const viewer: Viewer = { userId: name, scope };
+      const subs = new Set(scope.subscriptions.map((id) => id.toLowerCase()));
+      const groups = new Set((scope.resourceGroups ?? []).map((pair) => pair.toLowerCase()));
+      const visible = reference.rows().filter((a) => subs.has((a.subscriptionId ?? '').toLowerCase()) || groups.has(`${a.subscriptionId ?? ''}/${a.resourceGroup ?? ''}`.toLowerCase()));
+      const ids = new Set(visible.map((a) => a.id));
+      const resourceIds = [...new Set(visible.map((a) => a.resourceId))];
+      if (name === 'empty') expect(resourceIds).toEqual([]);
+      else expect(resourceIds.length).toBeGreaterThan(5);
+      for (let i = 0; i < 40; i++) {
+        const filter = i === 0 ? {} : randomFilter(seed * 1000 + 300 + i);
+        const expected = reference.ids(filter).filter((id) => ids.has(id));
+        const asSystem = { ...filter, resourceIds };
+        const all = planned.search(viewer, { filter, limit: 1000 });
+        expect({ name, filter, ids: all.items.map((row) => row.assessmentId).sort(), total: all.total, count: planned.count(viewer, filter) }).toEqual({ name, filter, ids: expected, total: expected.length, count: expected.length });
+        const by = bys[i % bys.length]!;
+        const group = planned.group(viewer, filter, by);
+        expect(group.total).toBe(expected.length);
+        expect({ name, filter, by, group }).toEqual({ name, filter, by, group: resourceIds.length ? planned.group(SYSTEM_VIEWER, asSystem, by) : { by, total: 0, groups: [] } });
+        for (const sort of ['risk', 'severity', 'dueDate'] as const) {
+          const request = { filter, sort, offset: i % 4, limit: 7, ...(i % 2 ? { groupBy: by } : {}) };
+          const page = planned.search(viewer, request);
+          const want = resourceIds.length ? planned.search(SYSTEM_VIEWER, { ...request, filter: asSystem }) : { total: 0, offset: i % 4, items: [], ...(i % 2 ? { groups: { by, total: 0, groups: [] } } : {}) };
+          expect({ name, filter, sort, page }).toEqual({ name, filter, sort, page: want });
+        }
+      }
+    }
+    // 'everything' is every row: the same answers as no scope at all.
+    const everyone: Viewer = { userId: 'all', scope: scopes.everything! };
+    for (let i = 0; i < 20; i++) {
+      const request = { filter: randomFilter(seed * 1000 + 400 + i), limit: 9, groupBy: bys[i % bys.length]! };
+      expect(planned.search(everyone, request)).toEqual(planned.search(SYSTEM_VIEWER, request));
     }
   });
 
