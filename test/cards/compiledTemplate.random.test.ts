@@ -5,6 +5,7 @@
 import { Template } from 'adaptivecards-templating';
 import { compileTemplate } from '../../src/cards/compiledTemplate';
 import { seededRandom } from '../support/seededRandom';
+import { expansionOutcome } from '../support/expansionOutcome';
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
@@ -85,15 +86,6 @@ function randomModel(rand: Rand, depth: number): unknown {
   return object;
 }
 
-/** The expansion as JSON, with a member that is present but undefined shown, or what it threw. */
-function outcome(expand: () => unknown): string {
-  try {
-    return `value ${JSON.stringify(expand(), (_key, value: unknown) => (value === undefined ? '<undefined>' : value))}`;
-  } catch (error) {
-    return `threw ${error instanceof Error ? error.constructor.name : 'non-error'}`;
-  }
-}
-
 describe('compiled card templates, random templates and models', () => {
   let expanded = 0;
   let threw = 0;
@@ -110,10 +102,10 @@ describe('compiled card templates, random templates and models', () => {
     for (let m = 0; m < 12; m++) {
       const model = randomModel(rand, 3);
       const root = model !== null && typeof model === 'object' && !Array.isArray(model) && rand() < 0.8 ? model : { rows: model, title: 'T' };
-      const library = outcome(() => new Template(payload).expand({ $root: root }));
+      const library = expansionOutcome(() => new Template(payload).expand({ $root: root }));
       if (library.startsWith('value')) expanded++;
       else threw++;
-      expect(`${JSON.stringify(root)}\n${outcome(() => compiled.expand(root))}`).toBe(`${JSON.stringify(root)}\n${library}`);
+      expect(`${JSON.stringify(root)}\n${expansionOutcome(() => compiled.expand(root))}`).toBe(`${JSON.stringify(root)}\n${library}`);
     }
   });
 });

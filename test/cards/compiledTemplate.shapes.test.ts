@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import { compileTemplate } from '../../src/cards/compiledTemplate';
 import { allCardSamples } from './sampleCards';
+import { expansionOutcome } from '../support/expansionOutcome';
 
 const DIR = join(__dirname, '..', '..', 'adaptiveCards');
 const templates = new Map(readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(DIR, f), 'utf8')) as unknown]));
@@ -39,15 +40,6 @@ function shapesOf(model: Json): Array<[string, Json]> {
   return shapes;
 }
 
-/** The expansion as JSON, with a member that is present but undefined shown (JSON would leave it out), or what it threw. */
-function outcome(expand: () => unknown): string {
-  try {
-    return `value ${JSON.stringify(expand(), (_key, value: unknown) => (value === undefined ? '<undefined>' : value))}`;
-  } catch (error) {
-    return `threw ${error instanceof Error ? error.constructor.name : 'non-error'}`;
-  }
-}
-
 describe('compiled card templates over many model shapes', () => {
   const cases = allCardSamples().flatMap((s, i) => shapesOf(s.card.model).map(([shape, model]) => [`${s.card.template} #${i}, ${shape}`, s.card.template, model] as const));
 
@@ -70,15 +62,15 @@ describe('compiled card templates over many model shapes', () => {
     ['no values', { none: [], some: [], rows: [{ name: 'x', tags: [] }, { name: 'y', tags: ['t'] }] }],
     ['values', { none: [], some: ['Good'], rows: [{ name: 'x', tags: ['t'] }, { name: 'y', tags: [] }] }],
   ])('leaves undefined members out as the library does, with %s', (_name, model) => {
-    const library = outcome(() => new Template(undefinedMembers).expand({ $root: model }));
+    const library = expansionOutcome(() => new Template(undefinedMembers).expand({ $root: model }));
     expect(library).not.toContain('fallbackText');
     expect(library).not.toContain('<undefined>');
-    expect(outcome(() => compileTemplate(undefinedMembers).expand(model))).toBe(library);
+    expect(expansionOutcome(() => compileTemplate(undefinedMembers).expand(model))).toBe(library);
   });
 
   it.each(cases)('expands %s as the library does, byte for byte', (_name, template, model) => {
     const payload = templates.get(template);
-    const library = outcome(() => new Template(payload).expand({ $root: model }));
-    expect(outcome(() => compileTemplate(payload).expand(model))).toBe(library);
+    const library = expansionOutcome(() => new Template(payload).expand({ $root: model }));
+    expect(expansionOutcome(() => compileTemplate(payload).expand(model))).toBe(library);
   });
 });
