@@ -4,6 +4,7 @@ import { isSpellingOf, MAX_EDITS } from './spelling';
 import { keepNewest } from '../collections/keepNewest';
 import type { Meaning } from './lexicon/meanings';
 import { NAME_CUES } from './lexicon/meanings';
+import { kindSetOf, type KindSet } from './kindSet';
 import {
   ASSIGNED_PHRASES, ATTACK_PATH_WORDS, CATEGORY_CONCEPTS, CLOUD_CONCEPTS, GOVERNANCE_CONCEPTS, LEVELS, RISK_FACTOR_CONCEPTS, RISK_WORDS,
   SEVERITY_WORDS, STATUS_CONCEPTS, VULNERABILITY_WORDS,
@@ -22,6 +23,8 @@ import {
 export interface LexiconEntry {
   tokens: readonly string[];
   meanings: readonly Meaning[];
+  /** The kinds of `meanings`, for asking without walking them. */
+  kinds: KindSet;
 }
 
 export interface ConceptLexicon {
@@ -106,7 +109,7 @@ export function createConceptLexicon(): ConceptLexicon {
   add(QUESTION_WORDS, { k: 'question' });
   for (const cue of NAME_CUES) add(cue.phrases, cue.meaning);
 
-  const entries = [...table.values()];
+  const entries: LexiconEntry[] = [...table.values()].map(({ tokens, meanings }) => ({ tokens, meanings, kinds: kindSetOf(meanings) }));
   const byFirst = new Map<string, LexiconEntry[]>();
   const firstsByInitial = new Map<string, Map<number, string[]>>();
   const rank = new Map<LexiconEntry, number>();

@@ -2,6 +2,7 @@
 // hyphenated word ("critical-db" is a name, not the level "critical").
 import { entriesNear, type ConceptLexicon, type LexiconEntry } from './conceptLexicon';
 import type { Meaning } from './lexicon/meanings';
+import type { KindSet } from './kindSet';
 import type { Token } from './normalize';
 import { isSpellingOf } from './spelling';
 
@@ -10,6 +11,8 @@ export interface ConceptMatch {
   /** Exclusive. */
   end: number;
   meanings: readonly Meaning[];
+  /** The kinds of `meanings` (the lexicon entry's). */
+  kinds: KindSet;
   typos: number;
 }
 
@@ -27,7 +30,7 @@ export function matchConcepts(tokens: readonly Token[], claimed: boolean[], lexi
     const pool: readonly LexiconEntry[] = (typoOk[i] ? entriesNear(lexicon, first) : lexicon.byFirst.get(first)) ?? [];
     for (const entry of pool) {
       const typos = matchAt(tokens, claimed, i, entry, typoOk);
-      if (typos >= 0) candidates.push({ start: i, end: i + entry.tokens.length, meanings: entry.meanings, typos });
+      if (typos >= 0) candidates.push({ start: i, end: i + entry.tokens.length, meanings: entry.meanings, kinds: entry.kinds, typos });
     }
   }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.typos - b.typos || a.start - b.start);

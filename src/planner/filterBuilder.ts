@@ -7,6 +7,7 @@ import type { ConceptMatch } from './conceptMatcher';
 import type { GroupByValue } from './lexicon/conversationConcepts';
 import type { Meaning, MeaningKind } from './lexicon/meanings';
 import { STOP_WORDS } from './lexicon/stopWords';
+import { hasKind, KIND, NO_KINDS, unionKinds, withKind, type KindSet } from './kindSet';
 import type { ScannedMessage } from './messageScan';
 import { resolveResourceTypes } from './resourceTypeResolver';
 import type { SortOrder } from '../actions/vocabularies';
@@ -24,7 +25,7 @@ export interface FilterDraft {
   groupBy?: GroupByValue;
   sort?: SortOrder;
   /** Every meaning kind that took part, for deciding the action. */
-  kinds: Set<MeaningKind>;
+  kinds: KindSet;
   /** Level words were said without "severity"/"risk" beside them. */
   unqualifiedLevels: boolean;
 }
@@ -38,16 +39,17 @@ export interface BuildOptions {
   dataResourceTypes: readonly string[];
 }
 
-const has = (m: ConceptMatch | undefined, k: MeaningKind) => !!m && m.meanings.some((x) => x.k === k);
+// A match's kinds are read from its lexicon entry's KindSet (KIND.x), not by a walk of its meanings.
+const has = (m: ConceptMatch | undefined, bit: number) => m !== undefined && hasKind(m.kinds, bit);
 const value = <K extends MeaningKind>(m: ConceptMatch, k: K) => m.meanings.find((x): x is Extract<Meaning, { k: K }> => x.k === k);
 const LEVEL_JOINERS = new Set(['and', 'or', 'to', 'nor', 'plus']);
 
 export function buildFilter(scan: ScannedMessage, options: BuildOptions): FilterDraft {
   const { concepts, tokens } = scan;
-  const draft: FilterDraft = { filter: {}, excluded: {}, clear: [], clearAll: false, count: false, breakdown: false, kinds: new Set(), unqualifiedLevels: false };
+  const draft: FilterDraft = { filter: {}, excluded: {}, clear: [], clearAll: false, count: false, breakdown: false, kinds: NO_KINDS, unqualifiedLevels: false };
   const used: boolean[] = [];
   for (let i = 0; i < concepts.length; i += 1) used.push(false);
-  for (const c of concepts) for (const meaning of c.meanings) draft.kinds.add(meaning.k);
+  for (const c of concepts) draft.kinds = unionKinds(draft.kinds, c.kinds);
   /** Only filler words between two matches. */
   const adjacent = (a: ConceptMatch | undefined, b: ConceptMatch | undefined, maxGap = 2, joiners?: Set<string>) => {
     if (!a || !b || b.start < a.end || b.start - a.end > maxGap) return false;
@@ -66,14 +68,14 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
   for (let i = 0; i < concepts.length; i += 1) {
     const m = concepts[i];
     if (!m || used[i]) continue;
-    if (has(m, 'exclude')) mode = 'exclude';
-    else if (has(m, 'refineAdd') || has(m, 'refineSet') || has(m, 'question')) mode = 'include';
+    if (has(m, KIND.exclude)) mode = 'exclude';
+    else if (has(m, KIND.refineAdd) || has(m, KIND.refineSet) || has(m, KIND.question)) mode = 'include';
 
-    if (has(m, 'level')) {
+    if (has(m, KIND.level)) {
       i = readLevels(i) - 1;
       continue;
     }
-    if (has(m, 'groupPrefix') && has(concepts[i + 1], 'groupNoun') && adjacent(m, concepts[i + 1], 1)) {
+    if (has(m, KIND.groupPrefix) && has(concepts[i + 1], KIND.groupNoun) && adjacent(m, concepts[i + 1], 1)) {
       const noun = concepts[i + 1];
       draft.groupBy = noun ? value(noun, 'groupNoun')?.v : undefined;
       draft.breakdown = true;
@@ -87,7 +89,7 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
       draft.breakdown = true;
     }
     // "any severity", "all subscriptions", "remove the severity filter": that field no longer filters the list.
-    if ((has(m, 'clearPrefix') || has(m, 'exclude')) && has(concepts[i + 1], 'fieldNoun') && adjacent(m, concepts[i + 1], 1)) {
+    if ((has(m, KIND.clearPrefix) || has(m, KIND.exclude)) && has(concepts[i + 1], KIND.fieldNoun) && adjacent(m, concepts[i + 1], 1)) {
       mode = 'include';
       const noun = concepts[i + 1];
       if (noun) draft.clear.push(...(value(noun, 'fieldNoun')?.fields ?? []));
@@ -98,26 +100,28 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
     const rf = value(m, 'riskFactor');
     if (rf) push('riskFactors', [rf.v]);
     const status = value(m, 'status');
-    if (status && !has(m, 'detailsCue')) push('statuses', [status.v]);
+    if (status && !has(m, KIND.detailsCue)) push('statuses', [status.v]);
     const category = value(m, 'category');
     if (category) push('categories', [category.v]);
     const cloud = value(m, 'cloud');
     if (cloud) push('clouds', [cloud.v]);
-    const states: Array<Extract<Meaning, { k: 'governance' }>['v']> = [];
-    for (const x of m.meanings) if (x.k === 'governance') states.push(x.v);
-    if (states.length > 0) push('governance', states);
-    if (has(m, 'attackPath')) target().hasAttackPaths = true;
+    if (has(m, KIND.governance)) {
+      const states: Array<Extract<Meaning, { k: 'governance' }>['v']> = [];
+      for (const x of m.meanings) if (x.k === 'governance') states.push(x.v);
+      push('governance', states);
+    }
+    if (has(m, KIND.attackPath)) target().hasAttackPaths = true;
     const type = value(m, 'resourceType');
     if (type) push('resourceTypes', resolveResourceTypes(type.v, options.dataResourceTypes));
-    if (has(m, 'count')) draft.count = true;
-    if (has(m, 'breakdown')) draft.breakdown = true;
+    if (has(m, KIND.count)) draft.count = true;
+    if (has(m, KIND.breakdown)) draft.breakdown = true;
     const sort = value(m, 'sort');
     if (sort) draft.sort = sort.v;
-    if (has(m, 'clearAll')) draft.clearAll = true;
+    if (has(m, KIND.clearAll)) draft.clearAll = true;
   }
   // "vulnerabilities" with no level of its own: the risk factor, or any finding when the tenant has no risk data.
   concepts.forEach((m, i) => {
-    if (used[i] || !has(m, 'vulnWord') || draft.filter.findingSeverities) return;
+    if (used[i] || !has(m, KIND.vulnWord) || draft.filter.findingSeverities) return;
     mode = precedingMode(m.start);
     if (options.hasRiskData) push('riskFactors', ['vulnerabilities']);
     else push('findingSeverities', [...SEVERITIES]);
@@ -138,15 +142,15 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
     else if (name.field === 'tagValue') push('tags', [name.tagKey ? { key: name.tagKey, value: name.text } : { value: name.text }]);
     else if (name.field === 'recommendation') target().recommendationText = name.text.slice(0, 200);
     else if (name.field === 'resourceName') target().resourceText = name.text.slice(0, 200);
-    draft.kinds.add('nameCue');
+    draft.kinds = withKind(draft.kinds, KIND.nameCue);
   }
 
   function precedingMode(at: number): 'include' | 'exclude' {
     for (let j = concepts.length - 1; j >= 0; j -= 1) {
       const c = concepts[j];
       if (!c || c.start >= at) continue;
-      if (has(c, 'exclude')) return 'exclude';
-      if (has(c, 'refineAdd') || has(c, 'refineSet') || has(c, 'question')) return 'include';
+      if (has(c, KIND.exclude)) return 'exclude';
+      if (has(c, KIND.refineAdd) || has(c, KIND.refineSet) || has(c, KIND.question)) return 'include';
     }
     return 'include';
   }
@@ -166,10 +170,10 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
     const before = concepts[start - 1];
     let ranged: 'up' | 'down' | undefined;
     const after = concepts[end];
-    if (has(after, 'rangeUp') && adjacent(concepts[end - 1], after, 1)) ranged = 'up';
-    else if (has(after, 'rangeDown') && adjacent(concepts[end - 1], after, 1)) ranged = 'down';
-    else if (has(before, 'rangeUp') && adjacent(before, concepts[start], 1)) ranged = 'up';
-    if (ranged && has(after, ranged === 'up' ? 'rangeUp' : 'rangeDown')) end += 1;
+    if (has(after, KIND.rangeUp) && adjacent(concepts[end - 1], after, 1)) ranged = 'up';
+    else if (has(after, KIND.rangeDown) && adjacent(concepts[end - 1], after, 1)) ranged = 'down';
+    else if (has(before, KIND.rangeUp) && adjacent(before, concepts[start], 1)) ranged = 'up';
+    if (ranged && has(after, ranged === 'up' ? KIND.rangeUp : KIND.rangeDown)) end += 1;
     const ranks = levels.map((l) => SEVERITIES.indexOf(l));
     const chosen: Severity[] =
       ranged === 'up' ? SEVERITIES.filter((_, r) => r >= Math.min(...ranks)) : ranged === 'down' ? SEVERITIES.filter((_, r) => r <= Math.max(...ranks)) : levels;
@@ -177,32 +181,32 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
     const last = concepts[end - 1];
     const next = concepts[end];
     let field: LevelField | undefined;
-    if (has(next, 'severityWord') && adjacent(last, next)) {
+    if (has(next, KIND.severityWord) && adjacent(last, next)) {
       used[end] = true;
       const then = concepts[end + 1];
       const prior = levelsPrior(start);
-      if ((has(then, 'vulnWord') && adjacent(next, then)) || has(prior, 'vulnWord')) {
-        if (has(then, 'vulnWord') && adjacent(next, then)) used[end + 1] = true;
+      if ((has(then, KIND.vulnWord) && adjacent(next, then)) || has(prior, KIND.vulnWord)) {
+        if (has(then, KIND.vulnWord) && adjacent(next, then)) used[end + 1] = true;
         field = 'findingSeverities';
-        end += has(then, 'vulnWord') && adjacent(next, then) ? 2 : 1;
+        end += has(then, KIND.vulnWord) && adjacent(next, then) ? 2 : 1;
       } else {
         field = 'severities';
         end += 1;
       }
-    } else if (has(next, 'vulnWord') && adjacent(last, next)) {
+    } else if (has(next, KIND.vulnWord) && adjacent(last, next)) {
       field = 'findingSeverities';
       used[end] = true;
       end += 1;
-    } else if (has(next, 'riskWord') && adjacent(last, next)) {
+    } else if (has(next, KIND.riskWord) && adjacent(last, next)) {
       field = 'riskLevels';
       used[end] = true;
       end += 1;
     } else {
       const prior = levelsPrior(start);
-      if (has(prior, 'severityWord')) field = 'severities';
-      else if (has(prior, 'riskWord')) field = 'riskLevels';
+      if (has(prior, KIND.severityWord)) field = 'severities';
+      else if (has(prior, KIND.riskWord)) field = 'riskLevels';
       // "vulns rated high", "CVEs of critical severity"
-      else if (has(prior, 'vulnWord')) field = 'findingSeverities';
+      else if (has(prior, KIND.vulnWord)) field = 'findingSeverities';
     }
     if (!field) draft.unqualifiedLevels = true;
     push(field ?? options.levelField, chosen);
@@ -213,7 +217,7 @@ export function buildFilter(scan: ScannedMessage, options: BuildOptions): Filter
   function levelsPrior(start: number): ConceptMatch | undefined {
     for (let j = start - 1; j >= 0 && j >= start - 2; j -= 1) {
       const c = concepts[j];
-      if (has(c, 'rangeUp') || has(c, 'rangeDown')) continue;
+      if (has(c, KIND.rangeUp) || has(c, KIND.rangeDown)) continue;
       return c && adjacent(c, concepts[j + 1] ?? concepts[start], 3) ? c : undefined;
     }
     return undefined;

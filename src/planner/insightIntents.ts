@@ -8,6 +8,7 @@ import type { PostureEngine } from '../posture/engine';
 import type { Viewer } from '../posture/viewer';
 import type { FilterDraft } from './filterBuilder';
 import type { ScannedMessage } from './messageScan';
+import { hasKind, KIND } from './kindSet';
 
 /** The engine's CVE lookup, when the vocabulary source is the engine (tests may pass a smaller fake). */
 type CveLookup = Partial<Pick<PostureEngine, 'vulnerabilities'>>;
@@ -56,7 +57,7 @@ export function planInsightIntent(scan: ScannedMessage, draft: FilterDraft, cont
 
   // Attack paths as answers; "which recommendations have attack paths" stays a recommendation list.
   const pathAt = words.findIndex((w, i) => w === 'attack' && (words[i + 1] === 'path' || words[i + 1] === 'paths'));
-  const onRows = ['with', 'have', 'has', 'on', 'without'].includes(words[pathAt - 1] ?? '') || draft.kinds.has('refineSet') || draft.kinds.has('refineAdd') || draft.kinds.has('exclude');
+  const onRows = ['with', 'have', 'has', 'on', 'without'].includes(words[pathAt - 1] ?? '') || hasKind(draft.kinds, KIND.refineSet) || hasKind(draft.kinds, KIND.refineAdd) || hasKind(draft.kinds, KIND.exclude);
   if (pathAt >= 0 && !onRows && !has(RECOMMENDATION_WORDS) && !draft.count && !draft.breakdown && !draft.filter.riskLevels && !draft.filter.severities) {
     const resourceText = draft.filter.resourceText ?? textAfter(scan, pathAt + 2, ['for', 'to', 'through', 'via', 'of', 'on', 'from', 'into']);
     return action('attackPaths', { ...(resourceText ? { resourceText } : {}), ...(limit ? { limit } : {}) });

@@ -5,6 +5,7 @@ import type { VocabularyField } from '../posture/engine';
 import type { ConceptLexicon } from './conceptLexicon';
 import { matchConcepts, type ConceptMatch } from './conceptMatcher';
 import type { Meaning } from './lexicon/meanings';
+import { kindSetOfKinds, NO_KINDS, sharesKind, unionKinds } from './kindSet';
 import { STOP_WORDS } from './lexicon/stopWords';
 import { matchFuzzyNames } from './misspeltNames';
 import { hasJoinedWord, isDistinctive, severalWords, type NameMatch } from './nameSpans';
@@ -35,9 +36,9 @@ const CUE_FIELDS: Partial<Record<Meaning['k'], readonly VocabularyField[]>> = {
   recommendationCue: ['recommendation'],
 };
 /** Cues after which the following words are read as a name even when they are concept words. */
-const STRONG_CUES = new Set<Meaning['k']>(['nameCue', 'recommendationCue', 'ownerCue', 'subscriptionCue', 'resourceGroupCue', 'tagCue']);
+const STRONG_CUES = kindSetOfKinds(['nameCue', 'recommendationCue', 'ownerCue', 'subscriptionCue', 'resourceGroupCue', 'tagCue']);
 /** Cues that may also follow their name ("the data rg", "the staging subscription"). */
-const TRAILING_CUES = new Set<Meaning['k']>(['subscriptionCue', 'resourceGroupCue']);
+const TRAILING_CUES = kindSetOfKinds(['subscriptionCue', 'resourceGroupCue']);
 
 /** `normalizedText`: normalizeMessage(text), when the caller has it already (one normalization per message). */
 export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundVocabulary, normalizedText?: string): ScannedMessage {
@@ -62,10 +63,10 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
     names.push(typeName);
   }
 
-  for (const cue of concepts.filter((c) => c.meanings.some((m) => STRONG_CUES.has(m.k)))) {
+  for (const cue of concepts.filter((c) => sharesKind(c.kinds, STRONG_CUES))) {
     const fields: VocabularyField[] = [];
     for (const m of cue.meanings) fields.push(...(CUE_FIELDS[m.k] ?? []));
-    const trailing = cue.meanings.some((m) => TRAILING_CUES.has(m.k));
+    const trailing = sharesKind(cue.kinds, TRAILING_CUES);
     const found =
       matchCuedNames(tokens, claimed, cue.end, concepts, fields, vocab) ?? (trailing ? matchCuedNames(tokens, claimed, cue.start, concepts, fields, vocab, true) : undefined);
     if (!found) continue;
@@ -75,10 +76,9 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   }
 
   // A message already declined (off topic, another task, an injection, a dump) needs no search for loose names.
-  const kindsSeen = new Set<Meaning['k']>();
-  for (const c of concepts) for (const m of c.meanings) kindsSeen.add(m.k);
-  const declined = ['offTopic', 'otherTask', 'injection', 'dump'].some((k) => kindsSeen.has(k as Meaning['k']));
-  if (declined && !FILTER_KINDS.some((k) => kindsSeen.has(k))) return finish(tokens, normalized, concepts, names, claimed);
+  let kindsSeen = NO_KINDS;
+  for (const c of concepts) kindsSeen = unionKinds(kindsSeen, c.kinds);
+  if (sharesKind(kindsSeen, DECLINED_KINDS) && !sharesKind(kindsSeen, FILTER_KINDS)) return finish(tokens, normalized, concepts, names, claimed);
 
   // A cue word just before or just after a name ("owned by X", "X subscription") says which field it belongs to.
   const cueFrom = (j: number, step: 1 | -1): readonly VocabularyField[] | undefined => {
@@ -106,7 +106,8 @@ export function scanMessage(text: string, lexicon: ConceptLexicon, vocab: BoundV
   return finish(tokens, normalized, concepts, names, claimed);
 }
 
-const FILTER_KINDS: ReadonlyArray<Meaning['k']> = ['level', 'riskFactor', 'status', 'category', 'cloud', 'governance', 'resourceType', 'attackPath', 'vulnWord'];
+const FILTER_KINDS = kindSetOfKinds(['level', 'riskFactor', 'status', 'category', 'cloud', 'governance', 'resourceType', 'attackPath', 'vulnWord']);
+const DECLINED_KINDS = kindSetOfKinds(['offTopic', 'otherTask', 'injection', 'dump']);
 
 function finish(tokens: Token[], normalized: string, concepts: ConceptMatch[], names: NameMatch[], claimed: readonly boolean[]): ScannedMessage {
   names.sort((a, b) => a.start - b.start);

@@ -7,7 +7,7 @@ import type { ActiveListSummary } from './activeList';
 import { createConceptLexicon, type ConceptLexicon } from './conceptLexicon';
 import { buildFilter, type FilterDraft, type LevelField } from './filterBuilder';
 import { resolveFollowUp } from './followUp';
-import type { MeaningKind } from './lexicon/meanings';
+import { hasKind, KIND, withKind, type KindSet } from './kindSet';
 import { scanMessage, type ScannedMessage } from './messageScan';
 import { planChangeIntent } from './changeIntents';
 import { planDelegateIntent } from './delegateIntents';
@@ -80,23 +80,23 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   const subject = found && (found.tokens.size > 1 || otherFilters === 0) ? found : undefined;
   if (subject && (draft.filter.recommendationText === undefined || subject.text.length >= draft.filter.recommendationText.length)) {
     draft.filter.recommendationText = subject.text;
-    draft.kinds.add('nameCue');
+    draft.kinds = withKind(draft.kinds, KIND.nameCue);
     scan.unmatched = scan.unmatched.filter((t) => !subject.tokens.has(scan.tokens.indexOf(t)));
   }
   const kinds = draft.kinds;
   const filterFields = Object.keys(draft.filter).length + Object.keys(draft.excluded).length;
   const limit = topNOf(normalized);
 
-  if (kinds.has('injection')) return outOfScope('unsafe');
+  if (hasKind(kinds, KIND.injection)) return outOfScope('unsafe');
   const iac = planIacIntent(scan, context.activeList);
   if (iac) return iac;
-  if (kinds.has('dump')) return outOfScope('dumpAll');
+  if (hasKind(kinds, KIND.dump)) return outOfScope('dumpAll');
   // "delegate everything in rg-prod to their owners" drafts per owner within caps: a bulk delegation, not a dump.
-  const delegate = kinds.has('otherTask') ? undefined : planDelegateIntent(scan, context.activeList, analyzeParameters(draft, vocab).filter, unusedWordsOf(scan));
-  if (kinds.has('dumpWeak') && filterFields === 0 && delegate?.[0]?.name !== 'delegateToOwners') return outOfScope('dumpAll');
-  if (kinds.has('otherTask')) return outOfScope('notPosture');
+  const delegate = hasKind(kinds, KIND.otherTask) ? undefined : planDelegateIntent(scan, context.activeList, analyzeParameters(draft, vocab).filter, unusedWordsOf(scan));
+  if (hasKind(kinds, KIND.dumpWeak) && filterFields === 0 && delegate?.[0]?.name !== 'delegateToOwners') return outOfScope('dumpAll');
+  if (hasKind(kinds, KIND.otherTask)) return outOfScope('notPosture');
   if (delegate) return delegate;
-  if (kinds.has('secureScore')) return action('secureScore', {});
+  if (hasKind(kinds, KIND.secureScore)) return action('secureScore', {});
   const summary = planExecutiveSummary(normalized, time);
   if (summary) return summary;
   if (changeQuestion) return planChanges(time, analyzeParameters(draft, vocab).filter as AnalyzeFilter, limit);
@@ -110,39 +110,39 @@ export function planMessage(text: string, context: PlanningContext): PlannedActi
   const ordinal = limit === undefined ? findOrdinal(scan, kinds, context, filterFields) : undefined;
   if (ordinal !== undefined) return ordinal > 0 ? action('details', { ordinal }) : outOfScope('notUnderstood');
   const changesView = draft.count || draft.breakdown || draft.sort !== undefined || draft.clear.length > 0 || draft.clearAll;
-  if (kinds.has('more') && filterFields === 0 && !changesView) return action('showMore', {});
+  if (hasKind(kinds, KIND.more) && filterFields === 0 && !changesView) return action('showMore', {});
   // "details" with nothing else: only clear when the list has a single row.
-  if (kinds.has('detailsCue') && filterFields === 0 && !changesView && context.activeList?.total === 1 && scan.unmatched.length === 0) {
+  if (hasKind(kinds, KIND.detailsCue) && filterFields === 0 && !changesView && context.activeList?.total === 1 && scan.unmatched.length === 0) {
     return action('details', { ordinal: 1 });
   }
-  if (kinds.has('help') && filterFields === 0 && !changesView) return action('help', {});
+  if (hasKind(kinds, KIND.help) && filterFields === 0 && !changesView) return action('help', {});
 
   // Off-topic words win over names alone: "write a python script" is not about a recommendation containing "write".
   const conceptFilters = filterFields - scan.names.length;
-  if (kinds.has('offTopic') && conceptFilters <= 0) return outOfScope('notPosture');
-  const postureSubject = kinds.has('postureNoun') || kinds.has('riskWord') || kinds.has('severityWord');
-  const pointsAtList = context.hasActiveList && (kinds.has('refineSet') || kinds.has('refineAdd'));
+  if (hasKind(kinds, KIND.offTopic) && conceptFilters <= 0) return outOfScope('notPosture');
+  const postureSubject = hasKind(kinds, KIND.postureNoun) || hasKind(kinds, KIND.riskWord) || hasKind(kinds, KIND.severityWord);
+  const pointsAtList = context.hasActiveList && (hasKind(kinds, KIND.refineSet) || hasKind(kinds, KIND.refineAdd));
   if (filterFields > 0 || changesView || postureSubject || pointsAtList) {
     if (context.hasActiveList && isFollowUp(scan, kinds, draft, filterFields)) {
-      const adding = kinds.has('refineAdd') || scan.tokens[0]?.text === 'and';
+      const adding = hasKind(kinds, KIND.refineAdd) || scan.tokens[0]?.text === 'and';
       const refine = resolveFollowUp(draft, context.activeList?.filter ?? {}, vocab, adding);
       if (refine) return action('refine', { ...refine, ...(limit ? { limit } : {}) });
       if (limit) return action('refine', { limit });
       // "show them" after a count: the same filter, as a list.
-      if (filterFields === 0 && kinds.has('question')) return action('refine', { view: 'list' });
+      if (filterFields === 0 && hasKind(kinds, KIND.question)) return action('refine', { view: 'list' });
     }
     const unused = unusedWordsOf(scan);
     return action('analyze', { ...analyzeParameters(draft, vocab), ...(limit && !draft.count && !draft.breakdown ? { limit } : {}), ...(unused.length > 0 ? { unusedWords: unused } : {}) });
   }
-  if (kinds.has('greeting') && scan.unmatched.length === 0) return action('smallTalk', { kind: 'greeting' });
-  if (kinds.has('offTopic') || scan.unmatched.length > 0) return outOfScope('notPosture');
+  if (hasKind(kinds, KIND.greeting) && scan.unmatched.length === 0) return action('smallTalk', { kind: 'greeting' });
+  if (hasKind(kinds, KIND.offTopic) || scan.unmatched.length > 0) return outOfScope('notPosture');
   return outOfScope('notUnderstood');
 }
 
 /** Token indexes of resource type words ("disk", "storage accounts"). */
 function resourceTypeTokens(scan: ScannedMessage): Set<number> {
   const at = new Set<number>();
-  for (const c of scan.concepts) if (c.meanings.some((m) => m.k === 'resourceType')) for (let i = c.start; i < c.end; i += 1) at.add(i);
+  for (const c of scan.concepts) if (hasKind(c.kinds, KIND.resourceType)) for (let i = c.start; i < c.end; i += 1) at.add(i);
   return at;
 }
 
@@ -182,21 +182,21 @@ function analyzeParameters(draft: FilterDraft, vocab: BoundVocabulary): Record<s
 }
 
 /** A follow-up acts on the list on screen: a cue ("just", "include", "without"), or a fragment with no question of its own. */
-function isFollowUp(scan: ScannedMessage, kinds: Set<MeaningKind>, draft: FilterDraft, filterFields: number): boolean {
-  const asksAnew = kinds.has('question') || kinds.has('postureNoun') || kinds.has('groupingQuestion');
+function isFollowUp(scan: ScannedMessage, kinds: KindSet, draft: FilterDraft, filterFields: number): boolean {
+  const asksAnew = hasKind(kinds, KIND.question) || hasKind(kinds, KIND.postureNoun) || hasKind(kinds, KIND.groupingQuestion);
   // "show critical risks and group them by subscription": a pronoun inside a full question points at that question.
   const onlyPronouns = scan.concepts
-    .filter((c) => c.meanings.some((m) => m.k === 'refineSet'))
+    .filter((c) => hasKind(c.kinds, KIND.refineSet))
     .every((c) => scan.tokens.slice(c.start, c.end).every((t) => PRONOUNS.has(t.text) || t.text === 'of' || t.text === 'among'));
-  const pronounInQuestion = onlyPronouns && kinds.has('question') && (kinds.has('postureNoun') || kinds.has('riskWord')) && filterFields > 0;
-  if (kinds.has('refineSet') && !pronounInQuestion) return true;
-  if (kinds.has('refineAdd') || kinds.has('exclude') || draft.clear.length > 0 || draft.clearAll) return true;
+  const pronounInQuestion = onlyPronouns && hasKind(kinds, KIND.question) && (hasKind(kinds, KIND.postureNoun) || hasKind(kinds, KIND.riskWord)) && filterFields > 0;
+  if (hasKind(kinds, KIND.refineSet) && !pronounInQuestion) return true;
+  if (hasKind(kinds, KIND.refineAdd) || hasKind(kinds, KIND.exclude) || draft.clear.length > 0 || draft.clearAll) return true;
   if (scan.tokens[0]?.text === 'and') return true;
   // Otherwise only a short fragment ("aws", "critical ones", "how many?", "by severity") acts on the list on
   // screen; a question of its own ("which subscriptions are worst?") starts a new list without the old filters.
   const words = scan.tokens.filter((t) => !STOP_WORDS.has(t.text)).length;
   if (!asksAnew) return words <= FRAGMENT_WORDS;
-  return filterFields === 0 && !kinds.has('postureNoun') && !kinds.has('groupingQuestion') && words <= FRAGMENT_WORDS;
+  return filterFields === 0 && !hasKind(kinds, KIND.postureNoun) && !hasKind(kinds, KIND.groupingQuestion) && words <= FRAGMENT_WORDS;
 }
 
 /** The most content words a follow-up fragment has ("storage accounts in prod"). */
@@ -205,7 +205,7 @@ const FRAGMENT_WORDS = 3;
 const PRONOUNS = new Set(['them', 'those', 'these', 'which', 'ones']);
 
 /** "details of the second one", "#3", "the last one": a position in the list on screen. 0 means unknown. */
-function findOrdinal(scan: ScannedMessage, kinds: Set<MeaningKind>, context: PlanningContext, filterFields: number): number | undefined {
+function findOrdinal(scan: ScannedMessage, kinds: KindSet, context: PlanningContext, filterFields: number): number | undefined {
   let ordinal: number | undefined;
   for (const c of scan.concepts) {
     for (const m of c.meanings) {
@@ -215,10 +215,10 @@ function findOrdinal(scan: ScannedMessage, kinds: Set<MeaningKind>, context: Pla
   }
   const number = scan.numbers[0]?.value;
   // "show the next 5" is paging, not the fifth row.
-  if (ordinal === undefined && kinds.has('more') && !kinds.has('detailsCue') && !kinds.has('positionCue')) return undefined;
+  if (ordinal === undefined && hasKind(kinds, KIND.more) && !hasKind(kinds, KIND.detailsCue) && !hasKind(kinds, KIND.positionCue)) return undefined;
   if (ordinal === undefined && number !== undefined && number >= 1) ordinal = number;
   if (ordinal === undefined) return undefined;
-  const pointsAtRow = kinds.has('detailsCue') || kinds.has('positionCue') || scan.tokens.some((t) => t.text === 'one' || t.text === 'item' || t.text === 'row');
+  const pointsAtRow = hasKind(kinds, KIND.detailsCue) || hasKind(kinds, KIND.positionCue) || scan.tokens.some((t) => t.text === 'one' || t.text === 'item' || t.text === 'row');
   const bare = filterFields === 0 && context.hasActiveList && scan.unmatched.length === 0;
   return pointsAtRow || bare ? ordinal : undefined;
 }

@@ -5,6 +5,7 @@ import type { PlannedAction } from '../actions/registry';
 import type { ActiveListSummary } from './activeList';
 import type { ScannedMessage } from './messageScan';
 import { rowPositionOf } from './rowPosition';
+import { hasKind, KIND } from './kindSet';
 
 /** Words that point at the recommendation on screen rather than name one. */
 const POINTERS = new Set(['it', 'this', 'that', 'one', 'the', 'a', 'an', 'recommendation', 'finding', 'issue', 'please', 'me', 'for', 'of', 'to', 'on', 'about', 'what', 'can', 'you', 'number', 'row', 'item', 'no']);
@@ -32,7 +33,7 @@ function startsWith(words: readonly string[], phrase: readonly string[], at: num
 /** The token positions that say a list position ("the second one", "#3", "the last"). */
 function positionalTokens(scan: ScannedMessage): Set<number> {
   const positional = new Set<number>();
-  for (const c of scan.concepts) if (c.meanings.some((m) => m.k === 'ordinal' || m.k === 'last')) for (let i = c.start; i < c.end; i++) positional.add(i);
+  for (const c of scan.concepts) if (hasKind(c.kinds, KIND.ordinal) || hasKind(c.kinds, KIND.last)) for (let i = c.start; i < c.end; i++) positional.add(i);
   return positional;
 }
 
