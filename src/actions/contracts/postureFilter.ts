@@ -3,6 +3,7 @@ import type { PostureFilter } from '../../posture/engine';
 import type { RiskLevel, Severity } from '../../posture/model';
 import type { AnalyzeFilter } from './analyze';
 import { dueDates, safeTimeZone, utcDateBounds } from '../../posture/history/calendar';
+import { setOwnMember } from '../../collections/ownMember';
 
 /** When and where the question is asked: "due this week" is read on the user's calendar. */
 export interface AskedAt {
@@ -37,10 +38,8 @@ export function toPostureFilter(filter: AnalyzeFilter, hasRiskData: boolean, ask
   const copied: Record<string, unknown> = {};
   for (const key in filter) {
     if (TRANSLATED_FIELDS.has(key) || !Object.hasOwn(filter, key)) continue;
-    const value = filter[key as keyof AnalyzeFilter];
     // A stored "__proto__" key is a field as the spread copied it, never the prototype.
-    if (key === '__proto__') Object.defineProperty(copied, key, { value, enumerable: true, writable: true, configurable: true });
-    else copied[key] = value;
+    setOwnMember(copied, key, filter[key as keyof AnalyzeFilter]);
   }
   const out = copied as PostureFilter;
   out.statuses = filter.statuses ?? ['Unhealthy'];
