@@ -51,8 +51,7 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
   const secureScore = inherited ? inherited.secureScore : summarizeSecureScore(table);
   // Per visible-row array (the resolver keeps one per scope): a scoped viewer's names, counts and score.
   const scopedVocabularies = new WeakMap<Uint8Array, Vocabulary>();
-  const scopedResourceCounts = new WeakMap<Uint8Array, number>();
-  const scopedAssessmentCounts = new WeakMap<Uint8Array, number>();
+  const scopedCounts = new WeakMap<Uint8Array, { assessments: number; resources: number }>();
   const scopedScores = new Map<string, ReturnType<typeof summarizeSecureScore>>();
   const vocabularyOf = (viewer: Viewer): Vocabulary => {
     const visible = scope(table, viewer);
@@ -63,22 +62,16 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
   };
   // Every plan asks capabilities (hasRiskData): a scoped viewer's counts are kept with its visible rows, not
   // recounted over every row on every turn (rows' liveness is fixed per table; a change makes a new table).
-  const assessmentCountOf = (visible: Uint8Array | undefined): number => {
-    if (!visible) return table.liveCount;
-    let count = scopedAssessmentCounts.get(visible);
-    if (count === undefined) {
-      count = 0;
+  const countsOf = (visible: Uint8Array): { assessments: number; resources: number } => {
+    let counts = scopedCounts.get(visible);
+    if (counts === undefined) {
+      let assessments = 0;
       const { live } = table;
-      for (let row = 0; row < visible.length; row++) if (visible[row] === 1 && live[row] === 1) count++;
-      scopedAssessmentCounts.set(visible, count);
+      for (let row = 0; row < visible.length; row++) if (visible[row] === 1 && live[row] === 1) assessments++;
+      counts = { assessments, resources: countResources(table, visible) };
+      scopedCounts.set(visible, counts);
     }
-    return count;
-  };
-  const resourceCountOf = (visible: Uint8Array | undefined): number => {
-    if (!visible) return table.resourceCount;
-    let count = scopedResourceCounts.get(visible);
-    if (count === undefined) scopedResourceCounts.set(visible, (count = countResources(table, visible)));
-    return count;
+    return counts;
   };
   // Built with the engine on a fresh load (counted in load time); a table derived by withChanges builds its own on first use.
   if (!inherited) {
@@ -111,14 +104,15 @@ export function createColumnarEngine(table: PostureTable, options: ColumnarEngin
   const engine: ChangeablePostureEngine = {
     capabilities(viewer): EngineCapabilities {
       const visible = scope(table, viewer);
+      const counts = visible ? countsOf(visible) : undefined;
       return {
         hasRiskData: table.hasRiskData,
         hasAttackPaths: table.hasAttackPathRows || table.attackPaths.length > 0,
         hasGovernance: table.governance.length > 0,
         hasFindings: table.findingCount > 0,
         hasSecureScore: secureScore !== undefined,
-        assessmentCount: assessmentCountOf(visible),
-        resourceCount: resourceCountOf(visible),
+        assessmentCount: counts ? counts.assessments : table.liveCount,
+        resourceCount: counts ? counts.resources : table.resourceCount,
       };
     },
 
