@@ -129,6 +129,22 @@ export interface ProfileReport {
   byArea: Array<{ area: string; selfPct: number }>;
 }
 
+/** One server's on-CPU profile (bench/onCpuProfile.ts): shares of its samples, priced in CPU ms per turn. */
+export interface OnCpuTarget {
+  name: string;
+  cpuMsPerTurn: number;
+  requests: number;
+  samples: number;
+  byArea: Array<{ name: string; pct: number; msPerTurn: number }>;
+  byLeaf: Array<{ name: string; pct: number; msPerTurn: number }>;
+}
+
+export interface OnCpuReport {
+  how: string;
+  mix: string;
+  targets: OnCpuTarget[];
+}
+
 export interface BenchResults {
   machine: MachineFacts;
   commit: string;
@@ -186,6 +202,8 @@ export interface BenchResults {
   scaleDetails: Record<string, ScaleDetail>;
   targets: TargetResult[];
   profile?: ProfileReport;
+  /** The list turn's CPU by area for the bot and its floors, on CPU only (Linux perf; absent where perf is not). */
+  onCpu?: OnCpuReport;
   /** Where loading an export spends its time (the load target's "why"). */
   loadProfile?: ProfileReport;
   notes: string[];

@@ -1,5 +1,5 @@
 // Renders a results document as the tables in bench/results/latest.md.
-import { ALL_TURN_TARGETS, TURN_TARGETS, type BenchResults, type ProfileReport, type ScaleDetail } from './benchResults';
+import { ALL_TURN_TARGETS, TURN_TARGETS, type BenchResults, type OnCpuReport, type ProfileReport, type ScaleDetail } from './benchResults';
 import { mixNamed } from './mixes';
 import { pairedOrderText } from './pairedOrder';
 import type { PairSpread } from './pairedSchedule';
@@ -91,6 +91,29 @@ function renderProfile(title: string, p: ProfileReport, out: string[]): void {
   out.push(table(['self %', 'function', 'where'], p.top.map((f) => [f.selfPct, f.fn, f.where])), '');
 }
 
+/** The on-CPU profile: one row per area (or leaf kind), CPU ms per turn of each server, largest bot-minus-durable first. */
+function renderOnCpu(p: OnCpuReport, out: string[]): void {
+  out.push(`## On-CPU profile of the ${p.mix} turn: the bot against its floors`, '', p.how, '');
+  const [bot, ...floors] = p.targets;
+  if (!bot) return;
+  const durable = floors.find((t) => t.name === 'durableFloor');
+  const head = ['', ...p.targets.map((t) => `${t.name} ms/turn`), ...(durable ? ['bot − durable floor'] : [])];
+  const totals = ['all (probe CPU per turn)', ...p.targets.map((t) => t.cpuMsPerTurn), ...(durable ? [Math.round((bot.cpuMsPerTurn - durable.cpuMsPerTurn) * 1000) / 1000] : [])];
+  const rows = (pick: (t: OnCpuReport['targets'][number]) => Array<{ name: string; msPerTurn: number }>, limit: number) => {
+    const names = [...new Set(p.targets.flatMap((t) => pick(t).map((e) => e.name)))];
+    const ms = (t: OnCpuReport['targets'][number], name: string) => pick(t).find((e) => e.name === name)?.msPerTurn ?? 0;
+    const gap = (name: string) => (durable ? ms(bot, name) - ms(durable, name) : ms(bot, name));
+    return names
+      .sort((a, b) => gap(b) - gap(a))
+      .slice(0, limit)
+      .map((name) => [name, ...p.targets.map((t) => ms(t, name)), ...(durable ? [Math.round(gap(name) * 1000) / 1000] : [])]);
+  };
+  out.push(`By area (${p.targets.map((t) => `${t.name} ${t.samples} samples over ${t.requests} turns`).join('; ')}):`, '');
+  out.push(table(head, [totals, ...rows((t) => t.byArea, 20)]), '');
+  out.push('By the kind of code the sample was in (its leaf frame):', '');
+  out.push(table(head, [totals, ...rows((t) => t.byLeaf, 10)]), '');
+}
+
 export function renderMarkdown(r: BenchResults): string {
   const m = r.machine;
   const out: string[] = [];
@@ -149,6 +172,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push('## Targets', '');
   out.push(table(['target', 'goal', 'measured', 'met', 'note'], r.targets.map((t) => [t.name, t.target, t.measured, t.met ? 'yes' : '**no**', t.note ?? ''])), '');
   if (r.profile) renderProfile('CPU profile of the bot under load', r.profile, out);
+  if (r.onCpu) renderOnCpu(r.onCpu, out);
   if (r.loadProfile) renderProfile('CPU profile of loading an export', r.loadProfile, out);
   if (r.notes.length > 0) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return out.join('\n');

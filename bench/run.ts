@@ -7,10 +7,11 @@ import { parseBenchArgs, type BenchOptions } from './benchOptions';
 import type { BenchResults } from './benchResults';
 import { createCardClassifier } from './cardKind';
 import { currentCommit, machineFacts } from './machine';
+import { onCpuProfile, perfWorks } from './onCpuProfile';
 import { profileTarget } from './profileRun';
 import { checkMixes } from './mixChecks';
 import { mixNamed, resolveMix } from './mixes';
-import { ANALYZE_PROMPTS } from './prompts';
+import { ANALYZE_PROMPTS, LIST_PROMPTS } from './prompts';
 import { writeResults } from './resultsFiles';
 import { profileLoad, runScaleSize } from './scaleSection';
 import { startServer } from './serverProcess';
@@ -107,6 +108,11 @@ async function main(): Promise<number> {
       log('profile: the bot under load (V8 CPU profiler over the load window)');
       results.profile = await profileTarget(botTarget(), { ...options, prompts: ANALYZE_PROMPTS, workDir, profileDir: projectPath('.data', 'bench', 'profiles') });
       for (const a of results.profile.byArea.slice(0, 6)) log(`  ${a.selfPct}% ${a.area}`);
+      if (perfWorks()) {
+        log('profile: on CPU (Linux perf), the list-card turn of the bot, the durable floor and the card floor');
+        results.onCpu = await onCpuProfile({ ...options, prompts: LIST_PROMPTS, mixTitle: mixNamed('list').title, workDir });
+        for (const t of results.onCpu.targets) log(`  ${t.name}: ${t.cpuMsPerTurn} ms/turn; ${t.byArea.slice(0, 4).map((a) => `${a.name} ${a.msPerTurn}`).join(', ')}`);
+      } else log('profile: on-CPU profile skipped (perf is not available or not allowed here)');
     }
   }
 

@@ -33,6 +33,34 @@ describe('results shape', () => {
     expect(markdown).toContain('| by owner | 7 | 1.5 | 6.25 |');
   });
 
+  it('renders the on-CPU profile per area, the bot against its floors, largest difference to the durable floor first', () => {
+    const doc = sampleResults();
+    const target = (name: string, cpuMsPerTurn: number, areas: Array<[string, number]>) => ({
+      name,
+      cpuMsPerTurn,
+      requests: 1000,
+      samples: 500,
+      byArea: areas.map(([area, msPerTurn]) => ({ name: area, pct: Math.round((msPerTurn / cpuMsPerTurn) * 1000) / 10, msPerTurn })),
+      byLeaf: [{ name: 'SQLite (native)', pct: 10, msPerTurn: cpuMsPerTurn / 10 }],
+    });
+    doc.onCpu = {
+      how: 'perf, how',
+      mix: 'list-card',
+      targets: [
+        target('analyze', 1, [['src/teams', 0.2], ['src/storage', 0.3], ['src/planner', 0.1]]),
+        target('durableFloor', 0.5, [['src/teams', 0.15], ['src/storage', 0.1]]),
+        target('cardFloor', 0.3, [['src/teams', 0.1]]),
+      ],
+    };
+    expect(checkResultsShape(doc, SIZES)).toEqual([]);
+    const md = renderMarkdown(doc);
+    expect(md).toContain('## On-CPU profile of the list-card turn: the bot against its floors');
+    expect(md).toContain('| all (probe CPU per turn) | 1 | 0.5 | 0.3 | 0.5 |');
+    const rows = md.split('\n').filter((line) => /^\| src\//.test(line));
+    expect(rows.slice(0, 3)).toEqual(['| src/storage | 0.3 | 0.1 | 0 | 0.2 |', '| src/planner | 0.1 | 0 | 0 | 0.1 |', '| src/teams | 0.2 | 0.15 | 0.1 | 0.05 |']);
+    expect(md).toContain('| SQLite (native) | 0.1 | 0.05 | 0.03 | 0.05 |');
+  });
+
   it('requires every scale size the run was asked for', () => {
     const doc = sampleResults();
     delete doc.scale.rows_1000000;
