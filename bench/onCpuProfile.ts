@@ -13,6 +13,11 @@ import { measureTurns } from './turnLoad';
 import { botTarget, durableFloorTarget, turnTargets, type TurnTarget } from './turnTargets';
 
 const SAMPLE_HZ = 999;
+/**
+ * At least this long a warm-up: with --trace-opt the bot under the list load completed 633 optimizations in its first
+ * 5 s, 71 in the next 5 s, then 4-18 per 5 s; V8's compiler threads would otherwise be a good part of the profile.
+ */
+const MIN_WARMUP_SEC = 20;
 
 /** Whether `perf` can sample a child process here (it is absent on many machines, or forbidden in containers). */
 export function perfWorks(): boolean {
@@ -25,7 +30,7 @@ async function profileOne(target: TurnTarget, settings: { connections: number; w
   const data = join(settings.workDir, `${target.name}.perf.data`);
   try {
     const load = { prompts: settings.prompts, connections: settings.connections, warmupSec: 0, runTag: 'oncpu' };
-    await measureTurns(server, { ...load, durationSec: Math.max(1, settings.warmupSec) });
+    await measureTurns(server, { ...load, durationSec: Math.max(MIN_WARMUP_SEC, settings.warmupSec) });
     const perf = spawn('perf', ['record', '-F', String(SAMPLE_HZ), '-g', '-p', String(server.pid), '-o', data], { stdio: 'ignore' });
     const exited = once(perf, 'exit');
     await new Promise((r) => setTimeout(r, 500)); // attached
@@ -53,7 +58,7 @@ export async function onCpuProfile(settings: { connections: number; warmupSec: n
   return {
     how:
       `Linux perf (cpu-clock at ${SAMPLE_HZ} Hz, call stacks, every thread of the process; node --perf-basic-prof names the JIT frames), ` +
-      `over ${settings.durationSec} s of the ${settings.mixTitle} mix at ${settings.connections} connections after a ${Math.max(1, settings.warmupSec)} s warm-up, ` +
+      `over ${settings.durationSec} s of the ${settings.mixTitle} mix at ${settings.connections} connections after a ${Math.max(MIN_WARMUP_SEC, settings.warmupSec)} s warm-up, ` +
       'for the bot, the durable floor and the card floor, one after the other. A sample is taken only while a thread runs (waits are not in it). ' +
       'Each sample is charged to the nearest JavaScript frame with a script (through the bench\'s SQLite statement counter), GC apart; ' +
       "samples on V8's helper threads without JavaScript are their own row. Shares are priced with each server's CPU per turn over the same window (the probe's, all threads).",
