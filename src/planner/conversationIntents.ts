@@ -2,6 +2,7 @@
 // thanks and goodbyes said on their own (a short answer, not the help card).
 import type { PlannedAction } from '../actions/registry';
 import type { SmallTalkParams } from '../actions/contracts/conversation';
+import { collapseSpaces, isWhiteSpace } from './normalize';
 
 // Each pattern is anchored and opens with one of its listed alternatives (a lead word, or the phrase itself), and every
 // alternative starts with two plain characters: so a message can only match when its first two characters start some
@@ -39,7 +40,7 @@ export const OPENING_ALTERNATIVES: readonly string[] = [
 const OPENINGS: ReadonlySet<string> = new Set(OPENING_ALTERNATIVES.map((a) => a.slice(0, 2)));
 
 /** The message without punctuation, as the patterns here read it; planConversationIntent and afterStartOver take it once made. */
-export const conversationText = (normalized: string) => normalized.replace(/[!?.,;:)(]+/g, ' ').replace(/\s+/g, ' ').trim();
+export const conversationText = (normalized: string) => collapseSpaces(normalized.replace(/[!?.,;:)(]+/g, ' ')).trim();
 
 /**
  * False when no pattern here can match the message (neither planConversationIntent nor afterStartOver would find
@@ -64,8 +65,7 @@ export function openingOf(text: string): string {
 
 /** A character conversationText turns into a space: its punctuation or a JavaScript \s (white space or line end). */
 function isGap(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x21 || c === 0x3f || c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x29 || c === 0x28;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c === 0x21 || c === 0x3f || c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x29 || c === 0x28 || isWhiteSpace(c);
 }
 
 export function planConversationIntent(normalized: string, tidied?: string): PlannedAction[] | undefined {
