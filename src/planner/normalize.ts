@@ -36,7 +36,25 @@ export function normalizeMessage(text: string): string {
   // Comparison signs people type for levels: "severity >= high", "high+".
   if (!plain || out.includes('=')) out = out.replace(/>=|=>|≥/g, ' at least ').replace(/<=|=<|≤/g, ' at most ');
   if (out.includes('+')) out = out.replace(/\b(critical|high|medium|low)\s*\+/g, '$1 and above ');
-  return out.replace(/\s+/g, ' ').trim();
+  return collapseSpaces(out).trim();
+}
+
+/**
+ * text.replace(/\s+/g, ' '), without running the pattern when it would change nothing: when every white space in the
+ * text is a lone ' ' (most messages, and every text this module or the time phrases have collapsed already).
+ */
+export function collapseSpaces(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 ? text.charCodeAt(i + 1) === 0x20 : isWhiteSpace(c)) return text.replace(/\s+/g, ' ');
+  }
+  return text;
+}
+
+/** A UTF-16 code unit that JavaScript's \s matches (white space and line ends). */
+export function isWhiteSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Characters from space to "~" only. */

@@ -18,7 +18,7 @@ import { complement } from './exclusions';
 import { bindVocabulary, tenantHasRiskData, type BoundVocabulary, type VocabularySource } from './vocabularyPort';
 import { normalizeMessage } from './normalize';
 import { STOP_WORDS } from './lexicon/stopWords';
-import { afterStartOver, conversationText, planConversationIntent } from './conversationIntents';
+import { afterStartOver, conversationText, mayBeConversational, planConversationIntent } from './conversationIntents';
 import { readTimePhrases, withoutChangeWords } from './timePhrases';
 import { isChangeQuestion, planChanges, planExecutiveSummary, topNOf } from './timeIntents';
 import { subjectOf } from './subjectWords';
@@ -42,12 +42,15 @@ const outOfScope = (reason: OutOfScopeReason) => action('outOfScope', { reason }
 
 export function planMessage(text: string, context: PlanningContext): PlannedAction[] {
   const normalized = normalizeMessage(text);
-  const tidied = conversationText(normalized);
-  const conversational = planConversationIntent(normalized, tidied);
-  if (conversational) return conversational;
-  // "start over and show critical risks": a new question, with no list to follow up on.
-  const fresh = afterStartOver(normalized, tidied);
-  if (fresh !== undefined) return planMessage(fresh, { ...context, hasActiveList: false, activeList: undefined });
+  // Most messages cannot be small talk or a start over (their first two characters say so): no punctuation-free copy.
+  if (mayBeConversational(normalized)) {
+    const tidied = conversationText(normalized);
+    const conversational = planConversationIntent(normalized, tidied);
+    if (conversational) return conversational;
+    // "start over and show critical risks": a new question, with no list to follow up on.
+    const fresh = afterStartOver(normalized, tidied);
+    if (fresh !== undefined) return planMessage(fresh, { ...context, hasActiveList: false, activeList: undefined });
+  }
   // "delete all the storage accounts": declined before its posture words can make it a list.
   if (isDestructiveRequest(normalized)) return outOfScope('notPosture');
 

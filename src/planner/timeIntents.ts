@@ -5,6 +5,7 @@ import type { AnalyzeFilter } from '../actions/contracts/analyze';
 import type { Since } from '../actions/contracts/time';
 import type { PlannedAction } from '../actions/registry';
 import type { TimeReading } from './timePhrases';
+import { collapseSpaces } from './normalize';
 
 export const EXECUTIVE: readonly RegExp[] = [
   /\b(?:executive|exec|board|management|leadership|ciso|cio|cto|boss|manager|managers|leaders)\b.*\b(?:summary|summaries|report|overview|update|brief|briefing|rundown)\b/,
@@ -46,7 +47,7 @@ export const EXECUTIVE_WORDS = /summar|report|view|update|brief|rundown|snapshot
 
 export function isExecutiveSummary(normalized: string): boolean {
   if (!EXECUTIVE_WORDS.test(normalized)) return false;
-  const text = normalized.replace(/[!?.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = collapseSpaces(normalized.replace(/[!?.,;:]+/g, ' ')).trim();
   return EXECUTIVE.some((re) => re.test(text));
 }
 

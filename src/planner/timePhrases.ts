@@ -5,6 +5,7 @@
 import type { ChangeKind } from '../actions/contracts/history';
 import type { DueRange, Period, Since, Weekday } from '../actions/contracts/time';
 import { WEEKDAYS } from '../actions/contracts/time';
+import { collapseSpaces } from './normalize';
 
 export interface TimeReading {
   /** The message without the time phrases (normalized, lower case). */
@@ -93,7 +94,7 @@ const CHANGE_RE = /\b(what changed|what has changed|what's changed|whats changed
 const ANY_CHANGE_WORD = new RegExp([...KIND_PATTERNS.map(({ re }) => re.source), CHANGE_RE.source].map((source) => `(?:${source})`).join('|'));
 
 export function readTimePhrases(normalized: string): TimeReading {
-  let rest = ` ${normalized.replace(/[?!.,;]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  let rest = ` ${collapseSpaces(normalized.replace(/[?!.,;]+(\s|$)/g, ' ')).trim()} `;
   const reading: TimeReading = { rest: '', changeKinds: [], changeAsked: false };
   const cut = (re: RegExp, on: (m: RegExpExecArray) => void): boolean => {
     const m = re.exec(rest);
@@ -115,7 +116,7 @@ export function readTimePhrases(normalized: string): TimeReading {
     }
     reading.changeAsked = CHANGE_RE.test(rest);
   }
-  reading.rest = rest.replace(/\s+/g, ' ').trim();
+  reading.rest = collapseSpaces(rest).trim();
   return reading;
 }
 
@@ -200,7 +201,7 @@ export function withoutChangeWords(text: string): string {
   for (const re of KIND_PATTERNS_GLOBAL) out = out.replace(re, ' ');
   out = out.replace(CHANGE_RE_GLOBAL, ' ');
   out = out.replace(/\b(what|which|got|get|have|has|been|were|was|did|any|anything|show|me|list|the|is|are)\b/g, ' ');
-  return out.replace(/\s+/g, ' ').trim();
+  return collapseSpaces(out).trim();
 }
 
 function shiftDate(date: string, days: number): string {

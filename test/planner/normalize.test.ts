@@ -1,4 +1,4 @@
-import { nameTokens, normalizeMessage, tokenize } from '../../src/planner/normalize';
+import { collapseSpaces, isWhiteSpace, nameTokens, normalizeMessage, tokenize } from '../../src/planner/normalize';
 
 describe('normalizeMessage', () => {
   it('lower-cases, applies NFKC, removes mention markup and collapses spaces', () => {
@@ -70,5 +70,30 @@ describe('normalizeMessage skips steps that cannot match', () => {
       const text = `High ${String.fromCharCode(code)}+ risk${String.fromCharCode(code)}=>x`;
       expect({ code, out: normalizeMessage(text) }).toEqual({ code, out: everyStep(text) });
     }
+  });
+});
+
+// collapseSpaces skips the /\s+/ replace when it would change nothing; normalizeMessage, the time phrases and the
+// conversation patterns call it in place of that replace, so it must give the same text for every input.
+describe('collapseSpaces', () => {
+  it('knows the same white space as the pattern, for every UTF-16 code unit', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c += 1) if (isWhiteSpace(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
+  });
+
+  it("gives what text.replace(/\\s+/g, ' ') gives", () => {
+    const pieces = ['a', 'bc', ' ', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u200b', '-', 'é', '\ud83d\ude00'];
+    let seed = 11;
+    const pick = () => pieces[(seed = (seed * 1103515245 + 12345) % 2147483648) % pieces.length] ?? '';
+    const wrong: string[] = [];
+    for (let n = 0; n < 20000; n += 1) {
+      let text = '';
+      for (let k = n % 9; k >= 0; k -= 1) text += pick();
+      if (collapseSpaces(text) !== text.replace(/\s+/g, ' ')) wrong.push(JSON.stringify(text));
+    }
+    expect(wrong).toEqual([]);
+    expect(collapseSpaces('show  critical\u00a0risks ')).toBe('show critical risks ');
+    expect(collapseSpaces('show critical risks')).toBe('show critical risks');
   });
 });
