@@ -31,10 +31,9 @@ export function maskOf<T>(all: readonly T[], values: readonly T[], offset = 0): 
 }
 
 export function valuesOf<T>(all: readonly T[], mask: number): T[] {
+  // A plain loop over the set bits only: called twice for every row of every page (toRow).
   const out: T[] = [];
-  all.forEach((value, index) => {
-    if (mask & (1 << index)) out.push(value);
-  });
+  for (let index = 0; mask >>> index !== 0 && index < all.length; index++) if (mask & (1 << index)) out.push(all[index] as T);
   return out;
 }
 

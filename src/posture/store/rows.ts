@@ -16,6 +16,11 @@ export function termsOf(terms: RowTerms, dict: StringDictionary, row: number, li
   return out;
 }
 
+function hasTerms(terms: RowTerms, row: number): boolean {
+  const { offsets } = terms.byRow;
+  return row + 1 < offsets.length && (offsets[row + 1] as number) > (offsets[row] as number);
+}
+
 export function subscriptionLabel(t: PostureTable, code: number): string | undefined {
   if (code < 0) return undefined;
   return t.subscriptionNames.get(code) ?? t.dict.subscription.value(code);
@@ -75,9 +80,12 @@ export function toRow(t: PostureTable, row: number, todayStart: number): Recomme
   if (!Number.isNaN(due)) out.dueDate = due;
   const category = t.dict.recommendationCategory.optional(c.recommendationCategory[row] as number);
   if (category !== undefined) out.recommendationCategory = category;
-  const cves = termsOf(t.cves, t.dict.cve, row, 10);
-  if (cves.length) out.cves = cves;
-  const software = termsOf(t.software, t.dict.software, row, 1)[0];
+  // Most rows have neither: no list is built for them.
+  if (hasTerms(t.cves, row)) {
+    const cves = termsOf(t.cves, t.dict.cve, row, 10);
+    if (cves.length) out.cves = cves;
+  }
+  const software = hasTerms(t.software, row) ? termsOf(t.software, t.dict.software, row, 1)[0] : undefined;
   if (software !== undefined) out.software = software;
   const fix = c.fixState[row] as number;
   if (fix !== 0) out.fixAvailable = fix === 2;
