@@ -5,6 +5,7 @@ import { afterStartOver, conversationText, mayBeConversational, OPENING_ALTERNAT
 import { planMessage } from '../../src/planner/planMessage';
 import { SYSTEM_VIEWER } from '../../src/posture/viewer';
 import { createFakeVocabulary } from './support/fakeVocabulary';
+import { randomJoins, seededRandom } from '../support/seededRandom';
 
 const matchesSome = (normalized: string) => planConversationIntent(normalized) !== undefined || afterStartOver(normalized) !== undefined;
 
@@ -19,14 +20,7 @@ describe('the conversation gate', () => {
     const gaps = ['', ' ', '  ', '!', '?', '.', ',', ';', ':', '(', ')', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028'];
     const letters = ['h', 'i', 'x', "'", '-', 'é', '#', '1', '\ud83d\ude00'];
     const pieces = [...gaps, ...letters];
-    let seed = 7;
-    const pick = () => pieces[(seed = (seed * 1103515245 + 12345) % 2147483648) % pieces.length] ?? '';
-    const wrong: string[] = [];
-    for (let n = 0; n < 20000; n += 1) {
-      let text = '';
-      for (let k = n % 7; k >= 0; k -= 1) text += pick();
-      if (openingOf(text) !== conversationText(text).slice(0, 2)) wrong.push(text);
-    }
+    const wrong = randomJoins(seededRandom(7), pieces, 20000, 7).filter((text) => openingOf(text) !== conversationText(text).slice(0, 2));
     // Every code unit is a gap exactly when conversationText turns it into a space.
     for (let c = 0; c <= 0xffff; c += 1) {
       const text = `a${String.fromCharCode(c)}b`;

@@ -1,4 +1,5 @@
 import { collapseSpaces, isWhiteSpace, nameTokens, normalizeMessage, tokenize } from '../../src/planner/normalize';
+import { randomJoins, seededRandom } from '../support/seededRandom';
 
 describe('normalizeMessage', () => {
   it('lower-cases, applies NFKC, removes mention markup and collapses spaces', () => {
@@ -84,14 +85,9 @@ describe('collapseSpaces', () => {
 
   it("gives what text.replace(/\\s+/g, ' ') gives", () => {
     const pieces = ['a', 'bc', ' ', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u200b', '-', 'é', '\ud83d\ude00'];
-    let seed = 11;
-    const pick = () => pieces[(seed = (seed * 1103515245 + 12345) % 2147483648) % pieces.length] ?? '';
-    const wrong: string[] = [];
-    for (let n = 0; n < 20000; n += 1) {
-      let text = '';
-      for (let k = n % 9; k >= 0; k -= 1) text += pick();
-      if (collapseSpaces(text) !== text.replace(/\s+/g, ' ')) wrong.push(JSON.stringify(text));
-    }
+    const wrong = randomJoins(seededRandom(11), pieces, 20000, 9)
+      .filter((text) => collapseSpaces(text) !== text.replace(/\s+/g, ' '))
+      .map((text) => JSON.stringify(text));
     expect(wrong).toEqual([]);
     expect(collapseSpaces('show  critical\u00a0risks ')).toBe('show critical risks ');
     expect(collapseSpaces('show critical risks')).toBe('show critical risks');

@@ -16,3 +16,14 @@ export function seededRandom(seed: number): SeededRandom {
   };
   return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T };
 }
+
+/** `count` texts of pieces picked at random and joined: the n-th of (n % maxPieces) + 1 pieces, so short ones recur. */
+export function randomJoins(random: SeededRandom, pieces: readonly string[], count: number, maxPieces: number): string[] {
+  const texts: string[] = [];
+  for (let n = 0; n < count; n += 1) {
+    let text = '';
+    for (let k = n % maxPieces; k >= 0; k -= 1) text += random.pick(pieces);
+    texts.push(text);
+  }
+  return texts;
+}
