@@ -32,11 +32,14 @@ async function profileOne(target: TurnTarget, settings: { connections: number; w
     const load = { prompts: settings.prompts, connections: settings.connections, warmupSec: 0, runTag: 'oncpu' };
     await measureTurns(server, { ...load, durationSec: Math.max(MIN_WARMUP_SEC, settings.warmupSec) });
     const perf = spawn('perf', ['record', '-F', String(SAMPLE_HZ), '-g', '-p', String(server.pid), '-o', data], { stdio: 'ignore' });
-    const exited = once(perf, 'exit');
+    // Handled at once: a spawn error must not surface as an unhandled rejection while the load runs.
+    const exited = once(perf, 'exit').then(([code]) => code as number | null, (error: unknown) => error);
     await new Promise((r) => setTimeout(r, 500)); // attached
     const run = await measureTurns(server, { ...load, durationSec: settings.durationSec });
     perf.kill('SIGINT');
-    await exited;
+    const ended = await exited;
+    if (ended instanceof Error) throw ended;
+    if (ended !== 0 && ended !== null) throw new Error(`perf record exited with ${ended}`);
     await server.stop(); // the JIT symbol map (/tmp/perf-<pid>.map) is complete once the process is gone
     const script = spawnSync('perf', ['script', '-i', data, '-F', 'pid,tid,ip,sym,dso'], { encoding: 'utf8', maxBuffer: 2 ** 30 });
     if (script.status !== 0) throw new Error(`perf script failed: ${script.stderr}`);
