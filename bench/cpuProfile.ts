@@ -49,7 +49,7 @@ export function shortPath(url: string): string {
 }
 
 /** The bench's wrappers around product calls (bench/servers/sqliteCounter.ts): transparent to native callees. */
-const isInstrumentation = (url: string): boolean => url.endsWith('/bench/servers/sqliteCounter.js');
+export const isInstrumentation = (url: string): boolean => url.endsWith('/bench/servers/sqliteCounter.js');
 
 type Tally = { byFn: Map<string, { fn: string; where: string; hits: number }>; byArea: Map<string, number>; total: number };
 

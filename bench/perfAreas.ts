@@ -3,7 +3,7 @@
 // cpu-clock sample is only taken while a thread runs: waiting on a lock or a disk is not in it, and the worker
 // threads (the WAL checkpointer) and V8's own helper threads (concurrent GC, the optimizing compiler) are.
 // JIT frames are named by the node flag --perf-basic-prof ("JS:*fn /path/file.js:line:col").
-import { areaOf } from './cpuProfile';
+import { areaOf, isInstrumentation } from './cpuProfile';
 
 export interface PerfSummary {
   samples: number;
@@ -23,8 +23,6 @@ const FRAME = /^\s*[0-9a-f]+\s+(.*?)\s+\(([^()]*)\)\s*$/;
 /** The script of a --perf-basic-prof JIT frame: a worker's eval'd code, or the last space-separated token, less :line:col. */
 const JIT_SCRIPT = /\s(\[worker eval\]|\S+?):\d+:\d+$/;
 const GC_FRAME = /Heap::|Scavenge|MarkCompact|ConcurrentMarking|MinorMarkSweep|Sweeper::|GCTracer|CppHeap/;
-/** The bench's statement counter wraps every SQLite call: look through it, as cpuProfile.ts does. */
-const INSTRUMENTATION = /\/bench\/servers\/sqliteCounter\.js$/;
 
 function parseSamples(text: string, visit: (mainThread: boolean, frames: Frame[]) => void): void {
   let frames: Frame[] | undefined;
@@ -49,7 +47,8 @@ function parseSamples(text: string, visit: (mainThread: boolean, frames: Frame[]
 const scriptOf = (frame: Frame): string | undefined => {
   if (!frame.sym.startsWith('JS:')) return undefined;
   const script = JIT_SCRIPT.exec(frame.sym)?.[1];
-  return script && !INSTRUMENTATION.test(script) ? script : undefined;
+  // The bench's statement counter wraps every SQLite call: looked through, as in the V8 profile.
+  return script && !isInstrumentation(script) ? script : undefined;
 };
 
 function leafKind(frames: readonly Frame[], gc: boolean): string {
