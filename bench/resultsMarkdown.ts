@@ -164,7 +164,7 @@ export function renderMarkdown(r: BenchResults): string {
       out.push(table(['query', 'matches', 'engine p50', 'engine p95', 'CPU p50', 'CPU p95'], d.engineOnly.map((q) => [q.name, q.resultCount, q.p50Ms, q.p95Ms, q.cpuP50Ms ?? '', q.cpuP95Ms ?? ''])), '');
     }
     if (d.scoped && d.scoped.queries.length > 0) {
-      out.push(`The same queries for a viewer whose access scope is ${d.scoped.scope}: ${d.scoped.visibleRows} of the rows visible (each row is also tested against the viewer's visible rows):`, '');
+      out.push(`The same queries for a viewer whose access scope is ${d.scoped.scope}: ${d.scoped.visibleRows} of the rows visible (the scope's rows are one more candidate set, intersected with each query's):`, '');
       out.push(table(['query', 'matches', 'engine p50', 'engine p95', 'CPU p50', 'CPU p95'], d.scoped.queries.map((q) => [q.name, q.resultCount, q.p50Ms, q.p95Ms, q.cpuP50Ms ?? '', q.cpuP95Ms ?? ''])), '');
     }
   }

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     });
   };
   const engineOnly = engineQueries(SYSTEM_VIEWER);
-  // Every answer is scoped to its viewer: a scoped viewer's queries test each row against the visible rows as well.
+  // Every answer is scoped to its viewer: a scoped viewer's queries also intersect the rows its scope lets it see.
   const biggest = engine.group(SYSTEM_VIEWER, {}, 'subscription').groups.find((g) => g.count > 0 && g.key !== '');
   let scoped: ScopedTimings | undefined;
   if (biggest) {

@@ -57,7 +57,7 @@ export const KIND: Readonly<Record<MeaningKind, number>> = {
   recommendationCue: 2 ** 45,
 };
 
-/** A sum of distinct KIND_BITS. */
+/** A sum of distinct KIND bits. */
 export type KindSet = number;
 
 export const NO_KINDS: KindSet = 0;
