@@ -53,7 +53,7 @@ export function createCardRenderer(options: CardRendererOptions): CardRenderer {
     const expanded: unknown = template.expand(card.model);
     if (!isCard(expanded)) throw new AppError('INTERNAL', undefined, { details: { badExpansion: card.template } });
     // A top-level property whose `$when` was false expands to null (a card's `refresh`, say): clients want it absent.
-    for (const [key, value] of Object.entries(expanded)) if (value === null) delete expanded[key];
+    for (const key in expanded) if (expanded[key] === null && Object.hasOwn(expanded, key)) delete expanded[key];
     useReadableColors(expanded);
     return expanded;
   };

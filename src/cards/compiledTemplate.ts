@@ -112,7 +112,8 @@ function memoryReader(segment: string): (context: Context) => unknown {
   const lower = segment.toLowerCase();
   const key = MEMORY_KEYS.find((k) => k.toLowerCase() === lower);
   if (key === undefined || key === '_memory') return () => undefined;
-  if (key === '$data') return (context) => context.$data;
+  // The getter's rule read here: a getter call per lookup costs more than the lookup's own work.
+  if (key === '$data') return (context) => (context._$data !== undefined ? context._$data : context.$root);
   return (context) => context[key];
 }
 
