@@ -16,6 +16,8 @@ interface Context {
   $index: unknown;
   $_acTemplateVersion: unknown;
   readonly $data: unknown;
+  /** Objects and arrays expressions put in the card, when the caller asked for a rewrite of them (CompileOptions). */
+  inserted: object[] | undefined;
 }
 
 /** What the library's parse leaves in a prepared payload where a string held `${...}`. */
@@ -67,6 +69,7 @@ function newContext(root: unknown, version: unknown): Context {
     _$data: undefined,
     $index: undefined,
     $_acTemplateVersion: version,
+    inserted: undefined,
     get $data() {
       return this._$data !== undefined ? this._$data : this.$root;
     },
@@ -236,9 +239,24 @@ function compileExpression(expression: Expression, allowSubstitutions: boolean):
 
 type Expand = (context: Context) => unknown;
 
-function compileNode(node: unknown): Expand {
+/**
+ * A change the caller makes to the expanded card as it is built, instead of walking the whole card afterwards: `node`
+ * on each object built from a template object that has the field `key` (once its fields are set), `inserted` on each
+ * object or array an expression put in the card (the model's own values), once the whole card is expanded.
+ */
+export interface CardRewrite {
+  key: string;
+  node(node: Record<string, unknown>): void;
+  inserted(value: object): void;
+}
+
+export interface CompileOptions {
+  rewrite?: CardRewrite;
+}
+
+function compileNode(node: unknown, rewrite: CardRewrite | undefined): Expand {
   if (Array.isArray(node)) {
-    const items = node.map(compileNode);
+    const items = node.map((item) => compileNode(item, rewrite));
     return (context) => {
       const out: unknown[] = [];
       for (const item of items) {
@@ -255,22 +273,24 @@ function compileNode(node: unknown): Expand {
     return (context) => {
       const value = evaluate(context);
       if (value instanceof Failure) throw new Error(String(value.error));
+      if (rewrite && typeof value === 'object' && value !== null) (context.inserted ??= []).push(value);
       return value;
     };
   }
-  if (typeof node === 'object' && node !== null) return compileObject(node as Record<string, unknown>);
+  if (typeof node === 'object' && node !== null) return compileObject(node as Record<string, unknown>, rewrite);
   return () => node;
 }
 
-function compileObject(node: Record<string, unknown>): Expand {
+function compileObject(node: Record<string, unknown>, rewrite: CardRewrite | undefined): Expand {
   const when = node.$when;
   const data = node.$data;
   const whenExpression = isExpression(when) ? compileExpression(when, false) : undefined;
   const dropAlways = !whenExpression && Boolean(when);
   const dataExpression = isExpression(data) ? compileExpression(data, true) : undefined;
   const keys = Object.keys(node).filter((key) => !RESERVED.has(key));
-  const expands = keys.map((key) => compileNode(node[key]));
+  const expands = keys.map((key) => compileNode(node[key], rewrite));
   const count = keys.length;
+  const fix = rewrite && keys.includes(rewrite.key) ? rewrite.node : undefined;
 
   /** The node in the current context: its fields, or null when its `$when` is not exactly true. */
   const expandOnce = (context: Context): Record<string, unknown> | null => {
@@ -283,6 +303,7 @@ function compileObject(node: Record<string, unknown>): Expand {
       const value = expands[i]!(context);
       if (value !== undefined) result[keys[i]!] = value;
     }
+    if (fix) fix(result);
     return result;
   };
 
@@ -322,8 +343,17 @@ export interface CompiledTemplate {
   expand(root: unknown): unknown;
 }
 
-export function compileTemplate(payload: unknown): CompiledTemplate {
+export function compileTemplate(payload: unknown, options: CompileOptions = {}): CompiledTemplate {
   const { prepare, version } = library();
-  const expand = compileNode(prepare(payload));
-  return { expand: (root) => expand(newContext(root, version)) };
+  const { rewrite } = options;
+  const expand = compileNode(prepare(payload), rewrite);
+  return {
+    expand: (root) => {
+      const context = newContext(root, version);
+      const expanded = expand(context);
+      // After the whole card: an expression later in it may read the same model value as it was.
+      if (rewrite && context.inserted) for (const value of context.inserted) rewrite.inserted(value);
+      return expanded;
+    },
+  };
 }
