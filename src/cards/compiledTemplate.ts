@@ -231,13 +231,38 @@ function compileExpression(expression: Expression, allowSubstitutions: boolean):
     }
   }
   const evaluate = library().evaluate;
-  return (context) => {
+  const throughLibrary: Evaluate = (context) => {
     const result = evaluate(expression, context, allowSubstitutions);
     return result.error ? new Failure(result.error) : result.value;
   };
+  THROUGH_LIBRARY.add(throughLibrary);
+  return throughLibrary;
 }
 
+/** Evaluations by the library: the only ones whose value may be undefined (the others give text, a boolean or a substitution). */
+const THROUGH_LIBRARY = new WeakSet<Evaluate>();
+
 type Expand = (context: Context) => unknown;
+
+/** Expansions that may give undefined (a member the node then leaves out). */
+const MAY_BE_UNDEFINED = new WeakSet<Expand>();
+
+/**
+ * A maker of an object node's result that sets every field as one object literal, in the template's key order: each
+ * node gets its own creation site and shape, where a store per field (one site for every node) is megamorphic and
+ * costs a lookup and a transition each. Only for nodes none of whose fields can be undefined (left out, not set) and
+ * without a `__proto__` key (a literal would set the prototype); undefined where code cannot be made from strings.
+ */
+function literalMaker(keys: readonly string[], expands: readonly Expand[]): ((expands: readonly Expand[], context: Context) => Record<string, unknown>) | undefined {
+  if (keys.includes('__proto__') || expands.some((expand) => MAY_BE_UNDEFINED.has(expand))) return undefined;
+  // The keys come from the template files (JSON.stringify quotes them); the values are the field expansions, called in order.
+  const fields = keys.map((key, i) => `${JSON.stringify(key)}: e[${i}](c)`).join(', ');
+  try {
+    return new Function('e', 'c', `return { ${fields} };`) as (expands: readonly Expand[], context: Context) => Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * A change the caller makes to the expanded card as it is built, instead of walking the whole card afterwards: `node`
@@ -270,12 +295,14 @@ function compileNode(node: unknown, rewrite: CardRewrite | undefined): Expand {
   }
   if (isExpression(node)) {
     const evaluate = compileExpression(node, true);
-    return (context) => {
+    const expand: Expand = (context) => {
       const value = evaluate(context);
       if (value instanceof Failure) throw new Error(String(value.error));
       if (rewrite && typeof value === 'object' && value !== null) (context.inserted ??= []).push(value);
       return value;
     };
+    if (THROUGH_LIBRARY.has(evaluate)) MAY_BE_UNDEFINED.add(expand);
+    return expand;
   }
   if (typeof node === 'object' && node !== null) return compileObject(node as Record<string, unknown>, rewrite);
   return () => node;
@@ -291,6 +318,7 @@ function compileObject(node: Record<string, unknown>, rewrite: CardRewrite | und
   const expands = keys.map((key) => compileNode(node[key], rewrite));
   const count = keys.length;
   const fix = rewrite && keys.includes(rewrite.key) ? rewrite.node : undefined;
+  const literal = literalMaker(keys, expands);
 
   /** The node in the current context: its fields, or null when its `$when` is not exactly true. */
   const expandOnce = (context: Context): Record<string, unknown> | null => {
@@ -298,10 +326,14 @@ function compileObject(node: Record<string, unknown>, rewrite: CardRewrite | und
       const shown = whenExpression(context);
       if (typeof shown !== 'boolean' || !shown) return null;
     } else if (dropAlways) return null;
-    const result: Record<string, unknown> = {};
-    for (let i = 0; i < count; i++) {
-      const value = expands[i]!(context);
-      if (value !== undefined) result[keys[i]!] = value;
+    let result: Record<string, unknown>;
+    if (literal) result = literal(expands, context);
+    else {
+      result = {};
+      for (let i = 0; i < count; i++) {
+        const value = expands[i]!(context);
+        if (value !== undefined) result[keys[i]!] = value;
+      }
     }
     if (fix) fix(result);
     return result;
