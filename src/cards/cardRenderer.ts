@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../errors/appError';
 import type { CardReply } from '../views/reply';
-import { compileTemplate, type CompiledTemplate } from './compiledTemplate';
-import { useReadableColors } from './readableColors';
+import { compileTemplate, type CardRewrite, type CompiledTemplate } from './compiledTemplate';
+import { useReadableColor, useReadableColors } from './readableColors';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -32,6 +32,12 @@ function isCard(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { type?: unknown }).type === 'AdaptiveCard';
 }
 
+/**
+ * Readable colours (readableColors.ts) applied as the card is built: on each element whose template sets a colour,
+ * and on anything the model puts in the card; the same card as walking it all afterwards, without the walk.
+ */
+const READABLE_COLORS: CardRewrite = { key: 'color', node: useReadableColor, inserted: useReadableColors };
+
 export function createCardRenderer(options: CardRendererOptions): CardRenderer {
   const compiled = new Map<string, CompiledTemplate>();
   for (const file of readdirSync(options.dir).filter((f) => f.endsWith('.json')).sort()) {
@@ -43,7 +49,7 @@ export function createCardRenderer(options: CardRendererOptions): CardRenderer {
       throw new Error(`Card template ${path} is not valid JSON`, { cause: error });
     }
     if (!isCard(json)) throw new Error(`Card template ${path} is not an AdaptiveCard`);
-    compiled.set(basename(file, '.json'), compileTemplate(json));
+    compiled.set(basename(file, '.json'), compileTemplate(json, { rewrite: READABLE_COLORS }));
   }
 
   const expand = (card: CardReply): Record<string, unknown> => {
@@ -53,8 +59,7 @@ export function createCardRenderer(options: CardRendererOptions): CardRenderer {
     const expanded: unknown = template.expand(card.model);
     if (!isCard(expanded)) throw new AppError('INTERNAL', undefined, { details: { badExpansion: card.template } });
     // A top-level property whose `$when` was false expands to null (a card's `refresh`, say): clients want it absent.
-    for (const [key, value] of Object.entries(expanded)) if (value === null) delete expanded[key];
-    useReadableColors(expanded);
+    for (const key in expanded) if (expanded[key] === null && Object.hasOwn(expanded, key)) delete expanded[key];
     return expanded;
   };
 

@@ -16,6 +16,8 @@ interface Context {
   $index: unknown;
   $_acTemplateVersion: unknown;
   readonly $data: unknown;
+  /** Objects and arrays expressions put in the card, when the caller asked for a rewrite of them (CompileOptions). */
+  inserted: object[] | undefined;
 }
 
 /** What the library's parse leaves in a prepared payload where a string held `${...}`. */
@@ -67,6 +69,7 @@ function newContext(root: unknown, version: unknown): Context {
     _$data: undefined,
     $index: undefined,
     $_acTemplateVersion: version,
+    inserted: undefined,
     get $data() {
       return this._$data !== undefined ? this._$data : this.$root;
     },
@@ -112,7 +115,8 @@ function memoryReader(segment: string): (context: Context) => unknown {
   const lower = segment.toLowerCase();
   const key = MEMORY_KEYS.find((k) => k.toLowerCase() === lower);
   if (key === undefined || key === '_memory') return () => undefined;
-  if (key === '$data') return (context) => context.$data;
+  // The getter's rule read here: a getter call per lookup costs more than the lookup's own work.
+  if (key === '$data') return (context) => (context._$data !== undefined ? context._$data : context.$root);
   return (context) => context[key];
 }
 
@@ -227,17 +231,57 @@ function compileExpression(expression: Expression, allowSubstitutions: boolean):
     }
   }
   const evaluate = library().evaluate;
-  return (context) => {
+  const throughLibrary: Evaluate = (context) => {
     const result = evaluate(expression, context, allowSubstitutions);
     return result.error ? new Failure(result.error) : result.value;
   };
+  THROUGH_LIBRARY.add(throughLibrary);
+  return throughLibrary;
 }
+
+/** Evaluations by the library: the only ones whose value may be undefined (the others give text, a boolean or a substitution). */
+const THROUGH_LIBRARY = new WeakSet<Evaluate>();
 
 type Expand = (context: Context) => unknown;
 
-function compileNode(node: unknown): Expand {
+/** Expansions that may give undefined (a member the node then leaves out). */
+const MAY_BE_UNDEFINED = new WeakSet<Expand>();
+
+/**
+ * A maker of an object node's result that sets every field as one object literal, in the template's key order: each
+ * node gets its own creation site and shape, where a store per field (one site for every node) is megamorphic and
+ * costs a lookup and a transition each. Only for nodes none of whose fields can be undefined (left out, not set) and
+ * without a `__proto__` key (a literal would set the prototype); undefined where code cannot be made from strings.
+ */
+function literalMaker(keys: readonly string[], expands: readonly Expand[]): ((expands: readonly Expand[], context: Context) => Record<string, unknown>) | undefined {
+  if (keys.includes('__proto__') || expands.some((expand) => MAY_BE_UNDEFINED.has(expand))) return undefined;
+  // The keys come from the template files (JSON.stringify quotes them); the values are the field expansions, called in order.
+  const fields = keys.map((key, i) => `${JSON.stringify(key)}: e[${i}](c)`).join(', ');
+  try {
+    return new Function('e', 'c', `return { ${fields} };`) as (expands: readonly Expand[], context: Context) => Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A change the caller makes to the expanded card as it is built, instead of walking the whole card afterwards: `node`
+ * on each object built from a template object that has the field `key` (once its fields are set), `inserted` on each
+ * object or array an expression put in the card (the model's own values), once the whole card is expanded.
+ */
+export interface CardRewrite {
+  key: string;
+  node(node: Record<string, unknown>): void;
+  inserted(value: object): void;
+}
+
+export interface CompileOptions {
+  rewrite?: CardRewrite;
+}
+
+function compileNode(node: unknown, rewrite: CardRewrite | undefined): Expand {
   if (Array.isArray(node)) {
-    const items = node.map(compileNode);
+    const items = node.map((item) => compileNode(item, rewrite));
     return (context) => {
       const out: unknown[] = [];
       for (const item of items) {
@@ -251,25 +295,30 @@ function compileNode(node: unknown): Expand {
   }
   if (isExpression(node)) {
     const evaluate = compileExpression(node, true);
-    return (context) => {
+    const expand: Expand = (context) => {
       const value = evaluate(context);
       if (value instanceof Failure) throw new Error(String(value.error));
+      if (rewrite && typeof value === 'object' && value !== null) (context.inserted ??= []).push(value);
       return value;
     };
+    if (THROUGH_LIBRARY.has(evaluate)) MAY_BE_UNDEFINED.add(expand);
+    return expand;
   }
-  if (typeof node === 'object' && node !== null) return compileObject(node as Record<string, unknown>);
+  if (typeof node === 'object' && node !== null) return compileObject(node as Record<string, unknown>, rewrite);
   return () => node;
 }
 
-function compileObject(node: Record<string, unknown>): Expand {
+function compileObject(node: Record<string, unknown>, rewrite: CardRewrite | undefined): Expand {
   const when = node.$when;
   const data = node.$data;
   const whenExpression = isExpression(when) ? compileExpression(when, false) : undefined;
   const dropAlways = !whenExpression && Boolean(when);
   const dataExpression = isExpression(data) ? compileExpression(data, true) : undefined;
   const keys = Object.keys(node).filter((key) => !RESERVED.has(key));
-  const expands = keys.map((key) => compileNode(node[key]));
+  const expands = keys.map((key) => compileNode(node[key], rewrite));
   const count = keys.length;
+  const fix = rewrite && keys.includes(rewrite.key) ? rewrite.node : undefined;
+  const literal = literalMaker(keys, expands);
 
   /** The node in the current context: its fields, or null when its `$when` is not exactly true. */
   const expandOnce = (context: Context): Record<string, unknown> | null => {
@@ -277,11 +326,16 @@ function compileObject(node: Record<string, unknown>): Expand {
       const shown = whenExpression(context);
       if (typeof shown !== 'boolean' || !shown) return null;
     } else if (dropAlways) return null;
-    const result: Record<string, unknown> = {};
-    for (let i = 0; i < count; i++) {
-      const value = expands[i]!(context);
-      if (value !== undefined) result[keys[i]!] = value;
+    let result: Record<string, unknown>;
+    if (literal) result = literal(expands, context);
+    else {
+      result = {};
+      for (let i = 0; i < count; i++) {
+        const value = expands[i]!(context);
+        if (value !== undefined) result[keys[i]!] = value;
+      }
     }
+    if (fix) fix(result);
     return result;
   };
 
@@ -321,8 +375,17 @@ export interface CompiledTemplate {
   expand(root: unknown): unknown;
 }
 
-export function compileTemplate(payload: unknown): CompiledTemplate {
+export function compileTemplate(payload: unknown, options: CompileOptions = {}): CompiledTemplate {
   const { prepare, version } = library();
-  const expand = compileNode(prepare(payload));
-  return { expand: (root) => expand(newContext(root, version)) };
+  const { rewrite } = options;
+  const expand = compileNode(prepare(payload), rewrite);
+  return {
+    expand: (root) => {
+      const context = newContext(root, version);
+      const expanded = expand(context);
+      // After the whole card: an expression later in it may read the same model value as it was.
+      if (rewrite && context.inserted) for (const value of context.inserted) rewrite.inserted(value);
+      return expanded;
+    },
+  };
 }

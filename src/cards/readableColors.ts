@@ -15,7 +15,15 @@ export function readableColor(color: string): string {
   return REPLACEMENTS[color.toLowerCase()] ?? color;
 }
 
-/** Rewrites, in place, every `color` of the expanded card's text elements to a readable one. */
+/** Rewrites, in place, the `color` of one element (not of its children) to a readable one. */
+export function useReadableColor(record: Record<string, unknown>): void {
+  if (typeof record.color !== 'string') return;
+  record.color = readableColor(record.color);
+  // Subtle accent (#8b8cc7 on white, 3.4:1) is too pale: accent text is drawn at full strength.
+  if ((record.color as string).toLowerCase() === 'accent' && record.isSubtle === true) delete record.isSubtle;
+}
+
+/** Rewrites, in place, every `color` of the card's (or a part's) text elements to a readable one. */
 export function useReadableColors(node: unknown): void {
   if (Array.isArray(node)) {
     for (const item of node) useReadableColors(item);
@@ -23,11 +31,7 @@ export function useReadableColors(node: unknown): void {
   }
   if (typeof node !== 'object' || node === null) return;
   const record = node as Record<string, unknown>;
-  if (typeof record.color === 'string') {
-    record.color = readableColor(record.color);
-    // Subtle accent (#8b8cc7 on white, 3.4:1) is too pale: accent text is drawn at full strength.
-    if ((record.color as string).toLowerCase() === 'accent' && record.isSubtle === true) delete record.isSubtle;
-  }
+  useReadableColor(record);
   for (const key in record) {
     const value = record[key];
     if (typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(record, key)) useReadableColors(value);

@@ -28,6 +28,54 @@ describe('createCardRenderer', () => {
     expect(() => createCardRenderer({ dir: temp.dir })).toThrow(/not an AdaptiveCard/);
   });
 
+  describe('readable colours, applied as the card is built', () => {
+    const render = (template: unknown, model: Record<string, unknown>) => {
+      writeFileSync(join(temp.dir, 'help.json'), JSON.stringify({ type: 'AdaptiveCard', version: '1.5', ...(template as object) }));
+      return createCardRenderer({ dir: temp.dir }).expand({ template: 'help', model: { ...buildHelpView(skillHelp()), ...model } });
+    };
+
+    it('rewrites the colours a template sets, constant or from the model, and draws subtle accent at full strength', () => {
+      const card = render(
+        {
+          body: [
+            { type: 'TextBlock', text: 'a', color: 'Good', isSubtle: true },
+            { type: 'TextBlock', text: 'b', isSubtle: true, color: '${tone}' },
+            { type: 'Container', $data: '${rows}', items: [{ type: 'TextBlock', text: '${name}', color: '${tone}', isSubtle: true }] },
+          ],
+        },
+        { tone: 'attention', rows: [{ name: 'x', tone: 'warning' }, { name: 'y', tone: 'accent' }] },
+      );
+      expect(JSON.stringify(card.body)).toBe(
+        JSON.stringify([
+          { type: 'TextBlock', text: 'a', color: 'Default', isSubtle: true },
+          { type: 'TextBlock', text: 'b', color: 'Accent' },
+          { type: 'Container', items: [{ type: 'TextBlock', text: 'x', color: 'Default', isSubtle: true }] },
+          { type: 'Container', items: [{ type: 'TextBlock', text: 'y', color: 'Accent' }] },
+        ]),
+      );
+    });
+
+    it('rewrites the colours of elements the model puts in the card, after the card is built', () => {
+      const parts = [{ type: 'TextBlock', text: 'x', color: 'Good', isSubtle: true, items: [{ type: 'TextRun', text: 'y', color: 'attention', isSubtle: true }] }];
+      const card = render(
+        {
+          body: [
+            { type: 'Container', items: '${parts}' },
+            // Read from the model after the parts were put in the card: the model's colour as it was.
+            { type: 'TextBlock', $when: "${parts[0].color == 'Good'}", text: 'was good' },
+          ],
+        },
+        { parts },
+      );
+      expect(JSON.stringify(card.body)).toBe(
+        JSON.stringify([
+          { type: 'Container', items: [{ type: 'TextBlock', text: 'x', color: 'Default', isSubtle: true, items: [{ type: 'TextRun', text: 'y', color: 'Accent' }] }] },
+          { type: 'TextBlock', text: 'was good' },
+        ]),
+      );
+    });
+  });
+
   it('fails with an internal AppError when a template is missing', () => {
     const renderer = createCardRenderer({ dir: temp.dir });
     expect(() => renderer.render({ template: 'help', model: buildHelpView(skillHelp()) })).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
