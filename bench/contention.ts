@@ -3,6 +3,7 @@
 // remembers the bench's own previous round, so it is recorded but not gated on). A contended round is waited
 // out for a while, then run and marked; other work seen during the round's measured windows marks it too.
 import { cpus, loadavg } from 'node:os';
+import { referenceShift, type ReferenceShift, type ReferenceTiming } from './referenceWork';
 import { round } from './stats';
 
 export interface RoundConditions {
@@ -24,7 +25,19 @@ export interface RoundConditions {
   windowOtherCoresMax?: number;
   /** Quiet before the round, but other work came during one of its windows: contended all the same. */
   contendedDuring?: boolean;
+  /**
+   * The reference loop that moved most across the round's targets (bench/referenceWork.ts), when it moved more than
+   * REFERENCE_SHIFT_LIMIT: the machine changed under the round (caches, memory bus, clock) where no busy-core count
+   * shows it, and the round is contended.
+   */
+  referenceShift?: ReferenceShift;
 }
+
+/**
+ * How far a reference loop may move across a round before the round counts as contended. On a quiet machine the
+ * three loops stay within about 10% of themselves; a neighbour thrashing the shared caches made the 2 MB loop 4× slower.
+ */
+export const REFERENCE_SHIFT_LIMIT = 1.5;
 
 function busyTimes(): { busy: number; total: number } {
   let busy = 0;
@@ -81,6 +94,17 @@ export function withWindowContention(before: RoundConditions, windowOtherCores: 
   return { ...before, windowOtherCoresMax: most, contended: before.contended || during, ...(during && !before.contended ? { contendedDuring: true } : {}) };
 }
 
+/** The gate's verdict, revised by how far the reference loops moved across the round's targets (before → after each). */
+export function withReferenceShift(before: RoundConditions, references: ReadonlyArray<{ before: ReferenceTiming; after: ReferenceTiming }>): RoundConditions {
+  let most: ReferenceShift | undefined;
+  for (const r of references) {
+    const shift = referenceShift(r.before, r.after);
+    if (!most || shift.factor > most.factor) most = shift;
+  }
+  if (!most || most.factor <= REFERENCE_SHIFT_LIMIT) return before;
+  return { ...before, contended: true, referenceShift: most };
+}
+
 /** Whether a round found contended is set aside and run again: only while the run has repeats left. */
 export function repeatsRound(conditions: Pick<RoundConditions, 'contended'>, repeatsUsed: number, limit: number): boolean {
   return conditions.contended && repeatsUsed < limit;
@@ -93,15 +117,20 @@ export function repeatsRound(conditions: Pick<RoundConditions, 'contended'>, rep
 export function judgeRound(
   before: RoundConditions,
   windowOtherCores: ReadonlyArray<number | undefined>,
+  references: ReadonlyArray<{ before: ReferenceTiming; after: ReferenceTiming }>,
   limits: { maxOtherCores: number; repeatsUsed: number; repeatLimit: number },
   log: (line: string) => void,
   round: number,
 ): { repeat: boolean; condition: RoundConditions } {
-  const quiet = withWindowContention(before, windowOtherCores, limits.maxOtherCores);
+  const busy = withWindowContention(before, windowOtherCores, limits.maxOtherCores);
+  const quiet = withReferenceShift(busy, references);
   const repeat = repeatsRound(quiet, limits.repeatsUsed, limits.repeatLimit);
   if (quiet.contended) {
-    const why = quiet.contendedDuring ? `quiet before, ${quiet.windowOtherCoresMax} cores of other work during a window` : `other work ${quiet.otherBusyCores} cores before`;
-    log(`  round ${round}: CONTENDED (${why}): ${repeat ? 'set aside and repeated' : 'figures kept and marked'}`);
+    const why: string[] = [];
+    if (busy.contended) why.push(busy.contendedDuring ? `quiet before, ${busy.windowOtherCoresMax} cores of other work during a window` : `other work ${busy.otherBusyCores} cores before`);
+    const shift = quiet.referenceShift;
+    if (shift) why.push(`the ${shift.loop} reference loop ${shift.factor}× ${shift.slower ? 'slower' : 'faster'} after than before`);
+    log(`  round ${round}: CONTENDED (${why.join('; ')}): ${repeat ? 'set aside and repeated' : 'figures kept and marked'}`);
   }
   return { repeat, condition: repeat ? { ...quiet, repeated: true } : quiet };
 }

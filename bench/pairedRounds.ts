@@ -149,8 +149,9 @@ export async function runPairedRounds(options: BenchOptions, context: TurnRunCon
       };
       log(`  round ${r}: bot / card floor ${round(ratios.turnToCardFloor, 2)}× (pairs ${pairsOf(windows, 'analyze', 'cardFloor').map((x) => round(x, 2)).join(', ')}); card floor / echo ${round(ratios.cardFloorToEcho, 2)}×; bot / echo ${round(ratios.turnToEcho, 2)}×${ratios.cardFloorToEchoSequential !== undefined ? `; sequential card floor / echo ${round(ratios.cardFloorToEchoSequential, 2)}×` : ''}${ratios.decomposition ? `; bot / durable floor ${round(ratios.decomposition.turnToDurableFloor, 2)}×, durable floor / card floor ${round(ratios.decomposition.durableFloorToCardFloor, 2)}×` : ''}`);
 
-      // Every window's other work counts, as every target's window does in the serial schedule.
-      const { repeat, condition } = judgeRound(gate, [...windows, ...seqWindows].map((w) => w.run.window?.host?.otherCores), { maxOtherCores: options.gate.maxOtherCores, repeatsUsed: repeats, repeatLimit: options.repeatContended }, log, r);
+      // Every window's other work counts, as every target's window does in the serial schedule; so does a machine that
+      // changed under the round (its reference loops, timed before the first window and after the last).
+      const { repeat, condition } = judgeRound(gate, [...windows, ...seqWindows].map((w) => w.run.window?.host?.otherCores), [{ before: referenceBefore, after: referenceAfter }], { maxOtherCores: options.gate.maxOtherCores, repeatsUsed: repeats, repeatLimit: options.repeatContended }, log, r);
       conditions.push(condition);
       records.push(repeat ? { ...record, repeated: true } : record);
       if (repeat) {

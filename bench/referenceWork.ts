@@ -96,5 +96,34 @@ export function referenceWork(): ReferenceTiming {
   return { aluMs: round(median(alu), 2), cacheMs: round(median(cache), 2), memMs: round(median(mem), 2), wallToCpu: round(wallMs / Math.max(0.001, (cpu.user + cpu.system) / 1000), 2) };
 }
 
+export type ReferenceLoop = 'arithmetic' | '2 MB' | '32 MB';
+
+/** How far one loop moved across a target or a round: `factor` ≥ 1, `slower` when it took longer after. */
+export interface ReferenceShift {
+  loop: ReferenceLoop;
+  factor: number;
+  slower: boolean;
+}
+
+/**
+ * The loop that moved most between two timings (the same instructions both times): how much the machine itself
+ * changed meanwhile. A cache or memory loop several times slower is a neighbour on the caches or the memory bus that
+ * the load average and /proc/stat do not show.
+ */
+export function referenceShift(before: ReferenceTiming, after: ReferenceTiming): ReferenceShift {
+  const loops: Array<[ReferenceLoop, number, number]> = [
+    ['arithmetic', before.aluMs, after.aluMs],
+    ['2 MB', before.cacheMs, after.cacheMs],
+    ['32 MB', before.memMs, after.memMs],
+  ];
+  let most: ReferenceShift = { loop: 'arithmetic', factor: 1, slower: false };
+  for (const [loop, a, b] of loops) {
+    if (!(a > 0 && b > 0)) continue;
+    const factor = Math.max(a / b, b / a);
+    if (factor > most.factor) most = { loop, factor: round(factor, 2), slower: b > a };
+  }
+  return most;
+}
+
 /** Keeps the loops' results observable (never read for anything else). */
 export const referenceSink = (): number => sink;

@@ -1,4 +1,5 @@
 // Renders a results document as the tables in bench/results/latest.md.
+import { REFERENCE_SHIFT_LIMIT, type RoundConditions } from './contention';
 import { ALL_TURN_TARGETS, TURN_TARGETS, type BenchResults, type OnCpuReport, type ProfileReport, type ScaleDetail } from './benchResults';
 import { mixNamed } from './mixes';
 import { pairedOrderText } from './pairedOrder';
@@ -65,11 +66,11 @@ function renderTurns(r: BenchResults, out: string[]): void {
   }
   if (r.rounds && r.rounds.length > 0) {
     out.push(
-      `Machine before each round (other work: cores busy outside the bench over a 2 s idle sample; a round over the limit is waited for, then run) and during it (the most other work in any of its measured windows; over the limit, the round is contended too); a contended round is set aside and run again up to ${r.settings.repeatContended ?? 0} time(s), after that kept and marked:`,
+      `Machine before each round (other work: cores busy outside the bench over a 2 s idle sample; a round over the limit is waited for, then run) and during it (the most other work in any of its measured windows; over the limit, the round is contended too; so is a round across which a reference loop moved more than ${REFERENCE_SHIFT_LIMIT}×: the machine changed under it); a contended round is set aside and run again up to ${r.settings.repeatContended ?? 0} time(s), after that kept and marked:`,
       '',
     );
     let kept = 0;
-    const rows = r.rounds.map((c) => [c.round, c.loadAvg1m, c.otherBusyCores, c.windowOtherCoresMax ?? '', c.waitedSec, c.contended ? (c.contendedDuring ? '**yes** (during)' : '**yes**') : 'no', c.repeated ? 'set aside, repeated' : 'kept', c.repeated ? '' : (r.cpuRatioToCardFloorByRound[kept++] ?? '')]);
+    const rows = r.rounds.map((c) => [c.round, c.loadAvg1m, c.otherBusyCores, c.windowOtherCoresMax ?? '', c.waitedSec, c.contended ? `**yes**${contentionReason(c)}` : 'no', c.repeated ? 'set aside, repeated' : 'kept', c.repeated ? '' : (r.cpuRatioToCardFloorByRound[kept++] ?? '')]);
     out.push(table(['round', 'load avg 1m', 'other work before (cores)', 'other work during, most (cores)', 'waited s', 'contended', 'figures', 'bot / card floor CPU'], rows), '');
   }
   if (r.roundDetails && r.roundDetails.length > 0) {
@@ -113,6 +114,14 @@ function renderOnCpu(p: OnCpuReport, out: string[]): void {
   out.push('By the kind of code the sample was in (its leaf frame):', '');
   out.push(table(head, [totals, ...rows((t) => t.byLeaf, 10)]), '');
 }
+
+/** Why a contended round was: during its windows, and/or its reference loops moved (before the round otherwise). */
+const contentionReason = (c: RoundConditions): string => {
+  const why: string[] = [];
+  if (c.contendedDuring) why.push('during');
+  if (c.referenceShift) why.push(`${c.referenceShift.loop} reference ${c.referenceShift.factor}× ${c.referenceShift.slower ? 'slower' : 'faster'}`);
+  return why.length > 0 ? ` (${why.join('; ')})` : '';
+};
 
 export function renderMarkdown(r: BenchResults): string {
   const m = r.machine;

@@ -1,6 +1,8 @@
 // The per-round diagnostics table of latest.md: for every round and target, what its measured window looked like
 // beside its CPU per turn (see bench/windowDiagnostics.ts and bench/referenceWork.ts), so a round that is off says why.
 import { ALL_TURN_TARGETS, type RoundRecord, type RoundTarget } from './benchResults';
+import { REFERENCE_SHIFT_LIMIT } from './contention';
+import { referenceShift } from './referenceWork';
 import { round } from './stats';
 import { driftPer10s, subWindowCpuPerTurn } from './windowDiagnostics';
 
@@ -10,7 +12,8 @@ const opt = (x: number | undefined, suffix = ''): string => (x === undefined ? '
 /**
  * Why a window may be off, in words: the server starved of CPU (under 0.8 cores; unstarved servers hold about 1.2
  * under this load), other processes busy during it, CPU per turn drifting inside it, stolen CPU, or the reference
- * loops slower or faster after the target than before it (the machine changed under it). Empty when none applies.
+ * loops slower or faster after the target than before it (the machine changed under it: the arithmetic loop by more
+ * than 10%, the cache or memory loop by more than REFERENCE_SHIFT_LIMIT). Empty when none applies.
  */
 export function windowFlags(t: RoundTarget): string[] {
   const flags: string[] = [];
@@ -23,6 +26,9 @@ export function windowFlags(t: RoundTarget): string[] {
   const change = (a: number, b: number) => (a > 0 ? b / a : 1);
   const alu = change(t.referenceBefore.aluMs, t.referenceAfter.aluMs);
   if (alu > 1.1 || alu < 1 / 1.1) flags.push(alu > 1 ? 'reference slower after' : 'reference faster after');
+  // The cache or memory loop past the limit that makes a round contended (the arithmetic one has its own 10% above).
+  const shift = referenceShift(t.referenceBefore, t.referenceAfter);
+  if (shift.loop !== 'arithmetic' && shift.factor > REFERENCE_SHIFT_LIMIT) flags.push(`${shift.loop} reference ${shift.slower ? 'slower' : 'faster'} after`);
   return flags;
 }
 

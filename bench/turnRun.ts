@@ -45,8 +45,9 @@ export async function runTurnRounds(options: BenchOptions, context: TurnRunConte
       record.targets[target.name] = measured;
       log(diagnosticsLine(target.name, measured));
     }
-    // Other work that came during the round's windows makes it contended too (the gate only looked before it).
-    const { repeat, condition } = judgeRound(gate, Object.values(record.targets).map((t) => t.window?.host?.otherCores), { maxOtherCores: options.gate.maxOtherCores, repeatsUsed: repeats, repeatLimit: options.repeatContended }, log, r);
+    // Other work that came during the round's windows makes it contended too (the gate only looked before it), and so
+    // does a machine that changed under a target (its reference loops before and after it).
+    const { repeat, condition } = judgeRound(gate, Object.values(record.targets).map((t) => t.window?.host?.otherCores), Object.values(record.targets).map((t) => ({ before: t.referenceBefore, after: t.referenceAfter })), { maxOtherCores: options.gate.maxOtherCores, repeatsUsed: repeats, repeatLimit: options.repeatContended }, log, r);
     conditions.push(condition);
     records.push(repeat ? { ...record, repeated: true } : record);
     if (repeat) {

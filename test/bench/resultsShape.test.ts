@@ -150,6 +150,22 @@ describe('the paired schedule in the results', () => {
     expect(checkResultsShape(bad, SIZES)).toEqual([expect.stringContaining('ratios.pairs.decomposition.durableFloorToCardFloor')]);
   });
 
+  it('says why each contended round was: other work during its windows, a reference loop that moved, or before it', () => {
+    const doc = sampleResults();
+    const base = { loadAvg1m: 1.2, otherBusyCores: 0.01, waitedSec: 2, contended: true };
+    doc.rounds = [
+      { ...base, round: 1, referenceShift: { loop: '2 MB', factor: 3.94, slower: true }, repeated: true },
+      { ...base, round: 1, contendedDuring: true, windowOtherCoresMax: 0.6, referenceShift: { loop: '32 MB', factor: 1.6, slower: false } },
+      { ...base, round: 2, otherBusyCores: 0.9 },
+    ];
+    expect(checkResultsShape(doc, SIZES)).toEqual([]);
+    const md = renderMarkdown(doc);
+    expect(md).toContain('| 1 | 1.2 | 0.01 |  | 2 | **yes** (2 MB reference 3.94× slower) | set aside, repeated |  |');
+    expect(md).toContain('| **yes** (during; 32 MB reference 1.6× faster) | kept |');
+    expect(md).toContain('| 2 | 1.2 | 0.9 |  | 2 | **yes** | kept |');
+    expect(md).toContain('a reference loop moved more than 1.5×');
+  });
+
   it('still accepts a serial run, which has no pairs', () => {
     expect(sampleResults().settings.paired).toBeUndefined();
     expect(checkResultsShape(sampleResults(), SIZES)).toEqual([]);

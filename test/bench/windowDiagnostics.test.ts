@@ -132,4 +132,11 @@ describe('window flags', () => {
     expect(windowFlags({ cpuMsPerTurn: 2, serverCpuCores: 0.3, requests: 500, window: window(1.5, 0.2, falling), referenceBefore: ref, referenceAfter: { ...ref, aluMs: 45 } }))
       .toEqual(['starved', 'other work', 'falling', 'steal', 'reference slower after']);
   });
+
+  it('names a cache or memory loop that moved past the round limit, not one within it', () => {
+    const at = (cacheMs: number, memMs: number) => windowFlags({ cpuMsPerTurn: 2, serverCpuCores: 1.2, requests: 500, window: window(0.05, 0, flat), referenceBefore: ref, referenceAfter: { ...ref, cacheMs, memMs } });
+    expect(at(29, 30)).toEqual([]);
+    expect(at(80, 30)).toEqual(['2 MB reference slower after']);
+    expect(at(20, 12)).toEqual(['32 MB reference faster after']);
+  });
 });
